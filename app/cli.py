@@ -1,0 +1,141 @@
+"""cli.py — `creditor-matcher serve | worker | migrate | ingest | jobs | eval`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+
+from app import migrations
+from app.config import ConfigurationError, Settings, get_settings
+from app.database import session_scope
+from app.errors import RejectedInput
+from app.logging import configure_logging
+from app.models import ProcessingStatus
+from app.routers.jobs import detail, summary
+from app.services import ingest, intake, jobs, processing, retries
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    migrations.upgrade()
+    print(f"creditor-matcher listening on http://{args.host}:{args.port} "
+          f"(database {settings.database_url.split('@')[-1]}, broker {settings.broker_kind})",
+          flush=True)
+    uvicorn.run("app.main:app_factory", factory=True, host=args.host, port=args.port,
+                log_config=None)
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    if settings.broker_kind == "embedded":
+        print("worker needs REDIS_URL or RABBITMQ_URL; `serve` runs an embedded worker itself",
+              file=sys.stderr)
+        return 2
+    argv = [sys.executable, "-m", "dramatiq", "app.worker",
+            "--processes", str(args.processes), "--threads", str(args.threads)]
+    os.execv(sys.executable, argv)
+    return 0  # pragma: no cover - execv does not return
+
+
+def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
+    migrations.upgrade(revision=args.revision)
+    print(f"database at {args.revision}")
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    migrations.upgrade()
+    payload = ingest.load(Path(args.file))
+    result = intake.accept(payload)
+    outcome: dict[str, Any] = {"status": result.status, "email_id": result.email_id}
+    if args.now and result.status != "duplicate":
+        try:
+            outcome["processing"] = processing.run_attempt(result.email_id, settings)
+        except processing.RetryLater as later:
+            outcome["processing"] = f"retry in {later.delay_seconds:.0f} s: {later.error}"
+    _print_json(outcome)
+    return 0
+
+
+def cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
+    if args.action == "retry":
+        email, enqueued = retries.retry_failed(args.id)
+        _print_json({"id": email.id, "processing_status": email.processing_status,
+                     "retry_count": email.retry_count, "enqueued": enqueued})
+        return 0
+    with session_scope() as session:
+        if args.action == "show":
+            _print_json(detail(jobs.get(session, args.id)).model_dump(mode="json"))
+            return 0
+        status = ProcessingStatus(args.status) if args.status else None
+        total, page = jobs.list_jobs(session, status, args.limit, args.offset)
+        _print_json({"total": total, "by_status": jobs.counts_by_status(session),
+                     "jobs": [summary(email).model_dump(mode="json") for email in page]})
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="creditor-matcher", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="migrate, then run the web service (+ embedded worker)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(handler=cmd_serve)
+
+    worker = sub.add_parser("worker", help="run Dramatiq workers against Redis/RabbitMQ")
+    worker.add_argument("--processes", type=int, default=1)
+    worker.add_argument("--threads", type=int, default=4)
+    worker.set_defaults(handler=cmd_worker)
+
+    migrate = sub.add_parser("migrate", help="alembic upgrade")
+    migrate.add_argument("revision", nargs="?", default="head")
+    migrate.set_defaults(handler=cmd_migrate)
+
+    ingest_cmd = sub.add_parser("ingest", help="feed a .eml or a webhook JSON file")
+    ingest_cmd.add_argument("file")
+    ingest_cmd.add_argument("--now", action="store_true", help="process it in this process")
+    ingest_cmd.set_defaults(handler=cmd_ingest)
+
+    jobs_cmd = sub.add_parser("jobs", help="list / show / retry jobs")
+    jobs_sub = jobs_cmd.add_subparsers(dest="action", required=True)
+    listing = jobs_sub.add_parser("list")
+    listing.add_argument("--status", choices=[s.value for s in ProcessingStatus])
+    listing.add_argument("--limit", type=int, default=50)
+    listing.add_argument("--offset", type=int, default=0)
+    for action in ("show", "retry"):
+        jobs_sub.add_parser(action).add_argument("id", type=int)
+    jobs_cmd.set_defaults(handler=cmd_jobs)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = get_settings()
+    except ConfigurationError as error:
+        print(error, file=sys.stderr)
+        return 2
+    configure_logging(settings.log_level, settings.log_format)
+    try:
+        return int(args.handler(args, settings))
+    except RejectedInput as error:
+        print(f"error: {error.reason}", file=sys.stderr)
+        return 1
+    except ingest.UnreadableInput as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,126 @@
+"""config.py — the one Settings class; nothing else in the app reads os.environ."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every operator-facing knob, read from the environment (or a `.env` file)."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", case_sensitive=False)
+
+    # --- storage and queue -------------------------------------------------------------
+    database_url: str = "sqlite:///./var/creditor_matcher.db"
+    redis_url: str | None = None
+    rabbitmq_url: str | None = None
+    broker_namespace: str = "creditor_matcher"
+    embedded_worker_threads: int = Field(default=2, ge=1, le=16)
+
+    # --- webhook -----------------------------------------------------------------------
+    zendesk_webhook_secret: SecretStr | None = None
+    webhook_timestamp_tolerance_seconds: int = Field(default=300, ge=1)
+    webhook_max_body_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
+
+    # --- jobs API ----------------------------------------------------------------------
+    jobs_api_token: SecretStr | None = None
+
+    # --- retries, leases and reconciliation (seconds) ---------------------------------
+    max_retries: int = Field(default=5, ge=0, le=50)
+    retry_min_backoff_seconds: float = Field(default=15, gt=0)
+    retry_max_backoff_seconds: float = Field(default=300, gt=0)
+    stale_job_seconds: int = Field(default=300, ge=1)
+    job_time_limit_seconds: int = Field(default=600, ge=1)
+    reconcile_interval_seconds: int = Field(default=60, ge=1)
+
+    # --- SMTP alerts -------------------------------------------------------------------
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = True
+    smtp_timeout_seconds: float = Field(default=10, gt=0)
+    smtp_from: str = "creditor-matcher@localhost"
+    admin_email: str | None = None
+
+    # --- attachments -------------------------------------------------------------------
+    zendesk_subdomain: str | None = None
+    zendesk_email: str | None = None
+    zendesk_api_token: SecretStr | None = None
+    attachment_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1)
+    attachment_allowed_hosts: list[str] = Field(default_factory=list)
+    attachment_allow_private_addresses: bool = False
+    attachment_timeout_seconds: float = Field(default=30, gt=0)
+    attachment_store_dir: Path = Path("./var/attachments")
+
+    # --- extraction --------------------------------------------------------------------
+    firm_reference_pattern: str = r"\b[A-Z]{2,4}-\d{4}-\d{3,6}\b"
+
+    # --- logging -----------------------------------------------------------------------
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["console", "json"] = "console"
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, value: str) -> str:
+        if not value.startswith(("sqlite", "postgresql")):
+            raise ValueError("must be a sqlite:// or postgresql:// URL")
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_scheme(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must start with redis://, rediss:// or unix://")
+        return value or None
+
+    @field_validator("rabbitmq_url")
+    @classmethod
+    def _amqp_scheme(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("amqp://", "amqps://")):
+            raise ValueError("must start with amqp:// or amqps://")
+        return value or None
+
+    @model_validator(mode="after")
+    def _backoff_order(self) -> Settings:
+        if self.retry_min_backoff_seconds > self.retry_max_backoff_seconds:
+            raise ValueError("RETRY_MIN_BACKOFF_SECONDS must not exceed RETRY_MAX_BACKOFF_SECONDS")
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def broker_kind(self) -> Literal["redis", "rabbitmq", "embedded"]:
+        if self.redis_url:
+            return "redis"
+        if self.rabbitmq_url:
+            return "rabbitmq"
+        return "embedded"
+
+
+class ConfigurationError(RuntimeError):
+    """Raised when the environment holds an invalid setting; its message is one line."""
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """One line naming each bad setting the way an operator writes it (upper-case env name)."""
+    parts = []
+    for item in error.errors():
+        name = ".".join(str(p) for p in item["loc"]).upper() or "settings"
+        parts.append(f"{name}: {item['msg']}")
+    return "invalid configuration: " + "; ".join(parts)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as error:
+        raise ConfigurationError(describe_validation_error(error)) from None

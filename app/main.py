@@ -1,0 +1,76 @@
+"""main.py — create_app(): routers, error mapping, and the lifespan that runs the scheduler and,
+in embedded mode, the in-process worker."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
+
+from app.config import Settings, get_settings
+from app.embedded import start_worker
+from app.errors import RejectedInput
+from app.logging import configure_logging
+from app.routers import health, jobs, webhooks
+from app.scheduler import build_scheduler
+
+log = structlog.get_logger(__name__)
+
+
+def warn_about_open_doors(settings: Settings) -> None:
+    if settings.zendesk_webhook_secret is None:
+        log.warning("webhook_signature_check_off", hint="set ZENDESK_WEBHOOK_SECRET")
+    if settings.jobs_api_token is None:
+        log.warning("jobs_api_open", hint="set JOBS_API_TOKEN outside an internal network")
+    if not (settings.smtp_host and settings.admin_email):
+        log.warning("failure_alerts_off", hint="set SMTP_HOST and ADMIN_EMAIL")
+
+
+def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None = None) -> FastAPI:
+    settings = get_settings()
+    embedded = settings.broker_kind == "embedded" if run_embedded_worker is None else (
+        run_embedded_worker
+    )
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        warn_about_open_doors(settings)
+        worker = start_worker(settings.embedded_worker_threads) if embedded else None
+        scheduler = build_scheduler(settings) if run_scheduler else None
+        if scheduler is not None:
+            scheduler.start()
+        log.info("service_started", broker=settings.broker_kind, embedded_worker=embedded)
+        try:
+            yield
+        finally:
+            if scheduler is not None:
+                scheduler.shutdown(wait=False)
+            if worker is not None:
+                worker.stop()
+
+    app = FastAPI(title="creditor-matcher", version="0.1.0", lifespan=lifespan)
+    app.include_router(webhooks.router)
+    app.include_router(jobs.router)
+    app.include_router(health.router)
+
+    @app.exception_handler(RejectedInput)
+    async def rejected(_request: Request, error: RejectedInput) -> JSONResponse:
+        return JSONResponse(status_code=error.status_code, content={"detail": error.reason})
+
+    @app.exception_handler(OperationalError)
+    async def database_unavailable(_request: Request, error: OperationalError) -> JSONResponse:
+        log.error("database_unavailable", error=str(error.orig))
+        return JSONResponse(status_code=503, content={"detail": "database unavailable, retry"})
+
+    return app
+
+
+def app_factory() -> FastAPI:
+    """What uvicorn loads (`--factory app.main:app_factory`): logging first, then the app."""
+    settings = get_settings()
+    configure_logging(settings.log_level, settings.log_format)
+    return create_app()

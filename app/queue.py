@@ -1,0 +1,70 @@
+"""queue.py — broker choice (Redis / RabbitMQ / embedded) and sending jobs by name after the commit.
+
+The database row is the source of truth; a message is only a wake-up call, so a send that
+fails is logged and left to the sweeper rather than raised into the caller."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dramatiq
+import structlog
+from dramatiq.brokers.rabbitmq import RabbitmqBroker
+from dramatiq.brokers.redis import RedisBroker
+from dramatiq.brokers.stub import StubBroker
+from dramatiq.middleware import CurrentMessage
+
+from app.config import Settings, get_settings
+
+QUEUE_NAME = "default"
+PROCESS_EMAIL = "process_email"
+
+log = structlog.get_logger(__name__)
+
+
+def build_broker(settings: Settings) -> dramatiq.Broker:
+    broker: dramatiq.Broker
+    if settings.broker_kind == "redis":
+        broker = RedisBroker(url=settings.redis_url, namespace=settings.broker_namespace)
+    elif settings.broker_kind == "rabbitmq":
+        broker = RabbitmqBroker(url=settings.rabbitmq_url)
+    else:
+        broker = StubBroker()
+    broker.add_middleware(CurrentMessage())
+    return broker
+
+
+_configured: dramatiq.Broker | None = None
+
+
+def configure_broker(settings: Settings | None = None) -> dramatiq.Broker:
+    """Build the broker from settings and make it the global one actors bind to."""
+    global _configured
+    _configured = build_broker(settings or get_settings())
+    dramatiq.set_broker(_configured)
+    return _configured
+
+
+def get_broker() -> dramatiq.Broker:
+    """The configured broker, built from settings on first use (never Dramatiq's own default)."""
+    return _configured if _configured is not None else configure_broker()
+
+
+def send(actor_name: str, *args: Any, delay_seconds: float | None = None) -> bool:
+    """Enqueue `actor_name(*args)`; True when the broker took it. Call only after commit."""
+    broker = get_broker()
+    message: dramatiq.Message[Any] = dramatiq.Message(
+        queue_name=QUEUE_NAME, actor_name=actor_name, args=args, kwargs={}, options={}
+    )
+    delay = int(delay_seconds * 1000) if delay_seconds else None
+    try:
+        broker.enqueue(message, delay=delay)
+    except Exception as error:  # any broker failure: the sweeper re-sends from the row
+        log.error("enqueue_failed", actor=actor_name, args=args, error=str(error))
+        return False
+    return True
+
+
+def declare_queue() -> None:
+    """Make sure the default queue exists on the current broker (the stub broker insists)."""
+    get_broker().declare_queue(QUEUE_NAME)

@@ -1,0 +1,76 @@
+"""routers/jobs.py — the operators' view of every job: list, detail with history, retry."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query
+from sqlalchemy.orm import Session
+
+from app.database import get_session
+from app.models import IncomingEmail, ProcessingStatus
+from app.routers.auth import require_operator
+from app.schemas.jobs import JobDetail, JobEventOut, JobList, JobSummary, RetryAccepted
+from app.services import jobs, retries
+
+router = APIRouter(prefix="/api/v1/jobs", tags=["jobs"], dependencies=[Depends(require_operator)])
+
+SUBJECT_PREVIEW = 100
+
+
+def summary(email: IncomingEmail) -> JobSummary:
+    return JobSummary(
+        id=email.id,
+        processing_status=email.processing_status,
+        from_email=email.from_email,
+        subject=email.subject[:SUBJECT_PREVIEW],
+        received_at=email.received_at,
+        started_at=email.started_at,
+        completed_at=email.completed_at,
+        processing_error=email.processing_error,
+    )
+
+
+def detail(email: IncomingEmail) -> JobDetail:
+    return JobDetail(
+        id=email.id,
+        processing_status=email.processing_status,
+        from_email=email.from_email,
+        from_name=email.from_name,
+        subject=email.subject,
+        received_at=email.received_at,
+        started_at=email.started_at,
+        completed_at=email.completed_at,
+        processing_time_seconds=jobs.processing_seconds(email),
+        processing_error=email.processing_error,
+        retry_count=email.retry_count,
+        attempt_count=email.attempt_count,
+        extracted_data=email.extracted_data,
+        match_status=email.match_status,
+        match_confidence=email.match_confidence,
+        attachment_urls=email.attachment_urls,
+        sync_status=email.sync_status,
+        events=[JobEventOut.model_validate(event, from_attributes=True) for event in email.events],
+    )
+
+
+@router.get("", response_model=JobList)
+def list_jobs(
+    status: ProcessingStatus | None = None,
+    limit: int = Query(default=50, ge=1, le=200),
+    offset: int = Query(default=0, ge=0),
+    session: Session = Depends(get_session),
+) -> JobList:
+    total, page = jobs.list_jobs(session, status, limit, offset)
+    return JobList(total=total, by_status=jobs.counts_by_status(session), limit=limit,
+                   offset=offset, jobs=[summary(email) for email in page])
+
+
+@router.get("/{job_id}", response_model=JobDetail)
+def get_job(job_id: int, session: Session = Depends(get_session)) -> JobDetail:
+    return detail(jobs.get(session, job_id))
+
+
+@router.post("/{job_id}/retry", response_model=RetryAccepted)
+def retry_job(job_id: int) -> RetryAccepted:
+    email, enqueued = retries.retry_failed(job_id)
+    return RetryAccepted(id=email.id, processing_status=email.processing_status,
+                         retry_count=email.retry_count, enqueued=enqueued)

@@ -1,0 +1,63 @@
+"""routers/webhooks.py — `POST /api/v1/zendesk/webhook`: size cap, signature, validation, intake."""
+
+from __future__ import annotations
+
+import json
+
+from fastapi import APIRouter, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+
+from app.config import get_settings
+from app.errors import RejectedInput
+from app.models import utcnow
+from app.schemas.jobs import WebhookAccepted
+from app.services import intake, signatures
+
+router = APIRouter(prefix="/api/v1/zendesk", tags=["webhook"])
+
+
+async def read_capped_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise RejectedInput(f"body larger than {limit} bytes", status_code=413)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise RejectedInput(f"body larger than {limit} bytes", status_code=413)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def parse_payload(body: bytes) -> intake.InboundEmail:
+    try:
+        data = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise RejectedInput(f"body is not valid JSON: {error}") from None
+    if not isinstance(data, dict):
+        raise RejectedInput("body must be a JSON object")
+    try:
+        return intake.InboundEmail.model_validate(data)
+    except ValidationError as error:
+        raise RequestValidationError(error.errors(include_url=False, include_input=False)) from None
+
+
+@router.post("/webhook", response_model=WebhookAccepted)
+async def receive_webhook(request: Request) -> WebhookAccepted:
+    settings = get_settings()
+    body = await read_capped_body(request, settings.webhook_max_body_bytes)
+    if settings.zendesk_webhook_secret is not None:
+        signatures.verify(
+            settings.zendesk_webhook_secret.get_secret_value(),
+            signature=request.headers.get("x-zendesk-webhook-signature"),
+            timestamp=request.headers.get("x-zendesk-webhook-signature-timestamp"),
+            body=body,
+            now=utcnow(),
+            tolerance_seconds=settings.webhook_timestamp_tolerance_seconds,
+        )
+    payload = parse_payload(body)
+    result = await run_in_threadpool(intake.accept, payload)
+    return WebhookAccepted(status=result.status, email_id=result.email_id)

@@ -1,0 +1,172 @@
+"""services/intake.py — accept an inbound email: dedup, store as `received`, commit, then enqueue.
+
+The commit always happens before the broker hears of the job, so an accepted email is in
+the database even when the broker is down; the sweeper enqueues whatever is left behind."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+import structlog
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from app import queue
+from app.database import session_scope
+from app.models import IncomingEmail, utcnow
+from app.services import jobs
+
+log = structlog.get_logger(__name__)
+
+_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+
+
+class AttachmentRef(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    url: str = Field(min_length=1, max_length=4096)
+    filename: str | None = Field(default=None, max_length=512)
+    content_type: str | None = Field(default=None, max_length=255)
+    size: int | None = Field(default=None, ge=0)
+
+
+class InboundEmail(BaseModel):
+    """What a Zendesk trigger posts for one creditor reply. Unknown fields are kept."""
+
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
+
+    ticket_id: str = Field(min_length=1, max_length=64)
+    webhook_id: str | None = Field(default=None, max_length=128)
+    from_email: str = Field(max_length=320)
+    from_name: str | None = Field(default=None, max_length=320)
+    to_addresses: list[str] = Field(default_factory=list, max_length=100)
+    cc_addresses: list[str] = Field(default_factory=list, max_length=100)
+    subject: str = Field(default="", max_length=2000)
+    body_text: str | None = None
+    body_html: str | None = None
+    received_at: datetime | None = None
+    message_id: str | None = Field(default=None, max_length=512)
+    in_reply_to: str | None = Field(default=None, max_length=512)
+    attachments: list[AttachmentRef] = Field(default_factory=list, max_length=50)
+
+    @field_validator("ticket_id", mode="before")
+    @classmethod
+    def _ticket_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) else value
+
+    @field_validator("from_email")
+    @classmethod
+    def _looks_like_address(cls, value: str) -> str:
+        if not _EMAIL.match(value):
+            raise ValueError("not an email address")
+        return value.lower()
+
+    @field_validator("to_addresses", "cc_addresses", mode="before")
+    @classmethod
+    def _split_address_list(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("received_at")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("must carry a timezone, e.g. 2026-11-23T10:00:00Z")
+        return value
+
+    @model_validator(mode="after")
+    def _has_a_body(self) -> InboundEmail:
+        if not (self.body_text or self.body_html):
+            raise ValueError("one of body_text or body_html is required")
+        return self
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    email_id: int
+    status: Literal["queued", "received", "duplicate"]
+
+
+def dedup_key(email: InboundEmail) -> str:
+    """The webhook's event id when Zendesk sends one, else a hash of what makes a reply unique."""
+    if email.webhook_id:
+        return f"webhook:{email.webhook_id}"
+    digest = hashlib.sha256()
+    for part in (email.ticket_id, email.from_email, email.subject, email.body_text or "",
+                 email.body_html or ""):
+        digest.update(part.encode())
+        digest.update(b"\x00")
+    return f"sha256:{digest.hexdigest()}"
+
+
+def _to_row(email: InboundEmail, key: str) -> IncomingEmail:
+    return IncomingEmail(
+        dedup_key=key,
+        zendesk_ticket_id=email.ticket_id,
+        zendesk_webhook_id=email.webhook_id,
+        message_id=email.message_id,
+        in_reply_to=email.in_reply_to,
+        from_email=email.from_email,
+        from_name=email.from_name,
+        to_addresses=email.to_addresses,
+        cc_addresses=email.cc_addresses,
+        subject=email.subject,
+        body_text=email.body_text,
+        body_html=email.body_html,
+        received_at=email.received_at or utcnow(),
+        attachment_urls=[a.model_dump(exclude_none=True) for a in email.attachments],
+        extra_fields=dict(email.model_extra or {}),
+        processing_status="received",
+        status_changed_at=utcnow(),
+    )
+
+
+def _existing_id(key: str) -> int | None:
+    with session_scope() as session:
+        return session.scalar(select(IncomingEmail.id).where(IncomingEmail.dedup_key == key))
+
+
+def _store(email: InboundEmail, key: str) -> int | None:
+    """Insert the row; None when an identical delivery won the race."""
+    try:
+        with session_scope() as session:
+            row = _to_row(email, key)
+            session.add(row)
+            session.flush()
+            jobs.record_event(session, row.id, "status", to_status="received",
+                              message=f"ticket {email.ticket_id}")
+            return row.id
+    except IntegrityError:
+        return None
+
+
+def enqueue(email_id: int, reason: str = "enqueued") -> bool:
+    """Send the wake-up call for a committed job and mark it queued."""
+    if not queue.send(queue.PROCESS_EMAIL, email_id):
+        return False
+    with session_scope() as session:
+        jobs.mark_queued(session, email_id, reason)
+    return True
+
+
+def accept(email: InboundEmail) -> IntakeResult:
+    key = dedup_key(email)
+    existing = _existing_id(key)
+    if existing is None:
+        new_id = _store(email, key)
+        if new_id is not None:
+            status: Literal["queued", "received"] = "queued" if enqueue(new_id) else "received"
+            log.info("email_accepted", email_id=new_id, ticket_id=email.ticket_id, status=status)
+            return IntakeResult(new_id, status)
+        existing = _existing_id(key)
+    if existing is None:  # pragma: no cover - the racing insert was rolled back again
+        raise RuntimeError("dedup race left no row")
+    log.info("email_duplicate", email_id=existing, ticket_id=email.ticket_id)
+    return IntakeResult(existing, "duplicate")
+

@@ -1,0 +1,311 @@
+"""services/jobs.py — the only writer of a job's processing_status, and of the JobEvent history.
+
+Every change is a conditional UPDATE (`WHERE status IN (...)`) whose row count tells the
+caller whether *this* call made the change; that is how two workers never both claim a
+job and how exactly one caller learns that a job has failed for good."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import CursorResult, Update, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from app.errors import InvalidTransition, NotFound, TransientError
+from app.models import IncomingEmail, JobEvent, ProcessingStatus, utcnow
+
+S = ProcessingStatus
+
+# The state machine: which states each state may move to.
+TRANSITIONS: dict[S, frozenset[S]] = {
+    S.RECEIVED: frozenset({S.QUEUED, S.PROCESSING}),
+    S.QUEUED: frozenset({S.PROCESSING, S.QUEUED}),
+    S.PROCESSING: frozenset({S.COMPLETED, S.FAILED, S.QUEUED}),
+    S.COMPLETED: frozenset(),
+    S.FAILED: frozenset({S.QUEUED}),
+}
+
+
+def sources_for(target: S) -> tuple[S, ...]:
+    """The states from which `target` may be entered."""
+    return tuple(source for source, targets in TRANSITIONS.items() if target in targets)
+
+
+class RowBusy(TransientError):
+    """The job is claimable but another transaction holds its row lock right now (PostgreSQL
+    SKIP LOCKED skipped it); the caller should try again in a moment rather than drop it."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    email_id: int
+    owner: str
+    attempt: int
+
+
+def record_event(
+    session: Session,
+    email_id: int,
+    kind: str,
+    *,
+    from_status: str | None = None,
+    to_status: str | None = None,
+    attempt: int | None = None,
+    message: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> None:
+    session.add(
+        JobEvent(
+            email_id=email_id,
+            at=utcnow(),
+            kind=kind,
+            from_status=from_status,
+            to_status=to_status,
+            attempt=attempt,
+            message=message,
+            details=details,
+        )
+    )
+
+
+def _move(
+    session: Session, email_id: int, target: S, extra_where: Iterable[Any] = (), **values: Any
+) -> bool:
+    """Conditional status change; True when this call changed the row."""
+    statement: Update = (
+        update(IncomingEmail)
+        .where(IncomingEmail.id == email_id)
+        .where(IncomingEmail.processing_status.in_([s.value for s in sources_for(target)]))
+        .where(*extra_where)
+        .values(processing_status=target.value, status_changed_at=utcnow(), **values)
+        .execution_options(synchronize_session=False)
+    )
+    result: CursorResult[Any] = session.execute(statement)  # type: ignore[assignment]
+    return result.rowcount == 1
+
+
+def _status_of(session: Session, email_id: int) -> str | None:
+    return session.scalar(select(IncomingEmail.processing_status).where(IncomingEmail.id == email_id))
+
+
+def mark_queued(session: Session, email_id: int, reason: str = "enqueued") -> bool:
+    """received → queued once the broker has the message (no-op if a worker was faster)."""
+    statement = (
+        update(IncomingEmail)
+        .where(IncomingEmail.id == email_id, IncomingEmail.processing_status == S.RECEIVED.value)
+        .values(processing_status=S.QUEUED.value, status_changed_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    changed = session.execute(statement).rowcount == 1  # type: ignore[attr-defined]
+    if changed:
+        record_event(session, email_id, "status", from_status="received", to_status="queued",
+                     message=reason)
+    return changed
+
+
+def claim(session: Session, email_id: int, owner: str, lease_seconds: float) -> Claim | None:
+    """Take the job for `owner` if it is waiting (or its previous lease has expired).
+
+    On PostgreSQL the row is first locked with SKIP LOCKED so a concurrent claimer moves on
+    instead of waiting (RowBusy if the row is claimable but locked by someone else);
+    everywhere the UPDATE's WHERE clause is what makes it exclusive."""
+    now = utcnow()
+    claimable = or_(
+        IncomingEmail.processing_status.in_([S.RECEIVED.value, S.QUEUED.value]),
+        (IncomingEmail.processing_status == S.PROCESSING.value)
+        & (IncomingEmail.lease_expires_at < now),
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        locked = session.scalar(
+            select(IncomingEmail.id)
+            .where(IncomingEmail.id == email_id, claimable)
+            .with_for_update(skip_locked=True)
+        )
+        if locked is None:
+            still_waiting = session.scalar(
+                select(IncomingEmail.id).where(IncomingEmail.id == email_id, claimable)
+            )
+            if still_waiting is not None:
+                raise RowBusy(f"job {email_id} is locked by another transaction")
+            return None
+    previous = _status_of(session, email_id)
+    statement = (
+        update(IncomingEmail)
+        .where(IncomingEmail.id == email_id, claimable)
+        .values(
+            processing_status=S.PROCESSING.value,
+            status_changed_at=now,
+            started_at=now,
+            completed_at=None,
+            lease_owner=owner,
+            lease_expires_at=now + timedelta(seconds=lease_seconds),
+            attempt_count=IncomingEmail.attempt_count + 1,
+        )
+        .returning(IncomingEmail.attempt_count)
+        .execution_options(synchronize_session=False)
+    )
+    attempt = session.scalar(statement)
+    if attempt is None:
+        return None
+    record_event(session, email_id, "attempt_started", from_status=previous,
+                 to_status="processing", attempt=attempt, details={"worker": owner})
+    return Claim(email_id=email_id, owner=owner, attempt=attempt)
+
+
+def extend_lease(session: Session, job: Claim, lease_seconds: float) -> bool:
+    """Heartbeat: push the lease forward while `job.owner` still holds it."""
+    statement = (
+        update(IncomingEmail)
+        .where(
+            IncomingEmail.id == job.email_id,
+            IncomingEmail.processing_status == S.PROCESSING.value,
+            IncomingEmail.lease_owner == job.owner,
+        )
+        .values(lease_expires_at=utcnow() + timedelta(seconds=lease_seconds))
+        .execution_options(synchronize_session=False)
+    )
+    return session.execute(statement).rowcount == 1  # type: ignore[attr-defined]
+
+
+def _held_by(job: Claim) -> tuple[Any, ...]:
+    return (IncomingEmail.lease_owner == job.owner,)
+
+
+def complete(session: Session, job: Claim, **results: Any) -> bool:
+    """processing → completed with the pipeline's results, only while `job.owner` holds the lease."""
+    changed = _move(session, job.email_id, S.COMPLETED, _held_by(job), completed_at=utcnow(),
+                    processing_error=None, lease_owner=None, lease_expires_at=None, **results)
+    if changed:
+        record_event(session, job.email_id, "status", from_status="processing",
+                     to_status="completed", attempt=job.attempt)
+    return changed
+
+
+def release_for_retry(session: Session, job: Claim, error: str, retry_in_seconds: float) -> bool:
+    """processing → queued after a transient error; the retry is due in `retry_in_seconds`."""
+    changed = _move(
+        session, job.email_id, S.QUEUED, _held_by(job),
+        processing_error=error, lease_owner=None, lease_expires_at=None,
+        retry_count=IncomingEmail.retry_count + 1,
+        available_at=utcnow() + timedelta(seconds=retry_in_seconds),
+    )
+    if changed:
+        record_event(session, job.email_id, "attempt_failed", from_status="processing",
+                     to_status="queued", attempt=job.attempt, message=error,
+                     details={"retry_in_seconds": retry_in_seconds})
+    return changed
+
+
+def fail(session: Session, email_id: int, error: str, *, attempt: int | None = None,
+         owner: str | None = None, extra_where: Iterable[Any] = ()) -> bool:
+    """processing → failed for good. True only for the one call that made the change."""
+    guard = (*((IncomingEmail.lease_owner == owner,) if owner else ()), *extra_where)
+    changed = _move(session, email_id, S.FAILED, guard, processing_error=error,
+                    completed_at=utcnow(), lease_owner=None, lease_expires_at=None)
+    if changed:
+        record_event(session, email_id, "status", from_status="processing", to_status="failed",
+                     attempt=attempt, message=error)
+    return changed
+
+
+def retry(session: Session, email_id: int) -> IncomingEmail:
+    """An operator's retry: failed → queued, error cleared, retry_count + 1. Send after commit."""
+    email = get(session, email_id)
+    if email.processing_status != S.FAILED.value:
+        raise InvalidTransition(
+            f"only failed jobs can be retried; job {email_id} is {email.processing_status}"
+        )
+    changed = _move(session, email_id, S.QUEUED, processing_error=None, completed_at=None,
+                    available_at=None, retry_count=IncomingEmail.retry_count + 1)
+    if not changed:
+        raise InvalidTransition(f"job {email_id} changed state meanwhile; reload and try again")
+    record_event(session, email_id, "status", from_status="failed", to_status="queued",
+                 message="manual retry")
+    session.refresh(email)
+    return email
+
+
+def requeue(session: Session, email_id: int, from_status: str, reason: str,
+            extra_where: Iterable[Any] = ()) -> bool:
+    """Sweeper: put a stuck job back in the queue (received/queued/expired processing → queued)."""
+    statement = (
+        update(IncomingEmail)
+        .where(IncomingEmail.id == email_id, IncomingEmail.processing_status == from_status)
+        .where(*extra_where)
+        .values(processing_status=S.QUEUED.value, status_changed_at=utcnow(),
+                lease_owner=None, lease_expires_at=None, available_at=None)
+        .execution_options(synchronize_session=False)
+    )
+    changed = session.execute(statement).rowcount == 1  # type: ignore[attr-defined]
+    if changed:
+        record_event(session, email_id, "requeued", from_status=from_status, to_status="queued",
+                     message=reason)
+    return changed
+
+
+def get(session: Session, email_id: int) -> IncomingEmail:
+    email = session.get(IncomingEmail, email_id)
+    if email is None:
+        raise NotFound(f"job {email_id} not found")
+    return email
+
+
+def counts_by_status(session: Session) -> dict[str, int]:
+    rows = session.execute(
+        select(IncomingEmail.processing_status, func.count()).group_by(
+            IncomingEmail.processing_status
+        )
+    ).all()
+    counts = {status.value: 0 for status in S}
+    counts.update({status: count for status, count in rows})
+    return counts
+
+
+def list_jobs(session: Session, status: S | None, limit: int, offset: int
+              ) -> tuple[int, list[IncomingEmail]]:
+    """Newest first; returns the total matching `status` and one page."""
+    query = select(IncomingEmail)
+    count_query = select(func.count()).select_from(IncomingEmail)
+    if status is not None:
+        query = query.where(IncomingEmail.processing_status == status.value)
+        count_query = count_query.where(IncomingEmail.processing_status == status.value)
+    total = session.scalar(count_query) or 0
+    page = session.scalars(
+        query.order_by(IncomingEmail.received_at.desc(), IncomingEmail.id.desc())
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    return total, list(page)
+
+
+def processing_seconds(email: IncomingEmail) -> float | None:
+    if email.started_at is None or email.completed_at is None:
+        return None
+    return round((email.completed_at - email.started_at).total_seconds(), 3)
+
+
+def abandoned(now: datetime, stale_seconds: float, time_limit_seconds: float) -> Any:
+    """A processing job whose worker is gone (lease expired) or hung past its time limit."""
+    overdue_before = now - timedelta(seconds=time_limit_seconds + stale_seconds)
+    return (IncomingEmail.processing_status == S.PROCESSING.value) & or_(
+        IncomingEmail.lease_expires_at < now, IncomingEmail.started_at < overdue_before
+    )
+
+
+def stuck_jobs(session: Session, now: datetime, stale_seconds: float, time_limit_seconds: float
+               ) -> list[tuple[int, str]]:
+    """(id, status) of jobs the sweeper should act on: waiting too long, or a dead worker's."""
+    stale_before = now - timedelta(seconds=stale_seconds)
+    waiting = IncomingEmail.processing_status.in_([S.RECEIVED.value, S.QUEUED.value]) & (
+        func.coalesce(IncomingEmail.available_at, IncomingEmail.status_changed_at) < stale_before
+    )
+    rows = session.execute(
+        select(IncomingEmail.id, IncomingEmail.processing_status)
+        .where(or_(waiting, abandoned(now, stale_seconds, time_limit_seconds)))
+        .order_by(IncomingEmail.received_at)
+        .limit(500)
+    ).all()
+    return [(row[0], row[1]) for row in rows]

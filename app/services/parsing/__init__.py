@@ -1,0 +1,104 @@
+"""parsing — body text stage: one email body → reply / signature / quoted parts; invariant: every line of `full_text` belongs to exactly one part."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from app.services.parsing.html import html_to_text
+from app.services.parsing.quotes import split_quotes
+from app.services.parsing.signature import signature_start
+
+LinePart = Literal["reply", "signature", "quoted"]
+BodySource = Literal["html", "text", "empty"]
+
+_LINE_BREAKS = re.compile(r"\r\n?")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009\t]")
+
+
+@dataclass(frozen=True)
+class BodyLine:
+    """One line of the body: 1-based `number` in `full_text`, its part and its text."""
+
+    number: int
+    part: LinePart
+    text: str
+
+
+@dataclass(frozen=True)
+class ParsedBody:
+    """An email body split into the sender's new reply, its signature/footer and quoted history.
+
+    `full_text` is the whole body as text; `line_parts[i]` is the part of line i+1 of it.
+    Amounts may only ever be read from the reply (and attachments), never from `quoted_text`."""
+
+    full_text: str
+    reply_text: str
+    signature_text: str
+    quoted_text: str
+    source: BodySource = "empty"
+    line_parts: tuple[LinePart, ...] = ()
+    quote_markers: tuple[str, ...] = ()
+
+    def lines(self) -> list[BodyLine]:
+        """Every line of `full_text` with its number and part."""
+        texts = self.full_text.split("\n") if self.full_text else []
+        return [
+            BodyLine(number=index + 1, part=part, text=text)
+            for index, (text, part) in enumerate(zip(texts, self.line_parts, strict=True))
+        ]
+
+
+def _normalise_plain(text: str) -> str:
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def _choose_text(body_text: str | None, body_html: str | None) -> tuple[str, BodySource]:
+    """Prefer the HTML rendering (tables stay rows, <blockquote> is explicit) unless it is
+    empty or much shorter than the plain alternative."""
+    plain = _normalise_plain(body_text) if body_text else ""
+    rendered = _normalise_plain(html_to_text(body_html)) if body_html else ""
+    if rendered and len(rendered.split()) >= 0.5 * len(plain.split()):
+        return rendered, "html"
+    if plain:
+        return plain, "text"
+    if rendered:
+        return rendered, "html"
+    return "", "empty"
+
+
+def _join(lines: list[str], parts: list[LinePart], wanted: LinePart) -> str:
+    return "\n".join(line for line, part in zip(lines, parts, strict=True) if part == wanted).strip("\n")
+
+
+def parse_body(body_text: str | None, body_html: str | None) -> ParsedBody:
+    """Turn the text and/or HTML body of one email into a `ParsedBody`."""
+    full_text, source = _choose_text(body_text, body_html)
+    if not full_text:
+        return ParsedBody(full_text="", reply_text="", signature_text="", quoted_text="", source=source)
+    lines = full_text.split("\n")
+    split = split_quotes(full_text)
+    parts: list[LinePart] = ["quoted" if flag else "reply" for flag in split.quoted]
+    # The signature is looked for in the reply before the first quoted line only.
+    first_quoted = next((i for i, flag in enumerate(split.quoted) if flag), len(lines))
+    start = signature_start(lines[:first_quoted])
+    if start is not None:
+        for index in range(start, first_quoted):
+            parts[index] = "signature"
+    return ParsedBody(
+        full_text=full_text,
+        reply_text=_join(lines, parts, "reply"),
+        signature_text=_join(lines, parts, "signature"),
+        quoted_text=_join(lines, parts, "quoted"),
+        source=source,
+        line_parts=tuple(parts),
+        quote_markers=split.markers,
+    )
+
+
+__all__ = ["BodyLine", "LinePart", "ParsedBody", "html_to_text", "parse_body"]

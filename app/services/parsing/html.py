@@ -1,0 +1,60 @@
+"""parsing/html.py — HTML body → plain text; invariant: one table row per line, cells joined by " | ", blockquoted history prefixed with "> "."""
+
+from __future__ import annotations
+
+import re
+
+from inscriptis import get_text
+from inscriptis.model.config import ParserConfig
+
+# Private-use characters never occur in real mail, so they can mark structure through inscriptis.
+_CELL = "\ue000"
+_QUOTE_OPEN = "\ue001"
+_QUOTE_CLOSE = "\ue002"
+
+_CONFIG = ParserConfig(table_cell_separator=_CELL, display_links=False, display_images=False)
+
+_BLOCKQUOTE_OPEN = re.compile(r"<blockquote\b[^>]*>", re.IGNORECASE)
+_BLOCKQUOTE_CLOSE = re.compile(r"</blockquote\s*>", re.IGNORECASE)
+_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009\t]")
+_RUN_OF_SPACES = re.compile(r" {2,}")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def _mark_blockquotes(html: str) -> str:
+    html = _BLOCKQUOTE_OPEN.sub(lambda m: f"{m.group(0)}<div>{_QUOTE_OPEN}</div>", html)
+    return _BLOCKQUOTE_CLOSE.sub(lambda m: f"<div>{_QUOTE_CLOSE}</div>{m.group(0)}", html)
+
+
+def _join_cells(line: str) -> str:
+    cells = [" ".join(cell.split()) for cell in line.split(_CELL)]
+    return " | ".join(cell for cell in cells if cell)
+
+
+def _apply_quote_depth(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    depth = 0
+    for line in lines:
+        opens = line.count(_QUOTE_OPEN)
+        closes = line.count(_QUOTE_CLOSE)
+        text = line.replace(_QUOTE_OPEN, "").replace(_QUOTE_CLOSE, "").strip()
+        depth += opens
+        if text or not (opens or closes):
+            out.append(("> " * depth + text).rstrip() if depth else text)
+        depth = max(0, depth - closes)
+    return out
+
+
+def html_to_text(html: str | None) -> str:
+    """Render an HTML mail body as text: entities decoded, table rows on one line
+    ("Hauptforderung | 1.234,56 €"), <blockquote> content prefixed with "> " per level."""
+    if not html or not html.strip():
+        return ""
+    rendered = get_text(_mark_blockquotes(html), _CONFIG)
+    rendered = _SPACES.sub(" ", rendered)
+    lines: list[str] = []
+    for raw in rendered.splitlines():
+        line = _join_cells(raw) if _CELL in raw else _RUN_OF_SPACES.sub(" ", raw.strip())
+        lines.append(line)
+    text = "\n".join(_apply_quote_depth(lines))
+    return _BLANK_RUNS.sub("\n\n", text).strip("\n")

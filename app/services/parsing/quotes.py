@@ -1,0 +1,131 @@
+"""parsing/quotes.py — split the sender's new text from quoted history; invariant: every line after a quote marker (or "> "-prefixed) is quoted, never reply."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SEPARATOR = re.compile(
+    r"^\s*[-_=*]{2,}\s*(?:urspr(?:ü|ue)ngliche\s+nachricht|original[- ]?nachricht|original\s+message"
+    r"|weitergeleitete\s+nachricht|forwarded\s+message|nachricht\s+im\s+original)\s*[-_=*]{2,}\s*$",
+    re.IGNORECASE,
+)
+_UNDERSCORE_RULE = re.compile(r"^\s*_{8,}\s*$")
+_HEADER_FROM = re.compile(r"^\s*\*?(?:von|from|absender)\s*:\*?\s*\S", re.IGNORECASE)
+_HEADER_OTHER = re.compile(
+    r"^\s*\*?(?:gesendet|sent|datum|date|an|to|cc|betreff|subject)\s*:\*?", re.IGNORECASE
+)
+_ATTRIBUTION = re.compile(
+    r"^\s*(?:am\s.{3,200}?\bschrieb\b.{0,200}"
+    r"|.{0,200}\bschrieb\s+am\b.{0,120}"
+    r"|on\s.{3,200}?\bwrote"
+    r"|.{1,200}\b(?:schrieb|wrote)"
+    r"|(?:zitat\s+von|quoting)\s.{1,200})\s*:\s*$",
+    re.IGNORECASE,
+)
+_QUOTED_LINE = re.compile(r"^\s*>")
+
+
+@dataclass(frozen=True)
+class QuoteSplit:
+    """Per-line verdict for one text: `quoted[i]` is True when line i belongs to quoted history;
+    `markers` names the rules that fired ("outlook separator", "attribution", "> quoting", ...)."""
+
+    quoted: tuple[bool, ...]
+    markers: tuple[str, ...]
+
+
+def _is_header_block(lines: list[str], start: int) -> bool:
+    """A "Von:" line followed within six lines by two or more of Gesendet/An/Betreff/Datum…."""
+    if not _HEADER_FROM.match(lines[start]):
+        return False
+    window = lines[start + 1 : start + 7]
+    return sum(1 for line in window if _HEADER_OTHER.match(line)) >= 2
+
+
+def _attribution_span(lines: list[str], start: int) -> int:
+    """Number of lines (1–3) forming an attribution ("Am … schrieb …:") starting here, else 0."""
+    if not lines[start].strip() or _QUOTED_LINE.match(lines[start]):
+        return 0
+    joined = ""
+    for span in range(1, 4):
+        if start + span > len(lines):
+            break
+        piece = lines[start + span - 1].strip()
+        if not piece:
+            break
+        joined = f"{joined} {piece}".strip()
+        if _ATTRIBUTION.match(joined):
+            return span
+    return 0
+
+
+def _quote_block_end(lines: list[str], start: int) -> int:
+    """Index after the "> " block that starts at or after `start` (blank lines inside included)."""
+    index = start
+    last_quoted = start - 1
+    while index < len(lines):
+        line = lines[index]
+        if _QUOTED_LINE.match(line):
+            last_quoted = index
+        elif line.strip():
+            break
+        index += 1
+    return last_quoted + 1
+
+
+def _next_content(lines: list[str], start: int) -> int:
+    index = start
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    return index
+
+
+def _marker_at(lines: list[str], index: int) -> tuple[str, int] | None:
+    """(marker name, first line after the attribution) when a to-the-end marker starts here."""
+    line = lines[index]
+    if _SEPARATOR.match(line):
+        return "original-message separator", index + 1
+    if _UNDERSCORE_RULE.match(line):
+        following = _next_content(lines, index + 1)
+        if following < len(lines) and _is_header_block(lines, following):
+            return "outlook header block", index + 1
+    if _is_header_block(lines, index):
+        return "outlook header block", index + 1
+    span = _attribution_span(lines, index)
+    if span:
+        return "attribution line", index + span
+    return None
+
+
+def split_quotes(text: str) -> QuoteSplit:
+    """Mark quoted history line by line. A separator, an Outlook header block or an attribution
+    followed by unprefixed text quotes everything to the end; an attribution followed by a "> "
+    block quotes only that block (bottom-posted text after it stays reply)."""
+    lines = text.split("\n")
+    quoted = [False] * len(lines)
+    markers: list[str] = []
+    index = 0
+    while index < len(lines):
+        if _QUOTED_LINE.match(lines[index]):
+            end = _quote_block_end(lines, index)
+            quoted[index:end] = [True] * (end - index)
+            if "> quoting" not in markers:
+                markers.append("> quoting")
+            index = end
+            continue
+        found = _marker_at(lines, index)
+        if found is None:
+            index += 1
+            continue
+        name, after = found
+        markers.append(name)
+        first_content = _next_content(lines, after)
+        if name == "attribution line" and first_content < len(lines) and _QUOTED_LINE.match(lines[first_content]):
+            end = _quote_block_end(lines, first_content)
+            quoted[index:end] = [True] * (end - index)
+            index = end
+            continue
+        quoted[index:] = [True] * (len(lines) - index)
+        break
+    return QuoteSplit(quoted=tuple(quoted), markers=tuple(markers))

@@ -1,0 +1,77 @@
+"""parsing/signature.py — find where the closing formula / company footer starts; invariant: the signature is one trailing block of the reply, never its middle."""
+
+from __future__ import annotations
+
+import re
+
+_GREETING = (
+    r"(?:mit\s+)?(?:(?:sehr\s+)?(?:freundlich|best|herzlich|lieb|schön|schoen|kollegial|sonnig|viel)\w*\s+)?"
+    r"gr(?:ü|ue)(?:ß|ss)(?:e|en)?\b.{0,40}"
+)
+_CLOSING = re.compile(
+    rf"^\s*(?:{_GREETING}|mfg|lg|vg|hochachtungsvoll|(?:best|kind|warm)(?:est)?\s+regards.*|regards"
+    r"|(?:yours\s+)?(?:sincerely|faithfully)|cheers|--\s*)\s*[,.!]?\s*$",
+    re.IGNORECASE,
+)
+_TEAM_CLOSING = re.compile(
+    r"^\s*(?:ihr|ihre|euer|eure|your)\s+.{0,60}\b(?:team|kundenservice|service\w*|forderungsmanagement"
+    r"|buchhaltung|abteilung\b.*|kundenbetreuung|finanzamt.*|verwaltung)\s*$",
+    re.IGNORECASE,
+)
+_FOOTER = re.compile(
+    r"\b(?:gmbh|ag|eg|kg|ohg|gbr|mbh|e\.\s?v|se|kgaa|iban|bic|hrb|hra|gnr|amtsgericht|registergericht"
+    r"|geschäftsführ\w*|geschaeftsfuehr\w*|vorstand|aufsichtsrat\w*|sitz|ust-?id\w*|steuer-?nr|tel\.?|telefon"
+    r"|fax|telefax|e-?mail|www\.|postfach|handelsregister|registrierungsnummer|bankverbindung)\b"
+    r"|@|\s·\s|\b\d{5}\s+[A-ZÄÖÜ]",
+    re.IGNORECASE,
+)
+_MAX_CLOSING_LENGTH = 70
+_MAX_FOOTER_LINE = 160
+
+
+def is_closing_line(line: str) -> bool:
+    """True for a closing formula line such as "Mit freundlichen Grüßen" or "Best regards,"."""
+    stripped = line.strip()
+    return bool(stripped) and len(stripped) <= _MAX_CLOSING_LENGTH and bool(_CLOSING.match(stripped))
+
+
+def _footer_start(lines: list[str]) -> int | None:
+    """Start of a trailing run of footer-looking lines (company, address, bank, register)."""
+    index = len(lines) - 1
+    while index >= 0 and not lines[index].strip():
+        index -= 1
+    start: int | None = None
+    while index >= 0:
+        line = lines[index].strip()
+        if not line:
+            index -= 1
+            continue
+        if len(line) > _MAX_FOOTER_LINE or not _FOOTER.search(line):
+            break
+        start = index
+        index -= 1
+    if start is None:
+        return None
+    before = start - 1
+    while before >= 0 and not lines[before].strip():
+        before -= 1
+    if before >= 0 and _TEAM_CLOSING.match(lines[before]):
+        return before
+    return start
+
+
+def signature_start(lines: list[str]) -> int | None:
+    """Index of the first signature line in `lines` (the reply only), or None.
+
+    The first closing formula that follows some content wins; without one, a trailing block of
+    footer lines (possibly headed by "Ihr … Team") is the signature."""
+    seen_content = False
+    for index, line in enumerate(lines):
+        if seen_content and is_closing_line(line):
+            return index
+        if line.strip():
+            seen_content = True
+    footer = _footer_start(lines)
+    if footer is not None and any(line.strip() for line in lines[:footer]):
+        return footer
+    return None

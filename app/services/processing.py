@@ -1,0 +1,144 @@
+"""services/processing.py — one attempt at one job: claim, keep the lease, run the pipeline, settle.
+
+Decides from the row, not from the broker, whether a failure is final: the attempt counter
+lives in the database, and only the call whose conditional UPDATE moved the job to `failed`
+sends the alert, after its commit."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import TracebackType
+
+import structlog
+
+from app.config import Settings
+from app.database import session_scope
+from app.errors import PermanentError
+from app.logging import correlation_id
+from app.services import jobs, pipeline
+from app.services.failure_notifier import notify_permanent_failure
+
+log = structlog.get_logger(__name__)
+
+MAX_ERROR_LENGTH = 2000
+ROW_BUSY_RETRY_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class RetryLater(Exception):
+    """The attempt failed transiently; the job is queued again and due in `delay_seconds`."""
+
+    email_id: int
+    delay_seconds: float
+    error: str
+
+
+def worker_identity() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
+
+
+def backoff_seconds(attempt: int, settings: Settings) -> float:
+    """Exponential: min, 2·min, 4·min … capped at max (defaults 15 s → 5 min)."""
+    delay = settings.retry_min_backoff_seconds * (2 ** max(attempt - 1, 0))
+    return float(min(delay, settings.retry_max_backoff_seconds))
+
+
+def lease_seconds(settings: Settings) -> float:
+    return float(min(settings.stale_job_seconds, settings.job_time_limit_seconds))
+
+
+def describe(error: BaseException) -> str:
+    text = f"{type(error).__name__}: {error}"
+    return text[:MAX_ERROR_LENGTH]
+
+
+class LeaseKeeper:
+    """Extends the job's lease from a side thread while the attempt runs."""
+
+    def __init__(self, job: jobs.Claim, seconds: float) -> None:
+        self._job = job
+        self._seconds = seconds
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"lease-{job.email_id}", daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._seconds / 3):
+            try:
+                with session_scope() as session:
+                    if not jobs.extend_lease(session, self._job, self._seconds):
+                        return
+            except Exception as error:  # a missed heartbeat is survivable; the next one retries
+                log.warning("lease_extend_failed", email_id=self._job.email_id, error=str(error))
+
+    def __enter__(self) -> LeaseKeeper:
+        self._thread.start()
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+
+def _fail_for_good(job: jobs.Claim, error: str,
+                   notify: Callable[[int], object]) -> None:
+    with session_scope() as session:
+        changed = jobs.fail(session, job.email_id, error, attempt=job.attempt, owner=job.owner)
+    if changed:
+        log.error("job_failed", email_id=job.email_id, attempt=job.attempt, error=error)
+        notify(job.email_id)
+
+
+def run_attempt(email_id: int, settings: Settings, *, owner: str | None = None,
+                notify: Callable[[int], object] = notify_permanent_failure,
+                interrupts: tuple[type[BaseException], ...] = ()) -> str:
+    """Process one job once. Returns what happened: "completed", "failed" or "skipped".
+
+    Raises RetryLater when a transient error leaves attempts to spare. `interrupts` are
+    BaseException types (a worker's time limit) that count as transient failures too."""
+    owner = owner or worker_identity()
+    token = correlation_id.set(f"email-{email_id}")
+    try:
+        try:
+            with session_scope() as session:
+                job = jobs.claim(session, email_id, owner, lease_seconds(settings))
+        except jobs.RowBusy as busy:
+            raise RetryLater(email_id, ROW_BUSY_RETRY_SECONDS, str(busy)) from None
+        if job is None:
+            log.info("job_not_claimed", email_id=email_id)
+            return "skipped"
+        transient: tuple[type[BaseException], ...] = (Exception, *interrupts)
+        try:
+            with LeaseKeeper(job, lease_seconds(settings)), session_scope() as session:
+                results = pipeline.run(session, jobs.get(session, email_id), settings)
+                if not jobs.complete(session, job, **results):
+                    raise PermanentError("lease lost before completion")  # pragma: no cover
+            log.info("job_completed", email_id=email_id, attempt=job.attempt)
+            return "completed"
+        except PermanentError as error:
+            _fail_for_good(job, describe(error), notify)
+            return "failed"
+        except transient as error:  # DB, network, timeouts, bugs: worth another attempt
+            return _after_transient(job, error, settings, notify)
+    finally:
+        correlation_id.reset(token)
+
+
+def _after_transient(job: jobs.Claim, error: BaseException, settings: Settings,
+                     notify: Callable[[int], object]) -> str:
+    message = describe(error)
+    if job.attempt >= settings.max_retries + 1:
+        _fail_for_good(job, message, notify)
+        return "failed"
+    delay = backoff_seconds(job.attempt, settings)
+    with session_scope() as session:
+        released = jobs.release_for_retry(session, job, message, delay)
+    log.warning("attempt_failed", email_id=job.email_id, attempt=job.attempt, error=message,
+                retry_in_seconds=delay)
+    if not released:
+        return "skipped"
+    raise RetryLater(job.email_id, delay, message)

@@ -1,0 +1,11 @@
+"""worker.py — what `dramatiq app.worker` loads: logging, the broker from settings, the actors."""
+
+from app.config import get_settings
+from app.logging import configure_logging
+
+_settings = get_settings()
+configure_logging(_settings.log_level, _settings.log_format)
+
+from app import actors  # noqa: E402  (actors bind to the broker built from settings)
+
+broker = actors.queue.get_broker()

@@ -1,0 +1,1 @@
+"""tests/support — shared test helpers: local servers only, nothing reaches the internet."""
