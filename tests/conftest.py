@@ -13,6 +13,9 @@ for _name in list(os.environ):
         "SMTP_USERNAME", "SMTP_PASSWORD", "ADMIN_EMAIL", "DATABASE_URL", "ZENDESK_SUBDOMAIN",
     }:
         del os.environ[_name]
+# Pausing the shared test worker makes Dramatiq restart its consumer after this many ms (3 s
+# by default); read when dramatiq is first imported.
+os.environ["dramatiq_restart_delay"] = "50"
 
 from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402

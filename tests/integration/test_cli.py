@@ -1,0 +1,68 @@
+"""`creditor-matcher` from the terminal: migrate, ingest a .eml or webhook JSON, list/show/retry."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from tests.support.factories import insert_email, payload
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, object]:
+    code = main(list(argv))
+    out = capsys.readouterr().out
+    return code, json.loads(out) if out.strip().startswith("{") else out
+
+
+def test_ingesting_an_eml_with_now_processes_it_here(
+    sqlite_database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, result = run(capsys, "ingest", str(FIXTURES / "reply.eml"), "--now")
+    assert code == 0
+    assert isinstance(result, dict) and result["processing"] == "completed"
+    code, shown = run(capsys, "jobs", "show", str(result["email_id"]))
+    assert isinstance(shown, dict)
+    assert shown["from_email"] == "forderung@nordbank.example"
+    assert shown["subject"] == "AW: Forderungsanfrage Jürgen Weißbach"
+    assert "3.212,32" in shown["extracted_data"]["body"]["reply_text"]
+    assert "3.120,45" not in shown["extracted_data"]["body"]["reply_text"]
+
+
+def test_ingesting_the_same_eml_twice_is_a_duplicate(
+    sqlite_database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, first = run(capsys, "ingest", str(FIXTURES / "reply.eml"))
+    _, second = run(capsys, "ingest", str(FIXTURES / "reply.eml"))
+    assert isinstance(first, dict) and isinstance(second, dict)
+    assert second == {"status": "duplicate", "email_id": first["email_id"]}
+
+
+def test_ingesting_webhook_json_validates_it(
+    sqlite_database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(payload()))
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(payload(from_email="not-an-address")))
+    assert run(capsys, "ingest", str(good))[0] == 0
+    assert main(["ingest", str(bad)]) == 1
+    assert "from_email" in capsys.readouterr().err
+
+
+def test_jobs_list_retry_and_the_errors_an_operator_sees(
+    sqlite_database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    failed = insert_email("failed", processing_error="boom")
+    done = insert_email("completed")
+    _, listing = run(capsys, "jobs", "list", "--status", "failed")
+    assert isinstance(listing, dict) and [j["id"] for j in listing["jobs"]] == [failed]
+    _, retried = run(capsys, "jobs", "retry", str(failed))
+    assert isinstance(retried, dict) and retried["processing_status"] == "queued"
+    assert main(["jobs", "retry", str(done)]) == 1
+    assert "only failed jobs" in capsys.readouterr().err
+    assert main(["jobs", "show", "999999"]) == 1
