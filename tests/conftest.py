@@ -15,7 +15,7 @@ for _name in list(os.environ):
         del os.environ[_name]
 # Pausing the shared test worker makes Dramatiq restart its consumer after this many ms (3 s
 # by default); read when dramatiq is first imported.
-os.environ["dramatiq_restart_delay"] = "50"
+os.environ["dramatiq_restart_delay"] = "50"  # noqa: SIM112  (Dramatiq reads it in lower case)
 
 from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
