@@ -150,3 +150,33 @@ def test_uvicorn_and_a_dramatiq_worker_on_postgres_and_redis_lose_no_email(
                     for event in httpx.get(f"{base_url}/api/v1/jobs/{i}").json()["events"]
                     if event["kind"] == "requeued"]
         assert len(requeued) >= len(second)
+
+
+def rabbitmq_reachable(host: str = "127.0.0.1", port: int = 5672) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def test_uvicorn_and_a_dramatiq_worker_on_rabbitmq_process_replies(
+    postgres_admin: str, tmp_path: Path
+) -> None:
+    # RabbitMQ is the optional broker and ships no PyPI wheel to start a throwaway one from,
+    # so on a machine without it this one test says so instead of passing.
+    if not rabbitmq_reachable():
+        pytest.skip("RabbitMQ not running on 127.0.0.1:5672 (optional broker)")
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    with scratch_database(postgres_admin) as database_url:
+        migrations.upgrade(database_url)
+        env = base_env(DATABASE_URL=database_url,
+                       RABBITMQ_URL="amqp://guest:guest@127.0.0.1:5672/%2F")
+        web = [str(BIN / "uvicorn"), "--factory", "app.main:app_factory", "--port", str(port)]
+        worker = [str(BIN / "dramatiq"), "app.worker", "--processes", "1", "--threads", "2"]
+        with process(web, env, tmp_path / "web.log"), \
+                process(worker, env, tmp_path / "worker.log"):
+            wait_for(lambda: healthy(base_url), 30, "uvicorn to answer")
+            ids = [post_reply(base_url) for _ in range(3)]
+            wait_for(all_completed(base_url, ids), 60, "the RabbitMQ worker")
