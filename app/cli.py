@@ -12,7 +12,7 @@ from typing import Any
 
 import uvicorn
 
-from app import migrations
+from app import evaluation, migrations
 from app.config import ConfigurationError, Settings, get_settings
 from app.database import session_scope
 from app.errors import RejectedInput
@@ -20,6 +20,7 @@ from app.logging import configure_logging
 from app.models import ProcessingStatus
 from app.routers.jobs import detail, summary
 from app.services import ingest, intake, jobs, processing, retries
+from app.services.attachments import store_from_settings
 
 
 def _print_json(data: Any) -> None:
@@ -55,7 +56,7 @@ def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     migrations.upgrade()
-    payload = ingest.load(Path(args.file))
+    payload = ingest.load(Path(args.file), store_from_settings(settings))
     result = intake.accept(payload)
     outcome: dict[str, Any] = {"status": result.status, "email_id": result.email_id}
     if args.now and result.status != "duplicate":
@@ -81,6 +82,18 @@ def cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
         total, page = jobs.list_jobs(session, status, args.limit, args.offset)
         _print_json({"total": total, "by_status": jobs.counts_by_status(session),
                      "jobs": [summary(email).model_dump(mode="json") for email in page]})
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    report = evaluation.run_extraction_eval(Path(args.corpus_dir),
+                                            firm_reference_pattern=settings.firm_reference_pattern)
+    if args.predictions:
+        evaluation.write_predictions(report, Path(args.predictions))
+    if args.json:
+        print(json.dumps(evaluation.report_json(report), ensure_ascii=False))
+    else:
+        print(evaluation.report_text(report))
     return 0
 
 
@@ -116,6 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
     for action in ("show", "retry"):
         jobs_sub.add_parser(action).add_argument("id", type=int)
     jobs_cmd.set_defaults(handler=cmd_jobs)
+
+    eval_cmd = sub.add_parser("eval", help="measure extraction on a labelled corpus directory")
+    eval_cmd.add_argument("corpus_dir")
+    eval_cmd.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    eval_cmd.add_argument("--predictions", metavar="FILE", help="write one JSON prediction per email per line")
+    eval_cmd.set_defaults(handler=cmd_eval)
     return parser
 
 
@@ -132,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RejectedInput as error:
         print(f"error: {error.reason}", file=sys.stderr)
         return 1
-    except ingest.UnreadableInput as error:
+    except (ingest.UnreadableInput, evaluation.CorpusError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -55,11 +56,19 @@ class Settings(BaseSettings):
     attachment_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1)
     attachment_allowed_hosts: list[str] = Field(default_factory=list)
     attachment_allow_private_addresses: bool = False
+    attachment_allow_plain_http: bool = False  # only for local test servers; Zendesk is https
     attachment_timeout_seconds: float = Field(default=30, gt=0)
     attachment_store_dir: Path = Path("./var/attachments")
 
     # --- extraction --------------------------------------------------------------------
     firm_reference_pattern: str = r"\b[A-Z]{2,4}-\d{4}-\d{3,6}\b"
+
+    # --- optional LLM second opinion (off by default) -----------------------------------
+    llm_provider: Literal["off", "openai"] = "off"
+    llm_api_base: str = "https://api.openai.com/v1"
+    llm_api_key: SecretStr | None = None
+    llm_model: str = "gpt-4o-mini"
+    llm_timeout_seconds: float = Field(default=20, gt=0)
 
     # --- logging -----------------------------------------------------------------------
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -103,6 +112,25 @@ class Settings(BaseSettings):
         if self.rabbitmq_url:
             return "rabbitmq"
         return "embedded"
+
+    # --- matching, review and sync (issue 5) ------------------------------------------
+    # Confidence (0..1) at or above which a reply is matched without a human; below
+    # MATCH_REVIEW_THRESHOLD the reply matches no inquiry at all.
+    match_auto_threshold: float = Field(default=0.8, gt=0, le=1)
+    match_review_threshold: float = Field(default=0.4, gt=0, le=1)
+    # Two candidates whose confidences lie closer than this go to a human.
+    match_ambiguity_margin: float = Field(default=0.2, ge=0, le=1)
+    # A stated total further than this fraction from the known/current amount goes to a human.
+    claim_jump_limit: Decimal = Field(default=Decimal("0.25"), ge=0)
+    # Case handler who gets the German debt-update mail (an inquiry's own handler wins).
+    debt_update_email: str | None = None
+    # The system of record: applied changes are POSTed here, signed with HMAC-SHA256.
+    portal_webhook_url: str | None = None
+    portal_webhook_secret: SecretStr | None = None
+    outbox_timeout_seconds: float = Field(default=10, gt=0)
+    outbox_max_attempts: int = Field(default=6, ge=1, le=100)
+    outbox_min_backoff_seconds: float = Field(default=10, gt=0)
+    outbox_max_backoff_seconds: float = Field(default=900, gt=0)
 
 
 class ConfigurationError(RuntimeError):

@@ -4,6 +4,7 @@ settings switched through the environment, and an in-process Dramatiq worker on 
 from __future__ import annotations
 
 import os
+import tempfile
 
 # The test process itself always uses the embedded (stub) broker; tests that need Redis start
 # their own processes with REDIS_URL set. Nothing from the developer's shell leaks in.
@@ -15,6 +16,7 @@ for _name in list(os.environ):
         del os.environ[_name]
 # Pausing the shared test worker makes Dramatiq restart its consumer after this many ms (3 s
 # by default); read when dramatiq is first imported.
+os.environ["ATTACHMENT_STORE_DIR"] = tempfile.mkdtemp(prefix="cm-test-attachments-")
 os.environ["dramatiq_restart_delay"] = "50"  # noqa: SIM112  (Dramatiq reads it in lower case)
 
 from collections.abc import Callable, Iterator  # noqa: E402

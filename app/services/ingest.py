@@ -10,9 +10,11 @@ from email.parser import BytesParser
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from pydantic import ValidationError
 
+from app.services.attachments import AttachmentStore
 from app.services.intake import InboundEmail
 
 
@@ -20,7 +22,7 @@ class UnreadableInput(ValueError):
     """The file is neither a readable .eml nor a valid webhook JSON object."""
 
 
-def load(path: Path) -> InboundEmail:
+def load(path: Path, store: AttachmentStore | None = None) -> InboundEmail:
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -28,7 +30,7 @@ def load(path: Path) -> InboundEmail:
     try:
         if path.suffix.lower() == ".json":
             return InboundEmail.model_validate(json.loads(raw))
-        return from_eml(raw)
+        return from_eml(raw, store)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise UnreadableInput(f"{path.name}: not JSON: {error}") from None
     except ValidationError as error:
@@ -60,7 +62,24 @@ def _body(message: Message, subtype: str) -> str | None:
     return None
 
 
-def from_eml(raw: bytes) -> InboundEmail:
+def store_attachments(message: Message, store: AttachmentStore) -> list[dict[str, Any]]:
+    """Put each attached file in the content-addressed store under an `eml://` URL, so the
+    worker reads it from there exactly as it would read a downloaded Zendesk attachment."""
+    refs: list[dict[str, Any]] = []
+    for part in message.walk():
+        filename = part.get_filename()
+        payload = part.get_payload(decode=True) if filename else None
+        if not filename or not isinstance(payload, bytes):
+            continue
+        sha256 = store.put(payload)
+        url = f"eml://{sha256}/{quote(filename)}"
+        store.remember_url(url, sha256)
+        refs.append({"url": url, "filename": filename, "content_type": part.get_content_type(),
+                     "size": len(payload)})
+    return refs
+
+
+def from_eml(raw: bytes, store: AttachmentStore | None = None) -> InboundEmail:
     message = parse_message(raw)
     name, address = parseaddr(str(message.get("from", "")))
     date_header = message.get("date")
@@ -82,6 +101,6 @@ def from_eml(raw: bytes) -> InboundEmail:
         "received_at": received_at if received_at and received_at.tzinfo else None,
         "message_id": message_id,
         "in_reply_to": str(message.get("in-reply-to", "")).strip() or None,
-        "eml_attachments": [part.get_filename() for part in message.walk() if part.get_filename()],
+        "attachments": store_attachments(message, store) if store is not None else [],
     }
     return InboundEmail.model_validate(data)

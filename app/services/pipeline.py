@@ -1,6 +1,7 @@
 """services/pipeline.py — the table of contents of processing one email; each step is one call.
 
-Returns the column values the job row takes on completion; writes nothing itself."""
+Returns the column values the job row takes on completion and appends a JobEvent per stage;
+it never commits and never changes the job's status (services/processing.py does)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,45 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.models import IncomingEmail
-from app.services.parsing import parse_body
+from app.services import jobs
+from app.services.attachments import fetch_and_read, policy_from_settings, store_from_settings
+from app.services.attachments.result import AttachmentText
+from app.services.extraction import ExtractionResult, extract
+from app.services.extraction.llm import LlmConfig, LlmRefiner
+from app.services.parsing import ParsedBody, parse_body
 
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2
+
+
+def read_attachments(email: IncomingEmail, settings: Settings) -> list[AttachmentText]:
+    if not email.attachment_urls:
+        return []
+    return fetch_and_read(email.attachment_urls, policy_from_settings(settings), store_from_settings(settings))
+
+
+def extract_claim(email: IncomingEmail, parsed: ParsedBody, attachments: list[AttachmentText],
+                  settings: Settings) -> ExtractionResult:
+    result = extract(parsed, subject=email.subject, from_email=email.from_email, from_name=email.from_name,
+                     attachments=attachments, firm_reference_pattern=settings.firm_reference_pattern,
+                     to=email.to_addresses)
+    llm = LlmConfig.from_settings(settings)
+    return LlmRefiner(llm).refine(result, parsed, attachments) if llm else result
+
+
+def extraction_summary(result: ExtractionResult) -> dict[str, Any]:
+    return {
+        "intent": result.intent,
+        "total_amount": str(result.total_amount) if result.total_amount is not None else None,
+        "amount_is_safe": result.amount_is_safe,
+        "attachments": {a.filename: a.status for a in result.attachments},
+    }
 
 
 def run(session: Session, email: IncomingEmail, settings: Settings) -> dict[str, Any]:
     parsed = parse_body(email.body_text, email.body_html)
+    attachments = read_attachments(email, settings)
+    extraction = extract_claim(email, parsed, attachments, settings)
+    jobs.record_event(session, email.id, "extracted", details=extraction_summary(extraction))
     extracted: dict[str, Any] = {
         "pipeline_version": PIPELINE_VERSION,
         "body": {
@@ -24,5 +57,6 @@ def run(session: Session, email: IncomingEmail, settings: Settings) -> dict[str,
             "signature_text": parsed.signature_text,
             "quoted_text": parsed.quoted_text,
         },
+        "extraction": extraction.model_dump(mode="json"),
     }
     return {"extracted_data": extracted}

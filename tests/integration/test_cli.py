@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,48 @@ def test_jobs_list_retry_and_the_errors_an_operator_sees(
     assert main(["jobs", "retry", str(done)]) == 1
     assert "only failed jobs" in capsys.readouterr().err
     assert main(["jobs", "show", "999999"]) == 1
+
+
+def test_eval_prints_json_figures_and_writes_one_prediction_per_email(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    predictions = tmp_path / "predictions.jsonl"
+    code, figures = run(capsys, "eval", str(corpus_dir), "--json", "--predictions", str(predictions))
+    assert code == 0 and isinstance(figures, dict)
+    assert figures["emails"] == 30
+    for key in ("amount_accuracy", "intent_accuracy", "reference_accuracy"):
+        assert 0 <= figures[key] <= 1
+    assert figures["noise_amounts"] == 0
+    rows = [json.loads(line) for line in predictions.read_text().splitlines()]
+    assert len(rows) == 30
+    assert set(rows[0]) >= {"id", "intent", "total_amount", "components", "creditor_reference", "inquiry_id",
+                            "match_status", "match_confidence", "auto_applied", "applied_amount"}
+
+
+def test_eval_of_a_folder_without_a_corpus_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["eval", str(tmp_path)]) == 1
+    assert "corpus.json" in capsys.readouterr().err
+
+
+def test_ingesting_an_eml_reads_its_attached_pdf(
+    sqlite_database: str, corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    message = EmailMessage()
+    message["From"] = "Stadtwerke <forderung@stadtwerke.example>"
+    message["To"] = "glaeubiger@kanzlei.example"
+    message["Subject"] = "Forderungsaufstellung"
+    message.set_content("Sehr geehrte Damen und Herren,\nanbei die Aufstellung.\nMit freundlichen Grüßen")
+    pdf = (corpus_dir / "attachments" / "E015-forderungsaufstellung.pdf").read_bytes()
+    message.add_attachment(pdf, maintype="application", subtype="pdf", filename="aufstellung.pdf")
+    eml = tmp_path / "with-pdf.eml"
+    eml.write_bytes(message.as_bytes())
+    _, result = run(capsys, "ingest", str(eml), "--now")
+    assert isinstance(result, dict) and result["processing"] == "completed"
+    _, shown = run(capsys, "jobs", "show", str(result["email_id"]))
+    assert isinstance(shown, dict)
+    extraction = shown["extracted_data"]["extraction"]
+    assert extraction["attachments"][0] == {**extraction["attachments"][0], "filename": "aufstellung.pdf",
+                                            "status": "ok"}
+    assert extraction["total_amount"] is not None

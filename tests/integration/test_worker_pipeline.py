@@ -63,8 +63,10 @@ def test_a_reply_is_processed_to_completed_without_its_quoted_history(
     assert "1.234,56 EUR" in body["reply_text"]
     assert "999,00" not in body["reply_text"]
     assert "999,00" in body["quoted_text"]
-    statuses = [e.to_status for e in email.events]
+    statuses = [e.to_status for e in email.events if e.to_status]
     assert statuses == ["received", "queued", "processing", "completed"]
+    extracted = next(e for e in email.events if e.kind == "extracted")
+    assert extracted.details["total_amount"] == "1234.56"
 
 
 def test_an_html_only_reply_is_turned_into_text(client: TestClient, stub_worker: Worker) -> None:

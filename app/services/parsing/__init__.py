@@ -1,4 +1,4 @@
-"""parsing — body text stage: one email body → reply / signature / quoted parts; invariant: every line of `full_text` belongs to exactly one part."""
+"""parsing — body text stage: reply / signature / quoted; invariant: each line belongs to exactly one part."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""parsing/html.py — HTML body → plain text; invariant: one table row per line, cells joined by " | ", blockquoted history prefixed with "> "."""
+"""parsing/html.py — HTML → text; invariant: one table row per line, blockquotes prefixed with "> "."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""parsing/quotes.py — split the sender's new text from quoted history; invariant: every line after a quote marker (or "> "-prefixed) is quoted, never reply."""
+"""parsing/quotes.py — split new text from quoted history; invariant: text after a quote marker is never reply."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ _ATTRIBUTION = re.compile(
     r"|(?:zitat\s+von|quoting)\s.{1,200})\s*:\s*$",
     re.IGNORECASE,
 )
+_ATTRIBUTION_HEAD = re.compile(r"^\s*(?:am|on)\s|\b(?:schrieb|wrote)\b", re.IGNORECASE)
 _QUOTED_LINE = re.compile(r"^\s*>")
 
 
@@ -55,6 +56,8 @@ def _attribution_span(lines: list[str], start: int) -> int:
         if not piece:
             break
         joined = f"{joined} {piece}".strip()
+        if span > 1 and not _ATTRIBUTION_HEAD.search(lines[start]):
+            return 0
         if _ATTRIBUTION.match(joined):
             return span
     return 0
@@ -90,7 +93,8 @@ def _marker_at(lines: list[str], index: int) -> tuple[str, int] | None:
         following = _next_content(lines, index + 1)
         if following < len(lines) and _is_header_block(lines, following):
             return "outlook header block", index + 1
-    if _is_header_block(lines, index):
+    if _is_header_block(lines, index) and any(line.strip() for line in lines[:index]):
+        # A "Von:/An:/Betreff:" block at the very top is the sender's own letterhead, not history.
         return "outlook header block", index + 1
     span = _attribution_span(lines, index)
     if span:

@@ -1,4 +1,4 @@
-"""parsing/signature.py — find where the closing formula / company footer starts; invariant: the signature is one trailing block of the reply, never its middle."""
+"""parsing/signature.py — find the closing/footer block; invariant: the signature is one trailing block."""
 
 from __future__ import annotations
 

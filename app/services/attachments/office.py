@@ -1,0 +1,209 @@
+"""attachments/office.py — DOCX/XLSX stage: no zip reaches a parser before the bomb checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import docx
+import openpyxl
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from app.services.attachments.base import Extracted, ReadLimits, Unreadable, clean_line
+from app.services.attachments.result import TextSegment
+
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+_XML_HEAD_BYTES = 4096
+_QUOTED_OR_BRACKETED = re.compile(r'"[^"]*"|\[[^\]]*\]')
+_DECIMAL_PLACES = re.compile(r"\.([0#?]+)")
+_GERMAN_SEPARATORS = str.maketrans(",.", ".,")
+
+
+def check_zip(data: bytes, limits: ReadLimits) -> None:
+    """Refuse archives whose directory promises too much output, or whose XML declares a DTD.
+
+    Python's zipfile never inflates an entry past its declared size, so checking the
+    declared sizes bounds what python-docx and openpyxl can be made to decompress.
+    OOXML parts never need a DOCTYPE; refusing one rules out entity-expansion bombs.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+            _check_sizes(entries, limits)
+            for entry in entries:
+                if entry.filename.lower().endswith(_XML_SUFFIXES):
+                    with archive.open(entry) as handle:
+                        head = handle.read(_XML_HEAD_BYTES).upper()
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        raise Unreadable(f"zip part {entry.filename} declares a DTD; refused")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as error:
+        raise Unreadable(f"broken zip container: {error}") from None
+    except NotImplementedError as error:
+        raise Unreadable(f"unsupported zip feature: {error}") from None
+
+
+def _check_sizes(entries: list[zipfile.ZipInfo], limits: ReadLimits) -> None:
+    if len(entries) > limits.max_zip_entries:
+        raise Unreadable(f"zip holds {len(entries)} entries (limit {limits.max_zip_entries})")
+    total = sum(entry.file_size for entry in entries)
+    if total > limits.max_zip_uncompressed:
+        raise Unreadable(
+            f"zip would unpack to {total} bytes (limit {limits.max_zip_uncompressed}); "
+            "possible decompression bomb"
+        )
+    for entry in entries:
+        if entry.flag_bits & 0x1:
+            raise Unreadable("zip entries are encrypted")
+        if entry.file_size <= limits.zip_ratio_floor:
+            continue
+        ratio = entry.file_size / max(entry.compress_size, 1)
+        if ratio > limits.max_zip_ratio:
+            raise Unreadable(
+                f"zip entry {entry.filename} expands {ratio:.0f}:1 "
+                f"(limit {limits.max_zip_ratio:.0f}:1); possible decompression bomb"
+            )
+
+
+# --- DOCX -------------------------------------------------------------------------------
+
+
+def read_docx(data: bytes, limits: ReadLimits) -> Extracted:
+    """Body paragraphs and table rows in document order, then header and footer lines once each."""
+    check_zip(data, limits)
+    document = docx.Document(io.BytesIO(data))
+    segments = list(_block_segments(document.iter_inner_content(), ""))
+    seen: set[str] = set()
+    for section in document.sections:
+        parts = [("header", section.header), ("footer", section.footer)]
+        if section.different_first_page_header_footer:
+            parts += [("header", section.first_page_header), ("footer", section.first_page_footer)]
+        for label, part in parts:
+            if part.is_linked_to_previous:
+                continue
+            for segment in _block_segments(part.iter_inner_content(), f"{label}, "):
+                if segment.text not in seen:
+                    seen.add(segment.text)
+                    segments.append(segment)
+    return Extracted(segments)
+
+
+def _block_segments(blocks: Iterable[Paragraph | Table], prefix: str) -> Iterator[TextSegment]:
+    paragraph_no = 0
+    table_no = 0
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            text = clean_line(block.text)
+            if text:
+                paragraph_no += 1
+                yield TextSegment(f"{prefix}paragraph {paragraph_no}", text)
+        else:
+            table_no += 1
+            for row_no, row in enumerate(block.rows, start=1):
+                text = _row_text(row.cells)
+                if text:
+                    yield TextSegment(f"{prefix}table {table_no}, row {row_no}", text)
+
+
+def _row_text(cells: Iterable[Any]) -> str:
+    """Non-empty cells joined with " | "; a merged cell (repeated per grid column) counts once."""
+    texts: list[str] = []
+    previous = None
+    for cell in cells:
+        if cell._tc is previous:
+            continue
+        previous = cell._tc
+        text = " ".join(clean_line(p.text) for p in cell.paragraphs if clean_line(p.text))
+        if text:
+            texts.append(text)
+    return " | ".join(texts)
+
+
+# --- XLSX -------------------------------------------------------------------------------
+
+
+def read_xlsx(data: bytes, limits: ReadLimits) -> Extracted:
+    """Every sheet's non-empty rows as "cell | cell", located as "sheet X, row N"."""
+    check_zip(data, limits)
+    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        segments: list[TextSegment] = []
+        for sheet in workbook.worksheets:
+            if hasattr(sheet, "reset_dimensions"):
+                sheet.reset_dimensions()
+            for row in sheet.iter_rows():
+                segment = _sheet_row_segment(sheet.title, row)
+                if segment is None:
+                    continue
+                segments.append(segment)
+                if len(segments) > limits.max_segments:
+                    raise Unreadable(f"spreadsheet has over {limits.max_segments} rows of text")
+        return Extracted(segments)
+    finally:
+        workbook.close()
+
+
+def _sheet_row_segment(title: str, row: tuple[Any, ...]) -> TextSegment | None:
+    texts: list[str] = []
+    row_no: int | None = None
+    for cell in row:
+        value = getattr(cell, "value", None)
+        if value is None:
+            continue
+        row_no = row_no or getattr(cell, "row", None)
+        text = clean_line(format_cell(value, getattr(cell, "number_format", "General")))
+        if text:
+            texts.append(text)
+    if not texts:
+        return None
+    return TextSegment(f"sheet {title}, row {row_no}", " | ".join(texts))
+
+
+def format_cell(value: object, number_format: str | None = "General") -> str:
+    """A cell as a German reader of the sheet would see it: `1.234,50 €`, `21.09.2026`."""
+    if isinstance(value, bool):
+        return "WAHR" if value else "FALSCH"
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.strftime("%d.%m.%Y")
+        return value.strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, int | float):
+        return format_number(value, number_format)
+    return str(value)
+
+
+def format_number(value: float, number_format: str | None) -> str:
+    """German digits for a numeric cell, honouring decimals, grouping, % and € of its format."""
+    section = (number_format or "General").split(";")[0]
+    pattern = _QUOTED_OR_BRACKETED.sub("", section)
+    percent = "%" in pattern
+    if percent:
+        value = value * 100
+    currency = " €" if "€" in section else " EUR" if "EUR" in section.upper() else ""
+    if "0" not in pattern and "#" not in pattern:
+        return _general_number(value) + (" %" if percent else "") + currency
+    match = _DECIMAL_PLACES.search(pattern)
+    decimals = len(match.group(1)) if match else 0
+    integer_part = pattern.split(".")[0]
+    grouped = "," in integer_part
+    text = f"{abs(value):,.{decimals}f}" if grouped else f"{abs(value):.{decimals}f}"
+    text = text.translate(_GERMAN_SEPARATORS)
+    sign = "-" if value < 0 and float(text.replace(".", "").replace(",", ".")) != 0 else ""
+    return sign + text + (" %" if percent else "") + currency
+
+
+def _general_number(value: float) -> str:
+    """Excel's "General" in German: integers bare, fractions with a comma and >= 2 decimals."""
+    if isinstance(value, int) or (value.is_integer() and abs(value) < 1e15):
+        return str(int(value))
+    text = f"{value:.10f}".rstrip("0")
+    whole, _, fraction = text.partition(".")
+    return f"{whole},{fraction.ljust(2, '0')}"

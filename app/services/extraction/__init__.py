@@ -1,0 +1,196 @@
+"""extraction — claim-data stage; invariant: deterministic, offline, no amount from quotes or auto-replies."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from app.services.attachments.result import AttachmentText
+from app.services.extraction.amounts import Candidate, collect_amounts
+from app.services.extraction.intent import SETTLED, IntentDecision, IntentSignals, classify_intent
+from app.services.extraction.labels import fold
+from app.services.extraction.lines import SourceLine, attachment_lines, body_lines, subject_line
+from app.services.extraction.names import choose_creditor, find_client_names, find_creditor_names
+from app.services.extraction.references import (
+    DEFAULT_FIRM_REFERENCE_PATTERN,
+    choose_creditor_reference,
+    choose_firm_reference,
+    find_references,
+)
+from app.services.extraction.result import (
+    SCHEMA_VERSION,
+    AmountFound,
+    AttachmentStatusOut,
+    Evidence,
+    ExtractionResult,
+)
+from app.services.extraction.totals import TotalDecision, decide_total, usable
+from app.services.parsing import ParsedBody
+
+_NO_AMOUNT_INTENTS = ("auto_reply", "spam", "inquiry")
+_MIN_SAFE_CONFIDENCE = 0.7
+
+
+def _recipients(to: str | Sequence[str] | None) -> list[str]:
+    if to is None:
+        return []
+    if isinstance(to, str):
+        return [part.strip() for part in re.split(r"[,;]", to) if part.strip()]
+    return [part.strip() for part in to if part.strip()]
+
+
+def _signals(decision: TotalDecision, candidates: list[Candidate], has_reference: bool, read: int) -> IntentSignals:
+    accepted = usable(candidates)
+    value = decision.value
+    return IntentSignals(
+        has_positive_total=value is not None and value > 0,
+        has_zero_total=(value is not None and value == 0)
+        or any(c.value == 0 and c.label in ("total", "balance") for c in accepted),
+        total_is_fallback=decision.fallback,
+        instalment_amounts=sum(
+            1 for c in candidates if c.reason == "instalment, not the claim" and c.line.part in ("reply", "attachment")
+        ),
+        has_reference=has_reference,
+        attachments_read=read,
+        has_claim_amounts=any(c.label in ("principal", "interest", "costs") for c in accepted),
+        amounts_in_reply=sum(1 for c in candidates if c.line.part == "reply"),
+    )
+
+
+def _settled_evidence(lines: list[SourceLine], candidates: list[Candidate]) -> Evidence | None:
+    zero = next((c for c in usable(candidates) if c.value == 0 and c.label in ("total", "balance")), None)
+    if zero is not None:
+        return zero.line.evidence()
+    for line in lines:
+        if line.part == "reply" and SETTLED.search(fold(line.text)):
+            return line.evidence()
+    return None
+
+
+def _apply_intent(
+    intent: IntentDecision, decision: TotalDecision, candidates: list[Candidate], lines: list[SourceLine]
+) -> tuple[Decimal | None, Evidence | None, float, list[Candidate]]:
+    """The total the intent allows, its evidence and confidence, and the amounts re-judged."""
+    if intent.intent == "settled":
+        marked = [c.reject("settled: not an open claim") if c.value != 0 else c for c in candidates]
+        return Decimal("0.00"), _settled_evidence(lines, candidates), intent.confidence, marked
+    if intent.intent in _NO_AMOUNT_INTENTS:
+        marked = [c.reject(f"intent {intent.intent}: never a claim") for c in candidates]
+        return None, None, 0.0, marked
+    if decision.total is None:
+        return None, None, 0.0, candidates
+    return decision.total.value, decision.total.line.evidence(), decision.confidence, candidates
+
+
+def _safety(
+    intent: IntentDecision, decision: TotalDecision, candidates: list[Candidate], attachments: Sequence[AttachmentText]
+) -> tuple[bool, list[str]]:
+    """Safe = one clear current total in the creditor's own new text; every doubt is a reason."""
+    reasons: list[str] = []
+    total = decision.total
+    if intent.intent != "debt_statement":
+        reasons.append(f"intent is {intent.intent}, not a debt statement")
+    if total is None:
+        reasons.append("no total stated")
+    else:
+        if decision.fallback:
+            reasons.append("total has no total label")
+        if total.sign_flipped:
+            reasons.append("total was written as a negative balance")
+        if not total.has_currency and total.label != "total":
+            reasons.append("total has neither a currency nor a total label")
+        if decision.confidence < _MIN_SAFE_CONFIDENCE:
+            reasons.append(f"total confidence {decision.confidence} below {_MIN_SAFE_CONFIDENCE}")
+    reasons.extend(decision.notes if total is not None else ())
+    superseded = [c for c in candidates if c.line.part in ("reply", "attachment") and (
+        c.reason == "previous figure, superseded" or (c.reason == "cancelled" and c.label in ("total", "balance")))]
+    if superseded:
+        named = ", ".join(str(c.value) for c in superseded)
+        reasons.append(f"the text also names a previous or cancelled total: {named}")
+    unread = [a.filename for a in attachments if a.status not in ("ok", "skipped")]
+    if unread:
+        reasons.append("attachment(s) not read: " + ", ".join(unread))
+    if reasons:
+        return False, reasons
+    assert total is not None
+    where = f"{total.line.source} {total.line.location}"
+    return True, [f"one current total '{total.label_text}' {total.value} ({where})"]
+
+
+def _attachment_statuses(
+    attachments: Sequence[AttachmentText], candidates: list[Candidate]
+) -> list[AttachmentStatusOut]:
+    return [
+        AttachmentStatusOut(
+            filename=a.filename,
+            status=a.status,
+            detected_type=a.detected_type,
+            reason=a.reason,
+            segments=len(a.segments),
+            amounts_found=sum(1 for c in candidates if c.line.source == a.filename),
+        )
+        for a in attachments
+    ]
+
+
+def extract(
+    parsed: ParsedBody,
+    *,
+    subject: str | None,
+    from_email: str,
+    from_name: str | None,
+    attachments: Sequence[AttachmentText] = (),
+    firm_reference_pattern: str = DEFAULT_FIRM_REFERENCE_PATTERN,
+    to: str | Sequence[str] | None = None,
+) -> ExtractionResult:
+    """Extract intent, total claim, components, references and names from one email.
+
+    `to` (optional) lets a "+<Aktenzeichen>" routing address count as the firm's reference."""
+    lines = body_lines(parsed) + attachment_lines(attachments)
+    subject_lines = [line for line in (subject_line(subject),) if line is not None]
+    candidates = collect_amounts(lines)
+    decision = decide_total(candidates)
+    references = find_references(subject_lines + lines, _recipients(to), firm_reference_pattern)
+    firm = choose_firm_reference(references, firm_reference_pattern)
+    creditor_ref = choose_creditor_reference(references, firm.value if firm else None)
+    read = sum(1 for a in attachments if a.status == "ok" and a.segments)
+    intent = classify_intent(subject, parsed.reply_text, _signals(decision, candidates, bool(references), read))
+    total, total_evidence, total_confidence, judged = _apply_intent(intent, decision, candidates, lines)
+    components = decision.components if intent.intent in ("debt_statement", "payment_plan", "rejection") else {}
+    component_evidence = {
+        name: [c.line.evidence() for c in decision.component_lines.get(name, [])] for name in components
+    }
+    safe, safety_reasons = _safety(intent, decision, judged, attachments)
+    clients = find_client_names(subject_lines + lines)
+    creditor, agent = choose_creditor(find_creditor_names(subject_lines + lines, from_name, from_email))
+    amounts: list[AmountFound] = [c.found() for c in judged]
+    return ExtractionResult(
+        schema_version=SCHEMA_VERSION,
+        intent=intent.intent,
+        intent_reasons=list(intent.reasons),
+        intent_confidence=intent.confidence,
+        total_amount=total,
+        total_evidence=total_evidence,
+        total_confidence=total_confidence,
+        components=dict(components),
+        component_evidence=component_evidence,
+        firm_reference=firm.value if firm else None,
+        firm_reference_evidence=firm.evidence if firm else None,
+        creditor_reference=creditor_ref.value if creditor_ref else None,
+        creditor_reference_evidence=creditor_ref.evidence if creditor_ref else None,
+        references=references,
+        client_name=clients[0].value if clients else None,
+        client_name_evidence=clients[0].evidence if clients else None,
+        creditor_name=creditor.value if creditor else None,
+        creditor_name_evidence=creditor.evidence if creditor else None,
+        agent_name=agent.value if agent else None,
+        names=clients[:5] + ([creditor] if creditor else []) + ([agent] if agent else []),
+        amounts=amounts,
+        attachments=_attachment_statuses(attachments, candidates),
+        amount_is_safe=safe,
+        amount_safety_reasons=safety_reasons,
+    )
+
+
+__all__ = ["DEFAULT_FIRM_REFERENCE_PATTERN", "ExtractionResult", "extract"]

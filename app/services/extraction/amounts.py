@@ -1,0 +1,287 @@
+"""extraction/amounts.py — label and judge every amount; invariant: quoted, footer and noise amounts are rejected."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from app.services.extraction.labels import LabelVerdict, classify, fold, is_claim_label
+from app.services.extraction.lines import SourceLine
+from app.services.extraction.numbers import MoneyToken, find_money, mask_noise, parse_cell_number
+from app.services.extraction.result import AmountFound, AmountLabel
+
+# Words in the text just before an amount that make it something other than the open claim.
+_LEAD_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("instalment, not the claim", re.compile(
+        r"\braten?\b|monatsrate|schlussrate|erste rate|ratenhoehe|teilzahlung|\babschlag|abschlagszahlung"
+        r"|monatlich\w*|\bmtl\b|pro monat|je monat|im monat|wochenrate")),
+    ("paid amount, not open", re.compile(
+        r"zahlung (?:vom|ueber|in hoehe|i\. ?h\.|von)|zahlungseingang|zahlungen|abzueglich|abzgl|gutschrift"
+        r"|geleistete|bereits gezahlt|bezahlt|eingegangen|gutgeschrieben|ueberwiesen")),
+    ("cancelled", re.compile(r"storniert\w*|gestrichen\w*|erlassen\w*|ausgebucht\w*")),
+    ("credit limit or original loan, not the claim", re.compile(
+        r"dispositionskredit|\bdispo\w*|kreditrahmen|kreditlinie|kreditlimit|\blimit\b|verfuegungsrahmen"
+        r"|ueberziehungsrahmen|nettokreditbetrag|nettodarlehensbetrag|darlehensbetrag|kreditbetrag"
+        r"|darlehenssumme|kreditsumme|auszahlungsbetrag|finanzierungsbetrag")),
+    ("previous figure, superseded", re.compile(
+        r"\bstatt\b|\bbisherige[rns]?\b|bislang mitgeteilt\w*|\bvorherige[rns]?\b|\bzuvor\b|\bfruehere[rns]?\b"
+        r"|\balte[rns]? (?:saldo|betrag|forderung|stand|summe)|anstelle|urspruenglich\w*|korrigiert von"
+        r"|versehentlich|faelschlich\w*|irrtuemlich")),
+    ("settlement offer or other value, not the claim", re.compile(
+        r"vergleichsbetrag|abfindung|einmalzahlung|einmalbetrag|streitwert|gegenstandswert|kaution"
+        r"|mindestbetrag|selbstbeteiligung")),
+)
+# Words right after an amount (up to the end of its clause) that make it something else.
+_TRAIL_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("paid amount, not open", re.compile(
+        r"\b(?:eingegangen|gezahlt|bezahlt|beglichen|gutgeschrieben|ueberwiesen|erstattet|getilgt|vereinnahmt"
+        r"|ausgeglichen)\b|(?:haben wir|dankend) (?:\w+ )?erhalten|erhalten haben")),
+    ("cancelled", re.compile(r"storniert|gestrichen|erlassen|ausgebucht|\bentfaellt\b|\bentfallen\b|irrtuemlich")),
+)
+_PAID = "paid amount, not open"
+_NEGATION = re.compile(r"\bnicht\b|\bnoch\b|\bkein\w*")
+_INTEREST_BASE = re.compile(r"zins.{0,80}\b(?:aus|auf)\s*(?:€|eur|euro)?\s*$")
+_FIRMS_FIGURE = re.compile(
+    r"(?:laut ihre[mnrs]?|nach ihren|gemaess ihren|von ihnen (?:genannt|angegeben|mitgeteilt)\w*"
+    r"|ihre[rnm]? (?:angabe|unterlagen)\w*|die sie (?:nennen|nannten|angeben|angegeben))\b"
+)
+_PERCENT_AFTER = re.compile(r"^\s*(?:%|prozent|v\.\s?h\.|p\.\s?a\.)", re.IGNORECASE)
+_UNIT_AFTER = re.compile(
+    r"^\s*(?:€|eur|euro)?\s*(?:kwh|mwh|m3|m³|m2|m²|qm|kg|km|liter|stück|stk|std|stunden|tage|monate|jahre|kw)\b",
+    re.IGNORECASE,
+)
+_PER_UNIT_AFTER = re.compile(
+    r"^\s*(?:€|eur|euro)?\s*(?:(?:je|pro)\s+\w|/\s*(?:monat|jahr|stk|stück|std|stunde|tag|woche|kwh|quartal|rechnung"
+    r"|mahnung|einheit|person|mt?l))",
+    re.IGNORECASE,
+)
+_PER_UNIT_BEFORE = re.compile(r"(?:\bje|\bà|\bá|\ba|\bzu je|\bpro)\s*(?:€|eur|euro)?\s*$", re.IGNORECASE)
+_FACTOR_BEFORE = re.compile(r"\d\s*[x×*]\s*(?:€|eur|euro)?\s*$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+_CELL_SPLIT = re.compile(r"\s*\|\s*|\t")
+_LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
+_SENTENCE_BREAK = re.compile(r"(?P<word>[\w#]*)(?P<mark>[.;!?])\s+(?=[A-ZÄÖÜ])")
+_ABBREVIATIONS = frozenset(
+    ("inkl", "zzgl", "abzgl", "bzw", "ca", "nr", "gem", "pos", "evtl", "str", "geb", "vgl", "dr", "tel", "fa", "hr",
+     "fr", "ggf", "usw", "bzgl", "lt", "max", "min", "mtl", "ziff", "abs", "kto", "rg", "rechn", "vers", "std", "anl",
+     "bes", "zt", "entspr", "sog")
+)
+_BRACKET = re.compile(r"[(\[]")
+_SENTENCE_END = re.compile(r"[.:;!?)]\s*$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One amount in one line, labelled, perhaps rejected."""
+
+    line: SourceLine
+    value: Decimal
+    raw: str
+    start: int
+    label: AmountLabel
+    label_text: str
+    subtotal: bool
+    has_currency: bool
+    reason: str | None = None
+    sign_flipped: bool = False
+
+    @property
+    def rejected(self) -> bool:
+        return self.reason is not None
+
+    @property
+    def confidence(self) -> float:
+        score = 0.55 + (0.2 if self.has_currency else 0.0) + (0.2 if is_claim_label(self.label) else 0.0)
+        return round(min(score, 0.95), 2)
+
+    def found(self) -> AmountFound:
+        return AmountFound(
+            value=self.value,
+            label=self.label,
+            label_text=self.label_text,
+            subtotal=self.subtotal,
+            has_currency=self.has_currency,
+            rejected=self.rejected,
+            reason=self.reason,
+            confidence=self.confidence,
+            evidence=self.line.evidence(self.line.text.strip()),
+        )
+
+    def reject(self, reason: str) -> Candidate:
+        return self if self.rejected else replace(self, reason=reason)
+
+
+def _trailing_clause(masked: str, end: int, next_start: int, next_line: str | None) -> str:
+    tail = masked[end:next_start]
+    stop = _CLAUSE_END.search(tail)
+    if stop:
+        return tail[: stop.start()]
+    if next_start == len(masked) and next_line and not _SENTENCE_END.search(masked) and next_line[:1].islower():
+        continue_stop = _CLAUSE_END.search(next_line)
+        return tail + " " + (next_line[: continue_stop.start()] if continue_stop else next_line)
+    return tail
+
+
+def _clause_start(masked: str, position: int) -> int:
+    """Start of the sentence that holds `position`; "inkl." or "Nr." do not end a sentence."""
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(masked, 0, position):
+        word = match.group("word").lower()
+        if match.group("mark") == "." and (len(word) <= 1 or word in _ABBREVIATIONS):
+            continue
+        start = match.end()
+    return start
+
+
+def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str) -> str | None:
+    if _PERCENT_AFTER.match(after):
+        return "percentage"
+    if _UNIT_AFTER.match(after):
+        return "quantity with a unit, not money"
+    if _FACTOR_BEFORE.search(lead):
+        return "multiplier in a calculation line"
+    if token.negative:
+        return "deduction (negative line)"
+    folded_lead = fold(lead)
+    if _INTEREST_BASE.search(folded_lead):
+        return "base amount interest is charged on, not owed"
+    if _FIRMS_FIGURE.search(folded_lead[-60:]):
+        return "the firm's figure repeated, not the creditor's"
+    for reason, pattern in _LEAD_REJECTIONS:
+        if pattern.search(folded_lead) and not (reason == _PAID and _NEGATION.search(folded_lead)):
+            return reason
+    if _PER_UNIT_BEFORE.search(lead) or _PER_UNIT_AFTER.match(after):
+        return "price per unit, not the claim"
+    folded_trail = fold(trail)
+    for reason, pattern in _TRAIL_REJECTIONS:
+        if pattern.search(folded_trail) and not _NEGATION.search(folded_trail):
+            return reason
+    return None
+
+
+def _label(lead: str, clause: str, prefix: str, trail: str, previous_label: str | None) -> LabelVerdict:
+    for text in (lead, clause, prefix):
+        verdict = classify(text)
+        if verdict.label not in ("other", "unlabelled"):
+            return verdict
+    if previous_label is not None:
+        verdict = classify(previous_label)
+        if verdict.label != "unlabelled":
+            return verdict
+    trailing = classify(trail)
+    if trailing.label not in ("other", "unlabelled"):
+        return trailing
+    return classify(prefix)
+
+
+def _part_reason(line: SourceLine) -> str | None:
+    if line.part == "quoted":
+        return "quoted history"
+    if line.part == "signature":
+        return "signature or footer"
+    if line.part == "subject":
+        return "subject line"
+    return None
+
+
+def _line_candidates(
+    line: SourceLine, previous_label: str | None, next_text: str | None, carry: str | None = None
+) -> list[Candidate]:
+    tokens = find_money(line.text)
+    masked = mask_noise(line.text)
+    if line.tabular:
+        tokens = tokens + _cell_tokens(line.text, tokens)
+    bare = not _LETTERS.search(masked.replace("EUR", "").replace("Euro", ""))
+    lone = previous_label if len(tokens) == 1 and bare else None
+    result: list[Candidate] = []
+    previous_end = 0
+    for position, token in enumerate(tokens):
+        next_start = tokens[position + 1].start if position + 1 < len(tokens) else len(masked)
+        clause_start = _clause_start(masked, token.start)
+        lead = masked[max(previous_end, clause_start) : token.start]
+        clause = masked[clause_start : token.start]
+        if position == 0 and carry and not _LETTERS.search(lead):
+            # A sentence wrapped before its amount: "Ihre Zahlung über" / "50,00 € haben wir erhalten."
+            lead = clause = f"{mask_noise(carry)} {lead}"
+        after = masked[token.end :]
+        trail = _trailing_clause(masked, token.end, next_start, next_text)
+        verdict = _label(lead, clause, masked[: token.start], _BRACKET.split(trail, maxsplit=1)[0], lone)
+        flipped = token.negative and verdict.label in ("total", "balance")
+        if flipped:
+            # "Saldo: -1.234,56 EUR" is a debit balance: the claim, read without its sign.
+            token = replace(token, value=-token.value, negative=False)
+        reason = _part_reason(line) or _noise_reason(token, lead, trail, after)
+        if token.negative:
+            verdict = LabelVerdict("deduction", verdict.text)
+        result.append(
+            Candidate(
+                line=line,
+                value=token.value,
+                sign_flipped=flipped,
+                raw=token.raw,
+                start=token.start,
+                label=verdict.label,
+                label_text=verdict.text,
+                subtotal=verdict.subtotal,
+                has_currency=token.has_currency,
+                reason=reason,
+            )
+        )
+        previous_end = token.end
+    return result
+
+
+def _cell_tokens(text: str, found: list[MoneyToken]) -> list[MoneyToken]:
+    """Spreadsheet cells holding a bare number ("398.5", "504,31") that find_money skipped."""
+    tokens: list[MoneyToken] = []
+    position = 0
+    taken = {token.start for token in found}
+    for cell in _CELL_SPLIT.split(text):
+        start = text.find(cell, position)
+        position = start + len(cell)
+        value = parse_cell_number(cell)
+        if value is None or start in taken or not _LETTERS.search(text):
+            continue
+        tokens.append(MoneyToken(start, start + len(cell), value, cell, False, "." in cell, value < 0))
+    return tokens
+
+
+def _label_line(lines: Sequence[SourceLine], index: int) -> str | None:
+    """A short label alone on the line before (PDF tables often put "Gesamtforderung" above its amount)."""
+    if index == 0:
+        return None
+    before = lines[index - 1]
+    if before.source != lines[index].source or not before.text.strip() or len(before.text) > 60:
+        return None
+    return None if find_money(before.text) else before.text
+
+
+def _carried_text(lines: Sequence[SourceLine], index: int) -> str | None:
+    """The previous line when the current one continues its sentence (same part, no amount there)."""
+    if index == 0:
+        return None
+    before, line = lines[index - 1], lines[index]
+    text = before.text.strip()
+    if before.source != line.source or before.part != line.part or not text or _SENTENCE_END.search(text):
+        return None
+    return None if find_money(text) else text
+
+
+def collect_amounts(lines: Sequence[SourceLine]) -> list[Candidate]:
+    """Every amount in every line, in reading order, labelled and judged."""
+    candidates: list[Candidate] = []
+    for index, line in enumerate(lines):
+        if not line.text.strip():
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        next_text = following.text if following is not None and following.source == line.source else None
+        candidates.extend(_line_candidates(line, _label_line(lines, index), next_text, _carried_text(lines, index)))
+    return [_reject_unlabelled_integer(candidate) for candidate in candidates]
+
+
+def _reject_unlabelled_integer(candidate: Candidate) -> Candidate:
+    if candidate.line.tabular and not candidate.has_currency and not is_claim_label(candidate.label):
+        return candidate.reject("plain number in a sheet without an amount label")
+    return candidate

@@ -1,0 +1,165 @@
+"""extraction/names.py — client and creditor names; invariant: contact persons never become the client."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.services.extraction.lines import SourceLine
+from app.services.extraction.result import Evidence, NameFound
+
+_WORD = r"[A-ZÄÖÜ][A-Za-zÄÖÜäöüßáàéèóòúćčšžđğıłńřśţ'’]+(?:-[A-ZÄÖÜ][A-Za-zÄÖÜäöüßáàéèóòúćčšžđğıłńřśţ'’]+)*"
+_FORWARD = rf"(?P<first>{_WORD}(?: {_WORD}){{0,2}}) (?P<last>{_WORD})"
+_REVERSED = rf"(?P<rlast>{_WORD}),\s*(?P<rfirst>{_WORD}(?: {_WORD})?)"
+_PERSON = rf"(?:{_REVERSED}|{_FORWARD})"
+_ROLE = (
+    r"(?:kreditnehmer(?:in)?|darlehensnehmer(?:in)?|kontoinhaber(?:in)?|vollstreckungsschuldner(?:in)?|schuldner(?:in)?"
+    r"|mieter(?:in)?|kunde|kundin|mandant(?:in)?|versicherungsnehmer(?:in)?|debitor|mitglied|schuldnerin)"
+)
+_CLIENT_PATTERNS: tuple[tuple[float, re.Pattern[str]], ...] = (
+    (0.9, re.compile(rf"\b(?i:ihre[rsm]?|ihren)\s+(?i:mandant(?:in|en)?)\s+(?:(?i:herrn?|frau)\s+)?{_PERSON}")),
+    (0.85, re.compile(rf"\b(?i:{_ROLE})\s*[:|]\s*(?:(?i:herrn?|frau)\s+)?{_PERSON}")),
+    (0.85, re.compile(
+        rf"\b(?i:unsere[rnm]?)\s+(?i:kundin|kunden|kunde|mitglied|mieterin|mieter)\s+(?:(?i:herrn?|frau)\s+)?{_PERSON}")),
+    (0.8, re.compile(rf"\./\.\s*(?:(?i:herrn?|frau)\s+)?{_PERSON}")),
+    (0.75, re.compile(
+        rf"\b(?i:für|betreffend|betr\.|sache|angelegenheit|forderungsanfrage|anfrage)\s+(?:(?i:herrn?|frau)\s+)?{_PERSON}")),
+    (0.6, re.compile(rf"\b(?:Herrn?|Frau)\s+{_FORWARD}")),
+)
+_SURNAME_ONLY = re.compile(rf"\b(?:Herrn?|Frau)\s+(?P<last>{_WORD})\b")
+_CONTACT_BEFORE = re.compile(
+    r"(?:vertretung von|wenden sie sich an|ansprechpartner\w*|sachbearbeit\w*|kontakt\w*|zuständig\w*|durchwahl"
+    r"|i\.\s?a\.|guten tag|hallo|sehr geehrte[rs]?|liebe[rs]?)\s*$",
+    re.IGNORECASE,
+)
+_CONTACT_AFTER = re.compile(r"^\s*(?:unter\b|steht\b|erreichen\b|ist\s+(?:für|bis|ab|vom|nicht im))", re.IGNORECASE)
+_STOP = {
+    "gmbh", "ag", "kg", "eg", "mbh", "geb", "kundennummer", "vertrag", "nr", "straße", "strasse", "telefon",
+    "herr", "herrn", "frau", "sehr", "geehrte", "damen", "herren", "ihr", "ihre", "az", "mit", "und", "bank",
+}
+_LEGAL_FORM = r"(?:GmbH(?: & Co\.? KG)?|AG|KG|KGaA|eG|SE|mbH|e\.\s?V\.|GbR|OHG|UG(?: \(haftungsbeschränkt\))?)"
+_ORG = rf"(?P<org>(?:[A-ZÄÖÜ0-9][\wÄÖÜäöüß&.+-]*\s+){{0,5}}{_LEGAL_FORM}(?![\w]))"
+_PRINCIPAL_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        r"\b(?:im auftrag (?:von|der|des|unserer (?:mandantin|auftraggeberin))|für unsere (?:mandantin|auftraggeberin"
+        rf"|mandanten))\s*,?\s*(?:der|die|des)?\s*{_ORG}",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"\bauftraggeber(?:in)?\s*[,:|]\s*(?:der|die|des)?\s*{_ORG}", re.IGNORECASE),
+    re.compile(rf"\bunsere[rn]?\s+auftraggeber(?:in)?,?\s*(?:der|die|des)?\s*{_ORG}", re.IGNORECASE),
+    re.compile(rf"(?:^|[^\w])(?:die|der)?\s*{_ORG}\s+hat uns mit der (?:einziehung|beitreibung)", re.IGNORECASE),
+    re.compile(rf"\bdass wir (?:die|den|das)?\s*{_ORG}\s+vertreten", re.IGNORECASE),
+    re.compile(rf"{_ORG}\s+\./\."),
+)
+_SIGNATURE_ORG = re.compile(rf"^\s*{_ORG}")
+_KEYWORD_ORG = re.compile(
+    r"^\s*(?P<org>(?:(?:Kreis|Stadt)?[Ss]parkasse|Volksbank|Raiffeisenbank|Finanzamt|Stadtwerke|Hausverwaltung|Stadt"
+    r"|Gemeinde|Landkreis|Jobcenter|Landeshauptkasse|Stadtkasse|Gerichtskasse|Krankenkasse|Rundfunk\w*|AOK"
+    r"|Techniker Krankenkasse)\b[^–—·|,\n]{0,50}?)\s*(?:[–—·|,]|$)"
+)
+_FROM_NAME_DEPARTMENT = re.compile(
+    r"\s+(?:[–—-]|\||/)\s+.*$|\s+(?:Kundenservice|Forderungsmanagement|Buchhaltung|Kreditservice|Forderungsservice"
+    r"|Service)\b.*$"
+)
+
+
+def _title(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")) if word.isupper() else word
+
+
+def _clean_person(first: str, last: str) -> str | None:
+    words = [w for w in f"{first} {last}".split() if w]
+    kept: list[str] = []
+    for word in words:
+        if word.lower().strip(".,") in _STOP:
+            break
+        kept.append(_title(word))
+    return " ".join(kept) if len(kept) >= 2 else None
+
+
+def _person_from(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    if groups.get("rlast"):
+        return _clean_person(groups["rfirst"], groups["rlast"])
+    if groups.get("first"):
+        return _clean_person(groups["first"], groups["last"])
+    return None
+
+
+def _is_contact(line: str, match: re.Match[str]) -> bool:
+    return bool(_CONTACT_BEFORE.search(line[: match.start()]) or _CONTACT_AFTER.match(line[match.end() :]))
+
+
+def _name(value: str, role: str, confidence: float, line: SourceLine, text: str) -> NameFound:
+    evidence = Evidence(source=line.source, part=line.part, location=line.location, text=text.strip())
+    return NameFound(value=value, role=role, confidence=confidence, evidence=evidence)  # type: ignore[arg-type]
+
+
+def find_client_names(lines: Sequence[SourceLine]) -> list[NameFound]:
+    """Client name candidates from the reply, subject and attachments, best first."""
+    found: list[NameFound] = []
+    for line in lines:
+        if line.part in ("quoted", "signature"):
+            continue
+        for confidence, pattern in _CLIENT_PATTERNS:
+            for match in pattern.finditer(line.text):
+                person = _person_from(match)
+                if person and not _is_contact(line.text, match):
+                    found.append(_name(person, "client", confidence, line, match.group(0)))
+        for match in _SURNAME_ONLY.finditer(line.text):
+            if not _is_contact(line.text, match) and match.group("last").lower() not in _STOP:
+                found.append(_name(_title(match.group("last")), "client", 0.35, line, match.group(0)))
+    found.sort(key=lambda n: -n.confidence)
+    return found
+
+
+_ORG_LEAD = re.compile(r"^(?:(?:Forderungs)?[Ss]ache|Angelegenheit|Firma|Fa\.|Auftraggeberin|Mandantin)\s+")
+
+
+def _organisation(text: str) -> str:
+    return _ORG_LEAD.sub("", " ".join(text.split()).strip(" ,.;"))
+
+
+def _signature_organisation(lines: Sequence[SourceLine]) -> tuple[SourceLine, str] | None:
+    for line in lines:
+        if line.part != "signature":
+            continue
+        match = _SIGNATURE_ORG.match(line.text) or _KEYWORD_ORG.match(line.text)
+        if match is not None:
+            return line, _organisation(match.group("org"))
+    return None
+
+
+def find_creditor_names(lines: Sequence[SourceLine], from_name: str | None, from_email: str) -> list[NameFound]:
+    """The original creditor (when an agency writes "im Auftrag von …") and the sender's organisation."""
+    found: list[NameFound] = []
+    for line in lines:
+        if line.part == "quoted":
+            continue
+        for pattern in _PRINCIPAL_PATTERNS:
+            for match in pattern.finditer(line.text):
+                found.append(_name(_organisation(match.group("org")), "creditor", 0.85, line, match.group(0)))
+    sender = _signature_organisation(lines)
+    if sender is not None:
+        line, organisation = sender
+        found.append(_name(organisation, "agent", 0.8, line, line.text))
+    elif from_name and from_name.strip():
+        sender_line = SourceLine(source="from", part="sender", location="sender name", text=from_name, key=0)
+        cleaned = _FROM_NAME_DEPARTMENT.sub("", from_name).strip() or from_name.strip()
+        found.append(_name(cleaned, "agent", 0.6, sender_line, from_name))
+    else:
+        domain = from_email.rsplit("@", 1)[-1]
+        sender_line = SourceLine(source="from", part="sender", location="sender address", text=from_email, key=0)
+        found.append(_name(domain, "agent", 0.3, sender_line, from_email))
+    return found
+
+
+def choose_creditor(names: Sequence[NameFound]) -> tuple[NameFound | None, NameFound | None]:
+    """(creditor, agent): the original creditor when an agency names one, else the sender itself."""
+    sender = next((n for n in names if n.role == "agent"), None)
+    principals = [n for n in names if n.role == "creditor"]
+    if sender is not None:
+        principals = [n for n in principals if n.value.lower() != sender.value.lower()]
+    if principals:
+        return principals[0], sender
+    return sender, None

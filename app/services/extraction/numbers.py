@@ -1,0 +1,164 @@
+"""extraction/numbers.py — German money grammar; invariant: dates, IBANs, phone and register digits are no amounts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+CENT = Decimal("0.01")
+_MASK = "#"
+
+# Noise spans; each is blanked out (same length) before any number is read.
+NOISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iban", re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")),
+    ("date", re.compile(r"(?<![\d,])\d{1,2}\.\s?\d{1,2}\.(?:\d{4}|\d{2}(?![\d,]))?(?!\d)")),
+    ("date", re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\b")),
+    ("date", re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}/\d{4}\b|\b\d{1,2}[–-]\d{1,2}/\d{4}\b")),
+    ("time", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")),
+    (
+        "phone",
+        re.compile(
+            r"(?:\b(?:tel(?:efon)?|fon|fax|telefax|mobil|handy|hotline|durchwahl|phone|ruf|servicenummer)"
+            r"(?:[.-]?\s?nr)?\.?\s*:?\s*|(?<![\w,.])(?=\+\d))"
+            r"(?:\+|\(|0)[\d ()/\-.+]{5,}\d",
+            re.IGNORECASE,
+        ),
+    ),
+    ("phone", re.compile(r"(?<![\w,.])0\d{2,5}(?:\s?/\s?|\s|-)\d{2,}(?:[ -]\d{1,5})*(?![\d,])")),
+    ("register", re.compile(r"\b(?:HRB|HRA|GnR|VR|PR|GsR|RD)\s*\d[\d ]*(?:-\d+)?(?:\s?[A-Z]\b)?")),
+    (
+        "tax number",
+        re.compile(
+            r"(?:steuer-?nr\.?|steuernummer|st\.?-?nr\.?|ust\.?-?id\.?-?nr\.?|ust-?idnr\.?|ust-?id)\s*:?\s*"
+            r"[A-Z]{0,2}[\d/ ]*\d",
+            re.IGNORECASE,
+        ),
+    ),
+    ("postcode", re.compile(r"(?<![\d,.])\d{5}(?=\s+[A-ZÄÖÜ][a-zäöüß])")),
+    ("paragraph", re.compile(r"§+\s*\d+[a-z]?(?:\s*(?:abs\.?|satz|nr\.?)\s*\d+)*", re.IGNORECASE)),
+)
+
+_CURRENCY = r"(?:EUR|Euro|EURO|Eur|€)"
+_NUMBER = re.compile(
+    r"(?:(?<=EUR)|(?<![\w.,/#-]))(?P<sign>[-−–]\s?)?(?P<num>"
+    r"\d{1,3}(?:\.\d{3})+(?:,(?:\d{2}|[-–—]{1,2}))?"
+    r"|\d{1,3}(?:[ ]\d{3})+,(?:\d{2}|[-–—]{1,2})"
+    r"|\d+,(?:\d{2}|[-–—]{1,2})"
+    r"|(?P<en>\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})"
+    r"|\d+"
+    r")(?![\d#])(?!,\d)(?!\.\d)"
+)
+_CURRENCY_AFTER = re.compile(rf"^\s?{_CURRENCY}(?![A-Za-z])")
+_CURRENCY_BEFORE = re.compile(rf"{_CURRENCY}\s?:?\s?$")
+_GROUP_BLOCKERS = re.compile(r"(?:\b(?:nr|pos|posten|position|nummer|no|ziffer|zeile)\.?|[x×*])\s*$", re.IGNORECASE)
+_PLAIN_CELL = re.compile(r"^\s*(?P<sign>-)?(?P<num>\d+(?:\.\d{1,2})?)\s*(?:€|EUR)?\s*$")
+
+
+@dataclass(frozen=True)
+class MoneyToken:
+    """An amount-shaped number in a line: its span (within the line), value and form."""
+
+    start: int
+    end: int
+    value: Decimal
+    raw: str
+    has_currency: bool
+    has_cents: bool
+    negative: bool
+
+
+def noise_spans(text: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) for every date, IBAN, phone/fax, register, tax number or postcode."""
+    spans: list[tuple[str, int, int]] = []
+    for kind, pattern in NOISE_PATTERNS:
+        spans.extend((kind, match.start(), match.end()) for match in pattern.finditer(text))
+    return spans
+
+
+def mask_noise(text: str) -> str:
+    """The same text with every noise span replaced by '#' (positions are kept)."""
+    chars = list(text)
+    for _kind, start, end in noise_spans(text):
+        for index in range(start, end):
+            if not chars[index].isspace():
+                chars[index] = _MASK
+    return "".join(chars)
+
+
+def parse_german_number(raw: str) -> Decimal | None:
+    """Read "1.234,56", "12 873,55", "700,-", "932,60" or "1234" as a Decimal (to the cent).
+    A dot is a thousands separator, a comma the decimal mark; returns None for anything else."""
+    text = raw.strip().replace("\u00a0", " ").replace("\u202f", " ")
+    text = re.sub(r",[-–—]{1,2}$", ",00", text)
+    if not re.fullmatch(r"\d{1,3}(?:[. ]\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?", text):
+        return None
+    digits = text.replace(".", "").replace(" ", "").replace(",", ".")
+    try:
+        return Decimal(digits).quantize(CENT, rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        return None
+
+
+def _blocks_space_grouping(text: str, start: int) -> bool:
+    return bool(_GROUP_BLOCKERS.search(text[max(0, start - 12) : start]))
+
+
+def _token(masked: str, match: re.Match[str]) -> MoneyToken | None:
+    raw = match.group("num")
+    english = match.group("en") is not None
+    value = Decimal(raw.replace(",", "")).quantize(CENT) if english else parse_german_number(raw)
+    if value is None:
+        return None
+    has_cents = english or "," in raw
+    after = masked[match.end() :]
+    before = masked[: match.start()]
+    has_currency = bool(_CURRENCY_AFTER.match(after) or _CURRENCY_BEFORE.search(before))
+    if (not has_cents or english) and not has_currency:
+        # Integers and "89.90"-style decimals count only beside a currency ("EUR 500", "89.90 EUR").
+        return None
+    negative = bool(match.group("sign"))
+    return MoneyToken(
+        start=match.start(),
+        end=match.end(),
+        value=-value if negative else value,
+        raw=masked[match.start() : match.end()],
+        has_currency=has_currency,
+        has_cents=has_cents,
+        negative=negative,
+    )
+
+
+def find_money(text: str) -> list[MoneyToken]:
+    """Amount-shaped numbers in one line: with a decimal comma (or ",-") or next to a currency.
+    Plain integers without a currency, one-decimal figures ("48213,4") and noise are skipped."""
+    masked = mask_noise(text.replace("\u00a0", " ").replace("\u202f", " "))
+    tokens = []
+    position = 0
+    while (match := _NUMBER.search(masked, position)) is not None:
+        raw = match.group("num")
+        if " " in raw and _blocks_space_grouping(masked, match.start("num")):
+            # "Pos. 1 250,00": the leading "1" is a counter, not a thousands group.
+            group_start = match.start("num")
+            first_group_end = group_start + raw.index(" ")
+            masked = masked[:group_start] + _MASK * (first_group_end - group_start) + masked[first_group_end:]
+            position = first_group_end
+            continue
+        token = _token(masked, match)
+        if token is not None:
+            tokens.append(token)
+        position = match.end()
+    return tokens
+
+
+def parse_cell_number(cell: str) -> Decimal | None:
+    """A spreadsheet cell holding a plain number ("398.5", "504.31", "-50"): its value to the cent."""
+    match = _PLAIN_CELL.match(cell)
+    if not match:
+        return None
+    value = Decimal(match.group("num")).quantize(CENT, rounding=ROUND_HALF_UP)
+    return -value if match.group("sign") else value
+
+
+def to_cents(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)

@@ -1,0 +1,198 @@
+"""extraction/references.py — firm and creditor references; invariant: "Ihr"/"unser" follow who wrote the text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.services.extraction.lines import SourceLine
+from app.services.extraction.numbers import NOISE_PATTERNS
+from app.services.extraction.result import Evidence, ReferenceFound, ReferenceKind, ReferenceOwner
+
+DEFAULT_FIRM_REFERENCE_PATTERN = r"\b[A-Z]{2,4}-\d{4}-\d{3,6}\b"
+
+_LABELS: tuple[tuple[ReferenceKind, str], ...] = (
+    ("customer", r"kunden-?(?:nummer|nr\.?|konto)|kd\.?-?nr\.?|kundennr\.?|mitglieds(?:nummer|konto|-?nr\.?)"),
+    ("contract", r"(?:raten)?(?:kredit|darlehens?)?vertrag(?:s-?(?:nummer|nr\.?|konto))?|vertragskonto"
+                 r"|versicherungs(?:schein)?(?:nummer|-?nr\.?)|police(?:nnummer)?"),
+    ("account", r"(?:darlehens|kredit|kreditkarten|giro|miet|buchungs|beitrags|forderungs)?konto(?:nummer|-?nr\.?)?"
+                r"|darlehens(?:nummer|-?nr\.?)"),
+    ("tax_number", r"steuer-?(?:nummer|nr\.?)|st\.?-?nr\.?"),
+    ("invoice", r"rechnungs-?(?:nummer|nr\.?)|rechnung|beleg-?(?:nummer|nr\.?)"),
+    ("file_number", r"az\.?|aktenzeichen[s]?|(?<!ticket)zeichen[s]?|gz\.?|gesch(?:ä|ae)ftszeichen"
+                    r"|vorgangs-?(?:nummer|nr\.?)|referenz(?:nummer)?|fall-?(?:nummer|nr\.?)"),
+)
+_POSSESSIVE = r"(?P<poss>\b(?:ihr|ihre|ihrem|ihren|ihres|ihrer|unser|unsere|unserem|unseren|unseres|unserer)\s+)?"
+_FILLER = r"(?:\s*(?:nr\.?|nummer|no\.?))?(?:\s+bei\s+(?:unserer|unserem|ihrer|ihrem)\s+\w+)?\s*[:#|]?\s*"
+_VALUE = r"(?P<value>[A-Z0-9](?:[A-Z0-9]|[-/.](?=[A-Z0-9])|\s(?=\d{2,}\b))*)"
+_LABELLED = [
+    (kind, re.compile(rf"{_POSSESSIVE}\b(?P<label>{pattern}){_FILLER}{_VALUE}", re.IGNORECASE))
+    for kind, pattern in _LABELS
+]
+_ECHO_PREFIX = re.compile(
+    r"(?:^|\s)(?:aw|re|wg|fw|fwd|antwort|automatische antwort|eingangsbest(?:ä|ae)tigung|abwesenheitsnotiz"
+    r"|korrektur|nachtrag|erg(?:ä|ae)nzung)\s*:",
+    re.IGNORECASE,
+)
+_REF_NOISE = tuple(pattern for kind, pattern in NOISE_PATTERNS if kind in ("iban", "date"))
+_FOREIGN = re.compile(r"ihr|ihre|ihrem|ihren|ihres|ihrer", re.IGNORECASE)
+_RANK_KIND = {"customer": 3, "contract": 3, "account": 3, "tax_number": 3, "file_number": 2, "invoice": 1}
+
+
+@dataclass(frozen=True)
+class _Occurrence:
+    found: ReferenceFound
+    rank: int
+
+
+def normalise_reference(value: str) -> str:
+    """Upper-case alphanumerics only: "4401 882 310" and "4401882310" compare equal."""
+    return re.sub(r"[^0-9A-Z]", "", value.upper())
+
+
+def _blank(text: str) -> str:
+    chars = list(text)
+    for pattern in _REF_NOISE:
+        for match in pattern.finditer(text):
+            chars[match.start() : match.end()] = "#" * (match.end() - match.start())
+    return "".join(chars)
+
+
+def _perspective(line: SourceLine, position: int, echo_from: int | None) -> ReferenceOwner:
+    """Who wrote the text at `position`: the firm (quoted letter, echoed subject) or the creditor."""
+    if line.part == "quoted":
+        return "firm"
+    if line.part == "subject" and echo_from is not None and position >= echo_from:
+        return "firm"
+    return "creditor"
+
+
+def _owner(
+    kind: ReferenceKind, possessive: str | None, writer: ReferenceOwner, value: str, firm: re.Pattern[str]
+) -> ReferenceOwner:
+    other: ReferenceOwner = "creditor" if writer == "firm" else "firm"
+    if kind != "file_number":
+        return "creditor"
+    if possessive:
+        owner = other if _FOREIGN.fullmatch(possessive.strip()) else writer
+    elif firm.fullmatch(value):
+        owner = "firm" if writer == "firm" else "unknown"
+    else:
+        owner = writer
+    if owner == "firm" and not firm.fullmatch(value):
+        return "creditor"
+    return owner
+
+
+def _valid_value(value: str) -> bool:
+    digits = sum(ch.isdigit() for ch in value)
+    return digits >= 3 and len(value) >= 4 and "#" not in value
+
+
+def _labelled(line: SourceLine, firm: re.Pattern[str], echo_from: int | None) -> list[_Occurrence]:
+    text = _blank(line.text)
+    found: list[_Occurrence] = []
+    taken: set[int] = set()
+    for kind, pattern in _LABELLED:
+        for match in pattern.finditer(text):
+            value = match.group("value").strip()
+            if match.start("value") in taken or not _valid_value(value):
+                continue
+            taken.add(match.start("value"))
+            writer = _perspective(line, match.start(), echo_from)
+            owner = _owner(kind, match.group("poss"), writer, value, firm)
+            rank = _rank(line, kind, owner, writer)
+            label = match.group(0)[: match.start("value") - match.start()].strip()
+            found.append(_Occurrence(_reference(value, owner, kind, label, rank, line, match.group(0)), rank))
+    return found
+
+
+def _rank(line: SourceLine, kind: ReferenceKind, owner: ReferenceOwner, writer: ReferenceOwner) -> int:
+    """Higher is better for the creditor reference: the firm's own "Ihr Zeichen" first, then the
+    reply body, the creditor's subject, attachments; within each, account numbers over file numbers."""
+    if writer == "firm" and owner == "creditor":
+        return 40 + _RANK_KIND[kind]
+    base = {"reply": 30, "signature": 15, "subject": 20, "attachment": 10}.get(line.part, 0)
+    return base + _RANK_KIND[kind]
+
+
+def _reference(value: str, owner: ReferenceOwner, kind: ReferenceKind, label: str, rank: int,
+               line: SourceLine, matched: str) -> ReferenceFound:
+    confidence = min(0.95, 0.4 + rank / 80)
+    evidence = Evidence(source=line.source, part=line.part, location=line.location, text=matched.strip())
+    return ReferenceFound(
+        value=value, owner=owner, kind=kind, label=label, confidence=round(confidence, 2), evidence=evidence
+    )
+
+
+def _firm_matches(line: SourceLine, firm: re.Pattern[str], echo_from: int | None, known: set[int]) -> list[_Occurrence]:
+    found = []
+    for match in firm.finditer(line.text):
+        if match.start() in known:
+            continue
+        writer = _perspective(line, match.start(), echo_from)
+        owner: ReferenceOwner = "firm" if writer == "firm" else "unknown"
+        found.append(_Occurrence(_reference(match.group(0), owner, "file_number", "", 1, line, match.group(0)), 1))
+    return found
+
+
+def _recipient_matches(recipients: Sequence[str], firm: re.Pattern[str]) -> list[_Occurrence]:
+    found = []
+    for address in recipients:
+        local = address.split("@", 1)[0]
+        if "+" not in local:
+            continue
+        for match in firm.finditer(local.split("+", 1)[1]):
+            evidence = Evidence(source="to", part="recipient", location="recipient address", text=address)
+            reference = ReferenceFound(value=match.group(0), owner="firm", kind="routing", label="routing address",
+                                       confidence=0.9, evidence=evidence)
+            found.append(_Occurrence(reference, 50))
+    return found
+
+
+def find_references(lines: Sequence[SourceLine], recipients: Sequence[str],
+                    firm_reference_pattern: str = DEFAULT_FIRM_REFERENCE_PATTERN) -> list[ReferenceFound]:
+    """Every labelled reference and every firm-pattern match, best creditor candidates first."""
+    firm = re.compile(firm_reference_pattern)
+    occurrences = _recipient_matches(recipients, firm)
+    for line in lines:
+        echo = _ECHO_PREFIX.search(line.text) if line.part == "subject" else None
+        echo_from = echo.start() if echo else None
+        labelled = _labelled(line, firm, echo_from)
+        starts = {line.text.find(o.found.value) for o in labelled}
+        occurrences += labelled + _firm_matches(line, firm, echo_from, starts)
+    occurrences.sort(key=lambda o: -o.rank)
+    return [o.found for o in occurrences]
+
+
+def choose_firm_reference(references: Sequence[ReferenceFound], pattern: str) -> ReferenceFound | None:
+    """The firm's Aktenzeichen: a firm-owned match wins (routing address, "Ihr Az." in the reply);
+    else any match not claimed by the creditor, the most frequent first."""
+    firm = re.compile(pattern)
+    creditor_values = {normalise_reference(r.value) for r in references if r.owner == "creditor"}
+    candidates = [r for r in references if firm.fullmatch(r.value)]
+    owned = [r for r in candidates if r.owner == "firm"]
+    unclaimed = [r for r in candidates if r.owner == "unknown" and normalise_reference(r.value) not in creditor_values]
+    pool = owned or unclaimed
+    if not pool:
+        return None
+    counts: dict[str, int] = {}
+    for reference in pool:
+        counts[normalise_reference(reference.value)] = counts.get(normalise_reference(reference.value), 0) + 1
+    return max(pool, key=lambda r: (r.kind == "routing", counts[normalise_reference(r.value)], r.confidence))
+
+
+def choose_creditor_reference(references: Sequence[ReferenceFound], firm_value: str | None) -> ReferenceFound | None:
+    """The creditor's own reference: best-ranked creditor-owned value (input is ordered by rank),
+    ties broken by how often the same value occurs."""
+    firm_key = normalise_reference(firm_value) if firm_value else None
+    pool = [r for r in references if r.owner == "creditor" and normalise_reference(r.value) != firm_key]
+    if not pool:
+        return None
+    counts: dict[str, int] = {}
+    for reference in pool:
+        counts[normalise_reference(reference.value)] = counts.get(normalise_reference(reference.value), 0) + 1
+    best_confidence = pool[0].confidence
+    top = [r for r in pool if r.confidence == best_confidence]
+    return max(top, key=lambda r: counts[normalise_reference(r.value)])

@@ -1,0 +1,109 @@
+"""extraction/result.py — the versioned result; invariant: every value carries evidence and serialises to JSON."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+Intent = Literal["debt_statement", "payment_plan", "rejection", "settled", "inquiry", "auto_reply", "spam"]
+Component = Literal["principal", "interest", "costs"]
+EvidencePart = Literal["reply", "signature", "quoted", "attachment", "subject", "recipient", "sender"]
+AmountLabel = Literal["total", "balance", "principal", "interest", "costs", "deduction", "other", "unlabelled"]
+ReferenceOwner = Literal["firm", "creditor", "unknown"]
+ReferenceKind = Literal["file_number", "account", "customer", "contract", "invoice", "tax_number", "routing", "other"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Evidence(_Frozen):
+    """Where a value was read: `source` is "body", "subject", "to", "from" or an attachment
+    filename; `location` reads "line 12" or "page 1, line 3"; `text` is the matched text."""
+
+    source: str
+    part: EvidencePart
+    location: str
+    text: str
+
+
+class AmountFound(_Frozen):
+    """One money amount seen anywhere, with the label its line gives it and, when it may not
+    count as (part of) the claim, why not."""
+
+    value: Decimal
+    label: AmountLabel
+    label_text: str = ""
+    subtotal: bool = False
+    has_currency: bool = False
+    rejected: bool = False
+    reason: str | None = None
+    confidence: float = Field(ge=0, le=1)
+    evidence: Evidence
+
+
+class ReferenceFound(_Frozen):
+    """A reference number with the label it was written under and whose number it is."""
+
+    value: str
+    owner: ReferenceOwner
+    kind: ReferenceKind
+    label: str
+    confidence: float = Field(ge=0, le=1)
+    evidence: Evidence
+
+
+class NameFound(_Frozen):
+    """A person or organisation name with its role in the case."""
+
+    value: str
+    role: Literal["client", "creditor", "agent"]
+    confidence: float = Field(ge=0, le=1)
+    evidence: Evidence
+
+
+class AttachmentStatusOut(_Frozen):
+    """How reading one attachment went (no text stored here, only what the decision used)."""
+
+    filename: str
+    status: str
+    detected_type: str | None = None
+    reason: str | None = None
+    segments: int = 0
+    amounts_found: int = 0
+
+
+class ExtractionResult(_Frozen):
+    """Everything the extractor decided about one email, with the evidence for each decision.
+
+    `total_amount` is None when no total is stated (0 only for intent "settled");
+    `amount_is_safe` is True only for one clear current total from the creditor's own new text."""
+
+    schema_version: int = SCHEMA_VERSION
+    intent: Intent
+    intent_reasons: list[str]
+    intent_confidence: float = Field(ge=0, le=1)
+    total_amount: Decimal | None = None
+    total_evidence: Evidence | None = None
+    total_confidence: float = Field(default=0.0, ge=0, le=1)
+    components: dict[Component, Decimal] = Field(default_factory=dict)
+    component_evidence: dict[Component, list[Evidence]] = Field(default_factory=dict)
+    firm_reference: str | None = None
+    firm_reference_evidence: Evidence | None = None
+    creditor_reference: str | None = None
+    creditor_reference_evidence: Evidence | None = None
+    references: list[ReferenceFound] = Field(default_factory=list)
+    client_name: str | None = None
+    client_name_evidence: Evidence | None = None
+    creditor_name: str | None = None
+    creditor_name_evidence: Evidence | None = None
+    agent_name: str | None = None
+    names: list[NameFound] = Field(default_factory=list)
+    amounts: list[AmountFound] = Field(default_factory=list)
+    attachments: list[AttachmentStatusOut] = Field(default_factory=list)
+    amount_is_safe: bool = False
+    amount_safety_reasons: list[str] = Field(default_factory=list)

@@ -1,0 +1,53 @@
+"""Client and creditor names, including reversed bank forms and agencies writing for a creditor."""
+
+from __future__ import annotations
+
+from app.services.extraction import extract
+from app.services.extraction.result import ExtractionResult
+from app.services.parsing import parse_body
+
+
+def run(text: str, subject: str = "Anfrage", from_name: str | None = "Muster Bank AG") -> ExtractionResult:
+    return extract(parse_body(text, None), subject=subject, from_email="x@bank.example", from_name=from_name)
+
+
+def test_herrn_first_last_after_mandant_is_the_client() -> None:
+    result = run("zum Darlehenskonto Ihres Mandanten Herrn Jürgen Weißbach beziffern wir")
+    assert result.client_name == "Jürgen Weißbach"
+
+
+def test_reversed_upper_case_bank_form_is_normalised() -> None:
+    assert run("Kreditnehmerin: OSTENDORF-KRUEGER, MARLENE, geb. 03.03.1969").client_name == "Marlene Ostendorf-Krueger"
+
+
+def test_reversed_name_with_hyphenated_first_name() -> None:
+    assert run("Kontoinhaber: Scholl-Ebersbach, Heinz-Günter").client_name == "Heinz-Günter Scholl-Ebersbach"
+
+
+def test_a_contact_person_is_not_taken_for_the_client() -> None:
+    result = run("in Vertretung von Frau Haselhorst antworten wir. Für Rückfragen steht Ihnen Frau Kemper unter "
+                 "069 555 zur Verfügung. Unsere Kundin Frau Ramona Streletz schuldet 5,00 EUR.")
+    assert result.client_name == "Ramona Streletz"
+
+
+def test_debtor_after_the_against_sign_in_the_subject() -> None:
+    assert run("Guten Tag", subject="Az. 1 – Muster GmbH ./. Brenninger, Tobias").client_name == "Tobias Brenninger"
+
+
+def test_agency_writing_for_an_original_creditor_names_both() -> None:
+    result = run("Die Forderung unserer Auftraggeberin, der Nordlicht Versicherung AG, beläuft sich auf 10,00 EUR.\n\n"
+                 "Mit freundlichen Grüßen\n\nObelis Forderungsmanagement GmbH\nLeinstraße 18", from_name="Obelis")
+    assert result.creditor_name == "Nordlicht Versicherung AG"
+    assert result.agent_name == "Obelis Forderungsmanagement GmbH"
+
+
+def test_the_senders_company_is_the_creditor_when_nobody_else_is_named() -> None:
+    result = run("Saldo 5,00 EUR\n\nMit freundlichen Grüßen\nKreissparkasse Elbtal – Sanierung\nElbuferweg 5",
+                 from_name="Haselhorst, Birgit")
+    assert result.creditor_name == "Kreissparkasse Elbtal"
+    assert result.agent_name is None
+
+
+def test_the_sender_name_is_used_without_a_signature() -> None:
+    assert run("Saldo 5,00 EUR", from_name="Telvana Kommunikation – Forderungsservice").creditor_name == (
+        "Telvana Kommunikation")

@@ -1,0 +1,75 @@
+"""Quoted history is split off by every common German and English marker."""
+
+from __future__ import annotations
+
+from app.services.parsing.quotes import split_quotes
+
+
+def quoted_lines(text: str) -> list[str]:
+    split = split_quotes(text)
+    return [line for line, flag in zip(text.split("\n"), split.quoted, strict=True) if flag]
+
+
+def reply_lines(text: str) -> list[str]:
+    split = split_quotes(text)
+    return [line for line, flag in zip(text.split("\n"), split.quoted, strict=True) if not flag and line]
+
+
+def test_outlook_ursprungliche_nachricht_separator_quotes_everything_after_it() -> None:
+    text = "Saldo 10,00 EUR\n\n-----Ursprüngliche Nachricht-----\nVon: Kanzlei\nForderung 99,00 EUR"
+    assert reply_lines(text) == ["Saldo 10,00 EUR"]
+    assert quoted_lines(text)[-1] == "Forderung 99,00 EUR"
+
+
+def test_english_original_message_separator_is_recognised() -> None:
+    text = "New text\n-----Original Message-----\nold text"
+    assert reply_lines(text) == ["New text"]
+
+
+def test_german_attribution_line_followed_by_angle_quotes_ends_with_the_quote_block() -> None:
+    text = "Oben neu\n\nAm 02.09.2026 um 15:40 schrieb Kanzlei Muster <post@kanzlei.example>:\n> alt 1\n>\n> alt 2"
+    assert reply_lines(text) == ["Oben neu"]
+    assert split_quotes(text).markers == ("attribution line",)
+
+
+def test_attribution_wrapped_over_two_lines_is_still_found() -> None:
+    text = "Neu\nAm Di., 1. Sept. 2026 um 10:30 Uhr schrieb Kanzlei Muster <\npost@kanzlei.example>:\n> alt"
+    assert reply_lines(text) == ["Neu"]
+
+
+def test_english_on_wrote_attribution_is_recognised() -> None:
+    text = "Hello\nOn Mon, Sep 1, 2026 at 10:30 AM Firm <a@b.example> wrote:\n> old"
+    assert reply_lines(text) == ["Hello"]
+
+
+def test_outlook_header_block_without_separator_quotes_the_rest() -> None:
+    text = ("Antwort\n\nVon: Kanzlei Muster\nGesendet: Montag, 1. September 2026 10:00\nAn: info@x.example\n"
+            "Betreff: Anfrage\n\nalt")
+    assert reply_lines(text) == ["Antwort"]
+    assert "alt" in quoted_lines(text)
+
+
+def test_english_from_sent_to_subject_block_is_recognised() -> None:
+    text = "Reply\nFrom: Firm\nSent: Monday\nTo: us\nSubject: Claim\nold claim"
+    assert reply_lines(text) == ["Reply"]
+
+
+def test_a_single_von_line_in_the_reply_is_not_a_header_block() -> None:
+    text = "Von: unserer Buchhaltung geprüft.\nSaldo 5,00 EUR"
+    assert quoted_lines(text) == []
+
+
+def test_text_after_an_angle_quote_block_stays_reply_for_bottom_posting() -> None:
+    text = "> Ihre Frage\n> nach dem Saldo\n\nDer Saldo beträgt 12,00 EUR."
+    assert reply_lines(text) == ["Der Saldo beträgt 12,00 EUR."]
+    assert split_quotes(text).markers == ("> quoting",)
+
+
+def test_text_without_markers_is_all_reply() -> None:
+    text = "Guten Tag,\nSaldo 1,00 EUR\nGruß"
+    assert not any(split_quotes(text).quoted)
+
+
+def test_a_letterhead_block_at_the_very_top_is_not_quoted_history() -> None:
+    text = "Von: Muster GmbH\nAn: Kanzlei Beispiel\nDatum: 05.09.2026\nBetreff: Forderung\n\nSaldo 12,00 EUR"
+    assert not any(split_quotes(text).quoted)
