@@ -1,4 +1,4 @@
-"""cli.py — `creditor-matcher serve | worker | migrate | ingest | jobs | eval`."""
+"""cli.py — `creditor-matcher serve | worker | migrate | ingest | jobs | inquiries | eval`."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from app.errors import RejectedInput
 from app.logging import configure_logging
 from app.models import ProcessingStatus
 from app.routers.jobs import detail, summary
-from app.services import ingest, intake, jobs, processing, retries
+from app.services import ingest, inquiries, intake, jobs, processing, retries
 from app.services.attachments import store_from_settings
 
 
@@ -85,9 +86,24 @@ def cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_inquiries(args: argparse.Namespace, settings: Settings) -> int:
+    migrations.upgrade()
+    with session_scope() as session:
+        if args.action == "import":
+            report = inquiries.import_records(session, inquiries.read_file(Path(args.file)))
+            _print_json({"created": len(report.created), "updated": len(report.updated)})
+            return 0
+        total, page = inquiries.list_inquiries(session, args.limit, args.offset)
+        _print_json({"total": total, "inquiries": [
+            {"id": i.external_id, "client_name": i.client_name, "firm_reference": i.firm_reference,
+             "creditor_name": i.creditor_name, "known_amount": i.known_amount} for i in page]})
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    report = evaluation.run_extraction_eval(Path(args.corpus_dir),
-                                            firm_reference_pattern=settings.firm_reference_pattern)
+    configure_logging("WARNING", settings.log_format)  # the report is the output, not per-job lines
+    with tempfile.TemporaryDirectory(prefix="cm-eval-") as workdir:
+        report = evaluation.run_pipeline_eval(Path(args.corpus_dir), settings, Path(workdir))
     if args.predictions:
         evaluation.write_predictions(report, Path(args.predictions))
     if args.json:
@@ -130,7 +146,15 @@ def build_parser() -> argparse.ArgumentParser:
         jobs_sub.add_parser(action).add_argument("id", type=int)
     jobs_cmd.set_defaults(handler=cmd_jobs)
 
-    eval_cmd = sub.add_parser("eval", help="measure extraction on a labelled corpus directory")
+    inquiries_cmd = sub.add_parser("inquiries", help="import (JSON list or CSV) / list the firm's inquiries")
+    inquiries_sub = inquiries_cmd.add_subparsers(dest="action", required=True)
+    inquiries_sub.add_parser("import").add_argument("file")
+    inquiry_list = inquiries_sub.add_parser("list")
+    inquiry_list.add_argument("--limit", type=int, default=50)
+    inquiry_list.add_argument("--offset", type=int, default=0)
+    inquiries_cmd.set_defaults(handler=cmd_inquiries)
+
+    eval_cmd = sub.add_parser("eval", help="replay a labelled corpus through the pipeline on a scratch database")
     eval_cmd.add_argument("corpus_dir")
     eval_cmd.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     eval_cmd.add_argument("--predictions", metavar="FILE", help="write one JSON prediction per email per line")

@@ -36,9 +36,20 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+_url_override: str | None = None
+
+
+def use_database(url: str | None) -> None:
+    """Point sessions at `url` instead of DATABASE_URL (the evaluator's scratch database);
+    None goes back to the setting."""
+    global _url_override
+    reset_engine()
+    _url_override = url
+
+
 @lru_cache(maxsize=1)
 def get_engine() -> Engine:
-    return build_engine(get_settings().database_url)
+    return build_engine(_url_override or get_settings().database_url)
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from app.config import Settings, get_settings
 from app.embedded import start_worker
 from app.errors import RejectedInput
 from app.logging import configure_logging
-from app.routers import health, jobs, webhooks
+from app.routers import health, inquiries, jobs, reviews, webhooks
 from app.scheduler import build_scheduler
 
 log = structlog.get_logger(__name__)
@@ -56,6 +56,8 @@ def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None =
     app.include_router(webhooks.router)
     app.include_router(jobs.router)
     app.include_router(health.router)
+    app.include_router(inquiries.router)
+    app.include_router(reviews.router)
 
     @app.exception_handler(RejectedInput)
     async def rejected(_request: Request, error: RejectedInput) -> JSONResponse:

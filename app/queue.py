@@ -5,6 +5,8 @@ fails is logged and left to the sweeper rather than raised into the caller."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import dramatiq
@@ -48,6 +50,21 @@ def configure_broker(settings: Settings | None = None) -> dramatiq.Broker:
 def get_broker() -> dramatiq.Broker:
     """The configured broker, built from settings on first use (never Dramatiq's own default)."""
     return _configured if _configured is not None else configure_broker()
+
+
+@contextmanager
+def isolated_broker() -> Iterator[dramatiq.Broker]:
+    """A throwaway in-process broker for the duration of the block (the evaluator's replay), so
+    nothing it sends reaches the real queue; the previous broker is restored afterwards."""
+    global _configured
+    previous = _configured
+    stub = StubBroker()
+    stub.declare_queue(QUEUE_NAME)
+    _configured = stub
+    try:
+        yield stub
+    finally:
+        _configured = previous
 
 
 def send(actor_name: str, *args: Any, delay_seconds: float | None = None) -> bool:

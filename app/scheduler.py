@@ -12,7 +12,7 @@ import structlog
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from app.config import Settings
-from app.services import recovery
+from app.services import outbox, recovery
 
 log = structlog.get_logger(__name__)
 
@@ -20,6 +20,7 @@ Tick = Callable[[Settings], object]
 
 TICKS: dict[str, Tick] = {
     "stale-job-sweep": lambda settings: recovery.sweep(settings),
+    "outbox-retry": lambda settings: outbox.retry_due(settings),
 }
 
 

@@ -4,6 +4,6 @@ from app import queue
 
 queue.get_broker()
 
-from app.actors import email_processor  # noqa: E402  (must bind after the broker exists)
+from app.actors import email_processor, sync  # noqa: E402  (must bind after the broker exists)
 
-__all__ = ["email_processor"]
+__all__ = ["email_processor", "sync"]

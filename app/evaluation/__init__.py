@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.evaluation.corpus import Corpus, CorpusEmail, CorpusError, CorpusInquiry, load_corpus
 from app.evaluation.predict import Matcher, MatchOutcome, Prediction, predict_email, prediction_record
+from app.evaluation.replay import run_pipeline_eval
 from app.evaluation.report import EvalReport, report_json, report_text, run_extraction_eval, write_predictions
 
 __all__ = [
@@ -21,5 +22,6 @@ __all__ = [
     "report_json",
     "report_text",
     "run_extraction_eval",
+    "run_pipeline_eval",
     "write_predictions",
 ]

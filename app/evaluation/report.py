@@ -6,11 +6,12 @@ import json
 import platform
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from app.evaluation.corpus import Corpus, load_corpus
+from app.evaluation.match_scoring import MatchFigures
 from app.evaluation.predict import Matcher, Prediction, predict_email, prediction_record
 from app.evaluation.scoring import Miss, NoiseAmount, confusion, misses_for, noise_amounts, normalise_reference
 from app.services.extraction import DEFAULT_FIRM_REFERENCE_PATTERN
@@ -37,6 +38,10 @@ class EvalReport:
     misses: tuple[Miss, ...]
     predictions: tuple[Prediction, ...] = field(repr=False)
     seconds: float = 0.0
+    matching: MatchFigures | None = None
+
+    def with_matching(self, figures: MatchFigures) -> EvalReport:
+        return replace(self, matching=figures)
 
     @staticmethod
     def _ratio(part: int, whole: int) -> float:
@@ -63,8 +68,8 @@ class EvalReport:
         return len(self.noise)
 
 
-def _score(corpus: Corpus, predictions: Sequence[Prediction], seconds: float) -> EvalReport:
-    counts = dict.fromkeys(
+def score(corpus: Corpus, predictions: Sequence[Prediction], seconds: float) -> EvalReport:
+    counts: dict[str, Any] = dict.fromkeys(
         ("amount_emails", "amount_correct", "amount_unexpected", "intent_correct", "reference_emails",
          "reference_correct", "components_emails", "components_correct", "safe_emails", "safe_but_wrong"), 0)
     misses: list[Miss] = []
@@ -119,7 +124,7 @@ def run_extraction_eval(
         predict_email(email, inquiries=corpus.inquiries, matcher=matcher, firm_reference_pattern=firm_reference_pattern)
         for email in corpus.emails
     ]
-    return _score(corpus, predictions, time.perf_counter() - started)
+    return score(corpus, predictions, time.perf_counter() - started)
 
 
 def report_json(report: EvalReport) -> dict[str, Any]:
@@ -152,9 +157,40 @@ def report_json(report: EvalReport) -> dict[str, Any]:
              "evidence": m.evidence, "reasons": list(m.reasons)}
             for m in report.misses
         ],
+        **(_matching_json(report.matching) if report.matching else {}),
         "seconds": report.seconds,
         "machine": {"platform": platform.platform(), "python": platform.python_version()},
     }
+
+
+def _matching_json(figures: MatchFigures) -> dict[str, Any]:
+    return {
+        "match_accuracy": figures.match_accuracy,
+        "auto_apply_precision": figures.auto_apply_precision,
+        "auto_apply_recall": figures.auto_apply_recall,
+        "wrong_auto_writes": figures.wrong_auto_writes,
+        "auto_writes": figures.auto_writes,
+        "auto_update_ok_emails": figures.auto_ok_emails,
+        "auto_update_ok_applied": figures.auto_ok_applied,
+        "wrong_writes": [vars(w) for w in figures.wrong_writes],
+        "match_misses": [{"id": i, "expected": e, "predicted": p, "status": st}
+                         for i, e, p, st in figures.match_misses],
+    }
+
+
+def _matching_lines(figures: MatchFigures) -> list[str]:
+    lines = [
+        f"match accuracy:       {figures.match_accuracy:.1%} ({figures.match_correct}/{figures.emails})",
+        f"auto-apply precision: {figures.auto_apply_precision:.1%} ({figures.right_auto_writes}/{figures.auto_writes}"
+        " automatic writes right)",
+        f"auto-apply recall:    {figures.auto_apply_recall:.1%} ({figures.auto_ok_applied}/{figures.auto_ok_emails}"
+        " auto_update_ok emails applied)",
+        f"wrong auto writes:    {figures.wrong_auto_writes}",
+    ]
+    lines += [f"  WRONG WRITE {w.email_id}: {w.inquiry_id} {w.amount} (expected {w.expected_inquiry_id} "
+              f"{w.expected_amount})" for w in figures.wrong_writes]
+    lines += [f"  match miss {i}: expected {e}, predicted {p} ({st})" for i, e, p, st in figures.match_misses]
+    return lines
 
 
 def _confusion_lines(table: dict[str, dict[str, int]]) -> list[str]:
@@ -171,7 +207,7 @@ def _confusion_lines(table: dict[str, dict[str, int]]) -> list[str]:
 def report_text(report: EvalReport) -> str:
     """A readable report: the figures, the intent confusion table and every miss with evidence."""
     lines = [
-        f"Extraction evaluation — {report.corpus_dir}",
+        f"Evaluation — {report.corpus_dir}",
         f"emails:              {report.emails}",
         f"amount accuracy:     {report.amount_accuracy:.1%} ({report.amount_correct}/{report.amount_emails} emails"
         " stating a total)",
@@ -182,6 +218,7 @@ def report_text(report: EvalReport) -> str:
         f"({report.components_correct}/{report.components_emails})",
         f"noise amounts:       {report.noise_amounts}",
         f"amount_is_safe:      {report.safe_emails} emails, {report.safe_but_wrong} of them with a wrong total",
+        *(_matching_lines(report.matching) if report.matching else []),
         f"time:                {report.seconds:.2f} s",
         "",
         "Intent confusion:",

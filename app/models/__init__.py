@@ -1,7 +1,23 @@
 """models — every table, imported here so Alembic and the app see one metadata."""
 
 from app.models.base import Base, utcnow
+from app.models.claim import Claim, ClaimHistory
 from app.models.incoming_email import IncomingEmail, ProcessingStatus
+from app.models.inquiry import Inquiry, InquiryNameKey
 from app.models.job_event import JobEvent
+from app.models.outbox import OutboxMessage
+from app.models.review import Review
 
-__all__ = ["Base", "IncomingEmail", "JobEvent", "ProcessingStatus", "utcnow"]
+__all__ = [
+    "Base",
+    "Claim",
+    "ClaimHistory",
+    "IncomingEmail",
+    "Inquiry",
+    "InquiryNameKey",
+    "JobEvent",
+    "OutboxMessage",
+    "ProcessingStatus",
+    "Review",
+    "utcnow",
+]

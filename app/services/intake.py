@@ -132,8 +132,8 @@ def _existing_id(key: str) -> int | None:
         return session.scalar(select(IncomingEmail.id).where(IncomingEmail.dedup_key == key))
 
 
-def _store(email: InboundEmail, key: str) -> int | None:
-    """Insert the row; None when an identical delivery won the race."""
+def store(email: InboundEmail, key: str) -> int | None:
+    """Insert the row as `received` without enqueueing; None when an identical delivery won the race."""
     try:
         with session_scope() as session:
             row = _to_row(email, key)
@@ -159,7 +159,7 @@ def accept(email: InboundEmail) -> IntakeResult:
     key = dedup_key(email)
     existing = _existing_id(key)
     if existing is None:
-        new_id = _store(email, key)
+        new_id = store(email, key)
         if new_id is not None:
             status: Literal["queued", "received"] = "queued" if enqueue(new_id) else "received"
             log.info("email_accepted", email_id=new_id, ticket_id=email.ticket_id, status=status)

@@ -1,24 +1,36 @@
 """services/pipeline.py — the table of contents of processing one email; each step is one call.
 
-Returns the column values the job row takes on completion and appends a JobEvent per stage;
-it never commits and never changes the job's status (services/processing.py does)."""
+Returns the column values the job row takes on completion and what to do once they are
+committed; appends a JobEvent per stage; never commits and never changes the job's status
+(services/processing.py does)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.models import IncomingEmail
-from app.services import jobs
+from app.services import jobs, matching_stage
 from app.services.attachments import fetch_and_read, policy_from_settings, store_from_settings
 from app.services.attachments.result import AttachmentText
 from app.services.extraction import ExtractionResult, extract
 from app.services.extraction.llm import LlmConfig, LlmRefiner
 from app.services.parsing import ParsedBody, parse_body
 
-PIPELINE_VERSION = 2
+PIPELINE_VERSION = 3
+
+
+@dataclass(frozen=True)
+class PipelineResult:
+    """`columns` go on the job row in the completing transaction; `after_commit` runs once that
+    transaction has committed (wake-up calls for the outbox)."""
+
+    columns: dict[str, Any]
+    after_commit: Callable[[], object] = field(default=lambda: None)
 
 
 def read_attachments(email: IncomingEmail, settings: Settings) -> list[AttachmentText]:
@@ -45,11 +57,12 @@ def extraction_summary(result: ExtractionResult) -> dict[str, Any]:
     }
 
 
-def run(session: Session, email: IncomingEmail, settings: Settings) -> dict[str, Any]:
+def run(session: Session, email: IncomingEmail, settings: Settings) -> PipelineResult:
     parsed = parse_body(email.body_text, email.body_html)
     attachments = read_attachments(email, settings)
     extraction = extract_claim(email, parsed, attachments, settings)
     jobs.record_event(session, email.id, "extracted", details=extraction_summary(extraction))
+    outcome = matching_stage.match_and_apply(session, email, extraction, settings, parsed=parsed)
     extracted: dict[str, Any] = {
         "pipeline_version": PIPELINE_VERSION,
         "body": {
@@ -58,5 +71,8 @@ def run(session: Session, email: IncomingEmail, settings: Settings) -> dict[str,
             "quoted_text": parsed.quoted_text,
         },
         "extraction": extraction.model_dump(mode="json"),
+        "match": outcome.as_dict(),
     }
-    return {"extracted_data": extracted}
+    columns = {"extracted_data": extracted, "match_status": outcome.match_status,
+               "match_confidence": outcome.match_confidence, "sync_status": outcome.sync_status}
+    return PipelineResult(columns, after_commit=lambda: matching_stage.after_commit(outcome))

@@ -114,10 +114,11 @@ def run_attempt(email_id: int, settings: Settings, *, owner: str | None = None,
         transient: tuple[type[BaseException], ...] = (Exception, *interrupts)
         try:
             with LeaseKeeper(job, lease_seconds(settings)), session_scope() as session:
-                results = pipeline.run(session, jobs.get(session, email_id), settings)
-                if not jobs.complete(session, job, **results):
+                result = pipeline.run(session, jobs.get(session, email_id), settings)
+                if not jobs.complete(session, job, **result.columns):
                     raise PermanentError("lease lost before completion")  # pragma: no cover
             log.info("job_completed", email_id=email_id, attempt=job.attempt)
+            result.after_commit()
             return "completed"
         except PermanentError as error:
             _fail_for_good(job, describe(error), notify)

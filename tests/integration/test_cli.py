@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from app import queue
 from app.cli import main
+from tests.conftest import SetEnv
 from tests.support.factories import insert_email, payload
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -69,20 +71,29 @@ def test_jobs_list_retry_and_the_errors_an_operator_sees(
     assert main(["jobs", "show", "999999"]) == 1
 
 
-def test_eval_prints_json_figures_and_writes_one_prediction_per_email(
-    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_eval_replays_the_corpus_through_the_pipeline_on_a_scratch_database(
+    sqlite_database: str, set_env: SetEnv, corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # A broker nobody listens on: the replay must not send anything anywhere.
+    set_env(redis_url="redis://127.0.0.1:1/0", smtp_host="127.0.0.1", smtp_port=1)
     predictions = tmp_path / "predictions.jsonl"
     code, figures = run(capsys, "eval", str(corpus_dir), "--json", "--predictions", str(predictions))
     assert code == 0 and isinstance(figures, dict)
     assert figures["emails"] == 30
-    for key in ("amount_accuracy", "intent_accuracy", "reference_accuracy"):
+    for key in ("amount_accuracy", "intent_accuracy", "reference_accuracy", "match_accuracy",
+                "auto_apply_precision", "auto_apply_recall"):
         assert 0 <= figures[key] <= 1
     assert figures["noise_amounts"] == 0
+    assert figures["wrong_auto_writes"] == 0
+    assert figures["auto_apply_recall"] >= 0.85
     rows = [json.loads(line) for line in predictions.read_text().splitlines()]
     assert len(rows) == 30
     assert set(rows[0]) >= {"id", "intent", "total_amount", "components", "creditor_reference", "inquiry_id",
                             "match_status", "match_confidence", "auto_applied", "applied_amount"}
+    applied = [row for row in rows if row["auto_applied"]]
+    assert applied and all(row["inquiry_id"] and row["applied_amount"] is not None for row in applied)
+    _, listing = run(capsys, "jobs", "list")
+    assert isinstance(listing, dict) and listing["total"] == 0, "the operator's database stays untouched"
 
 
 def test_eval_of_a_folder_without_a_corpus_is_a_clear_error(
@@ -112,3 +123,12 @@ def test_ingesting_an_eml_reads_its_attached_pdf(
     assert extraction["attachments"][0] == {**extraction["attachments"][0], "filename": "aufstellung.pdf",
                                             "status": "ok"}
     assert extraction["total_amount"] is not None
+
+
+def test_eval_leaves_the_process_broker_as_it_was(
+    sqlite_database: str, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = queue.get_broker()
+    assert main(["eval", str(corpus_dir), "--json"]) == 0
+    capsys.readouterr()
+    assert queue.get_broker() is before

@@ -109,7 +109,7 @@ def test_a_transient_error_that_clears_ends_in_completed_without_alert(
     real_run = pipeline.run
     attempts = count(1)
 
-    def flaky(*args: Any) -> dict[str, Any]:
+    def flaky(*args: Any) -> pipeline.PipelineResult:
         if next(attempts) < 3:
             raise TimeoutError("attachment host slow")
         return real_run(*args)

@@ -1,0 +1,64 @@
+"""models/inquiry.py — what the firm sent to a creditor, with normalised search keys kept in indexed columns."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import Date, ForeignKey, Index, Integer, Numeric, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, UTCDateTime, utcnow
+
+
+class Inquiry(Base):
+    """One inquiry per (client, creditor). `external_id` is the portal's id ("INQ-0001"); the
+    `*_key` columns are derived by `services/inquiries.py` and are what the matcher queries."""
+
+    __tablename__ = "inquiries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    external_id: Mapped[str] = mapped_column(String(64), unique=True)
+
+    client_name: Mapped[str] = mapped_column(String(200))
+    client_birth_date: Mapped[date | None] = mapped_column(Date)
+    firm_reference: Mapped[str] = mapped_column(String(64))
+    creditor_name: Mapped[str] = mapped_column(String(200))
+    creditor_email: Mapped[str | None] = mapped_column(String(320))
+    creditor_reference: Mapped[str | None] = mapped_column(String(100))
+    known_amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    routing_id: Mapped[str | None] = mapped_column(String(64))
+    handler_email: Mapped[str | None] = mapped_column(String(320))
+
+    # Search keys: lower-case, no spaces or punctuation, umlauts folded (matching/normalize.py).
+    firm_reference_key: Mapped[str] = mapped_column(String(64), index=True)
+    routing_key: Mapped[str] = mapped_column(String(64), index=True)
+    creditor_reference_key: Mapped[str | None] = mapped_column(String(100), index=True)
+    creditor_email_key: Mapped[str | None] = mapped_column(String(320), index=True)
+    creditor_domain: Mapped[str | None] = mapped_column(String(255), index=True)
+    client_name_key: Mapped[str] = mapped_column(String(200), index=True)
+
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    name_keys = relationship(
+        "InquiryNameKey", back_populates="inquiry", cascade="all, delete-orphan", lazy="select"
+    )
+
+
+class InquiryNameKey(Base):
+    """One searchable form of one client-name token: kind "token" (folded spelling) or
+    "sound" (Kölner Phonetik code), so Lorenzen/Lorentzen meet in an index lookup."""
+
+    __tablename__ = "inquiry_name_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    inquiry_id: Mapped[int] = mapped_column(ForeignKey("inquiries.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    value: Mapped[str] = mapped_column(String(64))
+
+    inquiry = relationship("Inquiry", back_populates="name_keys")
+
+    __table_args__ = (Index("ix_inquiry_name_keys_kind_value", "kind", "value"),)

@@ -1,0 +1,41 @@
+"""models/review.py — the review queue: one row per email a human must decide, with the decision's audit fields."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Float, ForeignKey, Index, Integer, Numeric, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, JSONType, UTCDateTime, utcnow
+
+
+class Review(Base):
+    """What the system proposes (suggested inquiry, amount) and why it did not act alone;
+    once decided, who decided what, when and with which note. Never reopened."""
+
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    email_id: Mapped[int] = mapped_column(ForeignKey("incoming_emails.id", ondelete="CASCADE"), unique=True)
+    inquiry_id: Mapped[int | None] = mapped_column(ForeignKey("inquiries.id", ondelete="SET NULL"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    reasons: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    intent: Mapped[str | None] = mapped_column(String(32))
+    proposed_amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    proposed_components: Mapped[dict[str, str]] = mapped_column(JSONType, default=dict)
+    match_status: Mapped[str] = mapped_column(String(32))
+    match_confidence: Mapped[float] = mapped_column(Float, default=0.0)
+    explanation: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    final_inquiry_id: Mapped[int | None] = mapped_column(ForeignKey("inquiries.id", ondelete="SET NULL"))
+    final_amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    claim_history_id: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_reviews_status_created", "status", "created_at"),)

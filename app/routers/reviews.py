@@ -1,0 +1,88 @@
+"""routers/reviews.py — the review queue over HTTP: list, approve / correct / reject, each audited."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from fastapi import APIRouter, Depends, Header, Query
+from sqlalchemy.orm import Session
+
+from app.config import get_settings
+from app.database import get_session, session_scope
+from app.models import Inquiry, Review
+from app.routers.auth import require_operator
+from app.schemas.reviews import Correction, Decision, ReviewList, ReviewOut
+from app.services import outbox, review
+
+router = APIRouter(prefix="/api/v1/reviews", tags=["reviews"], dependencies=[Depends(require_operator)])
+
+ReviewStatus = Literal["open", "approved", "corrected", "rejected"]
+
+
+def _external_id(session: Session, inquiry_id: int | None) -> str | None:
+    inquiry = session.get(Inquiry, inquiry_id) if inquiry_id is not None else None
+    return inquiry.external_id if inquiry else None
+
+
+def shape(session: Session, item: Review) -> ReviewOut:
+    return ReviewOut(
+        id=item.id, email_id=item.email_id, status=item.status, inquiry_id=_external_id(session, item.inquiry_id),
+        reasons=item.reasons, intent=item.intent, proposed_amount=item.proposed_amount,
+        proposed_components={k: Decimal(v) for k, v in (item.proposed_components or {}).items()},
+        match_status=item.match_status, match_confidence=item.match_confidence, explanation=item.explanation,
+        created_at=item.created_at, decided_by=item.decided_by, decided_at=item.decided_at,
+        decision_note=item.decision_note, final_inquiry_id=_external_id(session, item.final_inquiry_id),
+        final_amount=item.final_amount, claim_history_id=item.claim_history_id,
+    )
+
+
+def _reviewer(header: str | None, body: Decision | None) -> str:
+    return (body.reviewer if body and body.reviewer else header) or ""
+
+
+@router.get("", response_model=ReviewList)
+def list_reviews(
+    status: ReviewStatus | None = None,
+    limit: int = Query(default=50, ge=1, le=200),
+    offset: int = Query(default=0, ge=0),
+    session: Session = Depends(get_session),
+) -> ReviewList:
+    total, page = review.list_reviews(session, status, limit, offset)
+    return ReviewList(total=total, limit=limit, offset=offset, reviews=[shape(session, r) for r in page])
+
+
+@router.get("/{review_id}", response_model=ReviewOut)
+def get_review(review_id: int, session: Session = Depends(get_session)) -> ReviewOut:
+    return shape(session, review.get(session, review_id))
+
+
+# Decisions commit in their own unit of work so the outbox is woken only after the commit.
+@router.post("/{review_id}/approve", response_model=ReviewOut)
+def approve(review_id: int, body: Decision | None = None,
+            x_reviewer: str | None = Header(default=None)) -> ReviewOut:
+    with session_scope() as session:
+        decided = review.approve(session, review_id, _reviewer(x_reviewer, body), body.note if body else None,
+                                 get_settings())
+        shaped = shape(session, decided.review)
+    outbox.send_after_commit(decided.outbox_ids)
+    return shaped
+
+
+@router.post("/{review_id}/correct", response_model=ReviewOut)
+def correct(review_id: int, body: Correction, x_reviewer: str | None = Header(default=None)) -> ReviewOut:
+    with session_scope() as session:
+        decided = review.correct(session, review_id, _reviewer(x_reviewer, body), body.note, get_settings(),
+                                 amount=body.amount, inquiry_external_id=body.inquiry_id)
+        shaped = shape(session, decided.review)
+    outbox.send_after_commit(decided.outbox_ids)
+    return shaped
+
+
+@router.post("/{review_id}/reject", response_model=ReviewOut)
+def reject(review_id: int, body: Decision | None = None,
+           x_reviewer: str | None = Header(default=None)) -> ReviewOut:
+    with session_scope() as session:
+        decided = review.reject(session, review_id, _reviewer(x_reviewer, body), body.note if body else None)
+        shaped = shape(session, decided.review)
+    return shaped

@@ -1,0 +1,53 @@
+"""schemas/reviews.py — request and response models of the review queue API."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Decision(BaseModel):
+    """Body of approve / reject: who decides (unless the X-Reviewer header says) and why."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    reviewer: str | None = Field(default=None, max_length=200)
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class Correction(Decision):
+    """Body of correct: the human's amount and/or the inquiry the reply really answers."""
+
+    amount: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
+    inquiry_id: str | None = Field(default=None, min_length=1, max_length=64)
+
+
+class ReviewOut(BaseModel):
+    id: int
+    email_id: int
+    status: str
+    inquiry_id: str | None
+    reasons: list[str]
+    intent: str | None
+    proposed_amount: Decimal | None
+    proposed_components: dict[str, Decimal]
+    match_status: str
+    match_confidence: float
+    explanation: list[dict[str, Any]]
+    created_at: datetime
+    decided_by: str | None
+    decided_at: datetime | None
+    decision_note: str | None
+    final_inquiry_id: str | None
+    final_amount: Decimal | None
+    claim_history_id: int | None
+
+
+class ReviewList(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    reviews: list[ReviewOut]

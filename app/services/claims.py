@@ -1,0 +1,144 @@
+"""services/claims.py — the only code that changes a claim's amount; each change: version+1, one history row."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Claim, ClaimHistory, Inquiry, utcnow
+
+CENT = Decimal("0.01")
+ActorKind = Literal["system", "reviewer", "import"]
+ApplyStatus = Literal["applied", "already_applied", "superseded"]
+
+
+@dataclass(frozen=True)
+class ClaimChange:
+    """What to write: the new total (and components), where it comes from and who decided."""
+
+    amount: Decimal
+    actor_kind: ActorKind
+    changed_by: str
+    reason: str
+    components: Mapping[str, Decimal] = field(default_factory=dict)
+    status: str = "open"
+    source_email_id: int | None = None
+    source_received_at: datetime | None = None
+    review_id: int | None = None
+    note: str | None = None
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ApplyResult:
+    """`applied`: this call wrote `history`; `already_applied`: the same source was written
+    before (`history` is that row); `superseded`: a newer reply already set the figures."""
+
+    status: ApplyStatus
+    claim: Claim
+    history: ClaimHistory | None
+
+
+def money(value: Decimal) -> Decimal:
+    return value.quantize(CENT)
+
+
+def _components(values: Mapping[str, Decimal]) -> dict[str, str]:
+    return {name: str(money(amount)) for name, amount in sorted(values.items())}
+
+
+def open_claim(session: Session, inquiry: Inquiry) -> Claim:
+    """The claim of a new inquiry, starting at the amount the firm knows (history version 0)."""
+    claim = Claim(inquiry_id=inquiry.id, amount=inquiry.known_amount, components={}, currency=inquiry.currency,
+                  status="open", version=0, updated_by="import")
+    session.add(claim)
+    session.flush()
+    session.add(ClaimHistory(
+        claim_id=claim.id, version=0, old_amount=None, new_amount=inquiry.known_amount, old_components={},
+        new_components={}, old_status="open", new_status="open", actor_kind="import", changed_by="import",
+        reason="inquiry_opened", evidence={"inquiry": inquiry.external_id}, at=utcnow(),
+    ))
+    return claim
+
+
+def follow_known_amount(session: Session, inquiry: Inquiry) -> None:
+    """The portal re-sent an inquiry: its known amount still counts while no reply has set the claim."""
+    claim = locked(session, inquiry.id)
+    if claim is None:
+        open_claim(session, inquiry)
+    elif claim.updated_by == "import" and claim.amount != inquiry.known_amount:
+        old = claim.amount
+        claim.amount = inquiry.known_amount
+        claim.version += 1
+        session.add(ClaimHistory(
+            claim_id=claim.id, version=claim.version, old_amount=old, new_amount=inquiry.known_amount,
+            old_components={}, new_components={}, old_status=claim.status, new_status=claim.status, actor_kind="import",
+            changed_by="import", reason="known_amount_updated", evidence={"inquiry": inquiry.external_id},
+            at=utcnow(),
+        ))
+
+
+def locked(session: Session, inquiry_id: int) -> Claim | None:
+    """The inquiry's claim, row-locked until commit on PostgreSQL (SQLite serialises writers)."""
+    statement = select(Claim).where(Claim.inquiry_id == inquiry_id).with_for_update()
+    return session.scalars(statement.execution_options(populate_existing=True)).first()
+
+
+def current(session: Session, inquiry_id: int) -> Claim | None:
+    return session.scalars(select(Claim).where(Claim.inquiry_id == inquiry_id)).first()
+
+
+def history(session: Session, inquiry_id: int) -> list[ClaimHistory]:
+    statement = (select(ClaimHistory).join(Claim, Claim.id == ClaimHistory.claim_id)
+                 .where(Claim.inquiry_id == inquiry_id).order_by(ClaimHistory.id))
+    return list(session.scalars(statement))
+
+
+def _earlier_write(session: Session, claim: Claim, change: ClaimChange) -> ClaimHistory | None:
+    """The history row this same source already produced (system: same email; reviewer: same review)."""
+    statement = select(ClaimHistory).where(ClaimHistory.claim_id == claim.id)
+    if change.actor_kind == "reviewer" and change.review_id is not None:
+        statement = statement.where(ClaimHistory.review_id == change.review_id)
+    elif change.source_email_id is not None:
+        statement = statement.where(ClaimHistory.source_email_id == change.source_email_id)
+    else:
+        return None
+    return session.scalars(statement.order_by(ClaimHistory.id.desc())).first()
+
+
+def apply(session: Session, inquiry: Inquiry, change: ClaimChange) -> ApplyResult:
+    """Write `change` onto the inquiry's claim unless this source was applied already, or (for
+    the system) a reply received later has already set the figures. A reviewer's decision is
+    applied whatever the order: the human has seen both."""
+    claim = locked(session, inquiry.id) or open_claim(session, inquiry)
+    earlier = _earlier_write(session, claim, change)
+    if earlier is not None:
+        return ApplyResult("already_applied", claim, earlier)
+    newer = claim.source_received_at
+    if (change.actor_kind == "system" and newer is not None and change.source_received_at is not None
+            and change.source_received_at < newer):
+        return ApplyResult("superseded", claim, None)
+    entry = ClaimHistory(
+        claim_id=claim.id, version=claim.version + 1, old_amount=claim.amount, new_amount=money(change.amount),
+        old_components=dict(claim.components or {}), new_components=_components(change.components),
+        old_status=claim.status, new_status=change.status, source_email_id=change.source_email_id,
+        review_id=change.review_id, actor_kind=change.actor_kind, changed_by=change.changed_by,
+        reason=change.reason, note=change.note, evidence=change.evidence, at=utcnow(),
+    )
+    session.add(entry)
+    claim.amount = money(change.amount)
+    claim.components = _components(change.components)
+    claim.status = change.status
+    claim.version += 1
+    claim.updated_by = change.changed_by
+    claim.source_email_id = change.source_email_id
+    if change.source_received_at is not None and (newer is None or change.source_received_at > newer):
+        claim.source_received_at = change.source_received_at
+    session.flush()
+    return ApplyResult("applied", claim, entry)

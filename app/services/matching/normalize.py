@@ -1,0 +1,174 @@
+"""matching/normalize.py — search-key folding; inquiries are stored and emails searched with the same keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from email.utils import parseaddr
+
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_WORD = re.compile(r"[a-z]+")
+_PART = re.compile(r"[A-Za-z0-9]+")
+# Separators that may sit inside one written reference: "4401 882 310", "214/5561/0873", "OB-771923-44".
+_INNER_SEPARATORS = frozenset(" -/._\u00a0")
+_PLUS_TAG = re.compile(r"^[^@+]+\+([^@]+)@")
+
+# Words around a person's name that are not part of it.
+NAME_NOISE = frozenset({"herr", "herrn", "frau", "dr", "prof", "med", "dipl", "ing", "von", "und"})
+# Legal forms and filler that do not tell one creditor from another.
+COMPANY_NOISE = frozenset({
+    "gmbh", "mbh", "ag", "kg", "kgaa", "eg", "ev", "se", "ug", "ohg", "gbr", "co", "und", "the",
+    "haftungsbeschraenkt", "aktiengesellschaft", "gesellschaft", "e", "v", "mit", "beschraenkter",
+    "haftung", "inc", "ltd", "plc", "sa", "bv", "nv",
+})
+# Public mailbox providers: a shared domain says nothing about which creditor wrote.
+SHARED_MAIL_DOMAINS = frozenset({
+    "gmail.com", "googlemail.com", "gmx.de", "gmx.net", "gmx.at", "gmx.ch", "web.de", "t-online.de",
+    "outlook.com", "outlook.de", "hotmail.com", "hotmail.de", "live.com", "live.de", "yahoo.com",
+    "yahoo.de", "icloud.com", "me.com", "aol.com", "aol.de", "freenet.de", "posteo.de", "mailbox.org",
+    "mail.de", "arcor.de", "online.de", "email.de", "proton.me", "protonmail.com",
+})
+MIN_REFERENCE_KEY = 5
+MAX_REFERENCE_KEY = 40
+MAX_REFERENCE_PARTS = 6
+
+
+def fold(text: str) -> str:
+    """Lower case, German umlauts and ß spelled out (ä→ae, ß→ss), other accents dropped (ć→c)."""
+    lowered = text.lower().translate(_GERMAN)
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def reference_key(value: str | None) -> str:
+    """A reference without case, spaces or punctuation: "4401 882 310" → "4401882310"."""
+    return _NOT_ALNUM.sub("", fold(value or ""))
+
+
+def name_tokens(name: str) -> list[str]:
+    """The words of a person's name in "first … last" order, folded: "OSTENDORF-KRUEGER, MARLENE"
+    and "Marlene Ostendorf-Krüger" both give ["marlene", "ostendorf", "krueger"]."""
+    if "," in name:
+        last, _, first = name.partition(",")
+        name = f"{first} {last}"
+    return [word for word in _WORD.findall(fold(name)) if len(word) > 1 and word not in NAME_NOISE]
+
+
+def surname_tokens(name: str) -> list[str]:
+    """The words of the surname: the last written word (hyphenated parts included), or what
+    precedes the comma in "Nachname, Vorname"."""
+    last = name.partition(",")[0] if "," in name else (name.split() or [""])[-1]
+    return [word for word in _WORD.findall(fold(last)) if len(word) > 1 and word not in NAME_NOISE]
+
+
+def name_key(name: str) -> str:
+    """Order-free key of a full name: its folded words, sorted and joined by spaces."""
+    return " ".join(sorted(name_tokens(name)))
+
+
+def company_tokens(name: str) -> list[str]:
+    """The distinctive words of a company name: "Kaufhaus Lindgrün Versand GmbH" →
+    ["kaufhaus", "lindgruen", "versand"]."""
+    words = _NOT_ALNUM.split(fold(name))
+    return [word for word in words if len(word) > 1 and word not in COMPANY_NOISE]
+
+
+def text_words(text: str) -> list[str]:
+    """Every alphabetic word of a text, folded, in order."""
+    return [word for word in _WORD.findall(fold(text)) if len(word) > 1]
+
+
+def email_address(value: str | None) -> str:
+    """The bare, lower-cased address of "Name <addr>" or "addr"."""
+    return parseaddr(value or "")[1].strip().lower()
+
+
+def email_domain(value: str | None) -> str:
+    return email_address(value).rpartition("@")[2]
+
+
+def is_shared_domain(domain: str) -> bool:
+    return domain in SHARED_MAIL_DOMAINS
+
+
+def routing_keys(addresses: Iterable[str]) -> list[str]:
+    """Reference keys of the plus tags in the recipients: "glaeubiger+BS-2026-0117@…" → "bs20260117"."""
+    keys: list[str] = []
+    for address in addresses:
+        match = _PLUS_TAG.match(email_address(address))
+        if match and (key := reference_key(match.group(1))):
+            keys.append(key)
+    return keys
+
+
+def reference_windows(text: str) -> set[str]:
+    """Every key a written reference in `text` could have: runs of letter/digit groups joined by
+    one separator, cut into windows of consecutive groups that hold a digit. "Konto 4401 882 310"
+    yields "4401882310" (and harmless neighbours such as "882310")."""
+    keys: set[str] = set()
+    run: list[str] = []
+    previous_end = -2
+    for match in _PART.finditer(text):
+        gap = text[previous_end:match.start()] if previous_end >= 0 else ""
+        if not (len(gap) == 1 and gap in _INNER_SEPARATORS):
+            _collect_windows(run, keys)
+            run = []
+        run.append(fold(match.group()))
+        previous_end = match.end()
+    _collect_windows(run, keys)
+    return keys
+
+
+def _collect_windows(parts: list[str], keys: set[str]) -> None:
+    for start in range(len(parts)):
+        joined = ""
+        for part in parts[start:start + MAX_REFERENCE_PARTS]:
+            joined += part
+            if len(joined) > MAX_REFERENCE_KEY:
+                break
+            if len(joined) >= MIN_REFERENCE_KEY and any(ch.isdigit() for ch in joined):
+                keys.add(joined)
+
+
+# Kölner Phonetik: German sound codes, so that "Lorenzen" and "Lorentzen" share a key.
+_CODES = {
+    **dict.fromkeys("aeijouy", "0"), "b": "1", **dict.fromkeys("fvw", "3"), **dict.fromkeys("gkq", "4"),
+    "l": "5", **dict.fromkeys("mn", "6"), "r": "7", **dict.fromkeys("sz", "8"),
+}
+
+
+def sound(word: str) -> str:
+    """The Kölner Phonetik code of one folded word (letters a–z only)."""
+    letters = [ch for ch in word if "a" <= ch <= "z"]
+    digits: list[str] = []
+    for index, letter in enumerate(letters):
+        before = letters[index - 1] if index else ""
+        after = letters[index + 1] if index + 1 < len(letters) else ""
+        digits.append(_sound_of(letter, before, after, index == 0))
+    collapsed: list[str] = []
+    for code in "".join(digits):
+        if not collapsed or collapsed[-1] != code:
+            collapsed.append(code)
+    if not collapsed:
+        return ""
+    return collapsed[0] + "".join(code for code in collapsed[1:] if code != "0")
+
+
+def _sound_of(letter: str, before: str, after: str, first: bool) -> str:
+    if letter == "h":
+        return ""
+    if letter == "p":
+        return "3" if after == "h" else "1"
+    if letter in "dt":
+        return "8" if after in ("c", "s", "z") and after else "2"
+    if letter == "x":
+        return "8" if before in ("c", "k", "q") and before else "48"
+    if letter == "c":
+        if first:
+            return "4" if after in "ahkloqrux" and after else "8"
+        if before in ("s", "z") and before:
+            return "8"
+        return "4" if after in "ahkoqux" and after else "8"
+    return _CODES.get(letter, "")

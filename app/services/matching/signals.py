@@ -1,0 +1,171 @@
+"""matching/signals.py — one scored piece of evidence per rule; every point given or taken has a reason."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from app.models import Inquiry
+from app.services.matching import normalize
+from app.services.matching.candidates import Candidates, EmailFacts
+
+# Points towards "this is the client" (full at CLIENT_FULL) and "this is the creditor" (CREDITOR_FULL).
+ROUTING = 35
+FIRM_REFERENCE = 40
+CREDITOR_REFERENCE_CLIENT = 40
+CREDITOR_REFERENCE_CREDITOR = 50
+NAME_EXACT = 30
+NAME_CLOSE = 24
+SURNAME_ONLY = 12
+BIRTH_DATE = 20
+SENDER_ADDRESS = 45
+SENDER_DOMAIN = 35
+CREDITOR_NAMED = 30
+CONFLICT = -40
+CREDITOR_CONFLICT = -50
+
+NAME_EXACT_SCORE = 95.0
+NAME_CLOSE_SCORE = 88.0
+MIN_SURNAME_LENGTH = 4
+_LETTERS = re.compile(r"^[a-z]*")
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One piece of evidence: its code, the points it gives (or takes), and why."""
+
+    code: str
+    client: int
+    creditor: int
+    why: str
+    conflict: bool = False
+
+
+class NameWindows:
+    """The email's words cut into windows of 1–6 consecutive words, built once per email, so
+    every candidate's name is compared against the same strings (fuzzy, order-free)."""
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self._by_size: dict[int, list[str]] = {}
+        for size in range(1, 7):
+            self._by_size[size] = [" ".join(words[i:i + size]) for i in range(len(words) - size + 1)]
+
+    def best(self, tokens: list[str], sizes: range) -> float:
+        """Best token-sort similarity (0–100) of `tokens` against windows of the given sizes."""
+        target = " ".join(tokens)
+        best = 0.0
+        for size in sizes:
+            windows = self._by_size.get(size) or []
+            found = process.extractOne(target, windows, scorer=fuzz.token_sort_ratio, score_cutoff=best)
+            if found is not None:
+                best = max(best, float(found[1]))
+        return best
+
+
+def name_score(inquiry: Inquiry, facts: EmailFacts, windows: NameWindows) -> tuple[float, bool]:
+    """(similarity 0–100 of the client's full name to the email's best match, surname-only hit)."""
+    tokens = normalize.name_tokens(inquiry.client_name)
+    if not tokens:
+        return 0.0, False
+    score = windows.best(tokens, range(max(1, len(tokens) - 1), min(6, len(tokens) + 1) + 1))
+    if len(tokens) == 1:
+        score = min(score, NAME_CLOSE_SCORE - 1)
+    if facts.client_name:
+        score = max(score, float(fuzz.token_sort_ratio(" ".join(tokens), " ".join(
+            normalize.name_tokens(facts.client_name)))))
+    surname = normalize.surname_tokens(inquiry.client_name)
+    surname_hit = (len("".join(surname)) >= MIN_SURNAME_LENGTH
+                   and windows.best(surname, range(len(surname), len(surname) + 1)) >= NAME_EXACT_SCORE)
+    return score, surname_hit
+
+
+def _prefix(key: str) -> str:
+    match = _LETTERS.match(key)
+    return match.group() if match else ""
+
+
+def _same_scheme(mentioned: str, own: str) -> bool:
+    """A mentioned reference looks like one of ours: same letter prefix (or both purely numeric
+    and of equal length)."""
+    if _prefix(own):
+        return _prefix(mentioned) == _prefix(own)
+    return not _prefix(mentioned) and len(mentioned) == len(own)
+
+
+def routing(inquiry: Inquiry, facts: EmailFacts, found: Candidates) -> Signal | None:
+    if inquiry.routing_key in facts.routing_keys:
+        return Signal("routing_id", ROUTING, 0, f"sent to the client's routing address (+{inquiry.routing_id})")
+    if found.known_routing_keys:
+        return Signal("routing_id_other_client", CONFLICT, 0,
+                      "sent to the routing address of another client", conflict=True)
+    return None
+
+
+def firm_reference(inquiry: Inquiry, facts: EmailFacts, found: Candidates) -> Signal | None:
+    if inquiry.firm_reference_key in facts.reference_keys or inquiry.firm_reference_key in facts.firm_reference_keys:
+        return Signal("firm_reference", FIRM_REFERENCE, 0, f"names the firm reference {inquiry.firm_reference}")
+    mentioned = (facts.firm_reference_keys | found.known_firm_keys) - found.known_creditor_keys
+    others = [key for key in mentioned if _same_scheme(key, inquiry.firm_reference_key)]
+    if others:
+        return Signal("firm_reference_other", CONFLICT, 0,
+                      f"names another firm reference ({', '.join(sorted(others)).upper()})", conflict=True)
+    return None
+
+
+def creditor_reference(inquiry: Inquiry, facts: EmailFacts, found: Candidates,
+                       named_at_creditor: frozenset[str]) -> Signal | None:
+    key = inquiry.creditor_reference_key
+    if key and key in facts.reference_keys:
+        return Signal("creditor_reference", CREDITOR_REFERENCE_CLIENT, CREDITOR_REFERENCE_CREDITOR,
+                      f"names the creditor's reference {inquiry.creditor_reference}")
+    if key and named_at_creditor - {key}:
+        return Signal("creditor_reference_other", 0, CREDITOR_CONFLICT,
+                      "names the reference of another inquiry at this creditor", conflict=True)
+    return None
+
+
+def sender(inquiry: Inquiry, facts: EmailFacts) -> Signal | None:
+    if inquiry.creditor_email_key and facts.sender == inquiry.creditor_email_key:
+        return Signal("sender_address", 0, SENDER_ADDRESS, "sent from the address the inquiry went to")
+    domain = inquiry.creditor_domain
+    if domain and facts.sender_domain == domain and not normalize.is_shared_domain(domain):
+        return Signal("sender_domain", 0, SENDER_DOMAIN, f"sent from the creditor's domain {domain}")
+    return None
+
+
+def creditor_named(inquiry: Inquiry, facts: EmailFacts) -> Signal | None:
+    """The creditor's name in the text (as sender's signature, or an agency writing "im Auftrag
+    unserer Mandantin X"), or the extractor's creditor/agent name close to it."""
+    tokens = normalize.company_tokens(inquiry.creditor_name)
+    present = sum(token in facts.alnum_words for token in tokens)
+    named = bool(tokens) and (present == len(tokens) or (len(tokens) > 3 and present >= 0.75 * len(tokens)))
+    if not named and facts.creditor_name and tokens:
+        written = " ".join(normalize.company_tokens(facts.creditor_name))
+        named = fuzz.token_set_ratio(" ".join(tokens), written) >= NAME_CLOSE_SCORE
+    if named:
+        return Signal("creditor_name", 0, CREDITOR_NAMED, f"names the creditor {inquiry.creditor_name}")
+    return None
+
+
+def client_name(score: float, surname_hit: bool, inquiry: Inquiry) -> Signal | None:
+    if score >= NAME_EXACT_SCORE:
+        return Signal("client_name", NAME_EXACT, 0, f"names the client {inquiry.client_name} ({score:.0f} %)")
+    if score >= NAME_CLOSE_SCORE:
+        return Signal("client_name_close", NAME_CLOSE, 0,
+                      f"names a close spelling of {inquiry.client_name} ({score:.0f} %)")
+    if surname_hit:
+        return Signal("client_surname", SURNAME_ONLY, 0, "names the client's surname only")
+    return None
+
+
+def birth_date(inquiry: Inquiry, facts: EmailFacts) -> Signal | None:
+    born = inquiry.client_birth_date
+    if born is None:
+        return None
+    if born in facts.dates:
+        return Signal("birth_date", BIRTH_DATE, 0, f"states the client's birth date {born:%d.%m.%Y}")
+    if facts.birth_dates:
+        return Signal("birth_date_other", CONFLICT, 0, "states a different birth date", conflict=True)
+    return None

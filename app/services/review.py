@@ -1,0 +1,159 @@
+"""services/review.py — the review queue: one review per email, decided once, audited, applied via claims."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.config import Settings
+from app.errors import NotFound, RejectedInput
+from app.models import IncomingEmail, Inquiry, Review, utcnow
+from app.services import claims, inquiries, jobs, outbox
+
+OPEN = "open"
+STATUSES = ("open", "approved", "corrected", "rejected")
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What the system would do and why it did not: suggested inquiry (or None), amount, reasons."""
+
+    inquiry: Inquiry | None
+    reasons: tuple[str, ...]
+    match_status: str
+    match_confidence: float
+    intent: str | None = None
+    amount: Decimal | None = None
+    components: dict[str, Decimal] = field(default_factory=dict)
+    explanation: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Decided:
+    """A decided review and, when it changed a claim, the outbox entries to send after commit."""
+
+    review: Review
+    outbox_ids: tuple[int, ...] = ()
+
+
+def open(session: Session, email: IncomingEmail, proposal: Proposal) -> Review:
+    """The email's review, created on first call; later calls return the existing one unchanged."""
+    existing = session.scalars(select(Review).where(Review.email_id == email.id)).first()
+    if existing is not None:
+        return existing
+    review = Review(
+        email_id=email.id, inquiry_id=proposal.inquiry.id if proposal.inquiry else None, status=OPEN,
+        reasons=list(proposal.reasons), intent=proposal.intent,
+        proposed_amount=claims.money(proposal.amount) if proposal.amount is not None else None,
+        proposed_components={k: str(claims.money(v)) for k, v in proposal.components.items()},
+        match_status=proposal.match_status, match_confidence=proposal.match_confidence,
+        explanation=proposal.explanation, created_at=utcnow(),
+    )
+    session.add(review)
+    session.flush()
+    return review
+
+
+def get(session: Session, review_id: int) -> Review:
+    review = session.get(Review, review_id)
+    if review is None:
+        raise NotFound(f"review {review_id} not found")
+    return review
+
+
+def list_reviews(session: Session, status: str | None, limit: int, offset: int) -> tuple[int, list[Review]]:
+    statement = select(Review)
+    if status is not None:
+        statement = statement.where(Review.status == status)
+    total = session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+    page = session.scalars(statement.order_by(Review.created_at, Review.id).limit(limit).offset(offset)).all()
+    return total, list(page)
+
+
+def _decidable(session: Session, review_id: int, reviewer: str) -> Review:
+    if not reviewer.strip():
+        raise RejectedInput("name the reviewer (X-Reviewer header or `reviewer` field)")
+    statement = select(Review).where(Review.id == review_id).with_for_update()
+    review = session.scalars(statement.execution_options(populate_existing=True)).first()
+    if review is None:
+        raise NotFound(f"review {review_id} not found")
+    if review.status != OPEN:
+        raise RejectedInput(f"review {review_id} is already {review.status}", status_code=409)
+    return review
+
+
+def _close(session: Session, review: Review, status: str, reviewer: str, note: str | None) -> None:
+    review.status = status
+    review.decided_by = reviewer.strip()
+    review.decided_at = utcnow()
+    review.decision_note = note
+    jobs.record_event(session, review.email_id, f"review_{status}", message=note,
+                      details={"review_id": review.id, "reviewer": review.decided_by,
+                               "inquiry_id": review.final_inquiry_id, "amount": _text(review.final_amount)})
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _apply(session: Session, review: Review, inquiry: Inquiry, amount: Decimal, components: dict[str, Decimal],
+           reviewer: str, note: str | None, settings: Settings) -> tuple[int, ...]:
+    email = session.get(IncomingEmail, review.email_id)
+    change = claims.ClaimChange(
+        amount=amount, components=components, status="settled" if amount == 0 else "open",
+        actor_kind="reviewer", changed_by=reviewer.strip(), reason=f"review_{review.status}",
+        source_email_id=review.email_id, source_received_at=email.received_at if email else None,
+        review_id=review.id, note=note, evidence={"review_id": review.id, "reasons": review.reasons},
+    )
+    result = claims.apply(session, inquiry, change)
+    assert result.history is not None
+    review.claim_history_id = result.history.id
+    return tuple(outbox.enqueue_change(session, result.history, inquiry, email, settings))
+
+
+def approve(session: Session, review_id: int, reviewer: str, note: str | None, settings: Settings) -> Decided:
+    """Accept the proposal as it stands: the suggested inquiry gets the proposed amount."""
+    review = _decidable(session, review_id, reviewer)
+    if review.inquiry_id is None or review.proposed_amount is None:
+        raise RejectedInput("nothing to approve: no suggested inquiry or amount; use correct or reject")
+    inquiry = session.get(Inquiry, review.inquiry_id)
+    assert inquiry is not None
+    review.final_inquiry_id, review.final_amount = inquiry.id, review.proposed_amount
+    components = {k: Decimal(v) for k, v in review.proposed_components.items()}
+    _close(session, review, "approved", reviewer, note)
+    ids = _apply(session, review, inquiry, review.proposed_amount, components, reviewer, note, settings)
+    return Decided(review, ids)
+
+
+def correct(session: Session, review_id: int, reviewer: str, note: str | None, settings: Settings, *,
+            amount: Decimal | None = None, inquiry_external_id: str | None = None) -> Decided:
+    """A human's amount and/or inquiry replace the proposal's; the result is applied."""
+    review = _decidable(session, review_id, reviewer)
+    if amount is None and inquiry_external_id is None:
+        raise RejectedInput("a correction names an amount, an inquiry_id or both")
+    if amount is not None and amount < 0:
+        raise RejectedInput("amount must not be negative")
+    inquiry = (inquiries.get(session, inquiry_external_id) if inquiry_external_id
+               else session.get(Inquiry, review.inquiry_id) if review.inquiry_id else None)
+    if inquiry is None:
+        raise RejectedInput("this review has no suggested inquiry: name one with inquiry_id")
+    final_amount = amount if amount is not None else review.proposed_amount
+    if final_amount is None:
+        raise RejectedInput("this review has no proposed amount: name one with amount")
+    keep_components = amount is None or amount == review.proposed_amount
+    components = {k: Decimal(v) for k, v in review.proposed_components.items()} if keep_components else {}
+    review.final_inquiry_id, review.final_amount = inquiry.id, claims.money(final_amount)
+    _close(session, review, "corrected", reviewer, note)
+    ids = _apply(session, review, inquiry, final_amount, components, reviewer, note, settings)
+    return Decided(review, ids)
+
+
+def reject(session: Session, review_id: int, reviewer: str, note: str | None) -> Decided:
+    """Close the review without touching any claim."""
+    review = _decidable(session, review_id, reviewer)
+    _close(session, review, "rejected", reviewer, note)
+    return Decided(review)
