@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from app.services.attachments.result import AttachmentText
 from app.services.extraction.amounts import Candidate, collect_amounts
-from app.services.extraction.intent import SETTLED, IntentDecision, IntentSignals, classify_intent
-from app.services.extraction.labels import fold
+from app.services.extraction.intent import SETTLED, IntentDecision, IntentSignals, classify_intent, settled_wording
+from app.services.extraction.labels import fold, is_weak_balance
 from app.services.extraction.lines import SourceLine, attachment_lines, body_lines, subject_line
 from app.services.extraction.names import choose_creditor, find_client_names, find_creditor_names
 from app.services.extraction.references import (
@@ -83,8 +83,23 @@ def _apply_intent(
     return decision.total.value, decision.total.line.evidence(), decision.confidence, candidates
 
 
+def _doubts(decision: TotalDecision, reply_text: str) -> list[str]:
+    """Doubts about a chosen total that its label and the rest of the reply raise."""
+    total = decision.total
+    if total is None:
+        return []
+    doubts: list[str] = []
+    if total.label == "balance" and is_weak_balance(total.label_text) and not decision.consistent:
+        doubts.append(f"total named only by the generic word '{total.label_text}'")
+    settled = settled_wording(reply_text)
+    if settled and total.value != 0:
+        doubts.append("the reply also says the account is settled: " + ", ".join(settled))
+    return doubts
+
+
 def _safety(
-    intent: IntentDecision, decision: TotalDecision, candidates: list[Candidate], attachments: Sequence[AttachmentText]
+    intent: IntentDecision, decision: TotalDecision, candidates: list[Candidate], attachments: Sequence[AttachmentText],
+    reply_text: str = "",
 ) -> tuple[bool, list[str]]:
     """Safe = one clear current total in the creditor's own new text; every doubt is a reason."""
     reasons: list[str] = []
@@ -94,6 +109,7 @@ def _safety(
     if total is None:
         reasons.append("no total stated")
     else:
+        reasons.extend(_doubts(decision, reply_text))
         if decision.fallback:
             reasons.append("total has no total label")
         if total.sign_flipped:
@@ -161,7 +177,7 @@ def extract(
     component_evidence = {
         name: [c.line.evidence() for c in decision.component_lines.get(name, [])] for name in components
     }
-    safe, safety_reasons = _safety(intent, decision, judged, attachments)
+    safe, safety_reasons = _safety(intent, decision, judged, attachments, parsed.reply_text)
     clients = find_client_names(subject_lines + lines)
     creditor, agent = choose_creditor(find_creditor_names(subject_lines + lines, from_name, from_email))
     amounts: list[AmountFound] = [c.found() for c in judged]

@@ -19,7 +19,8 @@ _LEAD_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|monatlich\w*|\bmtl\b|pro monat|je monat|im monat|wochenrate")),
     ("paid amount, not open", re.compile(
         r"zahlung (?:vom|ueber|in hoehe|i\. ?h\.|von)|zahlungseingang|zahlungen|abzueglich|abzgl|gutschrift"
-        r"|geleistete|bereits gezahlt|bezahlt|eingegangen|gutgeschrieben|ueberwiesen")),
+        r"|geleistete|bereits gezahlt|bezahlt|eingegangen|gutgeschrieben|ueberwiesen"
+        r"|payments? (?:of|received)|\bpaid\b|\breceived\b|\bless\b")),
     ("cancelled", re.compile(r"storniert\w*|gestrichen\w*|erlassen\w*|ausgebucht\w*")),
     ("credit limit or original loan, not the claim", re.compile(
         r"dispositionskredit|\bdispo\w*|kreditrahmen|kreditlinie|kreditlimit|\blimit\b|verfuegungsrahmen"
@@ -29,6 +30,8 @@ _LEAD_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bstatt\b|\bbisherige[rns]?\b|bislang mitgeteilt\w*|\bvorherige[rns]?\b|\bzuvor\b|\bfruehere[rns]?\b"
         r"|\balte[rns]? (?:saldo|betrag|forderung|stand|summe)|anstelle|urspruenglich\w*|korrigiert von"
         r"|versehentlich|faelschlich\w*|irrtuemlich")),
+    ("periodic increase, not the claim", re.compile(
+        r"erhoeh\w* sich|steig\w* .{0,30}\bum\b|taeglich\w*|pro tag\b|je tag\b|per day\b|\bdaily\b")),
     ("settlement offer or other value, not the claim", re.compile(
         r"vergleichsbetrag|abfindung|einmalzahlung|einmalbetrag|streitwert|gegenstandswert|kaution"
         r"|mindestbetrag|selbstbeteiligung")),
@@ -39,7 +42,10 @@ _TRAIL_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:eingegangen|gezahlt|bezahlt|beglichen|gutgeschrieben|ueberwiesen|erstattet|getilgt|vereinnahmt"
         r"|ausgeglichen)\b|(?:haben wir|dankend) (?:\w+ )?erhalten|erhalten haben")),
     ("cancelled", re.compile(r"storniert|gestrichen|erlassen|ausgebucht|\bentfaellt\b|\bentfallen\b|irrtuemlich")),
+    ("future amount, not yet due", re.compile(
+        r"\b(?:wird|werden)\b(?:(?!sofort).){0,60}\bfaellig\b(?! gestellt)|\bfaellig werden\b|\bwill be due\b")),
 )
+_PAID_TRAIL_EN = re.compile(r"\b(?:was|were|has been|have been) (?:\w+ )?(?:received|paid|credited)\b")
 _PAID = "paid amount, not open"
 _NEGATION = re.compile(r"\bnicht\b|\bnoch\b|\bkein\w*")
 _INTEREST_BASE = re.compile(r"zins.{0,80}\b(?:aus|auf)\s*(?:€|eur|euro)?\s*$")
@@ -54,7 +60,8 @@ _UNIT_AFTER = re.compile(
 )
 _PER_UNIT_AFTER = re.compile(
     r"^\s*(?:€|eur|euro)?\s*(?:(?:je|pro)\s+\w|/\s*(?:monat|jahr|stk|stück|std|stunde|tag|woche|kwh|quartal|rechnung"
-    r"|mahnung|einheit|person|mt?l))",
+    r"|mahnung|einheit|person|mt?l)|(?:monatlich|mtl\.|jährlich|wöchentlich|täglich|per month|a month|monthly"
+    r"|per year|per day)\b)",
     re.IGNORECASE,
 )
 _PER_UNIT_BEFORE = re.compile(r"(?:\bje|\bà|\bá|\ba|\bzu je|\bpro)\s*(?:€|eur|euro)?\s*$", re.IGNORECASE)
@@ -158,6 +165,8 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str) -> str |
     for reason, pattern in _TRAIL_REJECTIONS:
         if pattern.search(folded_trail) and not _NEGATION.search(folded_trail):
             return reason
+    if _PAID_TRAIL_EN.search(folded_trail):
+        return _PAID
     return None
 
 

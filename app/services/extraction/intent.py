@@ -14,6 +14,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _SUBJECT_TAGS = re.compile(r"^(?:\s*\[[^\]]*\]\s*)+")
+# A leading bracket tag a mail system adds to automatic answers ("[Auto-Reply]", "[Abwesenheit]").
+_AUTO_TAG = re.compile(r"\[\s*(?:auto\w*|abwesen\w*|ooo|out of (?:the )?office|automatische \w+)[^\]]*\]")
 AUTO_SUBJECT = _rx(
     r"^(?:automatische antwort|automatic reply|auto(?:matic)?[- ]?(?:reply|antwort|response)|autoreply"
     r"|abwesenheit\w*|out of (?:the )?office|ausser haus|nicht im (?:buero|hause)|eingangsbestaetigung"
@@ -28,7 +30,8 @@ AUTO_BODY = _rx(
     r"|ausser haus|im urlaub|wird nicht (?:automatisch )?weitergeleitet|ticketnummer|ticket-?nr"
     r"|eingangsbestaetigung|(?:schnellstmoeglich|schnellstens|zeitnah|baldmoeglichst) bearbeitet"
     r"|inhaltliche pruefung|bearbeitungszeit|out of (?:the )?office|wieder erreichbar|wieder im (?:hause|buero)"
-    r"|nicht erreichbar|urlaubsbedingt|\babwesend\b|elternzeit|currently away|on (?:vacation|leave)|annual leave"
+    r"|nicht erreichbar|nicht besetzt|urlaubsbedingt|\babwesend\b|elternzeit|currently away|on (?:vacation|leave)"
+    r"|annual leave"
 )
 ACKNOWLEDGEMENT = _rx(
     r"(?:haben|wurde|wird) .{0,50}weitergeleitet|wir melden uns|werden uns .{0,40}melden"
@@ -44,8 +47,14 @@ SETTLED = _rx(
     r"abgeschlossen|mahnverfahren (?:ist|wurde) (?:\w+ )?eingestellt|erledigt betrachten|betrachten .{0,40}erledigt"
     r"|keine forderung(?:en)? mehr|(?:forderung|betrag|saldo|restbetrag|rest) .{0,40}ausgebucht|keine schulden"
     r"|kein (?:betrag|saldo) (?:mehr )?offen|paid in full|fully paid|no (?:outstanding|open) (?:balance|amount)"
-    r"|nothing (?:is )?outstanding|settled in full"
+    r"|nothing (?:is )?outstanding|settled in full|(?:account|balance|claim|invoice|debt)\w* (?:is|has been|was"
+    r"|have been|were) (?:\w+ ){0,2}(?:settled|paid|cleared)\b|no further (?:claims|amounts?) (?:exist|are|is)"
+    r"|(?:konto|kundenkonto|saldo|forderung|vorgang)\w* (?:ist |wurde )?(?:[\w.,-]+ ){0,4}(?:ausgeglichen|erledigt)\b"
     r"|verzichten .{0,60}(?:forderung|restforderung|restbetrag)|(?:forderung|restforderung) .{0,40}erlassen"
+)
+NEGATED_SETTLED = _rx(
+    r"\b(?:nicht|not|never)\s+(?:[\w.,-]+\s+){0,2}(?:bezahlt|beglichen|ausgeglichen|erledigt|getilgt|paid|settled"
+    r"|cleared)\b"
 )
 STRONG_REFUSAL = _rx(
     r"\blehnen .{0,100}\bab\b|\bablehnen\b|\babgelehnt\b|nicht einverstanden|stimmen .{0,80}nicht zu"
@@ -67,13 +76,17 @@ INQUIRY = _rx(
     r"|geburtsdatum|anschrift|unterlagen|angaben|nachweis|kopie|kundennummer)|bitte (?:senden|schicken"
     r"|uebersenden|teilen|nennen|uebermitteln|reichen) sie uns|(?:bitten|bitte) (?:wir )?(?:sie )?(?:um|zunaechst um)"
     r" (?:zusendung|uebersendung|mitteilung|angabe|nachreichung|vorlage)|nicht zuordnen|nicht (?:ermitteln|finden)"
+    r"|(?:we|will) (?:need|require) .{0,60}(?:power of attorney|authori[sz]ation|date of birth|signed)"
+    r"|please (?:send|provide|forward) us"
 )
 PLAN_TERMS = _rx(
     r"ratenzahlung\w*|ratenplan|ratenvereinbarung|ratenangebot|teilzahlung\w*|monatsraten|monatliche raten"
     r"|raten (?:von|zu|in hoehe|a|à)|tilgungsplan|zahlungsplan|stundung|(?:monatliche[rn]?|eine[rn]?) rate\b"
+    r"|instal+ments?|payment plan|monthly (?:payments|rates)"
 )
 OFFER = _rx(
-    r"\bbiete\w*|angebot\w*|anbiete\w*|vorschlag|vorschlagen|schlagen .{0,40} vor|einverstanden|gewaehr\w*"
+    r"\boffer\w*|\bagree\w*|\bpropose\w*|\baccept\w*"
+    r"|\bbiete\w*|angebot\w*|anbiete\w*|vorschlag|vorschlagen|schlagen .{0,40} vor|einverstanden|gewaehr\w*"
     r"|einraeum\w*|vereinbarung|zustimm\w*|akzeptier\w*|stimmen .{0,60}\bzu\b"
 )
 ATTACHMENT_STATEMENT = _rx(
@@ -123,20 +136,28 @@ def _quote(hits: list[str]) -> str:
 
 
 def _plan_hits(reply: str, subject: str) -> list[str]:
-    hits = [f"subject: {hit}" for hit in _hits(PLAN_TERMS, subject, 1)]
-    for sentence in _SENTENCES.split(reply):
-        if PLAN_TERMS.search(sentence) and OFFER.search(sentence):
-            hits.append(sentence.strip()[:80])
-    return hits
+    """An instalment offer in the reply itself; a plan word in the subject only backs one up (a thread
+    about a plan goes on with payment reports that are no new offer)."""
+    hits = [sentence.strip()[:80] for sentence in _SENTENCES.split(reply)
+            if PLAN_TERMS.search(sentence) and OFFER.search(sentence)]
+    if not hits:
+        return []
+    return [f"subject: {hit}" for hit in _hits(PLAN_TERMS, subject, 1)] + hits
 
 
 def _settled_hits(reply: str) -> list[str]:
-    """Settled wording, except in conditional sentences ("… erledigt, sofern Sie zahlen")."""
+    """Settled wording, except in conditional sentences ("… erledigt, sofern Sie zahlen") and negated
+    ones ("… wurde bisher nicht bezahlt")."""
     hits: list[str] = []
     for sentence in _SENTENCES.split(reply):
         if not CONDITIONAL.search(sentence):
-            hits.extend(_hits(SETTLED, sentence))
+            hits.extend(hit for hit in _hits(SETTLED, sentence) if not NEGATED_SETTLED.search(hit))
     return hits[:3]
+
+
+def settled_wording(reply_text: str) -> list[str]:
+    """The settled phrases of a reply (unfolded input), outside conditional sentences."""
+    return _settled_hits(fold(reply_text))
 
 
 def _early(subject: str, reply: str, signals: IntentSignals) -> IntentDecision | None:
@@ -191,6 +212,9 @@ def _without_total(subject: str, reply: str, signals: IntentSignals) -> IntentDe
 def classify_intent(subject: str | None, reply_text: str, signals: IntentSignals) -> IntentDecision:
     """Decide the intent from the subject, the reply (never the quoted history) and what the
     amount stage found; rules are tried in a fixed order and the first that fits wins."""
+    tags = _SUBJECT_TAGS.match(fold(subject or ""))
+    if tags and _AUTO_TAG.search(tags.group(0)):
+        return IntentDecision("auto_reply", (f"subject tag {tags.group(0).strip()!r}",), 0.95)
     subject_f = fold(_SUBJECT_TAGS.sub("", subject or "").strip())
     reply = fold(reply_text)
     early = _early(subject_f, reply, signals)

@@ -25,7 +25,9 @@ CLAIM_TOTAL = _words(
     r"|forderungsbetrag|zahlbetrag|\s+forderung)|restforderung|restschuld|restbetrag|restsaldo|endbetrag"
     r"|zahlbetrag|zu zahlende[rn]? (?:gesamt)?betrag|forderungssumme|forderungsstand|forderungshoehe"
     r"|hoehe der forderung|aktuelle forderung|offene gesamt\w*|forderung gesamt|gesamte forderung"
-    r"|total amount|amount due|total due|balance due|outstanding balance"
+    r"|summe (?:der |aller )?(?:forderung\w*|offenen (?:posten|betraege))|endsaldo|schlusssaldo"
+    r"|total amount|amount due|total due|balance due|outstanding balance|total outstanding|amount outstanding"
+    r"|total balance|balance outstanding|total claim|grand total|total owed|total debt"
 )
 # A word that sums whatever it stands with ("Summe Kosten" is a costs subtotal).
 TOTALIZER = _words(r"\binsgesamt\b|\bgesamt\b|\btotal\b|\bsumme\b|zwischensumme|endsumme|\bsumme\w*|\bgesamt\w*")
@@ -36,7 +38,7 @@ PRINCIPAL = _words(
 PRINCIPAL_WEAK = _words(
     r"offene rechnung\w*|rechnungsbetr\w*|\brechnung\w*|schlussrechnung|endabrechnung|jahresabrechnung"
     r"|\w*abrechnung\b|mietrueckst\w*|mietschuld\w*|beitragsrueckst\w*|\bbeitraege\b|warenwert|kaufpreis"
-    r"|offene posten aus"
+    r"|offene posten aus|\binvoices?\b"
 )
 INTEREST = _words(r"zinsen\b|\bzins\b|zins(?:anteil|forderung|betrag|betraege|kosten)|verzugszins\b|\binterest\b")
 COSTS = _words(
@@ -49,6 +51,10 @@ BALANCE = _words(
     r"|rueckstand|rueckstaende|rueckstaendig\w*|\bsumme\b|forderung\w*|betraegt|belaeuft|schuld(?:en|et)?\b"
     r"|verbindlichkeit\w*|noch zu zahlen|ausstehend\w*|zahlungsrueckstand|\bbetrag\b|\boffene[rsn]?\b"
     r"|\bbalance\b|\boutstanding\b|zu zahlen|faellig\w*|aussenst\w*|schuldbetrag"
+)
+# Balance words that say only "this is some sum" ("beträgt", "fällig"): alone they never make a total safe.
+WEAK_BALANCE = _words(
+    r"^(?:betraegt|belaeuft|faellig\w*|zu zahlen|\bbetrag\b|schuld(?:en|et)?\b|\bbalance\b)$"
 )
 _LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 
@@ -92,6 +98,11 @@ def classify(segment: str) -> LabelVerdict:
     if _LETTERS.search(segment):
         return LabelVerdict("other", segment.strip()[:60])
     return LabelVerdict("unlabelled", "")
+
+
+def is_weak_balance(verdict_text: str) -> bool:
+    """True when a balance label rests on a verb or a generic word only ("beträgt", "fällig")."""
+    return bool(WEAK_BALANCE.match(verdict_text.strip()))
 
 
 def is_claim_label(label: AmountLabel) -> bool:

@@ -16,8 +16,10 @@ _LABELS: tuple[tuple[ReferenceKind, str], ...] = (
     ("customer", r"kunden-?(?:nummer|nr\.?|konto)|kd\.?-?nr\.?|kundennr\.?|mitglieds(?:nummer|konto|-?nr\.?)"),
     ("contract", r"(?:raten)?(?:kredit|darlehens?)?vertrag(?:s-?(?:nummer|nr\.?|konto))?|vertragskonto"
                  r"|versicherungs(?:schein)?(?:nummer|-?nr\.?)|police(?:nnummer)?"),
-    ("account", r"(?:darlehens|kredit|kreditkarten|giro|miet|buchungs|beitrags|forderungs)?konto(?:nummer|-?nr\.?)?"
-                r"|darlehens(?:nummer|-?nr\.?)"),
+    ("account", r"(?:darlehens|kredit|kreditkarten|giro|miet|buchungs|beitrags|forderungs|personen)?konto"
+                r"(?:nummer|-?nr\.?)?|darlehens(?:nummer|-?nr\.?)|kassenzeichen|beitrags-?(?:nummer|nr\.?)"
+                r"|versicherten-?(?:nummer|nr\.?)|(?:customer|client)\s+(?:account|number|no\.?|id)"
+                r"|account\s+(?:number|no\.?)|(?:loan|contract)\s+(?:account|number|no\.?)"),
     ("tax_number", r"steuer-?(?:nummer|nr\.?)|st\.?-?nr\.?"),
     ("invoice", r"rechnungs-?(?:nummer|nr\.?)|rechnung|beleg-?(?:nummer|nr\.?)"),
     ("file_number", r"az\.?|aktenzeichen[s]?|(?<!ticket)zeichen[s]?|gz\.?|gesch(?:ä|ae)ftszeichen"
@@ -31,13 +33,20 @@ _LABELLED = [
     for kind, pattern in _LABELS
 ]
 _ECHO_PREFIX = re.compile(
-    r"(?:^|\s)(?:aw|re|wg|fw|fwd|antwort|automatische antwort|eingangsbest(?:ä|ae)tigung|abwesenheitsnotiz"
+    r"(?:^|\s)(?:aw|re|wg|fw|fwd|antwort|automatische antwort|automatic reply|auto-?reply|out of office"
+    r"|eingangsbest(?:ä|ae)tigung|abwesenheitsnotiz"
     r"|korrektur|nachtrag|erg(?:ä|ae)nzung)\s*:",
     re.IGNORECASE,
 )
 _REF_NOISE = tuple(pattern for kind, pattern in NOISE_PATTERNS if kind in ("iban", "date"))
 _FOREIGN = re.compile(r"ihr|ihre|ihrem|ihren|ihres|ihrer", re.IGNORECASE)
-_RANK_KIND = {"customer": 3, "contract": 3, "account": 3, "tax_number": 3, "file_number": 2, "invoice": 1}
+_RANK_KIND = {"customer": 3, "contract": 3, "account": 3, "tax_number": 3, "file_number": 2, "invoice": 1, "other": 0}
+# A footer's tax or bank account number is the creditor's own, never the debtor's case.
+_FOOTER_KINDS = ("tax_number", "account")
+# Subject pieces between separators ("Anfrage Müller / 4711 0815 / HP-2026-001"): a bare reference-shaped one counts.
+_SUBJECT_PIECES = re.compile(r"\s+[/|–—-]\s+|[:\[\]()]\s*|,\s+|\s+\.?/\.\s+")
+_BARE_VALUE = re.compile(r"[A-Z0-9](?:[A-Z0-9]|[-/.](?=[A-Z0-9])|\s(?=\d{2,}\b))*")
+_MIN_BARE_DIGITS = 5
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,8 @@ def _labelled(line: SourceLine, firm: re.Pattern[str], echo_from: int | None) ->
             value = match.group("value").strip()
             if match.start("value") in taken or not _valid_value(value):
                 continue
+            if line.part == "signature" and kind in _FOOTER_KINDS:
+                continue
             taken.add(match.start("value"))
             writer = _perspective(line, match.start(), echo_from)
             owner = _owner(kind, match.group("poss"), writer, value, firm)
@@ -137,6 +148,26 @@ def _firm_matches(line: SourceLine, firm: re.Pattern[str], echo_from: int | None
     return found
 
 
+def _subject_pieces(line: SourceLine, firm: re.Pattern[str], echo_from: int | None,
+                    known: set[str]) -> list[_Occurrence]:
+    """Bare reference-shaped pieces of a subject ("… / W882145571 / …"): the creditor's number, written by
+    the firm when it sits in the echoed part; never a firm-pattern value, a date or a short number."""
+    text = _blank(line.text)
+    found: list[_Occurrence] = []
+    position = 0
+    for piece in _SUBJECT_PIECES.split(text):
+        start = text.find(piece, position)
+        position = start + len(piece)
+        value = piece.strip()
+        if (not _BARE_VALUE.fullmatch(value) or firm.fullmatch(value) or not _valid_value(value)
+                or sum(ch.isdigit() for ch in value) < _MIN_BARE_DIGITS or normalise_reference(value) in known):
+            continue
+        writer = _perspective(line, start, echo_from)
+        rank = 40 if writer == "firm" else 20
+        found.append(_Occurrence(_reference(value, "creditor", "other", "", rank, line, value), rank))
+    return found
+
+
 def _recipient_matches(recipients: Sequence[str], firm: re.Pattern[str]) -> list[_Occurrence]:
     found = []
     for address in recipients:
@@ -162,6 +193,9 @@ def find_references(lines: Sequence[SourceLine], recipients: Sequence[str],
         labelled = _labelled(line, firm, echo_from)
         starts = {line.text.find(o.found.value) for o in labelled}
         occurrences += labelled + _firm_matches(line, firm, echo_from, starts)
+        if line.part == "subject":
+            known = {normalise_reference(o.found.value) for o in labelled}
+            occurrences += _subject_pieces(line, firm, echo_from, known)
     occurrences.sort(key=lambda o: -o.rank)
     return [o.found for o in occurrences]
 

@@ -10,6 +10,12 @@ _SEPARATOR = re.compile(
     r"|weitergeleitete\s+nachricht|forwarded\s+message|nachricht\s+im\s+original)\s*[-_=*]{2,}\s*$",
     re.IGNORECASE,
 )
+# Forward/quote headings written without dashes ("Anfang der weitergeleiteten Nachricht:", "Original Message").
+_BARE_SEPARATOR = re.compile(
+    r"^\s*(?:anfang der weitergeleiteten nachricht|begin forwarded message|urspr(?:ü|ue)ngliche nachricht"
+    r"|original[- ]?nachricht|original message|weitergeleitete nachricht|forwarded message)\s*:?\s*$",
+    re.IGNORECASE,
+)
 _UNDERSCORE_RULE = re.compile(r"^\s*_{8,}\s*$")
 _HEADER_FROM = re.compile(r"^\s*\*?(?:von|from|absender)\s*:\*?\s*\S", re.IGNORECASE)
 _HEADER_OTHER = re.compile(
@@ -87,7 +93,7 @@ def _next_content(lines: list[str], start: int) -> int:
 def _marker_at(lines: list[str], index: int) -> tuple[str, int] | None:
     """(marker name, first line after the attribution) when a to-the-end marker starts here."""
     line = lines[index]
-    if _SEPARATOR.match(line):
+    if _SEPARATOR.match(line) or _BARE_SEPARATOR.match(line):
         return "original-message separator", index + 1
     if _UNDERSCORE_RULE.match(line):
         following = _next_content(lines, index + 1)
