@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from app.evaluation.corpus import ExpectedLabels
 from app.evaluation.predict import Prediction
+from app.evaluation.scoring import ratio
 
 
 @dataclass(frozen=True)
@@ -30,21 +31,17 @@ class MatchFigures:
     wrong_writes: tuple[WrongWrite, ...]
     match_misses: tuple[tuple[str, str | None, str | None, str | None], ...]
 
-    @staticmethod
-    def _ratio(part: int, whole: int) -> float:
-        return round(part / whole, 4) if whole else 1.0
-
     @property
     def match_accuracy(self) -> float:
-        return self._ratio(self.match_correct, self.emails)
+        return ratio(self.match_correct, self.emails)
 
     @property
     def auto_apply_precision(self) -> float:
-        return self._ratio(self.right_auto_writes, self.auto_writes)
+        return ratio(self.right_auto_writes, self.auto_writes)
 
     @property
     def auto_apply_recall(self) -> float:
-        return self._ratio(self.auto_ok_applied, self.auto_ok_emails)
+        return ratio(self.auto_ok_applied, self.auto_ok_emails)
 
     @property
     def wrong_auto_writes(self) -> int:

@@ -13,7 +13,7 @@ from typing import Any
 from app.evaluation.corpus import Corpus, load_corpus
 from app.evaluation.match_scoring import MatchFigures
 from app.evaluation.predict import Matcher, Prediction, predict_email, prediction_record
-from app.evaluation.scoring import Miss, NoiseAmount, confusion, misses_for, noise_amounts, normalise_reference
+from app.evaluation.scoring import Miss, NoiseAmount, confusion, misses_for, noise_amounts, normalise_reference, ratio
 from app.services.extraction import DEFAULT_FIRM_REFERENCE_PATTERN
 
 
@@ -43,25 +43,21 @@ class EvalReport:
     def with_matching(self, figures: MatchFigures) -> EvalReport:
         return replace(self, matching=figures)
 
-    @staticmethod
-    def _ratio(part: int, whole: int) -> float:
-        return round(part / whole, 4) if whole else 1.0
-
     @property
     def amount_accuracy(self) -> float:
-        return self._ratio(self.amount_correct, self.amount_emails)
+        return ratio(self.amount_correct, self.amount_emails)
 
     @property
     def intent_accuracy(self) -> float:
-        return self._ratio(self.intent_correct, self.emails)
+        return ratio(self.intent_correct, self.emails)
 
     @property
     def reference_accuracy(self) -> float:
-        return self._ratio(self.reference_correct, self.reference_emails)
+        return ratio(self.reference_correct, self.reference_emails)
 
     @property
     def components_accuracy(self) -> float:
-        return self._ratio(self.components_correct, self.components_emails)
+        return ratio(self.components_correct, self.components_emails)
 
     @property
     def noise_amounts(self) -> int:

@@ -34,6 +34,11 @@ class Miss:
     reasons: tuple[str, ...]
 
 
+def ratio(part: int, whole: int) -> float:
+    """A share 0..1 rounded to four places; an empty denominator counts as nothing missed."""
+    return round(part / whole, 4) if whole else 1.0
+
+
 def normalise_reference(value: str | None) -> str:
     return re.sub(r"[^0-9a-z]", "", (value or "").lower())
 
