@@ -9,13 +9,14 @@ from contextlib import asynccontextmanager
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import OperationalError
 
 from app.config import Settings, get_settings
 from app.embedded import start_worker
 from app.errors import RejectedInput
 from app.logging import configure_logging
-from app.routers import health, inquiries, jobs, reviews, webhooks
+from app.routers import dashboard, health, inquiries, jobs, reviews, webhooks
 from app.scheduler import build_scheduler
 
 log = structlog.get_logger(__name__)
@@ -58,6 +59,9 @@ def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None =
     app.include_router(health.router)
     app.include_router(inquiries.router)
     app.include_router(reviews.router)
+    app.include_router(dashboard.router)
+    app.mount("/static", StaticFiles(directory=dashboard.STATIC_DIR), name="static")
+    app.add_middleware(dashboard.SecurityHeaders)
 
     @app.exception_handler(RejectedInput)
     async def rejected(_request: Request, error: RejectedInput) -> JSONResponse:

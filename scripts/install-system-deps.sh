@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suite drives for real (OCR), when we may.
+# Installs the Debian packages the test suite drives for real (OCR, the dashboard's browser tests), when we may.
 # As root on Debian/Ubuntu it installs what is missing; elsewhere it says what to install.
 set -euo pipefail
 
 packages=()
 command -v tesseract >/dev/null 2>&1 || packages+=(tesseract-ocr)
 if ! tesseract --list-langs 2>/dev/null | grep -qx deu; then packages+=(tesseract-ocr-deu); fi
+# Playwright drives Debian's chromium at /usr/bin/chromium; it never downloads a browser of its own.
+command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 
 if [ ${#packages[@]} -eq 0 ]; then
   exit 0

@@ -1,0 +1,380 @@
+"""routers/dashboard.py — adapter stage: the operators' HTML dashboard; it only validates, calls services and
+renders escaped templates, and every response under /dashboard is guarded and carries a strict CSP."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from fastapi.responses import RedirectResponse, Response
+from jinja2 import Environment, FileSystemLoader
+from jinja2_fragments.fastapi import Jinja2Blocks
+from pydantic import ValidationError
+from sqlalchemy.orm import Session
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.config import get_settings
+from app.database import get_session
+from app.errors import NotFound, RejectedInput
+from app.models import IncomingEmail, Inquiry, ProcessingStatus, Review
+from app.routers import reviews as review_api
+from app.schemas.reviews import Correction, Decision
+from app.services import jobs, retries, review
+
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+STATIC_DIR = PACKAGE_DIR / "static"
+PAGE_SIZE = 50
+SUBJECT_PREVIEW = 100
+ERROR_SNIPPET = 160
+REPLY_EXCERPT = 400
+FORM_MAX_BYTES = 16_384
+REALM = 'Basic realm="creditor-matcher", charset="UTF-8"'
+GUARDED_PREFIXES = ("/dashboard", "/static")
+SECURITY_HEADERS = {
+    "content-security-policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+        "form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'"
+    ),
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+}
+DecisionKind = Literal["approve", "correct", "reject"]
+
+
+class SecurityHeaders:
+    """ASGI middleware: CSP and friends on every dashboard and static response, error pages included."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not str(scope["path"]).startswith(GUARDED_PREFIXES):
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers[name] = value
+                if str(scope["path"]).startswith("/dashboard"):
+                    headers["cache-control"] = "no-store"
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def require_dashboard_operator(authorization: str | None = Header(default=None)) -> None:
+    """Open when JOBS_API_TOKEN is unset; otherwise HTTP Basic (any user, password = token) or Bearer."""
+    token = get_settings().jobs_api_token
+    if token is None:
+        return
+    scheme, _, value = (authorization or "").partition(" ")
+    offered = value.strip()
+    if scheme.lower() == "basic":
+        try:
+            offered = base64.b64decode(offered, validate=True).decode().partition(":")[2]
+        except (binascii.Error, UnicodeDecodeError):
+            offered = ""
+    elif scheme.lower() != "bearer":
+        offered = ""
+    if not offered or not hmac.compare_digest(offered.encode(), token.get_secret_value().encode()):
+        raise HTTPException(status_code=401, detail="operator login required",
+                            headers={"WWW-Authenticate": REALM})
+
+
+def same_origin(request: Request) -> None:
+    """Refuse cross-site form posts: the browser sends Basic credentials along with them. Browsers say where a
+    request comes from in Sec-Fetch-Site; older ones are judged by Origin against Host."""
+    site = request.headers.get("sec-fetch-site")
+    origin = request.headers.get("origin")
+    if site is not None:
+        refused = site not in {"same-origin", "none"}
+    else:
+        refused = origin not in {None, "null"} and urlsplit(origin).netloc != request.headers.get("host")
+    if refused:
+        raise HTTPException(status_code=403, detail="cross-site request refused")
+
+
+async def form_fields(request: Request) -> dict[str, str]:
+    """A small url-encoded form body as a dict (the last value wins)."""
+    content_type = request.headers.get("content-type", "").partition(";")[0].strip()
+    if content_type not in {"", "application/x-www-form-urlencoded"}:
+        raise HTTPException(status_code=415, detail="send an url-encoded form")
+    body = await request.body()
+    if len(body) > FORM_MAX_BYTES:
+        raise HTTPException(status_code=413, detail="form too large")
+    try:
+        return dict(parse_qsl(body.decode(), keep_blank_values=True, max_num_fields=20))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise HTTPException(status_code=400, detail="unreadable form") from error
+
+
+def when(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M:%S UTC") if value is not None else "—"
+
+
+def seconds(value: float | None) -> str:
+    return f"{value:.1f} s" if value is not None else "—"
+
+
+def money(value: Any) -> str:
+    """German notation for a decimal amount (or its string form): 1.234,56 €."""
+    if value is None or value == "":
+        return "—"
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    return f"{amount:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".") + " €"
+
+
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(PACKAGE_DIR / "templates"), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(when=when, seconds=seconds, money=money)
+    env.globals.update(statuses=[status.value for status in ProcessingStatus])
+    return env
+
+
+templates = Jinja2Blocks(env=_environment())
+router = APIRouter(prefix="/dashboard", tags=["dashboard"], include_in_schema=False,
+                   dependencies=[Depends(require_dashboard_operator)])
+
+
+def wants_fragment(request: Request) -> bool:
+    """An htmx swap gets only the region; a history restore or a normal visit gets the whole page."""
+    return (request.headers.get("hx-request") == "true"
+            and request.headers.get("hx-history-restore-request") != "true")
+
+
+def render(request: Request, name: str, context: dict[str, Any], *, block: str | None = None,
+           status_code: int = 200) -> Response:
+    response = templates.TemplateResponse(request, name, context, status_code=status_code, block_name=block)
+    response.headers["vary"] = "HX-Request"
+    return response
+
+
+def error_page(request: Request, status_code: int, message: str) -> Response:
+    return render(request, "error.html", {"status_code": status_code, "message": message},
+                  status_code=status_code)
+
+
+@dataclass(frozen=True)
+class JobRow:
+    id: int
+    status: str
+    sender: str
+    subject: str
+    received_at: datetime
+    processing_seconds: float | None
+    match_status: str | None
+    error: str | None
+
+
+def job_row(email: IncomingEmail) -> JobRow:
+    error = email.processing_error
+    return JobRow(
+        id=email.id, status=email.processing_status, sender=email.from_email,
+        subject=email.subject[:SUBJECT_PREVIEW], received_at=email.received_at,
+        processing_seconds=jobs.processing_seconds(email), match_status=email.match_status,
+        error=error[:ERROR_SNIPPET] + ("…" if len(error) > ERROR_SNIPPET else "") if error else None,
+    )
+
+
+def parse_status(value: str) -> ProcessingStatus | None:
+    if not value:
+        return None
+    try:
+        return ProcessingStatus(value)
+    except ValueError as error:
+        raise RejectedInput(f"unknown status {value!r}", status_code=422) from error
+
+
+def jobs_context(session: Session, status: ProcessingStatus | None, offset: int, limit: int) -> dict[str, Any]:
+    total, page = jobs.list_jobs(session, status, limit, offset)
+    filter_query: dict[str, Any] = {"status": status.value} if status else {}
+    if limit != PAGE_SIZE:
+        filter_query["limit"] = limit
+
+    def page_link(target: int) -> str:
+        return "/dashboard/jobs?" + urlencode({**filter_query, "offset": target})
+
+    return {
+        "counts": jobs.counts_by_status(session), "rows": [job_row(email) for email in page],
+        "status": status.value if status else "", "total": total, "offset": offset, "limit": limit,
+        "table_url": "/dashboard/jobs/table?" + urlencode({**filter_query, "offset": offset, "limit": limit}),
+        "previous_url": page_link(max(offset - limit, 0)) if offset > 0 else None,
+        "next_url": page_link(offset + limit) if offset + limit < total else None,
+    }
+
+
+@router.get("")
+def home() -> RedirectResponse:
+    return RedirectResponse("/dashboard/jobs", status_code=303)
+
+
+@router.get("/jobs")
+def jobs_page(request: Request, status: str = Query(default="", max_length=16),
+              offset: int = Query(default=0, ge=0, le=1_000_000), limit: int = Query(default=PAGE_SIZE, ge=1, le=200),
+              session: Session = Depends(get_session)) -> Response:
+    try:
+        context = jobs_context(session, parse_status(status), offset, limit)
+    except RejectedInput as error:
+        return error_page(request, error.status_code, error.reason)
+    return render(request, "jobs.html", context, block="live" if wants_fragment(request) else None)
+
+
+@router.get("/jobs/table")
+def jobs_table(request: Request, status: str = Query(default="", max_length=16),
+               offset: int = Query(default=0, ge=0, le=1_000_000), limit: int = Query(default=PAGE_SIZE, ge=1, le=200),
+               session: Session = Depends(get_session)) -> Response:
+    try:
+        context = jobs_context(session, parse_status(status), offset, limit)
+    except RejectedInput as error:
+        return error_page(request, error.status_code, error.reason)
+    return render(request, "jobs.html", context, block="live")
+
+
+def attachment_rows(email: IncomingEmail, extraction: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each attachment the webhook named, with how reading it went (never its download URL)."""
+    read = {item.get("filename"): item for item in extraction.get("attachments") or []}
+    rows = []
+    for index, ref in enumerate(email.attachment_urls or [], start=1):
+        name = ref.get("filename") or ref.get("file_name") or f"attachment {index}"
+        outcome = read.pop(name, {})
+        rows.append({"filename": name, "content_type": ref.get("content_type"), "size": ref.get("size"),
+                     "status": outcome.get("status", "not read"), "detected_type": outcome.get("detected_type"),
+                     "reason": outcome.get("reason")})
+    rows.extend({"filename": name, **outcome, "status": outcome.get("status")} for name, outcome in read.items())
+    return rows
+
+
+def job_context(email: IncomingEmail, notice: str | None = None, problem: str | None = None) -> dict[str, Any]:
+    data = email.extracted_data or {}
+    extraction = data.get("extraction") or {}
+    reply = str((data.get("body") or {}).get("reply_text") or "")
+    return {
+        "job": email, "processing_seconds": jobs.processing_seconds(email), "extraction": extraction,
+        "match": data.get("match") or {}, "attachments": attachment_rows(email, extraction),
+        "reply_excerpt": reply[:REPLY_EXCERPT] + ("…" if len(reply) > REPLY_EXCERPT else ""),
+        "events": list(email.events), "can_retry": email.processing_status == ProcessingStatus.FAILED.value,
+        "notice": notice, "problem": problem,
+    }
+
+
+@router.get("/jobs/{job_id}")
+def job_page(request: Request, job_id: int, session: Session = Depends(get_session)) -> Response:
+    try:
+        email = jobs.get(session, job_id)
+    except NotFound as missing:
+        return error_page(request, 404, missing.reason)
+    return render(request, "job.html", job_context(email), block="detail" if wants_fragment(request) else None)
+
+
+@router.post("/jobs/{job_id}/retry", dependencies=[Depends(same_origin)])
+def retry_job(request: Request, job_id: int, session: Session = Depends(get_session)) -> Response:
+    notice = problem = None
+    status_code = 200
+    try:
+        retried, enqueued = retries.retry_failed(job_id)
+        notice = (f"Job {job_id} is {retried.processing_status} again (retry {retried.retry_count})"
+                  + ("." if enqueued else "; the sweeper will send it to a worker."))
+    except NotFound as missing:
+        return error_page(request, 404, missing.reason)
+    except RejectedInput as refused:
+        problem, status_code = refused.reason, 409
+    email = jobs.get(session, job_id)
+    return render(request, "job.html", job_context(email, notice, problem),
+                  block="detail" if wants_fragment(request) else None, status_code=status_code)
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    review: Review
+    subject: str
+    sender: str
+    inquiry: str | None
+
+
+def review_rows(session: Session, page: list[Review]) -> list[ReviewRow]:
+    rows = []
+    for item in page:
+        email = session.get(IncomingEmail, item.email_id)
+        inquiry = session.get(Inquiry, item.inquiry_id) if item.inquiry_id is not None else None
+        rows.append(ReviewRow(review=item, subject=email.subject[:SUBJECT_PREVIEW] if email else "",
+                              sender=email.from_email if email else "",
+                              inquiry=inquiry.external_id if inquiry else None))
+    return rows
+
+
+def reviews_context(session: Session, offset: int, notice: str | None = None,
+                    problem: str | None = None) -> dict[str, Any]:
+    total, page = review.list_reviews(session, review.OPEN, PAGE_SIZE, offset)
+    return {
+        "rows": review_rows(session, page), "total": total, "offset": offset, "notice": notice, "problem": problem,
+        "previous_url": f"/dashboard/reviews?offset={max(offset - PAGE_SIZE, 0)}" if offset > 0 else None,
+        "next_url": f"/dashboard/reviews?offset={offset + PAGE_SIZE}" if offset + PAGE_SIZE < total else None,
+    }
+
+
+@router.get("/reviews")
+def reviews_page(request: Request, offset: int = Query(default=0, ge=0, le=1_000_000),
+                 session: Session = Depends(get_session)) -> Response:
+    return render(request, "reviews.html", reviews_context(session, offset),
+                  block="queue" if wants_fragment(request) else None)
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """An amount as operators type it: 1.234,56 or 1234.56 (a euro sign and spaces are ignored)."""
+    cleaned = text.replace("€", "").replace(" ", "").strip()
+    if not cleaned:
+        return None
+    if "," in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation as error:
+        raise RejectedInput(f"not an amount: {text!r}") from error
+
+
+def decide(review_id: int, kind: DecisionKind, fields: dict[str, str]) -> str:
+    """Hand the form to the review API's own handlers (same commit and outbox wake-up); returns a notice."""
+    reviewer, note = fields.get("reviewer", "").strip(), fields.get("note", "").strip() or None
+    try:
+        if kind == "correct":
+            correction = Correction(reviewer=reviewer, note=note, amount=parse_amount(fields.get("amount", "")),
+                                    inquiry_id=fields.get("inquiry_id", "").strip() or None)
+            decided = review_api.correct(review_id, correction, x_reviewer=None)
+        elif kind == "approve":
+            decided = review_api.approve(review_id, Decision(reviewer=reviewer, note=note), x_reviewer=None)
+        else:
+            decided = review_api.reject(review_id, Decision(reviewer=reviewer, note=note), x_reviewer=None)
+    except ValidationError as invalid:
+        raise RejectedInput("; ".join(str(e["msg"]) for e in invalid.errors())) from invalid
+    amount = f", amount {money(decided.final_amount)}" if decided.final_amount is not None else ""
+    return f"Review {review_id} {decided.status} by {decided.decided_by}{amount}."
+
+
+@router.post("/reviews/{review_id}/{kind}", dependencies=[Depends(same_origin)])
+def review_decision(request: Request, review_id: int, kind: DecisionKind,
+                    offset: int = Query(default=0, ge=0, le=1_000_000),
+                    fields: dict[str, str] = Depends(form_fields), session: Session = Depends(get_session)) -> Response:
+    notice = problem = None
+    status_code = 200
+    try:
+        notice = decide(review_id, kind, fields)
+    except RejectedInput as refused:
+        problem, status_code = refused.reason, refused.status_code
+    return render(request, "reviews.html", reviews_context(session, offset, notice, problem),
+                  block="queue" if wants_fragment(request) else None, status_code=status_code)
