@@ -224,26 +224,28 @@ def home() -> RedirectResponse:
     return RedirectResponse("/dashboard/jobs", status_code=303)
 
 
-@router.get("/jobs")
-def jobs_page(request: Request, status: str = Query(default="", max_length=16),
-              offset: int = Query(default=0, ge=0, le=1_000_000), limit: int = Query(default=PAGE_SIZE, ge=1, le=200),
-              session: Session = Depends(get_session)) -> Response:
+def render_jobs(request: Request, session: Session, status: str, offset: int, limit: int, *,
+                fragment: bool) -> Response:
+    """The jobs page, or only its polled region (`live`) for htmx."""
     try:
         context = jobs_context(session, parse_status(status), offset, limit)
     except RejectedInput as error:
         return error_page(request, error.status_code, error.reason)
-    return render(request, "jobs.html", context, block="live" if wants_fragment(request) else None)
+    return render(request, "jobs.html", context, block="live" if fragment else None)
+
+
+@router.get("/jobs")
+def jobs_page(request: Request, status: str = Query(default="", max_length=16),
+              offset: int = Query(default=0, ge=0, le=1_000_000), limit: int = Query(default=PAGE_SIZE, ge=1, le=200),
+              session: Session = Depends(get_session)) -> Response:
+    return render_jobs(request, session, status, offset, limit, fragment=wants_fragment(request))
 
 
 @router.get("/jobs/table")
 def jobs_table(request: Request, status: str = Query(default="", max_length=16),
                offset: int = Query(default=0, ge=0, le=1_000_000), limit: int = Query(default=PAGE_SIZE, ge=1, le=200),
                session: Session = Depends(get_session)) -> Response:
-    try:
-        context = jobs_context(session, parse_status(status), offset, limit)
-    except RejectedInput as error:
-        return error_page(request, error.status_code, error.reason)
-    return render(request, "jobs.html", context, block="live")
+    return render_jobs(request, session, status, offset, limit, fragment=True)
 
 
 def attachment_rows(email: IncomingEmail, extraction: dict[str, Any]) -> list[dict[str, Any]]:
