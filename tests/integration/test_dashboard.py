@@ -5,33 +5,21 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from fastapi.testclient import TestClient
 
-from app import queue
 from app.config import get_settings
 from app.database import session_scope
 from app.models import utcnow
 from app.services import claims, inquiries, jobs, matching_stage, processing
 from tests.conftest import SetEnv
 from tests.integration.matching.support import add_inquiry, add_reply, stated
-from tests.support.app_client import app_client
 from tests.support.factories import insert_email
 
 HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def client(database: str) -> Iterator[TestClient]:
-    queue.declare_queue()
-    queue.get_broker().flush_all()
-    with app_client() as test_client:
-        yield test_client
-    queue.get_broker().flush_all()
 
 
 def row_ids(html: str) -> list[int]:

@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
 
-from app import queue
 from app.models import utcnow
 from tests.conftest import SetEnv
 from tests.support.app_client import app_client
 from tests.support.factories import insert_email, queued_message_args
-
-
-@pytest.fixture
-def client(database: str) -> Iterator[TestClient]:
-    queue.declare_queue()
-    queue.get_broker().flush_all()
-    with app_client() as test_client:
-        yield test_client
-    queue.get_broker().flush_all()
 
 
 def test_the_list_is_newest_first_with_counts_for_every_state(client: TestClient) -> None:

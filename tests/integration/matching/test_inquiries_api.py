@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +23,6 @@ INQUIRY: dict[str, Any] = {
     "creditor_reference": "4401 882 310", "firm_reference": "BS-2026-0117", "known_amount": 3120.45,
     "sent_at": "2026-09-01T08:30:00Z",
 }
-
-
-@pytest.fixture
-def client(database: str) -> Iterator[TestClient]:
-    with app_client() as test_client:
-        yield test_client
 
 
 def test_a_new_inquiry_is_created_with_its_claim_at_the_known_amount(client: TestClient) -> None:

@@ -3,10 +3,8 @@ name, applied through the claim history "by reviewer X", and never taken twice."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 
-import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
@@ -19,12 +17,6 @@ from tests.integration.matching.support import add_inquiry, add_reply, stated
 from tests.support.app_client import app_client
 
 BODY = "zum Konto 4401 882 310 Ihres Mandanten Jürgen Weißbach beträgt die Forderung 1.236,42 EUR."
-
-
-@pytest.fixture
-def client(database: str) -> Iterator[TestClient]:
-    with app_client() as test_client:
-        yield test_client
 
 
 def open_review(total: str = "1236.42", intent: str = "debt_statement") -> tuple[int, int]:
