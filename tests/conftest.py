@@ -31,6 +31,7 @@ from app.config import get_settings  # noqa: E402
 from app.database import reset_engine, session_scope  # noqa: E402
 from app.models import Base  # noqa: E402
 from tests.support.servers import postgres_admin_url, redis_url, scratch_database  # noqa: E402
+from tests.support.worker import drain  # noqa: E402
 
 SetEnv = Callable[..., None]
 
@@ -125,8 +126,7 @@ def stub_worker(_session_worker: Worker) -> Iterator[Worker]:
     broker.flush_all()
     _session_worker.resume()
     yield _session_worker
-    broker.join(queue.QUEUE_NAME, timeout=20_000)  # type: ignore[attr-defined]
-    _session_worker.join()
+    drain(_session_worker)
     _session_worker.pause()
     broker.flush_all()
 

@@ -12,13 +12,13 @@ import pytest
 from dramatiq import Worker
 from fastapi.testclient import TestClient
 
-from app import queue
 from app.database import session_scope
 from app.services import jobs
 from tests.conftest import SetEnv
 from tests.integration.attachments.local_sites import LocalSite, file, redirect
 from tests.support.app_client import app_client
 from tests.support.factories import payload
+from tests.support.worker import drain
 
 BODY = "Sehr geehrte Damen und Herren,\n\nanbei unsere Forderungsaufstellung.\n\nMit freundlichen Grüßen\nStadtwerke\n"
 
@@ -39,8 +39,7 @@ def zendesk(database: str, set_env: SetEnv, tmp_path: Path) -> Iterator[LocalSit
 def process(client: TestClient, worker: Worker, attachments: list[dict[str, Any]]) -> Any:
     response = client.post("/api/v1/zendesk/webhook", json=payload(body_text=BODY, attachments=attachments))
     email_id = response.json()["email_id"]
-    queue.get_broker().join(queue.QUEUE_NAME, timeout=30_000)  # type: ignore[attr-defined]
-    worker.join()
+    drain(worker, timeout_ms=30_000)
     with session_scope() as session:
         return jobs.get(session, email_id)
 

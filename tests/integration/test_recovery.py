@@ -9,7 +9,6 @@ from datetime import timedelta
 import pytest
 from dramatiq import Worker
 
-from app import queue
 from app.config import get_settings
 from app.database import session_scope
 from app.models import utcnow
@@ -17,6 +16,7 @@ from app.services import jobs, recovery
 from tests.conftest import SetEnv
 from tests.support.factories import insert_email
 from tests.support.smtp_server import SmtpServer, running_smtp_server
+from tests.support.worker import drain
 
 LONG_AGO = timedelta(hours=1)
 
@@ -27,11 +27,6 @@ def smtp(database: str, set_env: SetEnv) -> Iterator[SmtpServer]:
         set_env(smtp_host=server.host, smtp_port=server.port, smtp_starttls="false",
                 admin_email="admin@kanzlei.example", stale_job_seconds=60)
         yield server
-
-
-def drain(worker: Worker) -> None:
-    queue.get_broker().join(queue.QUEUE_NAME, timeout=20_000)  # type: ignore[attr-defined]
-    worker.join()
 
 
 def status(email_id: int) -> str:

@@ -11,7 +11,6 @@ import pytest
 from dramatiq import Worker
 from fastapi.testclient import TestClient
 
-from app import queue
 from app.database import session_scope
 from app.errors import PermanentError, TransientError
 from app.services import jobs, pipeline
@@ -19,6 +18,7 @@ from tests.conftest import SetEnv
 from tests.support.app_client import app_client
 from tests.support.factories import payload
 from tests.support.smtp_server import SmtpServer, running_smtp_server
+from tests.support.worker import drain
 
 
 @pytest.fixture
@@ -33,11 +33,6 @@ def smtp(set_env: SetEnv) -> Iterator[SmtpServer]:
 def client(database: str, stub_worker: Worker, smtp: SmtpServer) -> Iterator[TestClient]:
     with app_client() as test_client:
         yield test_client
-
-
-def drain(worker: Worker) -> None:
-    queue.get_broker().join(queue.QUEUE_NAME, timeout=20_000)  # type: ignore[attr-defined]
-    worker.join()
 
 
 def job(email_id: int) -> Any:

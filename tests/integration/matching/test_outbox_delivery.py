@@ -21,6 +21,7 @@ from tests.conftest import SetEnv
 from tests.integration.matching.support import Receiver, add_inquiry, add_reply, stated, webhook_receiver
 from tests.support.factories import queued_message_args
 from tests.support.smtp_server import refusing_port, running_smtp_server
+from tests.support.worker import drain
 
 SECRET = "portal-shared-secret"
 BODY = "zum Konto 4401 882 310 Ihres Mandanten Jürgen Weißbach beträgt die Forderung 3.212,32 EUR."
@@ -112,8 +113,7 @@ def test_the_actor_retries_after_a_500_with_backoff(database: str, set_env: SetE
         portal(set_env, receiver)
         outcome = apply_one()
         assert matching_stage.after_commit(outcome) == len(outcome.outbox_ids)
-        queue.get_broker().join(queue.QUEUE_NAME, timeout=20_000)  # type: ignore[attr-defined]
-        stub_worker.join()
+        drain(stub_worker)
     assert len(receiver.posts) == 3
     assert entry(webhook_id(outcome)).status == "delivered"
     assert sync_status() == "synced"
