@@ -93,13 +93,7 @@ def _status_of(session: Session, email_id: int) -> str | None:
 
 def mark_queued(session: Session, email_id: int, reason: str = "enqueued") -> bool:
     """received → queued once the broker has the message (no-op if a worker was faster)."""
-    statement = (
-        update(IncomingEmail)
-        .where(IncomingEmail.id == email_id, IncomingEmail.processing_status == S.RECEIVED.value)
-        .values(processing_status=S.QUEUED.value, status_changed_at=utcnow())
-        .execution_options(synchronize_session=False)
-    )
-    changed = session.execute(statement).rowcount == 1  # type: ignore[attr-defined]
+    changed = _move(session, email_id, S.QUEUED, (IncomingEmail.processing_status == S.RECEIVED.value,))
     if changed:
         record_event(session, email_id, "status", from_status="received", to_status="queued",
                      message=reason)
@@ -231,15 +225,9 @@ def retry(session: Session, email_id: int) -> IncomingEmail:
 def requeue(session: Session, email_id: int, from_status: str, reason: str,
             extra_where: Iterable[Any] = ()) -> bool:
     """Sweeper: put a stuck job back in the queue (received/queued/expired processing → queued)."""
-    statement = (
-        update(IncomingEmail)
-        .where(IncomingEmail.id == email_id, IncomingEmail.processing_status == from_status)
-        .where(*extra_where)
-        .values(processing_status=S.QUEUED.value, status_changed_at=utcnow(),
-                lease_owner=None, lease_expires_at=None, available_at=None)
-        .execution_options(synchronize_session=False)
-    )
-    changed = session.execute(statement).rowcount == 1  # type: ignore[attr-defined]
+    changed = _move(session, email_id, S.QUEUED,
+                    (IncomingEmail.processing_status == from_status, *extra_where),
+                    lease_owner=None, lease_expires_at=None, available_at=None)
     if changed:
         record_event(session, email_id, "requeued", from_status=from_status, to_status="queued",
                      message=reason)
