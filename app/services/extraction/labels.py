@@ -6,13 +6,7 @@ import re
 from dataclasses import dataclass
 
 from app.services.extraction.result import AmountLabel
-
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
-
-
-def fold(text: str) -> str:
-    """Lower-case with umlauts spelled out, so "Gebühr" and "Gebuehr" read alike."""
-    return text.translate(_FOLD).lower()
+from app.services.textfold import fold
 
 
 def _words(pattern: str) -> re.Pattern[str]:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from email.utils import parseaddr
 
-_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
+from app.services.textfold import fold
+
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _WORD = re.compile(r"[a-z]+")
 _PART = re.compile(r"[A-Za-z0-9]+")
@@ -35,11 +35,6 @@ MAX_REFERENCE_KEY = 40
 MAX_REFERENCE_PARTS = 6
 
 
-def fold(text: str) -> str:
-    """Lower case, German umlauts and ß spelled out (ä→ae, ß→ss), other accents dropped (ć→c)."""
-    lowered = text.lower().translate(_GERMAN)
-    decomposed = unicodedata.normalize("NFKD", lowered)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def reference_key(value: str | None) -> str:

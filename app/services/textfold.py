@@ -1,0 +1,20 @@
+"""textfold.py — the one `fold`; invariant: every rule and every text it is matched against are folded alike."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " "})
+
+
+def fold(text: str) -> str:
+    """Lower case, German umlauts and ß spelled out (ä→ae, ß→ss), other accents dropped (ć→c),
+    non-breaking spaces as spaces: "Gebühr", "Gebuehr" and "GEBÜHR" all read "gebuehr"."""
+    if text.isascii():
+        return text.lower()
+    lowered = text.lower().translate(_GERMAN).translate(_SPACES)
+    if lowered.isascii():
+        return lowered
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
