@@ -81,7 +81,9 @@ class ExtractionResult(_Frozen):
     """Everything the extractor decided about one email, with the evidence for each decision.
 
     `total_amount` is None when no total is stated (0 only for intent "settled");
-    `amount_is_safe` is True only for one clear current total from the creditor's own new text."""
+    `amount_is_safe` is True only for one clear current total from the creditor's own new text;
+    `total_corroborated` when an explicit total label or arithmetic backs that total; `total_from_ocr` when
+    the total could only be read by OCR (never safe)."""
 
     schema_version: int = SCHEMA_VERSION
     intent: Intent
@@ -107,3 +109,5 @@ class ExtractionResult(_Frozen):
     attachments: list[AttachmentStatusOut] = Field(default_factory=list)
     amount_is_safe: bool = False
     amount_safety_reasons: list[str] = Field(default_factory=list)
+    total_corroborated: bool = False
+    total_from_ocr: bool = False
