@@ -118,7 +118,11 @@ def _safety(
             reasons.append("total has neither a currency nor a total label")
         if decision.confidence < _MIN_SAFE_CONFIDENCE:
             reasons.append(f"total confidence {decision.confidence} below {_MIN_SAFE_CONFIDENCE}")
-    reasons.extend(decision.notes if total is not None else ())
+        if not decision.corroborated:
+            reasons.append("total not corroborated by an explicit total label or arithmetic")
+        if decision.competing:
+            named = ", ".join(str(c.value) for c in decision.competing)
+            reasons.append(f"other amounts also read as the total and nothing explains them: {named}")
     superseded = [c for c in candidates if c.line.part in ("reply", "attachment") and (
         c.reason == "previous figure, superseded" or (c.reason == "cancelled" and c.label in ("total", "balance")))]
     if superseded:
@@ -206,6 +210,8 @@ def extract(
         attachments=_attachment_statuses(attachments, candidates),
         amount_is_safe=safe,
         amount_safety_reasons=safety_reasons,
+        total_ranking=list(decision.notes) if total is not None else [],
+        total_corroborated=total is not None and decision.corroborated,
     )
 
 

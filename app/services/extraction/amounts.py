@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from app.services.extraction.columns import CELL_SEPARATOR, CellPlace, column_role, headers_by_line, place
 from app.services.extraction.labels import LabelVerdict, classify, fold, is_claim_label
 from app.services.extraction.lines import SourceLine
 from app.services.extraction.numbers import MoneyToken, find_money, mask_noise, parse_cell_number
 from app.services.extraction.result import AmountFound, AmountLabel
+from app.services.extraction.vocabulary.amounts import EXCLUDED, FUTURE_LEAD, LEADS_TO_NEXT_LINE
 
 # Words in the text just before an amount that make it something other than the open claim.
 _LEAD_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -45,6 +47,10 @@ _TRAIL_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("future amount, not yet due", re.compile(
         r"\b(?:wird|werden)\b(?:(?!sofort).){0,60}\bfaellig\b(?! gestellt)|\bfaellig werden\b|\bwill be due\b")),
 )
+_EXCLUDED = "excluded: the text says it is not part of the figure"
+_FUTURE = "future amount, not yet due"
+# A negation counts only right before the word it negates ("nicht bezahlt"), not anywhere in the clause.
+_NEGATION_BEFORE = re.compile(r"(?:\bnicht|\bnoch nicht|\bkein\w*|\bnoch)\s+(?:\S+\s+){0,2}$")
 _PAID_TRAIL_EN = re.compile(r"\b(?:was|were|has been|have been) (?:\w+ )?(?:received|paid|credited)\b")
 _PAID = "paid amount, not open"
 _NEGATION = re.compile(r"\bnicht\b|\bnoch\b|\bkein\w*")
@@ -93,6 +99,7 @@ class Candidate:
     has_currency: bool
     reason: str | None = None
     sign_flipped: bool = False
+    features: tuple[str, ...] = ()
 
     @property
     def rejected(self) -> bool:
@@ -162,12 +169,23 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str) -> str |
     if _PER_UNIT_BEFORE.search(lead) or _PER_UNIT_AFTER.match(after):
         return "price per unit, not the claim"
     folded_trail = fold(trail)
+    if EXCLUDED.search(folded_trail) or EXCLUDED.search(folded_lead):
+        return _EXCLUDED
+    if FUTURE_LEAD.search(folded_lead[-60:]):
+        return _FUTURE
     for reason, pattern in _TRAIL_REJECTIONS:
-        if pattern.search(folded_trail) and not _NEGATION.search(folded_trail):
+        match = pattern.search(folded_trail)
+        if match and not _NEGATION_BEFORE.search(folded_trail[: match.start() + _keyword_offset(match.group(0))]):
             return reason
     if _PAID_TRAIL_EN.search(folded_trail):
         return _PAID
     return None
+
+
+def _keyword_offset(phrase: str) -> int:
+    """Where the deciding word of a matched trail phrase starts ("wird am 3.11. faellig" → at "faellig")."""
+    words = phrase.split()
+    return len(phrase) - len(words[-1]) if words else 0
 
 
 def _label(lead: str, clause: str, prefix: str, trail: str, previous_label: str | None) -> LabelVerdict:
@@ -195,8 +213,45 @@ def _part_reason(line: SourceLine) -> str | None:
     return None
 
 
+_SUM_ROW_TOTAL = "table sum row, open amount column"
+_ROW_ARITHMETIC = "row arithmetic: billed − paid = open"
+
+
+def _column_judgement(
+    verdict: LabelVerdict, cell: CellPlace | None, header: tuple[str, ...]
+) -> tuple[LabelVerdict, str | None, tuple[str, ...]]:
+    """Re-judge an amount by its table column: (label, rejection reason or None, features)."""
+    if cell is None:
+        return verdict, None, ()
+    has_open = any(column_role(name) in ("open", "total") for name in header)
+    if cell.role == "paid":
+        return verdict, f"paid column ({cell.header}), not open", ()
+    if cell.role == "billed" and has_open:
+        return verdict, f"billed column ({cell.header}); the open column counts", ()
+    if cell.sum_row and cell.role in ("open", "total"):
+        return LabelVerdict("total", f"{cell.row_label} · {cell.header}"), None, (_SUM_ROW_TOTAL,)
+    if cell.sum_row and has_open:
+        return LabelVerdict("other", f"{cell.row_label} · {cell.header}", subtotal=True), None, ()
+    return verdict, None, ()
+
+
+def _with_row_arithmetic(row: list[Candidate], header: tuple[str, ...] | None) -> list[Candidate]:
+    """A sum row whose billed minus paid equals its open amount backs that amount up."""
+    if header is None:
+        return row
+    by_role: dict[str, Decimal] = {}
+    for candidate in row:
+        cell = place(candidate.line.text, candidate.start, header)
+        if cell is not None and cell.sum_row:
+            by_role.setdefault(cell.role, candidate.value)
+    if not {"billed", "paid", "open"} <= by_role.keys() or by_role["billed"] - by_role["paid"] != by_role["open"]:
+        return row
+    return [replace(c, features=(*c.features, _ROW_ARITHMETIC)) if _SUM_ROW_TOTAL in c.features else c for c in row]
+
+
 def _line_candidates(
-    line: SourceLine, previous_label: str | None, next_text: str | None, carry: str | None = None
+    line: SourceLine, previous_label: str | None, next_text: str | None, carry: str | None = None,
+    header: tuple[str, ...] | None = None,
 ) -> list[Candidate]:
     tokens = find_money(line.text)
     masked = mask_noise(line.text)
@@ -216,12 +271,16 @@ def _line_candidates(
             lead = clause = f"{mask_noise(carry)} {lead}"
         after = masked[token.end :]
         trail = _trailing_clause(masked, token.end, next_start, next_text)
-        verdict = _label(lead, clause, masked[: token.start], _BRACKET.split(trail, maxsplit=1)[0], lone)
+        # Text earlier on the line labels an amount only in a table row ("Summe | … | 203,38").
+        prefix = masked[: token.start] if CELL_SEPARATOR in line.text else ""
+        verdict = _label(lead, clause, prefix, _BRACKET.split(trail, maxsplit=1)[0], lone)
+        cell = place(line.text, token.start, header) if header else None
+        verdict, column_reason, features = _column_judgement(verdict, cell, header or ())
         flipped = token.negative and verdict.label in ("total", "balance")
         if flipped:
             # "Saldo: -1.234,56 EUR" is a debit balance: the claim, read without its sign.
             token = replace(token, value=-token.value, negative=False)
-        reason = _part_reason(line) or _noise_reason(token, lead, trail, after)
+        reason = _part_reason(line) or column_reason or _noise_reason(token, lead, trail, after)
         if token.negative:
             verdict = LabelVerdict("deduction", verdict.text)
         result.append(
@@ -236,10 +295,11 @@ def _line_candidates(
                 subtotal=verdict.subtotal,
                 has_currency=token.has_currency,
                 reason=reason,
+                features=features,
             )
         )
         previous_end = token.end
-    return result
+    return _with_row_arithmetic(result, header)
 
 
 def _cell_tokens(text: str, found: list[MoneyToken]) -> list[MoneyToken]:
@@ -257,23 +317,40 @@ def _cell_tokens(text: str, found: list[MoneyToken]) -> list[MoneyToken]:
     return tokens
 
 
+def _previous_line(lines: Sequence[SourceLine], index: int) -> SourceLine | None:
+    """The nearest non-blank line before `index` in the same source and part (one blank line may lie between)."""
+    for back in (1, 2):
+        if index - back < 0:
+            return None
+        before = lines[index - back]
+        if before.source != lines[index].source or before.part != lines[index].part:
+            return None
+        if before.text.strip():
+            return before
+    return None
+
+
 def _label_line(lines: Sequence[SourceLine], index: int) -> str | None:
-    """A short label alone on the line before (PDF tables often put "Gesamtforderung" above its amount)."""
-    if index == 0:
+    """The label on the line before an amount: a short label alone there (PDF tables put "Gesamtforderung"
+    above its amount), or the last clause of a sentence that leads into it ("… beläuft sich auf" / ":")."""
+    before = _previous_line(lines, index)
+    if before is None or find_money(before.text):
         return None
-    before = lines[index - 1]
-    if before.source != lines[index].source or not before.text.strip() or len(before.text) > 60:
-        return None
-    return None if find_money(before.text) else before.text
+    text = before.text.strip()
+    if len(text) <= 60:
+        return text
+    clause = mask_noise(text)[_clause_start(mask_noise(text), len(text)) :]
+    leads_in = clause.rstrip().endswith(":") or bool(LEADS_TO_NEXT_LINE.search(fold(clause.split()[-1])))
+    return clause if leads_in else None
 
 
 def _carried_text(lines: Sequence[SourceLine], index: int) -> str | None:
     """The previous line when the current one continues its sentence (same part, no amount there)."""
-    if index == 0:
+    before = _previous_line(lines, index)
+    if before is None:
         return None
-    before, line = lines[index - 1], lines[index]
     text = before.text.strip()
-    if before.source != line.source or before.part != line.part or not text or _SENTENCE_END.search(text):
+    if _SENTENCE_END.search(text):
         return None
     return None if find_money(text) else text
 
@@ -281,12 +358,14 @@ def _carried_text(lines: Sequence[SourceLine], index: int) -> str | None:
 def collect_amounts(lines: Sequence[SourceLine]) -> list[Candidate]:
     """Every amount in every line, in reading order, labelled and judged."""
     candidates: list[Candidate] = []
+    headers = headers_by_line(lines)
     for index, line in enumerate(lines):
         if not line.text.strip():
             continue
         following = lines[index + 1] if index + 1 < len(lines) else None
         next_text = following.text if following is not None and following.source == line.source else None
-        candidates.extend(_line_candidates(line, _label_line(lines, index), next_text, _carried_text(lines, index)))
+        candidates.extend(_line_candidates(
+            line, _label_line(lines, index), next_text, _carried_text(lines, index), headers.get(index)))
     return [_reject_unlabelled_integer(candidate) for candidate in candidates]
 
 

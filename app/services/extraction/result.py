@@ -82,6 +82,7 @@ class ExtractionResult(_Frozen):
 
     `total_amount` is None when no total is stated (0 only for intent "settled");
     `amount_is_safe` is True only for one clear current total from the creditor's own new text;
+    `total_ranking` says why the total won over the other candidates;
     `total_corroborated` when an explicit total label or arithmetic backs that total; `total_from_ocr` when
     the total could only be read by OCR (never safe)."""
 
@@ -109,5 +110,6 @@ class ExtractionResult(_Frozen):
     attachments: list[AttachmentStatusOut] = Field(default_factory=list)
     amount_is_safe: bool = False
     amount_safety_reasons: list[str] = Field(default_factory=list)
+    total_ranking: list[str] = Field(default_factory=list)
     total_corroborated: bool = False
     total_from_ocr: bool = False

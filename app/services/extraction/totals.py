@@ -1,4 +1,4 @@
-"""extraction/totals.py — decide the total claim; invariant: only accepted reply/attachment amounts count."""
+"""extraction/totals.py — the total as a ranked choice; invariant: only accepted reply/attachment amounts count."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from decimal import Decimal
 from itertools import product
 
 from app.services.extraction.amounts import Candidate
-from app.services.extraction.labels import PRINCIPAL, fold
+from app.services.extraction.labels import PRINCIPAL, fold, is_weak_balance
 from app.services.extraction.result import Component
 
 COMPONENTS: tuple[Component, ...] = ("principal", "interest", "costs")
@@ -26,7 +26,14 @@ class TotalDecision:
     competing: tuple[Candidate, ...] = ()
     consistent: bool = False
     fallback: bool = False
+    corroboration: tuple[str, ...] = ()
+    margin: float | None = None
     notes: tuple[str, ...] = ()
+
+    @property
+    def corroborated(self) -> bool:
+        """An explicit total label or arithmetic backs the chosen total."""
+        return bool(self.corroboration)
 
     @property
     def value(self) -> Decimal | None:
@@ -104,65 +111,145 @@ def _components(
     return values, evidence, consistent
 
 
-def _score(candidate: Candidate, consistent: bool) -> tuple[float, int, int]:
-    score = 3.0 if candidate.label == "total" else 2.0
-    score += 0.5 if candidate.has_currency else 0.0
-    score += 1.0 if consistent else 0.0
-    score += 0.25 if candidate.line.part == "reply" else 0.0
-    return score, -_source_rank(candidate), candidate.line.key
+_EXPLICIT = "explicit total label"
+_BALANCE = "explicit balance label"
+_ADDS_UP = "its components add up to it"
+_SUM_OF_SUBTOTAL = "a subtotal plus the amounts after it add up to it"
+_SUM_ROW_FEATURES = ("table sum row, open amount column", "row arithmetic: billed − paid = open")
+# A named balance ("Saldo", "offener Betrag", "Rückstand") is explicit; a generic word ("beträgt") is not.
+_CORROBORATING = (_EXPLICIT, _BALANCE, _ADDS_UP, _SUM_OF_SUBTOTAL, *_SUM_ROW_FEATURES)
+_WEIGHTS = {
+    _EXPLICIT: 3.0, _BALANCE: 2.0, "generic balance word": 1.5, "currency stated": 0.5, _ADDS_UP: 1.0,
+    _SUM_ROW_FEATURES[0]: 1.0, _SUM_ROW_FEATURES[1]: 0.5, _SUM_OF_SUBTOTAL: 0.5, "in the reply text": 0.25,
+}
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """One total candidate with the features that scored it."""
+
+    candidate: Candidate
+    features: tuple[str, ...]
+    consistent: bool
+
+    @property
+    def score(self) -> float:
+        return sum(_WEIGHTS.get(feature, 0.0) for feature in self.features)
+
+    def key(self) -> tuple[float, int, int]:
+        return self.score, -_source_rank(self.candidate), self.candidate.line.key
 
 
 def _source_rank(candidate: Candidate) -> int:
     return 0 if candidate.line.source == "body" else 1
 
 
-def _pick(pool: list[Candidate], accepted: list[Candidate]) -> tuple[Candidate, bool]:
-    best: tuple[tuple[float, int, int], Candidate, bool] | None = None
-    for candidate in pool:
-        same_source = [c for c in accepted if c.line.source == candidate.line.source]
-        _, _, consistent = _components(same_source, candidate, same_source)
-        key = _score(candidate, consistent)
-        if best is None or key > best[0]:
-            best = (key, candidate, consistent)
-    assert best is not None
-    return best[1], best[2]
+def _after(candidate: Candidate, other: Candidate) -> bool:
+    return (candidate.line.key, candidate.start) > (other.line.key, other.start)
+
+
+def _subtotal_of(total: Candidate, other: Candidate, accepted: list[Candidate]) -> bool:
+    """`other` is a subtotal of `total`: the amounts listed between them make up the difference."""
+    if other.line.source != total.line.source or not 0 < other.value < total.value or not _after(total, other):
+        return False
+    between = [c for c in accepted if c.line.source == total.line.source and _after(c, other) and _after(total, c)
+               and c.label not in ("total", "balance")]
+    return sum((c.value for c in between), _ZERO) == total.value - other.value
+
+
+def _in_source(candidates: Sequence[Candidate], source: str) -> list[Candidate]:
+    """Every amount of the sender's own text in one source, rejected ones too (deductions count)."""
+    return [c for c in candidates if c.line.source == source and c.line.part in ("reply", "attachment")]
+
+
+def _rank(candidate: Candidate, pool: list[Candidate], accepted: list[Candidate],
+          candidates: Sequence[Candidate]) -> Ranked:
+    same_source = [c for c in accepted if c.line.source == candidate.line.source]
+    _, _, consistent = _components(same_source, candidate, _in_source(candidates, candidate.line.source))
+    features: list[str] = []
+    if candidate.label == "total":
+        features.append(_EXPLICIT)
+    elif is_weak_balance(candidate.label_text):
+        features.append("generic balance word")
+    else:
+        features.append(_BALANCE)
+    features.extend(feature for feature in candidate.features if feature in _SUM_ROW_FEATURES)
+    if candidate.has_currency:
+        features.append("currency stated")
+    if consistent:
+        features.append(_ADDS_UP)
+    if any(_subtotal_of(candidate, other, accepted) for other in pool):
+        features.append(_SUM_OF_SUBTOTAL)
+    if candidate.line.part == "reply":
+        features.append("in the reply text")
+    return Ranked(candidate, tuple(features), consistent)
+
+
+def _unexplained(best: Ranked, ranking: list[Ranked], accepted: list[Candidate],
+                 component_lines: dict[Component, list[Candidate]]) -> tuple[Candidate, ...]:
+    """Other amounts that claim to be the total and that nothing explains (not a subtotal, not a component)."""
+    parts = {id(c) for lines in component_lines.values() for c in lines}
+    total = best.candidate
+    return tuple(
+        r.candidate for r in ranking
+        if r.candidate.value != total.value and id(r.candidate) not in parts
+        and not _subtotal_of(total, r.candidate, accepted)
+    )
+
+
+def _confidence(best: Ranked, unexplained: tuple[Candidate, ...], margin: float | None) -> float:
+    confidence = 0.8 if best.candidate.label == "total" else 0.65
+    confidence += 0.1 if best.consistent else 0.0
+    confidence += 0.05 if best.candidate.has_currency else -0.1
+    confidence -= 0.3 if unexplained else 0.0
+    confidence -= 0.1 if margin is not None and margin < 1.0 else 0.0
+    return round(max(0.05, min(confidence, 0.99)), 2)
 
 
 def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
-    """The creditor's current total: the best-labelled accepted amount ("Gesamtforderung" over
-    "Saldo"), preferring one its components add up to; None when no total is stated."""
+    """The creditor's current total as a ranked choice among the accepted total and balance amounts.
+
+    Each candidate is scored by its features (label role, table place, arithmetic, currency, where it
+    stands); the best wins, and the notes say why and by what margin over the best other value."""
     accepted = usable(candidates)
-    pool = [c for c in accepted if c.label == "total"] or [c for c in accepted if c.label == "balance"]
-    notes: list[str] = []
+    pool = [c for c in accepted if c.label in ("total", "balance")]
     if not pool:
-        claims = [c for c in accepted if c.label in COMPONENTS]
-        if len({c.value for c in claims}) == 1 and all(c.label == "principal" for c in claims):
-            only = claims[-1]
-            notes.append(f"no total label; the only claim amount ({only.label_text}) is taken")
-            return TotalDecision(total=only, confidence=0.5, fallback=True, notes=tuple(notes),
-                                 components={"principal": only.value}, component_lines={"principal": [only]})
-        body = [c for c in accepted if c.line.source == "body"] or accepted
-        values, evidence, _ = _components(body, None, body)
-        return TotalDecision(components=values, component_lines=evidence, notes=("no total stated",))
-    total, _ = _pick(pool, accepted)
+        return _without_total_label(accepted)
+    ranking = sorted((_rank(c, pool, accepted, candidates) for c in pool), key=Ranked.key, reverse=True)
+    best = ranking[0]
+    total = best.candidate
     same_source = [c for c in accepted if c.line.source == total.line.source]
-    everything = [
-        c for c in candidates if c.line.source == total.line.source and c.line.part in ("reply", "attachment")
-    ]
-    values, evidence, consistent = _components(same_source, total, everything)
-    competing = tuple(c for c in pool if c.value != total.value and c.label == total.label)
-    if competing:
-        notes.append("other totals with different values: " + ", ".join(str(c.value) for c in competing))
-    confidence = 0.8 if total.label == "total" else 0.65
-    confidence += 0.1 if consistent else 0.0
-    confidence += 0.05 if total.has_currency else -0.1
-    confidence -= 0.3 if competing else 0.0
+    values, evidence, consistent = _components(same_source, total, _in_source(candidates, total.line.source))
+    runner_up = next((r for r in ranking[1:] if r.candidate.value != total.value), None)
+    margin = None if runner_up is None else round(best.score - runner_up.score, 2)
+    unexplained = _unexplained(best, ranking, accepted, evidence)
+    notes = [f"chosen for: {', '.join(best.features)}"]
+    if runner_up is not None:
+        notes.append(f"runner-up {runner_up.candidate.value} ({', '.join(runner_up.features)}), margin {margin}")
+    if unexplained:
+        notes.append("other totals with different values: " + ", ".join(str(c.value) for c in unexplained))
+    corroboration = tuple(f for f in best.features if f in _CORROBORATING)
     return TotalDecision(
         total=total,
-        confidence=round(max(0.05, min(confidence, 0.99)), 2),
+        confidence=_confidence(best, unexplained, margin),
         components=values,
         component_lines=evidence,
-        competing=competing,
+        competing=unexplained,
         consistent=consistent,
+        corroboration=corroboration,
+        margin=margin,
         notes=tuple(notes),
     )
+
+
+def _without_total_label(accepted: list[Candidate]) -> TotalDecision:
+    """No total or balance label: a single principal amount may stand in (never safe), else no total."""
+    claims = [c for c in accepted if c.label in COMPONENTS]
+    if len({c.value for c in claims}) == 1 and all(c.label == "principal" for c in claims):
+        only = claims[-1]
+        note = f"no total label; the only claim amount ({only.label_text}) is taken"
+        return TotalDecision(total=only, confidence=0.5, fallback=True, notes=(note,),
+                             components={"principal": only.value}, component_lines={"principal": [only]})
+    body = [c for c in accepted if c.line.source == "body"] or accepted
+    values, evidence, _ = _components(body, None, body)
+    return TotalDecision(components=values, component_lines=evidence, notes=("no total stated",))

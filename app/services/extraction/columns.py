@@ -1,0 +1,108 @@
+"""extraction/columns.py — what a table column holds; invariant: billed and paid columns never give the open total.
+
+Statements as CSV, XLSX, DOCX or HTML tables reach extraction as rows "cell | cell | cell". A header row
+names the columns (berechnet / bezahlt / offen); a sum row ("Summe", "Gesamt", "Saldo") often leaves its
+leading cells empty, so its amounts are aligned with the header from the right."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from app.services.extraction.lines import SourceLine
+from app.services.extraction.numbers import find_money
+from app.services.extraction.vocabulary import fold
+from app.services.extraction.vocabulary.amounts import (
+    BILLED_COLUMN,
+    OPEN_COLUMN,
+    PAID_COLUMN,
+    SUM_ROW,
+    TOTAL_COLUMN,
+)
+
+ColumnRole = Literal["open", "total", "billed", "paid", "other"]
+CELL_SEPARATOR = " | "
+_DIGIT = re.compile(r"\d")
+_ROLE_ORDER: tuple[tuple[ColumnRole, re.Pattern[str]], ...] = (
+    ("paid", PAID_COLUMN),
+    ("open", OPEN_COLUMN),
+    ("total", TOTAL_COLUMN),
+    ("billed", BILLED_COLUMN),
+)
+
+
+@dataclass(frozen=True)
+class CellPlace:
+    """Where an amount stands in a table: its column's role and whether its row sums the rows above."""
+
+    role: ColumnRole
+    header: str
+    sum_row: bool
+    row_label: str
+
+
+def cells(text: str) -> list[str]:
+    return [cell.strip() for cell in text.split(CELL_SEPARATOR)]
+
+
+def column_role(header_cell: str) -> ColumnRole:
+    folded = fold(header_cell)
+    for role, pattern in _ROLE_ORDER:
+        if pattern.search(folded):
+            return role
+    return "other"
+
+
+def _header(line: SourceLine) -> tuple[str, ...] | None:
+    """The cells of a header row: at least two cells, no amounts, one of them names an amount column."""
+    if CELL_SEPARATOR not in line.text or find_money(line.text):
+        return None
+    row = cells(line.text)
+    if len(row) < 2 or any(_DIGIT.search(cell) and not re.search(r"[A-Za-zÄÖÜäöü]", cell) for cell in row):
+        return None
+    if not any(column_role(cell) != "other" for cell in row):
+        return None
+    return tuple(row)
+
+
+def headers_by_line(lines: Sequence[SourceLine]) -> dict[int, tuple[str, ...]]:
+    """For each table row (by index in `lines`), the header row above it in the same source."""
+    found: dict[int, tuple[str, ...]] = {}
+    current: tuple[str, ...] | None = None
+    source: str | None = None
+    for index, line in enumerate(lines):
+        if line.source != source:
+            current, source = None, line.source
+        if not line.text.strip():
+            continue
+        if CELL_SEPARATOR not in line.text:
+            if not _DIGIT.search(line.text):
+                continue
+            current = None  # running text between tables ends the table
+            continue
+        header = _header(line)
+        if header is not None:
+            current = header
+        elif current is not None:
+            found[index] = current
+    return found
+
+
+def place(text: str, start: int, header: tuple[str, ...]) -> CellPlace | None:
+    """The column of the amount starting at `start` in the row `text`, aligned with `header`."""
+    row = cells(text)
+    if len(row) < 2:
+        return None
+    position = text[:start].count(CELL_SEPARATOR)
+    column = position if len(row) == len(header) else len(header) - (len(row) - position)
+    if not 0 <= column < len(header):
+        return None
+    label = next((cell for cell in row if cell and not _DIGIT.search(cell)), row[0])
+    return CellPlace(
+        role=column_role(header[column]),
+        header=header[column],
+        sum_row=bool(SUM_ROW.match(fold(label))) and not _DIGIT.search(row[0]),
+        row_label=label,
+    )
