@@ -12,40 +12,38 @@ from app.services.extraction.labels import LabelVerdict, classify, fold, is_clai
 from app.services.extraction.lines import SourceLine
 from app.services.extraction.numbers import MoneyToken, find_money, mask_noise, parse_cell_number
 from app.services.extraction.result import AmountFound, AmountLabel
-from app.services.extraction.vocabulary.amounts import EXCLUDED, FUTURE_LEAD, LEADS_TO_NEXT_LINE
+from app.services.extraction.vocabulary.amounts import (
+    CANCELLED_LEAD,
+    CANCELLED_TRAIL,
+    CREDIT_LIMIT_LEAD,
+    EXCLUDED,
+    FIRMS_FIGURE_LEAD,
+    FUTURE_LEAD,
+    FUTURE_TRAIL,
+    INSTALMENT_LEAD,
+    LEADS_TO_NEXT_LINE,
+    OTHER_VALUE_LEAD,
+    PAID_LEAD,
+    PAID_TRAIL,
+    PERIODIC_LEAD,
+    SUPERSEDED_LEAD,
+)
 
 # Words in the text just before an amount that make it something other than the open claim.
 _LEAD_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("instalment, not the claim", re.compile(
-        r"\braten?\b|monatsrate|schlussrate|erste rate|ratenhoehe|teilzahlung|\babschlag|abschlagszahlung"
-        r"|monatlich\w*|\bmtl\b|pro monat|je monat|im monat|wochenrate")),
-    ("paid amount, not open", re.compile(
-        r"zahlung (?:vom|ueber|in hoehe|i\. ?h\.|von)|zahlungseingang|zahlungen|abzueglich|abzgl|gutschrift"
-        r"|geleistete|bereits gezahlt|bezahlt|eingegangen|gutgeschrieben|ueberwiesen"
-        r"|payments? (?:of|received)|\bpaid\b|\breceived\b|\bless\b")),
-    ("cancelled", re.compile(r"storniert\w*|gestrichen\w*|erlassen\w*|ausgebucht\w*")),
-    ("credit limit or original loan, not the claim", re.compile(
-        r"dispositionskredit|\bdispo\w*|kreditrahmen|kreditlinie|kreditlimit|\blimit\b|verfuegungsrahmen"
-        r"|ueberziehungsrahmen|nettokreditbetrag|nettodarlehensbetrag|darlehensbetrag|kreditbetrag"
-        r"|darlehenssumme|kreditsumme|auszahlungsbetrag|finanzierungsbetrag")),
-    ("previous figure, superseded", re.compile(
-        r"\bstatt\b|\bbisherige[rns]?\b|bislang mitgeteilt\w*|\bvorherige[rns]?\b|\bzuvor\b|\bfruehere[rns]?\b"
-        r"|\balte[rns]? (?:saldo|betrag|forderung|stand|summe)|anstelle|urspruenglich\w*|korrigiert von"
-        r"|versehentlich|faelschlich\w*|irrtuemlich")),
-    ("periodic increase, not the claim", re.compile(
-        r"erhoeh\w* sich|steig\w* .{0,30}\bum\b|taeglich\w*|pro tag\b|je tag\b|per day\b|\bdaily\b")),
-    ("settlement offer or other value, not the claim", re.compile(
-        r"vergleichsbetrag|abfindung|einmalzahlung|einmalbetrag|streitwert|gegenstandswert|kaution"
-        r"|mindestbetrag|selbstbeteiligung")),
+    ("instalment, not the claim", INSTALMENT_LEAD),
+    ("paid amount, not open", PAID_LEAD),
+    ("cancelled", CANCELLED_LEAD),
+    ("credit limit or original loan, not the claim", CREDIT_LIMIT_LEAD),
+    ("previous figure, superseded", SUPERSEDED_LEAD),
+    ("periodic increase, not the claim", PERIODIC_LEAD),
+    ("settlement offer or other value, not the claim", OTHER_VALUE_LEAD),
 )
 # Words right after an amount (up to the end of its clause) that make it something else.
 _TRAIL_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("paid amount, not open", re.compile(
-        r"\b(?:eingegangen|gezahlt|bezahlt|beglichen|gutgeschrieben|ueberwiesen|erstattet|getilgt|vereinnahmt"
-        r"|ausgeglichen)\b|(?:haben wir|dankend) (?:\w+ )?erhalten|erhalten haben")),
-    ("cancelled", re.compile(r"storniert|gestrichen|erlassen|ausgebucht|\bentfaellt\b|\bentfallen\b|irrtuemlich")),
-    ("future amount, not yet due", re.compile(
-        r"\b(?:wird|werden)\b(?:(?!sofort).){0,60}\bfaellig\b(?! gestellt)|\bfaellig werden\b|\bwill be due\b")),
+    ("paid amount, not open", PAID_TRAIL),
+    ("cancelled", CANCELLED_TRAIL),
+    ("future amount, not yet due", FUTURE_TRAIL),
 )
 _EXCLUDED = "excluded: the text says it is not part of the figure"
 _FUTURE = "future amount, not yet due"
@@ -55,10 +53,6 @@ _PAID_TRAIL_EN = re.compile(r"\b(?:was|were|has been|have been) (?:\w+ )?(?:rece
 _PAID = "paid amount, not open"
 _NEGATION = re.compile(r"\bnicht\b|\bnoch\b|\bkein\w*")
 _INTEREST_BASE = re.compile(r"zins.{0,80}\b(?:aus|auf)\s*(?:€|eur|euro)?\s*$")
-_FIRMS_FIGURE = re.compile(
-    r"(?:laut ihre[mnrs]?|nach ihren|gemaess ihren|von ihnen (?:genannt|angegeben|mitgeteilt)\w*"
-    r"|ihre[rnm]? (?:angabe|unterlagen)\w*|die sie (?:nennen|nannten|angeben|angegeben))\b"
-)
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|prozent|v\.\s?h\.|p\.\s?a\.)", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
     r"^\s*(?:€|eur|euro)?\s*(?:kwh|mwh|m3|m³|m2|m²|qm|kg|km|liter|stück|stk|std|stunden|tage|monate|jahre|kw)\b",
@@ -161,7 +155,7 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str) -> str |
     folded_lead = fold(lead)
     if _INTEREST_BASE.search(folded_lead):
         return "base amount interest is charged on, not owed"
-    if _FIRMS_FIGURE.search(folded_lead[-60:]):
+    if FIRMS_FIGURE_LEAD.search(folded_lead[-60:]):
         return "the firm's figure repeated, not the creditor's"
     for reason, pattern in _LEAD_REJECTIONS:
         if pattern.search(folded_lead) and not (reason == _PAID and _NEGATION.search(folded_lead)):

@@ -6,50 +6,19 @@ import re
 from dataclasses import dataclass
 
 from app.services.extraction.result import AmountLabel
+from app.services.extraction.vocabulary.labels import (
+    BALANCE,
+    CLAIM_TOTAL,
+    COSTS,
+    INTEREST,
+    PRINCIPAL,
+    PRINCIPAL_WEAK,
+    STRONG_TOTALIZER,
+    TOTALIZER,
+    WEAK_BALANCE_WORDS,
+)
 from app.services.textfold import fold
 
-
-def _words(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
-# A word that names the whole current claim.
-CLAIM_TOTAL = _words(
-    r"gesamt(?:forderung|betrag|betraege|summe|saldo|rueckstand|rueckstaende|schuld|verbindlichkeit|offen"
-    r"|forderungsbetrag|zahlbetrag|\s+forderung)|restforderung|restschuld|restbetrag|restsaldo|endbetrag"
-    r"|zahlbetrag|zu zahlende[rn]? (?:gesamt)?betrag|forderungssumme|forderungsstand|forderungshoehe"
-    r"|hoehe der forderung|aktuelle forderung|offene gesamt\w*|forderung gesamt|gesamte forderung"
-    r"|summe (?:der |aller )?(?:forderung\w*|offenen (?:posten|betraege))|endsaldo|schlusssaldo"
-    r"|total amount|amount due|total due|balance due|outstanding balance|total outstanding|amount outstanding"
-    r"|total balance|balance outstanding|total claim|grand total|total owed|total debt"
-)
-# A word that sums whatever it stands with ("Summe Kosten" is a costs subtotal).
-TOTALIZER = _words(r"\binsgesamt\b|\bgesamt\b|\btotal\b|\bsumme\b|zwischensumme|endsumme|\bsumme\w*|\bgesamt\w*")
-_STRONG_TOTALIZER = _words(r"\binsgesamt\b|\bgesamt\b|\btotal\b|endsumme")
-PRINCIPAL = _words(
-    r"hauptforderung|hauptsache|restkapital|\bkapital\b|kapitalforderung|restdarlehen|darlehensrest|\bprincipal\b"
-)
-PRINCIPAL_WEAK = _words(
-    r"offene rechnung\w*|rechnungsbetr\w*|\brechnung\w*|schlussrechnung|endabrechnung|jahresabrechnung"
-    r"|\w*abrechnung\b|mietrueckst\w*|mietschuld\w*|beitragsrueckst\w*|\bbeitraege\b|warenwert|kaufpreis"
-    r"|offene posten aus|\binvoices?\b"
-)
-INTEREST = _words(r"zinsen\b|\bzins\b|zins(?:anteil|forderung|betrag|betraege|kosten)|verzugszins\b|\binterest\b")
-COSTS = _words(
-    r"(?<!neben)(?<!betriebs)(?<!heiz)(?<!strom)(?<!energie)(?<!wohn)(?<!waren)(?<!lebenshaltungs)kosten"
-    r"|gebuehr|entgelt|auslagen|pauschale|verguetung|spesen|\bporto\b|ruecklastschrift|mahnung\b"
-    r"|inkassokost\w*|\bfees?\b|\bcosts?\b|\bcharges\b"
-)
-BALANCE = _words(
-    r"saldo|kontostand|offene[rsn]? (?:betrag|betraege|forderung\w*|summe|posten|saldo)|\boffen\b|noch offen"
-    r"|rueckstand|rueckstaende|rueckstaendig\w*|\bsumme\b|forderung\w*|betraegt|belaeuft|schuld(?:en|et)?\b"
-    r"|verbindlichkeit\w*|noch zu zahlen|ausstehend\w*|zahlungsrueckstand|\bbetrag\b|\boffene[rsn]?\b"
-    r"|\bbalance\b|\boutstanding\b|zu zahlen|faellig\w*|aussenst\w*|schuldbetrag"
-)
-# Balance words that say only "this is some sum" ("beträgt", "fällig"): alone they never make a total safe.
-WEAK_BALANCE = _words(
-    r"^(?:betraegt|belaeuft|faellig\w*|zu zahlen|\bbetrag\b|schuld(?:en|et)?\b|\bbalance\b)$"
-)
 _LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 
 
@@ -80,7 +49,7 @@ def classify(segment: str) -> LabelVerdict:
         word = _found(pattern, folded)
         if word:
             return LabelVerdict(label, word, subtotal=totalizer)  # type: ignore[arg-type]
-    word = _found(_STRONG_TOTALIZER, folded)
+    word = _found(STRONG_TOTALIZER, folded)
     if word:
         return LabelVerdict("total", word)
     word = _found(PRINCIPAL_WEAK, folded)
@@ -96,7 +65,10 @@ def classify(segment: str) -> LabelVerdict:
 
 def is_weak_balance(verdict_text: str) -> bool:
     """True when a balance label rests on a verb or a generic word only ("beträgt", "fällig")."""
-    return bool(WEAK_BALANCE.match(verdict_text.strip()))
+    return WEAK_BALANCE_WORDS.fullmatch(verdict_text.strip()) is not None
+
+
+__all__ = ["PRINCIPAL", "LabelVerdict", "classify", "fold", "is_claim_label", "is_weak_balance"]
 
 
 def is_claim_label(label: AmountLabel) -> bool:

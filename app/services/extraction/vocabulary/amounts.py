@@ -37,6 +37,53 @@ FUTURE_LEAD = phrases((
 ))
 # A line that ends like this leaves its amount to the next line ("… beläuft sich auf" / "1.043,27").
 LEADS_TO_NEXT_LINE = phrases((
-    r"auf", r"von", r"über", r"in Höhe von", r"i\. ?H\. ?v\.", r"beträgt", r"betragen", r"lautet", r"offen",
+    r"auf", r"von", r"über", r"in Höhe von", r"i\.\s?H\.\s?v\.", r"beträgt", r"betragen", r"lautet", r"offen",
     r"noch offen", r"aus", r"insgesamt", r"Gesamtbetrag", r"Summe", r"Saldo", r"zu zahlen", r"of", r"is", r"amounts to",
 ))
+
+# Words just before an amount that make it something other than the open claim, by what they make it.
+INSTALMENT_LEAD = phrases((
+    r"\braten?\b", r"Monatsrate", r"Schlussrate", r"erste Rate", r"Ratenhöhe", r"Teilzahlung", r"\bAbschlag",
+    r"Abschlagszahlung", r"monatlich\w*", r"\bmtl\b", r"pro Monat", r"je Monat", r"im Monat", r"Wochenrate",
+), whole_words=False)
+PAID_LEAD = phrases((
+    r"Zahlung (?:vom|über|in Höhe|i\.\s?h\.|von)", r"Zahlungseingang", r"Zahlungen", r"abzüglich", r"abzgl",
+    r"Gutschrift", r"geleistete", r"bereits gezahlt", r"bezahlt", r"eingegangen", r"gutgeschrieben", r"überwiesen",
+    r"payments? (?:of|received)", r"\bpaid\b", r"\breceived\b", r"\bless\b",
+), whole_words=False)
+CANCELLED_LEAD = phrases((r"storniert\w*", r"gestrichen\w*", r"erlassen\w*", r"ausgebucht\w*"), whole_words=False)
+CREDIT_LIMIT_LEAD = phrases((
+    r"Dispositionskredit", r"\bDispo\w*", r"Kreditrahmen", r"Kreditlinie", r"Kreditlimit", r"\bLimit\b",
+    r"Verfügungsrahmen", r"Überziehungsrahmen", r"Nettokreditbetrag", r"Nettodarlehensbetrag", r"Darlehensbetrag",
+    r"Kreditbetrag", r"Darlehenssumme", r"Kreditsumme", r"Auszahlungsbetrag", r"Finanzierungsbetrag",
+), whole_words=False)
+SUPERSEDED_LEAD = phrases((
+    r"\bstatt\b", r"\bbisherige[rns]?\b", r"bislang mitgeteilt\w*", r"\bvorherige[rns]?\b", r"\bzuvor\b",
+    r"\bfrühere[rns]?\b", r"\balte[rns]? (?:Saldo|Betrag|Forderung|Stand|Summe)", r"anstelle", r"ursprünglich\w*",
+    r"korrigiert von", r"versehentlich", r"fälschlich\w*", r"irrtümlich",
+), whole_words=False)
+PERIODIC_LEAD = phrases((
+    r"erhöh\w* sich", r"steig\w* .{0,30}\bum\b", r"täglich\w*", r"pro Tag\b", r"je Tag\b", r"per day\b",
+    r"\bdaily\b",
+), whole_words=False)
+OTHER_VALUE_LEAD = phrases((
+    r"Vergleichsbetrag", r"Abfindung", r"Einmalzahlung", r"Einmalbetrag", r"Streitwert", r"Gegenstandswert",
+    r"Kaution", r"Mindestbetrag", r"Selbstbeteiligung",
+), whole_words=False)
+# The firm's own figure repeated by the creditor ("die laut Ihren Unterlagen bestehende Forderung von …").
+FIRMS_FIGURE_LEAD = phrases((
+    r"laut ihre[mnrs]?\b", r"nach ihren\b", r"gemäß ihren\b", r"von ihnen (?:genannt|angegeben|mitgeteilt)\w*\b",
+    r"ihre[rnm]? (?:Angabe|Unterlagen)\w*\b", r"die sie (?:nennen|nannten|angeben|angegeben)\b",
+), whole_words=False)
+# Words right after an amount (up to the end of its clause) that make it something else.
+PAID_TRAIL = phrases((
+    r"\beingegangen\b", r"\bgezahlt\b", r"\bbezahlt\b", r"\bbeglichen\b", r"\bgutgeschrieben\b",
+    r"\büberwiesen\b", r"\berstattet\b", r"\bgetilgt\b", r"\bvereinnahmt\b", r"\bausgeglichen\b",
+    r"(?:haben wir|dankend) (?:\w+ )?erhalten", r"erhalten haben",
+), whole_words=False)
+CANCELLED_TRAIL = phrases((
+    r"storniert", r"gestrichen", r"erlassen", r"ausgebucht", r"\bentfällt\b", r"\bentfallen\b", r"irrtümlich",
+), whole_words=False)
+FUTURE_TRAIL = phrases((
+    r"\b(?:wird|werden)\b(?:(?!sofort).){0,60}\bfällig\b(?! gestellt)", r"\bfällig werden\b", r"\bwill be due\b",
+), whole_words=False)

@@ -1,0 +1,61 @@
+"""vocabulary/labels.py — the words that name what an amount is; invariant: normal spelling, one role per list.
+
+Phrases match anywhere in the folded label text unless they carry their own `\\b`: "Gebühr" must also be
+found inside "Mahngebühr". Order inside a list does not matter (longer phrases are tried first)."""
+
+from __future__ import annotations
+
+from app.services.extraction.vocabulary import phrases
+
+# A word that names the whole current claim.
+CLAIM_TOTAL = phrases((
+    r"Gesamtforderung", r"Gesamtbetrag", r"Gesamtbeträge", r"Gesamtsumme", r"Gesamtsaldo", r"Gesamtrückstand",
+    r"Gesamtrückstände", r"Gesamtschuld", r"Gesamtverbindlichkeit", r"Gesamtoffen", r"Gesamtforderungsbetrag",
+    r"Gesamtzahlbetrag", r"Gesamt forderung",
+    r"Restforderung", r"Restschuld", r"Restbetrag", r"Restsaldo", r"Endbetrag", r"Zahlbetrag",
+    r"zu zahlende[rn]? (?:gesamt)?betrag",
+    r"Forderungssumme", r"Forderungsstand", r"Forderungshöhe", r"Höhe der Forderung", r"aktuelle Forderung",
+    r"offene gesamt\w*", r"Forderung gesamt", r"gesamte Forderung",
+    r"Summe (?:der |aller )?(?:Forderung\w*|offenen (?:Posten|Beträge))",
+    r"Endsaldo", r"Schlusssaldo",
+    r"total amount", r"amount due", r"total due", r"balance due", r"outstanding balance", r"total outstanding",
+    r"amount outstanding", r"total balance", r"balance outstanding", r"total claim", r"grand total",
+    r"total owed", r"total debt",
+), whole_words=False)
+# A word that sums whatever it stands with ("Summe Kosten" is a costs subtotal).
+TOTALIZER = phrases((
+    r"\binsgesamt\b", r"\bgesamt\b", r"\btotal\b", r"\bSumme\b", r"Zwischensumme", r"Endsumme", r"\bSumme\w*",
+    r"\bgesamt\w*",
+), whole_words=False)
+# A totalizer strong enough to make a total on its own.
+STRONG_TOTALIZER = phrases((r"\binsgesamt\b", r"\bgesamt\b", r"\btotal\b", r"Endsumme"), whole_words=False)
+PRINCIPAL = phrases((
+    r"Hauptforderung", r"Hauptsache", r"Restkapital", r"\bKapital\b", r"Kapitalforderung", r"Restdarlehen",
+    r"Darlehensrest", r"\bprincipal\b",
+), whole_words=False)
+# Words that often but not always name the principal ("Rechnung").
+PRINCIPAL_WEAK = phrases((
+    r"offene Rechnung\w*", r"Rechnungsbetr\w*", r"\bRechnung\w*", r"Schlussrechnung", r"Endabrechnung",
+    r"Jahresabrechnung", r"\w*abrechnung\b", r"Mietrückst\w*", r"Mietschuld\w*", r"Beitragsrückst\w*",
+    r"\bBeiträge\b", r"Warenwert", r"Kaufpreis", r"offene Posten aus", r"\binvoices?\b",
+), whole_words=False)
+INTEREST = phrases((
+    r"Zinsen\b", r"\bZins\b", r"Zins(?:anteil|forderung|betrag|beträge|kosten)", r"Verzugszins\b", r"\binterest\b",
+), whole_words=False)
+# "Kosten" of a collection, not the utility or living costs a bill is about.
+COSTS = phrases((
+    r"(?<!neben)(?<!betriebs)(?<!heiz)(?<!strom)(?<!energie)(?<!wohn)(?<!waren)(?<!lebenshaltungs)Kosten",
+    r"Gebühr", r"Entgelt", r"Auslagen", r"Pauschale", r"Vergütung", r"Spesen", r"\bPorto\b", r"Rücklastschrift",
+    r"Mahnung\b", r"Inkassokost\w*", r"\bfees?\b", r"\bcosts?\b", r"\bcharges\b",
+), whole_words=False)
+BALANCE = phrases((
+    r"Saldo", r"Kontostand", r"offene[rsn]? (?:Betrag|Beträge|Forderung\w*|Summe|Posten|Saldo)", r"\boffen\b",
+    r"noch offen", r"Rückstand", r"Rückstände", r"rückständig\w*", r"\bSumme\b", r"Forderung\w*", r"beträgt",
+    r"beläuft", r"Schuld(?:en|et)?\b", r"Verbindlichkeit\w*", r"noch zu zahlen", r"ausstehend\w*",
+    r"Zahlungsrückstand", r"\bBetrag\b", r"\boffene[rsn]?\b", r"\bbalance\b", r"\boutstanding\b", r"zu zahlen",
+    r"fällig\w*", r"Außenst\w*", r"Schuldbetrag",
+), whole_words=False)
+# Balance words that say only "this is some sum" ("beträgt", "fällig"): alone they never make a total safe.
+WEAK_BALANCE_WORDS = phrases((
+    r"beträgt", r"beläuft", r"fällig\w*", r"zu zahlen", r"\bBetrag\b", r"Schuld(?:en|et)?\b", r"\bbalance\b",
+), whole_words=False)
