@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 
 from app.services.extraction.columns import CELL_SEPARATOR, CellPlace, column_role, headers_by_line, place
 from app.services.extraction.labels import LabelVerdict, classify, fold, is_claim_label
@@ -77,6 +78,17 @@ _ABBREVIATIONS = frozenset(
 )
 _BRACKET = re.compile(r"[(\[]")
 _SENTENCE_END = re.compile(r"[.:;!?)]\s*$")
+
+
+@lru_cache(maxsize=4096)
+def _money_in(text: str) -> tuple[MoneyToken, ...]:
+    """Amounts in one line; each line is looked at several times (as itself, as a label line, as a carry)."""
+    return tuple(find_money(text))
+
+
+@lru_cache(maxsize=4096)
+def _masked(text: str) -> str:
+    return mask_noise(text)
 
 
 @dataclass(frozen=True)
@@ -247,8 +259,8 @@ def _line_candidates(
     line: SourceLine, previous_label: str | None, next_text: str | None, carry: str | None = None,
     header: tuple[str, ...] | None = None,
 ) -> list[Candidate]:
-    tokens = find_money(line.text)
-    masked = mask_noise(line.text)
+    tokens = list(_money_in(line.text))
+    masked = _masked(line.text)
     if line.tabular:
         tokens = tokens + _cell_tokens(line.text, tokens)
     bare = not _LETTERS.search(masked.replace("EUR", "").replace("Euro", ""))
@@ -262,7 +274,7 @@ def _line_candidates(
         clause = masked[clause_start : token.start]
         if position == 0 and carry and not _LETTERS.search(lead):
             # A sentence wrapped before its amount: "Ihre Zahlung über" / "50,00 € haben wir erhalten."
-            lead = clause = f"{mask_noise(carry)} {lead}"
+            lead = clause = f"{_masked(carry)} {lead}"
         after = masked[token.end :]
         trail = _trailing_clause(masked, token.end, next_start, next_text)
         # Text earlier on the line labels an amount only in a table row ("Summe | … | 203,38").
@@ -328,12 +340,13 @@ def _label_line(lines: Sequence[SourceLine], index: int) -> str | None:
     """The label on the line before an amount: a short label alone there (PDF tables put "Gesamtforderung"
     above its amount), or the last clause of a sentence that leads into it ("… beläuft sich auf" / ":")."""
     before = _previous_line(lines, index)
-    if before is None or find_money(before.text):
+    if before is None or _money_in(before.text):
         return None
     text = before.text.strip()
     if len(text) <= 60:
         return text
-    clause = mask_noise(text)[_clause_start(mask_noise(text), len(text)) :]
+    masked = _masked(text)
+    clause = masked[_clause_start(masked, len(text)) :]
     leads_in = clause.rstrip().endswith(":") or bool(LEADS_TO_NEXT_LINE.search(fold(clause.split()[-1])))
     return clause if leads_in else None
 
@@ -346,11 +359,14 @@ def _carried_text(lines: Sequence[SourceLine], index: int) -> str | None:
     text = before.text.strip()
     if _SENTENCE_END.search(text):
         return None
-    return None if find_money(text) else text
+    return None if _money_in(text) else text
 
 
 def collect_amounts(lines: Sequence[SourceLine]) -> list[Candidate]:
     """Every amount in every line, in reading order, labelled and judged."""
+    # The caches serve one email only: its lines are read several times, other emails' lines never again.
+    _money_in.cache_clear()
+    _masked.cache_clear()
     candidates: list[Candidate] = []
     headers = headers_by_line(lines)
     for index, line in enumerate(lines):
