@@ -114,6 +114,7 @@ def test_the_detail_of_a_processed_reply_shows_extraction_attachments_and_match(
     html = client.get(f"/dashboard/jobs/{email_id}").text
     assert "debt_statement" in html
     assert "1.234,56 €" in html  # the total, in German notation, with its evidence
+    assert "why this total: chosen for: explicit" in html  # the features that made it win
     assert "Ursprüngliche Nachricht" not in html  # only a reply excerpt, never the quoted history
     assert "received → processing" not in html and "queued → processing" in html
     assert "processing → completed" in html
