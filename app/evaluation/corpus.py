@@ -110,7 +110,7 @@ def _email(raw: Mapping[str, Any], directory: Path) -> CorpusEmail:
     )
 
 
-def _labels(raw: Mapping[str, Any]) -> ExpectedLabels:
+def read_labels(raw: Mapping[str, Any]) -> ExpectedLabels:
     components = raw.get("components") or {}
     return ExpectedLabels(
         inquiry_id=raw.get("inquiry_id"),
@@ -146,7 +146,7 @@ def load_corpus(directory: Path) -> Corpus:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         emails = tuple(_email(item, Path(directory)) for item in data["emails"])
-        labels = {str(item["id"]): _labels(item["expected"]) for item in data["emails"] if item.get("expected")}
+        labels = {str(item["id"]): read_labels(item["expected"]) for item in data["emails"] if item.get("expected")}
         inquiries = tuple(_inquiry(item) for item in data.get("inquiries") or ())
     except (ValueError, KeyError, TypeError) as error:
         raise CorpusError(f"malformed {path}: {error}") from None
