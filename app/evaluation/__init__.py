@@ -6,6 +6,7 @@ from app.evaluation.corpus import Corpus, CorpusEmail, CorpusError, CorpusInquir
 from app.evaluation.predict import Matcher, MatchOutcome, Prediction, predict_email, prediction_record
 from app.evaluation.replay import run_pipeline_eval
 from app.evaluation.report import EvalReport, report_json, report_text, run_extraction_eval, write_predictions
+from app.evaluation.table import Share, TableRow, table_row
 
 __all__ = [
     "Corpus",
@@ -16,6 +17,8 @@ __all__ = [
     "MatchOutcome",
     "Matcher",
     "Prediction",
+    "Share",
+    "TableRow",
     "load_corpus",
     "predict_email",
     "prediction_record",
@@ -23,5 +26,6 @@ __all__ = [
     "report_text",
     "run_extraction_eval",
     "run_pipeline_eval",
+    "table_row",
     "write_predictions",
 ]

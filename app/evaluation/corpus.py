@@ -66,6 +66,8 @@ class ExpectedLabels:
     creditor_reference: str | None
     auto_update_ok: bool
     notes: str
+    # Every number in the email that is not the total; None where the corpus does not label them.
+    decoys: frozenset[Decimal] | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,12 @@ def _money(value: Any) -> Decimal | None:
     if value is None:
         return None
     return Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+def _decoys(value: Any) -> frozenset[Decimal] | None:
+    if value is None:
+        return None
+    return frozenset(Decimal(str(item)).quantize(Decimal("0.01")) for item in value)
 
 
 def _email(raw: Mapping[str, Any], directory: Path) -> CorpusEmail:
@@ -102,7 +110,7 @@ def _email(raw: Mapping[str, Any], directory: Path) -> CorpusEmail:
     )
 
 
-def _labels(raw: Mapping[str, Any]) -> ExpectedLabels:
+def read_labels(raw: Mapping[str, Any]) -> ExpectedLabels:
     components = raw.get("components") or {}
     return ExpectedLabels(
         inquiry_id=raw.get("inquiry_id"),
@@ -112,6 +120,7 @@ def _labels(raw: Mapping[str, Any]) -> ExpectedLabels:
         creditor_reference=raw.get("creditor_reference"),
         auto_update_ok=bool(raw.get("auto_update_ok")),
         notes=str(raw.get("notes") or ""),
+        decoys=_decoys(raw.get("decoys")),
     )
 
 
@@ -137,7 +146,7 @@ def load_corpus(directory: Path) -> Corpus:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         emails = tuple(_email(item, Path(directory)) for item in data["emails"])
-        labels = {str(item["id"]): _labels(item["expected"]) for item in data["emails"] if item.get("expected")}
+        labels = {str(item["id"]): read_labels(item["expected"]) for item in data["emails"] if item.get("expected")}
         inquiries = tuple(_inquiry(item) for item in data.get("inquiries") or ())
     except (ValueError, KeyError, TypeError) as error:
         raise CorpusError(f"malformed {path}: {error}") from None

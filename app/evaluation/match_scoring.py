@@ -1,5 +1,6 @@
 """evaluation/match_scoring.py — match and auto-apply figures; invariant: a write counts as right only
-when both the inquiry and the amount are the labelled ones."""
+when both the inquiry and the amount are the labelled ones, and as wanted only on an email labelled
+auto_update_ok."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ class MatchFigures:
     auto_ok_applied: int
     wrong_writes: tuple[WrongWrite, ...]
     match_misses: tuple[tuple[str, str | None, str | None, str | None], ...]
+    # Emails written automatically although their label says a human must decide.
+    needed_human: tuple[str, ...] = ()
 
     @property
     def match_accuracy(self) -> float:
@@ -47,10 +50,15 @@ class MatchFigures:
     def wrong_auto_writes(self) -> int:
         return len(self.wrong_writes)
 
+    @property
+    def auto_writes_needing_human(self) -> int:
+        return len(self.needed_human)
+
 
 def score_matching(predictions: Sequence[Prediction], labels: Mapping[str, ExpectedLabels]) -> MatchFigures:
     match_correct = auto_writes = right = ok_emails = ok_applied = 0
     wrong: list[WrongWrite] = []
+    needed_human: list[str] = []
     misses: list[tuple[str, str | None, str | None, str | None]] = []
     for prediction in predictions:
         expected = labels.get(prediction.email_id)
@@ -65,6 +73,8 @@ def score_matching(predictions: Sequence[Prediction], labels: Mapping[str, Expec
         if not match.auto_applied:
             continue
         auto_writes += 1
+        if not expected.auto_update_ok:
+            needed_human.append(prediction.email_id)
         correct = match.inquiry_id == expected.inquiry_id and match.applied_amount == expected.total_amount
         right += correct
         ok_applied += correct and expected.auto_update_ok
@@ -72,4 +82,4 @@ def score_matching(predictions: Sequence[Prediction], labels: Mapping[str, Expec
             wrong.append(WrongWrite(prediction.email_id, match.inquiry_id, str(match.applied_amount),
                                     expected.inquiry_id, str(expected.total_amount)))
     return MatchFigures(len(labels), match_correct, auto_writes, right, ok_emails, ok_applied,
-                        tuple(wrong), tuple(misses))
+                        tuple(wrong), tuple(misses), tuple(needed_human))

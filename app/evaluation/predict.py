@@ -25,6 +25,14 @@ class MatchOutcome:
     match_confidence: float | None = None
     auto_applied: bool = False
     applied_amount: Decimal | None = None
+    review_opened: bool = False
+
+    @property
+    def action(self) -> str:
+        """What happened to the claim: `auto-applied`, `review` (a human decides) or `none`."""
+        if self.auto_applied:
+            return "auto-applied"
+        return "review" if self.review_opened else "none"
 
 
 class Matcher(Protocol):
@@ -89,11 +97,13 @@ def prediction_record(prediction: Prediction) -> dict[str, Any]:
         "id": prediction.email_id,
         "intent": result.intent,
         "total_amount": _number(result.total_amount),
+        "amount_is_safe": result.amount_is_safe,
         "components": {name: float(value) for name, value in result.components.items()},
         "creditor_reference": result.creditor_reference,
         "inquiry_id": match.inquiry_id,
         "match_status": match.match_status,
         "match_confidence": match.match_confidence,
+        "action": match.action,
         "auto_applied": match.auto_applied,
         "applied_amount": _number(match.applied_amount),
     }

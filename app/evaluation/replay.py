@@ -66,7 +66,8 @@ def replay_one(email: CorpusEmail, settings: Settings, store: AttachmentStore) -
     outcome = MatchOutcome(inquiry_id=match.get("inquiry_id"), match_status=match.get("match_status"),
                            match_confidence=match.get("match_confidence"),
                            auto_applied=bool(match.get("auto_applied")),
-                           applied_amount=_money(match.get("applied_amount")))
+                           applied_amount=_money(match.get("applied_amount")),
+                           review_opened=match.get("action") == "review")
     return Prediction(email.id, result, outcome, round(time.perf_counter() - started, 4))
 
 

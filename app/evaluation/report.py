@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from app.evaluation.corpus import Corpus, load_corpus
-from app.evaluation.match_scoring import MatchFigures
+from app.evaluation.match_scoring import MatchFigures, score_matching
 from app.evaluation.predict import Matcher, Prediction, predict_email, prediction_record
-from app.evaluation.scoring import Miss, NoiseAmount, confusion, misses_for, noise_amounts, normalise_reference, ratio
+from app.evaluation.scoring import Miss, NoiseAmount, confusion, misses_for, noise_for, normalise_reference, ratio
+from app.evaluation.table import header_markdown, row_json, row_markdown, table_row
 from app.services.extraction import DEFAULT_FIRM_REFERENCE_PATTERN
 
 
@@ -33,6 +34,7 @@ class EvalReport:
     components_correct: int
     safe_emails: int
     safe_but_wrong: int
+    decoy_emails: int
     noise: tuple[NoiseAmount, ...]
     intent_confusion: dict[str, dict[str, int]]
     misses: tuple[Miss, ...]
@@ -67,16 +69,18 @@ class EvalReport:
 def score(corpus: Corpus, predictions: Sequence[Prediction], seconds: float) -> EvalReport:
     counts: dict[str, Any] = dict.fromkeys(
         ("amount_emails", "amount_correct", "amount_unexpected", "intent_correct", "reference_emails",
-         "reference_correct", "components_emails", "components_correct", "safe_emails", "safe_but_wrong"), 0)
+         "reference_correct", "components_emails", "components_correct", "safe_emails", "safe_but_wrong",
+         "decoy_emails"), 0)
     misses: list[Miss] = []
     noise: list[NoiseAmount] = []
     pairs: list[tuple[str, str]] = []
     for prediction in predictions:
         result = prediction.result
-        noise.extend(noise_amounts(prediction))
         labels = corpus.labels.get(prediction.email_id)
+        noise.extend(noise_for(prediction, labels))
         if labels is None:
             continue
+        counts["decoy_emails"] += labels.decoys is not None
         pairs.append((labels.intent, result.intent))
         counts["intent_correct"] += result.intent == labels.intent
         if labels.total_amount is not None:
@@ -113,14 +117,16 @@ def run_extraction_eval(
     matcher: Matcher | None = None,
     firm_reference_pattern: str = DEFAULT_FIRM_REFERENCE_PATTERN,
 ) -> EvalReport:
-    """Predict every email of the corpus (labels unseen), then score the predictions."""
+    """Predict every email of the corpus (labels unseen), then score the predictions; the matching
+    figures only when a matcher ran."""
     corpus = load_corpus(Path(corpus_dir))
     started = time.perf_counter()
     predictions = [
         predict_email(email, inquiries=corpus.inquiries, matcher=matcher, firm_reference_pattern=firm_reference_pattern)
         for email in corpus.emails
     ]
-    return score(corpus, predictions, time.perf_counter() - started)
+    report = score(corpus, predictions, time.perf_counter() - started)
+    return report if matcher is None else report.with_matching(score_matching(predictions, corpus.labels))
 
 
 def report_json(report: EvalReport) -> dict[str, Any]:
@@ -128,6 +134,7 @@ def report_json(report: EvalReport) -> dict[str, Any]:
     return {
         "corpus_dir": report.corpus_dir,
         "emails": report.emails,
+        "table": row_json(table_row(report)),
         "amount_accuracy": report.amount_accuracy,
         "amount_emails": report.amount_emails,
         "amount_correct": report.amount_correct,
@@ -143,9 +150,10 @@ def report_json(report: EvalReport) -> dict[str, Any]:
         "safe_emails": report.safe_emails,
         "safe_but_wrong": report.safe_but_wrong,
         "intent_confusion": report.intent_confusion,
+        "decoy_emails": report.decoy_emails,
         "noise": [
             {"id": n.email_id, "field": n.field, "value": str(n.value), "kind": n.kind,
-             "evidence": n.evidence.model_dump(mode="json")}
+             "evidence": n.evidence.model_dump(mode="json") if n.evidence else None}
             for n in report.noise
         ],
         "misses": [
@@ -168,6 +176,8 @@ def _matching_json(figures: MatchFigures) -> dict[str, Any]:
         "auto_writes": figures.auto_writes,
         "auto_update_ok_emails": figures.auto_ok_emails,
         "auto_update_ok_applied": figures.auto_ok_applied,
+        "auto_writes_needing_human": figures.auto_writes_needing_human,
+        "needed_human": list(figures.needed_human),
         "wrong_writes": [vars(w) for w in figures.wrong_writes],
         "match_misses": [{"id": i, "expected": e, "predicted": p, "status": st}
                          for i, e, p, st in figures.match_misses],
@@ -183,6 +193,7 @@ def _matching_lines(figures: MatchFigures) -> list[str]:
         " auto_update_ok emails applied)",
         f"wrong auto writes:    {figures.wrong_auto_writes}",
     ]
+    lines += [f"  AUTO-APPLIED, NEEDED A HUMAN {email_id}" for email_id in figures.needed_human]
     lines += [f"  WRONG WRITE {w.email_id}: {w.inquiry_id} {w.amount} (expected {w.expected_inquiry_id} "
               f"{w.expected_amount})" for w in figures.wrong_writes]
     lines += [f"  match miss {i}: expected {e}, predicted {p} ({st})" for i, e, p, st in figures.match_misses]
@@ -200,10 +211,24 @@ def _confusion_lines(table: dict[str, dict[str, int]]) -> list[str]:
     return lines
 
 
+_NOISE_FROM = {
+    "decoys": "the labelled decoys",
+    "evidence": "their evidence (this corpus labels no decoys)",
+    "decoys+evidence": "the labelled decoys where an email has them, else their evidence",
+}
+
+
 def report_text(report: EvalReport) -> str:
     """A readable report: the figures, the intent confusion table and every miss with evidence."""
+    row = table_row(report)
     lines = [
         f"Evaluation — {report.corpus_dir}",
+        "",
+        *header_markdown(),
+        row_markdown(row),
+        f"(noise amounts judged by {_NOISE_FROM[row.noise_from]}"
+        + ("" if report.matching else "; the match columns need the pipeline replay") + ")",
+        "",
         f"emails:              {report.emails}",
         f"amount accuracy:     {report.amount_accuracy:.1%} ({report.amount_correct}/{report.amount_emails} emails"
         " stating a total)",
@@ -212,7 +237,7 @@ def report_text(report: EvalReport) -> str:
         f"reference accuracy:  {report.reference_accuracy:.1%} ({report.reference_correct}/{report.reference_emails})",
         f"components accuracy: {report.components_accuracy:.1%} "
         f"({report.components_correct}/{report.components_emails})",
-        f"noise amounts:       {report.noise_amounts}",
+        f"noise amounts:       {report.noise_amounts} ({report.decoy_emails} emails judged by labelled decoys)",
         f"amount_is_safe:      {report.safe_emails} emails, {report.safe_but_wrong} of them with a wrong total",
         *(_matching_lines(report.matching) if report.matching else []),
         f"time:                {report.seconds:.2f} s",
@@ -222,7 +247,8 @@ def report_text(report: EvalReport) -> str:
     ]
     if report.noise:
         lines += ["", "Noise amounts:"]
-        lines += [f"  {n.email_id} {n.field} {n.value} ({n.kind}) — {n.evidence.source} {n.evidence.location}"
+        lines += [f"  {n.email_id} {n.field} {n.value} ({n.kind}) — "
+                  + (f"{n.evidence.source} {n.evidence.location}" if n.evidence else "no evidence")
                   for n in report.noise]
     lines += ["", f"Misses ({len(report.misses)}):"]
     for miss in report.misses:

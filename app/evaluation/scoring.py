@@ -1,4 +1,5 @@
-"""evaluation/scoring.py — compare predictions with labels; invariant: noise is judged from evidence alone."""
+"""evaluation/scoring.py — compare predictions with labels; invariant: noise is judged from the labelled
+decoys where the corpus has them, and from the evidence alone where it has none."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from app.evaluation.predict import Prediction
 from app.services.extraction.numbers import find_money, noise_spans
 from app.services.extraction.result import Evidence
 
+_CENT = Decimal("0.01")
 _NOISE_KINDS = ("date", "iban", "phone", "register", "tax number", "postcode", "time")
 
 
@@ -21,7 +23,7 @@ class NoiseAmount:
     field: str
     value: Decimal
     kind: str
-    evidence: Evidence
+    evidence: Evidence | None
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,24 @@ def noise_amounts(prediction: Prediction) -> list[NoiseAmount]:
         if kind is not None:
             found.append(NoiseAmount(prediction.email_id, field_name, value, kind, evidence))
     return found
+
+
+DECOY = "labelled decoy"
+
+
+def decoy_amounts(prediction: Prediction, labels: ExpectedLabels) -> list[NoiseAmount]:
+    """The predicted total when it equals a number the labels call a decoy (never the total)."""
+    total = prediction.result.total_amount
+    if labels.decoys is None or total is None or total.quantize(_CENT) not in labels.decoys:
+        return []
+    return [NoiseAmount(prediction.email_id, "total_amount", total, DECOY, prediction.result.total_evidence)]
+
+
+def noise_for(prediction: Prediction, labels: ExpectedLabels | None) -> list[NoiseAmount]:
+    """Decoy-labelled emails are judged by their labels only; the others by the evidence rule."""
+    if labels is not None and labels.decoys is not None:
+        return decoy_amounts(prediction, labels)
+    return noise_amounts(prediction)
 
 
 def _evidence_text(evidence: Evidence | None) -> str:

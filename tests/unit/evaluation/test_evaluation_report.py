@@ -103,10 +103,11 @@ def test_predictions_file_has_one_json_object_per_email_with_the_agreed_keys(cor
     write_predictions(run_extraction_eval(corpus), out)
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [row["id"] for row in rows] == ["E1", "E2", "E3"]
-    assert set(rows[0]) == {"id", "intent", "total_amount", "components", "creditor_reference", "inquiry_id",
-                            "match_status", "match_confidence", "auto_applied", "applied_amount"}
+    assert set(rows[0]) == {"id", "intent", "total_amount", "amount_is_safe", "components", "creditor_reference",
+                            "inquiry_id", "match_status", "match_confidence", "action", "auto_applied",
+                            "applied_amount"}
     assert rows[0]["total_amount"] == 120.0
-    assert (rows[0]["inquiry_id"], rows[0]["auto_applied"], rows[0]["applied_amount"]) == (None, False, None)
+    assert (rows[0]["inquiry_id"], rows[0]["action"], rows[0]["applied_amount"]) == (None, "none", None)
 
 
 def test_a_matcher_hook_fills_the_match_fields(corpus: Path, tmp_path: Path) -> None:

@@ -1,0 +1,111 @@
+"""Every first-round corpus under ../shared/corpus holds issue 8's floors, replayed through the pipeline.
+
+Floors not met yet are listed in EXPECTED_FAILURES (non-strict xfail, so a floor that starts to hold
+shows as XPASS); when one holds for good, delete its line and it guards from then on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import pytest
+
+from app.config import get_settings
+from app.evaluation import EvalReport, Share, TableRow, report_text, run_pipeline_eval, table_row
+
+SHARED_CORPORA = (Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus").resolve()
+
+# Corpora under SHARED_CORPORA that are no first-round replies, with the reason; any other folder is graded.
+NOT_FIRST_ROUND: dict[str, str] = {
+    "brenner-okafor": "settlement-plan replies, graded by the plan-replies issue",
+}
+
+Bound = tuple[Literal["at least", "at most"], float]
+
+# Column of the evaluator's table → its floor. A share is compared as a fraction, a count as a count
+# ("auto-applied that needed a human" is a count out of the automatic writes).
+FLOORS: dict[str, Bound] = {
+    "amount_exact": ("at least", 0.97),
+    "intent": ("at least", 0.95),
+    "noise_amounts_taken": ("at most", 0),
+    "amount_where_none_stated": ("at most", 0),
+    "wrong_automatic_writes": ("at most", 0),
+    "auto_applied_needing_human": ("at most", 0),
+    "safe_cases_auto_applied": ("at least", 0.85),
+}
+
+_OPEN = "issue 8, extraction work in progress; first sight"
+# (corpus, column) → why it does not hold yet. Figures are the evaluator's first sight on 2026-12-04.
+EXPECTED_FAILURES: dict[tuple[str, str], str] = {
+    ("hollmann-adeyemi", "amount_exact"): f"{_OPEN} 95 % (19/20)",
+    ("hollmann-adeyemi", "intent"): f"{_OPEN} 80 % (24/30)",
+    ("hollmann-adeyemi", "noise_amounts_taken"): f"{_OPEN} 2",
+    ("hollmann-adeyemi", "amount_where_none_stated"): f"{_OPEN} 1",
+    ("hollmann-adeyemi", "safe_cases_auto_applied"): f"{_OPEN} 80 % (8/10)",
+    ("rieger-kaminski", "amount_exact"): f"{_OPEN} 90 % (18/20)",
+    ("rieger-kaminski", "intent"): f"{_OPEN} 70 % (21/30)",
+    ("rieger-kaminski", "noise_amounts_taken"): f"{_OPEN} 4",
+    ("rieger-kaminski", "amount_where_none_stated"): f"{_OPEN} 3",
+    ("rieger-kaminski", "auto_applied_needing_human"): f"{_OPEN} 1 of 7 (C025, readable only by OCR)",
+    ("rieger-kaminski", "safe_cases_auto_applied"): f"{_OPEN} 55 % (6/11)",
+}
+
+MISSING = "<no shared corpus>"
+
+
+def first_round_corpora() -> list[str]:
+    """Every folder of SHARED_CORPORA not excused above; a missing root yields one failing entry."""
+    if not SHARED_CORPORA.is_dir():
+        return [MISSING]
+    return sorted(entry.name for entry in SHARED_CORPORA.iterdir()
+                  if entry.is_dir() and entry.name not in NOT_FIRST_ROUND)
+
+
+def _params() -> list[object]:
+    params: list[object] = []
+    for corpus in first_round_corpora():
+        for column in FLOORS:
+            reason = EXPECTED_FAILURES.get((corpus, column))
+            marks = [pytest.mark.xfail(strict=False, reason=reason)] if reason else []
+            params.append(pytest.param(corpus, column, id=f"{corpus}-{column}", marks=marks))
+    return params
+
+
+_reports: dict[str, EvalReport] = {}
+
+
+def _report(corpus: str, workdir: Path) -> EvalReport:
+    """One pipeline replay per corpus for all of its floors."""
+    if corpus not in _reports:
+        _reports[corpus] = run_pipeline_eval(SHARED_CORPORA / corpus, get_settings(), workdir)
+    return _reports[corpus]
+
+
+def holds(row: TableRow, column: str) -> bool:
+    direction, bound = FLOORS[column]
+    cell = getattr(row, column)
+    assert cell is not None, f"{column} is empty: the replay scored no matching"
+    if isinstance(cell, Share):
+        value: float = cell.share if direction == "at least" else cell.part
+    else:
+        value = cell
+    return value >= bound if direction == "at least" else value <= bound
+
+
+@pytest.mark.parametrize(("corpus", "column"), _params())
+def test_corpus_meets_its_floor(
+    corpus: str, column: str, sqlite_database: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    assert corpus != MISSING, f"the shared corpora are missing: expected them at {SHARED_CORPORA}"
+    report = _report(corpus, tmp_path_factory.mktemp(f"replay-{corpus}"))
+    direction, bound = FLOORS[column]
+    assert holds(table_row(report), column), (
+        f"{corpus}: {column} must be {direction} {bound}\n{report_text(report)}")
+
+
+def test_the_floor_tables_name_only_real_corpora_and_columns() -> None:
+    corpora = set(first_round_corpora())
+    stale = [key for key in EXPECTED_FAILURES if key[0] not in corpora or key[1] not in FLOORS]
+    assert not stale, f"expected failures for no corpus or floor: {stale}"
+    assert all((SHARED_CORPORA / name).is_dir() for name in NOT_FIRST_ROUND), "an excused corpus is gone"
+    assert {"dev", "hollmann-adeyemi", "rieger-kaminski"} <= corpora, f"first-round corpora found: {sorted(corpora)}"
