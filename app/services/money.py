@@ -93,7 +93,7 @@ def parse(text: str) -> Decimal | None:
 
 def _number(text: str) -> Decimal | None:
     integer, fraction = _split_decimal_mark(text)
-    if integer is None or (fraction and not _FRACTION.fullmatch(fraction)):
+    if fraction is not None and not _FRACTION.fullmatch(fraction):
         return None
     if not _DIGITS.fullmatch(integer):
         separators = {sep for sep in _GROUPED if sep in integer}
@@ -106,21 +106,21 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
-def _split_decimal_mark(text: str) -> tuple[str | None, str]:
-    """(integer part, decimals) by which separator is the decimal mark; (None, "") when unreadable."""
+def _split_decimal_mark(text: str) -> tuple[str, str | None]:
+    """(integer part, decimals) by which separator is the decimal mark; decimals None when there is no mark."""
     dot, comma = text.rfind("."), text.rfind(",")
     if dot >= 0 and comma >= 0:
         mark = max(dot, comma)
         return text[:mark], text[mark + 1 :]
     if comma >= 0:
         if text.count(",") > 1:
-            return text, ""
+            return text, None
         return text[:comma], text[comma + 1 :]
     if dot >= 0:
         if text.count(".") > 1 or len(text) - dot - 1 == 3:
-            return text, ""
+            return text, None
         return text[:dot], text[dot + 1 :]
-    return text, ""
+    return text, None
 
 
 def format_amount(value: Decimal, unit: str = "€") -> str:
