@@ -6,20 +6,17 @@ Three doors, no I/O:
   repr, never its binary expansion.
 - `parse` reads what a person or a document writes. The notations and how ambiguity is settled:
 
-  | written                         | reads as  | rule                                                      |
-  |---------------------------------|-----------|-----------------------------------------------------------|
-  | `1.234,56` `1234,56` `932,6`    | 1234.56   | German: comma is the decimal mark, dots group thousands    |
-  | `1,234.56` `1234.56` `89.9`     | 1234.56   | English: the later of dot and comma is the decimal mark    |
-  | `1.234` `1.234.567`             | 1234.00   | a dot before exactly three digits groups thousands         |
-  |                                 |           | (German first: "EUR 1.500" is fifteen hundred)             |
-  | `1.23` `1.2`                    | 1.23      | a dot before one or two digits is the decimal mark         |
-  | `1,234` `0,125`                 | None      | a lone comma is a decimal mark; three decimals are no cents|
-  | `1,234,567`                     | 1234567.00| several commas without a dot can only be English grouping  |
-  | `1.234,-` `700,--` `5,—`        | 1234.00   | dashes after the comma stand for zero cents                |
-  | `12 873,55` (space, no-break,   | 12873.55  | spaces group thousands like the other separator            |
-  | narrow no-break, thin space)    |           |                                                           |
-  | `EUR 1.234` `1.234 €` `€ 1.234,56` `1.234 Euro` | | the currency may stand before or after, once       |
-  | `-50,00` `− 50` `EUR -50`       | -50.00    | a leading minus (hyphen, minus sign, en dash) only         |
+  - German `1.234,56`, `1234,56`, `932,6`: the comma is the decimal mark, dots group thousands.
+  - English `1,234.56`, `1234.56`, `89.9`: with both marks present, the later one is the decimal mark.
+  - `1.234`, `1.234.567` read 1234 and 1234567: a dot before exactly three digits groups thousands
+    (German first: "EUR 1.500" is fifteen hundred); `1.23`, `1.2`: a dot before one or two digits
+    is the decimal mark.
+  - `1,234`, `0,125` read None: a lone comma is a decimal mark, and three decimals are no cents;
+    `1,234,567` (several commas, no dot) can only be English grouping.
+  - `1.234,-`, `700,--`, `5,—`: dashes after the comma stand for zero cents.
+  - `12 873,55`: a space groups thousands like a dot, also a no-break, narrow no-break or thin space.
+  - `EUR 1.234`, `1.234 €`, `€ 1.234,56`, `1.234 Euro`: the currency once, before or after.
+  - `-50,00`, `− 50`, `EUR -50`: a leading minus (hyphen, minus sign or en dash) only.
 
   Groups must be well formed (one to three digits, then groups of exactly three, one kind of separator);
   anything else, more than two decimals, a trailing minus or parentheses read as None.
