@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import PermanentError
+from app.services import money
 
 CORPUS_FILE = "corpus.json"
 
@@ -80,9 +81,7 @@ class Corpus:
 
 
 def _money(value: Any) -> Decimal | None:
-    if value is None:
-        return None
-    return Decimal(str(value)).quantize(Decimal("0.01"))
+    return None if value is None else money.to_cents(value)
 
 
 def _decoys(value: Any) -> frozenset[Decimal] | None:
@@ -116,7 +115,7 @@ def read_labels(raw: Mapping[str, Any]) -> ExpectedLabels:
         inquiry_id=raw.get("inquiry_id"),
         intent=str(raw.get("intent")),
         total_amount=_money(raw.get("total_amount")),
-        components={str(k): Decimal(str(v)).quantize(Decimal("0.01")) for k, v in components.items()},
+        components={str(k): money.to_cents(v) for k, v in components.items()},
         creditor_reference=raw.get("creditor_reference"),
         auto_update_ok=bool(raw.get("auto_update_ok")),
         notes=str(raw.get("notes") or ""),

@@ -18,7 +18,7 @@ from app.evaluation.corpus import Corpus, CorpusEmail, CorpusError, load_corpus
 from app.evaluation.match_scoring import score_matching
 from app.evaluation.predict import MatchOutcome, Prediction
 from app.evaluation.report import EvalReport, score
-from app.services import inquiries, intake, jobs, processing
+from app.services import inquiries, intake, jobs, money, processing
 from app.services.attachments import AttachmentStore, store_from_settings
 from app.services.extraction import ExtractionResult
 
@@ -48,7 +48,7 @@ def inbound(email: CorpusEmail, store: AttachmentStore) -> intake.InboundEmail:
 
 
 def _money(value: Any) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
+    return None if value is None else money.exact(value)
 
 
 def replay_one(email: CorpusEmail, settings: Settings, store: AttachmentStore) -> Prediction:

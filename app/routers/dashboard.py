@@ -8,7 +8,7 @@ import binascii
 import hmac
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -28,7 +28,7 @@ from app.errors import NotFound, RejectedInput
 from app.models import IncomingEmail, Inquiry, ProcessingStatus, Review
 from app.routers import reviews as review_api
 from app.schemas.reviews import Correction, Decision
-from app.services import jobs, retries, review
+from app.services import jobs, money, retries, review
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 STATIC_DIR = PACKAGE_DIR / "static"
@@ -128,21 +128,20 @@ def seconds(value: float | None) -> str:
     return f"{value:.1f} s" if value is not None else "—"
 
 
-def money(value: Any) -> str:
+def euros(value: Any) -> str:
     """German notation for a decimal amount (or its string form): 1.234,56 €."""
     if value is None or value == "":
         return "—"
     try:
-        amount = Decimal(str(value))
-    except InvalidOperation:
+        return money.format_eur(money.exact(value))
+    except money.NotMoney:
         return str(value)
-    return f"{amount:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".") + " €"
 
 
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(PACKAGE_DIR / "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(when=when, seconds=seconds, money=money)
+    env.filters.update(when=when, seconds=seconds, money=euros)
     env.globals.update(statuses=[status.value for status in ProcessingStatus])
     return env
 
@@ -338,16 +337,13 @@ def reviews_page(request: Request, offset: int = Query(default=0, ge=0, le=1_000
 
 
 def parse_amount(text: str) -> Decimal | None:
-    """An amount as operators type it: 1.234,56 or 1234.56 (a euro sign and spaces are ignored)."""
-    cleaned = text.replace("€", "").replace(" ", "").strip()
-    if not cleaned:
+    """An amount as operators type it, in any notation money.parse reads; blank is no amount."""
+    if not text.strip():
         return None
-    if "," in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    try:
-        return Decimal(cleaned)
-    except InvalidOperation as error:
-        raise RejectedInput(f"not an amount: {text!r}") from error
+    amount = money.parse(text)
+    if amount is None:
+        raise RejectedInput(f"not an amount: {text!r}")
+    return amount
 
 
 def decide(review_id: int, kind: DecisionKind, fields: dict[str, str]) -> str:
@@ -364,7 +360,7 @@ def decide(review_id: int, kind: DecisionKind, fields: dict[str, str]) -> str:
             decided = review_api.reject(review_id, Decision(reviewer=reviewer, note=note), x_reviewer=None)
     except ValidationError as invalid:
         raise RejectedInput("; ".join(str(e["msg"]) for e in invalid.errors())) from invalid
-    amount = f", amount {money(decided.final_amount)}" if decided.final_amount is not None else ""
+    amount = f", amount {euros(decided.final_amount)}" if decided.final_amount is not None else ""
     return f"Review {review_id} {decided.status} by {decided.decided_by}{amount}."
 
 

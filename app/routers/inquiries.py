@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from fastapi import APIRouter, Depends, Query, Response
 from sqlalchemy.orm import Session
 
@@ -11,7 +9,7 @@ from app.database import get_session
 from app.models import Inquiry
 from app.routers.auth import require_operator
 from app.schemas.inquiries import ClaimOut, InquiryIn, InquiryList, InquiryOut
-from app.services import claims, inquiries
+from app.services import claims, inquiries, money
 
 router = APIRouter(prefix="/api/v1/inquiries", tags=["inquiries"], dependencies=[Depends(require_operator)])
 
@@ -19,7 +17,7 @@ router = APIRouter(prefix="/api/v1/inquiries", tags=["inquiries"], dependencies=
 def shape(session: Session, inquiry: Inquiry) -> InquiryOut:
     claim = claims.current(session, inquiry.id)
     claim_out = None if claim is None else ClaimOut(
-        amount=claim.amount, components={k: Decimal(v) for k, v in (claim.components or {}).items()},
+        amount=claim.amount, components={k: money.exact(v) for k, v in (claim.components or {}).items()},
         currency=claim.currency, status=claim.status, version=claim.version, updated_by=claim.updated_by,
         source_email_id=claim.source_email_id,
     )

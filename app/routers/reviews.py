@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Literal
 
 from fastapi import APIRouter, Depends, Header, Query
@@ -13,7 +12,7 @@ from app.database import get_session, session_scope
 from app.models import Inquiry, Review
 from app.routers.auth import require_operator
 from app.schemas.reviews import Correction, Decision, ReviewList, ReviewOut
-from app.services import outbox, review
+from app.services import money, outbox, review
 
 router = APIRouter(prefix="/api/v1/reviews", tags=["reviews"], dependencies=[Depends(require_operator)])
 
@@ -29,7 +28,7 @@ def shape(session: Session, item: Review) -> ReviewOut:
     return ReviewOut(
         id=item.id, email_id=item.email_id, status=item.status, inquiry_id=_external_id(session, item.inquiry_id),
         reasons=item.reasons, intent=item.intent, proposed_amount=item.proposed_amount,
-        proposed_components={k: Decimal(v) for k, v in (item.proposed_components or {}).items()},
+        proposed_components={k: money.exact(v) for k, v in (item.proposed_components or {}).items()},
         match_status=item.match_status, match_confidence=item.match_confidence, explanation=item.explanation,
         created_at=item.created_at, decided_by=item.decided_by, decided_at=item.decided_at,
         decision_note=item.decision_note, final_inquiry_id=_external_id(session, item.final_inquiry_id),

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Claim, ClaimHistory, Inquiry, utcnow
+from app.services import money
 
-CENT = Decimal("0.01")
 ActorKind = Literal["system", "reviewer", "import"]
 ApplyStatus = Literal["applied", "already_applied", "superseded"]
 
@@ -45,12 +45,8 @@ class ApplyResult:
     history: ClaimHistory | None
 
 
-def money(value: Decimal) -> Decimal:
-    return value.quantize(CENT)
-
-
 def _components(values: Mapping[str, Decimal]) -> dict[str, str]:
-    return {name: str(money(amount)) for name, amount in sorted(values.items())}
+    return {name: str(money.to_cents(amount)) for name, amount in sorted(values.items())}
 
 
 def open_claim(session: Session, inquiry: Inquiry) -> Claim:
@@ -125,14 +121,14 @@ def apply(session: Session, inquiry: Inquiry, change: ClaimChange) -> ApplyResul
             and change.source_received_at < newer):
         return ApplyResult("superseded", claim, None)
     entry = ClaimHistory(
-        claim_id=claim.id, version=claim.version + 1, old_amount=claim.amount, new_amount=money(change.amount),
+        claim_id=claim.id, version=claim.version + 1, old_amount=claim.amount, new_amount=money.to_cents(change.amount),
         old_components=dict(claim.components or {}), new_components=_components(change.components),
         old_status=claim.status, new_status=change.status, source_email_id=change.source_email_id,
         review_id=change.review_id, actor_kind=change.actor_kind, changed_by=change.changed_by,
         reason=change.reason, note=change.note, evidence=change.evidence, at=utcnow(),
     )
     session.add(entry)
-    claim.amount = money(change.amount)
+    claim.amount = money.to_cents(change.amount)
     claim.components = _components(change.components)
     claim.status = change.status
     claim.version += 1

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import NotFound, RejectedInput
 from app.models import Inquiry, InquiryNameKey
-from app.services import claims
+from app.services import claims, money
 from app.services.matching import normalize
 
 _EMAIL_SHAPE = r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$"
@@ -53,7 +53,7 @@ class InquiryFields(BaseModel):
     @classmethod
     def _amount_from_text(cls, value: Any) -> Any:
         """JSON numbers arrive as floats: read them through their shortest repr, never binary."""
-        return Decimal(repr(value)) if isinstance(value, float) else value
+        return money.exact(value) if isinstance(value, float) else value
 
     @field_validator("sent_at")
     @classmethod

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app.config import Settings
 from app.errors import NotFound, RejectedInput
 from app.models import IncomingEmail, Inquiry, Review, utcnow
-from app.services import claims, inquiries, jobs, outbox
+from app.services import claims, inquiries, jobs, money, outbox
 
 OPEN = "open"
 STATUSES = ("open", "approved", "corrected", "rejected")
@@ -48,8 +48,8 @@ def open(session: Session, email: IncomingEmail, proposal: Proposal) -> Review:
     review = Review(
         email_id=email.id, inquiry_id=proposal.inquiry.id if proposal.inquiry else None, status=OPEN,
         reasons=list(proposal.reasons), intent=proposal.intent,
-        proposed_amount=claims.money(proposal.amount) if proposal.amount is not None else None,
-        proposed_components={k: str(claims.money(v)) for k, v in proposal.components.items()},
+        proposed_amount=money.to_cents(proposal.amount) if proposal.amount is not None else None,
+        proposed_components={k: str(money.to_cents(v)) for k, v in proposal.components.items()},
         match_status=proposal.match_status, match_confidence=proposal.match_confidence,
         explanation=proposal.explanation, created_at=utcnow(),
     )
@@ -123,7 +123,7 @@ def approve(session: Session, review_id: int, reviewer: str, note: str | None, s
     inquiry = session.get(Inquiry, review.inquiry_id)
     assert inquiry is not None
     review.final_inquiry_id, review.final_amount = inquiry.id, review.proposed_amount
-    components = {k: Decimal(v) for k, v in review.proposed_components.items()}
+    components = {k: money.exact(v) for k, v in review.proposed_components.items()}
     _close(session, review, "approved", reviewer, note)
     ids = _apply(session, review, inquiry, review.proposed_amount, components, reviewer, note, settings)
     return Decided(review, ids)
@@ -145,8 +145,8 @@ def correct(session: Session, review_id: int, reviewer: str, note: str | None, s
     if final_amount is None:
         raise RejectedInput("this review has no proposed amount: name one with amount")
     keep_components = amount is None or amount == review.proposed_amount
-    components = {k: Decimal(v) for k, v in review.proposed_components.items()} if keep_components else {}
-    review.final_inquiry_id, review.final_amount = inquiry.id, claims.money(final_amount)
+    components = {k: money.exact(v) for k, v in review.proposed_components.items()} if keep_components else {}
+    review.final_inquiry_id, review.final_amount = inquiry.id, money.to_cents(final_amount)
     _close(session, review, "corrected", reviewer, note)
     ids = _apply(session, review, inquiry, final_amount, components, reviewer, note, settings)
     return Decided(review, ids)

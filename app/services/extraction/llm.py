@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, get_args
 
 import httpx
@@ -15,6 +15,7 @@ import structlog
 from pydantic import SecretStr
 
 from app.config import Settings
+from app.services import money
 from app.services.attachments.result import AttachmentText
 from app.services.extraction.result import ExtractionResult, Intent
 from app.services.parsing import ParsedBody
@@ -60,14 +61,16 @@ def own_text(parsed: ParsedBody, attachments: Sequence[AttachmentText]) -> str:
     return "\n\n".join(parts)[:MAX_PROMPT_CHARS]
 
 
-def parse_money(text: str) -> Decimal | None:
-    cleaned = text.replace("EUR", "").replace("€", "").replace(" ", "").strip()
-    if "," in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    try:
-        return Decimal(cleaned).quantize(Decimal("0.01"))
-    except InvalidOperation:
-        return None
+def answered_total(raw: object) -> Decimal | None:
+    """The model's total: a string as the creditor wrote it, or (against the instructions) a JSON number."""
+    if isinstance(raw, str):
+        return money.parse(raw)
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        try:
+            return money.to_cents(raw)
+        except money.NotMoney:
+            return None
+    return None
 
 
 def seen_in_own_text(result: ExtractionResult, value: Decimal) -> bool:
@@ -122,8 +125,7 @@ def merge(result: ExtractionResult, answer: dict[str, Any]) -> ExtractionResult:
     if intent in INTENTS and intent != result.intent:
         update["intent"] = intent
         update["intent_reasons"] = [*result.intent_reasons, f"llm: {intent} ({reason})"]
-    raw_total = answer.get("total_amount")
-    value = parse_money(str(raw_total)) if raw_total is not None else None
+    value = answered_total(answer.get("total_amount"))
     if value is not None and result.total_amount is None:
         if seen_in_own_text(result, value):
             update["total_amount"] = value

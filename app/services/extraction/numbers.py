@@ -1,12 +1,15 @@
-"""extraction/numbers.py — German money grammar; invariant: dates, IBANs, phone and register digits are no amounts."""
+"""extraction/numbers.py — where amounts stand in a line; invariant: dates, IBANs, phones, registers are no amounts.
+
+The value of each amount found is read by services/money.py."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal
 
-CENT = Decimal("0.01")
+from app.services import money
+
 _MASK = "#"
 
 # Noise spans; each is blanked out (same length) before any number is read.
@@ -86,20 +89,6 @@ def mask_noise(text: str) -> str:
     return "".join(chars)
 
 
-def parse_german_number(raw: str) -> Decimal | None:
-    """Read "1.234,56", "12 873,55", "700,-", "932,60" or "1234" as a Decimal (to the cent).
-    A dot is a thousands separator, a comma the decimal mark; returns None for anything else."""
-    text = raw.strip().replace("\u00a0", " ").replace("\u202f", " ")
-    text = re.sub(r",[-–—]{1,2}$", ",00", text)
-    if not re.fullmatch(r"\d{1,3}(?:[. ]\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?", text):
-        return None
-    digits = text.replace(".", "").replace(" ", "").replace(",", ".")
-    try:
-        return Decimal(digits).quantize(CENT, rounding=ROUND_HALF_UP)
-    except InvalidOperation:
-        return None
-
-
 def _blocks_space_grouping(text: str, start: int) -> bool:
     return bool(_GROUP_BLOCKERS.search(text[max(0, start - 12) : start]))
 
@@ -107,7 +96,7 @@ def _blocks_space_grouping(text: str, start: int) -> bool:
 def _token(masked: str, match: re.Match[str]) -> MoneyToken | None:
     raw = match.group("num")
     english = match.group("en") is not None
-    value = Decimal(raw.replace(",", "")).quantize(CENT) if english else parse_german_number(raw)
+    value = money.parse(raw)
     if value is None:
         return None
     has_cents = english or "," in raw
@@ -156,9 +145,7 @@ def parse_cell_number(cell: str) -> Decimal | None:
     match = _PLAIN_CELL.match(cell)
     if not match:
         return None
-    value = Decimal(match.group("num")).quantize(CENT, rounding=ROUND_HALF_UP)
+    value = money.parse(match.group("num"))
+    if value is None:
+        return None
     return -value if match.group("sign") else value
-
-
-def to_cents(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)

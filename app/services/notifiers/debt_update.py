@@ -6,6 +6,7 @@ from decimal import Decimal
 from email.message import EmailMessage
 from typing import Any
 
+from app.services import money
 from app.services.notifiers.smtp import build_message
 
 COMPONENT_NAMES = {"principal": "Hauptforderung", "interest": "Zinsen", "costs": "Kosten"}
@@ -16,9 +17,7 @@ def euro(value: str | Decimal | None, currency: str = "EUR") -> str:
     """German money format: 12873.55 → "12.873,55 EUR"; None → "unbekannt"."""
     if value is None:
         return "unbekannt"
-    amount = Decimal(value).quantize(Decimal("0.01"))
-    text = f"{amount:,.2f}".replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-    return f"{text} {currency}"
+    return money.format_amount(money.exact(value), currency)
 
 
 def _who(payload: dict[str, Any]) -> str:

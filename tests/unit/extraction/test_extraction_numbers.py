@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.services.extraction.numbers import find_money, parse_cell_number, parse_german_number
+from app.services.extraction.numbers import find_money, parse_cell_number
 
 
 def values(text: str) -> list[Decimal]:
@@ -76,12 +76,6 @@ def test_signs_and_currency_flags_are_reported() -> None:
 
 def test_non_breaking_space_grouping_reads_like_a_space() -> None:
     assert values("12\u00a0873,55\u00a0€") == [Decimal("12873.55")]
-
-
-def test_parse_german_number_treats_the_dot_as_thousands_separator() -> None:
-    assert parse_german_number("1.234") == Decimal("1234.00")
-    assert parse_german_number("1.234,5") == Decimal("1234.50")
-    assert parse_german_number("12.34,56") is None
 
 
 def test_spreadsheet_cells_with_plain_numbers_are_read() -> None:

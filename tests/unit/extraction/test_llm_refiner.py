@@ -13,7 +13,7 @@ import pytest
 from pydantic import SecretStr
 
 from app.config import Settings
-from app.services.extraction.llm import LlmConfig, LlmRefiner, merge
+from app.services.extraction.llm import LlmConfig, LlmRefiner, answered_total, merge
 from app.services.extraction.result import AmountFound, Evidence, ExtractionResult
 from app.services.parsing import parse_body
 
@@ -87,6 +87,15 @@ def test_a_different_intent_is_recorded_with_the_models_reason() -> None:
     refined = merge(unsure_result(intent_confidence=0.3), {"intent": "payment_plan", "reason": "Ratenangebot"})
     assert refined.intent == "payment_plan"
     assert refined.intent_reasons[-1] == "llm: payment_plan (Ratenangebot)"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("EUR 1.480,20", "1480.20"), ("1,480.20", "1480.20"), ("1.480", "1480.00"), (1480.2, "1480.20"),
+     (1480, "1480.00"), ("etwa tausend", None), (True, None), (None, None), (1e300, None), (["1480"], None)],
+)
+def test_the_models_total_is_read_as_written_or_as_a_json_number(raw: object, expected: str | None) -> None:
+    assert answered_total(raw) == (None if expected is None else Decimal(expected))
 
 
 @pytest.mark.parametrize("answer", [{"intent": "gibberish"}, {"total_amount": "viel Geld"}, {}])
