@@ -87,7 +87,7 @@ def _money(value: Any) -> Decimal | None:
 def _decoys(value: Any) -> frozenset[Decimal] | None:
     if value is None:
         return None
-    return frozenset(Decimal(str(item)).quantize(Decimal("0.01")) for item in value)
+    return frozenset(money.to_cents(item) for item in value)
 
 
 def _email(raw: Mapping[str, Any], directory: Path) -> CorpusEmail:

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from app.evaluation.corpus import ExpectedLabels
 from app.evaluation.predict import Prediction
+from app.services import money
 from app.services.extraction.numbers import find_money, noise_spans
 from app.services.extraction.result import Evidence
 
@@ -97,7 +98,7 @@ DECOY = "labelled decoy"
 def decoy_amounts(prediction: Prediction, labels: ExpectedLabels) -> list[NoiseAmount]:
     """The predicted total when it equals a number the labels call a decoy (never the total)."""
     total = prediction.result.total_amount
-    if labels.decoys is None or total is None or total.quantize(_CENT) not in labels.decoys:
+    if labels.decoys is None or total is None or money.to_cents(total) not in labels.decoys:
         return []
     return [NoiseAmount(prediction.email_id, "total_amount", total, DECOY, prediction.result.total_evidence)]
 
