@@ -14,7 +14,6 @@ from app.services import money
 from app.services.extraction.numbers import find_money, noise_spans
 from app.services.extraction.result import Evidence
 
-_CENT = Decimal("0.01")
 _NOISE_KINDS = ("date", "iban", "phone", "register", "tax number", "postcode", "time")
 
 
