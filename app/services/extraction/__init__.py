@@ -128,14 +128,21 @@ def _safety(
     if superseded:
         named = ", ".join(str(c.value) for c in superseded)
         reasons.append(f"the text also names a previous or cancelled total: {named}")
-    unread = [a.filename for a in attachments if a.status not in ("ok", "skipped")]
+    unread = [a for a in attachments if a.status not in ("ok", "skipped")]
+    if total is not None and total.line.part == "reply" and decision.corroborated:
+        # A file locked with a password sent separately is the creditor's choice; its own text states the total.
+        unread = [a for a in unread if not _locked(a)]
     if unread:
-        reasons.append("attachment(s) not read: " + ", ".join(unread))
+        reasons.append("attachment(s) not read: " + ", ".join(a.filename for a in unread))
     if reasons:
         return False, reasons
     assert total is not None
     where = f"{total.line.source} {total.line.location}"
     return True, [f"one current total '{total.label_text}' {total.value} ({where})"]
+
+
+def _locked(attachment: AttachmentText) -> bool:
+    return "encrypted" in (attachment.reason or "")
 
 
 def _attachment_statuses(

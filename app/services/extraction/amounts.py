@@ -23,6 +23,7 @@ from app.services.extraction.vocabulary.amounts import (
     FUTURE_TRAIL,
     INSTALMENT_LEAD,
     LEADS_TO_NEXT_LINE,
+    NET_OF_TAX_LEAD,
     OTHER_VALUE_LEAD,
     PAID_LEAD,
     PAID_TRAIL,
@@ -39,6 +40,7 @@ _LEAD_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("previous figure, superseded", SUPERSEDED_LEAD),
     ("periodic increase, not the claim", PERIODIC_LEAD),
     ("settlement offer or other value, not the claim", OTHER_VALUE_LEAD),
+    ("net amount before tax, not the claim", NET_OF_TAX_LEAD),
 )
 # Words right after an amount (up to the end of its clause) that make it something else.
 _TRAIL_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -305,7 +307,29 @@ def _line_candidates(
             )
         )
         previous_end = token.end
-    return _with_row_arithmetic(result, header)
+    return _with_row_arithmetic(_breakdowns_share_rejection(result), header)
+
+
+_OPENS_BRACKET = re.compile(r"^[\s€]*(?:EUR|Euro)?\s*[(\[]", re.IGNORECASE)
+
+
+def _breakdowns_share_rejection(row: list[Candidate]) -> list[Candidate]:
+    """Amounts in a bracket right after a rejected amount that add up to it are its breakdown
+    ("monatlich 770,00 € (Grundmiete 620,00 €, Nebenkosten 150,00 €)"): they are rejected with it."""
+    judged = list(row)
+    for index, whole in enumerate(row):
+        if whole.reason is None or whole.value <= 0:
+            continue
+        after = whole.line.text[whole.start + len(whole.raw):]
+        if not _OPENS_BRACKET.match(after):
+            continue
+        close = whole.line.text.find(")", whole.start + len(whole.raw))
+        end = close if close >= 0 else len(whole.line.text)
+        parts = [i for i in range(index + 1, len(row)) if row[i].start < end and row[i].reason is None]
+        if len(parts) > 1 and sum((row[i].value for i in parts), Decimal(0)) == whole.value:
+            for i in parts:
+                judged[i] = row[i].reject(f"part of {whole.value} ({whole.reason})")
+    return judged
 
 
 def _cell_tokens(text: str, found: list[MoneyToken]) -> list[MoneyToken]:

@@ -148,13 +148,34 @@ def _after(candidate: Candidate, other: Candidate) -> bool:
     return (candidate.line.key, candidate.start) > (other.line.key, other.start)
 
 
-def _subtotal_of(total: Candidate, other: Candidate, accepted: list[Candidate]) -> bool:
+def _arithmetic(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Amounts that take part in a sum: the accepted ones and the deductions ("abzüglich Zahlung −50,00")."""
+    return [c for c in candidates
+            if c.line.part in ("reply", "attachment") and (not c.rejected or c.label == "deduction")]
+
+
+def _subtotal_of(total: Candidate, other: Candidate, counted: list[Candidate]) -> bool:
     """`other` is a subtotal of `total`: the amounts listed between them make up the difference."""
-    if other.line.source != total.line.source or not 0 < other.value < total.value or not _after(total, other):
+    if other.line.source != total.line.source or other.value <= 0 or other.value == total.value \
+            or not _after(total, other):
         return False
-    between = [c for c in accepted if c.line.source == total.line.source and _after(c, other) and _after(total, c)
+    between = [c for c in counted if c.line.source == total.line.source and _after(c, other) and _after(total, c)
                and c.label not in ("total", "balance")]
     return sum((c.value for c in between), _ZERO) == total.value - other.value
+
+
+def _items_of(whole: Candidate, counted: list[Candidate]) -> list[Candidate]:
+    """The run of amounts right before `whole` (same source) that adds up to it: its items, or nothing."""
+    before = sorted((c for c in counted if c.line.source == whole.line.source and _after(whole, c)),
+                    key=lambda c: (c.line.key, c.start), reverse=True)
+    running = _ZERO
+    for count, item in enumerate(before, start=1):
+        running += item.value
+        if running == whole.value and count > 1:
+            return before[:count]
+        if running > whole.value > 0:
+            return []
+    return []
 
 
 def _in_source(candidates: Sequence[Candidate], source: str) -> list[Candidate]:
@@ -163,7 +184,7 @@ def _in_source(candidates: Sequence[Candidate], source: str) -> list[Candidate]:
 
 
 def _rank(candidate: Candidate, pool: list[Candidate], accepted: list[Candidate],
-          candidates: Sequence[Candidate]) -> Ranked:
+          candidates: Sequence[Candidate], counted: list[Candidate]) -> Ranked:
     same_source = [c for c in accepted if c.line.source == candidate.line.source]
     _, _, consistent = _components(same_source, candidate, _in_source(candidates, candidate.line.source))
     features: list[str] = []
@@ -178,22 +199,25 @@ def _rank(candidate: Candidate, pool: list[Candidate], accepted: list[Candidate]
         features.append("currency stated")
     if consistent:
         features.append(_ADDS_UP)
-    if any(_subtotal_of(candidate, other, accepted) for other in pool):
+    if any(_subtotal_of(candidate, other, counted) for other in pool):
         features.append(_SUM_OF_SUBTOTAL)
     if candidate.line.part == "reply":
         features.append("in the reply text")
     return Ranked(candidate, tuple(features), consistent)
 
 
-def _unexplained(best: Ranked, ranking: list[Ranked], accepted: list[Candidate],
+def _unexplained(best: Ranked, ranking: list[Ranked], counted: list[Candidate],
                  component_lines: dict[Component, list[Candidate]]) -> tuple[Candidate, ...]:
-    """Other amounts that claim to be the total and that nothing explains (not a subtotal, not a component)."""
-    parts = {id(c) for lines in component_lines.values() for c in lines}
+    """Other amounts that claim to be the total and that nothing explains: not a subtotal of it, not one of its
+    components, not an item of it or of one of its subtotals."""
     total = best.candidate
+    explained = {id(c) for lines in component_lines.values() for c in lines}
+    for whole in [total, *(c for c in counted if c.subtotal or _subtotal_of(total, c, counted))]:
+        explained.update(id(item) for item in _items_of(whole, counted))
     return tuple(
         r.candidate for r in ranking
-        if r.candidate.value != total.value and id(r.candidate) not in parts
-        and not _subtotal_of(total, r.candidate, accepted)
+        if r.candidate.value != total.value and id(r.candidate) not in explained
+        and not _subtotal_of(total, r.candidate, counted)
     )
 
 
@@ -215,14 +239,15 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     pool = [c for c in accepted if c.label in ("total", "balance")]
     if not pool:
         return _without_total_label(accepted)
-    ranking = sorted((_rank(c, pool, accepted, candidates) for c in pool), key=Ranked.key, reverse=True)
+    counted = _arithmetic(candidates)
+    ranking = sorted((_rank(c, pool, accepted, candidates, counted) for c in pool), key=Ranked.key, reverse=True)
     best = ranking[0]
     total = best.candidate
     same_source = [c for c in accepted if c.line.source == total.line.source]
     values, evidence, consistent = _components(same_source, total, _in_source(candidates, total.line.source))
     runner_up = next((r for r in ranking[1:] if r.candidate.value != total.value), None)
     margin = None if runner_up is None else round(best.score - runner_up.score, 2)
-    unexplained = _unexplained(best, ranking, accepted, evidence)
+    unexplained = _unexplained(best, ranking, counted, evidence)
     notes = [f"chosen for: {', '.join(best.features)}"]
     if runner_up is not None:
         notes.append(f"runner-up {runner_up.candidate.value} ({', '.join(runner_up.features)}), margin {margin}")

@@ -140,3 +140,61 @@ def test_components_that_add_up_back_a_total_with_a_weak_label() -> None:
     result = run("Hauptforderung 300,00 €\nZinsen 20,00 €\nInkassokosten 50,00 €\nZu zahlen sind 370,00 €")
     assert result.total_amount == Decimal("370.00")
     assert result.total_corroborated
+
+
+def test_the_breakdown_in_brackets_of_a_monthly_figure_is_not_a_claim_either() -> None:
+    result = run("Der monatliche Beitrag liegt bei 95,00 € (Grundbeitrag 80,00 €, Servicepauschale 15,00 €).\n"
+                 "Rückstand gesamt: 285,00 €")
+    assert result.total_amount == Decimal("285.00")
+    assert (reason_of(result, "80.00") or "").startswith("part of 95.00")
+    assert result.amount_is_safe
+
+
+def test_a_bracket_that_does_not_add_up_is_no_breakdown() -> None:
+    result = run("Monatlich 95,00 € (zuletzt am 01.09. gebucht: 60,00 €)\nRückstand gesamt: 285,00 €")
+    assert not (reason_of(result, "60.00") or "").startswith("part of")
+
+
+def test_a_net_figure_before_tax_is_never_the_claim() -> None:
+    result = run("Summe netto 500,00 €\nUmsatzsteuer 19 % 95,00 €\nRechnungsbetrag brutto 595,00 €\n"
+                 "Gesamtforderung: 595,00 €")
+    assert reason_of(result, "500.00") == "net amount before tax, not the claim"
+    assert result.total_amount == Decimal("595.00")
+
+
+def test_items_that_add_up_to_a_subtotal_do_not_compete_with_the_total() -> None:
+    result = run("Rechnung Mai 40,00 €\nRechnung Juni 40,00 €\nGeräterate fällig gestellt 120,00 €\n"
+                 "Zwischensumme Hauptforderung 200,00 €\nMahnkosten 10,00 €\nGesamtbetrag 210,00 €")
+    assert result.total_amount == Decimal("210.00")
+    assert result.amount_is_safe, result.amount_safety_reasons
+
+
+def test_a_balance_reduced_by_a_payment_is_a_subtotal_of_the_smaller_total() -> None:
+    result = run("Restsaldo nach Kündigung 2.000,00 €\nVerzugszinsen 40,00 €\nabzüglich Zahlung -140,00 €\n"
+                 "Gesamtforderung 1.900,00 €")
+    assert result.total_amount == Decimal("1900.00")
+    assert result.amount_is_safe, result.amount_safety_reasons
+    assert "a subtotal plus the amounts after it add up to it" in result.total_ranking[0]
+
+
+def locked_pdf() -> AttachmentText:
+    return AttachmentText(filename="Aufstellung.pdf", status="failed", detected_type="pdf",
+                          reason="PDF is encrypted (a password is required)")
+
+
+def test_a_password_locked_attachment_does_not_block_a_corroborated_total_in_the_text() -> None:
+    result = run("Das Kennwort zur Aufstellung folgt separat. Gesamtforderung heute: 1.120,00 €",
+                 attachments=(locked_pdf(),))
+    assert result.amount_is_safe, result.amount_safety_reasons
+
+
+def test_a_locked_attachment_still_blocks_a_total_without_corroboration() -> None:
+    result = run("Das Kennwort folgt separat. Es ergibt sich ein Betrag von 1.120,00 €.", attachments=(locked_pdf(),))
+    assert not result.amount_is_safe
+    assert any("not read: Aufstellung.pdf" in r for r in result.amount_safety_reasons)
+
+
+def test_a_broken_attachment_blocks_even_a_labelled_total() -> None:
+    broken = AttachmentText(filename="Konto.xlsx", status="failed", detected_type="xlsx", reason="not a zip file")
+    result = run("Gesamtforderung heute: 1.120,00 €", attachments=(broken,))
+    assert not result.amount_is_safe

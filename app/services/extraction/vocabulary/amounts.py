@@ -70,6 +70,11 @@ OTHER_VALUE_LEAD = phrases((
     r"Vergleichsbetrag", r"Abfindung", r"Einmalzahlung", r"Einmalbetrag", r"Streitwert", r"Gegenstandswert",
     r"Kaution", r"Mindestbetrag", r"Selbstbeteiligung",
 ), whole_words=False)
+# A figure before tax: a claim is what is owed, tax included ("Summe netto", "Nettobetrag").
+NET_OF_TAX_LEAD = phrases((
+    r"\bnetto\b", r"Nettobetrag", r"Nettosumme", r"Nettoentgelt", r"Rechnungsbetrag netto", r"net amount",
+    r"net total", r"\bexcl\.? (?:VAT|tax)",
+), whole_words=False)
 # The firm's own figure repeated by the creditor ("die laut Ihren Unterlagen bestehende Forderung von …").
 FIRMS_FIGURE_LEAD = phrases((
     r"laut ihre[mnrs]?\b", r"nach ihren\b", r"gemäß ihren\b", r"von ihnen (?:genannt|angegeben|mitgeteilt)\w*\b",
