@@ -1,4 +1,4 @@
-"""extraction/intent.py — classify the reply by one precedence table; invariant: every intent names the rule and cues that decided it.
+"""extraction/intent.py — classify the reply by one precedence table; invariant: every intent names its rule and cues.
 
 `Rule` is the table (docs/intent.md shows it): rules are tried in the order they are written and the first
 whose cues are present decides. The cues themselves are vocabulary (`extraction/vocabulary/`), combined

@@ -1,4 +1,4 @@
-"""vocabulary/intent.py — intent cues for automatic answers, settled accounts and instalment offers; invariant: data only.
+"""vocabulary/intent.py — cues for automatic answers, settled accounts and instalment offers; data only.
 
 Cues for declining vs asking live in `vocabulary/requests.py`, cues for mail that concerns no case in
 `vocabulary/spam.py`. Which cue decides which intent, and in what order, is `extraction/intent.py`'s table."""
@@ -26,9 +26,11 @@ AUTO_TAG = phrases((r"auto\w*", r"Abwesen\w*", r"OOO\b", r"out of (?:the )?offic
 RECEIPT = phrases((
     r"(?:wir haben|haben wir) Ihre (?:elektronische )?(?:Nachricht|Anfrage|E-?Mail|Schreiben|Anliegen)\w* "
     r"(?:\S+ ){0,8}?(?:erhalten|registriert|gespeichert|erfasst|aufgenommen)",
-    r"Ihre (?:elektronische )?(?:Nachricht|Anfrage|E-?Mail|Anliegen)\w* (?:\S+ ){0,8}?(?:eingegangen|registriert|erfasst)",
+    r"Ihre (?:elektronische )?(?:Nachricht|Anfrage|E-?Mail|Anliegen)\w* (?:\S+ ){0,8}?(?:eingegangen"
+    r"|registriert|erfasst)",
     r"wir bestätigen (?:Ihnen )?den (?:Eingang|Empfang)", r"(?:we have|we've) received your",
-    r"your (?:message|request|e-?mail|enquiry|inquiry) (?:has reached|has been received|was received|has been registered)",
+    r"your (?:message|request|e-?mail|enquiry|inquiry) (?:has reached|has been received|was received|has been"
+    r" registered)",
     r"thank you for contacting", r"(?:this is )?an automatic confirmation",
 ))
 # The body says the message waits in a queue: a processing time, a later answer.
@@ -42,7 +44,8 @@ PENDING = phrases((
 # Wording of a machine-sent mail (not of a letter: "maschinell erstellt, ohne Unterschrift gültig" is no cue).
 AUTOMATIC = phrases((
     r"automatisch (?:erstellt|erzeugt|generiert|versandt|versendet)\w* (?:Nachricht|E-?Mail|Antwort|Bestätigung)",
-    r"(?:Nachricht|E-?Mail) wurde automatisch", r"automatische (?:Antwort|Nachricht|Eingangsbestätigung|Benachrichtigung)",
+    r"(?:Nachricht|E-?Mail) wurde automatisch",
+    r"automatische (?:Antwort|Nachricht|Eingangsbestätigung|Benachrichtigung)",
     r"antworten Sie nicht auf diese", r"nicht auf diese (?:E-?Mail|Nachricht) antworten",
     r"Antworten an diese (?:\S+ ){0,2}?Adresse", r"do not reply", r"automated (?:message|reply|response|e-?mail)",
     r"automatic (?:confirmation|reply|message)", r"Ticketnummer", r"Ticket-?Nr", r"Vorgangsnummer", r"case number",
@@ -58,7 +61,8 @@ ABSENCE = phrases((
 FORWARDED = phrases((
     r"(?:haben|wurde|wird|wurden) (?:\S+ ){0,6}?weitergeleitet", r"wir melden uns", r"werden uns (?:\S+ ){0,5}?melden",
     r"(?:wird|werden) sich (?:\S+ ){0,5}?melden", r"wird (?:\S+ ){0,3}?(?:geprüft|bearbeitet)",
-    r"erhalten Sie (?:\S+ ){0,5}?(?:in Kürze|zeitnah|umgehend)", r"will get back to you", r"(?:have|has been) forwarded",
+    r"erhalten Sie (?:\S+ ){0,5}?(?:in Kürze|zeitnah|umgehend)", r"will get back to you",
+    r"(?:have|has been) forwarded",
 ))
 
 # --- settled ----------------------------------------------------------------------------------------------
@@ -67,10 +71,12 @@ SETTLED_ACCOUNT = phrases((
     r"keine (?:weiteren )?offenen (?:Forderungen|Beträge|Posten|Rechnungen|Salden|Positionen)",
     r"keine (?:weiteren )?(?:Forderungen|Ansprüche) (?:mehr )?(?:bestehen|offen|gegen)",
     r"(?:bestehen|gibt es) (?:\S+ ){0,4}?keine (?:weiteren )?(?:offenen )?(?:Forderungen|Ansprüche|Posten|Rückstände)",
-    r"(?:Forderungen|Ansprüche) (?:\S+ ){0,6}?bestehen nicht", r"keine Forderung(?:en)? mehr", r"nichts (?:mehr )?offen",
+    r"(?:Forderungen|Ansprüche) (?:\S+ ){0,6}?bestehen nicht", r"keine Forderung(?:en)? mehr",
+    r"nichts (?:mehr )?offen",
     r"kein(?:e|en)? (?:offene[rn]? )?(?:Saldo|Restforderung|Rückstand|Rückstände) (?:mehr )?", r"keine Schulden",
     r"Forderung ist erloschen", r"paid in full",
-    r"(?:\w*konto|Saldo|Rückstände|Rückstand|Forderung\w*|Angelegenheit|account) (?:\S+ ){0,12}?(?:ist|sind|wurde|wurden) "
+    r"(?:\w*konto|Saldo|Rückstände|Rückstand|Forderung\w*|Angelegenheit|account) (?:\S+ ){0,12}?(?:ist|sind"
+    r"|wurde|wurden) "
     r"(?:\S+ ){0,3}?ausgeglichen", r"fully paid", r"settled in full",
     r"no (?:outstanding|open) (?:balance|amounts?|items|claims?)", r"nothing (?:is )?(?:outstanding|owed|due)",
     r"(?:account|balance) (?:is|has been|was) (?:\S+ ){0,2}?(?:settled|cleared)\b", r"no further (?:claims|amounts?)",
@@ -83,9 +89,11 @@ SETTLED_PAYMENT = phrases((
     r"Vorgang (?:ist )?(?:für uns )?abgeschlossen", r"Mahnverfahren (?:ist|wurde) (?:\w+ )?eingestellt",
     r"als erledigt (?:betrachten|ansehen)", r"betrachten (?:\S+ ){0,6}?(?:als )?erledigt",
     r"(?:Forderung|Betrag|Saldo|Restbetrag|Rest) (?:\S+ ){0,6}?ausgebucht",
-    r"verzichten (?:\S+ ){0,8}?(?:Forderung|Restforderung|Restbetrag)", r"(?:Forderung|Restforderung) (?:\S+ ){0,6}?erlassen",
+    r"verzichten (?:\S+ ){0,8}?(?:Forderung|Restforderung|Restbetrag)",
+    r"(?:Forderung|Restforderung) (?:\S+ ){0,6}?erlassen",
     r"(?:account|claim|invoice|debt)\w* (?:is|has been|was|have been|were) (?:\S+ ){0,2}?paid\b",
-    r"(?:Saldo|Kontostand|Kontosaldo|offener Betrag|Restbetrag|Rückstand|Gesamtforderung|balance)\W+(?:\S+ ){0,3}?0,00\b",
+    r"(?:Saldo|Kontostand|Kontosaldo|offener Betrag|Restbetrag|Rückstand|Gesamtforderung|balance)\W+(?:\S+"
+    r" ){0,3}?0,00\b",
 ))
 # Words before a settled cue that take it back ("nicht ausgeglichen", "teilweise beglichen").
 SETTLED_NEGATION = phrases((
@@ -119,14 +127,15 @@ INSTALMENT = phrases((
 # An offer or a grant: what turns a sentence about instalments into a plan.
 OFFER = phrases((
     r"biete\w*", r"anbiete\w*", r"angeboten", r"Angebot\w*", r"gewähr\w*", r"bewillig\w*", r"einräum\w*",
-    r"einverstanden", r"zustimm\w*", r"offer\w*", r"propos\w*", r"(?:prepared|willing|able) to (?:accept|agree|offer)",
+    r"einverstanden", r"offer\w*", r"propos\w*", r"(?:prepared|willing|able) to (?:accept|agree|offer)",
     r"(?:we )?can (?:accept|agree)", r"we accept",
 ))
 # An instalment sentence with one of these is about a plan that is over or not offered.
 PLAN_OVER = phrases((
     r"gekündigt", r"widerrufen", r"hinfällig", r"beendet", r"aufgehoben", r"fällig gestellt", r"nicht mehr",
     r"(?:nicht|keine?) (?:\S+ ){0,4}?(?:anbieten|gewähren|bewilligen|einräumen|möglich)", r"terminated",
-    r"cancel+ed", r"revoked", r"no longer", r"(?:cannot|can't|unable to|not able to) (?:\S+ ){0,3}?(?:offer|accept|agree)",
+    r"cancel+ed", r"revoked", r"no longer",
+    r"(?:cannot|can't|unable to|not able to) (?:\S+ ){0,3}?(?:offer|accept|agree)",
 ))
 # Refusing what the firm proposed.
 REFUSAL = phrases((

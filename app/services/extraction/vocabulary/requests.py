@@ -10,9 +10,11 @@ from app.services.extraction.vocabulary import phrases
 
 # A phrase that asks the firm to send or tell something, whatever the object.
 REQUEST_DIRECT = phrases((
-    r"bitte (?:senden|schicken|übersenden|übermitteln|reichen|teilen|nennen|geben|verwenden|füllen|lassen) Sie (?:uns|mir)?",
+    r"bitte (?:senden|schicken|übersenden|übermitteln|reichen|teilen|nennen|geben|verwenden|füllen|lassen) Sie"
+    r" (?:uns|mir)?",
     r"(?:senden|schicken|reichen) Sie (?:\S+ ){0,6}?(?:uns|mir) (?:\S+ ){0,6}?(?:zu|zurück|nach)\b",
-    r"bitten (?:wir )?Sie,? (?:\S+ ){0,3}?(?:uns|mir)", r"bitte (?:ich|wir) Sie,? (?:\S+ ){0,3}?(?:uns|mir|den|die|das)",
+    r"bitten (?:wir )?Sie,? (?:\S+ ){0,3}?(?:uns|mir)",
+    r"bitte (?:ich|wir) Sie,? (?:\S+ ){0,3}?(?:uns|mir|den|die|das)",
     r"zukommen (?:zu )?lassen", r"nachzureichen", r"nachreichen", r"zurückzusenden", r"zuzusenden", r"zu übersenden",
     r"please (?:send|provide|forward|return|submit|complete|sign) ", r"kindly (?:send|provide|forward|return)",
 ))
@@ -34,7 +36,8 @@ NOT_A_REQUEST = phrases((
 ))
 # Something the firm sent is lacking: an implied request.
 MISSING = phrases((
-    r"Vollmacht (?:\S+ ){0,6}?(?:nicht (?:unterzeichnet|unterschrieben)|fehlt|trägt weder|enthält kein\w*|ungültig|abgelaufen)",
+    r"Vollmacht (?:\S+ ){0,6}?(?:nicht (?:unterzeichnet|unterschrieben)|fehlt|trägt weder|enthält kein\w*"
+    r"|ungültig|abgelaufen)",
     r"(?:enthält|fehlt|ohne) (?:\S+ ){0,3}?(?:kein\w* )?Geburtsdatum", r"nicht (?:eindeutig )?zuordnen",
     r"nicht (?:eindeutig )?(?:ermitteln|identifizieren)", r"gleichen Namens",
     r"(?:cannot|could not|unable to) (?:identify|locate|find)",
@@ -56,8 +59,10 @@ FUTILE = phrases((
 # Declining to give figures.
 DECLINE = phrases((
     r"keine Auskunft", r"keine Auskünfte",
-    r"keine (?:Angaben|Informationen|Daten|Zahlen) (?:\S+ ){0,3}?(?:machen|geben|mitteilen|erteilen|nennen|übermitteln)",
-    r"(?:können|dürfen|werden) (?:\S+ ){0,6}?keine (?:Auskunft|Auskünfte|Angaben|Informationen|Forderungshöhe|Zahlen|Beträge)",
+    r"keine (?:Angaben|Informationen|Daten|Zahlen) (?:\S+ ){0,3}?(?:machen|geben|mitteilen|erteilen|nennen"
+    r"|übermitteln)",
+    r"(?:können|dürfen|werden) (?:\S+ ){0,6}?keine (?:Auskunft|Auskünfte|Angaben|Informationen|Forderungshöhe"
+    r"|Zahlen|Beträge)",
     r"(?:Auskunft|Auskünfte|Angaben|Zahlen|Informationen|Daten|Forderungshöhe)\w* (?:erteilen|geben|nennen|übermitteln|"
     r"mitteilen|machen) wir (?:\S+ ){0,6}?nicht\b",
     r"(?:können|dürfen) wir (?:\S+ ){0,4}?nicht (?:beantworten|mitteilen|nennen|erteilen)",
@@ -68,9 +73,12 @@ DECLINE = phrases((
 ))
 # Handing the claim to someone else, or pointing the firm there.
 REFERRAL = phrases((
-    r"(?:Inkasso|Rechtsanw|Anwalt|Partner|Dienstleister|Factoring)\w* (?:\S+ ){0,12}?(?:abgegeben|übergeben|abgetreten|verkauft)",
+    r"(?:Inkasso|Rechtsanw|Anwalt|Partner|Dienstleister|Factoring)\w* (?:\S+ ){0,12}?(?:abgegeben|übergeben"
+    r"|abgetreten|verkauft)",
     r"(?:abgegeben|übergeben|abgetreten|verkauft) (?:\S+ ){0,8}?(?:Inkasso|Anwalt|Rechtsanw)\w*",
-    r"(?:verkauft|abgetreten) (?:an|worden)", r"zur (?:Beitreibung|weiteren Bearbeitung) an", r"Beitreibung (?:\S+ ){0,6}?übergeben",
-    r"wenden Sie sich (?:bitte )?(?:direkt |daher |deshalb |bitte )?an", r"an (?:das|die|den) Sie sich (?:\S+ ){0,3}?wenden",
+    r"(?:verkauft|abgetreten) (?:an|worden)", r"zur (?:Beitreibung|weiteren Bearbeitung) an",
+    r"Beitreibung (?:\S+ ){0,6}?übergeben",
+    r"wenden Sie sich (?:bitte )?(?:direkt |daher |deshalb |bitte )?an",
+    r"an (?:das|die|den) Sie sich (?:\S+ ){0,3}?wenden",
     r"please contact (?:\S+ ){0,3}?(?:agency|collection|solicitor|lawyer)",
 ))

@@ -24,7 +24,8 @@ PHISHING = phrases((
 ))
 # The firm itself addressed as a customer: an order, a delivery, a cash discount.
 OWN_PURCHASE = phrases((
-    r"Dank für Ihre Bestellung", r"Ihre Bestellung", r"Ihr(?:en)? Auftrag\b", r"Auftragsbestätigung", r"Lieferanschrift",
+    r"Dank für Ihre Bestellung", r"Ihre Bestellung", r"Ihr(?:en)? Auftrag\b", r"Auftragsbestätigung",
+    r"Lieferanschrift",
     r"Lieferadresse", r"Skonto", r"Sehr geehrte[r]? Kund(?:e|in)", r"Liebe[r]? Kund(?:e|in)",
     r"Dear (?:customer|client)", r"(?:thank you for|your) (?:your )?order", r"Verlängerungsgebühr",
 ))
