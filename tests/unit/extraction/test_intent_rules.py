@@ -80,7 +80,8 @@ def test_spam_needs_a_mail_about_no_case() -> None:
 def test_whole_account_settled_beats_a_paid_amount_read_as_total() -> None:
     paid = replace(TOTAL, total_text="wir haben 120,00 eur am 3.5. verbucht")
     assert rule_of("Das Kundenkonto ist damit ausgeglichen.", paid) == "SETTLED_ACCOUNT"
-    assert rule_of("Das Kundenkonto ist damit ausgeglichen.", replace(TOTAL, total_is_fallback=True)) == "SETTLED_ACCOUNT"
+    unlabelled = replace(TOTAL, total_is_fallback=True)
+    assert rule_of("Das Kundenkonto ist damit ausgeglichen.", unlabelled) == "SETTLED_ACCOUNT"
 
 
 def test_whole_account_settled_does_not_beat_a_labelled_open_total() -> None:

@@ -90,6 +90,7 @@ SETTLED_PAYMENT = phrases((
     r"als erledigt (?:betrachten|ansehen)", r"betrachten (?:\S+ ){0,6}?(?:als )?erledigt",
     r"(?:Forderung|Betrag|Saldo|Restbetrag|Rest) (?:\S+ ){0,6}?ausgebucht",
     r"verzichten (?:\S+ ){0,8}?(?:Forderung|Restforderung|Restbetrag)",
+    r"(?:Forderung|Restforderung|Restbetrag)\w* (?:\S+ ){0,3}?verzichte\w*",
     r"(?:Forderung|Restforderung) (?:\S+ ){0,6}?erlassen",
     r"(?:account|claim|invoice|debt)\w* (?:is|has been|was|have been|were) (?:\S+ ){0,2}?paid\b",
     r"(?:Saldo|Kontostand|Kontosaldo|offener Betrag|Restbetrag|Rückstand|Gesamtforderung|balance)\W+(?:\S+"
@@ -127,7 +128,8 @@ INSTALMENT = phrases((
 # An offer or a grant: what turns a sentence about instalments into a plan.
 OFFER = phrases((
     r"biete\w*", r"anbiete\w*", r"angeboten", r"Angebot\w*", r"gewähr\w*", r"bewillig\w*", r"einräum\w*",
-    r"einverstanden", r"offer\w*", r"propos\w*", r"(?:prepared|willing|able) to (?:accept|agree|offer)",
+    r"räumen (?:\S+ ){0,6}?ein\b", r"einverstanden", r"offer\w*", r"propos\w*",
+    r"(?:prepared|willing|able) to (?:accept|agree|offer)",
     r"(?:we )?can (?:accept|agree)", r"we accept",
 ))
 # An instalment sentence with one of these is about a plan that is over or not offered.

@@ -50,7 +50,8 @@ CONDITION = phrases((
 # Not even a power of attorney would help: a refusal, whatever else the reply says.
 FUTILE = phrases((
     r"(?:Vollmacht|Vorlage|Entbindung) (?:\S+ ){0,6}?ändert (?:\S+ ){0,6}?nichts",
-    r"auch (?:bei|mit|nach|gegen) (?:\S+ ){0,4}?(?:Vollmacht|Vorlage|Entbindung)\w* (?:\S+ ){0,4}?nicht\b",
+    r"auch (?:bei|mit|nach|gegen) (?:\S+ ){0,4}?(?:Vollmacht|Vorlage|Entbindung)\w* "
+    r"(?:\S+ ){0,4}?(?:nicht|nichts|kein\w*)\b",
     r"even (?:with|if|upon) (?:\S+ ){0,4}?(?:power of attorney|authori[sz]ation)",
     r"ausschließlich (?:an )?(?:die|den|der|dem) (?:\S+ ){0,2}?(?:Patient|Kund|Schuldner|Mitglied|Betroffene|"
     r"Steuerpflichtig|Versichert)\w*",
