@@ -25,6 +25,7 @@ from app.services.extraction.result import (
     Evidence,
     ExtractionResult,
 )
+from app.services.extraction.sender import sender_cues
 from app.services.extraction.totals import TotalDecision, decide_total, usable
 from app.services.parsing import ParsedBody
 
@@ -40,7 +41,9 @@ def _recipients(to: str | Sequence[str] | None) -> list[str]:
     return [part.strip() for part in to if part.strip()]
 
 
-def _signals(decision: TotalDecision, candidates: list[Candidate], has_reference: bool, read: int) -> IntentSignals:
+def _signals(
+    decision: TotalDecision, candidates: list[Candidate], has_reference: bool, read: int, about_a_case: bool = True
+) -> IntentSignals:
     accepted = usable(candidates)
     value = decision.value
     return IntentSignals(
@@ -55,6 +58,8 @@ def _signals(decision: TotalDecision, candidates: list[Candidate], has_reference
         attachments_read=read,
         has_claim_amounts=any(c.label in ("principal", "interest", "costs") for c in accepted),
         amounts_in_reply=sum(1 for c in candidates if c.line.part == "reply"),
+        about_a_case=about_a_case,
+        total_text=fold(decision.total.line.text) if decision.total is not None else "",
     )
 
 
@@ -182,14 +187,16 @@ def extract(
     firm = choose_firm_reference(references, firm_reference_pattern)
     creditor_ref = choose_creditor_reference(references, firm.value if firm else None)
     read = sum(1 for a in attachments if a.status == "ok" and a.segments)
-    intent = classify_intent(subject, parsed.reply_text, _signals(decision, candidates, bool(references), read))
+    clients = find_client_names(subject_lines + lines)
+    signals = _signals(decision, candidates, bool(references), read, about_a_case=bool(firm or clients))
+    intent = classify_intent(subject, parsed.reply_text, signals, footer_text=parsed.signature_text,
+                             sender=sender_cues(from_name, from_email, parsed.links))
     total, total_evidence, total_confidence, judged = _apply_intent(intent, decision, candidates, lines)
     components = decision.components if intent.intent in ("debt_statement", "payment_plan", "rejection") else {}
     component_evidence = {
         name: [c.line.evidence() for c in decision.component_lines.get(name, [])] for name in components
     }
     safe, safety_reasons = _safety(intent, decision, judged, attachments, parsed.reply_text)
-    clients = find_client_names(subject_lines + lines)
     creditor, agent = choose_creditor(find_creditor_names(subject_lines + lines, from_name, from_email))
     amounts: list[AmountFound] = [c.found() for c in judged]
     return ExtractionResult(

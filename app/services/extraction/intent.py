@@ -1,114 +1,34 @@
-"""extraction/intent.py — classify the reply; invariant: every intent comes with the reasons that decided it."""
+"""extraction/intent.py — classify the reply by one precedence table; invariant: every intent names its rule and cues.
+
+`Rule` is the table (docs/intent.md shows it): rules are tried in the order they are written and the first
+whose cues are present decides. The cues themselves are vocabulary (`extraction/vocabulary/`), combined
+per sentence in `intent_cues.py`; sender and link cues come from `sender.py`."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 
-from app.services.extraction.labels import fold
+from app.services.extraction import intent_cues as cues
+from app.services.extraction.intent_cues import MailText, hits
 from app.services.extraction.result import Intent
+from app.services.extraction.vocabulary import intent as words
+from app.services.extraction.vocabulary import requests as asks
+from app.services.extraction.vocabulary import spam
+from app.services.textfold import fold
 
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.MULTILINE)
-
-
-_SUBJECT_TAGS = re.compile(r"^(?:\s*\[[^\]]*\]\s*)+")
-# A leading bracket tag a mail system adds to automatic answers ("[Auto-Reply]", "[Abwesenheit]").
-_AUTO_TAG = re.compile(r"\[\s*(?:auto\w*|abwesen\w*|ooo|out of (?:the )?office|automatische \w+)[^\]]*\]")
-AUTO_SUBJECT = _rx(
-    r"^(?:automatische antwort|automatic reply|auto(?:matic)?[- ]?(?:reply|antwort|response)|autoreply"
-    r"|abwesenheit\w*|out of (?:the )?office|ausser haus|nicht im (?:buero|hause)|eingangsbestaetigung"
-    r"|empfangsbestaetigung|lesebestaetigung|zustellbestaetigung|ihre (?:nachricht|anfrage|e-mail|email) "
-    r"(?:ist |wurde )?(?:bei uns )?(?:eingegangen|erhalten)|wir haben ihre (?:nachricht|anfrage|e-mail) erhalten"
-    r"|ticket (?:erstellt|eroeffnet|angelegt)|request received|undeliverable|unzustellbar)"
-)
-AUTO_BODY = _rx(
-    r"automatisch (?:erstellt|erzeugt|generiert|versandt|versendet)\w*|automatische (?:antwort|nachricht"
-    r"|eingangsbestaetigung|benachrichtigung)|antworten sie nicht auf diese|nicht auf diese (?:e-?mail|nachricht)"
-    r" antworten|do not reply|automated (?:message|reply)|abwesenheitsnotiz|nicht im (?:hause|buero)"
-    r"|ausser haus|im urlaub|wird nicht (?:automatisch )?weitergeleitet|ticketnummer|ticket-?nr"
-    r"|eingangsbestaetigung|(?:schnellstmoeglich|schnellstens|zeitnah|baldmoeglichst) bearbeitet"
-    r"|inhaltliche pruefung|bearbeitungszeit|out of (?:the )?office|wieder erreichbar|wieder im (?:hause|buero)"
-    r"|nicht erreichbar|nicht besetzt|urlaubsbedingt|\babwesend\b|elternzeit|currently away|on (?:vacation|leave)"
-    r"|annual leave"
-)
-ACKNOWLEDGEMENT = _rx(
-    r"(?:haben|wurde|wird) .{0,50}weitergeleitet|wir melden uns|werden uns .{0,40}melden"
-    r"|wird .{0,30}(?:geprueft|bearbeitet)|erhalten sie .{0,40}(?:in kuerze|zeitnah|umgehend)"
-)
-SETTLED = _rx(
-    r"keine (?:weiteren )?offenen (?:forderungen|betraege|posten|rechnungen)|keine (?:weiteren )?forderungen"
-    r"(?: mehr)? (?:bestehen|offen|gegen)|forderungen .{0,50}bestehen nicht|(?:konto|kundenkonto|saldo|vorgang"
-    r"|forderung|rechnung|angelegenheit|mitgliedskonto|vertragskonto)\w* (?:ist|wurde|sind|wurden) "
-    r"(?:\w+ ){0,3}(?:ausgeglichen|beglichen|bezahlt|erledigt|getilgt)|vollstaendig (?:bezahlt|beglichen"
-    r"|ausgeglichen|gutgeschrieben|eingegangen|getilgt)|nichts (?:mehr )?offen|kein(?:e|en)? (?:offene[rn]? )?"
-    r"(?:saldo|restforderung|rueckstand|rueckstaende)|forderung ist erloschen|vorgang (?:ist )?(?:fuer uns )?"
-    r"abgeschlossen|mahnverfahren (?:ist|wurde) (?:\w+ )?eingestellt|erledigt betrachten|betrachten .{0,40}erledigt"
-    r"|keine forderung(?:en)? mehr|(?:forderung|betrag|saldo|restbetrag|rest) .{0,40}ausgebucht|keine schulden"
-    r"|kein (?:betrag|saldo) (?:mehr )?offen|paid in full|fully paid|no (?:outstanding|open) (?:balance|amount)"
-    r"|nothing (?:is )?outstanding|settled in full|(?:account|balance|claim|invoice|debt)\w* (?:is|has been|was"
-    r"|have been|were) (?:\w+ ){0,2}(?:settled|paid|cleared)\b|no further (?:claims|amounts?) (?:exist|are|is)"
-    r"|(?:konto|kundenkonto|saldo|forderung|vorgang)\w* (?:ist |wurde )?(?:[\w.,-]+ ){0,4}(?:ausgeglichen|erledigt)\b"
-    r"|verzichten .{0,60}(?:forderung|restforderung|restbetrag)|(?:forderung|restforderung) .{0,40}erlassen"
-)
-NEGATED_SETTLED = _rx(
-    r"\b(?:nicht|not|never)\s+(?:[\w.,-]+\s+){0,2}(?:bezahlt|beglichen|ausgeglichen|erledigt|getilgt|paid|settled"
-    r"|cleared)\b"
-)
-STRONG_REFUSAL = _rx(
-    r"\blehnen .{0,100}\bab\b|\bablehnen\b|\babgelehnt\b|nicht einverstanden|stimmen .{0,80}nicht zu"
-    r"|keine zustimmung|widersprechen|zustimmung .{0,40}(?:nicht|verweigert)"
-)
-DECLINE_INFO = _rx(
-    r"keine auskunft|keine auskuenfte|keine (?:angaben|informationen|daten) (?:machen|geben|mitteilen|erteilen)"
-    r"|(?:koennen|duerfen) .{0,80}keine (?:auskunft|auskuenfte|angaben|informationen)"
-    r"|nicht (?:mehr )?zustaendig|(?:inkasso|rechtsanwa|anwalt|partner|dienstleister|factoring)\w*.{0,80}"
-    r"(?:abgegeben|uebergeben|abgetreten|verkauft)|(?:abgegeben|uebergeben|abgetreten|verkauft) .{0,60}"
-    r"(?:inkasso|anwalt|rechtsanwa)|(?:verkauft|abgetreten) (?:an|worden)"
-)
-REFERRAL = _rx(r"wenden sie sich (?:bitte )?(?:direkt |daher |deshalb )?an")
-CONDITIONAL = _rx(r"\b(?:wenn|falls|sofern|sobald|vorausgesetzt|gegen zahlung|bei zahlung|nach zahlung|nach eingang)\b")
-CONDITION = _rx(r"solange|erst (?:dann|wenn|nach)|sobald|ohne .{0,40}vollmacht")
-INQUIRY = _rx(
-    r"vollmacht .{0,100}(?:nicht unterzeichnet|nicht unterschrieben|fehlt|vorliegt|zusenden|uebersenden"
-    r"|nachreichen|benoetigen|beifuegen|vorlegen)|(?:benoetigen|brauchen) (?:wir )?.{0,60}(?:vollmacht"
-    r"|geburtsdatum|anschrift|unterlagen|angaben|nachweis|kopie|kundennummer)|bitte (?:senden|schicken"
-    r"|uebersenden|teilen|nennen|uebermitteln|reichen) sie uns|(?:bitten|bitte) (?:wir )?(?:sie )?(?:um|zunaechst um)"
-    r" (?:zusendung|uebersendung|mitteilung|angabe|nachreichung|vorlage)|nicht zuordnen|nicht (?:ermitteln|finden)"
-    r"|(?:we|will) (?:need|require) .{0,60}(?:power of attorney|authori[sz]ation|date of birth|signed)"
-    r"|please (?:send|provide|forward) us"
-)
-PLAN_TERMS = _rx(
-    r"ratenzahlung\w*|ratenplan|ratenvereinbarung|ratenangebot|teilzahlung\w*|monatsraten|monatliche raten"
-    r"|raten (?:von|zu|in hoehe|a|à)|tilgungsplan|zahlungsplan|stundung|(?:monatliche[rn]?|eine[rn]?) rate\b"
-    r"|instal+ments?|payment plan|monthly (?:payments|rates)"
-)
-OFFER = _rx(
-    r"\boffer\w*|\bagree\w*|\bpropose\w*|\baccept\w*"
-    r"|\bbiete\w*|angebot\w*|anbiete\w*|vorschlag|vorschlagen|schlagen .{0,40} vor|einverstanden|gewaehr\w*"
-    r"|einraeum\w*|vereinbarung|zustimm\w*|akzeptier\w*|stimmen .{0,60}\bzu\b"
-)
-ATTACHMENT_STATEMENT = _rx(
-    r"(?:anbei|anlage|beigefuegt|angehaengt|im anhang).{0,80}(?:aufstellung|auszug|konto|forderung)"
-)
-MARKETING = _rx(
-    r"newsletter|abbestellen|abmelden|unsubscribe|gewinnspiel|gewonnen|rabatt|sonderangebot|jetzt (?:kaufen"
-    r"|bestellen|sichern|anmelden|buchen)|webinar|\bseo\b|kostenlos testen|klicken sie hier|click here|lottery"
-    r"|bitcoin|krypto|casino|dating|gutscheincode"
-)
-DEBT_CONTEXT = _rx(
-    r"forderung|mandant|schuldner|glaeubiger|rechnung|kundennummer|vertrag|aktenzeichen|\baz\b|zahlung|inkasso"
-    r"|vollmacht|rueckstand|saldo|mahn|offene|kundenkonto|ihr zeichen|betrag|schuld|auskunft|anfrage|schreiben"
-    r"|konto|debt|invoice|balance"
-)
-_REPLY_SUBJECT = re.compile(r"^(?:aw|re|wg|fw|fwd|antw|antwort)\s*:")
-_SENTENCES = re.compile(r"(?<=[.!?:])\s+|\n")
+# Any settled wording, for callers that look for the line saying so.
+SETTLED = re.compile(f"{words.SETTLED_ACCOUNT.pattern}|{words.SETTLED_PAYMENT.pattern}")
 
 
 @dataclass(frozen=True)
 class IntentSignals:
-    """What the rest of the extraction already knows when the intent is decided."""
+    """What the rest of the extraction already knows when the intent is decided.
+
+    `about_a_case`: a firm reference (incl. a plus-address) or a client name was found;
+    `total_text`: the folded line the chosen total stands on ("" when none)."""
 
     has_positive_total: bool
     has_zero_total: bool
@@ -118,6 +38,8 @@ class IntentSignals:
     attachments_read: int
     has_claim_amounts: bool = False
     amounts_in_reply: int = 0
+    about_a_case: bool = True
+    total_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -125,109 +47,181 @@ class IntentDecision:
     intent: Intent
     reasons: tuple[str, ...]
     confidence: float
+    rule: str = ""
 
 
-def _hits(pattern: re.Pattern[str], text: str, limit: int = 3) -> list[str]:
-    return [match.group(0).strip() for match in pattern.finditer(text)][:limit]
+class Rule(Enum):
+    """The precedence table: (intent, reason shown on the job, confidence), first fitting rule wins."""
+
+    AUTO_SUBJECT_TAG = ("auto_reply", "the subject carries an automatic-answer tag", 0.95)
+    AUTO_SUBJECT = ("auto_reply", "the subject starts like an automatic answer", 0.95)
+    MARKETING = ("spam", "about no case of the firm, with marketing wording", 0.85)
+    PHISHING = ("spam", "about no case of the firm, with phishing cues", 0.85)
+    OWN_PURCHASE = ("spam", "about no case of the firm, written to the firm as a customer", 0.8)
+    SETTLED_ACCOUNT = ("settled", "the whole account is settled and no remainder is named", 0.9)
+    RECEIPT = ("auto_reply", "confirms receipt and says the message waits to be processed", 0.85)
+    REFUSAL = ("rejection", "refuses what the firm proposed", 0.8)
+    INSTALMENT_OFFER = ("payment_plan", "offers instalments on a stated claim", 0.85)
+    SETTLED_PAYMENT = ("settled", "settled wording or a zero balance, and no open total", 0.8)
+    TOTAL = ("debt_statement", "a current total is stated", 0.9)
+    ASKS_FIRM = ("inquiry", "asks the firm for something first", 0.8)
+    FUTILE = ("rejection", "refuses even with a power of attorney", 0.8)
+    ONLY_WITH = ("inquiry", "gives figures only once something is provided", 0.7)
+    DECLINES = ("rejection", "declines to give figures or refers elsewhere", 0.75)
+    AUTOMATIC = ("auto_reply", "automatic, out-of-office or forwarding note without figures", 0.75)
+    CLAIM_PARTS = ("debt_statement", "claim amounts stated without a total", 0.6)
+    ATTACHED = ("debt_statement", "a statement is announced or attached, but no total was found", 0.4)
+    UNRELATED = ("spam", "not a reply, no reference and no debt wording", 0.6)
+    OPEN_QUESTION = ("inquiry", "no amount and no other cue; treated as an open question", 0.3)
+
+    def __init__(self, intent: Intent, reason: str, confidence: float) -> None:
+        self.intent = intent
+        self.reason = reason
+        self.confidence = confidence
 
 
-def _quote(hits: list[str]) -> str:
-    return ", ".join(f'"{hit}"' for hit in hits)
+def _quote(label: str, found: list[str]) -> list[str]:
+    return [f'{label} "{hit}"' for hit in found]
 
 
-def _plan_hits(reply: str, subject: str) -> list[str]:
-    """An instalment offer in the reply itself; a plan word in the subject only backs one up (a thread
-    about a plan goes on with payment reports that are no new offer)."""
-    hits = [sentence.strip()[:80] for sentence in _SENTENCES.split(reply)
-            if PLAN_TERMS.search(sentence) and OFFER.search(sentence)]
-    if not hits:
-        return []
-    return [f"subject: {hit}" for hit in _hits(PLAN_TERMS, subject, 1)] + hits
+def _auto_subject_tag(text: MailText, signals: IntentSignals) -> list[str] | None:
+    return [f"tag {text.tags!r}"] if text.tags and words.AUTO_TAG.search(text.tags) else None
 
 
-def _settled_hits(reply: str) -> list[str]:
-    """Settled wording, except in conditional sentences ("… erledigt, sofern Sie zahlen") and negated
-    ones ("… wurde bisher nicht bezahlt")."""
-    hits: list[str] = []
-    for sentence in _SENTENCES.split(reply):
-        if not CONDITIONAL.search(sentence):
-            hits.extend(hit for hit in _hits(SETTLED, sentence) if not NEGATED_SETTLED.search(hit))
-    return hits[:3]
+def _auto_subject(text: MailText, signals: IntentSignals) -> list[str] | None:
+    match = words.AUTO_SUBJECT.match(text.subject)
+    return [f'subject "{match.group(0)}"'] if match else None
+
+
+def _not_a_case(found: list[str], signals: IntentSignals) -> list[str] | None:
+    if signals.about_a_case or not found:
+        return None
+    return [*found, "no firm reference and no client name"]
+
+
+def _marketing(text: MailText, signals: IntentSignals) -> list[str] | None:
+    return _not_a_case(_quote("cue", hits(spam.MARKETING, "\n".join((text.subject, text.reply, text.footer)))), signals)
+
+
+def _phishing(text: MailText, signals: IntentSignals) -> list[str] | None:
+    return _not_a_case([*text.sender, *_quote("cue", hits(spam.PHISHING, text.subject + "\n" + text.reply))], signals)
+
+
+def _own_purchase(text: MailText, signals: IntentSignals) -> list[str] | None:
+    return _not_a_case(_quote("cue", hits(spam.OWN_PURCHASE, text.subject + "\n" + text.reply)), signals)
+
+
+def _settled_account(text: MailText, signals: IntentSignals) -> list[str] | None:
+    found = cues.settled_account(text.reply)
+    if not found or cues.open_remainder(text.reply):
+        return None
+    paid_total = signals.total_is_fallback or bool(words.PAID.search(signals.total_text))
+    if signals.has_positive_total and not paid_total:
+        return None
+    extra = ["the amount named is a payment, not a claim"] if signals.has_positive_total else []
+    return [*_quote("cue", found), *extra]
+
+
+def _receipt(text: MailText, signals: IntentSignals) -> list[str] | None:
+    body = text.reply + "\n" + text.footer
+    receipt, pending = hits(words.RECEIPT, body, 1), hits(words.PENDING, body, 1)
+    return _quote("cue", receipt + pending) if receipt and pending else None
+
+
+def _refusal(text: MailText, signals: IntentSignals) -> list[str] | None:
+    return _quote("cue", found) if (found := cues.refusals(text.reply)) else None
+
+
+def _instalment_offer(text: MailText, signals: IntentSignals) -> list[str] | None:
+    offers = cues.instalment_offers(text.reply)
+    if not offers or not (signals.has_positive_total or signals.instalment_amounts):
+        return None
+    extra = [f"{signals.instalment_amounts} instalment amount(s) set aside"] if signals.instalment_amounts else []
+    return [*_quote("offer", offers), *extra]
+
+
+def _settled_payment(text: MailText, signals: IntentSignals) -> list[str] | None:
+    if signals.has_positive_total or cues.open_remainder(text.reply):
+        return None
+    found = _quote("cue", cues.settled_any(text.reply)) + (["balance stated as 0,00"] if signals.has_zero_total else [])
+    return found or None
+
+
+def _total(text: MailText, signals: IntentSignals) -> list[str] | None:
+    if not signals.has_positive_total:
+        return None
+    return ["no total label; single claim amount"] if signals.total_is_fallback else []
+
+
+def _asks_firm(text: MailText, signals: IntentSignals) -> list[str] | None:
+    return _quote("asks", found) if (found := cues.requests(text.reply)) else None
+
+
+def _futile(text: MailText, signals: IntentSignals) -> list[str] | None:
+    return _quote("cue", found) if (found := hits(asks.FUTILE, text.reply)) else None
+
+
+def _only_with(text: MailText, signals: IntentSignals) -> list[str] | None:
+    return _quote("condition", found) if (found := cues.only_with(text.reply)) else None
+
+
+def _declines(text: MailText, signals: IntentSignals) -> list[str] | None:
+    found = hits(asks.DECLINE, text.reply) + hits(asks.REFERRAL, text.reply)
+    return _quote("cue", found[:3]) if found else None
+
+
+def _automatic(text: MailText, signals: IntentSignals) -> list[str] | None:
+    found = [hit for pattern in (words.ABSENCE, words.AUTOMATIC, words.FORWARDED, words.RECEIPT, words.PENDING)
+             for hit in hits(pattern, text.reply, 1)] + hits(words.AUTOMATIC, text.footer, 1)
+    return _quote("cue", found[:3]) if found else None
+
+
+def _claim_parts(text: MailText, signals: IntentSignals) -> list[str] | None:
+    return [] if signals.has_claim_amounts else None
+
+
+def _attached(text: MailText, signals: IntentSignals) -> list[str] | None:
+    return [] if signals.attachments_read or words.ATTACHMENT_STATEMENT.search(text.reply) else None
+
+
+def _unrelated(text: MailText, signals: IntentSignals) -> list[str] | None:
+    related = signals.has_reference or signals.amounts_in_reply or text.is_reply
+    return None if related or words.DEBT_CONTEXT.search(text.reply + "\n" + text.subject) else []
+
+
+def _open_question(text: MailText, signals: IntentSignals) -> list[str] | None:
+    return []
+
+
+_TESTS: dict[Rule, Callable[[MailText, IntentSignals], list[str] | None]] = {
+    Rule.AUTO_SUBJECT_TAG: _auto_subject_tag, Rule.AUTO_SUBJECT: _auto_subject, Rule.MARKETING: _marketing,
+    Rule.PHISHING: _phishing, Rule.OWN_PURCHASE: _own_purchase, Rule.SETTLED_ACCOUNT: _settled_account,
+    Rule.RECEIPT: _receipt, Rule.REFUSAL: _refusal, Rule.INSTALMENT_OFFER: _instalment_offer,
+    Rule.SETTLED_PAYMENT: _settled_payment, Rule.TOTAL: _total, Rule.ASKS_FIRM: _asks_firm, Rule.FUTILE: _futile,
+    Rule.ONLY_WITH: _only_with, Rule.DECLINES: _declines, Rule.AUTOMATIC: _automatic,
+    Rule.CLAIM_PARTS: _claim_parts, Rule.ATTACHED: _attached, Rule.UNRELATED: _unrelated,
+    Rule.OPEN_QUESTION: _open_question,
+}
+
+
+def decide(text: MailText, signals: IntentSignals) -> IntentDecision:
+    """The first rule of the table whose cues are present, with its reason and the cues quoted."""
+    for rule in Rule:
+        evidence = _TESTS[rule](text, signals)
+        if evidence is None:
+            continue
+        confidence = 0.6 if rule is Rule.TOTAL and signals.total_is_fallback else rule.confidence
+        return IntentDecision(rule.intent, (rule.reason, *evidence), confidence, rule.name)
+    raise AssertionError("the last rule always fits")
+
+
+def classify_intent(subject: str | None, reply_text: str, signals: IntentSignals, *, footer_text: str = "",
+                    sender: tuple[str, ...] = ()) -> IntentDecision:
+    """Decide the intent from the subject, the reply (never the quoted history), its footer, the sender
+    cues and what the amount stage found."""
+    return decide(MailText.read(subject, reply_text, footer_text, sender), signals)
 
 
 def settled_wording(reply_text: str) -> list[str]:
-    """The settled phrases of a reply (unfolded input), outside conditional sentences."""
-    return _settled_hits(fold(reply_text))
-
-
-def _early(subject: str, reply: str, signals: IntentSignals) -> IntentDecision | None:
-    """Auto-replies by subject, marketing spam, settled accounts and explicit refusals."""
-    auto_subject = _hits(AUTO_SUBJECT, subject, 1)
-    if auto_subject:
-        return IntentDecision("auto_reply", (f"subject starts with {_quote(auto_subject)}",), 0.95)
-    marketing = _hits(MARKETING, reply + "\n" + subject)
-    if marketing and not signals.has_reference and (
-        not _REPLY_SUBJECT.match(subject) or (not signals.has_positive_total and len(_hits(DEBT_CONTEXT, reply, 5)) < 2)
-    ):
-        return IntentDecision("spam", (f"marketing words {_quote(marketing)}", "no reference to any case"), 0.8)
-    settled = _settled_hits(reply)
-    if (settled or signals.has_zero_total) and not signals.has_positive_total:
-        reasons = [f"settled wording {_quote(settled)}"] if settled else []
-        if signals.has_zero_total:
-            reasons.append("balance stated as 0,00")
-        return IntentDecision("settled", tuple(reasons), 0.9 if settled else 0.7)
-    refusal = _hits(STRONG_REFUSAL, reply)
-    if refusal:
-        return IntentDecision("rejection", (f"refusal wording {_quote(refusal)}",), 0.8)
-    return None
-
-
-def _without_total(subject: str, reply: str, signals: IntentSignals) -> IntentDecision:
-    """Rules for a reply that states no current total."""
-    declined = _hits(DECLINE_INFO, reply)
-    if declined and not CONDITION.search(reply):
-        return IntentDecision("rejection", (f"declines to give figures: {_quote(declined)}",), 0.8)
-    if declined and "vollmacht" in reply:
-        reason = f"gives figures only once a power of attorney is there: {_quote(declined)}"
-        return IntentDecision("inquiry", (reason,), 0.7)
-    asks = _hits(INQUIRY, reply)
-    if asks:
-        return IntentDecision("inquiry", (f"asks the firm for something: {_quote(asks)}", "no amount stated"), 0.8)
-    if declined or _hits(REFERRAL, reply):
-        reasons = declined or _hits(REFERRAL, reply)
-        return IntentDecision("rejection", (f"declines or refers elsewhere: {_quote(reasons)}",), 0.6)
-    auto_body = _hits(AUTO_BODY, reply) + _hits(ACKNOWLEDGEMENT, reply)
-    if auto_body:
-        return IntentDecision("auto_reply", (f"automatic/acknowledgement wording {_quote(auto_body)}",), 0.75)
-    if signals.has_claim_amounts:
-        return IntentDecision("debt_statement", ("claim amounts stated without a total",), 0.6)
-    if ATTACHMENT_STATEMENT.search(reply) or signals.attachments_read:
-        return IntentDecision("debt_statement", ("statement announced in an attachment, but no total found",), 0.4)
-    if (not signals.has_reference and not signals.amounts_in_reply and not _REPLY_SUBJECT.match(subject)
-            and not DEBT_CONTEXT.search(reply + subject)):
-        return IntentDecision("spam", ("not a reply, no reference and no debt wording",), 0.6)
-    return IntentDecision("inquiry", ("no amount and no other signal; treated as an open question",), 0.3)
-
-
-def classify_intent(subject: str | None, reply_text: str, signals: IntentSignals) -> IntentDecision:
-    """Decide the intent from the subject, the reply (never the quoted history) and what the
-    amount stage found; rules are tried in a fixed order and the first that fits wins."""
-    tags = _SUBJECT_TAGS.match(fold(subject or ""))
-    if tags and _AUTO_TAG.search(tags.group(0)):
-        return IntentDecision("auto_reply", (f"subject tag {tags.group(0).strip()!r}",), 0.95)
-    subject_f = fold(_SUBJECT_TAGS.sub("", subject or "").strip())
-    reply = fold(reply_text)
-    early = _early(subject_f, reply, signals)
-    if early is not None:
-        return early
-    plan = _plan_hits(reply, subject_f)
-    if plan and (signals.has_positive_total or signals.instalment_amounts):
-        reasons = [f"instalment offer: {_quote(plan[:2])}"]
-        if signals.instalment_amounts:
-            reasons.append(f"{signals.instalment_amounts} instalment amount(s) set aside")
-        return IntentDecision("payment_plan", tuple(reasons), 0.85)
-    if signals.has_positive_total:
-        detail = " (no total label; single claim amount)" if signals.total_is_fallback else ""
-        reasons = ["a current total is stated" + detail]
-        return IntentDecision("debt_statement", tuple(reasons), 0.6 if signals.total_is_fallback else 0.9)
-    return _without_total(subject_f, reply, signals)
+    """The settled phrases of a reply (unfolded input), outside conditional and negated sentences."""
+    return cues.settled_any(fold(reply_text))

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from app.services.parsing.html import html_to_text
+from app.services.parsing.html import html_links, html_to_text
 from app.services.parsing.quotes import split_quotes
 from app.services.parsing.signature import signature_start
 
@@ -16,6 +16,7 @@ BodySource = Literal["html", "text", "empty"]
 _LINE_BREAKS = re.compile(r"\r\n?")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009\t]")
+_URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,8 @@ class ParsedBody:
     """An email body split into the sender's new reply, its signature/footer and quoted history.
 
     `full_text` is the whole body as text; `line_parts[i]` is the part of line i+1 of it.
-    Amounts may only ever be read from the reply (and attachments), never from `quoted_text`."""
+    Amounts may only ever be read from the reply (and attachments), never from `quoted_text`.
+    `links`: the web addresses written in the reply and signature, and every link target of the HTML."""
 
     full_text: str
     reply_text: str
@@ -41,6 +43,7 @@ class ParsedBody:
     source: BodySource = "empty"
     line_parts: tuple[LinePart, ...] = ()
     quote_markers: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
 
     def lines(self) -> list[BodyLine]:
         """Every line of `full_text` with its number and part."""
@@ -76,6 +79,11 @@ def _join(lines: list[str], parts: list[LinePart], wanted: LinePart) -> str:
     return "\n".join(line for line, part in zip(lines, parts, strict=True) if part == wanted).strip("\n")
 
 
+def _links(reply_and_signature: str, body_html: str | None) -> tuple[str, ...]:
+    found = [*_URL.findall(reply_and_signature), *html_links(body_html)]
+    return tuple(dict.fromkeys(url.rstrip(".,;:") for url in found))
+
+
 def parse_body(body_text: str | None, body_html: str | None) -> ParsedBody:
     """Turn the text and/or HTML body of one email into a `ParsedBody`."""
     full_text, source = _choose_text(body_text, body_html)
@@ -90,15 +98,18 @@ def parse_body(body_text: str | None, body_html: str | None) -> ParsedBody:
     if start is not None:
         for index in range(start, first_quoted):
             parts[index] = "signature"
+    reply_text = _join(lines, parts, "reply")
+    signature_text = _join(lines, parts, "signature")
     return ParsedBody(
         full_text=full_text,
-        reply_text=_join(lines, parts, "reply"),
-        signature_text=_join(lines, parts, "signature"),
+        reply_text=reply_text,
+        signature_text=signature_text,
         quoted_text=_join(lines, parts, "quoted"),
         source=source,
         line_parts=tuple(parts),
         quote_markers=split.markers,
+        links=_links(reply_text + "\n" + signature_text, body_html),
     )
 
 
-__all__ = ["BodyLine", "LinePart", "ParsedBody", "html_to_text", "parse_body"]
+__all__ = ["BodyLine", "LinePart", "ParsedBody", "html_links", "html_to_text", "parse_body"]

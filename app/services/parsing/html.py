@@ -19,6 +19,7 @@ _BLOCKQUOTE_CLOSE = re.compile(r"</blockquote\s*>", re.IGNORECASE)
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009\t]")
 _RUN_OF_SPACES = re.compile(r" {2,}")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_HREF = re.compile(r"""\bhref\s*=\s*["']?(https?://[^"'\s>]+)""", re.IGNORECASE)
 
 
 def _mark_blockquotes(html: str) -> str:
@@ -58,3 +59,10 @@ def html_to_text(html: str | None) -> str:
         lines.append(line)
     text = "\n".join(_apply_quote_depth(lines))
     return _BLANK_RUNS.sub("\n\n", text).strip("\n")
+
+
+def html_links(html: str | None) -> list[str]:
+    """The web addresses the HTML links to (rendering drops them, but where a link leads is a phishing cue)."""
+    if not html:
+        return []
+    return [match.group(1).replace("&amp;", "&") for match in _HREF.finditer(html)]

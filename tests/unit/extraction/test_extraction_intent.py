@@ -44,7 +44,7 @@ def test_paid_in_full_is_settled_with_total_zero_even_when_the_paid_amount_is_na
 def test_a_zero_balance_with_settled_wording_is_settled() -> None:
     result = run("Das Kundenkonto ist ausgeglichen.\nAktueller Kontostand: 0,00 €")
     assert result.intent == "settled"
-    assert "balance stated as 0,00" in result.intent_reasons
+    assert result.intent_reasons[0] == "the whole account is settled and no remainder is named"
 
 
 def test_a_partial_payment_with_a_remaining_claim_is_not_settled() -> None:

@@ -58,3 +58,10 @@ def test_parsed_body_is_frozen() -> None:
 def test_windows_line_breaks_and_zero_width_characters_are_normalised() -> None:
     parsed = parse_body("Zeile\u200b eins\r\nZeile zwei\r\n", None)
     assert parsed.full_text == "Zeile eins\nZeile zwei"
+
+
+def test_links_of_the_html_and_of_the_written_text_are_kept() -> None:
+    html = '<p>Zahlen Sie <a href="https://pay.elsewhere.example/x?a=1&amp;b=2">hier</a>.</p>'
+    parsed = parse_body("Siehe https://info.example/seite. Danke", html)
+    assert "https://pay.elsewhere.example/x?a=1&b=2" in parsed.links
+    assert parse_body("Siehe https://info.example/seite. Danke", None).links == ("https://info.example/seite",)

@@ -1,0 +1,124 @@
+"""extraction/intent_cues.py — find the intent cues in one mail's text; invariant: every cue is quoted from the text.
+
+Single cues are looked up in the vocabulary; where a cue only counts together with another one in the
+same sentence (an instalment word and an offer, a request word and what is asked for), or not in a
+conditional or negated sentence, that combination is made here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.services.extraction.vocabulary import intent as words
+from app.services.extraction.vocabulary import requests as asks
+from app.services.textfold import fold
+
+_LEADING_TAGS = re.compile(r"^(?:\s*\[[^\]]*\]\s*)+")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n")
+_REPLY_SUBJECT = re.compile(r"^(?:aw|re|wg|fw|fwd|antw|antwort)\s*:")
+
+
+@dataclass(frozen=True)
+class MailText:
+    """The folded text the intent is read from: subject (leading "[…]" tags apart), the new reply, its
+    footer/signature (where automatic notes and unsubscribe lines stand) and the sender cues."""
+
+    subject: str
+    tags: str
+    reply: str
+    footer: str = ""
+    sender: tuple[str, ...] = ()
+
+    @classmethod
+    def read(cls, subject: str | None, reply_text: str, footer_text: str = "", sender: tuple[str, ...] = ()
+             ) -> MailText:
+        folded = fold(subject or "").strip()
+        tags = _LEADING_TAGS.match(folded)
+        return cls(
+            subject=folded[tags.end():].strip() if tags else folded,
+            tags=tags.group(0).strip() if tags else "",
+            reply=fold(reply_text),
+            footer=fold(footer_text),
+            sender=sender,
+        )
+
+    @property
+    def is_reply(self) -> bool:
+        return bool(_REPLY_SUBJECT.match(self.subject))
+
+
+def hits(pattern: re.Pattern[str], text: str, limit: int = 3) -> list[str]:
+    """The first `limit` matches, whitespace collapsed, for quoting in a reason."""
+    return [" ".join(match.group(0).split()) for match in pattern.finditer(text)][:limit]
+
+
+def sentences(text: str) -> list[str]:
+    return [sentence.strip() for sentence in _SENTENCES.split(text) if sentence.strip()]
+
+
+def _words_before(sentence: str, start: int, count: int = 3) -> str:
+    return " ".join(sentence[:start].split()[-count:])
+
+
+def _affirmed(pattern: re.Pattern[str], text: str, negation: re.Pattern[str]) -> list[str]:
+    """Matches outside conditional sentences that no negation word precedes or interrupts."""
+    found: list[str] = []
+    for sentence in sentences(text):
+        if words.CONDITIONAL.search(sentence):
+            continue
+        for match in pattern.finditer(sentence):
+            if negation.search(_words_before(sentence, match.start())) or negation.search(match.group(0)):
+                continue
+            found.append(" ".join(match.group(0).split()))
+    return found[:3]
+
+
+def settled_account(reply: str) -> list[str]:
+    """Wording that the whole account is settled."""
+    return _affirmed(words.SETTLED_ACCOUNT, reply, words.SETTLED_NEGATION)
+
+
+def settled_any(reply: str) -> list[str]:
+    """Any settled wording: the whole account, or a payment that settled something."""
+    return (settled_account(reply) + _affirmed(words.SETTLED_PAYMENT, reply, words.SETTLED_NEGATION))[:3]
+
+
+def open_remainder(reply: str) -> list[str]:
+    """A remainder still named as open ("Restforderung", "noch offen"), unless denied ("keine Restforderung")."""
+    found: list[str] = []
+    for sentence in sentences(reply):
+        for match in words.OPEN_REMAINDER.finditer(sentence):
+            if not words.REMAINDER_NEGATION.search(_words_before(sentence, match.start(), 2)):
+                found.append(match.group(0))
+    return found[:3]
+
+
+def instalment_offers(reply: str) -> list[str]:
+    """Sentences that offer or grant instalments (not ones about a plan that ended or is not offered)."""
+    return [sentence[:90] for sentence in sentences(reply)
+            if words.INSTALMENT.search(sentence) and words.OFFER.search(sentence)
+            and not words.PLAN_OVER.search(sentence)][:2]
+
+
+def refusals(reply: str) -> list[str]:
+    """Refusals outside conditional sentences ("falls Sie ablehnen" refuses nothing)."""
+    return [hit for sentence in sentences(reply) if not words.CONDITIONAL.search(sentence)
+            for hit in hits(words.REFUSAL, sentence)][:3]
+
+
+def requests(reply: str) -> list[str]:
+    """Sentences that ask the firm for something, or say that something it sent is lacking."""
+    found: list[str] = []
+    for sentence in sentences(reply):
+        if asks.NOT_A_REQUEST.search(sentence):
+            continue
+        direct = asks.REQUEST_DIRECT.search(sentence)
+        if direct or (asks.REQUEST_VERB.search(sentence) and asks.REQUEST_OBJECT.search(sentence)):
+            found.append(sentence[:90])
+    return (found + hits(asks.MISSING, reply))[:3]
+
+
+def only_with(reply: str) -> list[str]:
+    """Sentences that make the figures wait for a document or a datum ("ohne Vollmacht keine Auskunft")."""
+    return [sentence[:90] for sentence in sentences(reply)
+            if asks.CONDITION.search(sentence) and asks.REQUEST_OBJECT.search(sentence)][:2]

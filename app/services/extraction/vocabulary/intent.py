@@ -1,0 +1,160 @@
+"""vocabulary/intent.py — cues for automatic answers, settled accounts and instalment offers; data only.
+
+Cues for declining vs asking live in `vocabulary/requests.py`, cues for mail that concerns no case in
+`vocabulary/spam.py`. Which cue decides which intent, and in what order, is `extraction/intent.py`'s table."""
+
+from __future__ import annotations
+
+from app.services.extraction.vocabulary import phrases
+
+# --- automatic answers ----------------------------------------------------------------------------------
+# The start of a subject a mail system writes on an automatic answer (after any "[…]" tags).
+AUTO_SUBJECT = phrases((
+    r"automatische Antwort", r"automatische Rückantwort", r"automatic reply", r"auto[- ]?reply", r"autoreply",
+    r"auto[- ]?response", r"automatic response", r"Abwesenheit\w*", r"out of (?:the )?office", r"außer Haus",
+    r"nicht im (?:Büro|Hause)", r"Eingangsbestätigung", r"Empfangsbestätigung", r"Lesebestätigung",
+    r"Zustellbestätigung", r"Eingang Ihrer (?:Nachricht|Anfrage|E-?Mail)",
+    r"Ihre (?:Nachricht|Anfrage|E-?Mail) (?:ist |wurde )?(?:bei uns )?(?:eingegangen|erhalten)",
+    r"wir haben Ihre (?:Nachricht|Anfrage|E-?Mail) erhalten", r"Ticket (?:erstellt|eröffnet|angelegt)",
+    r"request received", r"we(?: have|'ve)? received your (?:message|request|e-?mail|enquiry|inquiry)",
+    r"your (?:message|request|enquiry|inquiry) (?:has been|was) (?:received|registered)", r"undeliverable",
+    r"unzustellbar", r"delivery status notification", r"mail delivery failed",
+))
+# The text inside a leading subject tag that marks an automatic answer ("[Auto-Reply]", "[Abwesenheit]").
+AUTO_TAG = phrases((r"auto\w*", r"Abwesen\w*", r"OOO\b", r"out of (?:the )?office", r"automatische \w+"))
+# The body confirms that the firm's message arrived.
+RECEIPT = phrases((
+    r"(?:wir haben|haben wir) Ihre (?:elektronische )?(?:Nachricht|Anfrage|E-?Mail|Schreiben|Anliegen)\w* "
+    r"(?:\S+ ){0,8}?(?:erhalten|registriert|gespeichert|erfasst|aufgenommen)",
+    r"Ihre (?:elektronische )?(?:Nachricht|Anfrage|E-?Mail|Anliegen)\w* (?:\S+ ){0,8}?(?:eingegangen"
+    r"|registriert|erfasst)",
+    r"wir bestätigen (?:Ihnen )?den (?:Eingang|Empfang)", r"(?:we have|we've) received your",
+    r"your (?:message|request|e-?mail|enquiry|inquiry) (?:has reached|has been received|was received|has been"
+    r" registered)",
+    r"thank you for contacting", r"(?:this is )?an automatic confirmation",
+))
+# The body says the message waits in a queue: a processing time, a later answer.
+PENDING = phrases((
+    r"Bearbeitungszeit", r"Bearbeitung (?:\S+ ){0,6}?dauern", r"Bearbeitungsstand",
+    r"wird (?:\S+ ){0,3}?(?:schnellstmöglich|zeitnah|baldmöglichst|schnellstens|so schnell wie möglich) bearbeitet",
+    r"(?:eine )?Antwort erhalten Sie (?:\S+ ){0,4}?innerhalb", r"inhaltliche Prüfung",
+    r"(?:usually|will) (?:reply|replies|respond|responds|get back)", r"within \d+ (?:business|working) days",
+    r"follow (?:the status of )?your (?:case|request|ticket)", r"Warteschlange",
+))
+# Wording of a machine-sent mail (not of a letter: "maschinell erstellt, ohne Unterschrift gültig" is no cue).
+AUTOMATIC = phrases((
+    r"automatisch (?:erstellt|erzeugt|generiert|versandt|versendet)\w* (?:Nachricht|E-?Mail|Antwort|Bestätigung)",
+    r"(?:Nachricht|E-?Mail) wurde automatisch",
+    r"automatische (?:Antwort|Nachricht|Eingangsbestätigung|Benachrichtigung)",
+    r"antworten Sie nicht auf diese", r"nicht auf diese (?:E-?Mail|Nachricht) antworten",
+    r"Antworten an diese (?:\S+ ){0,2}?Adresse", r"do not reply", r"automated (?:message|reply|response|e-?mail)",
+    r"automatic (?:confirmation|reply|message)", r"Ticketnummer", r"Ticket-?Nr", r"Vorgangsnummer", r"case number",
+    r"ticket number", r"Eingangsbestätigung",
+))
+# A person is away (out-of-office notes).
+ABSENCE = phrases((
+    r"Abwesenheitsnotiz", r"nicht im (?:Hause|Büro)", r"außer Haus", r"im Urlaub", r"urlaubsbedingt", r"abwesend",
+    r"Elternzeit", r"wieder (?:erreichbar|im (?:Hause|Büro))", r"nicht erreichbar", r"nicht besetzt",
+    r"out of (?:the )?office", r"currently away", r"on (?:vacation|leave|holiday)", r"annual leave",
+))
+# A human note that the message went on to someone else or will be answered later.
+FORWARDED = phrases((
+    r"(?:haben|wurde|wird|wurden) (?:\S+ ){0,6}?weitergeleitet", r"wir melden uns", r"werden uns (?:\S+ ){0,5}?melden",
+    r"(?:wird|werden) sich (?:\S+ ){0,5}?melden", r"wird (?:\S+ ){0,3}?(?:geprüft|bearbeitet)",
+    r"erhalten Sie (?:\S+ ){0,5}?(?:in Kürze|zeitnah|umgehend)", r"will get back to you",
+    r"(?:have|has been) forwarded",
+))
+
+# --- settled ----------------------------------------------------------------------------------------------
+# The whole account is settled: strong enough to outweigh a paid amount the reply also names.
+SETTLED_ACCOUNT = phrases((
+    r"keine (?:weiteren )?offenen (?:Forderungen|Beträge|Posten|Rechnungen|Salden|Positionen)",
+    r"keine (?:weiteren )?(?:Forderungen|Ansprüche) (?:mehr )?(?:bestehen|offen|gegen)",
+    r"(?:bestehen|gibt es) (?:\S+ ){0,4}?keine (?:weiteren )?(?:offenen )?(?:Forderungen|Ansprüche|Posten|Rückstände)",
+    r"(?:Forderungen|Ansprüche) (?:\S+ ){0,6}?bestehen nicht", r"keine Forderung(?:en)? mehr",
+    r"nichts (?:mehr )?offen",
+    r"kein(?:e|en)? (?:offene[rn]? )?(?:Saldo|Restforderung|Rückstand|Rückstände) (?:mehr )?", r"keine Schulden",
+    r"Forderung ist erloschen", r"paid in full",
+    r"(?:\w*konto|Saldo|Rückstände|Rückstand|Forderung\w*|Angelegenheit|account) (?:\S+ ){0,12}?(?:ist|sind"
+    r"|wurde|wurden) "
+    r"(?:\S+ ){0,3}?ausgeglichen", r"fully paid", r"settled in full",
+    r"no (?:outstanding|open) (?:balance|amounts?|items|claims?)", r"nothing (?:is )?(?:outstanding|owed|due)",
+    r"(?:account|balance) (?:is|has been|was) (?:\S+ ){0,2}?(?:settled|cleared)\b", r"no further (?:claims|amounts?)",
+))
+# A payment settled something, or the case is closed: settled only where no open total is stated.
+SETTLED_PAYMENT = phrases((
+    r"vollständig (?:bezahlt|beglichen|gutgeschrieben|eingegangen|getilgt|gezahlt)", r"beglichen", r"ausgeglichen",
+    r"(?:Konto|Kundenkonto|Saldo|Vorgang|Forderung|Rechnung|Angelegenheit|Mitgliedskonto|Vertragskonto)\w* "
+    r"(?:ist|wurde|sind|wurden) (?:\S+ ){0,3}?(?:bezahlt|erledigt|getilgt)\b",
+    r"Vorgang (?:ist )?(?:für uns )?abgeschlossen", r"Mahnverfahren (?:ist|wurde) (?:\w+ )?eingestellt",
+    r"als erledigt (?:betrachten|ansehen)", r"betrachten (?:\S+ ){0,6}?(?:als )?erledigt",
+    r"(?:Forderung|Betrag|Saldo|Restbetrag|Rest) (?:\S+ ){0,6}?ausgebucht",
+    r"verzichten (?:\S+ ){0,8}?(?:Forderung|Restforderung|Restbetrag)",
+    r"(?:Forderung|Restforderung|Restbetrag)\w* (?:\S+ ){0,3}?verzichte\w*",
+    r"(?:Forderung|Restforderung) (?:\S+ ){0,6}?erlassen",
+    r"(?:account|claim|invoice|debt)\w* (?:is|has been|was|have been|were) (?:\S+ ){0,2}?paid\b",
+    r"(?:Saldo|Kontostand|Kontosaldo|offener Betrag|Restbetrag|Rückstand|Gesamtforderung|balance)\W+(?:\S+"
+    r" ){0,3}?0,00\b",
+))
+# Words before a settled cue that take it back ("nicht ausgeglichen", "teilweise beglichen").
+SETTLED_NEGATION = phrases((
+    r"nicht\b", r"noch nicht", r"teilweise", r"anteilig", r"zum Teil", r"not\b", r"never", r"partly", r"partially",
+))
+# A remainder still open: the reply is not settled after all.
+OPEN_REMAINDER = phrases((
+    r"noch offen", r"offen (?:bleibt|bleiben|steht|stehen)", r"verbleib\w*", r"Restforderung", r"Restbetrag",
+    r"Restschuld", r"restliche\w*", r"noch zu zahlen", r"weiterhin offen", r"still (?:due|outstanding|open|owed)",
+    r"remaining (?:balance|amount)",
+))
+# Words before a remainder cue that deny it ("keine Restforderung").
+REMAINDER_NEGATION = phrases((r"kein\w*", r"nicht\b", r"no\b", r"without", r"ohne"))
+# The line of a named amount says it was paid, not that it is owed.
+PAID = phrases((
+    r"bezahlt", r"gezahlt", r"verbucht", r"eingegangen", r"beglichen", r"ausgeglichen", r"Zahlung\w*", r"überwiesen",
+    r"Überweisung", r"gutgeschrieben", r"paid", r"received",
+))
+# A sentence with one of these states a condition, so its settled wording promises nothing yet.
+CONDITIONAL = phrases((
+    r"wenn\b", r"falls\b", r"sofern", r"sobald", r"vorausgesetzt", r"gegen Zahlung", r"bei Zahlung", r"nach Zahlung",
+    r"nach Eingang", r"if\b", r"provided that", r"once\b", r"unless",
+))
+
+# --- instalments ------------------------------------------------------------------------------------------
+INSTALMENT = phrases((
+    r"Ratenzahlung\w*", r"Ratenplan\w*", r"Ratenvereinbarung\w*", r"Ratenangebot\w*", r"Teilzahlung\w*",
+    r"Monatsrate[n]?", r"Schlussrate", r"Rate[n]?\b", r"Tilgungsplan", r"Zahlungsplan", r"Stundung",
+    r"instal+ments?", r"payment (?:plan|arrangement)", r"monthly (?:payments|rates)",
+))
+# An offer or a grant: what turns a sentence about instalments into a plan.
+OFFER = phrases((
+    r"biete\w*", r"anbiete\w*", r"angeboten", r"Angebot\w*", r"gewähr\w*", r"bewillig\w*", r"einräum\w*",
+    r"räumen (?:\S+ ){0,6}?ein\b", r"einverstanden", r"offer\w*", r"propos\w*",
+    r"(?:prepared|willing|able) to (?:accept|agree|offer)",
+    r"(?:we )?can (?:accept|agree)", r"we accept",
+))
+# An instalment sentence with one of these is about a plan that is over or not offered.
+PLAN_OVER = phrases((
+    r"gekündigt", r"widerrufen", r"hinfällig", r"beendet", r"aufgehoben", r"fällig gestellt", r"nicht mehr",
+    r"(?:nicht|keine?) (?:\S+ ){0,4}?(?:anbieten|gewähren|bewilligen|einräumen|möglich)", r"terminated",
+    r"cancel+ed", r"revoked", r"no longer",
+    r"(?:cannot|can't|unable to|not able to) (?:\S+ ){0,3}?(?:offer|accept|agree)",
+))
+# Refusing what the firm proposed.
+REFUSAL = phrases((
+    r"lehnen (?:\S+ ){0,8}?ab\b", r"ablehnen", r"abgelehnt", r"nicht einverstanden", r"stimmen (?:\S+ ){0,8}?nicht zu",
+    r"keine Zustimmung", r"widersprechen", r"Zustimmung (?:\S+ ){0,4}?(?:nicht|verweigert)",
+    r"we (?:must |have to )?(?:decline|reject|refuse)", r"cannot agree",
+))
+
+# --- statements -------------------------------------------------------------------------------------------
+ATTACHMENT_STATEMENT = phrases((
+    r"(?:anbei|Anlage|beigefügt|angehängt|im Anhang)\S* (?:\S+ ){0,10}?\S*(?:Aufstellung|Auszug|Konto|Forderung)",
+    r"(?:attached|enclosed) (?:\S+ ){0,6}?(?:statement|breakdown)",
+))
+# Words of a debt matter: a mail without any of them and without a reference is about nothing the firm has.
+DEBT_CONTEXT = phrases((
+    r"Forderung", r"Mandant", r"Schuldner", r"Gläubiger", r"Rechnung", r"Kundennummer", r"Vertrag", r"Aktenzeichen",
+    r"Az\b", r"Zahlung", r"Inkasso", r"Vollmacht", r"Rückstand", r"Saldo", r"Mahn", r"offene", r"Kundenkonto",
+    r"Ihr Zeichen", r"Betrag", r"Schuld", r"Auskunft", r"Anfrage", r"Schreiben", r"Konto", r"debt", r"invoice",
+    r"balance",
+), whole_words=False)

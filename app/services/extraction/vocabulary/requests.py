@@ -1,0 +1,85 @@
+"""vocabulary/requests.py — cues that tell a refusal from a request to the firm; invariant: data only.
+
+The line between the two intents: a reply that asks the firm for something first (a power of attorney, a
+birth date, a signed form) is an inquiry; one that declines or refers elsewhere and asks nothing is a
+rejection. Sentence-level combination is `extraction/intent_cues.py`'s business."""
+
+from __future__ import annotations
+
+from app.services.extraction.vocabulary import phrases
+
+# A phrase that asks the firm to send or tell something, whatever the object.
+REQUEST_DIRECT = phrases((
+    r"bitte (?:senden|schicken|übersenden|übermitteln|reichen|teilen|nennen|geben|verwenden|füllen|lassen) Sie"
+    r" (?:uns|mir)?",
+    r"(?:senden|schicken|reichen) Sie (?:\S+ ){0,6}?(?:uns|mir) (?:\S+ ){0,6}?(?:zu|zurück|nach)\b",
+    r"bitten (?:wir )?Sie,? (?:\S+ ){0,3}?(?:uns|mir)",
+    r"bitte (?:ich|wir) Sie,? (?:\S+ ){0,3}?(?:uns|mir|den|die|das)",
+    r"zukommen (?:zu )?lassen", r"nachzureichen", r"nachreichen", r"zurückzusenden", r"zuzusenden", r"zu übersenden",
+    r"please (?:send|provide|forward|return|submit|complete|sign) ", r"kindly (?:send|provide|forward|return)",
+))
+# A wish or need that asks something only together with an object from REQUEST_OBJECT.
+REQUEST_VERB = phrases((
+    r"bitte\b", r"bitten", r"benötigen", r"brauchen", r"ersuchen", r"erforderlich", r"please", r"need\b", r"require\w*",
+))
+# What a creditor asks the firm for before it answers.
+REQUEST_OBJECT = phrases((
+    r"Vollmacht\w*", r"Geburtsdat\w*", r"Anschrift", r"Adresse", r"Unterlagen", r"Nachweis\w*", r"Kopie\w*",
+    r"Vordruck\w*", r"Formular\w*", r"Unterschrift\w*", r"unterschrieben\w*", r"unterzeichne\w*",
+    r"Schweigepflichtentbindung", r"Entbindung", r"Ausweis\w*", r"Bescheinigung\w*", r"Einverständnis\w*",
+    r"Angaben", r"Belege?\b", r"power of attorney", r"authori[sz]ation", r"date of birth", r"documents?\b",
+    r"signed", r"proof of", r"identification",
+))
+# In the same sentence as a request word these make it no request ("bitten um Ihr Verständnis").
+NOT_A_REQUEST = phrases((
+    r"Verständnis", r"Rückfrage\w*", r"wenden Sie sich", r"sich (?:\S+ ){0,3}?wenden", r"understanding",
+))
+# Something the firm sent is lacking: an implied request.
+MISSING = phrases((
+    r"Vollmacht (?:\S+ ){0,6}?(?:nicht (?:unterzeichnet|unterschrieben)|fehlt|trägt weder|enthält kein\w*"
+    r"|ungültig|abgelaufen)",
+    r"(?:enthält|fehlt|ohne) (?:\S+ ){0,3}?(?:kein\w* )?Geburtsdatum", r"nicht (?:eindeutig )?zuordnen",
+    r"nicht (?:eindeutig )?(?:ermitteln|identifizieren)", r"gleichen Namens",
+    r"(?:cannot|could not|unable to) (?:identify|locate|find)",
+))
+# Figures only once something is there: a condition in the same sentence as an object of REQUEST_OBJECT.
+CONDITION = phrases((
+    r"ohne", r"solange", r"erst (?:dann|wenn|nach|sobald)", r"erst,? wenn", r"nur (?:\S+ ){0,6}?wenn", r"sobald",
+    r"nach (?:Eingang|Vorlage|Erhalt)", r"bevor", r"unless", r"once\b", r"as soon as", r"only (?:if|when|after)",
+))
+# Not even a power of attorney would help: a refusal, whatever else the reply says.
+FUTILE = phrases((
+    r"(?:Vollmacht|Vorlage|Entbindung) (?:\S+ ){0,6}?ändert (?:\S+ ){0,6}?nichts",
+    r"auch (?:bei|mit|nach|gegen) (?:\S+ ){0,4}?(?:Vollmacht|Vorlage|Entbindung)\w* "
+    r"(?:\S+ ){0,4}?(?:nicht|nichts|kein\w*)\b",
+    r"even (?:with|if|upon) (?:\S+ ){0,4}?(?:power of attorney|authori[sz]ation)",
+    r"ausschließlich (?:an )?(?:die|den|der|dem) (?:\S+ ){0,2}?(?:Patient|Kund|Schuldner|Mitglied|Betroffene|"
+    r"Steuerpflichtig|Versichert)\w*",
+    r"auf weitere Schreiben (?:\S+ ){0,6}?nicht (?:\S+ ){0,2}?eingehen",
+))
+# Declining to give figures.
+DECLINE = phrases((
+    r"keine Auskunft", r"keine Auskünfte",
+    r"keine (?:Angaben|Informationen|Daten|Zahlen) (?:\S+ ){0,3}?(?:machen|geben|mitteilen|erteilen|nennen"
+    r"|übermitteln)",
+    r"(?:können|dürfen|werden) (?:\S+ ){0,6}?keine (?:Auskunft|Auskünfte|Angaben|Informationen|Forderungshöhe"
+    r"|Zahlen|Beträge)",
+    r"(?:Auskunft|Auskünfte|Angaben|Zahlen|Informationen|Daten|Forderungshöhe)\w* (?:erteilen|geben|nennen|übermitteln|"
+    r"mitteilen|machen) wir (?:\S+ ){0,6}?nicht\b",
+    r"(?:können|dürfen) wir (?:\S+ ){0,4}?nicht (?:beantworten|mitteilen|nennen|erteilen)",
+    r"verfügen (?:\S+ ){0,3}?über keinen (?:\S+ ){0,2}?(?:Saldo|Kontostand|Forderungsstand)",
+    r"nicht (?:mehr )?zuständig", r"zuständig ist (?:allein|ausschließlich|nur|nunmehr)",
+    r"(?:wird|werden) bei uns nicht mehr geführt",
+    r"(?:cannot|can't|are unable to|are not able to|may not) (?:\S+ ){0,3}?(?:disclose|provide|share|give)",
+))
+# Handing the claim to someone else, or pointing the firm there.
+REFERRAL = phrases((
+    r"(?:Inkasso|Rechtsanw|Anwalt|Partner|Dienstleister|Factoring)\w* (?:\S+ ){0,12}?(?:abgegeben|übergeben"
+    r"|abgetreten|verkauft)",
+    r"(?:abgegeben|übergeben|abgetreten|verkauft) (?:\S+ ){0,8}?(?:Inkasso|Anwalt|Rechtsanw)\w*",
+    r"(?:verkauft|abgetreten) (?:an|worden)", r"zur (?:Beitreibung|weiteren Bearbeitung) an",
+    r"Beitreibung (?:\S+ ){0,6}?übergeben",
+    r"wenden Sie sich (?:bitte )?(?:direkt |daher |deshalb |bitte )?an",
+    r"an (?:das|die|den) Sie sich (?:\S+ ){0,3}?wenden",
+    r"please contact (?:\S+ ){0,3}?(?:agency|collection|solicitor|lawyer)",
+))
