@@ -19,9 +19,10 @@ from app.services.attachments.base import (
 )
 from app.services.attachments.detect import IMAGE_KINDS, Detection, detect_type
 from app.services.attachments.ocr import read_image
-from app.services.attachments.office import read_docx, read_xlsx
+from app.services.attachments.office import read_xlsx
 from app.services.attachments.pdf import read_pdf
 from app.services.attachments.result import AttachmentText, TextSegment
+from app.services.attachments.word import read_docx
 
 logger = structlog.get_logger(__name__)
 
