@@ -69,12 +69,18 @@ def _check_sizes(entries: list[zipfile.ZipInfo], limits: ReadLimits) -> None:
 
 
 def read_xlsx(data: bytes, limits: ReadLimits) -> Extracted:
-    """Every sheet's non-empty rows as "cell | cell", located as "sheet X, row N"."""
+    """Every visible sheet's non-empty rows as "cell | cell", located as "sheet X, row N".
+
+    Formula cells give the value Excel stored when it last saved the file; a hidden sheet
+    is left out, as its reader on screen never sees it.
+    """
     check_zip(data, limits)
     workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         segments: list[TextSegment] = []
         for sheet in workbook.worksheets:
+            if getattr(sheet, "sheet_state", "visible") != "visible":
+                continue
             if hasattr(sheet, "reset_dimensions"):
                 sheet.reset_dimensions()
             for row in sheet.iter_rows():
