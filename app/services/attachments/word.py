@@ -19,8 +19,11 @@ _TEXT, _TAB, _BREAKS, _HYPHEN = f"{_W}t", f"{_W}tab", (f"{_W}br", f"{_W}cr"), f"
 _TEXT_BOX = f"{_W}txbxContent"
 # Wrappers (content controls, custom XML) that hold blocks, rows or cells without changing them.
 _WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"})
-# Properties hold tab-stop definitions (also `w:tab`); a fallback repeats its text box as VML.
-_NOT_TEXT = frozenset({f"{_W}pPr", f"{_W}rPr", f"{_W}tblPr", f"{_W}trPr", f"{_W}tcPr", _MC_FALLBACK})
+# Properties hold tab-stop definitions (also `w:tab`); a fallback repeats its text box as VML;
+# tracked deletions are not on the page.
+_NOT_TEXT = frozenset(
+    {f"{_W}pPr", f"{_W}rPr", f"{_W}tblPr", f"{_W}trPr", f"{_W}tcPr", f"{_W}del", f"{_W}moveFrom", _MC_FALLBACK}
+)
 _MAX_NESTING = 8
 CELL_SEPARATOR = " | "
 

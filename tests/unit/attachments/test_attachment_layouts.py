@@ -96,6 +96,26 @@ def test_text_inside_a_content_control_is_read_in_its_place() -> None:
     assert [text for _, text in _texts(_saved(document))] == ["Vorher", "Forderung offen: 58,00 €", "Nachher"]
 
 
+def test_a_text_box_is_read_once_after_its_paragraph_though_word_stores_it_twice() -> None:
+    box = "<w:txbxContent><w:p><w:r><w:t>Restforderung 77,00 €</w:t></w:r></w:p></w:txbxContent>"
+    run = parse_xml(
+        f'<w:r {nsdecls("w", "wp")} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml">'
+        f'<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wps:wsp><wps:txbx>{box}'
+        "</wps:txbx></wps:wsp></wp:anchor></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+    document = docx.Document()
+    paragraph = document.add_paragraph("Briefkopf")
+    paragraph._p.append(run)
+    assert _texts(_saved(document)) == [
+        ("paragraph 1", "Briefkopf"),
+        ("paragraph 1, text box 1, paragraph 1", "Restforderung 77,00 €"),
+    ]
+
+
 def test_tab_stop_definitions_do_not_add_spaces_but_tabs_in_the_text_do() -> None:
     document = docx.Document()
     paragraph = document.add_paragraph()
