@@ -59,6 +59,11 @@ class Settings(BaseSettings):
     attachment_allow_plain_http: bool = False  # only for local test servers; Zendesk is https
     attachment_timeout_seconds: float = Field(default=30, gt=0)
     attachment_store_dir: Path = Path("./var/attachments")
+    # Reading caps: a file over any of them fails alone, with the reason, and the job goes on.
+    attachment_max_uncompressed_bytes: int = Field(default=100 * 1024 * 1024, ge=1024)
+    attachment_max_lines: int = Field(default=20_000, ge=1)
+    attachment_max_pdf_pages: int = Field(default=300, ge=1)
+    attachment_max_ocr_pages: int = Field(default=20, ge=1)
 
     # --- extraction --------------------------------------------------------------------
     firm_reference_pattern: str = r"\b[A-Z]{2,4}-\d{4}-\d{3,6}\b"

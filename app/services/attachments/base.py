@@ -55,11 +55,11 @@ def _is_kept(char: str) -> bool:
     return char == "\t" or (char >= " " and not "\x7f" <= char <= "\x9f")
 
 
-def numbered_lines(text: str, prefix: str = "") -> list[TextSegment]:
+def numbered_lines(text: str, prefix: str = "", *, ocr: bool = False) -> list[TextSegment]:
     """Split text into non-blank lines located as "<prefix>line N" (N counts non-blank lines)."""
     segments: list[TextSegment] = []
     for raw in text.splitlines():
         line = clean_line(raw)
         if line:
-            segments.append(TextSegment(f"{prefix}line {len(segments) + 1}", line))
+            segments.append(TextSegment(f"{prefix}line {len(segments) + 1}", line, ocr=ocr))
     return segments

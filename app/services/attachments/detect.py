@@ -98,7 +98,11 @@ def _text_kind(data: bytes) -> Detection:
 
 
 def decode_text(data: bytes) -> tuple[str, str] | None:
-    """Decode as UTF-8 (BOM-aware), UTF-16 with a BOM, or cp1252; None when it is not text."""
+    """Decode as UTF-8 (BOM-aware), UTF-16 with a BOM, or cp1252; None when it is not text.
+
+    cp1252 leaves five byte values undefined; a legacy export holding one of them is still
+    text, so they become U+FFFD rather than turning the whole file into "unknown".
+    """
     candidates: tuple[str, ...]
     if data.startswith(codecs.BOM_UTF8):
         candidates = ("utf-8-sig",)
@@ -112,7 +116,9 @@ def decode_text(data: bytes) -> tuple[str, str] | None:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
-            continue
+            if encoding != "cp1252":
+                continue
+            text = data.decode(encoding, errors="replace")
         return (text, encoding) if looks_like_text(text) else None
     return None
 

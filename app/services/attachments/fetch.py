@@ -13,7 +13,7 @@ from pydantic import SecretStr
 
 from app.config import Settings
 from app.errors import TransientError
-from app.services.attachments.base import MIB
+from app.services.attachments.base import MIB, ReadLimits
 from app.services.attachments.netguard import (
     AttachmentRefused,
     ascii_host,
@@ -55,6 +55,7 @@ class FetchPolicy:
     max_redirects: int = 3
     allow_private_addresses: bool = False
     allow_plain_http: bool = False
+    read_limits: ReadLimits = DEFAULT_LIMITS
 
     def credentials_for(self, url: httpx.URL) -> httpx.BasicAuth | None:
         """Basic auth for the Zendesk host itself; None for every other host."""
@@ -84,6 +85,19 @@ def policy_from_settings(settings: Settings) -> FetchPolicy:
         deadline_seconds=settings.attachment_timeout_seconds * 4,
         allow_private_addresses=settings.attachment_allow_private_addresses,
         allow_plain_http=settings.attachment_allow_plain_http,
+        read_limits=limits_from_settings(settings),
+    )
+
+
+def limits_from_settings(settings: Settings) -> ReadLimits:
+    """The reading caps an operator can set; the rest keep their defaults."""
+    return replace(
+        DEFAULT_LIMITS,
+        max_bytes=settings.attachment_max_bytes,
+        max_zip_uncompressed=settings.attachment_max_uncompressed_bytes,
+        max_segments=settings.attachment_max_lines,
+        max_pdf_pages=settings.attachment_max_pdf_pages,
+        max_ocr_pages=settings.attachment_max_ocr_pages,
     )
 
 
@@ -251,7 +265,7 @@ def fetch_one(
         data = _stored_or_downloaded(url, policy, store, client)
     except AttachmentRefused as refused:
         return _log(AttachmentText(filename, "failed", reason=refused.reason))
-    limits = replace(DEFAULT_LIMITS, max_bytes=policy.max_bytes)
+    limits = replace(policy.read_limits, max_bytes=policy.max_bytes)
     content_type = item.get("content_type")
     declared_type = content_type if isinstance(content_type, str) else None
     return _log(read_attachment(data, filename, declared_type, limits=limits))

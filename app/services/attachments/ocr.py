@@ -55,7 +55,7 @@ def require_ocr(language: str) -> None:
 
 
 def ocr_lines(image: Image.Image, limits: ReadLimits, prefix: str = "") -> list[TextSegment]:
-    """Recognise one page image; lines are located as "<prefix>line N"."""
+    """Recognise one page image; lines are located as "<prefix>line N" and marked as OCR."""
     prepared = image.convert("L")
     pixels = prepared.width * prepared.height
     if pixels > limits.ocr_target_pixels:
@@ -77,7 +77,7 @@ def ocr_lines(image: Image.Image, limits: ReadLimits, prefix: str = "") -> list[
         raise
     except pytesseract.TesseractError as error:
         raise Unreadable(f"OCR failed: {error.message[:200]}") from None
-    return numbered_lines(text, prefix)
+    return numbered_lines(text, prefix, ocr=True)
 
 
 def read_image(data: bytes, limits: ReadLimits) -> Extracted:

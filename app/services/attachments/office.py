@@ -1,4 +1,4 @@
-"""attachments/office.py — DOCX/XLSX stage: no zip reaches a parser before the bomb checks."""
+"""attachments/office.py — zip guard and XLSX stage: no zip reaches a parser before the bomb checks."""
 
 from __future__ import annotations
 
@@ -6,13 +6,9 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
 from typing import Any
 
-import docx
 import openpyxl
-from docx.table import Table
-from docx.text.paragraph import Paragraph
 
 from app.services.attachments.base import Extracted, ReadLimits, Unreadable, clean_line
 from app.services.attachments.result import TextSegment
@@ -69,70 +65,22 @@ def _check_sizes(entries: list[zipfile.ZipInfo], limits: ReadLimits) -> None:
             )
 
 
-# --- DOCX -------------------------------------------------------------------------------
-
-
-def read_docx(data: bytes, limits: ReadLimits) -> Extracted:
-    """Body paragraphs and table rows in document order, then header and footer lines once each."""
-    check_zip(data, limits)
-    document = docx.Document(io.BytesIO(data))
-    segments = list(_block_segments(document.iter_inner_content(), ""))
-    seen: set[str] = set()
-    for section in document.sections:
-        parts = [("header", section.header), ("footer", section.footer)]
-        if section.different_first_page_header_footer:
-            parts += [("header", section.first_page_header), ("footer", section.first_page_footer)]
-        for label, part in parts:
-            if part.is_linked_to_previous:
-                continue
-            for segment in _block_segments(part.iter_inner_content(), f"{label}, "):
-                if segment.text not in seen:
-                    seen.add(segment.text)
-                    segments.append(segment)
-    return Extracted(segments)
-
-
-def _block_segments(blocks: Iterable[Paragraph | Table], prefix: str) -> Iterator[TextSegment]:
-    paragraph_no = 0
-    table_no = 0
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            text = clean_line(block.text)
-            if text:
-                paragraph_no += 1
-                yield TextSegment(f"{prefix}paragraph {paragraph_no}", text)
-        else:
-            table_no += 1
-            for row_no, row in enumerate(block.rows, start=1):
-                text = _row_text(row.cells)
-                if text:
-                    yield TextSegment(f"{prefix}table {table_no}, row {row_no}", text)
-
-
-def _row_text(cells: Iterable[Any]) -> str:
-    """Non-empty cells joined with " | "; a merged cell (repeated per grid column) counts once."""
-    texts: list[str] = []
-    previous = None
-    for cell in cells:
-        if cell._tc is previous:
-            continue
-        previous = cell._tc
-        text = " ".join(clean_line(p.text) for p in cell.paragraphs if clean_line(p.text))
-        if text:
-            texts.append(text)
-    return " | ".join(texts)
-
-
 # --- XLSX -------------------------------------------------------------------------------
 
 
 def read_xlsx(data: bytes, limits: ReadLimits) -> Extracted:
-    """Every sheet's non-empty rows as "cell | cell", located as "sheet X, row N"."""
+    """Every visible sheet's non-empty rows as "cell | cell", located as "sheet X, row N".
+
+    Formula cells give the value Excel stored when it last saved the file; a hidden sheet
+    is left out, as its reader on screen never sees it.
+    """
     check_zip(data, limits)
     workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         segments: list[TextSegment] = []
         for sheet in workbook.worksheets:
+            if getattr(sheet, "sheet_state", "visible") != "visible":
+                continue
             if hasattr(sheet, "reset_dimensions"):
                 sheet.reset_dimensions()
             for row in sheet.iter_rows():

@@ -1,4 +1,4 @@
-"""attachments/pdf.py — PDF stage: text layer per page, OCR only where none; pages capped."""
+"""attachments/pdf.py — PDF stage: every page's text layer, OCR only where none; pages capped."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import math
 import threading
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 from app.services.attachments.base import Extracted, ReadLimits, Unreadable, numbered_lines
@@ -13,6 +14,9 @@ from app.services.attachments.ocr import OcrUnavailable, ocr_lines, require_ocr
 from app.services.attachments.result import TextSegment
 
 _PDFIUM_PASSWORD_ERROR = 4
+_DRAWN_OBJECTS = (
+    pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_SHADING, pdfium_c.FPDF_PAGEOBJ_FORM,
+)
 _MIN_TEXT_LAYER_CHARS = 16
 _POINTS_PER_INCH = 72
 # PDFium must not be entered from two threads at once, even for different documents; OCR
@@ -29,11 +33,12 @@ def read_pdf(data: bytes, limits: ReadLimits) -> Extracted:
             page_count = len(document)
             if page_count > limits.max_pdf_pages:
                 raise Unreadable(f"PDF has {page_count} pages (limit {limits.max_pdf_pages})")
-            pages = [_text_layer(document, index) for index in range(page_count)]
+            layers = [_text_layer(document, index) for index in range(page_count)]
+        pages = [segments for segments, _ in layers]
         scanned = [
             index
-            for index, segments in enumerate(pages)
-            if sum(char.isalnum() for s in segments for char in s.text) < _MIN_TEXT_LAYER_CHARS
+            for index, (segments, drawn) in enumerate(layers)
+            if drawn and sum(char.isalnum() for s in segments for char in s.text) < _MIN_TEXT_LAYER_CHARS
         ]
         return _with_ocr(document, pages, scanned, limits)
     finally:
@@ -50,7 +55,9 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise Unreadable(f"broken PDF: {error}") from None
 
 
-def _text_layer(document: pdfium.PdfDocument, index: int) -> list[TextSegment]:
+def _text_layer(document: pdfium.PdfDocument, index: int) -> tuple[list[TextSegment], bool]:
+    """A page's text-layer lines, and whether it also draws images or shapes (where a scan's
+    or an outlined font's text would be). A page of nothing but short text is left as it is."""
     page = document[index]
     try:
         textpage = page.get_textpage()
@@ -58,9 +65,10 @@ def _text_layer(document: pdfium.PdfDocument, index: int) -> list[TextSegment]:
             text = textpage.get_text_bounded()
         finally:
             textpage.close()
+        drawn = any(True for _ in page.get_objects(filter=_DRAWN_OBJECTS, max_depth=3))
     finally:
         page.close()
-    return numbered_lines(text, f"page {index + 1}, ")
+    return numbered_lines(text, f"page {index + 1}, "), drawn
 
 
 def _with_ocr(

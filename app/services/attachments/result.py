@@ -11,10 +11,12 @@ AttachmentStatus = Literal["ok", "failed", "skipped", "ocr_unavailable"]
 @dataclass(frozen=True)
 class TextSegment:
     """One line (or table row) of text and where it stands: `location` reads like
-    "page 1, line 7", "sheet Konto, row 12" or "paragraph 4"."""
+    "page 1, line 7", "sheet Konto, row 12" or "paragraph 4". `ocr` marks text recognised from
+    pixels, which may hold misread digits, rather than read from the file's own text."""
 
     location: str
     text: str
+    ocr: bool = False
 
 
 @dataclass

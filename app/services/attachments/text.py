@@ -19,9 +19,10 @@ from app.services.attachments.base import (
 )
 from app.services.attachments.detect import IMAGE_KINDS, Detection, detect_type
 from app.services.attachments.ocr import read_image
-from app.services.attachments.office import read_docx, read_xlsx
+from app.services.attachments.office import read_xlsx
 from app.services.attachments.pdf import read_pdf
 from app.services.attachments.result import AttachmentText, TextSegment
+from app.services.attachments.word import read_docx
 
 logger = structlog.get_logger(__name__)
 
@@ -126,16 +127,19 @@ def _html(data: bytes, detection: Detection, _limits: ReadLimits) -> Extracted:
     return Extracted(numbered_lines(get_text(_decoded(data, detection))))
 
 
-def _csv(data: bytes, detection: Detection, _limits: ReadLimits) -> Extracted:
-    """CSV rows as "cell | cell" (empty cells dropped), located as "row N"."""
+def _csv(data: bytes, detection: Detection, limits: ReadLimits) -> Extracted:
+    """CSV rows as "cell | cell" (empty cells dropped), located as "row N"; stops at the line cap."""
     text = _decoded(data, detection)
     reader = csv.reader(io.StringIO(text), delimiter=detection.delimiter or ";")
     segments: list[TextSegment] = []
     try:
         for row_no, row in enumerate(reader, start=1):
             cells = [text for text in map(clean_line, row) if text]
-            if cells:
-                segments.append(TextSegment(f"row {row_no}", " | ".join(cells)))
+            if not cells:
+                continue
+            if len(segments) == limits.max_segments:
+                raise Unreadable(f"CSV has over {limits.max_segments} rows of text")
+            segments.append(TextSegment(f"row {row_no}", " | ".join(cells)))
     except csv.Error as error:
         raise Unreadable(f"broken CSV: {error}") from None
     return Extracted(segments)

@@ -121,6 +121,8 @@ def _safety(
             reasons.append("total was written as a negative balance")
         if not total.has_currency and total.label != "total":
             reasons.append("total has neither a currency nor a total label")
+        if total.line.ocr:
+            reasons.append("total read only by OCR")
         if decision.confidence < _MIN_SAFE_CONFIDENCE:
             reasons.append(f"total confidence {decision.confidence} below {_MIN_SAFE_CONFIDENCE}")
         if not decision.corroborated:
@@ -226,6 +228,7 @@ def extract(
         amount_safety_reasons=safety_reasons,
         total_ranking=list(decision.notes) if total is not None else [],
         total_corroborated=total is not None and decision.corroborated,
+        total_from_ocr=decision.total is not None and decision.total.line.ocr,
     )
 
 

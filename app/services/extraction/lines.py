@@ -17,7 +17,8 @@ class SourceLine:
     """One line of readable text: from the body (`source` "body"), the subject, or one attachment.
 
     `key` orders lines within their source; `tabular` marks spreadsheet rows, whose cells may hold
-    plain numbers such as "398.5" that are amounts there and nowhere else."""
+    plain numbers such as "398.5" that are amounts there and nowhere else; `ocr` marks text recognised
+    from a scan or photo, whose digits may be misread."""
 
     source: str
     part: EvidencePart
@@ -25,6 +26,7 @@ class SourceLine:
     text: str
     key: int
     tabular: bool = False
+    ocr: bool = False
 
     def evidence(self, text: str | None = None) -> Evidence:
         return Evidence(source=self.source, part=self.part, location=self.location, text=text or self.text.strip())
@@ -62,6 +64,7 @@ def attachment_lines(attachments: Sequence[AttachmentText]) -> list[SourceLine]:
                         text=text,
                         key=index * 1000 + offset,
                         tabular=tabular,
+                        ocr=segment.ocr,
                     )
                 )
     return lines
