@@ -34,21 +34,9 @@ FLOORS: dict[str, Bound] = {
     "safe_cases_auto_applied": ("at least", 0.85),
 }
 
-_OPEN = "issue 8, extraction work in progress; first sight"
-# (corpus, column) → why it does not hold yet. Figures are the evaluator's first sight on 2026-12-04.
-EXPECTED_FAILURES: dict[tuple[str, str], str] = {
-    ("hollmann-adeyemi", "amount_exact"): f"{_OPEN} 95 % (19/20)",
-    ("hollmann-adeyemi", "intent"): f"{_OPEN} 80 % (24/30)",
-    ("hollmann-adeyemi", "noise_amounts_taken"): f"{_OPEN} 2",
-    ("hollmann-adeyemi", "amount_where_none_stated"): f"{_OPEN} 1",
-    ("hollmann-adeyemi", "safe_cases_auto_applied"): f"{_OPEN} 80 % (8/10)",
-    ("rieger-kaminski", "amount_exact"): f"{_OPEN} 90 % (18/20)",
-    ("rieger-kaminski", "intent"): f"{_OPEN} 70 % (21/30)",
-    ("rieger-kaminski", "noise_amounts_taken"): f"{_OPEN} 4",
-    ("rieger-kaminski", "amount_where_none_stated"): f"{_OPEN} 3",
-    ("rieger-kaminski", "auto_applied_needing_human"): f"{_OPEN} 1 of 7 (C025, readable only by OCR)",
-    ("rieger-kaminski", "safe_cases_auto_applied"): f"{_OPEN} 55 % (6/11)",
-}
+# (corpus, column) → why it does not hold yet. Empty: every first-round corpus holds every floor. A floor a
+# corpus cannot meet for a reason outside this code goes here with that reason, never silently.
+EXPECTED_FAILURES: dict[tuple[str, str], str] = {}
 
 MISSING = "<no shared corpus>"
 
