@@ -53,7 +53,7 @@ MAX_SURNAME_WORDS = 3
 
 @dataclass(frozen=True)
 class _Split:
-    first: str
+    first: tuple[str, ...]
     surname_close: bool
     surname_score: float
 
@@ -77,7 +77,8 @@ def relation(written: str, client: str) -> Relation:
     if not split.surname_close:
         return "unrelated"
     first_ours = "".join(token for token in ours if token not in surname) or ours[0]
-    return "variant" if _alike(split.first, first_ours, FIRST_CLOSE) else "relative"
+    first_theirs = "".join(token for token in split.first if token not in surname)
+    return "variant" if _alike(first_theirs, first_ours, FIRST_CLOSE) else "relative"
 
 
 def _alike(left: str, right: str, threshold: float) -> bool:
@@ -93,14 +94,14 @@ def _best_split(theirs: list[str], ours: list[str]) -> _Split:
     """Cut the written words into first names and surname where the surname fits the client's best:
     the last one to three words ("Mohamed Al Khatib"), or the first ones for "SCHULZ Jana"."""
     our_surnames = ["".join(ours[-size:]) for size in range(1, min(MAX_SURNAME_WORDS, len(ours) - 1) + 1)]
-    best = _Split("", False, 0.0)
+    best = _Split((), False, 0.0)
     for size in range(1, min(MAX_SURNAME_WORDS, len(theirs) - 1) + 1):
         for surname, first in (("".join(theirs[-size:]), theirs[:-size]), ("".join(theirs[:size]), theirs[size:])):
             for own in our_surnames:
                 score = float(fuzz.ratio(surname, own))
                 close = _alike(surname, own, SURNAME_CLOSE)
                 if (close, score) > (best.surname_close, best.surname_score):
-                    best = _Split("".join(first), close, score)
+                    best = _Split(tuple(first), close, score)
     return best
 
 
