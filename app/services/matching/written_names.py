@@ -17,8 +17,9 @@ own text (reply, subject, attachment — never the quoted firm letter or the sig
 - **relative**: the client's surname (or a close spelling) with another first name ("Maria Schulz" for
   "Peter Schulz") → review: a different person of that family.
 - **unrelated**: a name that resembles neither the client nor any client on file. Written under a
-  client label ("Ihre Mandantin …", "Kunde: …", "./. …") → review; a weaker find ("Frau …", "für …")
-  is more likely a contact person or a phrase and is left alone.
+  client label ("Ihre Mandantin …", "Kunde: …", "./. …") → review, unless the creditor's own text
+  also names the matched client (then a co-party or a misread phrase); a weaker find ("Frau …",
+  "für …") is more likely a contact person or a phrase and is left alone.
 
 Names of one word (a surname only) are not judged: they cannot tell two people of a family apart, and
 the extractor's one-word finds are often first names or contact persons."""
@@ -126,15 +127,21 @@ def doubts(best: Scored, written: Sequence[NameFound], others: Iterable[Inquiry]
     """Why the names written in the reply need a human before the matched claim is written (empty: none)."""
     client = best.inquiry
     rivals = [other for other in _unique(others) if client_identity(other) != client_identity(client)]
+    names = full_names(written)
+    # When the creditor's own text names our client as well, a labelled stranger is more likely a
+    # co-party or a misread phrase than the person the figures are about.
+    ours_named = any(name.evidence.part != "subject" and relation(name.value, client.client_name) == "same"
+                     for name in names)
     reasons: list[str] = []
-    for name in full_names(written):
-        reason = _doubt(name, client, confirmed(best), rivals)
+    for name in names:
+        reason = _doubt(name, client, confirmed(best), rivals, strangers_count=not ours_named)
         if reason is not None and reason not in reasons:
             reasons.append(reason)
     return reasons
 
 
-def _doubt(name: NameFound, client: Inquiry, is_confirmed: bool, rivals: list[Inquiry]) -> str | None:
+def _doubt(name: NameFound, client: Inquiry, is_confirmed: bool, rivals: list[Inquiry], *,
+           strangers_count: bool) -> str | None:
     to_client = relation(name.value, client.client_name)
     if to_client == "same":
         return None
@@ -154,7 +161,7 @@ def _doubt(name: NameFound, client: Inquiry, is_confirmed: bool, rivals: list[In
                 "and neither the birth date nor the firm reference confirms the client")
     if to_client == "relative":
         return f"name conflict: the text names {where}, another first name than the client {client.client_name}"
-    if labelled:
+    if labelled and strangers_count:
         return f"name conflict: the text names {where} as the client, not {client.client_name}"
     return None
 

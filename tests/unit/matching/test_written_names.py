@@ -142,3 +142,15 @@ def test_only_full_client_names_are_judged_each_spelling_once() -> None:
     names = [written("Roloff", 0.35), written("Fenja Roloff", 0.6), written("FENJA ROLOFF", 0.85), creditor]
     kept = full_names(names)
     assert [(name.value, name.confidence) for name in kept] == [("FENJA ROLOFF", 0.85)]
+
+
+def test_a_labelled_stranger_next_to_our_client_in_the_creditors_text_is_no_conflict() -> None:
+    client = inquiry("Q-1", "Fenna Roloff", "AZ-11")
+    names = [written("Fenna Roloff", 0.85), written("Offener Saldo", 0.85, part="attachment")]
+    assert doubts(best(client, "firm_reference"), names, []) == []
+
+
+def test_our_client_named_only_in_the_subject_does_not_excuse_a_labelled_stranger() -> None:
+    client = inquiry("Q-1", "Fenna Roloff", "AZ-11")
+    names = [written("Fenna Roloff", 0.75, part="subject"), written("Tarik Okonkwo", 0.9)]
+    assert len(doubts(best(client, "firm_reference"), names, [])) == 1
