@@ -9,7 +9,9 @@ own text (reply, subject, attachment — never the quoted firm letter or the sig
   or the surname alone.
   Passes — identical names of two clients are the matcher's business (birth date, name rival).
 - **another client**: the name is the same as, or a close spelling of, a different client on file
-  ("Jana Schulz" while the match is "Janna Schulz" and Jana is a client too) → review.
+  ("Jana Schulz" while the match is "Janna Schulz" and Jana is a client too) → review, even when the
+  birth date or the firm reference confirms the match (the creditor may have mixed up the two).
+  The same client's other inquiries (same Aktenzeichen) are no other client.
 - **variant**: surname and first names each a close spelling of the client's ("Kathrin"/"Katrin",
   "Mohamed Al Khatib"/"Mohammed Al-Khatib"), or the client's full name plus a further first name.
   Passes only when the birth date or the firm reference (in the text or as the routing address)
