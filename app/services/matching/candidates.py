@@ -186,9 +186,10 @@ def _by_full_name(session: Session, tokens: list[str], sounds: list[str]) -> lis
 
 
 def namesakes(session: Session, names: Iterable[str]) -> list[Inquiry]:
-    """Inquiries whose client shares a name word or its sound with one of `names` (written person
-    names), those sharing most first — the clients a written name could designate besides the match."""
-    tokens, sounds = name_search_keys(word for name in names for word in normalize.name_tokens(name))
+    """Inquiries whose client shares a surname word or its sound with one of `names` (written person
+    names, "first … last"), those sharing most first — the clients a written name could designate
+    besides the match (a name only fits another client whose surname is spelt or sounds alike)."""
+    tokens, sounds = name_search_keys(word for name in names for word in normalize.surname_tokens(name))
     if not tokens and not sounds:
         return []
     statement = (
