@@ -26,6 +26,7 @@ from app.config import Settings
 from app.models import IncomingEmail, Inquiry
 from app.services import claims, jobs, matching, outbox, review
 from app.services.extraction.result import ExtractionResult
+from app.services.matching import written_names
 from app.services.matching.decide import Decision, MatchStatus
 from app.services.matching.gate import Verdict, judge
 from app.services.parsing import ParsedBody, parse_body
@@ -73,8 +74,10 @@ def match_and_apply(session: Session, email: IncomingEmail, extraction: Extracti
                       details={"status": decision.status, "confidence": decision.confidence,
                                "inquiry_id": inquiry.external_id if inquiry else None, "candidates": explanation})
     current = claims.current(session, inquiry.id) if inquiry else None
+    written = [name.value for name in written_names.full_names(extraction.names)] if inquiry else []
     verdict = judge(decision, extraction, inquiry.known_amount if inquiry else None,
-                    current.amount if current and current.version > 0 else None, settings)
+                    current.amount if current and current.version > 0 else None, settings,
+                    namesakes=matching.namesakes(session, written) if written else ())
     base = MatchOutcome(inquiry_id=inquiry.external_id if inquiry else None, match_status=decision.status,
                         match_confidence=decision.confidence, action=verdict.action, reasons=verdict.reasons,
                         explanation=explanation)

@@ -5,15 +5,23 @@ from __future__ import annotations
 import unicodedata
 
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
+# Letters Unicode does not decompose into a base letter plus an accent: stroked letters lose the stroke,
+# the dotless i gets its dot, ligatures are spelled out ("Małgorzata", "Yıldırım", "Søren" → malgorzata,
+# yildirim, soren), so that a name typed on a German keyboard reads the same.
+_UNDECOMPOSED = str.maketrans({
+    "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "ŀ": "l", "æ": "ae", "œ": "oe",
+    "þ": "th", "ĸ": "k",
+})
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " "})
 
 
 def fold(text: str) -> str:
-    """Lower case, German umlauts and ß spelled out (ä→ae, ß→ss), other accents dropped (ć→c),
-    non-breaking spaces as spaces: "Gebühr", "Gebuehr" and "GEBÜHR" all read "gebuehr"."""
+    """Lower case, German umlauts and ß spelled out (ä→ae, ß→ss), other accents and strokes dropped
+    (ć→c, ł→l, ı→i), ligatures spelled out (æ→ae), non-breaking spaces as spaces: "Gebühr", "Gebuehr"
+    and "GEBÜHR" all read "gebuehr"."""
     if text.isascii():
         return text.lower()
-    lowered = text.lower().translate(_GERMAN).translate(_SPACES)
+    lowered = text.lower().translate(_GERMAN).translate(_UNDECOMPOSED).translate(_SPACES)
     if lowered.isascii():
         return lowered
     decomposed = unicodedata.normalize("NFKD", lowered)

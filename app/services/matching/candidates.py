@@ -183,3 +183,21 @@ def _by_full_name(session: Session, tokens: list[str], sounds: list[str]) -> lis
         .limit(MAX_CANDIDATES)
     )
     return list(session.scalars(statement))
+
+
+def namesakes(session: Session, names: Iterable[str]) -> list[Inquiry]:
+    """Inquiries whose client shares a surname word or its sound with one of `names` (written person
+    names, "first … last"), those sharing most first — the clients a written name could designate
+    besides the match (a name only fits another client whose surname is spelt or sounds alike)."""
+    tokens, sounds = name_search_keys(word for name in names for word in normalize.surname_tokens(name))
+    if not tokens and not sounds:
+        return []
+    statement = (
+        select(InquiryNameKey.inquiry_id)
+        .where(_name_match(tokens, sounds))
+        .group_by(InquiryNameKey.inquiry_id)
+        .order_by(func.count().desc(), InquiryNameKey.inquiry_id)
+        .limit(MAX_CANDIDATES)
+    )
+    ids = list(session.scalars(statement))
+    return list(session.scalars(select(Inquiry).where(Inquiry.id.in_(ids)).order_by(Inquiry.id))) if ids else []

@@ -1,13 +1,17 @@
-"""matching/gate.py — may a match write the claim alone? Only a clean debt statement within the jump limit."""
+"""matching/gate.py — may a match write the claim alone? Only a clean debt statement within the jump limit,
+naming no one but the matched client, read from text (not OCR) and corroborated where nothing is on file."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
 from app.config import Settings
+from app.models import Inquiry
 from app.services.extraction.result import ExtractionResult
+from app.services.matching import written_names
 from app.services.matching.decide import Decision
 
 Action = Literal["apply", "review", "ignore"]
@@ -31,18 +35,23 @@ class Verdict:
 
 
 def judge(decision: Decision, extraction: ExtractionResult, known: Decimal | None, current: Decimal | None,
-          settings: Settings) -> Verdict:
-    """apply: write the stated total; review: a human decides; ignore: nothing to do."""
+          settings: Settings, namesakes: Iterable[Inquiry] = ()) -> Verdict:
+    """apply: write the stated total; review: a human decides; ignore: nothing to do. `namesakes` are
+    other inquiries whose client a name in the reply could designate (see `written_names`)."""
     if extraction.intent in IGNORED_INTENTS:
         return Verdict("ignore", (IGNORED_INTENTS[extraction.intent],))
+    names: list[str] = []
+    if decision.best is not None:
+        others = [*namesakes, *(scored.inquiry for scored in decision.ranked)]
+        names = written_names.doubts(decision.best, extraction.names, others)
     if decision.status != "auto_matched":
         reasons = list(decision.reasons or ("no confident match",))
         if extraction.intent in HUMAN_INTENTS:
             reasons.append(HUMAN_INTENTS[extraction.intent])
-        return Verdict("review", tuple(reasons))
+        return Verdict("review", (*reasons, *names))
     if extraction.intent in HUMAN_INTENTS:
-        return Verdict("review", (HUMAN_INTENTS[extraction.intent],))
-    reasons = amount_doubts(extraction, known, current, settings.claim_jump_limit)
+        return Verdict("review", (HUMAN_INTENTS[extraction.intent], *names))
+    reasons = names + amount_doubts(extraction, known, current, settings.claim_jump_limit)
     return Verdict("review", tuple(reasons)) if reasons else Verdict("apply", ())
 
 
@@ -54,13 +63,18 @@ def amount_doubts(extraction: ExtractionResult, known: Decimal | None, current: 
         return [f"intent {extraction.intent} is not a debt statement"]
     if total is None:
         return ["no total stated"]
+    doubts: list[str] = []
+    if extraction.total_from_ocr:
+        doubts.append("total readable only by OCR from a scan: a human reads it")
     if not extraction.amount_is_safe:
-        return ["amount not safe: " + ("; ".join(extraction.amount_safety_reasons) or "extractor unsure")]
+        doubts.append("amount not safe: " + ("; ".join(extraction.amount_safety_reasons) or "extractor unsure"))
     if extraction.total_evidence is not None and extraction.total_evidence.part in ("quoted", "signature"):
-        return [f"total read from {extraction.total_evidence.part} text"]
+        doubts.append(f"total read from {extraction.total_evidence.part} text")
     if total <= 0:
-        return ["a zero total closes the claim: needs a human"]
-    doubts = []
+        doubts.append("a zero total closes the claim: needs a human")
+    if known is None and current is None and not extraction.total_corroborated:
+        doubts.append("no amount on file to compare with, and the total is not corroborated "
+                      "(no total label, no arithmetic agreement)")
     for label, reference in (("known", known), ("current", current)):
         if reference is not None and reference > 0 and abs(total - reference) / reference > limit:
             change = (total - reference) / reference * 100

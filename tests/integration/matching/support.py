@@ -45,11 +45,14 @@ def add_reply(session: Session, *, body: str, subject: str = "AW: Forderungsanfr
 
 
 def stated(total: str | None, intent: str = "debt_statement", **fields: Any) -> ExtractionResult:
-    """A stand-in extraction result (the extractor is tested elsewhere)."""
+    """A stand-in extraction result (the extractor is tested elsewhere): a debt statement with a total
+    stands for a safe, corroborated one unless `fields` say otherwise."""
     amount = Decimal(total) if total is not None else None
+    clean = intent == "debt_statement" and amount is not None
+    values: dict[str, Any] = {"amount_is_safe": clean, "total_corroborated": clean, **fields}
     return ExtractionResult(
         intent=intent, intent_reasons=["stand-in"], intent_confidence=1.0,  # type: ignore[arg-type]
-        total_amount=amount, amount_is_safe=intent == "debt_statement" and amount is not None, **fields,
+        total_amount=amount, **values,
     )
 
 

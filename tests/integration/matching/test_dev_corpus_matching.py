@@ -1,6 +1,6 @@
 """The dev corpus end to end through the matching stage — with the corpus LABELS standing in for the
-extractor (intent, total, components, creditor reference; amount_is_safe for every debt statement
-that states a total). This isolates matching and the write rules from extraction quality: zero
+extractor (intent, total, components, creditor reference; amount_is_safe and total_corroborated for
+every debt statement that states a total). This isolates matching and the write rules from extraction quality: zero
 wrong automatic writes, ≥ 85 % of the auto_update_ok replies written, every reply matched right."""
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ def labels_as_extraction(expected: dict[str, Any]) -> ExtractionResult:
         total_amount=total, creditor_reference=expected.get("creditor_reference"),
         components={name: Decimal(str(value)) for name, value in (expected.get("components") or {}).items()},
         amount_is_safe=expected["intent"] == "debt_statement" and total is not None,
+        total_corroborated=expected["intent"] == "debt_statement" and total is not None,
     )
 
 

@@ -91,11 +91,11 @@ def test_similar_names_at_different_creditors_are_no_conflict() -> None:
 
 
 def extraction(intent: str = "debt_statement", total: str | None = "100.00", safe: bool = True,
-               part: str = "reply") -> ExtractionResult:
+               part: str = "reply", corroborated: bool = True) -> ExtractionResult:
     evidence = Evidence(source="body", part=part, location="line 3", text="Gesamt") if total else None  # type: ignore[arg-type]
     return ExtractionResult(intent=intent, intent_reasons=["test"], intent_confidence=1.0,  # type: ignore[arg-type]
                             total_amount=Decimal(total) if total else None, total_evidence=evidence,
-                            amount_is_safe=safe)
+                            amount_is_safe=safe, total_corroborated=corroborated)
 
 
 def matched() -> Decision:
@@ -119,7 +119,7 @@ def test_a_jump_beyond_the_limit_against_the_known_or_current_amount_goes_to_rev
     assert "%" in verdict.reasons[0]
 
 
-def test_without_a_known_amount_there_is_no_jump_to_guard() -> None:
+def test_without_a_known_amount_a_corroborated_total_has_no_jump_to_guard() -> None:
     assert judge(matched(), extraction(total="1810.97"), None, None, SETTINGS).action == "apply"
 
 

@@ -1,0 +1,156 @@
+"""A client name written in a reply: the matched client's own name passes in any spelling a keyboard
+makes of it; another client's name, a relative's, or an unconfirmed near-spelling goes to a human."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from app.models import Inquiry
+from app.services.extraction.result import Evidence, NameFound
+from app.services.inquiries import InquiryFields, apply_fields
+from app.services.matching.score import Scored
+from app.services.matching.signals import Signal
+from app.services.matching.written_names import doubts, full_names, relation
+
+
+def inquiry(ident: str, client: str, firm_reference: str, **extra: Any) -> Inquiry:
+    data = InquiryFields(id=ident, client_name=client, firm_reference=firm_reference,
+                         creditor_name=extra.pop("creditor_name", "Versandhaus Elbwiese GmbH"),
+                         creditor_email=extra.pop("creditor_email", "inkasso@elbwiese.example"), **extra)
+    row = Inquiry(external_id=ident)
+    apply_fields(row, data)
+    return row
+
+
+def written(value: str, confidence: float = 0.85, part: str = "reply") -> NameFound:
+    evidence = Evidence(source="body", part=part, location="line 2", text=value)  # type: ignore[arg-type]
+    return NameFound(value=value, role="client", confidence=confidence, evidence=evidence)
+
+
+def best(row: Inquiry, *codes: str) -> Scored:
+    signals = tuple(Signal(code, 20, 0, code) for code in codes)
+    return Scored(row, signals, 60, 45, 1.0, 100.0)
+
+
+@pytest.mark.parametrize(("name", "client"), [
+    ("Jörg Weißgerber", "Joerg Weissgerber"),
+    ("JOERG WEISSGERBER", "Jörg Weißgerber"),
+    ("Weißgerber, Jörg", "Jörg Weißgerber"),
+    ("Paweł Kołodziej", "Pawel Kolodziej"),
+    ("Kıvanç Aydın", "Kivanc Aydin"),
+    ("Sigrun Holm-Bakke", "Sigrun Holm Bakke"),
+    ("Ines Thalberg", "Ines Marlene Thalberg"),
+    ("Marlene Thalberg", "Ines Marlene Thalberg"),
+    ("Frau Dr. Ines Thalberg", "Ines Thalberg"),
+])
+def test_the_clients_own_name_in_any_spelling_is_the_same_name(name: str, client: str) -> None:
+    assert relation(name, client) == "same"
+
+
+@pytest.mark.parametrize(("name", "client"), [
+    ("Fenja Roloff", "Fenna Roloff"),
+    ("Niklas Bergmeier", "Nicklas Bergmeier"),
+    ("Konstantin Wahl", "Constantin Wahl"),
+    ("Ilka Dammann", "Ilka Damann"),
+    ("Yusuf El Amrani", "Youssef El-Amrani"),
+    ("Ilka Sophie Dammann", "Ilka Dammann"),
+    ("Ute Meyerhoff", "Ute Maierhof"),
+])
+def test_close_spellings_are_variants(name: str, client: str) -> None:
+    assert relation(name, client) == "variant"
+
+
+@pytest.mark.parametrize(("name", "client", "expected"), [
+    ("Gerda Roloff", "Fenna Roloff", "relative"),
+    ("Bernd Kranich", "Bernadette Kranich", "relative"),
+    ("Fenna Lindqvist", "Fenna Roloff", "unrelated"),
+    ("Tarik Okonkwo", "Fenna Roloff", "unrelated"),
+    ("Roloff", "Fenna Roloff", "unrelated"),
+])
+def test_another_first_name_or_another_surname_is_another_person(name: str, client: str, expected: str) -> None:
+    assert relation(name, client) == expected
+
+
+def test_the_clients_name_passes_even_when_another_client_has_a_similar_one() -> None:
+    client = inquiry("Q-1", "Fenna Roloff", "AZ-11")
+    other = inquiry("Q-2", "Fenja Roloff", "AZ-12")
+    assert doubts(best(client), [written("Fenna Roloff")], [other]) == []
+
+
+def test_the_exact_name_of_another_client_goes_to_review_even_when_the_firm_reference_confirms() -> None:
+    client = inquiry("Q-1", "Fenna Roloff", "AZ-11")
+    other = inquiry("Q-2", "Fenja Roloff", "AZ-12", creditor_email="forderung@stromnetz.example")
+    reasons = doubts(best(client, "firm_reference"), [written("Fenja Roloff")], [client, other])
+    assert len(reasons) == 1
+    assert "another client, Fenja Roloff (AZ-12)" in reasons[0] and "Fenna Roloff" in reasons[0]
+
+
+def test_a_near_spelling_of_another_client_goes_to_review() -> None:
+    client = inquiry("Q-1", "Niklas Bergmeier", "AZ-21")
+    other = inquiry("Q-2", "Nicolas Bergmeier", "AZ-22")
+    reasons = doubts(best(client, "birth_date"), [written("Nicklas Bergmeier")], [other])
+    assert reasons and "close spelling of the name of another client, Nicolas Bergmeier" in reasons[0]
+
+
+def test_a_spelling_variant_passes_when_birth_date_or_firm_reference_confirms() -> None:
+    client = inquiry("Q-1", "Ilka Damann", "AZ-31")
+    for code in ("birth_date", "firm_reference", "routing_id"):
+        assert doubts(best(client, code), [written("Ilka Dammann")], []) == []
+
+
+def test_an_unconfirmed_spelling_variant_goes_to_review() -> None:
+    client = inquiry("Q-1", "Ilka Damann", "AZ-31")
+    reasons = doubts(best(client, "creditor_reference", "client_name_close"), [written("Ilka Dammann")], [])
+    assert reasons and "neither the birth date nor the firm reference" in reasons[0]
+
+
+def test_a_relative_goes_to_review_even_when_confirmed() -> None:
+    client = inquiry("Q-1", "Bernadette Kranich", "AZ-41")
+    reasons = doubts(best(client, "firm_reference", "birth_date"), [written("Bernd Kranich", 0.6)], [])
+    assert reasons and "another first name than the client Bernadette Kranich" in reasons[0]
+
+
+def test_an_unrelated_name_under_a_client_label_goes_to_review() -> None:
+    client = inquiry("Q-1", "Fenna Roloff", "AZ-11")
+    reasons = doubts(best(client, "firm_reference"), [written("Tarik Okonkwo", 0.9)], [])
+    assert reasons == ["name conflict: the text names 'Tarik Okonkwo' (reply) as the client, not Fenna Roloff"]
+
+
+def test_a_weakly_read_unrelated_name_is_taken_for_a_contact_person() -> None:
+    client = inquiry("Q-1", "Fenna Roloff", "AZ-11")
+    unrelated_client = inquiry("Q-5", "Tarika Okonkwo", "AZ-15")
+    assert doubts(best(client), [written("Tarik Okonkwo", 0.6)], [unrelated_client]) == []
+
+
+def test_a_weakly_read_name_that_is_exactly_another_clients_goes_to_review() -> None:
+    client = inquiry("Q-1", "Fenna Roloff", "AZ-11")
+    other = inquiry("Q-5", "Tarik Okonkwo", "AZ-15")
+    assert doubts(best(client), [written("Herr Tarik Okonkwo", 0.6)], [other])
+
+
+def test_the_same_client_on_another_inquiry_is_no_rival() -> None:
+    client = inquiry("Q-1", "Ilka Damann", "AZ-31")
+    same_client_elsewhere = inquiry("Q-2", "Ilka Damann", "AZ-31", creditor_email="post@stadtwerke.example")
+    assert doubts(best(client, "firm_reference"), [written("Ilka Dammann")], [same_client_elsewhere]) == []
+
+
+def test_only_full_client_names_are_judged_each_spelling_once() -> None:
+    creditor = NameFound(value="Versandhaus Elbwiese", role="creditor", confidence=0.9,
+                         evidence=Evidence(source="body", part="reply", location="line 1", text="x"))
+    names = [written("Roloff", 0.35), written("Fenja Roloff", 0.6), written("FENJA ROLOFF", 0.85), creditor]
+    kept = full_names(names)
+    assert [(name.value, name.confidence) for name in kept] == [("FENJA ROLOFF", 0.85)]
+
+
+def test_a_labelled_stranger_next_to_our_client_in_the_creditors_text_is_no_conflict() -> None:
+    client = inquiry("Q-1", "Fenna Roloff", "AZ-11")
+    names = [written("Fenna Roloff", 0.85), written("Offener Saldo", 0.85, part="attachment")]
+    assert doubts(best(client, "firm_reference"), names, []) == []
+
+
+def test_our_client_named_only_in_the_subject_does_not_excuse_a_labelled_stranger() -> None:
+    client = inquiry("Q-1", "Fenna Roloff", "AZ-11")
+    names = [written("Fenna Roloff", 0.75, part="subject"), written("Tarik Okonkwo", 0.9)]
+    assert len(doubts(best(client, "firm_reference"), names, [])) == 1
