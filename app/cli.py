@@ -93,6 +93,9 @@ def cmd_inquiries(args: argparse.Namespace, settings: Settings) -> int:
             report = inquiries.import_records(session, inquiries.read_file(Path(args.file)))
             _print_json({"created": len(report.created), "updated": len(report.updated)})
             return 0
+        if args.action == "reindex":
+            _print_json({"reindexed": inquiries.rebuild_search_keys(session)})
+            return 0
         total, page = inquiries.list_inquiries(session, args.limit, args.offset)
         _print_json({"total": total, "inquiries": [
             {"id": i.external_id, "client_name": i.client_name, "firm_reference": i.firm_reference,
@@ -149,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     inquiries_cmd = sub.add_parser("inquiries", help="import (JSON list or CSV) / list the firm's inquiries")
     inquiries_sub = inquiries_cmd.add_subparsers(dest="action", required=True)
     inquiries_sub.add_parser("import").add_argument("file")
+    inquiries_sub.add_parser("reindex", help="rebuild the search keys after an upgrade that changes name folding")
     inquiry_list = inquiries_sub.add_parser("list")
     inquiry_list.add_argument("--limit", type=int, default=50)
     inquiry_list.add_argument("--offset", type=int, default=0)

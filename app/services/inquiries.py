@@ -133,6 +133,27 @@ def upsert(session: Session, data: InquiryFields) -> tuple[Inquiry, bool]:
     return inquiry, created
 
 
+def rebuild_search_keys(session: Session) -> int:
+    """Recompute every inquiry's search keys with today's normalisation (after `fold` learns new letters);
+    the number of inquiries whose keys changed."""
+    changed = 0
+    for inquiry in session.scalars(select(Inquiry).order_by(Inquiry.id)):
+        before = (inquiry.firm_reference_key, inquiry.routing_key, inquiry.creditor_reference_key,
+                  inquiry.client_name_key, sorted((key.kind, key.value) for key in inquiry.name_keys))
+        inquiry.firm_reference_key = normalize.reference_key(inquiry.firm_reference)
+        inquiry.routing_key = normalize.reference_key(inquiry.routing_id or inquiry.firm_reference)
+        inquiry.creditor_reference_key = normalize.reference_key(inquiry.creditor_reference) or None
+        inquiry.client_name_key = normalize.name_key(inquiry.client_name)
+        wanted = name_keys(inquiry.client_name)
+        if sorted((key.kind, key.value) for key in inquiry.name_keys) != sorted(wanted):
+            inquiry.name_keys = [InquiryNameKey(kind=kind, value=value) for kind, value in wanted]
+        after = (inquiry.firm_reference_key, inquiry.routing_key, inquiry.creditor_reference_key,
+                 inquiry.client_name_key, sorted(wanted))
+        changed += before != after
+    session.flush()
+    return changed
+
+
 def find(session: Session, external_id: str) -> Inquiry | None:
     return session.scalars(select(Inquiry).where(Inquiry.external_id == external_id)).first()
 

@@ -7,10 +7,14 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
-from app import queue
+from app import migrations, queue
 from app.cli import main
+from app.database import session_scope
+from app.models.inquiry import InquiryNameKey
 from tests.conftest import SetEnv
+from tests.integration.matching.support import add_inquiry
 from tests.support.factories import insert_email, payload
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -132,3 +136,20 @@ def test_eval_leaves_the_process_broker_as_it_was(
     assert main(["eval", str(corpus_dir), "--json"]) == 0
     capsys.readouterr()
     assert queue.get_broker() is before
+
+
+def test_reindex_rebuilds_name_keys_written_with_an_older_folding(
+    sqlite_database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    migrations.upgrade()
+    with session_scope() as session:
+        inquiry = add_inquiry(session, "INQ-R1", "Paweł Łukasik", "KW-2026-0001")
+        for key in inquiry.name_keys:  # as an older fold without ł left them
+            key.value = key.value.replace("l", "ł") if key.kind == "token" else key.value
+    code, result = run(capsys, "inquiries", "reindex")
+    assert code == 0 and result == {"reindexed": 1}
+    with session_scope() as session:
+        tokens = set(session.scalars(select(InquiryNameKey.value).where(InquiryNameKey.kind == "token")))
+    assert {"pawel", "lukasik"} <= tokens
+    code, result = run(capsys, "inquiries", "reindex")
+    assert result == {"reindexed": 0}
