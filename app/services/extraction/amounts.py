@@ -76,7 +76,7 @@ _SENTENCE_BREAK = re.compile(r"(?P<word>[\w#]*)(?P<mark>[.;!?])\s+(?=[A-ZÄÖÜ]
 _ABBREVIATIONS = frozenset(
     ("inkl", "zzgl", "abzgl", "bzw", "ca", "nr", "gem", "pos", "evtl", "str", "geb", "vgl", "dr", "tel", "fa", "hr",
      "fr", "ggf", "usw", "bzgl", "lt", "max", "min", "mtl", "ziff", "abs", "kto", "rg", "rechn", "vers", "std", "anl",
-     "bes", "zt", "entspr", "sog")
+     "bes", "zt", "entspr", "sog", "amtl", "gez")
 )
 _BRACKET = re.compile(r"[(\[]")
 _SENTENCE_END = re.compile(r"[.:;!?)]\s*$")
@@ -307,7 +307,25 @@ def _line_candidates(
             )
         )
         previous_end = token.end
-    return _with_row_arithmetic(_breakdowns_share_rejection(result), header)
+    judged = _breakdowns_share_rejection(result)
+    return _with_row_arithmetic(judged, header) if header else _row_difference(judged)
+
+
+def _row_difference(row: list[Candidate]) -> list[Candidate]:
+    """A row of exactly three amounts where the first minus the second is the third ("Gesamt 245,45 20,00
+    225,45" with no header read) is billed, paid, open: only the open amount can be the claim."""
+    live = [c for c in row if c.reason is None]
+    if len(live) != 3 or len(row) != 3:
+        return row
+    billed, paid, open_ = live
+    text = billed.line.text
+    between = text[billed.start + len(billed.raw):paid.start] + text[paid.start + len(paid.raw):open_.start]
+    if _LETTERS.search(between) or not (paid.value > 0 and open_.value > 0
+                                        and billed.value - paid.value == open_.value):
+        return row
+    return [billed.reject("billed amount of a row whose billed − paid = open"),
+            paid.reject("paid amount of a row whose billed − paid = open"),
+            replace(open_, features=(*open_.features, _ROW_ARITHMETIC))]
 
 
 _OPENS_BRACKET = re.compile(r"^[\s€]*(?:EUR|Euro)?\s*[(\[]", re.IGNORECASE)

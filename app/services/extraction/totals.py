@@ -115,12 +115,14 @@ _EXPLICIT = "explicit total label"
 _BALANCE = "explicit balance label"
 _ADDS_UP = "its components add up to it"
 _SUM_OF_SUBTOTAL = "a subtotal plus the amounts after it add up to it"
+_ITEMS_ADD_UP = "the amounts listed with it add up to it"
 _SUM_ROW_FEATURES = ("table sum row, open amount column", "row arithmetic: billed − paid = open")
 # A named balance ("Saldo", "offener Betrag", "Rückstand") is explicit; a generic word ("beträgt") is not.
-_CORROBORATING = (_EXPLICIT, _BALANCE, _ADDS_UP, _SUM_OF_SUBTOTAL, *_SUM_ROW_FEATURES)
+_CORROBORATING = (_EXPLICIT, _BALANCE, _ADDS_UP, _ITEMS_ADD_UP, _SUM_OF_SUBTOTAL, *_SUM_ROW_FEATURES)
 _WEIGHTS = {
     _EXPLICIT: 3.0, _BALANCE: 2.0, "generic balance word": 1.5, "currency stated": 0.5, _ADDS_UP: 1.0,
-    _SUM_ROW_FEATURES[0]: 1.0, _SUM_ROW_FEATURES[1]: 0.5, _SUM_OF_SUBTOTAL: 0.5, "in the reply text": 0.25,
+    _SUM_ROW_FEATURES[0]: 1.0, _SUM_ROW_FEATURES[1]: 0.5, _SUM_OF_SUBTOTAL: 0.5, _ITEMS_ADD_UP: 1.5,
+    "in the reply text": 0.25,
 }
 
 
@@ -164,18 +166,26 @@ def _subtotal_of(total: Candidate, other: Candidate, counted: list[Candidate]) -
     return sum((c.value for c in between), _ZERO) == total.value - other.value
 
 
-def _items_of(whole: Candidate, counted: list[Candidate]) -> list[Candidate]:
-    """The run of amounts right before `whole` (same source) that adds up to it: its items, or nothing."""
-    before = sorted((c for c in counted if c.line.source == whole.line.source and _after(whole, c)),
-                    key=lambda c: (c.line.key, c.start), reverse=True)
+def _run_adding_up(whole: Candidate, run: list[Candidate]) -> list[Candidate]:
+    """The first two or more amounts of `run` that add up exactly to `whole`, or nothing."""
     running = _ZERO
-    for count, item in enumerate(before, start=1):
+    for count, item in enumerate(run, start=1):
         running += item.value
         if running == whole.value and count > 1:
-            return before[:count]
+            return run[:count]
         if running > whole.value > 0:
             return []
     return []
+
+
+def _items_of(whole: Candidate, counted: list[Candidate]) -> list[Candidate]:
+    """The amounts listed right before `whole` ("… Kosten 50,00 / Summe 5.218,40") or right after it
+    ("Forderung 3.984,60; darin enthalten: …") that add up to it: its items, or nothing."""
+    same = sorted((c for c in counted if c.line.source == whole.line.source and c is not whole),
+                  key=lambda c: (c.line.key, c.start))
+    before = [c for c in same if _after(whole, c)][::-1]
+    after = [c for c in same if _after(c, whole)]
+    return _run_adding_up(whole, before) or _run_adding_up(whole, after)
 
 
 def _in_source(candidates: Sequence[Candidate], source: str) -> list[Candidate]:
@@ -199,6 +209,8 @@ def _rank(candidate: Candidate, pool: list[Candidate], accepted: list[Candidate]
         features.append("currency stated")
     if consistent:
         features.append(_ADDS_UP)
+    if _items_of(candidate, counted):
+        features.append(_ITEMS_ADD_UP)
     if any(_subtotal_of(candidate, other, counted) for other in pool):
         features.append(_SUM_OF_SUBTOTAL)
     if candidate.line.part == "reply":

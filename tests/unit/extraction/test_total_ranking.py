@@ -198,3 +198,52 @@ def test_a_broken_attachment_blocks_even_a_labelled_total() -> None:
     broken = AttachmentText(filename="Konto.xlsx", status="failed", detected_type="xlsx", reason="not a zip file")
     result = run("Gesamtforderung heute: 1.120,00 €", attachments=(broken,))
     assert not result.amount_is_safe
+
+
+def test_a_sum_under_a_breakdown_beats_the_breakdowns_first_line_even_if_that_says_rest() -> None:
+    result = run("Restschuld aus Ratenkredit 2.400,00 €\nZinsen 60,00 €\nGebühren 15,50 €\nSumme 2.475,50 €")
+    assert result.total_amount == Decimal("2475.50")
+    assert result.amount_is_safe, result.amount_safety_reasons
+    assert "the amounts listed with it add up to it" in result.total_ranking[0]
+
+
+def test_a_total_followed_by_the_items_it_is_made_of_is_corroborated_by_them() -> None:
+    result = run("Offen ist derzeit eine Forderung von 1.500,00 €. Sie setzt sich zusammen aus: Restmiete 1.200,00 €, "
+                 "rückständige Nebenkosten 280,00 € und Mahnkosten 20,00 €.")
+    assert result.total_amount == Decimal("1500.00")
+    assert result.amount_is_safe, result.amount_safety_reasons
+
+
+def test_a_closing_sum_in_plain_words_is_read_as_the_total() -> None:
+    result = run("Beitrag Juli 120,00 €\nBeitrag August 120,00 €\nSäumniszuschläge 6,00 €\nDas ergibt 246,00 €.")
+    assert result.total_amount == Decimal("246.00")
+    assert reason_of(result, "6.00") is None
+    assert result.total_corroborated
+
+
+def test_an_estimate_and_the_next_due_date_are_not_owed_now() -> None:
+    result = run("Gesamtforderung: 610,00 €. Die Gutachterkosten von voraussichtlich 300,00 € folgen. "
+                 "Die nächste Fälligkeit über 52,00 € ist am 01.03.2027.")
+    assert reason_of(result, "300.00") == "future amount, not yet due"
+    assert reason_of(result, "52.00") == "future amount, not yet due"
+
+
+@pytest.mark.parametrize("line", ["Nachzahlung laut Abrechnung 230,00 €", "Summe der unbezahlten Rechnungen 230,00 €"])
+def test_words_that_contain_a_payment_word_are_not_payments(line: str) -> None:
+    result = run(line)
+    assert reason_of(result, "230.00") != "paid amount, not open"
+
+
+def test_a_row_of_billed_paid_and_open_without_a_header_gives_the_open_amount() -> None:
+    scan = AttachmentText(filename="scan.pdf", status="ok", detected_type="pdf", segments=[
+        TextSegment("page 1, line 1", "Gebühren 2025 400,00 150,00 250,00"),
+        TextSegment("page 1, line 2", "Gesamt 560,00 150,00 410,00"),
+    ])
+    result = run("Anbei die Aufstellung.", attachments=(scan,))
+    assert result.total_amount == Decimal("410.00")
+    assert reason_of(result, "560.00") == "billed amount of a row whose billed − paid = open"
+
+
+def test_a_total_and_two_items_named_in_a_sentence_are_no_billed_paid_row() -> None:
+    result = run("Offen sind 900,00 €, nämlich Miete 700,00 € und Nebenkosten 200,00 €.")
+    assert result.total_amount == Decimal("900.00")

@@ -32,7 +32,8 @@ EXCLUDED = phrases((
 ))
 # Words before an amount that make it a figure not yet owed.
 FUTURE_LEAD = phrases((
-    r"Vorauszahlung\w*", r"Vorschuss\w*", r"künftig\w*", r"zukünftig\w*", r"nächste[rnms]? (?:Rate|Abschlag|Rechnung)",
+    r"Vorauszahlung\w*", r"Vorschuss\w*", r"künftig\w*", r"zukünftig\w*", r"voraussichtlich\w*", r"geschätzt\w*",
+    r"estimated", r"nächste[rnms]? (?:Rate|Abschlag|Rechnung|Fälligkeit|Zahlung|Beitrag|Lastschrift|Abbuchung)",
     r"kommende[rnms]? (?:Rate|Abschlag|Rechnung|Monat)", r"upcoming", r"next (?:instalment|installment|payment)",
 ))
 # A line that ends like this leaves its amount to the next line ("… beläuft sich auf" / "1.043,27").
@@ -47,8 +48,9 @@ INSTALMENT_LEAD = phrases((
     r"Abschlagszahlung", r"monatlich\w*", r"\bmtl\b", r"pro Monat", r"je Monat", r"im Monat", r"Wochenrate",
 ), whole_words=False)
 PAID_LEAD = phrases((
-    r"Zahlung (?:vom|über|in Höhe|i\.\s?h\.|von)", r"Zahlungseingang", r"Zahlungen", r"abzüglich", r"abzgl",
-    r"Gutschrift", r"geleistete", r"bereits gezahlt", r"bezahlt", r"eingegangen", r"gutgeschrieben", r"überwiesen",
+    r"(?<!nach)Zahlung (?:vom|über|in Höhe|i\.\s?h\.|von)", r"Zahlungseingang", r"(?<!nach)Zahlungen", r"abzüglich",
+    r"abzgl", r"Gutschrift", r"geleistete", r"bereits gezahlt", r"(?<!un)bezahlt", r"eingegangen", r"gutgeschrieben",
+    r"überwiesen",
     r"payments? (?:of|received)", r"\bpaid\b", r"\breceived\b", r"\bless\b",
 ), whole_words=False)
 CANCELLED_LEAD = phrases((r"storniert\w*", r"gestrichen\w*", r"erlassen\w*", r"ausgebucht\w*"), whole_words=False)

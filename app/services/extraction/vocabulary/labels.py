@@ -25,10 +25,12 @@ CLAIM_TOTAL = phrases((
 # A word that sums whatever it stands with ("Summe Kosten" is a costs subtotal).
 TOTALIZER = phrases((
     r"\binsgesamt\b", r"\bgesamt\b", r"\btotal\b", r"\bSumme\b", r"Zwischensumme", r"Endsumme", r"\bSumme\w*",
-    r"\bgesamt\w*",
+    r"\bgesamt\w*", r"\bzusammen\b", r"\bin Summe\b",
 ), whole_words=False)
 # A totalizer strong enough to make a total on its own.
-STRONG_TOTALIZER = phrases((r"\binsgesamt\b", r"\bgesamt\b", r"\btotal\b", r"Endsumme"), whole_words=False)
+STRONG_TOTALIZER = phrases((
+    r"\binsgesamt\b", r"\bgesamt\b", r"\btotal\b", r"Endsumme", r"\bin Summe\b",
+), whole_words=False)
 PRINCIPAL = phrases((
     r"Hauptforderung", r"Hauptsache", r"Restkapital", r"\bKapital\b", r"Kapitalforderung", r"Restdarlehen",
     r"Darlehensrest", r"\bprincipal\b",
@@ -36,7 +38,7 @@ PRINCIPAL = phrases((
 # Words that often but not always name the principal ("Rechnung").
 PRINCIPAL_WEAK = phrases((
     r"offene Rechnung\w*", r"Rechnungsbetr\w*", r"\bRechnung\w*", r"Schlussrechnung", r"Endabrechnung",
-    r"Jahresabrechnung", r"\w*abrechnung\b", r"Mietrückst\w*", r"Mietschuld\w*", r"Beitragsrückst\w*",
+    r"Jahresabrechnung", r"\w*abrechnung\b", r"Mietschuld\w*",
     r"\bBeiträge\b", r"Warenwert", r"Kaufpreis", r"offene Posten aus", r"\binvoices?\b",
 ), whole_words=False)
 INTEREST = phrases((
@@ -46,16 +48,18 @@ INTEREST = phrases((
 COSTS = phrases((
     r"(?<!neben)(?<!betriebs)(?<!heiz)(?<!strom)(?<!energie)(?<!wohn)(?<!waren)(?<!lebenshaltungs)Kosten",
     r"Gebühr", r"Entgelt", r"Auslagen", r"Pauschale", r"Vergütung", r"Spesen", r"\bPorto\b", r"Rücklastschrift",
-    r"Mahnung\b", r"Inkassokost\w*", r"\bfees?\b", r"\bcosts?\b", r"\bcharges\b",
+    r"Mahnung\b", r"Inkassokost\w*", r"Säumniszuschl\w*", r"Verspätungszuschl\w*", r"\bfees?\b", r"\bcosts?\b",
+    r"\bcharges\b",
 ), whole_words=False)
 BALANCE = phrases((
     r"Saldo", r"Kontostand", r"offene[rsn]? (?:Betrag|Beträge|Forderung\w*|Summe|Posten|Saldo)", r"\boffen\b",
     r"noch offen", r"Rückstand", r"Rückstände", r"rückständig\w*", r"\bSumme\b", r"Forderung\w*", r"beträgt",
     r"beläuft", r"Schuld(?:en|et)?\b", r"Verbindlichkeit\w*", r"noch zu zahlen", r"ausstehend\w*",
     r"Zahlungsrückstand", r"\bBetrag\b", r"\boffene[rsn]?\b", r"\bbalance\b", r"\boutstanding\b", r"zu zahlen",
-    r"fällig\w*", r"Außenst\w*", r"Schuldbetrag",
+    r"fällig\w*", r"Außenst\w*", r"Schuldbetrag", r"\bergibt\b",
 ), whole_words=False)
 # Balance words that say only "this is some sum" ("beträgt", "fällig"): alone they never make a total safe.
 WEAK_BALANCE_WORDS = phrases((
     r"beträgt", r"beläuft", r"fällig\w*", r"zu zahlen", r"\bBetrag\b", r"Schuld(?:en|et)?\b", r"\bbalance\b",
+    r"\bergibt\b",
 ), whole_words=False)
