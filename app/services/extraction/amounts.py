@@ -179,7 +179,7 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str) -> str |
     folded_trail = fold(trail)
     if EXCLUDED.search(folded_trail) or EXCLUDED.search(folded_lead):
         return _EXCLUDED
-    if FUTURE_LEAD.search(folded_lead[-60:]):
+    if FUTURE_LEAD.search(folded_lead[-90:]):
         return _FUTURE
     for reason, pattern in _TRAIL_REJECTIONS:
         match = pattern.search(folded_trail)

@@ -116,7 +116,8 @@ PAID = phrases((
 # A sentence with one of these states a condition, so its settled wording promises nothing yet.
 CONDITIONAL = phrases((
     r"wenn\b", r"falls\b", r"sofern", r"sobald", r"vorausgesetzt", r"gegen Zahlung", r"bei Zahlung", r"nach Zahlung",
-    r"nach Eingang", r"if\b", r"provided that", r"once\b", r"unless",
+    r"nach Eingang", r"if\b", r"provided that", r"once\b", r"unless", r"until\b", r"till\b",
+    r"bis (?:zum|zur) (?:vollständigen )?(?:Ausgleich|Zahlung|Begleichung|Tilgung)",
 ))
 
 # --- instalments ------------------------------------------------------------------------------------------
@@ -130,7 +131,8 @@ OFFER = phrases((
     r"biete\w*", r"anbiete\w*", r"angeboten", r"Angebot\w*", r"gewähr\w*", r"bewillig\w*", r"einräum\w*",
     r"räumen (?:\S+ ){0,6}?ein\b", r"einverstanden", r"offer\w*", r"propos\w*",
     r"(?:prepared|willing|able) to (?:accept|agree|offer)",
-    r"(?:we )?can (?:accept|agree)", r"we accept",
+    r"(?:we )?can (?:accept|agree)", r"we accept", r"bereit\b", r"entgegen(?:kommen|zukommen)?\b", r"akzeptier\w*",
+    r"zustimmen", r"anzunehmen",
 ))
 # An instalment sentence with one of these is about a plan that is over or not offered.
 PLAN_OVER = phrases((

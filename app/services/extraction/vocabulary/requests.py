@@ -68,6 +68,8 @@ DECLINE = phrases((
     r"mitteilen|machen) wir (?:\S+ ){0,6}?nicht\b",
     r"(?:können|dürfen) wir (?:\S+ ){0,4}?nicht (?:beantworten|mitteilen|nennen|erteilen)",
     r"verfügen (?:\S+ ){0,3}?über keinen (?:\S+ ){0,2}?(?:Saldo|Kontostand|Forderungsstand)",
+    r"nicht (?:befugt|berechtigt|ermächtigt),? (?:\S+ ){0,6}?(?:Auskunft|Auskünfte|Angaben|Informationen|mitzuteilen"
+    r"|zu erteilen|zu geben)", r"von weiteren Anfragen (?:\S+ ){0,4}?abzusehen",
     r"nicht (?:mehr )?zuständig", r"zuständig ist (?:allein|ausschließlich|nur|nunmehr)",
     r"(?:wird|werden) bei uns nicht mehr geführt",
     r"(?:cannot|can't|are unable to|are not able to|may not) (?:\S+ ){0,3}?(?:disclose|provide|share|give)",

@@ -1,0 +1,53 @@
+"""Intent cues in wording of our own: German plan offers, refusals to disclose, conditional 'settled'."""
+
+from __future__ import annotations
+
+from app.services.extraction import extract
+from app.services.extraction.result import ExtractionResult
+from app.services.parsing import parse_body
+
+
+def run(text: str) -> ExtractionResult:
+    return extract(parse_body(text, None), subject="AW: Ihr Schreiben, Az. KW-2026-0100",
+                   from_email="service@verein.example", from_name="Sportverein Nord e.V.")
+
+
+def test_a_willingness_to_take_instalments_is_a_plan_offer() -> None:
+    result = run("Offen sind 480,00 €. Wir wären bereit, den Betrag in sechs Raten zu je 80,00 € anzunehmen.")
+    assert result.intent == "payment_plan"
+
+
+def test_meeting_the_client_halfway_with_instalments_is_a_plan_offer() -> None:
+    result = run("Der Rückstand beträgt 300,00 €. Gern kommen wir entgegen und akzeptieren drei Monatsraten.")
+    assert result.intent == "payment_plan"
+
+
+def test_a_statement_that_only_mentions_past_instalments_stays_a_statement() -> None:
+    result = run("Die Ratenvereinbarung wurde gekündigt, weil zwei Raten ausblieben. Gesamtforderung: 910,00 €.")
+    assert result.intent == "debt_statement"
+
+
+def test_not_being_allowed_to_disclose_is_a_rejection() -> None:
+    result = run("Wir sind nicht berechtigt, Ihnen Auskünfte zu Mitgliedskonten zu erteilen.")
+    assert result.intent == "rejection"
+
+
+def test_asking_the_firm_to_stop_writing_is_a_rejection() -> None:
+    result = run("Wir regeln das direkt mit unserem Mitglied und bitten, von weiteren Anfragen hierzu abzusehen.")
+    assert result.intent == "rejection"
+
+
+def test_not_allowed_without_a_power_of_attorney_is_still_an_inquiry() -> None:
+    result = run("Ohne Vollmacht sind wir nicht berechtigt, Auskünfte zu erteilen. Bitte senden Sie uns die Vollmacht.")
+    assert result.intent == "inquiry"
+
+
+def test_interest_running_until_the_balance_is_cleared_does_not_make_it_settled() -> None:
+    result = run("The outstanding balance is EUR 640.00. Interest accrues daily until the balance is paid in full.")
+    assert result.intent == "debt_statement"
+    assert str(result.total_amount) == "640.00"
+
+
+def test_german_until_settled_wording_is_conditional_too() -> None:
+    result = run("Offener Saldo: 640,00 €. Bis zum vollständigen Ausgleich berechnen wir Verzugszinsen.")
+    assert result.intent == "debt_statement"
