@@ -108,7 +108,7 @@ def test_inquiry_input_with_a_hostile_character_is_stored_replaced(client: TestC
 
 @pytest.mark.parametrize("bad", HOSTILE.values(), ids=HOSTILE.keys())
 def test_review_input_with_a_hostile_character_is_stored_replaced(client: TestClient, bad: str) -> None:
-    review_id, inquiry_id = open_review()
+    review_id, inquiry_id, _ = open_review()
     unknown = client.post(f"/api/v1/reviews/{review_id}/correct", headers={"content-type": "application/json"},
                           content=json.dumps({"reviewer": "R", "inquiry_id": f"SEC{bad}"}).encode())
     assert unknown.status_code == 404
@@ -122,7 +122,7 @@ def test_review_input_with_a_hostile_character_is_stored_replaced(client: TestCl
 
 
 def test_a_dashboard_decision_with_a_nul_in_the_form_is_taken(client: TestClient) -> None:
-    review_id, _ = open_review()
+    review_id, _, _ = open_review()
     response = client.post(f"/dashboard/reviews/{review_id}/approve", content=b"reviewer=M.%00Becker&note=ok%ED%A0%BD",
                            headers={"content-type": "application/x-www-form-urlencoded"})
     assert response.status_code == 200, response.text
