@@ -17,15 +17,18 @@ from app.config import get_settings
 
 def build_engine(url: str) -> Engine:
     """An engine tuned per backend: SQLite gets WAL and a busy timeout so the web process
-    and the in-process worker can share one file; PostgreSQL gets a small pool."""
+    and the in-process worker can share one file; PostgreSQL gets a small pool. Statement
+    parameters (email text) never appear in an error message or a log line."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
+                               hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_size=5, max_overflow=5, pool_pre_ping=True)
+    return create_engine(url, pool_size=5, max_overflow=5, pool_pre_ping=True,
+                         hide_parameters=True)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

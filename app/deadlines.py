@@ -10,7 +10,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from typing import Any
 
@@ -99,10 +99,8 @@ class Watchdog:
 
 
 def _shutdown(sock: socket.socket) -> None:
-    try:
+    with suppress(OSError):
         sock.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        pass
 
 
 @contextmanager
@@ -114,7 +112,7 @@ def network_deadline(seconds: float, what: str) -> Iterator[Watchdog]:
     watchdog.start()
     try:
         yield watchdog
-    except Exception as error:
+    except Exception:
         if watchdog.expired:
             raise DeadlineExceeded(f"{what} took over {allowed:.3g} s") from None
         raise

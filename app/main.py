@@ -15,7 +15,7 @@ from sqlalchemy.exc import OperationalError
 from app.config import Settings, get_settings
 from app.embedded import start_worker
 from app.errors import RejectedInput
-from app.logging import configure_logging
+from app.logging import configure_from
 from app.routers import dashboard, health, inquiries, jobs, reviews, webhooks
 from app.scheduler import build_scheduler
 
@@ -78,5 +78,5 @@ def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None =
 def app_factory() -> FastAPI:
     """What uvicorn loads (`--factory app.main:app_factory`): logging first, then the app."""
     settings = get_settings()
-    configure_logging(settings.log_level, settings.log_format)
+    configure_from(settings)
     return create_app()

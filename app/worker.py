@@ -1,10 +1,10 @@
 """worker.py — what `dramatiq app.worker` loads: logging, the broker from settings, the actors."""
 
 from app.config import get_settings
-from app.logging import configure_logging
+from app.logging import configure_from
 
 _settings = get_settings()
-configure_logging(_settings.log_level, _settings.log_format)
+configure_from(_settings)
 
 from app import actors  # noqa: E402  (actors bind to the broker built from settings)
 

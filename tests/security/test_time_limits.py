@@ -77,26 +77,26 @@ def timed(call: object) -> float:
     return time.monotonic() - started
 
 
+def fetch_from(port: int, policy: FetchPolicy) -> float:
+    """Seconds until downloading from the local server failed (it must fail)."""
+    with httpx.Client(timeout=5, trust_env=False) as client:
+        return timed(lambda: download(f"http://127.0.0.1:{port}/f.pdf", policy, client))
+
+
 def test_a_download_whose_headers_trickle_ends_at_its_total_deadline() -> None:
     with trickling_server(b"HTTP/1.1 200 OK\r\nX-Slow: ", every=0.05) as port:
-        with httpx.Client(timeout=5, trust_env=False) as client:
-            took = timed(lambda: download(f"http://127.0.0.1:{port}/f.pdf", local_policy(1.0), client))
-    assert took < 2.5
+        assert fetch_from(port, local_policy(1.0)) < 2.5
 
 
 def test_a_download_whose_body_trickles_ends_at_its_total_deadline() -> None:
     opening = b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n"
     with trickling_server(opening, every=0.01) as port:
-        with httpx.Client(timeout=5, trust_env=False) as client:
-            took = timed(lambda: download(f"http://127.0.0.1:{port}/f.pdf", local_policy(1.0), client))
-    assert took < 2.5
+        assert fetch_from(port, local_policy(1.0)) < 2.5
 
 
 def test_the_jobs_own_time_limit_caps_a_download_with_a_longer_budget() -> None:
-    with trickling_server(b"HTTP/1.1 200 OK\r\nX-Slow: ") as port:
-        with httpx.Client(timeout=5, trust_env=False) as client, job_deadline(1.0):
-            took = timed(lambda: download(f"http://127.0.0.1:{port}/f", local_policy(600), client))
-    assert took < 2.5
+    with trickling_server(b"HTTP/1.1 200 OK\r\nX-Slow: ") as port, job_deadline(1.0):
+        assert fetch_from(port, local_policy(600)) < 2.5
 
 
 def test_a_download_after_the_jobs_time_is_spent_is_not_started() -> None:

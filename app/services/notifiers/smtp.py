@@ -130,7 +130,7 @@ class _WatchedSMTP(smtplib.SMTP):
                          timeout=min(config.timeout_seconds, watchdog.seconds))
 
     def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
-        sock = super()._get_socket(host, port, timeout)
+        sock = super()._get_socket(host, port, timeout)  # type: ignore[misc]
         self._watchdog.watch(sock)
         return sock
 
