@@ -25,7 +25,9 @@ SUPPRESSED_FIELD = "repeats_suppressed"
 _QUIET_LOGGERS = {
     # At INFO/DEBUG SQLAlchemy logs statements and result rows, i.e. email content.
     "sqlalchemy": logging.WARNING,
-    # Their DEBUG lines trace each connection and request; ours already say what matters.
+    # httpx logs each request's full URL at INFO (an attachment URL carries its access token);
+    # httpcore traces each connection at DEBUG. Our own lines say what matters.
+    "httpx": logging.WARNING,
     "httpcore": logging.INFO,
     "hpack": logging.INFO,
 }
