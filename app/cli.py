@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import uvicorn
+from sqlalchemy.exc import OperationalError
 
 from app import evaluation, migrations
 from app.config import ConfigurationError, Settings, get_settings
-from app.database import session_scope
+from app.database import describe_unreachable, session_scope
 from app.errors import RejectedInput
 from app.logging import configure_from
 from app.models import ProcessingStatus
@@ -181,6 +182,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except (ingest.UnreadableInput, evaluation.CorpusError) as error:
         print(f"error: {error}", file=sys.stderr)
+        return 1
+    except OperationalError as error:
+        print(f"error: database unreachable: {describe_unreachable(error)}", file=sys.stderr)
         return 1
 
 

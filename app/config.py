@@ -165,8 +165,12 @@ class Settings(BaseSettings):
     outbox_max_backoff_seconds: float = Field(default=900, gt=0)
 
 
-class ConfigurationError(RuntimeError):
-    """Raised when the environment holds an invalid setting; its message is one line."""
+class ConfigurationError(SystemExit):
+    """Raised when the environment holds an invalid setting; its message is one line.
+
+    A SystemExit, because settings are read while modules load (actor options), under entry
+    points we do not own (uvicorn, dramatiq): uncaught, Python prints just the message and
+    exits with status 1 instead of an import traceback."""
 
 
 def describe_validation_error(error: ValidationError) -> str:
@@ -174,7 +178,7 @@ def describe_validation_error(error: ValidationError) -> str:
     parts = []
     for item in error.errors():
         name = ".".join(str(p) for p in item["loc"]).upper() or "settings"
-        parts.append(f"{name}: {item['msg']}")
+        parts.append(f"{name}: {item['msg'].removeprefix('Value error, ')}")
     return "invalid configuration: " + "; ".join(parts)
 
 

@@ -8,8 +8,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import get_settings
@@ -66,6 +67,18 @@ def reset_engine() -> None:
         get_engine().dispose()
     get_engine.cache_clear()
     get_session_factory.cache_clear()
+
+
+def check_reachable() -> None:
+    """Raise OperationalError unless the database answers."""
+    with get_engine().connect() as connection:
+        connection.execute(text("SELECT 1"))
+
+
+def describe_unreachable(error: OperationalError) -> str:
+    """The driver's first line (psycopg adds one line per address tried), without SQL."""
+    lines = [line.strip() for line in str(error.orig).splitlines() if line.strip()]
+    return lines[0] if lines else type(error.orig).__name__
 
 
 @contextmanager
