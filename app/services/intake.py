@@ -59,7 +59,8 @@ class InboundEmail(SafeTextModel):
     @field_validator("ticket_id", mode="before")
     @classmethod
     def _ticket_as_text(cls, value: Any) -> Any:
-        return str(value) if isinstance(value, int) else value
+        # bool is an int to Python; `true` is no ticket number.
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
     @field_validator("from_email")
     @classmethod

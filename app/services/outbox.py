@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from app import queue
 from app.config import Settings
 from app.database import session_scope
+from app.deadlines import DeadlineExceeded, network_deadline
 from app.models import ClaimHistory, IncomingEmail, Inquiry, OutboxMessage, utcnow
 from app.services import jobs
 from app.services.notifiers import SmtpConfig, SmtpDeliveryError, debt_update, send_message
@@ -38,6 +39,7 @@ EVENT = "claim.updated"
 EARLY_TOLERANCE = timedelta(seconds=2)
 STUCK_AFTER = timedelta(seconds=60)
 MAX_ERROR = 1000
+CALL_TIMEOUTS = 3  # a whole POST (connect, headers, body) may take this many OUTBOX_TIMEOUT_SECONDS
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,7 @@ def _claimable(now: datetime) -> Any:
 def claim_entry(session: Session, outbox_id: int, settings: Settings) -> OutboxMessage | None:
     """Lease a due entry for one attempt (None when delivered, leased elsewhere or not due)."""
     now = utcnow()
-    lease = timedelta(seconds=settings.outbox_timeout_seconds * 3 + 30)
+    lease = timedelta(seconds=settings.outbox_timeout_seconds * CALL_TIMEOUTS + 30)
     statement = (update(OutboxMessage)
                  .where(OutboxMessage.id == outbox_id, _claimable(now))
                  .values(status="sending", lease_expires_at=now + lease, attempts=OutboxMessage.attempts + 1)
@@ -155,8 +157,11 @@ def post_webhook(entry: OutboxMessage, settings: Settings) -> None:
     headers = {"Content-Type": "application/json", DELIVERY_HEADER: entry.delivery_id, EVENT_HEADER: EVENT}
     if settings.portal_webhook_secret is not None:
         headers[SIGNATURE_HEADER] = sign(settings.portal_webhook_secret.get_secret_value(), body)
-    response = httpx.post(entry.target, content=body, headers=headers, timeout=settings.outbox_timeout_seconds)
-    response.raise_for_status()
+    with network_deadline(settings.outbox_timeout_seconds * CALL_TIMEOUTS, "portal webhook") as dog, \
+            httpx.Client(timeout=min(settings.outbox_timeout_seconds, dog.seconds)) as client:
+        response = client.post(entry.target, content=body, headers=headers,
+                               extensions={"trace": dog.httpx_trace})
+        response.raise_for_status()
 
 
 def send_mail(entry: OutboxMessage, settings: Settings) -> None:
@@ -180,7 +185,7 @@ def deliver(outbox_id: int, settings: Settings) -> DeliveryOutcome:
         return DeliveryOutcome(outbox_id, "skipped")
     try:
         (post_webhook if entry.channel == WEBHOOK else send_mail)(entry, settings)
-    except (httpx.HTTPError, SmtpDeliveryError, OSError) as error:
+    except (httpx.HTTPError, SmtpDeliveryError, DeadlineExceeded, OSError) as error:
         message = f"{type(error).__name__}: {error}"[:MAX_ERROR]
         with session_scope() as session:
             return record_failure(session, entry, message, settings)
