@@ -18,6 +18,7 @@ from app.services.failure_notifier import (
     alert_subject,
     describe_error,
 )
+from app.services.notifiers import smtp as smtp_module
 
 FIXED_TIME = datetime(2024, 3, 5, 14, 7, 9, tzinfo=UTC)
 
@@ -36,6 +37,8 @@ def no_connections(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
         raise ConnectionAttempted("an SMTP connection was opened")
 
     monkeypatch.setattr(smtplib, "SMTP", refuse)
+    # The client class is bound when the module loads (a subclass of smtplib.SMTP), so refuse it too.
+    monkeypatch.setattr(smtp_module, "_WatchedSMTP", refuse)
     yield attempts
 
 
