@@ -94,9 +94,15 @@ def check(database_url: str, accepted: dict[str, int], sinks: dict[str, dict[str
     portal, mailbox = sinks["portal"], sinks["mailbox"]
     violations["portal_changes_with_two_delivery_ids"] = portal["changes_with_two_delivery_ids"]
     violations["portal_deliveries_missing"] = max(counts["outbox_webhook_delivered"] - portal["distinct_deliveries"], 0)
+    violations["mail_changes_with_two_message_ids"] = mailbox["update_changes_with_two_message_ids"]
+    violations["update_mails_missing"] = max(counts["outbox_email_delivered"] - len_distinct(mailbox), 0)
     violations["alerts_doubled"] = mailbox["alerts_doubled"]
     violations["alerts_without_failed_job"] = max(mailbox["alerts"] - counts["failed_jobs"], 0)
     return Verdict(violations, counts)
+
+
+def len_distinct(mailbox: dict[str, int]) -> int:
+    return mailbox["update_mails"] - mailbox["update_mails_resent_same_id"]
 
 
 def _one(conn: psycopg.Connection[Any], sql: str) -> int:

@@ -48,8 +48,11 @@ from bench.fault_sinks import Sinks
 
 SECRET = "fault-run-secret"
 BIN = Path(sys.executable).parent
-CLIENTS = ("Jürgen Weißbach", "Anna Kowalczyk", "Peter Müller-Lüdenscheidt", "Sabine Öztürk", "Karl Heinz Brandt",
-           "Maria Dąbrowska", "Thomas Schäfer", "Elif Yılmaz", "Stefan Groß", "Ingrid Nørgaard")
+FIRST = ("Jürgen", "Anna", "Peter", "Sabine", "Karl", "Maria", "Thomas", "Elif", "Stefan", "Ingrid", "Lukas",
+         "Birgit", "Mehmet", "Renate", "Dariusz", "Heike", "Florian", "Gül", "Wolfgang", "Svenja")
+LAST = ("Weißbach", "Kowalczyk", "Müller", "Öztürk", "Brandt", "Dąbrowska", "Schäfer", "Yılmaz", "Groß",
+        "Nørgaard", "Hoffmann", "Lindqvist", "Pavlović", "Eberhardt", "Krüger", "Wendland", "Tasdemir",
+        "Rosenthal", "Fuchs", "Albrecht", "Sommerfeld", "Jankowski", "Vogt", "Heilmann", "Brückner")
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,10 @@ def app_env(database_url: str, redis_url: str, smtp_port: int, portal_url: str) 
 
 
 def inquiry(n: int) -> dict[str, Any]:
-    client = CLIENTS[n % len(CLIENTS)]
+    # Every inquiry its own client (with a second given name past 500), so no reply is ambiguous.
+    first, last = FIRST[n % len(FIRST)], LAST[(n // len(FIRST)) % len(LAST)]
+    middle = f" {FIRST[(n // (len(FIRST) * len(LAST)) + 3) % len(FIRST)]}" if n >= len(FIRST) * len(LAST) else ""
+    client = f"{first}{middle} {last}"
     return {"id": f"FR-{n:05d}", "client_name": client, "firm_reference": f"FR-2026-{n:05d}",
             "creditor_name": "Nordbank Hanse AG", "creditor_email": "forderung@nordbank.example",
             "creditor_reference": f"{4400 + n} {n:03d} 77", "known_amount": "1000.00"}
@@ -241,17 +247,22 @@ def outstanding(svc: Service) -> dict[str, int] | None:
 
 
 def chaos(plan: Plan, svc: Service, run: Run, posting_done: threading.Event, rng: random.Random) -> None:
-    """Spread the crashes over the work: the next one after an interval that shrinks when the work
-    goes faster than the crashes, so every crash lands while emails are still in flight."""
+    """Crash number k once k/(crashes+1) of the work is done (half posting, half completing), at
+    least `min_gap_seconds` apart, so every crash lands while emails are still in flight."""
     actions = chaos_actions(plan, rng)
+    total = len(actions)
     try:
         while actions:
             state = outstanding(svc)
             if state is not None and posting_done.is_set() and _finished(state, plan.emails):
                 run.note(f"work finished with {len(actions)} crashes left")
                 return
+            done = (len(run.accepted) + (state or {}).get("completed", 0)) / (2 * plan.emails)
+            if state is None or done < (total - len(actions) + 1) / (total + 1):
+                time.sleep(0.2)
+                continue
             strike(actions.pop(), svc, rng, run)
-            time.sleep(_gap(plan, run, len(actions), state))
+            time.sleep(plan.min_gap_seconds)
     except Exception as error:  # a server that does not come back ends the run as a failure
         run.chaos_error = f"{type(error).__name__}: {error}"
         run.note(f"chaos stopped: {run.chaos_error}")
@@ -259,16 +270,6 @@ def chaos(plan: Plan, svc: Service, run: Run, posting_done: threading.Event, rng
 
 def _finished(state: dict[str, int], emails: int) -> bool:
     return state.get("completed", 0) + state.get("failed", 0) >= emails and state.get("outbox_open", 0) == 0
-
-
-def _gap(plan: Plan, run: Run, left: int, state: dict[str, int] | None) -> float:
-    if not left or state is None:
-        return plan.min_gap_seconds
-    elapsed = time.monotonic() - run.started
-    done = state.get("completed", 0)
-    rate = done / elapsed if done else plan.emails / 120
-    remaining = (plan.emails - done) / max(rate, 1e-3)
-    return max(plan.min_gap_seconds, min(remaining / (left + 1), 30.0))
 
 
 def wait_for_the_end(plan: Plan, svc: Service, run: Run) -> dict[str, int]:

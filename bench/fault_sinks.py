@@ -76,10 +76,10 @@ class _PortalServer:
 
 @dataclass
 class Mailbox:
-    """Alerts by job id, debt-update mails by (inquiry, claim version)."""
+    """Alerts by job id, debt-update mails by (inquiry, claim version) with their Message-ID."""
 
     alerts: list[int] = field(default_factory=list)
-    updates: list[tuple[str, int]] = field(default_factory=list)
+    updates: list[tuple[str, int, str]] = field(default_factory=list)
     other: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -92,18 +92,21 @@ class Mailbox:
             if alert:
                 self.alerts.append(int(alert.group(1)))
             elif inquiry and version:
-                self.updates.append((inquiry.group(1), int(version.group(1))))
+                self.updates.append((inquiry.group(1), int(version.group(1)), str(message["Message-ID"])))
             else:
                 self.other += 1
         return "250 OK"
 
     def summary(self) -> dict[str, int]:
         with self.lock:
-            alerts, updates = Counter(self.alerts), Counter(self.updates)
-            other = self.other
+            alerts, updates, other = Counter(self.alerts), list(self.updates), self.other
+        by_message = Counter(updates)
+        ids_per_change = Counter((inquiry, version) for inquiry, version, _ in set(updates))
         return {
             "alerts": sum(alerts.values()), "alerts_doubled": sum(1 for n in alerts.values() if n > 1),
-            "update_mails": sum(updates.values()), "update_mails_doubled": sum(1 for n in updates.values() if n > 1),
+            "update_mails": len(updates),
+            "update_mails_resent_same_id": sum(n - 1 for n in by_message.values()),
+            "update_changes_with_two_message_ids": sum(1 for n in ids_per_change.values() if n > 1),
             "unrecognised_mails": other,
         }
 

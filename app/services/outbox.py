@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -17,6 +18,7 @@ from typing import Any
 import httpx
 import structlog
 from sqlalchemy import or_, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app import queue
@@ -38,6 +40,8 @@ EVENT = "claim.updated"
 EARLY_TOLERANCE = timedelta(seconds=2)
 STUCK_AFTER = timedelta(seconds=60)
 MAX_ERROR = 1000
+# Within the lease (timeout·3 + 30 s from the claim; the send itself takes at most one timeout).
+RECORD_GRACE_SECONDS = 25.0
 
 
 @dataclass(frozen=True)
@@ -164,6 +168,10 @@ def send_mail(entry: OutboxMessage, settings: Settings) -> None:
     if config is None:
         raise SmtpDeliveryError("connect", "SMTP_HOST is not set")
     message = debt_update.build(entry.payload, sender=config.sender, recipient=entry.target)
+    # Stable across attempts, like the webhook's delivery id: a mail re-sent after a crash between
+    # the server's OK and our commit is the same message, which mail systems fold into one.
+    del message["Message-ID"]
+    message["Message-ID"] = f"<{entry.delivery_id}@{config.sender.rpartition('@')[2] or 'localhost'}>"
     refused = send_message(config, message)
     if refused:
         raise SmtpDeliveryError("send", f"recipient refused: {', '.join(refused)}")
@@ -184,8 +192,25 @@ def deliver(outbox_id: int, settings: Settings) -> DeliveryOutcome:
         message = f"{type(error).__name__}: {error}"[:MAX_ERROR]
         with session_scope() as session:
             return record_failure(session, entry, message, settings)
-    with session_scope() as session:
-        return record_success(session, entry)
+    return _record_sent(entry, settings)
+
+
+def _record_sent(entry: OutboxMessage, settings: Settings) -> DeliveryOutcome:
+    """Record a delivery that has happened. If the database is briefly gone, keep trying while our
+    lease holds: giving up would leave the entry `sending`, and once the lease expired it would be
+    sent a second time (a second mail to the case handler)."""
+    deadline = time.monotonic() + settings.outbox_timeout_seconds + RECORD_GRACE_SECONDS
+    pause = 0.2
+    while True:
+        try:
+            with session_scope() as session:
+                return record_success(session, entry)
+        except OperationalError as error:
+            if time.monotonic() + pause > deadline:
+                raise
+            log.warning("outbox_record_retry", outbox_id=entry.id, error=str(error).splitlines()[0][:200])
+            time.sleep(pause)
+            pause = min(pause * 2, 2.0)
 
 
 def record_success(session: Session, entry: OutboxMessage) -> DeliveryOutcome:
