@@ -272,6 +272,12 @@ def _finished(state: dict[str, int], emails: int) -> bool:
     return state.get("completed", 0) + state.get("failed", 0) >= emails and state.get("outbox_open", 0) == 0
 
 
+def report_progress(svc: Service, run: Run, stop: threading.Event, every: float = 15) -> None:
+    while not stop.wait(every):
+        print(f"[{time.monotonic() - run.started:7.1f} s] accepted {len(run.accepted)}, "
+              f"{outstanding(svc) or 'database down'}", file=sys.stderr, flush=True)
+
+
 def wait_for_the_end(plan: Plan, svc: Service, run: Run) -> dict[str, int]:
     deadline = time.monotonic() + plan.timeout_seconds
     state: dict[str, int] = {}
@@ -294,7 +300,7 @@ def _version(argv: list[str]) -> str:
     return result.stdout.strip()[:80]
 
 
-def fault_run(plan: Plan, folder: Path | None = None) -> dict[str, Any]:
+def fault_run(plan: Plan, folder: Path | None = None, *, progress_to_stderr: bool = False) -> dict[str, Any]:
     """The whole run; returns the summary (with `ok` and every violation count)."""
     rng = random.Random(plan.seed)
     run = Run()
@@ -307,6 +313,10 @@ def fault_run(plan: Plan, folder: Path | None = None) -> dict[str, Any]:
         posting_done = threading.Event()
         chaos_thread = threading.Thread(target=chaos, args=(plan, svc, run, posting_done, rng), daemon=True)
         chaos_thread.start()
+        stop_reports = threading.Event()
+        stack.callback(stop_reports.set)
+        if progress_to_stderr:
+            threading.Thread(target=report_progress, args=(svc, run, stop_reports), daemon=True).start()
         deadline = time.monotonic() + plan.timeout_seconds
         with ThreadPoolExecutor(plan.posters) as pool:
             for future in [pool.submit(post_until_accepted, svc.base_url, reply(i, plan.inquiry_count), run, deadline)
@@ -341,7 +351,7 @@ def main() -> int:
     summary_path, keep = args.pop("summary"), args.pop("keep")
     if keep is not None:
         keep.mkdir(parents=True)
-    summary = fault_run(Plan(**args), keep)
+    summary = fault_run(Plan(**args), keep, progress_to_stderr=True)
     text = json.dumps(summary, indent=2, ensure_ascii=False)
     if summary_path is not None:
         summary_path.parent.mkdir(parents=True, exist_ok=True)

@@ -252,13 +252,13 @@ def _set_sync_status(session: Session, email_id: int, status: str) -> None:
                     .execution_options(synchronize_session=False))
 
 
-def due_for_retry(session: Session) -> list[int]:
+def due_for_retry(session: Session, stuck_after: timedelta = STUCK_AFTER) -> list[int]:
     """Entries the reconciliation tick re-sends: failed ones now due, pending ones whose wake-up
     call seems lost, and leases that expired mid-attempt."""
     now = utcnow()
     statement = select(OutboxMessage.id).where(or_(
         (OutboxMessage.status == "failed") & (OutboxMessage.next_attempt_at <= now),
-        (OutboxMessage.status == "pending") & (OutboxMessage.next_attempt_at <= now - STUCK_AFTER),
+        (OutboxMessage.status == "pending") & (OutboxMessage.next_attempt_at <= now - stuck_after),
         (OutboxMessage.status == "sending") & (OutboxMessage.lease_expires_at < now),
     )).order_by(OutboxMessage.id).limit(500)
     return list(session.scalars(statement))
@@ -267,7 +267,8 @@ def due_for_retry(session: Session) -> list[int]:
 def retry_due(settings: Settings) -> list[int]:
     """The scheduler tick: wake the delivery actor for every entry `due_for_retry`."""
     with session_scope() as session:
-        ids = due_for_retry(session)
+        # A deployment that sweeps stale jobs sooner (STALE_JOB_SECONDS) re-sends lost wake-ups sooner too.
+        ids = due_for_retry(session, min(STUCK_AFTER, timedelta(seconds=settings.stale_job_seconds)))
     send_after_commit(ids)
     if ids:
         log.info("outbox_retries_sent", count=len(ids))
