@@ -1,19 +1,22 @@
 """A delivery that went out is recorded even when the database drops the first time we write it
 down; otherwise the lease would run out and the case handler would get the mail twice. A re-sent
-mail keeps its Message-ID, so a mail system can fold a re-send after a crash into one."""
+mail keeps its Message-ID, so a mail system can fold a re-send after a crash into one. A lost
+wake-up call is re-sent as soon as a stale job would be."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 import pytest
+from sqlalchemy import update
 from sqlalchemy.exc import OperationalError
 
 from app.config import get_settings
 from app.database import session_scope
-from app.models import OutboxMessage
+from app.models import OutboxMessage, utcnow
 from app.services import matching_stage, outbox
 from tests.conftest import SetEnv
 from tests.integration.matching.support import add_inquiry, add_reply, stated
@@ -74,3 +77,17 @@ def test_a_database_gone_for_good_still_raises_so_the_lease_decides(
     with session_scope() as session:
         row = session.get(OutboxMessage, entry_id)
         assert row is not None and row.status == "sending"
+
+
+def test_a_lost_wake_up_is_re_sent_after_the_stale_job_time_when_that_is_shorter(
+    database: str, set_env: SetEnv
+) -> None:
+    with running_smtp_server() as server:
+        set_env(smtp_host=server.host, smtp_port=server.port, smtp_starttls="false")
+        entry_id = one_mail_entry()
+    with session_scope() as session:
+        session.execute(update(OutboxMessage).where(OutboxMessage.id == entry_id)
+                        .values(next_attempt_at=utcnow() - timedelta(seconds=20)))
+    assert outbox.retry_due(get_settings()) == []  # default: a minute before a wake-up counts as lost
+    set_env(stale_job_seconds=10)
+    assert outbox.retry_due(get_settings()) == [entry_id]
