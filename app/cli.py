@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import uvicorn
+from sqlalchemy.exc import OperationalError
 
 from app import evaluation, migrations
 from app.config import ConfigurationError, Settings, get_settings
-from app.database import session_scope
+from app.database import describe_unreachable, session_scope
 from app.errors import RejectedInput
-from app.logging import configure_logging
+from app.logging import configure_from
 from app.models import ProcessingStatus
 from app.routers.jobs import detail, summary
 from app.services import ingest, inquiries, intake, jobs, processing, retries
@@ -104,7 +105,7 @@ def cmd_inquiries(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    configure_logging("WARNING", settings.log_format)  # the report is the output, not per-job lines
+    configure_from(settings, "WARNING")  # the report is the output, not per-job lines
     with tempfile.TemporaryDirectory(prefix="cm-eval-") as workdir:
         report = evaluation.run_pipeline_eval(Path(args.corpus_dir), settings, Path(workdir))
     if args.predictions:
@@ -173,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigurationError as error:
         print(error, file=sys.stderr)
         return 2
-    configure_logging(settings.log_level, settings.log_format)
+    configure_from(settings)
     try:
         return int(args.handler(args, settings))
     except RejectedInput as error:
@@ -181,6 +182,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except (ingest.UnreadableInput, evaluation.CorpusError) as error:
         print(f"error: {error}", file=sys.stderr)
+        return 1
+    except OperationalError as error:
+        print(f"error: database unreachable: {describe_unreachable(error)}", file=sys.stderr)
         return 1
 
 

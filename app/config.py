@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from urllib.parse import unquote, urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -78,12 +80,34 @@ class Settings(BaseSettings):
     # --- logging -----------------------------------------------------------------------
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["console", "json"] = "console"
+    # An identical warning/error (same event and error text) repeated within this many seconds
+    # is logged once, then counted on the next line let through; 0 logs every repeat.
+    log_repeat_window_seconds: float = Field(default=60, ge=0)
 
     @field_validator("database_url")
     @classmethod
     def _known_database(cls, value: str) -> str:
         if not value.startswith(("sqlite", "postgresql")):
             raise ValueError("must be a sqlite:// or postgresql:// URL")
+        return value
+
+    @field_validator("zendesk_webhook_secret", "jobs_api_token", mode="before")
+    @classmethod
+    def _blank_secret_is_unset(cls, value: object) -> object:
+        """`JOBS_API_TOKEN=` must not turn on a guard that an empty credential passes: blank means unset."""
+        if isinstance(value, str) and not value.strip():
+            return None
+        if isinstance(value, SecretStr) and not value.get_secret_value().strip():
+            return None
+        return value
+
+    @field_validator("firm_reference_pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as error:
+            raise ValueError(f"not a regular expression ({error})") from None
         return value
 
     @field_validator("redis_url")
@@ -105,6 +129,19 @@ class Settings(BaseSettings):
         if self.retry_min_backoff_seconds > self.retry_max_backoff_seconds:
             raise ValueError("RETRY_MIN_BACKOFF_SECONDS must not exceed RETRY_MAX_BACKOFF_SECONDS")
         return self
+
+    def secret_values(self) -> list[str]:
+        """Every configured secret as it could appear in text: tokens, keys and the passwords
+        inside the database and broker URLs (as written and decoded)."""
+        values = [value.get_secret_value() for value in (
+            self.zendesk_webhook_secret, self.jobs_api_token, self.smtp_password,
+            self.zendesk_api_token, self.llm_api_key, self.portal_webhook_secret,
+        ) if value is not None]
+        for url in (self.database_url, self.redis_url, self.rabbitmq_url):
+            password = urlsplit(url).password if url else None
+            if password:
+                values += [password, unquote(password)]
+        return [value for value in values if value]
 
     @property
     def is_sqlite(self) -> bool:
@@ -138,8 +175,12 @@ class Settings(BaseSettings):
     outbox_max_backoff_seconds: float = Field(default=900, gt=0)
 
 
-class ConfigurationError(RuntimeError):
-    """Raised when the environment holds an invalid setting; its message is one line."""
+class ConfigurationError(SystemExit):
+    """Raised when the environment holds an invalid setting; its message is one line.
+
+    A SystemExit, because settings are read while modules load (actor options), under entry
+    points we do not own (uvicorn, dramatiq): uncaught, Python prints just the message and
+    exits with status 1 instead of an import traceback."""
 
 
 def describe_validation_error(error: ValidationError) -> str:
@@ -147,7 +188,7 @@ def describe_validation_error(error: ValidationError) -> str:
     parts = []
     for item in error.errors():
         name = ".".join(str(p) for p in item["loc"]).upper() or "settings"
-        parts.append(f"{name}: {item['msg']}")
+        parts.append(f"{name}: {item['msg'].removeprefix('Value error, ')}")
     return "invalid configuration: " + "; ".join(parts)
 
 

@@ -8,8 +8,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import get_settings
@@ -17,15 +18,18 @@ from app.config import get_settings
 
 def build_engine(url: str) -> Engine:
     """An engine tuned per backend: SQLite gets WAL and a busy timeout so the web process
-    and the in-process worker can share one file; PostgreSQL gets a small pool."""
+    and the in-process worker can share one file; PostgreSQL gets a small pool. Statement
+    parameters (email text) never appear in an error message or a log line."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
+                               hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_size=5, max_overflow=5, pool_pre_ping=True)
+    return create_engine(url, pool_size=5, max_overflow=5, pool_pre_ping=True,
+                         hide_parameters=True)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -63,6 +67,18 @@ def reset_engine() -> None:
         get_engine().dispose()
     get_engine.cache_clear()
     get_session_factory.cache_clear()
+
+
+def check_reachable() -> None:
+    """Raise OperationalError unless the database answers."""
+    with get_engine().connect() as connection:
+        connection.execute(text("SELECT 1"))
+
+
+def describe_unreachable(error: OperationalError) -> str:
+    """The driver's first line (psycopg adds one line per address tried), without SQL."""
+    lines = [line.strip() for line in str(error.orig).splitlines() if line.strip()]
+    return lines[0] if lines else type(error.orig).__name__
 
 
 @contextmanager

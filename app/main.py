@@ -13,10 +13,11 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import OperationalError
 
 from app.config import Settings, get_settings
+from app.database import check_reachable, describe_unreachable
 from app.embedded import start_worker
 from app.errors import RejectedInput
-from app.logging import configure_logging
-from app.routers import dashboard, health, inquiries, jobs, reviews, webhooks
+from app.logging import configure_from
+from app.routers import dashboard, docs, health, inquiries, jobs, reviews, webhooks
 from app.scheduler import build_scheduler
 
 log = structlog.get_logger(__name__)
@@ -53,7 +54,9 @@ def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None =
             if worker is not None:
                 worker.stop()
 
-    app = FastAPI(title="creditor-matcher", version="0.1.0", lifespan=lifespan)
+    app = FastAPI(title="creditor-matcher", version="0.1.0", lifespan=lifespan,
+                  docs_url=None, redoc_url=None, openapi_url=None)  # served by routers/docs.py
+    app.include_router(docs.router)
     app.include_router(webhooks.router)
     app.include_router(jobs.router)
     app.include_router(health.router)
@@ -69,14 +72,20 @@ def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None =
 
     @app.exception_handler(OperationalError)
     async def database_unavailable(_request: Request, error: OperationalError) -> JSONResponse:
-        log.error("database_unavailable", error=str(error.orig))
+        log.error("database_unavailable", error=describe_unreachable(error))
         return JSONResponse(status_code=503, content={"detail": "database unavailable, retry"})
 
     return app
 
 
 def app_factory() -> FastAPI:
-    """What uvicorn loads (`--factory app.main:app_factory`): logging first, then the app."""
-    settings = get_settings()
-    configure_logging(settings.log_level, settings.log_format)
+    """What uvicorn loads (`--factory app.main:app_factory`): logging first, then the app.
+
+    A bad setting or an unreachable database ends the process with one line on stderr."""
+    settings = get_settings()  # a bad setting: ConfigurationError, a SystemExit with one line
+    configure_from(settings)
+    try:
+        check_reachable()
+    except OperationalError as error:
+        raise SystemExit(f"database unreachable: {describe_unreachable(error)}") from None
     return create_app()

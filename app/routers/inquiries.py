@@ -9,7 +9,7 @@ from app.database import get_session
 from app.models import Inquiry
 from app.routers.auth import require_operator
 from app.schemas.inquiries import ClaimOut, InquiryIn, InquiryList, InquiryOut
-from app.services import claims, inquiries, money
+from app.services import claims, inquiries, money, safetext
 
 router = APIRouter(prefix="/api/v1/inquiries", tags=["inquiries"], dependencies=[Depends(require_operator)])
 
@@ -52,4 +52,4 @@ def list_inquiries(
 
 @router.get("/{inquiry_id}", response_model=InquiryOut)
 def get_inquiry(inquiry_id: str, session: Session = Depends(get_session)) -> InquiryOut:
-    return shape(session, inquiries.get(session, inquiry_id))
+    return shape(session, inquiries.get(session, safetext.clean(inquiry_id)))

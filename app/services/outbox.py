@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from app import queue
 from app.config import Settings
 from app.database import session_scope
+from app.deadlines import DeadlineExceeded, network_deadline
 from app.models import ClaimHistory, IncomingEmail, Inquiry, OutboxMessage, utcnow
 from app.services import jobs
 from app.services.notifiers import SmtpConfig, SmtpDeliveryError, debt_update, send_message
@@ -40,8 +41,9 @@ EVENT = "claim.updated"
 EARLY_TOLERANCE = timedelta(seconds=2)
 STUCK_AFTER = timedelta(seconds=60)
 MAX_ERROR = 1000
-# Within the lease (timeout·3 + 30 s from the claim; the send itself takes at most one timeout).
-RECORD_GRACE_SECONDS = 25.0
+CALL_TIMEOUTS = 3  # a whole POST (connect, headers, body) may take this many OUTBOX_TIMEOUT_SECONDS
+# Recording a delivery that went out stops retrying this long before the lease runs out.
+LEASE_MARGIN = timedelta(seconds=5)
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,7 @@ def _claimable(now: datetime) -> Any:
 def claim_entry(session: Session, outbox_id: int, settings: Settings) -> OutboxMessage | None:
     """Lease a due entry for one attempt (None when delivered, leased elsewhere or not due)."""
     now = utcnow()
-    lease = timedelta(seconds=settings.outbox_timeout_seconds * 3 + 30)
+    lease = timedelta(seconds=settings.outbox_timeout_seconds * CALL_TIMEOUTS + 30)
     statement = (update(OutboxMessage)
                  .where(OutboxMessage.id == outbox_id, _claimable(now))
                  .values(status="sending", lease_expires_at=now + lease, attempts=OutboxMessage.attempts + 1)
@@ -159,8 +161,11 @@ def post_webhook(entry: OutboxMessage, settings: Settings) -> None:
     headers = {"Content-Type": "application/json", DELIVERY_HEADER: entry.delivery_id, EVENT_HEADER: EVENT}
     if settings.portal_webhook_secret is not None:
         headers[SIGNATURE_HEADER] = sign(settings.portal_webhook_secret.get_secret_value(), body)
-    response = httpx.post(entry.target, content=body, headers=headers, timeout=settings.outbox_timeout_seconds)
-    response.raise_for_status()
+    with network_deadline(settings.outbox_timeout_seconds * CALL_TIMEOUTS, "portal webhook") as dog, \
+            httpx.Client(timeout=min(settings.outbox_timeout_seconds, dog.seconds)) as client:
+        response = client.post(entry.target, content=body, headers=headers,
+                               extensions={"trace": dog.httpx_trace})
+        response.raise_for_status()
 
 
 def send_mail(entry: OutboxMessage, settings: Settings) -> None:
@@ -188,25 +193,26 @@ def deliver(outbox_id: int, settings: Settings) -> DeliveryOutcome:
         return DeliveryOutcome(outbox_id, "skipped")
     try:
         (post_webhook if entry.channel == WEBHOOK else send_mail)(entry, settings)
-    except (httpx.HTTPError, SmtpDeliveryError, OSError) as error:
+    except (httpx.HTTPError, SmtpDeliveryError, DeadlineExceeded, OSError) as error:
         message = f"{type(error).__name__}: {error}"[:MAX_ERROR]
         with session_scope() as session:
             return record_failure(session, entry, message, settings)
-    return _record_sent(entry, settings)
+    return _record_sent(entry)
 
 
-def _record_sent(entry: OutboxMessage, settings: Settings) -> DeliveryOutcome:
+def _record_sent(entry: OutboxMessage) -> DeliveryOutcome:
     """Record a delivery that has happened. If the database is briefly gone, keep trying while our
     lease holds: giving up would leave the entry `sending`, and once the lease expired it would be
     sent a second time (a second mail to the case handler)."""
-    deadline = time.monotonic() + settings.outbox_timeout_seconds + RECORD_GRACE_SECONDS
+    assert entry.lease_expires_at is not None
+    deadline = entry.lease_expires_at - LEASE_MARGIN
     pause = 0.2
     while True:
         try:
             with session_scope() as session:
                 return record_success(session, entry)
         except OperationalError as error:
-            if time.monotonic() + pause > deadline:
+            if utcnow() + timedelta(seconds=pause) > deadline:
                 raise
             log.warning("outbox_record_retry", outbox_id=entry.id, error=str(error).splitlines()[0][:200])
             time.sleep(pause)

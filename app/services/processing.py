@@ -17,6 +17,7 @@ import structlog
 
 from app.config import Settings
 from app.database import session_scope
+from app.deadlines import job_deadline
 from app.errors import PermanentError
 from app.logging import correlation_id
 from app.services import jobs, pipeline
@@ -113,7 +114,8 @@ def run_attempt(email_id: int, settings: Settings, *, owner: str | None = None,
             return "skipped"
         transient: tuple[type[BaseException], ...] = (Exception, *interrupts)
         try:
-            with LeaseKeeper(job, lease_seconds(settings)), session_scope() as session:
+            with LeaseKeeper(job, lease_seconds(settings)), \
+                    job_deadline(settings.job_time_limit_seconds), session_scope() as session:
                 result = pipeline.run(session, jobs.get(session, email_id), settings)
                 if not jobs.complete(session, job, **result.columns):
                     raise PermanentError("lease lost before completion")  # pragma: no cover

@@ -12,6 +12,7 @@ import structlog
 from pydantic import SecretStr
 
 from app.config import Settings
+from app.deadlines import Watchdog, network_deadline
 from app.errors import TransientError
 from app.services.attachments.base import MIB, ReadLimits
 from app.services.attachments.netguard import (
@@ -126,15 +127,16 @@ def download(url: str, policy: FetchPolicy, client: httpx.Client) -> bytes:
         current = httpx.URL(url)
     except httpx.InvalidURL:
         raise AttachmentRefused("malformed URL") from None
-    deadline = time.monotonic() + policy.deadline_seconds
-    for hop in range(policy.max_redirects + 1):
-        allowed = policy.first_hop_hosts if hop == 0 else policy.redirect_hosts
-        check_url(current, allowed, allow_plain_http=policy.allow_plain_http)
-        auth = policy.credentials_for(current) if hop == 0 else None
-        outcome = _hop(current, auth, policy, client, deadline)
-        if isinstance(outcome, bytes):
-            return outcome
-        current = outcome
+    with network_deadline(policy.deadline_seconds, f"download of {ascii_host(current)}") as dog:
+        deadline = time.monotonic() + dog.seconds
+        for hop in range(policy.max_redirects + 1):
+            allowed = policy.first_hop_hosts if hop == 0 else policy.redirect_hosts
+            check_url(current, allowed, allow_plain_http=policy.allow_plain_http)
+            auth = policy.credentials_for(current) if hop == 0 else None
+            outcome = _hop(current, auth, policy, client, (deadline, dog))
+            if isinstance(outcome, bytes):
+                return outcome
+            current = outcome
     raise AttachmentRefused(f"more than {policy.max_redirects} redirects")
 
 
@@ -143,15 +145,16 @@ def _hop(
     auth: httpx.BasicAuth | None,
     policy: FetchPolicy,
     client: httpx.Client,
-    deadline: float,
+    budget: tuple[float, Watchdog],
 ) -> bytes | httpx.URL:
     """One request, sent to an address we checked ourselves (no second DNS lookup)."""
+    deadline, watchdog = budget
     host = ascii_host(url)
     port = url.port or (443 if url.scheme == "https" else 80)
     addresses = resolve_addresses(host, port, allow_private=policy.allow_private_addresses)
     unreachable: httpx.ConnectError | None = None
     for address in addresses:
-        request = _pinned_request(client, url, address, policy)
+        request = _pinned_request(client, url, address, policy, watchdog)
         try:
             response = client.send(request, stream=True, auth=auth, follow_redirects=False)
         except httpx.ConnectError as error:
@@ -175,16 +178,18 @@ def _hop(
 
 
 def _pinned_request(
-    client: httpx.Client, url: httpx.URL, address: str, policy: FetchPolicy
+    client: httpx.Client, url: httpx.URL, address: str, policy: FetchPolicy, watchdog: Watchdog
 ) -> httpx.Request:
     """GET `url` at `address`, keeping its Host header and TLS server name; no cookies and
-    no Authorization header from the client's defaults."""
-    extensions = {"sni_hostname": ascii_host(url)} if url.scheme == "https" else {}
+    no Authorization header from the client's defaults; its sockets watched by `watchdog`."""
+    extensions: dict[str, object] = {"trace": watchdog.httpx_trace}
+    if url.scheme == "https":
+        extensions["sni_hostname"] = ascii_host(url)
     request = client.build_request(
         "GET",
         url.copy_with(host=address),
         headers={"Host": url.netloc.decode("ascii"), "Accept-Encoding": "identity"},
-        timeout=httpx.Timeout(policy.timeout_seconds),
+        timeout=httpx.Timeout(min(policy.timeout_seconds, watchdog.seconds)),
         extensions=extensions,
     )
     for name in _STRIPPED_HEADERS:

@@ -15,6 +15,7 @@ import structlog
 from pydantic import SecretStr
 
 from app.config import Settings
+from app.deadlines import DeadlineExceeded, Watchdog, network_deadline
 from app.services import money
 from app.services.attachments.result import AttachmentText
 from app.services.extraction.result import ExtractionResult, Intent
@@ -25,6 +26,7 @@ log = structlog.get_logger(__name__)
 INTENTS: tuple[str, ...] = get_args(Intent)
 OWN_TEXT_PARTS = ("reply", "attachment")
 MAX_PROMPT_CHARS = 12_000
+CALL_TIMEOUTS = 3  # the whole call (connect, headers, answer) may take this many timeouts
 UNCERTAIN_INTENT = 0.6
 INSTRUCTIONS = (
     "You read a creditor's reply to a German debt-counselling law firm. Answer with one JSON "
@@ -88,8 +90,13 @@ class LlmRefiner:
         self._client = client or httpx.Client(timeout=config.timeout_seconds)
 
     def _ask(self, text: str) -> dict[str, Any]:
+        with network_deadline(self._config.timeout_seconds * CALL_TIMEOUTS, "LLM call") as dog:
+            return self._post(text, dog)
+
+    def _post(self, text: str, dog: Watchdog) -> dict[str, Any]:
         response = self._client.post(
             f"{self._config.base_url}/chat/completions",
+            extensions={"trace": dog.httpx_trace},
             headers={"Authorization": f"Bearer {self._config.api_key.get_secret_value()}"},
             json={
                 "model": self._config.model,
@@ -111,7 +118,8 @@ class LlmRefiner:
             return result
         try:
             answer = self._ask(own_text(parsed, attachments))
-        except (httpx.HTTPError, KeyError, IndexError, TypeError, ValueError) as error:
+        except (httpx.HTTPError, DeadlineExceeded, KeyError, IndexError, TypeError,
+                ValueError) as error:
             log.warning("llm_refine_failed", error=type(error).__name__)
             return result
         return merge(result, answer)

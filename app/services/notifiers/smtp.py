@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import smtplib
+import socket
 import ssl
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -12,7 +13,11 @@ from email.utils import formatdate, make_msgid
 from pydantic import SecretStr
 
 from app.config import Settings
+from app.deadlines import DeadlineExceeded, Watchdog, budget
 from app.errors import CreditorMatcherError
+
+# A whole conversation (connect, EHLO, STARTTLS, login, send) may take this many timeouts.
+CONVERSATION_TIMEOUTS = 3
 
 
 class SmtpDeliveryError(CreditorMatcherError):
@@ -100,14 +105,42 @@ def send_message(
     Order: connect (with `config.timeout_seconds`), EHLO, STARTTLS when `config.starttls`
     (verified with `ssl_context`, or the system's default trust store), EHLO again, login when
     credentials are set, send. Credentials without STARTTLS are refused before any AUTH is
-    attempted. Every failure is raised as SmtpDeliveryError naming its stage."""
+    attempted. The whole conversation ends within CONVERSATION_TIMEOUTS × the timeout (less when
+    the running job has less left). Every failure is raised as SmtpDeliveryError naming its stage."""
     credentials = config.credentials()
     if credentials is not None and not config.starttls:
         raise SmtpDeliveryError("login", "refusing to send credentials without STARTTLS")
     try:
-        client = smtplib.SMTP(config.host, config.port, timeout=config.timeout_seconds)
+        watchdog = Watchdog(budget(config.timeout_seconds * CONVERSATION_TIMEOUTS))
+    except DeadlineExceeded as spent:
+        raise SmtpDeliveryError("connect", str(spent)) from None
+    watchdog.start()
+    try:
+        return _converse(config, message, credentials, ssl_context, watchdog)
+    finally:
+        watchdog.stop()
+
+
+class _WatchedSMTP(smtplib.SMTP):
+    """An SMTP client whose connection the watchdog can cut (a server trickling its replies)."""
+
+    def __init__(self, config: SmtpConfig, watchdog: Watchdog) -> None:
+        self._watchdog = watchdog
+        super().__init__(config.host, config.port,
+                         timeout=min(config.timeout_seconds, watchdog.seconds))
+
+    def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
+        sock = super()._get_socket(host, port, timeout)  # type: ignore[misc]
+        self._watchdog.watch(sock)
+        return sock
+
+
+def _converse(config: SmtpConfig, message: EmailMessage, credentials: tuple[str, str] | None,
+              ssl_context: ssl.SSLContext | None, watchdog: Watchdog) -> dict[str, tuple[int, bytes]]:
+    try:
+        client = _WatchedSMTP(config, watchdog)
     except (smtplib.SMTPException, OSError) as error:
-        raise SmtpDeliveryError("connect", _describe(error)) from error
+        raise SmtpDeliveryError("connect", _over_time(watchdog) or _describe(error)) from error
     stage = "connect"
     try:
         client.ehlo()
@@ -121,10 +154,14 @@ def send_message(
         stage = "send"
         refused = client.send_message(message)
     except (smtplib.SMTPException, OSError) as error:
-        raise SmtpDeliveryError(stage, _describe(error)) from error
+        raise SmtpDeliveryError(stage, _over_time(watchdog) or _describe(error)) from error
     finally:
         _close_quietly(client)
     return refused
+
+
+def _over_time(watchdog: Watchdog) -> str | None:
+    return f"took over {watchdog.seconds:.3g} s" if watchdog.expired else None
 
 
 def _close_quietly(client: smtplib.SMTP) -> None:
