@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -17,6 +18,7 @@ from typing import Any
 import httpx
 import structlog
 from sqlalchemy import or_, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app import queue
@@ -40,6 +42,8 @@ EARLY_TOLERANCE = timedelta(seconds=2)
 STUCK_AFTER = timedelta(seconds=60)
 MAX_ERROR = 1000
 CALL_TIMEOUTS = 3  # a whole POST (connect, headers, body) may take this many OUTBOX_TIMEOUT_SECONDS
+# Recording a delivery that went out stops retrying this long before the lease runs out.
+LEASE_MARGIN = timedelta(seconds=5)
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,10 @@ def send_mail(entry: OutboxMessage, settings: Settings) -> None:
     if config is None:
         raise SmtpDeliveryError("connect", "SMTP_HOST is not set")
     message = debt_update.build(entry.payload, sender=config.sender, recipient=entry.target)
+    # Stable across attempts, like the webhook's delivery id: a mail re-sent after a crash between
+    # the server's OK and our commit is the same message, which mail systems fold into one.
+    del message["Message-ID"]
+    message["Message-ID"] = f"<{entry.delivery_id}@{config.sender.rpartition('@')[2] or 'localhost'}>"
     refused = send_message(config, message)
     if refused:
         raise SmtpDeliveryError("send", f"recipient refused: {', '.join(refused)}")
@@ -189,8 +197,26 @@ def deliver(outbox_id: int, settings: Settings) -> DeliveryOutcome:
         message = f"{type(error).__name__}: {error}"[:MAX_ERROR]
         with session_scope() as session:
             return record_failure(session, entry, message, settings)
-    with session_scope() as session:
-        return record_success(session, entry)
+    return _record_sent(entry)
+
+
+def _record_sent(entry: OutboxMessage) -> DeliveryOutcome:
+    """Record a delivery that has happened. If the database is briefly gone, keep trying while our
+    lease holds: giving up would leave the entry `sending`, and once the lease expired it would be
+    sent a second time (a second mail to the case handler)."""
+    assert entry.lease_expires_at is not None
+    deadline = entry.lease_expires_at - LEASE_MARGIN
+    pause = 0.2
+    while True:
+        try:
+            with session_scope() as session:
+                return record_success(session, entry)
+        except OperationalError as error:
+            if utcnow() + timedelta(seconds=pause) > deadline:
+                raise
+            log.warning("outbox_record_retry", outbox_id=entry.id, error=str(error).splitlines()[0][:200])
+            time.sleep(pause)
+            pause = min(pause * 2, 2.0)
 
 
 def record_success(session: Session, entry: OutboxMessage) -> DeliveryOutcome:
@@ -232,13 +258,13 @@ def _set_sync_status(session: Session, email_id: int, status: str) -> None:
                     .execution_options(synchronize_session=False))
 
 
-def due_for_retry(session: Session) -> list[int]:
+def due_for_retry(session: Session, stuck_after: timedelta = STUCK_AFTER) -> list[int]:
     """Entries the reconciliation tick re-sends: failed ones now due, pending ones whose wake-up
     call seems lost, and leases that expired mid-attempt."""
     now = utcnow()
     statement = select(OutboxMessage.id).where(or_(
         (OutboxMessage.status == "failed") & (OutboxMessage.next_attempt_at <= now),
-        (OutboxMessage.status == "pending") & (OutboxMessage.next_attempt_at <= now - STUCK_AFTER),
+        (OutboxMessage.status == "pending") & (OutboxMessage.next_attempt_at <= now - stuck_after),
         (OutboxMessage.status == "sending") & (OutboxMessage.lease_expires_at < now),
     )).order_by(OutboxMessage.id).limit(500)
     return list(session.scalars(statement))
@@ -247,7 +273,8 @@ def due_for_retry(session: Session) -> list[int]:
 def retry_due(settings: Settings) -> list[int]:
     """The scheduler tick: wake the delivery actor for every entry `due_for_retry`."""
     with session_scope() as session:
-        ids = due_for_retry(session)
+        # A deployment that sweeps stale jobs sooner (STALE_JOB_SECONDS) re-sends lost wake-ups sooner too.
+        ids = due_for_retry(session, min(STUCK_AFTER, timedelta(seconds=settings.stale_job_seconds)))
     send_after_commit(ids)
     if ids:
         log.info("outbox_retries_sent", count=len(ids))
