@@ -67,6 +67,8 @@ class Settings(BaseSettings):
 
     # --- extraction --------------------------------------------------------------------
     firm_reference_pattern: str = r"\b[A-Z]{2,4}-\d{4}-\d{3,6}\b"
+    extraction_max_lines: int = Field(default=10_000, ge=100)
+    extraction_max_chars: int = Field(default=1_000_000, ge=10_000)
 
     # --- optional LLM second opinion (off by default) -----------------------------------
     llm_provider: Literal["off", "openai"] = "off"
