@@ -66,9 +66,15 @@ class Settings(BaseSettings):
     attachment_max_lines: int = Field(default=20_000, ge=1)
     attachment_max_pdf_pages: int = Field(default=300, ge=1)
     attachment_max_ocr_pages: int = Field(default=20, ge=1)
+    attachment_max_xml_part_bytes: int = Field(default=8 * 1024 * 1024, ge=64 * 1024)
+    attachment_max_paragraphs: int = Field(default=50_000, ge=1)
+    attachment_max_table_cells: int = Field(default=200_000, ge=1)
+    attachment_max_shared_strings: int = Field(default=200_000, ge=1)
 
     # --- extraction --------------------------------------------------------------------
     firm_reference_pattern: str = r"\b[A-Z]{2,4}-\d{4}-\d{3,6}\b"
+    extraction_max_lines: int = Field(default=10_000, ge=100)
+    extraction_max_chars: int = Field(default=1_000_000, ge=10_000)
 
     # --- optional LLM second opinion (off by default) -----------------------------------
     llm_provider: Literal["off", "openai"] = "off"

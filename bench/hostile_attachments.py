@@ -2,7 +2,8 @@
 
 Usage: .venv/bin/python bench/hostile_attachments.py
 Builds each file in memory, reads it with the default limits and prints status, reason and time:
-a failed file should fail within milliseconds and never take the process down.
+a failed file should fail within milliseconds and never take the process down. The office files that
+unpack big are then read each in a fresh process, which reports its peak resident set size.
 """
 
 from __future__ import annotations
@@ -10,16 +11,23 @@ from __future__ import annotations
 import io
 import logging
 import struct
+import sys
+import tempfile
 import time
 import zipfile
 import zlib
 from collections.abc import Callable
+from pathlib import Path
 
 import docx
 import structlog
 from reportlab.pdfgen import canvas
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the big office files are built by their test
+
 from app.services.attachments.text import read_attachment
+from tests.security.test_attachment_memory import CASES as BIG_OFFICE_FILES
+from tests.security.test_attachment_memory import read_in_child
 
 
 def _docx() -> bytes:
@@ -105,6 +113,16 @@ def main() -> None:
         result = read_attachment(data, label)
         elapsed = time.perf_counter() - started
         print(f"{label:30} {len(data):>11,} bytes  {elapsed * 1000:8.1f} ms  {result.status:8} {result.reason}")
+    print("\nread in a fresh process (peak RSS of that process):")
+    with tempfile.TemporaryDirectory() as folder:
+        for label, (name, build_big, _) in BIG_OFFICE_FILES.items():
+            path = Path(folder) / name
+            path.write_bytes(build_big())
+            started = time.perf_counter()
+            outcome = read_in_child(path)
+            elapsed = time.perf_counter() - started
+            print(f"{label:36} {path.stat().st_size:>11,} bytes  {elapsed:6.1f} s  peak {outcome['peak_mib']:6.1f} MiB"
+                  f"  {outcome['status']:8} {outcome['reason']}")
 
 
 if __name__ == "__main__":

@@ -26,6 +26,11 @@ class ReadLimits:
     max_zip_uncompressed: int = 100 * MIB
     max_zip_ratio: float = 200.0
     zip_ratio_floor: int = 1 * MIB
+    # python-docx and openpyxl build a whole tree (or list) from these parts, at 10-20 times their size.
+    max_xml_part_bytes: int = 8 * MIB
+    max_paragraphs: int = 50_000
+    max_table_cells: int = 200_000
+    max_shared_strings: int = 200_000
 
 
 class Unreadable(Exception):

@@ -99,6 +99,10 @@ def limits_from_settings(settings: Settings) -> ReadLimits:
         max_segments=settings.attachment_max_lines,
         max_pdf_pages=settings.attachment_max_pdf_pages,
         max_ocr_pages=settings.attachment_max_ocr_pages,
+        max_xml_part_bytes=settings.attachment_max_xml_part_bytes,
+        max_paragraphs=settings.attachment_max_paragraphs,
+        max_table_cells=settings.attachment_max_table_cells,
+        max_shared_strings=settings.attachment_max_shared_strings,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import re
@@ -9,12 +10,21 @@ import zipfile
 from typing import Any
 
 import openpyxl
+from lxml import etree
 
 from app.services.attachments.base import Extracted, ReadLimits, Unreadable, clean_line
 from app.services.attachments.result import TextSegment
 
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 _XML_HEAD_BYTES = 4096
+# Worksheets are read row by row (openpyxl's read-only mode); every other part is loaded whole.
+_STREAMED_PART = re.compile(r"^xl/worksheets/[^/]+\.xml$", re.IGNORECASE)
+_NAMESPACES = (
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "http://purl.oclc.org/ooxml/wordprocessingml/main",
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+)
 _QUOTED_OR_BRACKETED = re.compile(r'"[^"]*"|\[[^\]]*\]')
 _DECIMAL_PLACES = re.compile(r"\.([0#?]+)")
 _GERMAN_SEPARATORS = str.maketrans(",.", ".,")
@@ -31,12 +41,13 @@ def check_zip(data: bytes, limits: ReadLimits) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
             _check_sizes(entries, limits)
-            for entry in entries:
-                if entry.filename.lower().endswith(_XML_SUFFIXES):
-                    with archive.open(entry) as handle:
-                        head = handle.read(_XML_HEAD_BYTES).upper()
-                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        raise Unreadable(f"zip part {entry.filename} declares a DTD; refused")
+            xml_parts = [entry for entry in entries if entry.filename.lower().endswith(_XML_SUFFIXES)]
+            for entry in xml_parts:
+                with archive.open(entry) as handle:
+                    head = handle.read(_XML_HEAD_BYTES).upper()
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    raise Unreadable(f"zip part {entry.filename} declares a DTD; refused")
+            _check_counts(archive, [e for e in xml_parts if not _STREAMED_PART.match(e.filename)], limits)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as error:
         raise Unreadable(f"broken zip container: {error}") from None
     except NotImplementedError as error:
@@ -55,6 +66,12 @@ def _check_sizes(entries: list[zipfile.ZipInfo], limits: ReadLimits) -> None:
     for entry in entries:
         if entry.flag_bits & 0x1:
             raise Unreadable("zip entries are encrypted")
+        if entry.file_size > limits.max_xml_part_bytes and entry.filename.lower().endswith(_XML_SUFFIXES) \
+                and not _STREAMED_PART.match(entry.filename):
+            raise Unreadable(
+                f"zip part {entry.filename} holds {entry.file_size} bytes of XML "
+                f"(limit {limits.max_xml_part_bytes})"
+            )
         if entry.file_size <= limits.zip_ratio_floor:
             continue
         ratio = entry.file_size / max(entry.compress_size, 1)
@@ -63,6 +80,29 @@ def _check_sizes(entries: list[zipfile.ZipInfo], limits: ReadLimits) -> None:
                 f"zip entry {entry.filename} expands {ratio:.0f}:1 "
                 f"(limit {limits.max_zip_ratio:.0f}:1); possible decompression bomb"
             )
+
+
+def _check_counts(archive: zipfile.ZipFile, parts: list[zipfile.ZipInfo], limits: ReadLimits) -> None:
+    """Stream the parts a parser loads whole and stop at the first paragraph, cell or string over its cap."""
+    caps = {"p": (limits.max_paragraphs, "paragraphs"), "tc": (limits.max_table_cells, "table cells"),
+            "si": (limits.max_shared_strings, "shared strings")}
+    tags = {f"{{{namespace}}}{name}": name for namespace in _NAMESPACES for name in caps}
+    counts = dict.fromkeys(caps, 0)
+    for entry in parts:
+        with archive.open(entry) as handle, contextlib.suppress(etree.XMLSyntaxError):
+            # A broken part is left to the parser that needs it, which reports it as that file's failure.
+            events = etree.iterparse(handle, events=("end",), resolve_entities=False, no_network=True)
+            for _, element in events:
+                name = tags.get(element.tag)
+                if name is not None:
+                    counts[name] += 1
+                    cap, what = caps[name]
+                    if counts[name] > cap:
+                        raise Unreadable(f"file has over {cap} {what} (found in {entry.filename})")
+                # Finished elements are dropped, so the pass holds one element's ancestors, never the tree.
+                element.clear()
+                while element.getprevious() is not None:
+                    del element.getparent()[0]
 
 
 # --- XLSX -------------------------------------------------------------------------------

@@ -31,6 +31,20 @@ from app.services.parsing import ParsedBody
 
 _NO_AMOUNT_INTENTS = ("auto_reply", "spam", "inquiry")
 _MIN_SAFE_CONFIDENCE = 0.7
+# What one email may make the extractor read (body lines first, then attachments); the rest is cut.
+DEFAULT_MAX_LINES = 10_000
+DEFAULT_MAX_CHARS = 1_000_000
+
+
+def _within_caps(lines: list[SourceLine], max_lines: int, max_chars: int) -> tuple[list[SourceLine], str | None]:
+    """The lines up to the caps, and what was cut (None when nothing was)."""
+    chars = 0
+    for index, line in enumerate(lines):
+        chars += len(line.text)
+        if index >= max_lines or chars > max_chars:
+            return lines[:index], (f"text cut: only the first {index} of {len(lines)} lines were read "
+                                   f"(limits {max_lines} lines, {max_chars} characters)")
+    return lines, None
 
 
 def _recipients(to: str | Sequence[str] | None) -> list[str]:
@@ -105,9 +119,10 @@ def _doubts(decision: TotalDecision, reply_text: str) -> list[str]:
 def _safety(
     intent: IntentDecision, decision: TotalDecision, candidates: list[Candidate], attachments: Sequence[AttachmentText],
     reply_text: str = "",
+    cut: str | None = None,
 ) -> tuple[bool, list[str]]:
     """Safe = one clear current total in the creditor's own new text; every doubt is a reason."""
-    reasons: list[str] = []
+    reasons: list[str] = [cut] if cut else []  # an unread rest may correct or contradict any total
     total = decision.total
     if intent.intent != "debt_statement":
         reasons.append(f"intent is {intent.intent}, not a debt statement")
@@ -177,11 +192,14 @@ def extract(
     attachments: Sequence[AttachmentText] = (),
     firm_reference_pattern: str = DEFAULT_FIRM_REFERENCE_PATTERN,
     to: str | Sequence[str] | None = None,
+    max_lines: int = DEFAULT_MAX_LINES,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> ExtractionResult:
     """Extract intent, total claim, components, references and names from one email.
 
-    `to` (optional) lets a "+<Aktenzeichen>" routing address count as the firm's reference."""
-    lines = body_lines(parsed) + attachment_lines(attachments)
+    `to` (optional) lets a "+<Aktenzeichen>" routing address count as the firm's reference.
+    Past `max_lines` lines or `max_chars` characters the text is cut: `text_cut`, and never safe."""
+    lines, cut = _within_caps(body_lines(parsed) + attachment_lines(attachments), max_lines, max_chars)
     subject_lines = [line for line in (subject_line(subject),) if line is not None]
     candidates = collect_amounts(lines)
     decision = decide_total(candidates)
@@ -198,7 +216,7 @@ def extract(
     component_evidence = {
         name: [c.line.evidence() for c in decision.component_lines.get(name, [])] for name in components
     }
-    safe, safety_reasons = _safety(intent, decision, judged, attachments, parsed.reply_text)
+    safe, safety_reasons = _safety(intent, decision, judged, attachments, parsed.reply_text, cut)
     creditor, agent = choose_creditor(find_creditor_names(subject_lines + lines, from_name, from_email))
     amounts: list[AmountFound] = [c.found() for c in judged]
     return ExtractionResult(
@@ -229,7 +247,8 @@ def extract(
         total_ranking=list(decision.notes) if total is not None else [],
         total_corroborated=total is not None and decision.corroborated,
         total_from_ocr=decision.total is not None and decision.total.line.ocr,
+        text_cut=cut is not None,
     )
 
 
-__all__ = ["DEFAULT_FIRM_REFERENCE_PATTERN", "ExtractionResult", "extract"]
+__all__ = ["DEFAULT_FIRM_REFERENCE_PATTERN", "DEFAULT_MAX_CHARS", "DEFAULT_MAX_LINES", "ExtractionResult", "extract"]

@@ -84,7 +84,8 @@ class ExtractionResult(_Frozen):
     `amount_is_safe` is True only for one clear current total from the creditor's own new text;
     `total_ranking` says why the total won over the other candidates;
     `total_corroborated` when an explicit total label or arithmetic backs that total; `total_from_ocr` when
-    the total could only be read by OCR (never safe)."""
+    the total could only be read by OCR (never safe); `text_cut` when the email was longer than the
+    extractor reads (never safe)."""
 
     schema_version: int = SCHEMA_VERSION
     intent: Intent
@@ -113,3 +114,4 @@ class ExtractionResult(_Frozen):
     total_ranking: list[str] = Field(default_factory=list)
     total_corroborated: bool = False
     total_from_ocr: bool = False
+    text_cut: bool = False

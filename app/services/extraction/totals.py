@@ -8,6 +8,7 @@ from decimal import Decimal
 from itertools import product
 
 from app.services.extraction.amounts import Candidate
+from app.services.extraction.arithmetic import SourceSums
 from app.services.extraction.labels import PRINCIPAL, fold, is_weak_balance
 from app.services.extraction.result import Component
 
@@ -75,11 +76,11 @@ def _component_lines(pool: list[Candidate]) -> dict[Component, list[Candidate]]:
 
 
 def _best_combination(
-    lines: dict[Component, list[Candidate]], total: Decimal | None, deductions: Decimal
+    readings: dict[Component, list[tuple[Decimal, list[Candidate]]]], total: Decimal | None, deductions: Decimal
 ) -> tuple[dict[Component, tuple[Decimal, list[Candidate]]], bool]:
     """Pick one reading per component; prefer the combination that adds up to the total."""
-    names = list(lines)
-    choices = [_options(lines[name]) for name in names]
+    names = list(readings)
+    choices = [readings[name] for name in names]
     default = {name: options[0] for name, options in zip(names, choices, strict=True)}
     if total is None or not names:
         return default, False
@@ -89,20 +90,41 @@ def _best_combination(
     return default, False
 
 
+@dataclass(frozen=True)
+class _SourceParts:
+    """What the component readings of one source need, worked out once for every total tried against it."""
+
+    readings: dict[Component, list[tuple[Decimal, list[Candidate]]]]
+    deductions: Decimal
+    balances: dict[Decimal, list[Candidate]]
+
+    @classmethod
+    def of(cls, pool: list[Candidate], all_in_source: list[Candidate]) -> _SourceParts:
+        lines = _component_lines(pool)
+        balances: dict[Decimal, list[Candidate]] = {}
+        for c in pool:
+            if c.label == "balance":
+                balances.setdefault(c.value, []).append(c)
+        return cls(
+            readings={name: _options(chosen) for name, chosen in lines.items()},
+            deductions=sum((c.value for c in all_in_source if c.label == "deduction" and c.value < 0), _ZERO),
+            balances=balances,
+        )
+
+
 def _components(
-    pool: list[Candidate], total: Candidate | None, all_in_source: list[Candidate]
+    parts: _SourceParts, total: Candidate | None
 ) -> tuple[dict[Component, Decimal], dict[Component, list[Candidate]], bool]:
-    lines = _component_lines(pool)
-    deductions = sum((c.value for c in all_in_source if c.label == "deduction" and c.value < 0), _ZERO)
+    readings, deductions = parts.readings, parts.deductions
     total_value = total.value if total is not None else None
-    chosen, consistent = _best_combination(lines, total_value, deductions)
+    chosen, consistent = _best_combination(readings, total_value, deductions)
     if "principal" in chosen and not consistent and not _is_strong_principal(chosen["principal"][1][0]):
         # A weak principal word ("Rechnung") that does not add up is left out, never guessed.
         del chosen["principal"]
-        chosen, consistent = _best_combination({k: lines[k] for k in chosen}, total_value, deductions)
+        chosen, consistent = _best_combination({k: readings[k] for k in chosen}, total_value, deductions)
     if "principal" not in chosen and total_value is not None:
         rest = total_value - deductions - sum((value for value, _ in chosen.values()), _ZERO)
-        spare = [c for c in pool if c.label == "balance" and c is not total and c.value == rest and rest > 0]
+        spare = [c for c in parts.balances.get(rest, [])[:2] if c is not total] if rest > 0 else []
         if spare and chosen:
             chosen["principal"] = (rest, spare[:1])
             consistent = True
@@ -146,46 +168,10 @@ def _source_rank(candidate: Candidate) -> int:
     return 0 if candidate.line.source == "body" else 1
 
 
-def _after(candidate: Candidate, other: Candidate) -> bool:
-    return (candidate.line.key, candidate.start) > (other.line.key, other.start)
-
-
 def _arithmetic(candidates: Sequence[Candidate]) -> list[Candidate]:
     """Amounts that take part in a sum: the accepted ones and the deductions ("abzüglich Zahlung −50,00")."""
     return [c for c in candidates
             if c.line.part in ("reply", "attachment") and (not c.rejected or c.label == "deduction")]
-
-
-def _subtotal_of(total: Candidate, other: Candidate, counted: list[Candidate]) -> bool:
-    """`other` is a subtotal of `total`: the amounts listed between them make up the difference."""
-    if other.line.source != total.line.source or other.value <= 0 or other.value == total.value \
-            or not _after(total, other):
-        return False
-    between = [c for c in counted if c.line.source == total.line.source and _after(c, other) and _after(total, c)
-               and c.label not in ("total", "balance")]
-    return sum((c.value for c in between), _ZERO) == total.value - other.value
-
-
-def _run_adding_up(whole: Candidate, run: list[Candidate]) -> list[Candidate]:
-    """The first two or more amounts of `run` that add up exactly to `whole`, or nothing."""
-    running = _ZERO
-    for count, item in enumerate(run, start=1):
-        running += item.value
-        if running == whole.value and count > 1:
-            return run[:count]
-        if running > whole.value > 0:
-            return []
-    return []
-
-
-def _items_of(whole: Candidate, counted: list[Candidate]) -> list[Candidate]:
-    """The amounts listed right before `whole` ("… Kosten 50,00 / Summe 5.218,40") or right after it
-    ("Forderung 3.984,60; darin enthalten: …") that add up to it: its items, or nothing."""
-    same = sorted((c for c in counted if c.line.source == whole.line.source and c is not whole),
-                  key=lambda c: (c.line.key, c.start))
-    before = [c for c in same if _after(whole, c)][::-1]
-    after = [c for c in same if _after(c, whole)]
-    return _run_adding_up(whole, before) or _run_adding_up(whole, after)
 
 
 def _in_source(candidates: Sequence[Candidate], source: str) -> list[Candidate]:
@@ -193,10 +179,27 @@ def _in_source(candidates: Sequence[Candidate], source: str) -> list[Candidate]:
     return [c for c in candidates if c.line.source == source and c.line.part in ("reply", "attachment")]
 
 
-def _rank(candidate: Candidate, pool: list[Candidate], accepted: list[Candidate],
-          candidates: Sequence[Candidate], counted: list[Candidate]) -> Ranked:
-    same_source = [c for c in accepted if c.line.source == candidate.line.source]
-    _, _, consistent = _components(same_source, candidate, _in_source(candidates, candidate.line.source))
+@dataclass(frozen=True)
+class _Source:
+    """One source's component parts and sums, built once per decision (see arithmetic.py for why)."""
+
+    parts: _SourceParts
+    sums: SourceSums
+
+
+def _sources(candidates: Sequence[Candidate], accepted: list[Candidate], pool: list[Candidate],
+             counted: list[Candidate]) -> dict[str, _Source]:
+    def of(source: str) -> _Source:
+        same_source = [c for c in accepted if c.line.source == source]
+        return _Source(
+            _SourceParts.of(same_source, _in_source(candidates, source)),
+            SourceSums([c for c in counted if c.line.source == source], [c for c in pool if c.line.source == source]),
+        )
+    return {source: of(source) for source in dict.fromkeys(c.line.source for c in [*pool, *counted])}
+
+
+def _rank(candidate: Candidate, source: _Source) -> Ranked:
+    _, _, consistent = _components(source.parts, candidate)
     features: list[str] = []
     if candidate.label == "total":
         features.append(_EXPLICIT)
@@ -209,9 +212,9 @@ def _rank(candidate: Candidate, pool: list[Candidate], accepted: list[Candidate]
         features.append("currency stated")
     if consistent:
         features.append(_ADDS_UP)
-    if _items_of(candidate, counted):
+    if source.sums.items_of(candidate):
         features.append(_ITEMS_ADD_UP)
-    if any(_subtotal_of(candidate, other, counted) for other in pool):
+    if source.sums.has_subtotal(candidate):
         features.append(_SUM_OF_SUBTOTAL)
     if candidate.line.part == "reply":
         features.append("in the reply text")
@@ -219,18 +222,21 @@ def _rank(candidate: Candidate, pool: list[Candidate], accepted: list[Candidate]
 
 
 def _unexplained(best: Ranked, ranking: list[Ranked], counted: list[Candidate],
-                 component_lines: dict[Component, list[Candidate]]) -> tuple[Candidate, ...]:
+                 component_lines: dict[Component, list[Candidate]],
+                 sources: dict[str, _Source]) -> tuple[Candidate, ...]:
     """Other amounts that claim to be the total and that nothing explains: not a subtotal of it, not one of its
     components, not an item of it or of one of its subtotals."""
     total = best.candidate
+    sums = sources[total.line.source].sums
     explained = {id(c) for lines in component_lines.values() for c in lines}
-    for whole in [total, *(c for c in counted if c.subtotal or _subtotal_of(total, c, counted))]:
-        explained.update(id(item) for item in _items_of(whole, counted))
+    for whole in [total, *(c for c in counted if c.subtotal or sums.is_subtotal(total, c))]:
+        explained.update(id(item) for item in sources[whole.line.source].sums.items_of(whole))
     return tuple(
         r.candidate for r in ranking
         if r.candidate.value != total.value and id(r.candidate) not in explained
-        and not _subtotal_of(total, r.candidate, counted)
+        and not sums.is_subtotal(total, r.candidate)
     )
+
 
 
 def _confidence(best: Ranked, unexplained: tuple[Candidate, ...], margin: float | None) -> float:
@@ -252,14 +258,14 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     if not pool:
         return _without_total_label(accepted)
     counted = _arithmetic(candidates)
-    ranking = sorted((_rank(c, pool, accepted, candidates, counted) for c in pool), key=Ranked.key, reverse=True)
+    sources = _sources(candidates, accepted, pool, counted)
+    ranking = sorted((_rank(c, sources[c.line.source]) for c in pool), key=Ranked.key, reverse=True)
     best = ranking[0]
     total = best.candidate
-    same_source = [c for c in accepted if c.line.source == total.line.source]
-    values, evidence, consistent = _components(same_source, total, _in_source(candidates, total.line.source))
+    values, evidence, consistent = _components(sources[total.line.source].parts, total)
     runner_up = next((r for r in ranking[1:] if r.candidate.value != total.value), None)
     margin = None if runner_up is None else round(best.score - runner_up.score, 2)
-    unexplained = _unexplained(best, ranking, counted, evidence)
+    unexplained = _unexplained(best, ranking, counted, evidence, sources)
     notes = [f"chosen for: {', '.join(best.features)}"]
     if runner_up is not None:
         notes.append(f"runner-up {runner_up.candidate.value} ({', '.join(runner_up.features)}), margin {margin}")
@@ -288,5 +294,5 @@ def _without_total_label(accepted: list[Candidate]) -> TotalDecision:
         return TotalDecision(total=only, confidence=0.5, fallback=True, notes=(note,),
                              components={"principal": only.value}, component_lines={"principal": [only]})
     body = [c for c in accepted if c.line.source == "body"] or accepted
-    values, evidence, _ = _components(body, None, body)
+    values, evidence, _ = _components(_SourceParts.of(body, body), None)
     return TotalDecision(components=values, component_lines=evidence, notes=("no total stated",))
