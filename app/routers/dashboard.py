@@ -370,7 +370,8 @@ def decide(review_id: int, kind: DecisionKind, fields: dict[str, str]) -> str:
 @router.post("/reviews/{review_id}/{kind}")
 def review_decision(request: Request, review_id: RowId, kind: DecisionKind,
                     offset: int = Query(default=0, ge=0, le=1_000_000),
-                    fields: dict[str, str] = Depends(guarded_form), session: Session = Depends(get_session)) -> Response:
+                    fields: dict[str, str] = Depends(guarded_form),
+                    session: Session = Depends(get_session)) -> Response:
     notice = problem = None
     status_code = 200
     try:
