@@ -60,8 +60,13 @@ def _inline(node: Any, defs: dict[str, Any]) -> Any:
 
 def payload_schema() -> dict[str, Any]:
     """The body's JSON schema for /openapi.json (read by hand below, after the signature check)."""
-    schema = intake.InboundEmail.model_json_schema()
-    return {"required": True, "content": {"application/json": {"schema": _inline(schema, schema.get("$defs", {}))}}}
+    raw = intake.InboundEmail.model_json_schema()
+    schema = _inline(raw, raw.get("$defs", {}))
+    # What the model's validators check in code, said in the schema too, so clients and fuzzers can see it.
+    schema["properties"]["from_email"]["pattern"] = intake._EMAIL.pattern
+    schema["anyOf"] = [{"required": ["body_text"], "properties": {"body_text": {"type": "string", "minLength": 1}}},
+                       {"required": ["body_html"], "properties": {"body_html": {"type": "string", "minLength": 1}}}]
+    return {"required": True, "content": {"application/json": {"schema": schema}}}
 
 
 @router.post("/webhook", response_model=WebhookAccepted, openapi_extra={"requestBody": payload_schema()})
