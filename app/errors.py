@@ -4,7 +4,7 @@
     ├── TransientError      the attempt may succeed later (database, network, timeouts): retry
     ├── PermanentError      the input itself is bad: fail the job now, no retry
     └── RejectedInput       a request we refuse with a 4xx and a reason (status_code, reason)
-        └── InvalidTransition   a job state change that the state machine forbids (400)
+        └── InvalidTransition   a job state change that the state machine forbids now (409)
 """
 
 from __future__ import annotations
@@ -35,7 +35,9 @@ class RejectedInput(CreditorMatcherError):
 
 
 class InvalidTransition(RejectedInput):
-    """The state machine does not allow this change."""
+    """The state machine does not allow this change from the job's current state."""
+
+    status_code = 409
 
 
 class NotFound(RejectedInput):

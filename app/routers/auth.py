@@ -15,7 +15,8 @@ def require_operator(authorization: str | None = Header(default=None)) -> None:
     if token is None:
         return
     scheme, _, value = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(
-        value.strip().encode(), token.get_secret_value().encode()
+    offered = value.strip()
+    if scheme.lower() != "bearer" or not offered or not hmac.compare_digest(
+        offered.encode(), token.get_secret_value().encode()
     ):
         raise RejectedInput("missing or wrong bearer token", status_code=401)

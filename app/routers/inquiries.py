@@ -11,7 +11,7 @@ from app.routers.auth import require_operator
 from app.routers.csrf import require_json_same_origin
 from app.routers.params import DEFAULT_LIMIT, ExternalId, Limit, Offset
 from app.schemas.inquiries import ClaimOut, InquiryIn, InquiryList, InquiryOut
-from app.services import claims, inquiries, money
+from app.services import claims, inquiries, money, safetext
 
 router = APIRouter(prefix="/api/v1/inquiries", tags=["inquiries"], dependencies=[Depends(require_operator)])
 
@@ -54,4 +54,4 @@ def list_inquiries(
 
 @router.get("/{inquiry_id}", response_model=InquiryOut)
 def get_inquiry(inquiry_id: ExternalId, session: Session = Depends(get_session)) -> InquiryOut:
-    return shape(session, inquiries.get(session, inquiry_id))
+    return shape(session, inquiries.get(session, safetext.clean(inquiry_id)))

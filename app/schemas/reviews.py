@@ -8,8 +8,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.services.safetext import SafeTextModel
 
-class Decision(BaseModel):
+
+class Decision(SafeTextModel):
     """Body of approve / reject: who decides (unless the X-Reviewer header says) and why."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)

@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -21,11 +21,12 @@ from app.errors import NotFound, RejectedInput
 from app.models import Inquiry, InquiryNameKey
 from app.services import claims, instants, money
 from app.services.matching import normalize
+from app.services.safetext import SafeTextModel
 
 _EMAIL_SHAPE = r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$"
 
 
-class InquiryFields(BaseModel):
+class InquiryFields(SafeTextModel):
     """One inquiry as the portal sends it (`id` is the portal's id, e.g. "INQ-0001")."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)

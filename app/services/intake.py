@@ -20,6 +20,7 @@ from app import queue
 from app.database import session_scope
 from app.models import IncomingEmail, utcnow
 from app.services import instants, jobs
+from app.services.safetext import SafeTextModel
 
 log = structlog.get_logger(__name__)
 
@@ -35,8 +36,9 @@ class AttachmentRef(BaseModel):
     size: int | None = Field(default=None, ge=0)
 
 
-class InboundEmail(BaseModel):
-    """What a Zendesk trigger posts for one creditor reply. Unknown fields are kept."""
+class InboundEmail(SafeTextModel):
+    """What a Zendesk trigger posts for one creditor reply. Unknown fields are kept; NUL and lone
+    surrogates anywhere in it arrive as U+FFFD (see services/safetext.py)."""
 
     model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
 
@@ -96,12 +98,16 @@ class IntakeResult:
 
 
 def dedup_key(email: InboundEmail) -> str:
-    """The webhook's event id when Zendesk sends one, else a hash of what makes a reply unique."""
-    if email.webhook_id:
+    """The webhook's event id when Zendesk sends one, else a hash of what makes a reply unique.
+
+    When text had to be replaced, the hash also covers the original bytes of what was replaced: a
+    redelivery is still a duplicate, yet two replies differing only in such characters are not."""
+    replaced = email.replaced_digest()
+    if email.webhook_id and replaced is None:
         return f"webhook:{email.webhook_id}"
     digest = hashlib.sha256()
     for part in (email.ticket_id, email.from_email, email.subject, email.body_text or "",
-                 email.body_html or ""):
+                 email.body_html or "", *((replaced,) if replaced else ())):
         digest.update(part.encode())
         digest.update(b"\x00")
     return f"sha256:{digest.hexdigest()}"

@@ -206,18 +206,21 @@ def fail(session: Session, email_id: int, error: str, *, attempt: int | None = N
 
 
 def retry(session: Session, email_id: int) -> IncomingEmail:
-    """An operator's retry: failed → queued, error cleared, retry_count + 1. Send after commit."""
-    email = get(session, email_id)
-    if email.processing_status != S.FAILED.value:
-        raise InvalidTransition(
-            f"only failed jobs can be retried; job {email_id} is {email.processing_status}"
-        )
-    changed = _move(session, email_id, S.QUEUED, processing_error=None, completed_at=None,
-                    available_at=None, retry_count=IncomingEmail.retry_count + 1)
+    """An operator's retry: failed → queued, error cleared, retry_count + 1. Send after commit.
+
+    Only `WHERE status = 'failed'`: of concurrent retries one changes the row, the others (and any
+    retry of a job that is not failed, a running one above all) get InvalidTransition (409)."""
+    changed = _move(session, email_id, S.QUEUED, (IncomingEmail.processing_status == S.FAILED.value,),
+                    processing_error=None, completed_at=None, available_at=None,
+                    retry_count=IncomingEmail.retry_count + 1)
     if not changed:
-        raise InvalidTransition(f"job {email_id} changed state meanwhile; reload and try again")
+        status = _status_of(session, email_id)
+        if status is None:
+            raise NotFound(f"job {email_id} not found")
+        raise InvalidTransition(f"only failed jobs can be retried; job {email_id} is {status}")
     record_event(session, email_id, "status", from_status="failed", to_status="queued",
                  message="manual retry")
+    email = get(session, email_id)
     session.refresh(email)
     return email
 

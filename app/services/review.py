@@ -1,4 +1,7 @@
-"""services/review.py — the review queue: one review per email, decided once, audited, applied via claims."""
+"""services/review.py — the review queue: one review per email, decided once, audited, applied via claims.
+
+A decision is taken by one conditional UPDATE (`WHERE status = 'open'`) before anything else is written:
+of concurrent decisions exactly one changes the row and goes on to the claim, the rest get 409."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session
 
 from app.config import Settings
@@ -75,10 +78,12 @@ def list_reviews(session: Session, status: str | None, limit: int, offset: int) 
 
 
 def _decidable(session: Session, review_id: int, reviewer: str) -> Review:
+    """The review if it may still be decided; the decision itself is only taken by `_close`."""
     if not reviewer.strip():
         raise RejectedInput("name the reviewer (X-Reviewer header or `reviewer` field)")
-    statement = select(Review).where(Review.id == review_id).with_for_update()
-    review = session.scalars(statement.execution_options(populate_existing=True)).first()
+    review = session.scalars(
+        select(Review).where(Review.id == review_id).execution_options(populate_existing=True)
+    ).first()
     if review is None:
         raise NotFound(f"review {review_id} not found")
     if review.status != OPEN:
@@ -86,11 +91,20 @@ def _decidable(session: Session, review_id: int, reviewer: str) -> Review:
     return review
 
 
-def _close(session: Session, review: Review, status: str, reviewer: str, note: str | None) -> None:
-    review.status = status
-    review.decided_by = reviewer.strip()
-    review.decided_at = utcnow()
-    review.decision_note = note
+def _close(session: Session, review: Review, status: str, reviewer: str, note: str | None,
+           final_inquiry_id: int | None = None, final_amount: Decimal | None = None) -> None:
+    """Take the decision if the review is still open; 409 when a concurrent decision came first."""
+    statement = (
+        update(Review).where(Review.id == review.id, Review.status == OPEN)
+        .values(status=status, decided_by=reviewer.strip(), decided_at=utcnow(), decision_note=note,
+                final_inquiry_id=final_inquiry_id, final_amount=final_amount)
+        .execution_options(synchronize_session=False)
+    )
+    result: CursorResult[Any] = session.execute(statement)  # type: ignore[assignment]
+    if result.rowcount != 1:
+        now = session.scalar(select(Review.status).where(Review.id == review.id))
+        raise RejectedInput(f"review {review.id} is already {now}: another decision came first", status_code=409)
+    session.refresh(review)
     jobs.record_event(session, review.email_id, f"review_{status}", message=note,
                       details={"review_id": review.id, "reviewer": review.decided_by,
                                "inquiry_id": review.final_inquiry_id, "amount": _text(review.final_amount)})
@@ -122,9 +136,8 @@ def approve(session: Session, review_id: int, reviewer: str, note: str | None, s
         raise RejectedInput("nothing to approve: no suggested inquiry or amount; use correct or reject")
     inquiry = session.get(Inquiry, review.inquiry_id)
     assert inquiry is not None
-    review.final_inquiry_id, review.final_amount = inquiry.id, review.proposed_amount
     components = {k: money.exact(v) for k, v in review.proposed_components.items()}
-    _close(session, review, "approved", reviewer, note)
+    _close(session, review, "approved", reviewer, note, inquiry.id, review.proposed_amount)
     ids = _apply(session, review, inquiry, review.proposed_amount, components, reviewer, note, settings)
     return Decided(review, ids)
 
@@ -146,8 +159,7 @@ def correct(session: Session, review_id: int, reviewer: str, note: str | None, s
         raise RejectedInput("this review has no proposed amount: name one with amount")
     keep_components = amount is None or amount == review.proposed_amount
     components = {k: money.exact(v) for k, v in review.proposed_components.items()} if keep_components else {}
-    review.final_inquiry_id, review.final_amount = inquiry.id, money.to_cents(final_amount)
-    _close(session, review, "corrected", reviewer, note)
+    _close(session, review, "corrected", reviewer, note, inquiry.id, money.to_cents(final_amount))
     ids = _apply(session, review, inquiry, final_amount, components, reviewer, note, settings)
     return Decided(review, ids)
 

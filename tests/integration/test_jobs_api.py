@@ -74,10 +74,10 @@ def test_retry_requeues_a_failed_job_and_enqueues_it(client: TestClient) -> None
     assert queued_message_args() == [(email_id,)]
 
 
-def test_retry_of_a_job_that_did_not_fail_is_a_400(client: TestClient) -> None:
+def test_retry_of_a_job_that_did_not_fail_is_a_409(client: TestClient) -> None:
     email_id = insert_email("completed")
     response = client.post(f"/api/v1/jobs/{email_id}/retry", headers=JSON)
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "only failed jobs" in response.json()["detail"]
     assert client.post("/api/v1/jobs/999999/retry", headers=JSON).status_code == 404
 

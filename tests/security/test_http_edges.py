@@ -67,9 +67,11 @@ def test_the_largest_offset_allowed_still_answers_an_empty_page(web: TestClient)
     assert response.json()["jobs"] == []
 
 
-def test_an_inquiry_id_with_a_control_character_is_a_422(web: TestClient) -> None:
-    response = web.get("/api/v1/inquiries/INQ%00-1")
-    assert_refused_with_reason(response.status_code, response.json(), {422})
+def test_an_inquiry_id_longer_than_any_stored_is_a_422_and_a_control_character_no_500(web: TestClient) -> None:
+    too_long = web.get("/api/v1/inquiries/" + "I" * 65)
+    assert_refused_with_reason(too_long.status_code, too_long.json(), {422})
+    absent = web.get("/api/v1/inquiries/INQ%00-1")
+    assert_refused_with_reason(absent.status_code, absent.json(), {404})
 
 
 def nested_arrays(depth: int) -> bytes:

@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 from collections.abc import Callable
+from dataclasses import replace
 
 import structlog
 from inscriptis import get_text
@@ -23,6 +24,7 @@ from app.services.attachments.office import read_xlsx
 from app.services.attachments.pdf import read_pdf
 from app.services.attachments.result import AttachmentText, TextSegment
 from app.services.attachments.word import read_docx
+from app.services.safetext import clean
 
 logger = structlog.get_logger(__name__)
 
@@ -86,7 +88,8 @@ def _fill(result: AttachmentText, extracted: Extracted, limits: ReadLimits) -> N
         return
     result.status = extracted.status
     result.reason = extracted.reason
-    result.segments = extracted.segments
+    # A file's own text may hold NUL or lone surrogates, which PostgreSQL refuses in the stored result.
+    result.segments = [replace(s, location=clean(s.location), text=clean(s.text)) for s in extracted.segments]
     if result.status == "ok" and not result.segments:
         result.reason = "no text found"
 
