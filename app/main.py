@@ -70,6 +70,12 @@ def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None =
     async def rejected(_request: Request, error: RejectedInput) -> JSONResponse:
         return JSONResponse(status_code=error.status_code, content={"detail": error.reason})
 
+    # The one body-parse failure that escapes both FastAPI's parser and the webhook's: JSON nested past the
+    # interpreter's recursion limit. Anything else recursing that deep is a request problem too.
+    @app.exception_handler(RecursionError)
+    async def unreadable_body(_request: Request, _error: RecursionError) -> JSONResponse:
+        return JSONResponse(status_code=400, content={"detail": "request body nested too deeply to read"})
+
     @app.exception_handler(OperationalError)
     async def database_unavailable(_request: Request, error: OperationalError) -> JSONResponse:
         log.error("database_unavailable", error=describe_unreachable(error))

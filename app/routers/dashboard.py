@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlencode
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
@@ -26,7 +26,9 @@ from app.config import get_settings
 from app.database import get_session
 from app.errors import NotFound, RejectedInput
 from app.models import IncomingEmail, Inquiry, ProcessingStatus, Review
+from app.routers import csrf
 from app.routers import reviews as review_api
+from app.routers.params import RowId
 from app.schemas.reviews import Correction, Decision
 from app.services import jobs, money, retries, review
 
@@ -93,19 +95,6 @@ def require_dashboard_operator(authorization: str | None = Header(default=None))
                             headers={"WWW-Authenticate": REALM})
 
 
-def same_origin(request: Request) -> None:
-    """Refuse cross-site form posts: the browser sends Basic credentials along with them. Browsers say where a
-    request comes from in Sec-Fetch-Site; older ones are judged by Origin against Host."""
-    site = request.headers.get("sec-fetch-site")
-    origin = request.headers.get("origin")
-    if site is not None:
-        refused = site not in {"same-origin", "none"}
-    else:
-        refused = origin not in {None, "null"} and urlsplit(origin).netloc != request.headers.get("host")
-    if refused:
-        raise HTTPException(status_code=403, detail="cross-site request refused")
-
-
 async def form_fields(request: Request) -> dict[str, str]:
     """A small url-encoded form body as a dict (the last value wins)."""
     content_type = request.headers.get("content-type", "").partition(";")[0].strip()
@@ -118,6 +107,17 @@ async def form_fields(request: Request) -> dict[str, str]:
         return dict(parse_qsl(body.decode(), keep_blank_values=True, max_num_fields=20))
     except (UnicodeDecodeError, ValueError) as error:
         raise HTTPException(status_code=400, detail="unreadable form") from error
+
+
+async def guarded_form(request: Request) -> dict[str, str]:
+    """A state-changing form: from this origin (fails closed), then url-encoded, then with this browser's token."""
+    reason = csrf.cross_site_reason(request, browser_required=True)
+    if reason is None:
+        fields = await form_fields(request)
+        reason = csrf.token_reason(request, fields.get(csrf.CSRF_FIELD))
+        if reason is None:
+            return fields
+    raise HTTPException(status_code=403, detail=reason)
 
 
 def when(value: datetime | None) -> str:
@@ -159,8 +159,11 @@ def wants_fragment(request: Request) -> bool:
 
 def render(request: Request, name: str, context: dict[str, Any], *, block: str | None = None,
            status_code: int = 200) -> Response:
-    response = templates.TemplateResponse(request, name, context, status_code=status_code, block_name=block)
+    token = csrf.form_token(request)
+    response = templates.TemplateResponse(request, name, {**context, "csrf_token": token},
+                                          status_code=status_code, block_name=block)
     response.headers["vary"] = "HX-Request"
+    csrf.set_form_token(response, request, token)
     return response
 
 
@@ -275,7 +278,7 @@ def job_context(email: IncomingEmail, notice: str | None = None, problem: str | 
 
 
 @router.get("/jobs/{job_id}")
-def job_page(request: Request, job_id: int, session: Session = Depends(get_session)) -> Response:
+def job_page(request: Request, job_id: RowId, session: Session = Depends(get_session)) -> Response:
     try:
         email = jobs.get(session, job_id)
     except NotFound as missing:
@@ -283,8 +286,8 @@ def job_page(request: Request, job_id: int, session: Session = Depends(get_sessi
     return render(request, "job.html", job_context(email), block="detail" if wants_fragment(request) else None)
 
 
-@router.post("/jobs/{job_id}/retry", dependencies=[Depends(same_origin)])
-def retry_job(request: Request, job_id: int, session: Session = Depends(get_session)) -> Response:
+@router.post("/jobs/{job_id}/retry", dependencies=[Depends(guarded_form)])
+def retry_job(request: Request, job_id: RowId, session: Session = Depends(get_session)) -> Response:
     notice = problem = None
     status_code = 200
     try:
@@ -364,10 +367,11 @@ def decide(review_id: int, kind: DecisionKind, fields: dict[str, str]) -> str:
     return f"Review {review_id} {decided.status} by {decided.decided_by}{amount}."
 
 
-@router.post("/reviews/{review_id}/{kind}", dependencies=[Depends(same_origin)])
-def review_decision(request: Request, review_id: int, kind: DecisionKind,
+@router.post("/reviews/{review_id}/{kind}")
+def review_decision(request: Request, review_id: RowId, kind: DecisionKind,
                     offset: int = Query(default=0, ge=0, le=1_000_000),
-                    fields: dict[str, str] = Depends(form_fields), session: Session = Depends(get_session)) -> Response:
+                    fields: dict[str, str] = Depends(guarded_form),
+                    session: Session = Depends(get_session)) -> Response:
     notice = problem = None
     status_code = 200
     try:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Response
 from sqlalchemy.orm import Session
 
 from app.database import get_session
 from app.models import Inquiry
 from app.routers.auth import require_operator
+from app.routers.csrf import require_json_same_origin
+from app.routers.params import DEFAULT_LIMIT, ExternalId, Limit, Offset
 from app.schemas.inquiries import ClaimOut, InquiryIn, InquiryList, InquiryOut
 from app.services import claims, inquiries, money, safetext
 
@@ -32,7 +34,7 @@ def shape(session: Session, inquiry: Inquiry) -> InquiryOut:
     )
 
 
-@router.post("", response_model=InquiryOut, status_code=201)
+@router.post("", response_model=InquiryOut, status_code=201, dependencies=[Depends(require_json_same_origin)])
 def upsert_inquiry(body: InquiryIn, response: Response, session: Session = Depends(get_session)) -> InquiryOut:
     """201 when the inquiry is new, 200 when an inquiry with this `id` was updated."""
     inquiry, created = inquiries.upsert(session, body)
@@ -42,8 +44,8 @@ def upsert_inquiry(body: InquiryIn, response: Response, session: Session = Depen
 
 @router.get("", response_model=InquiryList)
 def list_inquiries(
-    limit: int = Query(default=50, ge=1, le=200),
-    offset: int = Query(default=0, ge=0),
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
     session: Session = Depends(get_session),
 ) -> InquiryList:
     total, page = inquiries.list_inquiries(session, limit, offset)
@@ -51,5 +53,5 @@ def list_inquiries(
 
 
 @router.get("/{inquiry_id}", response_model=InquiryOut)
-def get_inquiry(inquiry_id: str, session: Session = Depends(get_session)) -> InquiryOut:
+def get_inquiry(inquiry_id: ExternalId, session: Session = Depends(get_session)) -> InquiryOut:
     return shape(session, inquiries.get(session, safetext.clean(inquiry_id)))

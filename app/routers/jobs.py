@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends
 from sqlalchemy.orm import Session
 
 from app.database import get_session
 from app.models import IncomingEmail, ProcessingStatus
 from app.routers.auth import require_operator
+from app.routers.csrf import require_json_same_origin
+from app.routers.params import DEFAULT_LIMIT, Limit, Offset, RowId
 from app.schemas.jobs import JobDetail, JobEventOut, JobList, JobSummary, RetryAccepted
 from app.services import jobs, retries
 
@@ -55,8 +57,8 @@ def detail(email: IncomingEmail) -> JobDetail:
 @router.get("", response_model=JobList)
 def list_jobs(
     status: ProcessingStatus | None = None,
-    limit: int = Query(default=50, ge=1, le=200),
-    offset: int = Query(default=0, ge=0),
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
     session: Session = Depends(get_session),
 ) -> JobList:
     total, page = jobs.list_jobs(session, status, limit, offset)
@@ -65,12 +67,12 @@ def list_jobs(
 
 
 @router.get("/{job_id}", response_model=JobDetail)
-def get_job(job_id: int, session: Session = Depends(get_session)) -> JobDetail:
+def get_job(job_id: RowId, session: Session = Depends(get_session)) -> JobDetail:
     return detail(jobs.get(session, job_id))
 
 
-@router.post("/{job_id}/retry", response_model=RetryAccepted)
-def retry_job(job_id: int) -> RetryAccepted:
+@router.post("/{job_id}/retry", response_model=RetryAccepted, dependencies=[Depends(require_json_same_origin)])
+def retry_job(job_id: RowId) -> RetryAccepted:
     email, enqueued = retries.retry_failed(job_id)
     return RetryAccepted(id=email.id, processing_status=email.processing_status,
                          retry_count=email.retry_count, enqueued=enqueued)

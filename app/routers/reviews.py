@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, Depends, Header, Query
+from fastapi import APIRouter, Depends, Header
 from sqlalchemy.orm import Session
 
 from app.config import get_settings
 from app.database import get_session, session_scope
 from app.models import Inquiry, Review
 from app.routers.auth import require_operator
+from app.routers.csrf import require_json_same_origin
+from app.routers.params import DEFAULT_LIMIT, Limit, Offset, RowId
 from app.schemas.reviews import Correction, Decision, ReviewList, ReviewOut
 from app.services import money, outbox, review
 
 router = APIRouter(prefix="/api/v1/reviews", tags=["reviews"], dependencies=[Depends(require_operator)])
 
+API_WRITE = [Depends(require_json_same_origin)]
 ReviewStatus = Literal["open", "approved", "corrected", "rejected"]
 
 
@@ -43,8 +46,8 @@ def _reviewer(header: str | None, body: Decision | None) -> str:
 @router.get("", response_model=ReviewList)
 def list_reviews(
     status: ReviewStatus | None = None,
-    limit: int = Query(default=50, ge=1, le=200),
-    offset: int = Query(default=0, ge=0),
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
     session: Session = Depends(get_session),
 ) -> ReviewList:
     total, page = review.list_reviews(session, status, limit, offset)
@@ -52,13 +55,13 @@ def list_reviews(
 
 
 @router.get("/{review_id}", response_model=ReviewOut)
-def get_review(review_id: int, session: Session = Depends(get_session)) -> ReviewOut:
+def get_review(review_id: RowId, session: Session = Depends(get_session)) -> ReviewOut:
     return shape(session, review.get(session, review_id))
 
 
 # Decisions commit in their own unit of work so the outbox is woken only after the commit.
-@router.post("/{review_id}/approve", response_model=ReviewOut)
-def approve(review_id: int, body: Decision | None = None,
+@router.post("/{review_id}/approve", response_model=ReviewOut, dependencies=API_WRITE)
+def approve(review_id: RowId, body: Decision | None = None,
             x_reviewer: str | None = Header(default=None)) -> ReviewOut:
     with session_scope() as session:
         decided = review.approve(session, review_id, _reviewer(x_reviewer, body), body.note if body else None,
@@ -68,8 +71,8 @@ def approve(review_id: int, body: Decision | None = None,
     return shaped
 
 
-@router.post("/{review_id}/correct", response_model=ReviewOut)
-def correct(review_id: int, body: Correction, x_reviewer: str | None = Header(default=None)) -> ReviewOut:
+@router.post("/{review_id}/correct", response_model=ReviewOut, dependencies=API_WRITE)
+def correct(review_id: RowId, body: Correction, x_reviewer: str | None = Header(default=None)) -> ReviewOut:
     with session_scope() as session:
         decided = review.correct(session, review_id, _reviewer(x_reviewer, body), body.note, get_settings(),
                                  amount=body.amount, inquiry_external_id=body.inquiry_id)
@@ -78,8 +81,8 @@ def correct(review_id: int, body: Correction, x_reviewer: str | None = Header(de
     return shaped
 
 
-@router.post("/{review_id}/reject", response_model=ReviewOut)
-def reject(review_id: int, body: Decision | None = None,
+@router.post("/{review_id}/reject", response_model=ReviewOut, dependencies=API_WRITE)
+def reject(review_id: RowId, body: Decision | None = None,
            x_reviewer: str | None = Header(default=None)) -> ReviewOut:
     with session_scope() as session:
         decided = review.reject(session, review_id, _reviewer(x_reviewer, body), body.note if body else None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.exceptions import RequestValidationError
@@ -12,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from app.config import get_settings
 from app.errors import RejectedInput
 from app.models import utcnow
+from app.routers.csrf import require_json
 from app.schemas.jobs import WebhookAccepted
 from app.services import intake, signatures
 
@@ -45,9 +47,33 @@ def parse_payload(body: bytes) -> intake.InboundEmail:
         raise RequestValidationError(error.errors(include_url=False, include_input=False)) from None
 
 
-@router.post("/webhook", response_model=WebhookAccepted)
+def _inline(node: Any, defs: dict[str, Any]) -> Any:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            return _inline(defs[ref.removeprefix("#/$defs/")], defs)
+        return {key: _inline(value, defs) for key, value in node.items() if key != "$defs"}
+    if isinstance(node, list):
+        return [_inline(item, defs) for item in node]
+    return node
+
+
+def payload_schema() -> dict[str, Any]:
+    """The body's JSON schema for /openapi.json (read by hand below, after the signature check)."""
+    raw = intake.InboundEmail.model_json_schema()
+    schema = _inline(raw, raw.get("$defs", {}))
+    # What the model's validators check in code, said in the schema too, so clients and fuzzers can see it.
+    schema["properties"]["from_email"]["pattern"] = intake._EMAIL.pattern
+    schema["anyOf"] = [{"required": ["body_text"], "properties": {"body_text": {"type": "string", "minLength": 1}}},
+                       {"required": ["body_html"], "properties": {"body_html": {"type": "string", "minLength": 1}}}]
+    return {"required": True, "content": {"application/json": {"schema": schema}}}
+
+
+@router.post("/webhook", response_model=WebhookAccepted, openapi_extra={"requestBody": payload_schema()})
 async def receive_webhook(request: Request) -> WebhookAccepted:
+    """Zendesk calls this server to server (no Origin); a JSON content type keeps browsers' simple posts out."""
     settings = get_settings()
+    require_json(request)
     body = await read_capped_body(request, settings.webhook_max_body_bytes)
     if settings.zendesk_webhook_secret is not None:
         signatures.verify(

@@ -7,7 +7,7 @@ import io
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import NotFound, RejectedInput
 from app.models import Inquiry, InquiryNameKey
-from app.services import claims, money
+from app.services import claims, instants, money
 from app.services.matching import normalize
 from app.services.safetext import SafeTextModel
 
@@ -59,9 +59,7 @@ class InquiryFields(SafeTextModel):
     @field_validator("sent_at")
     @classmethod
     def _utc(cls, value: datetime | None) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return None if value is None else instants.bounded_utc(value)
 
     @model_validator(mode="after")
     def _searchable(self) -> InquiryFields:

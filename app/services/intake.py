@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from app import queue
 from app.database import session_scope
 from app.models import IncomingEmail, utcnow
-from app.services import jobs
+from app.services import instants, jobs
 from app.services.safetext import SafeTextModel
 
 log = structlog.get_logger(__name__)
@@ -81,6 +81,8 @@ class InboundEmail(SafeTextModel):
     def _aware(cls, value: datetime | None) -> datetime | None:
         if value is not None and value.tzinfo is None:
             raise ValueError("must carry a timezone, e.g. 2026-11-23T10:00:00Z")
+        if value is not None:
+            instants.bounded_utc(value)
         return value
 
     @model_validator(mode="after")

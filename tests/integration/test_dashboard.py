@@ -10,16 +10,26 @@ from decimal import Decimal
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx import Response
 
 from app.config import get_settings
 from app.database import session_scope
 from app.models import utcnow
+from app.routers import csrf
 from app.services import claims, inquiries, jobs, matching_stage, processing
 from tests.conftest import SetEnv
 from tests.integration.matching.support import add_inquiry, add_reply, stated
 from tests.support.factories import insert_email
 
 HTMX = {"HX-Request": "true"}
+
+
+def form_post(client: TestClient, url: str, data: dict[str, str] | None = None,
+              headers: dict[str, str] | None = None) -> Response:
+    """A form post as the dashboard's own page sends it: same origin, with the token the page handed out."""
+    client.get("/dashboard/jobs")
+    fields = {**(data or {}), csrf.CSRF_FIELD: client.cookies.get(csrf.CSRF_COOKIE) or ""}
+    return client.post(url, data=fields, headers={"Sec-Fetch-Site": "same-origin", **(headers or {})})
 
 
 def row_ids(html: str) -> list[int]:
@@ -132,7 +142,7 @@ def test_retry_moves_a_failed_job_to_queued_and_refuses_others(client: TestClien
     failed = insert_email("failed", processing_error="boom", retry_count=2)
     page = client.get(f"/dashboard/jobs/{failed}").text
     assert f'hx-post="/dashboard/jobs/{failed}/retry"' in page
-    response = client.post(f"/dashboard/jobs/{failed}/retry", headers=HTMX)
+    response = form_post(client, f"/dashboard/jobs/{failed}/retry", headers=HTMX)
     assert response.status_code == 200
     assert f"Job {failed} is queued again (retry 3)" in response.text
     assert response.text.lstrip().startswith('<section id="job-detail"')
@@ -142,10 +152,10 @@ def test_retry_moves_a_failed_job_to_queued_and_refuses_others(client: TestClien
 
     completed = insert_email("completed")
     assert "/retry" not in client.get(f"/dashboard/jobs/{completed}").text  # no button
-    refused = client.post(f"/dashboard/jobs/{completed}/retry")
+    refused = form_post(client, f"/dashboard/jobs/{completed}/retry")
     assert refused.status_code == 409
     assert "only failed jobs can be retried" in refused.text
-    assert client.post("/dashboard/jobs/999999/retry").status_code == 404
+    assert form_post(client, "/dashboard/jobs/999999/retry").status_code == 404
 
 
 def test_a_cross_site_post_is_refused(client: TestClient) -> None:
@@ -224,28 +234,31 @@ def test_open_reviews_are_listed_with_their_proposal(client: TestClient) -> None
 
 def test_approving_needs_a_reviewer_and_applies_the_proposal(client: TestClient) -> None:
     review_id = open_review()
-    nameless = client.post(f"/dashboard/reviews/{review_id}/approve", data={"reviewer": " "}, headers=HTMX)
+    nameless = form_post(client, f"/dashboard/reviews/{review_id}/approve", data={"reviewer": " "}, headers=HTMX)
     assert nameless.status_code == 400
     assert "name the reviewer" in nameless.text
-    response = client.post(f"/dashboard/reviews/{review_id}/approve", data={"reviewer": "M. Becker"}, headers=HTMX)
+    response = form_post(client, f"/dashboard/reviews/{review_id}/approve", data={"reviewer": "M. Becker"},
+                         headers=HTMX)
     assert response.status_code == 200
     assert f"Review {review_id} approved by M. Becker, amount 1.236,42 €." in response.text
     assert f'id="review-{review_id}"' not in response.text  # no longer open
-    again = client.post(f"/dashboard/reviews/{review_id}/reject", data={"reviewer": "M. Becker"})
+    again = form_post(client, f"/dashboard/reviews/{review_id}/reject", data={"reviewer": "M. Becker"})
     assert again.status_code == 409 and "already approved" in again.text
 
 
 def test_a_correction_takes_a_german_amount_and_a_rejection_touches_nothing(client: TestClient) -> None:
     review_id = open_review()
-    bad = client.post(f"/dashboard/reviews/{review_id}/correct", data={"reviewer": "A. Yilmaz", "amount": "zwölf"})
+    bad = form_post(client, f"/dashboard/reviews/{review_id}/correct",
+                    data={"reviewer": "A. Yilmaz", "amount": "zwölf"})
     assert bad.status_code == 400 and "not an amount" in bad.text
-    negative = client.post(f"/dashboard/reviews/{review_id}/correct", data={"reviewer": "A. Yilmaz", "amount": "-1"})
+    negative = form_post(client, f"/dashboard/reviews/{review_id}/correct",
+                         data={"reviewer": "A. Yilmaz", "amount": "-1"})
     assert negative.status_code == 400
-    done = client.post(f"/dashboard/reviews/{review_id}/correct",
-                       data={"reviewer": "A. Yilmaz", "amount": "1.200,00", "inquiry_id": "INQ-2"})
+    done = form_post(client, f"/dashboard/reviews/{review_id}/correct",
+                     data={"reviewer": "A. Yilmaz", "amount": "1.200,00", "inquiry_id": "INQ-2"})
     assert done.status_code == 200 and "corrected by A. Yilmaz, amount 1.200,00 €" in done.text
     with session_scope() as session:
         claim = claims.current(session, inquiries.get(session, "INQ-2").id)
         assert claim is not None and claim.amount == Decimal("1200.00")
-    assert client.post("/dashboard/reviews/777/reject", data={"reviewer": "A. Yilmaz"}).status_code == 404
-    assert client.post(f"/dashboard/reviews/{review_id}/ponder", data={"reviewer": "A"}).status_code == 422
+    assert form_post(client, "/dashboard/reviews/777/reject", data={"reviewer": "A. Yilmaz"}).status_code == 404
+    assert form_post(client, f"/dashboard/reviews/{review_id}/ponder", data={"reviewer": "A"}).status_code == 422

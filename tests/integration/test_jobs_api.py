@@ -12,6 +12,8 @@ from tests.conftest import SetEnv
 from tests.support.app_client import app_client
 from tests.support.factories import insert_email, queued_message_args
 
+JSON = {"content-type": "application/json"}
+
 
 def test_the_list_is_newest_first_with_counts_for_every_state(client: TestClient) -> None:
     base = utcnow() - timedelta(hours=1)
@@ -62,7 +64,7 @@ def test_the_detail_shows_timing_results_and_history(client: TestClient) -> None
 
 def test_retry_requeues_a_failed_job_and_enqueues_it(client: TestClient) -> None:
     email_id = insert_email("failed", processing_error="boom", retry_count=5)
-    response = client.post(f"/api/v1/jobs/{email_id}/retry")
+    response = client.post(f"/api/v1/jobs/{email_id}/retry", headers=JSON)
     assert response.status_code == 200
     assert response.json() == {"id": email_id, "processing_status": "queued", "retry_count": 6,
                                "enqueued": True}
@@ -74,10 +76,10 @@ def test_retry_requeues_a_failed_job_and_enqueues_it(client: TestClient) -> None
 
 def test_retry_of_a_job_that_did_not_fail_is_a_409(client: TestClient) -> None:
     email_id = insert_email("completed")
-    response = client.post(f"/api/v1/jobs/{email_id}/retry")
+    response = client.post(f"/api/v1/jobs/{email_id}/retry", headers=JSON)
     assert response.status_code == 409
     assert "only failed jobs" in response.json()["detail"]
-    assert client.post("/api/v1/jobs/999999/retry").status_code == 404
+    assert client.post("/api/v1/jobs/999999/retry", headers=JSON).status_code == 404
 
 
 def test_with_a_token_set_the_jobs_api_needs_the_bearer(
@@ -90,4 +92,4 @@ def test_with_a_token_set_the_jobs_api_needs_the_bearer(
         assert client.get("/api/v1/jobs", headers=wrong).status_code == 401
         right = {"Authorization": "Bearer op-token"}
         assert client.get("/api/v1/jobs", headers=right).status_code == 200
-        assert client.post("/api/v1/jobs/1/retry").status_code == 401
+        assert client.post("/api/v1/jobs/1/retry", headers=JSON).status_code == 401

@@ -14,11 +14,13 @@ from sqlalchemy import select
 from app.cli import main
 from app.database import session_scope
 from app.models import JobEvent
+from app.routers import csrf
 from app.services import jobs
 from tests.support.factories import insert_email
 
 CONTENDERS = 30
 SAME_ORIGIN = {"Sec-Fetch-Site": "same-origin", "HX-Request": "true"}
+JSON = {"content-type": "application/json"}
 
 
 def all_at_once(count: int, attempt: Callable[[], int]) -> Counter[int]:
@@ -49,17 +51,19 @@ def retried_once(email_id: int, retries_before: int) -> None:
 
 def test_concurrent_api_retries_are_accepted_once(client: TestClient) -> None:
     email_id = insert_email("failed", processing_error="gateway timeout", retry_count=3)
-    outcomes = all_at_once(CONTENDERS, lambda: client.post(f"/api/v1/jobs/{email_id}/retry").status_code)
+    outcomes = all_at_once(CONTENDERS, lambda: client.post(f"/api/v1/jobs/{email_id}/retry", headers=JSON).status_code)
     assert outcomes == {200: 1, 409: CONTENDERS - 1}
     retried_once(email_id, 3)
-    refused = client.post(f"/api/v1/jobs/{email_id}/retry")
+    refused = client.post(f"/api/v1/jobs/{email_id}/retry", headers=JSON)
     assert (refused.status_code, refused.json()["detail"]) == (
         409, f"only failed jobs can be retried; job {email_id} is queued")
 
 
 def test_concurrent_dashboard_retries_are_accepted_once(client: TestClient) -> None:
     email_id = insert_email("failed", processing_error="gateway timeout")
-    outcomes = all_at_once(CONTENDERS, lambda: client.post(f"/dashboard/jobs/{email_id}/retry",
+    client.get("/dashboard/jobs")
+    form = {csrf.CSRF_FIELD: client.cookies.get(csrf.CSRF_COOKIE) or ""}
+    outcomes = all_at_once(CONTENDERS, lambda: client.post(f"/dashboard/jobs/{email_id}/retry", data=form,
                                                            headers=SAME_ORIGIN).status_code)
     assert outcomes == {200: 1, 409: CONTENDERS - 1}
     retried_once(email_id, 0)
@@ -88,13 +92,13 @@ def test_retries_racing_a_worker_never_put_the_running_job_back(client: TestClie
 
     thread = threading.Thread(target=worker)
     thread.start()
-    outcomes = all_at_once(CONTENDERS, lambda: client.post(f"/api/v1/jobs/{email_id}/retry").status_code)
+    outcomes = all_at_once(CONTENDERS, lambda: client.post(f"/api/v1/jobs/{email_id}/retry", headers=JSON).status_code)
     claimed.wait(timeout=30)
     thread.join(timeout=30)
     assert claimed.is_set() and outcomes[200] == 1
     with session_scope() as session:
         email = jobs.get(session, email_id)
         assert (email.processing_status, email.lease_owner, email.attempt_count) == ("processing", "worker-1", 1)
-    late = client.post(f"/api/v1/jobs/{email_id}/retry")
+    late = client.post(f"/api/v1/jobs/{email_id}/retry", headers=JSON)
     assert (late.status_code, late.json()["detail"]) == (
         409, f"only failed jobs can be retried; job {email_id} is processing")

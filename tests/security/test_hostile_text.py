@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from app.config import get_settings
 from app.database import session_scope
+from app.routers import csrf
 from app.services import claims, jobs, processing
 from app.services.safetext import REPLACEMENT, scrub
 from tests.security.reviews import open_review
@@ -123,8 +124,12 @@ def test_review_input_with_a_hostile_character_is_stored_replaced(client: TestCl
 
 def test_a_dashboard_decision_with_a_nul_in_the_form_is_taken(client: TestClient) -> None:
     review_id, _, _ = open_review()
-    response = client.post(f"/dashboard/reviews/{review_id}/approve", content=b"reviewer=M.%00Becker&note=ok%ED%A0%BD",
-                           headers={"content-type": "application/x-www-form-urlencoded"})
+    client.get("/dashboard/reviews")
+    token = (client.cookies.get(csrf.CSRF_COOKIE) or "").encode()
+    response = client.post(f"/dashboard/reviews/{review_id}/approve",
+                           content=b"reviewer=M.%00Becker&note=ok%ED%A0%BD&csrf_token=" + token,
+                           headers={"content-type": "application/x-www-form-urlencoded",
+                                    "sec-fetch-site": "same-origin"})
     assert response.status_code == 200, response.text
     assert f"by M.{REPLACEMENT}Becker" in response.text
 

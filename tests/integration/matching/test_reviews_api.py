@@ -18,6 +18,8 @@ from tests.support.app_client import app_client
 
 BODY = "zum Konto 4401 882 310 Ihres Mandanten Jürgen Weißbach beträgt die Forderung 1.236,42 EUR."
 
+JSON = {"content-type": "application/json"}
+
 
 def open_review(total: str = "1236.42", intent: str = "debt_statement") -> tuple[int, int]:
     """A review for a threefold jump on INQ-1 (known 412.80); returns (review id, inquiry row id)."""
@@ -71,23 +73,23 @@ def test_a_correction_applies_the_humans_amount_to_the_humans_inquiry(client: Te
 
 def test_rejecting_closes_the_review_without_touching_the_claim(client: TestClient) -> None:
     review_id, _ = open_review()
-    response = client.post(f"/api/v1/reviews/{review_id}/reject", headers={"x-reviewer": "M. Becker"})
+    response = client.post(f"/api/v1/reviews/{review_id}/reject", headers={**JSON, "x-reviewer": "M. Becker"})
     assert response.json()["status"] == "rejected"
     assert client.get("/api/v1/inquiries/INQ-1").json()["claim"]["version"] == 0
 
 
 def test_a_decided_review_cannot_be_decided_again(client: TestClient) -> None:
     review_id, _ = open_review()
-    client.post(f"/api/v1/reviews/{review_id}/reject", headers={"x-reviewer": "M. Becker"})
-    again = client.post(f"/api/v1/reviews/{review_id}/approve", headers={"x-reviewer": "M. Becker"})
+    client.post(f"/api/v1/reviews/{review_id}/reject", headers={**JSON, "x-reviewer": "M. Becker"})
+    again = client.post(f"/api/v1/reviews/{review_id}/approve", headers={**JSON, "x-reviewer": "M. Becker"})
     assert again.status_code == 409
     assert "already rejected" in again.json()["detail"]
 
 
 def test_bad_decisions_are_refused_with_a_reason(client: TestClient) -> None:
     review_id, _ = open_review(total="0", intent="settled")
-    assert client.post("/api/v1/reviews/999999/approve", headers={"x-reviewer": "M"}).status_code == 404
-    no_name = client.post(f"/api/v1/reviews/{review_id}/approve")
+    assert client.post("/api/v1/reviews/999999/approve", headers={**JSON, "x-reviewer": "M"}).status_code == 404
+    no_name = client.post(f"/api/v1/reviews/{review_id}/approve", headers=JSON)
     assert no_name.status_code == 400 and "reviewer" in no_name.json()["detail"]
     empty = client.post(f"/api/v1/reviews/{review_id}/correct", headers={"x-reviewer": "M"}, json={})
     assert empty.status_code == 400
@@ -100,7 +102,7 @@ def test_bad_decisions_are_refused_with_a_reason(client: TestClient) -> None:
 
 def test_approving_a_settled_reply_closes_the_claim_at_zero(client: TestClient) -> None:
     review_id, inquiry_id = open_review(total="0", intent="settled")
-    assert client.post(f"/api/v1/reviews/{review_id}/approve", headers={"x-reviewer": "M"}).status_code == 200
+    assert client.post(f"/api/v1/reviews/{review_id}/approve", headers={**JSON, "x-reviewer": "M"}).status_code == 200
     with session_scope() as session:
         claim = claims.current(session, inquiry_id)
     assert claim is not None and (claim.amount, claim.status) == (Decimal("0.00"), "settled")
@@ -110,7 +112,7 @@ def test_an_approved_change_is_queued_for_the_portal(database: str, set_env: Set
     set_env(portal_webhook_url="http://127.0.0.1:9/hook")
     review_id, _ = open_review()
     with app_client() as client:
-        client.post(f"/api/v1/reviews/{review_id}/approve", headers={"x-reviewer": "M. Becker"})
+        client.post(f"/api/v1/reviews/{review_id}/approve", headers={**JSON, "x-reviewer": "M. Becker"})
     with session_scope() as session:
         entry = session.scalars(select(OutboxMessage)).one()
     assert (entry.channel, entry.payload["changed_by"], entry.payload["claim"]["amount"]) == (
