@@ -78,7 +78,7 @@ def alert_body(
             "",
             "Next steps:",
             f"  Inspect the job:  GET /api/v1/jobs/{job_id}",
-            f"  Retry the job:    POST /api/v1/jobs/{job_id}/retry",
+            f"  Retry the job:    POST /api/v1/jobs/{job_id}/retry (Content-Type: application/json)",
             "",
         ]
     )
