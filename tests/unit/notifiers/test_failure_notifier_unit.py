@@ -85,7 +85,7 @@ def test_the_alert_body_lists_the_email_the_error_the_time_and_the_api_hints() -
     assert "Failed at:  2024-03-05 14:07:09 UTC" in lines
     assert "PermanentError: attachment is not a PDF" in lines
     assert "  Inspect the job:  GET /api/v1/jobs/42" in lines
-    assert "  Retry the job:    POST /api/v1/jobs/42/retry" in lines
+    assert "  Retry the job:    POST /api/v1/jobs/42/retry (Content-Type: application/json)" in lines
 
 
 def test_a_failure_time_in_another_zone_is_written_in_utc() -> None:
