@@ -24,12 +24,14 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from dramatiq import Worker  # noqa: E402
+from fastapi.testclient import TestClient  # noqa: E402
 from sqlalchemy import delete  # noqa: E402
 
 from app import actors, migrations, queue  # noqa: E402
 from app.config import get_settings  # noqa: E402
 from app.database import reset_engine, session_scope  # noqa: E402
 from app.models import Base  # noqa: E402
+from tests.support.app_client import app_client  # noqa: E402
 from tests.support.servers import postgres_admin_url, redis_url, scratch_database  # noqa: E402
 from tests.support.worker import drain  # noqa: E402
 
@@ -95,6 +97,16 @@ def database(request: pytest.FixtureRequest, set_env: SetEnv) -> Iterator[str]:
     _empty_tables()
     yield request.param
     _empty_tables()
+
+
+@pytest.fixture
+def client(database: str) -> Iterator[TestClient]:
+    """The real app over `database`, without scheduler or worker; messages it sends stay in the stub queue."""
+    queue.declare_queue()
+    queue.get_broker().flush_all()
+    with app_client() as test_client:
+        yield test_client
+    queue.get_broker().flush_all()
 
 
 @pytest.fixture
