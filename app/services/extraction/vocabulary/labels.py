@@ -51,15 +51,15 @@ COSTS = phrases((
     r"Mahnung\b", r"Inkassokost\w*", r"Säumniszuschl\w*", r"Verspätungszuschl\w*", r"\bfees?\b", r"\bcosts?\b",
     r"\bcharges\b",
 ), whole_words=False)
-BALANCE = phrases((
-    r"Saldo", r"Kontostand", r"offene[rsn]? (?:Betrag|Beträge|Forderung\w*|Summe|Posten|Saldo)", r"\boffen\b",
-    r"noch offen", r"Rückstand", r"Rückstände", r"rückständig\w*", r"\bSumme\b", r"Forderung\w*", r"beträgt",
-    r"beläuft", r"Schuld(?:en|et)?\b", r"Verbindlichkeit\w*", r"noch zu zahlen", r"ausstehend\w*",
-    r"Zahlungsrückstand", r"\bBetrag\b", r"\boffene[rsn]?\b", r"\bbalance\b", r"\boutstanding\b", r"zu zahlen",
-    r"fällig\w*", r"Außenst\w*", r"Schuldbetrag", r"\bergibt\b",
-), whole_words=False)
 # Balance words that say only "this is some sum" ("beträgt", "fällig"): alone they never make a total safe.
-WEAK_BALANCE_WORDS = phrases((
+_WEAK_BALANCE = (
     r"beträgt", r"beläuft", r"fällig\w*", r"zu zahlen", r"\bBetrag\b", r"Schuld(?:en|et)?\b", r"\bbalance\b",
     r"\bergibt\b",
+)
+BALANCE = phrases((
+    r"Saldo", r"Kontostand", r"offene[rsn]? (?:Betrag|Beträge|Forderung\w*|Summe|Posten|Saldo)", r"\boffen\b",
+    r"noch offen", r"Rückstand", r"Rückstände", r"rückständig\w*", r"\bSumme\b", r"Forderung\w*",
+    r"Verbindlichkeit\w*", r"noch zu zahlen", r"ausstehend\w*", r"Zahlungsrückstand", r"\boffene[rsn]?\b",
+    r"\boutstanding\b", r"Außenst\w*", r"Schuldbetrag", *_WEAK_BALANCE,
 ), whole_words=False)
+WEAK_BALANCE_WORDS = phrases(_WEAK_BALANCE, whole_words=False)
