@@ -34,11 +34,13 @@ class ReadLimits:
 
 
 class Unreadable(Exception):
-    """This one file cannot be read; `reason` says why in words an operator understands."""
+    """This one file cannot be read; `reason` says why in words an operator understands. `locked`: it is
+    protected by a password (which the sender sends some other way), not broken."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, *, locked: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.locked = locked
 
 
 @dataclass

@@ -65,7 +65,7 @@ def _check_sizes(entries: list[zipfile.ZipInfo], limits: ReadLimits) -> None:
         )
     for entry in entries:
         if entry.flag_bits & 0x1:
-            raise Unreadable("zip entries are encrypted")
+            raise Unreadable("zip entries are encrypted", locked=True)
         if entry.file_size > limits.max_xml_part_bytes and entry.filename.lower().endswith(_XML_SUFFIXES) \
                 and not _STREAMED_PART.match(entry.filename):
             raise Unreadable(

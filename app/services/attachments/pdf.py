@@ -51,7 +51,7 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         if getattr(error, "err_code", None) == _PDFIUM_PASSWORD_ERROR:
-            raise Unreadable("PDF is encrypted (a password is required)") from None
+            raise Unreadable("PDF is encrypted (a password is required)", locked=True) from None
         raise Unreadable(f"broken PDF: {error}") from None
 
 

@@ -30,6 +30,7 @@ class AttachmentText:
     size: int | None = None
     reason: str | None = None
     segments: list[TextSegment] = field(default_factory=list)
+    locked: bool = False
 
     @property
     def text(self) -> str:

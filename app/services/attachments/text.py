@@ -71,6 +71,7 @@ def read_attachment(
         extracted = reader(data, detection, limits)
     except Unreadable as unreadable:
         result.reason = unreadable.reason
+        result.locked = unreadable.locked
     except Exception as error:  # any library error fails this one file only
         # The message may quote the file's own text, so it stays out of reason and info logs.
         logger.warning("attachment_reader_crashed", kind=detection.kind, error=type(error).__name__)

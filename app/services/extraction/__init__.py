@@ -153,7 +153,7 @@ def _safety(
     unread = [a for a in attachments if a.status not in ("ok", "skipped")]
     if total is not None and total.line.part == "reply" and decision.corroborated:
         # A file locked with a password sent separately is the creditor's choice; its own text states the total.
-        unread = [a for a in unread if not _locked(a)]
+        unread = [a for a in unread if not a.locked]
     if unread:
         reasons.append("attachment(s) not read: " + ", ".join(a.filename for a in unread))
     if reasons:
@@ -161,10 +161,6 @@ def _safety(
     assert total is not None
     where = f"{total.line.source} {total.line.location}"
     return True, [f"one current total '{total.label_text}' {total.value} ({where})"]
-
-
-def _locked(attachment: AttachmentText) -> bool:
-    return "encrypted" in (attachment.reason or "")
 
 
 def _attachment_statuses(

@@ -41,6 +41,7 @@ def test_a_password_protected_pdf_fails_that_attachment_with_the_reason() -> Non
     result = read_attachment(pdf_bytes([STATEMENT], encrypt="geheim"), "geschuetzt.pdf")
     assert result.status == "failed"
     assert "encrypted" in (result.reason or "")
+    assert result.locked  # locked on purpose, not broken
     assert result.segments == []
 
 

@@ -110,6 +110,7 @@ def test_an_ole2_container_is_reported_as_encrypted_or_legacy_office() -> None:
     assert result.detected_type == "ole2"
     assert result.status == "failed"
     assert "encrypted" in (result.reason or "")
+    assert not result.locked  # may as well be a legacy .doc: not known to be merely password-protected
 
 
 def test_an_empty_file_fails_with_a_reason() -> None:

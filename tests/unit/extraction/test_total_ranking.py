@@ -179,7 +179,7 @@ def test_a_balance_reduced_by_a_payment_is_a_subtotal_of_the_smaller_total() -> 
 
 def locked_pdf() -> AttachmentText:
     return AttachmentText(filename="Aufstellung.pdf", status="failed", detected_type="pdf",
-                          reason="PDF is encrypted (a password is required)")
+                          reason="PDF is encrypted (a password is required)", locked=True)
 
 
 def test_a_password_locked_attachment_does_not_block_a_corroborated_total_in_the_text() -> None:
