@@ -238,7 +238,6 @@ def _unexplained(best: Ranked, ranking: list[Ranked], counted: list[Candidate],
     )
 
 
-
 def _confidence(best: Ranked, unexplained: tuple[Candidate, ...], margin: float | None) -> float:
     confidence = 0.8 if best.candidate.label == "total" else 0.65
     confidence += 0.1 if best.consistent else 0.0
