@@ -247,3 +247,13 @@ def test_a_row_of_billed_paid_and_open_without_a_header_gives_the_open_amount() 
 def test_a_total_and_two_items_named_in_a_sentence_are_no_billed_paid_row() -> None:
     result = run("Offen sind 900,00 €, nämlich Miete 700,00 € und Nebenkosten 200,00 €.")
     assert result.total_amount == Decimal("900.00")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die Forderung gemäß Schuldenbereinigungsplan von 318,40 € erkennen wir an.",
+    "Nach Ihrem Plan entfallen auf uns 318,40 €; wir prüfen noch.",
+])
+def test_a_figure_taken_from_the_firms_settlement_plan_is_not_the_creditors_statement(sentence: str) -> None:
+    result = run(sentence)
+    assert reason_of(result, "318.40") == "the firm's figure repeated, not the creditor's"
+    assert result.total_amount is None

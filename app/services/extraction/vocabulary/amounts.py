@@ -81,6 +81,8 @@ NET_OF_TAX_LEAD = phrases((
 FIRMS_FIGURE_LEAD = phrases((
     r"laut ihre[mnrs]?\b", r"nach ihren\b", r"gemäß ihren\b", r"von ihnen (?:genannt|angegeben|mitgeteilt)\w*\b",
     r"ihre[rnm]? (?:Angabe|Unterlagen)\w*\b", r"die sie (?:nennen|nannten|angeben|angegeben)\b",
+    # The firm's settlement plan is the firm's figure too ("Forderung laut Plan", "nach Ihrem Plan entfielen").
+    r"(?:laut|gemäß|nach|in|im) (?:Ihrem |dem |Ihres |des )?(?:\w*bereinigungs)?plan(?:es|s)?\b",
 ), whole_words=False)
 # Words right after an amount (up to the end of its clause) that make it something else.
 PAID_TRAIL = phrases((
