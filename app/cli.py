@@ -100,7 +100,8 @@ def cmd_inquiries(args: argparse.Namespace, settings: Settings) -> int:
         total, page = inquiries.list_inquiries(session, args.limit, args.offset)
         _print_json({"total": total, "inquiries": [
             {"id": i.external_id, "client_name": i.client_name, "firm_reference": i.firm_reference,
-             "creditor_name": i.creditor_name, "known_amount": i.known_amount} for i in page]})
+             "creditor_name": i.creditor_name, "known_amount": i.known_amount, "letter_type": i.letter_type,
+             **({"plan_offer": i.plan_offer} if i.plan_offer else {})} for i in page]})
     return 0
 
 

@@ -54,6 +54,8 @@ class CorpusInquiry:
     firm_reference: str
     known_amount: Decimal | None
     sent_at: str | None
+    letter_type: str = "first"
+    plan_offer: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,10 @@ class ExpectedLabels:
     notes: str
     # Every number in the email that is not the total; None where the corpus does not label them.
     decoys: frozenset[Decimal] | None = None
+    # Plan corpora only (None elsewhere): the creditor's decision and its own figures.
+    plan_decision: str | None = None
+    counter_offer: Mapping[str, Decimal] | None = None
+    labels_plan: bool = False
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,10 @@ def read_labels(raw: Mapping[str, Any]) -> ExpectedLabels:
         auto_update_ok=bool(raw.get("auto_update_ok")),
         notes=str(raw.get("notes") or ""),
         decoys=_decoys(raw.get("decoys")),
+        plan_decision=raw.get("plan_decision"),
+        counter_offer=None if raw.get("counter_offer") is None
+        else {str(k): money.exact(v) for k, v in raw["counter_offer"].items()},
+        labels_plan="plan_decision" in raw,
     )
 
 
@@ -134,6 +144,8 @@ def _inquiry(raw: Mapping[str, Any]) -> CorpusInquiry:
         firm_reference=raw.get("firm_reference") or "",
         known_amount=_money(raw.get("known_amount")),
         sent_at=raw.get("sent_at"),
+        letter_type=raw.get("letter_type") or "first",
+        plan_offer=raw.get("plan_offer"),
     )
 
 

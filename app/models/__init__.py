@@ -6,6 +6,7 @@ from app.models.incoming_email import IncomingEmail, ProcessingStatus
 from app.models.inquiry import Inquiry, InquiryNameKey
 from app.models.job_event import JobEvent
 from app.models.outbox import OutboxMessage
+from app.models.plan_decision import PlanDecision
 from app.models.review import Review
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "InquiryNameKey",
     "JobEvent",
     "OutboxMessage",
+    "PlanDecision",
     "ProcessingStatus",
     "Review",
     "utcnow",

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Date, ForeignKey, Index, Integer, Numeric, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, UTCDateTime, utcnow
+from app.models.base import Base, JSONType, UTCDateTime, utcnow
 
 
 class Inquiry(Base):
@@ -31,6 +32,10 @@ class Inquiry(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     routing_id: Mapped[str | None] = mapped_column(String(64))
     handler_email: Mapped[str | None] = mapped_column(String(320))
+    # "first" asks for the current claim; "plan" sends the settlement plan and `plan_offer` holds
+    # what it offers this creditor (type, quota_percent, offer_amount, monthly_rate, months, reply_by).
+    letter_type: Mapped[str] = mapped_column(String(8), default="first", server_default="first")
+    plan_offer: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
 
     # Search keys: lower-case, no spaces or punctuation, umlauts folded (matching/normalize.py).
     firm_reference_key: Mapped[str] = mapped_column(String(64), index=True)

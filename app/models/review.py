@@ -29,6 +29,9 @@ class Review(Base):
     match_status: Mapped[str] = mapped_column(String(32))
     match_confidence: Mapped[float] = mapped_column(Float, default=0.0)
     explanation: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
+    # Replies to a settlement plan: the decision the system read and the creditor's own figures.
+    proposed_plan_decision: Mapped[str | None] = mapped_column(String(16))
+    proposed_counter_offer: Mapped[dict[str, str] | None] = mapped_column(JSONType)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     decided_by: Mapped[str | None] = mapped_column(String(200))
@@ -37,5 +40,8 @@ class Review(Base):
     final_inquiry_id: Mapped[int | None] = mapped_column(ForeignKey("inquiries.id", ondelete="SET NULL"))
     final_amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     claim_history_id: Mapped[int | None] = mapped_column(Integer)
+    final_plan_decision: Mapped[str | None] = mapped_column(String(16))
+    final_counter_offer: Mapped[dict[str, str] | None] = mapped_column(JSONType)
+    plan_decision_id: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (Index("ix_reviews_status_created", "status", "created_at"),)

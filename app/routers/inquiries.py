@@ -12,6 +12,7 @@ from app.routers.csrf import require_json_same_origin
 from app.routers.params import DEFAULT_LIMIT, ExternalId, Limit, Offset
 from app.schemas.inquiries import ClaimOut, InquiryIn, InquiryList, InquiryOut
 from app.services import claims, inquiries, money, safetext
+from app.services.plans.offer import PlanOffer
 
 router = APIRouter(prefix="/api/v1/inquiries", tags=["inquiries"], dependencies=[Depends(require_operator)])
 
@@ -29,7 +30,9 @@ def shape(session: Session, inquiry: Inquiry) -> InquiryOut:
         creditor_email=inquiry.creditor_email, creditor_domain=inquiry.creditor_domain,
         creditor_reference=inquiry.creditor_reference, known_amount=inquiry.known_amount,
         currency=inquiry.currency, sent_at=inquiry.sent_at, routing_id=inquiry.routing_id,
-        handler_email=inquiry.handler_email, created_at=inquiry.created_at, updated_at=inquiry.updated_at,
+        handler_email=inquiry.handler_email, letter_type=inquiry.letter_type,
+        plan_offer=PlanOffer.model_validate(inquiry.plan_offer) if inquiry.plan_offer else None,
+        created_at=inquiry.created_at, updated_at=inquiry.updated_at,
         claim=claim_out,
     )
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pydantic import BaseModel
 
 from app.services.inquiries import InquiryFields
+from app.services.plans.offer import PlanOffer
 
 
 class InquiryIn(InquiryFields):
@@ -38,6 +39,8 @@ class InquiryOut(BaseModel):
     sent_at: datetime | None
     routing_id: str | None
     handler_email: str | None
+    letter_type: str
+    plan_offer: PlanOffer | None
     created_at: datetime
     updated_at: datetime
     claim: ClaimOut | None = None

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
 from sqlalchemy import func, select
@@ -21,6 +21,7 @@ from app.errors import NotFound, RejectedInput
 from app.models import Inquiry, InquiryNameKey
 from app.services import claims, instants, money
 from app.services.matching import normalize
+from app.services.plans.offer import PlanOffer
 from app.services.safetext import SafeTextModel
 
 _EMAIL_SHAPE = r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$"
@@ -44,6 +45,13 @@ class InquiryFields(SafeTextModel):
     sent_at: datetime | None = None
     routing_id: str | None = Field(default=None, max_length=64)
     handler_email: str | None = Field(default=None, max_length=320, pattern=_EMAIL_SHAPE)
+    letter_type: Literal["first", "plan"] = "first"
+    plan_offer: PlanOffer | None = None
+
+    @field_validator("letter_type", mode="before")
+    @classmethod
+    def _default_letter(cls, value: Any) -> Any:
+        return "first" if value is None or (isinstance(value, str) and not value.strip()) else value
 
     @field_validator("*", mode="before")
     @classmethod
@@ -67,6 +75,10 @@ class InquiryFields(SafeTextModel):
             raise ValueError("client_name holds no name")
         if not normalize.reference_key(self.firm_reference):
             raise ValueError("firm_reference holds no letters or digits")
+        if self.letter_type == "plan" and self.plan_offer is None:
+            raise ValueError("a plan letter (letter_type plan) needs its plan_offer")
+        if self.letter_type == "first" and self.plan_offer is not None:
+            raise ValueError("plan_offer belongs to a plan letter: set letter_type to plan")
         return self
 
 
@@ -88,6 +100,8 @@ def apply_fields(inquiry: Inquiry, data: InquiryFields) -> None:
     inquiry.sent_at = data.sent_at
     inquiry.routing_id = data.routing_id or data.firm_reference
     inquiry.handler_email = data.handler_email
+    inquiry.letter_type = data.letter_type
+    inquiry.plan_offer = data.plan_offer.stored() if data.plan_offer else None
     inquiry.firm_reference_key = normalize.reference_key(data.firm_reference)
     inquiry.routing_key = normalize.reference_key(inquiry.routing_id)
     inquiry.creditor_reference_key = normalize.reference_key(data.creditor_reference) or None
@@ -199,7 +213,7 @@ def read_file(path: Path) -> list[dict[str, Any]]:
     """Records from a JSON list (or a corpus file with an `inquiries` key) or a CSV with a header."""
     text = path.read_text(encoding="utf-8-sig")
     if path.suffix.lower() == ".csv":
-        return [dict(row) for row in csv.DictReader(io.StringIO(text))]
+        return [_nest_plan_columns(row) for row in csv.DictReader(io.StringIO(text))]
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -209,6 +223,21 @@ def read_file(path: Path) -> list[dict[str, Any]]:
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
         raise RejectedInput(f"{path.name}: expected a JSON list of inquiry objects")
     return data
+
+
+def _nest_plan_columns(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A CSV row's `plan_offer.<field>` columns gathered into one `plan_offer` object (blank ones dropped)."""
+    record: dict[str, Any] = {}
+    offer: dict[str, Any] = {}
+    for key, value in row.items():
+        if key and key.startswith("plan_offer."):
+            if value not in (None, ""):
+                offer[key.removeprefix("plan_offer.")] = value
+        else:
+            record[key] = value
+    if offer:
+        record["plan_offer"] = offer
+    return record
 
 
 def load_corpus(session: Session, corpus: Mapping[str, Any]) -> ImportReport:

@@ -1,0 +1,42 @@
+"""The migrations build exactly the schema the models declare, and step down and up again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, inspect
+
+from alembic import command
+from app import migrations
+from app.models import Base
+
+
+@pytest.mark.parametrize("backend", ["sqlite_url", "postgres_url"])
+def test_migrated_schema_matches_the_models(backend: str, request: pytest.FixtureRequest) -> None:
+    url = request.getfixturevalue(backend)
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    finally:
+        engine.dispose()
+    assert differences == []
+
+
+def test_the_settlement_plan_migration_steps_down_and_up(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/steps.db"
+    migrations.upgrade(url)
+    command.downgrade(migrations.alembic_config(url), "0002")
+    engine = create_engine(url)
+    try:
+        assert "plan_decisions" not in inspect(engine).get_table_names()
+        assert "letter_type" not in {column["name"] for column in inspect(engine).get_columns("inquiries")}
+        migrations.upgrade(url)
+        assert "plan_decisions" in inspect(engine).get_table_names()
+        with engine.connect() as connection:
+            assert MigrationContext.configure(connection).get_current_revision() == "0003"
+    finally:
+        engine.dispose()
