@@ -16,6 +16,7 @@ reconciliation tick."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
@@ -24,7 +25,8 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.models import IncomingEmail, Inquiry
-from app.services import claims, jobs, matching, outbox, review
+from app.services import claims, jobs, matching, outbox, plan_stage, review
+from app.services.attachments.result import AttachmentText
 from app.services.extraction.result import ExtractionResult
 from app.services.matching import written_names
 from app.services.matching.decide import Decision, MatchStatus
@@ -49,6 +51,9 @@ class MatchOutcome:
     review_id: int | None = None
     outbox_ids: tuple[int, ...] = ()
     sync_status: str | None = None
+    plan_decision_id: int | None = None
+    # The extraction as matching left it (a plan reply gains intent plan_response and its reading).
+    extraction: ExtractionResult | None = field(default=None, repr=False, compare=False)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form (amount as a string)."""
@@ -59,13 +64,15 @@ class MatchOutcome:
             "applied_amount": None if self.applied_amount is None else str(self.applied_amount),
             "claim_version": self.claim_version, "review_id": self.review_id,
             "outbox_ids": list(self.outbox_ids), "sync_status": self.sync_status,
+            "plan_decision_id": self.plan_decision_id,
         }
 
 
 def match_and_apply(session: Session, email: IncomingEmail, extraction: ExtractionResult, settings: Settings, *,
-                    parsed: ParsedBody | None = None) -> MatchOutcome:
-    """Decide which inquiry the email answers and act: write the claim when everything is clean,
-    otherwise open a review (or ignore an automatic reply). Flushes, never commits."""
+                    parsed: ParsedBody | None = None, attachments: Sequence[AttachmentText] = ()) -> MatchOutcome:
+    """Decide which inquiry the email answers and act: write the claim when everything is clean, record
+    a plan decision for a clear answer to a plan letter, otherwise open a review (or ignore an automatic
+    reply). Flushes, never commits."""
     body = parsed if parsed is not None else parse_body(email.body_text, email.body_html)
     decision = matching.match(session, email, body.full_text, extraction, settings)
     inquiry = decision.best.inquiry if decision.best else None
@@ -73,20 +80,52 @@ def match_and_apply(session: Session, email: IncomingEmail, extraction: Extracti
     jobs.record_event(session, email.id, "match", message=matching.summary(decision),
                       details={"status": decision.status, "confidence": decision.confidence,
                                "inquiry_id": inquiry.external_id if inquiry else None, "candidates": explanation})
+    as_plan = plan_stage.as_plan_reply(extraction, body, email.subject, attachments, inquiry)
+    if as_plan is not None and as_plan.plan is not None:
+        extraction = as_plan
+        jobs.record_event(session, email.id, "plan_read", message=f"plan decision read: {as_plan.plan.decision}",
+                          details=as_plan.plan.model_dump(mode="json"))
     current = claims.current(session, inquiry.id) if inquiry else None
     written = [name.value for name in written_names.full_names(extraction.names)] if inquiry else []
+    namesakes = matching.namesakes(session, written) if written else []
+    if extraction.intent == "plan_response":
+        return _settle_plan(session, email, extraction, decision, namesakes, explanation)
     verdict = judge(decision, extraction, inquiry.known_amount if inquiry else None,
-                    current.amount if current and current.version > 0 else None, settings,
-                    namesakes=matching.namesakes(session, written) if written else ())
+                    current.amount if current and current.version > 0 else None, settings, namesakes=namesakes)
     base = MatchOutcome(inquiry_id=inquiry.external_id if inquiry else None, match_status=decision.status,
                         match_confidence=decision.confidence, action=verdict.action, reasons=verdict.reasons,
-                        explanation=explanation)
+                        explanation=explanation, extraction=extraction)
     if verdict.action == "ignore":
         jobs.record_event(session, email.id, "match_ignored", message="; ".join(verdict.reasons))
         return base
     if verdict.action == "review" or inquiry is None:
         return _open_review(session, email, extraction, decision, verdict, base)
     return _apply(session, email, extraction, inquiry, settings, base)
+
+
+def _settle_plan(session: Session, email: IncomingEmail, extraction: ExtractionResult, decision: Decision,
+                 namesakes: Sequence[Inquiry], explanation: list[dict[str, Any]]) -> MatchOutcome:
+    """A reply to a plan letter: record a clear decision, open a review for anything else; never a claim."""
+    assert extraction.plan is not None
+    inquiry = decision.best.inquiry if decision.best else None
+    names = written_names.doubts(decision.best, extraction.names, [*namesakes, *(s.inquiry for s in decision.ranked)]
+                                 ) if decision.best else []
+    decision_doubts, claim_doubts = plan_stage.doubts(decision, extraction, inquiry, names)
+    base = MatchOutcome(inquiry_id=inquiry.external_id if inquiry else None, match_status=decision.status,
+                        match_confidence=decision.confidence, action="plan_recorded",
+                        reasons=tuple(decision_doubts + claim_doubts), explanation=explanation, extraction=extraction)
+    if not decision_doubts and inquiry is not None:
+        row = plan_stage.record(session, email, extraction.plan, inquiry)
+        jobs.record_event(session, email.id, "plan_decision_recorded", message=f"{inquiry.external_id}: {row.decision}",
+                          details={"plan_decision_id": row.id, "decision": row.decision,
+                                   "counter_offer": row.counter_offer})
+        base = replace(base, plan_decision_id=row.id)
+        if not claim_doubts:
+            return base
+    verdict = Verdict("review", base.reasons)
+    stated = extraction.total_amount if claim_doubts else None
+    return _open_review(session, email, extraction.model_copy(update={"total_amount": stated}), decision, verdict,
+                        base)
 
 
 def _apply(session: Session, email: IncomingEmail, extraction: ExtractionResult, inquiry: Inquiry,
@@ -119,6 +158,8 @@ def _open_review(session: Session, email: IncomingEmail, extraction: ExtractionR
         inquiry=decision.best.inquiry if decision.best else None, reasons=verdict.reasons,
         match_status=decision.status, match_confidence=decision.confidence, intent=extraction.intent,
         amount=extraction.total_amount, components=_components(extraction), explanation=base.explanation,
+        plan_decision=extraction.plan.decision if extraction.plan else None,
+        counter_offer={str(k): v for k, v in extraction.plan.counter_offer.items()} if extraction.plan else None,
     )
     opened = review.open(session, email, proposal)
     jobs.record_event(session, email.id, "review_opened", message="; ".join(opened.reasons),

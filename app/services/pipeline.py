@@ -63,7 +63,9 @@ def run(session: Session, email: IncomingEmail, settings: Settings) -> PipelineR
     attachments = read_attachments(email, settings)
     extraction = extract_claim(email, parsed, attachments, settings)
     jobs.record_event(session, email.id, "extracted", details=extraction_summary(extraction))
-    outcome = matching_stage.match_and_apply(session, email, extraction, settings, parsed=parsed)
+    outcome = matching_stage.match_and_apply(session, email, extraction, settings, parsed=parsed,
+                                             attachments=attachments)
+    extraction = outcome.extraction or extraction
     extracted: dict[str, Any] = {
         "pipeline_version": PIPELINE_VERSION,
         "body": {

@@ -16,6 +16,7 @@ from app.config import Settings
 from app.errors import NotFound, RejectedInput
 from app.models import IncomingEmail, Inquiry, Review, utcnow
 from app.services import claims, inquiries, jobs, money, outbox
+from app.services.plans import decisions
 
 OPEN = "open"
 STATUSES = ("open", "approved", "corrected", "rejected")
@@ -33,6 +34,8 @@ class Proposal:
     amount: Decimal | None = None
     components: dict[str, Decimal] = field(default_factory=dict)
     explanation: list[dict[str, Any]] = field(default_factory=list)
+    plan_decision: str | None = None
+    counter_offer: dict[str, Decimal] | None = None
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,8 @@ def open(session: Session, email: IncomingEmail, proposal: Proposal) -> Review:
         proposed_amount=money.to_cents(proposal.amount) if proposal.amount is not None else None,
         proposed_components={k: str(money.to_cents(v)) for k, v in proposal.components.items()},
         match_status=proposal.match_status, match_confidence=proposal.match_confidence,
-        explanation=proposal.explanation, created_at=utcnow(),
+        explanation=proposal.explanation, created_at=utcnow(), proposed_plan_decision=proposal.plan_decision,
+        proposed_counter_offer=decisions.stored_figures(proposal.counter_offer),
     )
     session.add(review)
     session.flush()

@@ -55,7 +55,9 @@ _NEGATION_BEFORE = re.compile(r"(?:\bnicht|\bnoch nicht|\bkein\w*|\bnoch)\s+(?:\
 _PAID_TRAIL_EN = re.compile(r"\b(?:was|were|has been|have been) (?:\w+ )?(?:received|paid|credited)\b")
 _PAID = "paid amount, not open"
 _NEGATION = re.compile(r"\bnicht\b|\bnoch\b|\bkein\w*")
+# "5 % Zinsen aus 1.000 €": the base interest runs on. Not "… beläuft sich inkl. Zinsen … auf 497,35 €".
 _INTEREST_BASE = re.compile(r"zins.{0,80}\b(?:aus|auf)\s*(?:€|eur|euro)?\s*$")
+_STATED_AS_OWED = re.compile(r"\b(?:belaeuft|belaufen|betraegt|betragen)\b")
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|prozent|v\.\s?h\.|p\.\s?a\.)", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
     r"^\s*(?:€|eur|euro)?\s*(?:kwh|mwh|m3|m³|m2|m²|qm|kg|km|liter|stück|stk|std|stunden|tage|monate|jahre|kw)\b",
@@ -167,7 +169,7 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str) -> str |
     if token.negative:
         return "deduction (negative line)"
     folded_lead = fold(lead)
-    if _INTEREST_BASE.search(folded_lead):
+    if _INTEREST_BASE.search(folded_lead) and not _STATED_AS_OWED.search(folded_lead):
         return "base amount interest is charged on, not owed"
     if FIRMS_FIGURE_LEAD.search(folded_lead[-60:]):
         return "the firm's figure repeated, not the creditor's"

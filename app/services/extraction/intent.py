@@ -166,7 +166,9 @@ def _only_with(text: MailText, signals: IntentSignals) -> list[str] | None:
 
 
 def _declines(text: MailText, signals: IntentSignals) -> list[str] | None:
-    found = hits(asks.DECLINE, text.reply) + hits(asks.REFERRAL, text.reply)
+    referrals = [hit for sentence in cues.sentences(text.reply) if not words.ABSENCE_DEPUTY.search(sentence)
+                 for hit in hits(asks.REFERRAL, sentence)]
+    found = hits(asks.DECLINE, text.reply) + referrals
     return _quote("cue", found[:3]) if found else None
 
 

@@ -9,7 +9,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = 1
 
-Intent = Literal["debt_statement", "payment_plan", "rejection", "settled", "inquiry", "auto_reply", "spam"]
+Intent = Literal["debt_statement", "payment_plan", "rejection", "settled", "inquiry", "auto_reply", "spam",
+                 "plan_response"]
+PlanDecisionName = Literal["accepted", "declined", "counter_offer", "needs_info", "unclear"]
+CounterFigure = Literal["offer_amount", "quota_percent", "monthly_rate", "months"]
 Component = Literal["principal", "interest", "costs"]
 EvidencePart = Literal["reply", "signature", "quoted", "attachment", "subject", "recipient", "sender"]
 AmountLabel = Literal["total", "balance", "principal", "interest", "costs", "deduction", "other", "unlabelled"]
@@ -77,6 +80,21 @@ class AttachmentStatusOut(_Frozen):
     amounts_found: int = 0
 
 
+class PlanReading(_Frozen):
+    """A creditor's answer to a settlement plan: the decision, the creditor's own figures when it offers
+    others (`counter_offer`, only what the reply states), the conditions it attaches (quoted), why the
+    decision was read so (`reasons`, `evidence` sentences) and what a human should look at (`doubts`).
+    `source` is where the decision was read: the reply, an attachment (a ticked box), or nowhere."""
+
+    decision: PlanDecisionName
+    counter_offer: dict[CounterFigure, Decimal] = Field(default_factory=dict)
+    conditions: list[str] = Field(default_factory=list)
+    reasons: list[str] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+    doubts: list[str] = Field(default_factory=list)
+    source: str = "reply"
+
+
 class ExtractionResult(_Frozen):
     """Everything the extractor decided about one email, with the evidence for each decision.
 
@@ -115,3 +133,4 @@ class ExtractionResult(_Frozen):
     total_corroborated: bool = False
     total_from_ocr: bool = False
     text_cut: bool = False
+    plan: PlanReading | None = None

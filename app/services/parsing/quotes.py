@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 _SEPARATOR = re.compile(
     r"^\s*[-_=*]{2,}\s*(?:urspr(?:ü|ue)ngliche\s+nachricht|original[- ]?nachricht|original\s+message"
-    r"|weitergeleitete\s+nachricht|forwarded\s+message|nachricht\s+im\s+original)\s*[-_=*]{2,}\s*$",
+    r"|weitergeleitete\s+nachricht|forwarded\s+message|nachricht\s+im\s+original"
+    r"|(?:ihre|your)\s+(?:nachricht|e-?mail|anfrage|schreiben|message)\b.{0,60}?)\s*[-_=*]{2,}\s*$",
     re.IGNORECASE,
 )
 # Forward/quote headings written without dashes ("Anfang der weitergeleiteten Nachricht:", "Original Message").

@@ -70,7 +70,8 @@ PERIODIC_LEAD = phrases((
 ), whole_words=False)
 OTHER_VALUE_LEAD = phrases((
     r"Vergleichsbetrag", r"Abfindung", r"Einmalzahlung", r"Einmalbetrag", r"Streitwert", r"Gegenstandswert",
-    r"Kaution", r"Mindestbetrag", r"Selbstbeteiligung",
+    r"Kaution", r"Mindestbetrag", r"Selbstbeteiligung", r"Gegenangebot", r"Gegenvorschlag", r"\bQuote von",
+    r"Laufzeit von \d+",
 ), whole_words=False)
 # A figure before tax: a claim is what is owed, tax included ("Summe netto", "Nettobetrag").
 NET_OF_TAX_LEAD = phrases((

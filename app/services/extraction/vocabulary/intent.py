@@ -11,10 +11,12 @@ from app.services.extraction.vocabulary import phrases
 # The start of a subject a mail system writes on an automatic answer (after any "[…]" tags).
 AUTO_SUBJECT = phrases((
     r"automatische Antwort", r"automatische Rückantwort", r"automatic reply", r"auto[- ]?reply", r"autoreply",
-    r"auto[- ]?response", r"automatic response", r"Abwesenheit\w*", r"out of (?:the )?office", r"außer Haus",
+    r"auto[- ]?response", r"automatic response", r"Abwesenheit\w*", r"abwesend\b", r"out of (?:the )?office",
+    r"außer Haus",
     r"nicht im (?:Büro|Hause)", r"Eingangsbestätigung", r"Empfangsbestätigung", r"Lesebestätigung",
     r"Zustellbestätigung", r"Eingang Ihrer (?:Nachricht|Anfrage|E-?Mail)",
-    r"Ihre (?:Nachricht|Anfrage|E-?Mail) (?:ist |wurde )?(?:bei uns )?(?:eingegangen|erhalten)",
+    r"Ihre? (?:Nachricht|Anfrage|E-?Mail|Anliegen|Vorgang) (?:ist |wurde )?(?:bei uns )?(?:eingegangen|erhalten"
+    r"|registriert|erfasst|angelegt)",
     r"wir haben Ihre (?:Nachricht|Anfrage|E-?Mail) erhalten", r"Ticket (?:erstellt|eröffnet|angelegt)",
     r"request received", r"we(?: have|'ve)? received your (?:message|request|e-?mail|enquiry|inquiry)",
     r"your (?:message|request|enquiry|inquiry) (?:has been|was) (?:received|registered)", r"undeliverable",
@@ -56,6 +58,11 @@ ABSENCE = phrases((
     r"Abwesenheitsnotiz", r"nicht im (?:Hause|Büro)", r"außer Haus", r"im Urlaub", r"urlaubsbedingt", r"abwesend",
     r"Elternzeit", r"wieder (?:erreichbar|im (?:Hause|Büro))", r"nicht erreichbar", r"nicht besetzt",
     r"out of (?:the )?office", r"currently away", r"on (?:vacation|leave|holiday)", r"annual leave",
+))
+# A sentence of an absence note that names a deputy for urgent matters: no referral of the case.
+ABSENCE_DEPUTY = phrases((
+    r"in dringenden Fällen", r"in eiligen Fällen", r"dringende\w* Anliegen", r"während meiner Abwesenheit",
+    r"in meiner Abwesenheit", r"Vertretung", r"vertreten", r"urgent", r"in my absence",
 ))
 # A human note that the message went on to someone else or will be answered later.
 FORWARDED = phrases((

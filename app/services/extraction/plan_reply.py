@@ -1,0 +1,351 @@
+"""extraction/plan_reply.py — read a creditor's decision on a settlement plan; invariant: only the creditor's own
+text decides (never quoted history, never an unticked box), and a figure is a counter-offer only when the
+reply offers it in a condition or an offer of its own and it differs from what the plan offers.
+
+How one reply is read:
+1. Sentences come from the new reply; when the reply decides nothing, from the attachments (a form's
+   ticked line, with unticked lines dropped) and last from the subject.
+2. Per sentence: agreement words (a negation in their clause turns them into refusal; a clause about a
+   decision still to come — "bevor wir zustimmen" — makes them nothing), refusal words, a request for
+   documents or explanations, "still checking", and figures (quota %, months, rate, lump sum).
+3. Figures in a sentence with a condition or an offer of the creditor's own (or the sentence that works
+   out its consequence) are counter-offer figures, except the plan's figure named to be replaced
+   ("statt 5,91 €"), a stated claim and figures of formalities (a Verfallklausel's "zwei Monatsraten").
+4. Decision: a counter-offer when one of those figures differs from the plan's; else refusal or agreement;
+   else a request for information; else unclear. Conflicts and unknown conditions become doubts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from app.services import money
+from app.services.attachments.result import AttachmentText
+from app.services.extraction.numbers import find_money
+from app.services.extraction.result import CounterFigure, PlanDecisionName, PlanReading
+from app.services.extraction.vocabulary import plan as words
+from app.services.parsing import ParsedBody
+from app.services.textfold import fold
+
+_SENTENCE_MARK = re.compile(r"(?P<word>[\w.-]*)(?P<mark>[.!?:])\s+(?=[^a-zäöüß\s])|\n+")
+_ABBREVIATION = re.compile(r"(?:nr|str|abs|geb|bzw|ca|ggf|evtl|inkl|zzgl|tel|az|vgl|usw|etc|mio|gem|lt|einschl"
+                           r"|mitgliedsnr|kd|kto|rg|hrb|ust|dr|prof|herr|fr|hr)$|^\w$|^[\w.]*\.\w*$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u2013\u2014]| - |\b(?:aber|jedoch|sondern|but|however)\b")
+_TICKED = re.compile(r"^\s*(?:\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\)|[☒☑✅✓✔])\s*")
+_UNTICKED = re.compile(r"^\s*(?:\[\s*\]|\(\s*\)|[☐□])\s*")
+_PERCENT = re.compile(r"(?<![\d,.])(\d{1,3}(?:[.,]\d{1,3})?)\s?(?:%|Prozent\b|percent\b|per cent\b|v\.\s?H\.)",
+                      re.IGNORECASE)
+_MONTHS = re.compile(r"(?<![\d,.])(\d{1,3})\s?(?:Monate\w*|Monatsrate\w*|Monatsbeträge\w*|months?\b|monthly"
+                     r" instal\w*|Raten\b)", re.IGNORECASE)
+_YEARS = re.compile(r"(?<![\d,.])(\d{1,2})\s?(?:Jahre\w*|years?\b)", re.IGNORECASE)
+_TERM = re.compile(r"laufzeit|term\b|duration|ueber|über|over|innerhalb|within", re.IGNORECASE)
+_MAX_EVIDENCE = 300
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: CounterFigure
+    value: Decimal
+    text: str
+    old: bool
+
+
+@dataclass
+class Sentence:
+    """One sentence of the creditor's text with what it says about the plan."""
+
+    text: str
+    source: str
+    folded: str = ""
+    agrees: list[str] = field(default_factory=list)
+    refuses: list[str] = field(default_factory=list)
+    counter_cue: bool = False
+    conditional: bool = False
+    consequence: bool = False
+    formality: bool = False
+    default_clause: bool = False
+    claim: bool = False
+    asks_info: bool = False
+    decides_later: bool = False
+    pending: bool = False
+    figures: list[Figure] = field(default_factory=list)
+
+
+def mentions_plan(subject: str | None, parsed: ParsedBody) -> bool:
+    """The subject or the creditor's own text speaks of a settlement plan."""
+    return bool(words.PLAN_TOPIC.search(fold(subject or "")) or words.PLAN_TOPIC.search(fold(parsed.reply_text)))
+
+
+def _ends_sentence(match: re.Match[str]) -> bool:
+    """A line break ends a sentence; a period does unless it closes an abbreviation ("Nr.", "geb.", "i. A.")
+    or a number that is no year ("vom 3. März")."""
+    mark, word = match.group("mark"), match.group("word") or ""
+    if mark is None or mark in "!?:":
+        return True
+    if word.isdigit():
+        return len(word) == 4
+    return not _ABBREVIATION.search(word)
+
+
+def _split(text: str) -> list[str]:
+    parts: list[str] = []
+    start = 0
+    for match in _SENTENCE_MARK.finditer(text):
+        if _ends_sentence(match):
+            end = match.end("mark") if match.group("mark") else match.start()
+            parts.append(text[start:end])
+            start = match.end()
+    parts.append(text[start:])
+    return [part.strip(" \t-*•·") for part in parts if part.strip(" \t-*•·")]
+
+
+def _clause_span(folded: str, start: int, end: int) -> str:
+    """The text from the clause break before `start` to the one after `end`."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(folded, 0, start)]
+    after = _CLAUSE_BREAK.search(folded, end)
+    return folded[before[-1] if before else 0:after.start() if after else len(folded)]
+
+
+def _polarity(sentence: Sentence) -> None:
+    text = sentence.folded
+    despite = [m.group(0) for m in words.AGREE_DESPITE_NEGATION.finditer(text)]
+    sentence.agrees.extend(despite)
+    for match in words.AGREE.finditer(text):
+        if any(match.group(0) in phrase or phrase in match.group(0) for phrase in despite):
+            continue
+        clause = _clause_span(text, match.start(), match.end())
+        if words.HYPOTHETICAL.search(clause):
+            continue
+        if words.NEGATION.search(clause):
+            sentence.refuses.append(" ".join(clause.split()))
+        else:
+            sentence.agrees.append(" ".join(match.group(0).split()))
+    for match in words.REFUSE.finditer(text):
+        if words.AGREE_DESPITE_NEGATION.search(text[max(0, match.start() - 20):match.end() + 20]):
+            continue
+        if not words.HYPOTHETICAL.search(_clause_span(text, match.start(), match.end())):
+            sentence.refuses.append(" ".join(match.group(0).split()))
+
+
+def _words_before(text: str, start: int, count: int) -> str:
+    return " ".join(fold(text[:start]).split()[-count:])
+
+
+def _money_kind(text: str, start: int, end: int) -> CounterFigure:
+    before = _words_before(text, start, 5)
+    after = " ".join(fold(text[end:]).split()[:2])
+    lump = words.LUMP_WORDS.search(before)
+    rate = words.RATE_WORDS.search(before) or words.RATE_WORDS.search(after)
+    if rate and not (lump and lump.start() > rate.start()):
+        return "monthly_rate"
+    return "offer_amount"
+
+
+def _figures(text: str) -> list[Figure]:
+    found: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+    for match in _PERCENT.finditer(text):
+        value = money.parse(match.group(1).replace(".", ","))
+        if value is not None:
+            found.append(Figure("quota_percent", value, match.group(0), _is_old(text, match.start())))
+            taken.append(match.span())
+    for match in _MONTHS.finditer(text):
+        found.append(Figure("months", money.exact(int(match.group(1))), match.group(0), _is_old(text, match.start())))
+        taken.append(match.span())
+    for match in _YEARS.finditer(text):
+        if _TERM.search(fold(text[max(0, match.start() - 40):match.start()])):
+            months = money.exact(int(match.group(1)) * 12)
+            found.append(Figure("months", months, match.group(0), _is_old(text, match.start())))
+            taken.append(match.span())
+    for token in find_money(text):
+        if token.negative or any(start <= token.start < end for start, end in taken):
+            continue
+        kind = _money_kind(text, token.start, token.end)
+        found.append(Figure(kind, money.to_cents(token.value), text[token.start:token.end],
+                            _is_old(text, token.start)))
+    return found
+
+
+def _is_old(text: str, start: int) -> bool:
+    """The plan's figure named to be replaced ("statt 5,91 €"), or a figure in a clause that refuses it
+    ("einer Quote von 10 % stimmen wir nicht zu")."""
+    if words.OLD_FIGURE.search(_words_before(text, start, 4)):
+        return True
+    clause = fold(_clause_span(text, start, start + 1))
+    return bool(words.NEGATION.search(clause) and (words.AGREE.search(clause) or words.REFUSE.search(clause))
+                and not words.AGREE_DESPITE_NEGATION.search(clause))
+
+
+def _read_sentence(text: str, source: str) -> Sentence:
+    sentence = Sentence(text=text, source=source, folded=fold(text))
+    folded = sentence.folded
+    _polarity(sentence)
+    sentence.counter_cue = bool(words.COUNTER.search(folded))
+    sentence.conditional = bool(words.CONDITIONAL.search(folded))
+    sentence.consequence = bool(words.CONSEQUENCE.search(folded))
+    sentence.formality = bool(words.FORMALITY.search(folded))
+    sentence.default_clause = bool(words.DEFAULT_CLAUSE.search(folded))
+    sentence.claim = bool(words.CLAIM_STATEMENT.search(folded))
+    sentence.asks_info = bool(words.INFO_OBJECT.search(folded) and words.INFO_REQUEST.search(folded)) or (
+        "?" in text and bool(words.QUESTION.search(folded)))
+    sentence.decides_later = bool(words.DECIDE_LATER.search(folded))
+    sentence.pending = bool(words.PENDING.search(folded))
+    sentence.figures = _figures(text)
+    return sentence
+
+
+def _attachment_lines(attachment: AttachmentText) -> tuple[list[str], bool]:
+    """A readable attachment's lines with unticked boxes dropped; True when some line was ticked."""
+    lines: list[str] = []
+    ticked = False
+    for segment in attachment.segments:
+        if getattr(segment, "ocr", False):
+            continue
+        for line in segment.text.split("\n"):
+            if _UNTICKED.match(line):
+                continue
+            mark = _TICKED.match(line)
+            ticked = ticked or mark is not None
+            lines.append(line[mark.end():] if mark else line)
+    return lines, ticked
+
+
+def _offers_own_terms(sentence: Sentence) -> bool:
+    return sentence.counter_cue or (sentence.conditional and bool(sentence.agrees or sentence.refuses))
+
+
+def _counter_figures(sentences: Sequence[Sentence]) -> list[tuple[Figure, Sentence]]:
+    chosen: list[tuple[Figure, Sentence]] = []
+    previous_offers = False
+    for sentence in sentences:
+        offers = _offers_own_terms(sentence) or (previous_offers and sentence.consequence)
+        if offers and not sentence.claim and not sentence.default_clause:
+            chosen.extend((figure, sentence) for figure in sentence.figures if not figure.old)
+        previous_offers = offers and not sentence.claim
+    return chosen
+
+
+def _differs(figure: Figure, plan: dict[str, Decimal]) -> bool:
+    return plan.get(figure.kind) is None or plan[figure.kind] != figure.value
+
+
+@dataclass
+class _Verdict:
+    decision: PlanDecisionName
+    counter: dict[CounterFigure, Decimal] = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    doubts: list[str] = field(default_factory=list)
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _MAX_EVIDENCE else text[:_MAX_EVIDENCE - 1] + "…"
+
+
+def _counter_verdict(sentences: Sequence[Sentence], plan: dict[str, Decimal]) -> _Verdict | None:
+    chosen = _counter_figures(sentences)
+    if not any(_differs(figure, plan) for figure, _ in chosen):
+        return None
+    verdict = _Verdict("counter_offer")
+    for figure, sentence in chosen:
+        known = verdict.counter.get(figure.kind)
+        if known is None:
+            verdict.counter[figure.kind] = figure.value
+            verdict.reasons.append(f"counter-offer {figure.kind}: {figure.text!r}")
+        elif known != figure.value:
+            verdict.doubts.append(f"two different {figure.kind} figures offered ({known} and {figure.value})")
+        if _quote(sentence.text) not in verdict.evidence:
+            verdict.evidence.append(_quote(sentence.text))
+    return verdict
+
+
+def _known_condition(sentences: Sequence[Sentence], index: int) -> bool:
+    following = sentences[index + 1] if index + 1 < len(sentences) else None
+    return sentences[index].formality or (following is not None and following.formality)
+
+
+def _polar_verdict(sentences: Sequence[Sentence]) -> _Verdict | None:
+    agreeing = [s for s in sentences if s.agrees]
+    refusing = [s for s in sentences if s.refuses]
+    if not agreeing and not refusing:
+        return None
+    last_agree = max((i for i, s in enumerate(sentences) if s.agrees), default=-1)
+    last_refuse = max((i for i, s in enumerate(sentences) if s.refuses), default=-1)
+    verdict = _Verdict("accepted" if last_agree > last_refuse else "declined")
+    for sentence in agreeing:
+        verdict.reasons.append(f"agreement: {sentence.agrees[0]!r}")
+    for sentence in refusing:
+        verdict.reasons.append(f"refusal: {sentence.refuses[0]!r}")
+    verdict.evidence = [_quote(s.text) for s in (agreeing if verdict.decision == "accepted" else refusing)]
+    if agreeing and refusing:
+        verdict.doubts.append("the reply both agrees and refuses")
+    if verdict.decision == "accepted":
+        for index, sentence in enumerate(sentences):
+            if sentence.counter_cue and not _known_condition(sentences, index) and not sentence.figures:
+                verdict.doubts.append(f"agreement with a condition that is no known formality: "
+                                      f"{_quote(sentence.text)!r}")
+        if any(s.asks_info or s.decides_later for s in sentences):
+            verdict.doubts.append("the reply agrees but also asks for documents or explanations")
+    return verdict
+
+
+def _open_verdict(sentences: Sequence[Sentence]) -> _Verdict:
+    asking = [s for s in sentences if s.asks_info or s.decides_later]
+    if asking:
+        return _Verdict("needs_info", reasons=["asks for documents or explanations before deciding"],
+                        evidence=[_quote(s.text) for s in asking][:4])
+    pending = [s for s in sentences if s.pending]
+    reasons = ["still checking, no decision yet"] if pending else ["no decision written"]
+    verdict = _Verdict("unclear", reasons=reasons, evidence=[_quote(s.text) for s in pending][:2])
+    if any(s.counter_cue for s in sentences):
+        verdict.doubts.append("the reply names conditions or an offer of its own without figures")
+    return verdict
+
+
+def _decide(sentences: Sequence[Sentence], plan: dict[str, Decimal]) -> _Verdict | None:
+    """The verdict of these sentences, or None when they decide nothing (no counter, agreement or refusal)."""
+    return _counter_verdict(sentences, plan) or _polar_verdict(sentences)
+
+
+def _conditions(sentences: Iterable[Sentence]) -> list[str]:
+    return [_quote(s.text) for s in sentences if s.formality and (s.agrees or s.refuses or s.counter_cue
+                                                                   or "klausel" in s.folded or "faellig" in s.folded
+                                                                   or "lebt" in s.folded)][:6]
+
+
+def read(parsed: ParsedBody, *, subject: str | None = None, attachments: Sequence[AttachmentText] = (),
+         plan_figures: dict[str, Decimal] | None = None) -> PlanReading:
+    """The decision a reply to a settlement plan states. `plan_figures` are the plan letter's own offer
+    (`PlanOffer.figures()`); without them every figure the creditor offers counts as its own."""
+    plan = plan_figures or {}
+    reply = [_read_sentence(text, "reply") for text in _split(parsed.reply_text)]
+    verdict = _decide(reply, plan)
+    source = "reply"
+    sentences = reply
+    if verdict is None:
+        for attachment in attachments:
+            if attachment.status != "ok":
+                continue
+            lines, ticked = _attachment_lines(attachment)
+            found = [_read_sentence(text, f"attachment:{attachment.filename}") for text in _split("\n".join(lines))]
+            verdict = _decide(found, plan)
+            if verdict is not None:
+                source, sentences = f"attachment:{attachment.filename}", reply + found
+                if not ticked:
+                    verdict.doubts.append(f"decision read from the attachment {attachment.filename}, not the mail")
+                verdict.reasons.append(f"read from {'a ticked box in ' if ticked else ''}{attachment.filename}")
+                break
+    if verdict is None and subject:
+        titled = [_read_sentence(subject, "subject")]
+        verdict = _decide(titled, plan)
+        if verdict is not None:
+            source = "subject"
+            verdict.doubts.append("decision read from the subject line only")
+    if verdict is None:
+        verdict = _open_verdict(reply)
+        source = "reply" if reply else "none"
+    return PlanReading(decision=verdict.decision, counter_offer=verdict.counter, conditions=_conditions(sentences),
+                       reasons=verdict.reasons[:8], evidence=verdict.evidence[:6], doubts=verdict.doubts, source=source)

@@ -1,0 +1,141 @@
+"""vocabulary/plan.py — the words a creditor answers a settlement plan with; invariant: data only.
+
+The roles, from the strongest: a creditor's own figures offered instead of the plan's (a counter-offer),
+agreement, refusal, a request for documents or explanations before deciding, and "still checking". Which
+role wins for a whole reply, and how a negation or a condition binds to a cue, is `extraction/plan_reply.py`'s
+business. Phrases are written in normal spelling and folded by `phrases()`."""
+
+from __future__ import annotations
+
+from app.services.extraction.vocabulary import phrases
+
+# The reply is about a settlement plan at all (used when no plan letter is matched).
+PLAN_TOPIC = phrases((
+    r"Schuldenbereinigungsplan\w*", r"Bereinigungsplan\w*", r"Nullplan\w*", r"Nullplän\w*",
+    r"Einigungsversuch\w*", r"außergerichtlich\w* (?:\S+ ){0,2}?Plan\w*", r"Vergleichsvorschlag\w*",
+    r"Vergleichsangebot\w*", r"§ ?30[5-9] InsO", r"settlement plan", r"debt settlement", r"Insolvenzplan\w*",
+    r"Plan (?:\S+ ){0,3}?(?:Quote|Einmalzahlung|Raten)",
+))
+
+# Agreement. A separable verb may have a few words between its parts ("stimmen wir dem Plan … zu").
+AGREE = phrases((
+    r"stimm(?:e|en|t|te|ten)\b(?! Sie\b)(?: \S+){0,9}? zu\b", r"zustimm(?:e|en|t|te|ten)\b", r"zugestimmt",
+    r"(?:erteil\w*|geb\w*|erklär\w*|gegeben|erteilt) (?:\S+ ){0,4}?Zustimmung",
+    r"Zustimmung (?:\S+ ){0,6}?(?:erteil\w*|erklär\w*)",
+    r"einverstanden", r"Einverständnis", r"akzeptier\w*", r"nehmen (?:\S+ ){0,6}?an\b",
+    r"angenommen", r"annehmen", r"trag\w* (?:\S+ ){0,8}?mit\b", r"mitzutragen", r"mittragen",
+    r"genehmig\w*", r"befürwort\w*", r"zusagen", r"sagen (?:\S+ ){0,4}?zu\b",
+    r"agree\w*", r"accept\w*", r"consent\w*", r"approve\w*",
+))
+# Agreement written with a negation word in it ("keine Einwände").
+AGREE_DESPITE_NEGATION = phrases((
+    r"keine Einwände", r"keine Einwendungen", r"keine Bedenken", r"nichts einzuwenden", r"no objection\w*",
+    r"nicht widersprechen", r"widersprechen (?:\S+ ){0,4}?nicht\b",
+))
+# Words that turn agreement into refusal when they stand in the same clause.
+NEGATION = phrases((r"nicht", r"kein\w*", r"nie", r"niemals", r"not", r"cannot", r"can't", r"unable", r"never"))
+
+# Refusal in its own words.
+REFUSE = phrases((
+    r"lehn\w* (?:\S+ ){0,9}?ab\b", r"abgelehnt", r"ablehn\w*", r"Ablehnung", r"widersprech\w*", r"Widerspruch",
+    r"verweiger\w*", r"versag\w*", r"keine Zustimmung", r"nicht in Frage", r"nicht in Betracht",
+    r"decline\w*", r"reject\w*", r"refuse\w*", r"cannot accept", r"do not agree", r"does not agree",
+))
+
+# A clause that speaks of a decision still to be taken: its agreement words decide nothing.
+HYPOTHETICAL = phrases((
+    r"bevor", r"ob wir", r"ob (?:\S+ ){0,3}?(?:zustimm|einverstanden)\w*", r"vor einer Entscheidung",
+    r"vor (?:unserer|einer) (?:\S+ ){0,2}?Zustimmung", r"zuzustimmen", r"before we", r"whether we",
+    r"um Zustimmung", r"Bitte um", r"bitten (?:\S+ ){0,4}?Zustimmung",
+))
+
+# A condition or an offer of the creditor's own: with a figure that differs from the plan, a counter-offer.
+COUNTER = phrases((
+    r"sofern", r"unter der Bedingung", r"unter der Voraussetzung", r"vorausgesetzt", r"nur bei",
+    r"nur (?:\S+ ){0,3}?wenn", r"nur unter", r"nur gegen", r"gegen (?:eine|einen|Zahlung)",
+    r"bereit\b", r"schlagen (?:\S+ ){0,6}?vor", r"unser\w* Vorschlag", r"Gegenvorschlag\w*", r"Gegenangebot\w*",
+    r"könnten wir", r"würden wir", r"wären wir", r"wir könnten", r"wir würden", r"wir wären",
+    r"angehoben", r"anheb\w*", r"erhöh\w*", r"verkürz\w*", r"verläng\w*", r"mindestens", r"abweichend",
+    r"mit folgender Änderung", r"provided", r"on condition", r"would accept", r"could accept", r"counter\w*",
+    r"instead", r"at least",
+))
+# A condition that makes a figure a counter-offer only next to an agreement ("stimmen zu, wenn …").
+CONDITIONAL = phrases((r"wenn", r"falls", r"soweit", r"if\b", r"unless"))
+# A sentence that works out the consequence of the one before ("Die Rate beträgt dann …").
+CONSEQUENCE = phrases((r"dann", r"ergibt", r"ergäbe", r"insgesamt", r"somit", r"damit", r"then", r"in total"))
+# Just before a figure: the plan's own figure, named to be replaced or refused ("statt 5,91 €").
+OLD_FIGURE = phrases((
+    r"statt", r"anstatt", r"anstelle", r"angebotene\w*", r"vorgeschlagene\w*", r"bisherige\w*",
+    r"ursprüngliche\w*", r"laut Plan", r"lt\. Plan", r"im Plan", r"nach Ihrem Plan", r"Ihre\w* Plan\w*",
+    r"instead of", r"offered", r"proposed",
+))
+# A sentence that states the claim (a stated claim is no offer).
+CLAIM_STATEMENT = phrases((
+    r"Forderung (?:\S+ ){0,6}?(?:beläuft|belaufen|beträgt|betragen)",
+    r"(?:beläuft|belaufen|beträgt) sich (?:\S+ ){0,4}?Forderung",
+    r"Gesamtforderung", r"Restforderung (?:\S+ ){0,3}?(?:beläuft|beträgt)",
+    r"Rückstände? (?:\S+ ){0,4}?(?:beläuft|belaufen|beträgt)",
+    r"Abgabenrückst\w*", r"Kontostand", r"Saldo", r"offene\w* Betrag", r"our claim (?:amounts|stands|is)",
+    r"outstanding balance",
+))
+# What happens when the debtor stops paying (Verfallklausel): its figures ("zwei Monatsraten") offer nothing.
+DEFAULT_CLAUSE = phrases((
+    r"Verfallklausel", r"Verfallsklausel", r"wieder auf(?:leben|lebt)", r"lebt (?:\S+ ){0,8}?wieder auf",
+    r"lebt (?:\S+ ){0,8}?auf\b", r"Rückstand", r"Rückständen", r"in Verzug", r"Verzug",
+    r"entfällt (?:\S+ ){0,3}?Erlass",
+    r"Erlass (?:\S+ ){0,3}?entfällt", r"Teilerlass (?:\S+ ){0,3}?entfällt", r"sofort fällig", r"revive\w*",
+    r"default\w*",
+    r"in arrears",
+))
+# Conditions that change nothing in the offer: they keep an agreement an agreement.
+FORMALITY = phrases((
+    r"Verfallklausel", r"Verfallsklausel", r"wieder auf(?:leben|lebt)", r"lebt (?:\S+ ){0,8}?wieder auf",
+    r"lebt (?:\S+ ){0,8}?auf\b", r"Rückstand", r"Rückständen", r"in Verzug", r"Verzug",
+    r"entfällt (?:\S+ ){0,3}?Erlass",
+    r"Erlass (?:\S+ ){0,3}?entfällt", r"Teilerlass", r"sofort fällig", r"Kassenzeichen", r"IBAN", r"Bankverbindung",
+    r"Konto", r"überweis\w*", r"Verwendungszweck", r"unter Angabe", r"zum \d{1,2}\. (?:eines|jeden|des)",
+    r"sobald (?:\S+ ){0,4}?(?:zustande|wirksam|angenommen)", r"zustande gekommen", r"Zustandekommen", r"wirksam",
+    r"fristgerecht", r"pünktlich", r"wie (?:im|in dem) Plan (?:\S+ ){0,3}?(?:vorgesehen|dargestellt|angegeben)",
+    r"wie vorgesehen", r"as set out in the plan", r"as (?:set out|agreed|stated) in", r"on time",
+    r"Besserungsklausel", r"Maßgabe",
+))
+
+# Documents or explanations a creditor asks for before it decides.
+INFO_OBJECT = phrases((
+    r"Vermögensverzeichnis\w*", r"Vermögensübersicht\w*", r"Vermögensauskunft", r"Einkommensnachweis\w*",
+    r"Einkommensnachweise", r"Gehaltsnachweis\w*", r"Gehaltsabrechnung\w*", r"Lohnabrechnung\w*",
+    r"Verdienstbescheinigung\w*", r"Gläubigerliste", r"Gläubigerverzeichnis\w*", r"Gläubigeraufstellung",
+    r"Aufstellung (?:\S+ ){0,2}?Gläubiger", r"Haushaltsrechnung", r"Haushaltsplan", r"Kontoauszüge?",
+    r"Unterlagen", r"Nachweis\w*", r"Erläuterung\w*", r"erläutern", r"Berechnung\w*", r"Herleitung", r"Begründung\b",
+    r"Bestätigung\b", r"Angaben\b", r"Auskunft\b",
+    r"Bescheid\w*", r"Rentenbescheid\w*", r"Unterhalt\w*", r"documents?", r"proof", r"statement of (?:income|assets)",
+    r"explanation", r"evidence",
+))
+# Asking for something.
+INFO_REQUEST = phrases((
+    r"benötig\w*", r"brauchen", r"erbitten", r"bitten (?:\S+ ){0,3}?um", r"Übersendung", r"Zusendung", r"Vorlage",
+    r"übersenden", r"zusenden", r"vorlegen", r"einreichen", r"reichen Sie", r"fehl\w*", r"Rückfrage\w*",
+    r"weshalb", r"warum", r"wieso", r"inwiefern", r"please", r"need\b", r"require\w*", r"kindly",
+))
+# A question about the plan ("Weshalb …?").
+QUESTION = phrases((r"weshalb", r"warum", r"wieso", r"inwiefern", r"wie (?:\S+ ){0,3}?(?:errechnet|berechnet|ergibt)",
+                    r"why", r"how (?:\S+ ){0,3}?(?:calculated|computed)"))
+# Deciding is put off until something arrives.
+DECIDE_LATER = phrases((
+    r"bevor (?:\S+ ){0,8}?(?:entscheid\w*|zustimm\w*|Entscheidung|äußern|Stellung)",
+    r"(?:keine|eine) Entscheidung (?:\S+ ){0,3}?(?:treffen|möglich)", r"derzeit keine Entscheidung",
+    r"nach (?:Eingang|Erhalt|Vorlage) (?:\S+ ){0,3}?(?:Unterlagen|Nachweise|Angaben|Informationen)",
+    r"Rückfragen", r"before (?:we|making) (?:\S+ ){0,3}?decision", r"before we (?:can )?decide",
+))
+# Still checking, forwarded, will answer later: no decision yet.
+PENDING = phrases((
+    r"prüfen (?:\S+ ){0,8}?noch", r"noch (?:\S+ ){0,3}?prüf\w*", r"in Prüfung", r"zur Prüfung", r"geprüft wird",
+    r"melden uns", r"weitergeleitet", r"weitergegeben", r"Geduld", r"still (?:reviewing|checking)",
+    r"will revert", r"get back to you",
+))
+
+# How a counter-offer names each figure.
+RATE_WORDS = phrases((r"monatlich\w*", r"Rate\w*", r"Monatsrate\w*", r"pro Monat", r"im Monat", r"mtl\.", r"monthly",
+                      r"per month", r"a month", r"instal+ment\w*"))
+LUMP_WORDS = phrases((r"Einmalzahlung\w*", r"Einmalbetrag\w*", r"Gesamtbetrag\w*", r"Vergleichsbetrag\w*",
+                      r"Abfindung\w*", r"Summe", r"insgesamt", r"one-off", r"lump sum", r"in total", r"total of"))

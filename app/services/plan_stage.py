@@ -1,0 +1,110 @@
+"""services/plan_stage.py — the pipeline's step for replies to a settlement plan; invariant: a plan reply never
+writes a claim, a clear accepted/declined is recorded alone only on an automatic match without doubt, and
+everything else (counter-offers, requests, unclear answers, a stated claim that differs) goes to a human.
+
+Interface for matching_stage (inside the job's transaction, never commits):
+
+    extraction = plan_stage.as_plan_reply(extraction, parsed, subject, attachments, inquiry) or extraction
+    decision_doubts, claim_doubts = plan_stage.doubts(match_decision, extraction, inquiry, name_doubts)
+    row = plan_stage.record(session, email, extraction, inquiry)   # when decision_doubts is empty
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from app.models import IncomingEmail, Inquiry, PlanDecision
+from app.services.attachments.result import AttachmentText
+from app.services.extraction import plan_reply
+from app.services.extraction.result import ExtractionResult, PlanReading
+from app.services.matching.decide import Decision
+from app.services.parsing import ParsedBody
+from app.services.plans import decisions
+from app.services.plans.offer import PlanOffer
+
+KEEPS_INTENT = ("auto_reply", "spam")
+RECORDED_ALONE = ("accepted", "declined")
+
+
+def offer_of(inquiry: Inquiry | None) -> PlanOffer | None:
+    if inquiry is None or inquiry.letter_type != "plan" or not inquiry.plan_offer:
+        return None
+    return PlanOffer.model_validate(inquiry.plan_offer)
+
+
+def as_plan_reply(extraction: ExtractionResult, parsed: ParsedBody, subject: str | None,
+                  attachments: Sequence[AttachmentText], inquiry: Inquiry | None) -> ExtractionResult | None:
+    """The extraction read as a reply to a plan, or None when it is none: a mail answers a plan when it
+    is matched to a plan letter, or, matched to nothing, speaks of a plan and states a decision (a first-
+    round reply may mention a plan it still awaits). Automatic replies and spam stay what they are."""
+    if extraction.intent in KEEPS_INTENT:
+        return None
+    if inquiry is not None and inquiry.letter_type != "plan":
+        return None
+    if inquiry is None and not plan_reply.mentions_plan(subject, parsed):
+        return None
+    read = read_reply(extraction, parsed, subject, attachments, inquiry)
+    assert read.plan is not None
+    return read if inquiry is not None or read.plan.decision != "unclear" else None
+
+
+def _offer_figures(offer: PlanOffer | None, known: Decimal | None) -> set[Decimal]:
+    figures = set(offer.figures().values()) if offer else set()
+    return figures | ({known} if known is not None else set())
+
+
+def read_reply(extraction: ExtractionResult, parsed: ParsedBody, subject: str | None,
+               attachments: Sequence[AttachmentText], inquiry: Inquiry | None) -> ExtractionResult:
+    """The extraction as a plan reply: intent `plan_response`, the reading of the decision, and the stated
+    claim only when it is none of the plan's or the counter-offer's figures."""
+    offer = offer_of(inquiry)
+    reading = plan_reply.read(parsed, subject=subject, attachments=attachments,
+                              plan_figures=offer.figures() if offer else None)
+    update: dict[str, object] = {"intent": "plan_response", "plan": reading,
+                                 "intent_reasons": [*extraction.intent_reasons, f"plan reply: {reading.decision}"]}
+    total = extraction.total_amount
+    offered = set(reading.counter_offer.values()) | _offer_figures(offer, None)
+    if total is not None and total in offered:
+        update.update(total_amount=None, total_evidence=None, amount_is_safe=False,
+                      amount_safety_reasons=[f"{total} is a figure of the plan or the counter-offer, not a claim"])
+    return extraction.model_copy(update=update)
+
+
+def doubts(match: Decision, extraction: ExtractionResult, inquiry: Inquiry | None,
+           name_doubts: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(why the decision needs a human, why the stated claim needs one); both empty: record alone."""
+    reading = extraction.plan
+    assert reading is not None
+    decision_doubts: list[str] = []
+    if match.status != "auto_matched" or inquiry is None:
+        decision_doubts.extend(match.reasons or ("no confident match",))
+    elif inquiry.letter_type != "plan":
+        decision_doubts.append(f"{inquiry.external_id} is no plan letter")
+    decision_doubts.extend(name_doubts)
+    if reading.decision not in RECORDED_ALONE:
+        decision_doubts.append(f"plan decision {reading.decision}: a human records it")
+    decision_doubts.extend(reading.doubts)
+    claim_doubts: list[str] = []
+    known = inquiry.known_amount if inquiry is not None else None
+    if extraction.total_amount is not None and extraction.total_amount != known:
+        claim_doubts.append(f"the reply states a claim of {extraction.total_amount}, the plan lists {known}")
+    return decision_doubts, claim_doubts
+
+
+def system_decision(email: IncomingEmail, reading: PlanReading) -> decisions.NewDecision:
+    """The system's reading of `email` as a decision to record, with its evidence."""
+    return decisions.NewDecision(
+        decision=reading.decision, actor_kind="system", decided_by="system", effective_at=email.received_at,
+        counter_offer={str(name): value for name, value in reading.counter_offer.items()} or None,
+        conditions=tuple(reading.conditions), reasons=tuple(reading.reasons),
+        evidence={"sentences": reading.evidence, "source": reading.source, "doubts": reading.doubts},
+        source_email_id=email.id,
+    )
+
+
+def record(session: Session, email: IncomingEmail, reading: PlanReading, inquiry: Inquiry) -> PlanDecision:
+    """Record the system's reading as the plan letter's decision (idempotent per email)."""
+    return decisions.record(session, inquiry, system_decision(email, reading))
