@@ -26,6 +26,7 @@ class MatchOutcome:
     auto_applied: bool = False
     applied_amount: Decimal | None = None
     review_opened: bool = False
+    plan_recorded: bool = False
 
     @property
     def action(self) -> str:
@@ -106,4 +107,8 @@ def prediction_record(prediction: Prediction) -> dict[str, Any]:
         "action": match.action,
         "auto_applied": match.auto_applied,
         "applied_amount": _number(match.applied_amount),
+        "plan_decision_recorded": match.plan_recorded,
+        "plan_decision": result.plan.decision if result.plan else None,
+        "counter_offer": {name: float(value) for name, value in result.plan.counter_offer.items()}
+        if result.plan and result.plan.counter_offer else None,
     }

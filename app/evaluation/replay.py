@@ -67,7 +67,8 @@ def replay_one(email: CorpusEmail, settings: Settings, store: AttachmentStore) -
                            match_confidence=match.get("match_confidence"),
                            auto_applied=bool(match.get("auto_applied")),
                            applied_amount=_money(match.get("applied_amount")),
-                           review_opened=match.get("action") == "review")
+                           review_opened=match.get("action") == "review",
+                           plan_recorded=match.get("plan_decision_id") is not None)
     return Prediction(email.id, result, outcome, round(time.perf_counter() - started, 4))
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from app.evaluation.corpus import Corpus, load_corpus
 from app.evaluation.match_scoring import MatchFigures, score_matching
+from app.evaluation.plan_scoring import PlanFigures, score_plans
 from app.evaluation.predict import Matcher, Prediction, predict_email, prediction_record
 from app.evaluation.scoring import Miss, NoiseAmount, confusion, misses_for, noise_for, normalise_reference, ratio
 from app.evaluation.table import header_markdown, row_json, row_markdown, table_row
@@ -41,6 +42,7 @@ class EvalReport:
     predictions: tuple[Prediction, ...] = field(repr=False)
     seconds: float = 0.0
     matching: MatchFigures | None = None
+    plans: PlanFigures | None = None
 
     def with_matching(self, figures: MatchFigures) -> EvalReport:
         return replace(self, matching=figures)
@@ -107,6 +109,7 @@ def score(corpus: Corpus, predictions: Sequence[Prediction], seconds: float) -> 
         misses=tuple(misses),
         predictions=tuple(predictions),
         seconds=round(seconds, 3),
+        plans=score_plans(predictions, corpus.labels),
         **counts,
     )
 
@@ -162,6 +165,7 @@ def report_json(report: EvalReport) -> dict[str, Any]:
             for m in report.misses
         ],
         **(_matching_json(report.matching) if report.matching else {}),
+        **(report.plans.as_json() if report.plans else {}),
         "seconds": report.seconds,
         "machine": {"platform": platform.platform(), "python": platform.python_version()},
     }
@@ -240,6 +244,7 @@ def report_text(report: EvalReport) -> str:
         f"noise amounts:       {report.noise_amounts} ({report.decoy_emails} emails judged by labelled decoys)",
         f"amount_is_safe:      {report.safe_emails} emails, {report.safe_but_wrong} of them with a wrong total",
         *(_matching_lines(report.matching) if report.matching else []),
+        *(report.plans.lines() if report.plans else []),
         f"time:                {report.seconds:.2f} s",
         "",
         "Intent confusion:",

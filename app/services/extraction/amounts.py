@@ -57,7 +57,8 @@ _PAID = "paid amount, not open"
 _NEGATION = re.compile(r"\bnicht\b|\bnoch\b|\bkein\w*")
 # "5 % Zinsen aus 1.000 €": the base interest runs on. Not "… beläuft sich inkl. Zinsen … auf 497,35 €".
 _INTEREST_BASE = re.compile(r"zins.{0,80}\b(?:aus|auf)\s*(?:€|eur|euro)?\s*$")
-_STATED_AS_OWED = re.compile(r"\b(?:belaeuft|belaufen|betraegt|betragen)\b")
+_STATED_AS_OWED = re.compile(r"\b(?:belaeuft|belaufen|betraegt|betragen)\b|(?:inkl|inklusive|einschl|einschliesslich"
+                             r"|samt|nebst|including|incl)\b\.?\s+(?:\S+\s+){0,2}?\S*zins")
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|prozent|v\.\s?h\.|p\.\s?a\.)", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
     r"^\s*(?:€|eur|euro)?\s*(?:kwh|mwh|m3|m³|m2|m²|qm|kg|km|liter|stück|stk|std|stunden|tage|monate|jahre|kw)\b",

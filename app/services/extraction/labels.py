@@ -10,6 +10,7 @@ from app.services.extraction.vocabulary.labels import (
     BALANCE,
     CLAIM_TOTAL,
     COSTS,
+    INCLUSION,
     INTEREST,
     PRINCIPAL,
     PRINCIPAL_WEAK,
@@ -41,6 +42,11 @@ def classify(segment: str) -> LabelVerdict:
     next to them makes a subtotal); a bare totalizer ("insgesamt"); weaker principal words
     ("Rechnung"); balance words ("Saldo", "offener Betrag"); any other text; no text at all."""
     folded = fold(segment)
+    included = INCLUSION.search(folded)
+    if included is not None and included.start() > 0:
+        whole = classify(folded[:included.start()])
+        if whole.label in ("total", "balance"):
+            return whole
     word = _found(CLAIM_TOTAL, folded)
     if word:
         return LabelVerdict("total", word)

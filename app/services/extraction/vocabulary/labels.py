@@ -63,3 +63,10 @@ BALANCE = phrases((
     r"\boutstanding\b", r"Außenst\w*", r"Schuldbetrag", *_WEAK_BALANCE,
 ), whole_words=False)
 WEAK_BALANCE_WORDS = phrases(_WEAK_BALANCE, whole_words=False)
+
+# Words that fold parts into the whole they follow ("Forderung inkl. Zinsen", "Rückstände einschließlich der
+# Säumniszuschläge"): the label is the whole written before them, not the part after.
+INCLUSION = phrases((
+    r"inklusive", r"inkl\.?", r"einschließlich", r"einschl\.?", r"samt", r"nebst", r"including", r"incl\.?",
+    r"mit (?:den|der|allen) (?:\S+ ){0,2}?(?:angefallenen|aufgelaufenen|verwirkten|bisherigen|entstandenen)",
+))
