@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Literal
 
 from fastapi import APIRouter, Depends, Header
@@ -36,7 +37,21 @@ def shape(session: Session, item: Review) -> ReviewOut:
         created_at=item.created_at, decided_by=item.decided_by, decided_at=item.decided_at,
         decision_note=item.decision_note, final_inquiry_id=_external_id(session, item.final_inquiry_id),
         final_amount=item.final_amount, claim_history_id=item.claim_history_id,
+        proposed_plan_decision=item.proposed_plan_decision,
+        proposed_counter_offer=_figures(item.proposed_counter_offer),
+        final_plan_decision=item.final_plan_decision, final_counter_offer=_figures(item.final_counter_offer),
+        plan_decision_id=item.plan_decision_id,
     )
+
+
+def _figures(stored: dict[str, str] | None) -> dict[str, Decimal] | None:
+    return {name: money.exact(value) for name, value in stored.items()} if stored else None
+
+
+def _plan_answer(body: Correction) -> review.PlanAnswer | None:
+    if body.plan_decision is None:
+        return None
+    return review.PlanAnswer(body.plan_decision, body.counter_offer.figures() if body.counter_offer else None)
 
 
 def _reviewer(header: str | None, body: Decision | None) -> str:
@@ -75,7 +90,7 @@ def approve(review_id: RowId, body: Decision | None = None,
 def correct(review_id: RowId, body: Correction, x_reviewer: str | None = Header(default=None)) -> ReviewOut:
     with session_scope() as session:
         decided = review.correct(session, review_id, _reviewer(x_reviewer, body), body.note, get_settings(),
-                                 amount=body.amount, inquiry_external_id=body.inquiry_id)
+                                 amount=body.amount, inquiry_external_id=body.inquiry_id, plan=_plan_answer(body))
         shaped = shape(session, decided.review)
     outbox.send_after_commit(decided.outbox_ids)
     return shaped

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from app.services import money
 from app.services.safetext import SafeTextModel
 
 
@@ -20,11 +21,34 @@ class Decision(SafeTextModel):
     note: str | None = Field(default=None, max_length=2000)
 
 
+class CounterOffer(BaseModel):
+    """The creditor's own figures in a counter-offer; only those it stated."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    offer_amount: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
+    quota_percent: Decimal | None = Field(default=None, ge=0, le=100, max_digits=6, decimal_places=3)
+    monthly_rate: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
+    months: int | None = Field(default=None, ge=1, le=600)
+
+    def figures(self) -> dict[str, Decimal]:
+        return {name: money.exact(value) for name, value in self.model_dump(exclude_none=True).items()}
+
+
 class Correction(Decision):
-    """Body of correct: the human's amount and/or the inquiry the reply really answers."""
+    """Body of correct: the human's amount, the inquiry the reply really answers, and for a reply to a
+    settlement plan the creditor's decision (with a counter-offer's figures)."""
 
     amount: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
     inquiry_id: str | None = Field(default=None, min_length=1, max_length=64)
+    plan_decision: Literal["accepted", "declined", "counter_offer", "needs_info", "unclear"] | None = None
+    counter_offer: CounterOffer | None = None
+
+    @model_validator(mode="after")
+    def _figures_only_for_a_counter_offer(self) -> Correction:
+        if self.counter_offer is not None and self.plan_decision != "counter_offer":
+            raise ValueError("counter_offer figures belong to plan_decision counter_offer")
+        return self
 
 
 class ReviewOut(BaseModel):
@@ -46,6 +70,11 @@ class ReviewOut(BaseModel):
     final_inquiry_id: str | None
     final_amount: Decimal | None
     claim_history_id: int | None
+    proposed_plan_decision: str | None = None
+    proposed_counter_offer: dict[str, Decimal] | None = None
+    final_plan_decision: str | None = None
+    final_counter_offer: dict[str, Decimal] | None = None
+    plan_decision_id: int | None = None
 
 
 class ReviewList(BaseModel):

@@ -95,13 +95,24 @@ def _decidable(session: Session, review_id: int, reviewer: str) -> Review:
     return review
 
 
+@dataclass(frozen=True)
+class PlanAnswer:
+    """A reviewer's plan decision for a plan review: the decision and the creditor's own figures."""
+
+    decision: str
+    counter_offer: dict[str, Decimal] | None = None
+
+
 def _close(session: Session, review: Review, status: str, reviewer: str, note: str | None,
-           final_inquiry_id: int | None = None, final_amount: Decimal | None = None) -> None:
+           final_inquiry_id: int | None = None, final_amount: Decimal | None = None,
+           plan: PlanAnswer | None = None) -> None:
     """Take the decision if the review is still open; 409 when a concurrent decision came first."""
     statement = (
         update(Review).where(Review.id == review.id, Review.status == OPEN)
         .values(status=status, decided_by=reviewer.strip(), decided_at=utcnow(), decision_note=note,
-                final_inquiry_id=final_inquiry_id, final_amount=final_amount)
+                final_inquiry_id=final_inquiry_id, final_amount=final_amount,
+                final_plan_decision=plan.decision if plan else None,
+                final_counter_offer=decisions.stored_figures(plan.counter_offer) if plan else None)
         .execution_options(synchronize_session=False)
     )
     result: CursorResult[Any] = session.execute(statement)  # type: ignore[assignment]
@@ -111,7 +122,9 @@ def _close(session: Session, review: Review, status: str, reviewer: str, note: s
     session.refresh(review)
     jobs.record_event(session, review.email_id, f"review_{status}", message=note,
                       details={"review_id": review.id, "reviewer": review.decided_by,
-                               "inquiry_id": review.final_inquiry_id, "amount": _text(review.final_amount)})
+                               "inquiry_id": review.final_inquiry_id, "amount": _text(review.final_amount),
+                               "plan_decision": review.final_plan_decision,
+                               "counter_offer": review.final_counter_offer})
 
 
 def _text(value: Decimal | None) -> str | None:
@@ -133,9 +146,51 @@ def _apply(session: Session, review: Review, inquiry: Inquiry, amount: Decimal, 
     return tuple(outbox.enqueue_change(session, result.history, inquiry, email, settings))
 
 
+def _record_plan(session: Session, review: Review, inquiry: Inquiry, plan: PlanAnswer, reviewer: str,
+                 note: str | None) -> None:
+    """The reviewer's plan decision in the plan letter's history, effective when the reply arrived."""
+    email = session.get(IncomingEmail, review.email_id)
+    row = decisions.record(session, inquiry, decisions.NewDecision(
+        decision=plan.decision,  # type: ignore[arg-type]  # validated by decisions.record
+        actor_kind="reviewer", decided_by=reviewer, effective_at=email.received_at if email else utcnow(),
+        counter_offer=plan.counter_offer, reasons=tuple(review.reasons), source_email_id=review.email_id,
+        review_id=review.id, note=note, evidence={"review_id": review.id, "proposed": review.proposed_plan_decision},
+    ))
+    review.plan_decision_id = row.id
+    jobs.record_event(session, review.email_id, "plan_decision_recorded", message=f"{inquiry.external_id}: "
+                      f"{row.decision} (by {row.decided_by})", details={"plan_decision_id": row.id,
+                                                                        "decision": row.decision,
+                                                                        "counter_offer": row.counter_offer})
+
+
+def _proposed_plan(review: Review) -> PlanAnswer | None:
+    if review.proposed_plan_decision is None:
+        return None
+    figures = {k: money.exact(v) for k, v in (review.proposed_counter_offer or {}).items()}
+    return PlanAnswer(review.proposed_plan_decision, figures or None)
+
+
+def _approve_plan(session: Session, review: Review, plan: PlanAnswer, reviewer: str, note: str | None,
+                  settings: Settings) -> Decided:
+    inquiry = session.get(Inquiry, review.inquiry_id) if review.inquiry_id is not None else None
+    if inquiry is None or inquiry.letter_type != "plan":
+        raise RejectedInput("no plan letter suggested: use correct with the plan letter's inquiry_id")
+    _close(session, review, "approved", reviewer, note, inquiry.id, review.proposed_amount, plan)
+    _record_plan(session, review, inquiry, plan, reviewer, note)
+    if review.proposed_amount is None:
+        return Decided(review)
+    components = {k: money.exact(v) for k, v in review.proposed_components.items()}
+    return Decided(review, _apply(session, review, inquiry, review.proposed_amount, components, reviewer, note,
+                                  settings))
+
+
 def approve(session: Session, review_id: int, reviewer: str, note: str | None, settings: Settings) -> Decided:
-    """Accept the proposal as it stands: the suggested inquiry gets the proposed amount."""
+    """Accept the proposal as it stands: the suggested inquiry gets the proposed amount, and a plan letter
+    the proposed decision."""
     review = _decidable(session, review_id, reviewer)
+    plan = _proposed_plan(review)
+    if plan is not None:
+        return _approve_plan(session, review, plan, reviewer, note, settings)
     if review.inquiry_id is None or review.proposed_amount is None:
         raise RejectedInput("nothing to approve: no suggested inquiry or amount; use correct or reject")
     inquiry = session.get(Inquiry, review.inquiry_id)
@@ -146,18 +201,34 @@ def approve(session: Session, review_id: int, reviewer: str, note: str | None, s
     return Decided(review, ids)
 
 
+def _corrected_plan(review: Review, inquiry: Inquiry, plan: PlanAnswer | None) -> PlanAnswer | None:
+    """The plan decision a correction records: the reviewer's, else the proposal's when the reply is
+    about a plan letter; None when no plan decision is involved."""
+    if plan is not None:
+        if plan.counter_offer and plan.decision != "counter_offer":
+            raise RejectedInput("counter_offer figures belong to plan_decision counter_offer")
+        return plan
+    return _proposed_plan(review) if inquiry.letter_type == "plan" else None
+
+
 def correct(session: Session, review_id: int, reviewer: str, note: str | None, settings: Settings, *,
-            amount: Decimal | None = None, inquiry_external_id: str | None = None) -> Decided:
-    """A human's amount and/or inquiry replace the proposal's; the result is applied."""
+            amount: Decimal | None = None, inquiry_external_id: str | None = None,
+            plan: PlanAnswer | None = None) -> Decided:
+    """A human's amount, inquiry and/or plan decision replace the proposal's; the result is applied."""
     review = _decidable(session, review_id, reviewer)
-    if amount is None and inquiry_external_id is None:
-        raise RejectedInput("a correction names an amount, an inquiry_id or both")
+    if amount is None and inquiry_external_id is None and plan is None:
+        raise RejectedInput("a correction names an amount, an inquiry_id, a plan_decision or several")
     if amount is not None and amount < 0:
         raise RejectedInput("amount must not be negative")
     inquiry = (inquiries.get(session, inquiry_external_id) if inquiry_external_id
                else session.get(Inquiry, review.inquiry_id) if review.inquiry_id else None)
     if inquiry is None:
         raise RejectedInput("this review has no suggested inquiry: name one with inquiry_id")
+    if plan is not None and inquiry.letter_type != "plan":
+        raise RejectedInput(f"inquiry {inquiry.external_id} is not a plan letter: no plan_decision for it")
+    answer = _corrected_plan(review, inquiry, plan)
+    if answer is not None:
+        return _correct_plan(session, review, inquiry, answer, amount, reviewer, note, settings)
     final_amount = amount if amount is not None else review.proposed_amount
     if final_amount is None:
         raise RejectedInput("this review has no proposed amount: name one with amount")
@@ -166,6 +237,21 @@ def correct(session: Session, review_id: int, reviewer: str, note: str | None, s
     _close(session, review, "corrected", reviewer, note, inquiry.id, money.to_cents(final_amount))
     ids = _apply(session, review, inquiry, final_amount, components, reviewer, note, settings)
     return Decided(review, ids)
+
+
+def _correct_plan(session: Session, review: Review, inquiry: Inquiry, plan: PlanAnswer, amount: Decimal | None,
+                  reviewer: str, note: str | None, settings: Settings) -> Decided:
+    """Record the plan decision; a claim amount is written only when the reviewer names one or approves
+    the stated claim by keeping the proposal's."""
+    final_amount = amount if amount is not None else review.proposed_amount
+    _close(session, review, "corrected", reviewer, note, inquiry.id,
+           money.to_cents(final_amount) if final_amount is not None else None, plan)
+    _record_plan(session, review, inquiry, plan, reviewer, note)
+    if final_amount is None:
+        return Decided(review)
+    keep_components = amount is None or amount == review.proposed_amount
+    components = {k: money.exact(v) for k, v in review.proposed_components.items()} if keep_components else {}
+    return Decided(review, _apply(session, review, inquiry, final_amount, components, reviewer, note, settings))
 
 
 def reject(session: Session, review_id: int, reviewer: str, note: str | None) -> Decided:

@@ -105,7 +105,7 @@ def test_predictions_file_has_one_json_object_per_email_with_the_agreed_keys(cor
     assert [row["id"] for row in rows] == ["E1", "E2", "E3"]
     assert set(rows[0]) == {"id", "intent", "total_amount", "amount_is_safe", "components", "creditor_reference",
                             "inquiry_id", "match_status", "match_confidence", "action", "auto_applied",
-                            "applied_amount"}
+                            "applied_amount", "plan_decision_recorded", "plan_decision", "counter_offer"}
     assert rows[0]["total_amount"] == 120.0
     assert (rows[0]["inquiry_id"], rows[0]["action"], rows[0]["applied_amount"]) == (None, "none", None)
 

@@ -1,0 +1,61 @@
+"""Every plan corpus (a shared corpus whose inquiries are plan letters, and our blind corpus_plan_fresh) holds
+issue 10's floors, replayed through the production pipeline: decision and counter-offer figures right in at
+least 95 % of the replies, the reply matched to its plan letter in at least 98 %, and not one claim written
+or one wrong decision recorded without a human."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from app.config import get_settings
+from app.evaluation import EvalReport, report_text, run_pipeline_eval
+
+SHARED_CORPORA = (Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus").resolve()
+OWN_CORPORA = (Path(__file__).resolve().parents[2] / "fixtures").resolve()
+OWN = ("corpus_plan_fresh",)
+
+
+def _is_plan_corpus(directory: Path) -> bool:
+    path = directory / "corpus.json"
+    if not path.is_file():
+        return False
+    inquiries = json.loads(path.read_text(encoding="utf-8")).get("inquiries") or []
+    return any(item.get("letter_type") == "plan" for item in inquiries)
+
+
+def plan_corpora() -> list[Path]:
+    shared = sorted(entry for entry in SHARED_CORPORA.iterdir() if _is_plan_corpus(entry)) \
+        if SHARED_CORPORA.is_dir() else []
+    return shared + [OWN_CORPORA / name for name in OWN]
+
+
+FLOORS: dict[str, Callable[[EvalReport], bool]] = {
+    "plan decision right ≥ 95 %": lambda r: r.plans is not None and r.plans.decision_accuracy >= 0.95,
+    "counter-offer figures right ≥ 95 %": lambda r: r.plans is not None and r.plans.counter_accuracy >= 0.95,
+    "match ≥ 98 %": lambda r: r.matching is not None and r.matching.match_accuracy >= 0.98,
+    "no claim written from a plan reply": lambda r: r.plans is not None and r.plans.claim_writes == 0,
+    "no wrong decision recorded alone": lambda r: r.plans is not None and not r.plans.wrong_recorded,
+    "intent ≥ 95 %": lambda r: r.intent_accuracy >= 0.95,
+    "no amount where none is stated": lambda r: r.amount_unexpected == 0,
+    "no noise amount taken": lambda r: r.noise_amounts == 0,
+}
+
+_reports: dict[Path, EvalReport] = {}
+
+
+@pytest.mark.parametrize("floor", list(FLOORS))
+@pytest.mark.parametrize("corpus", plan_corpora(), ids=lambda path: path.name)
+def test_plan_corpus_meets_its_floor(corpus: Path, floor: str, sqlite_database: str,
+                                     tmp_path_factory: pytest.TempPathFactory) -> None:
+    if corpus not in _reports:
+        _reports[corpus] = run_pipeline_eval(corpus, get_settings(), tmp_path_factory.mktemp(f"plan-{corpus.name}"))
+    report = _reports[corpus]
+    assert FLOORS[floor](report), f"{corpus.name}: {floor}\n{report_text(report)}"
+
+
+def test_the_shared_plan_corpus_is_found() -> None:
+    assert "brenner-okafor" in [path.name for path in plan_corpora()], f"looked in {SHARED_CORPORA}"
