@@ -29,7 +29,7 @@ from app.models import IncomingEmail, Inquiry, ProcessingStatus, Review
 from app.routers import csrf
 from app.routers import reviews as review_api
 from app.routers.params import RowId
-from app.schemas.reviews import Correction, Decision
+from app.schemas.reviews import Correction, CounterOffer, Decision
 from app.services import jobs, money, retries, review
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -349,13 +349,31 @@ def parse_amount(text: str) -> Decimal | None:
     return amount
 
 
+def counter_figures(fields: dict[str, str]) -> CounterOffer | None:
+    """The counter-offer figures typed into the correction form (German or English notation); None if blank."""
+    figures: dict[str, object] = {}
+    for name in ("offer_amount", "quota_percent", "monthly_rate"):
+        value = parse_amount(fields.get(name, ""))
+        if value is not None:
+            figures[name] = value
+    months = fields.get("months", "").strip()
+    if months:
+        figures["months"] = months
+    return CounterOffer.model_validate(figures) if figures else None
+
+
 def decide(review_id: int, kind: DecisionKind, fields: dict[str, str]) -> str:
     """Hand the form to the review API's own handlers (same commit and outbox wake-up); returns a notice."""
     reviewer, note = fields.get("reviewer", "").strip(), fields.get("note", "").strip() or None
     try:
         if kind == "correct":
-            correction = Correction(reviewer=reviewer, note=note, amount=parse_amount(fields.get("amount", "")),
-                                    inquiry_id=fields.get("inquiry_id", "").strip() or None)
+            counter = counter_figures(fields)
+            # Figures typed with "as read" selected are a counter-offer's figures.
+            chosen = fields.get("plan_decision", "").strip() or ("counter_offer" if counter else None)
+            correction = Correction.model_validate({
+                "reviewer": reviewer, "note": note, "amount": parse_amount(fields.get("amount", "")),
+                "inquiry_id": fields.get("inquiry_id", "").strip() or None, "plan_decision": chosen,
+                "counter_offer": counter})
             decided = review_api.correct(review_id, correction, x_reviewer=None)
         elif kind == "approve":
             decided = review_api.approve(review_id, Decision(reviewer=reviewer, note=note), x_reviewer=None)
@@ -364,7 +382,8 @@ def decide(review_id: int, kind: DecisionKind, fields: dict[str, str]) -> str:
     except ValidationError as invalid:
         raise RejectedInput("; ".join(str(e["msg"]) for e in invalid.errors())) from invalid
     amount = f", amount {euros(decided.final_amount)}" if decided.final_amount is not None else ""
-    return f"Review {review_id} {decided.status} by {decided.decided_by}{amount}."
+    plan = f", plan decision {decided.final_plan_decision}" if decided.final_plan_decision else ""
+    return f"Review {review_id} {decided.status} by {decided.decided_by}{amount}{plan}."
 
 
 @router.post("/reviews/{review_id}/{kind}")
