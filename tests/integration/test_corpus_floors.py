@@ -12,12 +12,14 @@ import pytest
 
 from app.config import get_settings
 from app.evaluation import EvalReport, Share, TableRow, report_text, run_pipeline_eval, table_row
+from tests.support.corpora import is_plan_corpus
 
 SHARED_CORPORA = (Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus").resolve()
 
-# Corpora under SHARED_CORPORA that are no first-round replies, with the reason; any other folder is graded.
+# Corpora under SHARED_CORPORA that are no first-round replies, with the reason; any other folder is graded,
+# except plan corpora (inquiries that are plan letters), which tests/integration/plans/ grades.
 NOT_FIRST_ROUND: dict[str, str] = {
-    "brenner-okafor": "settlement-plan replies, graded by the plan-replies issue",
+    "brenner-okafor": "settlement-plan replies, graded by tests/integration/plans/test_plan_corpus_floors.py",
 }
 
 Bound = tuple[Literal["at least", "at most"], float]
@@ -50,7 +52,7 @@ def first_round_corpora() -> list[str]:
     if not SHARED_CORPORA.is_dir():
         return [MISSING]
     return sorted(entry.name for entry in SHARED_CORPORA.iterdir()
-                  if entry.is_dir() and entry.name not in NOT_FIRST_ROUND) + list(OWN)
+                  if entry.is_dir() and entry.name not in NOT_FIRST_ROUND and not is_plan_corpus(entry)) + list(OWN)
 
 
 def corpus_dir(corpus: str) -> Path:

@@ -5,7 +5,6 @@ or one wrong decision recorded without a human."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,22 +12,15 @@ import pytest
 
 from app.config import get_settings
 from app.evaluation import EvalReport, report_text, run_pipeline_eval
+from tests.support.corpora import is_plan_corpus
 
 SHARED_CORPORA = (Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus").resolve()
 OWN_CORPORA = (Path(__file__).resolve().parents[2] / "fixtures").resolve()
 OWN = ("corpus_plan_fresh",)
 
 
-def _is_plan_corpus(directory: Path) -> bool:
-    path = directory / "corpus.json"
-    if not path.is_file():
-        return False
-    inquiries = json.loads(path.read_text(encoding="utf-8")).get("inquiries") or []
-    return any(item.get("letter_type") == "plan" for item in inquiries)
-
-
 def plan_corpora() -> list[Path]:
-    shared = sorted(entry for entry in SHARED_CORPORA.iterdir() if _is_plan_corpus(entry)) \
+    shared = sorted(entry for entry in SHARED_CORPORA.iterdir() if is_plan_corpus(entry)) \
         if SHARED_CORPORA.is_dir() else []
     return shared + [OWN_CORPORA / name for name in OWN]
 
