@@ -141,12 +141,13 @@ def test_recording_a_decision_needs_json_from_this_origin(client: TestClient) ->
 def test_the_latest_effective_decision_counts_even_when_recorded_earlier(database: str) -> None:
     """A creditor declines, then accepts; the decline's email is processed last but said it first."""
     with session_scope() as session:
+        letters = {}
         for ident, creditor, claim in (("PD-1", "Elbufer Sparkasse", "2400.00"),
                                        ("PD-2", "Moorwiese Versand GmbH", "600.00")):
-            add_inquiry(session, ident, CLIENT["client_name"], CLIENT["firm_reference"], creditor_name=creditor,
-                        known_amount=claim, letter_type="plan",
-                        plan_offer={"type": "one_off", "offer_amount": "40", "reply_by": "2027-02-15"})
-        letters = {i.external_id: i for i in standing._plan_letters(session)}
+            letters[ident] = add_inquiry(
+                session, ident, CLIENT["client_name"], CLIENT["firm_reference"], creditor_name=creditor,
+                known_amount=claim, letter_type="plan",
+                plan_offer={"type": "one_off", "offer_amount": "40", "reply_by": "2027-02-15"})
 
         def said(ident: str, decision: decisions.DecisionName, day: int) -> None:
             decisions.record(session, letters[ident], decisions.NewDecision(
