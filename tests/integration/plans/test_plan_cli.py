@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import UTC, datetime
+from decimal import Decimal
 
 import pytest
 
@@ -30,7 +31,7 @@ def seed() -> None:
             effective_at=datetime(2026, 1, 20, 9, tzinfo=UTC)))
         decisions.record(session, letters[1], decisions.NewDecision(
             decision="counter_offer", actor_kind="system", decided_by="reply-reader",
-            effective_at=datetime(2026, 1, 22, 9, tzinfo=UTC), counter_offer={"quota_percent": 12}))
+            effective_at=datetime(2026, 1, 22, 9, tzinfo=UTC), counter_offer={"quota_percent": Decimal("12")}))
 
 
 def test_piped_output_is_the_same_json_as_the_api(database: str, capsys: pytest.CaptureFixture[str]) -> None:
