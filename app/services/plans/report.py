@@ -49,7 +49,7 @@ def counter_text(creditor: CreditorStanding) -> str:
         if name == "months":
             shown.append(f"{value} months")
         elif name == "quota_percent":
-            shown.append(f"{money.format_amount(value, '')} %")
+            shown.append(f"quota {money.format_amount(value, '')} %")
         else:
             shown.append(f"{name.replace('_', ' ')} {money.format_eur(value)}")
     return ", ".join(shown)

@@ -156,8 +156,8 @@ def replacement(creditors: Sequence[CreditorStanding]) -> Replacement:
         reasons.append(f"{claims_line}: not more than half")
     else:
         unknown = unknown_agreed + unknown_other
-        reasons.append(f"{claims_line}; {unknown} claim{'s' if unknown != 1 else ''} without a figure"
-                       " decide whether it is more than half")
+        figures = "1 claim without a figure decides" if unknown == 1 else f"{unknown} claims without a figure decide"
+        reasons.append(f"{claims_line}; {figures} whether that is more than half")
     possible = False if not heads_ok or claims_ok is False else claims_ok
     return Replacement(
         possible=possible, heads_agreed=k, heads_total=n, heads_percent=percent(money.exact(k), money.exact(n)),
