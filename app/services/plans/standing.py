@@ -41,7 +41,7 @@ from app.services.plans.offer import PlanOffer
 
 Outcome = Literal["accepted", "failed", "pending"]
 REFUSALS = frozenset({"declined", "counter_offer"})
-ZERO = Decimal("0")
+ZERO = Decimal("0.00")
 HUNDRED = Decimal("100")
 FIRM_TIME_ZONE = ZoneInfo("Europe/Berlin")
 
