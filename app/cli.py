@@ -1,4 +1,4 @@
-"""cli.py — `creditor-matcher serve | worker | migrate | ingest | jobs | inquiries | eval`."""
+"""cli.py — `creditor-matcher serve | worker | migrate | ingest | jobs | inquiries | plan | eval`."""
 
 from __future__ import annotations
 
@@ -19,10 +19,12 @@ from app.config import ConfigurationError, Settings, get_settings
 from app.database import describe_unreachable, session_scope
 from app.errors import RejectedInput
 from app.logging import configure_from
-from app.models import ProcessingStatus
+from app.models import ProcessingStatus, utcnow
 from app.routers.jobs import detail, summary
+from app.schemas.plans import PlanStandingOut
 from app.services import ingest, inquiries, intake, jobs, processing, retries
 from app.services.attachments import store_from_settings
+from app.services.plans import report, standing
 
 
 def _print_json(data: Any) -> None:
@@ -105,6 +107,18 @@ def cmd_inquiries(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
+    """Where a client's settlement plan stands: JSON with --json or when piped, else a readable table."""
+    migrations.upgrade()
+    with session_scope() as session:
+        found = standing.load(session, args.firm_reference, standing.firm_today(utcnow()))
+    if args.json or not sys.stdout.isatty():
+        _print_json(PlanStandingOut.of(found).model_dump(mode="json"))
+    else:
+        print(report.text(found))
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     configure_from(settings, "WARNING")  # the report is the output, not per-job lines
     with tempfile.TemporaryDirectory(prefix="cm-eval-") as workdir:
@@ -159,6 +173,11 @@ def build_parser() -> argparse.ArgumentParser:
     inquiry_list.add_argument("--limit", type=int, default=50)
     inquiry_list.add_argument("--offset", type=int, default=0)
     inquiries_cmd.set_defaults(handler=cmd_inquiries)
+
+    plan_cmd = sub.add_parser("plan", help="where a client's settlement plan stands (heads, claims, § 309 InsO)")
+    plan_cmd.add_argument("firm_reference", metavar="FIRM_REFERENCE")
+    plan_cmd.add_argument("--json", action="store_true", help="print JSON even on a terminal")
+    plan_cmd.set_defaults(handler=cmd_plan)
 
     eval_cmd = sub.add_parser("eval", help="replay a labelled corpus through the pipeline on a scratch database")
     eval_cmd.add_argument("corpus_dir")

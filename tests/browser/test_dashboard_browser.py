@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run", "--disable-extensions", "--disable-default-apps"]
 TOKEN = "browser-test-token"
 BIN = Path(sys.executable).parent
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,12 @@ class Service:
     def api(self, path: str) -> Any:
         response = httpx.get(f"{self.base_url}{path}", headers={"Authorization": f"Bearer {TOKEN}"}, timeout=5)
         response.raise_for_status()
+        return response.json()
+
+    def post_api(self, path: str, body: dict[str, Any]) -> Any:
+        response = httpx.post(f"{self.base_url}{path}", json=body, headers={"Authorization": f"Bearer {TOKEN}"},
+                              timeout=5)
+        assert response.status_code in {200, 201}, response.text
         return response.json()
 
     def post_reply(self, **overrides: Any) -> int:
@@ -189,3 +197,59 @@ def visit(page: Page, path: str) -> int | str:
         return str(error.message).split(" at ")[0].removeprefix("Page.goto: ")
     assert response is not None
     return response.status
+
+
+def plan_letters(service: Service) -> None:
+    """Five plan letters of one client, and the decisions recorded so far by operators."""
+    soon, passed = (date.today() + timedelta(days=20)).isoformat(), (date.today() - timedelta(days=10)).isoformat()
+    for ident, creditor, claim, reply_by in (
+            ("PS-1", "Förde Sparkasse", 5000.0, soon), ("PS-2", "Kanalwerke Rendsburg", 1200.0, soon),
+            ("PS-3", "Möwe Mobilfunk GmbH", 800.0, passed), ("PS-4", "Inkassobüro Lotsenhaus", None, soon),
+            ("PS-5", "Treene Versand KG", 600.0, soon)):
+        service.post_api("/api/v1/inquiries", {
+            "id": ident, "client_name": "Swantje Feddersen", "firm_reference": "KT-2027-0911",
+            "creditor_name": creditor, "known_amount": claim, "letter_type": "plan",
+            "plan_offer": {"type": "quota", "quota_percent": 6.0, "offer_amount": (claim or 0) * 0.06 or None,
+                           "reply_by": reply_by}})
+    for ident, body in (("PS-1", {"decision": "accepted"}), ("PS-2", {"decision": "accepted", "note": "per Fax"}),
+                        ("PS-4", {"decision": "needs_info"}),
+                        ("PS-5", {"decision": "counter_offer", "counter_offer": {"quota_percent": "15"}})):
+        service.post_api(f"/api/v1/inquiries/{ident}/plan-decisions", {**body, "reviewer": "Frau Quandt"})
+
+
+def test_a_clients_plan_standing_changes_when_an_operator_records_a_decision(service: Service, page: Page) -> None:
+    plan_letters(service)
+    page.goto("/dashboard/jobs")
+    page.click("nav >> text=Plans")
+    page.wait_for_url("**/dashboard/plans")
+    expect(page.locator('tr[data-firm-reference="KT-2027-0911"] [data-outcome]')).to_have_text("failed")
+    page.click("text=Swantje Feddersen")
+    page.wait_for_url("**/dashboard/clients/KT-2027-0911/plan")
+
+    # 2 of 5 agreed; claims 6.200 of the 7.600 known (Lotsenhaus has no figure); Treene's counter-offer fails it.
+    expect(page.locator("#plan-heads")).to_have_text("2 of 5")
+    expect(page.locator("#plan-heads-share")).to_have_text("40,00 %")
+    expect(page.locator("#plan-claims")).to_have_text("6.200,00 € of 7.600,00 €")
+    expect(page.locator("#plan-claims-share")).to_have_text("81,58 %; 1 without a figure")
+    expect(page.locator("#plan-outcome")).to_have_text("failed")
+    expect(page.locator("#plan-309")).to_have_text("not possible")
+    expect(page.locator('tr[data-inquiry-id="PS-5"] [data-decision]')).to_contain_text("counter_offer")
+    expect(page.locator('tr[data-inquiry-id="PS-5"]')).to_contain_text("15,00 %")
+    expect(page.locator('tr[data-inquiry-id="PS-3"] [data-overdue]')).to_be_visible()
+    expect(page.locator("[data-overdue]")).to_have_count(1)
+    expect(page.locator("#plan-reasons")).to_contain_text("certificate of failure")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "plan-standing.png"), full_page=True)
+
+    # The creditor takes the plan after all (by phone): the counter-offer no longer stands.
+    service.post_api("/api/v1/inquiries/PS-5/plan-decisions",
+                     {"decision": "accepted", "reviewer": "Herr Ostrowski", "note": "telefonisch zugestimmt"})
+    page.reload()
+    expect(page.locator("#plan-heads")).to_have_text("3 of 5")
+    expect(page.locator("#plan-claims")).to_have_text("6.800,00 € of 7.600,00 €")
+    expect(page.locator("#plan-claims-share")).to_have_text("89,47 %; 1 without a figure")
+    expect(page.locator("#plan-outcome")).to_have_text("pending")
+    # More than half by heads and by the known claims, but Lotsenhaus's unknown claim could outweigh them.
+    expect(page.locator("#plan-309")).to_have_text("cannot tell yet")
+    expect(page.locator('tr[data-inquiry-id="PS-5"]')).to_contain_text("Herr Ostrowski")
+    expect(page.locator("#plan-309-reasons")).to_contain_text("1 claim without a figure decides")
