@@ -188,8 +188,13 @@ def assess(firm_reference: str, client_name: str, letters: Iterable[tuple[PlanLe
     refused = tuple(_label(c) for c in creditors if c.decision in REFUSALS)
     outstanding = tuple(_label(c) for c in creditors if c.decision not in REFUSALS and not c.agreed)
     if outcome == "failed":
-        reasons = (f"refused by {', '.join(refused)}: the out-of-court attempt has failed; the firm can issue the "
-                   "certificate of failure (§ 305 Abs. 1 Nr. 1 InsO)",)
+        declined = [_label(c) for c in creditors if c.decision == "declined"]
+        countered = [_label(c) for c in creditors if c.decision == "counter_offer"]
+        who = "; ".join(part for part in (f"declined by {', '.join(declined)}" if declined else "",
+                                          f"counter-offer not taken from {', '.join(countered)}" if countered else "")
+                        if part)
+        reasons = (f"{who}: the out-of-court attempt has failed; the firm can issue the certificate of failure "
+                   "(§ 305 Abs. 1 Nr. 1 InsO)",)
     elif outcome == "accepted":
         reasons = ("every creditor accepted the plan",)
     else:

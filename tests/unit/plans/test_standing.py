@@ -174,3 +174,9 @@ def test_a_letter_without_a_reply_by_day_is_never_overdue() -> None:
 def test_the_firms_day_is_the_german_calendar_day() -> None:
     assert firm_today(datetime(2027, 2, 15, 23, 30, tzinfo=UTC)) == date(2027, 2, 16)
     assert firm_today(datetime(2027, 7, 15, 21, 59, tzinfo=UTC)) == date(2027, 7, 15)
+
+
+def test_the_outcome_names_who_declined_and_whose_counter_offer_was_not_taken() -> None:
+    result = standing(("Alpha", "800.00", said("declined")),
+                      ("Beta", "400.00", said("counter_offer", monthly_rate="9.00")))
+    assert result.reasons[0].startswith("declined by Alpha (PL-Alpha); counter-offer not taken from Beta (PL-Beta)")
