@@ -69,7 +69,8 @@ def test_a_retry_by_a_script_or_the_own_origin_is_accepted(web: TestClient) -> N
 
 
 @pytest.mark.parametrize("path", ["/api/v1/reviews/1/approve", "/api/v1/reviews/1/reject",
-                                  "/api/v1/reviews/1/correct", "/api/v1/inquiries"])
+                                  "/api/v1/reviews/1/correct", "/api/v1/inquiries",
+                                  "/api/v1/inquiries/PL-1/plan-decisions"])
 def test_other_api_writes_refuse_a_form_post(web: TestClient, path: str) -> None:
     body = json.dumps({"reviewer": "Mallory"}).encode()
     assert web.post(path, content=body, headers={"content-type": "text/plain"}).status_code == 415
