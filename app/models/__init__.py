@@ -8,6 +8,7 @@ from app.models.job_event import JobEvent
 from app.models.outbox import OutboxMessage
 from app.models.plan_decision import PlanDecision
 from app.models.review import Review
+from app.models.worker import ServiceFlag, WorkerHeartbeat
 
 __all__ = [
     "Base",
@@ -21,5 +22,7 @@ __all__ = [
     "PlanDecision",
     "ProcessingStatus",
     "Review",
+    "ServiceFlag",
+    "WorkerHeartbeat",
     "utcnow",
 ]

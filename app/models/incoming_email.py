@@ -18,6 +18,7 @@ class ProcessingStatus(enum.StrEnum):
     PROCESSING = "processing"
     COMPLETED = "completed"
     FAILED = "failed"
+    CANCELLED = "cancelled"
 
 
 class IncomingEmail(Base):
@@ -49,6 +50,8 @@ class IncomingEmail(Base):
 
     processing_status: Mapped[str] = mapped_column(String(16), default=ProcessingStatus.RECEIVED)
     processing_error: Mapped[str | None] = mapped_column(Text)
+    # The last failed attempt's traceback (operators see it collapsed under the error).
+    error_traceback: Mapped[str | None] = mapped_column(Text)
     retry_count: Mapped[int] = mapped_column(Integer, default=0)
     attempt_count: Mapped[int] = mapped_column(Integer, default=0)
     # When the row last entered its current waiting state; the sweeper measures staleness from it.

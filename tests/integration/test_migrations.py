@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect
 
 from alembic import command
@@ -37,6 +38,20 @@ def test_the_settlement_plan_migration_steps_down_and_up(tmp_path: Path) -> None
         migrations.upgrade(url)
         assert "plan_decisions" in inspect(engine).get_table_names()
         with engine.connect() as connection:
-            assert MigrationContext.configure(connection).get_current_revision() == "0003"
+            head = ScriptDirectory.from_config(migrations.alembic_config(url)).get_current_head()
+            assert MigrationContext.configure(connection).get_current_revision() == head
+    finally:
+        engine.dispose()
+
+
+def test_every_migration_steps_down_to_the_first_and_up_again(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/cycle.db"
+    migrations.upgrade(url)
+    command.downgrade(migrations.alembic_config(url), "base")
+    engine = create_engine(url)
+    try:
+        assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+        migrations.upgrade(url)
+        assert {"worker_heartbeats", "service_flags", "plan_decisions"} <= set(inspect(engine).get_table_names())
     finally:
         engine.dispose()
