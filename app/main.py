@@ -17,7 +17,20 @@ from app.database import check_reachable, describe_unreachable
 from app.embedded import start_worker
 from app.errors import RejectedInput
 from app.logging import configure_from
-from app.routers import dashboard, docs, health, inquiries, jobs, plan_pages, plans, reviews, webhooks
+from app.routers import (
+    dashboard,
+    dashboard_jobs,
+    dashboard_ops,
+    docs,
+    health,
+    inquiries,
+    jobs,
+    plan_pages,
+    plans,
+    processing,
+    reviews,
+    webhooks,
+)
 from app.scheduler import build_scheduler
 
 log = structlog.get_logger(__name__)
@@ -63,6 +76,9 @@ def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None =
     app.include_router(inquiries.router)
     app.include_router(reviews.router)
     app.include_router(plans.router)
+    app.include_router(processing.router)
+    app.include_router(dashboard_jobs.router)  # before dashboard: /dashboard/jobs/table is not a job id
+    app.include_router(dashboard_ops.router)
     app.include_router(dashboard.router)
     app.include_router(plan_pages.router)
     app.mount("/static", StaticFiles(directory=dashboard.STATIC_DIR), name="static")

@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
@@ -28,6 +28,7 @@ from app.errors import NotFound, RejectedInput
 from app.models import IncomingEmail, Inquiry, ProcessingStatus, Review
 from app.routers import csrf
 from app.routers import reviews as review_api
+from app.routers.operator import remembered_operator, typed_operator
 from app.routers.params import RowId
 from app.schemas.reviews import Correction, CounterOffer, Decision
 from app.services import jobs, money, retries, review
@@ -172,82 +173,12 @@ def error_page(request: Request, status_code: int, message: str) -> Response:
                   status_code=status_code)
 
 
-@dataclass(frozen=True)
-class JobRow:
-    id: int
-    status: str
-    sender: str
-    subject: str
-    received_at: datetime
-    processing_seconds: float | None
-    match_status: str | None
-    error: str | None
-
-
-def job_row(email: IncomingEmail) -> JobRow:
-    error = email.processing_error
-    return JobRow(
-        id=email.id, status=email.processing_status, sender=email.from_email,
-        subject=email.subject[:SUBJECT_PREVIEW], received_at=email.received_at,
-        processing_seconds=jobs.processing_seconds(email), match_status=email.match_status,
-        error=error[:ERROR_SNIPPET] + ("…" if len(error) > ERROR_SNIPPET else "") if error else None,
-    )
-
-
-def parse_status(value: str) -> ProcessingStatus | None:
-    if not value:
-        return None
-    try:
-        return ProcessingStatus(value)
-    except ValueError as error:
-        raise RejectedInput(f"unknown status {value!r}", status_code=422) from error
-
-
-def jobs_context(session: Session, status: ProcessingStatus | None, offset: int, limit: int) -> dict[str, Any]:
-    total, page = jobs.list_jobs(session, status, limit, offset)
-    filter_query: dict[str, Any] = {"status": status.value} if status else {}
-    if limit != PAGE_SIZE:
-        filter_query["limit"] = limit
-
-    def page_link(target: int) -> str:
-        return "/dashboard/jobs?" + urlencode({**filter_query, "offset": target})
-
-    return {
-        "counts": jobs.counts_by_status(session), "rows": [job_row(email) for email in page],
-        "status": status.value if status else "", "total": total, "offset": offset, "limit": limit,
-        "table_url": "/dashboard/jobs/table?" + urlencode({**filter_query, "offset": offset, "limit": limit}),
-        "previous_url": page_link(max(offset - limit, 0)) if offset > 0 else None,
-        "next_url": page_link(offset + limit) if offset + limit < total else None,
-    }
-
-
 @router.get("")
 def home() -> RedirectResponse:
     return RedirectResponse("/dashboard/jobs", status_code=303)
 
 
-def render_jobs(request: Request, session: Session, status: str, offset: int, limit: int, *,
-                fragment: bool) -> Response:
-    """The jobs page, or only its polled region (`live`) for htmx."""
-    try:
-        context = jobs_context(session, parse_status(status), offset, limit)
-    except RejectedInput as error:
-        return error_page(request, error.status_code, error.reason)
-    return render(request, "jobs.html", context, block="live" if fragment else None)
-
-
-@router.get("/jobs")
-def jobs_page(request: Request, status: str = Query(default="", max_length=16),
-              offset: int = Query(default=0, ge=0, le=1_000_000), limit: int = Query(default=PAGE_SIZE, ge=1, le=200),
-              session: Session = Depends(get_session)) -> Response:
-    return render_jobs(request, session, status, offset, limit, fragment=wants_fragment(request))
-
-
-@router.get("/jobs/table")
-def jobs_table(request: Request, status: str = Query(default="", max_length=16),
-               offset: int = Query(default=0, ge=0, le=1_000_000), limit: int = Query(default=PAGE_SIZE, ge=1, le=200),
-               session: Session = Depends(get_session)) -> Response:
-    return render_jobs(request, session, status, offset, limit, fragment=True)
+# The jobs list and its actions live in routers/dashboard_jobs.py.
 
 
 def attachment_rows(email: IncomingEmail, extraction: dict[str, Any]) -> list[dict[str, Any]]:
@@ -286,12 +217,14 @@ def job_page(request: Request, job_id: RowId, session: Session = Depends(get_ses
     return render(request, "job.html", job_context(email), block="detail" if wants_fragment(request) else None)
 
 
-@router.post("/jobs/{job_id}/retry", dependencies=[Depends(guarded_form)])
-def retry_job(request: Request, job_id: RowId, session: Session = Depends(get_session)) -> Response:
+@router.post("/jobs/{job_id}/retry")
+def retry_job(request: Request, job_id: RowId, fields: dict[str, str] = Depends(guarded_form),
+              session: Session = Depends(get_session)) -> Response:
     notice = problem = None
     status_code = 200
+    operator = typed_operator(fields) or remembered_operator(request) or "dashboard"
     try:
-        retried, enqueued = retries.retry_failed(job_id)
+        retried, enqueued = retries.retry_failed(job_id, operator)
         notice = (f"Job {job_id} is {retried.processing_status} again (retry {retried.retry_count})"
                   + ("." if enqueued else "; the sweeper will send it to a worker."))
     except NotFound as missing:

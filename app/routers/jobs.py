@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Header
 from sqlalchemy.orm import Session
 
 from app.database import get_session
@@ -10,10 +10,21 @@ from app.models import IncomingEmail, ProcessingStatus
 from app.routers.auth import require_operator
 from app.routers.csrf import require_json_same_origin
 from app.routers.params import DEFAULT_LIMIT, Limit, Offset, RowId
-from app.schemas.jobs import JobDetail, JobEventOut, JobList, JobSummary, RetryAccepted
-from app.services import jobs, retries
+from app.schemas.jobs import (
+    BulkRetry,
+    BulkRetryAccepted,
+    Cancelled,
+    JobDetail,
+    JobEventOut,
+    JobList,
+    JobSummary,
+    OperatorAction,
+    RetryAccepted,
+)
+from app.services import job_list, jobs, operations, retries
 
 router = APIRouter(prefix="/api/v1/jobs", tags=["jobs"], dependencies=[Depends(require_operator)])
+OperatorHeader = Header(default=None, max_length=200, description="who acts (or the body's `operator`)")
 
 SUBJECT_PREVIEW = 100
 
@@ -71,8 +82,31 @@ def get_job(job_id: RowId, session: Session = Depends(get_session)) -> JobDetail
     return detail(jobs.get(session, job_id))
 
 
+@router.post("/retry", response_model=BulkRetryAccepted, dependencies=[Depends(require_json_same_origin)])
+def retry_jobs(body: BulkRetry, x_operator: str | None = OperatorHeader,
+               session: Session = Depends(get_session)) -> BulkRetryAccepted:
+    """Retry the listed failed jobs, or every failed job (`all_failed`); the others are reported as skipped."""
+    operator = operations.operator_name(body.operator, x_operator)
+    ids = job_list.failed_ids(session, job_list.JobFilter()) if body.all_failed else body.ids
+    session.rollback()
+    outcome = operations.retry_many(ids, operator)
+    return BulkRetryAccepted(retried=outcome.retried, skipped=outcome.skipped, enqueued=outcome.enqueued,
+                             operator=operator)
+
+
+@router.post("/{job_id}/cancel", response_model=Cancelled, dependencies=[Depends(require_json_same_origin)])
+def cancel_job(job_id: RowId, body: OperatorAction | None = None,
+               x_operator: str | None = OperatorHeader) -> Cancelled:
+    """A received or queued job is cancelled for good (409 once it has started or ended)."""
+    operator = operations.operator_name(body.operator if body else None, x_operator)
+    email = operations.cancel(job_id, operator)
+    return Cancelled(id=email.id, processing_status=email.processing_status, operator=operator)
+
+
 @router.post("/{job_id}/retry", response_model=RetryAccepted, dependencies=[Depends(require_json_same_origin)])
-def retry_job(job_id: RowId) -> RetryAccepted:
-    email, enqueued = retries.retry_failed(job_id)
+def retry_job(job_id: RowId, body: OperatorAction | None = None,
+              x_operator: str | None = OperatorHeader) -> RetryAccepted:
+    operator = operations.operator_name(body.operator if body else None, x_operator, "api")
+    email, enqueued = retries.retry_failed(job_id, operator)
     return RetryAccepted(id=email.id, processing_status=email.processing_status,
                          retry_count=email.retry_count, enqueued=enqueued)

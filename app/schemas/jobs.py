@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class JobSummary(BaseModel):
@@ -68,3 +68,29 @@ class RetryAccepted(BaseModel):
 class WebhookAccepted(BaseModel):
     status: str
     email_id: int
+
+
+class OperatorAction(BaseModel):
+    """Optional body of an operator's action; the `X-Operator` header works too (the field wins)."""
+
+    operator: str | None = Field(default=None, max_length=200)
+
+
+class BulkRetry(OperatorAction):
+    """Either the ids to retry, or `all_failed` for every failed job (at most 1000 at once)."""
+
+    ids: list[int] = Field(default_factory=list, max_length=1000)
+    all_failed: bool = False
+
+
+class BulkRetryAccepted(BaseModel):
+    retried: list[int]
+    skipped: dict[int, str]
+    enqueued: int
+    operator: str
+
+
+class Cancelled(BaseModel):
+    id: int
+    processing_status: str
+    operator: str

@@ -16,17 +16,20 @@ from sqlalchemy.orm import Session
 
 from app.errors import InvalidTransition, NotFound, TransientError
 from app.models import IncomingEmail, JobEvent, ProcessingStatus, utcnow
+from app.services import workers
 
 S = ProcessingStatus
 
 # The state machine: which states each state may move to.
 TRANSITIONS: dict[S, frozenset[S]] = {
-    S.RECEIVED: frozenset({S.QUEUED, S.PROCESSING}),
-    S.QUEUED: frozenset({S.PROCESSING, S.QUEUED}),
+    S.RECEIVED: frozenset({S.QUEUED, S.PROCESSING, S.CANCELLED}),
+    S.QUEUED: frozenset({S.PROCESSING, S.QUEUED, S.CANCELLED}),
     S.PROCESSING: frozenset({S.COMPLETED, S.FAILED, S.QUEUED}),
     S.COMPLETED: frozenset(),
     S.FAILED: frozenset({S.QUEUED}),
+    S.CANCELLED: frozenset(),  # final: no claim, sweep or retry ever takes it up again
 }
+WAITING = (S.RECEIVED.value, S.QUEUED.value)
 
 
 def sources_for(target: S) -> tuple[S, ...]:
@@ -105,7 +108,10 @@ def claim(session: Session, email_id: int, owner: str, lease_seconds: float) -> 
 
     On PostgreSQL the row is first locked with SKIP LOCKED so a concurrent claimer moves on
     instead of waiting (RowBusy if the row is claimable but locked by someone else);
-    everywhere the UPDATE's WHERE clause is what makes it exclusive."""
+    everywhere the UPDATE's WHERE clause is what makes it exclusive. While an operator has paused
+    processing nothing is claimed (the job stays waiting; resuming sends it again)."""
+    if workers.is_paused(session):
+        return None
     now = utcnow()
     claimable = or_(
         IncomingEmail.processing_status.in_([S.RECEIVED.value, S.QUEUED.value]),
@@ -205,8 +211,9 @@ def fail(session: Session, email_id: int, error: str, *, attempt: int | None = N
     return changed
 
 
-def retry(session: Session, email_id: int) -> IncomingEmail:
+def retry(session: Session, email_id: int, operator: str | None = None) -> IncomingEmail:
     """An operator's retry: failed → queued, error cleared, retry_count + 1. Send after commit.
+    `operator` (who asked) goes into the job's history.
 
     Only `WHERE status = 'failed'`: of concurrent retries one changes the row, the others (and any
     retry of a job that is not failed, a running one above all) get InvalidTransition (409)."""
@@ -219,7 +226,28 @@ def retry(session: Session, email_id: int) -> IncomingEmail:
             raise NotFound(f"job {email_id} not found")
         raise InvalidTransition(f"only failed jobs can be retried; job {email_id} is {status}")
     record_event(session, email_id, "status", from_status="failed", to_status="queued",
-                 message="manual retry")
+                 message=f"manual retry by {operator}" if operator else "manual retry",
+                 details={"operator": operator} if operator else None)
+    email = get(session, email_id)
+    session.refresh(email)
+    return email
+
+
+def cancel(session: Session, email_id: int, operator: str) -> IncomingEmail:
+    """An operator's cancel of a job that has not started: received/queued → cancelled, for good.
+
+    Conditional like every move: a worker that claimed the job a moment earlier wins and the
+    cancel gets InvalidTransition (409)."""
+    previous = _status_of(session, email_id)
+    changed = _move(session, email_id, S.CANCELLED, (IncomingEmail.processing_status.in_(WAITING),),
+                    available_at=None, lease_owner=None, lease_expires_at=None)
+    if not changed:
+        if previous is None:
+            raise NotFound(f"job {email_id} not found")
+        status = _status_of(session, email_id)
+        raise InvalidTransition(f"only received or queued jobs can be cancelled; job {email_id} is {status}")
+    record_event(session, email_id, "status", from_status=previous, to_status="cancelled",
+                 message=f"cancelled by {operator}", details={"operator": operator})
     email = get(session, email_id)
     session.refresh(email)
     return email

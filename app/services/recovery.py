@@ -1,5 +1,5 @@
 """services/recovery.py — the sweeper: re-enqueue jobs stuck before enqueue, lost in the broker,
-or held by a dead worker, so no accepted email is ever left behind."""
+or held by a dead worker, so no accepted email is ever left behind (and, while processing is paused, does nothing)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from app import queue
 from app.config import Settings
 from app.database import session_scope
 from app.models import ProcessingStatus, utcnow
-from app.services import jobs
+from app.services import jobs, workers
 from app.services.failure_notifier import notify_permanent_failure
 
 log = structlog.get_logger(__name__)
@@ -55,6 +55,10 @@ def sweep(settings: Settings, *, now: datetime | None = None,
     now = now or utcnow()
     report = SweepReport()
     with session_scope() as session:
+        if workers.is_paused(session):
+            # Paused by an operator: waiting is expected, and a running job is left to finish;
+            # re-sending or failing anything now would only burn attempts.
+            return report
         stuck = jobs.stuck_jobs(session, now, settings.stale_job_seconds,
                                 settings.job_time_limit_seconds)
     for email_id, status in stuck:
