@@ -70,7 +70,7 @@ def throughput(session: Session, step: timedelta, count: int, now: datetime | No
             tallies["received"][slot] += 1
     endings = session.execute(select(JobEvent.at, JobEvent.to_status).where(
         JobEvent.kind == "status", JobEvent.at >= first, JobEvent.at < end,
-        JobEvent.to_status.in_([ProcessingStatus.COMPLETED.value, ProcessingStatus.FAILED.value]))).tuples()
+        JobEvent.to_status.in_([ProcessingStatus.COMPLETED.value, ProcessingStatus.FAILED.value]))).all()
     for moment, to_status in endings:
         if (slot := _index(moment, first, step, count)) is not None and to_status is not None:
             tallies[to_status][slot] += 1
@@ -97,7 +97,7 @@ def durations(session: Session, since: datetime, until: datetime) -> list[tuple[
     rows = session.execute(select(IncomingEmail.completed_at, IncomingEmail.started_at).where(
         IncomingEmail.processing_status == ProcessingStatus.COMPLETED.value,
         IncomingEmail.completed_at >= since, IncomingEmail.completed_at < until,
-        IncomingEmail.started_at.is_not(None))).tuples()
+        IncomingEmail.started_at.is_not(None))).all()
     return [(done, (done - started).total_seconds()) for done, started in rows
             if done is not None and started is not None]
 
@@ -125,7 +125,7 @@ def review_depth(session: Session, step: timedelta, count: int, now: datetime | 
     starts = bucket_starts(now, step, count)
     moments = [min(start + step, now) for start in starts]
     spans = session.execute(select(Review.created_at, Review.decided_at).where(
-        Review.created_at <= now, or_(Review.decided_at.is_(None), Review.decided_at > starts[0]))).tuples().all()
+        Review.created_at <= now, or_(Review.decided_at.is_(None), Review.decided_at > starts[0]))).all()
     return [DepthPoint(at=moment, depth=sum(1 for opened, decided in spans
                                             if opened <= moment and (decided is None or decided > moment)))
             for moment in moments]

@@ -145,7 +145,7 @@ def describe(session: Session, rows: list[IncomingEmail]) -> list[JobLine]:
                                                                 Review.status == review.OPEN)))
     external = {str(((row.extracted_data or {}).get("match") or {}).get("inquiry_id") or "") for row in rows}
     clients = dict(session.execute(select(Inquiry.external_id, Inquiry.client_name)
-                                   .where(Inquiry.external_id.in_(external - {""} or {""}))).tuples().all())
+                                   .where(Inquiry.external_id.in_(external - {""} or {""}))).all())
     lines = []
     for row in rows:
         data = row.extracted_data or {}

@@ -43,7 +43,7 @@ def status(session: Session, now: datetime | None = None,
     per_state = dict(session.execute(
         select(IncomingEmail.processing_status, func.count())
         .where(IncomingEmail.processing_status.in_([*jobs.WAITING, ProcessingStatus.PROCESSING.value]))
-        .group_by(IncomingEmail.processing_status)).tuples().all())
+        .group_by(IncomingEmail.processing_status)).all())
     oldest = session.execute(
         select(IncomingEmail.id, IncomingEmail.status_changed_at)
         .where(IncomingEmail.processing_status.in_(jobs.WAITING))

@@ -23,7 +23,7 @@ def test_the_list_is_newest_first_with_counts_for_every_state(client: TestClient
     assert body["total"] == 4
     assert [job["id"] for job in body["jobs"]] == list(reversed(ids))
     assert body["by_status"] == {"received": 0, "queued": 1, "processing": 0,
-                                 "completed": 2, "failed": 1}
+                                 "completed": 2, "failed": 1, "cancelled": 0}
 
 
 def test_the_list_filters_by_status_and_pages(client: TestClient) -> None:
@@ -70,7 +70,7 @@ def test_retry_requeues_a_failed_job_and_enqueues_it(client: TestClient) -> None
                                "enqueued": True}
     detail = client.get(f"/api/v1/jobs/{email_id}").json()
     assert detail["processing_error"] is None
-    assert detail["events"][-1]["message"] == "manual retry"
+    assert detail["events"][-1]["message"] == "manual retry by api"  # no name given: the API itself
     assert queued_message_args() == [(email_id,)]
 
 
