@@ -29,7 +29,7 @@ from app.routers.dashboard import (
 )
 from app.routers.operator import remember_operator, remembered_operator, typed_operator
 from app.routers.params import MAX_ROW_ID, RowId
-from app.services import job_list, jobs, operations
+from app.services import job_list, jobs, operations, queue_status
 
 BULK_FORM_MAX_BYTES = 64_000
 TABS = ("received", "queued", "processing", "completed", "failed", "cancelled")
@@ -142,7 +142,7 @@ def jobs_context(request: Request, session: Session, view: View) -> dict[str, An
         "newest_url": view.url(before=None, after=None),
         "previous_url": view.url(after=found.after, before=None) if found.after else None,
         "next_url": view.url(before=found.before, after=None) if found.before else None,
-        "operator": remembered_operator(request), "failed_here": found.counts.get("failed", 0),
+        "operator": remembered_operator(request), "queue": queue_status.status(session),
     }
 
 
@@ -158,7 +158,10 @@ def render_jobs(request: Request, session: Session, view: View, *, fragment: boo
 
 @router.get("/jobs")
 def jobs_page(request: Request, view: View = Depends(view_params), session: Session = Depends(get_session)) -> Response:
-    return render_jobs(request, session, view, fragment=wants_fragment(request))
+    response = render_jobs(request, session, view, fragment=wants_fragment(request))
+    if wants_fragment(request):  # the address bar shows the canonical link (no empty fields)
+        response.headers["hx-push-url"] = view.url()
+    return response
 
 
 @router.get("/jobs/table")
