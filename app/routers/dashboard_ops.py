@@ -51,7 +51,7 @@ def charts_context(session: Session, chosen: Range, now: datetime) -> dict[str, 
         ("received", "received", [float(b.received) for b in buckets]),
         ("completed", "completed", [float(b.completed) for b in buckets]),
         ("failed", "failed", [float(b.failed) for b in buckets]),
-    ])
+    ], kind="bars")
     timing = charts.processing_time_per_bucket(session, step, count, now)
     speed = line_chart("processing-time", f"Processing time per {per} (started → completed)", labels, [
         ("p50", "p50", [p.p50 for _start, p in timing]),

@@ -155,7 +155,7 @@ def test_operators_watch_filter_and_retry_jobs_in_chromium(service: Service, pag
     # A link reproduces the view.
     page.goto("/dashboard/jobs?status=failed")
     expect(page.locator("#status-filter")).to_have_value("failed")
-    page.click(f'#jobs-live tr[data-job-id="{failed}"] td:first-child a')
+    page.click(f'#jobs-live tr[data-job-id="{failed}"] td.id a')
     page.wait_for_url(f"**/dashboard/jobs/{failed}")
     history = page.locator("table.events tbody tr")
     expect(history).to_have_count(2)

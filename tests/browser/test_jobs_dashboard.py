@@ -214,8 +214,10 @@ def test_the_charts_show_throughput_percentiles_and_review_depth(service: Servic
     shot(page, "charts.png")
     page.click("text=Last day, per hour")
     page.wait_for_url("**/dashboard/charts?range=day")
-    expect(page.locator("#chart-throughput circle")).to_have_count(24 * 3)
     expect(page.locator("#total-completed")).to_have_text("5")
+    received = page.locator('#chart-throughput [data-series="received"]').get_attribute("data-values") or ""
+    assert len(received.split(",")) == 24 and sum(float(v) for v in received.split(",") if v) == 6
+    expect(page.locator('#chart-throughput [data-series="failed"] rect')).to_have_count(1)
 
 
 @pytest.fixture

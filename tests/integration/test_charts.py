@@ -101,3 +101,15 @@ def test_every_drawn_point_keeps_its_value_and_gaps_are_not_drawn() -> None:
     assert [dot.tip for dot in line.dots] == ["10:00: completed 5", "10:02: completed 10"]
     assert [dot.y for dot in line.dots] == [chart.top + (chart.bottom_edge - chart.top) / 2, chart.top]
     assert [text for _y, text in chart.y_ticks] == ["0", "5", "10"]
+
+
+def test_a_gap_breaks_the_line_and_bars_are_drawn_only_for_counts_above_zero() -> None:
+    labels = ["a", "b", "c", "d", "e"]
+    lines = line_chart("t", "Time", labels, [("p50", "p50", [1.0, 2.0, None, 3.0, 4.0])]).lines[0]
+    assert len(lines.segments) == 2 and len(lines.dots) == 4
+    bars = line_chart("t", "Jobs", labels, [("received", "received", [0.0, 2.0, 0.0, 4.0, 0.0]),
+                                            ("failed", "failed", [1.0, 0.0, 0.0, 0.0, 0.0])], kind="bars")
+    received, failed = bars.lines
+    assert [bar.tip for bar in received.bars] == ["b: received 2", "d: received 4"]
+    assert received.bars[1].height == 2 * received.bars[0].height and received.dots == []
+    assert failed.bars[0].x > received.bars[0].x - bars.width  # side by side in its own slot
