@@ -253,6 +253,7 @@ def test_the_workers_page_warns_without_workers_and_pauses_and_resumes(redis_ser
         expect(opened.locator("#no-worker-banner")).to_be_visible()
         expect(opened.locator("#queue-depth")).to_have_text("3")
         expect(opened.locator("#oldest-waiting a")).to_have_text(f"#{ids[0]}")
+        shot(opened, "workers-no-worker.png")
         expect(opened.locator("#operator-name")).to_have_value("jana")  # the login's name until one is typed
 
         with session_scope() as session:
