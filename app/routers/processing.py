@@ -3,7 +3,7 @@ state (depth, oldest waiting job, live workers) for operators' scripts and monit
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Header
+from fastapi import APIRouter, Depends, Header, Query
 from sqlalchemy.orm import Session
 
 from app.database import get_session
@@ -17,8 +17,9 @@ router = APIRouter(prefix="/api/v1/processing", tags=["processing"], dependencie
 OperatorHeader = Header(default=None, max_length=200, description="who acts (or the body's `operator`)")
 
 
-def state(session: Session, resent: int | None = None) -> ProcessingState:
-    seen = queue_status.status(session)
+def state(session: Session, resent: int | None = None,
+          alive_within: float = queue_status.ALIVE_WITHIN_SECONDS) -> ProcessingState:
+    seen = queue_status.status(session, alive_within=alive_within)
     return ProcessingState(
         paused=seen.paused, changed_by=seen.switched_by, changed_at=seen.switched_at, waiting=seen.waiting,
         processing=seen.processing, oldest_waiting_id=seen.oldest_waiting_id,
@@ -28,8 +29,10 @@ def state(session: Session, resent: int | None = None) -> ProcessingState:
 
 
 @router.get("", response_model=ProcessingState)
-def processing_state(session: Session = Depends(get_session)) -> ProcessingState:
-    return state(session)
+def processing_state(alive_within: float = Query(default=queue_status.ALIVE_WITHIN_SECONDS, gt=0, le=86_400,
+                                                 description="seconds since its last beat a worker counts as alive"),
+                     session: Session = Depends(get_session)) -> ProcessingState:
+    return state(session, alive_within=alive_within)
 
 
 @router.post("/pause", response_model=ProcessingState, dependencies=[Depends(require_json_same_origin)])

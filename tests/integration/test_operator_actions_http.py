@@ -71,6 +71,8 @@ def test_the_api_pauses_and_resumes_processing_and_reports_the_queue(client: Tes
         workers.beat(session, "embedded", threads=2, worker_id="box-a:7")
     state = client.get("/api/v1/processing").json()
     assert state["paused"] and [w["id"] for w in state["workers"]] == ["box-a:7"] and not state["no_worker_alive"]
+    assert client.get("/api/v1/processing?alive_within=0.000001").json()["no_worker_alive"] is True
+    assert client.get("/api/v1/processing?alive_within=0").status_code == 422
     resumed = client.post("/api/v1/processing/resume", headers={**JSON, "X-Operator": "Tom Berger"}).json()
     assert (resumed["paused"], resumed["changed_by"], resumed["resent"]) == (False, "Tom Berger", 1)
 
