@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
 
@@ -76,10 +76,13 @@ class OperatorAction(BaseModel):
     operator: str | None = Field(default=None, max_length=200)
 
 
+JobId = Annotated[int, Field(ge=1, le=2_147_483_647)]  # a 32-bit row id, like every id in a URL
+
+
 class BulkRetry(OperatorAction):
     """Either the ids to retry, or `all_failed` for every failed job (at most 1000 at once)."""
 
-    ids: list[int] = Field(default_factory=list, max_length=1000)
+    ids: list[JobId] = Field(default_factory=list, max_length=1000)
     all_failed: bool = False
 
 

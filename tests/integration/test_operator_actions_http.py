@@ -57,6 +57,8 @@ def test_the_api_retries_listed_or_all_failed_jobs_in_one_call(client: TestClien
     assert rest.json()["retried"] == failed[1:] and rest.json()["enqueued"] == 2
     assert history(failed[2])[-1] == "manual retry by Tom Berger"
     assert sorted(queued_message_args()) == [(failed[0],), (failed[1],), (failed[2],)]
+    too_big = client.post("/api/v1/jobs/retry", json={"ids": [2**31], "operator": "Tom Berger"})
+    assert too_big.status_code == 422  # not a row id: refused before the database sees it
 
 
 def test_the_api_pauses_and_resumes_processing_and_reports_the_queue(client: TestClient) -> None:
