@@ -14,7 +14,8 @@ import subprocess
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -54,7 +55,7 @@ class AttachmentSite:
         threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
 
     def answer(self, handler: BaseHTTPRequestHandler) -> None:
-        body = "Offener Saldo laut Kontoauszug: 120,00 EUR\n".encode()
+        body = b"Offener Saldo laut Kontoauszug: 120,00 EUR\n"
         handler.send_response(200)
         handler.send_header("Content-Type", "text/plain")
         handler.send_header("Content-Length", str(100_000 if self.slow.is_set() else len(body)))
@@ -92,14 +93,22 @@ def serve_argv(port: int) -> list[str]:
     return [str(BIN / "creditor-matcher"), "serve", "--port", str(port)]
 
 
-def row(database: Path, email_id: int) -> dict[str, object]:
+@dataclass(frozen=True)
+class Stored:
+    status: str
+    attempts: int
+    retries: int
+    events: list[tuple[str, str | None]]
+
+
+def row(database: Path, email_id: int) -> Stored:
     with contextlib.closing(sqlite3.connect(database)) as connection:
-        connection.row_factory = sqlite3.Row
-        found = connection.execute("SELECT processing_status, attempt_count, retry_count FROM incoming_emails "
-                                   "WHERE id = ?", (email_id,)).fetchone()
+        status, attempts, retries = connection.execute(
+            "SELECT processing_status, attempt_count, retry_count FROM incoming_emails WHERE id = ?", (email_id,)
+        ).fetchone()
         events = connection.execute("SELECT kind, message FROM job_events WHERE email_id = ? ORDER BY id",
                                     (email_id,)).fetchall()
-    return {**dict(found), "events": [(event["kind"], event["message"]) for event in events]}
+    return Stored(status, attempts, retries, [(kind, message) for kind, message in events])
 
 
 def heartbeats(database: Path) -> list[tuple[str, int]]:
@@ -109,6 +118,10 @@ def heartbeats(database: Path) -> list[tuple[str, int]]:
 
 def status(base_url: str, email_id: int) -> str:
     return str(httpx.get(f"{base_url}/api/v1/jobs/{email_id}", timeout=5).json()["processing_status"])
+
+
+def completed(base_url: str, email_id: int) -> Callable[[], bool]:
+    return lambda: status(base_url, email_id) == "completed"
 
 
 def exited(proc: subprocess.Popen[bytes], timeout: float) -> int:
@@ -161,9 +174,9 @@ def test_ctrl_c_hands_a_running_job_back_to_the_queue_without_counting_the_attem
     assert "stopping" in output
     assert f"stopped: 1 job(s) returned to the queue (job {email_id})" in output
     stored = row(database, email_id)
-    assert (stored["processing_status"], stored["attempt_count"], stored["retry_count"]) == ("queued", 0, 0)
-    assert stored["events"][-1] == ("requeued", "shutdown")
-    assert not any(kind == "attempt_failed" for kind, _ in stored["events"])  # type: ignore[attr-defined]
+    assert (stored.status, stored.attempts, stored.retries) == ("queued", 0, 0)
+    assert stored.events[-1] == ("requeued", "shutdown")
+    assert not any(kind == "attempt_failed" for kind, _ in stored.events)
     assert heartbeats(database) == [], "a clean stop forgets the worker"
 
 
@@ -183,14 +196,13 @@ def test_a_second_ctrl_c_quits_at_once_and_the_next_start_finishes_the_job(
         os.kill(server.pid, signal.SIGINT)
         assert exited(server, 10) != 0
     assert "forced exit" in (tmp_path / "first.log").read_text()
-    assert row(database, email_id)["processing_status"] == "processing"
+    assert row(database, email_id).status == "processing"
 
     site.slow.clear()  # the file now arrives at once
     with process(serve_argv(port), env, tmp_path / "second.log"):
         wait_for(lambda: healthy(base_url), 60, "serve to answer again")
         wait_for(lambda: status(base_url, email_id) == "completed", 20, "the restarted service to finish the job")
-    assert any(kind == "requeued" and "gone" in (message or "")
-               for kind, message in row(database, email_id)["events"])  # type: ignore[attr-defined]
+    assert any(kind == "requeued" and "gone" in (message or "") for kind, message in row(database, email_id).events)
 
 
 def test_jobs_queued_from_elsewhere_are_picked_up_by_the_running_service(
@@ -213,7 +225,7 @@ def test_jobs_queued_from_elsewhere_are_picked_up_by_the_running_service(
         set_env(database_url=f"sqlite:///{database}")
         written_directly = insert_email(status="queued")
         for email_id in (from_cli, written_directly):
-            wait_for(lambda i=email_id: status(base_url, i) == "completed", 10, f"job {email_id} to complete")
+            wait_for(completed(base_url, email_id), 10, f"job {email_id} to complete")
 
 
 def test_the_cli_says_how_to_process_a_job_when_no_service_runs(tmp_path: Path) -> None:
