@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install install-dev lint typecheck architecture pytest eval bench clean
+.PHONY: run test install install-dev lint typecheck architecture pytest eval bench clean wheel
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
@@ -22,9 +22,14 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-## run: install, migrate the SQLite file and serve with the in-process worker
+## run: install, check the port, migrate the SQLite file and serve with the in-process worker
+## (prints the dashboard URL; Ctrl-C hands running jobs back to the queue, a second Ctrl-C quits at once)
 run: install
-	$(BIN)/creditor-matcher serve --host $(HOST) --port $(PORT)
+	@$(BIN)/creditor-matcher serve --host $(HOST) --port $(PORT)
+
+## wheel: build dist/creditor_matcher-*.whl (the Alembic scripts inside), installable with pip anywhere
+wheel: | $(BIN)/python
+	$(BIN)/pip wheel --disable-pip-version-check --no-deps -w dist .
 
 ## test: install everything the suite needs, then lint, type-check, layer-check and test
 test: install-dev
@@ -38,4 +43,4 @@ eval: install
 	$(BIN)/creditor-matcher eval ../shared/corpus/dev
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) var build dist .pytest_cache .mypy_cache .ruff_cache

@@ -11,10 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import uvicorn
 from sqlalchemy.exc import OperationalError
 
-from app import evaluation, migrations
+from app import embedded, evaluation, migrations, server
 from app.config import ConfigurationError, Settings, get_settings
 from app.database import describe_unreachable, session_scope
 from app.errors import RejectedInput
@@ -32,13 +31,7 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    migrations.upgrade()
-    print(f"creditor-matcher listening on http://{args.host}:{args.port} "
-          f"(database {settings.database_url.split('@')[-1]}, broker {settings.broker_kind})",
-          flush=True)
-    uvicorn.run("app.main:app_factory", factory=True, host=args.host, port=args.port,
-                log_config=None)
-    return 0
+    return server.serve(args.host, args.port, settings)
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
@@ -69,6 +62,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         except processing.RetryLater as later:
             outcome["processing"] = f"retry in {later.delay_seconds:.0f} s: {later.error}"
     _print_json(outcome)
+    if not args.now and result.status != "duplicate":
+        print(embedded.pickup_note(result.email_id, result.status == "queued", settings), file=sys.stderr)
     return 0
 
 
@@ -77,6 +72,7 @@ def cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
         email, enqueued = retries.retry_failed(args.id)
         _print_json({"id": email.id, "processing_status": email.processing_status,
                      "retry_count": email.retry_count, "enqueued": enqueued})
+        print(embedded.pickup_note(email.id, enqueued, settings), file=sys.stderr)
         return 0
     with session_scope() as session:
         if args.action == "show":

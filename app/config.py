@@ -24,6 +24,12 @@ class Settings(BaseSettings):
     rabbitmq_url: str | None = None
     broker_namespace: str = "creditor_matcher"
     embedded_worker_threads: int = Field(default=2, ge=1, le=16)
+    # The embedded worker looks for due `queued` rows (the CLI's, a restart's) this often.
+    embedded_poll_seconds: float = Field(default=1, gt=0, le=60)
+    # Every worker process records that it is alive this often (services/workers.beat).
+    worker_heartbeat_seconds: float = Field(default=5, gt=0, le=300)
+    # On Ctrl-C/SIGTERM running jobs may finish for this long; then they go back to `queued`.
+    shutdown_grace_seconds: float = Field(default=10, ge=0, le=600)
 
     # --- webhook -----------------------------------------------------------------------
     zendesk_webhook_secret: SecretStr | None = None

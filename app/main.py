@@ -3,18 +3,18 @@ in embedded mode, the in-process worker."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 import structlog
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import OperationalError
 
 from app.config import Settings, get_settings
 from app.database import check_reachable, describe_unreachable
-from app.embedded import start_worker
+from app.embedded import EmbeddedWorker
 from app.errors import RejectedInput
 from app.logging import configure_from
 from app.routers import (
@@ -45,7 +45,21 @@ def warn_about_open_doors(settings: Settings) -> None:
         log.warning("failure_alerts_off", hint="set SMTP_HOST and ADMIN_EMAIL")
 
 
-def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None = None) -> FastAPI:
+def log_only(message: str) -> None:
+    log.info("service_stopping", detail=message)
+
+
+def stopped_message(returned: list[int]) -> str:
+    if not returned:
+        return "stopped: no job was interrupted"
+    ids = ", ".join(str(email_id) for email_id in returned)
+    return (f"stopped: {len(returned)} job(s) returned to the queue (job {ids}); "
+            "they start again when the service is back")
+
+
+def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None = None,
+               say: Callable[[str], None] = log_only) -> FastAPI:
+    """`say` is where shutdown tells the operator what happened (`serve`: the terminal)."""
     settings = get_settings()
     embedded = settings.broker_kind == "embedded" if run_embedded_worker is None else (
         run_embedded_worker
@@ -54,7 +68,9 @@ def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None =
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         warn_about_open_doors(settings)
-        worker = start_worker(settings.embedded_worker_threads) if embedded else None
+        worker = EmbeddedWorker(settings, say) if embedded else None
+        if worker is not None:
+            worker.start()
         scheduler = build_scheduler(settings) if run_scheduler else None
         if scheduler is not None:
             scheduler.start()
@@ -65,7 +81,7 @@ def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None =
             if scheduler is not None:
                 scheduler.shutdown(wait=False)
             if worker is not None:
-                worker.stop()
+                say(stopped_message(worker.stop()))
 
     app = FastAPI(title="creditor-matcher", version="0.1.0", lifespan=lifespan,
                   docs_url=None, redoc_url=None, openapi_url=None)  # served by routers/docs.py
@@ -83,6 +99,10 @@ def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None =
     app.include_router(plan_pages.router)
     app.mount("/static", StaticFiles(directory=dashboard.STATIC_DIR), name="static")
     app.add_middleware(dashboard.SecurityHeaders)
+
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
+    async def root() -> RedirectResponse:
+        return RedirectResponse("/dashboard", status_code=307)
 
     @app.exception_handler(RejectedInput)
     async def rejected(_request: Request, error: RejectedInput) -> JSONResponse:
@@ -102,7 +122,7 @@ def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None =
     return app
 
 
-def app_factory() -> FastAPI:
+def app_factory(say: Callable[[str], None] = log_only) -> FastAPI:
     """What uvicorn loads (`--factory app.main:app_factory`): logging first, then the app.
 
     A bad setting or an unreachable database ends the process with one line on stderr."""
@@ -112,4 +132,4 @@ def app_factory() -> FastAPI:
         check_reachable()
     except OperationalError as error:
         raise SystemExit(f"database unreachable: {describe_unreachable(error)}") from None
-    return create_app()
+    return create_app(say=say)

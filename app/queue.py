@@ -70,6 +70,11 @@ def isolated_broker() -> Iterator[dramatiq.Broker]:
 def send(actor_name: str, *args: Any, delay_seconds: float | None = None) -> bool:
     """Enqueue `actor_name(*args)`; True when the broker took it. Call only after commit."""
     broker = get_broker()
+    if isinstance(broker, StubBroker) and QUEUE_NAME not in broker.queues:
+        # A process without an in-process worker (the CLI in embedded mode): nothing here would ever
+        # read the message; the row is committed and the service's poll picks it up.
+        log.debug("no_local_worker", actor=actor_name, args=args)
+        return False
     message: dramatiq.Message[Any] = dramatiq.Message(
         queue_name=QUEUE_NAME, actor_name=actor_name, args=args, kwargs={}, options={}
     )

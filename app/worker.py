@@ -1,4 +1,4 @@
-"""worker.py — what `dramatiq app.worker` loads: logging, the broker from settings, the actors.
+"""worker.py — what `dramatiq app.worker` loads: logging, the broker from settings, the actors, the heartbeat.
 
 A bad setting or an unreachable database ends each worker process with one line (both are
 SystemExit: ConfigurationError is one), not an import traceback."""
@@ -17,5 +17,7 @@ except OperationalError as _error:
     raise SystemExit(f"database unreachable: {describe_unreachable(_error)}") from None
 
 from app import actors  # noqa: E402  (actors bind to the broker built from settings)
+from app.actors import heartbeat  # noqa: E402
 
 broker = actors.queue.get_broker()
+heartbeat.install(broker, "dramatiq", _settings.worker_heartbeat_seconds)

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from app.services import money
+from app.schemas.plans import CounterOfferIn as CounterOffer
 from app.services.safetext import SafeTextModel
 
 
@@ -19,20 +19,6 @@ class Decision(SafeTextModel):
 
     reviewer: str | None = Field(default=None, max_length=200)
     note: str | None = Field(default=None, max_length=2000)
-
-
-class CounterOffer(BaseModel):
-    """The creditor's own figures in a counter-offer; only those it stated."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    offer_amount: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
-    quota_percent: Decimal | None = Field(default=None, ge=0, le=100, max_digits=6, decimal_places=3)
-    monthly_rate: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
-    months: int | None = Field(default=None, ge=1, le=600)
-
-    def figures(self) -> dict[str, Decimal]:
-        return {name: money.exact(value) for name, value in self.model_dump(exclude_none=True).items()}
 
 
 class Correction(Decision):

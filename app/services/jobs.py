@@ -19,6 +19,7 @@ from app.models import IncomingEmail, JobEvent, ProcessingStatus, utcnow
 from app.services import workers
 
 S = ProcessingStatus
+SHUTDOWN_REASON = "shutdown"
 
 # The state machine: which states each state may move to.
 TRANSITIONS: dict[S, frozenset[S]] = {
@@ -197,6 +198,30 @@ def release_for_retry(session: Session, job: Claim, error: str, retry_in_seconds
                      to_status="queued", attempt=job.attempt, message=error,
                      details={"retry_in_seconds": retry_in_seconds})
     return changed
+
+
+def release_on_shutdown(session: Session, job: Claim) -> bool:
+    """processing → queued because the worker is stopping: not a failure, so the attempt is given back
+    (attempt_count - 1), retry_count and the last error stay as they were, and the job is due at once."""
+    changed = _move(session, job.email_id, S.QUEUED, _held_by(job), lease_owner=None,
+                    lease_expires_at=None, available_at=None,
+                    attempt_count=IncomingEmail.attempt_count - 1)
+    if changed:
+        record_event(session, job.email_id, "requeued", from_status="processing", to_status="queued",
+                     attempt=job.attempt, message=SHUTDOWN_REASON)
+    return changed
+
+
+def release_all_on_shutdown(session: Session, owner_prefix: str) -> list[int]:
+    """Every job still held by a worker whose identity starts with `owner_prefix` (one process) goes back
+    to `queued` as in release_on_shutdown; returns their ids."""
+    held = session.execute(
+        select(IncomingEmail.id, IncomingEmail.lease_owner, IncomingEmail.attempt_count)
+        .where(IncomingEmail.processing_status == S.PROCESSING.value,
+               IncomingEmail.lease_owner.startswith(owner_prefix, autoescape=True))
+    ).all()
+    return [row[0] for row in held
+            if release_on_shutdown(session, Claim(email_id=row[0], owner=row[1] or "", attempt=row[2]))]
 
 
 def fail(session: Session, email_id: int, error: str, *, attempt: int | None = None,

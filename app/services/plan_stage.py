@@ -62,7 +62,8 @@ def read_reply(extraction: ExtractionResult, parsed: ParsedBody, subject: str | 
     claim only when it is none of the plan's or the counter-offer's figures."""
     offer = offer_of(inquiry)
     reading = plan_reply.read(parsed, subject=subject, attachments=attachments,
-                              plan_figures=offer.figures() if offer else None)
+                              plan_figures=offer.figures() if offer else None,
+                              plan_claim=inquiry.known_amount if inquiry is not None else None)
     update: dict[str, object] = {"intent": "plan_response", "plan": reading,
                                  "intent_reasons": [*extraction.intent_reasons, f"plan reply: {reading.decision}"]}
     total = extraction.total_amount

@@ -38,6 +38,11 @@ class RetryLater(Exception):
     error: str
 
 
+class WorkerStopping(BaseException):
+    """Raised into a worker thread when its process stops past the grace period: the attempt is
+    handed back to the queue (reason "shutdown"), not counted as a failure."""
+
+
 def worker_identity() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
 
@@ -97,7 +102,8 @@ def _fail_for_good(job: jobs.Claim, error: str,
 def run_attempt(email_id: int, settings: Settings, *, owner: str | None = None,
                 notify: Callable[[int], object] = notify_permanent_failure,
                 interrupts: tuple[type[BaseException], ...] = ()) -> str:
-    """Process one job once. Returns what happened: "completed", "failed" or "skipped".
+    """Process one job once. Returns what happened: "completed", "failed", "skipped" or "interrupted"
+    (WorkerStopping: the job is back in the queue).
 
     Raises RetryLater when a transient error leaves attempts to spare. `interrupts` are
     BaseException types (a worker's time limit) that count as transient failures too."""
@@ -125,6 +131,11 @@ def run_attempt(email_id: int, settings: Settings, *, owner: str | None = None,
         except PermanentError as error:
             _fail_for_good(job, describe(error), notify)
             return "failed"
+        except WorkerStopping:
+            with session_scope() as session:
+                jobs.release_on_shutdown(session, job)
+            log.warning("attempt_interrupted", email_id=email_id, attempt=job.attempt, reason="shutdown")
+            return "interrupted"
         except transient as error:  # DB, network, timeouts, bugs: worth another attempt
             return _after_transient(job, error, settings, notify)
     finally:

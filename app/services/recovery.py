@@ -12,8 +12,8 @@ import structlog
 from app import queue
 from app.config import Settings
 from app.database import session_scope
-from app.models import ProcessingStatus, utcnow
-from app.services import jobs, workers
+from app.models import IncomingEmail, ProcessingStatus, utcnow
+from app.services import dispatch, jobs, workers
 from app.services.failure_notifier import notify_permanent_failure
 
 log = structlog.get_logger(__name__)
@@ -71,4 +71,41 @@ def sweep(settings: Settings, *, now: datetime | None = None,
             report.requeued.append(email_id)
     if report.requeued or report.failed:
         log.warning("sweep_recovered", requeued=len(report.requeued), failed=len(report.failed))
+    return report
+
+
+def _owner_pid(owner: str) -> int | None:
+    parts = owner.rsplit(":", 2)
+    return int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else None
+
+
+def reclaim_orphans(settings: Settings, hostname: str, own_pid: int, alive: Callable[[int], bool],
+                    notify: Callable[[int], object] = notify_permanent_failure) -> SweepReport:
+    """Take over at once the `processing` jobs of a worker process on this host that no longer exists
+    (killed, or forced out by a second Ctrl-C), instead of waiting for their lease to expire. The attempt
+    counts, as for any lost worker: a job that kills its process must not loop forever."""
+    report = SweepReport()
+    with session_scope() as session:
+        held = dispatch.held_on_host(session, hostname)
+    for email_id, owner in held:
+        pid = _owner_pid(owner)
+        if pid is None or pid == own_pid or alive(pid):
+            continue
+        same_owner = (IncomingEmail.lease_owner == owner,)
+        with session_scope() as session:
+            attempts = jobs.get(session, email_id).attempt_count
+            if attempts >= settings.max_retries + 1:
+                changed = jobs.fail(session, email_id, f"worker process {pid} gone on the last attempt",
+                                    attempt=attempts, extra_where=same_owner)
+            else:
+                changed = jobs.requeue(session, email_id, S.PROCESSING.value,
+                                       f"worker process {pid} gone", same_owner)
+        if changed and attempts >= settings.max_retries + 1:
+            report.failed.append(email_id)
+            notify(email_id)
+        elif changed:
+            report.requeued.append(email_id)
+            queue.send(queue.PROCESS_EMAIL, email_id)
+    if report.requeued or report.failed:
+        log.warning("orphans_recovered", requeued=len(report.requeued), failed=len(report.failed))
     return report

@@ -15,7 +15,9 @@ _MASK = "#"
 # Noise spans; each is blanked out (same length) before any number is read.
 NOISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iban", re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")),
-    ("date", re.compile(r"(?<![\d,])\d{1,2}\.\s?\d{1,2}\.(?:\d{4}|\d{2}(?![\d,]))?(?!\d)")),
+    # "10.06." is a date, but not right after a currency ("EUR 10.00." ends an English sentence).
+    ("date", re.compile(r"(?<!EUR )(?<!EUR)(?<!€ )(?<!€)"
+                        r"(?<![\d,])\d{1,2}\.\s?\d{1,2}\.(?:\d{4}|\d{2}(?![\d,]))?(?!\d)")),
     ("date", re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\b")),
     ("date", re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}/\d{4}\b|\b\d{1,2}[–-]\d{1,2}/\d{4}\b")),
     ("time", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")),

@@ -46,10 +46,13 @@ _MAX_EVIDENCE = 300
 
 @dataclass(frozen=True)
 class Figure:
+    """One figure in a sentence; `named` when a word says what it is (a rate, a lump sum, %, months)."""
+
     kind: CounterFigure
     value: Decimal
     text: str
     old: bool
+    named: bool = True
 
 
 @dataclass
@@ -133,14 +136,15 @@ def _words_before(text: str, start: int, count: int) -> str:
     return " ".join(fold(text[:start]).split()[-count:])
 
 
-def _money_kind(text: str, start: int, end: int) -> CounterFigure:
+def _money_kind(text: str, start: int, end: int) -> tuple[CounterFigure, bool]:
+    """What an amount offers and whether a word names it: a monthly rate, else a total."""
     before = _words_before(text, start, 5)
     after = " ".join(fold(text[end:]).split()[:2])
     lump = words.LUMP_WORDS.search(before)
     rate = words.RATE_WORDS.search(before) or words.RATE_WORDS.search(after)
     if rate and not (lump and lump.start() > rate.start()):
-        return "monthly_rate"
-    return "offer_amount"
+        return "monthly_rate", True
+    return "offer_amount", lump is not None
 
 
 def _figures(text: str) -> list[Figure]:
@@ -162,9 +166,9 @@ def _figures(text: str) -> list[Figure]:
     for token in find_money(text):
         if token.negative or any(start <= token.start < end for start, end in taken):
             continue
-        kind = _money_kind(text, token.start, token.end)
+        kind, named = _money_kind(text, token.start, token.end)
         found.append(Figure(kind, money.to_cents(token.value), text[token.start:token.end],
-                            _is_old(text, token.start)))
+                            _is_old(text, token.start), named))
     return found
 
 
@@ -216,13 +220,18 @@ def _offers_own_terms(sentence: Sentence) -> bool:
     return sentence.counter_cue or (sentence.conditional and bool(sentence.agrees or sentence.refuses))
 
 
-def _counter_figures(sentences: Sequence[Sentence]) -> list[tuple[Figure, Sentence]]:
+def _counter_figures(sentences: Sequence[Sentence], plan_claim: Decimal | None) -> list[tuple[Figure, Sentence]]:
+    """Figures the creditor offers: in a condition or offer of its own (and the sentence working out its
+    consequence), or named figures in an agreement ("wir akzeptieren eine Einmalzahlung von 500 €"); never
+    the plan's listed claim."""
     chosen: list[tuple[Figure, Sentence]] = []
     previous_offers = False
     for sentence in sentences:
         offers = _offers_own_terms(sentence) or (previous_offers and sentence.consequence)
-        if offers and not sentence.claim and not sentence.default_clause:
-            chosen.extend((figure, sentence) for figure in sentence.figures if not figure.old)
+        usable = not sentence.claim and not sentence.default_clause
+        if usable and (offers or sentence.agrees):
+            chosen.extend((figure, sentence) for figure in sentence.figures
+                          if not figure.old and figure.value != plan_claim and (offers or figure.named))
         previous_offers = offers and not sentence.claim
     return chosen
 
@@ -245,8 +254,9 @@ def _quote(text: str) -> str:
     return text if len(text) <= _MAX_EVIDENCE else text[:_MAX_EVIDENCE - 1] + "…"
 
 
-def _counter_verdict(sentences: Sequence[Sentence], plan: dict[str, Decimal]) -> _Verdict | None:
-    chosen = _counter_figures(sentences)
+def _counter_verdict(sentences: Sequence[Sentence], plan: dict[str, Decimal],
+                     plan_claim: Decimal | None) -> _Verdict | None:
+    chosen = _counter_figures(sentences, plan_claim)
     if not any(_differs(figure, plan) for figure, _ in chosen):
         return None
     verdict = _Verdict("counter_offer")
@@ -305,9 +315,9 @@ def _open_verdict(sentences: Sequence[Sentence]) -> _Verdict:
     return verdict
 
 
-def _decide(sentences: Sequence[Sentence], plan: dict[str, Decimal]) -> _Verdict | None:
+def _decide(sentences: Sequence[Sentence], plan: dict[str, Decimal], plan_claim: Decimal | None) -> _Verdict | None:
     """The verdict of these sentences, or None when they decide nothing (no counter, agreement or refusal)."""
-    return _counter_verdict(sentences, plan) or _polar_verdict(sentences)
+    return _counter_verdict(sentences, plan, plan_claim) or _polar_verdict(sentences)
 
 
 def _conditions(sentences: Iterable[Sentence]) -> list[str]:
@@ -317,12 +327,13 @@ def _conditions(sentences: Iterable[Sentence]) -> list[str]:
 
 
 def read(parsed: ParsedBody, *, subject: str | None = None, attachments: Sequence[AttachmentText] = (),
-         plan_figures: dict[str, Decimal] | None = None) -> PlanReading:
+         plan_figures: dict[str, Decimal] | None = None, plan_claim: Decimal | None = None) -> PlanReading:
     """The decision a reply to a settlement plan states. `plan_figures` are the plan letter's own offer
-    (`PlanOffer.figures()`); without them every figure the creditor offers counts as its own."""
+    (`PlanOffer.figures()`), `plan_claim` the claim the plan lists; without them every figure the creditor
+    offers counts as its own."""
     plan = plan_figures or {}
     reply = [_read_sentence(text, "reply") for text in _split(parsed.reply_text)]
-    verdict = _decide(reply, plan)
+    verdict = _decide(reply, plan, plan_claim)
     source = "reply"
     sentences = reply
     if verdict is None:
@@ -331,7 +342,7 @@ def read(parsed: ParsedBody, *, subject: str | None = None, attachments: Sequenc
                 continue
             lines, ticked = _attachment_lines(attachment)
             found = [_read_sentence(text, f"attachment:{attachment.filename}") for text in _split("\n".join(lines))]
-            verdict = _decide(found, plan)
+            verdict = _decide(found, plan, plan_claim)
             if verdict is not None:
                 source, sentences = f"attachment:{attachment.filename}", reply + found
                 if not ticked:
@@ -340,7 +351,7 @@ def read(parsed: ParsedBody, *, subject: str | None = None, attachments: Sequenc
                 break
     if verdict is None and subject:
         titled = [_read_sentence(subject, "subject")]
-        verdict = _decide(titled, plan)
+        verdict = _decide(titled, plan, plan_claim)
         if verdict is not None:
             source = "subject"
             verdict.doubts.append("decision read from the subject line only")

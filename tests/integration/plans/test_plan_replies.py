@@ -4,6 +4,7 @@ plan reply ever writes a claim by itself."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -31,11 +32,11 @@ def plan_letter() -> int:
         return add_inquiry(session, "PL-7", "Gesa Thormählen", "KT-2027-0042", **WERRA).id
 
 
-def process(text: str, subject: str = SUBJECT) -> dict[str, Any]:
+def process(text: str, subject: str = SUBJECT, received_at: datetime | None = None) -> dict[str, Any]:
     """Store one reply from the creditor and run the pipeline on it; the job's columns."""
     with session_scope() as session:
         email = add_reply(session, body=GREETING + text + SIGNATURE, subject=subject,
-                          from_email="inkasso@werraland.example")
+                          from_email="inkasso@werraland.example", received_at=received_at)
         result = pipeline.run(session, email, get_settings())
         result.after_commit()
         return {"email_id": email.id, **result.columns}
@@ -138,3 +139,52 @@ def test_an_absence_note_to_a_plan_letter_stays_an_automatic_reply(database: str
     assert job["extracted_data"]["extraction"]["intent"] == "auto_reply"
     assert job["extracted_data"]["extraction"]["plan"] is None
     assert recorded(inquiry_id) == []
+
+
+def both_letters() -> tuple[int, int]:
+    """The first-round inquiry (sent in autumn) and the plan letter (sent later) to the same creditor."""
+    first = {key: value for key, value in WERRA.items() if key not in ("letter_type", "plan_offer")}
+    with session_scope() as session:
+        first_id = add_inquiry(session, "FI-7", "Gesa Thormählen", "KT-2027-0042", sent_at="2026-10-01T08:00:00Z",
+                               **first).id
+        plan_id = add_inquiry(session, "PL-7", "Gesa Thormählen", "KT-2027-0042", sent_at="2026-11-20T08:00:00Z",
+                              **WERRA).id
+    return first_id, plan_id
+
+
+def test_a_reply_about_the_plan_answers_the_plan_letter_not_the_first_one(database: str) -> None:
+    _, plan_id = both_letters()
+    job = process("dem Schuldenbereinigungsplan stimmen wir zu.")
+    assert job["match_status"] == "auto_matched"
+    assert job["extracted_data"]["match"]["inquiry_id"] == "PL-7"
+    assert [row.decision for row in recorded(plan_id)] == ["accepted"]
+
+
+STATEMENT = "die Forderung gegen Frau Thormählen beträgt zum heutigen Tag insgesamt 1.502,30 EUR."
+FIRST_SUBJECT = "AW: Forderungsanfrage Gesa Thormählen – Ihr Az. KT-2027-0042 – Kundenkonto WE-7781-22"
+
+
+def test_a_statement_sent_before_the_plan_letter_went_out_answers_the_first_letter(database: str) -> None:
+    _, plan_id = both_letters()
+    job = process(STATEMENT, subject=FIRST_SUBJECT, received_at=datetime(2026, 11, 2, 9, tzinfo=UTC))
+    assert job["extracted_data"]["match"]["inquiry_id"] == "FI-7"
+    assert job["extracted_data"]["extraction"]["intent"] == "debt_statement"
+    assert recorded(plan_id) == []
+
+
+def test_a_late_statement_lands_on_the_plan_letter_and_writes_no_claim(database: str) -> None:
+    first_id, _ = both_letters()
+    job = process(STATEMENT, subject=FIRST_SUBJECT, received_at=datetime(2026, 11, 25, 9, tzinfo=UTC))
+    assert job["extracted_data"]["match"]["inquiry_id"] == "PL-7"
+    assert job["extracted_data"]["match"]["auto_applied"] is False
+    with session_scope() as session:
+        claim = claims.current(session, first_id)
+        assert claim is not None and claim.version == 0
+
+
+def test_a_reply_naming_the_first_letters_date_answers_it_even_after_the_plan(database: str) -> None:
+    _, plan_id = both_letters()
+    job = process("bezugnehmend auf Ihr Schreiben vom 01.10.2026 teilen wir mit: " + STATEMENT,
+                  subject=FIRST_SUBJECT, received_at=datetime(2026, 11, 25, 9, tzinfo=UTC))
+    assert job["extracted_data"]["match"]["inquiry_id"] == "FI-7"
+    assert recorded(plan_id) == []

@@ -155,3 +155,39 @@ def test_without_the_plans_figures_every_offered_figure_counts() -> None:
 ])
 def test_a_mail_that_speaks_of_a_plan_is_recognised(subject: str, body: str, expected: bool) -> None:
     assert plan_reply.mentions_plan(subject, parse_body(body, None)) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "Wir sind gerne bereit, dem Plan zuzustimmen.",
+    "Der Zustimmung steht nichts entgegen.",
+    "Wir stimmen dem Plan vom 02.11.2027 über unsere Forderung von 1.480,00 € zu.",
+    "Mit einer Einmalzahlung von 240,00 € sind wir einverstanden.",
+])
+def test_agreement_that_names_the_plans_own_figures_or_its_claim_is_accepted(text: str) -> None:
+    reading = plan_reply.read(parse_body(text, None), plan_figures=PLAN, plan_claim=D("1480.00"))
+    assert (reading.decision, reading.counter_offer, reading.doubts) == ("accepted", {}, [])
+
+
+@pytest.mark.parametrize("text", [
+    "Eine Zustimmung ist uns leider nicht möglich.",
+    "Ihrem Vorschlag können wir so nicht folgen.",
+])
+def test_refusal_without_a_refusal_verb_is_declined(text: str) -> None:
+    assert read(text).decision == "declined"
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("Wir akzeptieren eine Einmalzahlung in Höhe von 500,00 €.", {"offer_amount": D("500.00")}),
+    ("Der Plan wird abgelehnt, da wir nur einer Quote ab 30 % zustimmen.", {"quota_percent": D("30")}),
+    ("Zustimmung nur gegen eine monatliche Rate von 10 €.", {"monthly_rate": D("10.00")}),
+    ("We agree, provided the monthly instalment is increased to EUR 10.00.", {"monthly_rate": D("10.00")}),
+])
+def test_a_different_figure_named_in_an_agreement_or_a_restriction_is_a_counter_offer(
+        text: str, figures: dict[str, D]) -> None:
+    reading = read(text)
+    assert (reading.decision, dict(reading.counter_offer)) == ("counter_offer", figures)
+
+
+def test_a_reservation_keeps_an_agreement_for_a_human() -> None:
+    reading = read("Vorbehaltlich der Zustimmung unseres Vorstands stimmen wir dem Plan zu.")
+    assert reading.decision == "accepted" and reading.doubts

@@ -19,33 +19,37 @@ PLAN_TOPIC = phrases((
 
 # Agreement. A separable verb may have a few words between its parts ("stimmen wir dem Plan … zu").
 AGREE = phrases((
-    r"stimm(?:e|en|t|te|ten)\b(?! Sie\b)(?: \S+){0,9}? zu\b", r"zustimm(?:e|en|t|te|ten)\b", r"zugestimmt",
+    r"stimm(?:e|en|t|te|ten)\b(?! Sie\b)(?: \S+){0,14}? zu\b", r"zustimm(?:e|en|t|te|ten)\b", r"zugestimmt",
     r"(?:erteil\w*|geb\w*|erklär\w*|gegeben|erteilt) (?:\S+ ){0,4}?Zustimmung",
     r"Zustimmung (?:\S+ ){0,6}?(?:erteil\w*|erklär\w*)",
     r"einverstanden", r"Einverständnis", r"akzeptier\w*", r"nehmen (?:\S+ ){0,6}?an\b",
     r"angenommen", r"annehmen", r"trag\w* (?:\S+ ){0,8}?mit\b", r"mitzutragen", r"mittragen",
     r"genehmig\w*", r"befürwort\w*", r"zusagen", r"sagen (?:\S+ ){0,4}?zu\b",
-    r"agree\w*", r"accept\w*", r"consent\w*", r"approve\w*",
+    r"agree\w*", r"accept\w*", r"consent\w*", r"approve\w*", r"steht nichts entgegen", r"stehen nichts entgegen",
+    r"(?:sind|ist|bin) (?:\S+ ){0,3}?bereit,? (?:\S+ ){0,5}?(?:zuzustimmen|mitzutragen|anzunehmen)",
 ))
 # Agreement written with a negation word in it ("keine Einwände").
 AGREE_DESPITE_NEGATION = phrases((
     r"keine Einwände", r"keine Einwendungen", r"keine Bedenken", r"nichts einzuwenden", r"no objection\w*",
-    r"nicht widersprechen", r"widersprechen (?:\S+ ){0,4}?nicht\b",
+    r"nicht widersprechen", r"widersprechen (?:\S+ ){0,4}?nicht\b", r"steh\w* nichts entgegen",
 ))
 # Words that turn agreement into refusal when they stand in the same clause.
-NEGATION = phrases((r"nicht", r"kein\w*", r"nie", r"niemals", r"not", r"cannot", r"can't", r"unable", r"never"))
+NEGATION = phrases((r"nicht\b", r"kein\w*", r"nie\b", r"niemals", r"not\b", r"cannot", r"can't", r"unable",
+                    r"never"))
 
 # Refusal in its own words.
 REFUSE = phrases((
     r"lehn\w* (?:\S+ ){0,9}?ab\b", r"abgelehnt", r"ablehn\w*", r"Ablehnung", r"widersprech\w*", r"Widerspruch",
     r"verweiger\w*", r"versag\w*", r"keine Zustimmung", r"nicht in Frage", r"nicht in Betracht",
     r"decline\w*", r"reject\w*", r"refuse\w*", r"cannot accept", r"do not agree", r"does not agree",
+    r"Zustimmung (?:\S+ ){0,4}?nicht möglich", r"nicht zustimmungsfähig", r"nicht (?:\S+ ){0,2}?folgen",
 ))
 
 # A clause that speaks of a decision still to be taken: its agreement words decide nothing.
 HYPOTHETICAL = phrases((
     r"bevor", r"ob wir", r"ob (?:\S+ ){0,3}?(?:zustimm|einverstanden)\w*", r"vor einer Entscheidung",
-    r"vor (?:unserer|einer) (?:\S+ ){0,2}?Zustimmung", r"zuzustimmen", r"before we", r"whether we",
+    r"vor (?:unserer|einer) (?:\S+ ){0,2}?Zustimmung", r"(?:bitten|bitte|baten|ersuch)\w* (?:\S+ ){0,6}?zuzustimmen",
+    r"before we", r"whether we",
     r"um Zustimmung", r"Bitte um", r"bitten (?:\S+ ){0,4}?Zustimmung",
 ))
 
@@ -53,7 +57,10 @@ HYPOTHETICAL = phrases((
 COUNTER = phrases((
     r"sofern", r"unter der Bedingung", r"unter der Voraussetzung", r"vorausgesetzt", r"nur bei",
     r"nur (?:\S+ ){0,3}?wenn", r"nur unter", r"nur gegen", r"gegen (?:eine|einen|Zahlung)",
-    r"bereit\b", r"schlagen (?:\S+ ){0,6}?vor", r"unser\w* Vorschlag", r"Gegenvorschlag\w*", r"Gegenangebot\w*",
+    r"wären (?:\S+ ){0,3}?bereit", r"wäre (?:\S+ ){0,3}?bereit",
+    r"(?:sind|ist|bin) (?:\S+ ){0,3}?bereit,? (?:\S+ ){0,6}?(?:bei|gegen|wenn|sofern|falls|für)\b",
+    r"bereit (?:\S+ ){0,4}?(?:bei|gegen)\b", r"vorbehaltlich", r"nur (?:\S+ ){0,2}?(?:einer|einem|eine|ab|mit)\b",
+    r"schlagen (?:\S+ ){0,6}?vor", r"unser\w* Vorschlag", r"Gegenvorschlag\w*", r"Gegenangebot\w*",
     r"könnten wir", r"würden wir", r"wären wir", r"wir könnten", r"wir würden", r"wir wären",
     r"angehoben", r"anheb\w*", r"erhöh\w*", r"verkürz\w*", r"verläng\w*", r"mindestens", r"abweichend",
     r"mit folgender Änderung", r"provided", r"on condition", r"would accept", r"could accept", r"counter\w*",

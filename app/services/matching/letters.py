@@ -1,0 +1,78 @@
+"""matching/letters.py — one client × creditor pair may have several letters (the first-round inquiry, later the
+settlement plan); invariant: a reply answers one of them, so only that one stays in the ranking and a sibling
+letter never makes the match look ambiguous.
+
+Which one: never a letter sent after the mail arrived; the letter whose date the mail names ("Ihr Schreiben
+vom 02.11.2026", or the quoted letter's "Am 02.11.2026 … schrieb"); else the latest letter sent before the
+mail arrived (the plan goes out once the first round is answered, so later mail answers the plan), a plan
+letter first when the mail speaks of the settlement plan and no send dates tell the letters apart. A late
+first-round statement thus lands on the plan letter, where a plan reply never writes a claim by itself."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, datetime
+
+from app.services.extraction.vocabulary.plan import PLAN_TOPIC
+from app.services.matching.score import Scored, client_identity, creditor_identity
+from app.services.textfold import fold
+
+_EARLIEST = datetime.min
+_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?![\d])")
+
+
+def speaks_of_plan(subject: str | None, body_text: str) -> bool:
+    return bool(PLAN_TOPIC.search(fold(subject or "")) or PLAN_TOPIC.search(fold(body_text)))
+
+
+def dates_named(subject: str | None, body_text: str) -> frozenset[date]:
+    """Every calendar date written as d.m.yyyy in the subject or the body."""
+    found: set[date] = set()
+    for day, month, year in _DATE.findall(f"{subject or ''}\n{body_text}"):
+        try:
+            found.add(date(int(year), int(month), int(day)))
+        except ValueError:
+            continue
+    return frozenset(found)
+
+
+def _sent(scored: Scored, received_at: datetime | None) -> tuple[bool, datetime]:
+    """Sort key: sent before the mail arrived first, then the latest such letter."""
+    sent = scored.inquiry.sent_at
+    if sent is None:
+        return (True, _EARLIEST)
+    naive = sent.replace(tzinfo=None)
+    arrived = received_at.replace(tzinfo=None) if received_at is not None else None
+    return (arrived is None or naive <= arrived, naive)
+
+
+def _answered(siblings: Sequence[Scored], about_plan: bool, received_at: datetime | None,
+              dates: frozenset[date]) -> Scored:
+    eligible = [s for s in siblings if _sent(s, received_at)[0]] or list(siblings)
+    dated = [s for s in eligible if s.inquiry.sent_at is not None and s.inquiry.sent_at.date() in dates]
+    if len(dated) == 1:
+        return dated[0]
+    plans = [s for s in eligible if s.inquiry.letter_type == "plan"]
+    pool = plans if about_plan and plans else eligible
+    return max(pool, key=lambda s: (_sent(s, received_at)[1], s.confidence))
+
+
+def choose_letters(ranked: Sequence[Scored], about_plan: bool, received_at: datetime | None,
+                   dates: frozenset[date] = frozenset()) -> list[Scored]:
+    """`ranked` with each client × creditor pair reduced to the letter the mail answers; that letter takes the
+    pair's best evidence (the pair is the same client and creditor, whichever letter the signals hit)."""
+    groups: dict[tuple[str, str], list[Scored]] = defaultdict(list)
+    for scored in ranked:
+        groups[(client_identity(scored.inquiry), creditor_identity(scored.inquiry))].append(scored)
+    chosen: list[Scored] = []
+    for siblings in groups.values():
+        best = siblings[0]
+        if len(siblings) == 1:
+            chosen.append(best)
+            continue
+        letter = _answered(siblings, about_plan, received_at, dates)
+        chosen.append(best if letter is best else replace(best, inquiry=letter.inquiry))
+    return sorted(chosen, key=lambda s: (-s.confidence, -(s.client_points + s.creditor_points), s.inquiry.id))
