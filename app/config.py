@@ -258,5 +258,5 @@ def database_url_source() -> str:
         if path.is_file() and any(line.strip().upper().startswith("DATABASE_URL=")
                                   for line in path.read_text(encoding="utf-8", errors="replace").splitlines()):
             return f"DATABASE_URL from {path}"
-    looked = ", ".join(str(path) for path in env_files())
-    return f"the default (DATABASE_URL set neither in the environment nor in {looked})"
+    looked = " or ".join(str(path) for path in env_files())
+    return f"the default: DATABASE_URL is set neither in the environment nor in {looked}"

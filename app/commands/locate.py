@@ -50,7 +50,7 @@ def require_database(settings: Settings, *, upgrade: bool = False) -> None:
     with `upgrade`, an existing database is brought to head instead (commands that write rows)."""
     path = sqlite_file(settings)
     if path is not None and not path.is_file():
-        raise NoDatabase(f"no database at {path} (looked at {database_url_source()}); {FIX}")
+        raise NoDatabase(f"no database at {path} ({database_url_source()}); {FIX}")
     if upgrade:
         migrations.upgrade()
         return
