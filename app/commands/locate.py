@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import make_url
 
 from app import migrations
@@ -37,8 +37,11 @@ def where(settings: Settings) -> str:
 
 
 def current_revision() -> str | None:
+    """The revision the database stands at (None: no tables yet); read quietly, without Alembic's log lines."""
     with get_engine().connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.scalar(text("SELECT version_num FROM alembic_version"))
 
 
 def head_revision() -> str | None:
