@@ -127,9 +127,9 @@ def render(console: Console, kind: str, results: list[dict[str, Any]], imported:
     rows = [(r["source"], r["status"], text(r.get("email_id")), text(r.get("processing") or r.get("error")))
             for r in results]
     console.print(table(f"{len(results)} email(s) from a {kind}", ("Source", "Status", "Job", "Processing"), rows))
-    if any(r["status"] == "queued" for r in results):
-        console.print("queued jobs are processed by the running server or workers; "
-                      "`creditor-matcher jobs list` shows where they stand")
+    if any(r["status"] in ("queued", "received") and "processing" not in r for r in results):
+        console.print("the running server or workers process these jobs (`received` ones once the sweeper "
+                      "finds them); `creditor-matcher jobs list` shows where they stand")
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -51,7 +51,8 @@ def _match(job: JobDetail) -> Iterable[tuple[str, Cell]]:
     if not match:
         return [("Match", text(job.match_status))]
     confidence = match.get("match_confidence")
-    shown = f"{match.get('match_status')} → {text(match.get('inquiry_id'))}"
+    target = match.get("inquiry_id")
+    shown = f"{match.get('match_status')} → {target}" if target else str(match.get("match_status"))
     if confidence is not None:
         shown += f" ({float(confidence):.0%})"
     rows: list[tuple[str, Cell]] = [("Match", shown), ("Action", text(match.get("action")))]
@@ -62,6 +63,12 @@ def _match(job: JobDetail) -> Iterable[tuple[str, Cell]]:
     if match.get("reasons"):
         rows.append(("Reasons", ", ".join(str(reason) for reason in match["reasons"])))
     return rows
+
+
+def _transition(before: str | None, after: str | None) -> str:
+    if after is None:
+        return ""
+    return f"{before} → {after}" if before else after
 
 
 def show_view(job: JobDetail) -> RenderableType:
@@ -81,7 +88,7 @@ def show_view(job: JobDetail) -> RenderableType:
     facts = [*head, *_extraction(job.extracted_data or {}), *_match(job)]
     history = table("History", ("At", "Event", "Status", "Attempt", "Message"), [
         (when(event.at), event.kind,
-         f"{event.from_status or ''} → {event.to_status}" if event.to_status else "",
+         _transition(event.from_status, event.to_status),
          text(event.attempt), text(event.message)) for event in job.events])
     return Group(pairs(f"Job {job.id}", facts), "", history)
 

@@ -60,22 +60,17 @@ def move_to(settings: Settings, revision: str) -> tuple[str | None, str | None]:
 
 def run(args: argparse.Namespace, settings: Settings) -> str:
     """One line saying what happened."""
-    existed = locate.sqlite_file(settings)
-    created = existed is not None and not existed.is_file()
+    file = locate.sqlite_file(settings)
+    creating = file is not None and not file.is_file()
     before, after = move_to(settings, args.revision)
     place = locate.where(settings)
-    if created:
+    if creating:
         return f"created the database at {place}, now at {after or 'base'}"
     if before == after:
         return f"database at {place} already at {after or 'base'}"
-    direction = "up" if args.revision == "head" or _later(after, before) else "down"
+    chain = _chain(ScriptDirectory.from_config(migrations.alembic_config()))
+    direction = "up" if _position(chain, after) > _position(chain, before) else "down"
     return f"database at {place} moved {direction} from {before or 'base'} to {after or 'base'}"
-
-
-def _later(after: str | None, before: str | None) -> bool:
-    script = ScriptDirectory.from_config(migrations.alembic_config())
-    chain = _chain(script)
-    return _position(chain, after) > _position(chain, before)
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
