@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.commands import reviews
-from app.config import Settings, anchored_sqlite_url, home_directory
+from app.config import Settings, anchored_sqlite_url, database_url_source, home_directory
 from app.errors import RejectedInput
 
 
@@ -59,3 +59,8 @@ def test_without_a_configured_home_a_checkout_is_its_own_home(monkeypatch: pytes
     monkeypatch.delenv("CREDITOR_MATCHER_HOME", raising=False)
     monkeypatch.chdir("/")
     assert (home_directory() / "pyproject.toml").is_file()
+
+
+def test_a_database_url_from_the_environment_is_named_as_such(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://cm@db/cm")
+    assert database_url_source() == "DATABASE_URL from the environment"

@@ -140,3 +140,11 @@ def test_json_is_chosen_by_the_flag_or_a_pipe(monkeypatch: pytest.MonkeyPatch, f
 
 def test_cells_with_brackets_stay_as_written() -> None:
     assert "[bold]kein Markup[/bold]" in rendered(output.table(None, ("Subject",), [("[bold]kein Markup[/bold]",)]))
+
+
+def test_the_progress_bar_stays_off_when_stderr_is_no_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert ingest._progress(30).disable is True
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert ingest._progress(30).disable is False
+    assert ingest._progress(1).disable is True
