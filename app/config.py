@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from decimal import Decimal
 from functools import lru_cache
@@ -11,6 +12,39 @@ from urllib.parse import unquote, urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+
+# Where relative paths (the default SQLite file, the attachment store) live, so every command finds
+# the same files from any directory: CREDITOR_MATCHER_HOME, else the source checkout this code runs
+# from, else the user's data directory (an installed wheel).
+_CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+def home_directory() -> Path:
+    """The data home that relative paths in the settings are resolved against (absolute)."""
+    configured = os.environ.get("CREDITOR_MATCHER_HOME", "").strip()
+    if configured:
+        return Path(configured).expanduser().resolve()
+    if (_CHECKOUT / "pyproject.toml").is_file():
+        return _CHECKOUT
+    data_home = os.environ.get("XDG_DATA_HOME", "").strip() or str(Path.home() / ".local" / "share")
+    return Path(data_home).expanduser().resolve() / "creditor-matcher"
+
+
+def env_files() -> tuple[Path, ...]:
+    """The `.env` files read, later ones winning: the data home's, then the current directory's."""
+    home, here = home_directory() / ".env", Path.cwd() / ".env"
+    return (home,) if home == here else (home, here)
+
+
+def anchored_sqlite_url(url: str, home: Path) -> str:
+    """A SQLite URL whose relative file path is made absolute under `home`; other URLs unchanged."""
+    parsed = make_url(url)
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" \
+            or database.startswith("file:") or Path(database).is_absolute():
+        return url
+    return parsed.set(database=str((home / database).resolve())).render_as_string(hide_password=False)
 
 
 class Settings(BaseSettings):
@@ -137,6 +171,16 @@ class Settings(BaseSettings):
         return value or None
 
     @model_validator(mode="after")
+    def _anchor_relative_paths(self) -> Settings:
+        """A relative SQLite path or attachment store is relative to the data home, not to the
+        current directory: the CLI run from anywhere finds the server's database."""
+        home = home_directory()
+        self.database_url = anchored_sqlite_url(self.database_url, home)
+        if not self.attachment_store_dir.is_absolute():
+            self.attachment_store_dir = (home / self.attachment_store_dir).resolve()
+        return self
+
+    @model_validator(mode="after")
     def _backoff_order(self) -> Settings:
         if self.retry_min_backoff_seconds > self.retry_max_backoff_seconds:
             raise ValueError("RETRY_MIN_BACKOFF_SECONDS must not exceed RETRY_MAX_BACKOFF_SECONDS")
@@ -207,6 +251,18 @@ def describe_validation_error(error: ValidationError) -> str:
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     try:
-        return Settings()
+        return Settings(_env_file=env_files())  # type: ignore[call-arg]
     except ValidationError as error:
         raise ConfigurationError(describe_validation_error(error)) from None
+
+
+def database_url_source() -> str:
+    """Where DATABASE_URL came from, in words, for a message that says where the CLI looked."""
+    if os.environ.get("DATABASE_URL", "").strip():
+        return "DATABASE_URL from the environment"
+    for path in reversed(env_files()):
+        if path.is_file() and any(line.strip().upper().startswith("DATABASE_URL=")
+                                  for line in path.read_text(encoding="utf-8", errors="replace").splitlines()):
+            return f"DATABASE_URL from {path}"
+    looked = " or ".join(str(path) for path in env_files())
+    return f"the default: DATABASE_URL is set neither in the environment nor in {looked}"
