@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     rabbitmq_url: str | None = None
     broker_namespace: str = "creditor_matcher"
     embedded_worker_threads: int = Field(default=2, ge=1, le=16)
+    # /health counts a worker alive while its last heartbeat is at most this old.
+    worker_seen_within_seconds: int = Field(default=60, ge=1)
 
     # --- webhook -----------------------------------------------------------------------
     zendesk_webhook_secret: SecretStr | None = None
