@@ -1,0 +1,85 @@
+"""What the logs tell an operator: a refused webhook says why (never a secret, a header value or the body),
+scheduler ticks speak at debug only, and uvicorn's own lines come out in the service's one format."""
+
+from __future__ import annotations
+
+import logging
+import logging.config
+
+import pytest
+import structlog
+import uvicorn.config
+from fastapi.testclient import TestClient
+from structlog.testing import capture_logs
+
+from app.config import get_settings
+from app.logging import configure_logging
+from app.scheduler import TICKS, run_tick
+from tests.conftest import SetEnv
+from tests.support.factories import encode, payload, signed_headers
+
+SECRET = "hook-secret-5521"
+MARKER = "Kontoauszug-Geheimtext"
+
+
+def rejections(logs: list[dict[str, object]]) -> list[dict[str, object]]:
+    return [line for line in logs if line["event"] == "webhook_rejected"]
+
+
+def test_a_webhook_with_a_wrong_signature_logs_why_without_the_secret_or_body(
+    client: TestClient, set_env: SetEnv
+) -> None:
+    set_env(zendesk_webhook_secret=SECRET)
+    body = encode(payload(body_text=f"Saldo laut {MARKER}"))
+    with capture_logs() as logs:
+        answer = client.post("/api/v1/zendesk/webhook", content=body, headers=signed_headers("other-secret", body))
+    assert answer.status_code == 401
+    [line] = rejections(logs)
+    assert (line["status"], line["reason"], line["log_level"]) == (401, "signature does not match", "warning")
+    assert SECRET not in repr(line) and MARKER not in repr(line)
+
+
+def test_a_webhook_with_bad_fields_logs_which_fields_not_their_values(client: TestClient) -> None:
+    with capture_logs() as logs:
+        answer = client.post("/api/v1/zendesk/webhook", json=payload(from_email=f"{MARKER} no address"))
+    assert answer.status_code == 422
+    [line] = rejections(logs)
+    assert (line["status"], line["fields"]) == (422, ["from_email"])
+    assert MARKER not in repr(line)
+
+
+def test_a_webhook_without_json_content_type_logs_the_415(client: TestClient) -> None:
+    with capture_logs() as logs:
+        answer = client.post("/api/v1/zendesk/webhook", content=b"{}", headers={"content-type": "text/plain"})
+    assert answer.status_code == 415
+    assert rejections(logs)[0]["reason"] == "send Content-Type: application/json"
+
+
+def test_a_scheduler_tick_that_finds_nothing_logs_at_debug_only(sqlite_database: str) -> None:
+    with capture_logs() as logs:
+        run_tick("stale-job-sweep", TICKS["stale-job-sweep"], get_settings())
+        run_tick("outbox-retry", TICKS["outbox-retry"], get_settings())
+    assert [(line["event"], line["tick"], line["log_level"]) for line in logs] == [
+        ("scheduler_tick", "stale-job-sweep", "debug"), ("scheduler_tick", "outbox-retry", "debug")]
+    assert logs[0]["outcome"] == {"requeued": 0, "failed": 0} and logs[1]["outcome"] == 0
+
+
+def test_uvicorn_lines_come_out_in_the_service_format(capfd: pytest.CaptureFixture[str]) -> None:
+    root = logging.getLogger()
+    saved, structlog_config = (root.handlers[:], root.level), structlog.get_config()
+    logging.config.dictConfig(uvicorn.config.LOGGING_CONFIG)  # what `uvicorn --factory …` installs first
+    configure_logging("INFO")
+    try:
+        capfd.readouterr()
+        logging.getLogger("uvicorn.error").info("Started server process [%d]", 4242)
+        logging.getLogger("uvicorn.access").info('%s - "%s %s HTTP/%s" %d', "127.0.0.1:5", "GET", "/health", "1.1",
+                                                 200)
+        logging.getLogger("apscheduler.executors.default").info("Job executed successfully")
+        err = capfd.readouterr().err.splitlines()
+    finally:
+        root.handlers[:], root.level = saved
+        structlog.configure(**structlog_config)
+    assert len(err) == 2, err
+    assert "[info     ] Started server process [4242]" in err[0] and "[uvicorn.error]" in err[0]
+    assert '"GET /health HTTP/1.1" 200' in err[1] and "[uvicorn.access]" in err[1]
+    assert all(line[:4].isdigit() and "T" in line.split()[0] for line in err)  # the ISO timestamp first
