@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+from urllib.parse import urlsplit
 
 import dramatiq
 import pika  # type: ignore[import-untyped]
@@ -92,24 +93,28 @@ def declare_queue() -> None:
 def broker_problem(settings: Settings, timeout_seconds: float = 2.0) -> str | None:
     """Why the configured broker does not answer right now, or None when it does (the embedded
     broker lives in this process and always answers). Never raises; never names a password."""
-    try:
-        if settings.broker_kind == "redis":
-            client = redis.Redis.from_url(str(settings.redis_url), socket_connect_timeout=timeout_seconds,
-                                          socket_timeout=timeout_seconds)
-            try:
-                client.ping()
-            finally:
-                client.close()
-        elif settings.broker_kind == "rabbitmq":
+    if settings.broker_kind == "redis":
+        client = redis.Redis.from_url(str(settings.redis_url), socket_connect_timeout=timeout_seconds,
+                                      socket_timeout=timeout_seconds)
+        try:
+            client.ping()
+        except Exception as error:  # any failure to answer is the answer; redis names host and port itself
+            return _first_line(error)
+        finally:
+            client.close()
+    elif settings.broker_kind == "rabbitmq":
+        try:
             parameters = pika.URLParameters(str(settings.rabbitmq_url))
             parameters.socket_timeout = parameters.blocked_connection_timeout = timeout_seconds
             parameters.connection_attempts, parameters.retry_delay = 1, 0
             pika.BlockingConnection(parameters).close()
-    except Exception as error:  # any failure to answer is the answer
-        return _first_line(error)
+        except Exception as error:
+            return f"{_first_line(error)} at {urlsplit(str(settings.rabbitmq_url)).hostname}"
     return None
 
 
 def _first_line(error: BaseException) -> str:
-    text = str(error).strip().splitlines()
-    return f"{type(error).__name__}: {text[0]}" if text and text[0] else type(error).__name__
+    """The error's first line; pika's connection errors say nothing themselves, their first argument does."""
+    text = str(error).strip() or "; ".join(str(arg).strip() or repr(arg) for arg in error.args)
+    lines = text.splitlines()
+    return f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__

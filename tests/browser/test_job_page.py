@@ -16,17 +16,14 @@ from app.models import utcnow
 from app.services import jobs, processing, steps
 from app.services.attachments import build_client, store_from_settings
 from app.services.attachments.fetch import FetchPolicy, fetch_one
-from tests.browser.test_dashboard_browser import (  # noqa: F401  (fixtures)
-    SCREENSHOTS,
-    Service,
-    browser,
-    page,
-    service,
-)
+from tests.browser import test_dashboard_browser as harness
 from tests.integration.attachments.local_sites import LocalSite, status
 from tests.support.factories import insert_email
 
 pytestmark = pytest.mark.browser
+# The dashboard harness: `creditor-matcher serve` in its own process, chromium, the operator's login.
+SCREENSHOTS = harness.SCREENSHOTS
+browser, page, service = harness.browser, harness.page, harness.service
 
 OWNER = "browser-test:1"
 ATTACHMENTS = [{"url": "https://kanzlei.zendesk.example/attachments/token/n1/?name=Notiz.txt",
@@ -61,7 +58,7 @@ def a_real_download_failure() -> processing.Failure:
     raise AssertionError("the download did not fail")
 
 
-def test_a_failing_job_page_updates_itself_then_folds_the_traceback(service: Service, page: Page) -> None:
+def test_a_failing_job_page_updates_itself_then_folds_the_traceback(service: harness.Service, page: Page) -> None:
     job_id = a_running_job()
     page.goto(f"/dashboard/jobs/{job_id}")
     expect(page.locator("#job-status")).to_have_text("processing")

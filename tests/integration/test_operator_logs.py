@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 import logging.config
+from collections.abc import MutableMapping
+from typing import Any
 
 import pytest
 import structlog
@@ -22,7 +24,7 @@ SECRET = "hook-secret-5521"
 MARKER = "Kontoauszug-Geheimtext"
 
 
-def rejections(logs: list[dict[str, object]]) -> list[dict[str, object]]:
+def rejections(logs: list[MutableMapping[str, Any]]) -> list[MutableMapping[str, Any]]:
     return [line for line in logs if line["event"] == "webhook_rejected"]
 
 
