@@ -80,12 +80,14 @@ async def receive_webhook(request: Request) -> WebhookAccepted:
     try:
         payload = await _verified_payload(request)
     except RejectedInput as refused:
-        log.warning("webhook_rejected", status=refused.status_code, reason=refused.reason, client=_peer(request))
+        # `error` is what the repeat filter tells apart: a flood of one refusal is one line a window, counted.
+        log.warning("webhook_rejected", status=refused.status_code, error=refused.reason, client=_peer(request))
         raise
     except RequestValidationError as invalid:
         fields = sorted({".".join(str(part) for part in error.get("loc", ()) if part != "body") or "body"
                          for error in invalid.errors()})
-        log.warning("webhook_rejected", status=422, reason="invalid fields", fields=fields, client=_peer(request))
+        log.warning("webhook_rejected", status=422, error=f"invalid fields: {', '.join(fields)}", fields=fields,
+                    client=_peer(request))
         raise
     result = await run_in_threadpool(intake.accept, payload)
     return WebhookAccepted(status=result.status, email_id=result.email_id)

@@ -37,7 +37,7 @@ def test_a_webhook_with_a_wrong_signature_logs_why_without_the_secret_or_body(
         answer = client.post("/api/v1/zendesk/webhook", content=body, headers=signed_headers("other-secret", body))
     assert answer.status_code == 401
     [line] = rejections(logs)
-    assert (line["status"], line["reason"], line["log_level"]) == (401, "signature does not match", "warning")
+    assert (line["status"], line["error"], line["log_level"]) == (401, "signature does not match", "warning")
     assert SECRET not in repr(line) and MARKER not in repr(line)
 
 
@@ -46,7 +46,7 @@ def test_a_webhook_with_bad_fields_logs_which_fields_not_their_values(client: Te
         answer = client.post("/api/v1/zendesk/webhook", json=payload(from_email=f"{MARKER} no address"))
     assert answer.status_code == 422
     [line] = rejections(logs)
-    assert (line["status"], line["fields"]) == (422, ["from_email"])
+    assert (line["status"], line["error"], line["fields"]) == (422, "invalid fields: from_email", ["from_email"])
     assert MARKER not in repr(line)
 
 
@@ -54,7 +54,7 @@ def test_a_webhook_without_json_content_type_logs_the_415(client: TestClient) ->
     with capture_logs() as logs:
         answer = client.post("/api/v1/zendesk/webhook", content=b"{}", headers={"content-type": "text/plain"})
     assert answer.status_code == 415
-    assert rejections(logs)[0]["reason"] == "send Content-Type: application/json"
+    assert rejections(logs)[0]["error"] == "send Content-Type: application/json"
 
 
 def test_a_scheduler_tick_that_finds_nothing_logs_at_debug_only(sqlite_database: str) -> None:
