@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from structlog.testing import capture_logs
+from structlog.testing import CapturingLogger
 
 from app.config import get_settings
 from app.database import session_scope
@@ -119,16 +119,19 @@ def test_a_bug_in_a_step_names_the_step_and_the_error_class(
     assert email.error_traceback and "in broken" in email.error_traceback
 
 
-def test_a_retried_and_completed_job_forgets_the_old_traceback(client: TestClient, zendesk: LocalSite) -> None:
+def test_a_retried_and_completed_job_forgets_the_old_traceback(
+    client: TestClient, zendesk: LocalSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
     zendesk.routes["/attachments/token/f1/"] = status(503)
     email_id = submit(client, [{"url": zendesk.url("/attachments/token/f1/"), "filename": "Saldo.txt"}])
     processing.run_attempt(email_id, get_settings(), notify=lambda _id: None)
     zendesk.routes["/attachments/token/f1/"] = file(b"Saldo: 0,00 EUR\n", "text/plain")
     with session_scope() as session:
         jobs.retry(session, email_id)
-    with capture_logs() as logs:
-        assert processing.run_attempt(email_id, get_settings(), notify=lambda _id: None) == "completed"
+    logs = CapturingLogger()
+    monkeypatch.setattr(processing, "log", logs)
+    assert processing.run_attempt(email_id, get_settings(), notify=lambda _id: None) == "completed"
     email = row(email_id)
     assert email.processing_error is None and email.error_traceback is None
-    completed = next(line for line in logs if line["event"] == "job_completed")
+    completed = next(call.kwargs for call in logs.calls if call.args == ("job_completed",))
     assert completed["outcome"] == "no_match" and completed["review_id"]

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import logging
 import logging.config
-from collections.abc import MutableMapping
 from typing import Any
 
 import pytest
 import structlog
 import uvicorn.config
 from fastapi.testclient import TestClient
-from structlog.testing import capture_logs
+from structlog.testing import CapturingLogger
 
+from app import scheduler
 from app.config import get_settings
 from app.logging import configure_logging
+from app.routers import webhooks
 from app.scheduler import TICKS, run_tick
 from tests.conftest import SetEnv
 from tests.support.factories import encode, payload, signed_headers
@@ -24,46 +25,57 @@ SECRET = "hook-secret-5521"
 MARKER = "Kontoauszug-Geheimtext"
 
 
-def rejections(logs: list[MutableMapping[str, Any]]) -> list[MutableMapping[str, Any]]:
-    return [line for line in logs if line["event"] == "webhook_rejected"]
+@pytest.fixture
+def webhook_logs(monkeypatch: pytest.MonkeyPatch) -> CapturingLogger:
+    logs = CapturingLogger()
+    monkeypatch.setattr(webhooks, "log", logs)
+    return logs
+
+
+def rejections(logs: CapturingLogger) -> list[dict[str, Any]]:
+    """Each `webhook_rejected` line as its fields, with the level it was logged at."""
+    return [{**call.kwargs, "log_level": call.method_name} for call in logs.calls
+            if call.args == ("webhook_rejected",)]
 
 
 def test_a_webhook_with_a_wrong_signature_logs_why_without_the_secret_or_body(
-    client: TestClient, set_env: SetEnv
+    client: TestClient, set_env: SetEnv, webhook_logs: CapturingLogger
 ) -> None:
     set_env(zendesk_webhook_secret=SECRET)
     body = encode(payload(body_text=f"Saldo laut {MARKER}"))
-    with capture_logs() as logs:
-        answer = client.post("/api/v1/zendesk/webhook", content=body, headers=signed_headers("other-secret", body))
+    answer = client.post("/api/v1/zendesk/webhook", content=body, headers=signed_headers("other-secret", body))
     assert answer.status_code == 401
-    [line] = rejections(logs)
+    [line] = rejections(webhook_logs)
     assert (line["status"], line["error"], line["log_level"]) == (401, "signature does not match", "warning")
     assert SECRET not in repr(line) and MARKER not in repr(line)
 
 
-def test_a_webhook_with_bad_fields_logs_which_fields_not_their_values(client: TestClient) -> None:
-    with capture_logs() as logs:
-        answer = client.post("/api/v1/zendesk/webhook", json=payload(from_email=f"{MARKER} no address"))
+def test_a_webhook_with_bad_fields_logs_which_fields_not_their_values(
+    client: TestClient, webhook_logs: CapturingLogger
+) -> None:
+    answer = client.post("/api/v1/zendesk/webhook", json=payload(from_email=f"{MARKER} no address"))
     assert answer.status_code == 422
-    [line] = rejections(logs)
+    [line] = rejections(webhook_logs)
     assert (line["status"], line["error"], line["fields"]) == (422, "invalid fields: from_email", ["from_email"])
     assert MARKER not in repr(line)
 
 
-def test_a_webhook_without_json_content_type_logs_the_415(client: TestClient) -> None:
-    with capture_logs() as logs:
-        answer = client.post("/api/v1/zendesk/webhook", content=b"{}", headers={"content-type": "text/plain"})
+def test_a_webhook_without_json_content_type_logs_the_415(client: TestClient, webhook_logs: CapturingLogger) -> None:
+    answer = client.post("/api/v1/zendesk/webhook", content=b"{}", headers={"content-type": "text/plain"})
     assert answer.status_code == 415
-    assert rejections(logs)[0]["error"] == "send Content-Type: application/json"
+    assert rejections(webhook_logs)[0]["error"] == "send Content-Type: application/json"
 
 
-def test_a_scheduler_tick_that_finds_nothing_logs_at_debug_only(sqlite_database: str) -> None:
-    with capture_logs() as logs:
-        run_tick("stale-job-sweep", TICKS["stale-job-sweep"], get_settings())
-        run_tick("outbox-retry", TICKS["outbox-retry"], get_settings())
-    assert [(line["event"], line["tick"], line["log_level"]) for line in logs] == [
-        ("scheduler_tick", "stale-job-sweep", "debug"), ("scheduler_tick", "outbox-retry", "debug")]
-    assert logs[0]["outcome"] == {"requeued": 0, "failed": 0} and logs[1]["outcome"] == 0
+def test_a_scheduler_tick_that_finds_nothing_logs_at_debug_only(
+    sqlite_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    logs = CapturingLogger()
+    monkeypatch.setattr(scheduler, "log", logs)
+    run_tick("stale-job-sweep", TICKS["stale-job-sweep"], get_settings())
+    run_tick("outbox-retry", TICKS["outbox-retry"], get_settings())
+    assert [(call.method_name, call.args, call.kwargs["tick"]) for call in logs.calls] == [
+        ("debug", ("scheduler_tick",), "stale-job-sweep"), ("debug", ("scheduler_tick",), "outbox-retry")]
+    assert logs.calls[0].kwargs["outcome"] == {"requeued": 0, "failed": 0} and logs.calls[1].kwargs["outcome"] == 0
 
 
 def test_uvicorn_lines_come_out_in_the_service_format(capfd: pytest.CaptureFixture[str]) -> None:
