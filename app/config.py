@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from urllib.parse import unquote, urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
 from sqlalchemy.engine import make_url
 
 # Where relative paths (the default SQLite file, the attachment store) live, so every command finds
@@ -64,6 +65,8 @@ class Settings(BaseSettings):
     worker_heartbeat_seconds: float = Field(default=5, gt=0, le=300)
     # On Ctrl-C/SIGTERM running jobs may finish for this long; then they go back to `queued`.
     shutdown_grace_seconds: float = Field(default=10, ge=0, le=600)
+    # /health counts a worker alive while its last heartbeat is at most this old.
+    worker_seen_within_seconds: int = Field(default=60, ge=1)
 
     # --- webhook -----------------------------------------------------------------------
     zendesk_webhook_secret: SecretStr | None = None
@@ -96,7 +99,7 @@ class Settings(BaseSettings):
     zendesk_email: str | None = None
     zendesk_api_token: SecretStr | None = None
     attachment_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1)
-    attachment_allowed_hosts: list[str] = Field(default_factory=list)
+    attachment_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
     attachment_allow_private_addresses: bool = False
     attachment_allow_plain_http: bool = False  # only for local test servers; Zendesk is https
     attachment_timeout_seconds: float = Field(default=30, gt=0)
@@ -129,6 +132,29 @@ class Settings(BaseSettings):
     # An identical warning/error (same event and error text) repeated within this many seconds
     # is logged once, then counted on the next line let through; 0 logs every repeat.
     log_repeat_window_seconds: float = Field(default=60, ge=0)
+
+    @field_validator("attachment_allowed_hosts", mode="before")
+    @classmethod
+    def _list_as_words_or_json(cls, value: object) -> object:
+        """`a.example,b.example` (commas, spaces) or a JSON list `["a.example", "b.example"]`."""
+        if not isinstance(value, str):
+            return value
+        if value.strip().startswith("["):
+            try:
+                return json.loads(value)
+            except json.JSONDecodeError as error:
+                raise ValueError(f"not a JSON list ({error.msg}); or write the values as a,b,c") from None
+        return [item for item in re.split(r"[,\s]+", value) if item]
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _level_in_any_case(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("log_format", "llm_provider", mode="before")
+    @classmethod
+    def _word_in_any_case(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
 
     @field_validator("database_url")
     @classmethod
@@ -254,6 +280,13 @@ def get_settings() -> Settings:
         return Settings(_env_file=env_files())  # type: ignore[call-arg]
     except ValidationError as error:
         raise ConfigurationError(describe_validation_error(error)) from None
+    except SettingsError as error:  # a value the settings source itself could not parse
+        raise ConfigurationError(f"invalid configuration: {_first_line(error)}") from None
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
 
 
 def database_url_source() -> str:

@@ -26,7 +26,7 @@ from app.config import get_settings
 from app.database import get_session
 from app.errors import NotFound, RejectedInput
 from app.models import IncomingEmail, Inquiry, ProcessingStatus, Review
-from app.routers import csrf
+from app.routers import csrf, job_view
 from app.routers import reviews as review_api
 from app.routers.params import RowId
 from app.schemas.reviews import Correction, CounterOffer, Decision
@@ -250,30 +250,18 @@ def jobs_table(request: Request, status: str = Query(default="", max_length=16),
     return render_jobs(request, session, status, offset, limit, fragment=True)
 
 
-def attachment_rows(email: IncomingEmail, extraction: dict[str, Any]) -> list[dict[str, Any]]:
-    """Each attachment the webhook named, with how reading it went (never its download URL)."""
-    read = {item.get("filename"): item for item in extraction.get("attachments") or []}
-    rows = []
-    for index, ref in enumerate(email.attachment_urls or [], start=1):
-        name = ref.get("filename") or ref.get("file_name") or f"attachment {index}"
-        outcome = read.pop(name, {})
-        rows.append({"filename": name, "content_type": ref.get("content_type"), "size": ref.get("size"),
-                     "status": outcome.get("status", "not read"), "detected_type": outcome.get("detected_type"),
-                     "reason": outcome.get("reason")})
-    rows.extend({"filename": name, **outcome, "status": outcome.get("status")} for name, outcome in read.items())
-    return rows
-
-
 def job_context(email: IncomingEmail, notice: str | None = None, problem: str | None = None) -> dict[str, Any]:
     data = email.extracted_data or {}
     extraction = data.get("extraction") or {}
     reply = str((data.get("body") or {}).get("reply_text") or "")
+    events = list(email.events)
     return {
         "job": email, "processing_seconds": jobs.processing_seconds(email), "extraction": extraction,
-        "match": data.get("match") or {}, "attachments": attachment_rows(email, extraction),
+        "match": data.get("match") or {}, "attachments": job_view.attachment_rows(email, extraction, events),
         "reply_excerpt": reply[:REPLY_EXCERPT] + ("…" if len(reply) > REPLY_EXCERPT else ""),
-        "events": list(email.events), "can_retry": email.processing_status == ProcessingStatus.FAILED.value,
-        "notice": notice, "problem": problem,
+        "events": events, "can_retry": email.processing_status == ProcessingStatus.FAILED.value,
+        "notice": notice, "problem": problem, "final": job_view.is_final(email),
+        "next_attempt_due": email.available_at if job_view.shows_next_attempt(email) else None,
     }
 
 
