@@ -161,7 +161,7 @@ def _safety(
         return False, reasons
     assert total is not None
     where = f"{total.line.source} {total.line.location}"
-    return True, [f"one current total '{total.label_text}' {total.value} ({where})"]
+    return True, [f"one current total '{total.label_text}' {money.format_eur(total.value)} ({where})"]
 
 
 def _attachment_statuses(
