@@ -252,4 +252,11 @@ def test_keys_search_move_and_retry_with_a_confirmation(served: Served, light: O
     page.wait_for_url(f"**/dashboard/jobs/{failed}/retry")
     assert questions == [f"Retry job {failed}?"]
     expect(page.locator(".notice")).to_contain_text(f"Job {failed} is queued again (retry 1)")
+
+    # On a failed job's own page, r asks and then uses the page's retry button.
+    other = failed_job_with_history()
+    page.goto(f"/dashboard/jobs/{other}")
+    page.keyboard.press("r")
+    expect(page.locator("#job-detail .notice")).to_contain_text(f"Job {other} is queued again (retry 1)")
+    assert questions == [f"Retry job {failed}?", f"Retry job {other}?"]
     assert light.problems == [], light.problems
