@@ -77,8 +77,9 @@ def reviews_context(session: Session, tab: review_lists.Tab, q: str, offset: int
     }
 
 
-def render_reviews(request: Request, context: dict[str, Any], status_code: int = 200) -> Response:
-    return render(request, "reviews.html", {**context, "reviewer": remembered_reviewer(request)},
+def render_reviews(request: Request, context: dict[str, Any], status_code: int = 200,
+                   reviewer: str | None = None) -> Response:
+    return render(request, "reviews.html", {**context, "reviewer": reviewer or remembered_reviewer(request)},
                   block="queue" if wants_fragment(request) else None, status_code=status_code)
 
 
@@ -139,8 +140,9 @@ def review_context(session: Session, item: Any, notice: str | None = None,
     }
 
 
-def render_review(request: Request, context: dict[str, Any], status_code: int = 200) -> Response:
-    return render(request, "review.html", {**context, "reviewer": remembered_reviewer(request)},
+def render_review(request: Request, context: dict[str, Any], status_code: int = 200,
+                  reviewer: str | None = None) -> Response:
+    return render(request, "review.html", {**context, "reviewer": reviewer or remembered_reviewer(request)},
                   block="detail" if wants_fragment(request) else None, status_code=status_code)
 
 
@@ -211,6 +213,7 @@ def review_decision(request: Request, review_id: RowId, kind: DecisionKind,
     """Decide from the list (the list comes back) or from the review's own page (the page comes back)."""
     notice = problem = None
     status_code = 200
+    reviewer = fields.get("reviewer", "").strip()[:REVIEWER_MAX]
     try:
         notice = decide(review_id, kind, fields)
     except RejectedInput as refused:
@@ -220,9 +223,9 @@ def review_decision(request: Request, review_id: RowId, kind: DecisionKind,
             item = review.get(session, review_id)
         except NotFound as missing:
             return error_page(request, 404, missing.reason)
-        response = render_review(request, review_context(session, item, notice, problem), status_code)
+        response = render_review(request, review_context(session, item, notice, problem), status_code, reviewer)
     else:
-        response = render_reviews(request, reviews_context(session, parse_tab(tab), q.strip(), offset, notice,
-                                                           problem), status_code)
-    remember_reviewer(response, fields.get("reviewer", ""))
+        context = reviews_context(session, parse_tab(tab), q.strip(), offset, notice, problem)
+        response = render_reviews(request, context, status_code, reviewer)
+    remember_reviewer(response, reviewer)
     return response

@@ -120,6 +120,10 @@ def test_the_reviewer_is_remembered_and_filled_into_the_forms(client: TestClient
     cookie = response.headers["set-cookie"]
     assert cookie.startswith("cm_reviewer=") and "HttpOnly" in cookie and "Path=/dashboard" in cookie
     assert 'required value="Jörg Ündeger-Smith"' in client.get("/dashboard/reviews").text
+    # A whole page (no htmx) comes back with the name just typed, even when the decision is refused.
+    late = form_post(client, f"/dashboard/reviews/{review_id}/approve", data={"reviewer": "Kai Lührs"})
+    assert late.status_code == 409 and "already rejected" in late.text
+    assert 'required value="Kai Lührs"' in late.text
 
 
 def test_errors_under_the_dashboard_are_pages_and_the_api_keeps_json(client: TestClient) -> None:
