@@ -146,6 +146,32 @@ def test_a_review_has_its_own_page_and_decided_reviews_show_who_and_when(served:
     assert light.problems == [], light.problems
 
 
+def test_a_plan_reply_shows_the_decision_read_and_the_offer_next_to_the_counter_offer(served: Served,
+                                                                                     light: Opened) -> None:
+    page, service = light.page, served.service
+    service.post_api("/api/v1/inquiries", {
+        "id": "EW-9", "client_name": "Ottilie Brandauer", "firm_reference": "KZ-2026-0311",
+        "creditor_name": "Elbtal Wasser GmbH", "creditor_email": "forderungen@elbtal-wasser.example",
+        "creditor_reference": "EW-30417", "known_amount": 1480.0, "letter_type": "plan",
+        "plan_offer": {"type": "quota", "quota_percent": 6.0, "offer_amount": 88.8, "months": 72,
+                       "reply_by": "2027-04-30"}})
+    job = service.post_reply(
+        from_email="forderungen@elbtal-wasser.example", subject="AW: Schuldenbereinigungsplan KZ-2026-0311",
+        body_text="Guten Tag,\n\nden Plan für Frau Ottilie Brandauer (Ihr Zeichen KZ-2026-0311, Kundennummer "
+                  "EW-30417) lehnen wir in dieser Form ab. Zustimmen könnten wir bei einer Quote von 12 %.\n\n"
+                  "Elbtal Wasser GmbH")
+    service.wait_completed(job)
+    review_id = int(service.api("/api/v1/reviews?status=open")["reviews"][0]["id"])
+    page.goto(f"/dashboard/reviews/{review_id}")
+    expect(page.locator("#review-plan-decision")).to_have_text("counter offer")
+    quota = page.locator('#review-plan tr[data-figure="quota percent"] td')
+    expect(quota).to_have_text(["quota percent", "6,00 %", "12,00 %"])
+    offered = page.locator('#review-plan tr[data-figure="offer amount"] td')
+    expect(offered).to_have_text(["offer amount", "88,80 €", "—"])
+    shot(page, "review-plan.png")
+    assert light.problems == [], light.problems
+
+
 def test_the_stale_banner_says_when_the_page_was_last_fresh(served: Served, light: Opened) -> None:
     page = light.page
     insert_email("queued", subject="AW: wartet auf einen Worker")
