@@ -165,3 +165,19 @@ def test_the_pages_load_the_script_for_freshness_and_keys(client: TestClient) ->
     script = client.get("/static/dashboard.js")
     assert script.status_code == 200 and "javascript" in script.headers["content-type"]
     assert "prefers-color-scheme: dark" in client.get("/static/dashboard.css").text
+
+
+def test_a_crash_under_the_dashboard_is_a_500_page_and_elsewhere_stays_plain(client: TestClient) -> None:
+    def crash() -> None:
+        raise RuntimeError("a bug written for this test")
+
+    app = client.app
+    app.router.add_api_route("/dashboard/crash", crash)  # type: ignore[attr-defined]
+    app.router.add_api_route("/api/v1/crash", crash)  # type: ignore[attr-defined]
+    quiet = TestClient(app, raise_server_exceptions=False)
+    page = quiet.get("/dashboard/crash")
+    assert page.status_code == 500 and page.headers["content-type"].startswith("text/html")
+    assert "<h1>500 — internal error</h1>" in page.text and "a bug written for this test" not in page.text
+    assert "content-security-policy" in page.headers
+    plain = quiet.get("/api/v1/crash")
+    assert (plain.status_code, plain.text) == (500, "Internal Server Error")
