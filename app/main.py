@@ -17,7 +17,19 @@ from app.database import check_reachable, describe_unreachable
 from app.embedded import EmbeddedWorker
 from app.errors import RejectedInput
 from app.logging import configure_from
-from app.routers import dashboard, docs, health, inquiries, jobs, plan_pages, plans, reviews, webhooks
+from app.routers import (
+    dashboard,
+    dashboard_errors,
+    dashboard_reviews,
+    docs,
+    health,
+    inquiries,
+    jobs,
+    plan_pages,
+    plans,
+    reviews,
+    webhooks,
+)
 from app.scheduler import build_scheduler
 
 log = structlog.get_logger(__name__)
@@ -80,6 +92,7 @@ def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None =
     app.include_router(reviews.router)
     app.include_router(plans.router)
     app.include_router(dashboard.router)
+    app.include_router(dashboard_reviews.router)
     app.include_router(plan_pages.router)
     app.mount("/static", StaticFiles(directory=dashboard.STATIC_DIR), name="static")
     app.add_middleware(dashboard.SecurityHeaders)
@@ -103,6 +116,7 @@ def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None =
         log.error("database_unavailable", error=describe_unreachable(error))
         return JSONResponse(status_code=503, content={"detail": "database unavailable, retry"})
 
+    dashboard_errors.install(app)  # after the handlers above: /dashboard gets pages, the API keeps JSON
     return app
 
 
