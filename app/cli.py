@@ -1,4 +1,5 @@
-"""cli.py — `creditor-matcher serve | worker | migrate | ingest | jobs | inquiries | plan | eval`."""
+"""cli.py — `creditor-matcher`: the entry point; invariant: every command answers in one line on error
+(exit code ≠ 0), a table on a terminal and JSON when piped or with --json (command groups in app/commands/)."""
 
 from __future__ import annotations
 
@@ -9,21 +10,22 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from sqlalchemy.exc import OperationalError
 
-from app import embedded, evaluation, migrations, server
+from app import evaluation, server
+from app.commands import ingest as ingest_command
+from app.commands import jobs as jobs_command
+from app.commands import locate, output
+from app.commands import migrate as migrate_command
+from app.commands import plan as plan_command
+from app.commands import reviews as reviews_command
 from app.config import ConfigurationError, Settings, get_settings
 from app.database import describe_unreachable, session_scope
 from app.errors import RejectedInput
 from app.logging import configure_from
-from app.models import ProcessingStatus, utcnow
-from app.routers.jobs import detail, summary
-from app.schemas.plans import PlanStandingOut
-from app.services import ingest, inquiries, intake, jobs, processing, retries
-from app.services.attachments import store_from_settings
-from app.services.plans import report, standing
+from app.services import ingest, inquiries
 
 
 def _print_json(data: Any) -> None:
@@ -46,73 +48,56 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
-    migrations.upgrade(revision=args.revision)
-    print(f"database at {args.revision}")
+    print(migrate_command.run(args, settings))
     return 0
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    migrations.upgrade()
-    payload = ingest.load(Path(args.file), store_from_settings(settings))
-    result = intake.accept(payload)
-    outcome: dict[str, Any] = {"status": result.status, "email_id": result.email_id}
-    if args.now and result.status != "duplicate":
-        try:
-            outcome["processing"] = processing.run_attempt(result.email_id, settings)
-        except processing.RetryLater as later:
-            outcome["processing"] = f"retry in {later.delay_seconds:.0f} s: {later.error}"
-    _print_json(outcome)
-    if not args.now and result.status != "duplicate":
-        print(embedded.pickup_note(result.email_id, result.status == "queued", settings), file=sys.stderr)
-    return 0
+    locate.require_database(settings, upgrade=True)
+    return ingest_command.run(args, settings, output.console())
 
 
 def cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
-    if args.action == "retry":
-        email, enqueued = retries.retry_failed(args.id)
-        _print_json({"id": email.id, "processing_status": email.processing_status,
-                     "retry_count": email.retry_count, "enqueued": enqueued})
-        print(embedded.pickup_note(email.id, enqueued, settings), file=sys.stderr)
-        return 0
-    with session_scope() as session:
-        if args.action == "show":
-            _print_json(detail(jobs.get(session, args.id)).model_dump(mode="json"))
-            return 0
-        status = ProcessingStatus(args.status) if args.status else None
-        total, page = jobs.list_jobs(session, status, args.limit, args.offset)
-        _print_json({"total": total, "by_status": jobs.counts_by_status(session),
-                     "jobs": [summary(email).model_dump(mode="json") for email in page]})
-    return 0
+    locate.require_database(settings)
+    return jobs_command.run(args, output.console())
+
+
+def cmd_reviews(args: argparse.Namespace, settings: Settings) -> int:
+    locate.require_database(settings)
+    return reviews_command.run(args, settings, output.console())
 
 
 def cmd_inquiries(args: argparse.Namespace, settings: Settings) -> int:
-    migrations.upgrade()
+    locate.require_database(settings, upgrade=True)
+    as_json = output.wants_json(args)
     with session_scope() as session:
         if args.action == "import":
             report = inquiries.import_records(session, inquiries.read_file(Path(args.file)))
-            _print_json({"created": len(report.created), "updated": len(report.updated)})
-            return 0
-        if args.action == "reindex":
-            _print_json({"reindexed": inquiries.rebuild_search_keys(session)})
-            return 0
-        total, page = inquiries.list_inquiries(session, args.limit, args.offset)
-        _print_json({"total": total, "inquiries": [
-            {"id": i.external_id, "client_name": i.client_name, "firm_reference": i.firm_reference,
-             "creditor_name": i.creditor_name, "known_amount": i.known_amount, "letter_type": i.letter_type,
-             **({"plan_offer": i.plan_offer} if i.plan_offer else {})} for i in page]})
+            result: dict[str, Any] = {"created": len(report.created), "updated": len(report.updated)}
+        elif args.action == "reindex":
+            result = {"reindexed": inquiries.rebuild_search_keys(session)}
+        else:
+            total, page = inquiries.list_inquiries(session, args.limit, args.offset)
+            result = {"total": total, "inquiries": [
+                {"id": i.external_id, "client_name": i.client_name, "firm_reference": i.firm_reference,
+                 "creditor_name": i.creditor_name, "known_amount": i.known_amount, "letter_type": i.letter_type,
+                 **({"plan_offer": i.plan_offer} if i.plan_offer else {})} for i in page]}
+    if as_json:
+        _print_json(result)
+    elif args.action == "list":
+        output.console().print(output.table(
+            f"{len(result['inquiries'])} of {result['total']} inquiries",
+            ("ID", "Client", "Firm reference", "Creditor", "Known amount", "Letter"),
+            [(i["id"], i["client_name"], i["firm_reference"], i["creditor_name"], output.amount(i["known_amount"]),
+              i["letter_type"]) for i in result["inquiries"]]))
+    else:
+        output.console().print(", ".join(f"{name} {count}" for name, count in result.items()))
     return 0
 
 
 def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
     """Where a client's settlement plan stands: JSON with --json or when piped, else a readable table."""
-    migrations.upgrade()
-    with session_scope() as session:
-        found = standing.load(session, args.firm_reference, standing.firm_today(utcnow()))
-    if args.json or not sys.stdout.isatty():
-        _print_json(PlanStandingOut.of(found).model_dump(mode="json"))
-    else:
-        print(report.text(found))
-    return 0
+    return plan_command.run(args, settings, output.console())
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
@@ -128,58 +113,68 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="creditor-matcher", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
-    serve = sub.add_parser("serve", help="migrate, then run the web service (+ embedded worker)")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+
+def _runtime_parsers(sub: Subparsers) -> None:
+    serve = sub.add_parser("serve", help="migrate, then run the web service (+ embedded worker)",
+                           description="Bring the database to the newest schema, then serve the API and the "
+                                       "dashboard; without REDIS_URL/RABBITMQ_URL an embedded worker processes "
+                                       "the jobs in the same process.")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     serve.set_defaults(handler=cmd_serve)
 
-    worker = sub.add_parser("worker", help="run Dramatiq workers against Redis/RabbitMQ")
-    worker.add_argument("--processes", type=int, default=1)
-    worker.add_argument("--threads", type=int, default=4)
+    worker = sub.add_parser("worker", help="run Dramatiq workers against Redis/RabbitMQ",
+                            description="Separate worker processes for production (needs REDIS_URL or "
+                                        "RABBITMQ_URL); `serve` alone runs an embedded worker.")
+    worker.add_argument("--processes", type=int, default=1, help="worker processes (default 1)")
+    worker.add_argument("--threads", type=int, default=4, help="threads per process (default 4)")
     worker.set_defaults(handler=cmd_worker)
 
-    migrate = sub.add_parser("migrate", help="alembic upgrade")
-    migrate.add_argument("revision", nargs="?", default="head")
-    migrate.set_defaults(handler=cmd_migrate)
 
-    ingest_cmd = sub.add_parser("ingest", help="feed a .eml or a webhook JSON file")
-    ingest_cmd.add_argument("file")
-    ingest_cmd.add_argument("--now", action="store_true", help="process it in this process")
-    ingest_cmd.set_defaults(handler=cmd_ingest)
-
-    jobs_cmd = sub.add_parser("jobs", help="list / show / retry jobs")
-    jobs_sub = jobs_cmd.add_subparsers(dest="action", required=True)
-    listing = jobs_sub.add_parser("list")
-    listing.add_argument("--status", choices=[s.value for s in ProcessingStatus])
-    listing.add_argument("--limit", type=int, default=50)
-    listing.add_argument("--offset", type=int, default=0)
-    for action in ("show", "retry"):
-        jobs_sub.add_parser(action).add_argument("id", type=int)
-    jobs_cmd.set_defaults(handler=cmd_jobs)
-
-    inquiries_cmd = sub.add_parser("inquiries", help="import (JSON list or CSV) / list the firm's inquiries")
-    inquiries_sub = inquiries_cmd.add_subparsers(dest="action", required=True)
-    inquiries_sub.add_parser("import").add_argument("file")
-    inquiries_sub.add_parser("reindex", help="rebuild the search keys after an upgrade that changes name folding")
-    inquiry_list = inquiries_sub.add_parser("list")
-    inquiry_list.add_argument("--limit", type=int, default=50)
-    inquiry_list.add_argument("--offset", type=int, default=0)
+def _inquiry_parsers(sub: Subparsers) -> None:
+    inquiries_cmd = sub.add_parser("inquiries", help="import (JSON list or CSV) / list the firm's inquiries",
+                                   description="The firm's letters to creditors, which replies are matched to.")
+    inquiries_sub = inquiries_cmd.add_subparsers(dest="action", required=True, metavar="ACTION")
+    importing = inquiries_sub.add_parser("import", help="create or update inquiries from a file, all or none")
+    importing.add_argument("file", metavar="FILE", help="a JSON list, a corpus.json, or a CSV with a header row")
+    reindex = inquiries_sub.add_parser("reindex",
+                                       help="rebuild the search keys after an upgrade that changes name folding")
+    inquiry_list = inquiries_sub.add_parser("list", help="the inquiries, by id")
+    inquiry_list.add_argument("--limit", type=int, default=50, help="how many (default 50)")
+    inquiry_list.add_argument("--offset", type=int, default=0, help="skip this many (default 0)")
+    for parser in (importing, reindex, inquiry_list):
+        output.add_json_flag(parser)
     inquiries_cmd.set_defaults(handler=cmd_inquiries)
 
-    plan_cmd = sub.add_parser("plan", help="where a client's settlement plan stands (heads, claims, § 309 InsO)")
-    plan_cmd.add_argument("firm_reference", metavar="FIRM_REFERENCE")
-    plan_cmd.add_argument("--json", action="store_true", help="print JSON even on a terminal")
-    plan_cmd.set_defaults(handler=cmd_plan)
 
-    eval_cmd = sub.add_parser("eval", help="replay a labelled corpus through the pipeline on a scratch database")
-    eval_cmd.add_argument("corpus_dir")
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="creditor-matcher", description="Read creditors' replies and keep the debt records: serve, "
+        "process, feed emails in, and look after jobs, reviews, inquiries and settlement plans.",
+        epilog="Commands print a table on a terminal and JSON when piped or with --json. The database is "
+               "DATABASE_URL (environment, or .env in the data home or the current directory); a relative "
+               "SQLite path is relative to CREDITOR_MATCHER_HOME.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _runtime_parsers(sub)
+    migrate_command.add_parser(sub)
+    ingest_command.add_parser(sub)
+    jobs_command.add_parser(sub)
+    reviews_command.add_parser(sub)
+    _inquiry_parsers(sub)
+    plan_command.add_parser(sub)
+
+    eval_cmd = sub.add_parser("eval", help="replay a labelled corpus through the pipeline on a scratch database",
+                              description="Score extraction and matching against a corpus's labels; the "
+                                          "operator's database is never touched.")
+    eval_cmd.add_argument("corpus_dir", metavar="CORPUS_DIR", help="a folder with corpus.json")
     eval_cmd.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     eval_cmd.add_argument("--predictions", metavar="FILE", help="write one JSON prediction per email per line")
     eval_cmd.set_defaults(handler=cmd_eval)
+    for name, handler in (("migrate", cmd_migrate), ("ingest", cmd_ingest), ("jobs", cmd_jobs),
+                          ("reviews", cmd_reviews), ("plan", cmd_plan)):
+        sub.choices[name].set_defaults(handler=handler)
     return parser
 
 
@@ -196,9 +191,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RejectedInput as error:
         print(f"error: {error.reason}", file=sys.stderr)
         return 1
-    except (ingest.UnreadableInput, evaluation.CorpusError) as error:
+    except (ingest.UnreadableInput, evaluation.CorpusError, locate.NoDatabase) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except migrate_command.UnknownRevision as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     except OperationalError as error:
         print(f"error: database unreachable: {describe_unreachable(error)}", file=sys.stderr)
         return 1

@@ -2,15 +2,50 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from urllib.parse import unquote, urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
+from sqlalchemy.engine import make_url
+
+# Where relative paths (the default SQLite file, the attachment store) live, so every command finds
+# the same files from any directory: CREDITOR_MATCHER_HOME, else the source checkout this code runs
+# from, else the user's data directory (an installed wheel).
+_CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+def home_directory() -> Path:
+    """The data home that relative paths in the settings are resolved against (absolute)."""
+    configured = os.environ.get("CREDITOR_MATCHER_HOME", "").strip()
+    if configured:
+        return Path(configured).expanduser().resolve()
+    if (_CHECKOUT / "pyproject.toml").is_file():
+        return _CHECKOUT
+    data_home = os.environ.get("XDG_DATA_HOME", "").strip() or str(Path.home() / ".local" / "share")
+    return Path(data_home).expanduser().resolve() / "creditor-matcher"
+
+
+def env_files() -> tuple[Path, ...]:
+    """The `.env` files read, later ones winning: the data home's, then the current directory's."""
+    home, here = home_directory() / ".env", Path.cwd() / ".env"
+    return (home,) if home == here else (home, here)
+
+
+def anchored_sqlite_url(url: str, home: Path) -> str:
+    """A SQLite URL whose relative file path is made absolute under `home`; other URLs unchanged."""
+    parsed = make_url(url)
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" \
+            or database.startswith("file:") or Path(database).is_absolute():
+        return url
+    return parsed.set(database=str((home / database).resolve())).render_as_string(hide_password=False)
 
 
 class Settings(BaseSettings):
@@ -30,6 +65,8 @@ class Settings(BaseSettings):
     worker_heartbeat_seconds: float = Field(default=5, gt=0, le=300)
     # On Ctrl-C/SIGTERM running jobs may finish for this long; then they go back to `queued`.
     shutdown_grace_seconds: float = Field(default=10, ge=0, le=600)
+    # /health counts a worker alive while its last heartbeat is at most this old.
+    worker_seen_within_seconds: int = Field(default=60, ge=1)
 
     # --- webhook -----------------------------------------------------------------------
     zendesk_webhook_secret: SecretStr | None = None
@@ -62,7 +99,7 @@ class Settings(BaseSettings):
     zendesk_email: str | None = None
     zendesk_api_token: SecretStr | None = None
     attachment_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1)
-    attachment_allowed_hosts: list[str] = Field(default_factory=list)
+    attachment_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
     attachment_allow_private_addresses: bool = False
     attachment_allow_plain_http: bool = False  # only for local test servers; Zendesk is https
     attachment_timeout_seconds: float = Field(default=30, gt=0)
@@ -95,6 +132,29 @@ class Settings(BaseSettings):
     # An identical warning/error (same event and error text) repeated within this many seconds
     # is logged once, then counted on the next line let through; 0 logs every repeat.
     log_repeat_window_seconds: float = Field(default=60, ge=0)
+
+    @field_validator("attachment_allowed_hosts", mode="before")
+    @classmethod
+    def _list_as_words_or_json(cls, value: object) -> object:
+        """`a.example,b.example` (commas, spaces) or a JSON list `["a.example", "b.example"]`."""
+        if not isinstance(value, str):
+            return value
+        if value.strip().startswith("["):
+            try:
+                return json.loads(value)
+            except json.JSONDecodeError as error:
+                raise ValueError(f"not a JSON list ({error.msg}); or write the values as a,b,c") from None
+        return [item for item in re.split(r"[,\s]+", value) if item]
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _level_in_any_case(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("log_format", "llm_provider", mode="before")
+    @classmethod
+    def _word_in_any_case(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
 
     @field_validator("database_url")
     @classmethod
@@ -135,6 +195,16 @@ class Settings(BaseSettings):
         if value and not value.startswith(("amqp://", "amqps://")):
             raise ValueError("must start with amqp:// or amqps://")
         return value or None
+
+    @model_validator(mode="after")
+    def _anchor_relative_paths(self) -> Settings:
+        """A relative SQLite path or attachment store is relative to the data home, not to the
+        current directory: the CLI run from anywhere finds the server's database."""
+        home = home_directory()
+        self.database_url = anchored_sqlite_url(self.database_url, home)
+        if not self.attachment_store_dir.is_absolute():
+            self.attachment_store_dir = (home / self.attachment_store_dir).resolve()
+        return self
 
     @model_validator(mode="after")
     def _backoff_order(self) -> Settings:
@@ -207,6 +277,25 @@ def describe_validation_error(error: ValidationError) -> str:
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     try:
-        return Settings()
+        return Settings(_env_file=env_files())  # type: ignore[call-arg]
     except ValidationError as error:
         raise ConfigurationError(describe_validation_error(error)) from None
+    except SettingsError as error:  # a value the settings source itself could not parse
+        raise ConfigurationError(f"invalid configuration: {_first_line(error)}") from None
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
+def database_url_source() -> str:
+    """Where DATABASE_URL came from, in words, for a message that says where the CLI looked."""
+    if os.environ.get("DATABASE_URL", "").strip():
+        return "DATABASE_URL from the environment"
+    for path in reversed(env_files()):
+        if path.is_file() and any(line.strip().upper().startswith("DATABASE_URL=")
+                                  for line in path.read_text(encoding="utf-8", errors="replace").splitlines()):
+            return f"DATABASE_URL from {path}"
+    looked = " or ".join(str(path) for path in env_files())
+    return f"the default: DATABASE_URL is set neither in the environment nor in {looked}"

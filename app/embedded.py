@@ -4,7 +4,6 @@ elsewhere (the CLI, a restart) start within a poll or two, and on stop hands unf
 
 from __future__ import annotations
 
-import math
 import os
 import socket
 import threading
@@ -159,23 +158,3 @@ class EmbeddedWorker:
         if returned:
             log.warning("jobs_returned_to_queue", count=len(returned), ids=returned, reason="shutdown")
         return returned
-
-
-def pickup_note(email_id: int, enqueued: bool, settings: Settings) -> str:
-    """What the CLI tells the operator after it queued a job: who will run it, and when."""
-    within = 3 * settings.worker_heartbeat_seconds
-    with session_scope() as session:
-        kinds = {worker.kind for worker in workers.live(session, within)}
-    if settings.broker_kind == "embedded":
-        if "embedded" in kinds:
-            seconds = max(2, math.ceil(2 * settings.embedded_poll_seconds))
-            return f"queued job {email_id}; the running service picks it up within ~{seconds} s"
-        return (f"queued job {email_id}; no service is running: start it with `make run` (or "
-                "`creditor-matcher serve`) and it picks up every queued job as it starts")
-    if not enqueued:
-        return (f"queued job {email_id} in the database, but the broker did not take the wake-up call; "
-                f"the service re-sends it within {settings.stale_job_seconds + settings.reconcile_interval_seconds} s")
-    if "dramatiq" in kinds:
-        return f"queued job {email_id}; a worker picks it up now"
-    return (f"queued job {email_id}; no worker is running: start one with `creditor-matcher worker` "
-            "(or `dramatiq app.worker`)")

@@ -30,7 +30,13 @@ _QUIET_LOGGERS = {
     "httpx": logging.WARNING,
     "httpcore": logging.INFO,
     "hpack": logging.INFO,
+    # APScheduler says "Running job …" / "executed successfully" at INFO on every tick; our own
+    # `scheduler_tick` line says it at DEBUG, and APScheduler's warnings (a missed run) still show.
+    "apscheduler": logging.WARNING,
 }
+# Servers that install their own handlers and format (uvicorn's default log config): their records go
+# through the root handler instead, so a process writes one format.
+_ADOPTED_LOGGERS = ("uvicorn", "uvicorn.error", "uvicorn.access", "dramatiq")
 
 
 def _add_correlation_id(
@@ -161,12 +167,16 @@ def configure_logging(level: str = "INFO", fmt: str = "console", *, secrets: Ite
         structlog.stdlib.ProcessorFormatter.remove_processors_meta,
         structlog.processors.format_exc_info,
         renderer,
-    ], foreign_pre_chain=shared))
+    ], foreign_pre_chain=[*shared, structlog.stdlib.add_logger_name]))  # whose line it is
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
     for name, floor in _QUIET_LOGGERS.items():
         logging.getLogger(name).setLevel(max(floor, logging.getLevelName(level)))
+    for name in _ADOPTED_LOGGERS:
+        adopted = logging.getLogger(name)
+        adopted.handlers[:] = []
+        adopted.propagate = True
 
 
 def configure_from(settings: Settings, level: str | None = None) -> None:

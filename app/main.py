@@ -19,8 +19,10 @@ from app.errors import RejectedInput
 from app.logging import configure_from
 from app.routers import (
     dashboard,
+    dashboard_errors,
     dashboard_jobs,
     dashboard_ops,
+    dashboard_reviews,
     docs,
     health,
     inquiries,
@@ -96,6 +98,7 @@ def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None =
     app.include_router(dashboard_jobs.router)  # before dashboard: /dashboard/jobs/table is not a job id
     app.include_router(dashboard_ops.router)
     app.include_router(dashboard.router)
+    app.include_router(dashboard_reviews.router)
     app.include_router(plan_pages.router)
     app.mount("/static", StaticFiles(directory=dashboard.STATIC_DIR), name="static")
     app.add_middleware(dashboard.SecurityHeaders)
@@ -119,6 +122,7 @@ def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None =
         log.error("database_unavailable", error=describe_unreachable(error))
         return JSONResponse(status_code=503, content={"detail": "database unavailable, retry"})
 
+    dashboard_errors.install(app)  # after the handlers above: /dashboard gets pages, the API keeps JSON
     return app
 
 

@@ -8,8 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+from urllib.parse import urlsplit
 
 import dramatiq
+import pika  # type: ignore[import-untyped]
+import redis
 import structlog
 from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from dramatiq.brokers.redis import RedisBroker
@@ -90,3 +93,33 @@ def send(actor_name: str, *args: Any, delay_seconds: float | None = None) -> boo
 def declare_queue() -> None:
     """Make sure the default queue exists on the current broker (the stub broker insists)."""
     get_broker().declare_queue(QUEUE_NAME)
+
+
+def broker_problem(settings: Settings, timeout_seconds: float = 2.0) -> str | None:
+    """Why the configured broker does not answer right now, or None when it does (the embedded
+    broker lives in this process and always answers). Never raises; never names a password."""
+    if settings.broker_kind == "redis":
+        client = redis.Redis.from_url(str(settings.redis_url), socket_connect_timeout=timeout_seconds,
+                                      socket_timeout=timeout_seconds)
+        try:
+            client.ping()
+        except Exception as error:  # any failure to answer is the answer; redis names host and port itself
+            return _first_line(error)
+        finally:
+            client.close()
+    elif settings.broker_kind == "rabbitmq":
+        try:
+            parameters = pika.URLParameters(str(settings.rabbitmq_url))
+            parameters.socket_timeout = parameters.blocked_connection_timeout = timeout_seconds
+            parameters.connection_attempts, parameters.retry_delay = 1, 0
+            pika.BlockingConnection(parameters).close()
+        except Exception as error:
+            return f"{_first_line(error)} at {urlsplit(str(settings.rabbitmq_url)).hostname}"
+    return None
+
+
+def _first_line(error: BaseException) -> str:
+    """The error's first line; pika's connection errors say nothing themselves, their first argument does."""
+    text = str(error).strip() or "; ".join(str(arg).strip() or repr(arg) for arg in error.args)
+    lines = text.splitlines()
+    return f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__

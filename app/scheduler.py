@@ -5,7 +5,9 @@ itself, and a failing tick is logged without stopping the others."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sized
+from dataclasses import fields, is_dataclass
 from datetime import UTC, datetime
 
 import structlog
@@ -25,10 +27,27 @@ TICKS: dict[str, Tick] = {
 
 
 def run_tick(name: str, tick: Tick, settings: Settings) -> None:
+    """One tick, logged at debug (a tick that did something logs that itself, at info or above)."""
+    started = time.monotonic()
     try:
-        tick(settings)
+        outcome = tick(settings)
     except Exception:
         log.exception("scheduler_tick_failed", tick=name)
+        return
+    log.debug("scheduler_tick", tick=name, seconds=round(time.monotonic() - started, 3),
+              outcome=_summary(outcome))
+
+
+def _summary(outcome: object) -> object:
+    """A tick's return value as a log field: numbers and strings as they are, a collection by its size,
+    a report by its fields."""
+    if outcome is None or isinstance(outcome, int | float | str):
+        return outcome
+    if isinstance(outcome, Sized):
+        return len(outcome)
+    if is_dataclass(outcome):
+        return {item.name: _summary(getattr(outcome, item.name)) for item in fields(outcome)}
+    return type(outcome).__name__
 
 
 def build_scheduler(settings: Settings) -> BackgroundScheduler:

@@ -6,18 +6,15 @@ from __future__ import annotations
 import base64
 import binascii
 import hmac
-from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import parse_qsl
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader
 from jinja2_fragments.fastapi import Jinja2Blocks
-from pydantic import ValidationError
 from sqlalchemy.orm import Session
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -25,13 +22,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.config import get_settings
 from app.database import get_session
 from app.errors import NotFound, RejectedInput
-from app.models import IncomingEmail, Inquiry, ProcessingStatus, Review
-from app.routers import csrf
-from app.routers import reviews as review_api
+from app.models import IncomingEmail, ProcessingStatus
+from app.routers import csrf, job_view
 from app.routers.operator import remembered_operator, typed_operator
 from app.routers.params import RowId
-from app.schemas.reviews import Correction, CounterOffer, Decision
-from app.services import jobs, money, retries, review
+from app.services import jobs, money, retries
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 STATIC_DIR = PACKAGE_DIR / "static"
@@ -51,7 +46,6 @@ SECURITY_HEADERS = {
     "referrer-policy": "no-referrer",
     "x-frame-options": "DENY",
 }
-DecisionKind = Literal["approve", "correct", "reject"]
 
 
 class SecurityHeaders:
@@ -181,30 +175,18 @@ def home() -> RedirectResponse:
 # The jobs list and its actions live in routers/dashboard_jobs.py.
 
 
-def attachment_rows(email: IncomingEmail, extraction: dict[str, Any]) -> list[dict[str, Any]]:
-    """Each attachment the webhook named, with how reading it went (never its download URL)."""
-    read = {item.get("filename"): item for item in extraction.get("attachments") or []}
-    rows = []
-    for index, ref in enumerate(email.attachment_urls or [], start=1):
-        name = ref.get("filename") or ref.get("file_name") or f"attachment {index}"
-        outcome = read.pop(name, {})
-        rows.append({"filename": name, "content_type": ref.get("content_type"), "size": ref.get("size"),
-                     "status": outcome.get("status", "not read"), "detected_type": outcome.get("detected_type"),
-                     "reason": outcome.get("reason")})
-    rows.extend({"filename": name, **outcome, "status": outcome.get("status")} for name, outcome in read.items())
-    return rows
-
-
 def job_context(email: IncomingEmail, notice: str | None = None, problem: str | None = None) -> dict[str, Any]:
     data = email.extracted_data or {}
     extraction = data.get("extraction") or {}
     reply = str((data.get("body") or {}).get("reply_text") or "")
+    events = list(email.events)
     return {
         "job": email, "processing_seconds": jobs.processing_seconds(email), "extraction": extraction,
-        "match": data.get("match") or {}, "attachments": attachment_rows(email, extraction),
+        "match": data.get("match") or {}, "attachments": job_view.attachment_rows(email, extraction, events),
         "reply_excerpt": reply[:REPLY_EXCERPT] + ("…" if len(reply) > REPLY_EXCERPT else ""),
-        "events": list(email.events), "can_retry": email.processing_status == ProcessingStatus.FAILED.value,
-        "notice": notice, "problem": problem,
+        "events": events, "can_retry": email.processing_status == ProcessingStatus.FAILED.value,
+        "notice": notice, "problem": problem, "final": job_view.is_final(email),
+        "next_attempt_due": email.available_at if job_view.shows_next_attempt(email) else None,
     }
 
 
@@ -234,101 +216,3 @@ def retry_job(request: Request, job_id: RowId, fields: dict[str, str] = Depends(
     email = jobs.get(session, job_id)
     return render(request, "job.html", job_context(email, notice, problem),
                   block="detail" if wants_fragment(request) else None, status_code=status_code)
-
-
-@dataclass(frozen=True)
-class ReviewRow:
-    review: Review
-    subject: str
-    sender: str
-    inquiry: str | None
-
-
-def review_rows(session: Session, page: list[Review]) -> list[ReviewRow]:
-    rows = []
-    for item in page:
-        email = session.get(IncomingEmail, item.email_id)
-        inquiry = session.get(Inquiry, item.inquiry_id) if item.inquiry_id is not None else None
-        rows.append(ReviewRow(review=item, subject=email.subject[:SUBJECT_PREVIEW] if email else "",
-                              sender=email.from_email if email else "",
-                              inquiry=inquiry.external_id if inquiry else None))
-    return rows
-
-
-def reviews_context(session: Session, offset: int, notice: str | None = None,
-                    problem: str | None = None) -> dict[str, Any]:
-    total, page = review.list_reviews(session, review.OPEN, PAGE_SIZE, offset)
-    return {
-        "rows": review_rows(session, page), "total": total, "offset": offset, "notice": notice, "problem": problem,
-        "previous_url": f"/dashboard/reviews?offset={max(offset - PAGE_SIZE, 0)}" if offset > 0 else None,
-        "next_url": f"/dashboard/reviews?offset={offset + PAGE_SIZE}" if offset + PAGE_SIZE < total else None,
-    }
-
-
-@router.get("/reviews")
-def reviews_page(request: Request, offset: int = Query(default=0, ge=0, le=1_000_000),
-                 session: Session = Depends(get_session)) -> Response:
-    return render(request, "reviews.html", reviews_context(session, offset),
-                  block="queue" if wants_fragment(request) else None)
-
-
-def parse_amount(text: str) -> Decimal | None:
-    """An amount as operators type it, in any notation money.parse reads; blank is no amount."""
-    if not text.strip():
-        return None
-    amount = money.parse(text)
-    if amount is None:
-        raise RejectedInput(f"not an amount: {text!r}")
-    return amount
-
-
-def counter_figures(fields: dict[str, str]) -> CounterOffer | None:
-    """The counter-offer figures typed into the correction form (German or English notation); None if blank."""
-    figures: dict[str, object] = {}
-    for name in ("offer_amount", "quota_percent", "monthly_rate"):
-        value = parse_amount(fields.get(name, ""))
-        if value is not None:
-            figures[name] = value
-    months = fields.get("months", "").strip()
-    if months:
-        figures["months"] = months
-    return CounterOffer.model_validate(figures) if figures else None
-
-
-def decide(review_id: int, kind: DecisionKind, fields: dict[str, str]) -> str:
-    """Hand the form to the review API's own handlers (same commit and outbox wake-up); returns a notice."""
-    reviewer, note = fields.get("reviewer", "").strip(), fields.get("note", "").strip() or None
-    try:
-        if kind == "correct":
-            counter = counter_figures(fields)
-            # Figures typed with "as read" selected are a counter-offer's figures.
-            chosen = fields.get("plan_decision", "").strip() or ("counter_offer" if counter else None)
-            correction = Correction.model_validate({
-                "reviewer": reviewer, "note": note, "amount": parse_amount(fields.get("amount", "")),
-                "inquiry_id": fields.get("inquiry_id", "").strip() or None, "plan_decision": chosen,
-                "counter_offer": counter})
-            decided = review_api.correct(review_id, correction, x_reviewer=None)
-        elif kind == "approve":
-            decided = review_api.approve(review_id, Decision(reviewer=reviewer, note=note), x_reviewer=None)
-        else:
-            decided = review_api.reject(review_id, Decision(reviewer=reviewer, note=note), x_reviewer=None)
-    except ValidationError as invalid:
-        raise RejectedInput("; ".join(str(e["msg"]) for e in invalid.errors())) from invalid
-    amount = f", amount {euros(decided.final_amount)}" if decided.final_amount is not None else ""
-    plan = f", plan decision {decided.final_plan_decision}" if decided.final_plan_decision else ""
-    return f"Review {review_id} {decided.status} by {decided.decided_by}{amount}{plan}."
-
-
-@router.post("/reviews/{review_id}/{kind}")
-def review_decision(request: Request, review_id: RowId, kind: DecisionKind,
-                    offset: int = Query(default=0, ge=0, le=1_000_000),
-                    fields: dict[str, str] = Depends(guarded_form),
-                    session: Session = Depends(get_session)) -> Response:
-    notice = problem = None
-    status_code = 200
-    try:
-        notice = decide(review_id, kind, fields)
-    except RejectedInput as refused:
-        problem, status_code = refused.reason, refused.status_code
-    return render(request, "reviews.html", reviews_context(session, offset, notice, problem),
-                  block="queue" if wants_fragment(request) else None, status_code=status_code)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import structlog
 from fastapi import APIRouter, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
@@ -18,6 +19,7 @@ from app.schemas.jobs import WebhookAccepted
 from app.services import intake, signatures
 
 router = APIRouter(prefix="/api/v1/zendesk", tags=["webhook"])
+log = structlog.get_logger(__name__)
 
 
 async def read_capped_body(request: Request, limit: int) -> bytes:
@@ -71,7 +73,31 @@ def payload_schema() -> dict[str, Any]:
 
 @router.post("/webhook", response_model=WebhookAccepted, openapi_extra={"requestBody": payload_schema()})
 async def receive_webhook(request: Request) -> WebhookAccepted:
-    """Zendesk calls this server to server (no Origin); a JSON content type keeps browsers' simple posts out."""
+    """Zendesk calls this server to server (no Origin); a JSON content type keeps browsers' simple posts out.
+
+    A refusal is logged with its status and reason (which header, which field), never a header value,
+    a secret or the body."""
+    try:
+        payload = await _verified_payload(request)
+    except RejectedInput as refused:
+        # `error` is what the repeat filter tells apart: a flood of one refusal is one line a window, counted.
+        log.warning("webhook_rejected", status=refused.status_code, error=refused.reason, client=_peer(request))
+        raise
+    except RequestValidationError as invalid:
+        fields = sorted({".".join(str(part) for part in error.get("loc", ()) if part != "body") or "body"
+                         for error in invalid.errors()})
+        log.warning("webhook_rejected", status=422, error=f"invalid fields: {', '.join(fields)}", fields=fields,
+                    client=_peer(request))
+        raise
+    result = await run_in_threadpool(intake.accept, payload)
+    return WebhookAccepted(status=result.status, email_id=result.email_id)
+
+
+def _peer(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+async def _verified_payload(request: Request) -> intake.InboundEmail:
     settings = get_settings()
     require_json(request)
     body = await read_capped_body(request, settings.webhook_max_body_bytes)
@@ -84,6 +110,4 @@ async def receive_webhook(request: Request) -> WebhookAccepted:
             now=utcnow(),
             tolerance_seconds=settings.webhook_timestamp_tolerance_seconds,
         )
-    payload = parse_payload(body)
-    result = await run_in_threadpool(intake.accept, payload)
-    return WebhookAccepted(status=result.status, email_id=result.email_id)
+    return parse_payload(body)

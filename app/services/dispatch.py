@@ -3,13 +3,17 @@ has come is found within one poll, whoever queued it (the CLI, an operator, a re
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.config import Settings
+from app.database import session_scope
 from app.models import IncomingEmail, ProcessingStatus
+from app.services import workers
 
 S = ProcessingStatus
 
@@ -37,3 +41,23 @@ def held_on_host(session: Session, hostname: str) -> list[tuple[int, str]]:
                IncomingEmail.lease_owner.startswith(f"{hostname}:", autoescape=True))
     ).all()
     return [(row[0], row[1] or "") for row in rows]
+
+
+def pickup_note(email_id: int | str, enqueued: bool, settings: Settings) -> str:
+    """What the CLI tells the operator after it queued a job (or "3 jobs"): who will run it, and when."""
+    within = 3 * settings.worker_heartbeat_seconds
+    with session_scope() as session:
+        kinds = {worker.kind for worker in workers.live(session, within)}
+    if settings.broker_kind == "embedded":
+        if "embedded" in kinds:
+            seconds = max(2, math.ceil(2 * settings.embedded_poll_seconds))
+            return f"queued job {email_id}; the running service picks it up within ~{seconds} s"
+        return (f"queued job {email_id}; no service is running: start it with `make run` (or "
+                "`creditor-matcher serve`) and it picks up every queued job as it starts")
+    if not enqueued:
+        return (f"queued job {email_id} in the database, but the broker did not take the wake-up call; "
+                f"the service re-sends it within {settings.stale_job_seconds + settings.reconcile_interval_seconds} s")
+    if "dramatiq" in kinds:
+        return f"queued job {email_id}; a worker picks it up now"
+    return (f"queued job {email_id}; no worker is running: start one with `creditor-matcher worker` "
+            "(or `dramatiq app.worker`)")

@@ -178,25 +178,28 @@ def _held_by(job: Claim) -> tuple[Any, ...]:
 def complete(session: Session, job: Claim, **results: Any) -> bool:
     """processing → completed with the pipeline's results, only while `job.owner` holds the lease."""
     changed = _move(session, job.email_id, S.COMPLETED, _held_by(job), completed_at=utcnow(),
-                    processing_error=None, lease_owner=None, lease_expires_at=None, **results)
+                    processing_error=None, error_traceback=None, lease_owner=None, lease_expires_at=None,
+                    **results)
     if changed:
         record_event(session, job.email_id, "status", from_status="processing",
                      to_status="completed", attempt=job.attempt)
     return changed
 
 
-def release_for_retry(session: Session, job: Claim, error: str, retry_in_seconds: float) -> bool:
-    """processing → queued after a transient error; the retry is due in `retry_in_seconds`."""
+def release_for_retry(session: Session, job: Claim, error: str, retry_in_seconds: float, *,
+                      traceback: str | None = None, where: dict[str, Any] | None = None) -> bool:
+    """processing → queued after a transient error; the retry is due in `retry_in_seconds`.
+    `traceback` is kept on the row; `where` (step, attachment, host) goes into the event's details."""
     changed = _move(
         session, job.email_id, S.QUEUED, _held_by(job),
-        processing_error=error, lease_owner=None, lease_expires_at=None,
+        processing_error=error, error_traceback=traceback, lease_owner=None, lease_expires_at=None,
         retry_count=IncomingEmail.retry_count + 1,
         available_at=utcnow() + timedelta(seconds=retry_in_seconds),
     )
     if changed:
         record_event(session, job.email_id, "attempt_failed", from_status="processing",
                      to_status="queued", attempt=job.attempt, message=error,
-                     details={"retry_in_seconds": retry_in_seconds})
+                     details={"retry_in_seconds": retry_in_seconds, **(where or {})})
     return changed
 
 
@@ -225,14 +228,16 @@ def release_all_on_shutdown(session: Session, owner_prefix: str) -> list[int]:
 
 
 def fail(session: Session, email_id: int, error: str, *, attempt: int | None = None,
-         owner: str | None = None, extra_where: Iterable[Any] = ()) -> bool:
-    """processing → failed for good. True only for the one call that made the change."""
+         owner: str | None = None, extra_where: Iterable[Any] = (), traceback: str | None = None,
+         where: dict[str, Any] | None = None) -> bool:
+    """processing → failed for good. True only for the one call that made the change. The retry
+    time is cleared: a failed job has no next attempt until an operator retries it."""
     guard = (*((IncomingEmail.lease_owner == owner,) if owner else ()), *extra_where)
-    changed = _move(session, email_id, S.FAILED, guard, processing_error=error,
-                    completed_at=utcnow(), lease_owner=None, lease_expires_at=None)
+    changed = _move(session, email_id, S.FAILED, guard, processing_error=error, error_traceback=traceback,
+                    completed_at=utcnow(), lease_owner=None, lease_expires_at=None, available_at=None)
     if changed:
         record_event(session, email_id, "status", from_status="processing", to_status="failed",
-                     attempt=attempt, message=error)
+                     attempt=attempt, message=error, details=where or None)
     return changed
 
 
@@ -243,7 +248,7 @@ def retry(session: Session, email_id: int, operator: str | None = None) -> Incom
     Only `WHERE status = 'failed'`: of concurrent retries one changes the row, the others (and any
     retry of a job that is not failed, a running one above all) get InvalidTransition (409)."""
     changed = _move(session, email_id, S.QUEUED, (IncomingEmail.processing_status == S.FAILED.value,),
-                    processing_error=None, completed_at=None, available_at=None,
+                    processing_error=None, error_traceback=None, completed_at=None, available_at=None,
                     retry_count=IncomingEmail.retry_count + 1)
     if not changed:
         status = _status_of(session, email_id)

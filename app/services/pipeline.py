@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.models import IncomingEmail
-from app.services import jobs, matching_stage
+from app.services import jobs, matching_stage, steps
 from app.services.attachments import fetch_and_read, policy_from_settings, store_from_settings
 from app.services.attachments.result import AttachmentText
 from app.services.extraction import ExtractionResult, extract
@@ -31,6 +31,8 @@ class PipelineResult:
 
     columns: dict[str, Any]
     after_commit: Callable[[], object] = field(default=lambda: None)
+    outcome: str | None = None
+    review_id: int | None = None
 
 
 def read_attachments(email: IncomingEmail, settings: Settings) -> list[AttachmentText]:
@@ -58,13 +60,28 @@ def extraction_summary(result: ExtractionResult) -> dict[str, Any]:
     }
 
 
+def outcome_of(outcome: matching_stage.MatchOutcome) -> str:
+    """What the job came to, in one word for logs: applied, already_applied, superseded, review, no_match
+    (a review opened for a reply matched to no inquiry), ignored or plan_recorded."""
+    if outcome.action == "ignore":
+        return "ignored"
+    if outcome.action == "review" and outcome.match_status == "no_match":
+        return "no_match"
+    return outcome.action
+
+
 def run(session: Session, email: IncomingEmail, settings: Settings) -> PipelineResult:
-    parsed = parse_body(email.body_text, email.body_html)
-    attachments = read_attachments(email, settings)
-    extraction = extract_claim(email, parsed, attachments, settings)
+    """Each step inside `steps.step`, so an error that escapes says which step (and file) it came from."""
+    with steps.step("body"):
+        parsed = parse_body(email.body_text, email.body_html)
+    with steps.step("attachments"):
+        attachments = read_attachments(email, settings)
+    with steps.step("extraction"):
+        extraction = extract_claim(email, parsed, attachments, settings)
     jobs.record_event(session, email.id, "extracted", details=extraction_summary(extraction))
-    outcome = matching_stage.match_and_apply(session, email, extraction, settings, parsed=parsed,
-                                             attachments=attachments)
+    with steps.step("matching"):
+        outcome = matching_stage.match_and_apply(session, email, extraction, settings, parsed=parsed,
+                                                 attachments=attachments)
     extraction = outcome.extraction or extraction
     extracted: dict[str, Any] = {
         "pipeline_version": PIPELINE_VERSION,
@@ -78,4 +95,5 @@ def run(session: Session, email: IncomingEmail, settings: Settings) -> PipelineR
     }
     columns = {"extracted_data": extracted, "match_status": outcome.match_status,
                "match_confidence": outcome.match_confidence, "sync_status": outcome.sync_status}
-    return PipelineResult(columns, after_commit=lambda: matching_stage.after_commit(outcome))
+    return PipelineResult(columns, after_commit=lambda: matching_stage.after_commit(outcome),
+                          outcome=outcome_of(outcome), review_id=outcome.review_id)

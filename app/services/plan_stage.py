@@ -17,6 +17,7 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from app.models import IncomingEmail, Inquiry, PlanDecision
+from app.services import money
 from app.services.attachments.result import AttachmentText
 from app.services.extraction import plan_reply
 from app.services.extraction.result import ExtractionResult, PlanReading
@@ -70,7 +71,8 @@ def read_reply(extraction: ExtractionResult, parsed: ParsedBody, subject: str | 
     offered = set(reading.counter_offer.values()) | _offer_figures(offer, None)
     if total is not None and total in offered:
         update.update(total_amount=None, total_evidence=None, amount_is_safe=False,
-                      amount_safety_reasons=[f"{total} is a figure of the plan or the counter-offer, not a claim"])
+                      amount_safety_reasons=[f"{money.format_eur(total)} is a figure of the plan or the counter-offer, "
+                                             "not a claim"])
     return extraction.model_copy(update=update)
 
 
@@ -91,7 +93,9 @@ def doubts(match: Decision, extraction: ExtractionResult, inquiry: Inquiry | Non
     claim_doubts: list[str] = []
     known = inquiry.known_amount if inquiry is not None else None
     if extraction.total_amount is not None and extraction.total_amount != known:
-        claim_doubts.append(f"the reply states a claim of {extraction.total_amount}, the plan lists {known}")
+        listed = money.format_eur(known) if known is not None else "no amount"
+        claim_doubts.append(f"the reply states a claim of {money.format_eur(extraction.total_amount)}, "
+                            f"the plan lists {listed}")
     return decision_doubts, claim_doubts
 
 

@@ -20,12 +20,12 @@ from app.database import session_scope
 from app.deadlines import job_deadline
 from app.errors import PermanentError
 from app.logging import correlation_id
-from app.services import jobs, pipeline
+from app.services import jobs, pipeline, steps
 from app.services.failure_notifier import notify_permanent_failure
 
 log = structlog.get_logger(__name__)
 
-MAX_ERROR_LENGTH = 2000
+MAX_ERROR_LENGTH = steps.MAX_ERROR_LENGTH
 ROW_BUSY_RETRY_SECONDS = 1.0
 
 
@@ -58,8 +58,23 @@ def lease_seconds(settings: Settings) -> float:
 
 
 def describe(error: BaseException) -> str:
-    text = f"{type(error).__name__}: {error}"
-    return text[:MAX_ERROR_LENGTH]
+    """Where it failed (step, attachment and host) and what; see services/steps.py."""
+    return steps.describe(error)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A failed attempt as the row keeps it: the one-line error, the traceback, where it happened."""
+
+    message: str
+    traceback: str | None = None
+    where: dict[str, object] | None = None
+
+    @classmethod
+    def of(cls, error: BaseException, settings: Settings) -> Failure:
+        place = steps.where(error)
+        return cls(describe(error), steps.format_traceback(error, settings.secret_values()),
+                   place.as_dict() if place else None)
 
 
 class LeaseKeeper:
@@ -90,12 +105,13 @@ class LeaseKeeper:
         self._thread.join(timeout=5)
 
 
-def _fail_for_good(job: jobs.Claim, error: str,
+def _fail_for_good(job: jobs.Claim, failure: Failure,
                    notify: Callable[[int], object]) -> None:
     with session_scope() as session:
-        changed = jobs.fail(session, job.email_id, error, attempt=job.attempt, owner=job.owner)
+        changed = jobs.fail(session, job.email_id, failure.message, attempt=job.attempt, owner=job.owner,
+                            traceback=failure.traceback, where=failure.where)
     if changed:
-        log.error("job_failed", email_id=job.email_id, attempt=job.attempt, error=error)
+        log.error("job_failed", email_id=job.email_id, attempt=job.attempt, error=failure.message)
         notify(job.email_id)
 
 
@@ -125,11 +141,12 @@ def run_attempt(email_id: int, settings: Settings, *, owner: str | None = None,
                 result = pipeline.run(session, jobs.get(session, email_id), settings)
                 if not jobs.complete(session, job, **result.columns):
                     raise PermanentError("lease lost before completion")  # pragma: no cover
-            log.info("job_completed", email_id=email_id, attempt=job.attempt)
+            log.info("job_completed", email_id=email_id, attempt=job.attempt, outcome=result.outcome,
+                     **({"review_id": result.review_id} if result.review_id is not None else {}))
             result.after_commit()
             return "completed"
         except PermanentError as error:
-            _fail_for_good(job, describe(error), notify)
+            _fail_for_good(job, Failure.of(error, settings), notify)
             return "failed"
         except WorkerStopping:
             with session_scope() as session:
@@ -144,13 +161,15 @@ def run_attempt(email_id: int, settings: Settings, *, owner: str | None = None,
 
 def _after_transient(job: jobs.Claim, error: BaseException, settings: Settings,
                      notify: Callable[[int], object]) -> str:
-    message = describe(error)
+    failure = Failure.of(error, settings)
+    message = failure.message
     if job.attempt >= settings.max_retries + 1:
-        _fail_for_good(job, message, notify)
+        _fail_for_good(job, failure, notify)
         return "failed"
     delay = backoff_seconds(job.attempt, settings)
     with session_scope() as session:
-        released = jobs.release_for_retry(session, job, message, delay)
+        released = jobs.release_for_retry(session, job, message, delay, traceback=failure.traceback,
+                                          where=failure.where)
     log.warning("attempt_failed", email_id=job.email_id, attempt=job.attempt, error=message,
                 retry_in_seconds=delay)
     if not released:

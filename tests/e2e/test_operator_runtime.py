@@ -232,6 +232,9 @@ def test_the_cli_says_how_to_process_a_job_when_no_service_runs(tmp_path: Path) 
     env = serve_env(tmp_path / "cm.db")
     reply = tmp_path / "reply.json"
     reply.write_text(json.dumps(payload()))
+    migrate = subprocess.run([str(BIN / "creditor-matcher"), "migrate"], env=env, capture_output=True, text=True,
+                             timeout=60, cwd=tmp_path)
+    assert migrate.returncode == 0, migrate.stderr
     ingest = subprocess.run([str(BIN / "creditor-matcher"), "ingest", str(reply)], env=env,
                             capture_output=True, text=True, timeout=60, cwd=tmp_path)
     assert ingest.returncode == 0, ingest.stderr

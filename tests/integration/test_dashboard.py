@@ -229,7 +229,7 @@ def test_open_reviews_are_listed_with_their_proposal(client: TestClient) -> None
     assert f'id="review-{review_id}"' in html
     assert "INQ-1" in html and "1.236,42 €" in html
     assert "AW: &lt;b&gt;Weißbach&lt;/b&gt;" in html
-    assert f'hx-post="/dashboard/reviews/{review_id}/approve?offset=0"' in html
+    assert f'hx-post="/dashboard/reviews/{review_id}/approve?offset=0&amp;tab=open"' in html
 
 
 def test_approving_needs_a_reviewer_and_applies_the_proposal(client: TestClient) -> None:

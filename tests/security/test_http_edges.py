@@ -4,7 +4,9 @@ a reason on SQLite and PostgreSQL, never a 500 (issue 9, finding 9)."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -28,6 +30,14 @@ def web(database: str) -> Iterator[TestClient]:
     queue.get_broker().flush_all()
 
 
+def body_of(response: Any) -> object:
+    """The JSON body, or for a dashboard error page the reason it shows, as the same shape."""
+    if response.headers["content-type"].startswith("text/html"):
+        found = re.search(r'<p class="problem"[^>]*>(.*?)</p>', response.text, re.S)
+        return {"detail": found.group(1).strip() if found else None, "page": True}
+    return response.json()
+
+
 def assert_refused_with_reason(response_status: int, body: object, allowed: set[int]) -> None:
     assert response_status in allowed, body
     assert isinstance(body, dict) and body.get("detail"), body
@@ -39,7 +49,7 @@ def assert_refused_with_reason(response_status: int, body: object, allowed: set[
 ])
 def test_an_id_no_row_can_have_is_a_client_error(web: TestClient, template: str, number: int) -> None:
     response = web.get(template.format(n=number))
-    assert_refused_with_reason(response.status_code, response.json(), {404, 422})
+    assert_refused_with_reason(response.status_code, body_of(response), {404, 422})
 
 
 @pytest.mark.parametrize("number", [TOO_BIG_FOR_INT4, TOO_BIG_FOR_INT8, -5])
@@ -58,7 +68,8 @@ def test_a_write_to_an_impossible_id_is_a_client_error(web: TestClient, template
                                   "/dashboard/reviews"])
 def test_an_offset_beyond_any_table_is_a_422(web: TestClient, path: str, offset: str) -> None:
     response = web.get(path, params={"offset": offset})
-    assert_refused_with_reason(response.status_code, response.json(), {422})
+    assert_refused_with_reason(response.status_code, body_of(response), {422})
+    assert ("page" in body_of(response)) == path.startswith("/dashboard")  # type: ignore[operator]
 
 
 def test_the_largest_offset_allowed_still_answers_an_empty_page(web: TestClient) -> None:

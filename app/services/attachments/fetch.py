@@ -14,6 +14,7 @@ from pydantic import SecretStr
 from app.config import Settings
 from app.deadlines import Watchdog, network_deadline
 from app.errors import TransientError
+from app.services import steps
 from app.services.attachments.base import MIB, ReadLimits
 from app.services.attachments.netguard import (
     AttachmentRefused,
@@ -270,14 +271,23 @@ def fetch_one(
     if isinstance(declared, int) and declared > policy.max_bytes:
         reason = f"declared size {declared} bytes exceeds the limit of {policy.max_bytes}"
         return _log(AttachmentText(filename, "failed", size=declared, reason=reason))
+    with steps.step("attachments", filename=filename, host=_host_of(url)):
+        try:
+            data = _stored_or_downloaded(url, policy, store, client)
+        except AttachmentRefused as refused:
+            return _log(AttachmentText(filename, "failed", reason=refused.reason))
+        limits = replace(policy.read_limits, max_bytes=policy.max_bytes)
+        content_type = item.get("content_type")
+        declared_type = content_type if isinstance(content_type, str) else None
+        return _log(read_attachment(data, filename, declared_type, limits=limits))
+
+
+def _host_of(url: str) -> str | None:
+    """The URL's host for an error message (never its path or query, which may carry a token)."""
     try:
-        data = _stored_or_downloaded(url, policy, store, client)
-    except AttachmentRefused as refused:
-        return _log(AttachmentText(filename, "failed", reason=refused.reason))
-    limits = replace(policy.read_limits, max_bytes=policy.max_bytes)
-    content_type = item.get("content_type")
-    declared_type = content_type if isinstance(content_type, str) else None
-    return _log(read_attachment(data, filename, declared_type, limits=limits))
+        return ascii_host(httpx.URL(url)) or None
+    except (httpx.InvalidURL, UnicodeError):
+        return None
 
 
 def _stored_or_downloaded(

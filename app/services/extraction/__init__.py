@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from app.services import money
 from app.services.attachments.result import AttachmentText
 from app.services.extraction.amounts import Candidate, collect_amounts
 from app.services.extraction.intent import SETTLED, IntentDecision, IntentSignals, classify_intent, settled_wording
@@ -143,12 +144,12 @@ def _safety(
         if not decision.corroborated:
             reasons.append("total not corroborated by an explicit total label or arithmetic")
         if decision.competing:
-            named = ", ".join(str(c.value) for c in decision.competing)
+            named = "; ".join(money.format_eur(c.value) for c in decision.competing)
             reasons.append(f"other amounts also read as the total and nothing explains them: {named}")
     superseded = [c for c in candidates if c.line.part in ("reply", "attachment") and (
         c.reason == "previous figure, superseded" or (c.reason == "cancelled" and c.label in ("total", "balance")))]
     if superseded:
-        named = ", ".join(str(c.value) for c in superseded)
+        named = "; ".join(money.format_eur(c.value) for c in superseded)
         reasons.append(f"the text also names a previous or cancelled total: {named}")
     unread = [a for a in attachments if a.status not in ("ok", "skipped")]
     if total is not None and total.line.part == "reply" and decision.corroborated:
@@ -160,7 +161,7 @@ def _safety(
         return False, reasons
     assert total is not None
     where = f"{total.line.source} {total.line.location}"
-    return True, [f"one current total '{total.label_text}' {total.value} ({where})"]
+    return True, [f"one current total '{total.label_text}' {money.format_eur(total.value)} ({where})"]
 
 
 def _attachment_statuses(

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import product
 
+from app.services import money
 from app.services.extraction.amounts import Candidate
 from app.services.extraction.arithmetic import SourceSums
 from app.services.extraction.labels import PRINCIPAL, fold, is_weak_balance
@@ -267,9 +268,10 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     unexplained = _unexplained(best, ranking, counted, evidence, sources)
     notes = [f"chosen for: {', '.join(best.features)}"]
     if runner_up is not None:
-        notes.append(f"runner-up {runner_up.candidate.value} ({', '.join(runner_up.features)}), margin {margin}")
+        features = ", ".join(runner_up.features)
+        notes.append(f"runner-up {money.format_eur(runner_up.candidate.value)} ({features}), margin {margin}")
     if unexplained:
-        notes.append("other totals with different values: " + ", ".join(str(c.value) for c in unexplained))
+        notes.append("other totals with different values: " + "; ".join(money.format_eur(c.value) for c in unexplained))
     corroboration = tuple(f for f in best.features if f in _CORROBORATING)
     return TotalDecision(
         total=total,

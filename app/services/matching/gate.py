@@ -10,6 +10,7 @@ from typing import Literal
 
 from app.config import Settings
 from app.models import Inquiry
+from app.services import money
 from app.services.extraction.result import ExtractionResult
 from app.services.matching import written_names
 from app.services.matching.decide import Decision
@@ -78,5 +79,6 @@ def amount_doubts(extraction: ExtractionResult, known: Decimal | None, current: 
     for label, reference in (("known", known), ("current", current)):
         if reference is not None and reference > 0 and abs(total - reference) / reference > limit:
             change = (total - reference) / reference * 100
-            doubts.append(f"total {total} is {change:+.0f} % against the {label} amount {reference}")
+            doubts.append(f"total {money.format_eur(total)} is {change:+.0f} % against the {label} amount "
+                          f"{money.format_eur(reference)}")
     return doubts

@@ -119,7 +119,8 @@ def test_a_stated_claim_that_differs_from_the_plan_goes_to_review_while_the_deci
         review = session.scalars(select(Review)).one()
         claim = claims.current(session, inquiry_id)
         assert review.proposed_amount == Decimal("1532.10")
-        assert any("1532.10" in reason for reason in review.reasons)
+        assert any("the reply states a claim of 1.532,10 €, the plan lists 1.480,00 €" in reason
+                   for reason in review.reasons)
         assert claim is not None and claim.version == 0
 
 

@@ -120,7 +120,7 @@ def test_two_unexplained_totals_make_the_choice_unsafe() -> None:
     assert result.total_amount == Decimal("950.00")
     assert not result.amount_is_safe
     assert any("nothing explains them" in r for r in result.amount_safety_reasons)
-    assert any("runner-up 1210.00" in note for note in result.total_ranking)
+    assert any("runner-up 1.210,00 €" in note for note in result.total_ranking)
 
 
 def test_a_total_named_only_by_a_generic_word_is_not_corroborated() -> None:

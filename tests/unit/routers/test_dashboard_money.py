@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 
 from app.errors import RejectedInput
-from app.routers.dashboard import euros, parse_amount
+from app.routers.dashboard import euros
+from app.routers.dashboard_reviews import parse_amount
 
 
 @pytest.mark.parametrize(
