@@ -67,7 +67,8 @@ def test_a_write_to_an_impossible_id_is_a_client_error(web: TestClient, template
 @pytest.mark.parametrize("path", ["/api/v1/jobs", "/api/v1/reviews", "/api/v1/inquiries", "/dashboard/jobs",
                                   "/dashboard/reviews"])
 def test_an_offset_beyond_any_table_is_a_422(web: TestClient, path: str, offset: str) -> None:
-    response = web.get(path, params={"offset": offset})
+    position = "before" if path == "/dashboard/jobs" else "offset"  # the jobs list pages by cursor (a row id)
+    response = web.get(path, params={position: offset})
     assert_refused_with_reason(response.status_code, body_of(response), {422})
     assert ("page" in body_of(response)) == path.startswith("/dashboard")  # type: ignore[operator]
 
