@@ -4,6 +4,7 @@ the terminal view says status, history, what was read, the match and the error."
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -95,10 +96,18 @@ def show_view(job: JobDetail) -> RenderableType:
     return Group(pairs(f"Job {job.id}", facts), "", history)
 
 
+def operator_name() -> str:
+    """The system user running the CLI, as the operator named in a job's history."""
+    try:
+        return f"{getpass.getuser()} (cli)"
+    except (KeyError, OSError):
+        return "cli"
+
+
 def run(args: argparse.Namespace, console: Console) -> int:
     as_json = output.wants_json(args)
     if args.action == "retry":
-        email, enqueued = retries.retry_failed(args.id)
+        email, enqueued = retries.retry_failed(args.id, args.operator or operator_name())
         result = {"id": email.id, "processing_status": email.processing_status,
                   "retry_count": email.retry_count, "enqueued": enqueued}
         if as_json:
@@ -141,3 +150,5 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         output.add_json_flag(action)
     show.add_argument("id", type=int, metavar="ID", help="the job's id (jobs list shows it)")
     retry.add_argument("id", type=int, metavar="ID", help="the failed job's id")
+    retry.add_argument("--operator", default=None,
+                       help="who retries, for the job's history (default: the system user name)")

@@ -83,7 +83,7 @@ def workers_context(request: Request, session: Session, notice: str | None = Non
     now = utcnow()
     return {"queue": seen, "when": when, "ago": ago, "notice": notice, "problem": problem,
             "oldest_age": ago(seen.oldest_waiting_seconds), "operator": remembered_operator(request),
-            "alive_within": queue_status.ALIVE_WITHIN_SECONDS,
+            "alive_within": queue_status.seen_within(),
             "seen_ago": {w.id: ago((now - w.last_seen_at).total_seconds()) for w in seen.workers},
             "up_for": {w.id: ago((now - w.started_at).total_seconds()) for w in seen.workers}}
 

@@ -18,7 +18,7 @@ OperatorHeader = Header(default=None, max_length=200, description="who acts (or 
 
 
 def state(session: Session, resent: int | None = None,
-          alive_within: float = queue_status.ALIVE_WITHIN_SECONDS) -> ProcessingState:
+          alive_within: float | None = None) -> ProcessingState:
     seen = queue_status.status(session, alive_within=alive_within)
     return ProcessingState(
         paused=seen.paused, changed_by=seen.switched_by, changed_at=seen.switched_at, waiting=seen.waiting,
@@ -29,7 +29,7 @@ def state(session: Session, resent: int | None = None,
 
 
 @router.get("", response_model=ProcessingState)
-def processing_state(alive_within: float = Query(default=queue_status.ALIVE_WITHIN_SECONDS, gt=0, le=86_400,
+def processing_state(alive_within: float | None = Query(default=None, gt=0, le=86_400,
                                                  description="seconds since its last beat a worker counts as alive"),
                      session: Session = Depends(get_session)) -> ProcessingState:
     return state(session, alive_within=alive_within)

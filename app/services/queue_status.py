@@ -10,11 +10,9 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.config import get_settings
 from app.models import IncomingEmail, ProcessingStatus, ServiceFlag, WorkerHeartbeat, utcnow
 from app.services import jobs, workers
-
-# A worker beats every few seconds; one silent this long is presumed gone.
-ALIVE_WITHIN_SECONDS = 60.0
 
 
 @dataclass(frozen=True)
@@ -37,8 +35,13 @@ class QueueStatus:
         return self.waiting > 0 and not self.workers
 
 
+def seen_within() -> float:
+    """How recent a worker's last beat must be for it to count as alive (WORKER_SEEN_WITHIN_SECONDS)."""
+    return float(get_settings().worker_seen_within_seconds)
+
+
 def status(session: Session, now: datetime | None = None,
-           alive_within: float = ALIVE_WITHIN_SECONDS) -> QueueStatus:
+           alive_within: float | None = None) -> QueueStatus:
     now = now or utcnow()
     per_state = dict(session.execute(
         select(IncomingEmail.processing_status, func.count())
@@ -55,5 +58,6 @@ def status(session: Session, now: datetime | None = None,
         processing=per_state.get("processing", 0),
         oldest_waiting_id=oldest[0] if oldest else None, oldest_waiting_since=oldest[1] if oldest else None,
         oldest_waiting_seconds=max((now - oldest[1]).total_seconds(), 0.0) if oldest else None,
-        workers=workers.live(session, alive_within, now), paused=workers.is_paused(session),
+        workers=workers.live(session, seen_within() if alive_within is None else alive_within, now),
+        paused=workers.is_paused(session),
         switched_by=flag.changed_by if flag else None, switched_at=flag.changed_at if flag else None)

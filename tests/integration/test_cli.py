@@ -153,3 +153,14 @@ def test_reindex_rebuilds_name_keys_written_with_an_older_folding(
     assert {"pawel", "lukasik"} <= tokens
     code, result = run(capsys, "inquiries", "reindex")
     assert result == {"reindexed": 0}
+
+
+def test_a_retry_from_the_cli_names_its_operator_in_the_history(
+    sqlite_database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    failed = insert_email("failed", processing_error="boom")
+    assert main(["jobs", "retry", str(failed), "--operator", "Jana Sommer", "--json"]) == 0
+    capsys.readouterr()
+    _, shown = run(capsys, "jobs", "show", str(failed), "--json")
+    assert isinstance(shown, dict)
+    assert any("Jana Sommer" in (event.get("message") or "") for event in shown["events"])
