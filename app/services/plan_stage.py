@@ -27,6 +27,7 @@ from app.services.plans import decisions
 from app.services.plans.offer import PlanOffer
 
 KEEPS_INTENT = ("auto_reply", "spam")
+NEVER_WRITTEN = "a reply to a settlement plan: a claim it states is never written by itself"
 RECORDED_ALONE = ("accepted", "declined")
 
 
@@ -65,14 +66,17 @@ def read_reply(extraction: ExtractionResult, parsed: ParsedBody, subject: str | 
     reading = plan_reply.read(parsed, subject=subject, attachments=attachments,
                               plan_figures=offer.figures() if offer else None,
                               plan_claim=inquiry.known_amount if inquiry is not None else None)
+    kept = [reason for reason in extraction.amount_safety_reasons if not reason.startswith("intent ")]
     update: dict[str, object] = {"intent": "plan_response", "plan": reading,
-                                 "intent_reasons": [*extraction.intent_reasons, f"plan reply: {reading.decision}"]}
+                                 "intent_reasons": [*extraction.intent_reasons, f"plan reply: {reading.decision}"],
+                                 "amount_is_safe": False,
+                                 "amount_safety_reasons": [NEVER_WRITTEN, *kept]}
     total = extraction.total_amount
     offered = set(reading.counter_offer.values()) | _offer_figures(offer, None)
     if total is not None and total in offered:
-        update.update(total_amount=None, total_evidence=None, amount_is_safe=False,
-                      amount_safety_reasons=[f"{money.format_eur(total)} is a figure of the plan or the counter-offer, "
-                                             "not a claim"])
+        update.update(total_amount=None, total_evidence=None,
+                      amount_safety_reasons=[NEVER_WRITTEN, f"{money.format_eur(total)} is a figure of the plan or "
+                                             "the counter-offer, not a claim"])
     return extraction.model_copy(update=update)
 
 
