@@ -11,7 +11,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from alembic.script import ScriptDirectory
 
+from app import migrations
 from tests.e2e.test_processes import base_env, free_port, process, wait_for
 
 pytestmark = pytest.mark.e2e
@@ -64,7 +66,8 @@ def test_the_installed_wheel_migrates_and_serves(tmp_path: Path) -> None:
     assert where.startswith(str(venv)), f"the package must come from the wheel, not the checkout: {where}"
 
     migrated = run([str(venv / "bin" / "creditor-matcher"), "migrate"], cwd=workdir, env=env)
-    assert "database at head" in migrated
+    head = ScriptDirectory.from_config(migrations.alembic_config()).get_current_head()
+    assert "created the database at" in migrated and f"now at {head}" in migrated
 
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
