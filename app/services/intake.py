@@ -14,7 +14,6 @@ from typing import Any, Literal
 import structlog
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from app import queue
 from app.database import session_scope
@@ -114,26 +113,24 @@ def dedup_key(email: InboundEmail) -> str:
     return f"sha256:{digest.hexdigest()}"
 
 
-def _to_row(email: InboundEmail, key: str) -> IncomingEmail:
-    return IncomingEmail(
-        dedup_key=key,
-        zendesk_ticket_id=email.ticket_id,
-        zendesk_webhook_id=email.webhook_id,
-        message_id=email.message_id,
-        in_reply_to=email.in_reply_to,
-        from_email=email.from_email,
-        from_name=email.from_name,
-        to_addresses=email.to_addresses,
-        cc_addresses=email.cc_addresses,
-        subject=email.subject,
-        body_text=email.body_text,
-        body_html=email.body_html,
-        received_at=email.received_at or utcnow(),
-        attachment_urls=[a.model_dump(exclude_none=True) for a in email.attachments],
-        extra_fields=dict(email.model_extra or {}),
-        processing_status="received",
-        status_changed_at=utcnow(),
-    )
+def _row_values(email: InboundEmail, key: str) -> dict[str, Any]:
+    return {
+        "dedup_key": key,
+        "zendesk_ticket_id": email.ticket_id,
+        "zendesk_webhook_id": email.webhook_id,
+        "message_id": email.message_id,
+        "in_reply_to": email.in_reply_to,
+        "from_email": email.from_email,
+        "from_name": email.from_name,
+        "to_addresses": email.to_addresses,
+        "cc_addresses": email.cc_addresses,
+        "subject": email.subject,
+        "body_text": email.body_text,
+        "body_html": email.body_html,
+        "received_at": email.received_at or utcnow(),
+        "attachment_urls": [a.model_dump(exclude_none=True) for a in email.attachments],
+        "extra_fields": dict(email.model_extra or {}),
+    }
 
 
 def _existing_id(key: str) -> int | None:
@@ -142,17 +139,10 @@ def _existing_id(key: str) -> int | None:
 
 
 def store(email: InboundEmail, key: str) -> int | None:
-    """Insert the row as `received` without enqueueing; None when an identical delivery won the race."""
-    try:
-        with session_scope() as session:
-            row = _to_row(email, key)
-            session.add(row)
-            session.flush()
-            jobs.record_event(session, row.id, "status", to_status="received",
-                              message=f"ticket {email.ticket_id}")
-            return row.id
-    except IntegrityError:
-        return None
+    """Insert the row as `received` with its first event, without enqueueing: one statement and one
+    commit. None when a delivery with the same dedup key is stored already (or won the race to it)."""
+    with session_scope() as session:
+        return jobs.insert_received(session, _row_values(email, key), f"ticket {email.ticket_id}")
 
 
 def enqueue(email_id: int, reason: str = "enqueued") -> bool:
@@ -165,17 +155,16 @@ def enqueue(email_id: int, reason: str = "enqueued") -> bool:
 
 
 def accept(email: InboundEmail) -> IntakeResult:
+    """Store (or find) the email, then, only after the commit, send the wake-up call. The request's one
+    log line is the server's access line; what happened here is at DEBUG."""
     key = dedup_key(email)
+    new_id = store(email, key)
+    if new_id is not None:
+        status: Literal["queued", "received"] = "queued" if enqueue(new_id) else "received"
+        log.debug("email_accepted", email_id=new_id, ticket_id=email.ticket_id, status=status)
+        return IntakeResult(new_id, status)
     existing = _existing_id(key)
-    if existing is None:
-        new_id = store(email, key)
-        if new_id is not None:
-            status: Literal["queued", "received"] = "queued" if enqueue(new_id) else "received"
-            log.info("email_accepted", email_id=new_id, ticket_id=email.ticket_id, status=status)
-            return IntakeResult(new_id, status)
-        existing = _existing_id(key)
-    if existing is None:  # pragma: no cover - the racing insert was rolled back again
+    if existing is None:  # pragma: no cover - the row that stopped ours was deleted in between
         raise RuntimeError("dedup race left no row")
-    log.info("email_duplicate", email_id=existing, ticket_id=email.ticket_id)
+    log.debug("email_duplicate", email_id=existing, ticket_id=email.ticket_id)
     return IntakeResult(existing, "duplicate")
-

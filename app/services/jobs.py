@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import CursorResult, Update, func, or_, select, update
+from sqlalchemy import CursorResult, Update, func, insert, literal, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from app.errors import InvalidTransition, NotFound, TransientError
@@ -73,6 +74,31 @@ def record_event(
             details=details,
         )
     )
+
+
+def insert_received(session: Session, values: dict[str, Any], message: str) -> int | None:
+    """Insert a new job as `received` together with its first history event; None when a job with the
+    same dedup_key exists already (nothing written then). On PostgreSQL that is one statement, one round
+    trip (a data-modifying CTE); elsewhere the row and the event are two statements in the transaction."""
+    now = utcnow()
+    dialect = session.get_bind().dialect.name
+    build = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    row = (build(IncomingEmail)
+           .values(**values, processing_status=S.RECEIVED.value, status_changed_at=now)
+           .on_conflict_do_nothing(index_elements=[IncomingEmail.dedup_key])
+           .returning(IncomingEmail.id))
+    if dialect != "postgresql":
+        new_id: int | None = session.scalar(row)
+        if new_id is not None:
+            record_event(session, new_id, "status", to_status=S.RECEIVED.value, message=message)
+        return new_id
+    inserted = row.cte("inserted")
+    event = insert(JobEvent).from_select(
+        ["email_id", "at", "kind", "to_status", "message"],
+        select(inserted.c.id, literal(now, JobEvent.at.type), literal("status"), literal(S.RECEIVED.value),
+               literal(message)),
+    )
+    return session.scalar(select(inserted.c.id).add_cte(event.cte("first_event")))
 
 
 def _move(
