@@ -134,8 +134,16 @@ def _row_values(email: InboundEmail, key: str) -> dict[str, Any]:
 
 
 def _existing_id(key: str) -> int | None:
+    return _existing_ids([key]).get(key)
+
+
+def _existing_ids(keys: list[str]) -> dict[str, int]:
+    if not keys:
+        return {}
     with session_scope() as session:
-        return session.scalar(select(IncomingEmail.id).where(IncomingEmail.dedup_key == key))
+        rows = session.execute(select(IncomingEmail.id, IncomingEmail.dedup_key)
+                               .where(IncomingEmail.dedup_key.in_(keys)))
+        return {key: email_id for email_id, key in rows}
 
 
 def store(email: InboundEmail, key: str) -> int | None:
@@ -155,16 +163,33 @@ def enqueue(email_id: int, reason: str = "enqueued") -> bool:
 
 
 def accept(email: InboundEmail) -> IntakeResult:
-    """Store (or find) the email, then, only after the commit, send the wake-up call. The request's one
-    log line is the server's access line; what happened here is at DEBUG."""
-    key = dedup_key(email)
-    new_id = store(email, key)
-    if new_id is not None:
-        status: Literal["queued", "received"] = "queued" if enqueue(new_id) else "received"
-        log.debug("email_accepted", email_id=new_id, ticket_id=email.ticket_id, status=status)
-        return IntakeResult(new_id, status)
-    existing = _existing_id(key)
-    if existing is None:  # pragma: no cover - the row that stopped ours was deleted in between
-        raise RuntimeError("dedup race left no row")
-    log.debug("email_duplicate", email_id=existing, ticket_id=email.ticket_id)
-    return IntakeResult(existing, "duplicate")
+    """Store (or find) one email, then, only after the commit, send the wake-up call."""
+    return accept_many([email])[0]
+
+
+def accept_many(emails: list[InboundEmail]) -> list[IntakeResult]:
+    """Each email's answer as if they had come one after another: one transaction stores every new one
+    with its first event, then (after that commit) the broker hears of each, then one transaction marks
+    the sent ones queued. The request's one log line is the server's access line; details are at DEBUG."""
+    keys = [dedup_key(email) for email in emails]
+    firsts: dict[str, InboundEmail] = {}
+    for key, email in zip(keys, emails, strict=True):
+        firsts.setdefault(key, email)  # a key twice in one batch: the later one is its duplicate
+    with session_scope() as session:
+        written = jobs.insert_received_many(
+            session, [(_row_values(email, key), f"ticket {email.ticket_id}") for key, email in firsts.items()])
+    known = dict(written) | _existing_ids([key for key in firsts if key not in written])
+    sent = {email_id for email_id in written.values() if queue.send(queue.PROCESS_EMAIL, email_id)}
+    if sent:
+        with session_scope() as session:
+            jobs.mark_queued_many(session, sorted(sent))
+    results: list[IntakeResult] = []
+    for key, email in zip(keys, emails, strict=True):
+        if key not in known:  # pragma: no cover - the row that stopped ours was deleted in between
+            raise RuntimeError("dedup race left no row")
+        email_id = known[key]
+        status: Literal["queued", "received", "duplicate"] = (
+            ("queued" if email_id in sent else "received") if written.pop(key, None) else "duplicate")
+        log.debug("email_accepted", email_id=email_id, ticket_id=email.ticket_id, status=status)
+        results.append(IntakeResult(email_id, status))
+    return results

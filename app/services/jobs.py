@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import CursorResult, Update, func, insert, literal, or_, select, update
+from sqlalchemy import CursorResult, Update, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -77,28 +77,48 @@ def record_event(
 
 
 def insert_received(session: Session, values: dict[str, Any], message: str) -> int | None:
-    """Insert a new job as `received` together with its first history event; None when a job with the
-    same dedup_key exists already (nothing written then). On PostgreSQL that is one statement, one round
-    trip (a data-modifying CTE); elsewhere the row and the event are two statements in the transaction."""
+    """Insert one new job as `received` with its first history event (see insert_received_many)."""
+    return insert_received_many(session, [(values, message)]).get(values["dedup_key"])
+
+
+def insert_received_many(session: Session, rows: list[tuple[dict[str, Any], str]]) -> dict[str, int]:
+    """Insert new jobs as `received`, each with its first history event (`message`), and return
+    {dedup_key: id} for the rows this call wrote; a key stored already is skipped (ON CONFLICT DO
+    NOTHING) and absent from the answer. However many rows: one multi-row INSERT … RETURNING for the
+    jobs and one for their events (SQLAlchemy's insertmanyvalues), both compiled once per process."""
     now = utcnow()
-    dialect = session.get_bind().dialect.name
-    build = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    row = (build(IncomingEmail)
-           .values(**values, processing_status=S.RECEIVED.value, status_changed_at=now)
-           .on_conflict_do_nothing(index_elements=[IncomingEmail.dedup_key])
-           .returning(IncomingEmail.id))
-    if dialect != "postgresql":
-        new_id: int | None = session.scalar(row)
-        if new_id is not None:
-            record_event(session, new_id, "status", to_status=S.RECEIVED.value, message=message)
-        return new_id
-    inserted = row.cte("inserted")
-    event = insert(JobEvent).from_select(
-        ["email_id", "at", "kind", "to_status", "message"],
-        select(inserted.c.id, literal(now, JobEvent.at.type), literal("status"), literal(S.RECEIVED.value),
-               literal(message)),
-    )
-    return session.scalar(select(inserted.c.id).add_cte(event.cte("first_event")))
+    build = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    statement = (build(IncomingEmail)
+                 .on_conflict_do_nothing(index_elements=[IncomingEmail.dedup_key])
+                 .returning(IncomingEmail.id, IncomingEmail.dedup_key))
+    connection = session.connection()
+    written: dict[str, int] = {key: new_id for new_id, key in connection.execute(statement, [
+        {**values, "processing_status": S.RECEIVED.value, "status_changed_at": now, "created_at": now,
+         "updated_at": now} for values, _ in rows])}
+    messages = {values["dedup_key"]: message for values, message in rows}
+    if written:
+        connection.execute(insert(JobEvent), [
+            {"email_id": new_id, "at": now, "kind": "status", "from_status": None, "to_status": S.RECEIVED.value,
+             "attempt": None, "message": messages[key], "details": None} for key, new_id in written.items()])
+    return written
+
+
+def mark_queued_many(session: Session, email_ids: list[int], reason: str = "enqueued") -> list[int]:
+    """received → queued for each job the broker has (those a worker took already stay as they are);
+    the ids this call moved. Two statements however many jobs."""
+    moved = list(session.scalars(
+        update(IncomingEmail)
+        .where(IncomingEmail.id.in_(email_ids), IncomingEmail.processing_status == S.RECEIVED.value)
+        .values(processing_status=S.QUEUED.value, status_changed_at=utcnow())
+        .returning(IncomingEmail.id)
+        .execution_options(synchronize_session=False)
+    ))
+    if moved:
+        at = utcnow()
+        session.execute(insert(JobEvent), [
+            {"email_id": email_id, "at": at, "kind": "status", "from_status": S.RECEIVED.value,
+             "to_status": S.QUEUED.value, "message": reason} for email_id in moved])
+    return moved
 
 
 def _move(
