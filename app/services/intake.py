@@ -18,7 +18,7 @@ from sqlalchemy import select
 from app import queue
 from app.database import session_scope
 from app.models import IncomingEmail, utcnow
-from app.services import instants, jobs
+from app.services import instants, job_batches, jobs
 from app.services.safetext import SafeTextModel
 
 log = structlog.get_logger(__name__)
@@ -150,7 +150,8 @@ def store(email: InboundEmail, key: str) -> int | None:
     """Insert the row as `received` with its first event, without enqueueing: one statement and one
     commit. None when a delivery with the same dedup key is stored already (or won the race to it)."""
     with session_scope() as session:
-        return jobs.insert_received(session, _row_values(email, key), f"ticket {email.ticket_id}")
+        written = job_batches.insert_received_many(session, [(_row_values(email, key), f"ticket {email.ticket_id}")])
+        return written.get(key)
 
 
 def enqueue(email_id: int, reason: str = "enqueued") -> bool:
@@ -176,13 +177,13 @@ def accept_many(emails: list[InboundEmail]) -> list[IntakeResult]:
     for key, email in zip(keys, emails, strict=True):
         firsts.setdefault(key, email)  # a key twice in one batch: the later one is its duplicate
     with session_scope() as session:
-        written = jobs.insert_received_many(
+        written = job_batches.insert_received_many(
             session, [(_row_values(email, key), f"ticket {email.ticket_id}") for key, email in firsts.items()])
     known = dict(written) | _existing_ids([key for key in firsts if key not in written])
     sent = {email_id for email_id in written.values() if queue.send(queue.PROCESS_EMAIL, email_id)}
     if sent:
         with session_scope() as session:
-            jobs.mark_queued_many(session, sorted(sent))
+            job_batches.mark_queued_many(session, sorted(sent))
     results: list[IntakeResult] = []
     for key, email in zip(keys, emails, strict=True):
         if key not in known:  # pragma: no cover - the row that stopped ours was deleted in between

@@ -6,6 +6,7 @@ that commit (services/intake.py's rule), and each answer is what intake.accept w
 from __future__ import annotations
 
 import asyncio
+import os
 from weakref import WeakKeyDictionary
 
 import anyio.to_thread
@@ -14,24 +15,28 @@ from sqlalchemy.exc import OperationalError
 from app.services import intake
 
 MAX_BATCH = 200
+# Batches in the database at once: while one waits on PostgreSQL or the broker, the next is written.
+IN_FLIGHT = int(os.environ.get("CM_INGEST_IN_FLIGHT", "3"))
 
 Waiting = tuple[intake.InboundEmail, "asyncio.Future[intake.IntakeResult]"]
 
 
 class GroupCommit:
-    """While one batch is in the database, the requests that arrive wait and go together next: one
-    request alone goes at once, a burst goes in a few transactions instead of one each."""
+    """While IN_FLIGHT batches are in the database, the requests that arrive wait and go together next:
+    one request alone goes at once, a burst goes in a few transactions instead of one each."""
 
     def __init__(self) -> None:
         self._waiting: list[Waiting] = []
-        self._drain: asyncio.Task[None] | None = None
+        self._drains: set[asyncio.Task[None]] = set()
 
     async def accept(self, email: intake.InboundEmail) -> intake.IntakeResult:
         loop = asyncio.get_running_loop()
         future: asyncio.Future[intake.IntakeResult] = loop.create_future()
         self._waiting.append((email, future))
-        if self._drain is None or self._drain.done():
-            self._drain = loop.create_task(self._drain_all())
+        if len(self._drains) < IN_FLIGHT:
+            drain = loop.create_task(self._drain_all())
+            self._drains.add(drain)
+            drain.add_done_callback(self._drains.discard)
         return await future
 
     async def _drain_all(self) -> None:

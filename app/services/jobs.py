@@ -2,7 +2,8 @@
 
 Every change is a conditional UPDATE (`WHERE status IN (...)`) whose row count tells the
 caller whether *this* call made the change; that is how two workers never both claim a
-job and how exactly one caller learns that a job has failed for good."""
+job and how exactly one caller learns that a job has failed for good. Ingest's batches of the same
+writes (new jobs as `received`, received → queued) live in services/job_batches.py, by the same rules."""
 
 from __future__ import annotations
 
@@ -11,8 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import CursorResult, Update, func, insert, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import CursorResult, Update, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.errors import InvalidTransition, NotFound, TransientError
@@ -74,51 +74,6 @@ def record_event(
             details=details,
         )
     )
-
-
-def insert_received(session: Session, values: dict[str, Any], message: str) -> int | None:
-    """Insert one new job as `received` with its first history event (see insert_received_many)."""
-    return insert_received_many(session, [(values, message)]).get(values["dedup_key"])
-
-
-def insert_received_many(session: Session, rows: list[tuple[dict[str, Any], str]]) -> dict[str, int]:
-    """Insert new jobs as `received`, each with its first history event (`message`), and return
-    {dedup_key: id} for the rows this call wrote; a key stored already is skipped (ON CONFLICT DO
-    NOTHING) and absent from the answer. However many rows: one multi-row INSERT … RETURNING for the
-    jobs and one for their events (SQLAlchemy's insertmanyvalues), both compiled once per process."""
-    now = utcnow()
-    build = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    statement = (build(IncomingEmail)
-                 .on_conflict_do_nothing(index_elements=[IncomingEmail.dedup_key])
-                 .returning(IncomingEmail.id, IncomingEmail.dedup_key))
-    connection = session.connection()
-    written: dict[str, int] = {key: new_id for new_id, key in connection.execute(statement, [
-        {**values, "processing_status": S.RECEIVED.value, "status_changed_at": now, "created_at": now,
-         "updated_at": now} for values, _ in rows])}
-    messages = {values["dedup_key"]: message for values, message in rows}
-    if written:
-        connection.execute(insert(JobEvent), [
-            {"email_id": new_id, "at": now, "kind": "status", "from_status": None, "to_status": S.RECEIVED.value,
-             "attempt": None, "message": messages[key], "details": None} for key, new_id in written.items()])
-    return written
-
-
-def mark_queued_many(session: Session, email_ids: list[int], reason: str = "enqueued") -> list[int]:
-    """received → queued for each job the broker has (those a worker took already stay as they are);
-    the ids this call moved. Two statements however many jobs."""
-    moved = list(session.scalars(
-        update(IncomingEmail)
-        .where(IncomingEmail.id.in_(email_ids), IncomingEmail.processing_status == S.RECEIVED.value)
-        .values(processing_status=S.QUEUED.value, status_changed_at=utcnow())
-        .returning(IncomingEmail.id)
-        .execution_options(synchronize_session=False)
-    ))
-    if moved:
-        at = utcnow()
-        session.execute(insert(JobEvent), [
-            {"email_id": email_id, "at": at, "kind": "status", "from_status": S.RECEIVED.value,
-             "to_status": S.QUEUED.value, "message": reason} for email_id in moved])
-    return moved
 
 
 def _move(
