@@ -6,7 +6,6 @@ that commit (services/intake.py's rule), and each answer is what intake.accept w
 from __future__ import annotations
 
 import asyncio
-import os
 from weakref import WeakKeyDictionary
 
 import anyio.to_thread
@@ -16,7 +15,7 @@ from app.services import intake
 
 MAX_BATCH = 200
 # Batches in the database at once: while one waits on PostgreSQL or the broker, the next is written.
-IN_FLIGHT = int(os.environ.get("CM_INGEST_IN_FLIGHT", "3"))
+IN_FLIGHT = 3
 
 Waiting = tuple[intake.InboundEmail, "asyncio.Future[intake.IntakeResult]"]
 
