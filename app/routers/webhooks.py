@@ -9,14 +9,13 @@ import structlog
 from fastapi import APIRouter, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
-from starlette.concurrency import run_in_threadpool
 
 from app.config import get_settings
 from app.errors import RejectedInput
 from app.models import utcnow
 from app.routers.csrf import require_json
 from app.schemas.jobs import WebhookAccepted
-from app.services import intake, signatures
+from app.services import intake, intake_batch, signatures
 
 router = APIRouter(prefix="/api/v1/zendesk", tags=["webhook"])
 log = structlog.get_logger(__name__)
@@ -89,7 +88,7 @@ async def receive_webhook(request: Request) -> WebhookAccepted:
         log.warning("webhook_rejected", status=422, error=f"invalid fields: {', '.join(fields)}", fields=fields,
                     client=_peer(request))
         raise
-    result = await run_in_threadpool(intake.accept, payload)
+    result = await intake_batch.accept(payload)
     return WebhookAccepted(status=result.status, email_id=result.email_id)
 
 

@@ -14,12 +14,11 @@ from typing import Any, Literal
 import structlog
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from app import queue
 from app.database import session_scope
 from app.models import IncomingEmail, utcnow
-from app.services import instants, jobs
+from app.services import instants, job_batches, jobs
 from app.services.safetext import SafeTextModel
 
 log = structlog.get_logger(__name__)
@@ -114,45 +113,45 @@ def dedup_key(email: InboundEmail) -> str:
     return f"sha256:{digest.hexdigest()}"
 
 
-def _to_row(email: InboundEmail, key: str) -> IncomingEmail:
-    return IncomingEmail(
-        dedup_key=key,
-        zendesk_ticket_id=email.ticket_id,
-        zendesk_webhook_id=email.webhook_id,
-        message_id=email.message_id,
-        in_reply_to=email.in_reply_to,
-        from_email=email.from_email,
-        from_name=email.from_name,
-        to_addresses=email.to_addresses,
-        cc_addresses=email.cc_addresses,
-        subject=email.subject,
-        body_text=email.body_text,
-        body_html=email.body_html,
-        received_at=email.received_at or utcnow(),
-        attachment_urls=[a.model_dump(exclude_none=True) for a in email.attachments],
-        extra_fields=dict(email.model_extra or {}),
-        processing_status="received",
-        status_changed_at=utcnow(),
-    )
+def _row_values(email: InboundEmail, key: str) -> dict[str, Any]:
+    return {
+        "dedup_key": key,
+        "zendesk_ticket_id": email.ticket_id,
+        "zendesk_webhook_id": email.webhook_id,
+        "message_id": email.message_id,
+        "in_reply_to": email.in_reply_to,
+        "from_email": email.from_email,
+        "from_name": email.from_name,
+        "to_addresses": email.to_addresses,
+        "cc_addresses": email.cc_addresses,
+        "subject": email.subject,
+        "body_text": email.body_text,
+        "body_html": email.body_html,
+        "received_at": email.received_at or utcnow(),
+        "attachment_urls": [a.model_dump(exclude_none=True) for a in email.attachments],
+        "extra_fields": dict(email.model_extra or {}),
+    }
 
 
 def _existing_id(key: str) -> int | None:
+    return _existing_ids([key]).get(key)
+
+
+def _existing_ids(keys: list[str]) -> dict[str, int]:
+    if not keys:
+        return {}
     with session_scope() as session:
-        return session.scalar(select(IncomingEmail.id).where(IncomingEmail.dedup_key == key))
+        rows = session.execute(select(IncomingEmail.id, IncomingEmail.dedup_key)
+                               .where(IncomingEmail.dedup_key.in_(keys)))
+        return {key: email_id for email_id, key in rows}
 
 
 def store(email: InboundEmail, key: str) -> int | None:
-    """Insert the row as `received` without enqueueing; None when an identical delivery won the race."""
-    try:
-        with session_scope() as session:
-            row = _to_row(email, key)
-            session.add(row)
-            session.flush()
-            jobs.record_event(session, row.id, "status", to_status="received",
-                              message=f"ticket {email.ticket_id}")
-            return row.id
-    except IntegrityError:
-        return None
+    """Insert the row as `received` with its first event, without enqueueing: one statement and one
+    commit. None when a delivery with the same dedup key is stored already (or won the race to it)."""
+    with session_scope() as session:
+        written = job_batches.insert_received_many(session, [(_row_values(email, key), f"ticket {email.ticket_id}")])
+        return written.get(key)
 
 
 def enqueue(email_id: int, reason: str = "enqueued") -> bool:
@@ -165,17 +164,33 @@ def enqueue(email_id: int, reason: str = "enqueued") -> bool:
 
 
 def accept(email: InboundEmail) -> IntakeResult:
-    key = dedup_key(email)
-    existing = _existing_id(key)
-    if existing is None:
-        new_id = store(email, key)
-        if new_id is not None:
-            status: Literal["queued", "received"] = "queued" if enqueue(new_id) else "received"
-            log.info("email_accepted", email_id=new_id, ticket_id=email.ticket_id, status=status)
-            return IntakeResult(new_id, status)
-        existing = _existing_id(key)
-    if existing is None:  # pragma: no cover - the racing insert was rolled back again
-        raise RuntimeError("dedup race left no row")
-    log.info("email_duplicate", email_id=existing, ticket_id=email.ticket_id)
-    return IntakeResult(existing, "duplicate")
+    """Store (or find) one email, then, only after the commit, send the wake-up call."""
+    return accept_many([email])[0]
 
+
+def accept_many(emails: list[InboundEmail]) -> list[IntakeResult]:
+    """Each email's answer as if they had come one after another: one transaction stores every new one
+    with its first event, then (after that commit) the broker hears of each, then one transaction marks
+    the sent ones queued. The request's one log line is the server's access line; details are at DEBUG."""
+    keys = [dedup_key(email) for email in emails]
+    firsts: dict[str, InboundEmail] = {}
+    for key, email in zip(keys, emails, strict=True):
+        firsts.setdefault(key, email)  # a key twice in one batch: the later one is its duplicate
+    with session_scope() as session:
+        written = job_batches.insert_received_many(
+            session, [(_row_values(email, key), f"ticket {email.ticket_id}") for key, email in firsts.items()])
+    known = dict(written) | _existing_ids([key for key in firsts if key not in written])
+    sent = {email_id for email_id in written.values() if queue.send(queue.PROCESS_EMAIL, email_id)}
+    if sent:
+        with session_scope() as session:
+            job_batches.mark_queued_many(session, sorted(sent))
+    results: list[IntakeResult] = []
+    for key, email in zip(keys, emails, strict=True):
+        if key not in known:  # pragma: no cover - the row that stopped ours was deleted in between
+            raise RuntimeError("dedup race left no row")
+        email_id = known[key]
+        status: Literal["queued", "received", "duplicate"] = (
+            ("queued" if email_id in sent else "received") if written.pop(key, None) else "duplicate")
+        log.debug("email_accepted", email_id=email_id, ticket_id=email.ticket_id, status=status)
+        results.append(IntakeResult(email_id, status))
+    return results

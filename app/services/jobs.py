@@ -2,7 +2,8 @@
 
 Every change is a conditional UPDATE (`WHERE status IN (...)`) whose row count tells the
 caller whether *this* call made the change; that is how two workers never both claim a
-job and how exactly one caller learns that a job has failed for good."""
+job and how exactly one caller learns that a job has failed for good. Ingest's batches of the same
+writes (new jobs as `received`, received → queued) live in services/job_batches.py, by the same rules."""
 
 from __future__ import annotations
 
