@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import CursorResult, Update, and_, func, or_, select, update
+from sqlalchemy import CursorResult, Update, func, or_, select, update
 from sqlalchemy.orm import Session, lazyload
 
 from app.errors import InvalidTransition, NotFound, TransientError
@@ -111,28 +111,28 @@ def claim(session: Session, email_id: int, owner: str, lease_seconds: float) -> 
     instead of waiting (RowBusy if the row is claimable but locked by someone else);
     everywhere the UPDATE's WHERE clause is what makes it exclusive. While an operator has paused
     processing nothing is claimed (the job stays waiting; resuming sends it again)."""
+    if workers.is_paused(session):
+        return None
     now = utcnow()
-    claimable = and_(or_(
+    claimable = or_(
         IncomingEmail.processing_status.in_([S.RECEIVED.value, S.QUEUED.value]),
         (IncomingEmail.processing_status == S.PROCESSING.value)
         & (IncomingEmail.lease_expires_at < now),
-    ), workers.running_clause())
+    )
     if session.get_bind().dialect.name == "postgresql":
-        # The locking read also says which state the job is leaving (one round trip, not two).
-        previous = session.scalar(
-            select(IncomingEmail.processing_status)
+        locked = session.scalar(
+            select(IncomingEmail.id)
             .where(IncomingEmail.id == email_id, claimable)
             .with_for_update(skip_locked=True)
         )
-        if previous is None:
+        if locked is None:
             still_waiting = session.scalar(
                 select(IncomingEmail.id).where(IncomingEmail.id == email_id, claimable)
             )
             if still_waiting is not None:
                 raise RowBusy(f"job {email_id} is locked by another transaction")
             return None
-    else:
-        previous = _status_of(session, email_id)
+    previous = _status_of(session, email_id)
     statement = (
         update(IncomingEmail)
         .where(IncomingEmail.id == email_id, claimable)

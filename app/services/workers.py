@@ -7,7 +7,7 @@ import os
 import socket
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, exists, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import ServiceFlag, WorkerHeartbeat, utcnow
@@ -72,8 +72,3 @@ def set_paused(session: Session, paused: bool, operator: str) -> ServiceFlag:
 def is_paused(session: Session) -> bool:
     row = session.get(ServiceFlag, PROCESSING)
     return row is not None and row.value == "paused"
-
-
-def running_clause() -> ColumnElement[bool]:
-    """SQL for "processing is not paused", to put in a statement's WHERE instead of a separate look-up."""
-    return ~exists().where(ServiceFlag.name == PROCESSING, ServiceFlag.value == "paused")
