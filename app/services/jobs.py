@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import CursorResult, Update, func, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from app.errors import InvalidTransition, NotFound, TransientError
 from app.models import IncomingEmail, JobEvent, ProcessingStatus, utcnow
@@ -296,8 +296,10 @@ def requeue(session: Session, email_id: int, from_status: str, reason: str,
     return changed
 
 
-def get(session: Session, email_id: int) -> IncomingEmail:
-    email = session.get(IncomingEmail, email_id)
+def get(session: Session, email_id: int, *, with_events: bool = True) -> IncomingEmail:
+    """The job row; `with_events=False` (the worker) leaves its history to load only if touched."""
+    options = () if with_events else (lazyload(IncomingEmail.events),)
+    email = session.get(IncomingEmail, email_id, options=options)
     if email is None:
         raise NotFound(f"job {email_id} not found")
     return email

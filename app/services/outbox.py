@@ -106,6 +106,8 @@ def enqueue_change(session: Session, history: ClaimHistory, inquiry: Inquiry, em
 
 def sync_status_of(session: Session, outbox_ids: list[int] | tuple[int, ...]) -> str | None:
     """The job's sync status from its webhook entries: synced, failed, pending (None: no webhook)."""
+    if not outbox_ids:
+        return None
     statuses = set(session.scalars(select(OutboxMessage.status).where(
         OutboxMessage.id.in_(list(outbox_ids)), OutboxMessage.channel == WEBHOOK)))
     if not statuses:

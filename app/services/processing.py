@@ -20,7 +20,7 @@ from app.database import session_scope
 from app.deadlines import job_deadline
 from app.errors import PermanentError
 from app.logging import correlation_id
-from app.services import jobs, pipeline, steps
+from app.services import jobs, leases, pipeline, steps
 from app.services.failure_notifier import notify_permanent_failure
 
 log = structlog.get_logger(__name__)
@@ -78,31 +78,22 @@ class Failure:
 
 
 class LeaseKeeper:
-    """Extends the job's lease from a side thread while the attempt runs."""
+    """Keeps the job's lease alive while the attempt runs, through the process's one heartbeat thread
+    (services/leases.py)."""
 
     def __init__(self, job: jobs.Claim, seconds: float) -> None:
         self._job = job
         self._seconds = seconds
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name=f"lease-{job.email_id}", daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.wait(self._seconds / 3):
-            try:
-                with session_scope() as session:
-                    if not jobs.extend_lease(session, self._job, self._seconds):
-                        return
-            except Exception as error:  # a missed heartbeat is survivable; the next one retries
-                log.warning("lease_extend_failed", email_id=self._job.email_id, error=str(error))
+        self._key: int | None = None
 
     def __enter__(self) -> LeaseKeeper:
-        self._thread.start()
+        self._key = leases.heartbeat.hold(self._job, self._seconds)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)
+        if self._key is not None:
+            leases.heartbeat.release(self._key)
 
 
 def _fail_for_good(job: jobs.Claim, failure: Failure,
@@ -138,7 +129,7 @@ def run_attempt(email_id: int, settings: Settings, *, owner: str | None = None,
         try:
             with LeaseKeeper(job, lease_seconds(settings)), \
                     job_deadline(settings.job_time_limit_seconds), session_scope() as session:
-                result = pipeline.run(session, jobs.get(session, email_id), settings)
+                result = pipeline.run(session, jobs.get(session, email_id, with_events=False), settings)
                 if not jobs.complete(session, job, **result.columns):
                     raise PermanentError("lease lost before completion")  # pragma: no cover
             log.info("job_completed", email_id=email_id, attempt=job.attempt, outcome=result.outcome,

@@ -117,13 +117,16 @@ def reference_windows(text: str) -> set[str]:
 
 
 def _collect_windows(parts: list[str], keys: set[str]) -> None:
+    digits = [any(ch.isdigit() for ch in part) for part in parts]  # a window holds a digit iff one of its parts does
     for start in range(len(parts)):
         joined = ""
-        for part in parts[start:start + MAX_REFERENCE_PARTS]:
+        has_digit = False
+        for offset, part in enumerate(parts[start:start + MAX_REFERENCE_PARTS]):
             joined += part
+            has_digit = has_digit or digits[start + offset]
             if len(joined) > MAX_REFERENCE_KEY:
                 break
-            if len(joined) >= MIN_REFERENCE_KEY and any(ch.isdigit() for ch in joined):
+            if has_digit and len(joined) >= MIN_REFERENCE_KEY:
                 keys.add(joined)
 
 
