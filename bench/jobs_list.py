@@ -47,7 +47,8 @@ SELECT i, 'bench:' || i, (100000 + i)::text, 'creditor' || (i %% 5000) || '@exam
         'client_name', 'Client ' || (i %% 9000)), 'match', jsonb_build_object('action', 'matched')),
     'matched', 0.93
 FROM (SELECT i,
-        timestamptz '2022-01-01 00:00:00+00' + (i * interval '90 seconds') + ((i::bigint * 7919) %% 60) * interval '1 second' AS at,
+        timestamptz '2022-01-01 00:00:00+00' + (i * interval '90 seconds')
+            + ((i::bigint * 7919) %% 60) * interval '1 second' AS at,
         CASE WHEN i %% 100 < 90 THEN 'completed' WHEN i %% 100 < 94 THEN 'failed' WHEN i %% 100 < 96 THEN 'queued'
              WHEN i %% 100 < 97 THEN 'received' WHEN i %% 100 < 98 THEN 'processing' ELSE 'cancelled' END AS status
       FROM generate_series(1, %(rows)s) AS i) AS source
