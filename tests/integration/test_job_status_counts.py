@@ -3,13 +3,15 @@ every kind of status move, and the jobs API reports them, on SQLite and PostgreS
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import delete, func, select
 
 from app.database import session_scope
 from app.models import IncomingEmail, ProcessingStatus
-from app.services import intake, job_pages, jobs
+from app.services import intake, job_list, job_pages, jobs
 from app.services.intake import InboundEmail
 from tests.support.factories import insert_email, payload
 
@@ -93,3 +95,44 @@ def test_following_next_cursor_walks_every_job_once_newest_first(client: TestCli
 def test_a_cursor_the_api_did_not_hand_out_is_refused(client: TestClient) -> None:
     for cursor in ("abc", "1.99999999999", "9" * 19 + ".1"):
         assert client.get("/api/v1/jobs", params={"cursor": cursor}).status_code == 422
+
+
+@pytest.mark.usefixtures("database")
+def test_the_dashboard_tabs_and_totals_without_a_search_match_a_real_count() -> None:
+    for status in ("failed", "completed", "completed", "cancelled"):
+        insert_email(status)
+    with session_scope() as session:
+        tabs = job_list.counts(session, job_list.JobFilter())
+        failed = job_list.page(session, job_list.JobFilter(status=ProcessingStatus.FAILED), 10)
+        everything = job_list.page(session, job_list.JobFilter(), 3)
+    assert tabs == {**real(), "all": 4}
+    assert failed.total == 1 and [line.email.processing_status for line in failed.lines] == ["failed"]
+    assert everything.total == 4 and everything.before is not None
+
+
+@pytest.mark.usefixtures("database")
+def test_counters_stay_exact_when_workers_move_jobs_at_the_same_time() -> None:
+    ids = [insert_email("queued") for _ in range(24)]
+    barrier = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def work(mine: list[int], worker: str) -> None:
+        try:
+            barrier.wait()
+            for email_id in mine:
+                with session_scope() as session:
+                    job = jobs.claim(session, email_id, worker, 60)
+                    assert job is not None
+                with session_scope() as session:
+                    (jobs.complete(session, job) if email_id % 3 else
+                     jobs.release_for_retry(session, job, "flaky", 1))
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(ids[n::4], f"worker-{n}")) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert counted() == real() and counted()["completed"] + counted()["queued"] == 24
