@@ -66,16 +66,19 @@ SELECT processing_status, id % 16, count(*) FROM incoming_emails GROUP BY 1, 2
 
 
 @contextmanager
-def scratch_database(admin_url: str) -> Iterator[str]:
+def scratch_database(admin_url: str, keep: bool = False) -> Iterator[str]:
     name = f"cm_bench_jobs_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
+    if keep:
+        print(f"keeping database {name} (drop it yourself)")
     try:
         yield admin_url.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1) + f"/{name}"
     finally:
         reset_engine()
-        with psycopg.connect(admin_url, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if not keep:
+            with psycopg.connect(admin_url, autocommit=True) as connection:
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def fill(url: str, rows: int) -> None:
@@ -147,9 +150,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=40)
+    parser.add_argument("--keep", action="store_true", help="leave the scratch database for EXPLAIN")
     parser.add_argument("--admin-url", default="postgresql://postgres@127.0.0.1:5432/postgres")
     args = parser.parse_args()
-    with scratch_database(args.admin_url) as url:
+    with scratch_database(args.admin_url, args.keep) as url:
         os.environ["DATABASE_URL"] = url
         get_settings.cache_clear()
         reset_engine()
