@@ -9,6 +9,8 @@ whichever code (or SQL) writes the row. A job is counted in shard `id % 16` of i
 touches its two counter rows in the order of the status names, so two moves never wait on each other in
 opposite orders. On a large PostgreSQL table the new indexes take a while to build (plain CREATE INDEX
 locks writes meanwhile; build them CONCURRENTLY by hand first in a busy installation).
+On SQLite a later batch migration that recreates incoming_emails (copy-and-move) drops these triggers:
+such a migration must create them again (SQLITE_TRIGGERS below) and rebuild the counters (BACKFILL).
 """
 
 from collections.abc import Sequence
