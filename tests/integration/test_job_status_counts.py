@@ -31,7 +31,8 @@ def real() -> dict[str, int]:
 
 
 def receive() -> int:
-    email_id = intake.store(InboundEmail.model_validate(payload()), f"test:{id(object())}:{len(real())}")
+    email = InboundEmail.model_validate(payload())
+    email_id = intake.store(email, intake.dedup_key(email))
     assert email_id is not None
     return email_id
 
