@@ -5,6 +5,7 @@ from app.models.claim import Claim, ClaimHistory
 from app.models.incoming_email import IncomingEmail, ProcessingStatus
 from app.models.inquiry import Inquiry, InquiryNameKey
 from app.models.job_event import JobEvent
+from app.models.job_status_count import JobStatusCount
 from app.models.outbox import OutboxMessage
 from app.models.plan_decision import PlanDecision
 from app.models.review import Review
@@ -18,6 +19,7 @@ __all__ = [
     "Inquiry",
     "InquiryNameKey",
     "JobEvent",
+    "JobStatusCount",
     "OutboxMessage",
     "PlanDecision",
     "ProcessingStatus",

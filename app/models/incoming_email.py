@@ -75,6 +75,10 @@ class IncomingEmail(Base):
     )
 
     __table_args__ = (
-        Index("ix_incoming_emails_status_received", "processing_status", "received_at"),
+        # Newest first by the email's date (the API) and by arrival (the dashboard), each with and
+        # without a state tab; the trailing id makes every order total, so a keyset cursor is exact.
+        Index("ix_incoming_emails_received_id", "received_at", "id"),
+        Index("ix_incoming_emails_status_received", "processing_status", "received_at", "id"),
+        Index("ix_incoming_emails_status_id", "processing_status", "id"),
         Index("ix_incoming_emails_status_changed", "processing_status", "status_changed_at"),
     )

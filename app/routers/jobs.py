@@ -9,7 +9,7 @@ from app.database import get_session
 from app.models import IncomingEmail, ProcessingStatus
 from app.routers.auth import require_operator
 from app.routers.csrf import require_json_same_origin
-from app.routers.params import DEFAULT_LIMIT, Limit, Offset, RowId
+from app.routers.params import DEFAULT_LIMIT, Cursor, Limit, Offset, RowId
 from app.schemas.jobs import (
     BulkRetry,
     BulkRetryAccepted,
@@ -21,7 +21,7 @@ from app.schemas.jobs import (
     OperatorAction,
     RetryAccepted,
 )
-from app.services import job_list, jobs, operations, retries
+from app.services import job_list, job_pages, jobs, operations, retries
 
 router = APIRouter(prefix="/api/v1/jobs", tags=["jobs"], dependencies=[Depends(require_operator)])
 OperatorHeader = Header(default=None, max_length=200, description="who acts (or the body's `operator`)")
@@ -70,11 +70,14 @@ def list_jobs(
     status: ProcessingStatus | None = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
+    cursor: Cursor = None,
     session: Session = Depends(get_session),
 ) -> JobList:
-    total, page = jobs.list_jobs(session, status, limit, offset)
-    return JobList(total=total, by_status=jobs.counts_by_status(session), limit=limit,
-                   offset=offset, jobs=[summary(email) for email in page])
+    """Newest email first. `next_cursor` names the following page (`?cursor=`); it stays cheap however
+    deep the page, where a large `offset` has to walk every row before it."""
+    found = job_pages.newest(session, status, limit, offset, cursor)
+    return JobList(total=found.total, by_status=job_pages.counts_by_status(session), limit=limit,
+                   offset=offset, jobs=[summary(email) for email in found.rows], next_cursor=found.next_cursor)
 
 
 @router.get("/{job_id}", response_model=JobDetail)

@@ -16,4 +16,5 @@ DEFAULT_LIMIT = 50
 RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="a row id (1 to 2147483647)")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip (0 to 2147483647)")]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size (1 to 200)")]
+Cursor = Annotated[str | None, Query(max_length=32, description="`next_cursor` of the previous page")]
 ExternalId = Annotated[str, Path(min_length=1, max_length=64, description="the portal's inquiry id")]

@@ -25,6 +25,7 @@ class JobList(BaseModel):
     limit: int
     offset: int
     jobs: list[JobSummary]
+    next_cursor: str | None = None  # pass as `?cursor=` for the next (older) page; None on the last one
 
 
 class JobEventOut(BaseModel):

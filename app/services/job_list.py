@@ -8,12 +8,17 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, String, cast, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload, load_only
 
 from app.models import IncomingEmail, Inquiry, ProcessingStatus, Review
-from app.services import review
+from app.services import job_pages, review
 
 MAX_QUERY = 200
+# What a line shows (routers/dashboard_jobs.py `row_of` and `describe`): never the bodies or the history.
+LINE_COLUMNS = (IncomingEmail.id, IncomingEmail.processing_status, IncomingEmail.from_email, IncomingEmail.subject,
+                IncomingEmail.created_at, IncomingEmail.received_at, IncomingEmail.started_at,
+                IncomingEmail.completed_at, IncomingEmail.processing_error, IncomingEmail.extracted_data,
+                IncomingEmail.match_status)
 
 
 @dataclass(frozen=True)
@@ -99,8 +104,16 @@ def _conditions(wanted: JobFilter, *, with_status: bool = True) -> list[ColumnEl
     return conditions
 
 
+def _unfiltered(wanted: JobFilter) -> bool:
+    return not wanted.text.strip() and not wanted.needs_review
+
+
 def counts(session: Session, wanted: JobFilter) -> dict[str, int]:
-    """Jobs per state for the tabs, under the same search (the state tab itself aside)."""
+    """Jobs per state for the tabs, under the same search (the state tab itself aside). Without a search
+    they come from the counters; a search or the review filter still counts the matching rows."""
+    if _unfiltered(wanted):
+        result = job_pages.counts_by_status(session)
+        return {**result, "all": sum(result.values())}
     rows = session.execute(select(IncomingEmail.processing_status, func.count())
                            .where(*_conditions(wanted, with_status=False))
                            .group_by(IncomingEmail.processing_status)).all()
@@ -114,12 +127,22 @@ def _count(session: Session, conditions: list[ColumnElement[bool]]) -> int:
     return session.scalar(select(func.count()).select_from(IncomingEmail).where(*conditions)) or 0
 
 
+def _total(session: Session, wanted: JobFilter, conditions: list[ColumnElement[bool]]) -> int:
+    if _unfiltered(wanted):
+        return job_pages.total(session, wanted.status.value if wanted.status else None)
+    return _count(session, conditions)
+
+
+def _exists(session: Session, conditions: list[ColumnElement[bool]]) -> bool:
+    return session.scalar(select(IncomingEmail.id).where(*conditions).limit(1)) is not None
+
+
 def page(session: Session, wanted: JobFilter, limit: int, *, before: int | None = None,
          after: int | None = None) -> JobPage:
     """Newest arrival first. `before=id` is the page of older jobs below that id; `after=id` the page of
     newer ones above it; neither is the newest page (the one that grows while jobs arrive)."""
     conditions = _conditions(wanted)
-    query = select(IncomingEmail).where(*conditions)
+    query = select(IncomingEmail).options(load_only(*LINE_COLUMNS), lazyload(IncomingEmail.events)).where(*conditions)
     if after is not None:
         rows = list(session.scalars(query.where(IncomingEmail.id > after).order_by(IncomingEmail.id.asc())
                                     .limit(limit)))[::-1]
@@ -128,9 +151,9 @@ def page(session: Session, wanted: JobFilter, limit: int, *, before: int | None 
     else:
         bounded = query.where(IncomingEmail.id < before) if before is not None else query
         rows = list(session.scalars(bounded.order_by(IncomingEmail.id.desc()).limit(limit)))
-    total = _count(session, conditions)
+    total = _total(session, wanted, conditions)
     newer = _count(session, [*conditions, IncomingEmail.id > rows[0].id]) if rows else 0
-    older = bool(rows) and _count(session, [*conditions, IncomingEmail.id < rows[-1].id]) > 0
+    older = bool(rows) and _exists(session, [*conditions, IncomingEmail.id < rows[-1].id])
     return JobPage(
         lines=describe(session, rows), total=total, position=newer,
         newer_than_page=newer if (before is not None or after is not None) else 0,

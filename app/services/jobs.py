@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, lazyload
 
 from app.errors import InvalidTransition, NotFound, TransientError
 from app.models import IncomingEmail, JobEvent, ProcessingStatus, utcnow
-from app.services import workers
+from app.services import job_pages, workers
 
 S = ProcessingStatus
 SHUTDOWN_REASON = "shutdown"
@@ -306,31 +306,14 @@ def get(session: Session, email_id: int, *, with_events: bool = True) -> Incomin
 
 
 def counts_by_status(session: Session) -> dict[str, int]:
-    rows = session.execute(
-        select(IncomingEmail.processing_status, func.count()).group_by(
-            IncomingEmail.processing_status
-        )
-    ).all()
-    counts = {status.value: 0 for status in S}
-    counts.update({status: count for status, count in rows})
-    return counts
+    return job_pages.counts_by_status(session)
 
 
 def list_jobs(session: Session, status: S | None, limit: int, offset: int
               ) -> tuple[int, list[IncomingEmail]]:
-    """Newest first; returns the total matching `status` and one page."""
-    query = select(IncomingEmail)
-    count_query = select(func.count()).select_from(IncomingEmail)
-    if status is not None:
-        query = query.where(IncomingEmail.processing_status == status.value)
-        count_query = count_query.where(IncomingEmail.processing_status == status.value)
-    total = session.scalar(count_query) or 0
-    page = session.scalars(
-        query.order_by(IncomingEmail.received_at.desc(), IncomingEmail.id.desc())
-        .limit(limit)
-        .offset(offset)
-    ).all()
-    return total, list(page)
+    """Newest first; returns the total matching `status` and one page (see job_pages.newest)."""
+    found = job_pages.newest(session, status, limit, offset)
+    return found.total, found.rows
 
 
 def processing_seconds(email: IncomingEmail) -> float | None:

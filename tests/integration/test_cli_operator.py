@@ -161,9 +161,9 @@ def test_migrate_moves_to_a_revision_down_and_up_and_refuses_an_unknown_one(
     empty_database: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, said, _ = run(capsys, "migrate")
-    assert code == 0 and said.endswith("0004")
+    assert code == 0 and said.endswith("0005")
     code, said, _ = run(capsys, "migrate", "0002")
-    assert code == 0 and said.endswith("moved down from 0004 to 0002")
+    assert code == 0 and said.endswith("moved down from 0005 to 0002")
     revision, tables = revision_and_tables(empty_database)
     assert revision == "0002" and "plan_decisions" not in tables and "reviews" in tables
     code, _, err = run(capsys, "migrate", "0009")
@@ -172,11 +172,11 @@ def test_migrate_moves_to_a_revision_down_and_up_and_refuses_an_unknown_one(
     code, said, _ = run(capsys, "migrate", "0003")
     assert code == 0 and said.endswith("moved up from 0002 to 0003")
     code, _, err = run(capsys, "jobs", "list")
-    assert code == 1 and "is at revision 0003, this version needs 0004" in err
+    assert code == 1 and "is at revision 0003, this version needs 0005" in err
     code, said, _ = run(capsys, "migrate", "base")
     assert code == 0 and revision_and_tables(empty_database) == (None, {"alembic_version"})
     assert run(capsys, "migrate")[0] == 0
-    assert revision_and_tables(empty_database)[0] == "0004"
+    assert revision_and_tables(empty_database)[0] == "0005"
 
 
 def test_a_command_run_from_another_directory_says_where_it_looked_and_creates_nothing(

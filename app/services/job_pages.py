@@ -1,0 +1,82 @@
+"""services/job_pages.py — the jobs API's list at any size: per-state counts from the trigger-kept counters,
+newest-first pages by offset or keyset cursor; invariant: `total`/`by_status` equal COUNT(*) exactly and a
+page never loads a job's bodies, extracted data or history."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import func, select, tuple_
+from sqlalchemy.orm import Session, lazyload, load_only
+
+from app.errors import RejectedInput
+from app.models import IncomingEmail, JobStatusCount, ProcessingStatus
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MICROSECOND = timedelta(microseconds=1)
+MAX_ROW_ID = 2_147_483_647
+CURSOR = re.compile(r"^(-?\d{1,19})\.(\d{1,10})$")
+
+# What a list row shows (routers/jobs.py `summary`); nothing else is read from the table.
+SUMMARY_COLUMNS = (IncomingEmail.id, IncomingEmail.processing_status, IncomingEmail.from_email,
+                   IncomingEmail.subject, IncomingEmail.received_at, IncomingEmail.started_at,
+                   IncomingEmail.completed_at, IncomingEmail.processing_error)
+
+
+@dataclass(frozen=True)
+class NewestPage:
+    total: int
+    rows: list[IncomingEmail]
+    next_cursor: str | None  # the page after this one (older jobs); None on the last page
+
+
+def counts_by_status(session: Session) -> dict[str, int]:
+    """Jobs per state (every state present, 0 when none), read from the counters, not the table."""
+    rows = session.execute(select(JobStatusCount.status, func.sum(JobStatusCount.count))
+                           .group_by(JobStatusCount.status)).all()
+    counts = {status.value: 0 for status in ProcessingStatus}
+    counts.update({status: int(count or 0) for status, count in rows})
+    return counts
+
+
+def total(session: Session, status: str | None = None) -> int:
+    """All jobs, or the jobs in one state, from the counters."""
+    query = select(func.coalesce(func.sum(JobStatusCount.count), 0))
+    if status is not None:
+        query = query.where(JobStatusCount.status == status)
+    return int(session.scalar(query) or 0)
+
+
+def encode_cursor(email: IncomingEmail) -> str:
+    """`<received_at in µs since 1970>.<id>`: the position after `email` in newest-first order."""
+    return f"{(email.received_at - EPOCH) // MICROSECOND}.{email.id}"
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, int]:
+    found = CURSOR.match(cursor)
+    if found is None or int(found.group(2)) > MAX_ROW_ID:
+        raise RejectedInput("cursor is not one this API handed out", status_code=422)
+    try:
+        received_at = EPOCH + int(found.group(1)) * MICROSECOND
+    except OverflowError as error:
+        raise RejectedInput("cursor is not one this API handed out", status_code=422) from error
+    return received_at, int(found.group(2))
+
+
+def newest(session: Session, status: ProcessingStatus | None, limit: int, offset: int = 0,
+           cursor: str | None = None) -> NewestPage:
+    """Newest email date first (ties by id); after `cursor` when given (offset then counts from there).
+    One row more than asked tells whether an older page exists."""
+    query = (select(IncomingEmail).options(load_only(*SUMMARY_COLUMNS), lazyload(IncomingEmail.events))
+             .order_by(IncomingEmail.received_at.desc(), IncomingEmail.id.desc()))
+    if status is not None:
+        query = query.where(IncomingEmail.processing_status == status.value)
+    if cursor is not None:
+        query = query.where(tuple_(IncomingEmail.received_at, IncomingEmail.id) < decode_cursor(cursor))
+    rows = list(session.scalars(query.limit(limit + 1).offset(offset)))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return NewestPage(total=total(session, status.value if status else None), rows=rows,
+                      next_cursor=encode_cursor(rows[-1]) if more and rows else None)
