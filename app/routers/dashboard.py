@@ -90,29 +90,40 @@ def require_dashboard_operator(authorization: str | None = Header(default=None))
                             headers={"WWW-Authenticate": REALM})
 
 
-async def form_fields(request: Request) -> dict[str, str]:
-    """A small url-encoded form body as a dict (the last value wins)."""
+async def form_pairs(request: Request, max_bytes: int = FORM_MAX_BYTES, max_fields: int = 20) -> list[tuple[str, str]]:
+    """A url-encoded form body as its (name, value) pairs, repeated names kept, within the given bounds."""
     content_type = request.headers.get("content-type", "").partition(";")[0].strip()
     if content_type not in {"", "application/x-www-form-urlencoded"}:
         raise HTTPException(status_code=415, detail="send an url-encoded form")
     body = await request.body()
-    if len(body) > FORM_MAX_BYTES:
+    if len(body) > max_bytes:
         raise HTTPException(status_code=413, detail="form too large")
     try:
-        return dict(parse_qsl(body.decode(), keep_blank_values=True, max_num_fields=20))
+        return parse_qsl(body.decode(), keep_blank_values=True, max_num_fields=max_fields)
     except (UnicodeDecodeError, ValueError) as error:
         raise HTTPException(status_code=400, detail="unreadable form") from error
 
 
-async def guarded_form(request: Request) -> dict[str, str]:
+async def form_fields(request: Request) -> dict[str, str]:
+    """A small url-encoded form body as a dict (the last value wins)."""
+    return dict(await form_pairs(request))
+
+
+async def guarded_pairs(request: Request, max_bytes: int = FORM_MAX_BYTES,
+                        max_fields: int = 20) -> list[tuple[str, str]]:
     """A state-changing form: from this origin (fails closed), then url-encoded, then with this browser's token."""
     reason = csrf.cross_site_reason(request, browser_required=True)
     if reason is None:
-        fields = await form_fields(request)
-        reason = csrf.token_reason(request, fields.get(csrf.CSRF_FIELD))
+        fields = await form_pairs(request, max_bytes, max_fields)
+        reason = csrf.token_reason(request, dict(fields).get(csrf.CSRF_FIELD))
         if reason is None:
             return fields
     raise HTTPException(status_code=403, detail=reason)
+
+
+async def guarded_form(request: Request) -> dict[str, str]:
+    """A small state-changing form as a dict (the last value wins); see `guarded_pairs`."""
+    return dict(await guarded_pairs(request))
 
 
 def when(value: datetime | None) -> str:

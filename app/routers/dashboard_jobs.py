@@ -5,22 +5,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from app.database import get_session
 from app.errors import RejectedInput
 from app.models import ProcessingStatus
-from app.routers import csrf
 from app.routers.dashboard import (
     ERROR_SNIPPET,
     PAGE_SIZE,
     SUBJECT_PREVIEW,
     error_page,
     euros,
+    guarded_pairs,
     render,
     require_dashboard_operator,
     seconds,
@@ -109,25 +109,9 @@ def view_params(status: str = Query(default="", max_length=16), q: str = Query(d
 
 
 async def guarded_fields(request: Request) -> list[tuple[str, str]]:
-    """A state-changing form with repeated fields (the selected ids): this origin, url-encoded, this browser's
-    token (same locks as every dashboard form)."""
-    reason = csrf.cross_site_reason(request, browser_required=True)
-    if reason is not None:
-        raise HTTPException(status_code=403, detail=reason)
-    media_type = request.headers.get("content-type", "").partition(";")[0].strip()
-    if media_type not in {"", "application/x-www-form-urlencoded"}:
-        raise HTTPException(status_code=415, detail="send an url-encoded form")
-    body = await request.body()
-    if len(body) > BULK_FORM_MAX_BYTES:
-        raise HTTPException(status_code=413, detail="form too large")
-    try:
-        fields = parse_qsl(body.decode(), keep_blank_values=True, max_num_fields=operations.MAX_BULK + 10)
-    except (UnicodeDecodeError, ValueError) as error:
-        raise HTTPException(status_code=400, detail="unreadable form") from error
-    reason = csrf.token_reason(request, dict(fields).get(csrf.CSRF_FIELD))
-    if reason is not None:
-        raise HTTPException(status_code=403, detail=reason)
-    return fields
+    """A state-changing form with repeated fields (the selected ids), under the same locks as every
+    dashboard form but with room for a whole page of ids."""
+    return await guarded_pairs(request, BULK_FORM_MAX_BYTES, operations.MAX_BULK + 10)
 
 
 def jobs_context(request: Request, session: Session, view: View) -> dict[str, Any]:
