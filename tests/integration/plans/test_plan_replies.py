@@ -189,3 +189,13 @@ def test_a_reply_naming_the_first_letters_date_answers_it_even_after_the_plan(da
                   subject=FIRST_SUBJECT, received_at=datetime(2026, 11, 25, 9, tzinfo=UTC))
     assert job["extracted_data"]["match"]["inquiry_id"] == "FI-7"
     assert recorded(plan_id) == []
+
+
+def test_the_job_page_explains_the_match_signal_by_signal(client: TestClient) -> None:
+    plan_letter()
+    job = process("dem Plan stimmen wir zu.")
+    with session_scope() as session:  # what jobs.complete stores on the row
+        jobs.get(session, job["email_id"]).extracted_data = job["extracted_data"]
+    html = client.get(f"/dashboard/jobs/{job['email_id']}").text
+    assert "Match explanation" in html
+    assert "<code>creditor_reference</code>" in html and "PL-7" in html
