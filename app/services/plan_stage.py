@@ -12,7 +12,6 @@ Interface for matching_stage (inside the job's transaction, never commits):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
@@ -53,11 +52,6 @@ def as_plan_reply(extraction: ExtractionResult, parsed: ParsedBody, subject: str
     return read if inquiry is not None or read.plan.decision != "unclear" else None
 
 
-def _offer_figures(offer: PlanOffer | None, known: Decimal | None) -> set[Decimal]:
-    figures = set(offer.figures().values()) if offer else set()
-    return figures | ({known} if known is not None else set())
-
-
 def read_reply(extraction: ExtractionResult, parsed: ParsedBody, subject: str | None,
                attachments: Sequence[AttachmentText], inquiry: Inquiry | None) -> ExtractionResult:
     """The extraction as a plan reply: intent `plan_response`, the reading of the decision, and the stated
@@ -72,7 +66,7 @@ def read_reply(extraction: ExtractionResult, parsed: ParsedBody, subject: str | 
                                  "amount_is_safe": False,
                                  "amount_safety_reasons": [NEVER_WRITTEN, *kept]}
     total = extraction.total_amount
-    offered = set(reading.counter_offer.values()) | _offer_figures(offer, None)
+    offered = set(reading.counter_offer.values()) | (set(offer.figures().values()) if offer else set())
     if total is not None and total in offered:
         update.update(total_amount=None, total_evidence=None,
                       amount_safety_reasons=[NEVER_WRITTEN, f"{money.format_eur(total)} is a figure of the plan or "

@@ -76,9 +76,14 @@ class Sentence:
     figures: list[Figure] = field(default_factory=list)
 
 
+def speaks_of_plan(subject: str | None, text: str) -> bool:
+    """The subject or `text` speaks of a settlement plan."""
+    return bool(words.PLAN_TOPIC.search(fold(subject or "")) or words.PLAN_TOPIC.search(fold(text)))
+
+
 def mentions_plan(subject: str | None, parsed: ParsedBody) -> bool:
-    """The subject or the creditor's own text speaks of a settlement plan."""
-    return bool(words.PLAN_TOPIC.search(fold(subject or "")) or words.PLAN_TOPIC.search(fold(parsed.reply_text)))
+    """The subject or the creditor's own text (quoted history aside) speaks of a settlement plan."""
+    return speaks_of_plan(subject, parsed.reply_text)
 
 
 def _ends_sentence(match: re.Match[str]) -> bool:

@@ -6,11 +6,12 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.models import IncomingEmail
+from app.services.extraction.plan_reply import speaks_of_plan
 from app.services.extraction.result import ExtractionResult
 from app.services.matching.candidates import EmailFacts, gather, namesakes, read_facts
 from app.services.matching.decide import Decision, MatchStatus, decide
 from app.services.matching.explain import explain, summary
-from app.services.matching.letters import choose_letters, dates_named, speaks_of_plan
+from app.services.matching.letters import choose_letters, dates_named
 from app.services.matching.score import score_all
 
 __all__ = ["Decision", "EmailFacts", "MatchStatus", "explain", "match", "namesakes", "summary"]

@@ -16,16 +16,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
-from app.services.extraction.vocabulary.plan import PLAN_TOPIC
 from app.services.matching.score import Scored, client_identity, creditor_identity
-from app.services.textfold import fold
 
 _EARLIEST = datetime.min
 _DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?![\d])")
-
-
-def speaks_of_plan(subject: str | None, body_text: str) -> bool:
-    return bool(PLAN_TOPIC.search(fold(subject or "")) or PLAN_TOPIC.search(fold(body_text)))
 
 
 def dates_named(subject: str | None, body_text: str) -> frozenset[date]:
