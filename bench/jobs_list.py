@@ -15,19 +15,23 @@ import argparse
 import os
 import platform
 import statistics
+import sys
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import psycopg
 from fastapi.testclient import TestClient
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the scratch database lives with the tests
+
 from app import migrations
 from app.config import get_settings
 from app.database import reset_engine
 from app.main import create_app
+from tests.support import servers
 
 PAGE = 50
 DEEP_PAGE = 10_000
@@ -67,18 +71,11 @@ SELECT processing_status, id % 16, count(*) FROM incoming_emails GROUP BY 1, 2
 
 @contextmanager
 def scratch_database(admin_url: str, keep: bool = False) -> Iterator[str]:
-    name = f"cm_bench_jobs_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    if keep:
-        print(f"keeping database {name} (drop it yourself)")
-    try:
-        yield admin_url.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1) + f"/{name}"
-    finally:
-        reset_engine()
-        if not keep:
-            with psycopg.connect(admin_url, autocommit=True) as connection:
-                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with servers.scratch_database(admin_url, "cm_bench_jobs", keep) as url:
+        try:
+            yield url
+        finally:
+            reset_engine()
 
 
 def fill(url: str, rows: int) -> None:

@@ -16,23 +16,26 @@ import os
 import platform
 import random
 import statistics
+import sys
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-import psycopg
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the scratch database lives with the tests
 
 from app import migrations
 from app.config import Settings
 from app.database import build_engine
 from app.models import IncomingEmail, Inquiry, InquiryNameKey, utcnow
 from app.services import inquiries, matching
+from tests.support.servers import scratch_database
 
 FIRST_NAMES = ("Anna Anke Birgit Bernd Carsten Claudia Dörte Dieter Elke Emre Frank Friedhelm Gabriele Günter Hannah "
          "Heinz-Günter Ines Jürgen Jana Katrin Kathrin Klaus Lena Leonie Marlene Martin Mehmet Monika Niklas "
@@ -121,18 +124,6 @@ def reply_for(inquiry: Inquiry, rng: random.Random, n: int) -> IncomingEmail:
                          attachment_urls=[], extra_fields={}, received_at=utcnow())
 
 
-@contextmanager
-def scratch_database(admin_url: str) -> Iterator[str]:
-    name = f"cm_bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield admin_url.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1) + f"/{name}"
-    finally:
-        with psycopg.connect(admin_url, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 def run(url: str, total: int, replies: int, seed: int) -> None:
     rng = random.Random(seed)
     migrations.upgrade(url)
@@ -185,7 +176,7 @@ def main() -> int:
     parser.add_argument("--admin-url", default=os.environ.get("TEST_POSTGRES_URL",
                                                               "postgresql://postgres@127.0.0.1:5432/postgres"))
     args = parser.parse_args()
-    with scratch_database(args.admin_url) as url:
+    with scratch_database(args.admin_url, "cm_bench") as url:
         run(url, args.inquiries, args.replies, args.seed)
     return 0
 

@@ -24,18 +24,18 @@ import pstats
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import psycopg
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the scratch database lives with the tests
 
 from app import migrations, queue
 from app.config import Settings
 from app.database import session_scope, use_database
 from app.logging import configure_from
 from app.services import inquiries, intake, processing
+from tests.support.servers import scratch_database
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev" / "corpus.json"
 ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
@@ -47,15 +47,11 @@ def scratch_url(postgres: bool) -> Iterator[str]:
         with tempfile.TemporaryDirectory(prefix="cm-cpu-") as folder:
             yield f"sqlite:///{folder}/bench.db"
         return
-    name = f"cm_cpu_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(ADMIN_URL, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1) + f"/{name}"
-    finally:
-        use_database(None)
-        with psycopg.connect(ADMIN_URL, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with scratch_database(ADMIN_URL, "cm_cpu") as url:
+        try:
+            yield url
+        finally:
+            use_database(None)
 
 
 def payloads(corpus: dict[str, Any], count: int) -> list[intake.InboundEmail]:

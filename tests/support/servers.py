@@ -44,17 +44,21 @@ def postgres_admin_url() -> Iterator[str]:
 
 
 @contextmanager
-def scratch_database(admin_url: str) -> Iterator[str]:
-    """A fresh, uniquely named database; dropped afterwards. Yields an SQLAlchemy URL."""
-    name = f"cm_test_{uuid.uuid4().hex[:12]}"
+def scratch_database(admin_url: str, prefix: str = "cm_test", keep: bool = False) -> Iterator[str]:
+    """A fresh, uniquely named database; dropped afterwards unless `keep`. Yields an SQLAlchemy URL.
+    The benchmarks use it too (with their own prefix)."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     base = admin_url.rsplit("/", 1)[0]
     try:
         yield f"{base.replace('postgresql://', 'postgresql+psycopg://', 1)}/{name}"
     finally:
-        with psycopg.connect(admin_url, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if keep:
+            print(f"keeping database {name} (drop it yourself)")
+        else:
+            with psycopg.connect(admin_url, autocommit=True) as connection:
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @contextmanager
