@@ -1,0 +1,89 @@
+"""routers/resend_webhook.py — `POST /api/v1/resend/webhook`: Resend's events, signed the Svix way.
+
+Off (404) until RESEND_WEBHOOK_SECRET is set: an unsigned second way into the job table is not a
+default. A received email goes through the same intake as Zendesk's (dedup, commit, then the wake-up
+call); its body and attachments are fetched by the worker."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import structlog
+from fastapi import APIRouter, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+
+from app.config import Settings, get_settings
+from app.database import session_scope
+from app.errors import RejectedInput
+from app.routers.csrf import require_json
+from app.routers.webhooks import read_capped_body
+from app.schemas.inbound import ProviderWebhookAnswer
+from app.services import deliveries, intake_batch
+from app.services.inbound import resend, svix
+
+router = APIRouter(prefix="/api/v1/resend", tags=["webhook"])
+log = structlog.get_logger(__name__)
+
+
+Read = resend.ResendNotice | resend.DeliveryProblem | None
+
+
+@router.post("/webhook", response_model=ProviderWebhookAnswer)
+async def receive_resend_event(request: Request) -> ProviderWebhookAnswer:
+    """Refusals are logged with status and reason (never a header value, a secret or the body)."""
+    settings = get_settings()
+    try:
+        delivery_id, event_type, read = await _read(request, settings)
+    except RejectedInput as refused:
+        log.warning("webhook_rejected", provider="resend", status=refused.status_code, error=refused.reason)
+        raise
+    except ValidationError as error:
+        fields = sorted({".".join(str(part) for part in e.get("loc", ())) or "data" for e in error.errors()})
+        log.warning("webhook_rejected", provider="resend", status=422, error=f"invalid fields: {', '.join(fields)}")
+        raise RequestValidationError(error.errors(include_url=False, include_input=False)) from None
+    if isinstance(read, resend.ResendNotice):
+        result = await intake_batch.accept(read)
+        return ProviderWebhookAnswer(status=result.status, event=event_type, email_id=result.email_id)
+    if isinstance(read, resend.DeliveryProblem):
+        recorded = await run_in_threadpool(_record, read, delivery_id, settings)
+        log.info("delivery_problem", provider="resend", kind=read.kind, status=recorded.status,
+                 inquiries=len(recorded.inquiry_ids))
+        return ProviderWebhookAnswer(status=recorded.status, event=event_type, inquiry_ids=recorded.inquiry_ids)
+    return ProviderWebhookAnswer(status="ignored", event=event_type)
+
+
+async def _read(request: Request, settings: Settings) -> tuple[str, str, Read]:
+    """The delivery id, the event type and what this service takes from the event."""
+    delivery_id, event = await _verified_event(request, settings)
+    if event.type == resend.RECEIVED:
+        return delivery_id, event.type, resend.notice(resend.ReceivedData.model_validate(event.data), delivery_id)
+    if event.type in resend.DELIVERY_PROBLEMS:
+        return delivery_id, event.type, resend.delivery_problem(event)
+    return delivery_id, event.type, None
+
+
+def _record(problem: resend.DeliveryProblem, delivery_id: str, settings: Settings) -> deliveries.Recorded:
+    with session_scope() as session:
+        return deliveries.record(session, problem, provider=resend.PROVIDER, delivery_id=delivery_id,
+                                 firm_reference_pattern=settings.firm_reference_pattern)
+
+
+async def _verified_event(request: Request, settings: Settings) -> tuple[str, resend.Event]:
+    if settings.resend_webhook_secret is None:
+        raise RejectedInput("Resend inbound is not configured (RESEND_WEBHOOK_SECRET is not set)", status_code=404)
+    require_json(request)
+    body = await read_capped_body(request, settings.webhook_max_body_bytes)
+    headers = svix.SvixHeaders(request.headers.get("svix-id"), request.headers.get("svix-timestamp"),
+                               request.headers.get("svix-signature"))
+    delivery_id = svix.verify(settings.resend_webhook_secret.get_secret_value(), headers, body,
+                              now=time.time(), tolerance_seconds=settings.webhook_timestamp_tolerance_seconds)
+    try:
+        data = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise RejectedInput(f"body is not valid JSON: {error}") from None
+    if not isinstance(data, dict):
+        raise RejectedInput("body must be a JSON object")
+    return delivery_id, resend.Event.model_validate(data)
