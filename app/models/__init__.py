@@ -2,6 +2,7 @@
 
 from app.models.base import Base, utcnow
 from app.models.claim import Claim, ClaimHistory
+from app.models.delivery_problem import DeliveryProblem
 from app.models.incoming_email import IncomingEmail, ProcessingStatus
 from app.models.inquiry import Inquiry, InquiryNameKey
 from app.models.job_event import JobEvent
@@ -15,6 +16,7 @@ __all__ = [
     "Base",
     "Claim",
     "ClaimHistory",
+    "DeliveryProblem",
     "IncomingEmail",
     "Inquiry",
     "InquiryNameKey",

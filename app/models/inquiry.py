@@ -36,6 +36,9 @@ class Inquiry(Base):
     # what it offers this creditor (type, quota_percent, offer_amount, monthly_rate, months, reply_by).
     letter_type: Mapped[str] = mapped_column(String(8), default="first", server_default="first")
     plan_offer: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+    # Set when the mail provider reported the letter to this creditor as bounced or complained about.
+    undeliverable_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    undeliverable_reason: Mapped[str | None] = mapped_column(String(200))
 
     # Search keys: lower-case, no spaces or punctuation, umlauts folded (matching/normalize.py).
     firm_reference_key: Mapped[str] = mapped_column(String(64), index=True)

@@ -32,6 +32,7 @@ def shape(session: Session, inquiry: Inquiry) -> InquiryOut:
         currency=inquiry.currency, sent_at=inquiry.sent_at, routing_id=inquiry.routing_id,
         handler_email=inquiry.handler_email, letter_type=inquiry.letter_type,
         plan_offer=PlanOffer.model_validate(inquiry.plan_offer) if inquiry.plan_offer else None,
+        undeliverable_at=inquiry.undeliverable_at, undeliverable_reason=inquiry.undeliverable_reason,
         created_at=inquiry.created_at, updated_at=inquiry.updated_at,
         claim=claim_out,
     )
