@@ -142,7 +142,7 @@ class Settings(BaseSettings):
     # is logged once, then counted on the next line let through; 0 logs every repeat.
     log_repeat_window_seconds: float = Field(default=60, ge=0)
 
-    @field_validator("attachment_allowed_hosts", "resend_attachment_hosts", mode="before")
+    @field_validator("attachment_allowed_hosts", "resend_attachment_hosts", "review_priority_amounts", mode="before")
     @classmethod
     def _list_as_words_or_json(cls, value: object) -> object:
         """`a.example,b.example` (commas, spaces) or a JSON list `["a.example", "b.example"]`."""
@@ -181,6 +181,13 @@ class Settings(BaseSettings):
             return None
         if isinstance(value, SecretStr) and not value.get_secret_value().strip():
             return None
+        return value
+
+    @field_validator("review_priority_amounts")
+    @classmethod
+    def _ascending(cls, value: list[Decimal]) -> list[Decimal]:
+        if value != sorted(value) or any(amount <= 0 for amount in value):
+            raise ValueError("must be positive amounts in ascending order, e.g. 1000,10000")
         return value
 
     @field_validator("resend_webhook_secret")
@@ -284,6 +291,15 @@ class Settings(BaseSettings):
     outbox_max_attempts: int = Field(default=6, ge=1, le=100)
     outbox_min_backoff_seconds: float = Field(default=10, gt=0)
     outbox_max_backoff_seconds: float = Field(default=900, gt=0)
+
+    # --- reviewers side by side ------------------------------------------------------------
+    # A claimed review is the claimant's alone for this long (a decision or a new claim renews nothing).
+    review_claim_seconds: int = Field(default=900, ge=30, le=86_400)
+    # Amount at stake (proposed, else known) from which a review ranks one tier higher, ascending.
+    review_priority_amounts: Annotated[list[Decimal], NoDecode] = Field(
+        default_factory=lambda: [Decimal(1000), Decimal(10000)])
+    # A review waiting longer than this ranks one tier higher.
+    review_escalate_after_hours: float = Field(default=48, gt=0)
 
 
 class ConfigurationError(SystemExit):

@@ -8,12 +8,14 @@ from typing import Any, Literal
 from urllib.parse import quote, unquote, urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from app.database import get_session
+from app.config import get_settings
+from app.database import get_session, session_scope
 from app.errors import NotFound, RejectedInput
+from app.models import utcnow
 from app.routers import reviews as review_api
 from app.routers.dashboard import (
     PAGE_SIZE,
@@ -26,7 +28,7 @@ from app.routers.dashboard import (
 )
 from app.routers.params import RowId
 from app.schemas.reviews import Correction, CounterOffer, Decision
-from app.services import money, review, review_lists
+from app.services import money, review, review_claims, review_lists
 
 REVIEWER_COOKIE = "cm_reviewer"
 REVIEWER_MAX = 200
@@ -69,7 +71,7 @@ def reviews_context(session: Session, tab: review_lists.Tab, q: str, offset: int
     total, items = review_lists.listing(session, tab, q, PAGE_SIZE, offset)
     return {
         "section": "reviews", "tab": tab, "q": q, "items": items, "total": total, "offset": offset,
-        "counts": review_lists.tab_counts(session), "notice": notice, "problem": problem,
+        "counts": review_lists.tab_counts(session), "notice": notice, "problem": problem, "now": utcnow(),
         "action_query": urlencode({"offset": offset, "tab": tab, **({"q": q} if q else {})}),
         "queue_url": list_url(tab, q, offset),
         "previous_url": list_url(tab, q, max(offset - PAGE_SIZE, 0)) if offset > 0 else None,
@@ -136,7 +138,7 @@ def review_context(session: Session, item: Any, notice: str | None = None,
         "explanation": item.explanation or match.get("explanation") or [],
         "plan_offer": inquiry.plan_offer if inquiry is not None else None,
         "plan_rows": plan_rows(inquiry.plan_offer if inquiry is not None else None, item.proposed_counter_offer),
-        "notice": notice, "problem": problem,
+        "notice": notice, "problem": problem, "now": utcnow(),
     }
 
 
@@ -200,6 +202,31 @@ def decide(review_id: int, kind: DecisionKind, fields: dict[str, str]) -> str:
     amount = f", amount {euros(decided.final_amount)}" if decided.final_amount is not None else ""
     plan = f", plan decision {decided.final_plan_decision}" if decided.final_plan_decision else ""
     return f"Review {review_id} {decided.status} by {decided.decided_by}{amount}{plan}."
+
+
+@router.post("/reviews/next")
+def next_review(request: Request, fields: dict[str, str] = Depends(guarded_form),
+                session: Session = Depends(get_session)) -> Response:
+    """"Next review": claim the next free review for the named reviewer and open its page (htmx follows
+    HX-Redirect); the list with the reason when there is none or no name."""
+    reviewer = fields.get("reviewer", "").strip()[:REVIEWER_MAX]
+    try:
+        with session_scope() as claiming:
+            found = review_claims.claim_next(claiming, reviewer, get_settings())
+            found_id = found.id if found is not None else None
+    except RejectedInput as refused:
+        return render_reviews(request, reviews_context(session, "open", "", 0, problem=refused.reason),
+                              refused.status_code, reviewer)
+    if found_id is None:
+        response = render_reviews(request, reviews_context(
+            session, "open", "", 0, notice="No free review: every open review is decided or claimed by someone else."),
+            reviewer=reviewer)
+    else:
+        target = f"/dashboard/reviews/{found_id}"
+        response = (Response(status_code=200, headers={"HX-Redirect": target}) if wants_fragment(request)
+                    else RedirectResponse(target, status_code=303))
+    remember_reviewer(response, reviewer)
+    return response
 
 
 @router.post("/reviews/{review_id}/{kind}")
