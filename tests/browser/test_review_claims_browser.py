@@ -29,7 +29,8 @@ def two_reviews(service: Service) -> tuple[int, int]:
             ("EW-2", "Bruno Feddersen", "KZ-2026-0312", "EW-30418", 300.0, "700,00")):
         service.post_api("/api/v1/inquiries", {
             "id": ident, "client_name": client, "firm_reference": reference, "creditor_name": "Elbtal Wasser GmbH",
-            "creditor_email": "forderungen@elbtal-wasser.example", "creditor_reference": account, "known_amount": known})
+            "creditor_email": "forderungen@elbtal-wasser.example", "creditor_reference": account,
+            "known_amount": known})
         jobs.append(service.post_reply(from_email="forderungen@elbtal-wasser.example",
                                        subject=f"AW: Ihre Anfrage {reference}", body_text=reply(reference, client,
                                                                                                 account, total)))
