@@ -16,6 +16,7 @@ class DeliveryProblem(Base):
     __tablename__ = "delivery_problems"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    firm_id: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     delivery_id: Mapped[str] = mapped_column(String(160), unique=True)
     provider: Mapped[str] = mapped_column(String(16))
     kind: Mapped[str] = mapped_column(String(16))  # bounced | complained

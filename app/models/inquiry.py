@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, Numeric, String
+from sqlalchemy import Date, ForeignKey, Index, Integer, Numeric, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, JSONType, UTCDateTime, utcnow
@@ -19,7 +19,8 @@ class Inquiry(Base):
     __tablename__ = "inquiries"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    external_id: Mapped[str] = mapped_column(String(64), unique=True)
+    external_id: Mapped[str] = mapped_column(String(64))
+    firm_id: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     client_name: Mapped[str] = mapped_column(String(200))
     client_birth_date: Mapped[date | None] = mapped_column(Date)
@@ -54,6 +55,9 @@ class Inquiry(Base):
     name_keys = relationship(
         "InquiryNameKey", back_populates="inquiry", cascade="all, delete-orphan", lazy="select"
     )
+
+    # The portal's id is unique within a firm; two firms may both have an "INQ-0001".
+    __table_args__ = (UniqueConstraint("firm_id", "external_id", name="uq_inquiries_firm_external_id"),)
 
 
 class InquiryNameKey(Base):

@@ -19,6 +19,8 @@ class Review(Base):
     __tablename__ = "reviews"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # Always its parent row's firm: set by a database trigger on insert (alembic 0009).
+    firm_id: Mapped[int] = mapped_column(Integer, server_default="1")
     email_id: Mapped[int] = mapped_column(ForeignKey("incoming_emails.id", ondelete="CASCADE"), unique=True)
     inquiry_id: Mapped[int | None] = mapped_column(ForeignKey("inquiries.id", ondelete="SET NULL"), index=True)
     status: Mapped[str] = mapped_column(String(16), default="open")

@@ -17,6 +17,7 @@ from app.database import get_session, session_scope
 from app.errors import NotFound, RejectedInput
 from app.models import utcnow
 from app.routers import reviews as review_api
+from app.routers.auth import OPERATOR
 from app.routers.dashboard import (
     PAGE_SIZE,
     error_page,
@@ -192,11 +193,11 @@ def decide(review_id: int, kind: DecisionKind, fields: dict[str, str]) -> str:
                 "reviewer": reviewer, "note": note, "amount": parse_amount(fields.get("amount", "")),
                 "inquiry_id": fields.get("inquiry_id", "").strip() or None, "plan_decision": chosen,
                 "counter_offer": counter})
-            decided = review_api.correct(review_id, correction, x_reviewer=None)
+            decided = review_api.correct(review_id, correction, x_reviewer=None, who=OPERATOR)
         elif kind == "approve":
-            decided = review_api.approve(review_id, Decision(reviewer=reviewer, note=note), x_reviewer=None)
+            decided = review_api.approve(review_id, Decision(reviewer=reviewer, note=note), None, OPERATOR)
         else:
-            decided = review_api.reject(review_id, Decision(reviewer=reviewer, note=note), x_reviewer=None)
+            decided = review_api.reject(review_id, Decision(reviewer=reviewer, note=note), None, OPERATOR)
     except ValidationError as invalid:
         raise RejectedInput("; ".join(str(e["msg"]) for e in invalid.errors())) from invalid
     amount = f", amount {euros(decided.final_amount)}" if decided.final_amount is not None else ""

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
 from app.database import get_session
-from app.routers.auth import require_operator
+from app.routers.auth import Caller, caller, require_operator
 from app.schemas.deliveries import DeliveryProblemList, DeliveryProblemOut, LetterOut
 from app.services import deliveries
 
@@ -26,6 +26,6 @@ def shape(found: deliveries.ProblemWithLetters) -> DeliveryProblemOut:
 
 
 @router.get("", response_model=DeliveryProblemList)
-def list_delivery_problems(limit: Annotated[int, Query(ge=1, le=500)] = 100,
-                           session: Session = Depends(get_session)) -> DeliveryProblemList:
-    return DeliveryProblemList(problems=[shape(found) for found in deliveries.recent(session, limit)])
+def list_delivery_problems(limit: Annotated[int, Query(ge=1, le=500)] = 100, session: Session = Depends(get_session),
+                           who: Caller = Depends(caller)) -> DeliveryProblemList:
+    return DeliveryProblemList(problems=[shape(found) for found in deliveries.recent(session, limit, who.firm_id)])

@@ -25,19 +25,21 @@ _JSON_COLUMNS = ("to_addresses", "cc_addresses", "attachment_urls", "extra_field
 _INSERT_RECEIVED = text(f"""
 WITH given AS (
     SELECT * FROM unnest({", ".join(f"CAST(:{name} AS text[])" for name in (*_TEXT_COLUMNS, *_JSON_COLUMNS))},
-                         CAST(:received_at AS timestamptz[]), CAST(:note AS text[]))
-        AS given({", ".join((*_TEXT_COLUMNS, *_JSON_COLUMNS))}, received_at, note)
+                         CAST(:received_at AS timestamptz[]), CAST(:firm_id AS integer[]), CAST(:note AS text[]))
+        AS given({", ".join((*_TEXT_COLUMNS, *_JSON_COLUMNS))}, received_at, firm_id, note)
 ), inserted AS (
-    INSERT INTO incoming_emails ({", ".join((*_TEXT_COLUMNS, *_JSON_COLUMNS))}, received_at, processing_status,
-                                 status_changed_at, created_at, updated_at, retry_count, attempt_count)
+    INSERT INTO incoming_emails ({", ".join((*_TEXT_COLUMNS, *_JSON_COLUMNS))}, received_at, firm_id,
+                                 processing_status, status_changed_at, created_at, updated_at, retry_count,
+                                 attempt_count)
     SELECT {", ".join(_TEXT_COLUMNS)}, {", ".join(f"CAST({name} AS jsonb)" for name in _JSON_COLUMNS)},
-           received_at, :received, :now, :now, :now, 0, 0
+           received_at, firm_id, :received, :now, :now, :now, 0, 0
     FROM given
     ON CONFLICT (dedup_key) DO NOTHING
-    RETURNING id, dedup_key
+    RETURNING id, dedup_key, firm_id
 ), first_events AS (
-    INSERT INTO job_events (email_id, at, kind, to_status, message)
-    SELECT inserted.id, :now, 'status', :received, given.note FROM inserted JOIN given USING (dedup_key)
+    INSERT INTO job_events (email_id, firm_id, at, kind, to_status, message)
+    SELECT inserted.id, inserted.firm_id, :now, 'status', :received, given.note
+    FROM inserted JOIN given USING (dedup_key)
 )
 SELECT id, dedup_key FROM inserted
 """)
@@ -54,6 +56,7 @@ def insert_received_many(session: Session, rows: list[tuple[dict[str, Any], str]
         columns |= {name: [json.dumps(values[name]) for values, _ in rows] for name in _JSON_COLUMNS}
         answer = session.execute(_INSERT_RECEIVED, {
             **columns, "received_at": [values["received_at"] for values, _ in rows],
+            "firm_id": [values.get("firm_id", 1) for values, _ in rows],
             "note": [message for _, message in rows], "now": now, "received": S.RECEIVED.value})
         return {key: new_id for new_id, key in answer}
     statement = (sqlite.insert(IncomingEmail)

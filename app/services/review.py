@@ -79,8 +79,11 @@ def get(session: Session, review_id: int) -> Review:
     return review
 
 
-def list_reviews(session: Session, status: str | None, limit: int, offset: int) -> tuple[int, list[Review]]:
+def list_reviews(session: Session, status: str | None, limit: int, offset: int,
+                 firm_id: int | None = None) -> tuple[int, list[Review]]:
     statement = select(Review)
+    if firm_id is not None:
+        statement = statement.where(Review.firm_id == firm_id)
     if status is not None:
         statement = statement.where(Review.status == status)
     total = session.scalar(select(func.count()).select_from(statement.subquery())) or 0
@@ -233,7 +236,7 @@ def correct(session: Session, review_id: int, reviewer: str, note: str | None, s
         raise RejectedInput("a correction names an amount, an inquiry_id, a plan_decision or several")
     if amount is not None and amount < 0:
         raise RejectedInput("amount must not be negative")
-    inquiry = (inquiries.get(session, inquiry_external_id) if inquiry_external_id
+    inquiry = (inquiries.get(session, inquiry_external_id, review.firm_id) if inquiry_external_id
                else session.get(Inquiry, review.inquiry_id) if review.inquiry_id else None)
     if inquiry is None:
         raise RejectedInput("this review has no suggested inquiry: name one with inquiry_id")

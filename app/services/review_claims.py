@@ -69,16 +69,18 @@ def claim(session: Session, review_id: int, reviewer: str, settings: Settings) -
     raise RejectedInput(f"review {review_id} was claimed by someone else just now", status_code=409)
 
 
-def claim_next(session: Session, reviewer: str, settings: Settings) -> Review | None:
+def claim_next(session: Session, reviewer: str, settings: Settings, firm_id: int | None = None) -> Review | None:
     """The reviewer's own unexpired claim if any, else the first free open review by priority then age,
-    claimed; None when every open review is held by others (or there is none)."""
+    claimed; None when every open review is held by others (or there is none). Only the firm's reviews
+    when `firm_id` is given."""
     name, now = reviewer_name(reviewer), utcnow()
+    of_firm = [Review.firm_id == firm_id] if firm_id is not None else []
     own = session.scalar(select(Review.id).where(Review.status == OPEN, Review.claimed_until > now,
-                                                 func.lower(Review.claimed_by) == name.lower())
+                                                 func.lower(Review.claimed_by) == name.lower(), *of_firm)
                          .order_by(Review.claimed_until).limit(1))
     if own is not None and _take(session, own, name, now, settings):
         return _fresh(session, own)
-    ranked = (select(Review.id).where(Review.status == OPEN, free_for(name, now))
+    ranked = (select(Review.id).where(Review.status == OPEN, free_for(name, now), *of_firm)
               .order_by(effective_priority(now, settings).desc(), Review.created_at, Review.id))
     if session.get_bind().dialect.name == "postgresql":
         picked = session.scalar(ranked.limit(1).with_for_update(skip_locked=True))

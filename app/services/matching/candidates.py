@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, case, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.models import IncomingEmail, Inquiry, InquiryNameKey
+from app.models import DEFAULT_FIRM_ID, IncomingEmail, Inquiry, InquiryNameKey
 from app.services.extraction.result import ExtractionResult
 from app.services.matching import normalize
 
@@ -41,6 +41,7 @@ class EmailFacts:
     birth_dates: frozenset[date]
     client_name: str | None = None
     creditor_name: str | None = None
+    firm_id: int = DEFAULT_FIRM_ID  # matching only ever sees this firm's inquiries
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def read_facts(
         birth_dates=frozenset(birth_dates),
         client_name=client_name,
         creditor_name=creditor_name,
+        firm_id=email.firm_id or DEFAULT_FIRM_ID,
     )
 
 
@@ -125,7 +127,8 @@ def gather(session: Session, facts: EmailFacts) -> Candidates:
     routing = sorted(facts.routing_keys)
     strong = session.execute(
         select(Inquiry.id, Inquiry.routing_key, Inquiry.firm_reference_key, Inquiry.creditor_reference_key)
-        .where(or_(Inquiry.routing_key.in_(routing), Inquiry.firm_reference_key.in_(refs),
+        .where(Inquiry.firm_id == facts.firm_id,
+               or_(Inquiry.routing_key.in_(routing), Inquiry.firm_reference_key.in_(refs),
                    Inquiry.creditor_reference_key.in_(refs)))
         .limit(MAX_CANDIDATES)
     ).all()
@@ -139,7 +142,8 @@ def gather(session: Session, facts: EmailFacts) -> Candidates:
     ids += _sender_with_name(session, facts, tokens, sounds)
     ids += _by_full_name(session, tokens, sounds)
     unique = list(dict.fromkeys(ids))[:MAX_CANDIDATES]
-    inquiries = session.scalars(select(Inquiry).where(Inquiry.id.in_(unique)).order_by(Inquiry.id)).all()
+    inquiries = session.scalars(select(Inquiry).where(Inquiry.id.in_(unique), Inquiry.firm_id == facts.firm_id)
+                                .order_by(Inquiry.id)).all()
     return Candidates(tuple(inquiries), known_routing, known_firm, known_creditor)
 
 
@@ -185,7 +189,7 @@ def _by_full_name(session: Session, tokens: list[str], sounds: list[str]) -> lis
     return list(session.scalars(statement))
 
 
-def namesakes(session: Session, names: Iterable[str]) -> list[Inquiry]:
+def namesakes(session: Session, names: Iterable[str], firm_id: int = DEFAULT_FIRM_ID) -> list[Inquiry]:
     """Inquiries whose client shares a surname word or its sound with one of `names` (written person
     names, "first … last"), those sharing most first — the clients a written name could designate
     besides the match (a name only fits another client whose surname is spelt or sounds alike)."""
@@ -200,4 +204,7 @@ def namesakes(session: Session, names: Iterable[str]) -> list[Inquiry]:
         .limit(MAX_CANDIDATES)
     )
     ids = list(session.scalars(statement))
-    return list(session.scalars(select(Inquiry).where(Inquiry.id.in_(ids)).order_by(Inquiry.id))) if ids else []
+    if not ids:
+        return []
+    return list(session.scalars(select(Inquiry).where(Inquiry.id.in_(ids), Inquiry.firm_id == firm_id)
+                                .order_by(Inquiry.id)))
