@@ -8,7 +8,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from app.database import get_session
-from app.routers.dashboard import render, require_dashboard_operator
+from app.routers.dashboard import dashboard_caller, render, require_dashboard_operator
 from app.services import deliveries
 
 router = APIRouter(prefix="/dashboard", tags=["dashboard"], include_in_schema=False,
@@ -17,4 +17,5 @@ router = APIRouter(prefix="/dashboard", tags=["dashboard"], include_in_schema=Fa
 
 @router.get("/deliveries")
 def deliveries_page(request: Request, session: Session = Depends(get_session)) -> Response:
-    return render(request, "deliveries.html", {"section": "deliveries", "problems": deliveries.recent(session, 200)})
+    problems = deliveries.recent(session, 200, dashboard_caller(request).firm_id)
+    return render(request, "deliveries.html", {"section": "deliveries", "problems": problems})

@@ -269,3 +269,49 @@ def test_firms_cli_adds_and_lists_without_showing_secrets(two_firms: tuple[Firm,
     assert main(["firms", "add", "kanzlei-c"]) == 1
     assert "exists" in capsys.readouterr().err
     assert main(["firms", "add", "Bad Slug!"]) == 1
+
+
+def basic(token: str) -> dict[str, str]:
+    return {"authorization": "Basic " + base64.b64encode(f"firm:{token}".encode()).decode()}
+
+
+def test_the_dashboard_scopes_by_the_login(client: TestClient, two_firms: tuple[Firm, Firm],
+                                           stub_worker: Worker) -> None:
+    a, b = two_firms
+    ids = b_objects(client, b, stub_worker)
+    a_job = zendesk(client, payload(subject="Nur für Kanzlei A"), secret=None, path="/kanzlei-a").json()["email_id"]
+    drain(stub_worker)
+    as_a = basic(a.token)
+    for path in (f"/dashboard/jobs/{ids['job_id']}", f"/dashboard/reviews/{ids['review_id']}",
+                 "/dashboard/clients/KB-2026-0007/plan"):
+        assert client.get(path, headers=as_a).status_code == 404, path
+    for path in ("/dashboard/workers", "/dashboard/charts"):
+        assert client.get(path, headers=as_a).status_code == 403, path
+    for path in ("/dashboard/jobs", "/dashboard/reviews", "/dashboard/reviews?tab=decided", "/dashboard/plans",
+                 "/dashboard/deliveries"):
+        page = client.get(path, headers=as_a)
+        assert page.status_code == 200, path
+        for secret in ("KB-2026-0007", "Bruno Feddersen", "elbtal-wasser", "Schuldenbereinigungsplan"):
+            assert secret not in page.text, f"{path} shows firm B's {secret}"
+        assert 'href="/dashboard/workers"' not in page.text
+    assert "Nur für Kanzlei A" in client.get("/dashboard/jobs", headers=as_a).text
+    # Deciding or retrying B's objects from A's login changes nothing.
+    form = {"csrf_token": "t" * 43, "reviewer": "A"}
+    cookies = {"cm_csrf": "t" * 43}
+    client.cookies.update(cookies)
+    approve = client.post(f"/dashboard/reviews/{ids['review_id']}/approve?view=page", data=form,
+                          headers=as_a | {"origin": "http://testserver"})
+    assert approve.status_code == 404
+    retry = client.post(f"/dashboard/jobs/{ids['failed_id']}/retry", data=form,
+                        headers=as_a | {"origin": "http://testserver"})
+    assert retry.status_code == 404
+    with session_scope() as session:
+        assert session.get(Review, ids["review_id"]).status == "open"  # type: ignore[union-attr]
+        assert jobs.get(session, ids["failed_id"]).processing_status == "failed"
+    # The operator's login sees both firms.
+    operator = basic(OPERATOR)
+    everything = client.get("/dashboard/jobs", headers=operator).text
+    assert "Nur für Kanzlei A" in everything and "Schuldenbereinigungsplan" in everything
+    assert client.get(f"/dashboard/jobs/{a_job}", headers=basic(b.token)).status_code == 404
+    assert client.get("/dashboard/plans", headers=operator).status_code == 200
+    assert client.get("/dashboard/clients/KB-2026-0007/plan?firm=kanzlei-b", headers=operator).status_code == 200
