@@ -11,13 +11,15 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from pydantic import SecretStr
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.config import Settings
 from app.database import session_scope
 from app.errors import NotFound, RejectedInput
-from app.models import Firm, FirmApiToken, utcnow
+from app.models import DEFAULT_FIRM_ID, Firm, FirmApiToken, utcnow
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,39}$")
 _ADDRESS = re.compile(r"^([^@\s]+)?@[^@\s]+\.[^@\s]+$")
@@ -117,6 +119,10 @@ class Entry:
     inbound_addresses: tuple[str, ...]
     zendesk_webhook_secret: str | None
     resend_webhook_secret: str | None
+    firm_reference_pattern: str | None = None
+    debt_update_email: str | None = None
+    portal_webhook_url: str | None = None
+    portal_webhook_secret: str | None = None
 
     def webhook_secret(self, provider: str) -> str | None:
         return self.zendesk_webhook_secret if provider == "zendesk" else self.resend_webhook_secret
@@ -135,7 +141,8 @@ def directory() -> list[Entry]:
             return _directory[1]
     with session_scope() as session:
         entries = [Entry(f.id, f.slug, tuple(f.inbound_addresses or ()), f.zendesk_webhook_secret,
-                         f.resend_webhook_secret) for f in listing(session)]
+                         f.resend_webhook_secret, f.firm_reference_pattern, f.debt_update_email,
+                         f.portal_webhook_url, f.portal_webhook_secret) for f in listing(session)]
     with _directory_lock:
         _directory = (time.monotonic(), entries)
     return entries
@@ -181,3 +188,19 @@ def _address_rank(configured: str, recipient: str) -> int:
 
 
 
+
+
+def settings_for(settings: Settings, firm_id: int | None) -> Settings:
+    """The settings with the firm's own values where it has them (reference pattern, debt-update recipient,
+    portal webhook and its secret); the settings themselves for the default firm or a firm without any."""
+    if firm_id is None or firm_id == DEFAULT_FIRM_ID:
+        return settings
+    entry = next((e for e in directory() if e.id == firm_id), None)
+    if entry is None:
+        return settings
+    own: dict[str, object] = {name: value for name, value in (
+        ("firm_reference_pattern", entry.firm_reference_pattern), ("debt_update_email", entry.debt_update_email),
+        ("portal_webhook_url", entry.portal_webhook_url),
+        ("portal_webhook_secret", SecretStr(entry.portal_webhook_secret) if entry.portal_webhook_secret else None),
+    ) if value is not None}
+    return settings.model_copy(update=own) if own else settings

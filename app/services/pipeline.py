@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.models import IncomingEmail
-from app.services import jobs, matching_stage, steps
+from app.services import firms, jobs, matching_stage, steps
 from app.services.attachments import fetch_and_read, policy_from_settings, store_from_settings
 from app.services.attachments.result import AttachmentText
 from app.services.extraction import ExtractionResult, extract
@@ -88,6 +88,7 @@ def outcome_of(outcome: matching_stage.MatchOutcome) -> str:
 
 def run(session: Session, email: IncomingEmail, settings: Settings) -> PipelineResult:
     """Each step inside `steps.step`, so an error that escapes says which step (and file) it came from."""
+    settings = firms.settings_for(settings, email.firm_id)  # the firm's own reference pattern, recipients, portal
     remote = fetch_remote_body(email, settings)
     with steps.step("body"):
         parsed = parse_body(email.body_text, email.body_html)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from app.config import Settings, get_settings
 from app.errors import NotFound, RejectedInput
 from app.models import IncomingEmail, Inquiry, Review, utcnow
-from app.services import claims, inquiries, jobs, money, outbox, review_claims
+from app.services import claims, firms, inquiries, jobs, money, outbox, review_claims
 from app.services.plans import decisions
 
 OPEN = "open"
@@ -204,6 +204,7 @@ def approve(session: Session, review_id: int, reviewer: str, note: str | None, s
     """Accept the proposal as it stands: the suggested inquiry gets the proposed amount, and a plan letter
     the proposed decision."""
     review = _decidable(session, review_id, reviewer)
+    settings = firms.settings_for(settings, review.firm_id)
     plan = _proposed_plan(review)
     if plan is not None:
         return _approve_plan(session, review, plan, reviewer, note, settings)
@@ -232,6 +233,7 @@ def correct(session: Session, review_id: int, reviewer: str, note: str | None, s
             plan: PlanAnswer | None = None) -> Decided:
     """A human's amount, inquiry and/or plan decision replace the proposal's; the result is applied."""
     review = _decidable(session, review_id, reviewer)
+    settings = firms.settings_for(settings, review.firm_id)
     if amount is None and inquiry_external_id is None and plan is None:
         raise RejectedInput("a correction names an amount, an inquiry_id, a plan_decision or several")
     if amount is not None and amount < 0:

@@ -20,11 +20,12 @@ from fastapi.testclient import TestClient
 from app import queue
 from app.cli import main
 from app.database import session_scope
-from app.models import ClaimHistory, FirmApiToken, IncomingEmail, Inquiry, JobEvent, Review
-from app.services import firms, jobs
+from app.models import ClaimHistory, FirmApiToken, IncomingEmail, Inquiry, JobEvent, OutboxMessage, Review
+from app.services import firms, jobs, outbox
 from app.services.inbound import svix
 from app.services.signatures import sign
 from tests.conftest import SetEnv
+from tests.integration.matching.support import webhook_receiver
 from tests.support.app_client import app_client
 from tests.support.factories import payload
 from tests.support.worker import drain
@@ -315,3 +316,42 @@ def test_the_dashboard_scopes_by_the_login(client: TestClient, two_firms: tuple[
     assert client.get(f"/dashboard/jobs/{a_job}", headers=basic(b.token)).status_code == 404
     assert client.get("/dashboard/plans", headers=operator).status_code == 200
     assert client.get("/dashboard/clients/KB-2026-0007/plan?firm=kanzlei-b", headers=operator).status_code == 200
+
+
+def test_a_firms_own_portal_and_reference_pattern_are_used_for_its_mail(
+    database: str, set_env: SetEnv, stub_worker: Worker
+) -> None:
+    with webhook_receiver(200) as deployment_portal, webhook_receiver(200) as firm_portal:
+        set_env(jobs_api_token=OPERATOR, zendesk_webhook_secret=None, portal_webhook_url=deployment_portal.url,
+                portal_webhook_secret="deployment-portal-secret")
+        queue.declare_queue()
+        queue.get_broker().flush_all()
+        with session_scope() as session:
+            issued = firms.create(session, "kanzlei-z", "Kanzlei Z", firm_reference_pattern=r"\bZ/\d{2}/\d{4}\b",
+                                  portal_webhook_url=firm_portal.url, portal_webhook_secret="z-portal-secret",
+                                  zendesk_webhook_secret="z-secret")
+            token = issued.token
+        firms.forget_directory()
+        inquiry = {"id": "INQ-Z1", "client_name": "Jürgen Weißbach", "firm_reference": "Z/26/0117",
+                   "creditor_name": "Nordbank AG", "creditor_email": "forderung@nordbank.example",
+                   "known_amount": 3000.0}
+        body = "Ihr Zeichen Z/26/0117, Mandant Jürgen Weißbach: die Forderung beträgt 3.212,32 EUR."
+        with app_client() as client:
+            assert client.post("/api/v1/inquiries", json=inquiry,
+                               headers=JSON | {"authorization": f"Bearer {token}"}).status_code == 201
+            job = zendesk(client, payload(from_email="forderung@nordbank.example", body_text=body),
+                          secret="z-secret").json()
+            drain(stub_worker)
+        with session_scope() as session:
+            email = jobs.get(session, job["email_id"])
+            match = email.extracted_data["match"]
+            assert email.match_status == "auto_matched", match
+            signals = {s["signal"] for s in match["explanation"][0]["signals"]}
+            assert "firm_reference" in signals  # read with the firm's own pattern (the default one cannot)
+            rows = [(r.target, r.firm_id) for r in session.query(OutboxMessage).all()]
+        firms.forget_directory()
+    assert rows == [(firm_portal.url, issued.firm.id)]
+    assert deployment_portal.posts == []
+    assert len(firm_portal.posts) == 1
+    delivered = firm_portal.posts[0]
+    assert delivered.headers[outbox.SIGNATURE_HEADER.lower()] == outbox.sign("z-portal-secret", delivered.body)
