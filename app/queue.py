@@ -5,10 +5,11 @@ fails is logged and left to the sweeper rather than raised into the caller."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlsplit
+from uuid import uuid4
 
 import dramatiq
 import pika  # type: ignore[import-untyped]
@@ -17,6 +18,7 @@ import structlog
 from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.brokers.stub import StubBroker
+from dramatiq.common import current_millis
 from dramatiq.middleware import CurrentMessage
 
 from app.config import Settings, get_settings
@@ -88,6 +90,41 @@ def send(actor_name: str, *args: Any, delay_seconds: float | None = None) -> boo
         log.error("enqueue_failed", actor=actor_name, args=args, error=str(error))
         return False
     return True
+
+
+def send_many(actor_name: str, args_each: Sequence[tuple[Any, ...]]) -> list[bool]:
+    """`send(actor_name, *args)` for each entry, in order; which ones the broker took. Call only after commit.
+
+    On Redis all of them go in one pipelined round trip, each through the broker's own enqueue script with
+    its own message encoding and keys, so workers read them exactly as if `broker.enqueue` had sent them."""
+    broker = get_broker()
+    if not isinstance(broker, RedisBroker):
+        return [send(actor_name, *args) for args in args_each]
+    messages: list[dramatiq.Message[Any]] = [
+        dramatiq.Message(queue_name=QUEUE_NAME, actor_name=actor_name, args=args, kwargs={},
+                         options={"redis_message_id": str(uuid4())}) for args in args_each]
+    try:
+        for message in messages:
+            broker.emit_before("enqueue", message, None)
+        pipeline = broker.client.pipeline(transaction=False)
+        dispatch = broker.scripts["dispatch"]
+        for message in messages:
+            # The arguments of dramatiq 2.2's dispatch.lua "enqueue" command, as RedisBroker.enqueue passes them.
+            dispatch(keys=[broker.namespace], client=pipeline, args=[
+                "enqueue", current_millis(), QUEUE_NAME, broker.broker_id, broker.heartbeat_timeout,
+                broker.dead_message_ttl, broker._should_do_maintenance("enqueue"), broker._max_unpack_size(),
+                message.options["redis_message_id"], message.encode()])
+        answers = pipeline.execute(raise_on_error=False)
+    except Exception as error:  # any broker failure: the sweeper re-sends from the rows
+        log.error("enqueue_failed", actor=actor_name, messages=len(messages), error=str(error))
+        return [False] * len(messages)
+    taken = [not isinstance(answer, Exception) for answer in answers]
+    for message, ok, answer in zip(messages, taken, answers, strict=True):
+        if ok:
+            broker.emit_after("enqueue", message, None)
+        else:
+            log.error("enqueue_failed", actor=actor_name, args=message.args, error=str(answer))
+    return taken
 
 
 def declare_queue() -> None:

@@ -180,7 +180,9 @@ def accept_many(emails: list[InboundEmail]) -> list[IntakeResult]:
         written = job_batches.insert_received_many(
             session, [(_row_values(email, key), f"ticket {email.ticket_id}") for key, email in firsts.items()])
     known = dict(written) | _existing_ids([key for key in firsts if key not in written])
-    sent = {email_id for email_id in written.values() if queue.send(queue.PROCESS_EMAIL, email_id)}
+    new_ids = list(written.values())
+    sent = {email_id for email_id, taken in zip(
+        new_ids, queue.send_many(queue.PROCESS_EMAIL, [(email_id,) for email_id in new_ids]), strict=True) if taken}
     if sent:
         with session_scope() as session:
             job_batches.mark_queued_many(session, sorted(sent))
