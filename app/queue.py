@@ -11,15 +11,18 @@ from typing import Any
 from urllib.parse import urlsplit
 from uuid import uuid4
 
+import anyio.to_thread
 import dramatiq
 import pika  # type: ignore[import-untyped]
 import redis
+import redis.asyncio
 import structlog
 from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.brokers.stub import StubBroker
 from dramatiq.common import current_millis
 from dramatiq.middleware import CurrentMessage
+from redis.commands.core import AsyncScript
 
 from app.config import Settings, get_settings
 
@@ -100,30 +103,77 @@ def send_many(actor_name: str, args_each: Sequence[tuple[Any, ...]]) -> list[boo
     broker = get_broker()
     if not isinstance(broker, RedisBroker):
         return [send(actor_name, *args) for args in args_each]
-    messages: list[dramatiq.Message[Any]] = [
-        dramatiq.Message(queue_name=QUEUE_NAME, actor_name=actor_name, args=args, kwargs={},
-                         options={"redis_message_id": str(uuid4())}) for args in args_each]
+    messages = _redis_messages(broker, actor_name, args_each)
     try:
-        for message in messages:
-            broker.emit_before("enqueue", message, None)
         pipeline = broker.client.pipeline(transaction=False)
         dispatch = broker.scripts["dispatch"]
         for message in messages:
-            # The arguments of dramatiq 2.2's dispatch.lua "enqueue" command, as RedisBroker.enqueue passes them.
-            dispatch(keys=[broker.namespace], client=pipeline, args=[
-                "enqueue", current_millis(), QUEUE_NAME, broker.broker_id, broker.heartbeat_timeout,
-                broker.dead_message_ttl, broker._should_do_maintenance("enqueue"), broker._max_unpack_size(),
-                message.options["redis_message_id"], message.encode()])
-        answers = pipeline.execute(raise_on_error=False)
+            dispatch(keys=[broker.namespace], args=_enqueue_arguments(broker, message), client=pipeline)
+        results = pipeline.execute(raise_on_error=False)
     except Exception as error:  # any broker failure: the sweeper re-sends from the rows
         log.error("enqueue_failed", actor=actor_name, messages=len(messages), error=str(error))
         return [False] * len(messages)
-    taken = [not isinstance(answer, Exception) for answer in answers]
-    for message, ok, answer in zip(messages, taken, answers, strict=True):
+    return _taken(broker, messages, results)
+
+
+class AsyncSender:
+    """send_many for an event loop: on Redis the same pipelined round trip through redis' asyncio client,
+    without a thread; other brokers' blocking clients are called from a worker thread."""
+
+    def __init__(self) -> None:
+        self._client: redis.asyncio.Redis | None = None
+        self._dispatch: AsyncScript | None = None
+
+    async def send_many(self, actor_name: str, args_each: Sequence[tuple[Any, ...]]) -> list[bool]:
+        broker = get_broker()
+        if not isinstance(broker, RedisBroker):
+            return await anyio.to_thread.run_sync(send_many, actor_name, args_each)
+        messages = _redis_messages(broker, actor_name, args_each)
+        try:
+            if self._client is None or self._dispatch is None:
+                self._client = redis.asyncio.Redis.from_url(str(get_settings().redis_url))
+                self._dispatch = self._client.register_script(broker.scripts["dispatch"].script)
+            pipeline = self._client.pipeline(transaction=False)
+            for message in messages:
+                await self._dispatch(keys=[broker.namespace], args=_enqueue_arguments(broker, message),
+                                     client=pipeline)
+            results = await pipeline.execute(raise_on_error=False)
+        except Exception as error:  # any broker failure: the sweeper re-sends from the rows
+            log.error("enqueue_failed", actor=actor_name, messages=len(messages), error=str(error))
+            return [False] * len(messages)
+        return _taken(broker, messages, results)
+
+    async def aclose(self) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+        self._client = self._dispatch = None
+
+
+def _redis_messages(broker: RedisBroker, actor_name: str,
+                    args_each: Sequence[tuple[Any, ...]]) -> list[dramatiq.Message[Any]]:
+    # As RedisBroker.enqueue: a fresh Redis id per message, and the middleware told before it is sent.
+    messages: list[dramatiq.Message[Any]] = [
+        dramatiq.Message(queue_name=QUEUE_NAME, actor_name=actor_name, args=args, kwargs={},
+                         options={"redis_message_id": str(uuid4())}) for args in args_each]
+    for message in messages:
+        broker.emit_before("enqueue", message, None)
+    return messages
+
+
+def _enqueue_arguments(broker: RedisBroker, message: dramatiq.Message[Any]) -> list[Any]:
+    # The arguments of dramatiq 2.2's dispatch.lua "enqueue" command, as RedisBroker.enqueue passes them.
+    return ["enqueue", current_millis(), QUEUE_NAME, broker.broker_id, broker.heartbeat_timeout,
+            broker.dead_message_ttl, broker._should_do_maintenance("enqueue"), broker._max_unpack_size(),
+            message.options["redis_message_id"], message.encode()]
+
+
+def _taken(broker: RedisBroker, messages: list[dramatiq.Message[Any]], results: list[Any]) -> list[bool]:
+    taken = [not isinstance(result, Exception) for result in results]
+    for message, ok, result in zip(messages, taken, results, strict=True):
         if ok:
             broker.emit_after("enqueue", message, None)
         else:
-            log.error("enqueue_failed", actor=actor_name, args=message.args, error=str(answer))
+            log.error("enqueue_failed", actor=message.actor_name, args=message.args, error=str(result))
     return taken
 
 

@@ -168,15 +168,32 @@ def accept_many(emails: list[InboundEmail]) -> list[IntakeResult]:
     """Each email's answer as if they had come one after another: every new one is stored with its first
     event and committed, then the broker hears of each, then the sent ones are marked queued. The request's
     one log line is the server's access line; details are at DEBUG."""
-    keys = [dedup_key(email) for email in emails]
-    firsts: dict[str, InboundEmail] = {}
-    for key, email in zip(keys, emails, strict=True):
-        firsts.setdefault(key, email)  # a key twice in one batch: the later one is its duplicate
-    rows = [(_row_values(email, key), f"ticket {email.ticket_id}") for key, email in firsts.items()]
+    keys, rows = prepare(emails)
     if get_engine().dialect.name == "postgresql":
         written, known, sent = _settle_by_statements(rows)
     else:
         written, known, sent = _settle_by_transactions(rows)
+    return answers(keys, emails, written, known, sent)
+
+
+Row = tuple[dict[str, Any], str]
+
+
+def prepare(emails: list[InboundEmail]) -> tuple[list[str], list[Row]]:
+    """Each email's dedup key, and the rows to store: one per key (a key twice in one batch: the later one
+    is its duplicate), with its first event's note."""
+    keys = [dedup_key(email) for email in emails]
+    firsts: dict[str, InboundEmail] = {}
+    for key, email in zip(keys, emails, strict=True):
+        firsts.setdefault(key, email)
+    return keys, [(_row_values(email, key), f"ticket {email.ticket_id}") for key, email in firsts.items()]
+
+
+def answers(keys: list[str], emails: list[InboundEmail], written: dict[str, int], known: dict[str, int],
+            sent: set[int]) -> list[IntakeResult]:
+    """What each request is told: its job and whether this delivery stored it (queued or, when the broker
+    did not take it, received) or found it stored already (duplicate)."""
+    written = dict(written)
     results: list[IntakeResult] = []
     for key, email in zip(keys, emails, strict=True):
         if key not in known:  # pragma: no cover - the row that stopped ours was deleted in between
@@ -189,21 +206,24 @@ def accept_many(emails: list[InboundEmail]) -> list[IntakeResult]:
     return results
 
 
+def unwritten_keys(rows: list[Row], written: dict[str, int]) -> list[str]:
+    return [values["dedup_key"] for values, _ in rows if values["dedup_key"] not in written]
+
+
 Settled = tuple[dict[str, int], dict[str, int], set[int]]
 # The job counters' rows are taken in the order a statement meets its jobs, so two batch statements at once
 # could wait on each other in opposite orders (a deadlock): in this process they take turns.
 _one_statement_at_a_time = threading.Lock()
 
 
-def _settle_by_statements(rows: list[tuple[dict[str, Any], str]]) -> Settled:
+def _settle_by_statements(rows: list[Row]) -> Settled:
     """PostgreSQL: one pooled connection for the batch, each statement its own transaction (committed before
     it returns), so storing costs one round trip and one commit, and marking them queued one more."""
     with get_engine().connect() as connection, Session(
             bind=connection.execution_options(isolation_level="AUTOCOMMIT")) as session:
         with _one_statement_at_a_time:
             written = job_batches.insert_received_many(session, rows)
-        known = dict(written) | _existing_ids(session, [values["dedup_key"] for values, _ in rows
-                                                        if values["dedup_key"] not in written])
+        known = dict(written) | _existing_ids(session, unwritten_keys(rows, written))
         sent = _send(written)
         if sent:
             with _one_statement_at_a_time:
@@ -211,11 +231,10 @@ def _settle_by_statements(rows: list[tuple[dict[str, Any], str]]) -> Settled:
     return written, known, sent
 
 
-def _settle_by_transactions(rows: list[tuple[dict[str, Any], str]]) -> Settled:
+def _settle_by_transactions(rows: list[Row]) -> Settled:
     with session_scope() as session:
         written = job_batches.insert_received_many(session, rows)
-        known = dict(written) | _existing_ids(session, [values["dedup_key"] for values, _ in rows
-                                                        if values["dedup_key"] not in written])
+        known = dict(written) | _existing_ids(session, unwritten_keys(rows, written))
     sent = _send(written)
     if sent:
         with session_scope() as session:

@@ -3,13 +3,14 @@ the messages decode as the broker's own, and the worker completes every job of t
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import dramatiq
@@ -20,7 +21,7 @@ from sqlalchemy import select
 from app import migrations, queue
 from app.database import session_scope
 from app.models import IncomingEmail
-from app.services import intake
+from app.services import intake, intake_batch
 from tests.conftest import SetEnv
 from tests.support.factories import payload
 from tests.support.servers import scratch_database
@@ -55,8 +56,21 @@ def job_statuses(ids: list[int]) -> set[str]:
         return set(session.scalars(select(IncomingEmail.processing_status).where(IncomingEmail.id.in_(ids))))
 
 
-def test_a_pipelined_batch_is_read_and_completed_by_a_real_worker(redis_broker: str, tmp_path: Path) -> None:
-    results = intake.accept_many([intake.InboundEmail.model_validate(payload()) for _ in range(12)])
+def through_the_web_process(emails: list[intake.InboundEmail]) -> list[intake.IntakeResult]:
+    async def arrive() -> list[intake.IntakeResult]:
+        try:
+            return await asyncio.gather(*(intake_batch.accept(email) for email in emails))
+        finally:
+            await intake_batch.aclose()
+
+    return asyncio.run(arrive())
+
+
+@pytest.mark.parametrize("accept", [intake.accept_many, through_the_web_process], ids=["blocking", "asyncio"])
+def test_a_pipelined_batch_is_read_and_completed_by_a_real_worker(
+    accept: Callable[[list[intake.InboundEmail]], list[intake.IntakeResult]], redis_broker: str, tmp_path: Path
+) -> None:
+    results = accept([intake.InboundEmail.model_validate(payload()) for _ in range(12)])
     ids = [result.email_id for result in results]
     assert {result.status for result in results} == {"queued"}
 
