@@ -20,9 +20,7 @@ import structlog
 from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.brokers.stub import StubBroker
-from dramatiq.common import current_millis
 from dramatiq.middleware import CurrentMessage
-from redis.commands.core import AsyncScript
 
 from app.config import Settings, get_settings
 
@@ -98,55 +96,54 @@ def send(actor_name: str, *args: Any, delay_seconds: float | None = None) -> boo
 def send_many(actor_name: str, args_each: Sequence[tuple[Any, ...]]) -> list[bool]:
     """`send(actor_name, *args)` for each entry, in order; which ones the broker took. Call only after commit.
 
-    On Redis all of them go in one pipelined round trip, each through the broker's own enqueue script with
-    its own message encoding and keys, so workers read them exactly as if `broker.enqueue` had sent them."""
+    On Redis the whole batch is one round trip: what dramatiq's enqueue script does per message (the message,
+    encoded by the broker's own Message, stored under its Redis id in the queue's hash, then the id pushed on
+    the queue's list) done for all of them in two commands inside MULTI/EXEC, so workers read them exactly
+    as if `broker.enqueue` had sent each. (The script's other chores, a heartbeat for this process's broker
+    id and a rare maintenance pass, belong to consumers; workers do them on every fetch.)"""
     broker = get_broker()
-    if not isinstance(broker, RedisBroker):
+    if not isinstance(broker, RedisBroker) or not args_each:
         return [send(actor_name, *args) for args in args_each]
     messages = _redis_messages(broker, actor_name, args_each)
     try:
-        pipeline = broker.client.pipeline(transaction=False)
-        dispatch = broker.scripts["dispatch"]
-        for message in messages:
-            dispatch(keys=[broker.namespace], args=_enqueue_arguments(broker, message), client=pipeline)
-        results = pipeline.execute(raise_on_error=False)
+        pipeline = broker.client.pipeline(transaction=True)
+        _enqueue_commands(broker, messages, pipeline)
+        pipeline.execute()
     except Exception as error:  # any broker failure: the sweeper re-sends from the rows
         log.error("enqueue_failed", actor=actor_name, messages=len(messages), error=str(error))
         return [False] * len(messages)
-    return _taken(broker, messages, results)
+    return _taken(broker, messages)
 
 
 class AsyncSender:
-    """send_many for an event loop: on Redis the same pipelined round trip through redis' asyncio client,
+    """send_many for an event loop: on Redis the same single round trip through redis' asyncio client,
     without a thread; other brokers' blocking clients are called from a worker thread."""
 
     def __init__(self) -> None:
         self._client: redis.asyncio.Redis | None = None
-        self._dispatch: AsyncScript | None = None
 
     async def send_many(self, actor_name: str, args_each: Sequence[tuple[Any, ...]]) -> list[bool]:
         broker = get_broker()
+        if not args_each:
+            return []
         if not isinstance(broker, RedisBroker):
             return await anyio.to_thread.run_sync(send_many, actor_name, args_each)
         messages = _redis_messages(broker, actor_name, args_each)
         try:
-            if self._client is None or self._dispatch is None:
+            if self._client is None:
                 self._client = redis.asyncio.Redis.from_url(str(get_settings().redis_url))
-                self._dispatch = self._client.register_script(broker.scripts["dispatch"].script)
-            pipeline = self._client.pipeline(transaction=False)
-            for message in messages:
-                await self._dispatch(keys=[broker.namespace], args=_enqueue_arguments(broker, message),
-                                     client=pipeline)
-            results = await pipeline.execute(raise_on_error=False)
+            pipeline = self._client.pipeline(transaction=True)
+            _enqueue_commands(broker, messages, pipeline)
+            await pipeline.execute()
         except Exception as error:  # any broker failure: the sweeper re-sends from the rows
             log.error("enqueue_failed", actor=actor_name, messages=len(messages), error=str(error))
             return [False] * len(messages)
-        return _taken(broker, messages, results)
+        return _taken(broker, messages)
 
     async def aclose(self) -> None:
         if self._client is not None:
             await self._client.aclose()
-        self._client = self._dispatch = None
+        self._client = None
 
 
 def _redis_messages(broker: RedisBroker, actor_name: str,
@@ -160,21 +157,20 @@ def _redis_messages(broker: RedisBroker, actor_name: str,
     return messages
 
 
-def _enqueue_arguments(broker: RedisBroker, message: dramatiq.Message[Any]) -> list[Any]:
-    # The arguments of dramatiq 2.2's dispatch.lua "enqueue" command, as RedisBroker.enqueue passes them.
-    return ["enqueue", current_millis(), QUEUE_NAME, broker.broker_id, broker.heartbeat_timeout,
-            broker.dead_message_ttl, broker._should_do_maintenance("enqueue"), broker._max_unpack_size(),
-            message.options["redis_message_id"], message.encode()]
+def _enqueue_commands(broker: RedisBroker, messages: list[dramatiq.Message[Any]],
+                      pipeline: redis.client.Pipeline | redis.asyncio.client.Pipeline) -> None:
+    # The keys of dramatiq 2.2's dispatch.lua: "<namespace>:<queue>" (ids) and "<namespace>:<queue>.msgs".
+    queue_key = f"{broker.namespace}:{QUEUE_NAME}"
+    ids = [message.options["redis_message_id"] for message in messages]
+    pipeline.hset(f"{queue_key}.msgs", mapping={
+        redis_id: message.encode() for redis_id, message in zip(ids, messages, strict=True)})
+    pipeline.rpush(queue_key, *ids)
 
 
-def _taken(broker: RedisBroker, messages: list[dramatiq.Message[Any]], results: list[Any]) -> list[bool]:
-    taken = [not isinstance(result, Exception) for result in results]
-    for message, ok, result in zip(messages, taken, results, strict=True):
-        if ok:
-            broker.emit_after("enqueue", message, None)
-        else:
-            log.error("enqueue_failed", actor=message.actor_name, args=message.args, error=str(result))
-    return taken
+def _taken(broker: RedisBroker, messages: list[dramatiq.Message[Any]]) -> list[bool]:
+    for message in messages:
+        broker.emit_after("enqueue", message, None)
+    return [True] * len(messages)
 
 
 def declare_queue() -> None:

@@ -20,7 +20,7 @@ from app.services import intake, job_batches
 
 MAX_BATCH = 200
 # Batches under way at once: while one waits on PostgreSQL or the broker, the next is written.
-IN_FLIGHT = 3
+IN_FLIGHT = 2
 
 Waiting = tuple[intake.InboundEmail, "asyncio.Future[intake.IntakeResult]"]
 
