@@ -3,9 +3,13 @@
 Starts the service with the Procfile's own `web:` command line on a scratch PostgreSQL database and a spare
 Redis db (both removed afterwards), and the same command line serving bench/bare_app.py; drives each with
 the same keep-alive HTTP/1.1 load generator (asyncio, N connections, each request signed, unique ticket ids);
-prints req/s, p50/p99, the ratio, the log lines written per request, and checks every 200 is a row.
+prints req/s, p50/p99, the ratio, the log lines written per request, the CPU time per request of the web
+process and of its PostgreSQL backends (steadier than req/s on a shared box), and checks every 200 is a row.
+`--baseline DIR` (repeatable) also serves another checkout's code (e.g. `git archive main | tar -x -C DIR`) under the
+same command in the same run, for before/after; `--rounds N` repeats bare/baseline/ingest N times in turn
+(the box may be shared: the medians of the ratios are printed too).
 
-    .venv/bin/python bench/ingest.py [--seconds 10] [--connections 32] [--port 8731]
+    .venv/bin/python bench/ingest.py [--seconds 10] [--connections 32] [--port 8731] [--baseline DIR] [--rounds 1]
 """
 
 from __future__ import annotations
@@ -48,6 +52,27 @@ class Run:
     statuses: dict[int, int] = field(default_factory=dict)
     accepted_ids: list[int] = field(default_factory=list)
     elapsed: float = 0.0
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds spent during the run, per process kind
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of the processes so far (a process gone meanwhile counts nothing)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / CLOCK_TICKS
+
+
+def database_backends(database: str) -> list[int]:
+    with psycopg.connect(f"{PG}/postgres") as db:
+        return [row[0] for row in db.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", (database,))]
 
 
 def web_command(port: int, factory: str) -> list[str]:
@@ -112,15 +137,20 @@ async def drive(port: int, prefix: str, seconds: float, connections: int) -> Run
 
 
 def measure(name: str, command: list[str], env: dict[str, str], log: Path, args: argparse.Namespace,
-            port: int) -> tuple[Run, Run, int]:
-    """Warm up, then the measured run; returns both runs and the lines the server logged."""
+            port: int, root: Path = ROOT) -> tuple[Run, Run, int]:
+    """Warm up, then the measured run; returns both runs and the lines the server logged. uvicorn imports
+    the app from `root` (its working directory comes first on the import path)."""
     with log.open("wb") as sink:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=root, env=env, stdout=sink, stderr=subprocess.STDOUT)
     try:
         wait_for_port(port, process)
         warm = asyncio.run(drive(port, f"{name}-warm", args.warmup, args.connections))
         lines_before = len(log.read_bytes().splitlines())
+        backends = database_backends(args.database)
+        before = {"web": cpu_seconds([process.pid]), "postgres": cpu_seconds(backends)}
         run = asyncio.run(drive(port, name, args.seconds, args.connections))
+        run.cpu = {"web": cpu_seconds([process.pid]) - before["web"],
+                   "postgres": cpu_seconds(backends) - before["postgres"]}
         time.sleep(0.3)
         lines = len(log.read_bytes().splitlines()) - lines_before
     finally:
@@ -134,8 +164,11 @@ def report(name: str, run: Run, lines: int) -> float:
     ordered = sorted(run.latencies)
     p50 = statistics.median(ordered) * 1000
     p99 = ordered[int(len(ordered) * 0.99) - 1] * 1000
+    count = max(len(run.latencies), 1)
+    cpu = "  ".join(f"{kind} {seconds * 1000 / count:.2f}" for kind, seconds in run.cpu.items())
     print(f"{name:<8} {rate:>9.0f} req/s   p50 {p50:>7.1f} ms   p99 {p99:>7.1f} ms   "
-          f"statuses {dict(sorted(run.statuses.items()))}   log lines/request {lines / max(len(run.latencies), 1):.2f}")
+          f"statuses {dict(sorted(run.statuses.items()))}   log lines/request {lines / count:.2f}   "
+          f"CPU ms/request: {cpu}")
     return rate
 
 
@@ -176,9 +209,12 @@ def main() -> int:
     parser.add_argument("--warmup", type=float, default=2.0)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--port", type=int, default=8731)
+    parser.add_argument("--baseline", type=Path, action="append", default=[],
+                        help="another checkout whose app is measured too (before/after); repeatable")
+    parser.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args()
 
-    database = f"cm_bench_ingest_{os.getpid()}"
+    database = args.database = f"cm_bench_ingest_{os.getpid()}"
     redis_db = spare_redis_db()
     folder = Path(tempfile.mkdtemp(prefix="cm-bench-ingest-"))
     env = {key: value for key, value in os.environ.items() if key not in ("RABBITMQ_URL", "SMTP_HOST", "PORT")}
@@ -192,14 +228,25 @@ def main() -> int:
     try:
         subprocess.run([str(BIN / "creditor-matcher"), "migrate"], cwd=ROOT, env=env, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, bare, bare_lines = measure("bare", web_command(args.port, "bench.bare_app:app_factory"), env,
-                                      folder / "bare.log", args, args.port)
-        warm, ingest, ingest_lines = measure("ingest", web_command(args.port, "app.main:app_factory"), env,
-                                             folder / "ingest.log", args, args.port)
-        bare_rate = report("bare", bare, bare_lines)
-        ingest_rate = report("ingest", ingest, ingest_lines)
-        print(f"ratio:   ingest / bare = {ingest_rate / bare_rate:.0%}")
-        check_rows(database, [warm, ingest])
+        runs: list[Run] = []
+        served = [(f"{root.name}", root) for root in args.baseline] + [("ingest", ROOT)]
+        ratios: dict[str, list[float]] = {name: [] for name, _ in served}
+        for number in range(1, args.rounds + 1):
+            if args.rounds > 1:
+                print(f"round {number}")
+            _, bare, bare_lines = measure(f"bare{number}", web_command(args.port, "bench.bare_app:app_factory"), env,
+                                          folder / "bare.log", args, args.port)
+            bare_rate = report("bare", bare, bare_lines)
+            for name, root in served:
+                warm, run, lines = measure(f"{name}{number}", web_command(args.port, "app.main:app_factory"), env,
+                                           folder / f"{name}.log", args, args.port, root)
+                ratios[name].append(report(name, run, lines) / bare_rate)
+                print(f"ratio:   {name} / bare = {ratios[name][-1]:.0%}")
+                runs += [warm, run]
+        if args.rounds > 1:
+            print("median ratios: " + ", ".join(f"{name} {statistics.median(values):.0%}"
+                                                for name, values in ratios.items() if values))
+        check_rows(database, runs)
     finally:
         with psycopg.connect(f"{PG}/postgres", autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')

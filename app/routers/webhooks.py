@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import structlog
@@ -18,7 +20,14 @@ from app.routers.csrf import require_json
 from app.schemas.jobs import WebhookAccepted
 from app.services import intake, intake_batch, signatures
 
-router = APIRouter(prefix="/api/v1/zendesk", tags=["webhook"])
+
+@asynccontextmanager
+async def _closing_intake(_app: object) -> AsyncIterator[None]:
+    yield
+    await intake_batch.aclose()
+
+
+router = APIRouter(prefix="/api/v1/zendesk", tags=["webhook"], lifespan=_closing_intake)
 log = structlog.get_logger(__name__)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -14,9 +15,10 @@ from typing import Any, Literal
 import structlog
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app import queue
-from app.database import session_scope
+from app.database import get_engine, session_scope
 from app.models import DEFAULT_FIRM_ID, IncomingEmail, utcnow
 from app.services import instants, job_batches, jobs
 from app.services.safetext import SafeTextModel
@@ -150,17 +152,11 @@ def _row_values(email: InboundEmail, key: str) -> dict[str, Any]:
     }
 
 
-def _existing_id(key: str) -> int | None:
-    return _existing_ids([key]).get(key)
-
-
-def _existing_ids(keys: list[str]) -> dict[str, int]:
+def _existing_ids(session: Session, keys: list[str]) -> dict[str, int]:
     if not keys:
         return {}
-    with session_scope() as session:
-        rows = session.execute(select(IncomingEmail.id, IncomingEmail.dedup_key)
-                               .where(IncomingEmail.dedup_key.in_(keys)))
-        return {key: email_id for email_id, key in rows}
+    rows = session.execute(select(IncomingEmail.id, IncomingEmail.dedup_key).where(IncomingEmail.dedup_key.in_(keys)))
+    return {key: email_id for email_id, key in rows}
 
 
 def store(email: InboundEmail, key: str) -> int | None:
@@ -186,21 +182,35 @@ def accept(email: InboundEmail) -> IntakeResult:
 
 
 def accept_many(emails: list[InboundEmail]) -> list[IntakeResult]:
-    """Each email's answer as if they had come one after another: one transaction stores every new one
-    with its first event, then (after that commit) the broker hears of each, then one transaction marks
-    the sent ones queued. The request's one log line is the server's access line; details are at DEBUG."""
+    """Each email's answer as if they had come one after another: every new one is stored with its first
+    event and committed, then the broker hears of each, then the sent ones are marked queued. The request's
+    one log line is the server's access line; details are at DEBUG."""
+    keys, rows = prepare(emails)
+    if get_engine().dialect.name == "postgresql":
+        written, known, sent = _settle_by_statements(rows)
+    else:
+        written, known, sent = _settle_by_transactions(rows)
+    return answers(keys, emails, written, known, sent)
+
+
+Row = tuple[dict[str, Any], str]
+
+
+def prepare(emails: list[InboundEmail]) -> tuple[list[str], list[Row]]:
+    """Each email's dedup key, and the rows to store: one per key (a key twice in one batch: the later one
+    is its duplicate), with its first event's note."""
     keys = [dedup_key(email) for email in emails]
     firsts: dict[str, InboundEmail] = {}
     for key, email in zip(keys, emails, strict=True):
-        firsts.setdefault(key, email)  # a key twice in one batch: the later one is its duplicate
-    with session_scope() as session:
-        written = job_batches.insert_received_many(
-            session, [(_row_values(email, key), f"ticket {email.ticket_id}") for key, email in firsts.items()])
-    known = dict(written) | _existing_ids([key for key in firsts if key not in written])
-    sent = {email_id for email_id in written.values() if queue.send(queue.PROCESS_EMAIL, email_id)}
-    if sent:
-        with session_scope() as session:
-            job_batches.mark_queued_many(session, sorted(sent))
+        firsts.setdefault(key, email)
+    return keys, [(_row_values(email, key), f"ticket {email.ticket_id}") for key, email in firsts.items()]
+
+
+def answers(keys: list[str], emails: list[InboundEmail], written: dict[str, int], known: dict[str, int],
+            sent: set[int]) -> list[IntakeResult]:
+    """What each request is told: its job and whether this delivery stored it (queued or, when the broker
+    did not take it, received) or found it stored already (duplicate)."""
+    written = dict(written)
     results: list[IntakeResult] = []
     for key, email in zip(keys, emails, strict=True):
         if key not in known:  # pragma: no cover - the row that stopped ours was deleted in between
@@ -211,3 +221,46 @@ def accept_many(emails: list[InboundEmail]) -> list[IntakeResult]:
         log.debug("email_accepted", email_id=email_id, ticket_id=email.ticket_id, status=status)
         results.append(IntakeResult(email_id, status))
     return results
+
+
+def unwritten_keys(rows: list[Row], written: dict[str, int]) -> list[str]:
+    return [values["dedup_key"] for values, _ in rows if values["dedup_key"] not in written]
+
+
+Settled = tuple[dict[str, int], dict[str, int], set[int]]
+# The job counters' rows are taken in the order a statement meets its jobs, so two batch statements at once
+# could wait on each other in opposite orders (a deadlock): in this process they take turns.
+_one_statement_at_a_time = threading.Lock()
+
+
+def _settle_by_statements(rows: list[Row]) -> Settled:
+    """PostgreSQL: one pooled connection for the batch, each statement its own transaction (committed before
+    it returns), so storing costs one round trip and one commit, and marking them queued one more."""
+    with get_engine().connect() as connection, Session(
+            bind=connection.execution_options(isolation_level="AUTOCOMMIT")) as session:
+        with _one_statement_at_a_time:
+            written = job_batches.insert_received_many(session, rows)
+        known = dict(written) | _existing_ids(session, unwritten_keys(rows, written))
+        sent = _send(written)
+        if sent:
+            with _one_statement_at_a_time:
+                job_batches.mark_queued_many(session, sorted(sent))
+    return written, known, sent
+
+
+def _settle_by_transactions(rows: list[Row]) -> Settled:
+    with session_scope() as session:
+        written = job_batches.insert_received_many(session, rows)
+        known = dict(written) | _existing_ids(session, unwritten_keys(rows, written))
+    sent = _send(written)
+    if sent:
+        with session_scope() as session:
+            job_batches.mark_queued_many(session, sorted(sent))
+    return written, known, sent
+
+
+def _send(written: dict[str, int]) -> set[int]:
+    """The wake-up calls for committed jobs; the ids the broker took."""
+    new_ids = list(written.values())
+    taken = queue.send_many(queue.PROCESS_EMAIL, [(email_id,) for email_id in new_ids])
+    return {email_id for email_id, ok in zip(new_ids, taken, strict=True) if ok}

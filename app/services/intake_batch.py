@@ -6,27 +6,41 @@ that commit (services/intake.py's rule), and each answer is what intake.accept w
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 from weakref import WeakKeyDictionary
 
 import anyio.to_thread
+import psycopg
 from sqlalchemy.exc import OperationalError
 
-from app.services import intake
+from app import queue
+from app.database import get_engine
+from app.models import utcnow
+from app.services import intake, job_batches
 
 MAX_BATCH = 200
-# Batches in the database at once: while one waits on PostgreSQL or the broker, the next is written.
-IN_FLIGHT = 3
+# Batches under way at once: while one waits on PostgreSQL or the broker, the next is written.
+IN_FLIGHT = 2
 
 Waiting = tuple[intake.InboundEmail, "asyncio.Future[intake.IntakeResult]"]
 
+_EXISTING_SQL = "SELECT id, dedup_key FROM incoming_emails WHERE dedup_key = ANY(%(keys)s)"
+
 
 class GroupCommit:
-    """While IN_FLIGHT batches are in the database, the requests that arrive wait and go together next:
-    one request alone goes at once, a burst goes in a few transactions instead of one each."""
+    """While IN_FLIGHT batches are under way, the requests that arrive wait and go together next:
+    one request alone goes at once, a burst goes in a few transactions instead of one each.
+
+    On PostgreSQL the batches use this event loop's own connection (autocommit: each statement its own
+    transaction, committed before it returns) and the broker's asyncio sender, so no batch waits for a
+    worker thread; one connection also means one batch statement at a time (see intake.py on deadlocks)."""
 
     def __init__(self) -> None:
         self._waiting: list[Waiting] = []
         self._drains: set[asyncio.Task[None]] = set()
+        self._connection: psycopg.AsyncConnection[tuple[Any, ...]] | None = None
+        self._connecting = asyncio.Lock()
+        self._sender = queue.AsyncSender()
 
     async def accept(self, email: intake.InboundEmail) -> intake.IntakeResult:
         loop = asyncio.get_running_loop()
@@ -38,27 +52,65 @@ class GroupCommit:
             drain.add_done_callback(self._drains.discard)
         return await future
 
+    async def aclose(self) -> None:
+        if self._connection is not None:
+            await self._connection.close()
+            self._connection = None
+        await self._sender.aclose()
+
     async def _drain_all(self) -> None:
         while self._waiting:
             batch, self._waiting = self._waiting[:MAX_BATCH], self._waiting[MAX_BATCH:]
-            await _settle(batch)
+            await self._settle(batch)
 
-
-async def _settle(batch: list[Waiting]) -> None:
-    try:
-        results = await anyio.to_thread.run_sync(intake.accept_many, [email for email, _ in batch])
-    except Exception as error:  # handed to each waiting request, whose handler maps it (503 for the database)
-        if len(batch) == 1 or isinstance(error, OperationalError):
-            for _, future in batch:
-                if not future.done():
-                    future.set_exception(error)
+    async def _settle(self, batch: list[Waiting]) -> None:
+        emails = [email for email, _ in batch]
+        try:
+            if get_engine().dialect.name == "postgresql":
+                results = await self._accept_on_postgres(emails)
+            else:
+                results = await anyio.to_thread.run_sync(intake.accept_many, emails)
+        except Exception as error:  # handed to each waiting request, whose handler maps it (503 for the database)
+            if len(batch) == 1 or isinstance(error, OperationalError):
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(error)
+                return
+            for single in batch:  # one bad email must not sink the others: each alone
+                await self._settle([single])
             return
-        for single in batch:  # one bad email must not sink the others: each alone
-            await _settle([single])
-        return
-    for (_, future), result in zip(batch, results, strict=True):
-        if not future.done():
-            future.set_result(result)
+        for (_, future), result in zip(batch, results, strict=True):
+            if not future.done():
+                future.set_result(result)
+
+    async def _accept_on_postgres(self, emails: list[intake.InboundEmail]) -> list[intake.IntakeResult]:
+        """intake.accept_many's steps, each one round trip: store (and commit), find the duplicates' jobs,
+        tell the broker, mark the sent ones queued."""
+        keys, rows = intake.prepare(emails)
+        try:
+            connection = await self._connect()
+            stored = await connection.execute(job_batches.INSERT_RECEIVED_SQL,
+                                              job_batches.received_parameters(rows, utcnow()))
+            written = {key: new_id for new_id, key in await stored.fetchall()}
+            known = dict(written)
+            if unwritten := intake.unwritten_keys(rows, written):
+                found = await connection.execute(_EXISTING_SQL, {"keys": unwritten})
+                known |= {key: email_id for email_id, key in await found.fetchall()}
+            new_ids = list(written.values())
+            taken = await self._sender.send_many(queue.PROCESS_EMAIL, [(email_id,) for email_id in new_ids])
+            sent = {email_id for email_id, ok in zip(new_ids, taken, strict=True) if ok}
+            if sent:
+                await connection.execute(job_batches.MARK_QUEUED_SQL, job_batches.queued_parameters(sorted(sent)))
+        except psycopg.OperationalError as error:  # the app's handler answers 503 for SQLAlchemy's kind
+            raise OperationalError("intake batch", None, error) from error
+        return intake.answers(keys, emails, written, known, sent)
+
+    async def _connect(self) -> psycopg.AsyncConnection[tuple[Any, ...]]:
+        async with self._connecting:
+            if self._connection is None or self._connection.closed or self._connection.broken:
+                url = get_engine().url.set(drivername="postgresql").render_as_string(hide_password=False)
+                self._connection = await psycopg.AsyncConnection.connect(url, autocommit=True)
+            return self._connection
 
 
 _per_loop: WeakKeyDictionary[asyncio.AbstractEventLoop, GroupCommit] = WeakKeyDictionary()
@@ -71,3 +123,10 @@ async def accept(email: intake.InboundEmail) -> intake.IntakeResult:
     if group is None:
         group = _per_loop[loop] = GroupCommit()
     return await group.accept(email)
+
+
+async def aclose() -> None:
+    """Close this event loop's ingest connections (the web app's shutdown)."""
+    group = _per_loop.pop(asyncio.get_running_loop(), None)
+    if group is not None:
+        await group.aclose()
