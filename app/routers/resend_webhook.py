@@ -21,6 +21,7 @@ from app.errors import RejectedInput
 from app.models import DEFAULT_FIRM_ID
 from app.routers import webhook_firms
 from app.routers.csrf import require_json
+from app.routers.webhook_firms import FirmSlug
 from app.routers.webhooks import read_capped_body
 from app.schemas.inbound import ProviderWebhookAnswer
 from app.services import deliveries, intake_batch
@@ -40,7 +41,7 @@ async def receive_resend_event(request: Request) -> ProviderWebhookAnswer:
 
 
 @router.post("/webhook/{firm_slug}", response_model=ProviderWebhookAnswer)
-async def receive_firm_resend_event(request: Request, firm_slug: str) -> ProviderWebhookAnswer:
+async def receive_firm_resend_event(request: Request, firm_slug: FirmSlug) -> ProviderWebhookAnswer:
     """The same for one firm's own Resend webhook: signed with that firm's secret (else the deployment's)."""
     return await _receive(request, firm_slug)
 

@@ -8,7 +8,9 @@ shared path is refused: otherwise anyone could put mail into a firm by writing t
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Annotated
 
+from fastapi import Path
 from starlette.concurrency import run_in_threadpool
 
 from app.errors import RejectedInput
@@ -16,6 +18,8 @@ from app.models import DEFAULT_FIRM_ID
 from app.services import firms
 from app.services.signatures import SignatureRejected
 
+# A firm's slug in a webhook path, as `creditor-matcher firms add` accepts it.
+FirmSlug = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9-]{1,39}$", description="the firm's slug")]
 Check = Callable[[str], None]  # raises SignatureRejected unless the delivery is signed with this secret
 
 

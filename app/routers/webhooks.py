@@ -17,6 +17,7 @@ from app.errors import RejectedInput
 from app.models import utcnow
 from app.routers import webhook_firms
 from app.routers.csrf import require_json
+from app.routers.webhook_firms import FirmSlug
 from app.schemas.jobs import WebhookAccepted
 from app.services import intake, intake_batch, signatures
 
@@ -90,7 +91,7 @@ async def receive_webhook(request: Request) -> WebhookAccepted:
 
 
 @router.post("/webhook/{firm_slug}", response_model=WebhookAccepted, openapi_extra={"requestBody": payload_schema()})
-async def receive_firm_webhook(request: Request, firm_slug: str) -> WebhookAccepted:
+async def receive_firm_webhook(request: Request, firm_slug: FirmSlug) -> WebhookAccepted:
     """The same for one firm's own Zendesk trigger: signed with that firm's secret (else the deployment's)."""
     return await _receive(request, firm_slug)
 
