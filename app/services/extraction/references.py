@@ -100,6 +100,8 @@ def _valid_value(value: str) -> bool:
 
 
 def _labelled(line: SourceLine, firm: re.Pattern[str], echo_from: int | None) -> list[_Occurrence]:
+    if sum(map(line.text.count, "0123456789")) < 3:  # no value could pass _valid_value (its digits are ASCII)
+        return []
     text = _blank(line.text)
     found: list[_Occurrence] = []
     taken: set[int] = set()
