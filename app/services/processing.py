@@ -118,7 +118,7 @@ def run_attempt(email_id: int, settings: Settings, *, owner: str | None = None,
     token = correlation_id.set(f"email-{email_id}")
     try:
         try:
-            with session_scope() as session:
+            with session_scope() as session, jobs.batched_events(session):
                 job = jobs.claim(session, email_id, owner, lease_seconds(settings))
         except jobs.RowBusy as busy:
             raise RetryLater(email_id, ROW_BUSY_RETRY_SECONDS, str(busy)) from None
@@ -127,8 +127,8 @@ def run_attempt(email_id: int, settings: Settings, *, owner: str | None = None,
             return "skipped"
         transient: tuple[type[BaseException], ...] = (Exception, *interrupts)
         try:
-            with LeaseKeeper(job, lease_seconds(settings)), \
-                    job_deadline(settings.job_time_limit_seconds), session_scope() as session:
+            with LeaseKeeper(job, lease_seconds(settings)), job_deadline(settings.job_time_limit_seconds), \
+                    session_scope() as session, jobs.batched_events(session):
                 result = pipeline.run(session, jobs.get(session, email_id, with_events=False), settings)
                 if not jobs.complete(session, job, **result.columns):
                     raise PermanentError("lease lost before completion")  # pragma: no cover

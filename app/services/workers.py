@@ -7,7 +7,7 @@ import os
 import socket
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.orm import Session
 
 from app.models import ServiceFlag, WorkerHeartbeat, utcnow
@@ -72,3 +72,8 @@ def set_paused(session: Session, paused: bool, operator: str) -> ServiceFlag:
 def is_paused(session: Session) -> bool:
     row = session.get(ServiceFlag, PROCESSING)
     return row is not None and row.value == "paused"
+
+
+def paused_clause() -> ColumnElement[bool]:
+    """is_paused as an SQL expression, for a query that reads it alongside other columns."""
+    return exists().where(ServiceFlag.name == PROCESSING, ServiceFlag.value == "paused")

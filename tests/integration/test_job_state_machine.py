@@ -157,3 +157,21 @@ def test_stuck_jobs_finds_stale_waiting_and_abandoned_ones_only() -> None:
         found = dict(jobs.stuck_jobs(session, utcnow(), stale_seconds=300, time_limit_seconds=600))
     assert found == {stale_received: "received", dead_worker: "processing"}
     assert fresh_queued not in found and retry_not_due not in found and live_worker not in found
+
+
+def test_batched_history_is_written_in_order_at_the_end_and_not_at_all_after_an_error() -> None:
+    email_id = insert_email("queued")
+    with session_scope() as session, jobs.batched_events(session):
+        claim = jobs.claim(session, email_id, "w", 60)
+        assert claim is not None
+        jobs.record_event(session, email_id, "extracted", details={"intent": "debt_statement"})
+        assert jobs.complete(session, claim, match_status="matched")
+    with pytest.raises(RuntimeError), session_scope() as session, jobs.batched_events(session):
+        jobs.record_event(session, email_id, "never_written")
+        raise RuntimeError("the attempt broke")
+    with session_scope() as session:
+        email = jobs.get(session, email_id)
+        assert [(e.kind, e.to_status) for e in email.events] == [
+            ("attempt_started", "processing"), ("extracted", None), ("status", "completed")]
+        assert email.events[1].details == {"intent": "debt_statement"}
+        assert email.processing_status == "completed" and email.match_status == "matched"

@@ -412,6 +412,7 @@ def collect_amounts(lines: Sequence[SourceLine]) -> list[Candidate]:
     # The caches serve one email only: its lines are read several times, other emails' lines never again.
     _money_in.cache_clear()
     _masked.cache_clear()
+    mask_noise.cache_clear()
     candidates: list[Candidate] = []
     headers = headers_by_line(lines)
     for index, line in enumerate(lines):

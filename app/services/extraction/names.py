@@ -51,6 +51,8 @@ _PRINCIPAL_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\bdass wir (?:die|den|das)?\s*{_ORG}\s+vertreten", re.IGNORECASE),
     re.compile(rf"{_ORG}\s+\./\."),
 )
+# A literal every _PRINCIPAL_PATTERNS match contains: lines without one are not scanned six times.
+_PRINCIPAL_HINT = re.compile(r"auftrag|für unsere|hat uns mit der|vertreten|\./\.", re.IGNORECASE)
 _SIGNATURE_ORG = re.compile(rf"^\s*{_ORG}")
 _KEYWORD_ORG = re.compile(
     r"^\s*(?P<org>(?:(?:Kreis|Stadt)?[Ss]parkasse|Volksbank|Raiffeisenbank|Finanzamt|Stadtwerke|Hausverwaltung|Stadt"
@@ -134,7 +136,7 @@ def find_creditor_names(lines: Sequence[SourceLine], from_name: str | None, from
     """The original creditor (when an agency writes "im Auftrag von …") and the sender's organisation."""
     found: list[NameFound] = []
     for line in lines:
-        if line.part == "quoted":
+        if line.part == "quoted" or not _PRINCIPAL_HINT.search(line.text):
             continue
         for pattern in _PRINCIPAL_PATTERNS:
             for match in pattern.finditer(line.text):

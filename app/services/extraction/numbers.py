@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from app.services import money
 
@@ -44,6 +45,7 @@ NOISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paragraph", re.compile(r"§+\s*\d+[a-z]?(?:\s*(?:abs\.?|satz|nr\.?)\s*\d+)*", re.IGNORECASE)),
 )
 
+_DIGIT = re.compile(r"\d")
 _CURRENCY = r"(?:EUR|Euro|EURO|Eur|€)"
 _NUMBER = re.compile(
     r"(?:(?<=EUR)|(?<![\w.,/#-]))(?P<sign>[-−–]\s?)?(?P<num>"
@@ -75,19 +77,21 @@ class MoneyToken:
 
 def noise_spans(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) for every date, IBAN, phone/fax, register, tax number or postcode."""
-    spans: list[tuple[str, int, int]] = []
-    for kind, pattern in NOISE_PATTERNS:
-        spans.extend((kind, match.start(), match.end()) for match in pattern.finditer(text))
-    return spans
+    if not _DIGIT.search(text):  # every noise pattern needs a digit; most lines have none
+        return []
+    return [(kind, match.start(), match.end()) for kind, pattern in NOISE_PATTERNS for match in pattern.finditer(text)]
 
 
+@lru_cache(maxsize=2048)
 def mask_noise(text: str) -> str:
-    """The same text with every noise span replaced by '#' (positions are kept)."""
+    """The same text with every noise span replaced by '#' (positions are kept). Cached because a line is
+    masked once for its amounts and once for its labels (extraction/amounts.py clears it per email)."""
+    spans = noise_spans(text)
+    if not spans:
+        return text
     chars = list(text)
-    for _kind, start, end in noise_spans(text):
-        for index in range(start, end):
-            if not chars[index].isspace():
-                chars[index] = _MASK
+    for _kind, start, end in spans:
+        chars[start:end] = [ch if ch.isspace() else _MASK for ch in text[start:end]]
     return "".join(chars)
 
 

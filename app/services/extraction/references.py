@@ -32,6 +32,8 @@ _LABELLED = [
     (kind, re.compile(rf"{_POSSESSIVE}\b(?P<label>{pattern}){_FILLER}{_VALUE}", re.IGNORECASE))
     for kind, pattern in _LABELS
 ]
+# Any label of any _LABELLED pattern: a line without one is not scanned six times.
+_ANY_LABEL = re.compile(rf"\b(?:{'|'.join(pattern for _kind, pattern in _LABELS)})", re.IGNORECASE)
 _ECHO_PREFIX = re.compile(
     r"(?:^|\s)(?:aw|re|wg|fw|fwd|antwort|automatische antwort|automatic reply|auto-?reply|out of office"
     r"|eingangsbest(?:ä|ae)tigung|abwesenheitsnotiz"
@@ -100,7 +102,11 @@ def _valid_value(value: str) -> bool:
 
 
 def _labelled(line: SourceLine, firm: re.Pattern[str], echo_from: int | None) -> list[_Occurrence]:
+    if sum(map(line.text.count, "0123456789")) < 3:  # no value could pass _valid_value (its digits are ASCII)
+        return []
     text = _blank(line.text)
+    if not _ANY_LABEL.search(text):
+        return []
     found: list[_Occurrence] = []
     taken: set[int] = set()
     for kind, pattern in _LABELLED:
