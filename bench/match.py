@@ -6,14 +6,24 @@ one worker, one connection) over a few hundred synthetic replies and prints the 
 machine they ran on. Not a test; the scratch database is dropped afterwards.
 
     .venv/bin/python bench/match.py [--inquiries 100000] [--replies 400] \
-        [--admin-url postgresql://postgres@127.0.0.1:5432/postgres]
+        [--admin-url postgresql://postgres@127.0.0.1:5432/postgres] [--keep | --database NAME] \
+        [--decisions FILE] [--profile]
+
+`--keep` leaves the filled database behind and `--database NAME` reuses it (migrated to head, not
+refilled), so a change can be timed without the minute of inserts. `--decisions FILE` writes each
+reply's decision (status, confidence, every ranked candidate with its signals) as JSON lines, to
+compare two versions of the matcher decision by decision.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
+import json
 import os
 import platform
+import pstats
 import random
 import statistics
 import sys
@@ -124,9 +134,7 @@ def reply_for(inquiry: Inquiry, rng: random.Random, n: int) -> IncomingEmail:
                          attachment_urls=[], extra_fields={}, received_at=utcnow())
 
 
-def run(url: str, total: int, replies: int, seed: int) -> None:
-    rng = random.Random(seed)
-    migrations.upgrade(url)
+def fill(url: str, total: int, rng: random.Random) -> None:
     engine = build_engine(url)
     started = time.perf_counter()
     batch: list[inquiries.InquiryFields] = []
@@ -139,11 +147,38 @@ def run(url: str, total: int, replies: int, seed: int) -> None:
         if batch:
             bulk_insert(session, batch)
         session.commit()
-    with engine.connect() as connection:
-        connection.exec_driver_sql("ANALYZE")
-        connection.commit()
+    # As autovacuum leaves a table the portal filled over time: statistics, and the visibility map
+    # that lets index-only scans skip the table rows.
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql("VACUUM ANALYZE")
+    engine.dispose()
     print(f"inserted {total} inquiries in {time.perf_counter() - started:.1f} s")
+
+
+def decision_record(target: Inquiry, decision: matching.Decision) -> dict[str, Any]:
+    return {"target": target.external_id, "status": decision.status, "confidence": decision.confidence,
+            "reasons": list(decision.reasons),
+            "ranked": [{"inquiry": s.inquiry.external_id, "confidence": s.confidence, "name_score": s.name_score,
+                        "signals": [[g.code, g.client, g.creditor, g.why] for g in s.signals]}
+                       for s in decision.ranked]}
+
+
+def run(url: str, total: int, replies: int, seed: int, reuse: bool, decisions: Path | None,
+        profile: bool) -> None:
+    rng = random.Random(seed)
+    migrations.upgrade(url)
+    engine = build_engine(url)
+    with Session(engine) as session:
+        filled = session.scalar(select(func.count()).select_from(Inquiry)) or 0
+    if reuse and filled:
+        print(f"reusing {filled} inquiries")
+        for _ in synthetic_inquiries(total, rng):  # the same random stream as a fresh fill
+            pass
+    else:
+        fill(url, total, rng)
     settings = Settings(database_url=url)
+    profiler = cProfile.Profile() if profile else None
+    records: list[dict[str, Any]] = []
     with Session(engine) as session:
         count = session.scalar(select(func.count()).select_from(Inquiry)) or 0
         sample_ids = rng.sample(range(1, count + 1), replies)
@@ -152,12 +187,20 @@ def run(url: str, total: int, replies: int, seed: int) -> None:
         right = auto = 0
         for n, inquiry in enumerate(targets):
             email = reply_for(inquiry, rng, n)
+            if profiler:
+                profiler.enable()
             begin = time.perf_counter()
             decision = matching.match(session, email, email.body_text or "", None, settings)
             timings.append(time.perf_counter() - begin)
+            if profiler:
+                profiler.disable()
             right += decision.best is not None and decision.best.inquiry.id == inquiry.id
             auto += decision.status == "auto_matched"
+            if decisions:
+                records.append(decision_record(inquiry, decision))
     engine.dispose()
+    if decisions:
+        decisions.write_text("".join(json.dumps(record, sort_keys=True) + "\n" for record in records))
     seconds = sum(timings)
     print(f"machine: {platform.node()} · {platform.processor() or platform.machine()} · {os.cpu_count()} CPUs · "
           f"Python {platform.python_version()} · PostgreSQL via {url.split('@')[-1].rsplit('/', 1)[0]}")
@@ -166,6 +209,12 @@ def run(url: str, total: int, replies: int, seed: int) -> None:
     print(f"latency ms: median {statistics.median(timings) * 1000:.1f}, "
           f"p95 {sorted(timings)[int(len(timings) * 0.95)] * 1000:.1f}, max {max(timings) * 1000:.1f}")
     print(f"synthetic accuracy: best candidate right {right}/{len(timings)}, auto_matched {auto}/{len(timings)}")
+    if profiler:
+        text = io.StringIO()
+        order, top = os.environ.get("BENCH_SORT", "cumulative"), int(os.environ.get("BENCH_TOP", "30"))
+        pstats.Stats(profiler, stream=text).sort_stats(order).print_stats(top)
+        print(f"matching profile (cProfile, top {top} by {order}; times inflated by profiling):")
+        print(text.getvalue())
 
 
 def main() -> int:
@@ -175,9 +224,17 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--admin-url", default=os.environ.get("TEST_POSTGRES_URL",
                                                               "postgresql://postgres@127.0.0.1:5432/postgres"))
+    parser.add_argument("--keep", action="store_true", help="leave the filled database behind")
+    parser.add_argument("--database", help="reuse this kept database (by name) instead of a fresh one")
+    parser.add_argument("--decisions", type=Path, help="write every decision as JSON lines to this file")
+    parser.add_argument("--profile", action="store_true", help="cProfile the matching calls")
     args = parser.parse_args()
-    with scratch_database(args.admin_url, "cm_bench") as url:
-        run(url, args.inquiries, args.replies, args.seed)
+    if args.database:
+        base = args.admin_url.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1)
+        run(f"{base}/{args.database}", args.inquiries, args.replies, args.seed, True, args.decisions, args.profile)
+        return 0
+    with scratch_database(args.admin_url, "cm_bench", keep=args.keep) as url:
+        run(url, args.inquiries, args.replies, args.seed, False, args.decisions, args.profile)
     return 0
 
 

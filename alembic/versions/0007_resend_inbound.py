@@ -1,7 +1,7 @@
 """a second inbound path (Resend): letters the provider reported undeliverable; reviewers' claims and priority
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-04 18:00:00.000000
 
 `delivery_problems` keeps each bounce or complaint once (unique provider delivery id, so a replayed
@@ -18,7 +18,7 @@ from sqlalchemy.dialects import postgresql
 from alembic import op
 
 revision: str = '0007'
-down_revision: str | None = '0005'
+down_revision: str | None = '0006'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

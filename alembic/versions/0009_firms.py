@@ -98,6 +98,9 @@ def upgrade() -> None:
     with op.batch_alter_table("inquiries") as batch:
         batch.drop_constraint("uq_inquiries_external_id", type_="unique")
         batch.create_unique_constraint("uq_inquiries_firm_external_id", ["firm_id", "external_id"])
+    for column in ("creditor_email_key", "creditor_domain"):  # the sender lookup stays index-only, per firm
+        op.drop_index(f"ix_inquiries_{column}_id", table_name="inquiries")
+        op.create_index(f"ix_inquiries_{column}_id", "inquiries", [column, "firm_id", "id"])
     postgres = op.get_bind().dialect.name == "postgresql"
     for table, (column, parent) in CHILDREN.items():
         if postgres:
@@ -113,6 +116,9 @@ def downgrade() -> None:
         op.execute(f"DROP TRIGGER IF EXISTS {table}_firm" + (f" ON {table}" if postgres else ""))
         if postgres:
             op.execute(f"DROP FUNCTION IF EXISTS {table}_firm_from_parent()")
+    for column in ("creditor_email_key", "creditor_domain"):
+        op.drop_index(f"ix_inquiries_{column}_id", table_name="inquiries")
+        op.create_index(f"ix_inquiries_{column}_id", "inquiries", [column, "id"])
     with op.batch_alter_table("inquiries") as batch:
         batch.drop_constraint("uq_inquiries_firm_external_id", type_="unique")
         batch.create_unique_constraint("uq_inquiries_external_id", ["external_id"])

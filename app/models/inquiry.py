@@ -45,19 +45,22 @@ class Inquiry(Base):
     firm_reference_key: Mapped[str] = mapped_column(String(64), index=True)
     routing_key: Mapped[str] = mapped_column(String(64), index=True)
     creditor_reference_key: Mapped[str | None] = mapped_column(String(100), index=True)
-    creditor_email_key: Mapped[str | None] = mapped_column(String(320), index=True)
-    creditor_domain: Mapped[str | None] = mapped_column(String(255), index=True)
+    creditor_email_key: Mapped[str | None] = mapped_column(String(320))
+    creditor_domain: Mapped[str | None] = mapped_column(String(255))
     client_name_key: Mapped[str] = mapped_column(String(200), index=True)
 
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
+    # Covering: the matcher lists a sender's inquiry ids of one firm (thousands at a big creditor) from the
+    # index alone. The portal's id is unique within a firm; two firms may both have an "INQ-0001".
+    __table_args__ = (Index("ix_inquiries_creditor_email_key_id", "creditor_email_key", "firm_id", "id"),
+                      Index("ix_inquiries_creditor_domain_id", "creditor_domain", "firm_id", "id"),
+                      UniqueConstraint("firm_id", "external_id", name="uq_inquiries_firm_external_id"))
+
     name_keys = relationship(
         "InquiryNameKey", back_populates="inquiry", cascade="all, delete-orphan", lazy="select"
     )
-
-    # The portal's id is unique within a firm; two firms may both have an "INQ-0001".
-    __table_args__ = (UniqueConstraint("firm_id", "external_id", name="uq_inquiries_firm_external_id"),)
 
 
 class InquiryNameKey(Base):
@@ -73,4 +76,5 @@ class InquiryNameKey(Base):
 
     inquiry = relationship("Inquiry", back_populates="name_keys")
 
-    __table_args__ = (Index("ix_inquiry_name_keys_kind_value", "kind", "value"),)
+    # Covering: the matcher's lookups by (kind, value) read the inquiry id from the index alone.
+    __table_args__ = (Index("ix_inquiry_name_keys_kind_value_inquiry", "kind", "value", "inquiry_id"),)

@@ -6,8 +6,23 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import ColumnElement, case, distinct, func, or_, select
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    Subquery,
+    bindparam,
+    case,
+    func,
+    literal_column,
+    or_,
+    select,
+    union,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from app.models import DEFAULT_FIRM_ID, IncomingEmail, Inquiry, InquiryNameKey
@@ -122,71 +137,28 @@ def name_search_keys(words: Iterable[str]) -> tuple[list[str], list[str]]:
 
 def gather(session: Session, facts: EmailFacts) -> Candidates:
     """Inquiries sharing a routing id, a firm or creditor reference, the sender (address or
-    domain, together with a name hit) or two words of the client's name with the email."""
-    refs = sorted(facts.reference_keys | facts.firm_reference_keys)
-    routing = sorted(facts.routing_keys)
-    strong = session.execute(
-        select(Inquiry.id, Inquiry.routing_key, Inquiry.firm_reference_key, Inquiry.creditor_reference_key)
-        .where(Inquiry.firm_id == facts.firm_id,
-               or_(Inquiry.routing_key.in_(routing), Inquiry.firm_reference_key.in_(refs),
-                   Inquiry.creditor_reference_key.in_(refs)))
-        .limit(MAX_CANDIDATES)
-    ).all()
-    ids: list[int] = [row.id for row in strong]
-    known_routing = frozenset(row.routing_key for row in strong if row.routing_key in facts.routing_keys)
-    known_firm = frozenset(row.firm_reference_key for row in strong if row.firm_reference_key in refs)
-    known_creditor = frozenset(
-        row.creditor_reference_key for row in strong if row.creditor_reference_key in facts.reference_keys
-    )
+    domain, together with a name hit) or two words of the client's name with the email: one
+    statement finds them all, a second loads them."""
     tokens, sounds = name_search_keys(facts.words)
-    ids += _sender_with_name(session, facts, tokens, sounds)
-    ids += _by_full_name(session, tokens, sounds)
-    unique = list(dict.fromkeys(ids))[:MAX_CANDIDATES]
-    inquiries = session.scalars(select(Inquiry).where(Inquiry.id.in_(unique), Inquiry.firm_id == facts.firm_id)
-                                .order_by(Inquiry.id)).all()
-    return Candidates(tuple(inquiries), known_routing, known_firm, known_creditor)
-
-
-def _name_match(tokens: list[str], sounds: list[str]) -> ColumnElement[bool]:
-    return or_(
-        (InquiryNameKey.kind == "token") & InquiryNameKey.value.in_(tokens),
-        (InquiryNameKey.kind == "sound") & InquiryNameKey.value.in_(sounds),
+    domain = facts.sender_domain if facts.sender_domain and not normalize.is_shared_domain(facts.sender_domain) \
+        else None
+    found = session.execute(_CANDIDATE_IDS, {
+        "routing": sorted(facts.routing_keys), "refs": sorted(facts.reference_keys | facts.firm_reference_keys),
+        "tokens": tokens, "sounds": sounds, "sender": facts.sender, "domain": domain, "firm": facts.firm_id,
+    }).all()
+    ranked = sorted(found, key=lambda row: (row.part, -row.tokens, -row.sounds, row.inquiry_id))
+    unique = list(dict.fromkeys(row.inquiry_id for row in ranked))[:MAX_CANDIDATES]
+    inquiries = tuple(session.scalars(_BY_IDS, {"ids": unique, "firm": facts.firm_id})) if unique else ()
+    # Every loaded inquiry that shares a routing id or reference with the email is one of the
+    # reference hits (those come first, MAX_CANDIDATES at most), so the known keys are read off them.
+    refs = facts.reference_keys | facts.firm_reference_keys
+    return Candidates(
+        inquiries,
+        known_routing_keys=frozenset(i.routing_key for i in inquiries if i.routing_key in facts.routing_keys),
+        known_firm_keys=frozenset(i.firm_reference_key for i in inquiries if i.firm_reference_key in refs),
+        known_creditor_keys=frozenset(i.creditor_reference_key for i in inquiries
+                                      if i.creditor_reference_key in facts.reference_keys),
     )
-
-
-def _distinct_values(kind: str) -> ColumnElement[int]:
-    return func.count(distinct(case((InquiryNameKey.kind == kind, InquiryNameKey.value))))
-
-
-def _sender_with_name(session: Session, facts: EmailFacts, tokens: list[str], sounds: list[str]) -> list[int]:
-    """Inquiries to the sender's address or (non-shared) domain whose client name shares a word,
-    most shared words first (a big creditor may hold thousands of inquiries)."""
-    sender_match = [Inquiry.creditor_email_key == facts.sender]
-    if facts.sender_domain and not normalize.is_shared_domain(facts.sender_domain):
-        sender_match.append(Inquiry.creditor_domain == facts.sender_domain)
-    statement = (
-        select(InquiryNameKey.inquiry_id)
-        .join(Inquiry, Inquiry.id == InquiryNameKey.inquiry_id)
-        .where(or_(*sender_match), _name_match(tokens, sounds))
-        .group_by(InquiryNameKey.inquiry_id)
-        .order_by(_distinct_values("token").desc(), _distinct_values("sound").desc(), InquiryNameKey.inquiry_id)
-        .limit(MAX_CANDIDATES)
-    )
-    return list(session.scalars(statement))
-
-
-def _by_full_name(session: Session, tokens: list[str], sounds: list[str]) -> list[int]:
-    """Inquiries whose client name shares two words (spelled or sounding alike) with the email."""
-    token_count = _distinct_values("token")
-    statement = (
-        select(InquiryNameKey.inquiry_id)
-        .where(_name_match(tokens, sounds))
-        .group_by(InquiryNameKey.inquiry_id)
-        .having(or_(token_count >= 2, _distinct_values("sound") >= 2))
-        .order_by(token_count.desc(), InquiryNameKey.inquiry_id)
-        .limit(MAX_CANDIDATES)
-    )
-    return list(session.scalars(statement))
 
 
 def namesakes(session: Session, names: Iterable[str], firm_id: int = DEFAULT_FIRM_ID) -> list[Inquiry]:
@@ -196,15 +168,76 @@ def namesakes(session: Session, names: Iterable[str], firm_id: int = DEFAULT_FIR
     tokens, sounds = name_search_keys(word for name in names for word in normalize.surname_tokens(name))
     if not tokens and not sounds:
         return []
-    statement = (
-        select(InquiryNameKey.inquiry_id)
-        .where(_name_match(tokens, sounds))
-        .group_by(InquiryNameKey.inquiry_id)
-        .order_by(func.count().desc(), InquiryNameKey.inquiry_id)
+    return list(session.scalars(_NAMESAKES, {"tokens": tokens, "sounds": sounds, "firm": firm_id}))
+
+
+# The statements are built once; each email only binds its keys. Name keys are read from the
+# covering index (kind, value, inquiry_id) alone: one index range per kind, no table rows.
+_KEYS = InquiryNameKey.__table__.c
+
+
+def _name_hits(*columns: ColumnElement[Any], distinct: bool) -> Subquery:
+    """The name keys the email's tokens or sound codes hit, one index range per kind."""
+    parts = [select(*columns).where(_KEYS.kind == kind, _KEYS.value.in_(bindparam(name, expanding=True)))
+             for kind, name in (("token", "tokens"), ("sound", "sounds"))]
+    return (union(*parts) if distinct else union_all(*parts)).subquery("name_hit")
+
+
+def _candidate_ids() -> CompoundSelect:
+    """(part, inquiry_id, tokens, sounds) rows: part 0 the reference hits, 1 the sender's inquiries
+    sharing a name word (most shared words first: a big creditor holds thousands), 2 the inquiries
+    sharing two words of the client's name; up to MAX_CANDIDATES each. Tokens and sounds count
+    distinct name words, however many key rows an inquiry holds."""
+    table = Inquiry.__table__.c
+    refs: BindParameter[str] = bindparam("refs", expanding=True)
+    firm: BindParameter[int] = bindparam("firm")
+    strong = (
+        select(literal_column("0").label("part"), table.id.label("inquiry_id"), literal_column("0").label("tokens"),
+               literal_column("0").label("sounds"))
+        .where(table.firm_id == firm,
+               or_(table.routing_key.in_(bindparam("routing", expanding=True)), table.firm_reference_key.in_(refs),
+                   table.creditor_reference_key.in_(refs)))
+        .order_by(table.id)
         .limit(MAX_CANDIDATES)
     )
-    ids = list(session.scalars(statement))
-    if not ids:
-        return []
-    return list(session.scalars(select(Inquiry).where(Inquiry.id.in_(ids), Inquiry.firm_id == firm_id)
-                                .order_by(Inquiry.id)))
+    # Per inquiry any name word hits, how many distinct tokens and sound codes: computed once, read twice.
+    hit = _name_hits(_KEYS.inquiry_id, _KEYS.kind, _KEYS.value, distinct=True)
+    per_inquiry = (
+        select(hit.c.inquiry_id, func.count(case((hit.c.kind == "token", 1))).label("tokens"),
+               func.count(case((hit.c.kind == "sound", 1))).label("sounds"))
+        .group_by(hit.c.inquiry_id)
+        .cte("name_hits")
+    ).c
+    # A sender's inquiry ids come from the covering indexes (thousands at a big creditor).
+    by_sender = (
+        select(literal_column("1").label("part"), per_inquiry.inquiry_id, per_inquiry.tokens, per_inquiry.sounds)
+        .where(or_(per_inquiry.inquiry_id.in_(select(table.id).where(table.creditor_email_key == bindparam("sender"),
+                                                                     table.firm_id == firm)),
+                   per_inquiry.inquiry_id.in_(select(table.id).where(table.creditor_domain == bindparam("domain"),
+                                                                     table.firm_id == firm))))
+        .order_by(per_inquiry.tokens.desc(), per_inquiry.sounds.desc(), per_inquiry.inquiry_id)
+        .limit(MAX_CANDIDATES)
+    )
+    by_name = (
+        select(literal_column("2").label("part"), per_inquiry.inquiry_id, per_inquiry.tokens,
+               literal_column("0").label("sounds"))
+        .where(or_(per_inquiry.tokens >= 2, per_inquiry.sounds >= 2))
+        .order_by(per_inquiry.tokens.desc(), per_inquiry.inquiry_id)
+        .limit(MAX_CANDIDATES)
+    )
+    return union_all(strong.subquery().select(), by_sender.subquery().select(), by_name.subquery().select())
+
+
+def _namesake_ids() -> Select[tuple[int]]:
+    """The inquiries most name-key rows hit first."""
+    hit = _name_hits(_KEYS.inquiry_id, distinct=False)
+    return (select(hit.c.inquiry_id).group_by(hit.c.inquiry_id)
+            .order_by(func.count().desc(), hit.c.inquiry_id).limit(MAX_CANDIDATES))
+
+
+_CANDIDATE_IDS = _candidate_ids()
+# Another firm's inquiry never leaves the database for this email (the name parts search every firm's keys,
+# so a very common name could fill a part with other firms' clients; the reference and sender parts cannot).
+_OF_FIRM = Inquiry.firm_id == bindparam("firm")
+_BY_IDS = select(Inquiry).where(Inquiry.id.in_(bindparam("ids", expanding=True)), _OF_FIRM).order_by(Inquiry.id)
+_NAMESAKES = select(Inquiry).where(Inquiry.id.in_(_namesake_ids().scalar_subquery()), _OF_FIRM).order_by(Inquiry.id)

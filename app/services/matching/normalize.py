@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from email.utils import parseaddr
+from functools import lru_cache
 
 from app.services.textfold import fold
 
@@ -33,8 +34,8 @@ SHARED_MAIL_DOMAINS = frozenset({
 MIN_REFERENCE_KEY = 5
 MAX_REFERENCE_KEY = 40
 MAX_REFERENCE_PARTS = 6
-
-
+# The matcher folds the same client and creditor names for every email: remembered per process.
+_NAMES_REMEMBERED = 8192
 
 
 def reference_key(value: str | None) -> str:
@@ -45,17 +46,27 @@ def reference_key(value: str | None) -> str:
 def name_tokens(name: str) -> list[str]:
     """The words of a person's name in "first … last" order, folded: "OSTENDORF-KRUEGER, MARLENE"
     and "Marlene Ostendorf-Krüger" both give ["marlene", "ostendorf", "krueger"]."""
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=_NAMES_REMEMBERED)
+def _name_tokens(name: str) -> tuple[str, ...]:
     if "," in name:
         last, _, first = name.partition(",")
         name = f"{first} {last}"
-    return [word for word in _WORD.findall(fold(name)) if len(word) > 1 and word not in NAME_NOISE]
+    return tuple(word for word in _WORD.findall(fold(name)) if len(word) > 1 and word not in NAME_NOISE)
 
 
 def surname_tokens(name: str) -> list[str]:
     """The words of the surname: the last written word (hyphenated parts included), or what
     precedes the comma in "Nachname, Vorname"."""
+    return list(_surname_tokens(name))
+
+
+@lru_cache(maxsize=_NAMES_REMEMBERED)
+def _surname_tokens(name: str) -> tuple[str, ...]:
     last = name.partition(",")[0] if "," in name else (name.split() or [""])[-1]
-    return [word for word in _WORD.findall(fold(last)) if len(word) > 1 and word not in NAME_NOISE]
+    return tuple(word for word in _WORD.findall(fold(last)) if len(word) > 1 and word not in NAME_NOISE)
 
 
 def name_key(name: str) -> str:
@@ -66,8 +77,12 @@ def name_key(name: str) -> str:
 def company_tokens(name: str) -> list[str]:
     """The distinctive words of a company name: "Kaufhaus Lindgrün Versand GmbH" →
     ["kaufhaus", "lindgruen", "versand"]."""
-    words = _NOT_ALNUM.split(fold(name))
-    return [word for word in words if len(word) > 1 and word not in COMPANY_NOISE]
+    return list(_company_tokens(name))
+
+
+@lru_cache(maxsize=_NAMES_REMEMBERED)
+def _company_tokens(name: str) -> tuple[str, ...]:
+    return tuple(word for word in _NOT_ALNUM.split(fold(name)) if len(word) > 1 and word not in COMPANY_NOISE)
 
 
 def text_words(text: str) -> list[str]:
@@ -137,8 +152,10 @@ _CODES = {
 }
 
 
+@lru_cache(maxsize=65536)
 def sound(word: str) -> str:
-    """The Kölner Phonetik code of one folded word (letters a–z only)."""
+    """The Kölner Phonetik code of one folded word (letters a–z only); remembered, as the same words
+    come back in every email."""
     letters = [ch for ch in word if "a" <= ch <= "z"]
     digits: list[str] = []
     for index, letter in enumerate(letters):

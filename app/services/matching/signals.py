@@ -45,23 +45,24 @@ class Signal:
 
 class NameWindows:
     """The email's words cut into windows of 1–6 consecutive words, built once per email, so
-    every candidate's name is compared against the same strings (fuzzy, order-free)."""
+    every candidate's name is compared against the same strings (fuzzy, order-free). Each window
+    is kept with its words sorted, so comparing it by plain `ratio` with sorted name words is
+    rapidfuzz's `token_sort_ratio` without sorting the window again for every candidate."""
 
     def __init__(self, words: tuple[str, ...]) -> None:
         self._by_size: dict[int, list[str]] = {}
         for size in range(1, 7):
-            self._by_size[size] = [" ".join(words[i:i + size]) for i in range(len(words) - size + 1)]
+            windows = (" ".join(sorted(words[i:i + size])) for i in range(len(words) - size + 1))
+            self._by_size[size] = list(dict.fromkeys(windows))
+        self._by_sizes: dict[range, list[str]] = {}
 
     def best(self, tokens: list[str], sizes: range) -> float:
         """Best token-sort similarity (0–100) of `tokens` against windows of the given sizes."""
-        target = " ".join(tokens)
-        best = 0.0
-        for size in sizes:
-            windows = self._by_size.get(size) or []
-            found = process.extractOne(target, windows, scorer=fuzz.token_sort_ratio, score_cutoff=best)
-            if found is not None:
-                best = max(best, float(found[1]))
-        return best
+        windows = self._by_sizes.get(sizes)
+        if windows is None:
+            windows = self._by_sizes[sizes] = [window for size in sizes for window in self._by_size.get(size, ())]
+        found = process.extractOne(" ".join(sorted(tokens)), windows, scorer=fuzz.ratio)
+        return float(found[1]) if found is not None else 0.0
 
 
 def name_score(inquiry: Inquiry, facts: EmailFacts, windows: NameWindows) -> tuple[float, bool]:
