@@ -15,6 +15,8 @@ from typing import Any, TypeAlias
 from sqlalchemy.exc import OperationalError
 
 from app import evaluation, server
+from app.commands import calibration as calibration_command
+from app.commands import firms as firms_command
 from app.commands import ingest as ingest_command
 from app.commands import jobs as jobs_command
 from app.commands import locate, output
@@ -100,6 +102,14 @@ def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
     return plan_command.run(args, settings, output.console())
 
 
+def cmd_firms(args: argparse.Namespace, settings: Settings) -> int:
+    return firms_command.run(args, settings, output.console())
+
+
+def cmd_calibration(args: argparse.Namespace, settings: Settings) -> int:
+    return calibration_command.run(args, settings, output.console())
+
+
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     configure_from(settings, "WARNING")  # the report is the output, not per-job lines
     with tempfile.TemporaryDirectory(prefix="cm-eval-") as workdir:
@@ -164,6 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
     reviews_command.add_parser(sub)
     _inquiry_parsers(sub)
     plan_command.add_parser(sub)
+    calibration_command.add_parser(sub)
+    firms_command.add_parser(sub)
 
     eval_cmd = sub.add_parser("eval", help="replay a labelled corpus through the pipeline on a scratch database",
                               description="Score extraction and matching against a corpus's labels; the "
@@ -173,7 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
     eval_cmd.add_argument("--predictions", metavar="FILE", help="write one JSON prediction per email per line")
     eval_cmd.set_defaults(handler=cmd_eval)
     for name, handler in (("migrate", cmd_migrate), ("ingest", cmd_ingest), ("jobs", cmd_jobs),
-                          ("reviews", cmd_reviews), ("plan", cmd_plan)):
+                          ("reviews", cmd_reviews), ("plan", cmd_plan), ("calibration", cmd_calibration),
+                          ("firms", cmd_firms)):
         sub.choices[name].set_defaults(handler=handler)
     return parser
 

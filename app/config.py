@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import os
 import re
@@ -73,6 +75,13 @@ class Settings(BaseSettings):
     webhook_timestamp_tolerance_seconds: int = Field(default=300, ge=1)
     webhook_max_body_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
 
+    # --- Resend inbound (second path; off until RESEND_WEBHOOK_SECRET is set) ----------------
+    resend_webhook_secret: SecretStr | None = None
+    resend_api_key: SecretStr | None = None
+    resend_api_base_url: str = "https://api.resend.com"
+    resend_attachment_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["inbound-cdn.resend.com"])
+
     # --- jobs API ----------------------------------------------------------------------
     jobs_api_token: SecretStr | None = None
 
@@ -133,7 +142,7 @@ class Settings(BaseSettings):
     # is logged once, then counted on the next line let through; 0 logs every repeat.
     log_repeat_window_seconds: float = Field(default=60, ge=0)
 
-    @field_validator("attachment_allowed_hosts", mode="before")
+    @field_validator("attachment_allowed_hosts", "resend_attachment_hosts", "review_priority_amounts", mode="before")
     @classmethod
     def _list_as_words_or_json(cls, value: object) -> object:
         """`a.example,b.example` (commas, spaces) or a JSON list `["a.example", "b.example"]`."""
@@ -163,7 +172,8 @@ class Settings(BaseSettings):
             raise ValueError("must be a sqlite:// or postgresql:// URL")
         return value
 
-    @field_validator("zendesk_webhook_secret", "jobs_api_token", mode="before")
+    @field_validator("zendesk_webhook_secret", "jobs_api_token", "resend_webhook_secret", "resend_api_key",
+                     mode="before")
     @classmethod
     def _blank_secret_is_unset(cls, value: object) -> object:
         """`JOBS_API_TOKEN=` must not turn on a guard that an empty credential passes: blank means unset."""
@@ -172,6 +182,31 @@ class Settings(BaseSettings):
         if isinstance(value, SecretStr) and not value.get_secret_value().strip():
             return None
         return value
+
+    @field_validator("review_priority_amounts")
+    @classmethod
+    def _ascending(cls, value: list[Decimal]) -> list[Decimal]:
+        if value != sorted(value) or any(amount <= 0 for amount in value):
+            raise ValueError("must be positive amounts in ascending order, e.g. 1000,10000")
+        return value
+
+    @field_validator("resend_webhook_secret")
+    @classmethod
+    def _svix_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        """Resend shows the signing secret as `whsec_<base64>`; anything else could never verify."""
+        if value is not None:
+            try:
+                base64.b64decode(value.get_secret_value().strip().removeprefix("whsec_"), validate=True)
+            except (binascii.Error, ValueError):
+                raise ValueError("must be the whsec_… signing secret Resend shows for the webhook") from None
+        return value
+
+    @field_validator("resend_api_base_url")
+    @classmethod
+    def _http_base(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")):
+            raise ValueError("must be an https:// URL")
+        return value.rstrip("/")
 
     @field_validator("firm_reference_pattern")
     @classmethod
@@ -218,6 +253,7 @@ class Settings(BaseSettings):
         values = [value.get_secret_value() for value in (
             self.zendesk_webhook_secret, self.jobs_api_token, self.smtp_password,
             self.zendesk_api_token, self.llm_api_key, self.portal_webhook_secret,
+            self.resend_webhook_secret, self.resend_api_key,
         ) if value is not None]
         for url in (self.database_url, self.redis_url, self.rabbitmq_url):
             password = urlsplit(url).password if url else None
@@ -255,6 +291,15 @@ class Settings(BaseSettings):
     outbox_max_attempts: int = Field(default=6, ge=1, le=100)
     outbox_min_backoff_seconds: float = Field(default=10, gt=0)
     outbox_max_backoff_seconds: float = Field(default=900, gt=0)
+
+    # --- reviewers side by side ------------------------------------------------------------
+    # A claimed review is the claimant's alone for this long (a decision or a new claim renews nothing).
+    review_claim_seconds: int = Field(default=900, ge=30, le=86_400)
+    # Amount at stake (proposed, else known) from which a review ranks one tier higher, ascending.
+    review_priority_amounts: Annotated[list[Decimal], NoDecode] = Field(
+        default_factory=lambda: [Decimal(1000), Decimal(10000)])
+    # A review waiting longer than this ranks one tier higher.
+    review_escalate_after_hours: float = Field(default=48, gt=0)
 
 
 class ConfigurationError(SystemExit):

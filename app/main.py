@@ -23,6 +23,8 @@ from app.routers import (
     dashboard_jobs,
     dashboard_ops,
     dashboard_reviews,
+    deliveries,
+    delivery_pages,
     docs,
     health,
     inquiries,
@@ -30,6 +32,7 @@ from app.routers import (
     plan_pages,
     plans,
     processing,
+    resend_webhook,
     reviews,
     webhooks,
 )
@@ -89,9 +92,11 @@ def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None =
                   docs_url=None, redoc_url=None, openapi_url=None)  # served by routers/docs.py
     app.include_router(docs.router)
     app.include_router(webhooks.router)
+    app.include_router(resend_webhook.router)
     app.include_router(jobs.router)
     app.include_router(health.router)
     app.include_router(inquiries.router)
+    app.include_router(deliveries.router)
     app.include_router(reviews.router)
     app.include_router(plans.router)
     app.include_router(processing.router)
@@ -100,6 +105,7 @@ def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None =
     app.include_router(dashboard.router)
     app.include_router(dashboard_reviews.router)
     app.include_router(plan_pages.router)
+    app.include_router(delivery_pages.router)
     app.mount("/static", StaticFiles(directory=dashboard.STATIC_DIR), name="static")
     app.add_middleware(dashboard.SecurityHeaders)
 

@@ -2,6 +2,8 @@
 
 from app.models.base import Base, utcnow
 from app.models.claim import Claim, ClaimHistory
+from app.models.delivery_problem import DeliveryProblem
+from app.models.firm import DEFAULT_FIRM_ID, Firm, FirmApiToken
 from app.models.incoming_email import IncomingEmail, ProcessingStatus
 from app.models.inquiry import Inquiry, InquiryNameKey
 from app.models.job_event import JobEvent
@@ -12,9 +14,13 @@ from app.models.review import Review
 from app.models.worker import ServiceFlag, WorkerHeartbeat
 
 __all__ = [
+    "DEFAULT_FIRM_ID",
     "Base",
     "Claim",
     "ClaimHistory",
+    "DeliveryProblem",
+    "Firm",
+    "FirmApiToken",
     "IncomingEmail",
     "Inquiry",
     "InquiryNameKey",

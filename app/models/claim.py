@@ -19,6 +19,8 @@ class Claim(Base):
     __tablename__ = "claims"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # Always its parent row's firm: set by a database trigger on insert (alembic 0009).
+    firm_id: Mapped[int] = mapped_column(Integer, server_default="1")
     inquiry_id: Mapped[int] = mapped_column(ForeignKey("inquiries.id", ondelete="CASCADE"), unique=True)
     amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     # Component name ("principal", "interest", "costs") → amount as a decimal string.
@@ -47,6 +49,8 @@ class ClaimHistory(Base):
     __tablename__ = "claim_history"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # Always its parent row's firm: set by a database trigger on insert (alembic 0009).
+    firm_id: Mapped[int] = mapped_column(Integer, server_default="1")
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
     version: Mapped[int] = mapped_column(Integer)
     old_amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))

@@ -26,6 +26,7 @@ class IncomingEmail(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     dedup_key: Mapped[str] = mapped_column(String(128), unique=True)
+    firm_id: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     zendesk_ticket_id: Mapped[str] = mapped_column(String(64), index=True)
     zendesk_webhook_id: Mapped[str | None] = mapped_column(String(128))
@@ -81,4 +82,5 @@ class IncomingEmail(Base):
         Index("ix_incoming_emails_status_received", "processing_status", "received_at", "id"),
         Index("ix_incoming_emails_status_id", "processing_status", "id"),
         Index("ix_incoming_emails_status_changed", "processing_status", "status_changed_at"),
+        Index("ix_incoming_emails_firm_received", "firm_id", "received_at", "id"),
     )

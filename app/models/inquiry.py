@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, Numeric, String
+from sqlalchemy import Date, ForeignKey, Index, Integer, Numeric, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, JSONType, UTCDateTime, utcnow
@@ -19,7 +19,8 @@ class Inquiry(Base):
     __tablename__ = "inquiries"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    external_id: Mapped[str] = mapped_column(String(64), unique=True)
+    external_id: Mapped[str] = mapped_column(String(64))
+    firm_id: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     client_name: Mapped[str] = mapped_column(String(200))
     client_birth_date: Mapped[date | None] = mapped_column(Date)
@@ -36,6 +37,9 @@ class Inquiry(Base):
     # what it offers this creditor (type, quota_percent, offer_amount, monthly_rate, months, reply_by).
     letter_type: Mapped[str] = mapped_column(String(8), default="first", server_default="first")
     plan_offer: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+    # Set when the mail provider reported the letter to this creditor as bounced or complained about.
+    undeliverable_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    undeliverable_reason: Mapped[str | None] = mapped_column(String(200))
 
     # Search keys: lower-case, no spaces or punctuation, umlauts folded (matching/normalize.py).
     firm_reference_key: Mapped[str] = mapped_column(String(64), index=True)
@@ -48,9 +52,11 @@ class Inquiry(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
-    # Covering: the matcher lists a sender's inquiry ids (thousands at a big creditor) from the index alone.
-    __table_args__ = (Index("ix_inquiries_creditor_email_key_id", "creditor_email_key", "id"),
-                      Index("ix_inquiries_creditor_domain_id", "creditor_domain", "id"))
+    # Covering: the matcher lists a sender's inquiry ids of one firm (thousands at a big creditor) from the
+    # index alone. The portal's id is unique within a firm; two firms may both have an "INQ-0001".
+    __table_args__ = (Index("ix_inquiries_creditor_email_key_id", "creditor_email_key", "firm_id", "id"),
+                      Index("ix_inquiries_creditor_domain_id", "creditor_domain", "firm_id", "id"),
+                      UniqueConstraint("firm_id", "external_id", name="uq_inquiries_firm_external_id"))
 
     name_keys = relationship(
         "InquiryNameKey", back_populates="inquiry", cascade="all, delete-orphan", lazy="select"

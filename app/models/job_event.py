@@ -15,6 +15,8 @@ class JobEvent(Base):
     __tablename__ = "job_events"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # Always its parent row's firm: set by a database trigger on insert (alembic 0009).
+    firm_id: Mapped[int] = mapped_column(Integer, server_default="1")
     email_id: Mapped[int] = mapped_column(
         ForeignKey("incoming_emails.id", ondelete="CASCADE"), index=True
     )

@@ -18,6 +18,8 @@ class OutboxMessage(Base):
     __tablename__ = "outbox"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # Always its parent row's firm: set by a database trigger on insert (alembic 0009).
+    firm_id: Mapped[int] = mapped_column(Integer, server_default="1")
     claim_history_id: Mapped[int] = mapped_column(ForeignKey("claim_history.id", ondelete="CASCADE"))
     channel: Mapped[str] = mapped_column(String(16))  # "webhook" | "email"
     email_id: Mapped[int | None] = mapped_column(

@@ -20,6 +20,8 @@ class PlanDecision(Base):
     __tablename__ = "plan_decisions"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # Always its parent row's firm: set by a database trigger on insert (alembic 0009).
+    firm_id: Mapped[int] = mapped_column(Integer, server_default="1")
     inquiry_id: Mapped[int] = mapped_column(ForeignKey("inquiries.id", ondelete="CASCADE"))
     decision: Mapped[str] = mapped_column(String(16))
     # The creditor's own figures (offer_amount, quota_percent, monthly_rate, months) as decimal strings.

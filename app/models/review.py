@@ -19,6 +19,8 @@ class Review(Base):
     __tablename__ = "reviews"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # Always its parent row's firm: set by a database trigger on insert (alembic 0009).
+    firm_id: Mapped[int] = mapped_column(Integer, server_default="1")
     email_id: Mapped[int] = mapped_column(ForeignKey("incoming_emails.id", ondelete="CASCADE"), unique=True)
     inquiry_id: Mapped[int | None] = mapped_column(ForeignKey("inquiries.id", ondelete="SET NULL"), index=True)
     status: Mapped[str] = mapped_column(String(16), default="open")
@@ -33,6 +35,11 @@ class Review(Base):
     proposed_plan_decision: Mapped[str | None] = mapped_column(String(16))
     proposed_counter_offer: Mapped[dict[str, str] | None] = mapped_column(JSONType)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Amount at stake as a tier (0 = least); age raises it at claim time (services/review_claims.py).
+    priority: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # A reviewer working on it: others cannot decide it until `claimed_until` has passed.
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     decided_by: Mapped[str | None] = mapped_column(String(200))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -44,4 +51,5 @@ class Review(Base):
     final_counter_offer: Mapped[dict[str, str] | None] = mapped_column(JSONType)
     plan_decision_id: Mapped[int | None] = mapped_column(Integer)
 
-    __table_args__ = (Index("ix_reviews_status_created", "status", "created_at"),)
+    __table_args__ = (Index("ix_reviews_status_created", "status", "created_at"),
+                      Index("ix_reviews_status_priority_created", "status", "priority", "created_at"))

@@ -20,13 +20,14 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.config import get_settings
-from app.database import get_session
+from app.database import get_session, session_scope
 from app.errors import NotFound, RejectedInput
 from app.models import IncomingEmail, ProcessingStatus
 from app.routers import csrf, job_view
+from app.routers.auth import OPERATOR, Caller
 from app.routers.operator import remembered_operator, typed_operator
 from app.routers.params import RowId
-from app.services import jobs, money, retries
+from app.services import firms, jobs, money, retries
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 STATIC_DIR = PACKAGE_DIR / "static"
@@ -71,11 +72,12 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def require_dashboard_operator(authorization: str | None = Header(default=None)) -> None:
-    """Open when JOBS_API_TOKEN is unset; otherwise HTTP Basic (any user, password = token) or Bearer."""
+def require_dashboard_operator(request: Request, authorization: str | None = Header(default=None)) -> Caller:
+    """HTTP Basic (any user, password = the operator token or a firm's API token) or Bearer. The operator sees
+    every firm; a firm's login sees only its own jobs, reviews, plans and deliveries. Open (as the operator)
+    while JOBS_API_TOKEN is unset and no firm token is offered. The caller is kept on `request.state` so every
+    page can tell (templates hide what only the operator may use)."""
     token = get_settings().jobs_api_token
-    if token is None:
-        return
     scheme, _, value = (authorization or "").partition(" ")
     offered = value.strip()
     if scheme.lower() == "basic":
@@ -85,9 +87,32 @@ def require_dashboard_operator(authorization: str | None = Header(default=None))
             offered = ""
     elif scheme.lower() != "bearer":
         offered = ""
-    if not offered or not hmac.compare_digest(offered.encode(), token.get_secret_value().encode()):
+    who: Caller | None = None
+    if token is not None and offered and hmac.compare_digest(offered.encode(), token.get_secret_value().encode()):
+        who = OPERATOR
+    elif offered:
+        with session_scope() as session:
+            firm_id = firms.firm_of_token(session, offered)
+        who = Caller(firm_id, firm_id) if firm_id is not None else None
+    if who is None and token is None:
+        who = OPERATOR
+    if who is None:
         raise HTTPException(status_code=401, detail="operator login required",
                             headers={"WWW-Authenticate": REALM})
+    request.state.caller = who
+    return who
+
+
+def dashboard_caller(request: Request) -> Caller:
+    """Who is logged in to this page (set by require_dashboard_operator)."""
+    found = getattr(request.state, "caller", None)
+    return found if isinstance(found, Caller) else OPERATOR
+
+
+def require_dashboard_all_firms(who: Caller = Depends(require_dashboard_operator)) -> Caller:
+    if not who.is_operator:
+        raise HTTPException(status_code=403, detail="only the operator may open this page")
+    return who
 
 
 async def form_pairs(request: Request, max_bytes: int = FORM_MAX_BYTES, max_fields: int = 20) -> list[tuple[str, str]]:
@@ -166,7 +191,8 @@ def wants_fragment(request: Request) -> bool:
 def render(request: Request, name: str, context: dict[str, Any], *, block: str | None = None,
            status_code: int = 200) -> Response:
     token = csrf.form_token(request)
-    response = templates.TemplateResponse(request, name, {**context, "csrf_token": token},
+    is_operator = dashboard_caller(request).is_operator
+    response = templates.TemplateResponse(request, name, {**context, "csrf_token": token, "is_operator": is_operator},
                                           status_code=status_code, block_name=block)
     response.headers["vary"] = "HX-Request"
     csrf.set_form_token(response, request, token)
@@ -201,10 +227,18 @@ def job_context(email: IncomingEmail, notice: str | None = None, problem: str | 
     }
 
 
+def seen_job(request: Request, session: Session, job_id: int) -> IncomingEmail:
+    """The job, or the same NotFound as for a missing one when it belongs to another firm than the login's."""
+    email = jobs.get(session, job_id)
+    if not dashboard_caller(request).sees(email.firm_id):
+        raise NotFound(f"job {job_id} not found")
+    return email
+
+
 @router.get("/jobs/{job_id}")
 def job_page(request: Request, job_id: RowId, session: Session = Depends(get_session)) -> Response:
     try:
-        email = jobs.get(session, job_id)
+        email = seen_job(request, session, job_id)
     except NotFound as missing:
         return error_page(request, 404, missing.reason)
     return render(request, "job.html", job_context(email), block="detail" if wants_fragment(request) else None)
@@ -217,6 +251,7 @@ def retry_job(request: Request, job_id: RowId, fields: dict[str, str] = Depends(
     status_code = 200
     operator = typed_operator(fields) or remembered_operator(request) or "dashboard"
     try:
+        seen_job(request, session, job_id)
         retried, enqueued = retries.retry_failed(job_id, operator)
         notice = (f"Job {job_id} is {retried.processing_status} again (retry {retried.retry_count})"
                   + ("." if enqueued else "; the sweeper will send it to a worker."))

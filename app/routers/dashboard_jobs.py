@@ -3,7 +3,7 @@ the operator's actions on it (bulk retry, cancel); every action carries the oper
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -18,12 +18,14 @@ from app.routers.dashboard import (
     ERROR_SNIPPET,
     PAGE_SIZE,
     SUBJECT_PREVIEW,
+    dashboard_caller,
     error_page,
     euros,
     guarded_pairs,
     render,
     require_dashboard_operator,
     seconds,
+    seen_job,
     wants_fragment,
     when,
 )
@@ -114,8 +116,14 @@ async def guarded_fields(request: Request) -> list[tuple[str, str]]:
     return await guarded_pairs(request, BULK_FORM_MAX_BYTES, operations.MAX_BULK + 10)
 
 
+def _of_login(request: Request, wanted: job_list.JobFilter) -> job_list.JobFilter:
+    """The filter narrowed to the login's firm (an operator's login sees every firm)."""
+    return replace(wanted, firm_id=dashboard_caller(request).firm_id)
+
+
 def jobs_context(request: Request, session: Session, view: View) -> dict[str, Any]:
-    found = job_list.page(session, view.filter(), view.limit, before=view.before, after=view.after)
+    found = job_list.page(session, _of_login(request, view.filter()), view.limit, before=view.before,
+                          after=view.after)
     first = found.position + 1
     return {
         "view": view, "status": view.status, "q": view.q, "review": view.review, "tabs": TABS,
@@ -126,7 +134,9 @@ def jobs_context(request: Request, session: Session, view: View) -> dict[str, An
         "newest_url": view.url(before=None, after=None),
         "previous_url": view.url(after=found.after, before=None) if found.after else None,
         "next_url": view.url(before=found.before, after=None) if found.before else None,
-        "operator": remembered_operator(request), "queue": queue_status.status(session),
+        "operator": remembered_operator(request),
+        # The queue and its workers are the whole deployment's: a firm's login is not shown them.
+        "queue": queue_status.status(session) if dashboard_caller(request).is_operator else None,
     }
 
 
@@ -189,10 +199,14 @@ def bulk_retry(request: Request, view: View = Depends(view_params),
     try:
         name = operations.operator_name(operator, remembered_operator(request))
         if values.get("all") == "1":
-            ids = job_list.failed_ids(session, view.filter())
+            ids = job_list.failed_ids(session, _of_login(request, view.filter()))
             session.rollback()  # the read above ends here; the retry commits in its own transaction
         else:
             ids = _selected(fields)
+            who = dashboard_caller(request)
+            if not who.is_operator:  # another firm's job is not there for this login
+                ids = jobs.of_firm(session, ids, who.acting_firm)
+                session.rollback()
         if not ids:
             raise RejectedInput("nothing selected: tick failed jobs or choose “retry all failed”", status_code=422)
         outcome = operations.retry_many(ids, name)
@@ -210,6 +224,8 @@ def cancel_job(request: Request, job_id: RowId, view: View = Depends(view_params
     operator = typed_operator(dict(fields))
     try:
         name = operations.operator_name(operator, remembered_operator(request))
+        seen_job(request, session, job_id)
+        session.rollback()
         operations.cancel(job_id, name)
     except RejectedInput as refused:
         return _answer(request, session, view, operator, None, refused.reason, refused.status_code)

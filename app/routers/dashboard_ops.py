@@ -14,13 +14,13 @@ from sqlalchemy.orm import Session
 from app.database import get_session
 from app.errors import RejectedInput
 from app.models import utcnow
-from app.routers.dashboard import guarded_form, render, require_dashboard_operator, wants_fragment, when
+from app.routers.dashboard import guarded_form, render, require_dashboard_all_firms, wants_fragment, when
 from app.routers.operator import remember_operator, remembered_operator, typed_operator
 from app.routers.svg_charts import Chart, line_chart
 from app.services import charts, operations, queue_status
 
 router = APIRouter(prefix="/dashboard", tags=["dashboard"], include_in_schema=False,
-                   dependencies=[Depends(require_dashboard_operator)])
+                   dependencies=[Depends(require_dashboard_all_firms)])
 Range = Literal["hour", "day"]
 RANGES: dict[str, tuple[timedelta, int, str]] = {
     "hour": (charts.MINUTE, 60, "%H:%M"),  # the last hour, per minute

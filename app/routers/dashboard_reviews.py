@@ -8,15 +8,19 @@ from typing import Any, Literal
 from urllib.parse import quote, unquote, urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from app.database import get_session
+from app.config import get_settings
+from app.database import get_session, session_scope
 from app.errors import NotFound, RejectedInput
+from app.models import Review, utcnow
 from app.routers import reviews as review_api
+from app.routers.auth import OPERATOR, Caller
 from app.routers.dashboard import (
     PAGE_SIZE,
+    dashboard_caller,
     error_page,
     euros,
     guarded_form,
@@ -26,7 +30,7 @@ from app.routers.dashboard import (
 )
 from app.routers.params import RowId
 from app.schemas.reviews import Correction, CounterOffer, Decision
-from app.services import money, review, review_lists
+from app.services import money, review, review_claims, review_lists
 
 REVIEWER_COOKIE = "cm_reviewer"
 REVIEWER_MAX = 200
@@ -65,11 +69,11 @@ def list_url(tab: str, q: str, offset: int) -> str:
 
 
 def reviews_context(session: Session, tab: review_lists.Tab, q: str, offset: int, notice: str | None = None,
-                    problem: str | None = None) -> dict[str, Any]:
-    total, items = review_lists.listing(session, tab, q, PAGE_SIZE, offset)
+                    problem: str | None = None, firm_id: int | None = None) -> dict[str, Any]:
+    total, items = review_lists.listing(session, tab, q, PAGE_SIZE, offset, firm_id)
     return {
         "section": "reviews", "tab": tab, "q": q, "items": items, "total": total, "offset": offset,
-        "counts": review_lists.tab_counts(session), "notice": notice, "problem": problem,
+        "counts": review_lists.tab_counts(session, firm_id), "notice": notice, "problem": problem, "now": utcnow(),
         "action_query": urlencode({"offset": offset, "tab": tab, **({"q": q} if q else {})}),
         "queue_url": list_url(tab, q, offset),
         "previous_url": list_url(tab, q, max(offset - PAGE_SIZE, 0)) if offset > 0 else None,
@@ -88,7 +92,8 @@ def reviews_page(request: Request, tab: str = Query(default="open", max_length=1
                  q: str = Query(default="", max_length=review_lists.SEARCH_MAX),
                  offset: int = Query(default=0, ge=0, le=1_000_000),
                  session: Session = Depends(get_session)) -> Response:
-    return render_reviews(request, reviews_context(session, parse_tab(tab), q.strip(), offset))
+    return render_reviews(request, reviews_context(session, parse_tab(tab), q.strip(), offset,
+                                                  firm_id=dashboard_caller(request).firm_id))
 
 
 def change_percent(proposed: Decimal | None, reference: Decimal | None) -> str | None:
@@ -136,7 +141,7 @@ def review_context(session: Session, item: Any, notice: str | None = None,
         "explanation": item.explanation or match.get("explanation") or [],
         "plan_offer": inquiry.plan_offer if inquiry is not None else None,
         "plan_rows": plan_rows(inquiry.plan_offer if inquiry is not None else None, item.proposed_counter_offer),
-        "notice": notice, "problem": problem,
+        "notice": notice, "problem": problem, "now": utcnow(),
     }
 
 
@@ -146,10 +151,18 @@ def render_review(request: Request, context: dict[str, Any], status_code: int = 
                   block="detail" if wants_fragment(request) else None, status_code=status_code)
 
 
+def seen_review(request: Request, session: Session, review_id: int) -> Review:
+    """The review, or the same NotFound as for a missing one when it is another firm's than the login's."""
+    item = review.get(session, review_id)
+    if not dashboard_caller(request).sees(item.firm_id):
+        raise NotFound(f"review {review_id} not found")
+    return item
+
+
 @router.get("/reviews/{review_id}")
 def review_page(request: Request, review_id: RowId, session: Session = Depends(get_session)) -> Response:
     try:
-        item = review.get(session, review_id)
+        item = seen_review(request, session, review_id)
     except NotFound as missing:
         return error_page(request, 404, missing.reason)
     return render_review(request, review_context(session, item))
@@ -178,7 +191,7 @@ def counter_figures(fields: dict[str, str]) -> CounterOffer | None:
     return CounterOffer.model_validate(figures) if figures else None
 
 
-def decide(review_id: int, kind: DecisionKind, fields: dict[str, str]) -> str:
+def decide(review_id: int, kind: DecisionKind, fields: dict[str, str], who: Caller = OPERATOR) -> str:
     """Hand the form to the review API's own handlers (same commit and outbox wake-up); returns a notice."""
     reviewer, note = fields.get("reviewer", "").strip(), fields.get("note", "").strip() or None
     try:
@@ -190,16 +203,42 @@ def decide(review_id: int, kind: DecisionKind, fields: dict[str, str]) -> str:
                 "reviewer": reviewer, "note": note, "amount": parse_amount(fields.get("amount", "")),
                 "inquiry_id": fields.get("inquiry_id", "").strip() or None, "plan_decision": chosen,
                 "counter_offer": counter})
-            decided = review_api.correct(review_id, correction, x_reviewer=None)
+            decided = review_api.correct(review_id, correction, x_reviewer=None, who=who)
         elif kind == "approve":
-            decided = review_api.approve(review_id, Decision(reviewer=reviewer, note=note), x_reviewer=None)
+            decided = review_api.approve(review_id, Decision(reviewer=reviewer, note=note), None, who)
         else:
-            decided = review_api.reject(review_id, Decision(reviewer=reviewer, note=note), x_reviewer=None)
+            decided = review_api.reject(review_id, Decision(reviewer=reviewer, note=note), None, who)
     except ValidationError as invalid:
         raise RejectedInput("; ".join(str(e["msg"]) for e in invalid.errors())) from invalid
     amount = f", amount {euros(decided.final_amount)}" if decided.final_amount is not None else ""
     plan = f", plan decision {decided.final_plan_decision}" if decided.final_plan_decision else ""
     return f"Review {review_id} {decided.status} by {decided.decided_by}{amount}{plan}."
+
+
+@router.post("/reviews/next")
+def next_review(request: Request, fields: dict[str, str] = Depends(guarded_form),
+                session: Session = Depends(get_session)) -> Response:
+    """"Next review": claim the next free review for the named reviewer and open its page (htmx follows
+    HX-Redirect); the list with the reason when there is none or no name."""
+    reviewer = fields.get("reviewer", "").strip()[:REVIEWER_MAX]
+    firm = dashboard_caller(request).firm_id
+    try:
+        with session_scope() as claiming:
+            found = review_claims.claim_next(claiming, reviewer, get_settings(), dashboard_caller(request).firm_id)
+            found_id = found.id if found is not None else None
+    except RejectedInput as refused:
+        return render_reviews(request, reviews_context(session, "open", "", 0, problem=refused.reason, firm_id=firm),
+                              refused.status_code, reviewer)
+    if found_id is None:
+        response = render_reviews(request, reviews_context(
+            session, "open", "", 0, notice="No free review: every open review is decided or claimed by someone else.",
+            firm_id=firm), reviewer=reviewer)
+    else:
+        target = f"/dashboard/reviews/{found_id}"
+        response = (Response(status_code=200, headers={"HX-Redirect": target}) if wants_fragment(request)
+                    else RedirectResponse(target, status_code=303))
+    remember_reviewer(response, reviewer)
+    return response
 
 
 @router.post("/reviews/{review_id}/{kind}")
@@ -215,17 +254,18 @@ def review_decision(request: Request, review_id: RowId, kind: DecisionKind,
     status_code = 200
     reviewer = fields.get("reviewer", "").strip()[:REVIEWER_MAX]
     try:
-        notice = decide(review_id, kind, fields)
+        notice = decide(review_id, kind, fields, dashboard_caller(request))
     except RejectedInput as refused:
         problem, status_code = refused.reason, refused.status_code
     if view == "page":
         try:
-            item = review.get(session, review_id)
+            item = seen_review(request, session, review_id)
         except NotFound as missing:
             return error_page(request, 404, missing.reason)
         response = render_review(request, review_context(session, item, notice, problem), status_code, reviewer)
     else:
-        context = reviews_context(session, parse_tab(tab), q.strip(), offset, notice, problem)
+        context = reviews_context(session, parse_tab(tab), q.strip(), offset, notice, problem,
+                                  firm_id=dashboard_caller(request).firm_id)
         response = render_reviews(request, context, status_code, reviewer)
     remember_reviewer(response, reviewer)
     return response

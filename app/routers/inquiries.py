@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from app.database import get_session
 from app.models import Inquiry
-from app.routers.auth import require_operator
+from app.routers.auth import Caller, caller, require_operator, x_firm_given
 from app.routers.csrf import require_json_same_origin
 from app.routers.params import DEFAULT_LIMIT, ExternalId, Limit, Offset
 from app.schemas.inquiries import ClaimOut, InquiryIn, InquiryList, InquiryOut
@@ -32,15 +32,17 @@ def shape(session: Session, inquiry: Inquiry) -> InquiryOut:
         currency=inquiry.currency, sent_at=inquiry.sent_at, routing_id=inquiry.routing_id,
         handler_email=inquiry.handler_email, letter_type=inquiry.letter_type,
         plan_offer=PlanOffer.model_validate(inquiry.plan_offer) if inquiry.plan_offer else None,
+        undeliverable_at=inquiry.undeliverable_at, undeliverable_reason=inquiry.undeliverable_reason,
         created_at=inquiry.created_at, updated_at=inquiry.updated_at,
         claim=claim_out,
     )
 
 
 @router.post("", response_model=InquiryOut, status_code=201, dependencies=[Depends(require_json_same_origin)])
-def upsert_inquiry(body: InquiryIn, response: Response, session: Session = Depends(get_session)) -> InquiryOut:
-    """201 when the inquiry is new, 200 when an inquiry with this `id` was updated."""
-    inquiry, created = inquiries.upsert(session, body)
+def upsert_inquiry(body: InquiryIn, response: Response, session: Session = Depends(get_session),
+                   who: Caller = Depends(caller)) -> InquiryOut:
+    """201 when the inquiry is new, 200 when the firm's inquiry with this `id` was updated."""
+    inquiry, created = inquiries.upsert(session, body, who.acting_firm)
     response.status_code = 201 if created else 200
     return shape(session, inquiry)
 
@@ -50,11 +52,15 @@ def list_inquiries(
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
     session: Session = Depends(get_session),
+    who: Caller = Depends(caller),
 ) -> InquiryList:
-    total, page = inquiries.list_inquiries(session, limit, offset)
+    """The caller's firm's inquiries; every firm's for the operator (X-Firm narrows it to one)."""
+    firm = who.firm_id if not who.is_operator else (who.acting_firm if x_firm_given(who) else None)
+    total, page = inquiries.list_inquiries(session, limit, offset, firm)
     return InquiryList(total=total, limit=limit, offset=offset, inquiries=[shape(session, i) for i in page])
 
 
 @router.get("/{inquiry_id}", response_model=InquiryOut)
-def get_inquiry(inquiry_id: ExternalId, session: Session = Depends(get_session)) -> InquiryOut:
-    return shape(session, inquiries.get(session, safetext.clean(inquiry_id)))
+def get_inquiry(inquiry_id: ExternalId, session: Session = Depends(get_session),
+                who: Caller = Depends(caller)) -> InquiryOut:
+    return shape(session, inquiries.get(session, safetext.clean(inquiry_id), who.acting_firm))

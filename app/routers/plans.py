@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.database import get_session
 from app.models import utcnow
-from app.routers.auth import require_operator
+from app.routers.auth import Caller, caller, require_operator
 from app.routers.csrf import require_json_same_origin
 from app.routers.params import ExternalId
 from app.schemas.plans import PlanDecisionHistory, PlanDecisionIn, PlanDecisionOut, PlanStandingOut
@@ -23,14 +23,15 @@ FirmReference = Annotated[str, Path(min_length=1, max_length=64, description="th
 
 
 @router.get("/clients/{firm_reference}/plan", response_model=PlanStandingOut)
-def client_plan(firm_reference: FirmReference, session: Session = Depends(get_session)) -> PlanStandingOut:
+def client_plan(firm_reference: FirmReference, session: Session = Depends(get_session),
+                who: Caller = Depends(caller)) -> PlanStandingOut:
     """Where the client's settlement plan stands today (the firm's calendar day)."""
-    found = standing.load(session, safetext.clean(firm_reference), standing.firm_today(utcnow()))
+    found = standing.load(session, safetext.clean(firm_reference), standing.firm_today(utcnow()), who.acting_firm)
     return PlanStandingOut.of(found)
 
 
-def _history(session: Session, inquiry_id: str) -> PlanDecisionHistory:
-    inquiry = recorded.plan_letter(session, inquiry_id)
+def _history(session: Session, inquiry_id: str, firm_id: int) -> PlanDecisionHistory:
+    inquiry = recorded.plan_letter(session, inquiry_id, firm_id)
     rows = decisions.history(session, inquiry.id)
     current = decisions.current(session, [inquiry.id]).get(inquiry.id)
     return PlanDecisionHistory(inquiry_id=inquiry.external_id, creditor_name=inquiry.creditor_name,
@@ -39,17 +40,19 @@ def _history(session: Session, inquiry_id: str) -> PlanDecisionHistory:
 
 
 @router.get("/inquiries/{inquiry_id}/plan-decisions", response_model=PlanDecisionHistory)
-def plan_decisions(inquiry_id: ExternalId, session: Session = Depends(get_session)) -> PlanDecisionHistory:
-    return _history(session, safetext.clean(inquiry_id))
+def plan_decisions(inquiry_id: ExternalId, session: Session = Depends(get_session),
+                   who: Caller = Depends(caller)) -> PlanDecisionHistory:
+    return _history(session, safetext.clean(inquiry_id), who.acting_firm)
 
 
 @router.post("/inquiries/{inquiry_id}/plan-decisions", response_model=PlanDecisionHistory, status_code=201,
              dependencies=[Depends(require_json_same_origin)])
 def record_plan_decision(inquiry_id: ExternalId, body: PlanDecisionIn, x_reviewer: str | None = Header(default=None),
-                         session: Session = Depends(get_session)) -> PlanDecisionHistory:
+                         session: Session = Depends(get_session), who: Caller = Depends(caller)) -> PlanDecisionHistory:
     """Record a decision the creditor made outside email, effective now; answers with the letter's history."""
     external_id = safetext.clean(inquiry_id)
     reviewer = body.reviewer or safetext.clean(x_reviewer or "")
     recorded.record(session, external_id, body.decision, reviewer=reviewer, now=utcnow(),
-                    counter_offer=body.counter_offer.figures() if body.counter_offer else None, note=body.note)
-    return _history(session, external_id)
+                    counter_offer=body.counter_offer.figures() if body.counter_offer else None, note=body.note,
+                    firm_id=who.acting_firm)
+    return _history(session, external_id, who.acting_firm)

@@ -7,13 +7,13 @@ from fastapi import APIRouter, Depends, Header, Query
 from sqlalchemy.orm import Session
 
 from app.database import get_session
-from app.routers.auth import require_operator
+from app.routers.auth import require_all_firms
 from app.routers.csrf import require_json_same_origin
 from app.schemas.jobs import OperatorAction
 from app.schemas.processing import ProcessingState, WorkerOut
 from app.services import operations, queue_status
 
-router = APIRouter(prefix="/api/v1/processing", tags=["processing"], dependencies=[Depends(require_operator)])
+router = APIRouter(prefix="/api/v1/processing", tags=["processing"], dependencies=[Depends(require_all_firms)])
 OperatorHeader = Header(default=None, max_length=200, description="who acts (or the body's `operator`)")
 
 

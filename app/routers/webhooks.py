@@ -15,7 +15,9 @@ from pydantic import ValidationError
 from app.config import get_settings
 from app.errors import RejectedInput
 from app.models import utcnow
+from app.routers import webhook_firms
 from app.routers.csrf import require_json
+from app.routers.webhook_firms import FirmSlug
 from app.schemas.jobs import WebhookAccepted
 from app.services import intake, intake_batch, signatures
 
@@ -85,8 +87,18 @@ async def receive_webhook(request: Request) -> WebhookAccepted:
 
     A refusal is logged with its status and reason (which header, which field), never a header value,
     a secret or the body."""
+    return await _receive(request, None)
+
+
+@router.post("/webhook/{firm_slug}", response_model=WebhookAccepted, openapi_extra={"requestBody": payload_schema()})
+async def receive_firm_webhook(request: Request, firm_slug: FirmSlug) -> WebhookAccepted:
+    """The same for one firm's own Zendesk trigger: signed with that firm's secret (else the deployment's)."""
+    return await _receive(request, firm_slug)
+
+
+async def _receive(request: Request, firm_slug: str | None) -> WebhookAccepted:
     try:
-        payload = await _verified_payload(request)
+        payload = await _verified_payload(request, firm_slug)
     except RejectedInput as refused:
         # `error` is what the repeat filter tells apart: a flood of one refusal is one line a window, counted.
         log.warning("webhook_rejected", status=refused.status_code, error=refused.reason, client=_peer(request))
@@ -105,17 +117,22 @@ def _peer(request: Request) -> str | None:
     return request.client.host if request.client else None
 
 
-async def _verified_payload(request: Request) -> intake.InboundEmail:
+async def _verified_payload(request: Request, firm_slug: str | None = None) -> intake.InboundEmail:
     settings = get_settings()
     require_json(request)
     body = await read_capped_body(request, settings.webhook_max_body_bytes)
-    if settings.zendesk_webhook_secret is not None:
+    deployment = settings.zendesk_webhook_secret.get_secret_value() if settings.zendesk_webhook_secret else None
+
+    def check(secret: str) -> None:
         signatures.verify(
-            settings.zendesk_webhook_secret.get_secret_value(),
+            secret,
             signature=request.headers.get("x-zendesk-webhook-signature"),
             timestamp=request.headers.get("x-zendesk-webhook-signature-timestamp"),
             body=body,
             now=utcnow(),
             tolerance_seconds=settings.webhook_timestamp_tolerance_seconds,
         )
-    return parse_payload(body)
+
+    signed_by = await webhook_firms.signing_firm("zendesk", firm_slug, deployment, check)
+    payload = parse_payload(body)
+    return payload.for_firm(webhook_firms.firm_for(signed_by, [*payload.to_addresses, *payload.cc_addresses]))

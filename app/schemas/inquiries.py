@@ -41,6 +41,8 @@ class InquiryOut(BaseModel):
     handler_email: str | None
     letter_type: str
     plan_offer: PlanOffer | None
+    undeliverable_at: datetime | None = None
+    undeliverable_reason: str | None = None
     created_at: datetime
     updated_at: datetime
     claim: ClaimOut | None = None

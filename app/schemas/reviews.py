@@ -61,6 +61,9 @@ class ReviewOut(BaseModel):
     final_plan_decision: str | None = None
     final_counter_offer: dict[str, Decimal] | None = None
     plan_decision_id: int | None = None
+    priority: int = 0
+    claimed_by: str | None = None
+    claimed_until: datetime | None = None
 
 
 class ReviewList(BaseModel):

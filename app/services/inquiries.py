@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound, RejectedInput
-from app.models import Inquiry, InquiryNameKey
+from app.models import DEFAULT_FIRM_ID, Inquiry, InquiryNameKey
 from app.services import claims, instants, money
 from app.services.matching import normalize
 from app.services.plans.offer import PlanOffer
@@ -118,20 +118,20 @@ def name_keys(client_name: str) -> list[tuple[str, str]]:
     return [("token", token) for token in tokens] + [("sound", code) for code in sounds]
 
 
-def upsert(session: Session, data: InquiryFields) -> tuple[Inquiry, bool]:
-    """Create or update the inquiry with the portal's id; True when it was created. A new
+def upsert(session: Session, data: InquiryFields, firm_id: int = DEFAULT_FIRM_ID) -> tuple[Inquiry, bool]:
+    """Create or update the firm's inquiry with the portal's id; True when it was created. A new
     inquiry opens its claim at the known amount."""
-    inquiry = find(session, data.id)
+    inquiry = find(session, data.id, firm_id)
     created = inquiry is None
     if inquiry is None:
-        inquiry = Inquiry(external_id=data.id)
+        inquiry = Inquiry(external_id=data.id, firm_id=firm_id)
         apply_fields(inquiry, data)
         try:
             with session.begin_nested():
                 session.add(inquiry)
                 session.flush()
         except IntegrityError:  # created concurrently: update that one instead
-            inquiry = get(session, data.id)
+            inquiry = get(session, data.id, firm_id)
             created = False
     if not created:
         apply_fields(inquiry, data)
@@ -167,20 +167,24 @@ def rebuild_search_keys(session: Session) -> int:
     return changed
 
 
-def find(session: Session, external_id: str) -> Inquiry | None:
-    return session.scalars(select(Inquiry).where(Inquiry.external_id == external_id)).first()
+def find(session: Session, external_id: str, firm_id: int = DEFAULT_FIRM_ID) -> Inquiry | None:
+    return session.scalars(select(Inquiry).where(Inquiry.external_id == external_id,
+                                                 Inquiry.firm_id == firm_id)).first()
 
 
-def get(session: Session, external_id: str) -> Inquiry:
-    inquiry = find(session, external_id)
+def get(session: Session, external_id: str, firm_id: int = DEFAULT_FIRM_ID) -> Inquiry:
+    inquiry = find(session, external_id, firm_id)
     if inquiry is None:
         raise NotFound(f"inquiry {external_id} not found")
     return inquiry
 
 
-def list_inquiries(session: Session, limit: int, offset: int) -> tuple[int, list[Inquiry]]:
-    total = session.scalar(select(func.count()).select_from(Inquiry)) or 0
-    page = session.scalars(select(Inquiry).order_by(Inquiry.id).limit(limit).offset(offset)).all()
+def list_inquiries(session: Session, limit: int, offset: int,
+                   firm_id: int | None = None) -> tuple[int, list[Inquiry]]:
+    """A page of inquiries, of one firm or (None) of all."""
+    statement = select(Inquiry) if firm_id is None else select(Inquiry).where(Inquiry.firm_id == firm_id)
+    total = session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+    page = session.scalars(statement.order_by(Inquiry.id).limit(limit).offset(offset)).all()
     return total, list(page)
 
 
@@ -200,11 +204,12 @@ def validate_records(records: Iterable[Mapping[str, Any]]) -> list[InquiryFields
     return valid
 
 
-def import_records(session: Session, records: Iterable[Mapping[str, Any]]) -> ImportReport:
+def import_records(session: Session, records: Iterable[Mapping[str, Any]],
+                   firm_id: int = DEFAULT_FIRM_ID) -> ImportReport:
     """All records or none: validated first, then upserted in the caller's transaction."""
     report = ImportReport()
     for data in validate_records(records):
-        _, created = upsert(session, data)
+        _, created = upsert(session, data, firm_id)
         (report.created if created else report.updated).append(data.id)
     return report
 

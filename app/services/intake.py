@@ -13,13 +13,13 @@ from datetime import datetime
 from typing import Any, Literal
 
 import structlog
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import queue
 from app.database import get_engine, session_scope
-from app.models import IncomingEmail, utcnow
+from app.models import DEFAULT_FIRM_ID, IncomingEmail, utcnow
 from app.services import instants, job_batches, jobs
 from app.services.safetext import SafeTextModel
 
@@ -56,6 +56,16 @@ class InboundEmail(SafeTextModel):
     message_id: str | None = Field(default=None, max_length=512)
     in_reply_to: str | None = Field(default=None, max_length=512)
     attachments: list[AttachmentRef] = Field(default_factory=list, max_length=50)
+    # Which firm the email belongs to: set by the route it came through, never by the payload.
+    _firm_id: int = PrivateAttr(default=DEFAULT_FIRM_ID)
+
+    @property
+    def firm_id(self) -> int:
+        return self._firm_id
+
+    def for_firm(self, firm_id: int) -> InboundEmail:
+        self._firm_id = firm_id
+        return self
 
     @field_validator("ticket_id", mode="before")
     @classmethod
@@ -104,6 +114,12 @@ def dedup_key(email: InboundEmail) -> str:
 
     When text had to be replaced, the hash also covers the original bytes of what was replaced: a
     redelivery is still a duplicate, yet two replies differing only in such characters are not."""
+    key = _unscoped_dedup_key(email)
+    # Another firm's delivery is never this firm's duplicate; the default firm's keys stay as they were.
+    return key if email.firm_id == DEFAULT_FIRM_ID else f"firm{email.firm_id}:{key}"
+
+
+def _unscoped_dedup_key(email: InboundEmail) -> str:
     replaced = email.replaced_digest()
     if email.webhook_id and replaced is None:
         return f"webhook:{email.webhook_id}"
@@ -118,6 +134,7 @@ def dedup_key(email: InboundEmail) -> str:
 def _row_values(email: InboundEmail, key: str) -> dict[str, Any]:
     return {
         "dedup_key": key,
+        "firm_id": email.firm_id,
         "zendesk_ticket_id": email.ticket_id,
         "zendesk_webhook_id": email.webhook_id,
         "message_id": email.message_id,

@@ -15,7 +15,7 @@ from sqlalchemy.dialects import sqlite
 from sqlalchemy.dialects.postgresql.psycopg import dialect as psycopg_dialect
 from sqlalchemy.orm import Session
 
-from app.models import IncomingEmail, JobEvent, ProcessingStatus, utcnow
+from app.models import DEFAULT_FIRM_ID, IncomingEmail, JobEvent, ProcessingStatus, utcnow
 
 S = ProcessingStatus
 
@@ -29,17 +29,20 @@ _INSERT_RECEIVED = text(f"""
 WITH given AS (
     SELECT * FROM jsonb_to_recordset(CAST(:rows AS jsonb))
         AS given({", ".join(f"{name} text" for name in _TEXT_COLUMNS)},
-                 {", ".join(f"{name} jsonb" for name in _JSON_COLUMNS)}, received_at timestamptz, note text)
+                 {", ".join(f"{name} jsonb" for name in _JSON_COLUMNS)}, received_at timestamptz, firm_id integer,
+                 note text)
 ), inserted AS (
-    INSERT INTO incoming_emails ({", ".join((*_TEXT_COLUMNS, *_JSON_COLUMNS))}, received_at, processing_status,
-                                 status_changed_at, created_at, updated_at, retry_count, attempt_count)
-    SELECT {", ".join((*_TEXT_COLUMNS, *_JSON_COLUMNS))}, received_at, :received, :now, :now, :now, 0, 0
+    INSERT INTO incoming_emails ({", ".join((*_TEXT_COLUMNS, *_JSON_COLUMNS))}, received_at, firm_id,
+                                 processing_status, status_changed_at, created_at, updated_at, retry_count,
+                                 attempt_count)
+    SELECT {", ".join((*_TEXT_COLUMNS, *_JSON_COLUMNS))}, received_at, firm_id, :received, :now, :now, :now, 0, 0
     FROM given
     ON CONFLICT (dedup_key) DO NOTHING
-    RETURNING id, dedup_key
+    RETURNING id, dedup_key, firm_id
 ), first_events AS (
-    INSERT INTO job_events (email_id, at, kind, to_status, message)
-    SELECT inserted.id, :now, 'status', :received, given.note FROM inserted JOIN given USING (dedup_key)
+    INSERT INTO job_events (email_id, firm_id, at, kind, to_status, message)
+    SELECT inserted.id, inserted.firm_id, :now, 'status', :received, given.note
+    FROM inserted JOIN given USING (dedup_key)
 )
 SELECT id, dedup_key FROM inserted
 """)
@@ -48,7 +51,8 @@ SELECT id, dedup_key FROM inserted
 def received_parameters(rows: list[tuple[dict[str, Any], str]], now: datetime) -> dict[str, Any]:
     """The PostgreSQL statement's parameters for `rows`."""
     given = [{**{name: values[name] for name in (*_TEXT_COLUMNS, *_JSON_COLUMNS)},
-              "received_at": values["received_at"].isoformat(), "note": note} for values, note in rows]
+              "received_at": values["received_at"].isoformat(), "firm_id": values.get("firm_id", DEFAULT_FIRM_ID),
+              "note": note} for values, note in rows]
     return {"rows": json.dumps(given), "now": now, "received": S.RECEIVED.value}
 
 

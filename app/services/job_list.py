@@ -29,6 +29,7 @@ class JobFilter:
     status: ProcessingStatus | None = None
     text: str = ""
     needs_review: bool = False
+    firm_id: int | None = None  # one firm's jobs (a firm's login), or every firm's
 
 
 @dataclass(frozen=True)
@@ -101,11 +102,13 @@ def _conditions(wanted: JobFilter, *, with_status: bool = True) -> list[ColumnEl
         conditions.append(_search(wanted.text))
     if wanted.needs_review:
         conditions.append(IncomingEmail.id.in_(_open_review_ids()))
+    if wanted.firm_id is not None:
+        conditions.append(IncomingEmail.firm_id == wanted.firm_id)
     return conditions
 
 
 def _unfiltered(wanted: JobFilter) -> bool:
-    return not wanted.text.strip() and not wanted.needs_review
+    return not wanted.text.strip() and not wanted.needs_review and wanted.firm_id is None
 
 
 def counts(session: Session, wanted: JobFilter) -> dict[str, int]:
@@ -184,7 +187,8 @@ def describe(session: Session, rows: list[IncomingEmail]) -> list[JobLine]:
 
 def failed_ids(session: Session, wanted: JobFilter, limit: int = 1000) -> list[int]:
     """Every failed job the filter shows (a bulk retry of "all failed"), oldest arrival first."""
-    failed = JobFilter(status=ProcessingStatus.FAILED, text=wanted.text, needs_review=wanted.needs_review)
+    failed = JobFilter(status=ProcessingStatus.FAILED, text=wanted.text, needs_review=wanted.needs_review,
+                       firm_id=wanted.firm_id)
     return list(session.scalars(select(IncomingEmail.id).where(*_conditions(failed))
                                 .order_by(IncomingEmail.id).limit(limit)))
 

@@ -32,10 +32,15 @@ class NewestPage:
     next_cursor: str | None  # the page after this one (older jobs); None on the last page
 
 
-def counts_by_status(session: Session) -> dict[str, int]:
-    """Jobs per state (every state present, 0 when none), read from the counters, not the table."""
-    rows = session.execute(select(JobStatusCount.status, func.sum(JobStatusCount.count))
-                           .group_by(JobStatusCount.status)).all()
+def counts_by_status(session: Session, firm_id: int | None = None) -> dict[str, int]:
+    """Jobs per state (every state present, 0 when none): of every firm from the counters, not the table;
+    of one firm by counting its rows (index on firm_id; the counters are not kept per firm)."""
+    if firm_id is not None:
+        rows = session.execute(select(IncomingEmail.processing_status, func.count()).where(
+            IncomingEmail.firm_id == firm_id).group_by(IncomingEmail.processing_status)).all()
+    else:
+        rows = session.execute(select(JobStatusCount.status, func.sum(JobStatusCount.count))
+                               .group_by(JobStatusCount.status)).all()
     counts = {status.value: 0 for status in ProcessingStatus}
     counts.update({status: int(count or 0) for status, count in rows})
     return counts
@@ -66,17 +71,24 @@ def decode_cursor(cursor: str) -> tuple[datetime, int]:
 
 
 def newest(session: Session, status: ProcessingStatus | None, limit: int, offset: int = 0,
-           cursor: str | None = None) -> NewestPage:
-    """Newest email date first (ties by id); after `cursor` when given (offset then counts from there).
-    One row more than asked tells whether an older page exists."""
+           cursor: str | None = None, firm_id: int | None = None) -> NewestPage:
+    """Newest email date first (ties by id); after `cursor` when given (offset then counts from there); of one
+    firm when `firm_id` is given. One row more than asked tells whether an older page exists."""
     query = (select(IncomingEmail).options(load_only(*SUMMARY_COLUMNS), lazyload(IncomingEmail.events))
              .order_by(IncomingEmail.received_at.desc(), IncomingEmail.id.desc()))
     if status is not None:
         query = query.where(IncomingEmail.processing_status == status.value)
+    if firm_id is not None:
+        query = query.where(IncomingEmail.firm_id == firm_id)
     if cursor is not None:
         query = query.where(tuple_(IncomingEmail.received_at, IncomingEmail.id) < decode_cursor(cursor))
     rows = list(session.scalars(query.limit(limit + 1).offset(offset)))
     more = len(rows) > limit
     rows = rows[:limit]
-    return NewestPage(total=total(session, status.value if status else None), rows=rows,
+    if firm_id is None:
+        found = total(session, status.value if status else None)
+    else:
+        counts = counts_by_status(session, firm_id)
+        found = counts.get(status.value, 0) if status else sum(counts.values())
+    return NewestPage(total=found, rows=rows,
                       next_cursor=encode_cursor(rows[-1]) if more and rows else None)

@@ -383,3 +383,12 @@ def stuck_jobs(session: Session, now: datetime, stale_seconds: float, time_limit
         .limit(500)
     ).all()
     return [(row[0], row[1]) for row in rows]
+
+
+def of_firm(session: Session, ids: list[int], firm_id: int) -> list[int]:
+    """Those of `ids` that are jobs of the firm, in the given order."""
+    if not ids:
+        return []
+    owned = set(session.scalars(select(IncomingEmail.id).where(IncomingEmail.id.in_(ids),
+                                                              IncomingEmail.firm_id == firm_id)))
+    return [i for i in ids if i in owned]

@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.config import Settings
-from app.models import IncomingEmail, Inquiry
+from app.models import DEFAULT_FIRM_ID, IncomingEmail, Inquiry
 from app.services import claims, jobs, matching, outbox, plan_stage, review
 from app.services.attachments.result import AttachmentText
 from app.services.extraction.result import ExtractionResult
@@ -87,7 +87,7 @@ def match_and_apply(session: Session, email: IncomingEmail, extraction: Extracti
                           details=as_plan.plan.model_dump(mode="json"))
     current = claims.current(session, inquiry.id) if inquiry else None
     written = [name.value for name in written_names.full_names(extraction.names)] if inquiry else []
-    namesakes = matching.namesakes(session, written) if written else []
+    namesakes = matching.namesakes(session, written, email.firm_id or DEFAULT_FIRM_ID) if written else []
     if extraction.intent == "plan_response":
         return _settle_plan(session, email, extraction, decision, namesakes, explanation)
     verdict = judge(decision, extraction, inquiry.known_amount if inquiry else None,

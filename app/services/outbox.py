@@ -26,7 +26,7 @@ from app.config import Settings
 from app.database import session_scope
 from app.deadlines import DeadlineExceeded, network_deadline
 from app.models import ClaimHistory, IncomingEmail, Inquiry, OutboxMessage, utcnow
-from app.services import jobs
+from app.services import firms, jobs
 from app.services.notifiers import SmtpConfig, SmtpDeliveryError, debt_update, send_message
 
 log = structlog.get_logger(__name__)
@@ -159,6 +159,7 @@ def claim_entry(session: Session, outbox_id: int, settings: Settings) -> OutboxM
 
 def post_webhook(entry: OutboxMessage, settings: Settings) -> None:
     """POST the signed payload; any non-2xx answer or network error raises."""
+    settings = firms.settings_for(settings, entry.firm_id)  # the firm's own portal secret, if it has one
     body = encode(entry.payload)
     headers = {"Content-Type": "application/json", DELIVERY_HEADER: entry.delivery_id, EVENT_HEADER: EVENT}
     if settings.portal_webhook_secret is not None:

@@ -14,11 +14,12 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.models import IncomingEmail
-from app.services import jobs, matching_stage, steps
+from app.services import firms, jobs, matching_stage, steps
 from app.services.attachments import fetch_and_read, policy_from_settings, store_from_settings
 from app.services.attachments.result import AttachmentText
 from app.services.extraction import ExtractionResult, extract
 from app.services.extraction.llm import LlmConfig, LlmRefiner
+from app.services.inbound import resend, resend_api
 from app.services.parsing import ParsedBody, parse_body
 
 PIPELINE_VERSION = 3
@@ -35,10 +36,25 @@ class PipelineResult:
     review_id: int | None = None
 
 
-def read_attachments(email: IncomingEmail, settings: Settings) -> list[AttachmentText]:
+def read_attachments(email: IncomingEmail, settings: Settings,
+                     remote: resend_api.FetchedEmail | None = None) -> list[AttachmentText]:
+    if remote is not None:  # a provider's attachments: listed afresh on every attempt
+        if not remote.attachments:
+            return []
+        return fetch_and_read(remote.attachments, remote.attachment_policy, store_from_settings(settings))
     if not email.attachment_urls:
         return []
     return fetch_and_read(email.attachment_urls, policy_from_settings(settings), store_from_settings(settings))
+
+
+def fetch_remote_body(email: IncomingEmail, settings: Settings) -> resend_api.FetchedEmail | None:
+    """A Resend email's body and attachment list from Resend's API; None for mail that came whole."""
+    if not resend.is_resend(email.extra_fields):
+        return None
+    with steps.step("body", host=resend_api.api_host(settings)):
+        remote = resend_api.fetch(str(email.extra_fields["inbound"]["email_id"]), settings)
+    email.body_text, email.body_html = remote.body_text or "", remote.body_html
+    return remote
 
 
 def extract_claim(email: IncomingEmail, parsed: ParsedBody, attachments: list[AttachmentText],
@@ -72,10 +88,12 @@ def outcome_of(outcome: matching_stage.MatchOutcome) -> str:
 
 def run(session: Session, email: IncomingEmail, settings: Settings) -> PipelineResult:
     """Each step inside `steps.step`, so an error that escapes says which step (and file) it came from."""
+    settings = firms.settings_for(settings, email.firm_id)  # the firm's own reference pattern, recipients, portal
+    remote = fetch_remote_body(email, settings)
     with steps.step("body"):
         parsed = parse_body(email.body_text, email.body_html)
     with steps.step("attachments"):
-        attachments = read_attachments(email, settings)
+        attachments = read_attachments(email, settings, remote)
     with steps.step("extraction"):
         extraction = extract_claim(email, parsed, attachments, settings)
     jobs.record_event(session, email.id, "extracted", details=extraction_summary(extraction))
@@ -95,5 +113,7 @@ def run(session: Session, email: IncomingEmail, settings: Settings) -> PipelineR
     }
     columns = {"extracted_data": extracted, "match_status": outcome.match_status,
                "match_confidence": outcome.match_confidence, "sync_status": outcome.sync_status}
+    if remote is not None:  # the fetched body stays with the job, for the dashboard and a reprocess
+        columns |= {"body_text": email.body_text, "body_html": email.body_html}
     return PipelineResult(columns, after_commit=lambda: matching_stage.after_commit(outcome),
                           outcome=outcome_of(outcome), review_id=outcome.review_id)

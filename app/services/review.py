@@ -5,6 +5,7 @@ of concurrent decisions exactly one changes the row and goes on to the claim, th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -12,10 +13,10 @@ from typing import Any
 from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session
 
-from app.config import Settings
+from app.config import Settings, get_settings
 from app.errors import NotFound, RejectedInput
 from app.models import IncomingEmail, Inquiry, Review, utcnow
-from app.services import claims, inquiries, jobs, money, outbox
+from app.services import claims, firms, inquiries, jobs, money, outbox, review_claims
 from app.services.plans import decisions
 
 OPEN = "open"
@@ -46,11 +47,16 @@ class Decided:
     outbox_ids: tuple[int, ...] = ()
 
 
-def open(session: Session, email: IncomingEmail, proposal: Proposal) -> Review:
-    """The email's review, created on first call; later calls return the existing one unchanged."""
+def open(session: Session, email: IncomingEmail, proposal: Proposal,
+         priority_tiers: Sequence[Decimal] | None = None) -> Review:
+    """The email's review, created on first call; later calls return the existing one unchanged.
+    Its priority tier comes from the amount at stake: the proposed amount, else the inquiry's known one."""
     existing = session.scalars(select(Review).where(Review.email_id == email.id)).first()
     if existing is not None:
         return existing
+    tiers = priority_tiers if priority_tiers is not None else get_settings().review_priority_amounts
+    at_stake = proposal.amount if proposal.amount is not None else (
+        proposal.inquiry.known_amount if proposal.inquiry else None)
     review = Review(
         email_id=email.id, inquiry_id=proposal.inquiry.id if proposal.inquiry else None, status=OPEN,
         reasons=list(proposal.reasons), intent=proposal.intent,
@@ -59,6 +65,7 @@ def open(session: Session, email: IncomingEmail, proposal: Proposal) -> Review:
         match_status=proposal.match_status, match_confidence=proposal.match_confidence,
         explanation=proposal.explanation, created_at=utcnow(), proposed_plan_decision=proposal.plan_decision,
         proposed_counter_offer=decisions.stored_figures(proposal.counter_offer),
+        priority=review_claims.priority_for(at_stake, tiers),
     )
     session.add(review)
     session.flush()
@@ -72,8 +79,11 @@ def get(session: Session, review_id: int) -> Review:
     return review
 
 
-def list_reviews(session: Session, status: str | None, limit: int, offset: int) -> tuple[int, list[Review]]:
+def list_reviews(session: Session, status: str | None, limit: int, offset: int,
+                 firm_id: int | None = None) -> tuple[int, list[Review]]:
     statement = select(Review)
+    if firm_id is not None:
+        statement = statement.where(Review.firm_id == firm_id)
     if status is not None:
         statement = statement.where(Review.status == status)
     total = session.scalar(select(func.count()).select_from(statement.subquery())) or 0
@@ -82,7 +92,8 @@ def list_reviews(session: Session, status: str | None, limit: int, offset: int) 
 
 
 def _decidable(session: Session, review_id: int, reviewer: str) -> Review:
-    """The review if it may still be decided; the decision itself is only taken by `_close`."""
+    """The review if it may still be decided by `reviewer` (open, and not claimed by someone else);
+    the decision itself is only taken by `_close`."""
     if not reviewer.strip():
         raise RejectedInput("name the reviewer (X-Reviewer header or `reviewer` field)")
     review = session.scalars(
@@ -92,6 +103,7 @@ def _decidable(session: Session, review_id: int, reviewer: str) -> Review:
         raise NotFound(f"review {review_id} not found")
     if review.status != OPEN:
         raise RejectedInput(f"review {review_id} is already {review.status}", status_code=409)
+    review_claims.refuse_unless_free(session, review_id, reviewer, utcnow())
     return review
 
 
@@ -106,9 +118,11 @@ class PlanAnswer:
 def _close(session: Session, review: Review, status: str, reviewer: str, note: str | None,
            final_inquiry_id: int | None = None, final_amount: Decimal | None = None,
            plan: PlanAnswer | None = None) -> None:
-    """Take the decision if the review is still open; 409 when a concurrent decision came first."""
+    """Take the decision if the review is still open and nobody else holds it; 409 when a concurrent
+    decision or claim came first."""
     statement = (
-        update(Review).where(Review.id == review.id, Review.status == OPEN)
+        update(Review).where(Review.id == review.id, Review.status == OPEN,
+                             review_claims.free_for(reviewer, utcnow()))
         .values(status=status, decided_by=reviewer.strip(), decided_at=utcnow(), decision_note=note,
                 final_inquiry_id=final_inquiry_id, final_amount=final_amount,
                 final_plan_decision=plan.decision if plan else None,
@@ -118,6 +132,8 @@ def _close(session: Session, review: Review, status: str, reviewer: str, note: s
     result: CursorResult[Any] = session.execute(statement)  # type: ignore[assignment]
     if result.rowcount != 1:
         now = session.scalar(select(Review.status).where(Review.id == review.id))
+        if now == OPEN:
+            review_claims.refuse_unless_free(session, review.id, reviewer, utcnow())
         raise RejectedInput(f"review {review.id} is already {now}: another decision came first", status_code=409)
     session.refresh(review)
     jobs.record_event(session, review.email_id, f"review_{status}", message=note,
@@ -188,6 +204,7 @@ def approve(session: Session, review_id: int, reviewer: str, note: str | None, s
     """Accept the proposal as it stands: the suggested inquiry gets the proposed amount, and a plan letter
     the proposed decision."""
     review = _decidable(session, review_id, reviewer)
+    settings = firms.settings_for(settings, review.firm_id)
     plan = _proposed_plan(review)
     if plan is not None:
         return _approve_plan(session, review, plan, reviewer, note, settings)
@@ -216,11 +233,12 @@ def correct(session: Session, review_id: int, reviewer: str, note: str | None, s
             plan: PlanAnswer | None = None) -> Decided:
     """A human's amount, inquiry and/or plan decision replace the proposal's; the result is applied."""
     review = _decidable(session, review_id, reviewer)
+    settings = firms.settings_for(settings, review.firm_id)
     if amount is None and inquiry_external_id is None and plan is None:
         raise RejectedInput("a correction names an amount, an inquiry_id, a plan_decision or several")
     if amount is not None and amount < 0:
         raise RejectedInput("amount must not be negative")
-    inquiry = (inquiries.get(session, inquiry_external_id) if inquiry_external_id
+    inquiry = (inquiries.get(session, inquiry_external_id, review.firm_id) if inquiry_external_id
                else session.get(Inquiry, review.inquiry_id) if review.inquiry_id else None)
     if inquiry is None:
         raise RejectedInput("this review has no suggested inquiry: name one with inquiry_id")

@@ -48,8 +48,10 @@ def _search_filters(query: str, inquiry: Any) -> list[ColumnElement[bool]]:
     return filters
 
 
-def listing(session: Session, tab: Tab, query: str, limit: int, offset: int) -> tuple[int, list[ReviewItem]]:
-    """A page of one tab: open ones oldest first (the queue), decided ones newest decision first."""
+def listing(session: Session, tab: Tab, query: str, limit: int, offset: int,
+            firm_id: int | None = None) -> tuple[int, list[ReviewItem]]:
+    """A page of one tab: open ones oldest first (the queue), decided ones newest decision first; of one
+    firm when `firm_id` is given."""
     suggested, final = aliased(Inquiry), aliased(Inquiry)
     statement = (
         select(Review, IncomingEmail, suggested, final)
@@ -59,6 +61,8 @@ def listing(session: Session, tab: Tab, query: str, limit: int, offset: int) -> 
         .where(_in_tab(tab))
     )
     statement = statement.where(*_search_filters(query, suggested))
+    if firm_id is not None:
+        statement = statement.where(Review.firm_id == firm_id)
     total = session.scalar(select(func.count()).select_from(statement.subquery())) or 0
     if tab == "open":
         statement = statement.order_by(Review.created_at, Review.id)
@@ -68,10 +72,11 @@ def listing(session: Session, tab: Tab, query: str, limit: int, offset: int) -> 
     return total, [ReviewItem(review=r[0], email=r[1], inquiry=r[2], final_inquiry=r[3]) for r in rows]
 
 
-def tab_counts(session: Session) -> dict[Tab, int]:
-    """How many reviews each tab holds, whatever the search."""
-    opened = session.scalar(select(func.count()).select_from(Review).where(_in_tab("open"))) or 0
-    decided = session.scalar(select(func.count()).select_from(Review).where(_in_tab("decided"))) or 0
+def tab_counts(session: Session, firm_id: int | None = None) -> dict[Tab, int]:
+    """How many reviews each tab holds (of one firm, or all), whatever the search."""
+    firm = [Review.firm_id == firm_id] if firm_id is not None else []
+    opened = session.scalar(select(func.count()).select_from(Review).where(_in_tab("open"), *firm)) or 0
+    decided = session.scalar(select(func.count()).select_from(Review).where(_in_tab("decided"), *firm)) or 0
     return {"open": opened, "decided": decided}
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -51,6 +51,8 @@ class FetchPolicy:
     zendesk_host: str | None = None
     zendesk_username: str | None = None
     zendesk_api_token: SecretStr | None = field(default=None, repr=False)
+    bearer_host: str | None = None
+    bearer_token: SecretStr | None = field(default=None, repr=False)
     max_bytes: int = 20 * MIB
     timeout_seconds: float = 30.0
     deadline_seconds: float = 120.0
@@ -59,13 +61,25 @@ class FetchPolicy:
     allow_plain_http: bool = False
     read_limits: ReadLimits = DEFAULT_LIMITS
 
-    def credentials_for(self, url: httpx.URL) -> httpx.BasicAuth | None:
-        """Basic auth for the Zendesk host itself; None for every other host."""
+    def credentials_for(self, url: httpx.URL) -> httpx.Auth | None:
+        """Basic auth for the Zendesk host itself, a bearer token for `bearer_host` (an inbound
+        provider's API); None for every other host."""
+        if self.bearer_host and self.bearer_token and ascii_host(url) == normalise_host(self.bearer_host):
+            return BearerAuth(self.bearer_token.get_secret_value())
         if not (self.zendesk_host and self.zendesk_username and self.zendesk_api_token):
             return None
         if ascii_host(url) != normalise_host(self.zendesk_host):
             return None
         return httpx.BasicAuth(self.zendesk_username, self.zendesk_api_token.get_secret_value())
+
+
+class BearerAuth(httpx.Auth):
+    def __init__(self, token: str) -> None:
+        self._token = token
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers["Authorization"] = f"Bearer {self._token}"
+        yield request
 
 
 def policy_from_settings(settings: Settings) -> FetchPolicy:
@@ -147,7 +161,7 @@ def download(url: str, policy: FetchPolicy, client: httpx.Client) -> bytes:
 
 def _hop(
     url: httpx.URL,
-    auth: httpx.BasicAuth | None,
+    auth: httpx.Auth | None,
     policy: FetchPolicy,
     client: httpx.Client,
     budget: tuple[float, Watchdog],

@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from app.models import IncomingEmail, Inquiry, InquiryNameKey
+from app.models import DEFAULT_FIRM_ID, IncomingEmail, Inquiry, InquiryNameKey
 from app.services.extraction.result import ExtractionResult
 from app.services.matching import normalize
 
@@ -56,6 +56,7 @@ class EmailFacts:
     birth_dates: frozenset[date]
     client_name: str | None = None
     creditor_name: str | None = None
+    firm_id: int = DEFAULT_FIRM_ID  # matching only ever sees this firm's inquiries
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ def read_facts(
         birth_dates=frozenset(birth_dates),
         client_name=client_name,
         creditor_name=creditor_name,
+        firm_id=email.firm_id or DEFAULT_FIRM_ID,
     )
 
 
@@ -142,11 +144,11 @@ def gather(session: Session, facts: EmailFacts) -> Candidates:
         else None
     found = session.execute(_CANDIDATE_IDS, {
         "routing": sorted(facts.routing_keys), "refs": sorted(facts.reference_keys | facts.firm_reference_keys),
-        "tokens": tokens, "sounds": sounds, "sender": facts.sender, "domain": domain,
+        "tokens": tokens, "sounds": sounds, "sender": facts.sender, "domain": domain, "firm": facts.firm_id,
     }).all()
     ranked = sorted(found, key=lambda row: (row.part, -row.tokens, -row.sounds, row.inquiry_id))
     unique = list(dict.fromkeys(row.inquiry_id for row in ranked))[:MAX_CANDIDATES]
-    inquiries = tuple(session.scalars(_BY_IDS, {"ids": unique})) if unique else ()
+    inquiries = tuple(session.scalars(_BY_IDS, {"ids": unique, "firm": facts.firm_id})) if unique else ()
     # Every loaded inquiry that shares a routing id or reference with the email is one of the
     # reference hits (those come first, MAX_CANDIDATES at most), so the known keys are read off them.
     refs = facts.reference_keys | facts.firm_reference_keys
@@ -159,14 +161,14 @@ def gather(session: Session, facts: EmailFacts) -> Candidates:
     )
 
 
-def namesakes(session: Session, names: Iterable[str]) -> list[Inquiry]:
+def namesakes(session: Session, names: Iterable[str], firm_id: int = DEFAULT_FIRM_ID) -> list[Inquiry]:
     """Inquiries whose client shares a surname word or its sound with one of `names` (written person
     names, "first … last"), those sharing most first — the clients a written name could designate
     besides the match (a name only fits another client whose surname is spelt or sounds alike)."""
     tokens, sounds = name_search_keys(word for name in names for word in normalize.surname_tokens(name))
     if not tokens and not sounds:
         return []
-    return list(session.scalars(_NAMESAKES, {"tokens": tokens, "sounds": sounds}))
+    return list(session.scalars(_NAMESAKES, {"tokens": tokens, "sounds": sounds, "firm": firm_id}))
 
 
 # The statements are built once; each email only binds its keys. Name keys are read from the
@@ -188,10 +190,12 @@ def _candidate_ids() -> CompoundSelect:
     distinct name words, however many key rows an inquiry holds."""
     table = Inquiry.__table__.c
     refs: BindParameter[str] = bindparam("refs", expanding=True)
+    firm: BindParameter[int] = bindparam("firm")
     strong = (
         select(literal_column("0").label("part"), table.id.label("inquiry_id"), literal_column("0").label("tokens"),
                literal_column("0").label("sounds"))
-        .where(or_(table.routing_key.in_(bindparam("routing", expanding=True)), table.firm_reference_key.in_(refs),
+        .where(table.firm_id == firm,
+               or_(table.routing_key.in_(bindparam("routing", expanding=True)), table.firm_reference_key.in_(refs),
                    table.creditor_reference_key.in_(refs)))
         .order_by(table.id)
         .limit(MAX_CANDIDATES)
@@ -207,8 +211,10 @@ def _candidate_ids() -> CompoundSelect:
     # A sender's inquiry ids come from the covering indexes (thousands at a big creditor).
     by_sender = (
         select(literal_column("1").label("part"), per_inquiry.inquiry_id, per_inquiry.tokens, per_inquiry.sounds)
-        .where(or_(per_inquiry.inquiry_id.in_(select(table.id).where(table.creditor_email_key == bindparam("sender"))),
-                   per_inquiry.inquiry_id.in_(select(table.id).where(table.creditor_domain == bindparam("domain")))))
+        .where(or_(per_inquiry.inquiry_id.in_(select(table.id).where(table.creditor_email_key == bindparam("sender"),
+                                                                     table.firm_id == firm)),
+                   per_inquiry.inquiry_id.in_(select(table.id).where(table.creditor_domain == bindparam("domain"),
+                                                                     table.firm_id == firm))))
         .order_by(per_inquiry.tokens.desc(), per_inquiry.sounds.desc(), per_inquiry.inquiry_id)
         .limit(MAX_CANDIDATES)
     )
@@ -230,5 +236,8 @@ def _namesake_ids() -> Select[tuple[int]]:
 
 
 _CANDIDATE_IDS = _candidate_ids()
-_BY_IDS = select(Inquiry).where(Inquiry.id.in_(bindparam("ids", expanding=True))).order_by(Inquiry.id)
-_NAMESAKES = select(Inquiry).where(Inquiry.id.in_(_namesake_ids().scalar_subquery())).order_by(Inquiry.id)
+# Another firm's inquiry never leaves the database for this email (the name parts search every firm's keys,
+# so a very common name could fill a part with other firms' clients; the reference and sender parts cannot).
+_OF_FIRM = Inquiry.firm_id == bindparam("firm")
+_BY_IDS = select(Inquiry).where(Inquiry.id.in_(bindparam("ids", expanding=True)), _OF_FIRM).order_by(Inquiry.id)
+_NAMESAKES = select(Inquiry).where(Inquiry.id.in_(_namesake_ids().scalar_subquery()), _OF_FIRM).order_by(Inquiry.id)

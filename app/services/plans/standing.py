@@ -33,7 +33,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound
-from app.models import Inquiry, PlanDecision
+from app.models import DEFAULT_FIRM_ID, Inquiry, PlanDecision
 from app.services import money
 from app.services.matching.normalize import reference_key
 from app.services.plans import decisions
@@ -229,23 +229,25 @@ def _standings(session: Session, letters: Sequence[Inquiry], today: date) -> lis
             for group in by_client.values()]
 
 
-def _plan_letters(session: Session, key: str | None = None) -> list[Inquiry]:
+def _plan_letters(session: Session, key: str | None = None, firm_id: int | None = None) -> list[Inquiry]:
     query = select(Inquiry).where(Inquiry.letter_type == "plan")
+    if firm_id is not None:
+        query = query.where(Inquiry.firm_id == firm_id)
     if key is not None:
         query = query.where(Inquiry.firm_reference_key == key)
     return list(session.scalars(query.order_by(Inquiry.firm_reference_key, Inquiry.creditor_name, Inquiry.id)))
 
 
-def load(session: Session, firm_reference: str, today: date) -> Standing:
-    """Where the plan of the client with `firm_reference` (compared without case, spaces or punctuation) stands;
-    NotFound when that client has no plan letters."""
+def load(session: Session, firm_reference: str, today: date, firm_id: int = DEFAULT_FIRM_ID) -> Standing:
+    """Where the plan of the firm's client with `firm_reference` (compared without case, spaces or punctuation)
+    stands; NotFound when that client has no plan letters."""
     key = reference_key(firm_reference)
-    letters = _plan_letters(session, key) if key else []
+    letters = _plan_letters(session, key, firm_id) if key else []
     if not letters:
         raise NotFound(f"no plan letters for client {firm_reference!r}")
     return _standings(session, letters, today)[0]
 
 
-def load_all(session: Session, today: date) -> list[Standing]:
-    """The standing of every client that has plan letters, ordered by firm reference."""
-    return _standings(session, _plan_letters(session), today)
+def load_all(session: Session, today: date, firm_id: int = DEFAULT_FIRM_ID) -> list[Standing]:
+    """The standing of every client of the firm that has plan letters, ordered by firm reference."""
+    return _standings(session, _plan_letters(session, firm_id=firm_id), today)
