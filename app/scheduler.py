@@ -14,7 +14,8 @@ import structlog
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from app.config import Settings
-from app.services import outbox, recovery
+from app.database import session_scope
+from app.services import job_pages, outbox, recovery
 
 log = structlog.get_logger(__name__)
 
@@ -24,6 +25,15 @@ TICKS: dict[str, Tick] = {
     "stale-job-sweep": lambda settings: recovery.sweep(settings),
     "outbox-retry": lambda settings: outbox.retry_due(settings),
 }
+# Ticks that must run more often than the reconcile interval: (tick, at most every this many seconds).
+FREQUENT_TICKS: dict[str, tuple[Tick, float]] = {
+    "status-count-fold": (lambda settings: fold_status_deltas(), 5.0),
+}
+
+
+def fold_status_deltas() -> int:
+    with session_scope() as session:
+        return job_pages.fold_deltas(session)
 
 
 def run_tick(name: str, tick: Tick, settings: Settings) -> None:
@@ -52,12 +62,15 @@ def _summary(outcome: object) -> object:
 
 def build_scheduler(settings: Settings) -> BackgroundScheduler:
     scheduler = BackgroundScheduler(timezone=UTC)
-    for name, tick in TICKS.items():
+    every = {name: float(settings.reconcile_interval_seconds) for name in TICKS}
+    every |= {name: min(seconds, settings.reconcile_interval_seconds) for name, (_, seconds) in FREQUENT_TICKS.items()}
+    ticks = TICKS | {name: tick for name, (tick, _) in FREQUENT_TICKS.items()}
+    for name, tick in ticks.items():
         scheduler.add_job(
             run_tick,
             "interval",
             args=(name, tick, settings),
-            seconds=settings.reconcile_interval_seconds,
+            seconds=every[name],
             id=name,
             max_instances=1,
             coalesce=True,

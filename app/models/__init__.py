@@ -7,7 +7,7 @@ from app.models.firm import DEFAULT_FIRM_ID, Firm, FirmApiToken
 from app.models.incoming_email import IncomingEmail, ProcessingStatus
 from app.models.inquiry import Inquiry, InquiryNameKey
 from app.models.job_event import JobEvent
-from app.models.job_status_count import JobStatusCount
+from app.models.job_status_count import JobStatusCount, JobStatusDelta
 from app.models.outbox import OutboxMessage
 from app.models.plan_decision import PlanDecision
 from app.models.review import Review
@@ -26,6 +26,7 @@ __all__ = [
     "InquiryNameKey",
     "JobEvent",
     "JobStatusCount",
+    "JobStatusDelta",
     "OutboxMessage",
     "PlanDecision",
     "ProcessingStatus",

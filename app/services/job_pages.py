@@ -8,11 +8,11 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import Subquery, func, select, text, tuple_, union_all
 from sqlalchemy.orm import Session, lazyload, load_only
 
 from app.errors import RejectedInput
-from app.models import IncomingEmail, JobStatusCount, ProcessingStatus
+from app.models import IncomingEmail, JobStatusCount, JobStatusDelta, ProcessingStatus
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MICROSECOND = timedelta(microseconds=1)
@@ -39,8 +39,8 @@ def counts_by_status(session: Session, firm_id: int | None = None) -> dict[str, 
         rows = session.execute(select(IncomingEmail.processing_status, func.count()).where(
             IncomingEmail.firm_id == firm_id).group_by(IncomingEmail.processing_status)).all()
     else:
-        rows = session.execute(select(JobStatusCount.status, func.sum(JobStatusCount.count))
-                               .group_by(JobStatusCount.status)).all()
+        counted = _counted()
+        rows = session.execute(select(counted.c.status, func.sum(counted.c.n)).group_by(counted.c.status)).all()
     counts = {status.value: 0 for status in ProcessingStatus}
     counts.update({status: int(count or 0) for status, count in rows})
     return counts
@@ -48,10 +48,36 @@ def counts_by_status(session: Session, firm_id: int | None = None) -> dict[str, 
 
 def total(session: Session, status: str | None = None) -> int:
     """All jobs, or the jobs in one state, from the counters."""
-    query = select(func.coalesce(func.sum(JobStatusCount.count), 0))
+    counted = _counted()
+    query = select(func.coalesce(func.sum(counted.c.n), 0))
     if status is not None:
-        query = query.where(JobStatusCount.status == status)
+        query = query.where(counted.c.status == status)
     return int(session.scalar(query) or 0)
+
+
+def _counted() -> Subquery:
+    """The counters and the deltas not folded into them yet (PostgreSQL), as (status, n) rows."""
+    return union_all(select(JobStatusCount.status, JobStatusCount.count.label("n")),
+                     select(JobStatusDelta.status, JobStatusDelta.delta.label("n"))).subquery("counted")
+
+
+_FOLD = text("""
+WITH folded AS (
+    DELETE FROM job_status_deltas RETURNING status, delta
+)
+INSERT INTO job_status_counts AS c (status, shard, count)
+SELECT status, 0, sum(delta) FROM folded GROUP BY status ORDER BY status
+ON CONFLICT (status, shard) DO UPDATE SET count = c.count + EXCLUDED.count
+""")
+
+
+def fold_deltas(session: Session) -> int:
+    """Move the pending deltas into the counters (PostgreSQL; nothing to do on SQLite) in one statement; the
+    counter rows are taken in status order, so two folds at once never deadlock. Returns how many statuses
+    changed."""
+    if session.get_bind().dialect.name != "postgresql":
+        return 0
+    return int(session.execute(_FOLD).rowcount or 0)  # type: ignore[attr-defined]
 
 
 def encode_cursor(email: IncomingEmail) -> str:
