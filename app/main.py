@@ -27,6 +27,7 @@ from app.routers import (
     health,
     inquiries,
     jobs,
+    metrics,
     plan_pages,
     plans,
     processing,
@@ -91,6 +92,7 @@ def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None =
     app.include_router(webhooks.router)
     app.include_router(jobs.router)
     app.include_router(health.router)
+    app.include_router(metrics.router)
     app.include_router(inquiries.router)
     app.include_router(reviews.router)
     app.include_router(plans.router)

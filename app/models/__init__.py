@@ -1,11 +1,13 @@
 """models — every table, imported here so Alembic and the app see one metadata."""
 
 from app.models.base import Base, utcnow
+from app.models.breaker import CircuitBreaker
 from app.models.claim import Claim, ClaimHistory
 from app.models.incoming_email import IncomingEmail, ProcessingStatus
 from app.models.inquiry import Inquiry, InquiryNameKey
 from app.models.job_event import JobEvent
 from app.models.job_status_count import JobStatusCount
+from app.models.metric_counter import MetricCounter
 from app.models.outbox import OutboxMessage
 from app.models.plan_decision import PlanDecision
 from app.models.review import Review
@@ -13,6 +15,7 @@ from app.models.worker import ServiceFlag, WorkerHeartbeat
 
 __all__ = [
     "Base",
+    "CircuitBreaker",
     "Claim",
     "ClaimHistory",
     "IncomingEmail",
@@ -20,6 +23,7 @@ __all__ = [
     "InquiryNameKey",
     "JobEvent",
     "JobStatusCount",
+    "MetricCounter",
     "OutboxMessage",
     "PlanDecision",
     "ProcessingStatus",
