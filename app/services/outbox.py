@@ -209,10 +209,19 @@ def deliver(outbox_id: int, settings: Settings) -> DeliveryOutcome:
     except breakers.BreakerOpen as open_:
         return _defer(entry, open_, settings)
     except (httpx.HTTPError, SmtpDeliveryError, DeadlineExceeded, OSError) as error:
-        message = f"{type(error).__name__}: {error}"[:MAX_ERROR]
+        message = describe_failure(error)[:MAX_ERROR]
         with session_scope() as session:
             return record_failure(session, entry, message, settings)
     return _record_sent(entry)
+
+
+def describe_failure(error: BaseException) -> str:
+    """One line for the entry, the logs, the alert and the dashboard; an HTTP answer names the URL without its
+    query, which may carry the portal's token."""
+    if isinstance(error, httpx.HTTPStatusError):
+        url = error.request.url
+        return f"HTTPStatusError: HTTP {error.response.status_code} from {url.scheme}://{url.netloc.decode()}{url.path}"
+    return f"{type(error).__name__}: {error}"
 
 
 def _defer(entry: OutboxMessage, open_: breakers.BreakerOpen, settings: Settings) -> DeliveryOutcome:

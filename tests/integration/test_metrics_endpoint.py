@@ -16,8 +16,8 @@ from app.database import session_scope
 from app.models import OutboxMessage, Review, utcnow
 from app.services import breakers, outbox, processing, workers
 from tests.conftest import SetEnv
-from tests.integration.matching.test_outbox_delivery import apply_one, webhook_id
 from tests.integration.matching.support import webhook_receiver
+from tests.integration.matching.test_outbox_delivery import apply_one, webhook_id
 from tests.support.factories import insert_email
 
 Samples = dict[tuple[str, frozenset[tuple[str, str]]], float]
