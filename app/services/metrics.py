@@ -105,7 +105,7 @@ def _reviews(session: Session, now: datetime) -> Iterator[Metric]:
                             "Age of the oldest open review (0 when none is open)", value=_age(now, oldest))
 
 
-def _outbox(session: Session, settings: Settings, now: datetime) -> Iterator[Metric]:
+def _outbox(session: Session, now: datetime) -> Iterator[Metric]:
     entries = GaugeMetricFamily(f"{PREFIX}outbox_undelivered", f"Undelivered outbox entries by status (counted up "
                                 f"to {COUNT_CAP})", labels=["status"])
     oldest: datetime | None = None
@@ -176,7 +176,7 @@ class DatabaseCollector(Collector):
         try:
             with session_scope() as session:
                 found = [*_jobs(session), *_counters(session), *_reviews(session, now),
-                         *_outbox(session, settings, now), *_workers(session, settings, now), *_breakers(session)]
+                         *_outbox(session, now), *_workers(session, settings, now), *_breakers(session)]
         except SQLAlchemyError as error:
             log.error("metrics_database_unreadable", error=type(error).__name__)
             found = []

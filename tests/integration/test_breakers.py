@@ -14,11 +14,13 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 from sqlalchemy import update
 
+from app.config import Settings
 from app.database import session_scope
 from app.models import CircuitBreaker, utcnow
 from app.services import breakers
 from app.services.extraction.llm import LlmConfig, LlmRefiner
 from app.services.extraction.result import ExtractionResult
+from app.services.failure_notifier import FailureNotifier
 from app.services.notifiers import SmtpConfig, SmtpDeliveryError, build_message, send_message
 from app.services.parsing import parse_body
 from tests.conftest import SetEnv
@@ -173,3 +175,14 @@ def test_smtp_is_not_contacted_while_its_breaker_is_open_and_a_refusal_is_not_a_
         assert send_message(config, message, breaker=breakers.SMTP) == {}
         assert len(server.messages) == 1
     assert row(breakers.SMTP).state == "closed"  # type: ignore[union-attr]
+
+
+def test_a_failure_alert_is_not_tried_while_the_smtp_breaker_is_open(threshold_three: str) -> None:
+    for _ in range(3):
+        breakers.failed(breakers.SMTP, "SmtpDeliveryError: SMTP connect failed: timed out")
+    with running_smtp_server() as server:
+        notifier = FailureNotifier(Settings(smtp_host=server.host, smtp_port=server.port, smtp_starttls=False,
+                                            admin_email="admin@firm.test"))
+        assert notifier.send_failure_notification(7, "boom", "a@b.example", "s", breaker=breakers.SMTP) is False
+        assert server.messages == []
+        assert notifier.send_failure_notification(7, "boom", "a@b.example", "s") is True  # no breaker asked
