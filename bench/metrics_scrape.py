@@ -63,8 +63,7 @@ def counter_rows() -> list[tuple[str, str, int, float]]:
         for stage in STAGES:
             rows += [("creditor_matcher_stage_seconds_bucket", f'{{"le":"{b}","stage":"{stage}"}}', shard, 5.0)
                      for b in BUCKETS]
-            rows += [(f"creditor_matcher_stage_seconds_{part}", f'{{"stage":"{stage}"}}', shard, 75.0)
-                     for part in ("sum", "count")]
+            rows.append(("creditor_matcher_stage_seconds_sum", f'{{"stage":"{stage}"}}', shard, 75.0))
         rows += [("creditor_matcher_attachment_failures_total", f'{{"reason":"{r}","status":"failed"}}', shard, 3.0)
                  for r in REASONS]
     return rows

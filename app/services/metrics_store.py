@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import TextClause, text
 from sqlalchemy.orm import Session
 
 from app.models import MetricCounter
@@ -68,24 +69,29 @@ class Increments:
         self.values[(name, labels_key(labels))] += amount
 
     def observe(self, name: str, value: float, buckets: tuple[float, ...] = STAGE_BUCKETS, **labels: str) -> None:
-        """A histogram observation: one count in the first bucket that holds it (cumulated at scrape)."""
+        """A histogram observation: one count in the first bucket that holds it (cumulated at scrape, where the
+        +Inf bucket is the count) and the value added to the sum."""
         bound = next((f"{b:g}" for b in buckets if value <= b), INFINITY)
         self.count(f"{name}_bucket", 1.0, **labels, le=bound)
         self.count(f"{name}_sum", value, **labels)
-        self.count(f"{name}_count", 1.0, **labels)
 
     def write(self, session: Session, shard_of: int) -> None:
         if not self.values:
             return
-        shard = shard_of % SHARDS
-        rows = [{"name": name, "labels": labels, "shard": shard, "value": value}
-                for (name, labels), value in sorted(self.values.items())]
-        dialect = session.get_bind().dialect.name
-        insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        statement = insert(MetricCounter).values(rows)
-        session.execute(statement.on_conflict_do_update(
-            index_elements=["name", "labels", "shard"],
-            set_={"value": MetricCounter.value + statement.excluded.value}))
+        parameters: dict[str, Any] = {"shard": shard_of % SHARDS}
+        for index, ((name, labels), value) in enumerate(sorted(self.values.items())):
+            parameters.update({f"n{index}": name, f"l{index}": labels, f"v{index}": value})
+        session.execute(_upsert(len(self.values)), parameters)
+
+
+@lru_cache(maxsize=64)
+def _upsert(rows: int) -> TextClause:
+    """One multi-row upsert for `rows` counters (the same SQL on PostgreSQL and SQLite), built once per row
+    count: one round trip per job, and no statement compiled per job."""
+    values = ", ".join(f"(:n{i}, :l{i}, :shard, :v{i})" for i in range(rows))
+    return text(f"INSERT INTO {MetricCounter.__tablename__} (name, labels, shard, value) VALUES {values} "
+                f"ON CONFLICT (name, labels, shard) DO UPDATE "
+                f"SET value = {MetricCounter.__tablename__}.value + excluded.value")
 
 
 def completion(outcome: str | None, extracted: Mapping[str, Any] | None,
