@@ -14,7 +14,8 @@ from app.services import metrics
 router = APIRouter(tags=["metrics"])
 
 
-@router.get("/metrics", dependencies=[Depends(require_operator)], response_class=Response)
+# Not in /openapi.json: a text exposition for Prometheus, not a JSON API (it takes no input but the token).
+@router.get("/metrics", dependencies=[Depends(require_operator)], response_class=Response, include_in_schema=False)
 def scrape() -> Response:
     """Jobs, stage durations, outcomes, reviews, outbox, workers, circuit breakers and webhook refusals."""
     return Response(metrics.exposition(), media_type=CONTENT_TYPE_PLAIN_0_0_4, headers={"cache-control": "no-store"})
