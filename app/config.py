@@ -291,6 +291,14 @@ class Settings(BaseSettings):
     outbox_max_attempts: int = Field(default=6, ge=1, le=100)
     outbox_min_backoff_seconds: float = Field(default=10, gt=0)
     outbox_max_backoff_seconds: float = Field(default=900, gt=0)
+    # One alert mail to ADMIN_EMAIL for an entry still undelivered after this many attempts or this long.
+    outbox_alert_after_attempts: int = Field(default=6, ge=1, le=1000)
+    outbox_alert_after_seconds: float = Field(default=3600, gt=0)
+
+    # --- circuit breakers (services/breakers.py) and /metrics ---------------------------
+    # A dependency that failed this many times in a row is not called for BREAKER_COOLDOWN_SECONDS.
+    breaker_failure_threshold: int = Field(default=5, ge=1, le=1000)
+    breaker_cooldown_seconds: float = Field(default=60, gt=0, le=86400)
 
     # --- reviewers side by side ------------------------------------------------------------
     # A claimed review is the claimant's alone for this long (a decision or a new claim renews nothing).

@@ -29,6 +29,7 @@ from app.routers import (
     health,
     inquiries,
     jobs,
+    metrics,
     plan_pages,
     plans,
     processing,
@@ -95,6 +96,7 @@ def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None =
     app.include_router(resend_webhook.router)
     app.include_router(jobs.router)
     app.include_router(health.router)
+    app.include_router(metrics.router)
     app.include_router(inquiries.router)
     app.include_router(deliveries.router)
     app.include_router(reviews.router)

@@ -1,7 +1,7 @@
 """several firms in one deployment: firms, their API tokens, and the firm on every tenant-owned row
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-04 18:30:00.000000
 
 Every existing row belongs to firm 1, the default firm made here; its empty fields mean "as the settings
@@ -21,7 +21,7 @@ from sqlalchemy.dialects import postgresql
 from alembic import op
 
 revision: str = '0009'
-down_revision: str | None = '0007'
+down_revision: str | None = '0008'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

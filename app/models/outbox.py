@@ -35,8 +35,11 @@ class OutboxMessage(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Set once, by the one conditional UPDATE that decided this entry had failed long enough to tell the admin.
+    alerted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (
         UniqueConstraint("claim_history_id", "channel", name="uq_outbox_claim_history_id_channel"),
         Index("ix_outbox_status_next_attempt", "status", "next_attempt_at"),
+        Index("ix_outbox_status_created", "status", "created_at"),
     )

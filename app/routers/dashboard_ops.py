@@ -11,13 +11,14 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from app.config import get_settings
 from app.database import get_session
 from app.errors import RejectedInput
 from app.models import utcnow
 from app.routers.dashboard import guarded_form, render, require_dashboard_all_firms, wants_fragment, when
 from app.routers.operator import remember_operator, remembered_operator, typed_operator
 from app.routers.svg_charts import Chart, line_chart
-from app.services import charts, operations, queue_status
+from app.services import breakers, charts, operations, outbox_alerts, queue_status
 
 router = APIRouter(prefix="/dashboard", tags=["dashboard"], include_in_schema=False,
                    dependencies=[Depends(require_dashboard_all_firms)])
@@ -85,7 +86,9 @@ def workers_context(request: Request, session: Session, notice: str | None = Non
             "oldest_age": ago(seen.oldest_waiting_seconds), "operator": remembered_operator(request),
             "alive_within": queue_status.seen_within(),
             "seen_ago": {w.id: ago((now - w.last_seen_at).total_seconds()) for w in seen.workers},
-            "up_for": {w.id: ago((now - w.started_at).total_seconds()) for w in seen.workers}}
+            "up_for": {w.id: ago((now - w.started_at).total_seconds()) for w in seen.workers},
+            "failing_deliveries": outbox_alerts.failing(session, get_settings()),
+            "breakers": [b for b in breakers.states(session) if b.state != breakers.CLOSED]}
 
 
 @router.get("/workers")

@@ -24,7 +24,7 @@ from app.routers.csrf import require_json
 from app.routers.webhook_firms import FirmSlug
 from app.routers.webhooks import read_capped_body
 from app.schemas.inbound import ProviderWebhookAnswer
-from app.services import deliveries, intake_batch
+from app.services import deliveries, intake_batch, metrics_live
 from app.services.inbound import resend, svix
 
 router = APIRouter(prefix="/api/v1/resend", tags=["webhook"])
@@ -52,10 +52,12 @@ async def _receive(request: Request, firm_slug: str | None) -> ProviderWebhookAn
         delivery_id, event_type, read, firm_id = await _read(request, settings, firm_slug)
     except RejectedInput as refused:
         log.warning("webhook_rejected", provider="resend", status=refused.status_code, error=refused.reason)
+        metrics_live.webhook_rejected("resend", refused.status_code, refused.reason)
         raise
     except ValidationError as error:
         fields = sorted({".".join(str(part) for part in e.get("loc", ())) or "data" for e in error.errors()})
         log.warning("webhook_rejected", provider="resend", status=422, error=f"invalid fields: {', '.join(fields)}")
+        metrics_live.webhook_rejected("resend", 422, "invalid fields")
         raise RequestValidationError(error.errors(include_url=False, include_input=False)) from None
     if isinstance(read, resend.ResendNotice):
         result = await intake_batch.accept(read.for_firm(firm_id))

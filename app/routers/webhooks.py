@@ -19,7 +19,7 @@ from app.routers import webhook_firms
 from app.routers.csrf import require_json
 from app.routers.webhook_firms import FirmSlug
 from app.schemas.jobs import WebhookAccepted
-from app.services import intake, intake_batch, signatures
+from app.services import intake, intake_batch, metrics_live, signatures
 
 
 @asynccontextmanager
@@ -102,12 +102,14 @@ async def _receive(request: Request, firm_slug: str | None) -> WebhookAccepted:
     except RejectedInput as refused:
         # `error` is what the repeat filter tells apart: a flood of one refusal is one line a window, counted.
         log.warning("webhook_rejected", status=refused.status_code, error=refused.reason, client=_peer(request))
+        metrics_live.webhook_rejected("zendesk", refused.status_code, refused.reason)
         raise
     except RequestValidationError as invalid:
         fields = sorted({".".join(str(part) for part in error.get("loc", ()) if part != "body") or "body"
                          for error in invalid.errors()})
         log.warning("webhook_rejected", status=422, error=f"invalid fields: {', '.join(fields)}", fields=fields,
                     client=_peer(request))
+        metrics_live.webhook_rejected("zendesk", 422, "invalid fields")
         raise
     result = await intake_batch.accept(payload)
     return WebhookAccepted(status=result.status, email_id=result.email_id)

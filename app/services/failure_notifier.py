@@ -11,6 +11,7 @@ import structlog
 from app.config import Settings, get_settings
 from app.database import session_scope
 from app.models import IncomingEmail
+from app.services import breakers
 from app.services.notifiers.smtp import (
     SmtpConfig,
     SmtpDeliveryError,
@@ -112,9 +113,12 @@ class FailureNotifier:
         error: BaseException | str | None,
         from_email: str | None,
         subject: str | None,
+        *,
+        breaker: str | None = None,
     ) -> bool:
         """Mail the alert for `email_id`; True once the server accepted it, False when SMTP
-        is not configured or delivery failed (both logged). Never raises."""
+        is not configured or delivery failed (both logged). Never raises. With `breaker`
+        (breakers.SMTP) nothing is tried while the SMTP breaker is open."""
         log = _logger().bind(email_id=str(email_id))
         try:
             settings = self.settings
@@ -137,9 +141,12 @@ class FailureNotifier:
                     failed_at=self._clock(),
                 ),
             )
-            refused = send_message(config, message, ssl_context=self._ssl_context)
+            refused = send_message(config, message, ssl_context=self._ssl_context, breaker=breaker)
         except SmtpDeliveryError as failure:
             log.error("failure_notification_failed", stage=failure.stage, error=failure.detail)
+            return False
+        except breakers.BreakerOpen as open_:
+            log.error("failure_notification_failed", stage="connect", error=str(open_))
             return False
         except Exception as unexpected:  # the alert path must never raise
             log.error(
@@ -172,4 +179,4 @@ def notify_permanent_failure(email_id: int) -> bool:
         _logger().error("failure_notification_failed", email_id=email_id, stage="load",
                         error=f"{type(unexpected).__name__}: {unexpected}")
         return False
-    return failure_notifier.send_failure_notification(email_id, error, sender, subject)
+    return failure_notifier.send_failure_notification(email_id, error, sender, subject, breaker=breakers.SMTP)

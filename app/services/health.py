@@ -3,7 +3,8 @@ or the broker does not answer, and every check says why it failed, without secre
 
 Workers that have not been seen and jobs waiting for them are warnings, not a 503: the web process still
 stores every webhook, which a worker processes once one is back; a load balancer that took this process out
-of rotation would lose exactly those webhooks. Monitors that want a status code for it ask `?strict=true`."""
+of rotation would lose exactly those webhooks. Monitors that want a status code for it ask `?strict=true`.
+An open (or half-open) circuit breaker is such a warning too: the service waits for that dependency."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from app.config import Settings
 from app.database import describe_unreachable, session_scope
 from app.models import IncomingEmail, ProcessingStatus
 from app.queue import broker_problem
-from app.services import workers
+from app.services import breakers, workers
 
 log = structlog.get_logger(__name__)
 
@@ -71,6 +72,7 @@ class Snapshot:
     queued: int
     alive: int
     paused: bool
+    breakers: list[breakers.State] = field(default_factory=list)
 
 
 def _read_database(settings: Settings) -> tuple[Check, Snapshot | None]:
@@ -80,7 +82,7 @@ def _read_database(settings: Settings) -> tuple[Check, Snapshot | None]:
             queued = session.scalar(select(func.count()).select_from(IncomingEmail)
                                     .where(IncomingEmail.processing_status.in_(WAITING))) or 0
             alive = len(workers.live(session, settings.worker_seen_within_seconds))
-            return Check(True), Snapshot(queued, alive, workers.is_paused(session))
+            return Check(True), Snapshot(queued, alive, workers.is_paused(session), breakers.states(session))
     except OperationalError as error:
         reason = describe_unreachable(error)
         log.error("database_unavailable", error=reason)
@@ -99,6 +101,21 @@ def _workers(settings: Settings, snapshot: Snapshot | None) -> Check:
     return Check(True, None, details)
 
 
+def _breakers(snapshot: Snapshot | None) -> tuple[Check, list[str]]:
+    """Every breaker on record; each one not closed is a warning naming when calls go again."""
+    if snapshot is None:
+        return Check(False, "unknown: the database does not answer"), []
+    warnings = []
+    for breaker in snapshot.breakers:
+        if breaker.state == breakers.CLOSED:
+            continue
+        when = f"{breaker.retry_at:%H:%M:%S} UTC" if breaker.retry_at else "now"
+        doing = "is open: calls wait until" if breaker.state == breakers.OPEN else "is half-open: one trial call until"
+        warnings.append(f"circuit breaker {breaker.name} {doing} {when} (last error: {breaker.last_error})")
+    listed = {"breakers": [breaker.as_dict() for breaker in snapshot.breakers]}
+    return Check(not warnings, f"{len(warnings)} circuit breaker(s) not closed" if warnings else None, listed), warnings
+
+
 def check(settings: Settings) -> Report:
     """Ask the database and the broker, and read the heartbeats and the queue."""
     database, snapshot = _read_database(settings)
@@ -113,5 +130,7 @@ def check(settings: Settings) -> Report:
                         else seen.reason or "no worker alive")
     if snapshot is not None and snapshot.paused:
         warnings.append(f"processing is paused by an operator; {snapshot.queued} jobs waiting")
-    return Report({"database": database, "broker": broker, "workers": seen}, warnings,
+    tripped, breaker_warnings = _breakers(snapshot)
+    warnings += breaker_warnings
+    return Report({"database": database, "broker": broker, "workers": seen, "breakers": tripped}, warnings,
                   snapshot.queued if snapshot else None)

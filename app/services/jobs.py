@@ -255,6 +255,19 @@ def release_on_shutdown(session: Session, job: Claim) -> bool:
     return changed
 
 
+def release_while_open(session: Session, job: Claim, breaker: str, until: datetime) -> bool:
+    """processing → queued because a dependency's circuit breaker is open: like a shutdown, the attempt is
+    given back and retry_count stays; the job is due when the breaker lets a trial call go."""
+    changed = _move(session, job.email_id, S.QUEUED, _held_by(job), lease_owner=None,
+                    lease_expires_at=None, available_at=until,
+                    attempt_count=IncomingEmail.attempt_count - 1)
+    if changed:
+        record_event(session, job.email_id, "requeued", from_status="processing", to_status="queued",
+                     attempt=job.attempt, message=f"waiting: circuit breaker {breaker} is open",
+                     details={"breaker": breaker, "until": until.isoformat()})
+    return changed
+
+
 def release_all_on_shutdown(session: Session, owner_prefix: str) -> list[int]:
     """Every job still held by a worker whose identity starts with `owner_prefix` (one process) goes back
     to `queued` as in release_on_shutdown; returns their ids."""

@@ -2,7 +2,10 @@
 
 States: pending → sending (leased) → delivered | pending (retry due later) | failed (attempts
 used up; the reconciliation tick still retries it at the longest backoff). For a webhook entry
-the source job's `sync_status` follows: pending → synced | failed."""
+the source job's `sync_status` follows: pending → synced | failed. While the portal's or SMTP's circuit
+breaker is open an entry is not tried: it waits until the breaker lets a trial call go, the attempt given
+back. An entry still undelivered past OUTBOX_ALERT_AFTER_ATTEMPTS or OUTBOX_ALERT_AFTER_SECONDS is named in
+one alert mail to the admin (services/outbox_alerts.py)."""
 
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ from app.config import Settings
 from app.database import session_scope
 from app.deadlines import DeadlineExceeded, network_deadline
 from app.models import ClaimHistory, IncomingEmail, Inquiry, OutboxMessage, utcnow
-from app.services import firms, jobs
+from app.services import breakers, firms, jobs, metrics_store, outbox_alerts
 from app.services.notifiers import SmtpConfig, SmtpDeliveryError, debt_update, send_message
 
 log = structlog.get_logger(__name__)
@@ -164,11 +167,19 @@ def post_webhook(entry: OutboxMessage, settings: Settings) -> None:
     headers = {"Content-Type": "application/json", DELIVERY_HEADER: entry.delivery_id, EVENT_HEADER: EVENT}
     if settings.portal_webhook_secret is not None:
         headers[SIGNATURE_HEADER] = sign(settings.portal_webhook_secret.get_secret_value(), body)
-    with network_deadline(settings.outbox_timeout_seconds * CALL_TIMEOUTS, "portal webhook") as dog, \
+    with breakers.around(breakers.PORTAL, portal_unreachable), \
+            network_deadline(settings.outbox_timeout_seconds * CALL_TIMEOUTS, "portal webhook") as dog, \
             httpx.Client(timeout=min(settings.outbox_timeout_seconds, dog.seconds)) as client:
         response = client.post(entry.target, content=body, headers=headers,
                                extensions={"trace": dog.httpx_trace})
         response.raise_for_status()
+
+
+def portal_unreachable(error: Exception) -> bool:
+    """The portal is down or overloaded (network, timeout, 5xx, 429), not refusing this one delivery."""
+    if isinstance(error, httpx.HTTPStatusError):
+        return error.response.status_code >= 500 or error.response.status_code == 429
+    return isinstance(error, httpx.TransportError | DeadlineExceeded)
 
 
 def send_mail(entry: OutboxMessage, settings: Settings) -> None:
@@ -180,7 +191,7 @@ def send_mail(entry: OutboxMessage, settings: Settings) -> None:
     # the server's OK and our commit is the same message, which mail systems fold into one.
     del message["Message-ID"]
     message["Message-ID"] = f"<{entry.delivery_id}@{config.sender.rpartition('@')[2] or 'localhost'}>"
-    refused = send_message(config, message)
+    refused = send_message(config, message, breaker=breakers.SMTP)
     if refused:
         raise SmtpDeliveryError("send", f"recipient refused: {', '.join(refused)}")
 
@@ -196,11 +207,37 @@ def deliver(outbox_id: int, settings: Settings) -> DeliveryOutcome:
         return DeliveryOutcome(outbox_id, "skipped")
     try:
         (post_webhook if entry.channel == WEBHOOK else send_mail)(entry, settings)
+    except breakers.BreakerOpen as open_:
+        return _defer(entry, open_, settings)
     except (httpx.HTTPError, SmtpDeliveryError, DeadlineExceeded, OSError) as error:
-        message = f"{type(error).__name__}: {error}"[:MAX_ERROR]
+        message = describe_failure(error)[:MAX_ERROR]
         with session_scope() as session:
             return record_failure(session, entry, message, settings)
     return _record_sent(entry)
+
+
+def describe_failure(error: BaseException) -> str:
+    """One line for the entry, the logs, the alert and the dashboard; an HTTP answer names the URL without its
+    query, which may carry the portal's token."""
+    if isinstance(error, httpx.HTTPStatusError):
+        url = error.request.url
+        return f"HTTPStatusError: HTTP {error.response.status_code} from {url.scheme}://{url.netloc.decode()}{url.path}"
+    return f"{type(error).__name__}: {error}"
+
+
+def _defer(entry: OutboxMessage, open_: breakers.BreakerOpen, settings: Settings) -> DeliveryOutcome:
+    """Not tried: the breaker is open. Back to where it was, the attempt given back, due when a trial may go;
+    the wake-up call is sent for then (the retry tick finds it too if that call is lost)."""
+    attempts = entry.attempts - 1
+    status = "failed" if attempts >= settings.outbox_max_attempts else "pending"
+    with session_scope() as session:
+        session.execute(update(OutboxMessage).where(OutboxMessage.id == entry.id, OutboxMessage.status == "sending")
+                        .values(status=status, attempts=attempts, lease_expires_at=None, next_attempt_at=open_.until)
+                        .execution_options(synchronize_session=False))
+    log.info("outbox_delivery_deferred", outbox_id=entry.id, channel=entry.channel, breaker=open_.name,
+             retry_in_seconds=round(open_.seconds_left(), 1))
+    queue.send(DELIVER_ACTOR, entry.id, delay_seconds=max(open_.seconds_left(), 0.5))
+    return DeliveryOutcome(entry.id, "deferred")
 
 
 def _record_sent(entry: OutboxMessage) -> DeliveryOutcome:
@@ -234,6 +271,7 @@ def record_success(session: Session, entry: OutboxMessage) -> DeliveryOutcome:
                           message=f"change {entry.claim_history_id} delivered ({entry.channel})",
                           details={"outbox_id": entry.id, "delivery_id": entry.delivery_id,
                                    "attempt": entry.attempts})
+    metrics_store.count(session, metrics_store.OUTBOX_DELIVERIES, entry.id, channel=entry.channel)
     log.info("outbox_delivered", outbox_id=entry.id, channel=entry.channel, attempt=entry.attempts)
     return DeliveryOutcome(entry.id, "delivered")
 
@@ -251,6 +289,7 @@ def record_failure(session: Session, entry: OutboxMessage, error: str, settings:
             _set_sync_status(session, entry.email_id, "failed")
         jobs.record_event(session, entry.email_id, f"{entry.channel}_failed", message=error,
                           details={"outbox_id": entry.id, "attempt": entry.attempts, "final": exhausted})
+    metrics_store.count(session, metrics_store.OUTBOX_FAILURES, entry.id, channel=entry.channel)
     log.warning("outbox_delivery_failed", outbox_id=entry.id, channel=entry.channel, attempt=entry.attempts,
                 error=error, retry_in_seconds=None if exhausted else delay)
     return DeliveryOutcome(entry.id, status, retry_in=None if exhausted else delay, error=error)
@@ -281,4 +320,5 @@ def retry_due(settings: Settings) -> list[int]:
     send_after_commit(ids)
     if ids:
         log.info("outbox_retries_sent", count=len(ids))
+    outbox_alerts.alert_overdue(settings)
     return ids

@@ -15,12 +15,13 @@ from types import TracebackType
 
 import structlog
 
+from app import queue
 from app.config import Settings
 from app.database import session_scope
 from app.deadlines import job_deadline
 from app.errors import PermanentError
 from app.logging import correlation_id
-from app.services import jobs, leases, pipeline, steps
+from app.services import breakers, jobs, leases, metrics_store, pipeline, steps
 from app.services.failure_notifier import notify_permanent_failure
 
 log = structlog.get_logger(__name__)
@@ -126,12 +127,16 @@ def run_attempt(email_id: int, settings: Settings, *, owner: str | None = None,
             log.info("job_not_claimed", email_id=email_id)
             return "skipped"
         transient: tuple[type[BaseException], ...] = (Exception, *interrupts)
+        timings: dict[str, float] = {}
         try:
-            with LeaseKeeper(job, lease_seconds(settings)), job_deadline(settings.job_time_limit_seconds), \
-                    session_scope() as session, jobs.batched_events(session):
+            with steps.timed(timings), LeaseKeeper(job, lease_seconds(settings)), \
+                    job_deadline(settings.job_time_limit_seconds), session_scope() as session, \
+                    jobs.batched_events(session):
                 result = pipeline.run(session, jobs.get(session, email_id, with_events=False), settings)
                 if not jobs.complete(session, job, **result.columns):
                     raise PermanentError("lease lost before completion")  # pragma: no cover
+                metrics_store.record_completion(session, email_id, result.outcome,
+                                                result.columns.get("extracted_data"), timings)
             log.info("job_completed", email_id=email_id, attempt=job.attempt, outcome=result.outcome,
                      **({"review_id": result.review_id} if result.review_id is not None else {}))
             result.after_commit()
@@ -144,14 +149,28 @@ def run_attempt(email_id: int, settings: Settings, *, owner: str | None = None,
                 jobs.release_on_shutdown(session, job)
             log.warning("attempt_interrupted", email_id=email_id, attempt=job.attempt, reason="shutdown")
             return "interrupted"
+        except breakers.BreakerOpen as open_:
+            return _wait_for_breaker(job, open_)
         except transient as error:  # DB, network, timeouts, bugs: worth another attempt
-            return _after_transient(job, error, settings, notify)
+            return _after_transient(job, error, settings, notify, timings)
     finally:
         correlation_id.reset(token)
 
 
+def _wait_for_breaker(job: jobs.Claim, open_: breakers.BreakerOpen) -> str:
+    """A dependency's breaker is open: the job waits in the queue until a trial call may go, and the
+    attempt is given back (services/breakers.py)."""
+    with session_scope() as session:
+        waiting = jobs.release_while_open(session, job, open_.name, open_.until)
+    log.info("attempt_waits_for_breaker", email_id=job.email_id, breaker=open_.name,
+             retry_in_seconds=round(open_.seconds_left(), 1))
+    if waiting:
+        queue.send(queue.PROCESS_EMAIL, job.email_id, delay_seconds=max(open_.seconds_left(), 0.5))
+    return "waiting"
+
+
 def _after_transient(job: jobs.Claim, error: BaseException, settings: Settings,
-                     notify: Callable[[int], object]) -> str:
+                     notify: Callable[[int], object], timings: dict[str, float] | None = None) -> str:
     failure = Failure.of(error, settings)
     message = failure.message
     if job.attempt >= settings.max_retries + 1:
@@ -161,6 +180,8 @@ def _after_transient(job: jobs.Claim, error: BaseException, settings: Settings,
     with session_scope() as session:
         released = jobs.release_for_retry(session, job, message, delay, traceback=failure.traceback,
                                           where=failure.where)
+        if released:
+            metrics_store.record_attempt_failure(session, job.email_id, failure.where, timings or {})
     log.warning("attempt_failed", email_id=job.email_id, attempt=job.attempt, error=message,
                 retry_in_seconds=delay)
     if not released:

@@ -4,9 +4,11 @@ which step failed and, for an attachment, which file from which host, and keeps 
 
 from __future__ import annotations
 
+import time
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +17,7 @@ from app.errors import CreditorMatcherError
 MAX_ERROR_LENGTH = 2000
 MAX_TRACEBACK_LENGTH = 20_000
 _ATTRIBUTE = "_creditor_matcher_step"
+_timings: ContextVar[dict[str, float] | None] = ContextVar("step_timings", default=None)
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,9 @@ class Where:
 @contextmanager
 def step(name: str, *, filename: str | None = None, host: str | None = None) -> Iterator[None]:
     """Mark whatever escapes the block with where it happened; the innermost step wins, an outer block
-    fills in the file or host the inner one did not know."""
+    fills in the file or host the inner one did not know. Inside `timed()` a step without a file adds
+    its duration to the timings (a file's step is part of the attachments step)."""
+    started = time.perf_counter()
     try:
         yield
     except BaseException as error:
@@ -49,6 +54,22 @@ def step(name: str, *, filename: str | None = None, host: str | None = None) -> 
             inner.step, inner.filename or filename, inner.host or host)
         setattr(error, _ATTRIBUTE, mark)
         raise
+    finally:
+        timings = _timings.get()
+        if timings is not None and filename is None:
+            timings[name] = timings.get(name, 0.0) + time.perf_counter() - started
+
+
+@contextmanager
+def timed(timings: dict[str, float] | None = None) -> Iterator[dict[str, float]]:
+    """Seconds spent in each step within the block, by step name, added to `timings` (for the stage
+    histograms)."""
+    timings = {} if timings is None else timings
+    token = _timings.set(timings)
+    try:
+        yield timings
+    finally:
+        _timings.reset(token)
 
 
 def where(error: BaseException) -> Where | None:

@@ -162,9 +162,9 @@ def empty_database(request: pytest.FixtureRequest, tmp_path: Path, set_env: SetE
 def test_migrate_moves_to_a_revision_down_and_up_and_refuses_an_unknown_one(
     empty_database: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    head = ScriptDirectory.from_config(migrations.alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(migrations.alembic_config(empty_database)).get_current_head()
     code, said, _ = run(capsys, "migrate")
-    assert code == 0 and said.endswith(str(head))
+    assert code == 0 and said.endswith(f"{head}")
     code, said, _ = run(capsys, "migrate", "0002")
     assert code == 0 and said.endswith(f"moved down from {head} to 0002")
     revision, tables = revision_and_tables(empty_database)

@@ -24,7 +24,7 @@ def test_a_healthy_embedded_service_answers_ok_on_get_and_head(client: TestClien
     body = answer.json()
     assert body["status"] == "ok" and body["warnings"] == []
     assert {name: check["ok"] for name, check in body["checks"].items()} == {
-        "database": True, "broker": True, "workers": True}
+        "database": True, "broker": True, "workers": True, "breakers": True}
     assert body["checks"]["broker"]["kind"] == "embedded"
     head = client.head("/health")
     assert head.status_code == 200 and head.content == b""

@@ -219,6 +219,7 @@ def test_firm_a_cannot_see_or_change_anything_of_firm_b(
                 for secret_id in ("KB-2026-0007", "Bruno Feddersen", "elbtal-wasser", f'"id":{ids["job_id"]},'):
                     assert secret_id not in shown, f"{method.upper()} {url} shows firm B's {secret_id}"
     assert walked >= 20
+    assert client.get("/metrics", headers=a.auth).status_code == 403  # every firm's figures: the operator's only
     # A writing an inquiry with B's portal id gets its own; B's stays as it was.
     mine = {"id": "INQ-B1", "client_name": "Anna Aalders", "firm_reference": "KA-2026-0001",
             "creditor_name": "Nordbank AG", "known_amount": 5.0}

@@ -14,7 +14,7 @@ from pydantic import SecretStr
 from app.config import Settings
 from app.deadlines import Watchdog, network_deadline
 from app.errors import TransientError
-from app.services import steps
+from app.services import breakers, steps
 from app.services.attachments.base import MIB, ReadLimits
 from app.services.attachments.netguard import (
     AttachmentRefused,
@@ -60,6 +60,7 @@ class FetchPolicy:
     allow_private_addresses: bool = False
     allow_plain_http: bool = False
     read_limits: ReadLimits = DEFAULT_LIMITS
+    use_breakers: bool = False  # one circuit breaker per first-hop host (services/breakers.py)
 
     def credentials_for(self, url: httpx.URL) -> httpx.Auth | None:
         """Basic auth for the Zendesk host itself, a bearer token for `bearer_host` (an inbound
@@ -102,6 +103,7 @@ def policy_from_settings(settings: Settings) -> FetchPolicy:
         allow_private_addresses=settings.attachment_allow_private_addresses,
         allow_plain_http=settings.attachment_allow_plain_http,
         read_limits=limits_from_settings(settings),
+        use_breakers=True,
     )
 
 
@@ -140,13 +142,16 @@ def download(url: str, policy: FetchPolicy, client: httpx.Client) -> bytes:
     """The bytes behind `url`, following at most `policy.max_redirects` checked redirects.
 
     Raises AttachmentRefused for this file's permanent problems and TransientError for
-    network trouble, timeouts and 5xx answers.
+    network trouble, timeouts and 5xx answers (BreakerOpen, without a request, while the host's
+    breaker is open).
     """
     try:
         current = httpx.URL(url)
     except httpx.InvalidURL:
         raise AttachmentRefused("malformed URL") from None
-    with network_deadline(policy.deadline_seconds, f"download of {ascii_host(current)}") as dog:
+    breaker = breakers.attachments(ascii_host(current)) if policy.use_breakers else None
+    with breakers.around(breaker, lambda error: isinstance(error, TransientError)), \
+            network_deadline(policy.deadline_seconds, f"download of {ascii_host(current)}") as dog:
         deadline = time.monotonic() + dog.seconds
         for hop in range(policy.max_redirects + 1):
             allowed = policy.first_hop_hosts if hop == 0 else policy.redirect_hosts

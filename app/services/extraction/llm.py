@@ -16,7 +16,7 @@ from pydantic import SecretStr
 
 from app.config import Settings
 from app.deadlines import DeadlineExceeded, Watchdog, network_deadline
-from app.services import money
+from app.services import breakers, money
 from app.services.attachments.result import AttachmentText
 from app.services.extraction.result import ExtractionResult, Intent
 from app.services.parsing import ParsedBody
@@ -42,13 +42,14 @@ class LlmConfig:
     api_key: SecretStr
     model: str
     timeout_seconds: float
+    breaker: str | None = None  # services/breakers.py; set when configured from settings
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LlmConfig | None:
         if settings.llm_provider == "off" or settings.llm_api_key is None:
             return None
         return cls(settings.llm_api_base.rstrip("/"), settings.llm_api_key, settings.llm_model,
-                   settings.llm_timeout_seconds)
+                   settings.llm_timeout_seconds, breakers.LLM)
 
 
 def needs_help(result: ExtractionResult) -> bool:
@@ -117,7 +118,11 @@ class LlmRefiner:
         if not needs_help(result):
             return result
         try:
-            answer = self._ask(own_text(parsed, attachments))
+            with breakers.around(self._config.breaker, lambda e: isinstance(e, httpx.HTTPError | DeadlineExceeded)):
+                answer = self._ask(own_text(parsed, attachments))
+        except breakers.BreakerOpen:
+            log.info("llm_refine_skipped", reason="circuit breaker open")
+            return result
         except (httpx.HTTPError, DeadlineExceeded, KeyError, IndexError, TypeError,
                 ValueError) as error:
             log.warning("llm_refine_failed", error=type(error).__name__)

@@ -15,6 +15,7 @@ from pydantic import SecretStr
 from app.config import Settings
 from app.deadlines import DeadlineExceeded, Watchdog, budget
 from app.errors import CreditorMatcherError
+from app.services import breakers
 
 # A whole conversation (connect, EHLO, STARTTLS, login, send) may take this many timeouts.
 CONVERSATION_TIMEOUTS = 3
@@ -98,6 +99,7 @@ def send_message(
     message: EmailMessage,
     *,
     ssl_context: ssl.SSLContext | None = None,
+    breaker: str | None = None,
 ) -> dict[str, tuple[int, bytes]]:
     """Deliver `message` through the server in `config`; return the recipients the server
     refused (empty when all were accepted).
@@ -106,10 +108,28 @@ def send_message(
     (verified with `ssl_context`, or the system's default trust store), EHLO again, login when
     credentials are set, send. Credentials without STARTTLS are refused before any AUTH is
     attempted. The whole conversation ends within CONVERSATION_TIMEOUTS × the timeout (less when
-    the running job has less left). Every failure is raised as SmtpDeliveryError naming its stage."""
+    the running job has less left). Every failure is raised as SmtpDeliveryError naming its stage.
+
+    With `breaker` (breakers.SMTP) the server is not contacted while that breaker is open (BreakerOpen);
+    a server that cannot be reached counts against it, one that answers (even with a refusal) for it."""
     credentials = config.credentials()
     if credentials is not None and not config.starttls:
         raise SmtpDeliveryError("login", "refusing to send credentials without STARTTLS")
+    with breakers.around(breaker, server_unreachable):
+        return _send_within_budget(config, message, credentials, ssl_context)
+
+
+def server_unreachable(error: Exception) -> bool:
+    """A failure that says the server is down or unreachable, not that it refused what we sent."""
+    if not isinstance(error, SmtpDeliveryError):
+        return False
+    cause = error.__cause__
+    network = isinstance(cause, OSError) and not isinstance(cause, smtplib.SMTPResponseException)
+    return error.stage in ("connect", "starttls") or network or "took over" in error.detail
+
+
+def _send_within_budget(config: SmtpConfig, message: EmailMessage, credentials: tuple[str, str] | None,
+                        ssl_context: ssl.SSLContext | None) -> dict[str, tuple[int, bytes]]:
     try:
         watchdog = Watchdog(budget(config.timeout_seconds * CONVERSATION_TIMEOUTS))
     except DeadlineExceeded as spent:
