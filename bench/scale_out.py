@@ -40,9 +40,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.ingest import drive
 from bench.stack import (
+    BENCH_APP,
     Stack,
     body_only_emails,
     machine,
+    machine_busy_seconds,
     payload,
     procfile_command,
     running,
@@ -66,6 +68,8 @@ class DatabaseWatch:
     activity: collections.Counter[str] = field(default_factory=collections.Counter)
     statements: collections.Counter[str] = field(default_factory=collections.Counter)
     max_connections: int = 0
+    machine_busy: float = 0.0
+    bench_cpu: float = 0.0
 
 
 def _cpu_of(pid: int) -> float | None:
@@ -96,9 +100,9 @@ def watched(stack: Stack) -> Iterator[DatabaseWatch]:
                          (database,)).fetchone()
         return int(row[0]), int(row[1]), int(row[2])
 
-    def sample(db: Any, own: int, first_cpu: dict[int, float], last_cpu: dict[int, float]) -> None:
+    def sample(db: Any, first_cpu: dict[int, float], last_cpu: dict[int, float]) -> None:
         rows = db.execute("SELECT pid, state, wait_event_type, wait_event, query FROM pg_stat_activity "
-                          "WHERE datname = %s AND pid <> %s", (database, own)).fetchall()
+                          "WHERE datname = %s AND application_name <> %s", (database, BENCH_APP)).fetchall()
         watch.max_connections = max(watch.max_connections, len(rows))
         for pid, state, wait_type, wait_event, query in rows:
             cpu = _cpu_of(pid)
@@ -114,9 +118,8 @@ def watched(stack: Stack) -> Iterator[DatabaseWatch]:
         first_cpu: dict[int, float] = {}
         last_cpu: dict[int, float] = {}
         with stack.connect() as db:
-            own = db.execute("SELECT pg_backend_pid()").fetchone()[0]  # type: ignore[index]
             while not stop.is_set():
-                sample(db, own, first_cpu, last_cpu)
+                sample(db, first_cpu, last_cpu)
                 time.sleep(SAMPLE_SECONDS)
         watch.backend_cpu = sum(last_cpu[pid] - first_cpu[pid] for pid in last_cpu)
 
@@ -124,6 +127,7 @@ def watched(stack: Stack) -> Iterator[DatabaseWatch]:
         baseline = {pid for (pid,) in db.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s",
                                                  (database,)).fetchall()}
         before, started = counters(db), time.perf_counter()
+        busy, own = machine_busy_seconds(), time.process_time()
         thread = threading.Thread(target=loop, daemon=True)
         thread.start()
         try:
@@ -133,10 +137,17 @@ def watched(stack: Stack) -> Iterator[DatabaseWatch]:
             thread.join()
             after = counters(db)
             watch.seconds = time.perf_counter() - started
+            watch.machine_busy = machine_busy_seconds() - busy
+            watch.bench_cpu = time.process_time() - own
             watch.commits, watch.rows_written, watch.wal_bytes = (b - a for a, b in zip(before, after, strict=True))
 
 
-def describe(watch: DatabaseWatch, units: int, unit: str) -> None:
+def describe(watch: DatabaseWatch, units: int, unit: str, service_cpu: float) -> None:
+    ours = service_cpu + watch.backend_cpu + watch.bench_cpu
+    print(f"    machine: {watch.machine_busy / watch.seconds:.2f} of {os.cpu_count()} CPUs busy; service processes "
+          f"{service_cpu / watch.seconds:.2f}, their PostgreSQL backends {watch.backend_cpu / watch.seconds:.2f}, "
+          f"this bench {watch.bench_cpu / watch.seconds:.2f}, everything else on the box "
+          f"{max(watch.machine_busy - ours, 0) / watch.seconds:.2f}")
     per_unit = watch.backend_cpu * 1000 / units
     print(f"    PostgreSQL: backends' CPU {watch.backend_cpu:.1f} s = {per_unit:.2f} ms/{unit}, "
           f"{watch.backend_cpu / watch.seconds:.2f} of a core; {watch.commits / watch.seconds:.0f} commits/s "
@@ -196,7 +207,7 @@ def drain(stack: Stack, processes: int, ids: list[int]) -> None:
           f"worker CPU {worker_cpu * 1000 / len(ids):.1f} ms/email")
     print(f"    jobs: {completed} completed; {extra_attempts} with attempt_count != 1, {extra_claims} with "
           f"other than one `processing` event: {verdict}")
-    describe(watch, len(ids), "email")
+    describe(watch, len(ids), "email", worker_cpu)
     RESULTS[f"workers-{processes}"] = rate
 
 
@@ -208,7 +219,9 @@ def accept_webhooks(stack: Stack, workers: int, args: argparse.Namespace) -> Non
         time.sleep(2.0 if workers == 1 else 4.0)  # every uvicorn worker imported and serving
         asyncio.run(drive(args.port, f"warm-{workers}", args.warmup, args.connections))
         with watched(stack) as watch:
+            cpu = tree_cpu_seconds(web.pid)
             run = asyncio.run(drive(args.port, f"web-{workers}", args.seconds, args.connections))
+            web_cpu = tree_cpu_seconds(web.pid) - cpu
     rate = len(run.latencies) / run.elapsed
     ordered = sorted(run.latencies)
     p99 = ordered[int(len(ordered) * 0.99) - 1] * 1000
@@ -219,7 +232,7 @@ def accept_webhooks(stack: Stack, workers: int, args: argparse.Namespace) -> Non
     print(f"  {workers} web process(es) ({' '.join(command[1:])}): {rate:.0f} webhooks/s, "
           f"p50 {statistics.median(ordered) * 1000:.1f} ms, p99 {p99:.1f} ms, statuses {dict(run.statuses)}, "
           f"{rows[0] if rows else 0} rows for {accepted} accepted")
-    describe(watch, max(len(run.latencies), 1), "webhook")
+    describe(watch, max(len(run.latencies), 1), "webhook", web_cpu)
     RESULTS[f"web-{workers}"] = rate
 
 

@@ -40,6 +40,7 @@ ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1
 CORPUS = ROOT.parent / "shared" / "corpus" / "dev" / "corpus.json"
 WEBHOOK = "/api/v1/zendesk/webhook"
 FINISHED = ("completed", "failed")
+BENCH_APP = "cm-bench"
 
 __all__ = ["SECRET", "Stack", "machine", "wait_for_port"]
 
@@ -107,6 +108,12 @@ def tree_cpu_seconds(root: int) -> float:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
             ticks += sum(int(value) for value in fields[11:15])
     return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy_seconds() -> float:
+    """CPU seconds the whole machine has spent outside idle and iowait since boot (all users)."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
 
 
 def body_only_emails() -> list[dict[str, Any]]:
@@ -212,7 +219,9 @@ class Stack:
             self.stop(process)
 
     def connect(self) -> psycopg.Connection[Any]:
-        return psycopg.connect(f"{ADMIN_URL.rsplit('/', 1)[0]}/{self.database}", autocommit=True)
+        """A connection of the bench itself (application_name BENCH_APP, so the watchers can leave it out)."""
+        return psycopg.connect(f"{ADMIN_URL.rsplit('/', 1)[0]}/{self.database}", autocommit=True,
+                               application_name=BENCH_APP)
 
     def count_finished(self, db: psycopg.Connection[Any]) -> int:
         row = db.execute("SELECT count(*) FROM incoming_emails WHERE processing_status = ANY(%s)",
