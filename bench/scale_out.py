@@ -215,7 +215,7 @@ def accept_webhooks(stack: Stack, workers: int, args: argparse.Namespace) -> Non
     fill = {"port": str(args.port)} | ({"workers": str(workers)} if workers > 1 else {})
     command = procfile_command("web", **fill)
     with running(stack, f"web-{workers}", command) as web:
-        wait_for_port(args.port, web)
+        wait_for_port(args.port, web, timeout=120)
         time.sleep(2.0 if workers == 1 else 4.0)  # every uvicorn worker imported and serving
         asyncio.run(drive(args.port, f"warm-{workers}", args.warmup, args.connections))
         with watched(stack) as watch:

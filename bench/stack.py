@@ -5,7 +5,8 @@ benchmarks that measure the running service from outside (worker_memory.py, scal
 dev corpus's inquiries, and starts `web:` and `worker:` exactly as the Procfile writes them (a port, a
 `--workers` or `--processes` count filled in). Signed webhooks are built from the dev corpus's
 body-only emails, each with its own ticket and webhook id and a line of its own in the body (so no two
-jobs share a text). Process-tree memory is read from /proc. Not a test."""
+jobs share a text). Process-tree memory is read from /proc. The processes' logs are removed afterwards unless
+BENCH_KEEP_LOGS is set or something failed. Not a test."""
 
 from __future__ import annotations
 
@@ -196,8 +197,10 @@ class Stack:
 
     def __exit__(self, kind: type[BaseException] | None, *_exc: object) -> None:
         self._exit.close()
-        if kind is None:  # the logs are kept when something went wrong
+        if kind is None and not os.environ.get("BENCH_KEEP_LOGS"):  # kept when something went wrong
             shutil.rmtree(self.logs, ignore_errors=True)
+        else:
+            print(f"logs kept in {self.logs}")
 
     def start(self, name: str, command: list[str]) -> subprocess.Popen[bytes]:
         with (self.logs / f"{name}.log").open("ab") as sink:

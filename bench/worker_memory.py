@@ -80,7 +80,7 @@ def main() -> int:
         print(f"worker:  {' '.join(worker.args[1:])}  (pid {worker.pid})")  # type: ignore[index]
         print(f"load:    {args.jobs} signed webhooks, {len(emails)} body-only dev-corpus emails cycled, "
               f"{args.connections} connections, at most {args.window} unfinished")
-        wait_for_port(args.port, web)
+        wait_for_port(args.port, web, timeout=120)
         startup_web, startup_worker = settled_memory(web.pid), settled_memory(worker.pid)
         print(f"{'':>12} {'web MiB':>17} {'worker MiB':>19} {'together MiB':>19}")
         print(f"{'jobs done':>12} {'RSS':>8} {'PSS':>8} {'RSS':>9} {'PSS':>9} {'RSS':>9} {'PSS':>9} {'jobs/s':>7}")
