@@ -74,10 +74,10 @@ def main() -> int:
     base = f"http://127.0.0.1:{args.port}"
     print(f"machine: {machine()}")
     with Stack("cm_mem") as stack:
-        web = stack.start("web", procfile_command("web", port=str(args.port)))
-        worker = stack.start("worker", procfile_command("worker"))
-        print(f"web:     {' '.join(web.args[1:])}  (pid {web.pid})")  # type: ignore[index]
-        print(f"worker:  {' '.join(worker.args[1:])}  (pid {worker.pid})")  # type: ignore[index]
+        web_line, worker_line = procfile_command("web", port=str(args.port)), procfile_command("worker")
+        web, worker = stack.start("web", web_line), stack.start("worker", worker_line)
+        print(f"web:     {' '.join(web_line[1:])}  (pid {web.pid})")
+        print(f"worker:  {' '.join(worker_line[1:])}  (pid {worker.pid})")
         print(f"load:    {args.jobs} signed webhooks, {len(emails)} body-only dev-corpus emails cycled, "
               f"{args.connections} connections, at most {args.window} unfinished")
         wait_for_port(args.port, web, timeout=120)
