@@ -19,11 +19,7 @@ from app.services.attachments.base import (
     numbered_lines,
 )
 from app.services.attachments.detect import IMAGE_KINDS, Detection, detect_type
-from app.services.attachments.ocr import read_image
-from app.services.attachments.office import read_xlsx
-from app.services.attachments.pdf import read_pdf
 from app.services.attachments.result import AttachmentText, TextSegment
-from app.services.attachments.word import read_docx
 from app.services.safetext import clean
 
 logger = structlog.get_logger(__name__)
@@ -101,19 +97,29 @@ def _reader_for(kind: str) -> Reader | None:
     return _READERS.get(kind)
 
 
+# The PDF, office and image readers are imported on first use: pypdfium2, PIL, pytesseract, python-docx and
+# openpyxl cost a worker tens of MB and most replies have no attachment (tests/unit/test_lazy_imports.py).
 def _pdf(data: bytes, _detection: Detection, limits: ReadLimits) -> Extracted:
+    from app.services.attachments.pdf import read_pdf  # noqa: PLC0415
+
     return read_pdf(data, limits)
 
 
 def _docx(data: bytes, _detection: Detection, limits: ReadLimits) -> Extracted:
+    from app.services.attachments.word import read_docx  # noqa: PLC0415
+
     return read_docx(data, limits)
 
 
 def _xlsx(data: bytes, _detection: Detection, limits: ReadLimits) -> Extracted:
+    from app.services.attachments.office import read_xlsx  # noqa: PLC0415
+
     return read_xlsx(data, limits)
 
 
 def _image(data: bytes, _detection: Detection, limits: ReadLimits) -> Extracted:
+    from app.services.attachments.ocr import read_image  # noqa: PLC0415
+
     return read_image(data, limits)
 
 

@@ -1,0 +1,40 @@
+"""The web and worker entry points do not load the attachment readers' heavy libraries at import time:
+OCR, PDF and office formats are imported by the reader that needs them (memory per process)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("pytesseract", "PIL", "pypdfium2", "docx", "openpyxl")
+PROBE = (
+    "import importlib, json, sys; importlib.import_module(sys.argv[1]); "
+    "print(json.dumps(sorted(name for name in sys.modules if name.split('.')[0] in sys.argv[2:])))"
+)
+
+
+def loaded_after_import(module: str, tmp_path: Path) -> list[str]:
+    env = {key: value for key, value in os.environ.items()
+           if key.upper() not in {"REDIS_URL", "RABBITMQ_URL", "DATABASE_URL"}}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'probe.db'}"
+    done = subprocess.run([sys.executable, "-c", PROBE, module, *HEAVY], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    loaded: list[str] = json.loads(done.stdout.strip().splitlines()[-1])
+    return loaded
+
+
+@pytest.mark.parametrize("module", ["app.worker", "app.main"])
+def test_entry_point_does_not_import_attachment_libraries(module: str, tmp_path: Path) -> None:
+    assert loaded_after_import(module, tmp_path) == []
+
+
+def test_the_probe_sees_a_reader_library_once_its_reader_is_imported(tmp_path: Path) -> None:
+    # Guards the check above against passing because the probe cannot see anything.
+    assert "pypdfium2" in loaded_after_import("app.services.attachments.pdf", tmp_path)
