@@ -6,7 +6,6 @@ call); its body and attachments are fetched by the worker."""
 
 from __future__ import annotations
 
-import json
 import time
 
 import structlog
@@ -22,7 +21,7 @@ from app.models import DEFAULT_FIRM_ID
 from app.routers import webhook_firms
 from app.routers.csrf import require_json
 from app.routers.webhook_firms import FirmSlug
-from app.routers.webhooks import read_capped_body
+from app.routers.webhooks import json_object, read_capped_body
 from app.schemas.inbound import ProviderWebhookAnswer
 from app.services import deliveries, intake_batch, metrics_live
 from app.services.inbound import resend, svix
@@ -107,11 +106,4 @@ async def _verified_event(request: Request, settings: Settings,
         svix.verify(secret, headers, body, now=now, tolerance_seconds=settings.webhook_timestamp_tolerance_seconds)
 
     signed_by = await webhook_firms.signing_firm("resend", firm_slug, deployment, check)
-    delivery_id = str(headers.message_id)
-    try:
-        data = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise RejectedInput(f"body is not valid JSON: {error}") from None
-    if not isinstance(data, dict):
-        raise RejectedInput("body must be a JSON object")
-    return delivery_id, resend.Event.model_validate(data), signed_by
+    return str(headers.message_id), resend.Event.model_validate(json_object(body)), signed_by

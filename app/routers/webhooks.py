@@ -46,13 +46,19 @@ async def read_capped_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def parse_payload(body: bytes) -> intake.InboundEmail:
+def json_object(body: bytes) -> dict[str, Any]:
+    """The body as a JSON object; RejectedInput (400) with the reason otherwise."""
     try:
         data = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise RejectedInput(f"body is not valid JSON: {error}") from None
     if not isinstance(data, dict):
         raise RejectedInput("body must be a JSON object")
+    return data
+
+
+def parse_payload(body: bytes) -> intake.InboundEmail:
+    data = json_object(body)
     try:
         return intake.InboundEmail.model_validate(data)
     except ValidationError as error:

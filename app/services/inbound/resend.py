@@ -29,6 +29,11 @@ class ResendNotice(intake.InboundEmail):
         return self
 
 
+def _as_list(value: Any) -> Any:
+    """Resend writes a single recipient as a string, several as a list."""
+    return [value] if isinstance(value, str) else value
+
+
 class AttachmentMeta(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
@@ -50,10 +55,7 @@ class ReceivedData(BaseModel):
     subject: str | None = Field(default="", max_length=2000)
     attachments: list[AttachmentMeta] = Field(default_factory=list, max_length=50)
 
-    @field_validator("to", "cc", mode="before")
-    @classmethod
-    def _one_address_is_a_list(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
+    _one_address_is_a_list = field_validator("to", "cc", mode="before")(lambda value: _as_list(value))
 
 
 class DeliveryProblemData(BaseModel):
@@ -68,10 +70,7 @@ class DeliveryProblemData(BaseModel):
     tags: Any = None
     bounce: dict[str, Any] | None = None
 
-    @field_validator("to", mode="before")
-    @classmethod
-    def _one_address_is_a_list(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
+    _one_address_is_a_list = field_validator("to", mode="before")(lambda value: _as_list(value))
 
 
 class Event(BaseModel):
