@@ -251,7 +251,9 @@ def retry_job(request: Request, job_id: RowId, fields: dict[str, str] = Depends(
     status_code = 200
     operator = typed_operator(fields) or remembered_operator(request) or "dashboard"
     try:
-        seen_job(request, session, job_id)
+        if not dashboard_caller(request).is_operator:
+            seen_job(request, session, job_id)
+            session.rollback()  # hand the connection back before the retry takes its own
         retried, enqueued = retries.retry_failed(job_id, operator)
         notice = (f"Job {job_id} is {retried.processing_status} again (retry {retried.retry_count})"
                   + ("." if enqueued else "; the sweeper will send it to a worker."))
