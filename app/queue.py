@@ -13,11 +13,9 @@ from uuid import uuid4
 
 import anyio.to_thread
 import dramatiq
-import pika  # type: ignore[import-untyped]
 import redis
 import redis.asyncio
 import structlog
-from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.brokers.stub import StubBroker
 from dramatiq.middleware import CurrentMessage
@@ -35,6 +33,8 @@ def build_broker(settings: Settings) -> dramatiq.Broker:
     if settings.broker_kind == "redis":
         broker = RedisBroker(url=settings.redis_url, namespace=settings.broker_namespace)
     elif settings.broker_kind == "rabbitmq":
+        from dramatiq.brokers.rabbitmq import RabbitmqBroker  # noqa: PLC0415  (pika only with RabbitMQ)
+
         broker = RabbitmqBroker(url=settings.rabbitmq_url)
     else:
         broker = StubBroker()
@@ -191,6 +191,8 @@ def broker_problem(settings: Settings, timeout_seconds: float = 2.0) -> str | No
         finally:
             client.close()
     elif settings.broker_kind == "rabbitmq":
+        import pika  # type: ignore[import-untyped]  # noqa: PLC0415
+
         try:
             parameters = pika.URLParameters(str(settings.rabbitmq_url))
             parameters.socket_timeout = parameters.blocked_connection_timeout = timeout_seconds

@@ -1,5 +1,6 @@
 """The web and worker entry points do not load the attachment readers' heavy libraries at import time:
-OCR, PDF and office formats are imported by the reader that needs them (memory per process)."""
+OCR, PDF and office formats are imported by the reader that needs them, the RabbitMQ client only where
+RabbitMQ is the broker (memory per process)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("pytesseract", "PIL", "pypdfium2", "docx", "openpyxl")
+HEAVY = ("pytesseract", "PIL", "pypdfium2", "docx", "openpyxl", "pika")
 PROBE = (
     "import importlib, json, sys; importlib.import_module(sys.argv[1]); "
     "print(json.dumps(sorted(name for name in sys.modules if name.split('.')[0] in sys.argv[2:])))"
