@@ -94,7 +94,7 @@ def _record(problem: resend.DeliveryProblem, delivery_id: str, settings: Setting
 async def _verified_event(request: Request, settings: Settings,
                           firm_slug: str | None) -> tuple[str, resend.Event, int | None]:
     deployment = settings.resend_webhook_secret.get_secret_value() if settings.resend_webhook_secret else None
-    if not await run_in_threadpool(webhook_firms.any_secret, "resend", deployment):
+    if not await webhook_firms.any_secret("resend", deployment):
         raise RejectedInput("Resend inbound is not configured (RESEND_WEBHOOK_SECRET is not set)", status_code=404)
     require_json(request)
     body = await read_capped_body(request, settings.webhook_max_body_bytes)

@@ -26,7 +26,7 @@ Check = Callable[[str], None]  # raises SignatureRejected unless the delivery is
 async def signing_firm(provider: str, slug: str | None, deployment_secret: str | None, check: Check) -> int | None:
     """The firm the path or the signing secret names; None when the deployment's own secret signed it (or
     nothing needs signing). RejectedInput (401/404) when the delivery cannot be accepted."""
-    entries = await run_in_threadpool(firms.directory)
+    entries = await current_firms()
     if slug is not None:
         entry = next((e for e in entries if e.slug == slug.strip().lower()), None)
         if entry is None:
@@ -51,11 +51,17 @@ async def signing_firm(provider: str, slug: str | None, deployment_secret: str |
     raise refused
 
 
+async def current_firms() -> list[firms.Entry]:
+    """The firms, from the process's few-seconds cache when fresh (no thread hop per webhook)."""
+    cached = firms.cached_directory()
+    return cached if cached is not None else await run_in_threadpool(firms.directory)
+
+
 def firm_for(signed_by: int | None, recipients: Iterable[str]) -> int:
     if signed_by is not None:
         return signed_by
     return firms.firm_of_recipients(firms.directory(), recipients) or DEFAULT_FIRM_ID
 
 
-def any_secret(provider: str, deployment_secret: str | None) -> bool:
-    return bool(deployment_secret) or any(e.webhook_secret(provider) for e in firms.directory())
+async def any_secret(provider: str, deployment_secret: str | None) -> bool:
+    return bool(deployment_secret) or any(e.webhook_secret(provider) for e in await current_firms())

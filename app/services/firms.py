@@ -133,12 +133,21 @@ _directory: tuple[float, list[Entry]] | None = None
 _directory_lock = threading.Lock()
 
 
-def directory() -> list[Entry]:
-    """Every firm's routing facts, read at most every few seconds per process (webhooks must stay cheap)."""
-    global _directory
+def cached_directory() -> list[Entry] | None:
+    """The firms as last read, while fresh; None when they must be read again (without touching the database,
+    so an async caller needs no thread for the common case)."""
     with _directory_lock:
         if _directory is not None and time.monotonic() - _directory[0] < _DIRECTORY_SECONDS:
             return _directory[1]
+    return None
+
+
+def directory() -> list[Entry]:
+    """Every firm's routing facts, read at most every few seconds per process (webhooks must stay cheap)."""
+    global _directory
+    fresh = cached_directory()
+    if fresh is not None:
+        return fresh
     with session_scope() as session:
         entries = [Entry(f.id, f.slug, tuple(f.inbound_addresses or ()), f.zendesk_webhook_secret,
                          f.resend_webhook_secret, f.firm_reference_pattern, f.debt_update_email,
