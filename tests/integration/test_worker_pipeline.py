@@ -59,7 +59,9 @@ def test_a_reply_is_processed_to_completed_without_its_quoted_history(
     assert "999,00" not in body["reply_text"]
     assert "999,00" in body["quoted_text"]
     statuses = [e.to_status for e in email.events if e.to_status]
-    assert statuses == ["received", "queued", "processing", "completed"]
+    # The in-process worker may claim the job before intake marks it queued (the message goes out right after
+    # the commit); then the conditional received → queued mark finds nothing to move and leaves no event.
+    assert statuses in (["received", "queued", "processing", "completed"], ["received", "processing", "completed"])
     extracted = next(e for e in email.events if e.kind == "extracted")
     assert extracted.details["total_amount"] == "1234.56"
 
