@@ -37,20 +37,26 @@ class Caller:
 OPERATOR = Caller(None, DEFAULT_FIRM_ID)  # the dashboard (operator login only) calling API handlers directly
 
 
-def caller(authorization: str | None = Header(default=None), x_firm: str | None = Header(default=None)) -> Caller:
+def identify(offered: str) -> Caller | None:
+    """Who a presented token is: the operator (JOBS_API_TOKEN, or any caller while it is unset and the token
+    is no firm's), a firm (one of its live tokens), or None (refuse)."""
     token = get_settings().jobs_api_token
-    scheme, _, value = (authorization or "").partition(" ")
-    offered = value.strip() if scheme.lower() == "bearer" else ""
     if token is not None and offered and hmac.compare_digest(offered.encode(), token.get_secret_value().encode()):
-        return _operator(x_firm)
+        return OPERATOR
     if offered:
         with session_scope() as session:
             firm_id = firms.firm_of_token(session, offered)
         if firm_id is not None:
             return Caller(firm_id, firm_id)
-    if token is None:
-        return _operator(x_firm)
-    raise RejectedInput("missing or wrong bearer token", status_code=401)
+    return OPERATOR if token is None else None
+
+
+def caller(authorization: str | None = Header(default=None), x_firm: str | None = Header(default=None)) -> Caller:
+    scheme, _, value = (authorization or "").partition(" ")
+    who = identify(value.strip() if scheme.lower() == "bearer" else "")
+    if who is None:
+        raise RejectedInput("missing or wrong bearer token", status_code=401)
+    return _operator(x_firm) if who.is_operator else who
 
 
 def _operator(x_firm: str | None) -> Caller:
@@ -61,10 +67,6 @@ def _operator(x_firm: str | None) -> Caller:
             return Caller(None, firms.by_slug(session, x_firm).id, named_firm=True)
         except NotFound:
             raise RejectedInput(f"X-Firm: no firm {x_firm.strip()!r}", status_code=422) from None
-
-
-def x_firm_given(who: Caller) -> bool:
-    return who.named_firm
 
 
 def require_operator(who: Caller = Depends(caller)) -> Caller:

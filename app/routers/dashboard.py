@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hmac
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,15 +18,14 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.config import get_settings
-from app.database import get_session, session_scope
+from app.database import get_session
 from app.errors import NotFound, RejectedInput
 from app.models import IncomingEmail, ProcessingStatus
 from app.routers import csrf, job_view
-from app.routers.auth import OPERATOR, Caller
+from app.routers.auth import OPERATOR, Caller, identify
 from app.routers.operator import remembered_operator, typed_operator
 from app.routers.params import RowId
-from app.services import firms, jobs, money, retries
+from app.services import jobs, money, retries
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 STATIC_DIR = PACKAGE_DIR / "static"
@@ -77,7 +75,6 @@ def require_dashboard_operator(request: Request, authorization: str | None = Hea
     every firm; a firm's login sees only its own jobs, reviews, plans and deliveries. Open (as the operator)
     while JOBS_API_TOKEN is unset and no firm token is offered. The caller is kept on `request.state` so every
     page can tell (templates hide what only the operator may use)."""
-    token = get_settings().jobs_api_token
     scheme, _, value = (authorization or "").partition(" ")
     offered = value.strip()
     if scheme.lower() == "basic":
@@ -87,15 +84,7 @@ def require_dashboard_operator(request: Request, authorization: str | None = Hea
             offered = ""
     elif scheme.lower() != "bearer":
         offered = ""
-    who: Caller | None = None
-    if token is not None and offered and hmac.compare_digest(offered.encode(), token.get_secret_value().encode()):
-        who = OPERATOR
-    elif offered:
-        with session_scope() as session:
-            firm_id = firms.firm_of_token(session, offered)
-        who = Caller(firm_id, firm_id) if firm_id is not None else None
-    if who is None and token is None:
-        who = OPERATOR
+    who = identify(offered)
     if who is None:
         raise HTTPException(status_code=401, detail="operator login required",
                             headers={"WWW-Authenticate": REALM})

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from app.database import get_session
 from app.models import Inquiry
-from app.routers.auth import Caller, caller, require_operator, x_firm_given
+from app.routers.auth import Caller, caller, require_operator
 from app.routers.csrf import require_json_same_origin
 from app.routers.params import DEFAULT_LIMIT, ExternalId, Limit, Offset
 from app.schemas.inquiries import ClaimOut, InquiryIn, InquiryList, InquiryOut
@@ -55,7 +55,7 @@ def list_inquiries(
     who: Caller = Depends(caller),
 ) -> InquiryList:
     """The caller's firm's inquiries; every firm's for the operator (X-Firm narrows it to one)."""
-    firm = who.firm_id if not who.is_operator else (who.acting_firm if x_firm_given(who) else None)
+    firm = who.firm_id if not who.is_operator else (who.acting_firm if who.named_firm else None)
     total, page = inquiries.list_inquiries(session, limit, offset, firm)
     return InquiryList(total=total, limit=limit, offset=offset, inquiries=[shape(session, i) for i in page])
 
