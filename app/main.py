@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import OperationalError
 
+from app import heap
 from app.config import Settings, get_settings
 from app.database import check_reachable, describe_unreachable
 from app.embedded import EmbeddedWorker
@@ -81,6 +82,7 @@ def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None =
         if scheduler is not None:
             scheduler.start()
         log.info("service_started", broker=settings.broker_kind, embedded_worker=embedded)
+        heap.freeze_startup_objects()
         try:
             yield
         finally:

@@ -5,6 +5,7 @@ SystemExit: ConfigurationError is one), not an import traceback."""
 
 from sqlalchemy.exc import OperationalError
 
+from app import heap
 from app.config import get_settings
 from app.database import check_reachable, describe_unreachable
 from app.logging import configure_from
@@ -21,3 +22,4 @@ from app.actors import heartbeat  # noqa: E402
 
 broker = actors.queue.get_broker()
 heartbeat.install(broker, "dramatiq", _settings.worker_heartbeat_seconds)
+heap.freeze_startup_objects()

@@ -97,3 +97,23 @@ def test_uvicorn_lines_come_out_in_the_service_format(capfd: pytest.CaptureFixtu
     assert "[info     ] Started server process [4242]" in err[0] and "[uvicorn.error]" in err[0]
     assert '"GET /health HTTP/1.1" 200' in err[1] and "[uvicorn.access]" in err[1]
     assert all(line[:4].isdigit() and "T" in line.split()[0] for line in err)  # the ISO timestamp first
+
+
+def test_a_line_below_the_level_is_dropped_before_it_is_stamped(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Ingest and the pipeline log at debug per email; at INFO those calls must not format timestamps.
+    stamped: list[str] = []
+    original = structlog.processors.TimeStamper.__call__
+
+    def stamp(self: structlog.processors.TimeStamper, logger: Any, name: str, event: Any) -> Any:
+        stamped.append(event["event"])
+        return original(self, logger, name, event)
+
+    monkeypatch.setattr(structlog.processors.TimeStamper, "__call__", stamp)
+    configure_logging("INFO")
+    try:
+        log = structlog.get_logger("tests.level")
+        log.debug("quiet_line")
+        log.info("spoken_line")
+    finally:
+        configure_logging(get_settings().log_level)
+    assert stamped == ["spoken_line"]
