@@ -125,6 +125,15 @@ def sqlite_database(sqlite_url: str, set_env: SetEnv) -> Iterator[str]:
     _empty_tables()
 
 
+@pytest.fixture
+def postgres_database(postgres_url: str, set_env: SetEnv) -> Iterator[str]:
+    """For what only PostgreSQL does (the web process's own asyncio connection at intake, SKIP LOCKED)."""
+    set_env(database_url=postgres_url, retry_min_backoff_seconds=0.05, retry_max_backoff_seconds=0.2)
+    _empty_tables()
+    yield "postgresql"
+    _empty_tables()
+
+
 @pytest.fixture(scope="session")
 def _session_worker() -> Iterator[Worker]:
     broker = queue.get_broker()

@@ -11,12 +11,15 @@ from weakref import WeakKeyDictionary
 
 import anyio.to_thread
 import psycopg
+import structlog
 from sqlalchemy.exc import OperationalError
 
 from app import queue
 from app.database import get_engine
 from app.models import utcnow
 from app.services import intake, job_batches
+
+log = structlog.get_logger(__name__)
 
 MAX_BATCH = 200
 # Batches under way at once: while one waits on PostgreSQL or the broker, the next is written.
@@ -33,7 +36,10 @@ class GroupCommit:
 
     On PostgreSQL the batches use this event loop's own connection (autocommit: each statement its own
     transaction, committed before it returns) and the broker's asyncio sender, so no batch waits for a
-    worker thread; one connection also means one batch statement at a time (see intake.py on deadlocks)."""
+    worker thread; one connection also means one batch statement at a time (see intake.py on deadlocks).
+    There the received → queued mark runs after the answers, for every batch sent since the last mark in one
+    statement: the answer only needs the commit and the broker, and a mark that never lands leaves the
+    row `received`, which the worker claims all the same and the sweeper re-sends if nobody did."""
 
     def __init__(self) -> None:
         self._waiting: list[Waiting] = []
@@ -41,6 +47,8 @@ class GroupCommit:
         self._connection: psycopg.AsyncConnection[tuple[Any, ...]] | None = None
         self._connecting = asyncio.Lock()
         self._sender = queue.AsyncSender()
+        self._unmarked: list[int] = []
+        self._marking: asyncio.Task[None] | None = None
 
     async def accept(self, email: intake.InboundEmail) -> intake.IntakeResult:
         loop = asyncio.get_running_loop()
@@ -53,6 +61,8 @@ class GroupCommit:
         return await future
 
     async def aclose(self) -> None:
+        if self._marking is not None:
+            await self._marking
         if self._connection is not None:
             await self._connection.close()
             self._connection = None
@@ -99,11 +109,23 @@ class GroupCommit:
             new_ids = list(written.values())
             taken = await self._sender.send_many(queue.PROCESS_EMAIL, [(email_id,) for email_id in new_ids])
             sent = {email_id for email_id, ok in zip(new_ids, taken, strict=True) if ok}
-            if sent:
-                await connection.execute(job_batches.MARK_QUEUED_SQL, job_batches.queued_parameters(sorted(sent)))
         except psycopg.OperationalError as error:  # the app's handler answers 503 for SQLAlchemy's kind
             raise OperationalError("intake batch", None, error) from error
+        if sent:
+            self._unmarked.extend(sent)
+            if self._marking is None or self._marking.done():
+                self._marking = asyncio.get_running_loop().create_task(self._mark_queued())
         return intake.answers(keys, emails, written, known, sent)
+
+    async def _mark_queued(self) -> None:
+        while self._unmarked:
+            ids, self._unmarked = sorted(self._unmarked), []
+            try:
+                connection = await self._connect()
+                await connection.execute(job_batches.MARK_QUEUED_SQL, job_batches.queued_parameters(ids))
+            except psycopg.Error as error:
+                log.warning("queued_mark_failed", jobs=len(ids), error=str(error).strip().splitlines()[0][:200],
+                            hint="the jobs stay received; workers take them all the same")
 
     async def _connect(self) -> psycopg.AsyncConnection[tuple[Any, ...]]:
         async with self._connecting:

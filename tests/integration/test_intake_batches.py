@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from app import queue
 from app.database import session_scope
 from app.models import IncomingEmail, JobEvent
-from app.services import intake, intake_batch
+from app.services import intake, intake_batch, job_batches, jobs
 from tests.support.factories import payload, queued_message_args
 
 
@@ -81,3 +81,31 @@ def test_repeats_arriving_together_are_duplicates_of_the_first_and_of_earlier_ba
     assert statuses_of(results[0].email_id) == statuses_of(stored.email_id) == ["received", "queued"]
     assert sorted(queued_message_args()) == sorted([(stored.email_id,), (results[0].email_id,),
                                                     (results[1].email_id,)])
+
+
+def test_jobs_whose_queued_mark_fails_stay_received_and_a_worker_still_takes_them(
+    postgres_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On PostgreSQL the mark runs after the answers (elsewhere it is part of the batch's transaction).
+    queue.declare_queue()
+    queue.get_broker().flush_all()
+    monkeypatch.setattr(job_batches, "MARK_QUEUED_SQL",
+                        "UPDATE no_such_table SET x = 1 WHERE %(ids)s IS NOT NULL")
+    results = burst([email() for _ in range(6)])
+    assert {result.status for result in results} == {"queued"}
+    assert sorted(queued_message_args()) == sorted((result.email_id,) for result in results)
+    for result in results:
+        assert statuses_of(result.email_id) == ["received"]
+    with session_scope() as session:
+        taken = jobs.claim(session, results[0].email_id, "worker:1:test", 60)
+    assert taken is not None
+
+
+def test_marks_after_the_answers_reach_every_job_of_a_burst(stub_queue: str) -> None:
+    results = burst([email() for _ in range(40)])
+    assert {result.status for result in results} == {"queued"}
+    with session_scope() as session:
+        stored = {email_id: status for email_id, status in
+                  session.execute(select(IncomingEmail.id, IncomingEmail.processing_status))}
+    assert stored == {result.email_id: "queued" for result in results}
+    assert {tuple(statuses_of(result.email_id)) for result in results} == {("received", "queued")}
