@@ -169,6 +169,8 @@ def configure_logging(level: str = "INFO", fmt: str = "console", *, secrets: Ite
         structlog.processors.format_exc_info,
         renderer,
     ], foreign_pre_chain=[*shared, structlog.stdlib.add_logger_name]))  # whose line it is
+    # No line shows them, and looking them up is a quarter of a line's cost (one per request at ingest).
+    logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

@@ -117,3 +117,13 @@ def test_a_line_below_the_level_is_dropped_before_it_is_stamped(monkeypatch: pyt
     finally:
         configure_logging(get_settings().log_level)
     assert stamped == ["spoken_line"]
+
+
+def test_log_records_skip_thread_and_process_lookups() -> None:
+    configure_logging("INFO")
+    try:
+        record = logging.getLogger("tests.records").makeRecord("tests.records", logging.INFO, __file__, 1, "line",
+                                                               (), None)
+    finally:
+        configure_logging(get_settings().log_level)
+    assert (record.threadName, record.processName) == (None, None)
