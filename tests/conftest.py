@@ -97,14 +97,18 @@ def _empty_tables() -> None:
     firms.forget_directory()
 
 
+def _emptied(url: str, set_env: SetEnv, name: str) -> Iterator[str]:
+    set_env(database_url=url, retry_min_backoff_seconds=0.05, retry_max_backoff_seconds=0.2)
+    _empty_tables()
+    yield name
+    _empty_tables()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database(request: pytest.FixtureRequest, set_env: SetEnv) -> Iterator[str]:
     """Runs the test once on SQLite and once on PostgreSQL, each starting from empty tables."""
     url = request.getfixturevalue({"sqlite": "sqlite_url", "postgresql": "postgres_url"}[request.param])
-    set_env(database_url=url, retry_min_backoff_seconds=0.05, retry_max_backoff_seconds=0.2)
-    _empty_tables()
-    yield request.param
-    _empty_tables()
+    yield from _emptied(url, set_env, request.param)
 
 
 @pytest.fixture
@@ -119,19 +123,13 @@ def client(database: str) -> Iterator[TestClient]:
 
 @pytest.fixture
 def sqlite_database(sqlite_url: str, set_env: SetEnv) -> Iterator[str]:
-    set_env(database_url=sqlite_url, retry_min_backoff_seconds=0.05, retry_max_backoff_seconds=0.2)
-    _empty_tables()
-    yield "sqlite"
-    _empty_tables()
+    yield from _emptied(sqlite_url, set_env, "sqlite")
 
 
 @pytest.fixture
 def postgres_database(postgres_url: str, set_env: SetEnv) -> Iterator[str]:
     """For what only PostgreSQL does (the web process's own asyncio connection at intake, SKIP LOCKED)."""
-    set_env(database_url=postgres_url, retry_min_backoff_seconds=0.05, retry_max_backoff_seconds=0.2)
-    _empty_tables()
-    yield "postgresql"
-    _empty_tables()
+    yield from _emptied(postgres_url, set_env, "postgresql")
 
 
 @pytest.fixture(scope="session")
