@@ -15,7 +15,6 @@ from sqlalchemy.exc import OperationalError
 from app import heap
 from app.config import Settings, get_settings
 from app.database import check_reachable, describe_unreachable
-from app.embedded import EmbeddedWorker
 from app.errors import RejectedInput
 from app.logging import configure_from
 from app.routers import (
@@ -75,7 +74,11 @@ def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None =
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         warn_about_open_doors(settings)
-        worker = EmbeddedWorker(settings, say) if embedded else None
+        worker = None
+        if embedded:  # the pipeline is imported where it runs only: a web process beside workers never needs it
+            from app.embedded import EmbeddedWorker  # noqa: PLC0415
+
+            worker = EmbeddedWorker(settings, say)
         if worker is not None:
             worker.start()
         scheduler = build_scheduler(settings) if run_scheduler else None

@@ -44,7 +44,8 @@ from app import migrations
 from app.config import Settings
 from app.database import build_engine
 from app.models import IncomingEmail, Inquiry, InquiryNameKey, utcnow
-from app.services import inquiries, matching
+from app.services import inquiries
+from app.services.matching import engine as matching
 from tests.support.servers import scratch_database
 
 FIRST_NAMES = ("Anna Anke Birgit Bernd Carsten Claudia Dörte Dieter Elke Emre Frank Friedhelm Gabriele Günter Hannah "

@@ -25,9 +25,10 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.models import DEFAULT_FIRM_ID, IncomingEmail, Inquiry
-from app.services import claims, jobs, matching, outbox, plan_stage, review
+from app.services import claims, jobs, outbox, plan_stage, review
 from app.services.attachments.result import AttachmentText
 from app.services.extraction.result import ExtractionResult
+from app.services.matching import engine as matching
 from app.services.matching import written_names
 from app.services.matching.decide import Decision, MatchStatus
 from app.services.matching.gate import Verdict, judge

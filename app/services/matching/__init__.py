@@ -1,27 +1,4 @@
-"""matching — which inquiry a reply answers: candidates → signals → score → decide; reads only."""
+"""matching — which inquiry a reply answers: candidates → signals → score → decide; reads only.
 
-from __future__ import annotations
-
-from sqlalchemy.orm import Session
-
-from app.config import Settings
-from app.models import IncomingEmail
-from app.services.extraction.plan_reply import speaks_of_plan
-from app.services.extraction.result import ExtractionResult
-from app.services.matching.candidates import EmailFacts, gather, namesakes, read_facts
-from app.services.matching.decide import Decision, MatchStatus, decide
-from app.services.matching.explain import explain, summary
-from app.services.matching.letters import choose_letters, dates_named
-from app.services.matching.score import score_all
-
-__all__ = ["Decision", "EmailFacts", "MatchStatus", "explain", "match", "namesakes", "summary"]
-
-
-def match(
-    session: Session, email: IncomingEmail, body_text: str, extraction: ExtractionResult | None, settings: Settings
-) -> Decision:
-    """Rank the inquiries this email may answer and decide whether one of them is certain."""
-    facts = read_facts(email, body_text, extraction, settings.firm_reference_pattern)
-    ranked = choose_letters(score_all(gather(session, facts), facts), speaks_of_plan(email.subject, body_text),
-                            email.received_at, dates_named(email.subject, body_text))
-    return decide(ranked, settings)
+`engine.match` runs it. The package itself imports nothing, so the web process can fold names the way
+matching does (`normalize`) without loading the scorer, the extractor and the attachment readers."""
