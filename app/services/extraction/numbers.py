@@ -83,10 +83,17 @@ def noise_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     return _noise_spans(text)
 
 
+# A character (or pair, any case) each of these patterns cannot match without: a line lacking it is not
+# scanned for that pattern. Indexes into NOISE_PATTERNS; the others are always scanned.
+_NEEDS = {2: re.compile("-"), 3: re.compile("/"), 4: re.compile(":"), 8: re.compile("st", re.IGNORECASE),
+          10: re.compile("§")}
+_SCANS = tuple((kind, pattern, _NEEDS.get(index)) for index, (kind, pattern) in enumerate(NOISE_PATTERNS))
+
+
 @lru_cache(maxsize=4096)
 def _noise_spans(text: str) -> tuple[tuple[str, int, int], ...]:
-    return tuple((kind, match.start(), match.end()) for kind, pattern in NOISE_PATTERNS
-                 for match in pattern.finditer(text))
+    return tuple((kind, match.start(), match.end()) for kind, pattern, needs in _SCANS
+                 if needs is None or needs.search(text) for match in pattern.finditer(text))
 
 
 def forget_lines() -> None:
