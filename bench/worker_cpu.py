@@ -6,8 +6,8 @@ body-only emails through `services/intake` as the webhook does (cycling over the
 without attachments, each with its own webhook id so none is a duplicate), then processes them
 with `processing.run_attempt` in this one process and prints the CPU time (time.process_time) and
 wall time per email, intake and processing separately (processing also as the median of 50-email
-chunks, steadier on a shared box), with the machine. Log lines are rendered as the worker renders
-them, then discarded. Not a test.
+chunks, steadier on a shared box) and the SQL statements processing ran per email, with the machine.
+Log lines are rendered as the worker renders them, then discarded. Not a test.
 
     .venv/bin/python bench/worker_cpu.py [--emails 500] [--postgres] [--profile] [--profile-out FILE]
 """
@@ -32,9 +32,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the scratch database lives with the tests
 
+from sqlalchemy import event
+
 from app import migrations, queue
 from app.config import Settings
-from app.database import session_scope, use_database
+from app.database import get_engine, session_scope, use_database
 from app.logging import configure_from
 from app.services import inquiries, intake, processing
 from tests.support.servers import scratch_database
@@ -123,14 +125,23 @@ def run(url: str, count: int, profile: bool, profile_out: str | None = None) -> 
     print(f"database: {url.split(':')[0]} · {len(corpus['inquiries'])} inquiries · "
           f"log level {settings.log_level} ({settings.log_format}) rendered to /dev/null")
     profiler = cProfile.Profile(time.process_time) if profile else None  # CPU, as the figures above
+    statements = [0]
+
+    def counted(*_args: Any) -> None:
+        statements[0] += 1
+
     with queue.isolated_broker(), logs_discarded():
         intake_cpu, intake_wall = timed("intake", count, accept_all)
         if profiler:
             profiler.enable()
+        event.listen(get_engine(), "before_cursor_execute", counted)
         work_cpu, work_wall = timed("processing", count, process_all)
+        event.remove(get_engine(), "before_cursor_execute", counted)
         if profiler:
             profiler.disable()
     use_database(None)
+    print(f"{'processing':<11} SQL statements per email: {statements[0] / count:.2f} "
+          "(the lease heartbeat's included, if any fell due)")
     print(f"{'processing':<11} per {CHUNK} emails: CPU median {statistics.median(chunks):6.2f} ms/email, "
           f"min {min(chunks):6.2f}, max {max(chunks):6.2f}")
     print(f"{'end to end':<11} {count} emails: CPU {(intake_cpu + work_cpu) * 1000 / count:6.2f} ms/email "

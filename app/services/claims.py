@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
-from sqlalchemy import select
+from sqlalchemy import Select, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.models import Claim, ClaimHistory, Inquiry, utcnow
@@ -80,14 +80,29 @@ def follow_known_amount(session: Session, inquiry: Inquiry) -> None:
         ))
 
 
+_LOCKED = (select(Claim).where(Claim.inquiry_id == bindparam("inquiry_id")).with_for_update()
+           .execution_options(populate_existing=True))
+
+
 def locked(session: Session, inquiry_id: int) -> Claim | None:
     """The inquiry's claim, row-locked until commit on PostgreSQL (SQLite serialises writers)."""
-    statement = select(Claim).where(Claim.inquiry_id == inquiry_id).with_for_update()
-    return session.scalars(statement.execution_options(populate_existing=True)).first()
+    return session.scalars(_LOCKED, {"inquiry_id": inquiry_id}).first()
 
 
 def current(session: Session, inquiry_id: int) -> Claim | None:
     return session.scalars(select(Claim).where(Claim.inquiry_id == inquiry_id)).first()
+
+
+# Built once: the matcher reads one inquiry's figures per email, and building costs more than running.
+_CLAIMS = cast(Table, Claim.__table__)
+_CHANGED_AMOUNT = select(_CLAIMS.c.amount).where(_CLAIMS.c.inquiry_id == bindparam("inquiry_id"),
+                                                 _CLAIMS.c.version > 0)
+
+
+def changed_amount(session: Session, inquiry_id: int) -> Decimal | None:
+    """The claim's amount once anything has changed it (version > 0); None while it still holds the
+    amount the inquiry was opened with, or there is no claim."""
+    return session.execute(_CHANGED_AMOUNT, {"inquiry_id": inquiry_id}).scalar()
 
 
 def history(session: Session, inquiry_id: int) -> list[ClaimHistory]:
@@ -98,14 +113,22 @@ def history(session: Session, inquiry_id: int) -> list[ClaimHistory]:
 
 def _earlier_write(session: Session, claim: Claim, change: ClaimChange) -> ClaimHistory | None:
     """The history row this same source already produced (system: same email; reviewer: same review)."""
-    statement = select(ClaimHistory).where(ClaimHistory.claim_id == claim.id)
     if change.actor_kind == "reviewer" and change.review_id is not None:
-        statement = statement.where(ClaimHistory.review_id == change.review_id)
+        statement, source = _WRITTEN_FOR_REVIEW, change.review_id
     elif change.source_email_id is not None:
-        statement = statement.where(ClaimHistory.source_email_id == change.source_email_id)
+        statement, source = _WRITTEN_FROM_EMAIL, change.source_email_id
     else:
         return None
-    return session.scalars(statement.order_by(ClaimHistory.id.desc())).first()
+    return session.scalars(statement, {"claim_id": claim.id, "source": source}).first()
+
+
+def _written_by(column: Any) -> Select[ClaimHistory]:
+    return (select(ClaimHistory).where(ClaimHistory.claim_id == bindparam("claim_id"), column == bindparam("source"))
+            .order_by(ClaimHistory.id.desc()))
+
+
+_WRITTEN_FOR_REVIEW = _written_by(ClaimHistory.review_id)
+_WRITTEN_FROM_EMAIL = _written_by(ClaimHistory.source_email_id)
 
 
 def apply(session: Session, inquiry: Inquiry, change: ClaimChange) -> ApplyResult:

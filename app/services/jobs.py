@@ -38,6 +38,7 @@ WAITING = (S.RECEIVED.value, S.QUEUED.value)
 _JOBS = cast(Table, IncomingEmail.__table__)
 _EVENTS = cast(Table, JobEvent.__table__)
 _BATCH = "jobs.batched_events"
+_INSERT_EVENTS = insert(_EVENTS)
 
 
 def sources_for(target: S) -> tuple[S, ...]:
@@ -89,7 +90,7 @@ def batched_events(session: Session) -> Iterator[None]:
     finally:
         del session.info[_BATCH]
     if batch:
-        session.execute(insert(_EVENTS), batch)
+        session.execute(_INSERT_EVENTS, batch)
 
 
 def _move(
@@ -348,10 +349,16 @@ def requeue(session: Session, email_id: int, from_status: str, reason: str,
     return changed
 
 
+# The worker's load of one job, built once (building the statement and its lazyload option cost more
+# CPU than running it): its history loads only if touched.
+_WITHOUT_EVENTS = (select(IncomingEmail).where(IncomingEmail.id == bindparam("email_id"))
+                   .options(lazyload(IncomingEmail.events)))
+
+
 def get(session: Session, email_id: int, *, with_events: bool = True) -> IncomingEmail:
     """The job row; `with_events=False` (the worker) leaves its history to load only if touched."""
-    options = () if with_events else (lazyload(IncomingEmail.events),)
-    email = session.get(IncomingEmail, email_id, options=options)
+    email = session.get(IncomingEmail, email_id) if with_events else \
+        session.scalars(_WITHOUT_EVENTS, {"email_id": email_id}).first()
     if email is None:
         raise NotFound(f"job {email_id} not found")
     return email

@@ -86,13 +86,16 @@ def match_and_apply(session: Session, email: IncomingEmail, extraction: Extracti
         extraction = as_plan
         jobs.record_event(session, email.id, "plan_read", message=f"plan decision read: {as_plan.plan.decision}",
                           details=as_plan.plan.model_dump(mode="json"))
-    current = claims.current(session, inquiry.id) if inquiry else None
     written = [name.value for name in written_names.full_names(extraction.names)] if inquiry else []
-    namesakes = matching.namesakes(session, written, email.firm_id or DEFAULT_FIRM_ID) if written else []
+    # Other clients a written name could designate are consulted only for a name that is not plainly the
+    # matched client's (written_names.doubts): while every name is, they are not looked up.
+    namesakes = matching.namesakes(session, written, email.firm_id or DEFAULT_FIRM_ID) \
+        if inquiry and written_names.any_stranger(written, inquiry.client_name) else []
     if extraction.intent == "plan_response":
         return _settle_plan(session, email, extraction, decision, namesakes, explanation)
     verdict = judge(decision, extraction, inquiry.known_amount if inquiry else None,
-                    current.amount if current and current.version > 0 else None, settings, namesakes=namesakes)
+                    (lambda: claims.changed_amount(session, inquiry.id)) if inquiry else None, settings,
+                    namesakes=namesakes)
     base = MatchOutcome(inquiry_id=inquiry.external_id if inquiry else None, match_status=decision.status,
                         match_confidence=decision.confidence, action=verdict.action, reasons=verdict.reasons,
                         explanation=explanation, extraction=extraction)

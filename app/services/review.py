@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import CursorResult, func, select, update
+from sqlalchemy import CursorResult, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from app.config import Settings, get_settings
@@ -47,11 +47,14 @@ class Decided:
     outbox_ids: tuple[int, ...] = ()
 
 
+_OF_EMAIL = select(Review).where(Review.email_id == bindparam("email_id"))  # built once: opened per email
+
+
 def open(session: Session, email: IncomingEmail, proposal: Proposal,
          priority_tiers: Sequence[Decimal] | None = None) -> Review:
     """The email's review, created on first call; later calls return the existing one unchanged.
     Its priority tier comes from the amount at stake: the proposed amount, else the inquiry's known one."""
-    existing = session.scalars(select(Review).where(Review.email_id == email.id)).first()
+    existing = session.scalars(_OF_EMAIL, {"email_id": email.id}).first()
     if existing is not None:
         return existing
     tiers = priority_tiers if priority_tiers is not None else get_settings().review_priority_amounts

@@ -74,3 +74,30 @@ def test_a_lease_lost_to_another_worker_is_dropped_from_the_heartbeat(sqlite_dat
         assert jobs.complete(session, job)
     heartbeat.hold(job, SECONDS)
     assert wait_until(lambda: heartbeat.held() == 0)
+
+
+def test_a_short_lease_added_while_the_thread_sleeps_for_a_long_one_is_kept_alive(sqlite_database: str) -> None:
+    heartbeat = LeaseHeartbeat()
+    long_held = claimed("host:4:1")
+    long_key = heartbeat.hold(long_held, 600.0)  # the thread now sleeps ~200 s
+    short = claimed("host:4:2")
+    started = lease_of(short.email_id)
+    short_key = heartbeat.hold(short, SECONDS)  # due in 0.1 s: the thread must be woken for it
+    try:
+        assert wait_until(lambda: lease_of(short.email_id) > started, limit=3.0)
+    finally:
+        heartbeat.release(short_key)
+        heartbeat.release(long_key)
+
+
+def test_a_lease_added_behind_an_earlier_one_is_extended_in_its_turn(sqlite_database: str) -> None:
+    heartbeat = LeaseHeartbeat()
+    first, second = claimed("host:5:1"), claimed("host:5:2")
+    first_key = heartbeat.hold(first, SECONDS)
+    started = lease_of(second.email_id)
+    second_key = heartbeat.hold(second, 2 * SECONDS)  # due after the first: no wake-up, the next round serves it
+    try:
+        assert wait_until(lambda: lease_of(second.email_id) > started, limit=3.0)
+    finally:
+        heartbeat.release(second_key)
+        heartbeat.release(first_key)

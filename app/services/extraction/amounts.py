@@ -11,7 +11,7 @@ from functools import lru_cache
 from app.services.extraction.columns import CELL_SEPARATOR, CellPlace, column_role, headers_by_line, place
 from app.services.extraction.labels import LabelVerdict, classify, fold, is_claim_label
 from app.services.extraction.lines import SourceLine
-from app.services.extraction.numbers import MoneyToken, find_money, mask_noise, parse_cell_number
+from app.services.extraction.numbers import MoneyToken, find_money, forget_lines, mask_noise, parse_cell_number
 from app.services.extraction.result import AmountFound, AmountLabel
 from app.services.extraction.vocabulary.amounts import (
     CANCELLED_LEAD,
@@ -412,7 +412,7 @@ def collect_amounts(lines: Sequence[SourceLine]) -> list[Candidate]:
     # The caches serve one email only: its lines are read several times, other emails' lines never again.
     _money_in.cache_clear()
     _masked.cache_clear()
-    mask_noise.cache_clear()
+    forget_lines()
     candidates: list[Candidate] = []
     headers = headers_by_line(lines)
     for index, line in enumerate(lines):

@@ -75,11 +75,31 @@ class MoneyToken:
     negative: bool
 
 
-def noise_spans(text: str) -> list[tuple[str, int, int]]:
-    """(kind, start, end) for every date, IBAN, phone/fax, register, tax number or postcode."""
+def noise_spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(kind, start, end) for every date, IBAN, phone/fax, register, tax number or postcode. Cached: a line's
+    spans serve its amounts, its labels and its references (`forget_lines` clears them per email)."""
     if not _DIGIT.search(text):  # every noise pattern needs a digit; most lines have none
-        return []
-    return [(kind, match.start(), match.end()) for kind, pattern in NOISE_PATTERNS for match in pattern.finditer(text)]
+        return ()
+    return _noise_spans(text)
+
+
+# A character (or pair, any case) each of these patterns cannot match without: a line lacking it is not
+# scanned for that pattern. Indexes into NOISE_PATTERNS; the others are always scanned.
+_NEEDS = {2: re.compile("-"), 3: re.compile("/"), 4: re.compile(":"), 8: re.compile("st", re.IGNORECASE),
+          10: re.compile("§")}
+_SCANS = tuple((kind, pattern, _NEEDS.get(index)) for index, (kind, pattern) in enumerate(NOISE_PATTERNS))
+
+
+@lru_cache(maxsize=4096)
+def _noise_spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple((kind, match.start(), match.end()) for kind, pattern, needs in _SCANS
+                 if needs is None or needs.search(text) for match in pattern.finditer(text))
+
+
+def forget_lines() -> None:
+    """Drop the cached spans and masks of the previous email's lines (no other email has them)."""
+    _noise_spans.cache_clear()
+    mask_noise.cache_clear()
 
 
 @lru_cache(maxsize=2048)

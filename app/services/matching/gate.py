@@ -3,7 +3,7 @@ naming no one but the matched client, read from text (not OCR) and corroborated 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
@@ -35,10 +35,13 @@ class Verdict:
     reasons: tuple[str, ...]
 
 
-def judge(decision: Decision, extraction: ExtractionResult, known: Decimal | None, current: Decimal | None,
-          settings: Settings, namesakes: Iterable[Inquiry] = ()) -> Verdict:
+def judge(decision: Decision, extraction: ExtractionResult, known: Decimal | None,
+          current: Decimal | Callable[[], Decimal | None] | None, settings: Settings,
+          namesakes: Iterable[Inquiry] = ()) -> Verdict:
     """apply: write the stated total; review: a human decides; ignore: nothing to do. `namesakes` are
-    other inquiries whose client a name in the reply could designate (see `written_names`)."""
+    other inquiries whose client a name in the reply could designate (see `written_names`). `current`
+    may be given as a function, called only when the amounts are compared (a read the worker spares
+    for every reply that goes to review anyway)."""
     if extraction.intent in IGNORED_INTENTS:
         return Verdict("ignore", (IGNORED_INTENTS[extraction.intent],))
     names: list[str] = []
@@ -52,7 +55,8 @@ def judge(decision: Decision, extraction: ExtractionResult, known: Decimal | Non
         return Verdict("review", (*reasons, *names))
     if extraction.intent in HUMAN_INTENTS:
         return Verdict("review", (HUMAN_INTENTS[extraction.intent], *names))
-    reasons = names + amount_doubts(extraction, known, current, settings.claim_jump_limit)
+    reasons = names + amount_doubts(extraction, known, current() if callable(current) else current,
+                                    settings.claim_jump_limit)
     return Verdict("review", tuple(reasons)) if reasons else Verdict("apply", ())
 
 

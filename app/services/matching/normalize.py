@@ -12,8 +12,10 @@ from app.services.textfold import fold
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _WORD = re.compile(r"[a-z]+")
 _PART = re.compile(r"[A-Za-z0-9]+")
-# Separators that may sit inside one written reference: "4401 882 310", "214/5561/0873", "OB-771923-44".
-_INNER_SEPARATORS = frozenset(" -/._\u00a0")
+# Letter/digit groups joined by one separator that may sit inside one written reference: "4401 882 310",
+# "214/5561/0873", "OB-771923-44".
+_RUN = re.compile(r"[A-Za-z0-9]+(?:[ \-/._\u00a0][A-Za-z0-9]+)*")
+_DIGIT = re.compile(r"[0-9]")
 _PLUS_TAG = re.compile(r"^[^@+]+\+([^@]+)@")
 
 # Words around a person's name that are not part of it.
@@ -118,21 +120,14 @@ def reference_windows(text: str) -> set[str]:
     one separator, cut into windows of consecutive groups that hold a digit. "Konto 4401 882 310"
     yields "4401882310" (and harmless neighbours such as "882310")."""
     keys: set[str] = set()
-    run: list[str] = []
-    previous_end = -2
-    for match in _PART.finditer(text):
-        gap = text[previous_end:match.start()] if previous_end >= 0 else ""
-        if not (len(gap) == 1 and gap in _INNER_SEPARATORS):
-            _collect_windows(run, keys)
-            run = []
-        run.append(fold(match.group()))
-        previous_end = match.end()
-    _collect_windows(run, keys)
+    for run in _RUN.findall(text):
+        if _DIGIT.search(run):  # a run without a digit has no window with one (most runs are words)
+            _collect_windows(_PART.findall(run.lower()), keys)  # the groups are ASCII: lower() is their fold
     return keys
 
 
 def _collect_windows(parts: list[str], keys: set[str]) -> None:
-    digits = [any(ch.isdigit() for ch in part) for part in parts]  # a window holds a digit iff one of its parts does
+    digits = [not part.isalpha() for part in parts]  # a group (a-z0-9) holds a digit iff it is not all letters
     for start in range(len(parts)):
         joined = ""
         has_digit = False

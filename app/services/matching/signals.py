@@ -44,23 +44,34 @@ class Signal:
 
 
 class NameWindows:
-    """The email's words cut into windows of 1–6 consecutive words, built once per email, so
-    every candidate's name is compared against the same strings (fuzzy, order-free). Each window
-    is kept with its words sorted, so comparing it by plain `ratio` with sorted name words is
-    rapidfuzz's `token_sort_ratio` without sorting the window again for every candidate."""
+    """The email's words cut into windows of 1–6 consecutive words, each size built once per email
+    when a name first asks for it (most names need sizes 1–4), so every candidate's name is compared
+    against the same strings (fuzzy, order-free). Each window is kept with its words sorted, so
+    comparing it by plain `ratio` with sorted name words is rapidfuzz's `token_sort_ratio` without
+    sorting the window again for every candidate."""
+
+    MAX_SIZE = 6
 
     def __init__(self, words: tuple[str, ...]) -> None:
+        self._words = words
         self._by_size: dict[int, list[str]] = {}
-        for size in range(1, 7):
-            windows = (" ".join(sorted(words[i:i + size])) for i in range(len(words) - size + 1))
-            self._by_size[size] = list(dict.fromkeys(windows))
         self._by_sizes: dict[range, list[str]] = {}
+
+    def _of_size(self, size: int) -> list[str]:
+        windows = self._by_size.get(size)
+        if windows is None:
+            if not 1 <= size <= self.MAX_SIZE:
+                return []
+            words = self._words
+            windows = self._by_size[size] = list(dict.fromkeys(words if size == 1 else (
+                " ".join(sorted(words[i:i + size])) for i in range(len(words) - size + 1))))
+        return windows
 
     def best(self, tokens: list[str], sizes: range) -> float:
         """Best token-sort similarity (0–100) of `tokens` against windows of the given sizes."""
         windows = self._by_sizes.get(sizes)
         if windows is None:
-            windows = self._by_sizes[sizes] = [window for size in sizes for window in self._by_size.get(size, ())]
+            windows = self._by_sizes[sizes] = [window for size in sizes for window in self._of_size(size)]
         found = process.extractOne(" ".join(sorted(tokens)), windows, scorer=fuzz.ratio)
         return float(found[1]) if found is not None else 0.0
 

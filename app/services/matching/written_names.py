@@ -108,6 +108,12 @@ def _best_split(theirs: list[str], ours: list[str]) -> _Split:
     return best
 
 
+def any_stranger(names: Iterable[str], client: str) -> bool:
+    """Whether one of the written names is not plainly the client's (relation other than "same"): only
+    such a name is ever compared with other clients."""
+    return any(relation(name, client) != "same" for name in names)
+
+
 def full_names(written: Iterable[NameFound]) -> list[NameFound]:
     """The extractor's client names of at least two words, each spelling once (most confident kept)."""
     kept: dict[str, NameFound] = {}

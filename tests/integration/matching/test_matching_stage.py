@@ -180,3 +180,21 @@ def test_an_applied_change_leaves_outbox_entries_to_send_after_commit(database: 
         channels = session.scalars(select(OutboxMessage.channel).where(OutboxMessage.id.in_(outcome.outbox_ids)))
         assert sorted(channels) == ["email", "webhook"]
     assert outcome.sync_status == "pending"
+
+
+def test_a_jump_against_the_figures_a_previous_reply_set_opens_a_review(database: str) -> None:
+    now = utcnow()
+    with session_scope() as session:
+        inquiry = add_inquiry(session, "INQ-1", "Jürgen Weißbach", "BS-2026-0117", creditor_reference="4401 882 310",
+                              known_amount=Decimal("3000.00"))
+        first = add_reply(session, body=WEISSBACH, received_at=now - timedelta(hours=5))
+        second = add_reply(session, body=WEISSBACH, received_at=now - timedelta(hours=1))
+        assert claims.changed_amount(session, inquiry.id) is None  # still the amount the inquiry opened with
+        applied = matching_stage.match_and_apply(session, first, stated("3600.00"), get_settings())
+        assert claims.changed_amount(session, inquiry.id) == Decimal("3600.00")
+        # -17 % against the known amount would pass; -31 % against the first reply's figures does not.
+        doubted = matching_stage.match_and_apply(session, second, stated("2500.00"), get_settings())
+        claim = claims.current(session, inquiry.id)
+    assert (applied.action, doubted.action) == ("applied", "review")
+    assert any("against the current amount" in reason for reason in doubted.reasons)
+    assert claim is not None and (claim.amount, claim.version) == (Decimal("3600.00"), 1)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.services.extraction.numbers import find_money, parse_cell_number
+from app.services.extraction.numbers import find_money, noise_spans, parse_cell_number
 
 
 def values(text: str) -> list[Decimal]:
@@ -82,3 +82,20 @@ def test_spreadsheet_cells_with_plain_numbers_are_read() -> None:
     assert parse_cell_number("398.5") == Decimal("398.50")
     assert parse_cell_number("-50") == Decimal("-50.00")
     assert parse_cell_number("05.11.2025") is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Stand 2026-03-01 10:15", "date"),
+    ("Rate 3/2026 fällig", "date"),
+    ("Anruf um 14:45 Uhr", "time"),
+    ("USt-IdNr. DE123456789", "tax number"),
+    ("gemäß § 288 Abs. 2 BGB", "paragraph"),
+    ("IBAN DE12 5001 0517 0648 4898 90", "iban"),
+])
+def test_each_kind_of_noise_is_found_in_a_line_that_holds_it(text: str, kind: str) -> None:
+    assert kind in {found for found, _start, _end in noise_spans(text)}
+
+
+def test_a_line_without_a_patterns_required_character_has_no_span_of_that_kind() -> None:
+    kinds = {found for found, _start, _end in noise_spans("Forderung 1.234,56 EUR zum 01.02.2026")}
+    assert kinds == {"date"}

@@ -154,3 +154,21 @@ def test_a_debt_statement_without_a_confident_match_goes_to_review() -> None:
 def test_an_automatic_reply_is_ignored_even_without_a_match() -> None:
     decision = Decision("no_match", None, 0.0, ("no inquiry fits",), ())
     assert judge(decision, extraction(intent="auto_reply"), None, None, SETTINGS).action == "ignore"
+
+
+def _never() -> Decimal | None:
+    raise AssertionError("the current amount was read although no amount is compared")
+
+
+def test_the_current_amount_is_read_only_when_the_amounts_are_compared() -> None:
+    best = scored(inquiry("A", "Anna Alt"), 0.6)
+    decision = Decision("needs_review", best, 0.6, ("confidence 0.60 below 0.80",), (best,))
+    assert judge(decision, extraction(), Decimal("100"), _never, SETTINGS).action == "review"
+    assert judge(matched(), extraction(intent="settled"), Decimal("100"), _never, SETTINGS).action == "review"
+    assert judge(matched(), extraction(intent="auto_reply"), Decimal("100"), _never, SETTINGS).action == "ignore"
+
+
+def test_a_current_amount_given_as_a_function_guards_the_jump_like_a_value() -> None:
+    verdict = judge(matched(), extraction(total="100.00"), Decimal("100"), lambda: Decimal("60.00"), SETTINGS)
+    assert verdict.action == "review" and "against the current amount" in verdict.reasons[0]
+    assert judge(matched(), extraction(total="100.00"), Decimal("100"), lambda: None, SETTINGS).action == "apply"

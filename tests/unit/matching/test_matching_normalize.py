@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.services.matching import normalize
 
@@ -68,3 +72,32 @@ def test_public_mail_providers_are_shared_domains() -> None:
 def test_company_names_lose_their_legal_form() -> None:
     assert normalize.company_tokens("Kaufhaus Lindgrün Versand GmbH") == ["kaufhaus", "lindgruen", "versand"]
     assert normalize.company_tokens("Modeboxx24 GmbH") == ["modeboxx24"]
+
+
+def _windows_by_definition(text: str) -> set[str]:
+    """The rule as written: groups of ASCII letters/digits, a run continues across a gap of exactly one
+    separator, every window of 1–6 consecutive groups of a run that holds a digit and has 5–40 characters."""
+    runs: list[list[str]] = []
+    previous_end = None
+    for match in re.finditer(r"[A-Za-z0-9]+", text):
+        gap = text[previous_end:match.start()] if previous_end is not None else None
+        if gap is None or not (len(gap) == 1 and gap in " -/._\u00a0"):
+            runs.append([])
+        runs[-1].append(match.group().lower())
+        previous_end = match.end()
+    keys = set()
+    for parts in runs:
+        for start in range(len(parts)):
+            for end in range(start + 1, min(start + 6, len(parts)) + 1):
+                joined = "".join(parts[start:end])
+                if len(joined) > 40:
+                    break
+                if len(joined) >= 5 and any(ch.isdigit() for ch in joined):
+                    keys.add(joined)
+    return keys
+
+
+@settings(derandomize=True, max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ09 -/._\u00a0,:;\nÄäİß4x"), max_size=60))
+def test_reference_windows_follow_the_rule_as_written(text: str) -> None:
+    assert normalize.reference_windows(text) == _windows_by_definition(text)

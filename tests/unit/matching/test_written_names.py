@@ -12,7 +12,7 @@ from app.services.extraction.result import Evidence, NameFound
 from app.services.inquiries import InquiryFields, apply_fields
 from app.services.matching.score import Scored
 from app.services.matching.signals import Signal
-from app.services.matching.written_names import doubts, full_names, relation
+from app.services.matching.written_names import any_stranger, doubts, full_names, relation
 
 
 def inquiry(ident: str, client: str, firm_reference: str, **extra: Any) -> Inquiry:
@@ -154,3 +154,10 @@ def test_our_client_named_only_in_the_subject_does_not_excuse_a_labelled_strange
     client = inquiry("Q-1", "Fenna Roloff", "AZ-11")
     names = [written("Fenna Roloff", 0.75, part="subject"), written("Tarik Okonkwo", 0.9)]
     assert len(doubts(best(client, "firm_reference"), names, [])) == 1
+
+
+def test_only_a_name_that_is_not_plainly_the_clients_is_a_stranger() -> None:
+    assert not any_stranger(["Fenna Roloff", "ROLOFF, FENNA", "Frau Fenna Roloff"], "Fenna Roloff")
+    assert any_stranger(["Fenna Roloff", "Fenja Roloff"], "Fenna Roloff")
+    assert any_stranger(["Tarik Okonkwo"], "Fenna Roloff")
+    assert not any_stranger([], "Fenna Roloff")
