@@ -29,7 +29,7 @@ from sqlalchemy import (
     union,
     union_all,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.models import DEFAULT_FIRM_ID, IncomingEmail, Inquiry, InquiryNameKey
 from app.services.extraction.result import ExtractionResult
@@ -197,8 +197,10 @@ def namesakes(session: Session, names: Iterable[str], firm_id: int = DEFAULT_FIR
 
 # The statements are built once; each email only binds its keys. Name keys are read from the
 # covering index (kind, value, inquiry_id) alone: one index range per kind, no table rows.
-_KEYS = InquiryNameKey.__table__.c
-_TABLE = Inquiry.__table__.c
+# Short aliases keep the candidate statement's text under psycopg's 4096 characters, which it parses only once.
+_KEYS = InquiryNameKey.__table__.alias("k").c
+_TABLE = Inquiry.__table__.alias("i").c
+_LOADED = aliased(Inquiry, name="q")
 _FIRM: BindParameter[int] = bindparam("firm")
 _SENDER_COLUMNS = ((_TABLE.creditor_email_key, "sender"), (_TABLE.creditor_domain, "domain"))
 
@@ -311,7 +313,8 @@ def _candidates(big_sender: bool, arrays: bool) -> Select[Any]:
               .join(first, and_(first.c.inquiry_id == found.c.inquiry_id, first.c.part == found.c.part))
               .order_by(found.c.part, found.c.tokens.desc(), found.c.sounds.desc(), found.c.inquiry_id)
               .limit(MAX_CANDIDATES))
-    return select(Inquiry).where(Inquiry.id.in_(chosen.scalar_subquery()), _OF_FIRM).order_by(Inquiry.id)
+    return (select(_LOADED).where(_LOADED.id.in_(chosen.scalar_subquery()), _LOADED.firm_id == _FIRM)
+            .order_by(_LOADED.id))
 
 
 def _sender_size() -> Select[Any]:
