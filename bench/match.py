@@ -204,7 +204,8 @@ def run(url: str, total: int, replies: int, seed: int, reuse: bool, decisions: P
         decisions.write_text("".join(json.dumps(record, sort_keys=True) + "\n" for record in records))
     seconds = sum(timings)
     print(f"machine: {platform.node()} · {platform.processor() or platform.machine()} · {os.cpu_count()} CPUs · "
-          f"Python {platform.python_version()} · PostgreSQL via {url.split('@')[-1].rsplit('/', 1)[0]}")
+          f"Python {platform.python_version()} · PostgreSQL via {url.split('@')[-1].rsplit('/', 1)[0]} · "
+          f"load average {' '.join(f'{load:.2f}' for load in os.getloadavg())} (other work on the box slows this)")
     print(f"matched {len(timings)} replies against {count} inquiries in {seconds:.2f} s: "
           f"{len(timings) / seconds:.0f} emails/s per worker (one thread, one connection)")
     print(f"latency ms: median {statistics.median(timings) * 1000:.1f}, "

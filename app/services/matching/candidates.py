@@ -9,13 +9,19 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
+    ARRAY,
+    CTE,
     BindParameter,
     ColumnElement,
     CompoundSelect,
     Select,
+    String,
     Subquery,
+    and_,
+    any_,
     bindparam,
     case,
+    distinct,
     func,
     literal_column,
     or_,
@@ -23,13 +29,17 @@ from sqlalchemy import (
     union,
     union_all,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.models import DEFAULT_FIRM_ID, IncomingEmail, Inquiry, InquiryNameKey
 from app.services.extraction.result import ExtractionResult
 from app.services.matching import normalize
 
 MAX_CANDIDATES = 60
+# A sender holding this many of the firm's inquiries (address and domain together) is a big creditor.
+BIG_SENDER = 8000
+_SENDER_SIZES_KEPT = 10_000
+_SENDER_SIZES: dict[tuple[int, str, str | None], bool] = {}
 MAX_REFERENCE_KEYS = 3000
 MAX_NAME_KEYS = 1500
 MAX_WORDS = 3000
@@ -138,17 +148,16 @@ def name_search_keys(words: Iterable[str]) -> tuple[list[str], list[str]]:
 def gather(session: Session, facts: EmailFacts) -> Candidates:
     """Inquiries sharing a routing id, a firm or creditor reference, the sender (address or
     domain, together with a name hit) or two words of the client's name with the email: one
-    statement finds them all, a second loads them."""
+    statement finds and loads them."""
     tokens, sounds = name_search_keys(facts.words)
     domain = facts.sender_domain if facts.sender_domain and not normalize.is_shared_domain(facts.sender_domain) \
         else None
-    found = session.execute(_CANDIDATE_IDS, {
+    statement = _CANDIDATES[_big_sender(session, facts.sender, domain, facts.firm_id),
+                            session.get_bind().dialect.name == "postgresql"]
+    inquiries: tuple[Inquiry, ...] = tuple(session.scalars(statement, {
         "routing": sorted(facts.routing_keys), "refs": sorted(facts.reference_keys | facts.firm_reference_keys),
         "tokens": tokens, "sounds": sounds, "sender": facts.sender, "domain": domain, "firm": facts.firm_id,
-    }).all()
-    ranked = sorted(found, key=lambda row: (row.part, -row.tokens, -row.sounds, row.inquiry_id))
-    unique = list(dict.fromkeys(row.inquiry_id for row in ranked))[:MAX_CANDIDATES]
-    inquiries = tuple(session.scalars(_BY_IDS, {"ids": unique, "firm": facts.firm_id})) if unique else ()
+    }))
     # Every loaded inquiry that shares a routing id or reference with the email is one of the
     # reference hits (those come first, MAX_CANDIDATES at most), so the known keys are read off them.
     refs = facts.reference_keys | facts.firm_reference_keys
@@ -159,6 +168,21 @@ def gather(session: Session, facts: EmailFacts) -> Candidates:
         known_creditor_keys=frozenset(i.creditor_reference_key for i in inquiries
                                       if i.creditor_reference_key in facts.reference_keys),
     )
+
+
+def _big_sender(session: Session, sender: str, domain: str | None, firm_id: int) -> bool:
+    """Whether the sender's address or its domain holds BIG_SENDER inquiries of the firm or more: only picks
+    the faster of two statements that find the same candidates, so a size remembered from an earlier
+    email (the worker keeps it) may be stale without changing a result."""
+    key = (firm_id, sender, domain)
+    big = _SENDER_SIZES.get(key)
+    if big is None:
+        if len(_SENDER_SIZES) >= _SENDER_SIZES_KEPT:
+            _SENDER_SIZES.clear()
+        by_address, by_domain = session.execute(_SENDER_SIZE, {"sender": sender, "domain": domain,
+                                                               "firm": firm_id}).one()
+        big = _SENDER_SIZES[key] = max(by_address, by_domain) >= BIG_SENDER
+    return big
 
 
 def namesakes(session: Session, names: Iterable[str], firm_id: int = DEFAULT_FIRM_ID) -> list[Inquiry]:
@@ -173,7 +197,12 @@ def namesakes(session: Session, names: Iterable[str], firm_id: int = DEFAULT_FIR
 
 # The statements are built once; each email only binds its keys. Name keys are read from the
 # covering index (kind, value, inquiry_id) alone: one index range per kind, no table rows.
-_KEYS = InquiryNameKey.__table__.c
+# Short aliases keep the candidate statement's text under psycopg's 4096 characters, which it parses only once.
+_KEYS = InquiryNameKey.__table__.alias("k").c
+_TABLE = Inquiry.__table__.alias("i").c
+_LOADED = aliased(Inquiry, name="q")
+_FIRM: BindParameter[int] = bindparam("firm")
+_SENDER_COLUMNS = ((_TABLE.creditor_email_key, "sender"), (_TABLE.creditor_domain, "domain"))
 
 
 def _name_hits(*columns: ColumnElement[Any], distinct: bool) -> Subquery:
@@ -183,49 +212,118 @@ def _name_hits(*columns: ColumnElement[Any], distinct: bool) -> Subquery:
     return (union(*parts) if distinct else union_all(*parts)).subquery("name_hit")
 
 
-def _candidate_ids() -> CompoundSelect:
+def _one_of(column: ColumnElement[Any], name: str, arrays: bool) -> ColumnElement[bool]:
+    """`column` is one of the list bound as `name`: on PostgreSQL one array parameter, so the statement's
+    text is the same for every email (psycopg parses it once and prepares it) instead of one
+    parameter per list item."""
+    if arrays:
+        return column == any_(bindparam(name, type_=ARRAY(String)))
+    return column.in_(bindparam(name, expanding=True))
+
+
+def _key_hit(kind: str, name: str, arrays: bool) -> ColumnElement[bool]:
+    return and_(_KEYS.kind == kind, _one_of(_KEYS.value, name, arrays))
+
+
+def _hits_per_inquiry(arrays: bool) -> tuple[CTE, CTE]:
+    """Per inquiry any name word hits, how many distinct tokens and sound codes, as two row sets: `rows`
+    counts key rows, exact for the inquiries with at most one row of each kind (nothing to make
+    distinct); `recounted` counts the few with more again, distinct values only. Counting every hit
+    row distinctly was most of the statement's time (thousands of rows when the client's names are common)."""
+    token = select(_KEYS.inquiry_id, literal_column("1").label("token")).where(_key_hit("token", "tokens", arrays))
+    sound = select(_KEYS.inquiry_id, literal_column("0").label("token")).where(_key_hit("sound", "sounds", arrays))
+    hit = union_all(token, sound).subquery("name_hit")
+    rows = (select(hit.c.inquiry_id, func.sum(hit.c.token).label("tokens"),
+                   func.sum(1 - hit.c.token).label("sounds"))
+            .group_by(hit.c.inquiry_id).cte("name_rows"))
+    several = select(rows.c.inquiry_id).where(or_(rows.c.tokens >= 2, rows.c.sounds >= 2))
+    recounted = (
+        select(_KEYS.inquiry_id,
+               func.count(distinct(case((_KEYS.kind == "token", _KEYS.value)))).label("tokens"),
+               func.count(distinct(case((_KEYS.kind == "sound", _KEYS.value)))).label("sounds"))
+        .where(_KEYS.inquiry_id.in_(several),
+               or_(_key_hit("token", "tokens", arrays), _key_hit("sound", "sounds", arrays)))
+        .group_by(_KEYS.inquiry_id)
+        .cte("name_recounted")
+    )
+    return rows, recounted
+
+
+def _candidate_ids(big_sender: bool, arrays: bool) -> CompoundSelect:
     """(part, inquiry_id, tokens, sounds) rows: part 0 the reference hits, 1 the sender's inquiries
     sharing a name word (most shared words first: a big creditor holds thousands), 2 the inquiries
     sharing two words of the client's name; up to MAX_CANDIDATES each. Tokens and sounds count
-    distinct name words, however many key rows an inquiry holds."""
-    table = Inquiry.__table__.c
-    refs: BindParameter[str] = bindparam("refs", expanding=True)
-    firm: BindParameter[int] = bindparam("firm")
+    distinct name words, however many key rows an inquiry holds. `big_sender` only changes how the
+    sender's inquiries are picked out (see _by_sender)."""
     strong = (
-        select(literal_column("0").label("part"), table.id.label("inquiry_id"), literal_column("0").label("tokens"),
+        select(literal_column("0").label("part"), _TABLE.id.label("inquiry_id"), literal_column("0").label("tokens"),
                literal_column("0").label("sounds"))
-        .where(table.firm_id == firm,
-               or_(table.routing_key.in_(bindparam("routing", expanding=True)), table.firm_reference_key.in_(refs),
-                   table.creditor_reference_key.in_(refs)))
-        .order_by(table.id)
+        .where(_TABLE.firm_id == _FIRM,
+               or_(_one_of(_TABLE.routing_key, "routing", arrays), _one_of(_TABLE.firm_reference_key, "refs", arrays),
+                   _one_of(_TABLE.creditor_reference_key, "refs", arrays)))
+        .order_by(_TABLE.id)
         .limit(MAX_CANDIDATES)
     )
-    # Per inquiry any name word hits, how many distinct tokens and sound codes: computed once, read twice.
-    hit = _name_hits(_KEYS.inquiry_id, _KEYS.kind, _KEYS.value, distinct=True)
-    per_inquiry = (
-        select(hit.c.inquiry_id, func.count(case((hit.c.kind == "token", 1))).label("tokens"),
-               func.count(case((hit.c.kind == "sound", 1))).label("sounds"))
-        .group_by(hit.c.inquiry_id)
-        .cte("name_hits")
-    ).c
-    # A sender's inquiry ids come from the covering indexes (thousands at a big creditor).
-    by_sender = (
-        select(literal_column("1").label("part"), per_inquiry.inquiry_id, per_inquiry.tokens, per_inquiry.sounds)
-        .where(or_(per_inquiry.inquiry_id.in_(select(table.id).where(table.creditor_email_key == bindparam("sender"),
-                                                                     table.firm_id == firm)),
-                   per_inquiry.inquiry_id.in_(select(table.id).where(table.creditor_domain == bindparam("domain"),
-                                                                     table.firm_id == firm))))
-        .order_by(per_inquiry.tokens.desc(), per_inquiry.sounds.desc(), per_inquiry.inquiry_id)
-        .limit(MAX_CANDIDATES)
-    )
+    rows, recounted = _hits_per_inquiry(arrays)
+    single = select(rows.c.inquiry_id, rows.c.tokens, rows.c.sounds).where(rows.c.tokens < 2, rows.c.sounds < 2)
+    per_inquiry = union_all(single, select(recounted.c.inquiry_id, recounted.c.tokens, recounted.c.sounds))
+    # Two words of the name: only inquiries with two key rows of one kind can have them, all recounted.
     by_name = (
-        select(literal_column("2").label("part"), per_inquiry.inquiry_id, per_inquiry.tokens,
+        select(literal_column("2").label("part"), recounted.c.inquiry_id, recounted.c.tokens,
                literal_column("0").label("sounds"))
-        .where(or_(per_inquiry.tokens >= 2, per_inquiry.sounds >= 2))
-        .order_by(per_inquiry.tokens.desc(), per_inquiry.inquiry_id)
+        .where(or_(recounted.c.tokens >= 2, recounted.c.sounds >= 2))
+        .order_by(recounted.c.tokens.desc(), recounted.c.inquiry_id)
         .limit(MAX_CANDIDATES)
     )
-    return union_all(strong.subquery().select(), by_sender.subquery().select(), by_name.subquery().select())
+    return union_all(strong.subquery().select(), _by_sender(per_inquiry.subquery("name_hits"), big_sender).select(),
+                     by_name.subquery().select())
+
+
+def _by_sender(hits: Subquery, big_sender: bool) -> Subquery:
+    """The sender's inquiries among those a name word hits, most shared words first. Usually the sender's
+    inquiry ids are read from the covering (address|domain, firm, id) indexes and looked up per hit; a
+    big creditor's are thousands (17 % of all inquiries in bench/match.py), so for one the hits are
+    walked best first and each is checked by its primary key until MAX_CANDIDATES are found."""
+    order = (hits.c.tokens.desc(), hits.c.sounds.desc(), hits.c.inquiry_id)
+    columns: tuple[ColumnElement[Any], ...] = (literal_column("1").label("part"), hits.c.inquiry_id, hits.c.tokens,
+                                               hits.c.sounds)
+    if not big_sender:
+        owned = [hits.c.inquiry_id.in_(select(_TABLE.id).where(column == bindparam(name), _TABLE.firm_id == _FIRM))
+                 for column, name in _SENDER_COLUMNS]
+        return select(*columns).where(or_(*owned)).order_by(*order).limit(MAX_CANDIDATES).subquery()
+    best_first = select(hits).order_by(*order).subquery("best_first")
+    # A scalar subquery, not EXISTS: the planner would turn EXISTS into a join over all the sender's rows.
+    senders = (select(and_(_TABLE.firm_id == _FIRM, or_(_TABLE.creditor_email_key == bindparam("sender"),
+                                                        _TABLE.creditor_domain == bindparam("domain"))))
+               .where(_TABLE.id == best_first.c.inquiry_id).scalar_subquery())
+    return (select(literal_column("1").label("part"), best_first.c.inquiry_id, best_first.c.tokens,
+                   best_first.c.sounds)
+            .where(senders)
+            .order_by(best_first.c.tokens.desc(), best_first.c.sounds.desc(), best_first.c.inquiry_id)
+            .limit(MAX_CANDIDATES).subquery())
+
+
+def _candidates(big_sender: bool, arrays: bool) -> Select[Any]:
+    """The firm's inquiries among the first MAX_CANDIDATES of the candidate rows, by id: an inquiry found
+    by several parts ranks by its first part (then most tokens, most sounds, lowest id). One statement,
+    so the ids never travel to the worker and back."""
+    found = _candidate_ids(big_sender, arrays).cte("found")
+    first = select(found.c.inquiry_id, func.min(found.c.part).label("part")).group_by(found.c.inquiry_id).subquery()
+    chosen = (select(found.c.inquiry_id)
+              .join(first, and_(first.c.inquiry_id == found.c.inquiry_id, first.c.part == found.c.part))
+              .order_by(found.c.part, found.c.tokens.desc(), found.c.sounds.desc(), found.c.inquiry_id)
+              .limit(MAX_CANDIDATES))
+    return (select(_LOADED).where(_LOADED.id.in_(chosen.scalar_subquery()), _LOADED.firm_id == _FIRM)
+            .order_by(_LOADED.id))
+
+
+def _sender_size() -> Select[Any]:
+    """How many of the firm's inquiries the sender's address and its domain hold, each counted up to BIG_SENDER
+    (index-only: the covering address and domain indexes)."""
+    counts = [select(func.count()).select_from(
+        select(_TABLE.id).where(column == bindparam(name), _TABLE.firm_id == _FIRM).limit(BIG_SENDER).subquery())
+        .scalar_subquery() for column, name in _SENDER_COLUMNS]
+    return select(*counts)
 
 
 def _namesake_ids() -> Select[tuple[int]]:
@@ -235,9 +333,10 @@ def _namesake_ids() -> Select[tuple[int]]:
             .order_by(func.count().desc(), hit.c.inquiry_id).limit(MAX_CANDIDATES))
 
 
-_CANDIDATE_IDS = _candidate_ids()
 # Another firm's inquiry never leaves the database for this email (the name parts search every firm's keys,
 # so a very common name could fill a part with other firms' clients; the reference and sender parts cannot).
 _OF_FIRM = Inquiry.firm_id == bindparam("firm")
-_BY_IDS = select(Inquiry).where(Inquiry.id.in_(bindparam("ids", expanding=True)), _OF_FIRM).order_by(Inquiry.id)
+# By (big sender, PostgreSQL arrays).
+_CANDIDATES = {(big, arrays): _candidates(big, arrays) for big in (False, True) for arrays in (False, True)}
+_SENDER_SIZE = _sender_size()
 _NAMESAKES = select(Inquiry).where(Inquiry.id.in_(_namesake_ids().scalar_subquery()), _OF_FIRM).order_by(Inquiry.id)
