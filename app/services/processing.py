@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import socket
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
@@ -28,6 +29,7 @@ log = structlog.get_logger(__name__)
 
 MAX_ERROR_LENGTH = steps.MAX_ERROR_LENGTH
 ROW_BUSY_RETRY_SECONDS = 1.0
+ROW_BUSY_PAUSES = (0.05, 0.25)
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,21 @@ def _fail_for_good(job: jobs.Claim, failure: Failure,
         notify(job.email_id)
 
 
+def _claim(email_id: int, owner: str, settings: Settings) -> jobs.Claim | None:
+    """jobs.claim; a row locked by someone else is looked at again after each of ROW_BUSY_PAUSES before the
+    job goes back to the queue (RetryLater): the usual holder is a transaction of a few milliseconds, such
+    as intake's received → queued mark, which lands right when the worker hears of the job."""
+    for pause in (*ROW_BUSY_PAUSES, None):
+        try:
+            with session_scope() as session, jobs.batched_events(session):
+                return jobs.claim(session, email_id, owner, lease_seconds(settings))
+        except jobs.RowBusy as busy:
+            if pause is None:
+                raise RetryLater(email_id, ROW_BUSY_RETRY_SECONDS, str(busy)) from None
+            time.sleep(pause)
+    return None  # pragma: no cover (the last pass returns or raises)
+
+
 def run_attempt(email_id: int, settings: Settings, *, owner: str | None = None,
                 notify: Callable[[int], object] = notify_permanent_failure,
                 interrupts: tuple[type[BaseException], ...] = ()) -> str:
@@ -118,11 +135,7 @@ def run_attempt(email_id: int, settings: Settings, *, owner: str | None = None,
     owner = owner or worker_identity()
     token = correlation_id.set(f"email-{email_id}")
     try:
-        try:
-            with session_scope() as session, jobs.batched_events(session):
-                job = jobs.claim(session, email_id, owner, lease_seconds(settings))
-        except jobs.RowBusy as busy:
-            raise RetryLater(email_id, ROW_BUSY_RETRY_SECONDS, str(busy)) from None
+        job = _claim(email_id, owner, settings)
         if job is None:
             log.info("job_not_claimed", email_id=email_id)
             return "skipped"
