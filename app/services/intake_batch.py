@@ -60,9 +60,13 @@ class GroupCommit:
             drain.add_done_callback(self._drains.discard)
         return await future
 
-    async def aclose(self) -> None:
+    async def marked(self) -> None:
+        """Return once every job answered so far has had its received → queued mark (or its failed try)."""
         if self._marking is not None:
             await self._marking
+
+    async def aclose(self) -> None:
+        await self.marked()
         if self._connection is not None:
             await self._connection.close()
             self._connection = None
@@ -145,6 +149,13 @@ async def accept(email: intake.InboundEmail) -> intake.IntakeResult:
     if group is None:
         group = _per_loop[loop] = GroupCommit()
     return await group.accept(email)
+
+
+async def marked() -> None:
+    """Wait for this event loop's pending received → queued marks (answers do not wait for them)."""
+    group = _per_loop.get(asyncio.get_running_loop())
+    if group is not None:
+        await group.marked()
 
 
 async def aclose() -> None:

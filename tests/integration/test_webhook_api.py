@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from app import queue
 from app.database import session_scope
-from app.services import jobs
+from app.services import intake_batch, jobs
 from tests.conftest import SetEnv
 from tests.support.app_client import app_client
 from tests.support.factories import encode, payload, queued_message_args, signed_headers
@@ -40,6 +40,7 @@ def test_a_signed_reply_is_stored_queued_and_enqueued_once(client: TestClient) -
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "queued"
+    client.portal.call(intake_batch.marked)  # the received → queued mark follows the answer
     with session_scope() as session:
         email = jobs.get(session, body["email_id"])
         assert email.processing_status == "queued"
