@@ -7,10 +7,11 @@ from datetime import timedelta
 from decimal import Decimal
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.config import get_settings
 from app.database import session_scope
-from app.models import ClaimHistory, JobEvent, OutboxMessage, Review, utcnow
+from app.models import ClaimHistory, IncomingEmail, Inquiry, JobEvent, OutboxMessage, Review, utcnow
 from app.services import claims, matching_stage
 from tests.conftest import SetEnv
 from tests.integration.matching.support import add_inquiry, add_reply, stated
@@ -54,13 +55,19 @@ def test_processing_the_same_email_twice_changes_nothing_the_second_time(databas
     assert len(history) == 2  # opened from the inquiry + one change
 
 
-def test_an_older_reply_processed_late_does_not_overwrite_a_newer_one(database: str) -> None:
+def known_claim_with_two_replies(session: Session) -> tuple[Inquiry, IncomingEmail, IncomingEmail]:
+    """An inquiry with a known amount of 3 000 and two replies to it, five hours and one hour old."""
     now = utcnow()
+    inquiry = add_inquiry(session, "INQ-1", "Jürgen Weißbach", "BS-2026-0117", creditor_reference="4401 882 310",
+                          known_amount=Decimal("3000.00"))
+    older = add_reply(session, body=WEISSBACH, received_at=now - timedelta(hours=5))
+    newer = add_reply(session, body=WEISSBACH, received_at=now - timedelta(hours=1))
+    return inquiry, older, newer
+
+
+def test_an_older_reply_processed_late_does_not_overwrite_a_newer_one(database: str) -> None:
     with session_scope() as session:
-        inquiry = add_inquiry(session, "INQ-1", "Jürgen Weißbach", "BS-2026-0117", creditor_reference="4401 882 310",
-                              known_amount=Decimal("3000.00"))
-        newer = add_reply(session, body=WEISSBACH, received_at=now - timedelta(hours=1))
-        older = add_reply(session, body=WEISSBACH, received_at=now - timedelta(hours=5))
+        inquiry, older, newer = known_claim_with_two_replies(session)
         applied = matching_stage.match_and_apply(session, newer, stated("3212.32"), get_settings())
         late = matching_stage.match_and_apply(session, older, stated("3100.00"), get_settings())
         claim = claims.current(session, inquiry.id)
@@ -183,12 +190,8 @@ def test_an_applied_change_leaves_outbox_entries_to_send_after_commit(database: 
 
 
 def test_a_jump_against_the_figures_a_previous_reply_set_opens_a_review(database: str) -> None:
-    now = utcnow()
     with session_scope() as session:
-        inquiry = add_inquiry(session, "INQ-1", "Jürgen Weißbach", "BS-2026-0117", creditor_reference="4401 882 310",
-                              known_amount=Decimal("3000.00"))
-        first = add_reply(session, body=WEISSBACH, received_at=now - timedelta(hours=5))
-        second = add_reply(session, body=WEISSBACH, received_at=now - timedelta(hours=1))
+        inquiry, first, second = known_claim_with_two_replies(session)
         assert claims.changed_amount(session, inquiry.id) is None  # still the amount the inquiry opened with
         applied = matching_stage.match_and_apply(session, first, stated("3600.00"), get_settings())
         assert claims.changed_amount(session, inquiry.id) == Decimal("3600.00")
