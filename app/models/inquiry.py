@@ -71,10 +71,12 @@ class InquiryNameKey(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     inquiry_id: Mapped[int] = mapped_column(ForeignKey("inquiries.id", ondelete="CASCADE"), index=True)
+    # Always its inquiry's firm: set by a database trigger on insert (alembic 0011).
+    firm_id: Mapped[int] = mapped_column(Integer, server_default="1")
     kind: Mapped[str] = mapped_column(String(8))
     value: Mapped[str] = mapped_column(String(64))
 
     inquiry = relationship("Inquiry", back_populates="name_keys")
 
-    # Covering: the matcher's lookups by (kind, value) read the inquiry id from the index alone.
-    __table_args__ = (Index("ix_inquiry_name_keys_kind_value_inquiry", "kind", "value", "inquiry_id"),)
+    # Covering: the matcher's lookups by (kind, value) within one firm read the inquiry id from the index alone.
+    __table_args__ = (Index("ix_inquiry_name_keys_kind_value_firm_inquiry", "kind", "value", "firm_id", "inquiry_id"),)

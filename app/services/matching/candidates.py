@@ -196,7 +196,7 @@ def namesakes(session: Session, names: Iterable[str], firm_id: int = DEFAULT_FIR
 
 
 # The statements are built once; each email only binds its keys. Name keys are read from the
-# covering index (kind, value, inquiry_id) alone: one index range per kind, no table rows.
+# covering index (kind, value, firm_id, inquiry_id) alone: one index range per kind and firm, no table rows.
 # Short aliases keep the candidate statement's text under psycopg's 4096 characters, which it parses only once.
 _KEYS = InquiryNameKey.__table__.alias("k").c
 _TABLE = Inquiry.__table__.alias("i").c
@@ -207,7 +207,8 @@ _SENDER_COLUMNS = ((_TABLE.creditor_email_key, "sender"), (_TABLE.creditor_domai
 
 def _name_hits(*columns: ColumnElement[Any], distinct: bool) -> Subquery:
     """The name keys the email's tokens or sound codes hit, one index range per kind."""
-    parts = [select(*columns).where(_KEYS.kind == kind, _KEYS.value.in_(bindparam(name, expanding=True)))
+    parts = [select(*columns).where(_KEYS.kind == kind, _KEYS.value.in_(bindparam(name, expanding=True)),
+                                    _KEYS.firm_id == _FIRM)
              for kind, name in (("token", "tokens"), ("sound", "sounds"))]
     return (union(*parts) if distinct else union_all(*parts)).subquery("name_hit")
 
@@ -226,12 +227,15 @@ def _key_hit(kind: str, name: str, arrays: bool) -> ColumnElement[bool]:
 
 
 def _hits_per_inquiry(arrays: bool) -> tuple[CTE, CTE]:
-    """Per inquiry any name word hits, how many distinct tokens and sound codes, as two row sets: `rows`
-    counts key rows, exact for the inquiries with at most one row of each kind (nothing to make
-    distinct); `recounted` counts the few with more again, distinct values only. Counting every hit
-    row distinctly was most of the statement's time (thousands of rows when the client's names are common)."""
-    token = select(_KEYS.inquiry_id, literal_column("1").label("token")).where(_key_hit("token", "tokens", arrays))
-    sound = select(_KEYS.inquiry_id, literal_column("0").label("token")).where(_key_hit("sound", "sounds", arrays))
+    """Per inquiry of the firm any name word hits, how many distinct tokens and sound codes, as two row sets:
+    `rows` counts the firm's key rows (another firm's namesakes never take a place), exact for the inquiries
+    with at most one row of each kind (nothing to make distinct); `recounted` counts the few with more again,
+    distinct values only (those inquiries are the firm's already). Counting every hit row distinctly was most
+    of the statement's time (thousands of rows when the client's names are common)."""
+    token = select(_KEYS.inquiry_id, literal_column("1").label("token")).where(_key_hit("token", "tokens", arrays),
+                                                                               _KEYS.firm_id == _FIRM)
+    sound = select(_KEYS.inquiry_id, literal_column("0").label("token")).where(_key_hit("sound", "sounds", arrays),
+                                                                               _KEYS.firm_id == _FIRM)
     hit = union_all(token, sound).subquery("name_hit")
     rows = (select(hit.c.inquiry_id, func.sum(hit.c.token).label("tokens"),
                    func.sum(1 - hit.c.token).label("sounds"))
@@ -333,8 +337,8 @@ def _namesake_ids() -> Select[tuple[int]]:
             .order_by(func.count().desc(), hit.c.inquiry_id).limit(MAX_CANDIDATES))
 
 
-# Another firm's inquiry never leaves the database for this email (the name parts search every firm's keys,
-# so a very common name could fill a part with other firms' clients; the reference and sender parts cannot).
+# Another firm's inquiry never leaves the database for this email: every part already reads only the firm's
+# rows (name keys carry their inquiry's firm, alembic 0011), and the loaded rows are checked once more.
 _OF_FIRM = Inquiry.firm_id == bindparam("firm")
 # By (big sender, PostgreSQL arrays).
 _CANDIDATES = {(big, arrays): _candidates(big, arrays) for big in (False, True) for arrays in (False, True)}

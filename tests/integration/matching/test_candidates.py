@@ -97,3 +97,38 @@ def test_the_senders_inquiry_is_found_by_one_rare_name_word(database: str, big_s
         found = gathered(session, "zu Ihrem Schreiben wegen Frau Zbiranski: offen sind 99,00 EUR.",
                          NORDBANK["creditor_email"])
     assert found == [("INQ-RARE", 1)]
+
+
+@pytest.mark.parametrize("sender", ["forderung@nordbank.example", "sachbearbeitung.nordbank@gmail.com"])
+def test_another_firms_many_namesakes_never_crowd_out_the_firms_own_client(
+        database: str, big_sender: bool, sender: str) -> None:
+    with session_scope() as session:
+        for n in range(COMMON_NAMESAKES):  # firm 2's, created first: every tie on the name goes to them (lower ids)
+            add(session, f"INQ-B{n:03d}", "Marlene Ostendorf", f"KB-2026-{n + 1:04d}", 2)
+        add(session, "INQ-A1", "Marlene Ostendorf", "KA-2026-0042")
+        found = gathered(session, "Ihre Mandantin Marlene Ostendorf schuldet uns noch 230,15 EUR.", sender)
+        written = [(i.external_id, i.firm_id) for i in candidates.namesakes(session, ["Marlene Ostendorf"], 1)]
+        for_b = gathered(session, "Ihre Mandantin Marlene Ostendorf schuldet uns noch 230,15 EUR.", sender, 2)
+    assert found == [("INQ-A1", 1)]
+    assert written == [("INQ-A1", 1)]
+    assert len(for_b) == candidates.MAX_CANDIDATES and {firm for _, firm in for_b} == {2}
+
+
+def test_name_keys_belong_to_their_inquirys_firm_also_after_a_rename(database: str) -> None:
+    with session_scope() as session:
+        add(session, "INQ-7", "Dragan Petrović", "KB-2026-0007", 2)
+        add(session, "INQ-7", "Dragan Kühnel", "KB-2026-0007", 2)  # the portal renamed the client
+        renamed = inquiries.find(session, "INQ-7", 2)
+        assert renamed is not None
+        session.add(InquiryNameKey(inquiry_id=renamed.id, kind="token", value="draganovic", firm_id=1))
+        session.flush()
+        session.expire_all()
+        keys = session.query(InquiryNameKey).filter(InquiryNameKey.inquiry_id == renamed.id).all()
+        assert {key.firm_id for key in keys} == {2}, "a key row of firm 2's inquiry was given firm 1"
+        assert sorted((k.kind, k.value) for k in keys if k.value != "draganovic") == \
+            sorted(inquiries.name_keys("Dragan Kühnel"))
+        body = "zu Herrn Dragan Kühnel teilen wir mit: 410,00 EUR."
+        assert gathered(session, body, "forderung@stadtwerke-elbmarsch.example", 2) == [("INQ-7", 2)]
+        assert gathered(session, body, "forderung@stadtwerke-elbmarsch.example", 1) == []
+        assert gathered(session, "zu Herrn Dragan Petrović: 410,00 EUR.", "forderung@stadtwerke-elbmarsch.example",
+                        2) == []
