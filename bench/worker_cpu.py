@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the scratch data
 
 from sqlalchemy import event
 
-from app import migrations, queue
+from app import heap, migrations, queue
 from app.config import Settings
 from app.database import get_engine, session_scope, use_database
 from app.logging import configure_from
@@ -104,6 +104,7 @@ def run(url: str, count: int, profile: bool, profile_out: str | None = None) -> 
     with session_scope() as session:
         inquiries.load_corpus(session, corpus)
     emails = payloads(corpus, count)
+    heap.freeze_startup_objects()  # as `dramatiq app.worker` does once it has started
     ids: list[int] = []
     outcomes: dict[str, int] = {}
 
