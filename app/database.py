@@ -75,10 +75,14 @@ def check_reachable() -> None:
         connection.execute(text("SELECT 1"))
 
 
+def describe_driver_error(error: BaseException | None) -> str:
+    """A database driver's error as its first line (psycopg adds one line per address tried), without SQL."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return lines[0] if lines else type(error).__name__
+
+
 def describe_unreachable(error: OperationalError) -> str:
-    """The driver's first line (psycopg adds one line per address tried), without SQL."""
-    lines = [line.strip() for line in str(error.orig).splitlines() if line.strip()]
-    return lines[0] if lines else type(error.orig).__name__
+    return describe_driver_error(error.orig)
 
 
 @contextmanager

@@ -15,7 +15,7 @@ import structlog
 from sqlalchemy.exc import OperationalError
 
 from app import queue
-from app.database import get_engine
+from app.database import describe_driver_error, get_engine
 from app.models import utcnow
 from app.services import intake, job_batches
 
@@ -128,7 +128,7 @@ class GroupCommit:
                 connection = await self._connect()
                 await connection.execute(job_batches.MARK_QUEUED_SQL, job_batches.queued_parameters(ids))
             except psycopg.Error as error:
-                log.warning("queued_mark_failed", jobs=len(ids), error=str(error).strip().splitlines()[0][:200],
+                log.warning("queued_mark_failed", jobs=len(ids), error=describe_driver_error(error),
                             hint="the jobs stay received; workers take them all the same")
 
     async def _connect(self) -> psycopg.AsyncConnection[tuple[Any, ...]]:
