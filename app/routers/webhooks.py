@@ -118,8 +118,9 @@ async def _receive(request: Request, firm_slug: str | None) -> Response:
         metrics_live.webhook_rejected("zendesk", 422, "invalid fields")
         raise
     result = await intake_batch.accept(payload)
-    # WebhookAccepted's shape, written directly: FastAPI would validate and re-encode the model per request.
-    return Response(f'{{"status":"{result.status}","email_id":{result.email_id}}}', media_type="application/json")
+    # Encoded by the model itself: returned as the model, FastAPI would validate and re-encode it per request.
+    answer = WebhookAccepted(status=result.status, email_id=result.email_id)
+    return Response(answer.model_dump_json(), media_type="application/json")
 
 
 def _peer(request: Request) -> str | None:
