@@ -26,7 +26,6 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
-    union,
     union_all,
 )
 from sqlalchemy.orm import Session, aliased
@@ -205,12 +204,11 @@ _FIRM: BindParameter[int] = bindparam("firm")
 _SENDER_COLUMNS = ((_TABLE.creditor_email_key, "sender"), (_TABLE.creditor_domain, "domain"))
 
 
-def _name_hits(*columns: ColumnElement[Any], distinct: bool) -> Subquery:
-    """The name keys the email's tokens or sound codes hit, one index range per kind."""
-    parts = [select(*columns).where(_KEYS.kind == kind, _KEYS.value.in_(bindparam(name, expanding=True)),
-                                    _KEYS.firm_id == _FIRM)
+def _name_hits(*columns: ColumnElement[Any]) -> Subquery:
+    """The firm's name keys the email's tokens or sound codes hit, one index range per kind."""
+    parts = [select(*columns).where(_key_hit(kind, name, arrays=False), _KEYS.firm_id == _FIRM)
              for kind, name in (("token", "tokens"), ("sound", "sounds"))]
-    return (union(*parts) if distinct else union_all(*parts)).subquery("name_hit")
+    return union_all(*parts).subquery("name_hit")
 
 
 def _one_of(column: ColumnElement[Any], name: str, arrays: bool) -> ColumnElement[bool]:
@@ -332,7 +330,7 @@ def _sender_size() -> Select[Any]:
 
 def _namesake_ids() -> Select[tuple[int]]:
     """The inquiries most name-key rows hit first."""
-    hit = _name_hits(_KEYS.inquiry_id, distinct=False)
+    hit = _name_hits(_KEYS.inquiry_id)
     return (select(hit.c.inquiry_id).group_by(hit.c.inquiry_id)
             .order_by(func.count().desc(), hit.c.inquiry_id).limit(MAX_CANDIDATES))
 
