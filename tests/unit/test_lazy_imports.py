@@ -53,3 +53,27 @@ def test_the_web_app_does_not_import_the_processing_pipeline(tmp_path: Path) -> 
 def test_the_worker_imports_the_processing_pipeline(tmp_path: Path) -> None:
     # Guards the check above: the same probe sees the pipeline where it is needed.
     assert set(loaded_after_import("app.worker", tmp_path, PIPELINE)) >= {"app.services.pipeline", "rapidfuzz"}
+
+
+EXTRAS = ("rich", "pygments", "httpx._main")
+
+
+@pytest.mark.parametrize("module", ["app.worker", "app.main"])
+def test_entry_point_does_not_load_the_extras_libraries_load_when_installed(module: str, tmp_path: Path) -> None:
+    assert loaded_after_import(module, tmp_path, EXTRAS) == []
+
+
+def test_the_probe_sees_the_extras_when_the_libraries_are_imported_plainly(tmp_path: Path) -> None:
+    # Guards the check above: without app.extras, importing httpx alone loads its CLI and rich.
+    assert set(loaded_after_import("httpx", tmp_path, EXTRAS)) >= {"rich", "httpx._main"}
+
+
+def test_the_cli_can_still_use_rich_after_the_entry_points_loaded(tmp_path: Path) -> None:
+    probe = ("import app.main, app.worker, structlog, rich.console, io; "
+             "out = io.StringIO(); rich.console.Console(file=out).print('[bold]ok[/bold]'); "
+             "structlog.get_logger().info('still logs'); print(out.getvalue().strip())")
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'probe.db'}"}
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "ok"
