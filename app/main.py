@@ -37,6 +37,7 @@ from app.routers import (
     reviews,
     webhooks,
 )
+from app.routers.webhook_fast_path import WebhookFastPath
 from app.scheduler import build_scheduler
 
 log = structlog.get_logger(__name__)
@@ -115,6 +116,7 @@ def create_app(*, run_scheduler: bool = True, run_embedded_worker: bool | None =
     app.include_router(delivery_pages.router)
     app.mount("/static", StaticFiles(directory=dashboard.STATIC_DIR), name="static")
     app.add_middleware(dashboard.SecurityHeaders)
+    app.add_middleware(WebhookFastPath, exception_handlers=app.exception_handlers)  # outermost of ours
 
     @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     async def root() -> RedirectResponse:

@@ -93,16 +93,17 @@ async def receive_webhook(request: Request) -> Response:
 
     A refusal is logged with its status and reason (which header, which field), never a header value,
     a secret or the body."""
-    return await _receive(request, None)
+    return await receive(request, None)
 
 
 @router.post("/webhook/{firm_slug}", response_model=WebhookAccepted, openapi_extra={"requestBody": payload_schema()})
 async def receive_firm_webhook(request: Request, firm_slug: FirmSlug) -> Response:
     """The same for one firm's own Zendesk trigger: signed with that firm's secret (else the deployment's)."""
-    return await _receive(request, firm_slug)
+    return await receive(request, firm_slug)
 
 
-async def _receive(request: Request, firm_slug: str | None) -> Response:
+async def receive(request: Request, firm_slug: str | None) -> Response:
+    """The webhook's work, from the routes above or straight from routers/webhook_fast_path.py."""
     try:
         payload = await _verified_payload(request, firm_slug)
     except RejectedInput as refused:
