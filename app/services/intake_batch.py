@@ -24,6 +24,10 @@ log = structlog.get_logger(__name__)
 MAX_BATCH = 200
 # Batches under way at once: while one waits on PostgreSQL or the broker, the next is written.
 IN_FLIGHT = 2
+# How long the received → queued marks gather before one statement moves them all. Under a burst that is
+# several batches per mark; the mark shares the batches' one connection, so each mark saved is a batch that
+# does not wait behind it (a fifth of ingest's statements, about 5 % of the web process's CPU per webhook).
+MARK_GATHER_SECONDS = 0.02
 
 Waiting = tuple[intake.InboundEmail, "asyncio.Future[intake.IntakeResult]"]
 
@@ -37,8 +41,8 @@ class GroupCommit:
     On PostgreSQL the batches use this event loop's own connection (autocommit: each statement its own
     transaction, committed before it returns) and the broker's asyncio sender, so no batch waits for a
     worker thread; one connection also means one batch statement at a time (see intake.py on deadlocks).
-    There the received → queued mark runs after the answers, for every batch sent since the last mark in one
-    statement: the answer only needs the commit and the broker, and a mark that never lands leaves the
+    There the received → queued mark runs after the answers, for every batch sent in the last
+    MARK_GATHER_SECONDS in one statement: the answer only needs the commit and the broker, and a mark that never lands leaves the
     row `received`, which the worker claims all the same and the sweeper re-sends if nobody did."""
 
     def __init__(self) -> None:
@@ -123,6 +127,7 @@ class GroupCommit:
 
     async def _mark_queued(self) -> None:
         while self._unmarked:
+            await asyncio.sleep(MARK_GATHER_SECONDS)
             ids, self._unmarked = sorted(self._unmarked), []
             try:
                 connection = await self._connect()

@@ -109,3 +109,27 @@ def test_marks_after_the_answers_reach_every_job_of_a_burst(stub_queue: str) -> 
                   session.execute(select(IncomingEmail.id, IncomingEmail.processing_status))}
     assert stored == {result.email_id: "queued" for result in results}
     assert {tuple(statuses_of(result.email_id)) for result in results} == {("received", "queued")}
+
+
+def test_batches_sent_within_the_gathering_window_share_one_mark(
+    postgres_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One mark statement stamps its events with one time: three batches, one after another's answer, one stamp.
+    queue.declare_queue()
+    queue.get_broker().flush_all()
+    monkeypatch.setattr(intake_batch, "MARK_GATHER_SECONDS", 0.5)  # wide, so a slow box still fits the batches in
+
+    async def one_after_another() -> list[intake.IntakeResult]:
+        try:
+            return [await intake_batch.accept(email()) for _ in range(3)]
+        finally:
+            await intake_batch.aclose()
+
+    results = asyncio.run(one_after_another())
+    with session_scope() as session:
+        stamps = set(session.scalars(select(JobEvent.at).where(
+            JobEvent.email_id.in_([result.email_id for result in results]), JobEvent.to_status == "queued")))
+        received = set(session.scalars(select(JobEvent.at).where(
+            JobEvent.email_id.in_([result.email_id for result in results]), JobEvent.to_status == "received")))
+    assert len(stamps) == 1
+    assert len(received) == 3  # each batch its own insert: the shared stamp is the mark's doing
