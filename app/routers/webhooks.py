@@ -19,7 +19,7 @@ from app.routers import webhook_firms
 from app.routers.csrf import require_json
 from app.routers.webhook_firms import FirmSlug
 from app.schemas.jobs import WebhookAccepted
-from app.services import intake, intake_batch, metrics_live, signatures
+from app.services import intake, intake_batch, metrics_live, safetext, signatures
 
 
 @asynccontextmanager
@@ -59,8 +59,9 @@ def json_object(body: bytes) -> dict[str, Any]:
 
 def parse_payload(body: bytes) -> intake.InboundEmail:
     data = json_object(body)
+    context = None if safetext.json_needs_scrub(body) else {safetext.NOTHING_TO_SCRUB: True}
     try:
-        return intake.InboundEmail.model_validate(data)
+        return intake.InboundEmail.model_validate(data, context=context)
     except ValidationError as error:
         raise RequestValidationError(error.errors(include_url=False, include_input=False)) from None
 

@@ -42,8 +42,9 @@ class GroupCommit:
     transaction, committed before it returns) and the broker's asyncio sender, so no batch waits for a
     worker thread; one connection also means one batch statement at a time (see intake.py on deadlocks).
     There the received → queued mark runs after the answers, for every batch sent in the last
-    MARK_GATHER_SECONDS in one statement: the answer only needs the commit and the broker, and a mark that never lands leaves the
-    row `received`, which the worker claims all the same and the sweeper re-sends if nobody did."""
+    MARK_GATHER_SECONDS in one statement: the answer only needs the commit and the broker, and a mark that
+    never lands leaves the row `received`, which the worker claims all the same and the sweeper re-sends if
+    nobody did."""
 
     def __init__(self) -> None:
         self._waiting: list[Waiting] = []
