@@ -1,10 +1,11 @@
-"""extras.py — import the libraries that load optional extras merely because they are installed, without them.
+"""extras.py — keep out the optional extras libraries load merely because they are installed.
 
 `structlog` loads `rich` (and through it `pygments`) for pretty tracebacks in its console renderer, and
 `httpx` loads its command-line client (`click`, `rich`, `pygments`) whenever those are installed. The
 service installs `rich` for its own CLI, so every web and worker process carried about 5 MiB of modules it
-never used. Hidden for the length of those two imports only, the libraries take their documented
-"not installed" path; `rich` stays importable for the CLI afterwards.
+never used. `rich` is hidden for the length of structlog's import only, so the CLI can still use it;
+httpx's CLI module is marked absent for good (nothing here runs it), so httpx skips it whenever it is first
+imported — the web process, which never downloads anything, does not import httpx at all.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import contextlib
 import sys
 from collections.abc import Iterator
 
-HIDDEN_DURING = {"structlog": ("rich",), "httpx": ("httpx._main",)}
+NEVER_USED = ("httpx._main",)
 
 
 @contextlib.contextmanager
@@ -34,8 +35,8 @@ def hidden(*names: str) -> Iterator[None]:
 
 def import_without_extras() -> None:
     """Only the first import decides what a library loads; once imported elsewhere, there is nothing to hide."""
-    for library, extras in HIDDEN_DURING.items():
-        if library in sys.modules:
-            continue
-        with hidden(*extras):
-            __import__(library)
+    for name in NEVER_USED:
+        sys.modules.setdefault(name, None)  # type: ignore[arg-type]
+    if "structlog" not in sys.modules:
+        with hidden("rich"):
+            import structlog  # noqa: F401, PLC0415

@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("pytesseract", "PIL", "pypdfium2", "docx", "openpyxl", "pika")
 PROBE = (
     "import importlib, json, sys; importlib.import_module(sys.argv[1]); wanted = set(sys.argv[2:]); "
-    "print(json.dumps(sorted(name for name in sys.modules if {name, name.split('.')[0]} & wanted)))"
+    "print(json.dumps(sorted(name for name, module in sys.modules.items() "
+    "if module is not None and {name, name.split('.')[0]} & wanted)))"
 )
 
 
