@@ -41,7 +41,8 @@ class GroupCommit:
     On PostgreSQL the batches use this event loop's own connection (autocommit: each statement its own
     transaction, committed before it returns) and the broker's asyncio sender, so no batch waits for a
     worker thread; one connection also means one batch statement at a time (see intake.py on deadlocks).
-    There the received → queued mark runs after the answers, for every batch sent in the last
+    There the received → queued mark runs after the answers, on a second connection (it only updates rows
+    committed before, so it cannot deadlock with a batch), for every batch sent in the last
     MARK_GATHER_SECONDS in one statement: the answer only needs the commit and the broker, and a mark that
     never lands leaves the row `received`, which the worker claims all the same and the sweeper re-sends if
     nobody did."""
@@ -49,8 +50,8 @@ class GroupCommit:
     def __init__(self) -> None:
         self._waiting: list[Waiting] = []
         self._drains: set[asyncio.Task[None]] = set()
-        self._connection: psycopg.AsyncConnection[tuple[Any, ...]] | None = None
-        self._connecting = asyncio.Lock()
+        self._batches = _Link()
+        self._marks = _Link()  # its own connection: a mark never holds up the next batch's statement
         self._sender = queue.AsyncSender()
         self._unmarked: list[int] = []
         self._marking: asyncio.Task[None] | None = None
@@ -72,9 +73,8 @@ class GroupCommit:
 
     async def aclose(self) -> None:
         await self.marked()
-        if self._connection is not None:
-            await self._connection.close()
-            self._connection = None
+        await self._batches.aclose()
+        await self._marks.aclose()
         await self._sender.aclose()
 
     async def _drain_all(self) -> None:
@@ -107,7 +107,7 @@ class GroupCommit:
         tell the broker, mark the sent ones queued."""
         keys, rows = intake.prepare(emails)
         try:
-            connection = await self._connect()
+            connection = await self._batches.connect()
             stored = await connection.execute(job_batches.INSERT_RECEIVED_SQL,
                                               job_batches.received_parameters(rows, utcnow()))
             written = {key: new_id for new_id, key in await stored.fetchall()}
@@ -131,18 +131,32 @@ class GroupCommit:
             await asyncio.sleep(MARK_GATHER_SECONDS)
             ids, self._unmarked = sorted(self._unmarked), []
             try:
-                connection = await self._connect()
+                connection = await self._marks.connect()
                 await connection.execute(job_batches.MARK_QUEUED_SQL, job_batches.queued_parameters(ids))
             except psycopg.Error as error:
                 log.warning("queued_mark_failed", jobs=len(ids), error=describe_driver_error(error),
                             hint="the jobs stay received; workers take them all the same")
 
-    async def _connect(self) -> psycopg.AsyncConnection[tuple[Any, ...]]:
+
+
+class _Link:
+    """One autocommit asyncio connection to the service's PostgreSQL database, (re)opened when first needed."""
+
+    def __init__(self) -> None:
+        self._connection: psycopg.AsyncConnection[tuple[Any, ...]] | None = None
+        self._connecting = asyncio.Lock()
+
+    async def connect(self) -> psycopg.AsyncConnection[tuple[Any, ...]]:
         async with self._connecting:
             if self._connection is None or self._connection.closed or self._connection.broken:
                 url = get_engine().url.set(drivername="postgresql").render_as_string(hide_password=False)
                 self._connection = await psycopg.AsyncConnection.connect(url, autocommit=True)
             return self._connection
+
+    async def aclose(self) -> None:
+        if self._connection is not None:
+            await self._connection.close()
+            self._connection = None
 
 
 _per_loop: WeakKeyDictionary[asyncio.AbstractEventLoop, GroupCommit] = WeakKeyDictionary()
