@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import InvalidatePoolError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import get_settings
@@ -28,8 +29,38 @@ def build_engine(url: str) -> Engine:
                                hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_size=5, max_overflow=5, pool_pre_ping=True,
-                         hide_parameters=True)
+    engine = create_engine(url, pool_size=5, max_overflow=5, hide_parameters=True)
+    event.listen(engine, "checkin", _note_checkin)
+    event.listen(engine, "checkout", partial(_ping_if_idle, engine.dialect))
+    return engine
+
+
+# A pooled PostgreSQL connection idle this long is pinged (one round trip) before it is handed out: a database
+# restarted meanwhile has left it dead, and the ping swaps it for a fresh one. One reused sooner, as a busy
+# worker reuses its connection between a claim and the next, is not: if the database restarted in that moment,
+# its first statement fails, SQLAlchemy discards every connection the pool held, and the worker runs that
+# transaction's first statement once more on a fresh one (services/processing.py). Before, every checkout pinged.
+PING_AFTER_IDLE_SECONDS = 1.0
+_CHECKED_IN = "checked_in_at"
+
+
+def _note_checkin(_dbapi_connection: Any, record: Any) -> None:
+    record.info[_CHECKED_IN] = time.monotonic()
+
+
+def _ping_if_idle(dialect: Any, dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+    """Pool checkout: a connection idle PING_AFTER_IDLE_SECONDS or longer must answer a ping, else the pool
+    replaces it and every other connection it holds (InvalidatePoolError: one dead connection means the
+    database went away); a connection new to the pool is not pinged."""
+    checked_in = record.info.get(_CHECKED_IN)
+    if checked_in is None or time.monotonic() - checked_in < PING_AFTER_IDLE_SECONDS:
+        return
+    try:
+        alive = dialect.do_ping(dbapi_connection)
+    except Exception as error:
+        raise InvalidatePoolError(describe_driver_error(error)) from error
+    if not alive:  # pragma: no cover (psycopg's ping raises rather than answering False)
+        raise InvalidatePoolError("the connection did not answer its ping")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -6,7 +6,8 @@ body-only emails through `services/intake` as the webhook does (cycling over the
 without attachments, each with its own webhook id so none is a duplicate), then processes them
 with `processing.run_attempt` in this one process and prints the CPU time (time.process_time) and
 wall time per email, intake and processing separately (processing also as the median of 50-email
-chunks, steadier on a shared box) and the SQL statements processing ran per email, with the machine.
+chunks, steadier on a shared box), the SQL statements processing ran per email and the connection pool's
+pings (PostgreSQL), with the machine.
 Log lines are rendered as the worker renders them, then discarded. Not a test.
 
     .venv/bin/python bench/worker_cpu.py [--emails 500] [--postgres] [--profile] [--profile-out FILE]
@@ -131,18 +132,27 @@ def run(url: str, count: int, profile: bool, profile_out: str | None = None) -> 
     def counted(*_args: Any) -> None:
         statements[0] += 1
 
+    dialect = get_engine().dialect  # the pool's pings are driver calls that statement events do not see
+    pings, ping = [0], dialect.do_ping
+
+    def counted_ping(dbapi_connection: Any) -> bool:
+        pings[0] += 1
+        return bool(ping(dbapi_connection))
+
     with queue.isolated_broker(), logs_discarded():
         intake_cpu, intake_wall = timed("intake", count, accept_all)
         if profiler:
             profiler.enable()
         event.listen(get_engine(), "before_cursor_execute", counted)
+        dialect.do_ping = counted_ping  # type: ignore[method-assign]
         work_cpu, work_wall = timed("processing", count, process_all)
+        del dialect.do_ping
         event.remove(get_engine(), "before_cursor_execute", counted)
         if profiler:
             profiler.disable()
     use_database(None)
     print(f"{'processing':<11} SQL statements per email: {statements[0] / count:.2f} "
-          "(the lease heartbeat's included, if any fell due)")
+          f"(the lease heartbeat's included, if any fell due), pool pings per email: {pings[0] / count:.2f}")
     print(f"{'processing':<11} per {CHUNK} emails: CPU median {statistics.median(chunks):6.2f} ms/email, "
           f"min {min(chunks):6.2f}, max {max(chunks):6.2f}")
     print(f"{'end to end':<11} {count} emails: CPU {(intake_cpu + work_cpu) * 1000 / count:6.2f} ms/email "

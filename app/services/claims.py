@@ -8,8 +8,9 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Literal, cast
 
-from sqlalchemy import Select, Table, bindparam, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, Table, bindparam, insert, select, update
+from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app.models import Claim, ClaimHistory, Inquiry, utcnow
 from app.services import money
@@ -112,23 +113,31 @@ def history(session: Session, inquiry_id: int) -> list[ClaimHistory]:
 
 
 def _earlier_write(session: Session, claim: Claim, change: ClaimChange) -> ClaimHistory | None:
-    """The history row this same source already produced (system: same email; reviewer: same review)."""
+    """The history row this same source already produced (system: same email; reviewer: same review).
+    Its id is looked up first (Core); only a found row is loaded as an object, which is rare."""
     if change.actor_kind == "reviewer" and change.review_id is not None:
         statement, source = _WRITTEN_FOR_REVIEW, change.review_id
     elif change.source_email_id is not None:
         statement, source = _WRITTEN_FROM_EMAIL, change.source_email_id
     else:
         return None
-    return session.scalars(statement, {"claim_id": claim.id, "source": source}).first()
+    found = session.execute(statement, {"claim_id": claim.id, "source": source}).scalar()
+    return None if found is None else session.get(ClaimHistory, found)
 
 
-def _written_by(column: Any) -> Select[ClaimHistory]:
-    return (select(ClaimHistory).where(ClaimHistory.claim_id == bindparam("claim_id"), column == bindparam("source"))
-            .order_by(ClaimHistory.id.desc()))
+_HISTORY = cast(Table, ClaimHistory.__table__)
 
 
-_WRITTEN_FOR_REVIEW = _written_by(ClaimHistory.review_id)
-_WRITTEN_FROM_EMAIL = _written_by(ClaimHistory.source_email_id)
+def _written_by(column: Any) -> Select[tuple[int]]:
+    return (select(_HISTORY.c.id).where(_HISTORY.c.claim_id == bindparam("claim_id"), column == bindparam("source"))
+            .order_by(_HISTORY.c.id.desc()).limit(1))
+
+
+_WRITTEN_FOR_REVIEW = _written_by(_HISTORY.c.review_id)
+_WRITTEN_FROM_EMAIL = _written_by(_HISTORY.c.source_email_id)
+# apply's two writes, built once (Core: the ORM unit of work cost more CPU than the statements themselves).
+_INSERT_HISTORY = insert(_HISTORY).returning(_HISTORY.c.id)
+_UPDATE_CLAIM = update(_CLAIMS).where(_CLAIMS.c.id == bindparam("claim_row"))
 
 
 def apply(session: Session, inquiry: Inquiry, change: ClaimChange) -> ApplyResult:
@@ -143,21 +152,37 @@ def apply(session: Session, inquiry: Inquiry, change: ClaimChange) -> ApplyResul
     if (change.actor_kind == "system" and newer is not None and change.source_received_at is not None
             and change.source_received_at < newer):
         return ApplyResult("superseded", claim, None)
-    entry = ClaimHistory(
-        claim_id=claim.id, version=claim.version + 1, old_amount=claim.amount, new_amount=money.to_cents(change.amount),
-        old_components=dict(claim.components or {}), new_components=_components(change.components),
-        old_status=claim.status, new_status=change.status, source_email_id=change.source_email_id,
-        review_id=change.review_id, actor_kind=change.actor_kind, changed_by=change.changed_by,
-        reason=change.reason, note=change.note, evidence=change.evidence, at=utcnow(),
-    )
+    now = utcnow()
+    written = {
+        "claim_id": claim.id, "version": claim.version + 1, "old_amount": claim.amount,
+        "new_amount": money.to_cents(change.amount), "old_components": dict(claim.components or {}),
+        "new_components": _components(change.components), "old_status": claim.status, "new_status": change.status,
+        "source_email_id": change.source_email_id, "review_id": change.review_id, "actor_kind": change.actor_kind,
+        "changed_by": change.changed_by, "reason": change.reason, "note": change.note, "evidence": change.evidence,
+        "at": now,
+    }
+    figures = {
+        "amount": written["new_amount"], "components": written["new_components"], "status": change.status,
+        "version": written["version"], "updated_by": change.changed_by, "source_email_id": change.source_email_id,
+        "source_received_at": change.source_received_at if change.source_received_at is not None and (
+            newer is None or change.source_received_at > newer) else newer,
+        "updated_at": now,
+    }
+    return ApplyResult("applied", claim, _write(session, claim, written, figures))
+
+
+def _write(session: Session, claim: Claim, written: dict[str, Any], figures: dict[str, Any]) -> ClaimHistory:
+    """The history row and the claim's new figures as two Core statements, with the same rows as a flush
+    of the objects would write; the session's claim object takes the figures as its committed state, and
+    the history row joins the session as a persistent object (its firm_id, set by the database, loads if
+    touched)."""
+    if session.new or session.dirty:
+        session.flush()  # earlier pending rows (an opened claim's first history row) go first, as in one flush
+    history_id = session.execute(_INSERT_HISTORY, written).scalar_one()
+    session.execute(_UPDATE_CLAIM, {"claim_row": claim.id, **figures})
+    for key, value in figures.items():
+        set_committed_value(claim, key, value)
+    entry = ClaimHistory(id=history_id, **written)
+    make_transient_to_detached(entry)
     session.add(entry)
-    claim.amount = money.to_cents(change.amount)
-    claim.components = _components(change.components)
-    claim.status = change.status
-    claim.version += 1
-    claim.updated_by = change.changed_by
-    claim.source_email_id = change.source_email_id
-    if change.source_received_at is not None and (newer is None or change.source_received_at > newer):
-        claim.source_received_at = change.source_received_at
-    session.flush()
-    return ApplyResult("applied", claim, entry)
+    return entry

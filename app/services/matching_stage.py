@@ -146,7 +146,8 @@ def _apply(session: Session, email: IncomingEmail, extraction: ExtractionResult,
     if result.history is None:  # superseded by a newer reply: nothing written
         jobs.record_event(session, email.id, kind, message=f"{inquiry.external_id}: a later reply already set it")
         return replace(base, action=result.status)
-    ids = tuple(outbox.enqueue_change(session, result.history, inquiry, email, settings))
+    ids = tuple(outbox.enqueue_change(session, result.history, inquiry, email, settings,
+                                      new=result.status == "applied"))
     jobs.record_event(session, email.id, kind,
                       message=f"{inquiry.external_id}: {result.history.old_amount} → {result.history.new_amount}",
                       details={"claim_history_id": result.history.id, "version": result.history.version,

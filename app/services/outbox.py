@@ -20,7 +20,7 @@ from typing import Any
 
 import httpx
 import structlog
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -82,19 +82,27 @@ def change_payload(history: ClaimHistory, inquiry: Inquiry, email: IncomingEmail
     }
 
 
+_OF_CHANGE = select(OutboxMessage.channel, OutboxMessage.id).where(
+    OutboxMessage.claim_history_id == bindparam("history_id"))  # built once: the worker asks per applied reply
+
+
 def enqueue_change(session: Session, history: ClaimHistory, inquiry: Inquiry, email: IncomingEmail | None,
-                   settings: Settings) -> list[int]:
+                   settings: Settings, *, new: bool = False) -> list[int]:
     """Outbox entries for one applied change (webhook if a portal URL is set, mail if SMTP and a
-    handler address are configured); existing entries for the change are reused (idempotent)."""
+    handler address are configured); existing entries for the change are reused (idempotent).
+    `new`: the caller wrote `history` in this transaction, so no entry can exist for it yet and none is
+    looked up; with no target configured either, nothing is read or written at all."""
     recipient = inquiry.handler_email or settings.debt_update_email
     targets = {WEBHOOK: settings.portal_webhook_url, EMAIL: recipient if settings.smtp_host else None}
-    existing = {row.channel: row for row in session.scalars(
-        select(OutboxMessage).where(OutboxMessage.claim_history_id == history.id))}
+    if new and not any(targets.values()):
+        return []
+    existing: dict[str, int] = {} if new else {
+        channel: row_id for channel, row_id in session.execute(_OF_CHANGE, {"history_id": history.id})}
     payload = change_payload(history, inquiry, email)
     ids: list[int] = []
     for channel, target in targets.items():
         if channel in existing:
-            ids.append(existing[channel].id)
+            ids.append(existing[channel])
             continue
         if not target:
             continue

@@ -13,8 +13,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
+from typing import TypeVar
 
 import structlog
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from app import queue
 from app.config import Settings
@@ -22,6 +25,7 @@ from app.database import session_scope
 from app.deadlines import job_deadline
 from app.errors import PermanentError
 from app.logging import correlation_id
+from app.models import IncomingEmail
 from app.services import breakers, jobs, leases, metrics_store, pipeline, steps
 from app.services.failure_notifier import notify_permanent_failure
 
@@ -30,6 +34,7 @@ log = structlog.get_logger(__name__)
 MAX_ERROR_LENGTH = steps.MAX_ERROR_LENGTH
 ROW_BUSY_RETRY_SECONDS = 1.0
 ROW_BUSY_PAUSES = (0.05, 0.25)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -115,13 +120,43 @@ def _claim(email_id: int, owner: str, settings: Settings) -> jobs.Claim | None:
     as intake's received → queued mark, which lands right when the worker hears of the job."""
     for pause in (*ROW_BUSY_PAUSES, None):
         try:
-            with session_scope() as session, jobs.batched_events(session):
-                return jobs.claim(session, email_id, owner, lease_seconds(settings))
+            return _on_live_connection(lambda: _claim_once(email_id, owner, settings))
         except jobs.RowBusy as busy:
             if pause is None:
                 raise RetryLater(email_id, ROW_BUSY_RETRY_SECONDS, str(busy)) from None
             time.sleep(pause)
     return None  # pragma: no cover (the last pass returns or raises)
+
+
+def _claim_once(email_id: int, owner: str, settings: Settings) -> jobs.Claim | None:
+    with session_scope() as session, jobs.batched_events(session):
+        return jobs.claim(session, email_id, owner, lease_seconds(settings))
+
+
+def _on_live_connection(work: Callable[[], T]) -> T:
+    """`work` once more when its connection turned out dead (the database restarted since the pool last used
+    it; SQLAlchemy has then discarded every pooled connection, so the second run gets a fresh one). The pool
+    pings only connections idle a while (app/database.py). For the claim, a second run is what the broker's
+    retry of the message would do a backoff later: the claim is conditional on the row, so a first run whose
+    commit did go through leaves the second nothing to claim."""
+    try:
+        return work()
+    except DBAPIError as error:
+        if not error.connection_invalidated:
+            raise
+    return work()
+
+
+def _load(session: Session, email_id: int) -> IncomingEmail:
+    """The job row, as the first statement of the attempt's transaction; on a connection that turned out dead
+    (see _on_live_connection) the transaction, in which nothing has happened yet, starts again on a fresh one."""
+    try:
+        return jobs.get(session, email_id, with_events=False)
+    except DBAPIError as error:
+        if not error.connection_invalidated:
+            raise
+    session.rollback()
+    return jobs.get(session, email_id, with_events=False)
 
 
 def run_attempt(email_id: int, settings: Settings, *, owner: str | None = None,
@@ -145,7 +180,7 @@ def run_attempt(email_id: int, settings: Settings, *, owner: str | None = None,
             with steps.timed(timings), LeaseKeeper(job, lease_seconds(settings)), \
                     job_deadline(settings.job_time_limit_seconds), session_scope() as session, \
                     jobs.batched_events(session):
-                result = pipeline.run(session, jobs.get(session, email_id, with_events=False), settings)
+                result = pipeline.run(session, _load(session, email_id), settings)
                 if not jobs.complete(session, job, **result.columns):
                     raise PermanentError("lease lost before completion")  # pragma: no cover
                 metrics_store.record_completion(session, email_id, result.outcome,

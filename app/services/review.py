@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import CursorResult, bindparam, func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import CursorResult, Table, bindparam, func, insert, select, update
+from sqlalchemy.orm import Session, make_transient_to_detached
 
 from app.config import Settings, get_settings
 from app.errors import NotFound, RejectedInput
@@ -47,20 +47,29 @@ class Decided:
     outbox_ids: tuple[int, ...] = ()
 
 
-_OF_EMAIL = select(Review).where(Review.email_id == bindparam("email_id"))  # built once: opened per email
+# Built once: a review is opened per email. Core: the ORM's select and unit of work cost more CPU than the SQL.
+_REVIEWS = cast(Table, Review.__table__)
+_OF_EMAIL = select(_REVIEWS.c.id).where(_REVIEWS.c.email_id == bindparam("email_id"))
+_INSERT = insert(_REVIEWS).returning(_REVIEWS.c.id)
+# What a new review holds before anyone claims or decides it.
+_UNDECIDED = dict.fromkeys(("claimed_by", "claimed_until", "decided_by", "decided_at", "decision_note",
+                            "final_inquiry_id", "final_amount", "claim_history_id", "final_plan_decision",
+                            "final_counter_offer", "plan_decision_id"))
 
 
 def open(session: Session, email: IncomingEmail, proposal: Proposal,
          priority_tiers: Sequence[Decimal] | None = None) -> Review:
     """The email's review, created on first call; later calls return the existing one unchanged.
-    Its priority tier comes from the amount at stake: the proposed amount, else the inquiry's known one."""
-    existing = session.scalars(_OF_EMAIL, {"email_id": email.id}).first()
+    Its priority tier comes from the amount at stake: the proposed amount, else the inquiry's known one.
+    The row is written by one Core INSERT and joins the session as a persistent object (its firm_id, set
+    by the database, loads if touched)."""
+    existing = session.execute(_OF_EMAIL, {"email_id": email.id}).scalar()
     if existing is not None:
-        return existing
+        return session.get_one(Review, existing)
     tiers = priority_tiers if priority_tiers is not None else get_settings().review_priority_amounts
     at_stake = proposal.amount if proposal.amount is not None else (
         proposal.inquiry.known_amount if proposal.inquiry else None)
-    review = Review(
+    values = dict(
         email_id=email.id, inquiry_id=proposal.inquiry.id if proposal.inquiry else None, status=OPEN,
         reasons=list(proposal.reasons), intent=proposal.intent,
         proposed_amount=money.to_cents(proposal.amount) if proposal.amount is not None else None,
@@ -70,8 +79,11 @@ def open(session: Session, email: IncomingEmail, proposal: Proposal,
         proposed_counter_offer=decisions.stored_figures(proposal.counter_offer),
         priority=review_claims.priority_for(at_stake, tiers),
     )
+    if session.new or session.dirty:
+        session.flush()  # pending rows first (the email row, if it is new), as one flush would order them
+    review = Review(id=session.execute(_INSERT, values).scalar_one(), **values, **_UNDECIDED)
+    make_transient_to_detached(review)
     session.add(review)
-    session.flush()
     return review
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import (
     ARRAY,
     CTE,
+    JSON,
     BindParameter,
     ColumnElement,
     CompoundSelect,
@@ -152,7 +153,7 @@ def gather(session: Session, facts: EmailFacts) -> Candidates:
     domain = facts.sender_domain if facts.sender_domain and not normalize.is_shared_domain(facts.sender_domain) \
         else None
     statement = _CANDIDATES[_big_sender(session, facts.sender, domain, facts.firm_id),
-                            session.get_bind().dialect.name == "postgresql"]
+                            list_binding(session.get_bind().dialect.name)]
     inquiries: tuple[Inquiry, ...] = tuple(session.scalars(statement, {
         "routing": sorted(facts.routing_keys), "refs": sorted(facts.reference_keys | facts.firm_reference_keys),
         "tokens": tokens, "sounds": sounds, "sender": facts.sender, "domain": domain, "firm": facts.firm_id,
@@ -206,33 +207,45 @@ _SENDER_COLUMNS = ((_TABLE.creditor_email_key, "sender"), (_TABLE.creditor_domai
 
 def _name_hits(*columns: ColumnElement[Any]) -> Subquery:
     """The firm's name keys the email's tokens or sound codes hit, one index range per kind."""
-    parts = [select(*columns).where(_key_hit(kind, name, arrays=False), _KEYS.firm_id == _FIRM)
+    parts = [select(*columns).where(_key_hit(kind, name, EXPANDED_LIST), _KEYS.firm_id == _FIRM)
              for kind, name in (("token", "tokens"), ("sound", "sounds"))]
     return union_all(*parts).subquery("name_hit")
 
 
-def _one_of(column: ColumnElement[Any], name: str, arrays: bool) -> ColumnElement[bool]:
-    """`column` is one of the list bound as `name`: on PostgreSQL one array parameter, so the statement's
-    text is the same for every email (psycopg parses it once and prepares it) instead of one
-    parameter per list item."""
-    if arrays:
+# How a statement binds a list of keys: one array parameter (PostgreSQL), one JSON text parameter read by
+# json_each (SQLite), or one parameter per item (any other database).
+ARRAY_LIST, JSON_LIST, EXPANDED_LIST = "array", "json", "expanded"
+_LIST_BINDING = {"postgresql": ARRAY_LIST, "sqlite": JSON_LIST}
+
+
+def list_binding(dialect: str) -> str:
+    return _LIST_BINDING.get(dialect, EXPANDED_LIST)
+
+
+def _one_of(column: ColumnElement[Any], name: str, lists: str) -> ColumnElement[bool]:
+    """`column` is one of the list bound as `name`. On PostgreSQL one array parameter and on SQLite one JSON
+    array read back by json_each, so the statement's text is the same for every email (the driver parses or
+    prepares it once, and SQLAlchemy renders no per-email IN list) instead of one parameter per list item."""
+    if lists == ARRAY_LIST:
         return column == any_(bindparam(name, type_=ARRAY(String)))
+    if lists == JSON_LIST:
+        return column.in_(select(literal_column("value")).select_from(func.json_each(bindparam(name, type_=JSON))))
     return column.in_(bindparam(name, expanding=True))
 
 
-def _key_hit(kind: str, name: str, arrays: bool) -> ColumnElement[bool]:
-    return and_(_KEYS.kind == kind, _one_of(_KEYS.value, name, arrays))
+def _key_hit(kind: str, name: str, lists: str) -> ColumnElement[bool]:
+    return and_(_KEYS.kind == kind, _one_of(_KEYS.value, name, lists))
 
 
-def _hits_per_inquiry(arrays: bool) -> tuple[CTE, CTE]:
+def _hits_per_inquiry(lists: str) -> tuple[CTE, CTE]:
     """Per inquiry of the firm any name word hits, how many distinct tokens and sound codes, as two row sets:
     `rows` counts the firm's key rows (another firm's namesakes never take a place), exact for the inquiries
     with at most one row of each kind (nothing to make distinct); `recounted` counts the few with more again,
     distinct values only (those inquiries are the firm's already). Counting every hit row distinctly was most
     of the statement's time (thousands of rows when the client's names are common)."""
-    token = select(_KEYS.inquiry_id, literal_column("1").label("token")).where(_key_hit("token", "tokens", arrays),
+    token = select(_KEYS.inquiry_id, literal_column("1").label("token")).where(_key_hit("token", "tokens", lists),
                                                                                _KEYS.firm_id == _FIRM)
-    sound = select(_KEYS.inquiry_id, literal_column("0").label("token")).where(_key_hit("sound", "sounds", arrays),
+    sound = select(_KEYS.inquiry_id, literal_column("0").label("token")).where(_key_hit("sound", "sounds", lists),
                                                                                _KEYS.firm_id == _FIRM)
     hit = union_all(token, sound).subquery("name_hit")
     rows = (select(hit.c.inquiry_id, func.sum(hit.c.token).label("tokens"),
@@ -244,14 +257,14 @@ def _hits_per_inquiry(arrays: bool) -> tuple[CTE, CTE]:
                func.count(distinct(case((_KEYS.kind == "token", _KEYS.value)))).label("tokens"),
                func.count(distinct(case((_KEYS.kind == "sound", _KEYS.value)))).label("sounds"))
         .where(_KEYS.inquiry_id.in_(several),
-               or_(_key_hit("token", "tokens", arrays), _key_hit("sound", "sounds", arrays)))
+               or_(_key_hit("token", "tokens", lists), _key_hit("sound", "sounds", lists)))
         .group_by(_KEYS.inquiry_id)
         .cte("name_recounted")
     )
     return rows, recounted
 
 
-def _candidate_ids(big_sender: bool, arrays: bool) -> CompoundSelect:
+def _candidate_ids(big_sender: bool, lists: str) -> CompoundSelect:
     """(part, inquiry_id, tokens, sounds) rows: part 0 the reference hits, 1 the sender's inquiries
     sharing a name word (most shared words first: a big creditor holds thousands), 2 the inquiries
     sharing two words of the client's name; up to MAX_CANDIDATES each. Tokens and sounds count
@@ -261,12 +274,12 @@ def _candidate_ids(big_sender: bool, arrays: bool) -> CompoundSelect:
         select(literal_column("0").label("part"), _TABLE.id.label("inquiry_id"), literal_column("0").label("tokens"),
                literal_column("0").label("sounds"))
         .where(_TABLE.firm_id == _FIRM,
-               or_(_one_of(_TABLE.routing_key, "routing", arrays), _one_of(_TABLE.firm_reference_key, "refs", arrays),
-                   _one_of(_TABLE.creditor_reference_key, "refs", arrays)))
+               or_(_one_of(_TABLE.routing_key, "routing", lists), _one_of(_TABLE.firm_reference_key, "refs", lists),
+                   _one_of(_TABLE.creditor_reference_key, "refs", lists)))
         .order_by(_TABLE.id)
         .limit(MAX_CANDIDATES)
     )
-    rows, recounted = _hits_per_inquiry(arrays)
+    rows, recounted = _hits_per_inquiry(lists)
     single = select(rows.c.inquiry_id, rows.c.tokens, rows.c.sounds).where(rows.c.tokens < 2, rows.c.sounds < 2)
     per_inquiry = union_all(single, select(recounted.c.inquiry_id, recounted.c.tokens, recounted.c.sounds))
     # Two words of the name: only inquiries with two key rows of one kind can have them, all recounted.
@@ -305,11 +318,11 @@ def _by_sender(hits: Subquery, big_sender: bool) -> Subquery:
             .limit(MAX_CANDIDATES).subquery())
 
 
-def _candidates(big_sender: bool, arrays: bool) -> Select[Any]:
+def _candidates(big_sender: bool, lists: str) -> Select[Any]:
     """The firm's inquiries among the first MAX_CANDIDATES of the candidate rows, by id: an inquiry found
     by several parts ranks by its first part (then most tokens, most sounds, lowest id). One statement,
     so the ids never travel to the worker and back."""
-    found = _candidate_ids(big_sender, arrays).cte("found")
+    found = _candidate_ids(big_sender, lists).cte("found")
     first = select(found.c.inquiry_id, func.min(found.c.part).label("part")).group_by(found.c.inquiry_id).subquery()
     chosen = (select(found.c.inquiry_id)
               .join(first, and_(first.c.inquiry_id == found.c.inquiry_id, first.c.part == found.c.part))
@@ -338,7 +351,8 @@ def _namesake_ids() -> Select[tuple[int]]:
 # Another firm's inquiry never leaves the database for this email: every part already reads only the firm's
 # rows (name keys carry their inquiry's firm, alembic 0011), and the loaded rows are checked once more.
 _OF_FIRM = Inquiry.firm_id == bindparam("firm")
-# By (big sender, PostgreSQL arrays).
-_CANDIDATES = {(big, arrays): _candidates(big, arrays) for big in (False, True) for arrays in (False, True)}
+# By (big sender, how lists are bound).
+_CANDIDATES = {(big, lists): _candidates(big, lists) for big in (False, True)
+               for lists in (ARRAY_LIST, JSON_LIST, EXPANDED_LIST)}
 _SENDER_SIZE = _sender_size()
 _NAMESAKES = select(Inquiry).where(Inquiry.id.in_(_namesake_ids().scalar_subquery()), _OF_FIRM).order_by(Inquiry.id)

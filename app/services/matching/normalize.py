@@ -94,7 +94,14 @@ def text_words(text: str) -> list[str]:
 
 def email_address(value: str | None) -> str:
     """The bare, lower-cased address of "Name <addr>" or "addr"."""
-    return parseaddr(value or "")[1].strip().lower()
+    return _bare_address(value or "")
+
+
+@lru_cache(maxsize=_NAMES_REMEMBERED)
+def _bare_address(value: str) -> str:
+    """Remembered: the same senders and recipients come back email after email, and parsing one costs more
+    than all of an email's other envelope work."""
+    return parseaddr(value)[1].strip().lower()
 
 
 def email_domain(value: str | None) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from app.config import get_settings
@@ -201,3 +201,38 @@ def test_a_jump_against_the_figures_a_previous_reply_set_opens_a_review(database
     assert (applied.action, doubted.action) == ("applied", "review")
     assert any("against the current amount" in reason for reason in doubted.reasons)
     assert claim is not None and (claim.amount, claim.version) == (Decimal("3600.00"), 1)
+
+
+def test_a_change_processed_again_reuses_its_outbox_entries(database: str, set_env: SetEnv) -> None:
+    set_env(portal_webhook_url="http://127.0.0.1:9/hook", debt_update_email="sb@kanzlei.example",
+            smtp_host="127.0.0.1")
+    with session_scope() as session:
+        add_inquiry(session, "INQ-1", "Jürgen Weißbach", "BS-2026-0117", creditor_reference="4401 882 310")
+        email = add_reply(session, body=WEISSBACH)
+        first = matching_stage.match_and_apply(session, email, stated("3212.32"), get_settings())
+    with session_scope() as session:
+        session.add(email)
+        second = matching_stage.match_and_apply(session, email, stated("3212.32"), get_settings())
+        entries = session.scalar(select(func.count()).select_from(OutboxMessage))
+    assert (first.action, second.action) == ("applied", "already_applied")
+    assert len(first.outbox_ids) == 2 and second.outbox_ids == first.outbox_ids
+    assert entries == 2
+
+
+def test_with_no_delivery_target_an_applied_change_touches_no_outbox_row(database: str, set_env: SetEnv) -> None:
+    set_env(portal_webhook_url=None, debt_update_email=None, smtp_host=None)
+    with session_scope() as session:
+        add_inquiry(session, "INQ-1", "Jürgen Weißbach", "BS-2026-0117", creditor_reference="4401 882 310")
+        email = add_reply(session, body=WEISSBACH)
+        statements: list[str] = []
+        bind = session.get_bind()
+        listener = lambda *args: statements.append(args[2])  # noqa: E731  (conn, cursor, statement, …)
+        event.listen(bind, "before_cursor_execute", listener)
+        try:
+            outcome = matching_stage.match_and_apply(session, email, stated("3212.32"), get_settings())
+        finally:
+            event.remove(bind, "before_cursor_execute", listener)
+        entries = session.scalar(select(func.count()).select_from(OutboxMessage))
+    assert (outcome.action, outcome.outbox_ids, outcome.sync_status) == ("applied", (), None)
+    assert entries == 0
+    assert not [statement for statement in statements if "outbox" in statement]

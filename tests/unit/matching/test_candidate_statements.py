@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from psycopg._queries import MAX_CACHED_STATEMENT_LENGTH
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.dialects.postgresql import psycopg as postgresql_psycopg
 
 from app.services.matching import candidates
@@ -11,6 +12,17 @@ from app.services.matching import candidates
 
 @pytest.mark.parametrize("big_sender", [False, True])
 def test_the_candidate_statement_fits_psycopgs_parse_cache(big_sender: bool) -> None:
-    text = str(candidates._CANDIDATES[big_sender, True].compile(dialect=postgresql_psycopg.dialect()))
+    text = str(candidates._CANDIDATES[big_sender, candidates.ARRAY_LIST].compile(dialect=postgresql_psycopg.dialect()))
     assert "k.firm_id" in text
     assert len(text.encode()) <= MAX_CACHED_STATEMENT_LENGTH
+
+
+@pytest.mark.parametrize("big_sender", [False, True])
+def test_on_sqlite_the_candidate_statement_binds_each_key_list_as_one_json_parameter(big_sender: bool) -> None:
+    """No IN list rendered per email: the text SQLite prepares is the same for every email."""
+    statement = candidates._CANDIDATES[big_sender, candidates.list_binding("sqlite")]
+    compiled = statement.compile(dialect=sqlite.dialect())
+    assert "json_each(?)" in str(compiled)
+    assert not compiled.literal_execute_params and not compiled.post_compile_params
+    assert candidates.list_binding("postgresql") == candidates.ARRAY_LIST
+    assert candidates.list_binding("mysql") == candidates.EXPANDED_LIST

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from email.utils import parseaddr
 
 import pytest
 from hypothesis import given, settings
@@ -101,3 +102,14 @@ def _windows_by_definition(text: str) -> set[str]:
 @given(st.text(alphabet=st.sampled_from("aZ09 -/._\u00a0,:;\nÄäİß4x"), max_size=60))
 def test_reference_windows_follow_the_rule_as_written(text: str) -> None:
     assert normalize.reference_windows(text) == _windows_by_definition(text)
+
+
+@pytest.mark.parametrize(("written", "bare"), [
+    ("Nordbank Hanse AG <Forderung@Nordbank.example>", "forderung@nordbank.example"),
+    ("forderung@nordbank.example", "forderung@nordbank.example"),
+    ('"Müller, Jürgen" <j.mueller@example.org>', "j.mueller@example.org"),
+    ("", ""), (None, ""), ("not an address", "not"),
+])
+def test_an_address_is_read_the_same_however_often_it_comes_back(written: str | None, bare: str) -> None:
+    assert [normalize.email_address(written) for _ in range(3)] == [bare] * 3
+    assert normalize.email_address(written) == parseaddr(written or "")[1].strip().lower()
