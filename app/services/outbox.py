@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-import httpx
 import structlog
 from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.exc import OperationalError
@@ -170,6 +169,8 @@ def claim_entry(session: Session, outbox_id: int, settings: Settings) -> OutboxM
 
 def post_webhook(entry: OutboxMessage, settings: Settings) -> None:
     """POST the signed payload; any non-2xx answer or network error raises."""
+    import httpx  # noqa: PLC0415 -- delivery only: the web process enqueues but never delivers (≈ 5 MiB)
+
     settings = firms.settings_for(settings, entry.firm_id)  # the firm's own portal secret, if it has one
     body = encode(entry.payload)
     headers = {"Content-Type": "application/json", DELIVERY_HEADER: entry.delivery_id, EVENT_HEADER: EVENT}
@@ -185,6 +186,8 @@ def post_webhook(entry: OutboxMessage, settings: Settings) -> None:
 
 def portal_unreachable(error: Exception) -> bool:
     """The portal is down or overloaded (network, timeout, 5xx, 429), not refusing this one delivery."""
+    import httpx  # noqa: PLC0415
+
     if isinstance(error, httpx.HTTPStatusError):
         return error.response.status_code >= 500 or error.response.status_code == 429
     return isinstance(error, httpx.TransportError | DeadlineExceeded)
@@ -207,6 +210,8 @@ def send_mail(entry: OutboxMessage, settings: Settings) -> None:
 def deliver(outbox_id: int, settings: Settings) -> DeliveryOutcome:
     """One attempt: lease the entry (own transaction), send it, record the result (own
     transaction). A failure never raises; it schedules the next attempt or marks it failed."""
+    import httpx  # noqa: PLC0415
+
     with session_scope() as session:
         entry = claim_entry(session, outbox_id, settings)
         if entry is not None:
@@ -227,6 +232,8 @@ def deliver(outbox_id: int, settings: Settings) -> DeliveryOutcome:
 def describe_failure(error: BaseException) -> str:
     """One line for the entry, the logs, the alert and the dashboard; an HTTP answer names the URL without its
     query, which may carry the portal's token."""
+    import httpx  # noqa: PLC0415
+
     if isinstance(error, httpx.HTTPStatusError):
         url = error.request.url
         return f"HTTPStatusError: HTTP {error.response.status_code} from {url.scheme}://{url.netloc.decode()}{url.path}"

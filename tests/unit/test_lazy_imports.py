@@ -78,3 +78,9 @@ def test_the_cli_can_still_use_rich_after_the_entry_points_loaded(tmp_path: Path
                           timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "ok"
+
+
+def test_the_web_app_does_not_import_the_http_client_only_deliveries_and_downloads_use(tmp_path: Path) -> None:
+    assert loaded_after_import("app.main", tmp_path, ("httpx", "httpcore")) == []
+    # Guards the check above: the worker, which downloads attachments and delivers changes, has it.
+    assert "httpx" in loaded_after_import("app.worker", tmp_path, ("httpx",))
