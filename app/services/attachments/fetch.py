@@ -175,7 +175,8 @@ def _hop(
     deadline, watchdog = budget
     host = ascii_host(url)
     port = url.port or (443 if url.scheme == "https" else 80)
-    addresses = resolve_addresses(host, port, allow_private=policy.allow_private_addresses)
+    addresses = resolve_addresses(host, port, allow_private=policy.allow_private_addresses,
+                                  within=deadline - time.monotonic())
     unreachable: httpx.ConnectError | None = None
     for address in addresses:
         request = _pinned_request(client, url, address, policy, watchdog)

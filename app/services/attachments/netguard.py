@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 from collections.abc import Iterable
+from typing import Any
 
 import httpx
 
+from app.deadlines import DeadlineExceeded
 from app.errors import TransientError
 
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
@@ -56,6 +59,31 @@ def check_url(url: httpx.URL, allowed_hosts: Iterable[str], *, allow_plain_http:
         raise AttachmentRefused(f"host {host} is not on the allow-list")
 
 
+def _lookup(host: str, port: int, within: float | None) -> list[Any]:
+    """getaddrinfo, which takes no timeout and can hang on a resolver that never answers: run in a daemon
+    thread and waited for at most `within` seconds (an abandoned lookup ends on its own, holding nothing)."""
+    if within is None:
+        return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    outcome: dict[str, Any] = {}
+    finished = threading.Event()
+
+    def look_up() -> None:
+        try:
+            outcome["infos"] = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except BaseException as error:  # handed to the waiting caller, raised there
+            outcome["error"] = error
+        finally:
+            finished.set()
+
+    threading.Thread(target=look_up, name=f"dns {host}", daemon=True).start()
+    if not finished.wait(max(within, 0.0)):
+        raise DeadlineExceeded(f"DNS lookup for {host} took over {within:.3g} s")
+    if "error" in outcome:
+        raise outcome["error"]
+    infos: list[Any] = outcome["infos"]
+    return infos
+
+
 def is_public_address(text: str) -> bool:
     """True for globally routable unicast addresses; IPv4 inside IPv6 is judged as IPv4."""
     try:
@@ -71,10 +99,11 @@ def is_public_address(text: str) -> bool:
     return address.is_global and not address.is_multicast
 
 
-def resolve_addresses(host: str, port: int, *, allow_private: bool) -> list[str]:
-    """Every address `host` resolves to, refused as a whole if any one is not public."""
+def resolve_addresses(host: str, port: int, *, allow_private: bool, within: float | None = None) -> list[str]:
+    """Every address `host` resolves to, refused as a whole if any one is not public; the lookup ends within
+    `within` seconds (DeadlineExceeded) when given."""
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = _lookup(host, port, within)
     except socket.gaierror as error:
         raise TransientError(f"DNS lookup for {host} failed: {error}") from None
     except UnicodeError:
