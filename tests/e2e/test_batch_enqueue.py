@@ -94,3 +94,28 @@ def test_a_pipelined_batch_is_read_and_completed_by_a_real_worker(
     finally:
         os.killpg(worker.pid, signal.SIGTERM)
         worker.wait(timeout=20)
+
+
+class EnqueueWatcher(dramatiq.Middleware):
+    def __init__(self) -> None:
+        self.before: list[int] = []
+        self.after: list[int] = []
+
+    def before_enqueue(self, broker: dramatiq.Broker, message: dramatiq.Message[object], delay: int | None) -> None:
+        self.before.append(message.args[0])
+
+    def after_enqueue(self, broker: dramatiq.Broker, message: dramatiq.Message[object], delay: int | None) -> None:
+        self.after.append(message.args[0])
+
+
+@pytest.mark.parametrize("accept", [intake.accept_many, through_the_web_process], ids=["blocking", "asyncio"])
+def test_middleware_that_watches_enqueues_is_told_of_every_message_of_a_batch(
+    accept: Callable[[list[intake.InboundEmail]], list[intake.IntakeResult]], redis_broker: str
+) -> None:
+    # The installed middleware has nothing to do at enqueue, so the batch skips asking it; one that has is told.
+    watcher = EnqueueWatcher()
+    queue.get_broker().add_middleware(watcher)
+    results = accept([intake.InboundEmail.model_validate(payload()) for _ in range(5)])
+    ids = sorted(result.email_id for result in results)
+    assert sorted(watcher.before) == ids
+    assert sorted(watcher.after) == ids
