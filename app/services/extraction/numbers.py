@@ -83,10 +83,21 @@ def noise_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     return _noise_spans(text)
 
 
-# A character (or pair, any case) each of these patterns cannot match without: a line lacking it is not
-# scanned for that pattern. Indexes into NOISE_PATTERNS; the others are always scanned.
-_NEEDS = {2: re.compile("-"), 3: re.compile("/"), 4: re.compile(":"), 8: re.compile("st", re.IGNORECASE),
-          10: re.compile("§")}
+# What each of these patterns cannot match without (a character, or one of its literal words in the same
+# case rule as the pattern): a line lacking it is not scanned for that pattern. Indexes into NOISE_PATTERNS;
+# the others are always scanned. tests/unit/test_noise_prechecks.py checks each against its pattern.
+_NEEDS = {
+    1: re.compile(r"\."),  # d.m. dates
+    2: re.compile("-"),
+    3: re.compile("/"),
+    4: re.compile(":"),
+    # a phone number after one of its words, or one that starts with "+"
+    5: re.compile(r"\+|tel|fon|fax|mobil|handy|hotline|durchwahl|phone|ruf|servicenummer", re.IGNORECASE),
+    6: re.compile("0"),  # a national number starts with 0
+    7: re.compile("R"),  # every register's abbreviation holds an R
+    8: re.compile("st", re.IGNORECASE),
+    10: re.compile("§"),
+}
 _SCANS = tuple((kind, pattern, _NEEDS.get(index)) for index, (kind, pattern) in enumerate(NOISE_PATTERNS))
 
 

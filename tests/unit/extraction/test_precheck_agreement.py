@@ -1,0 +1,49 @@
+"""Cheap prechecks in extraction must never change a result: wherever a precheck says "no match", the full
+rule finds nothing either. Texts are built from the rules' own words and shapes (any case, with the characters
+that fold onto ASCII under IGNORECASE such as "ſ" and the Kelvin sign) and random characters."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.services.extraction import numbers
+
+FRAGMENTS = (
+    "Tel.", "Telefon:", "tel", "TEL", "Fon", "fax", "Telefax", "Mobil", "Handy", "Hotline", "Durchwahl", "Phone",
+    "Ruf", "Servicenummer", "Fon-Nr.", "Tel.-Nr.:", "+49 30 1234567", "+43", "(030) 123 456", "0171-1234567",
+    "030/123 45 67", "HRB 12345", "HRA 123 B", "GnR 4", "VR 77-1", "PR 3", "GsR 9", "RD 12", "hrb 1", "St.-Nr.",
+    "Steuernummer", "USt-IdNr.", "ust-id", "DE123456789", "12/345/67890", "§ 286 Abs. 1", "§§ 280", "12.03.2024",
+    "1.2.", "3. 4. 25", "2024-03-12", "2024-03-12T10:15", "12/03/2024", "03/2024", "1-3/2024", "10:15", "10:15:30",
+    "DE89 3704 0044 0532 0130 00", "12345 Berlin", "80331 München", "EUR", "€", "1.234,56", "0,00", " ", "  ",
+    ".", ",", ":", "-", "/", "+", "(", ")", "0", "R", "s", "t", "ſ", "K", "\u212a", "İ", "ı", "\u00a0", "\n",
+)
+texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=3)), max_size=12).map("".join)
+
+
+def full_scan(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Every noise pattern over the whole text, no precheck."""
+    return tuple((kind, match.start(), match.end()) for kind, pattern in numbers.NOISE_PATTERNS
+                 for match in pattern.finditer(text))
+
+
+@settings(derandomize=True, max_examples=3000, deadline=None)
+@given(texts)
+def test_a_noise_pattern_skipped_by_its_precheck_would_have_found_nothing(text: str) -> None:
+    for index, needs in numbers._NEEDS.items():
+        if needs.search(text) is None:
+            assert numbers.NOISE_PATTERNS[index][1].search(text) is None, (index, text)
+
+
+@settings(derandomize=True, max_examples=3000, deadline=None)
+@given(texts)
+def test_noise_spans_with_prechecks_are_the_full_scans_spans(text: str) -> None:
+    numbers.forget_lines()
+    assert numbers.noise_spans(text) == full_scan(text)
+
+
+def test_the_prechecks_let_every_shape_through() -> None:
+    for line in ("Tel. 030 1234567", "Erreichbar unter +49 30 1234567", "HRB 12345", "am 12.03.2024",
+                 "St.-Nr. 12/345/67890", "§ 286 Abs. 1 BGB", "10115 Berlin", "0171 1234567"):
+        numbers.forget_lines()
+        assert numbers.noise_spans(line) == full_scan(line) != ()
