@@ -158,6 +158,8 @@ def _token(masked: str, match: re.Match[str]) -> MoneyToken | None:
 def find_money(text: str) -> list[MoneyToken]:
     """Amount-shaped numbers in one line: with a decimal comma (or ",-") or next to a currency.
     Plain integers without a currency, one-decimal figures ("48213,4") and noise are skipped."""
+    if not _DIGIT.search(text):  # every amount holds a digit; masking only ever takes digits away
+        return []
     masked = mask_noise(text.replace("\u00a0", " ").replace("\u202f", " "))
     tokens = []
     position = 0

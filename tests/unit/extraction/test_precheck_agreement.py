@@ -4,10 +4,15 @@ that fold onto ASCII under IGNORECASE such as "ſ" and the Kelvin sign) and rand
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+import itertools
+import re
+
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from app.services.extraction import numbers
+from app.services.extraction import amounts, labels, numbers
+from app.services.extraction.vocabulary import labels as label_words
+from app.services.textfold import fold
 
 FRAGMENTS = (
     "Tel.", "Telefon:", "tel", "TEL", "Fon", "fax", "Telefax", "Mobil", "Handy", "Hotline", "Durchwahl", "Phone",
@@ -47,3 +52,37 @@ def test_the_prechecks_let_every_shape_through() -> None:
                  "St.-Nr. 12/345/67890", "§ 286 Abs. 1 BGB", "10115 Berlin", "0171 1234567"):
         numbers.forget_lines()
         assert numbers.noise_spans(line) == full_scan(line) != ()
+
+
+LABEL_PATTERNS = {name: getattr(label_words, name) for name in (
+    "CLAIM_TOTAL", "TOTALIZER", "STRONG_TOTALIZER", "PRINCIPAL", "PRINCIPAL_WEAK", "INTEREST", "COSTS", "BALANCE",
+    "INCLUSION")}
+
+
+@settings(derandomize=True, max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_characters="abcdefghijklmnopqrstuvwxyz"), max_size=40))
+def test_no_label_word_is_found_in_folded_text_without_an_ascii_letter(text: str) -> None:
+    folded = fold(text)
+    assume(re.search("[a-z]", folded) is None)
+    for name, pattern in LABEL_PATTERNS.items():
+        assert pattern.search(folded) is None, (name, text)
+    verdict = labels.classify(text)
+    assert verdict.label in ("other", "unlabelled")
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(("Gesamtforderung", "Summe", "insgesamt", "Kosten", "Zinsen", "Hauptforderung",
+                                 "Rechnung", "Saldo", "offen", "inkl.", "Zinsen und Kosten", "gesamt", " ", ": ",
+                                 "1.234,56", "€", "#", "–", "Äß", "ſ", "\u00a0", "zzgl.", "Nebenkosten", "x")),
+                max_size=8).map("".join))
+def test_a_label_is_the_first_telling_verdict_of_its_texts_each_classified_once(text: str) -> None:
+    """_label classifies each distinct text once; its verdict is the one the texts give in their order."""
+    pieces = [text, text[: len(text) // 2], "", text[len(text) // 2:]]
+    for lead, clause, prefix, trail in itertools.permutations(pieces):
+        verdict = amounts._label(lead, clause, prefix, trail, None)
+        telling = [labels.classify(t) for t in (lead, clause, prefix)]
+        expected = next((v for v in telling if v.label not in ("other", "unlabelled")), None)
+        if expected is None:
+            trailing = labels.classify(trail)
+            expected = trailing if trailing.label not in ("other", "unlabelled") else labels.classify(prefix)
+        assert verdict == expected
