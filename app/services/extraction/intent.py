@@ -124,7 +124,8 @@ def _settled_account(text: MailText, signals: IntentSignals) -> list[str] | None
 
 def _receipt(text: MailText, signals: IntentSignals) -> list[str] | None:
     body = text.reply + "\n" + text.footer
-    receipt, pending = hits(words.RECEIPT, body, 1), hits(words.PENDING, body, 1)
+    receipt = hits(words.RECEIPT, body, 1)
+    pending = hits(words.PENDING, body, 1) if receipt else []  # without a receipt cue the rule fails anyway
     return _quote("cue", receipt + pending) if receipt and pending else None
 
 

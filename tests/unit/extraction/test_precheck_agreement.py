@@ -10,7 +10,7 @@ import re
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from app.services.extraction import amounts, labels, numbers
+from app.services.extraction import amounts, intent_cues, labels, numbers
 from app.services.extraction.vocabulary import labels as label_words
 from app.services.textfold import fold
 
@@ -86,3 +86,24 @@ def test_a_label_is_the_first_telling_verdict_of_its_texts_each_classified_once(
             trailing = labels.classify(trail)
             expected = trailing if trailing.label not in ("other", "unlabelled") else labels.classify(prefix)
         assert verdict == expected
+
+
+@settings(derandomize=True, max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(("bezahlt", "ausgeglichen", "Forderung", "erledigt", ". ", "! ", "\n", "nicht ",
+                                 "falls ", "Eingang", "Rate", "  ", "x")), max_size=20).map("".join),
+       st.integers(min_value=0, max_value=4))
+def test_hits_stops_at_its_limit_with_the_same_first_matches(text: str, limit: int) -> None:
+    for pattern in (re.compile(r"\w+"), re.compile(r"bezahlt|erledigt"), re.compile(r"\s+")):
+        assert intent_cues.hits(pattern, text, limit) == [
+            " ".join(m.group(0).split()) for m in pattern.finditer(text)][:limit]
+
+
+def test_cached_cues_hand_out_lists_a_caller_may_change() -> None:
+    reply = fold("Es bestehen keine offenen Forderungen mehr. Vielen Dank. Die Forderung ist erloschen.")
+    first, again = intent_cues.sentences(reply), intent_cues.settled_account(reply)
+    assert again, "the example must hold a settled cue"
+    first.clear()
+    again.append("changed")
+    assert len(intent_cues.sentences(reply)) == 3
+    assert "changed" not in intent_cues.settled_account(reply)
+    assert "changed" not in intent_cues.settled_any(reply)
