@@ -7,10 +7,11 @@ from __future__ import annotations
 import itertools
 import re
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from app.services.extraction import amounts, intent_cues, labels, numbers
+from app.services.extraction import amounts, intent_cues, labels, names, numbers
 from app.services.extraction.vocabulary import labels as label_words
 from app.services.textfold import fold
 
@@ -107,3 +108,49 @@ def test_cached_cues_hand_out_lists_a_caller_may_change() -> None:
     assert len(intent_cues.sentences(reply)) == 3
     assert "changed" not in intent_cues.settled_account(reply)
     assert "changed" not in intent_cues.settled_any(reply)
+
+
+NAME_FRAGMENTS = (
+    "Ihre", "ihrer", "IHREN", "Mandantin", "mandanten", "MANDANT", "Herr", "Herrn", "Frau", "herrn", "frau",
+    "Kunde", "Schuldnerin", "Mieter", "Kontoinhaber", ":", "|", " | ", ": ", "unsere", "Unserer", "UNSEREN",
+    "Kundin", "Mitglied", "./.", " ./. ", "für", "FÜR", "Betr.", "betreffend", "Sache", "Angelegenheit",
+    "Forderungsanfrage", "Anfrage", "Anna", "Maria", "Müller", "Schmidt-Weber", "Łukasz", "Öztürk", "Yıldırım",
+    ", ", " ", "  ", "\n", ".", "/", "GmbH", "ſ", "\u212a", "İ",
+)
+# Each trigger of each client pattern, in its cases, before a name: the hints must let all of them through.
+TRIGGERS = ("Ihre Mandantin", "ihrer Mandanten", "IHREM MANDANT", "Kunde:", "Schuldnerin |", "mieter:",
+            "Kontoinhaberin:", "DEBITOR:", "Unsere Kundin", "unserem Mitglied", "UNSERER MIETERIN", "Bank ./.", "für",
+            "FÜR", "Betreffend", "betr.", "Sache", "Angelegenheit", "Forderungsanfrage", "ANFRAGE", "Herr", "Frau")
+
+
+def with_names(trigger: str) -> list[str]:
+    return [f"{trigger}{between}{name}" for between in (" ", " Herrn ", " frau ", "  ")
+            for name in ("Anna Müller", "Müller, Anna", "Anna Maria Schmidt-Weber")]
+
+
+@pytest.mark.parametrize("trigger", TRIGGERS)
+def test_each_client_trigger_passes_the_hint_of_every_pattern_it_matches(trigger: str) -> None:
+    for text in with_names(trigger):
+        for _confidence, pattern, hint in names._CLIENT_SCANS:
+            if pattern.search(text):
+                assert hint.search(text), (pattern.pattern[:40], text)
+        if names._SURNAME_ONLY.search(text):
+            assert names._SURNAME_HINT.search(text), text
+
+
+@settings(derandomize=True, max_examples=3000, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(NAME_FRAGMENTS), st.sampled_from(TRIGGERS).map(lambda t: with_names(t)[4]),
+                          st.text(max_size=2)), max_size=10).map("".join))
+def test_a_client_pattern_skipped_by_its_hint_would_have_found_nothing(text: str) -> None:
+    for _confidence, pattern, hint in names._CLIENT_SCANS:
+        if hint.search(text) is None:
+            assert pattern.search(text) is None, (pattern.pattern[:40], text)
+    if names._SURNAME_HINT.search(text) is None:
+        assert names._SURNAME_ONLY.search(text) is None, text
+
+
+def test_the_client_hints_let_every_pattern_through() -> None:
+    lines = ("Ihre Mandantin Frau Anna Müller", "Schuldnerin: Maria Schmidt", "unsere Kundin Anna Müller",
+             "Bank ./. Anna Müller", "betreffend Herrn Anna Müller", "Herr Max Müller")
+    for (_confidence, pattern, hint), line in zip(names._CLIENT_SCANS, lines, strict=True):
+        assert pattern.search(line) and hint.search(line), line
