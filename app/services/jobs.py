@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, CursorResult, Table, Update, bindparam, func, insert, or_, select, update
-from sqlalchemy.orm import Session, lazyload
+from sqlalchemy.orm import Session, defer, lazyload
 
 from app.errors import InvalidTransition, NotFound, TransientError
 from app.models import IncomingEmail, JobEvent, ProcessingStatus, utcnow
@@ -372,9 +372,12 @@ def requeue(session: Session, email_id: int, from_status: str, reason: str,
 
 
 # The worker's load of one job, built once (building the statement and its lazyload option cost more
-# CPU than running it): its history loads only if touched.
+# CPU than running it): its history loads only if touched, and so do the columns processing never reads
+# and that are large on a job processed before (its previous result, the last failure's traceback).
 _WITHOUT_EVENTS = (select(IncomingEmail).where(IncomingEmail.id == bindparam("email_id"))
-                   .options(lazyload(IncomingEmail.events)))
+                   .options(lazyload(IncomingEmail.events),
+                            defer(IncomingEmail.extracted_data), defer(IncomingEmail.error_traceback),
+                            defer(IncomingEmail.processing_error)))
 
 
 def get(session: Session, email_id: int, *, with_events: bool = True) -> IncomingEmail:

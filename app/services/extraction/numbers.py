@@ -46,6 +46,7 @@ NOISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 _DIGIT = re.compile(r"\d")
+_NOT_SPACE = re.compile(r"\S")
 _CURRENCY = r"(?:EUR|Euro|EURO|Eur|€)"
 _NUMBER = re.compile(
     r"(?:(?<=EUR)|(?<![\w.,/#-]))(?P<sign>[-−–]\s?)?(?P<num>"
@@ -122,7 +123,7 @@ def mask_noise(text: str) -> str:
         return text
     chars = list(text)
     for _kind, start, end in spans:
-        chars[start:end] = [ch if ch.isspace() else _MASK for ch in text[start:end]]
+        chars[start:end] = _NOT_SPACE.sub(_MASK, text[start:end])  # \s is str.isspace: spaces stay
     return "".join(chars)
 
 

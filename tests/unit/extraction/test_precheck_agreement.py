@@ -154,3 +154,21 @@ def test_the_client_hints_let_every_pattern_through() -> None:
              "Bank ./. Anna Müller", "betreffend Herrn Anna Müller", "Herr Max Müller")
     for (_confidence, pattern, hint), line in zip(names._CLIENT_SCANS, lines, strict=True):
         assert pattern.search(line) and hint.search(line), line
+
+
+@settings(derandomize=True, max_examples=1000, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.characters(categories=("Zs", "Cc", "Zl", "Zp"))),
+                max_size=12).map("".join))
+def test_masking_keeps_exactly_the_characters_str_isspace_keeps(text: str) -> None:
+    numbers.forget_lines()
+    masked = numbers.mask_noise(text)
+    expected = list(text)
+    for _kind, start, end in full_scan(text):
+        expected[start:end] = [ch if ch.isspace() else "#" for ch in text[start:end]]
+    assert masked == "".join(expected)
+
+
+def test_the_mask_pattern_and_str_isspace_agree_on_every_code_point() -> None:
+    differing = [code for code in range(0x110000)
+                 if (numbers._NOT_SPACE.match(chr(code)) is None) != chr(code).isspace()]
+    assert differing == []
