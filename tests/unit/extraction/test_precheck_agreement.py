@@ -11,8 +11,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from app.services.extraction import amounts, intent_cues, labels, names, numbers
+from app.services.extraction import amounts, intent, intent_cues, labels, names, numbers
 from app.services.extraction.vocabulary import labels as label_words
+from app.services.extraction.vocabulary import spam
 from app.services.textfold import fold
 
 FRAGMENTS = (
@@ -172,3 +173,22 @@ def test_the_mask_pattern_and_str_isspace_agree_on_every_code_point() -> None:
     differing = [code for code in range(0x110000)
                  if (numbers._NOT_SPACE.match(chr(code)) is None) != chr(code).isspace()]
     assert differing == []
+
+
+@settings(derandomize=True, max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(("Newsletter", "Angebot", "Gewinnspiel", "Passwort", "Konto gesperrt", "Bestellung",
+                                 "Ihre Bestellung", "abmelden", "Rabatt", "Forderung", " ", ". ", "\n", "x")),
+                max_size=12).map("".join), st.booleans())
+def test_the_no_case_rules_answer_as_their_full_scan_would(text: str, about_a_case: bool) -> None:
+    mail = intent_cues.MailText.read(text, text, text, ("sender cue",))
+    signals = intent.IntentSignals(has_positive_total=False, has_zero_total=False, total_is_fallback=False,
+                                   instalment_amounts=0, has_reference=False, attachments_read=0,
+                                   has_claim_amounts=False, amounts_in_reply=0, about_a_case=about_a_case)
+    joined = "\n".join((mail.subject, mail.reply, mail.footer))
+    assert intent._marketing(mail, signals) == intent._not_a_case(
+        intent._quote("cue", intent_cues.hits(spam.MARKETING, joined)), signals)
+    assert intent._phishing(mail, signals) == intent._not_a_case(
+        [*mail.sender, *intent._quote("cue", intent_cues.hits(spam.PHISHING, mail.subject + "\n" + mail.reply))],
+        signals)
+    assert intent._own_purchase(mail, signals) == intent._not_a_case(
+        intent._quote("cue", intent_cues.hits(spam.OWN_PURCHASE, mail.subject + "\n" + mail.reply)), signals)
