@@ -134,15 +134,15 @@ def _blocks_space_grouping(text: str, start: int) -> bool:
 def _token(masked: str, match: re.Match[str]) -> MoneyToken | None:
     raw = match.group("num")
     english = match.group("en") is not None
-    value = money.parse(raw)
-    if value is None:
-        return None
     has_cents = english or "," in raw
     after = masked[match.end() :]
     before = masked[: match.start()]
     has_currency = bool(_CURRENCY_AFTER.match(after) or _CURRENCY_BEFORE.search(before))
     if (not has_cents or english) and not has_currency:
         # Integers and "89.90"-style decimals count only beside a currency ("EUR 500", "89.90 EUR").
+        return None
+    value = money.parse(raw)  # read only for a number that can count
+    if value is None:
         return None
     negative = bool(match.group("sign"))
     return MoneyToken(
