@@ -55,8 +55,9 @@ def hits(pattern: re.Pattern[str], text: str, limit: int = 3) -> list[str]:
 
 
 # The rules read one reply's sentences and settled wording several times; these small caches keep the
-# last few texts' results (pure functions of the text: a hit is always the same answer).
-@lru_cache(maxsize=16)
+# last few replies' results (pure functions of the text: a hit is always the same answer). One email reads
+# one reply, so a few entries serve a worker's threads; few, because a reply may be long.
+@lru_cache(maxsize=4)
 def _sentences(text: str) -> tuple[str, ...]:
     return tuple(sentence.strip() for sentence in _SENTENCES.split(text) if sentence.strip())
 
@@ -69,7 +70,7 @@ def _words_before(sentence: str, start: int, count: int = 3) -> str:
     return " ".join(sentence[:start].split()[-count:])
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=8)
 def _affirmed(pattern: re.Pattern[str], text: str, negation: re.Pattern[str]) -> tuple[str, ...]:
     """Matches outside conditional sentences that no negation word precedes or interrupts."""
     found: list[str] = []
