@@ -75,7 +75,8 @@ def _affirmed(pattern: re.Pattern[str], text: str, negation: re.Pattern[str]) ->
     """Matches outside conditional sentences that no negation word precedes or interrupts."""
     found: list[str] = []
     for sentence in _sentences(text):
-        if words.CONDITIONAL.search(sentence):
+        # A sentence without the wording adds nothing either way: only one with it is read for a condition.
+        if pattern.search(sentence) is None or words.CONDITIONAL.search(sentence):
             continue
         for match in pattern.finditer(sentence):
             if negation.search(_words_before(sentence, match.start())) or negation.search(match.group(0)):
@@ -113,8 +114,12 @@ def instalment_offers(reply: str) -> list[str]:
 
 def refusals(reply: str) -> list[str]:
     """Refusals outside conditional sentences ("falls Sie ablehnen" refuses nothing)."""
-    return [hit for sentence in _sentences(reply) if not words.CONDITIONAL.search(sentence)
-            for hit in hits(words.REFUSAL, sentence)][:3]
+    found: list[str] = []
+    for sentence in _sentences(reply):
+        refused = hits(words.REFUSAL, sentence)
+        if refused and not words.CONDITIONAL.search(sentence):  # a condition is looked for only beside a refusal
+            found += refused
+    return found[:3]
 
 
 def requests(reply: str) -> list[str]:

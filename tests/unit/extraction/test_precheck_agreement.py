@@ -12,6 +12,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from app.services.extraction import amounts, intent, intent_cues, labels, names, numbers
+from app.services.extraction.vocabulary import intent as vocab_intent
 from app.services.extraction.vocabulary import labels as label_words
 from app.services.extraction.vocabulary import spam
 from app.services.textfold import fold
@@ -192,3 +193,35 @@ def test_the_no_case_rules_answer_as_their_full_scan_would(text: str, about_a_ca
         signals)
     assert intent._own_purchase(mail, signals) == intent._not_a_case(
         intent._quote("cue", intent_cues.hits(spam.OWN_PURCHASE, mail.subject + "\n" + mail.reply)), signals)
+
+
+SETTLED_WORDS = ("Die Forderung ist erloschen", "keine offenen Forderungen", "nicht", "falls", "wenn", "sofern",
+                 "bezahlt", "ausgeglichen", "Zahlung erhalten", "lehnen wir ab", "Wir lehnen", "abgelehnt", "keine",
+                 "Rate", ". ", "! ", "? ", "\n", " ", "Forderungen bestehen nicht", "paid in full", "x")
+
+
+def _affirmed_in_full(pattern: re.Pattern[str], text: str, negation: re.Pattern[str]) -> list[str]:
+    found: list[str] = []
+    for sentence in intent_cues.sentences(text):
+        if vocab_intent.CONDITIONAL.search(sentence):
+            continue
+        for match in pattern.finditer(sentence):
+            before = " ".join(sentence[:match.start()].split()[-3:])
+            if negation.search(before) or negation.search(match.group(0)):
+                continue
+            found.append(" ".join(match.group(0).split()))
+    return found[:3]
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(SETTLED_WORDS), max_size=16).map("".join))
+def test_settled_and_refusal_cues_skip_the_condition_scan_without_changing_a_cue(text: str) -> None:
+    reply = fold(text)
+    assert intent_cues.settled_account(reply) == _affirmed_in_full(
+        vocab_intent.SETTLED_ACCOUNT, reply, vocab_intent.SETTLED_NEGATION)
+    assert intent_cues.settled_any(reply) == (
+        _affirmed_in_full(vocab_intent.SETTLED_ACCOUNT, reply, vocab_intent.SETTLED_NEGATION)
+        + _affirmed_in_full(vocab_intent.SETTLED_PAYMENT, reply, vocab_intent.SETTLED_NEGATION))[:3]
+    assert intent_cues.refusals(reply) == [
+        hit for sentence in intent_cues.sentences(reply) if not vocab_intent.CONDITIONAL.search(sentence)
+        for hit in intent_cues.hits(vocab_intent.REFUSAL, sentence)][:3]
