@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, CursorResult, Table, Update, bindparam, func, insert, or_, select, update
-from sqlalchemy.orm import Session, lazyload
+from sqlalchemy.orm import Session, defer, lazyload
 
 from app.errors import InvalidTransition, NotFound, TransientError
 from app.models import IncomingEmail, JobEvent, ProcessingStatus, utcnow
@@ -138,48 +138,70 @@ def _claimable_row() -> ColumnElement[bool]:
 
 
 # Built once: a claim runs per email, and building these costs more CPU than executing them.
-# One read for the pause switch and the row's status (on PostgreSQL also its lock).
+# SQLite: one read for the pause switch and the row's status, then the conditional UPDATE.
 _CLAIM_READ = select(_JOBS.c.processing_status, workers.paused_clause()).where(_claimable_row())
-_CLAIM_LOCK = _CLAIM_READ.with_for_update(of=_JOBS, skip_locked=True)
 _CLAIMABLE_ID = select(_JOBS.c.id).where(_claimable_row())
-_CLAIM = (
-    update(_JOBS)
-    .where(_claimable_row())
-    .values(
-        processing_status=S.PROCESSING.value,
-        status_changed_at=bindparam("now"),
-        started_at=bindparam("now"),
-        completed_at=None,
-        lease_owner=bindparam("owner"),
-        lease_expires_at=bindparam("lease_until"),
-        attempt_count=_JOBS.c.attempt_count + 1,
-    )
-    .returning(_JOBS.c.attempt_count)
+_CLAIM_VALUES = {
+    "processing_status": S.PROCESSING.value,
+    "status_changed_at": bindparam("now"),
+    "started_at": bindparam("now"),
+    "completed_at": None,
+    "lease_owner": bindparam("owner"),
+    "lease_expires_at": bindparam("lease_until"),
+    "attempt_count": _JOBS.c.attempt_count + 1,
+}
+_CLAIM = update(_JOBS).where(_claimable_row()).values(_CLAIM_VALUES).returning(_JOBS.c.attempt_count)
+# PostgreSQL: one statement. The subquery locks the row with SKIP LOCKED (a row another transaction holds
+# is skipped, not waited for) only while processing is not paused, and carries the status it had; the
+# UPDATE keeps the same WHERE as SQLite's, and returns the new attempt count with that previous status.
+_LOCKED_TARGET = (
+    select(_JOBS.c.id, _JOBS.c.processing_status.label("previous"))
+    .where(_claimable_row(), ~workers.paused_clause())
+    .with_for_update(of=_JOBS, skip_locked=True)
+    .subquery("target")
 )
+_CLAIM_LOCKED = (
+    update(_JOBS)
+    .where(_JOBS.c.id == _LOCKED_TARGET.c.id, _claimable_row())
+    .values(_CLAIM_VALUES)
+    .returning(_JOBS.c.attempt_count, _LOCKED_TARGET.c.previous)
+)
+
+
+def _claim_postgres(session: Session, values: dict[str, Any]) -> tuple[str, int] | None:
+    """(previous status, attempt) when the one-statement claim took the row; None when it is not claimable or
+    processing is paused; RowBusy when it is claimable but another transaction holds its lock."""
+    row = session.execute(_CLAIM_LOCKED, values).first()
+    if row is not None:
+        return row.previous, row.attempt_count
+    if not workers.is_paused(session) and session.scalar(_CLAIMABLE_ID, values) is not None:
+        raise RowBusy(f"job {values['email_id']} is locked by another transaction")
+    return None
+
+
+def _claim_sqlite(session: Session, values: dict[str, Any]) -> tuple[str, int] | None:
+    row = session.execute(_CLAIM_READ, values).first()
+    if row is None or row[1]:  # not claimable, or processing paused
+        return None
+    attempt = session.scalar(_CLAIM, values)
+    return None if attempt is None else (row[0], attempt)
 
 
 def claim(session: Session, email_id: int, owner: str, lease_seconds: float) -> Claim | None:
     """Take the job for `owner` if it is waiting (or its previous lease has expired).
 
-    On PostgreSQL the row is first locked with SKIP LOCKED so a concurrent claimer moves on
-    instead of waiting (RowBusy if the row is claimable but locked by someone else);
-    everywhere the UPDATE's WHERE clause is what makes it exclusive. While an operator has paused
-    processing nothing is claimed (the job stays waiting; resuming sends it again)."""
+    On PostgreSQL one UPDATE whose subquery locks the row with SKIP LOCKED, so a concurrent claimer moves
+    on instead of waiting (RowBusy if the row is claimable but locked by someone else); everywhere the
+    UPDATE's WHERE clause is what makes it exclusive. While an operator has paused processing nothing is
+    claimed (the job stays waiting; resuming sends it again)."""
     _autoflush(session)
     now = utcnow()
-    values = {"email_id": email_id, "now": now}
+    values = {"email_id": email_id, "now": now, "owner": owner, "lease_until": now + timedelta(seconds=lease_seconds)}
     postgres = session.get_bind().dialect.name == "postgresql"
-    row = session.execute(_CLAIM_LOCK if postgres else _CLAIM_READ, values).first()
-    if row is None:
-        if postgres and not workers.is_paused(session) and session.scalar(_CLAIMABLE_ID, values) is not None:
-            raise RowBusy(f"job {email_id} is locked by another transaction")
+    taken = _claim_postgres(session, values) if postgres else _claim_sqlite(session, values)
+    if taken is None:
         return None
-    previous, paused = row
-    if paused:
-        return None
-    attempt = session.scalar(_CLAIM, {**values, "owner": owner, "lease_until": now + timedelta(seconds=lease_seconds)})
-    if attempt is None:
-        return None
+    previous, attempt = taken
     record_event(session, email_id, "attempt_started", from_status=previous,
                  to_status="processing", attempt=attempt, details={"worker": owner})
     return Claim(email_id=email_id, owner=owner, attempt=attempt)
@@ -350,9 +372,12 @@ def requeue(session: Session, email_id: int, from_status: str, reason: str,
 
 
 # The worker's load of one job, built once (building the statement and its lazyload option cost more
-# CPU than running it): its history loads only if touched.
+# CPU than running it): its history loads only if touched, and so do the columns processing never reads
+# and that are large on a job processed before (its previous result, the last failure's traceback).
 _WITHOUT_EVENTS = (select(IncomingEmail).where(IncomingEmail.id == bindparam("email_id"))
-                   .options(lazyload(IncomingEmail.events)))
+                   .options(lazyload(IncomingEmail.events),
+                            defer(IncomingEmail.extracted_data), defer(IncomingEmail.error_traceback),
+                            defer(IncomingEmail.processing_error)))
 
 
 def get(session: Session, email_id: int, *, with_events: bool = True) -> IncomingEmail:

@@ -56,7 +56,15 @@ def reason_class(reason: str | None) -> str:
 
 
 def labels_key(labels: Mapping[str, str]) -> str:
-    return json.dumps(dict(sorted(labels.items())), separators=(",", ":"))
+    """The labels as compact JSON, keys sorted: the `labels` column's value."""
+    return _labels_key(tuple(sorted(labels.items())))
+
+
+@lru_cache(maxsize=1024)
+def _labels_key(items: tuple[tuple[str, str], ...]) -> str:
+    """Remembered: label sets are few by design (stages, bucket bounds, outcomes, intents) and come back with
+    every job, and encoding them was a JSON dump per counter per job."""
+    return json.dumps(dict(items), separators=(",", ":"))
 
 
 class Increments:

@@ -17,6 +17,7 @@ _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": 
 # reads the same as `str.translate` (no replacement contains a key), and a text holds only a few of them.
 _ALL = {chr(key): value for key, value in {**_GERMAN, **_UNDECOMPOSED, **_SPACES}.items()}
 _KEYS = frozenset(_ALL)
+_ASCII = frozenset(map(chr, range(128)))
 
 
 def fold(text: str) -> str:
@@ -33,7 +34,7 @@ def fold(text: str) -> str:
     if lowered.isascii():
         return lowered
     decomposed = unicodedata.normalize("NFKD", lowered)
-    for char in set(decomposed):
+    for char in set(decomposed).difference(_ASCII):  # no ASCII character is a combining mark
         if unicodedata.combining(char):
             decomposed = decomposed.replace(char, "")
     return decomposed

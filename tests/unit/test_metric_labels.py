@@ -3,10 +3,14 @@ reduced to a class (the reason text itself names files, hosts and sizes)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.services.metrics_live import rejection_class
-from app.services.metrics_store import Increments, reason_class
+from app.services.metrics_store import Increments, labels_key, reason_class
 
 
 @pytest.mark.parametrize(("reason", "label"), [
@@ -54,3 +58,12 @@ def test_a_histogram_observation_counts_in_the_first_bucket_that_holds_it() -> N
     assert values['stage_seconds_bucket{"le":"+Inf","stage":"body"}'] == 1
     assert 'stage_seconds_count{"stage":"body"}' not in values  # the +Inf bucket, cumulated at scrape
     assert values['stage_seconds_sum{"stage":"body"}'] == 500.3
+
+
+@given(st.dictionaries(st.sampled_from(("stage", "le", "outcome", "intent", "status", "reason", "ä", "\"")),
+                       st.text(max_size=6), max_size=5))
+@settings(derandomize=True, max_examples=300, deadline=None)
+def test_a_label_set_is_keyed_as_its_sorted_compact_json_however_often_it_comes(labels: dict[str, str]) -> None:
+    expected = json.dumps(dict(sorted(labels.items())), separators=(",", ":"))
+    assert labels_key(labels) == expected
+    assert labels_key(dict(reversed(list(labels.items())))) == expected  # remembered or not: the same key

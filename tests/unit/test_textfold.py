@@ -45,3 +45,8 @@ def _folded_by_definition(text: str) -> str:
                                   st.characters()), max_size=60))
 def test_fold_reads_every_text_as_the_rule_defines(text: str) -> None:
     assert fold(text) == _folded_by_definition(text)
+
+
+def test_no_ascii_character_is_a_combining_mark() -> None:
+    """fold looks for combining marks among a text's non-ASCII characters only."""
+    assert [code for code in range(128) if unicodedata.combining(chr(code))] == []

@@ -200,18 +200,22 @@ def _keyword_offset(phrase: str) -> int:
 
 
 def _label(lead: str, clause: str, prefix: str, trail: str, previous_label: str | None) -> LabelVerdict:
+    # The same text gets the same verdict: each distinct one is classified once (lead and clause are
+    # often the same text, prefix and trail often both empty).
+    verdicts: dict[str, LabelVerdict] = {}
     for text in (lead, clause, prefix):
-        verdict = classify(text)
-        if verdict.label not in ("other", "unlabelled"):
-            return verdict
+        if text not in verdicts:
+            verdict = verdicts[text] = classify(text)
+            if verdict.label not in ("other", "unlabelled"):
+                return verdict
     if previous_label is not None:
         verdict = classify(previous_label)
         if verdict.label != "unlabelled":
             return verdict
-    trailing = classify(trail)
+    trailing = verdicts[trail] if trail in verdicts else classify(trail)
     if trailing.label not in ("other", "unlabelled"):
         return trailing
-    return classify(prefix)
+    return verdicts[prefix]
 
 
 def _part_reason(line: SourceLine) -> str | None:
@@ -416,8 +420,8 @@ def collect_amounts(lines: Sequence[SourceLine]) -> list[Candidate]:
     candidates: list[Candidate] = []
     headers = headers_by_line(lines)
     for index, line in enumerate(lines):
-        if not line.text.strip():
-            continue
+        if not line.text.strip() or not (line.tabular or _money_in(line.text)):
+            continue  # no amount on the line: its label line and carry would label nothing
         following = lines[index + 1] if index + 1 < len(lines) else None
         next_text = following.text if following is not None and following.source == line.source else None
         candidates.extend(_line_candidates(

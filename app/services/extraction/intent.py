@@ -99,15 +99,22 @@ def _not_a_case(found: list[str], signals: IntentSignals) -> list[str] | None:
     return [*found, "no firm reference and no client name"]
 
 
+# The three rules below fit only mail about no case: for a reply about one their cues are not looked for.
 def _marketing(text: MailText, signals: IntentSignals) -> list[str] | None:
+    if signals.about_a_case:
+        return None
     return _not_a_case(_quote("cue", hits(spam.MARKETING, "\n".join((text.subject, text.reply, text.footer)))), signals)
 
 
 def _phishing(text: MailText, signals: IntentSignals) -> list[str] | None:
+    if signals.about_a_case:
+        return None
     return _not_a_case([*text.sender, *_quote("cue", hits(spam.PHISHING, text.subject + "\n" + text.reply))], signals)
 
 
 def _own_purchase(text: MailText, signals: IntentSignals) -> list[str] | None:
+    if signals.about_a_case:
+        return None
     return _not_a_case(_quote("cue", hits(spam.OWN_PURCHASE, text.subject + "\n" + text.reply)), signals)
 
 
@@ -124,7 +131,8 @@ def _settled_account(text: MailText, signals: IntentSignals) -> list[str] | None
 
 def _receipt(text: MailText, signals: IntentSignals) -> list[str] | None:
     body = text.reply + "\n" + text.footer
-    receipt, pending = hits(words.RECEIPT, body, 1), hits(words.PENDING, body, 1)
+    receipt = hits(words.RECEIPT, body, 1)
+    pending = hits(words.PENDING, body, 1) if receipt else []  # without a receipt cue the rule fails anyway
     return _quote("cue", receipt + pending) if receipt and pending else None
 
 

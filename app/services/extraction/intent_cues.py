@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
 
 from app.services.extraction.vocabulary import intent as words
 from app.services.extraction.vocabulary import requests as asks
@@ -48,45 +50,55 @@ class MailText:
 
 
 def hits(pattern: re.Pattern[str], text: str, limit: int = 3) -> list[str]:
-    """The first `limit` matches, whitespace collapsed, for quoting in a reason."""
-    return [" ".join(match.group(0).split()) for match in pattern.finditer(text)][:limit]
+    """The first `limit` matches, whitespace collapsed, for quoting in a reason (the scan stops there)."""
+    return [" ".join(match.group(0).split()) for match in islice(pattern.finditer(text), limit)]
+
+
+# The rules read one reply's sentences and settled wording several times; these small caches keep the
+# last few replies' results (pure functions of the text: a hit is always the same answer). One email reads
+# one reply, so a few entries serve a worker's threads; few, because a reply may be long.
+@lru_cache(maxsize=4)
+def _sentences(text: str) -> tuple[str, ...]:
+    return tuple(sentence.strip() for sentence in _SENTENCES.split(text) if sentence.strip())
 
 
 def sentences(text: str) -> list[str]:
-    return [sentence.strip() for sentence in _SENTENCES.split(text) if sentence.strip()]
+    return list(_sentences(text))
 
 
 def _words_before(sentence: str, start: int, count: int = 3) -> str:
     return " ".join(sentence[:start].split()[-count:])
 
 
-def _affirmed(pattern: re.Pattern[str], text: str, negation: re.Pattern[str]) -> list[str]:
+@lru_cache(maxsize=8)
+def _affirmed(pattern: re.Pattern[str], text: str, negation: re.Pattern[str]) -> tuple[str, ...]:
     """Matches outside conditional sentences that no negation word precedes or interrupts."""
     found: list[str] = []
-    for sentence in sentences(text):
-        if words.CONDITIONAL.search(sentence):
+    for sentence in _sentences(text):
+        # A sentence without the wording adds nothing either way: only one with it is read for a condition.
+        if pattern.search(sentence) is None or words.CONDITIONAL.search(sentence):
             continue
         for match in pattern.finditer(sentence):
             if negation.search(_words_before(sentence, match.start())) or negation.search(match.group(0)):
                 continue
             found.append(" ".join(match.group(0).split()))
-    return found[:3]
+    return tuple(found[:3])
 
 
 def settled_account(reply: str) -> list[str]:
     """Wording that the whole account is settled."""
-    return _affirmed(words.SETTLED_ACCOUNT, reply, words.SETTLED_NEGATION)
+    return list(_affirmed(words.SETTLED_ACCOUNT, reply, words.SETTLED_NEGATION))
 
 
 def settled_any(reply: str) -> list[str]:
     """Any settled wording: the whole account, or a payment that settled something."""
-    return (settled_account(reply) + _affirmed(words.SETTLED_PAYMENT, reply, words.SETTLED_NEGATION))[:3]
+    return (settled_account(reply) + list(_affirmed(words.SETTLED_PAYMENT, reply, words.SETTLED_NEGATION)))[:3]
 
 
 def open_remainder(reply: str) -> list[str]:
     """A remainder still named as open ("Restforderung", "noch offen"), unless denied ("keine Restforderung")."""
     found: list[str] = []
-    for sentence in sentences(reply):
+    for sentence in _sentences(reply):
         for match in words.OPEN_REMAINDER.finditer(sentence):
             if not words.REMAINDER_NEGATION.search(_words_before(sentence, match.start(), 2)):
                 found.append(match.group(0))
@@ -95,21 +107,25 @@ def open_remainder(reply: str) -> list[str]:
 
 def instalment_offers(reply: str) -> list[str]:
     """Sentences that offer or grant instalments (not ones about a plan that ended or is not offered)."""
-    return [sentence[:90] for sentence in sentences(reply)
+    return [sentence[:90] for sentence in _sentences(reply)
             if words.INSTALMENT.search(sentence) and words.OFFER.search(sentence)
             and not words.PLAN_OVER.search(sentence)][:2]
 
 
 def refusals(reply: str) -> list[str]:
     """Refusals outside conditional sentences ("falls Sie ablehnen" refuses nothing)."""
-    return [hit for sentence in sentences(reply) if not words.CONDITIONAL.search(sentence)
-            for hit in hits(words.REFUSAL, sentence)][:3]
+    found: list[str] = []
+    for sentence in _sentences(reply):
+        refused = hits(words.REFUSAL, sentence)
+        if refused and not words.CONDITIONAL.search(sentence):  # a condition is looked for only beside a refusal
+            found += refused
+    return found[:3]
 
 
 def requests(reply: str) -> list[str]:
     """Sentences that ask the firm for something, or say that something it sent is lacking."""
     found: list[str] = []
-    for sentence in sentences(reply):
+    for sentence in _sentences(reply):
         if asks.NOT_A_REQUEST.search(sentence):
             continue
         direct = asks.REQUEST_DIRECT.search(sentence)
@@ -120,5 +136,5 @@ def requests(reply: str) -> list[str]:
 
 def only_with(reply: str) -> list[str]:
     """Sentences that make the figures wait for a document or a datum ("ohne Vollmacht keine Auskunft")."""
-    return [sentence[:90] for sentence in sentences(reply)
+    return [sentence[:90] for sentence in _sentences(reply)
             if asks.CONDITION.search(sentence) and asks.REQUEST_OBJECT.search(sentence)][:2]

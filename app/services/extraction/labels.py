@@ -21,6 +21,7 @@ from app.services.extraction.vocabulary.labels import (
 from app.services.textfold import fold
 
 _LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
+_ASCII_LETTER = re.compile("[a-z]")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ def classify(segment: str) -> LabelVerdict:
     next to them makes a subtotal); a bare totalizer ("insgesamt"); weaker principal words
     ("Rechnung"); balance words ("Saldo", "offener Betrag"); any other text; no text at all."""
     folded = fold(segment)
+    if _ASCII_LETTER.search(folded) is None:  # every label word holds a letter (tests/unit/extraction)
+        return _unlabelled(segment)
     included = INCLUSION.search(folded)
     if included is not None and included.start() > 0:
         whole = classify(folded[:included.start()])
@@ -50,20 +53,24 @@ def classify(segment: str) -> LabelVerdict:
     word = _found(CLAIM_TOTAL, folded)
     if word:
         return LabelVerdict("total", word)
-    totalizer = _found(TOTALIZER, folded) is not None
     for label, pattern in (("principal", PRINCIPAL), ("interest", INTEREST), ("costs", COSTS)):
         word = _found(pattern, folded)
         if word:
-            return LabelVerdict(label, word, subtotal=totalizer)  # type: ignore[arg-type]
+            return LabelVerdict(label, word, subtotal=TOTALIZER.search(folded) is not None)  # type: ignore[arg-type]
     word = _found(STRONG_TOTALIZER, folded)
     if word:
         return LabelVerdict("total", word)
     word = _found(PRINCIPAL_WEAK, folded)
     if word:
-        return LabelVerdict("principal", word, subtotal=totalizer)
+        return LabelVerdict("principal", word, subtotal=TOTALIZER.search(folded) is not None)
     word = _found(BALANCE, folded)
     if word:
         return LabelVerdict("balance", word)
+    return _unlabelled(segment)
+
+
+def _unlabelled(segment: str) -> LabelVerdict:
+    """The verdict for text that names no kind of amount: some other text, or none at all."""
     if _LETTERS.search(segment):
         return LabelVerdict("other", segment.strip()[:60])
     return LabelVerdict("unlabelled", "")

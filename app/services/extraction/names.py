@@ -27,6 +27,19 @@ _CLIENT_PATTERNS: tuple[tuple[float, re.Pattern[str]], ...] = (
     (0.6, re.compile(rf"\b(?:Herrn?|Frau)\s+{_FORWARD}")),
 )
 _SURNAME_ONLY = re.compile(rf"\b(?:Herrn?|Frau)\s+(?P<last>{_WORD})\b")
+# What each client pattern (and the surname-only one, last) cannot match without, in the pattern's own case
+# rule: a line lacking it is not scanned for that pattern (tests/unit/extraction/test_precheck_agreement.py).
+_CLIENT_HINTS: tuple[re.Pattern[str], ...] = (
+    re.compile("mandant", re.IGNORECASE),
+    re.compile("[:|]"),
+    re.compile("unsere", re.IGNORECASE),
+    re.compile(r"\./\."),
+    re.compile("für|betr|sache|angelegenheit|anfrage", re.IGNORECASE),
+    re.compile("Herr|Frau"),
+)
+_CLIENT_SCANS = tuple((confidence, pattern, hint) for (confidence, pattern), hint
+                      in zip(_CLIENT_PATTERNS, _CLIENT_HINTS, strict=True))
+_SURNAME_HINT = _CLIENT_HINTS[-1]
 _CONTACT_BEFORE = re.compile(
     r"(?:vertretung von|wenden sie sich an|ansprechpartner\w*|sachbearbeit\w*|kontakt\w*|zuständig\w*|durchwahl"
     r"|i\.\s?a\.|guten tag|hallo|sehr geehrte[rs]?|liebe[rs]?)\s*$",
@@ -103,11 +116,15 @@ def find_client_names(lines: Sequence[SourceLine]) -> list[NameFound]:
     for line in lines:
         if line.part in ("quoted", "signature"):
             continue
-        for confidence, pattern in _CLIENT_PATTERNS:
+        for confidence, pattern, hint in _CLIENT_SCANS:
+            if hint.search(line.text) is None:
+                continue
             for match in pattern.finditer(line.text):
                 person = _person_from(match)
                 if person and not _is_contact(line.text, match):
                     found.append(_name(person, "client", confidence, line, match.group(0)))
+        if _SURNAME_HINT.search(line.text) is None:
+            continue
         for match in _SURNAME_ONLY.finditer(line.text):
             if not _is_contact(line.text, match) and match.group("last").lower() not in _STOP:
                 found.append(_name(_title(match.group("last")), "client", 0.35, line, match.group(0)))

@@ -46,6 +46,7 @@ NOISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 _DIGIT = re.compile(r"\d")
+_NOT_SPACE = re.compile(r"\S")
 _CURRENCY = r"(?:EUR|Euro|EURO|Eur|€)"
 _NUMBER = re.compile(
     r"(?:(?<=EUR)|(?<![\w.,/#-]))(?P<sign>[-−–]\s?)?(?P<num>"
@@ -83,10 +84,21 @@ def noise_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     return _noise_spans(text)
 
 
-# A character (or pair, any case) each of these patterns cannot match without: a line lacking it is not
-# scanned for that pattern. Indexes into NOISE_PATTERNS; the others are always scanned.
-_NEEDS = {2: re.compile("-"), 3: re.compile("/"), 4: re.compile(":"), 8: re.compile("st", re.IGNORECASE),
-          10: re.compile("§")}
+# What each of these patterns cannot match without (a character, or one of its literal words in the same
+# case rule as the pattern): a line lacking it is not scanned for that pattern. Indexes into NOISE_PATTERNS;
+# the others are always scanned. tests/unit/test_noise_prechecks.py checks each against its pattern.
+_NEEDS = {
+    1: re.compile(r"\."),  # d.m. dates
+    2: re.compile("-"),
+    3: re.compile("/"),
+    4: re.compile(":"),
+    # a phone number after one of its words, or one that starts with "+"
+    5: re.compile(r"\+|tel|fon|fax|mobil|handy|hotline|durchwahl|phone|ruf|servicenummer", re.IGNORECASE),
+    6: re.compile("0"),  # a national number starts with 0
+    7: re.compile("R"),  # every register's abbreviation holds an R
+    8: re.compile("st", re.IGNORECASE),
+    10: re.compile("§"),
+}
 _SCANS = tuple((kind, pattern, _NEEDS.get(index)) for index, (kind, pattern) in enumerate(NOISE_PATTERNS))
 
 
@@ -111,7 +123,7 @@ def mask_noise(text: str) -> str:
         return text
     chars = list(text)
     for _kind, start, end in spans:
-        chars[start:end] = [ch if ch.isspace() else _MASK for ch in text[start:end]]
+        chars[start:end] = _NOT_SPACE.sub(_MASK, text[start:end])  # \s is str.isspace: spaces stay
     return "".join(chars)
 
 
@@ -122,15 +134,15 @@ def _blocks_space_grouping(text: str, start: int) -> bool:
 def _token(masked: str, match: re.Match[str]) -> MoneyToken | None:
     raw = match.group("num")
     english = match.group("en") is not None
-    value = money.parse(raw)
-    if value is None:
-        return None
     has_cents = english or "," in raw
     after = masked[match.end() :]
     before = masked[: match.start()]
     has_currency = bool(_CURRENCY_AFTER.match(after) or _CURRENCY_BEFORE.search(before))
     if (not has_cents or english) and not has_currency:
         # Integers and "89.90"-style decimals count only beside a currency ("EUR 500", "89.90 EUR").
+        return None
+    value = money.parse(raw)  # read only for a number that can count
+    if value is None:
         return None
     negative = bool(match.group("sign"))
     return MoneyToken(
@@ -147,6 +159,8 @@ def _token(masked: str, match: re.Match[str]) -> MoneyToken | None:
 def find_money(text: str) -> list[MoneyToken]:
     """Amount-shaped numbers in one line: with a decimal comma (or ",-") or next to a currency.
     Plain integers without a currency, one-decimal figures ("48213,4") and noise are skipped."""
+    if not _DIGIT.search(text):  # every amount holds a digit; masking only ever takes digits away
+        return []
     masked = mask_noise(text.replace("\u00a0", " ").replace("\u202f", " "))
     tokens = []
     position = 0

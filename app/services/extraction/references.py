@@ -67,10 +67,12 @@ def normalise_reference(value: str) -> str:
 
 def _blank(text: str) -> str:
     """IBANs and dates blanked out, read off the line's noise spans (found once per line and email)."""
+    spans = [(start, end) for kind, start, end in noise_spans(text) if kind in _REF_NOISE]
+    if not spans:
+        return text
     chars = list(text)
-    for kind, start, end in noise_spans(text):
-        if kind in _REF_NOISE:
-            chars[start:end] = "#" * (end - start)
+    for start, end in spans:
+        chars[start:end] = "#" * (end - start)
     return "".join(chars)
 
 

@@ -65,7 +65,8 @@ def _attribution_span(lines: list[str], start: int) -> int:
         joined = f"{joined} {piece}".strip()
         if span > 1 and not _ATTRIBUTION_HEAD.search(lines[start]):
             return 0
-        if _ATTRIBUTION.match(joined):
+        # An attribution ends in ":" (its pattern's "\s*:\s*$"; `joined` is stripped): other lines are not scanned.
+        if joined.endswith(":") and _ATTRIBUTION.match(joined):
             return span
     return 0
 
