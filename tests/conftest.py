@@ -137,6 +137,9 @@ def _session_worker() -> Iterator[Worker]:
     broker = queue.get_broker()
     assert actors.email_processor.process_email.broker is broker
     queue.declare_queue()
+    # An earlier test's message (one that enqueued without a worker) must not be fetched in the moment
+    # between start and pause: it would run later against whichever database the next test uses.
+    broker.flush_all()
     worker = Worker(broker, worker_threads=2, worker_timeout=50)
     worker.start()
     worker.pause()
