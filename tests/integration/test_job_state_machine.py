@@ -60,13 +60,6 @@ def test_concurrent_claims_from_many_threads_yield_exactly_one_winner() -> None:
         assert jobs.claim(session, email_id, "latecomer", 60) is None
 
 
-def test_an_expired_lease_can_be_claimed_again_and_counts_an_attempt() -> None:
-    email_id = insert_email("processing", lease_owner="dead", attempt_count=1,
-                            lease_expires_at=utcnow() - timedelta(seconds=1))
-    with session_scope() as session:
-        claim = jobs.claim(session, email_id, "alive", 60)
-    assert claim is not None and claim.attempt == 2
-
 
 def test_completion_needs_the_current_lease() -> None:
     email_id = insert_email("queued")

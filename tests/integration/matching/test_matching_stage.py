@@ -177,12 +177,20 @@ def test_two_similar_clients_at_one_creditor_go_to_review(database: str) -> None
     assert any("name conflict" in reason for reason in outcome.reasons)
 
 
-def test_an_applied_change_leaves_outbox_entries_to_send_after_commit(database: str, set_env: SetEnv) -> None:
+def both_delivery_targets(set_env: SetEnv) -> None:
     set_env(portal_webhook_url="http://127.0.0.1:9/hook", debt_update_email="sb@kanzlei.example",
             smtp_host="127.0.0.1")
+
+
+def weissbach_reply(session: Session) -> IncomingEmail:
+    add_inquiry(session, "INQ-1", "Jürgen Weißbach", "BS-2026-0117", creditor_reference="4401 882 310")
+    return add_reply(session, body=WEISSBACH)
+
+
+def test_an_applied_change_leaves_outbox_entries_to_send_after_commit(database: str, set_env: SetEnv) -> None:
+    both_delivery_targets(set_env)
     with session_scope() as session:
-        add_inquiry(session, "INQ-1", "Jürgen Weißbach", "BS-2026-0117", creditor_reference="4401 882 310")
-        email = add_reply(session, body=WEISSBACH)
+        email = weissbach_reply(session)
         outcome = matching_stage.match_and_apply(session, email, stated("3212.32"), get_settings())
         channels = session.scalars(select(OutboxMessage.channel).where(OutboxMessage.id.in_(outcome.outbox_ids)))
         assert sorted(channels) == ["email", "webhook"]
@@ -204,11 +212,9 @@ def test_a_jump_against_the_figures_a_previous_reply_set_opens_a_review(database
 
 
 def test_a_change_processed_again_reuses_its_outbox_entries(database: str, set_env: SetEnv) -> None:
-    set_env(portal_webhook_url="http://127.0.0.1:9/hook", debt_update_email="sb@kanzlei.example",
-            smtp_host="127.0.0.1")
+    both_delivery_targets(set_env)
     with session_scope() as session:
-        add_inquiry(session, "INQ-1", "Jürgen Weißbach", "BS-2026-0117", creditor_reference="4401 882 310")
-        email = add_reply(session, body=WEISSBACH)
+        email = weissbach_reply(session)
         first = matching_stage.match_and_apply(session, email, stated("3212.32"), get_settings())
     with session_scope() as session:
         session.add(email)
