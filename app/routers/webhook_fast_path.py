@@ -30,12 +30,22 @@ def webhook_target(scope: Scope) -> tuple[bool, str | None]:
     """(taken, firm slug): whether this request is one the fast path answers, and for which firm path."""
     if scope["type"] != "http" or scope["method"] != "POST":
         return False, None
-    path: str = scope["path"]
+    path = route_path(scope)
     if path == PREFIX:
         return True, None
     if path.startswith(PREFIX) and (slug := _FIRM_PATH.fullmatch(path, len(PREFIX))):
         return True, slug.group(1)
     return False, None
+
+
+def route_path(scope: Scope) -> str:
+    """The path the router matches: behind a proxy that mounts the service under a prefix (uvicorn
+    `--root-path`), the server puts the prefix in front of `path`, and routing leaves it off."""
+    path: str = scope["path"]
+    root: str = scope.get("root_path", "")
+    if root and path.startswith(root) and path[len(root):len(root) + 1] == "/":
+        return path[len(root):]
+    return path
 
 
 class WebhookFastPath:

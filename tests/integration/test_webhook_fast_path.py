@@ -157,6 +157,18 @@ def test_which_requests_the_fast_path_takes(method: str, path: str, expected: tu
     assert webhook_target({"type": "http", "method": method, "path": path}) == expected
 
 
+@pytest.mark.parametrize(("root", "path", "expected"), [
+    ("/cm", f"/cm{URL}", (True, None)),
+    ("/cm", f"/cm{URL}/kanzlei-a", (True, "kanzlei-a")),
+    ("/cm", URL, (True, None)),  # a server that leaves the prefix out of `path`
+    ("/cm", f"/cmx{URL}", (False, None)),
+])
+def test_behind_a_mount_prefix_the_path_is_read_as_the_router_reads_it(
+    root: str, path: str, expected: tuple[bool, str | None]
+) -> None:
+    assert webhook_target({"type": "http", "method": "POST", "path": path, "root_path": root}) == expected
+
+
 def test_requests_the_fast_path_leaves_reach_the_app_and_its_own_do_not() -> None:
     anyio.run(_requests_the_fast_path_leaves_reach_the_app_and_its_own_do_not)
 
