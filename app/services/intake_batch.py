@@ -25,8 +25,8 @@ MAX_BATCH = 200
 # Batches under way at once: while one waits on PostgreSQL or the broker, the next is written.
 IN_FLIGHT = 2
 # How long the received → queued marks gather before one statement moves them all. Under a burst that is
-# several batches per mark; the mark shares the batches' one connection, so each mark saved is a batch that
-# does not wait behind it (a fifth of ingest's statements, about 5 % of the web process's CPU per webhook).
+# several batches per mark: fewer statements for the web process and for PostgreSQL, where each mark
+# rewrites its rows and their index entries (about 5 % of the web process's CPU per webhook).
 MARK_GATHER_SECONDS = 0.02
 
 Waiting = tuple[intake.InboundEmail, "asyncio.Future[intake.IntakeResult]"]
@@ -136,7 +136,6 @@ class GroupCommit:
             except psycopg.Error as error:
                 log.warning("queued_mark_failed", jobs=len(ids), error=describe_driver_error(error),
                             hint="the jobs stay received; workers take them all the same")
-
 
 
 class _Link:

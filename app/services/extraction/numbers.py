@@ -86,7 +86,7 @@ def noise_spans(text: str) -> tuple[tuple[str, int, int], ...]:
 
 # What each of these patterns cannot match without (a character, or one of its literal words in the same
 # case rule as the pattern): a line lacking it is not scanned for that pattern. Indexes into NOISE_PATTERNS;
-# the others are always scanned. tests/unit/test_noise_prechecks.py checks each against its pattern.
+# the others are always scanned. tests/unit/extraction/test_precheck_agreement.py checks each against its pattern.
 _NEEDS = {
     1: re.compile(r"\."),  # d.m. dates
     2: re.compile("-"),
