@@ -133,30 +133,25 @@ def _claim_once(email_id: int, owner: str, settings: Settings) -> jobs.Claim | N
         return jobs.claim(session, email_id, owner, lease_seconds(settings))
 
 
-def _on_live_connection(work: Callable[[], T]) -> T:
-    """`work` once more when its connection turned out dead (the database restarted since the pool last used
-    it; SQLAlchemy has then discarded every pooled connection, so the second run gets a fresh one). The pool
-    pings only connections idle a while (app/database.py). For the claim, a second run is what the broker's
-    retry of the message would do a backoff later: the claim is conditional on the row, so a first run whose
-    commit did go through leaves the second nothing to claim."""
+def _on_live_connection(work: Callable[[], T], start_again: Callable[[], object] = lambda: None) -> T:
+    """`work` once more, after `start_again`, when its connection turned out dead (the database restarted
+    since the pool last used it; SQLAlchemy has then discarded every pooled connection, so the second run gets
+    a fresh one). The pool pings only connections idle a while (app/database.py). For the claim, a second run
+    is what the broker's retry of the message would do a backoff later: the claim is conditional on the row,
+    so a first run whose commit did go through leaves the second nothing to claim."""
     try:
         return work()
     except DBAPIError as error:
         if not error.connection_invalidated:
             raise
+    start_again()
     return work()
 
 
 def _load(session: Session, email_id: int) -> IncomingEmail:
     """The job row, as the first statement of the attempt's transaction; on a connection that turned out dead
-    (see _on_live_connection) the transaction, in which nothing has happened yet, starts again on a fresh one."""
-    try:
-        return jobs.get(session, email_id, with_events=False)
-    except DBAPIError as error:
-        if not error.connection_invalidated:
-            raise
-    session.rollback()
-    return jobs.get(session, email_id, with_events=False)
+    the transaction, in which nothing has happened yet, starts again on a fresh one."""
+    return _on_live_connection(lambda: jobs.get(session, email_id, with_events=False), session.rollback)
 
 
 def run_attempt(email_id: int, settings: Settings, *, owner: str | None = None,
