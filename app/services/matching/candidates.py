@@ -205,10 +205,12 @@ _FIRM: BindParameter[int] = bindparam("firm")
 _SENDER_COLUMNS = ((_TABLE.creditor_email_key, "sender"), (_TABLE.creditor_domain, "domain"))
 
 
-def _name_hits(*columns: ColumnElement[Any]) -> Subquery:
-    """The firm's name keys the email's tokens or sound codes hit, one index range per kind."""
-    parts = [select(*columns).where(_key_hit(kind, name, EXPANDED_LIST), _KEYS.firm_id == _FIRM)
-             for kind, name in (("token", "tokens"), ("sound", "sounds"))]
+def _name_hits(lists: str) -> Subquery:
+    """The firm's name keys the email's tokens or sound codes hit, one index range per kind: (inquiry_id,
+    token), token 1 for a token's row and 0 for a sound code's."""
+    parts = [select(_KEYS.inquiry_id, literal_column(marker).label("token"))
+             .where(_key_hit(kind, name, lists), _KEYS.firm_id == _FIRM)
+             for kind, name, marker in (("token", "tokens", "1"), ("sound", "sounds", "0"))]
     return union_all(*parts).subquery("name_hit")
 
 
@@ -243,11 +245,7 @@ def _hits_per_inquiry(lists: str) -> tuple[CTE, CTE]:
     with at most one row of each kind (nothing to make distinct); `recounted` counts the few with more again,
     distinct values only (those inquiries are the firm's already). Counting every hit row distinctly was most
     of the statement's time (thousands of rows when the client's names are common)."""
-    token = select(_KEYS.inquiry_id, literal_column("1").label("token")).where(_key_hit("token", "tokens", lists),
-                                                                               _KEYS.firm_id == _FIRM)
-    sound = select(_KEYS.inquiry_id, literal_column("0").label("token")).where(_key_hit("sound", "sounds", lists),
-                                                                               _KEYS.firm_id == _FIRM)
-    hit = union_all(token, sound).subquery("name_hit")
+    hit = _name_hits(lists)
     rows = (select(hit.c.inquiry_id, func.sum(hit.c.token).label("tokens"),
                    func.sum(1 - hit.c.token).label("sounds"))
             .group_by(hit.c.inquiry_id).cte("name_rows"))
@@ -343,7 +341,7 @@ def _sender_size() -> Select[Any]:
 
 def _namesake_ids() -> Select[tuple[int]]:
     """The inquiries most name-key rows hit first."""
-    hit = _name_hits(_KEYS.inquiry_id)
+    hit = _name_hits(EXPANDED_LIST)
     return (select(hit.c.inquiry_id).group_by(hit.c.inquiry_id)
             .order_by(func.count().desc(), hit.c.inquiry_id).limit(MAX_CANDIDATES))
 
