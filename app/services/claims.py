@@ -9,9 +9,10 @@ from decimal import Decimal
 from typing import Any, Literal, cast
 
 from sqlalchemy import Select, Table, bindparam, insert, select, update
-from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from app.database import add_inserted
 from app.models import Claim, ClaimHistory, Inquiry, utcnow
 from app.services import money
 
@@ -176,13 +177,8 @@ def _write(session: Session, claim: Claim, written: dict[str, Any], figures: dic
     of the objects would write; the session's claim object takes the figures as its committed state, and
     the history row joins the session as a persistent object (its firm_id, set by the database, loads if
     touched)."""
-    if session.new or session.dirty:
-        session.flush()  # earlier pending rows (an opened claim's first history row) go first, as in one flush
-    history_id = session.execute(_INSERT_HISTORY, written).scalar_one()
+    entry = add_inserted(session, _INSERT_HISTORY, ClaimHistory, written)  # after an opened claim's first row
     session.execute(_UPDATE_CLAIM, {"claim_row": claim.id, **figures})
     for key, value in figures.items():
         set_committed_value(claim, key, value)
-    entry = ClaimHistory(id=history_id, **written)
-    make_transient_to_detached(entry)
-    session.add(entry)
     return entry

@@ -11,9 +11,10 @@ from decimal import Decimal
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Table, bindparam, func, insert, select, update
-from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm import Session
 
 from app.config import Settings, get_settings
+from app.database import add_inserted
 from app.errors import NotFound, RejectedInput
 from app.models import IncomingEmail, Inquiry, Review, utcnow
 from app.services import claims, firms, inquiries, jobs, money, outbox, review_claims
@@ -79,12 +80,7 @@ def open(session: Session, email: IncomingEmail, proposal: Proposal,
         proposed_counter_offer=decisions.stored_figures(proposal.counter_offer),
         priority=review_claims.priority_for(at_stake, tiers),
     )
-    if session.new or session.dirty:
-        session.flush()  # pending rows first (the email row, if it is new), as one flush would order them
-    review = Review(id=session.execute(_INSERT, values).scalar_one(), **values, **_UNDECIDED)
-    make_transient_to_detached(review)
-    session.add(review)
-    return review
+    return add_inserted(session, _INSERT, Review, values, **_UNDECIDED)  # after the email row, if it is new
 
 
 def get(session: Session, review_id: int) -> Review:
