@@ -7,6 +7,7 @@ from sqlalchemy import Connection
 from alembic import context
 from app.config import get_settings
 from app.database import build_engine
+from app.migrations import include_object
 from app.models import Base
 
 config = context.config
@@ -23,6 +24,7 @@ def migrate(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -7,13 +7,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, cast, func, or_, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, lazyload, load_only
 
 from app.models import IncomingEmail, Inquiry, ProcessingStatus, Review
-from app.services import job_pages, review
+from app.services import job_pages, job_search, review
 
-MAX_QUERY = 200
 # What a line shows (routers/dashboard_jobs.py `row_of` and `describe`): never the bodies or the history.
 LINE_COLUMNS = (IncomingEmail.id, IncomingEmail.processing_status, IncomingEmail.from_email, IncomingEmail.subject,
                 IncomingEmail.created_at, IncomingEmail.received_at, IncomingEmail.started_at,
@@ -56,50 +55,16 @@ class JobPage:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _json_text(*path: str) -> ColumnElement[str]:
-    return IncomingEmail.extracted_data[path].as_string()
-
-
-def _search(text: str) -> ColumnElement[bool]:
-    """Sender (address or name), subject, ticket, client (read from the email or of the matched inquiry)
-    and any reference (firm, creditor, inquiry id, the address the reply went to); case-insensitive."""
-    text = text.strip()[:MAX_QUERY]
-    pattern = _like(text)
-    inquiries = select(Inquiry.external_id).where(or_(
-        Inquiry.client_name.ilike(pattern, escape="\\"), Inquiry.firm_reference.ilike(pattern, escape="\\"),
-        Inquiry.creditor_reference.ilike(pattern, escape="\\"), Inquiry.external_id.ilike(pattern, escape="\\")))
-    ticket = text.removeprefix("#")
-    conditions: list[ColumnElement[bool]] = [
-        IncomingEmail.from_email.ilike(pattern, escape="\\"),
-        IncomingEmail.from_name.ilike(pattern, escape="\\"),
-        IncomingEmail.subject.ilike(pattern, escape="\\"),
-        IncomingEmail.zendesk_ticket_id == ticket,
-        cast(IncomingEmail.to_addresses, String).ilike(pattern, escape="\\"),
-        _json_text("extraction", "client_name").ilike(pattern, escape="\\"),
-        _json_text("extraction", "firm_reference").ilike(pattern, escape="\\"),
-        _json_text("extraction", "creditor_reference").ilike(pattern, escape="\\"),
-        _json_text("match", "inquiry_id").in_(inquiries),
-    ]
-    if ticket.isdigit() and len(ticket) < 10:
-        conditions.append(IncomingEmail.id == int(ticket))
-    return or_(*conditions)
-
-
 def _open_review_ids() -> Any:
     return select(Review.email_id).where(Review.status == review.OPEN)
 
 
-def _conditions(wanted: JobFilter, *, with_status: bool = True) -> list[ColumnElement[bool]]:
+def _conditions(session: Session, wanted: JobFilter, *, with_status: bool = True) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if with_status and wanted.status is not None:
         conditions.append(IncomingEmail.processing_status == wanted.status.value)
     if wanted.text.strip():
-        conditions.append(_search(wanted.text))
+        conditions.append(job_search.condition(session, wanted.text))
     if wanted.needs_review:
         conditions.append(IncomingEmail.id.in_(_open_review_ids()))
     if wanted.firm_id is not None:
@@ -118,7 +83,7 @@ def counts(session: Session, wanted: JobFilter) -> dict[str, int]:
         result = job_pages.counts_by_status(session)
         return {**result, "all": sum(result.values())}
     rows = session.execute(select(IncomingEmail.processing_status, func.count())
-                           .where(*_conditions(wanted, with_status=False))
+                           .where(*_conditions(session, wanted, with_status=False))
                            .group_by(IncomingEmail.processing_status)).all()
     result = {status.value: 0 for status in ProcessingStatus}
     result.update({status: count for status, count in rows})
@@ -130,10 +95,12 @@ def _count(session: Session, conditions: list[ColumnElement[bool]]) -> int:
     return session.scalar(select(func.count()).select_from(IncomingEmail).where(*conditions)) or 0
 
 
-def _total(session: Session, wanted: JobFilter, conditions: list[ColumnElement[bool]]) -> int:
+def _total(session: Session, wanted: JobFilter, tabs: dict[str, int]) -> int:
+    """The jobs the filter shows: from the counters without a search, else the tab's count (the matching rows are
+    counted once, for the tabs)."""
     if _unfiltered(wanted):
         return job_pages.total(session, wanted.status.value if wanted.status else None)
-    return _count(session, conditions)
+    return tabs["all" if wanted.status is None else wanted.status.value]
 
 
 def _exists(session: Session, conditions: list[ColumnElement[bool]]) -> bool:
@@ -144,7 +111,7 @@ def page(session: Session, wanted: JobFilter, limit: int, *, before: int | None 
          after: int | None = None) -> JobPage:
     """Newest arrival first. `before=id` is the page of older jobs below that id; `after=id` the page of
     newer ones above it; neither is the newest page (the one that grows while jobs arrive)."""
-    conditions = _conditions(wanted)
+    conditions = _conditions(session, wanted)
     query = select(IncomingEmail).options(load_only(*LINE_COLUMNS), lazyload(IncomingEmail.events)).where(*conditions)
     if after is not None:
         rows = list(session.scalars(query.where(IncomingEmail.id > after).order_by(IncomingEmail.id.asc())
@@ -154,14 +121,15 @@ def page(session: Session, wanted: JobFilter, limit: int, *, before: int | None 
     else:
         bounded = query.where(IncomingEmail.id < before) if before is not None else query
         rows = list(session.scalars(bounded.order_by(IncomingEmail.id.desc()).limit(limit)))
-    total = _total(session, wanted, conditions)
+    tabs = counts(session, wanted)
+    total = _total(session, wanted, tabs)
     newer = _count(session, [*conditions, IncomingEmail.id > rows[0].id]) if rows else 0
     older = bool(rows) and _exists(session, [*conditions, IncomingEmail.id < rows[-1].id])
     return JobPage(
         lines=describe(session, rows), total=total, position=newer,
         newer_than_page=newer if (before is not None or after is not None) else 0,
         before=rows[-1].id if older else None, after=rows[0].id if rows and newer else None,
-        counts=counts(session, wanted))
+        counts=tabs)
 
 
 def describe(session: Session, rows: list[IncomingEmail]) -> list[JobLine]:
@@ -189,7 +157,7 @@ def failed_ids(session: Session, wanted: JobFilter, limit: int = 1000) -> list[i
     """Every failed job the filter shows (a bulk retry of "all failed"), oldest arrival first."""
     failed = JobFilter(status=ProcessingStatus.FAILED, text=wanted.text, needs_review=wanted.needs_review,
                        firm_id=wanted.firm_id)
-    return list(session.scalars(select(IncomingEmail.id).where(*_conditions(failed))
+    return list(session.scalars(select(IncomingEmail.id).where(*_conditions(session, failed))
                                 .order_by(IncomingEmail.id).limit(limit)))
 
 

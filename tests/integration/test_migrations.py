@@ -24,7 +24,8 @@ def test_migrated_schema_matches_the_models(backend: str, request: pytest.Fixtur
     engine = create_engine(url)
     try:
         with engine.connect() as connection:
-            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+            context = MigrationContext.configure(connection, opts={"include_object": migrations.include_object})
+            differences = compare_metadata(context, Base.metadata)
     finally:
         engine.dispose()
     assert differences == []
