@@ -6,21 +6,16 @@ On PostgreSQL the text fields of a job, and those of an inquiry, are searched as
 joined by a separator that no search text contains, so a match still lies inside one field. Migration 0012
 indexes exactly these texts with trigrams (where the server has pg_trgm), and the matched-inquiry arm becomes
 a list of ids against an expression index; every arm of the search is then an index scan, and a search at a
-million jobs reads the few rows it finds instead of the whole table.
-
-The jobs' trigram index holds only settled jobs (completed, failed, cancelled): a row gets its entries once,
-when the job ends, instead of at every status move on the way (each move writes a new row version, and a
-trigram entry costs about as much as the rest of the move). The few jobs still under way are searched through
-the status index."""
+million jobs reads the few rows it finds instead of the whole table."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, String, and_, cast, func, literal, literal_column, or_, select
+from sqlalchemy import ColumnElement, String, cast, func, literal, literal_column, or_, select
 from sqlalchemy.orm import Session
 
-from app.models import IncomingEmail, Inquiry, ProcessingStatus
+from app.models import IncomingEmail, Inquiry
 
 MAX_QUERY = 200
 SEPARATOR = "\x1f"  # the unit separator: a search text holding it is searched field by field instead
@@ -41,14 +36,6 @@ INQUIRY_TEXT_SQL = (
     "coalesce(inquiries.creditor_reference, '') || chr(31) || coalesce(inquiries.external_id, '')"
 )
 MATCHED_INQUIRY_SQL = "incoming_emails.extracted_data #>> '{match,inquiry_id}'"
-SETTLED = (ProcessingStatus.COMPLETED, ProcessingStatus.FAILED, ProcessingStatus.CANCELLED)
-UNDER_WAY = tuple(status for status in ProcessingStatus if status not in SETTLED)
-
-
-def status_in_sql(statuses: tuple[ProcessingStatus, ...]) -> str:
-    """`processing_status IN (…)` with the values written out: the planner proves a partial index's condition from
-    constants, not from parameters."""
-    return f"incoming_emails.processing_status IN ({', '.join(repr(status.value) for status in statuses)})"
 
 
 def _like(text: str) -> str:
@@ -86,14 +73,6 @@ def _contains(postgres_text: str, fields: list[ColumnElement[Any]], text: str, p
     return joined.ilike(pattern, escape="\\")
 
 
-def text_arms(text: str, *, postgres: bool) -> list[ColumnElement[bool]]:
-    """A job's text fields contain `text`; on PostgreSQL split by settled or not, the index for each half."""
-    contains = _contains(JOB_TEXT_SQL, _job_fields(), text, postgres)
-    if not postgres:
-        return [contains]
-    return [and_(literal_column(status_in_sql(statuses), Boolean), contains) for statuses in (SETTLED, UNDER_WAY)]
-
-
 def _matched_inquiry(session: Session, text: str, postgres: bool) -> ColumnElement[bool] | None:
     """The jobs matched to an inquiry the text finds; None when no inquiry has it. The inquiries' ids are read
     first, so the jobs' side is an IN list an index serves, unless there are very many of them."""
@@ -110,7 +89,8 @@ def condition(session: Session, text: str) -> ColumnElement[bool]:
     text = text.strip()[:MAX_QUERY]
     postgres = session.get_bind().dialect.name == "postgresql"
     ticket = text.removeprefix("#")
-    arms: list[ColumnElement[bool]] = [*text_arms(text, postgres=postgres), IncomingEmail.zendesk_ticket_id == ticket]
+    arms: list[ColumnElement[bool]] = [_contains(JOB_TEXT_SQL, _job_fields(), text, postgres),
+                                       IncomingEmail.zendesk_ticket_id == ticket]
     if ticket.isdigit() and len(ticket) < 10:
         arms.append(IncomingEmail.id == int(ticket))
     if (inquiry := _matched_inquiry(session, text, postgres)) is not None:
