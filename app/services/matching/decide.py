@@ -60,12 +60,14 @@ def name_rival(best: Scored, others: list[Scored]) -> Scored | None:
     similar clients (Kathrin Lorenzen / Katrin Lorentzen) that only a human should tell apart
     unless the written name or the birth date clearly favours one."""
     best_born = any(signal.code == "birth_date" for signal in best.signals)
+    best_client, best_creditor = client_identity(best.inquiry), creditor_identity(best.inquiry)
     for other in others:
-        if client_identity(other.inquiry) == client_identity(best.inquiry):
-            continue
-        if creditor_identity(other.inquiry) != creditor_identity(best.inquiry):
-            continue
+        # The name test first: it is the cheap one, and most candidates fail it.
         if other.name_score < RIVAL_NAME_SCORE or best.name_score - other.name_score >= NAME_MARGIN:
+            continue
+        if client_identity(other.inquiry) == best_client:
+            continue
+        if creditor_identity(other.inquiry) != best_creditor:
             continue
         rival_born = any(signal.code == "birth_date" for signal in other.signals)
         if best_born and not rival_born and other.inquiry.client_birth_date is not None:

@@ -46,24 +46,49 @@ def _fraction(points: int, full: int) -> float:
     return max(0.0, min(1.0, points / full))
 
 
+class _ByName:
+    """One email's evidence that depends on a candidate's client name or creditor name alone, worked out once
+    per name: candidates share names (a client's several letters, namesakes found by the same words, a big
+    creditor's many inquiries)."""
+
+    def __init__(self, facts: EmailFacts) -> None:
+        self._facts = facts
+        self._windows = NameWindows(facts.words)
+        self._clients: dict[str, tuple[float, bool]] = {}
+        self._creditors: dict[str, Signal | None] = {}
+
+    def client(self, name: str) -> tuple[float, bool]:
+        if name not in self._clients:
+            self._clients[name] = signals.name_score(name, self._facts, self._windows)
+        return self._clients[name]
+
+    def creditor(self, name: str) -> Signal | None:
+        if name not in self._creditors:
+            self._creditors[name] = signals.creditor_named(name, self._facts)
+        return self._creditors[name]
+
+
 def score_all(found: Candidates, facts: EmailFacts) -> list[Scored]:
     """Every candidate scored, best first (ties: more total points, then lower id)."""
-    windows = NameWindows(facts.words)
+    by_name = _ByName(facts)
     named_at: dict[str, set[str]] = defaultdict(set)
     for inquiry in found.inquiries:
         key = inquiry.creditor_reference_key
         if key and key in facts.reference_keys:
             named_at[creditor_identity(inquiry)].add(key)
-    scored = [
-        score_one(inquiry, facts, found, windows, frozenset(named_at.get(creditor_identity(inquiry), ())))
-        for inquiry in found.inquiries
-    ]
+    scored = [_score_one(inquiry, facts, found, by_name, _named_at(named_at, inquiry)) for inquiry in found.inquiries]
     return sorted(scored, key=lambda s: (-s.confidence, -(s.client_points + s.creditor_points), s.inquiry.id))
 
 
-def score_one(inquiry: Inquiry, facts: EmailFacts, found: Candidates, windows: NameWindows,
+def _named_at(named_at: dict[str, set[str]], inquiry: Inquiry) -> frozenset[str]:
+    """The creditor references the email names at the inquiry's creditor (mostly none: then the creditor's
+    identity is not worked out)."""
+    return frozenset(named_at.get(creditor_identity(inquiry), ())) if named_at else frozenset()
+
+
+def _score_one(inquiry: Inquiry, facts: EmailFacts, found: Candidates, by_name: _ByName,
               named_at_creditor: frozenset[str]) -> Scored:
-    similarity, surname_hit = signals.name_score(inquiry, facts, windows)
+    similarity, surname_hit = by_name.client(inquiry.client_name)
     evidence = [
         signals.routing(inquiry, facts, found),
         signals.firm_reference(inquiry, facts, found),
@@ -71,7 +96,7 @@ def score_one(inquiry: Inquiry, facts: EmailFacts, found: Candidates, windows: N
         signals.client_name(similarity, surname_hit, inquiry),
         signals.birth_date(inquiry, facts),
         signals.sender(inquiry, facts),
-        signals.creditor_named(inquiry, facts),
+        by_name.creditor(inquiry.creditor_name),
     ]
     present = tuple(signal for signal in evidence if signal is not None)
     client = sum(signal.client for signal in present)

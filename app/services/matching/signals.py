@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -56,29 +57,46 @@ class NameWindows:
         self._words = words
         self._by_size: dict[int, list[str]] = {}
         self._by_sizes: dict[range, list[str]] = {}
+        # Candidates share names (a client's several letters, namesakes found by the same words): each
+        # (name, sizes) is compared against the windows once per email.
+        self._best: dict[tuple[str, range], float] = {}
 
     def _of_size(self, size: int) -> list[str]:
         windows = self._by_size.get(size)
         if windows is None:
             if not 1 <= size <= self.MAX_SIZE:
                 return []
-            words = self._words
-            windows = self._by_size[size] = list(dict.fromkeys(words if size == 1 else (
-                " ".join(sorted(words[i:i + size])) for i in range(len(words) - size + 1))))
+            windows = self._by_size[size] = list(dict.fromkeys(self._windows(size)))
         return windows
+
+    def _windows(self, size: int) -> Iterable[str]:
+        """Every run of `size` consecutive words, its words sorted and joined by spaces, in text order. Built by
+        zip and map (no Python frame per window): a long email has thousands."""
+        words = self._words
+        if size == 1:
+            return words
+        # The shifted copies are of unequal length on purpose: zip stops with the last full window.
+        return map(" ".join, map(sorted, zip(*(words[offset:] for offset in range(size)), strict=False)))
 
     def best(self, tokens: list[str], sizes: range) -> float:
         """Best token-sort similarity (0–100) of `tokens` against windows of the given sizes."""
+        name = " ".join(sorted(tokens))
+        score = self._best.get((name, sizes))
+        if score is None:
+            score = self._best[name, sizes] = self._compare(name, sizes)
+        return score
+
+    def _compare(self, name: str, sizes: range) -> float:
         windows = self._by_sizes.get(sizes)
         if windows is None:
             windows = self._by_sizes[sizes] = [window for size in sizes for window in self._of_size(size)]
-        found = process.extractOne(" ".join(sorted(tokens)), windows, scorer=fuzz.ratio)
+        found = process.extractOne(name, windows, scorer=fuzz.ratio)
         return float(found[1]) if found is not None else 0.0
 
 
-def name_score(inquiry: Inquiry, facts: EmailFacts, windows: NameWindows) -> tuple[float, bool]:
+def name_score(client: str, facts: EmailFacts, windows: NameWindows) -> tuple[float, bool]:
     """(similarity 0–100 of the client's full name to the email's best match, surname-only hit)."""
-    tokens = normalize.name_tokens(inquiry.client_name)
+    tokens = normalize.name_tokens(client)
     if not tokens:
         return 0.0, False
     score = windows.best(tokens, range(max(1, len(tokens) - 1), min(6, len(tokens) + 1) + 1))
@@ -87,7 +105,7 @@ def name_score(inquiry: Inquiry, facts: EmailFacts, windows: NameWindows) -> tup
     if facts.client_name:
         score = max(score, float(fuzz.token_sort_ratio(" ".join(tokens), " ".join(
             normalize.name_tokens(facts.client_name)))))
-    surname = normalize.surname_tokens(inquiry.client_name)
+    surname = normalize.surname_tokens(client)
     surname_hit = (len("".join(surname)) >= MIN_SURNAME_LENGTH
                    and windows.best(surname, range(len(surname), len(surname) + 1)) >= NAME_EXACT_SCORE)
     return score, surname_hit
@@ -147,17 +165,17 @@ def sender(inquiry: Inquiry, facts: EmailFacts) -> Signal | None:
     return None
 
 
-def creditor_named(inquiry: Inquiry, facts: EmailFacts) -> Signal | None:
+def creditor_named(creditor: str, facts: EmailFacts) -> Signal | None:
     """The creditor's name in the text (as sender's signature, or an agency writing "im Auftrag
     unserer Mandantin X"), or the extractor's creditor/agent name close to it."""
-    tokens = normalize.company_tokens(inquiry.creditor_name)
+    tokens = normalize.company_tokens(creditor)
     present = sum(token in facts.alnum_words for token in tokens)
     named = bool(tokens) and (present == len(tokens) or (len(tokens) > 3 and present >= 0.75 * len(tokens)))
     if not named and facts.creditor_name and tokens:
         written = " ".join(normalize.company_tokens(facts.creditor_name))
         named = fuzz.token_set_ratio(" ".join(tokens), written) >= NAME_CLOSE_SCORE
     if named:
-        return Signal("creditor_name", 0, CREDITOR_NAMED, f"names the creditor {inquiry.creditor_name}")
+        return Signal("creditor_name", 0, CREDITOR_NAMED, f"names the creditor {creditor}")
     return None
 
 

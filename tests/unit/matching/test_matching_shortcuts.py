@@ -1,0 +1,140 @@
+"""The matcher's shortcuts read the same as the rules they stand for: the name windows built by zip and
+remembered per email, the name search keys taken from each distinct word once, the rival check that tests the
+name scores first. Each is compared with the rule written out plainly, on generated inputs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
+from app.models import Inquiry
+from app.services.matching import candidates, decide, normalize, score, signals
+from app.services.matching.candidates import EmailFacts
+from app.services.matching.score import Scored, client_identity, creditor_identity
+from app.services.matching.signals import NameWindows, Signal
+
+# Few distinct words, so that windows repeat and names hit them; noise words and short words included.
+WORDS = st.sampled_from(["anna", "muller", "mueller", "schulz", "jana", "janna", "herr", "frau", "von", "konto",
+                         "ab", "xy", "lorenzen", "lorentzen", "kathrin", "katrin", "peter", "und", "dr"])
+EMAIL_WORDS = st.lists(WORDS, max_size=40).map(tuple)
+
+
+def windows_as_written(words: tuple[str, ...], size: int) -> list[str]:
+    """Every run of `size` words with its words sorted, each once, in text order; none outside 1–6."""
+    if not 1 <= size <= NameWindows.MAX_SIZE:
+        return []
+    runs = [" ".join(sorted(words[start:start + size])) for start in range(len(words) - size + 1)]
+    return list(dict.fromkeys(runs))
+
+
+def best_as_written(words: tuple[str, ...], tokens: list[str], sizes: range) -> float:
+    name = " ".join(sorted(tokens))
+    scores = [fuzz.ratio(name, window) for size in sizes for window in windows_as_written(words, size)]
+    return float(max(scores, default=0.0))
+
+
+@settings(derandomize=True, max_examples=400, deadline=None)
+@given(EMAIL_WORDS, st.lists(st.integers(min_value=0, max_value=7), max_size=10))
+def test_windows_of_each_size_are_the_sorted_runs_of_words(words: tuple[str, ...], sizes: list[int]) -> None:
+    windows = NameWindows(words)
+    for size in sizes:  # in any order, each size more than once: built once, read again
+        assert windows._of_size(size) == windows_as_written(words, size)
+
+
+NAMES = st.lists(WORDS, min_size=1, max_size=4)
+SIZES = st.builds(lambda low, width: range(low, low + width), st.integers(0, 6), st.integers(0, 4))
+
+
+@settings(derandomize=True, max_examples=400, deadline=None)
+@given(EMAIL_WORDS, st.lists(st.tuples(NAMES, SIZES), max_size=12))
+def test_a_remembered_name_score_is_the_score_of_the_name_against_the_windows(
+        words: tuple[str, ...], asked: list[tuple[list[str], range]]) -> None:
+    windows = NameWindows(words)
+    for tokens, sizes in asked + asked:  # every question twice: the second answer is the remembered one
+        assert windows.best(tokens, sizes) == best_as_written(words, tokens, sizes)
+
+
+def test_a_remembered_name_score_belongs_to_its_own_name_and_sizes() -> None:
+    windows = NameWindows(("anna", "schulz", "zahlt"))
+    assert windows.best(["anna", "schulz"], range(2, 3)) == 100.0
+    assert windows.best(["schulz", "anna"], range(2, 3)) == 100.0  # the name's words in any order
+    assert windows.best(["anna", "schulz"], range(3, 4)) < 100.0
+    assert windows.best(["anna", "schulze"], range(2, 3)) < 100.0
+
+
+def search_keys_as_written(words: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    tokens = {word for word in words if len(word) >= candidates.MIN_TOKEN and word not in normalize.NAME_NOISE}
+    sounds = {normalize.sound(word) for word in tokens if len(word) >= candidates.MIN_SOUND_WORD}
+    return (sorted(tokens)[:candidates.MAX_NAME_KEYS],
+            sorted(code for code in sounds if len(code) >= candidates.MIN_SOUND)[:candidates.MAX_NAME_KEYS])
+
+
+@settings(derandomize=True, max_examples=400, deadline=None)
+@given(st.lists(st.one_of(WORDS, st.text(alphabet="abcehknrsz", max_size=7)), max_size=60).map(tuple))
+def test_name_search_keys_are_read_off_the_distinct_words(words: tuple[str, ...]) -> None:
+    assert candidates.name_search_keys(words) == search_keys_as_written(words)
+
+
+def name_rival_as_written(best: Scored, others: list[Scored]) -> Scored | None:
+    """The rule in its own order: same client skipped, other creditor skipped, then the name scores."""
+    best_born = any(signal.code == "birth_date" for signal in best.signals)
+    for other in others:
+        if client_identity(other.inquiry) == client_identity(best.inquiry):
+            continue
+        if creditor_identity(other.inquiry) != creditor_identity(best.inquiry):
+            continue
+        if other.name_score < decide.RIVAL_NAME_SCORE or best.name_score - other.name_score >= decide.NAME_MARGIN:
+            continue
+        rival_born = any(signal.code == "birth_date" for signal in other.signals)
+        if best_born and not rival_born and other.inquiry.client_birth_date is not None:
+            continue
+        return other
+    return None
+
+
+def _scored(number: int, client: str, creditor: str, domain: str | None, born: bool, name_score: float,
+            born_signal: bool) -> Scored:
+    inquiry = Inquiry(id=number, external_id=f"INQ-{number}", client_name=client, client_name_key=client.lower(),
+                      firm_reference_key=client[:2].lower(), creditor_name=creditor, creditor_domain=domain,
+                      client_birth_date=date(1980, 1, 1) if born else None)
+    signals = (Signal("birth_date", 20, 0, "states the birth date"),) if born_signal else ()
+    return Scored(inquiry, signals, 0, 0, 0.5, name_score)
+
+
+SCORED = st.builds(_scored, st.integers(1, 10_000), st.sampled_from(["Anna Schulz", "Jana Schulz", "Anna Schulz"]),
+                   st.sampled_from(["Nordbank AG", "Lindgruen GmbH"]),
+                   st.sampled_from([None, "gmx.de", "nordbank.example"]), st.booleans(),
+                   st.sampled_from([0.0, 80.0, 84.9, 85.0, 86.0, 88.0, 89.0, 90.0, 100.0]), st.booleans())
+
+
+@settings(derandomize=True, max_examples=600, deadline=None)
+@given(SCORED, st.lists(SCORED, max_size=8))
+def test_the_name_rival_is_the_rule_as_written(best: Scored, others: list[Scored]) -> None:
+    assert decide.name_rival(best, others) is name_rival_as_written(best, others)
+
+
+CLIENTS = st.sampled_from(["Anna Schulz", "Janna Schulz", "Schulz, Anna", "Peter Mueller", "Kathrin Lorenzen",
+                           "Katrin Lorentzen", "Herr Dr. Konto", "X", ""])
+CREDITORS = st.sampled_from(["Nordbank AG", "Konto Schulz GmbH", "Lorenzen Versand GmbH & Co. KG", "GmbH", ""])
+
+
+def _facts(words: tuple[str, ...], client: str | None, creditor: str | None) -> EmailFacts:
+    return EmailFacts(sender="", sender_domain="", routing_keys=frozenset(), reference_keys=frozenset(),
+                      firm_reference_keys=frozenset(), words=words, alnum_words=frozenset(words), dates=frozenset(),
+                      birth_dates=frozenset(), client_name=client, creditor_name=creditor)
+
+
+FACTS = st.builds(_facts, EMAIL_WORDS, st.one_of(st.none(), CLIENTS), st.one_of(st.none(), CREDITORS))
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(FACTS, st.lists(st.tuples(CLIENTS, CREDITORS), max_size=12))
+def test_evidence_remembered_by_name_is_the_evidence_worked_out_afresh(
+        facts: EmailFacts, candidates_named: list[tuple[str, str]]) -> None:
+    by_name = score._ByName(facts)
+    for client, creditor in candidates_named + candidates_named:
+        assert by_name.client(client) == signals.name_score(client, facts, NameWindows(facts.words))
+        assert by_name.creditor(creditor) == signals.creditor_named(creditor, facts)
