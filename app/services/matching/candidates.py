@@ -106,8 +106,8 @@ def read_facts(
         routing_keys=frozenset(normalize.routing_keys([*email.to_addresses, *email.cc_addresses])),
         reference_keys=frozenset(references),
         firm_reference_keys=frozenset(firm_keys),
-        words=tuple(normalize.text_words(text)[:MAX_WORDS]),
-        alnum_words=frozenset(re.split(r"[^a-z0-9]+", folded)),
+        words=tuple(normalize.folded_words(folded)[:MAX_WORDS]),
+        alnum_words=frozenset(normalize.alnum_words(folded)),
         dates=frozenset(dates),
         birth_dates=frozenset(birth_dates),
         client_name=client_name,
@@ -139,8 +139,9 @@ def _dates(text: str) -> tuple[set[date], set[date]]:
 
 def name_search_keys(words: Iterable[str]) -> tuple[list[str], list[str]]:
     """The name tokens and Kölner Phonetik codes an email's words are looked up by."""
-    tokens = {word for word in words if len(word) >= MIN_TOKEN and word not in normalize.NAME_NOISE}
-    sounds = {normalize.sound(word) for word in tokens if len(word) >= MIN_SOUND_WORD}
+    # Each distinct word once: a long email repeats most of its words.
+    tokens = {word for word in set(words) if len(word) >= MIN_TOKEN} - normalize.NAME_NOISE
+    sounds = set(map(normalize.sound, [word for word in tokens if len(word) >= MIN_SOUND_WORD]))
     return (sorted(tokens)[:MAX_NAME_KEYS],
             sorted(code for code in sounds if len(code) >= MIN_SOUND)[:MAX_NAME_KEYS])
 

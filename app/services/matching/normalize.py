@@ -89,7 +89,17 @@ def _company_tokens(name: str) -> tuple[str, ...]:
 
 def text_words(text: str) -> list[str]:
     """Every alphabetic word of a text, folded, in order."""
-    return [word for word in _WORD.findall(fold(text)) if len(word) > 1]
+    return folded_words(fold(text))
+
+
+def folded_words(folded: str) -> list[str]:
+    """`text_words` of a text already folded."""
+    return [word for word in _WORD.findall(folded) if len(word) > 1]
+
+
+def alnum_words(folded: str) -> list[str]:
+    """The letter/digit groups of a folded text (empty strings where it starts or ends with another character)."""
+    return _NOT_ALNUM.split(folded)
 
 
 def email_address(value: str | None) -> str:
