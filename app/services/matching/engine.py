@@ -6,12 +6,11 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.models import IncomingEmail
-from app.services.extraction.plan_reply import speaks_of_plan
 from app.services.extraction.result import ExtractionResult
 from app.services.matching.candidates import EmailFacts, gather, namesakes, read_facts
 from app.services.matching.decide import Decision, MatchStatus, decide
 from app.services.matching.explain import explain, summary
-from app.services.matching.letters import choose_letters, dates_named
+from app.services.matching.letters import Reply, choose_letters
 from app.services.matching.score import score_all
 
 __all__ = ["Decision", "EmailFacts", "MatchStatus", "explain", "match", "namesakes", "summary"]
@@ -22,6 +21,6 @@ def match(
 ) -> Decision:
     """Rank the inquiries this email may answer and decide whether one of them is certain."""
     facts = read_facts(email, body_text, extraction, settings.firm_reference_pattern)
-    ranked = choose_letters(score_all(gather(session, facts), facts), speaks_of_plan(email.subject, body_text),
-                            email.received_at, dates_named(email.subject, body_text))
+    reply = Reply(email.subject, body_text, email.received_at)
+    ranked = choose_letters(score_all(gather(session, facts), facts), reply)
     return decide(ranked, settings)

@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import cached_property
 
+from app.services.extraction.plan_reply import speaks_of_plan
 from app.services.matching.score import Scored, client_identity, creditor_identity
 
 _EARLIEST = datetime.min
@@ -33,6 +35,24 @@ def dates_named(subject: str | None, body_text: str) -> frozenset[date]:
     return frozenset(found)
 
 
+@dataclass(frozen=True)
+class Reply:
+    """The mail's side of the choice. Whether it speaks of the plan and which dates it names are read from its
+    text only when a client × creditor pair has several letters: most replies have one candidate letter per pair."""
+
+    subject: str | None
+    body_text: str
+    received_at: datetime | None
+
+    @cached_property
+    def about_plan(self) -> bool:
+        return speaks_of_plan(self.subject, self.body_text)
+
+    @cached_property
+    def dates(self) -> frozenset[date]:
+        return dates_named(self.subject, self.body_text)
+
+
 def _sent(scored: Scored, received_at: datetime | None) -> tuple[bool, datetime]:
     """Sort key: sent before the mail arrived first, then the latest such letter."""
     sent = scored.inquiry.sent_at
@@ -43,19 +63,18 @@ def _sent(scored: Scored, received_at: datetime | None) -> tuple[bool, datetime]
     return (arrived is None or naive <= arrived, naive)
 
 
-def _answered(siblings: Sequence[Scored], about_plan: bool, received_at: datetime | None,
-              dates: frozenset[date]) -> Scored:
+def _answered(siblings: Sequence[Scored], reply: Reply) -> Scored:
+    received_at = reply.received_at
     eligible = [s for s in siblings if _sent(s, received_at)[0]] or list(siblings)
-    dated = [s for s in eligible if s.inquiry.sent_at is not None and s.inquiry.sent_at.date() in dates]
+    dated = [s for s in eligible if s.inquiry.sent_at is not None and s.inquiry.sent_at.date() in reply.dates]
     if len(dated) == 1:
         return dated[0]
     plans = [s for s in eligible if s.inquiry.letter_type == "plan"]
-    pool = plans if about_plan and plans else eligible
+    pool = plans if reply.about_plan and plans else eligible
     return max(pool, key=lambda s: (_sent(s, received_at)[1], s.confidence))
 
 
-def choose_letters(ranked: Sequence[Scored], about_plan: bool, received_at: datetime | None,
-                   dates: frozenset[date] = frozenset()) -> list[Scored]:
+def choose_letters(ranked: Sequence[Scored], reply: Reply) -> list[Scored]:
     """`ranked` with each client × creditor pair reduced to the letter the mail answers; that letter takes the
     pair's best evidence (the pair is the same client and creditor, whichever letter the signals hit)."""
     groups: dict[tuple[str, str], list[Scored]] = defaultdict(list)
@@ -67,6 +86,6 @@ def choose_letters(ranked: Sequence[Scored], about_plan: bool, received_at: date
         if len(siblings) == 1:
             chosen.append(best)
             continue
-        letter = _answered(siblings, about_plan, received_at, dates)
+        letter = _answered(siblings, reply)
         chosen.append(best if letter is best else replace(best, inquiry=letter.inquiry))
     return sorted(chosen, key=lambda s: (-s.confidence, -(s.client_points + s.creditor_points), s.inquiry.id))

@@ -1,18 +1,23 @@
 """The matcher's shortcuts read the same as the rules they stand for: the name windows built by zip and
 remembered per email, the name search keys taken from each distinct word once, the rival check that tests the
-name scores first. Each is compared with the rule written out plainly, on generated inputs."""
+name scores first, evidence remembered per client and creditor name, the letter choice that reads the reply's
+plan topic and dates only for sibling letters. Each is compared with the rule written out plainly, on generated
+inputs."""
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from app.models import Inquiry
+from app.services.extraction.plan_reply import speaks_of_plan
 from app.services.matching import candidates, decide, normalize, score, signals
 from app.services.matching.candidates import EmailFacts
+from app.services.matching.letters import Reply, choose_letters, dates_named
 from app.services.matching.score import Scored, client_identity, creditor_identity
 from app.services.matching.signals import NameWindows, Signal
 
@@ -138,3 +143,65 @@ def test_evidence_remembered_by_name_is_the_evidence_worked_out_afresh(
     for client, creditor in candidates_named + candidates_named:
         assert by_name.client(client) == signals.name_score(client, facts, NameWindows(facts.words))
         assert by_name.creditor(creditor) == signals.creditor_named(creditor, facts)
+
+
+def choose_letters_as_written(ranked: list[Scored], about_plan: bool, received_at: datetime | None,
+                              dates: frozenset[date]) -> list[Scored]:
+    """The letter choice with the plan topic and the named dates read up front, for every reply."""
+    def sent(scored: Scored) -> tuple[bool, datetime]:
+        at = scored.inquiry.sent_at
+        if at is None:
+            return (True, datetime.min)
+        arrived = received_at.replace(tzinfo=None) if received_at is not None else None
+        return (arrived is None or at.replace(tzinfo=None) <= arrived, at.replace(tzinfo=None))
+
+    groups: dict[tuple[str, str], list[Scored]] = {}
+    for scored in ranked:
+        groups.setdefault((client_identity(scored.inquiry), creditor_identity(scored.inquiry)), []).append(scored)
+    chosen = []
+    for siblings in groups.values():
+        best = siblings[0]
+        eligible = [s for s in siblings if sent(s)[0]] or list(siblings)
+        dated = [s for s in eligible if s.inquiry.sent_at is not None and s.inquiry.sent_at.date() in dates]
+        if len(dated) == 1:
+            letter = dated[0]
+        else:
+            plans = [s for s in eligible if s.inquiry.letter_type == "plan"]
+            letter = max(plans if about_plan and plans else eligible, key=lambda s: (sent(s)[1], s.confidence))
+        chosen.append(best if letter is best else replace(best, inquiry=letter.inquiry))
+    return sorted(chosen, key=lambda s: (-s.confidence, -(s.client_points + s.creditor_points), s.inquiry.id))
+
+
+SENT = st.sampled_from([None, datetime(2026, 9, 1, 10), datetime(2026, 10, 2, 9), datetime(2026, 11, 2, 8)])
+
+
+def _letter(number: int, client: str, creditor: str, sent_at: datetime | None, plan: bool,
+            confidence: float) -> Scored:
+    inquiry = Inquiry(id=number, external_id=f"INQ-{number}", client_name=client, client_name_key=client.lower(),
+                      firm_reference_key=client[:2].lower(), creditor_name=creditor, creditor_domain=None,
+                      sent_at=sent_at, letter_type="plan" if plan else "inquiry")
+    return Scored(inquiry, (), 30, 30, confidence, 90.0)
+
+
+LETTERS = st.lists(st.builds(_letter, st.integers(1, 10_000), st.sampled_from(["Anna Schulz", "Jana Schulz"]),
+                             st.sampled_from(["Nordbank AG", "Lindgruen GmbH"]), SENT, st.booleans(),
+                             st.sampled_from([0.4, 0.5, 0.9])), max_size=7, unique_by=lambda s: s.inquiry.id)
+TEXTS = st.lists(st.sampled_from(["Ihr Schreiben vom 02.11.2026", "vom 2.10.2026", "am 01.09.2026", "Forderung",
+                                  "zum Schuldenbereinigungsplan", "Vergleichsangebot", "31.02.2026", " "]),
+                 max_size=4).map(" ".join)
+
+
+@settings(derandomize=True, max_examples=600, deadline=None)
+@given(LETTERS, st.one_of(st.none(), TEXTS), TEXTS, st.one_of(st.none(), SENT))
+def test_letters_chosen_with_the_reply_read_on_demand_are_the_letters_chosen_as_written(
+        ranked: list[Scored], subject: str | None, body: str, received_at: datetime | None) -> None:
+    eager = choose_letters_as_written(ranked, speaks_of_plan(subject, body), received_at, dates_named(subject, body))
+    assert choose_letters(ranked, Reply(subject, body, received_at)) == eager
+
+
+def test_a_reply_without_sibling_letters_is_not_read_for_the_plan_or_dates() -> None:
+    reply = Reply("Schuldenbereinigungsplan", "Ihr Schreiben vom 02.11.2026", None)
+    ranked = [_letter(1, "Anna Schulz", "Nordbank AG", None, False, 0.9),
+              _letter(2, "Jana Schulz", "Nordbank AG", None, True, 0.5)]
+    assert choose_letters(ranked, reply) == ranked
+    assert "about_plan" not in vars(reply) and "dates" not in vars(reply)
