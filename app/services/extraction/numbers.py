@@ -84,19 +84,24 @@ def noise_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     return _noise_spans(text)
 
 
-# What each of these patterns cannot match without (a character, or one of its literal words in the same
-# case rule as the pattern): a line lacking it is not scanned for that pattern. Indexes into NOISE_PATTERNS;
-# the others are always scanned. tests/unit/extraction/test_precheck_agreement.py checks each against its pattern.
+# A shape every match of these patterns contains (in the pattern's own case rule): a line without it is not
+# scanned for that pattern. Each shape starts with a literal or a character class, which the regex engine
+# looks for with a fast scan; the patterns themselves start with a lookbehind or `\b` and are tried at every
+# position. Indexes into NOISE_PATTERNS; the others are always scanned.
+# tests/unit/extraction/test_precheck_agreement.py checks each against its pattern.
 _NEEDS = {
-    1: re.compile(r"\."),  # d.m. dates
-    2: re.compile("-"),
+    0: re.compile(r"[A-Z][A-Z]\d\d"),  # an IBAN's country and check digits
+    1: re.compile(r"\.\s?\d\d?\."),  # d.m. dates: the dot, the month and its dot
+    2: re.compile(r"-\d\d-"),  # the month of an ISO date
     3: re.compile("/"),
-    4: re.compile(":"),
-    # a phone number after one of its words, or one that starts with "+"
-    5: re.compile(r"\+|tel|fon|fax|mobil|handy|hotline|durchwahl|phone|ruf|servicenummer", re.IGNORECASE),
-    6: re.compile("0"),  # a national number starts with 0
+    4: re.compile(r":\d\d"),  # the minutes
+    # the number every phone match ends in (after its word, or on its own from a "+")
+    5: re.compile(r"[+(0][\d ()/\-.+]{5,}\d"),
+    6: re.compile(r"0\d\d"),  # a national number starts with 0 and an area code
     7: re.compile("R"),  # every register's abbreviation holds an R
-    8: re.compile("st", re.IGNORECASE),
+    # the "t" of every tax-number word: "steuer…", or "st"/"ust" before "nr"/"id" (i also as ı, İ under IGNORECASE)
+    8: re.compile(r"[Tt](?:[Ee][Uu][Ee][Rr]|\.?-?[NnIi\u0130\u0131])"),
+    9: re.compile(r"\d\d\d\d\d\s+[A-ZÄÖÜ]"),  # a postcode before a capitalised place name
     10: re.compile("§"),
 }
 _SCANS = tuple((kind, pattern, _NEEDS.get(index)) for index, (kind, pattern) in enumerate(NOISE_PATTERNS))
