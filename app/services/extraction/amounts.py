@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -75,7 +76,9 @@ _FACTOR_BEFORE = re.compile(r"\d\s*[x×*]\s*(?:€|eur|euro)?\s*$", re.IGNORECAS
 _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\n")
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t")
 _LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
-_SENTENCE_BREAK = re.compile(r"(?P<word>[\w#]*)(?P<mark>[.;!?])\s+(?=[A-ZÄÖÜ])")
+# A sentence mark and the spaces after it, before a capital. The word before the mark is read only where it
+# matters (an abbreviation's "."): a pattern that starts with the word is tried at every position of a line.
+_SENTENCE_MARK = re.compile(r"[.;!?]\s+(?=[A-ZÄÖÜ])")
 _ABBREVIATIONS = frozenset(
     ("inkl", "zzgl", "abzgl", "bzw", "ca", "nr", "gem", "pos", "evtl", "str", "geb", "vgl", "dr", "tel", "fa", "hr",
      "fr", "ggf", "usw", "bzgl", "lt", "max", "min", "mtl", "ziff", "abs", "kto", "rg", "rechn", "vers", "std", "anl",
@@ -151,13 +154,29 @@ def _trailing_clause(masked: str, end: int, next_start: int, next_line: str | No
 
 def _clause_start(masked: str, position: int) -> int:
     """Start of the sentence that holds `position`; "inkl." or "Nr." do not end a sentence."""
-    start = 0
-    for match in _SENTENCE_BREAK.finditer(masked, 0, position):
-        word = match.group("word").lower()
-        if match.group("mark") == "." and (len(word) <= 1 or word in _ABBREVIATIONS):
-            continue
-        start = match.end()
-    return start
+    starts = _sentence_starts(masked)
+    before = bisect_left(starts, position)  # a sentence starts at its capital, which must lie before `position`
+    return starts[before - 1] if before else 0
+
+
+@lru_cache(maxsize=4096)
+def _sentence_starts(masked: str) -> tuple[int, ...]:
+    """Where each sentence after the first starts in a line, in order (a line's amounts share them)."""
+    return tuple(match.end() for match in _SENTENCE_MARK.finditer(masked)
+                 if match.group(0)[0] != "." or not _is_abbreviation(_word_before(masked, match.start())))
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of word characters and "#" that ends at `end` (it never reaches back past an earlier mark's spaces)."""
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_#"):  # isalnum or "_" is regex \w
+        start -= 1
+    return text[start:end]
+
+
+def _is_abbreviation(word: str) -> bool:
+    lowered = word.lower()
+    return len(lowered) <= 1 or lowered in _ABBREVIATIONS
 
 
 def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str) -> str | None:
@@ -416,6 +435,7 @@ def collect_amounts(lines: Sequence[SourceLine]) -> list[Candidate]:
     # The caches serve one email only: its lines are read several times, other emails' lines never again.
     _money_in.cache_clear()
     _masked.cache_clear()
+    _sentence_starts.cache_clear()
     forget_lines()
     candidates: list[Candidate] = []
     headers = headers_by_line(lines)

@@ -1,0 +1,48 @@
+"""Faster ways of reading a line must read it as the plain rule did: each fast path here is checked against the
+rule it replaced, written out in full, on texts built from the rule's own marks and words (any case, with the
+characters that change length or fold onto ASCII when lowered) and random characters."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.services.extraction import amounts
+
+SENTENCE_FRAGMENTS = (
+    ". ", ".  ", ".\n", ".\t", "; ", "! ", "? ", ".", ";", "!", "?", "..", ". .", " ", "\n", "Nr. ", "nr.", "inkl. ",
+    "INKL.", "ca. ", "z. ", "a. ", "İ. ", "ı. ", "ſtr. ", "Str.", "\u212ato. ", "#. ", "##. ", "12. ", "_. ", "abc. ",
+    "Zinsen", "Betrag", "Ärger", "Öl", "Über", "über", "x", "A", "B", "é", "1.234,56", "€", ",", "(", ")", "-",
+)
+texts = st.lists(st.one_of(st.sampled_from(SENTENCE_FRAGMENTS), st.text(max_size=3)), max_size=14).map("".join)
+
+# The sentence-break rule as it was written before: the word before each mark read by the pattern itself.
+SENTENCE_BREAK = re.compile(r"(?P<word>[\w#]*)(?P<mark>[.;!?])\s+(?=[A-ZÄÖÜ])")
+
+
+def clause_start_by_the_rule(masked: str, position: int) -> int:
+    start = 0
+    for match in SENTENCE_BREAK.finditer(masked, 0, position):
+        word = match.group("word").lower()
+        if match.group("mark") == "." and (len(word) <= 1 or word in amounts._ABBREVIATIONS):
+            continue
+        start = match.end()
+    return start
+
+
+@settings(derandomize=True, max_examples=3000, deadline=None)
+@given(texts, st.data())
+def test_clause_start_is_the_rules_at_every_position(text: str, data: st.DataObject) -> None:
+    amounts._sentence_starts.cache_clear()
+    positions = {0, len(text), data.draw(st.integers(0, len(text)))}
+    for position in positions:
+        assert amounts._clause_start(text, position) == clause_start_by_the_rule(text, position), (text, position)
+
+
+def test_clause_start_skips_abbreviations_and_keeps_sentence_ends() -> None:
+    text = "Zahlung inkl. Zinsen. Der Betrag Nr. 5 ist offen! Bitte zahlen Sie 100,00 EUR"
+    for position in range(len(text) + 1):
+        assert amounts._clause_start(text, position) == clause_start_by_the_rule(text, position)
+    assert amounts._clause_start(text, len(text)) == text.index("Bitte")
