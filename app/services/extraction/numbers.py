@@ -161,6 +161,15 @@ def _token(masked: str, match: re.Match[str]) -> MoneyToken | None:
     )
 
 
+def _next_number(masked: str, position: int) -> re.Match[str] | None:
+    """`_NUMBER.search(masked, position)`, started where it can first match: at most a sign and a space before
+    the next digit. The pattern begins with lookbehinds and would be tried at every position up to there."""
+    digit = _DIGIT.search(masked, position)
+    if digit is None:
+        return None
+    return _NUMBER.search(masked, max(position, digit.start() - 2))
+
+
 def find_money(text: str) -> list[MoneyToken]:
     """Amount-shaped numbers in one line: with a decimal comma (or ",-") or next to a currency.
     Plain integers without a currency, one-decimal figures ("48213,4") and noise are skipped."""
@@ -169,7 +178,7 @@ def find_money(text: str) -> list[MoneyToken]:
     masked = mask_noise(text.replace("\u00a0", " ").replace("\u202f", " "))
     tokens = []
     position = 0
-    while (match := _NUMBER.search(masked, position)) is not None:
+    while (match := _next_number(masked, position)) is not None:
         raw = match.group("num")
         if " " in raw and _blocks_space_grouping(masked, match.start("num")):
             # "Pos. 1 250,00": the leading "1" is a counter, not a thousands group.

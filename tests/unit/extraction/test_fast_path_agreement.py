@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.services.extraction import amounts
+from app.services.extraction import amounts, numbers
 
 SENTENCE_FRAGMENTS = (
     ". ", ".  ", ".\n", ".\t", "; ", "! ", "? ", ".", ";", "!", "?", "..", ". .", " ", "\n", "Nr. ", "nr.", "inkl. ",
@@ -46,3 +46,22 @@ def test_clause_start_skips_abbreviations_and_keeps_sentence_ends() -> None:
     for position in range(len(text) + 1):
         assert amounts._clause_start(text, position) == clause_start_by_the_rule(text, position)
     assert amounts._clause_start(text, len(text)) == text.index("Bitte")
+
+
+NUMBER_FRAGMENTS = (
+    "-", "−", "–", "—", " ", "  ", "EUR", "EUR ", "€", "Euro", "1.234,56", "12,-", "12,--", "1 234,56", "1,234.56",
+    "89.90", "500", "0", "7", "\u0663", "\uff11", "#", ",", ".", "/", "x", "Nr.", "a", "\n", "\u00a0",
+)
+number_texts = st.lists(st.one_of(st.sampled_from(NUMBER_FRAGMENTS), st.text(max_size=3)), max_size=12).map("".join)
+
+
+def spans(match: re.Match[str] | None) -> tuple[tuple[int, int], ...] | None:
+    return None if match is None else tuple(match.span(group) for group in range(match.re.groups + 1))
+
+
+@settings(derandomize=True, max_examples=3000, deadline=None)
+@given(number_texts, st.data())
+def test_the_next_number_is_the_one_a_search_from_the_position_finds(text: str, data: st.DataObject) -> None:
+    for position in {0, data.draw(st.integers(0, len(text)))}:
+        expected = numbers._NUMBER.search(text, position)
+        assert spans(numbers._next_number(text, position)) == spans(expected), (text, position)
