@@ -5,11 +5,12 @@ characters that change length or fold onto ASCII when lowered) and random charac
 from __future__ import annotations
 
 import re
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.services.extraction import amounts, numbers
+from app.services.extraction import amounts, numbers, references
 
 SENTENCE_FRAGMENTS = (
     ". ", ".  ", ".\n", ".\t", "; ", "! ", "? ", ".", ";", "!", "?", "..", ". .", " ", "\n", "Nr. ", "nr.", "inkl. ",
@@ -65,3 +66,53 @@ def test_the_next_number_is_the_one_a_search_from_the_position_finds(text: str, 
     for position in {0, data.draw(st.integers(0, len(text)))}:
         expected = numbers._NUMBER.search(text, position)
         assert spans(numbers._next_number(text, position)) == spans(expected), (text, position)
+
+
+LABEL_FRAGMENTS = (
+    "Kundennummer", "Kd.-Nr.", "kundenkonto", "Mitgliedsnummer", "Ratenkreditvertrag", "Vertragskonto", "Police",
+    "Versicherungsschein-Nr.", "Darlehenskonto", "Kassenzeichen", "Beitragsnummer", "Customer  Account", "CLIENT ID",
+    "Loan number", "Steuer-Nr.", "St.-Nr.", "Rechnungsnummer", "Beleg-Nr.", "Az.", "AKTENZEICHEN", "Ticketzeichen",
+    "Zeichen", "Gz.", "Geschäftszeichen", "GESCHÄFTSZEICHEN", "Geschaeftszeichen", "Vorgangs-Nr.", "Referenz",
+    "Fall-Nr.", "Ihr ", "Unser ", " ", ": ", "-", ".", "#", "4711", "\n", "\u00a0", "ı", "İ", "ſ", "\u212a", "K",
+    "Ä", "ä", "ẞ", "ß", "Polıce", "Mıtglieds", "KUNDEN", "Kaſſenzeichen", "\u212aundennummer", "Gİro", "x", "_",
+)
+label_texts = st.lists(st.one_of(st.sampled_from(LABEL_FRAGMENTS), st.text(max_size=3)), max_size=10).map("".join)
+
+
+def label_kinds_by_the_rule(text: str) -> set[str]:
+    if not references._ANY_LABEL.search(text):
+        return set()
+    return {kind for (kind, _pattern), label in zip(references._LABELS, references._KIND_LABEL, strict=True)
+            if label.search(text)}
+
+
+@settings(derandomize=True, max_examples=3000, deadline=None)
+@given(label_texts)
+def test_label_kinds_in_the_lowered_line_are_the_case_insensitive_ones(text: str) -> None:
+    assert references._label_kinds(text) == label_kinds_by_the_rule(text), text
+
+
+def test_label_patterns_are_written_in_lower_case() -> None:
+    """Lowering the line is only the same as IGNORECASE for patterns whose own letters are lower case."""
+    for _kind, pattern in references._LABELS:
+        assert pattern == pattern.lower()
+
+
+def test_lowering_a_letter_gives_the_letter_ignorecase_matches_it_to_except_the_unlowered_ones() -> None:
+    """Every character that IGNORECASE matches to a letter the label patterns are written with lowers to that very
+    letter (and to nothing else), and nothing else lowers to one; lowering keeps every character one character,
+    a word character (`\\b`) a word character and a space a space: except the few the fast path leaves alone."""
+    letters = "abcdefghijklmnopqrstuvwxyzäöüß"
+    any_letter = re.compile(f"[{letters}]", re.IGNORECASE)
+    each = {letter: re.compile(letter, re.IGNORECASE) for letter in letters}
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if references._UNLOWERED.search(char):
+            continue
+        lowered = char.lower()
+        assert len(lowered) == 1 and lowered.isspace() == char.isspace(), char
+        assert (lowered.isalnum() or lowered == "_") == (char.isalnum() or char == "_"), char
+        if any_letter.fullmatch(char):
+            assert {letter for letter, pattern in each.items() if pattern.fullmatch(char)} == {char.lower()}, char
+        else:
+            assert char.lower() not in each, char
