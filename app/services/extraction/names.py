@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from app.services.extraction.lines import SourceLine
 from app.services.extraction.result import Evidence, NameFound
+from app.services.textfold import Caseless, lowered
 
 _WORD = r"[A-ZÄÖÜ][A-Za-zÄÖÜäöüßáàéèóòúćčšžđğıłńřśţ'’]+(?:-[A-ZÄÖÜ][A-Za-zÄÖÜäöüßáàéèóòúćčšžđğıłńřśţ'’]+)*"
 _FORWARD = rf"(?P<first>{_WORD}(?: {_WORD}){{0,2}}) (?P<last>{_WORD})"
@@ -29,12 +30,13 @@ _CLIENT_PATTERNS: tuple[tuple[float, re.Pattern[str]], ...] = (
 _SURNAME_ONLY = re.compile(rf"\b(?:Herrn?|Frau)\s+(?P<last>{_WORD})\b")
 # What each client pattern (and the surname-only one, last) cannot match without, in the pattern's own case
 # rule: a line lacking it is not scanned for that pattern (tests/unit/extraction/test_precheck_agreement.py).
-_CLIENT_HINTS: tuple[re.Pattern[str], ...] = (
-    re.compile("mandant", re.IGNORECASE),
+# The case-insensitive ones are scanned in the lowered line where they can be (textfold.Caseless).
+_CLIENT_HINTS: tuple[Caseless | re.Pattern[str], ...] = (
+    Caseless.compile("mandant"),
     re.compile("[:|]"),
-    re.compile("unsere", re.IGNORECASE),
+    Caseless.compile("unsere"),
     re.compile(r"\./\."),
-    re.compile("für|betr|sache|angelegenheit|anfrage", re.IGNORECASE),
+    Caseless.compile("für|betr|sache|angelegenheit|anfrage"),
     re.compile("Herr|Frau"),
 )
 _CLIENT_SCANS = tuple((confidence, pattern, hint) for (confidence, pattern), hint
@@ -65,7 +67,7 @@ _PRINCIPAL_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"{_ORG}\s+\./\."),
 )
 # A literal every _PRINCIPAL_PATTERNS match contains: lines without one are not scanned six times.
-_PRINCIPAL_HINT = re.compile(r"auftrag|für unsere|hat uns mit der|vertreten|\./\.", re.IGNORECASE)
+_PRINCIPAL_HINT = Caseless.compile(r"auftrag|für unsere|hat uns mit der|vertreten|\./\.")
 _SIGNATURE_ORG = re.compile(rf"^\s*{_ORG}")
 _KEYWORD_ORG = re.compile(
     r"^\s*(?P<org>(?:(?:Kreis|Stadt)?[Ss]parkasse|Volksbank|Raiffeisenbank|Finanzamt|Stadtwerke|Hausverwaltung|Stadt"
@@ -110,14 +112,21 @@ def _name(value: str, role: str, confidence: float, line: SourceLine, text: str)
     return NameFound(value=value, role=role, confidence=confidence, evidence=evidence)  # type: ignore[arg-type]
 
 
+def _hinted(hint: Caseless | re.Pattern[str], text: str, lower: str | None) -> bool:
+    """Whether a client pattern's hint is in the line (`lower` is `lowered(text)`)."""
+    found = hint.search(text, lower) if isinstance(hint, Caseless) else hint.search(text)
+    return found is not None
+
+
 def find_client_names(lines: Sequence[SourceLine]) -> list[NameFound]:
     """Client name candidates from the reply, subject and attachments, best first."""
     found: list[NameFound] = []
     for line in lines:
         if line.part in ("quoted", "signature"):
             continue
+        lower = lowered(line.text)
         for confidence, pattern, hint in _CLIENT_SCANS:
-            if hint.search(line.text) is None:
+            if not _hinted(hint, line.text, lower):
                 continue
             for match in pattern.finditer(line.text):
                 person = _person_from(match)
@@ -153,7 +162,7 @@ def find_creditor_names(lines: Sequence[SourceLine], from_name: str | None, from
     """The original creditor (when an agency writes "im Auftrag von …") and the sender's organisation."""
     found: list[NameFound] = []
     for line in lines:
-        if line.part == "quoted" or not _PRINCIPAL_HINT.search(line.text):
+        if line.part == "quoted" or not _PRINCIPAL_HINT.search(line.text, lowered(line.text)):
             continue
         for pattern in _PRINCIPAL_PATTERNS:
             for match in pattern.finditer(line.text):

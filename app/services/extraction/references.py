@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from app.services.extraction.lines import SourceLine
 from app.services.extraction.numbers import noise_spans
 from app.services.extraction.result import Evidence, ReferenceFound, ReferenceKind, ReferenceOwner
+from app.services.textfold import Caseless, lowered
 
 DEFAULT_FIRM_REFERENCE_PATTERN = r"\b[A-Z]{2,4}-\d{4}-\d{3,6}\b"
 
@@ -32,24 +33,19 @@ _LABELLED = [
     (kind, re.compile(rf"{_POSSESSIVE}\b(?P<label>{pattern}){_FILLER}{_VALUE}", re.IGNORECASE))
     for kind, pattern in _LABELS
 ]
-# Any label of any _LABELLED pattern: a line without one is not scanned six times.
-_ANY_LABEL = re.compile(rf"\b(?:{'|'.join(pattern for _kind, pattern in _LABELS)})", re.IGNORECASE)
+# Any label of any _LABELLED pattern: a line without one is not scanned six times. Scanned in the lowered line
+# (textfold.Caseless) where it can be: the full patterns need the line as written for their values.
+_ANY_LABEL = Caseless.compile(rf"\b(?:{'|'.join(pattern for _kind, pattern in _LABELS)})")
 # Each kind's label alone: a full pattern is scanned only where its label occurs (the full scan costs
 # several times the label's, and a line holds one or two kinds of label).
-_KIND_LABEL = [re.compile(rf"\b(?:{pattern})", re.IGNORECASE) for _kind, pattern in _LABELS]
-# The same label patterns (written in lower case) without IGNORECASE, for the lowered line: they find what the
-# case-insensitive ones find in the line, and a case-sensitive alternation of words is tried much faster.
-_ANY_LABEL_LOWER = re.compile(_ANY_LABEL.pattern)
-_KIND_LABEL_LOWER = [re.compile(pattern.pattern) for pattern in _KIND_LABEL]
-# Letters that IGNORECASE matches to a label's letter although `str.lower` does not lower them to it ("ı" and
-# "ſ" stay, "İ" becomes two characters): a line holding one is scanned with the case-insensitive patterns.
-_UNLOWERED = re.compile("[ıİſ]")
+_KIND_LABEL = [Caseless.compile(rf"\b(?:{pattern})") for _kind, pattern in _LABELS]
 _ECHO_PREFIX = re.compile(
     r"(?:^|\s)(?:aw|re|wg|fw|fwd|antwort|automatische antwort|automatic reply|auto-?reply|out of office"
     r"|eingangsbest(?:ä|ae)tigung|abwesenheitsnotiz"
     r"|korrektur|nachtrag|erg(?:ä|ae)nzung)\s*:",
     re.IGNORECASE,
 )
+_THREE_DIGITS = re.compile("[0-9][^0-9]*[0-9][^0-9]*[0-9]")
 _REF_NOISE = frozenset({"iban", "date"})
 _FOREIGN = re.compile(r"ihr|ihre|ihrem|ihren|ihres|ihrer", re.IGNORECASE)
 _RANK_KIND = {"customer": 3, "contract": 3, "account": 3, "tax_number": 3, "file_number": 2, "invoice": 1, "other": 0}
@@ -115,7 +111,7 @@ def _valid_value(value: str) -> bool:
 
 
 def _labelled(line: SourceLine, firm: re.Pattern[str], echo_from: int | None) -> list[_Occurrence]:
-    if sum(map(line.text.count, "0123456789")) < 3:  # no value could pass _valid_value (its digits are ASCII)
+    if not _THREE_DIGITS.search(line.text):  # no value could pass _valid_value (its digits are ASCII)
         return []
     text = _blank(line.text)
     kinds = _label_kinds(text)
@@ -143,16 +139,13 @@ def _labelled(line: SourceLine, firm: re.Pattern[str], echo_from: int | None) ->
 
 def _label_kinds(text: str) -> set[ReferenceKind]:
     """The kinds whose label occurs in the (blanked) line."""
-    if _UNLOWERED.search(text):
-        any_label, kind_labels, searched = _ANY_LABEL, _KIND_LABEL, text
-    else:
-        any_label, kind_labels, searched = _ANY_LABEL_LOWER, _KIND_LABEL_LOWER, text.lower()
-    first = any_label.search(searched)
+    lower = lowered(text)
+    first = _ANY_LABEL.search(text, lower)
     if first is None:
         return set()
     # No kind's label starts before the first label of any kind.
-    return {kind for (kind, _pattern), label in zip(_LABELS, kind_labels, strict=True)
-            if label.search(searched, first.start())}
+    return {kind for (kind, _pattern), label in zip(_LABELS, _KIND_LABEL, strict=True)
+            if label.search(text, lower, first.start())}
 
 
 def _rank(line: SourceLine, kind: ReferenceKind, owner: ReferenceOwner, writer: ReferenceOwner) -> int:

@@ -5,12 +5,12 @@ characters that change length or fold onto ASCII when lowered) and random charac
 from __future__ import annotations
 
 import re
-import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.services.extraction import amounts, numbers, references
+from app.services.extraction import amounts, names, numbers, references
+from app.services.textfold import Caseless, lowered
 
 SENTENCE_FRAGMENTS = (
     ". ", ".  ", ".\n", ".\t", "; ", "! ", "? ", ".", ";", "!", "?", "..", ". .", " ", "\n", "Nr. ", "nr.", "inkl. ",
@@ -80,10 +80,10 @@ label_texts = st.lists(st.one_of(st.sampled_from(LABEL_FRAGMENTS), st.text(max_s
 
 
 def label_kinds_by_the_rule(text: str) -> set[str]:
-    if not references._ANY_LABEL.search(text):
+    if not references._ANY_LABEL.anycase.search(text):
         return set()
     return {kind for (kind, _pattern), label in zip(references._LABELS, references._KIND_LABEL, strict=True)
-            if label.search(text)}
+            if label.anycase.search(text)}
 
 
 @settings(derandomize=True, max_examples=3000, deadline=None)
@@ -92,27 +92,27 @@ def test_label_kinds_in_the_lowered_line_are_the_case_insensitive_ones(text: str
     assert references._label_kinds(text) == label_kinds_by_the_rule(text), text
 
 
-def test_label_patterns_are_written_in_lower_case() -> None:
-    """Lowering the line is only the same as IGNORECASE for patterns whose own letters are lower case."""
-    for _kind, pattern in references._LABELS:
-        assert pattern == pattern.lower()
+@settings(derandomize=True, max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(("1", "0", "9", "\u0663", "\uff11", "²", " ", "a", "#")),
+                          st.text(max_size=2)), max_size=8).map("".join))
+def test_three_digits_is_three_ascii_digits(text: str) -> None:
+    assert (references._THREE_DIGITS.search(text) is not None) == (sum(map(text.count, "0123456789")) >= 3), text
 
 
-def test_lowering_a_letter_gives_the_letter_ignorecase_matches_it_to_except_the_unlowered_ones() -> None:
-    """Every character that IGNORECASE matches to a letter the label patterns are written with lowers to that very
-    letter (and to nothing else), and nothing else lowers to one; lowering keeps every character one character,
-    a word character (`\\b`) a word character and a space a space: except the few the fast path leaves alone."""
-    letters = "abcdefghijklmnopqrstuvwxyzäöüß"
-    any_letter = re.compile(f"[{letters}]", re.IGNORECASE)
-    each = {letter: re.compile(letter, re.IGNORECASE) for letter in letters}
-    for code in range(sys.maxunicode + 1):
-        char = chr(code)
-        if references._UNLOWERED.search(char):
-            continue
-        lowered = char.lower()
-        assert len(lowered) == 1 and lowered.isspace() == char.isspace(), char
-        assert (lowered.isalnum() or lowered == "_") == (char.isalnum() or char == "_"), char
-        if any_letter.fullmatch(char):
-            assert {letter for letter, pattern in each.items() if pattern.fullmatch(char)} == {char.lower()}, char
-        else:
-            assert char.lower() not in each, char
+CASELESS = [(name, value) for module in (names, references) for name, value in vars(module).items()
+            if isinstance(value, Caseless)]
+CASELESS += [("_CLIENT_HINTS", hint) for hint in names._CLIENT_HINTS if isinstance(hint, Caseless)]
+CASELESS += [("_KIND_LABEL", label) for label in references._KIND_LABEL]
+HINT_FRAGMENTS = ("Mandantin", "MANDANT", "Unsere", "UNSERER", "für", "FÜR", "Betr.", "Sache", "ANFRAGE", "Auftrag",
+                  "Für Unsere", "hat uns mit der", "VERTRETEN", "./.")
+caseless_texts = st.lists(st.one_of(st.sampled_from((*LABEL_FRAGMENTS, *HINT_FRAGMENTS)), st.text(max_size=3)),
+                          max_size=10).map("".join)
+
+
+@settings(derandomize=True, max_examples=2000, deadline=None)
+@given(caseless_texts)
+def test_each_caseless_pattern_finds_in_the_lowered_line_what_it_finds_in_the_line(text: str) -> None:
+    assert len(CASELESS) >= 10
+    for name, pattern in CASELESS:
+        found, expected = pattern.search(text, lowered(text)), pattern.anycase.search(text)
+        assert (found and found.span()) == (expected and expected.span()), (name, text)
