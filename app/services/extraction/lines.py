@@ -34,10 +34,8 @@ class SourceLine:
 
 def body_lines(parsed: ParsedBody) -> list[SourceLine]:
     """Every line of the body with its part (reply / signature / quoted)."""
-    return [
-        SourceLine(source="body", part=line.part, location=f"line {line.number}", text=line.text, key=line.number)
-        for line in parsed.lines()
-    ]
+    return [SourceLine(source="body", part=part, location=f"line {number}", text=text, key=number)
+            for number, part, text in parsed.numbered()]
 
 
 def _is_spreadsheet(attachment: AttachmentText) -> bool:

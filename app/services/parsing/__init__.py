@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -47,11 +48,13 @@ class ParsedBody:
 
     def lines(self) -> list[BodyLine]:
         """Every line of `full_text` with its number and part."""
+        return [BodyLine(number=number, part=part, text=text) for number, part, text in self.numbered()]
+
+    def numbered(self) -> Iterator[tuple[int, LinePart, str]]:
+        """(number, part, text) of every line of `full_text`, as `lines` gives them, without a `BodyLine` each."""
         texts = self.full_text.split("\n") if self.full_text else []
-        return [
-            BodyLine(number=index + 1, part=part, text=text)
-            for index, (text, part) in enumerate(zip(texts, self.line_parts, strict=True))
-        ]
+        return ((number, part, text)
+                for number, (text, part) in enumerate(zip(texts, self.line_parts, strict=True), start=1))
 
 
 def _normalise_plain(text: str) -> str:

@@ -65,3 +65,9 @@ def test_links_of_the_html_and_of_the_written_text_are_kept() -> None:
     parsed = parse_body("Siehe https://info.example/seite. Danke", html)
     assert "https://pay.elsewhere.example/x?a=1&b=2" in parsed.links
     assert parse_body("Siehe https://info.example/seite. Danke", None).links == ("https://info.example/seite",)
+
+
+def test_numbered_gives_each_line_as_lines_does() -> None:
+    parsed = parse_body("Guten Tag,\n\nder Saldo beträgt 1,00 €.\n\nMfG\nAnna\n\nAm 1.2. schrieb X:\n> alt", None)
+    assert [(line.number, line.part, line.text) for line in parsed.lines()] == list(parsed.numbered())
+    assert list(parse_body(None, None).numbered()) == []
