@@ -84,19 +84,21 @@ def noise_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     return _noise_spans(text)
 
 
-# A shape every match of these patterns contains (in the pattern's own case rule): a line without it is not
-# scanned for that pattern. Each shape starts with a literal or a character class, which the regex engine
+# A shape (or several) every match of these patterns contains (in the pattern's own case rule): a line without it
+# is not scanned for that pattern. Each shape starts with a literal or a character class, which the regex engine
 # looks for with a fast scan; the patterns themselves start with a lookbehind or `\b` and are tried at every
 # position. Indexes into NOISE_PATTERNS; the others are always scanned.
 # tests/unit/extraction/test_precheck_agreement.py checks each against its pattern.
-_NEEDS = {
+_NEEDS: dict[int, re.Pattern[str] | tuple[re.Pattern[str], ...]] = {
     0: re.compile(r"[A-Z][A-Z]\d\d"),  # an IBAN's country and check digits
     1: re.compile(r"\.\s?\d\d?\."),  # d.m. dates: the dot, the month and its dot
     2: re.compile(r"-\d\d-"),  # the month of an ISO date
     3: re.compile("/"),
     4: re.compile(r":\d\d"),  # the minutes
-    # the number every phone match ends in (after its word, or on its own from a "+")
-    5: re.compile(r"[+(0][\d ()/\-.+]{5,}\d"),
+    # The number every phone match ends in; then, more narrowly, that number from its "+", or from its "(" or "0"
+    # right after the last letter of a phone word ("tel", "telefon", "fax", …, "nr") and dots, colons, spaces.
+    5: (re.compile(r"[+(0][\d ()/\-.+]{5,}\d"),
+        re.compile(r"\+[\d ()/\-.+]{5,}\d|[LNXYEFRlnxyefr][.\s:]*[(0][\d ()/\-.+]{5,}\d")),
     6: re.compile(r"0\d\d"),  # a national number starts with 0 and an area code
     7: re.compile("R"),  # every register's abbreviation holds an R
     # the "t" of every tax-number word: "steuer…", or "st"/"ust" before "nr"/"id" (i also as ı, İ under IGNORECASE)
@@ -104,13 +106,15 @@ _NEEDS = {
     9: re.compile(r"\d\d\d\d\d\s+[A-ZÄÖÜ]"),  # a postcode before a capitalised place name
     10: re.compile("§"),
 }
-_SCANS = tuple((kind, pattern, _NEEDS.get(index)) for index, (kind, pattern) in enumerate(NOISE_PATTERNS))
+_SCANS = tuple((kind, pattern, needs if isinstance(needs, tuple) else (needs,))
+               for index, (kind, pattern) in enumerate(NOISE_PATTERNS)
+               for needs in (_NEEDS.get(index, ()),))
 
 
 @lru_cache(maxsize=4096)
 def _noise_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple((kind, match.start(), match.end()) for kind, pattern, needs in _SCANS
-                 if needs is None or needs.search(text) for match in pattern.finditer(text))
+                 if all(need.search(text) for need in needs) for match in pattern.finditer(text))
 
 
 def forget_lines() -> None:
