@@ -4,12 +4,16 @@ characters that change length or fold onto ASCII when lowered) and random charac
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from collections.abc import Iterable
+from pathlib import Path
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from app.services.extraction import amounts, names, numbers, references
+from app.services.extraction import amounts, names, numbers, references, vocabulary
 from app.services.textfold import Caseless, lowered
 
 SENTENCE_FRAGMENTS = (
@@ -116,3 +120,81 @@ def test_each_caseless_pattern_finds_in_the_lowered_line_what_it_finds_in_the_li
     for name, pattern in CASELESS:
         found, expected = pattern.search(text, lowered(text)), pattern.anycase.search(text)
         assert (found and found.span()) == (expected and expected.span()), (name, text)
+
+
+def plain_phrases(entries: Iterable[str], *, whole_words: bool = True) -> re.Pattern[str]:
+    """`vocabulary.phrases` as it was: every alternative as written, a word start checked before them all."""
+    folded = sorted({vocabulary._fold_pattern(entry) for entry in entries if entry.strip()}, key=len, reverse=True)
+    body = "|".join(f"(?:{entry})" for entry in folded)
+    return re.compile(rf"(?<!\w)(?:{body})" if whole_words else body)
+
+
+def vocabulary_pairs() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+    """(name, pattern as built now, pattern as built before) for every phrase list of every vocabulary module,
+    read from fresh copies of the modules (the loaded ones stay as they are)."""
+    pairs: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = []
+    built = vocabulary.phrases
+
+    def recording(entries: Iterable[str], *, whole_words: bool = True) -> re.Pattern[str]:
+        entries = list(entries)
+        pattern = built(entries, whole_words=whole_words)
+        pairs.append((entries[0], pattern, plain_phrases(entries, whole_words=whole_words)))
+        return pattern
+
+    folder = Path(vocabulary.__file__).parent
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(vocabulary, "phrases", recording)
+        for path in sorted(folder.glob("[!_]*.py")):
+            spec = importlib.util.spec_from_file_location(f"fresh_vocabulary_{path.stem}", path)
+            assert spec is not None and spec.loader is not None
+            spec.loader.exec_module(importlib.util.module_from_spec(spec))
+    return pairs
+
+
+PAIRS = vocabulary_pairs()
+VOCABULARY_WORDS = sorted({word for _name, _now, before in PAIRS for word in re.findall(r"[a-z]{2,}", before.pattern)})
+SEPARATORS = (" ", "  ", "\n", ".", ",", "-", "_", "1", "x", "ä", "ß")
+vocabulary_texts = st.lists(st.one_of(st.sampled_from(VOCABULARY_WORDS), st.sampled_from(SEPARATORS)),
+                            max_size=12).map("".join)
+
+
+def found(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], str]]:
+    return [(match.span(), match.group(0)) for match in matches]
+
+
+def test_most_phrase_lists_are_led_by_a_first_character() -> None:
+    assert len(PAIRS) > 80
+    assert sum(now.pattern != before.pattern for _name, now, before in PAIRS) > 0.5 * len(PAIRS)
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(vocabulary_texts, st.integers(0, 12))
+def test_each_phrase_list_finds_what_it_found_when_written_plainly(text: str, pos: int) -> None:
+    for name, now, before in PAIRS:
+        assert found(now.finditer(text, pos)) == found(before.finditer(text, pos)), (name, text)
+        assert found(filter(None, [now.match(text, pos)])) == found(filter(None, [before.match(text, pos)])), name
+        assert bool(now.fullmatch(text)) == bool(before.fullmatch(text)), (name, text)
+
+
+# Phrase shapes the rewrite must leave as written or rewrite exactly: optional or repeated first characters, an
+# alternation of its own, `\b` before a non-word character, lookbehinds, a character class right after.
+SHAPES = ("s?x", "a|bc", "b|", r"\b§x", r"\bx\w*", "(?<!ab)cd", "(?<!a)(?<!b)c", "x{2}y", r"\bin summe\b", "§+ ?1",
+          "x*y", "c[d]", r"\bd\b", "(?:a|b)c", "a(?:b|c)|d", r"\b(?<!c)ab", "x(?=y)", "ab")
+
+
+shape_texts = st.lists(st.one_of(st.sampled_from(("§x", "ab", "bc", "cd", "xy", "in summe", "in  summe", "§§ 1", "xxy",
+                                                   " ", "\n", "_", "1")),
+                                  st.text(alphabet="abcdxys§ _\n1", max_size=2)), max_size=6).map("".join)
+
+
+@settings(derandomize=True, max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(SHAPES), min_size=1, max_size=4), st.booleans(), shape_texts, st.integers(0, 6))
+@example([r"\b§x"], False, "a§x", 0)
+@example(["a|bc"], True, "xbc", 0)
+@example(["s?x"], True, "ax", 0)
+@example(["(?<!ab)cd"], False, "abcd", 0)
+def test_phrases_of_every_shape_find_what_they_found_when_written_plainly(
+        entries: list[str], whole_words: bool, text: str, pos: int) -> None:
+    now, before = vocabulary.phrases(entries, whole_words=whole_words), plain_phrases(entries, whole_words=whole_words)
+    assert found(now.finditer(text, pos)) == found(before.finditer(text, pos)), (now.pattern, text)
+    assert bool(now.fullmatch(text)) == bool(before.fullmatch(text)), (now.pattern, text)
