@@ -162,9 +162,11 @@ def found(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], str]]
     return [(match.span(), match.group(0)) for match in matches]
 
 
-def test_most_phrase_lists_are_led_by_a_first_character() -> None:
+def test_phrase_lists_not_of_whole_words_are_led_by_a_first_character() -> None:
     assert len(PAIRS) > 80
-    assert sum(now.pattern != before.pattern for _name, now, before in PAIRS) > 0.5 * len(PAIRS)
+    rewritten = [before.pattern for _name, now, before in PAIRS if now.pattern != before.pattern]
+    assert len(rewritten) >= 15
+    assert not any(pattern.startswith(r"(?<!\w)") for pattern in rewritten)
 
 
 @settings(derandomize=True, max_examples=1500, deadline=None)
@@ -177,9 +179,9 @@ def test_each_phrase_list_finds_what_it_found_when_written_plainly(text: str, po
 
 
 # Phrase shapes the rewrite must leave as written or rewrite exactly: optional or repeated first characters, an
-# alternation of its own, `\b` before a non-word character, lookbehinds, a character class right after.
-SHAPES = ("s?x", "a|bc", "b|", r"\b§x", r"\bx\w*", "(?<!ab)cd", "(?<!a)(?<!b)c", "x{2}y", r"\bin summe\b", "§+ ?1",
-          "x*y", "c[d]", r"\bd\b", "(?:a|b)c", "a(?:b|c)|d", r"\b(?<!c)ab", "x(?=y)", "ab")
+# alternation, `\b` before a non-word character, lookbehinds, a character class right after.
+SHAPES = ("s?x", r"\bs?x", "(?<!a)b*c", r"\bx{2}y", "a|bc", r"\ba|bc", r"\b§x", r"\bx\w*", "(?<!ab)cd",
+          "(?<!a)(?<!b)c", r"\bin summe\b", "§+ ?1", "c[d]", r"\bd\b", "(?:a|b)c", r"\b(?<!c)ab", "x(?=y)", "ab")
 
 
 shape_texts = st.lists(st.one_of(st.sampled_from(("§x", "ab", "bc", "cd", "xy", "in summe", "in  summe", "§§ 1", "xxy",
@@ -190,8 +192,8 @@ shape_texts = st.lists(st.one_of(st.sampled_from(("§x", "ab", "bc", "cd", "xy",
 @settings(derandomize=True, max_examples=2000, deadline=None)
 @given(st.lists(st.sampled_from(SHAPES), min_size=1, max_size=4), st.booleans(), shape_texts, st.integers(0, 6))
 @example([r"\b§x"], False, "a§x", 0)
-@example(["a|bc"], True, "xbc", 0)
-@example(["s?x"], True, "ax", 0)
+@example([r"\bs?x"], False, "ax", 0)
+@example(["(?<!a)b*c"], False, "ac", 0)
 @example(["(?<!ab)cd"], False, "abcd", 0)
 def test_phrases_of_every_shape_find_what_they_found_when_written_plainly(
         entries: list[str], whole_words: bool, text: str, pos: int) -> None:

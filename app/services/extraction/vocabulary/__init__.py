@@ -36,10 +36,11 @@ def phrases(entries: Iterable[str], *, whole_words: bool = True) -> re.Pattern[s
     With `whole_words` a phrase must start at a word start (endings are the phrase's own business:
     "Rate[n]?\\b"). Longer phrases are tried first so "Gesamtforderung" wins over "Forderung"."""
     folded = sorted({_fold_pattern(entry) for entry in entries if entry.strip()}, key=len, reverse=True)
-    led = [_led_by_first_character(entry, whole_words) for entry in folded]
-    if all(led):
+    led = [_led_by_first_character(entry) for entry in folded]
+    if not whole_words and all(led):
         # Every alternative starts with a character: the engine skips to where one of them stands instead of
-        # trying the whole alternation at every position (same matches: see _led_by_first_character).
+        # trying the whole alternation at every position (same matches: see _led_by_first_character). A list of
+        # whole words is left as it is: its word-start check first already skips the inside of every word.
         return re.compile("|".join(f"(?:{entry})" for entry in led))
     body = "|".join(f"(?:{entry})" for entry in folded)
     return re.compile(rf"(?<!\w)(?:{body})" if whole_words else body)
@@ -50,12 +51,12 @@ _PLAIN_LOOKBEHIND = re.compile(r"\(\?<!([^()\[\]\\|?*+{}.^$]+)\)")
 _QUANTIFIERS = ("?", "*", "+", "{")
 
 
-def _led_by_first_character(entry: str, whole_words: bool) -> str | None:
+def _led_by_first_character(entry: str) -> str | None:
     """The folded phrase rewritten to start with its first character, with the checks on the text before it
-    (a word start, `\\b`, plain lookbehinds) moved behind that character: `\\bgesamt` and
+    (`\\b`, plain lookbehinds) moved behind that character: `\\bgesamt` and
     `(?<!neben)kosten` become `g(?<!\\wg)esamt` and `k(?<!nebenk)osten`, which match where the originals do.
     None for a phrase that does not start with a plain character after such checks."""
-    before: list[str] = [r"\w"] if whole_words else []
+    before: list[str] = []
     rest = entry
     word_start = False
     while True:
@@ -70,32 +71,9 @@ def _led_by_first_character(entry: str, whole_words: bool) -> str | None:
             break
     first, rest = rest[:1], rest[1:]
     if (not first or first != re.escape(first) or first.isspace() or rest.startswith(_QUANTIFIERS)
-            or (word_start and not (first.isalnum() or first == "_")) or _has_top_level_bar(rest)):
-        return None  # `\b` before a non-word character, or an alternation of its own: left as written
+            or (word_start and not (first.isalnum() or first == "_"))):
+        return None  # an optional or repeated first character, or `\b` before a non-word character
     return first + "".join(f"(?<!{text}{first})" for text in dict.fromkeys(before)) + rest
-
-
-def _has_top_level_bar(pattern: str) -> bool:
-    """Whether `pattern` is an alternation itself ("a|b"), which a check moved behind its first character would
-    no longer cover as a whole."""
-    depth = 0
-    in_class = escaped = False
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return True
-    return False
 
 
 __all__ = ["fold", "phrases"]
