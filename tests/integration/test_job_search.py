@@ -106,6 +106,10 @@ def test_on_postgresql_each_arm_of_a_search_reads_an_index(postgres_database: st
                           "ix_incoming_emails_matched_inquiry"):
                 assert index in jobs_plan
             assert "Seq Scan" not in jobs_plan
+            # a small pending list: an ingest batch that overflows it merges it, and 4 MB held that batch long
+            options = connection.scalar(text("SELECT reloptions FROM pg_class "
+                                             "WHERE relname = 'ix_incoming_emails_search_text'"))
+            assert options == ["gin_pending_list_limit=512"]
             inquiry_text = text(f"SELECT external_id FROM inquiries WHERE ({job_search.INQUIRY_TEXT_SQL}) ILIKE "
                                 "'%brandauer%'")
             assert "ix_inquiries_search_text" in _plan(connection, inquiry_text)
