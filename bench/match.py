@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the scratch database lives with the tests
@@ -232,8 +233,9 @@ def main() -> int:
     parser.add_argument("--profile", action="store_true", help="cProfile the matching calls")
     args = parser.parse_args()
     if args.database:
-        base = args.admin_url.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1)
-        run(f"{base}/{args.database}", args.inquiries, args.replies, args.seed, True, args.decisions, args.profile)
+        url = make_url(args.admin_url).set(drivername="postgresql+psycopg", database=args.database)
+        run(url.render_as_string(hide_password=False), args.inquiries, args.replies, args.seed, True, args.decisions,
+            args.profile)
         return 0
     with scratch_database(args.admin_url, "cm_bench", keep=args.keep) as url:
         run(url, args.inquiries, args.replies, args.seed, False, args.decisions, args.profile)
