@@ -87,13 +87,8 @@ def _company_tokens(name: str) -> tuple[str, ...]:
     return tuple(word for word in _NOT_ALNUM.split(fold(name)) if len(word) > 1 and word not in COMPANY_NOISE)
 
 
-def text_words(text: str) -> list[str]:
-    """Every alphabetic word of a text, folded, in order."""
-    return folded_words(fold(text))
-
-
 def folded_words(folded: str) -> list[str]:
-    """`text_words` of a text already folded."""
+    """Every alphabetic word (two letters or more) of a text already folded, in order."""
     return [word for word in _WORD.findall(folded) if len(word) > 1]
 
 
