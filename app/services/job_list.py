@@ -61,8 +61,8 @@ def _open_review_ids() -> Any:
 
 def _conditions(session: Session, wanted: JobFilter, *, with_status: bool = True) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
-    if with_status and wanted.status is not None:
-        conditions.append(IncomingEmail.processing_status == wanted.status.value)
+    if with_status:
+        conditions.extend(_of_status(wanted))
     if wanted.text.strip():
         conditions.append(job_search.condition(session, wanted.text))
     if wanted.needs_review:
@@ -72,6 +72,10 @@ def _conditions(session: Session, wanted: JobFilter, *, with_status: bool = True
     return conditions
 
 
+def _of_status(wanted: JobFilter) -> list[ColumnElement[bool]]:
+    return [IncomingEmail.processing_status == wanted.status.value] if wanted.status is not None else []
+
+
 def _unfiltered(wanted: JobFilter) -> bool:
     return not wanted.text.strip() and not wanted.needs_review and wanted.firm_id is None
 
@@ -79,11 +83,16 @@ def _unfiltered(wanted: JobFilter) -> bool:
 def counts(session: Session, wanted: JobFilter) -> dict[str, int]:
     """Jobs per state for the tabs, under the same search (the state tab itself aside). Without a search
     they come from the counters; a search or the review filter still counts the matching rows."""
+    return _tab_counts(session, wanted, _conditions(session, wanted, with_status=False))
+
+
+def _tab_counts(session: Session, wanted: JobFilter, filters: list[ColumnElement[bool]]) -> dict[str, int]:
+    """`counts`, with the filter's conditions (all but the state tab) already built."""
     if _unfiltered(wanted):
         result = job_pages.counts_by_status(session)
         return {**result, "all": sum(result.values())}
     rows = session.execute(select(IncomingEmail.processing_status, func.count())
-                           .where(*_conditions(session, wanted, with_status=False))
+                           .where(*filters)
                            .group_by(IncomingEmail.processing_status)).all()
     result = {status.value: 0 for status in ProcessingStatus}
     result.update({status: count for status, count in rows})
@@ -111,7 +120,8 @@ def page(session: Session, wanted: JobFilter, limit: int, *, before: int | None 
          after: int | None = None) -> JobPage:
     """Newest arrival first. `before=id` is the page of older jobs below that id; `after=id` the page of
     newer ones above it; neither is the newest page (the one that grows while jobs arrive)."""
-    conditions = _conditions(session, wanted)
+    filters = _conditions(session, wanted, with_status=False)  # built once: a search reads its inquiries here
+    conditions = [*_of_status(wanted), *filters]
     query = select(IncomingEmail).options(load_only(*LINE_COLUMNS), lazyload(IncomingEmail.events)).where(*conditions)
     if after is not None:
         rows = list(session.scalars(query.where(IncomingEmail.id > after).order_by(IncomingEmail.id.asc())
@@ -121,7 +131,7 @@ def page(session: Session, wanted: JobFilter, limit: int, *, before: int | None 
     else:
         bounded = query.where(IncomingEmail.id < before) if before is not None else query
         rows = list(session.scalars(bounded.order_by(IncomingEmail.id.desc()).limit(limit)))
-    tabs = counts(session, wanted)
+    tabs = _tab_counts(session, wanted, filters)
     total = _total(session, wanted, tabs)
     newer = _count(session, [*conditions, IncomingEmail.id > rows[0].id]) if rows else 0
     older = bool(rows) and _exists(session, [*conditions, IncomingEmail.id < rows[-1].id])
