@@ -171,6 +171,8 @@ def configure_logging(level: str = "INFO", fmt: str = "console", *, secrets: Ite
     ], foreign_pre_chain=[*shared, structlog.stdlib.add_logger_name]))  # whose line it is
     # No line shows them, and looking them up is a quarter of a line's cost (one per request at ingest).
     logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
+    # Nor does any line show where it was logged from; finding that walks the caller's frames for every record.
+    logging._srcfile = None
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

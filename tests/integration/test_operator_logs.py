@@ -127,3 +127,22 @@ def test_log_records_skip_thread_and_process_lookups() -> None:
     finally:
         configure_logging(get_settings().log_level)
     assert (record.threadName, record.processName) == (None, None)
+
+
+def test_a_line_never_looks_up_where_it_was_logged_from(monkeypatch: pytest.MonkeyPatch,
+                                                        capfd: pytest.CaptureFixture[str]) -> None:
+    # No format shows the caller's file or line, and finding them walks the stack for every record
+    # (uvicorn's access line is one per request at ingest).
+    def no_walk(*_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError("a record looked up its caller")
+
+    monkeypatch.setattr(logging.Logger, "findCaller", no_walk)
+    monkeypatch.setattr(structlog.stdlib._FixedFindCallerLogger, "findCaller", no_walk)
+    configure_logging("INFO")
+    try:
+        logging.getLogger("uvicorn.access").info('%s - "%s %s HTTP/%s" %d', "127.0.0.1:1", "POST", "/x", "1.1", 200)
+        structlog.get_logger("tests.callers").info("spoken_line")
+    finally:
+        configure_logging(get_settings().log_level)
+    err = capfd.readouterr().err
+    assert '"POST /x HTTP/1.1" 200' in err and "spoken_line" in err

@@ -13,6 +13,8 @@ import anyio
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+from opentelemetry import _logs as otel_logs
+from opentelemetry import metrics, trace
 from starlette.types import Message, Receive, Scope, Send
 
 from app import queue
@@ -198,3 +200,18 @@ async def _requests_the_fast_path_leaves_reach_the_app_and_its_own_do_not() -> N
         await layer({"type": "http", "method": "POST", "path": URL, "headers": [], "query_string": b""}, receive, send)
     assert len(reached) == 3
     assert [message["status"] for message in sent if message["type"] == "http.response.start"] == [204, 204, 204]
+
+
+def test_requests_do_not_consult_opentelemetry(clients: tuple[TestClient, TestClient],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # The service configures no OpenTelemetry provider; FastAPI's hooks would look the global ones up per request.
+    looked_up: list[str] = []
+    for module, name in ((trace, "get_tracer_provider"), (metrics, "get_meter_provider"),
+                         (otel_logs, "get_logger_provider")):
+        original = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda original=original, name=name: looked_up.append(name) or original())
+    fast, _ = clients
+    body = encode(payload())
+    assert fast.post(URL, content=body, headers=signed_headers(SECRET, body)).status_code == 200
+    assert fast.get("/api/v1/jobs").status_code == 200
+    assert looked_up == []
