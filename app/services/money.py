@@ -15,6 +15,8 @@ Three doors, no I/O:
     `1,234,567` (several commas, no dot) can only be English grouping.
   - `1.234,-`, `700,--`, `5,—`: dashes after the comma stand for zero cents.
   - `12 873,55`: a space groups thousands like a dot, also a no-break, narrow no-break or thin space.
+  - `1'248.70`, `1’248.70`, `12'000`: an apostrophe (straight or typographic) groups thousands
+    (Swiss notation), the point then being the decimal mark.
   - `EUR 1.234`, `1.234 €`, `€ 1.234,56`, `1.234 Euro`: the currency once, before or after.
   - `-50,00`, `− 50`, `EUR -50`: a leading minus (hyphen, minus sign or en dash) only.
 
@@ -36,12 +38,13 @@ _UNIT = r"(?:€|eur(?:o)?)"
 _MINUS = r"[-−–]"
 _WRITTEN = re.compile(
     rf"(?P<sign>{_MINUS}\s?)?(?:(?P<before>{_UNIT})\s?)?(?P<sign_after_unit>{_MINUS}\s?)?"
-    rf"(?P<number>\d[\d., ]*?)(?P<no_cents>,[-–—]{{1,2}})?(?:\s?(?P<after>{_UNIT}))?",
+    rf"(?P<number>\d[\d., '’]*?)(?P<no_cents>,[-–—]{{1,2}})?(?:\s?(?P<after>{_UNIT}))?",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
 _FRACTION = re.compile(r"\d{1,2}")
-_GROUPED = {sep: re.compile(rf"\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+") for sep in (".", ",", " ")}
+_GROUPED = {sep: re.compile(rf"\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+") for sep in (".", ",", " ", "'", "’")}
+_DIGITS_ONLY = re.compile(r"\D")
 _GERMAN_MARKS = str.maketrans(",.", ".,")
 
 
@@ -96,7 +99,7 @@ def _number(text: str) -> Decimal | None:
         separators = {sep for sep in _GROUPED if sep in integer}
         if len(separators) != 1 or not _GROUPED[separators.pop()].fullmatch(integer):
             return None
-        integer = integer.replace(".", "").replace(",", "").replace(" ", "")
+        integer = _DIGITS_ONLY.sub("", integer)
     try:
         return to_cents(f"{integer}.{fraction or '0'}")
     except NotMoney:

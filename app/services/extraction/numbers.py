@@ -48,14 +48,16 @@ NOISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _DIGIT = re.compile(r"\d")
 _NOT_SPACE = re.compile(r"\S")
 _CURRENCY = r"(?:EUR|Euro|EURO|Eur|€)"
+# An apostrophe (straight or typographic) groups thousands in Swiss notation: "1'248.70" is read whole, and no
+# number is ever taken from beside an apostrophe between digits (its fragment "1" or "248.70" is no amount).
 _NUMBER = re.compile(
-    r"(?:(?<=EUR)|(?<![\w.,/#-]))(?P<sign>[-−–]\s?)?(?P<num>"
+    r"(?:(?<=EUR)|(?<![\w.,/#'’-]))(?P<sign>[-−–]\s?)?(?P<num>"
     r"\d{1,3}(?:\.\d{3})+(?:,(?:\d{2}|[-–—]{1,2}))?"
     r"|\d{1,3}(?:[ ]\d{3})+,(?:\d{2}|[-–—]{1,2})"
     r"|\d+,(?:\d{2}|[-–—]{1,2})"
-    r"|(?P<en>\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})"
+    r"|(?P<en>\d{1,3}(?:,\d{3})+\.\d{2}|\d{1,3}(?:['’]\d{3})+(?:\.\d{2})?|\d+\.\d{2})"
     r"|\d+"
-    r")(?![\d#])(?!,\d)(?!\.\d)"
+    r")(?![\d#])(?!,\d)(?!\.\d)(?!['’]\d)"
 )
 _CURRENCY_AFTER = re.compile(rf"^\s?{_CURRENCY}(?![A-Za-z])")
 _CURRENCY_BEFORE = re.compile(rf"{_CURRENCY}\s?:?\s?$")
@@ -143,7 +145,7 @@ def _blocks_space_grouping(text: str, start: int) -> bool:
 def _token(masked: str, match: re.Match[str]) -> MoneyToken | None:
     raw = match.group("num")
     english = match.group("en") is not None
-    has_cents = english or "," in raw
+    has_cents = "," in raw or (english and "." in raw)
     after = masked[match.end() :]
     before = masked[: match.start()]
     has_currency = bool(_CURRENCY_AFTER.match(after) or _CURRENCY_BEFORE.search(before))
