@@ -18,6 +18,8 @@ from app.services.textfold import fold
 _LEADING_TAGS = re.compile(r"^(?:\s*\[[^\]]*\]\s*)+")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n")
 _REPLY_SUBJECT = re.compile(r"^(?:aw|re|wg|fw|fwd|antw|antwort)\s*:")
+_ENDS_SENTENCE = re.compile(r"[.!?:;]$")
+_TABULAR = re.compile(r"\||\t| {3,}|^\s*(?:[-*•>]|\d+[.)]\s)")
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,31 @@ def hits(pattern: re.Pattern[str], text: str, limit: int = 3) -> list[str]:
 # one reply, so a few entries serve a worker's threads; few, because a reply may be long.
 @lru_cache(maxsize=4)
 def _sentences(text: str) -> tuple[str, ...]:
-    return tuple(sentence.strip() for sentence in _SENTENCES.split(text) if sentence.strip())
+    return tuple(sentence.strip() for sentence in _SENTENCES.split(unwrap(text)) if sentence.strip())
+
+
+def _wraps(line: str, following: str) -> bool:
+    """Whether a line break is only the mail's hard wrap inside a sentence: the line stops without a sentence
+    mark and the sentence plainly runs on (it ends in a small word or a comma, or the next line starts small).
+    Table rows and list items (cells, tabs, column gaps, bullets) are never joined."""
+    end, start = line.rstrip(), following.lstrip()
+    if not end or not start or _ENDS_SENTENCE.search(end) or _TABULAR.search(line) or _TABULAR.search(following):
+        return False
+    if not (start[0].isalnum() or start[0] in "(€"):
+        return False
+    return end[-1] == "," or end[-1].islower() or start[0].islower()
+
+
+def unwrap(text: str) -> str:
+    """The text with hard-wrapped sentences joined back into one line each ("… keine\nBeträge offen.")."""
+    lines = text.split("\n")
+    joined = [lines[0]]
+    for line in lines[1:]:
+        if _wraps(joined[-1], line):
+            joined[-1] = f"{joined[-1].rstrip()} {line.lstrip()}"
+        else:
+            joined.append(line)
+    return "\n".join(joined)
 
 
 def sentences(text: str) -> list[str]:

@@ -89,6 +89,8 @@ FIRMS_FIGURE_LEAD = phrases((
 PAID_TRAIL = phrases((
     r"\beingegangen\b", r"\bgezahlt\b", r"\bbezahlt\b", r"\bbeglichen\b", r"\bgutgeschrieben\b",
     r"\büberwiesen\b", r"\berstattet\b", r"\bgetilgt\b", r"\bvereinnahmt\b", r"\bausgeglichen\b",
+    # Set off against a refund or a credit: the amount is no longer open.
+    r"\bverrechnet\b", r"\baufgerechnet\b",
     r"(?:haben wir|dankend) (?:\w+ )?erhalten", r"erhalten haben",
 ), whole_words=False)
 CANCELLED_TRAIL = phrases((

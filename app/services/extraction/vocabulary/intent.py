@@ -76,8 +76,12 @@ FORWARDED = phrases((
 # The whole account is settled: strong enough to outweigh a paid amount the reply also names.
 SETTLED_ACCOUNT = phrases((
     r"keine (?:weiteren )?offenen (?:Forderungen|Beträge|Posten|Rechnungen|Salden|Positionen)",
-    r"keine (?:weiteren )?(?:Forderungen|Ansprüche) (?:mehr )?(?:bestehen|offen|gegen)",
-    r"(?:bestehen|gibt es) (?:\S+ ){0,4}?keine (?:weiteren )?(?:offenen )?(?:Forderungen|Ansprüche|Posten|Rückstände)",
+    r"kein(?:e|erlei) (?:weiteren )?(?:offenen )?(?:Forderungen|Ansprüche|Beträge|Posten|Rückstände|Beiträge) "
+    r"(?:\S+ ){0,3}?(?:mehr )?(?:bestehen|offen|gegen|ausstehend)",
+    # The claim itself declared done, also as a compound ("Grundsteuerforderung zum Kassenzeichen … ist erledigt").
+    r"\w*(?:Forderung|Rückstand|Rückstände|Schuld|Konto|Saldo)(?:en|s)? (?:\S+ ){0,4}?(?:ist|sind|wurde|wurden|gilt"
+    r"|gelten) (?:\S+ ){0,3}?(?:erledigt|ausgeglichen)\b",
+    r"(?:bestehen|gibt es) (?:\S+ ){0,4}?kein(?:e|erlei) (?:weiteren )?(?:offenen )?(?:Forderungen|Ansprüche|Posten|Rückstände)",
     r"(?:Forderungen|Ansprüche) (?:\S+ ){0,6}?bestehen nicht", r"keine Forderung(?:en)? mehr",
     r"nichts (?:mehr )?offen",
     r"kein(?:e|en)? (?:offene[rn]? )?(?:Saldo|Restforderung|Rückstand|Rückstände) (?:mehr )?", r"keine Schulden",
@@ -118,6 +122,7 @@ REMAINDER_NEGATION = phrases((r"kein\w*", r"nicht\b", r"no\b", r"without", r"ohn
 # The line of a named amount says it was paid, not that it is owed.
 PAID = phrases((
     r"bezahlt", r"gezahlt", r"verbucht", r"eingegangen", r"beglichen", r"ausgeglichen", r"Zahlung\w*", r"überwiesen",
+    r"verrechnet", r"aufgerechnet",
     r"Überweisung", r"gutgeschrieben", r"paid", r"received",
 ))
 # A sentence with one of these states a condition, so its settled wording promises nothing yet.
