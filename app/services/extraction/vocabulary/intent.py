@@ -81,7 +81,8 @@ SETTLED_ACCOUNT = phrases((
     # The claim itself declared done, also as a compound ("Grundsteuerforderung zum Kassenzeichen … ist erledigt").
     r"\w*(?:Forderung|Rückstand|Rückstände|Schuld|Konto|Saldo)(?:en|s)? (?:\S+ ){0,4}?(?:ist|sind|wurde|wurden|gilt"
     r"|gelten) (?:\S+ ){0,3}?(?:erledigt|ausgeglichen)\b",
-    r"(?:bestehen|gibt es) (?:\S+ ){0,4}?kein(?:e|erlei) (?:weiteren )?(?:offenen )?(?:Forderungen|Ansprüche|Posten|Rückstände)",
+    r"(?:bestehen|gibt es) (?:\S+ ){0,4}?kein(?:e|erlei) (?:weiteren )?(?:offenen )?"
+    r"(?:Forderungen|Ansprüche|Posten|Rückstände)",
     r"(?:Forderungen|Ansprüche) (?:\S+ ){0,6}?bestehen nicht", r"keine Forderung(?:en)? mehr",
     r"nichts (?:mehr )?offen",
     r"kein(?:e|en)? (?:offene[rn]? )?(?:Saldo|Restforderung|Rückstand|Rückstände) (?:mehr )?", r"keine Schulden",
