@@ -300,7 +300,7 @@ def _line_candidates(
         clause_start = _clause_start(masked, token.start)
         lead = masked[max(previous_end, clause_start) : token.start]
         clause = masked[clause_start : token.start]
-        if position == 0 and carry and not _LETTERS.search(lead):
+        if position == 0 and carry and _wrapped_into(carry, lead, clause_start):
             # A sentence wrapped before its amount: "Ihre Zahlung über" / "50,00 € haben wir erhalten."
             lead = clause = f"{_masked(carry)} {lead}"
         after = masked[token.end :]
@@ -335,6 +335,15 @@ def _line_candidates(
         previous_end = token.end
     judged = _breakdowns_share_rejection(result)
     return _with_row_arithmetic(judged, header) if header else _row_difference(judged)
+
+
+def _wrapped_into(carry: str, lead: str, clause_start: int) -> bool:
+    """Whether the line before carries the amount's label: nothing but the amount starts the line, or the
+    wrap fell inside the label's phrase ("… beträgt zum heutigen" / "Tag 2.140,00 €"): the line before ends
+    in a small word and a word or two open this line before the amount."""
+    if not _LETTERS.search(lead):
+        return True
+    return clause_start == 0 and carry.rstrip()[-1:].islower() and len(lead.split()) <= 2
 
 
 def _row_difference(row: list[Candidate]) -> list[Candidate]:

@@ -146,6 +146,8 @@ OFFER = phrases((
     r"(?:prepared|willing|able) to (?:accept|agree|offer)",
     r"(?:we )?can (?:accept|agree)", r"we accept", r"bereit\b", r"entgegen(?:kommen|zukommen)?\b", r"akzeptier\w*",
     r"zustimmen", r"anzunehmen",
+    # A proposal is an offer too ("schlagen wir eine Rückführung in 12 Monatsraten vor").
+    r"vorschlag\w*", r"vorgeschlagen", r"vorzuschlagen", r"schlag(?:en|e)? (?:\S+ ){0,20}?vor\b", r"unterbreite\w*",
 ))
 # An instalment sentence with one of these is about a plan that is over or not offered.
 PLAN_OVER = phrases((

@@ -1,0 +1,46 @@
+"""Instalment proposals in wording of our own: a creditor proposing repayment in instalments is a payment
+plan (never written alone), and the claim it states is still read as the total, also across a line wrap."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from app.services.extraction import extract
+from app.services.extraction.result import ExtractionResult
+from app.services.parsing import parse_body
+
+
+def run(text: str) -> ExtractionResult:
+    return extract(parse_body(text, None), subject="AW: Ihr Schreiben, Az. KW-2026-0412",
+                   from_email="kredit@hansebank-ost.example", from_name="Hansebank Ost eG")
+
+
+@pytest.mark.parametrize("proposal", [
+    "Wir schlagen Ihnen die Tilgung in 18 Monatsraten zu je 75,00 € vor.",
+    "Als Lösung schlagen wir eine Rückführung in Raten von monatlich 60,00 € vor.",
+    "Unser Vorschlag: zehn Raten zu je 135,00 €, die erste zum Monatsersten.",
+    "Gern unterbreiten wir eine Ratenzahlung mit einer Schlussrate von 45,00 € im Juni.",
+])
+def test_a_proposal_of_instalments_is_a_payment_plan_with_the_stated_claim(proposal: str) -> None:
+    result = run(f"Die Forderung beläuft sich derzeit auf 1.350,00 €.\n\n{proposal}")
+    assert (result.intent, result.total_amount) == ("payment_plan", Decimal("1350.00"))
+    assert not result.amount_is_safe
+
+
+def test_a_proposal_wrapped_over_two_lines_is_still_an_offer() -> None:
+    result = run("Offen sind insgesamt 2.004,00 €. Mit Rücksicht auf die Einkommenslage schlagen wir eine Tilgung in\n"
+                 "12 Monatsraten zu je 167,00 € vor.")
+    assert result.intent == "payment_plan"
+
+
+def test_a_label_wrapped_before_its_amount_still_labels_it() -> None:
+    result = run("Der Saldo des Darlehenskontos Ihrer Mandantin beläuft sich nach der letzten Buchung\n"
+                 "heute auf 3.118,40 € (davon Zinsen 118,40 €).")
+    assert result.total_amount == Decimal("3118.40")
+
+
+def test_a_statement_naming_past_instalments_without_a_proposal_stays_a_statement() -> None:
+    result = run("Gesamtforderung: 760,00 €. Ihr Mandant hat bisher vier Monatsraten zu je 40,00 € geleistet.")
+    assert result.intent == "debt_statement"
