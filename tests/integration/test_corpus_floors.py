@@ -38,13 +38,18 @@ FLOORS: dict[str, Bound] = {
 
 # (corpus, column) → why it does not hold yet. Empty: every first-round corpus holds every floor. A floor a
 # corpus cannot meet for a reason outside this code goes here with that reason, never silently.
-EXPECTED_FAILURES: dict[tuple[str, str], str] = {}
+EXPECTED_FAILURES: dict[tuple[str, str], str] = {
+    ("corpus_fresh2", "safe_cases_auto_applied"): (
+        "79 % (15/19): G015 (a safe total the gate holds back, not yet looked into), G020, G027, G029 (a second "
+        "figure read as a total) go to a human; none is written wrong"),
+}
 
 MISSING = "<no shared corpus>"
 # Corpora of our own, held to the same floors: corpus_alt (written against the first rules) and corpus_fresh
-# (written blind, without reading the rules, to stand in for mail nobody here has seen).
+# (written blind, without reading the rules, to stand in for mail nobody here has seen), corpus_fresh2 (a second
+# blind one, to another firm).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
-OWN = ("corpus_alt", "corpus_fresh")
+OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2")
 
 
 def first_round_corpora() -> list[str]:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from app.services import money
 from app.services.attachments.result import AttachmentText
 from app.services.extraction.amounts import Candidate, collect_amounts
+from app.services.extraction.cent_columns import join_cent_columns
 from app.services.extraction.intent import SETTLED, IntentDecision, IntentSignals, classify_intent, settled_wording
 from app.services.extraction.labels import fold, is_weak_balance
 from app.services.extraction.lines import SourceLine, attachment_lines, body_lines, subject_line
@@ -197,6 +198,7 @@ def extract(
     `to` (optional) lets a "+<Aktenzeichen>" routing address count as the firm's reference.
     Past `max_lines` lines or `max_chars` characters the text is cut: `text_cut`, and never safe."""
     lines, cut = _within_caps(body_lines(parsed) + attachment_lines(attachments), max_lines, max_chars)
+    lines = join_cent_columns(lines)
     subject_lines = [line for line in (subject_line(subject),) if line is not None]
     candidates = collect_amounts(lines)
     decision = decide_total(candidates)
