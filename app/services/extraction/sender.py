@@ -14,6 +14,7 @@ from app.services.extraction.vocabulary.spam import GENERIC_SENDER_WORDS, PAYMEN
 from app.services.textfold import fold
 
 _WORD = re.compile(r"[a-z0-9]{4,}")
+_LOCAL_PIECES = re.compile(r"[a-z]+")
 # Second-level labels under which the registrable name sits one label further left ("example.co.uk").
 _SHORT_SECOND_LEVEL = frozenset(("co", "com", "org", "net", "gov", "ac", "or", "ne"))
 
@@ -41,6 +42,22 @@ def _name_words(display_name: str | None) -> list[str]:
     return [word for word in words if word not in GENERIC_SENDER_WORDS]
 
 
+def _own_mailbox(display_name: str | None, local: str) -> bool:
+    """A person's own address: the display name has two or more words (first and last name) and the local part
+    is built from those words and their initials only ("Jonas Brinkhaus" <j.brinkhaus@…>, "Scholtyssek, Marion"
+    <marion.scholtyssek@…>). A person's surname in their own mailbox is the normal case, not a borrowed brand."""
+    names = [word for word in _LOCAL_PIECES.findall(fold(display_name or "")) if word not in GENERIC_SENDER_WORDS]
+    if len(names) < 2:
+        return False
+    rest = local
+    for name in sorted((name for name in names if len(name) > 1), key=len, reverse=True):
+        rest = rest.replace(name, " ")
+    if rest == local:
+        return False
+    initials = {name[0] for name in names}
+    return all(piece in initials for piece in _LOCAL_PIECES.findall(rest))
+
+
 def display_name_elsewhere(display_name: str | None, from_email: str, links: Iterable[str] = ()) -> str | None:
     """The display name's own word when it shows up in the address or a link host, but not in the domain
     the mail was sent from: a name borrowed from someone else."""
@@ -49,6 +66,8 @@ def display_name_elsewhere(display_name: str | None, from_email: str, links: Ite
     if not domain or not words or any(word in domain for word in words):
         return None
     local = fold(from_email.rsplit("@", 1)[0])
+    if _own_mailbox(display_name, local):
+        local = ""
     subdomains = [_host(url).removesuffix(registrable_domain(_host(url))) for url in links]
     for word in words:
         if word in local or any(word in sub for sub in subdomains):

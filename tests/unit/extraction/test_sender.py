@@ -33,6 +33,22 @@ def test_a_display_name_of_only_department_words_is_no_cue() -> None:
     assert display_name_elsewhere("Team Buchhaltung", "buchhaltung@other.example") is None
 
 
+def test_a_persons_own_name_in_their_own_mailbox_is_no_cue() -> None:
+    assert display_name_elsewhere("Katrin Oberndorfer", "k.oberndorfer@stadtwerke-tannau.example") is None
+    assert display_name_elsewhere("Oberndorfer, Katrin", "katrin_oberndorfer2@tannau-bank.example") is None
+    assert display_name_elsewhere("Katrin Oberndorfer", "oberndorferk@tannau-bank.example") is None
+
+
+def test_a_persons_name_beside_other_words_in_a_foreign_mailbox_stays_a_cue() -> None:
+    assert display_name_elsewhere("Katrin Oberndorfer", "oberndorfer-zahlung@konto-check.example") == "oberndorfer"
+    links = ["https://oberndorfer.konto-check.example/login"]
+    assert display_name_elsewhere("Katrin Oberndorfer", "k.oberndorfer@konto-check.example", links) == "oberndorfer"
+
+
+def test_a_one_word_brand_as_the_whole_mailbox_stays_a_cue() -> None:
+    assert display_name_elsewhere("Lumenwerk Kundenservice", "lumenwerk@konto-check.example") == "lumenwerk"
+
+
 def test_a_payment_link_to_another_domain_is_a_cue_but_one_to_the_own_domain_is_not() -> None:
     links = ["https://checkout-secure.example/pay?id=1", "https://portal.lumenwerk.example/zahlung"]
     assert payment_links_elsewhere("billing@lumenwerk.example", links) == ["checkout-secure.example"]
