@@ -203,9 +203,14 @@ def _recipient_matches(recipients: Sequence[str], firm: re.Pattern[str]) -> list
         local = address.split("@", 1)[0]
         if "+" not in local:
             continue
-        for match in firm.finditer(local.split("+", 1)[1]):
+        token = local.split("+", 1)[1]
+        # The firm set the routing id itself: one in another shape than its pattern (a firm whose Aktenzeichen
+        # the pattern does not fit) is still its own case, as long as it looks like a reference at all.
+        values = [match.group(0) for match in firm.finditer(token)] or (
+            [token] if _BARE_VALUE.fullmatch(token.upper()) and _valid_value(token) else [])
+        for value in values:
             evidence = Evidence(source="to", part="recipient", location="recipient address", text=address)
-            reference = ReferenceFound(value=match.group(0), owner="firm", kind="routing", label="routing address",
+            reference = ReferenceFound(value=value, owner="firm", kind="routing", label="routing address",
                                        confidence=0.9, evidence=evidence)
             found.append(_Occurrence(reference, 50))
     return found
@@ -234,7 +239,7 @@ def choose_firm_reference(references: Sequence[ReferenceFound], pattern: str) ->
     else any match not claimed by the creditor, the most frequent first."""
     firm = re.compile(pattern)
     creditor_values = {normalise_reference(r.value) for r in references if r.owner == "creditor"}
-    candidates = [r for r in references if firm.fullmatch(r.value)]
+    candidates = [r for r in references if r.kind == "routing" or firm.fullmatch(r.value)]
     owned = [r for r in candidates if r.owner == "firm"]
     unclaimed = [r for r in candidates if r.owner == "unknown" and normalise_reference(r.value) not in creditor_values]
     pool = owned or unclaimed

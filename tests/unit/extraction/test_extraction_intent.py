@@ -153,3 +153,13 @@ def test_a_phishing_style_mail_with_an_amount_and_no_reference_is_spam() -> None
 
 def test_a_conditional_refusal_without_power_of_attorney_is_an_inquiry() -> None:
     assert run("Ohne Vorlage einer Vollmacht können wir Ihnen leider keine Auskunft erteilen.").intent == "inquiry"
+
+
+def test_a_clerks_forwarded_note_to_the_firms_routing_address_is_about_a_case() -> None:
+    # The clerk's surname sits in the mailbox and the routing id is in a shape the default pattern does not know.
+    result = extract(parse_body("Den Vorgang habe ich übernommen; wir melden uns kurzfristig.", None),
+                     subject="WG: Schuldenbereinigungsplan (KE31-0207)",
+                     from_email="h.wendelin@stromwerk-tannau.example", from_name="Hanna Wendelin",
+                     to="post+KE31-0207@kanzlei.example")
+    assert result.intent != "spam"
+    assert not any("phishing" in reason or "display name" in reason for reason in result.intent_reasons)

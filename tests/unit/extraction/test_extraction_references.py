@@ -46,6 +46,17 @@ def test_routing_address_counts_as_the_firms_reference() -> None:
     assert result.firm_reference_evidence is not None and result.firm_reference_evidence.part == "recipient"
 
 
+def test_a_routing_id_in_another_shape_than_the_pattern_is_still_the_firms_case() -> None:
+    result = run("Wir stimmen zu.", "Plan Kurt Ebeling (KE31-0207)", to="post+KE31-0207@kanzlei.example")
+    assert result.firm_reference == "KE31-0207"
+    assert result.creditor_reference is None  # the subject's copy of the routing id is not the creditor's
+
+
+def test_a_plus_address_without_a_reference_shaped_id_names_no_case() -> None:
+    assert run("Guten Tag", "Hallo", to="post+newsletter@kanzlei.example").firm_reference is None
+    assert run("Guten Tag", "Hallo", to="post+ab-12@kanzlei.example").firm_reference is None
+
+
 def test_tax_number_with_slashes_is_a_creditor_reference() -> None:
     result = run("Rückstandsaufstellung zur Steuernummer 214/5561/0873", "Ihre Anfrage – StNr. 214/5561/0873")
     assert result.creditor_reference == "214/5561/0873"
