@@ -41,6 +41,7 @@ _MONTHS = re.compile(r"(?<![\d,.])(\d{1,3})\s?(?:Monate\w*|Monatsrate\w*|Monatsb
                      r" instal\w*|Raten\b)", re.IGNORECASE)
 _YEARS = re.compile(r"(?<![\d,.])(\d{1,2})\s?(?:Jahre\w*|years?\b)", re.IGNORECASE)
 _TERM = re.compile(r"laufzeit|term\b|duration|ueber|über|over|innerhalb|within", re.IGNORECASE)
+_CURRENCY_WORD = re.compile(r"(?:eur|euro|€)[.,;]?")
 _MAX_EVIDENCE = 300
 
 
@@ -144,7 +145,10 @@ def _words_before(text: str, start: int, count: int) -> str:
 def _money_kind(text: str, start: int, end: int) -> tuple[CounterFigure, bool]:
     """What an amount offers and whether a word names it: a monthly rate, else a total."""
     before = _words_before(text, start, 5)
-    after = " ".join(fold(text[end:]).split()[:2])
+    following = fold(text[end:]).split()
+    if following and _CURRENCY_WORD.fullmatch(following[0]):  # "5 Euro im Monat": the unit is not what it offers
+        following = following[1:]
+    after = " ".join(following[:2])
     lump = words.LUMP_WORDS.search(before)
     rate = words.RATE_WORDS.search(before) or words.RATE_WORDS.search(after)
     if rate and not (lump and lump.start() > rate.start()):

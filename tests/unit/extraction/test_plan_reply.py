@@ -191,3 +191,44 @@ def test_a_different_figure_named_in_an_agreement_or_a_restriction_is_a_counter_
 def test_a_reservation_keeps_an_agreement_for_a_human() -> None:
     reading = read("Vorbehaltlich der Zustimmung unseres Vorstands stimmen wir dem Plan zu.")
     assert reading.decision == "accepted" and reading.doubts
+
+
+@pytest.mark.parametrize("text", [
+    "Im Namen unserer Mandantin schließen wir uns dem übersandten Plan an.",
+    "Ich schließe mich dem Vergleichsvorschlag an.",
+    "Wir erklären hiermit, dem Vergleich beizutreten.",
+    "Na gut, wir machen mit.",
+    "Ich mache bei dem Plan mit.",
+])
+def test_joining_the_plan_is_accepted(text: str) -> None:
+    reading = read(text)
+    assert (reading.decision, reading.counter_offer) == ("accepted", {})
+
+
+@pytest.mark.parametrize("text", [
+    "Dem Plan schließen wir uns nicht an.",
+    "Da machen wir nicht mit.",
+    "Wir sehen uns leider außerstande, diesem Plan zuzustimmen.",
+    "Leider sind wir außer Stande, den Plan mitzutragen.",
+    "Wir sehen uns nicht in der Lage, dem Vergleich zuzustimmen.",
+    "Wir sehen keine Möglichkeit, auf den Plan einzugehen.",
+    "Dem vorgeschlagenen Vergleich können wir nicht näher treten.",
+    "Einer Regelung wie dieser vermögen wir nicht nähertreten.",
+])
+def test_declining_by_inability_or_by_not_joining_is_declined(text: str) -> None:
+    reading = read(text)
+    assert (reading.decision, reading.counter_offer) == ("declined", {})
+
+
+def test_machen_with_a_following_object_is_no_agreement() -> None:
+    assert read("Machen Sie uns bitte mit der Berechnung der Quote vertraut.").decision != "accepted"
+
+
+def test_a_joining_with_a_bare_euro_rate_of_its_own_is_a_counter_offer() -> None:
+    reading = read("Zahlt der Schuldner 7 Euro im Monat, dann machen wir mit, sonst nicht.")
+    assert (reading.decision, dict(reading.counter_offer)) == ("counter_offer", {"monthly_rate": D("7.00")})
+
+
+def test_a_power_of_attorney_asked_for_before_deciding_needs_info() -> None:
+    reading = read("Ehe wir entscheiden, bitten wir um Vorlage einer aktuellen Vollmacht Ihres Mandanten.")
+    assert reading.decision == "needs_info"

@@ -27,6 +27,10 @@ AGREE = phrases((
     r"genehmig\w*", r"befürwort\w*", r"zusagen", r"sagen (?:\S+ ){0,4}?zu\b",
     r"agree\w*", r"accept\w*", r"consent\w*", r"approve\w*", r"steht nichts entgegen", r"stehen nichts entgegen",
     r"(?:sind|ist|bin) (?:\S+ ){0,3}?bereit,? (?:\S+ ){0,5}?(?:zuzustimmen|mitzutragen|anzunehmen)",
+    # Joining the plan: "schließen uns dem Plan an", "machen da mit" (the "mit" closing the clause, so that
+    # "machen Sie uns mit den Zahlen vertraut" is no agreement).
+    r"schließ\w* (?:\S+ ){0,2}?(?:uns|mich) (?:\S+ ){0,8}?an\b", r"(?:uns|mich) (?:\S+ ){0,6}?anzuschließen",
+    r"mach\w* (?:\S+ ){0,3}?mit(?=\s*(?:[.,;!]|$))", r"mitmachen", r"mitzumachen", r"beitreten", r"beizutreten",
 ))
 # Agreement written with a negation word in it ("keine Einwände").
 AGREE_DESPITE_NEGATION = phrases((
@@ -43,6 +47,11 @@ REFUSE = phrases((
     r"verweiger\w*", r"versag\w*", r"keine Zustimmung", r"nicht in Frage", r"nicht in Betracht",
     r"decline\w*", r"reject\w*", r"refuse\w*", r"cannot accept", r"do not agree", r"does not agree",
     r"Zustimmung (?:\S+ ){0,4}?nicht möglich", r"nicht zustimmungsfähig", r"nicht (?:\S+ ){0,2}?folgen",
+    # Declining in the words of being unable or of not coming closer to a proposal.
+    r"(?:sehe|sehen) (?:wir |ich )?(?:uns|mich) (?:\S+ ){0,3}?(?:außerstande|außer Stande|nicht in der Lage)",
+    r"(?:sind|bin) (?:wir |ich )?(?:\S+ ){0,2}?(?:außerstande|außer Stande)",
+    r"(?:sehe|sehen) (?:\S+ ){0,3}?keine Möglichkeit", r"nicht (?:\S+ ){0,3}?näher ?(?:zu )?treten",
+    r"nicht nähertreten", r"nicht (?:\S+ ){0,3}?anschließen",
 ))
 
 # A clause that speaks of a decision still to be taken: its agreement words decide nothing.
@@ -115,7 +124,8 @@ INFO_OBJECT = phrases((
     r"Aufstellung (?:\S+ ){0,2}?Gläubiger", r"Haushaltsrechnung", r"Haushaltsplan", r"Kontoauszüge?",
     r"Unterlagen", r"Nachweis\w*", r"Erläuterung\w*", r"erläutern", r"Berechnung\w*", r"Herleitung", r"Begründung\b",
     r"Bestätigung\b", r"Angaben\b", r"Auskunft\b",
-    r"Bescheid\w*", r"Rentenbescheid\w*", r"Unterhalt\w*", r"documents?", r"proof", r"statement of (?:income|assets)",
+    r"Bescheid\w*", r"Rentenbescheid\w*", r"Vollmacht\w*", r"Unterhalt\w*", r"documents?", r"proof",
+    r"statement of (?:income|assets)",
     r"explanation", r"evidence",
 ))
 # Asking for something.
