@@ -163,3 +163,15 @@ def test_a_clerks_forwarded_note_to_the_firms_routing_address_is_about_a_case() 
                      to="post+KE31-0207@kanzlei.example")
     assert result.intent != "spam"
     assert not any("phishing" in reason or "display name" in reason for reason in result.intent_reasons)
+
+
+def test_a_private_persons_short_answer_to_the_firms_letter_is_not_spam() -> None:
+    result = run("Hallo, Ihren Brief wegen Frau Kessebohm habe ich gelesen. Von mir aus geht das in Ordnung.",
+                 subject="Frau Kessebohm", sender="r.lindqvist@webpost.example")
+    assert result.intent != "spam"
+
+
+def test_a_letterbox_offer_without_any_case_stays_spam() -> None:
+    result = run("Ihr Briefkasten quillt über? Schauen Sie sich unsere neuen Paketboxen an.",
+                 subject="Neu im Shop", sender="news@boxenversand.example")
+    assert result.intent == "spam"

@@ -173,5 +173,5 @@ DEBT_CONTEXT = phrases((
     r"Forderung", r"Mandant", r"Schuldner", r"Gläubiger", r"Rechnung", r"Kundennummer", r"Vertrag", r"Aktenzeichen",
     r"Az\b", r"Zahlung", r"Inkasso", r"Vollmacht", r"Rückstand", r"Saldo", r"Mahn", r"offene", r"Kundenkonto",
     r"Ihr Zeichen", r"Betrag", r"Schuld", r"Auskunft", r"Anfrage", r"Schreiben", r"Konto", r"debt", r"invoice",
-    r"balance",
+    r"balance", r"\bIhr\w* Brief\b",  # the plain word for the firm's letter ("Ihren Brief wegen …")
 ), whole_words=False)
