@@ -175,3 +175,11 @@ def test_a_letterbox_offer_without_any_case_stays_spam() -> None:
     result = run("Ihr Briefkasten quillt über? Schauen Sie sich unsere neuen Paketboxen an.",
                  subject="Neu im Shop", sender="news@boxenversand.example")
     assert result.intent == "spam"
+
+
+def test_an_offer_to_the_firm_as_holder_of_a_web_address_is_spam() -> None:
+    result = run("Sehr geehrte Webseiteninhaberin,\nohne rechtzeitige Verlängerung sind Ihre Domain und Ihre "
+                 "E-Mail-Adressen nicht mehr erreichbar.\nRechnungsnummer NV-5521, Betrag 24,90 € sofort fällig.",
+                 subject="Ablauf Ihrer Domain", sender="service@netzadressen-verwaltung.example")
+    assert result.intent == "spam"
+    assert result.total_amount is None

@@ -28,6 +28,8 @@ OWN_PURCHASE = phrases((
     r"Lieferanschrift",
     r"Lieferadresse", r"Skonto", r"Sehr geehrte[r]? Kund(?:e|in)", r"Liebe[r]? Kund(?:e|in)",
     r"Dear (?:customer|client)", r"(?:thank you for|your) (?:your )?order", r"Verlängerungsgebühr",
+    # The firm addressed as the holder or user of something the sender sells (a domain, a web space, an account).
+    r"Sehr geehrte[r]? \w*(?:inhaber|inhaberin|nutzer|nutzerin)\b", r"Ihre[rn]? Domain\w*",
 ))
 # Link targets that take a payment.
 PAYMENT_LINK = phrases((
