@@ -41,6 +41,7 @@ _MONTHS = re.compile(r"(?<![\d,.])(\d{1,3})\s?(?:Monate\w*|Monatsrate\w*|Monatsb
                      r" instal\w*|Raten\b)", re.IGNORECASE)
 _YEARS = re.compile(r"(?<![\d,.])(\d{1,2})\s?(?:Jahre\w*|years?\b)", re.IGNORECASE)
 _TERM = re.compile(r"laufzeit|term\b|duration|ueber|über|over|innerhalb|within", re.IGNORECASE)
+_ZU_INFINITIVE = re.compile(r"\b(?:mit|an|bei|zu)zu\w+en\b")
 _CURRENCY_WORD = re.compile(r"(?:eur|euro|€)[.,;]?")
 _MAX_EVIDENCE = 300
 
@@ -127,7 +128,10 @@ def _polarity(sentence: Sentence) -> None:
         clause = _clause_span(text, match.start(), match.end())
         if words.HYPOTHETICAL.search(clause):
             continue
-        if words.NEGATION.search(clause):
+        governing = _governing_clause(text, match)
+        if governing:  # "sehen uns außerstande, den Plan mitzutragen": the clause before says no
+            sentence.refuses.append(" ".join(f"{governing}, {clause}".split()))
+        elif words.NEGATION.search(clause):
             sentence.refuses.append(" ".join(clause.split()))
         else:
             sentence.agrees.append(" ".join(match.group(0).split()))
@@ -136,6 +140,21 @@ def _polarity(sentence: Sentence) -> None:
             continue
         if not words.HYPOTHETICAL.search(_clause_span(text, match.start(), match.end())):
             sentence.refuses.append(" ".join(match.group(0).split()))
+
+
+def _governing_clause(text: str, match: re.Match[str]) -> str:
+    """For an agreement written as a zu-infinitive ("mitzutragen", "beizutreten"), the clause just before it
+    when that clause refuses or is negated ("wir sind außerstande, …", "es ist uns nicht möglich, …"); else ""."""
+    if not _ZU_INFINITIVE.search(match.group(0)):
+        return ""
+    breaks = [m for m in _CLAUSE_BREAK.finditer(text, 0, match.start())]
+    if not breaks:
+        return ""
+    start = breaks[-2].end() if len(breaks) > 1 else 0
+    before = text[start:breaks[-1].start()]
+    if words.AGREE_DESPITE_NEGATION.search(before) or words.HYPOTHETICAL.search(before):
+        return ""
+    return before.strip() if words.REFUSE.search(before) or words.NEGATION.search(before) else ""
 
 
 def _words_before(text: str, start: int, count: int) -> str:

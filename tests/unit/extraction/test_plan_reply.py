@@ -232,3 +232,14 @@ def test_a_joining_with_a_bare_euro_rate_of_its_own_is_a_counter_offer() -> None
 def test_a_power_of_attorney_asked_for_before_deciding_needs_info() -> None:
     reading = read("Ehe wir entscheiden, bitten wir um Vorlage einer aktuellen Vollmacht Ihres Mandanten.")
     assert reading.decision == "needs_info"
+
+
+@pytest.mark.parametrize(("text", "decision"), [
+    ("Wir können es nicht verantworten, den Plan mitzutragen.", "declined"),
+    ("Leider sehen wir uns außerstande, dem Vergleich beizutreten.", "declined"),
+    ("Wir haben keine Bedenken, den Plan mitzutragen.", "accepted"),
+    ("Nach Rücksprache haben wir beschlossen, den Plan mitzutragen.", "accepted"),
+])
+def test_an_infinitive_agreement_follows_the_clause_that_governs_it(text: str, decision: str) -> None:
+    reading = read(text)
+    assert (reading.decision, reading.doubts) == (decision, [])
