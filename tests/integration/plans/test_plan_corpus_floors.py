@@ -24,8 +24,13 @@ LOWER: dict[str, dict[str, float]] = {
 }
 
 
+def share_floor(corpus: Path, name: str, common: float) -> float:
+    """The floor `corpus` is held to for the share `name` ("decision", "match", "intent")."""
+    return LOWER.get(corpus.name, {}).get(name, common)
+
+
 def _floor(report: EvalReport, name: str, common: float) -> float:
-    return LOWER.get(Path(report.corpus_dir).name, {}).get(name, common)
+    return share_floor(Path(report.corpus_dir), name, common)
 
 
 def plan_corpora() -> list[Path]:
