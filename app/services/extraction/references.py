@@ -55,6 +55,7 @@ _FOOTER_KINDS = ("tax_number", "account")
 _SUBJECT_PIECES = re.compile(r"\s+[/|–—-]\s+|[:\[\]()]\s*|,\s+|\s+\.?/\.\s+")
 _BARE_VALUE = re.compile(r"[A-Z0-9](?:[A-Z0-9]|[-/.](?=[A-Z0-9])|\s(?=\d{2,}\b))*")
 _MIN_BARE_DIGITS = 5
+_ROUTING_ID = re.compile(r"(?=[^A-Z]*[A-Z])[A-Z0-9](?:[A-Z0-9]|[-/.](?=[A-Z0-9]))*")
 
 
 @dataclass(frozen=True)
@@ -205,9 +206,10 @@ def _recipient_matches(recipients: Sequence[str], firm: re.Pattern[str]) -> list
             continue
         token = local.split("+", 1)[1]
         # The firm set the routing id itself: one in another shape than its pattern (a firm whose Aktenzeichen
-        # the pattern does not fit) is still its own case, as long as it looks like a reference at all.
+        # the pattern does not fit) is still its own case, as long as it looks like a file number (letters and
+        # digits: not a bare year or a word).
         values = [match.group(0) for match in firm.finditer(token)] or (
-            [token] if _BARE_VALUE.fullmatch(token.upper()) and _valid_value(token) else [])
+            [token] if _ROUTING_ID.fullmatch(token.upper()) and _valid_value(token) else [])
         for value in values:
             evidence = Evidence(source="to", part="recipient", location="recipient address", text=address)
             reference = ReferenceFound(value=value, owner="firm", kind="routing", label="routing address",

@@ -55,6 +55,7 @@ def test_a_routing_id_in_another_shape_than_the_pattern_is_still_the_firms_case(
 def test_a_plus_address_without_a_reference_shaped_id_names_no_case() -> None:
     assert run("Guten Tag", "Hallo", to="post+newsletter@kanzlei.example").firm_reference is None
     assert run("Guten Tag", "Hallo", to="post+ab-12@kanzlei.example").firm_reference is None
+    assert run("Guten Tag", "Hallo", to="post+2026@kanzlei.example").firm_reference is None
 
 
 def test_tax_number_with_slashes_is_a_creditor_reference() -> None:
