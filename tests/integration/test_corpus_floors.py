@@ -40,8 +40,7 @@ FLOORS: dict[str, Bound] = {
 # corpus cannot meet for a reason outside this code goes here with that reason, never silently.
 EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh2", "safe_cases_auto_applied"): (
-        "79 % (15/19): G015 (the name 'Gülşen' read as 'Gül', so the gate doubts the client), G020, G027, G029 "
-        "(a second figure read as a total) go to a human; none is written wrong"),
+        "84 % (16/19): G020, G027, G029 (a second figure read as a total) go to a human; none is written wrong"),
 }
 
 MISSING = "<no shared corpus>"

@@ -9,7 +9,18 @@ from app.services.extraction.lines import SourceLine
 from app.services.extraction.result import Evidence, NameFound
 from app.services.textfold import Caseless, lowered
 
-_WORD = r"[A-ZÄÖÜ][A-Za-zÄÖÜäöüßáàéèóòúćčšžđğıłńřśţ'’]+(?:-[A-ZÄÖÜ][A-Za-zÄÖÜäöüßáàéèóòúćčšžđğıłńřśţ'’]+)*"
+
+def _latin_letters(upper: bool) -> str:
+    """Every letter of one case in the Latin alphabets clients' names are written in (Şahin, Łukasz, Dvořák,
+    João, Kjærgård, Nguyễn), as the body of a character class: a letter left out ended a name where it stood."""
+    blocks = (range(0x41, 0x5B), range(0x61, 0x7B), range(0xC0, 0x250), range(0x1E00, 0x1F00))
+    return "".join(letter for block in blocks for letter in map(chr, block)
+                   if letter.isalpha() and (letter.isupper() if upper else not letter.isupper()))
+
+
+_UPPER = _latin_letters(upper=True)
+_LETTERS = _UPPER + _latin_letters(upper=False) + "'’"
+_WORD = rf"[{_UPPER}][{_LETTERS}]+(?:-[{_UPPER}][{_LETTERS}]+)*"
 _FORWARD = rf"(?P<first>{_WORD}(?: {_WORD}){{0,2}}) (?P<last>{_WORD})"
 _REVERSED = rf"(?P<rlast>{_WORD}),\s*(?P<rfirst>{_WORD}(?: {_WORD})?)"
 _PERSON = rf"(?:{_REVERSED}|{_FORWARD})"

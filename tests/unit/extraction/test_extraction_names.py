@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.services.extraction import extract
 from app.services.extraction.result import ExtractionResult
 from app.services.parsing import parse_body
@@ -51,3 +53,18 @@ def test_the_senders_company_is_the_creditor_when_nobody_else_is_named() -> None
 def test_the_sender_name_is_used_without_a_signature() -> None:
     assert run("Saldo 5,00 EUR", from_name="Telvana Kommunikation – Forderungsservice").creditor_name == (
         "Telvana Kommunikation")
+
+
+@pytest.mark.parametrize(("text", "client"), [
+    ("Ihre Mandantin Frau Şebnem Çakır schuldet uns noch den Betrag aus dem Vertrag.", "Şebnem Çakır"),
+    ("Schuldner: Łukasz Żmuda, geb. 14.02.1988", "Łukasz Żmuda"),
+    ("Kontoinhaber: DVOŘÁK, JIŘÍ", "Jiří Dvořák"),
+    ("für Herrn Ștefan Țurcanu teilen wir den Stand mit", "Ștefan Țurcanu"),
+    ("Unsere Kundin Frau Begoña Muñoz-Peña hat das Konto eröffnet.", "Begoña Muñoz-Peña"),
+    ("Ihr Mandant Herr João Simões ist bei uns Kunde.", "João Simões"),
+    ("Mieterin: Søren-Åsa Kjærgård", "Søren-Åsa Kjærgård"),
+    ("betreffend Frau Nguyễn Thị Hằng", "Nguyễn Thị Hằng"),
+])
+def test_client_names_in_any_latin_alphabet_are_read_whole(text: str, client: str) -> None:
+    # A letter missing from the name's alphabet used to end the name there ("Gülşen" read as "Gül") or lose it.
+    assert run(text).client_name == client
