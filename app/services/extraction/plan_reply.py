@@ -147,7 +147,7 @@ def _governing_clause(text: str, match: re.Match[str]) -> str:
     when that clause refuses or is negated ("wir sind außerstande, …", "es ist uns nicht möglich, …"); else ""."""
     if not _ZU_INFINITIVE.search(match.group(0)):
         return ""
-    breaks = [m for m in _CLAUSE_BREAK.finditer(text, 0, match.start())]
+    breaks = list(_CLAUSE_BREAK.finditer(text, 0, match.start()))
     if not breaks:
         return ""
     start = breaks[-2].end() if len(breaks) > 1 else 0
