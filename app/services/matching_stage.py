@@ -27,6 +27,7 @@ from app.config import Settings
 from app.models import DEFAULT_FIRM_ID, IncomingEmail, Inquiry
 from app.services import claims, jobs, outbox, plan_stage, review
 from app.services.attachments.result import AttachmentText
+from app.services.extraction import with_inquiry_reference
 from app.services.extraction.result import ExtractionResult
 from app.services.matching import engine as matching
 from app.services.matching import written_names
@@ -86,6 +87,8 @@ def match_and_apply(session: Session, email: IncomingEmail, extraction: Extracti
         extraction = as_plan
         jobs.record_event(session, email.id, "plan_read", message=f"plan decision read: {as_plan.plan.decision}",
                           details=as_plan.plan.model_dump(mode="json"))
+    if inquiry is not None:
+        extraction = with_inquiry_reference(extraction, body, email.subject, attachments, inquiry.creditor_reference)
     written = [name.value for name in written_names.full_names(extraction.names)] if inquiry else []
     # Other clients a written name could designate are consulted only for a name that is not plainly the
     # matched client's (written_names.doubts): while every name is, they are not looked up.

@@ -19,6 +19,8 @@ from app.services.extraction.references import (
     choose_creditor_reference,
     choose_firm_reference,
     find_references,
+    normalise_reference,
+    written_reference,
 )
 from app.services.extraction.result import (
     SCHEMA_VERSION,
@@ -210,6 +212,8 @@ def extract(
     signals = _signals(decision, candidates, bool(references), read, about_a_case=bool(firm or clients))
     intent = classify_intent(subject, parsed.reply_text, signals, footer_text=parsed.signature_text,
                              sender=sender_cues(from_name, from_email, parsed.links))
+    if intent.intent == "spam":  # mail that answers no letter carries no creditor's reference to a case
+        creditor_ref = None
     total, total_evidence, total_confidence, judged = _apply_intent(intent, decision, candidates, lines)
     components = decision.components if intent.intent in ("debt_statement", "payment_plan", "rejection") else {}
     component_evidence = {
@@ -250,4 +254,23 @@ def extract(
     )
 
 
-__all__ = ["DEFAULT_FIRM_REFERENCE_PATTERN", "DEFAULT_MAX_CHARS", "DEFAULT_MAX_LINES", "ExtractionResult", "extract"]
+def with_inquiry_reference(result: ExtractionResult, parsed: ParsedBody, subject: str | None,
+                           attachments: Sequence[AttachmentText], reference: str | None) -> ExtractionResult:
+    """The creditor reference as the email writes the matched inquiry's one, where it does: of the numbers a
+    reply carries (an agency's file number beside the client's account at its principal, a ticket number, an
+    echoed subject), that is the one the firm files the claim under."""
+    if not reference or result.intent == "spam":
+        return result
+    if result.creditor_reference and normalise_reference(result.creditor_reference) == normalise_reference(reference):
+        return result
+    lines = [line for line in (subject_line(subject),) if line is not None]
+    found = written_reference(lines + body_lines(parsed) + attachment_lines(attachments), reference)
+    if found is None:
+        return result
+    return result.model_copy(update={"creditor_reference": found.value, "creditor_reference_evidence": found.evidence})
+
+
+__all__ = [
+    "DEFAULT_FIRM_REFERENCE_PATTERN", "DEFAULT_MAX_CHARS", "DEFAULT_MAX_LINES", "ExtractionResult", "extract",
+    "with_inquiry_reference",
+]

@@ -24,30 +24,51 @@ _LABELS: tuple[tuple[ReferenceKind, str], ...] = (
     ("tax_number", r"steuer-?(?:nummer|nr\.?)|st\.?-?nr\.?"),
     ("invoice", r"rechnungs-?(?:nummer|nr\.?)|rechnung|beleg-?(?:nummer|nr\.?)"),
     ("file_number", r"az\.?|aktenzeichen[s]?|(?<!ticket)zeichen[s]?|gz\.?|gesch(?:ä|ae)ftszeichen"
-                    r"|vorgangs-?(?:nummer|nr\.?)|referenz(?:nummer)?|fall-?(?:nummer|nr\.?)"),
+                    r"|vorgangs-?(?:nummer|nr\.?)|referenz(?:nummer)?|fall-?(?:nummer|nr\.?)|ref\.?|reference"),
 )
-_POSSESSIVE = r"(?P<poss>\b(?:ihr|ihre|ihrem|ihren|ihres|ihrer|unser|unsere|unserem|unseren|unseres|unserer)\s+)?"
-_FILLER = r"(?:\s*(?:nr\.?|nummer|no\.?))?(?:\s+bei\s+(?:unserer|unserem|ihrer|ihrem)\s+\w+)?\s*[:#|]?\s*"
+# Compound labels a creditor coins for its own number ("Mieterkonto", "Nutzungsvertrag", "Patienten-Nr.",
+# "Teilnehmernummer"): any word ending so, but for the numbers that never name a debt (a phone, a register, a
+# meter, a person's identity or tax id, an item).
+_NOT_A_CASE = (
+    r"telefon|tel|fax|mobil|handy|durchwahl|hotline|service|haus|postfach|zimmer|raum|seiten?|artikel|serien"
+    r"|z(?:ä|ae)hler|register|handelsregister|hrb|ust|umsatzsteuer|id|identifikations|steueridentifikations"
+    r"|steuer|sozialversicherungs|rentenversicherungs|personalausweis|ausweis|pass|iban|bankleitzahl|blz|bic"
+    r"|konto|lieferschein|sachbearbeiter|plz|sende|versand|tracking|paket"
+)
+_COMPOUNDS: tuple[tuple[ReferenceKind, str], ...] = (
+    ("account", r"[a-zäöüß]{3,}konto"),
+    ("contract", r"[a-zäöüß]{3,}vertrag"),
+    ("other", rf"(?!(?:{_NOT_A_CASE})\.?-?(?:nummer|nr)\b)[a-zäöüß]{{2,}}(?:\.?-)?(?:nummer|nr\.?)"),
+)
+# The label is a whole word (a genitive s allowed): "Rechnungskonto" is no "Rechnung" followed by "skonto".
+_WORD_END = r"(?:e?s)?(?![^\W\d_])"
+_POSSESSIVE = (r"(?P<poss>\b(?:ihr|ihre|ihrem|ihren|ihres|ihrer|unser|unsere|unserem|unseren|unseres|unserer"
+               r"|your|our)\s+)?")
+# "Kundennummer bei unserer Auftraggeberin:", "Vertragskonto bei Quelle AG:": whose number it is, then the value.
+_FILLER = (r"(?:\s*(?:nr\.?|nummer|no\.?))?"
+           r"(?:\s+bei\s+(?:(?:unserer|unserem|ihrer|ihrem)\s+\w+|[^\W\d_][^\n:]{0,40}?(?=\s*:)))?\s*[:#|]?\s*")
 _VALUE = r"(?P<value>[A-Z0-9](?:[A-Z0-9]|[-/.](?=[A-Z0-9])|\s(?=\d{2,}\b))*)"
+_ALL_LABELS = (*_LABELS, *_COMPOUNDS)
 _LABELLED = [
-    (kind, re.compile(rf"{_POSSESSIVE}\b(?P<label>{pattern}){_FILLER}{_VALUE}", re.IGNORECASE))
-    for kind, pattern in _LABELS
+    (kind, re.compile(rf"{_POSSESSIVE}\b(?P<label>{pattern}){_WORD_END}{_FILLER}{_VALUE}", re.IGNORECASE))
+    for kind, pattern in _ALL_LABELS
 ]
 # Any label of any _LABELLED pattern: a line without one is not scanned six times. Scanned in the lowered line
 # (textfold.Caseless) where it can be: the full patterns need the line as written for their values.
-_ANY_LABEL = Caseless.compile(rf"\b(?:{'|'.join(pattern for _kind, pattern in _LABELS)})")
+_ANY_LABEL = Caseless.compile(rf"\b(?:{'|'.join(pattern for _kind, pattern in _ALL_LABELS)})")
 # Each kind's label alone: a full pattern is scanned only where its label occurs (the full scan costs
 # several times the label's, and a line holds one or two kinds of label).
-_KIND_LABEL = [Caseless.compile(rf"\b(?:{pattern})") for _kind, pattern in _LABELS]
+_KIND_LABEL = [Caseless.compile(rf"\b(?:{pattern})") for _kind, pattern in _ALL_LABELS]
 _ECHO_PREFIX = re.compile(
     r"(?:^|\s)(?:aw|re|wg|fw|fwd|antwort|automatische antwort|automatic reply|auto-?reply|out of office"
     r"|eingangsbest(?:ä|ae)tigung|abwesenheitsnotiz"
     r"|korrektur|nachtrag|erg(?:ä|ae)nzung)\s*:",
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")  # "Pfändungsschutzkonto 2026": a year, not a number of anyone's
 _THREE_DIGITS = re.compile("[0-9][^0-9]*[0-9][^0-9]*[0-9]")
 _REF_NOISE = frozenset({"iban", "date"})
-_FOREIGN = re.compile(r"ihr|ihre|ihrem|ihren|ihres|ihrer", re.IGNORECASE)
+_FOREIGN = re.compile(r"ihr|ihre|ihrem|ihren|ihres|ihrer|your", re.IGNORECASE)
 _RANK_KIND = {"customer": 3, "contract": 3, "account": 3, "tax_number": 3, "file_number": 2, "invoice": 1, "other": 0}
 # A footer's tax or bank account number is the creditor's own, never the debtor's case.
 _FOOTER_KINDS = ("tax_number", "account")
@@ -108,7 +129,10 @@ def _owner(
 
 def _valid_value(value: str) -> bool:
     digits = sum(ch.isdigit() for ch in value)
-    return digits >= 3 and len(value) >= 4 and "#" not in value
+    # A leading word in lower case is running text ("Kontoauszug 4711…" read as "auszug 4711…"), not a code.
+    head = value.split(maxsplit=1)[0]
+    return (digits >= 3 and len(value) >= 4 and "#" not in value and (not head.isalpha() or head.isupper())
+            and not _YEAR.fullmatch(value))
 
 
 def _labelled(line: SourceLine, firm: re.Pattern[str], echo_from: int | None) -> list[_Occurrence]:
@@ -145,7 +169,7 @@ def _label_kinds(text: str) -> set[ReferenceKind]:
     if first is None:
         return set()
     # No kind's label starts before the first label of any kind.
-    return {kind for (kind, _pattern), label in zip(_LABELS, _KIND_LABEL, strict=True)
+    return {kind for (kind, _pattern), label in zip(_ALL_LABELS, _KIND_LABEL, strict=True)
             if label.search(text, lower, first.start())}
 
 
@@ -266,3 +290,27 @@ def choose_creditor_reference(references: Sequence[ReferenceFound], firm_value: 
     best_confidence = pool[0].confidence
     top = [r for r in pool if r.confidence == best_confidence]
     return max(top, key=lambda r: counts[normalise_reference(r.value)])
+
+
+def _written_pattern(reference: str) -> re.Pattern[str] | None:
+    """A reference however the email spaces or punctuates it ("KW-7803316" as "KW 780 3316"), whole."""
+    key = normalise_reference(reference)
+    if len(key) < 4 or sum(ch.isdigit() for ch in key) < 3:
+        return None
+    body = r"[\s./-]?".join(re.escape(ch) for ch in key)
+    return re.compile(rf"(?<![0-9A-Za-z]){body}(?![0-9A-Za-z])", re.IGNORECASE)
+
+
+def written_reference(lines: Sequence[SourceLine], reference: str) -> ReferenceFound | None:
+    """Where the email writes `reference` (the matched inquiry's creditor reference): the creditor's words
+    first, then a subject, an attachment, the quoted letter."""
+    pattern = _written_pattern(reference)
+    if pattern is None:
+        return None
+    order = {"reply": 0, "signature": 1, "subject": 2, "attachment": 3, "quoted": 4}
+    for line in sorted(lines, key=lambda line: order.get(line.part, 5)):
+        match = pattern.search(line.text)
+        if match:
+            return ReferenceFound(value=match.group(0), owner="creditor", kind="other", label="as the inquiry has it",
+                                  confidence=0.95, evidence=line.evidence(match.group(0)))
+    return None

@@ -242,3 +242,15 @@ def test_with_no_delivery_target_an_applied_change_touches_no_outbox_row(databas
     assert (outcome.action, outcome.outbox_ids, outcome.sync_status) == ("applied", (), None)
     assert entries == 0
     assert not [statement for statement in statements if "outbox" in statement]
+
+
+def test_the_stored_creditor_reference_is_the_matched_inquirys_as_the_email_writes_it(database: str) -> None:
+    body = ("Sehr geehrte Damen und Herren,\nfür die Quelle Energie AG (Konto 4401882310) teilen wir zu Herrn "
+            "Jürgen Weißbach mit: offen sind 3.212,32 EUR. Unser Zeichen IK-7712-04.")
+    with session_scope() as session:
+        add_inquiry(session, "INQ-1", "Jürgen Weißbach", "BS-2026-0117", creditor_reference="4401 882 310")
+        email = add_reply(session, body=body, to="glaeubiger+BS-2026-0117@kanzlei.example")
+        read = stated("3212.32", creditor_reference="IK-7712-04")
+        outcome = matching_stage.match_and_apply(session, email, read, get_settings())
+    assert outcome.inquiry_id == "INQ-1"
+    assert outcome.extraction is not None and outcome.extraction.creditor_reference == "4401882310"

@@ -49,6 +49,7 @@ FLOORS: dict[str, Callable[[EvalReport], bool]] = {
     "intent ≥ 95 %": lambda r: r.intent_accuracy >= _floor(r, "intent", 0.95),
     "no amount where none is stated": lambda r: r.amount_unexpected == 0,
     "no noise amount taken": lambda r: r.noise_amounts == 0,
+    "creditor reference right ≥ 95 %": lambda r: r.reference_accuracy >= 0.95,
 }
 
 _reports: dict[Path, EvalReport] = {}

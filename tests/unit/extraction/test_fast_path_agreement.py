@@ -79,6 +79,7 @@ LABEL_FRAGMENTS = (
     "Zeichen", "Gz.", "Geschäftszeichen", "GESCHÄFTSZEICHEN", "Geschaeftszeichen", "Vorgangs-Nr.", "Referenz",
     "Fall-Nr.", "Ihr ", "Unser ", " ", ": ", "-", ".", "#", "4711", "\n", "\u00a0", "ı", "İ", "ſ", "\u212a", "K",
     "Ä", "ä", "ẞ", "ß", "Polıce", "Mıtglieds", "KUNDEN", "Kaſſenzeichen", "\u212aundennummer", "Gİro", "x", "_",
+    "Mieterkonto", "Nutzungsvertrag", "Patienten-Nr.", "Vers.-Nr.", "Telefonnummer", "Ref.", "reference", "MIETER",
 )
 label_texts = st.lists(st.one_of(st.sampled_from(LABEL_FRAGMENTS), st.text(max_size=3)), max_size=10).map("".join)
 
@@ -86,7 +87,7 @@ label_texts = st.lists(st.one_of(st.sampled_from(LABEL_FRAGMENTS), st.text(max_s
 def label_kinds_by_the_rule(text: str) -> set[str]:
     if not references._ANY_LABEL.anycase.search(text):
         return set()
-    return {kind for (kind, _pattern), label in zip(references._LABELS, references._KIND_LABEL, strict=True)
+    return {kind for (kind, _pattern), label in zip(references._ALL_LABELS, references._KIND_LABEL, strict=True)
             if label.anycase.search(text)}
 
 

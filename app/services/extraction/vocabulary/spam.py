@@ -10,7 +10,8 @@ from app.services.extraction.vocabulary import phrases
 MARKETING = phrases((
     r"Newsletter", r"abbestellen", r"abmelden", r"unsubscribe", r"Webinar\w*", r"Frühbucher\w*", r"Teilnahmegebühr",
     r"jetzt (?:Platz )?(?:kaufen|bestellen|sichern|anmelden|buchen|testen)", r"Platz sichern", r"Gewinnspiel",
-    r"gewonnen", r"Rabatt\w*", r"Sonderangebot\w*", r"Gutscheincode", r"kostenlos testen", r"Abonnent\w*",
+    r"gewonnen", r"Rabatt\w*", r"Sonderangebot\w*", r"Gutscheincode", r"kostenlos testen",
+    r"Abonnent(?:en|in|innen)?\b",  # the readers addressed, not a subscriber's number ("Abonnentennummer")
     r"Sie erhalten diese (?:E-?Mail|Nachricht|Ausgabe)", r"lottery", r"casino", r"bitcoin", r"Krypto\w*", r"SEO\b",
     r"special offer", r"free trial", r"register now", r"sign up",
 ))
