@@ -231,6 +231,7 @@ def extract(
         total_evidence=total_evidence,
         total_confidence=total_confidence,
         components=dict(components),
+        components_add_up=bool(components) and decision.adds_up,
         component_evidence=component_evidence,
         firm_reference=firm.value if firm else None,
         firm_reference_evidence=firm.evidence if firm else None,

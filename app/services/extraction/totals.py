@@ -10,7 +10,7 @@ from itertools import product
 from app.services import money
 from app.services.extraction.amounts import Candidate
 from app.services.extraction.arithmetic import SourceSums
-from app.services.extraction.labels import PRINCIPAL, fold, is_weak_balance
+from app.services.extraction.labels import PRINCIPAL, SURCHARGES, fold, is_weak_balance
 from app.services.extraction.result import Component
 
 COMPONENTS: tuple[Component, ...] = ("principal", "interest", "costs")
@@ -27,6 +27,9 @@ class TotalDecision:
     component_lines: dict[Component, list[Candidate]] = field(default_factory=dict)
     competing: tuple[Candidate, ...] = ()
     consistent: bool = False
+    # The labelled components (with the deductions) make up the total exactly, without a principal found only by
+    # difference: only such a breakdown goes into a debt record.
+    adds_up: bool = False
     fallback: bool = False
     corroboration: tuple[str, ...] = ()
     margin: float | None = None
@@ -65,10 +68,14 @@ def _is_strong_principal(candidate: Candidate) -> bool:
     return bool(PRINCIPAL.search(fold(candidate.label_text)))
 
 
+def _is_surcharge(candidate: Candidate) -> bool:
+    return candidate.label == "costs" and bool(SURCHARGES.search(fold(candidate.label_text)))
+
+
 def _component_lines(pool: list[Candidate]) -> dict[Component, list[Candidate]]:
     lines: dict[Component, list[Candidate]] = {}
     for name in COMPONENTS:
-        chosen = [c for c in pool if c.label == name]
+        chosen = [c for c in pool if c.label == name and not _is_surcharge(c)]
         if name == "principal" and any(_is_strong_principal(c) for c in chosen):
             chosen = [c for c in chosen if _is_strong_principal(c)]
         if chosen:
@@ -96,20 +103,28 @@ class _SourceParts:
     """What the component readings of one source need, worked out once for every total tried against it."""
 
     readings: dict[Component, list[tuple[Decimal, list[Candidate]]]]
+    # Stated deductions (negative) and surcharges (positive): in the sum, in no component.
     deductions: Decimal
     balances: dict[Decimal, list[Candidate]]
+    # Accepted amounts that are no component, deduction or total by their label, by value.
+    others: dict[Decimal, list[Candidate]]
 
     @classmethod
     def of(cls, pool: list[Candidate], all_in_source: list[Candidate]) -> _SourceParts:
         lines = _component_lines(pool)
         balances: dict[Decimal, list[Candidate]] = {}
+        others: dict[Decimal, list[Candidate]] = {}
         for c in pool:
             if c.label == "balance":
                 balances.setdefault(c.value, []).append(c)
+            elif c.label in ("unlabelled", "other"):
+                others.setdefault(c.value, []).append(c)
         return cls(
             readings={name: _options(chosen) for name, chosen in lines.items()},
-            deductions=sum((c.value for c in all_in_source if c.label == "deduction" and c.value < 0), _ZERO),
+            deductions=sum((c.value for c in all_in_source if c.label == "deduction" and c.value < 0), _ZERO)
+            + sum((c.value for c in pool if _is_surcharge(c) and not c.subtotal), _ZERO),
             balances=balances,
+            others=others,
         )
 
 
@@ -132,6 +147,30 @@ def _components(
     values = {name: chosen[name][0] for name in COMPONENTS if name in chosen}
     evidence = {name: chosen[name][1] for name in COMPONENTS if name in chosen}
     return values, evidence, consistent
+
+
+def _a_breakdown(values: dict[Component, Decimal]) -> bool:
+    """Interest or costs alone making up a whole claim is a sum read under a fee's label, not a breakdown."""
+    return "principal" in values or len(values) > 1
+
+
+def _principal_by_difference(
+    values: dict[Component, Decimal], evidence: dict[Component, list[Candidate]], parts: _SourceParts,
+    total: Candidate,
+) -> tuple[dict[Component, Decimal], dict[Component, list[Candidate]]]:
+    """Interest and costs named, the main claim under a label of its own ("Kaufpreis", "Beitrag Juli"): where the
+    total less the named parts is an amount the same source states, that amount is the principal. Only the
+    breakdown gains it; which total is chosen, and how sure, never depends on it."""
+    if "principal" in values or not values:
+        return values, evidence
+    rest = total.value - parts.deductions - sum(values.values(), _ZERO)
+    stated = [c for c in parts.others.get(rest, []) if c is not total] if rest > 0 else []
+    if not stated:
+        return values, evidence
+    filled = {"principal": rest, **values}
+    lines = {"principal": stated[:1], **evidence}
+    return ({name: filled[name] for name in COMPONENTS if name in filled},
+            {name: lines[name] for name in COMPONENTS if name in lines})
 
 
 _EXPLICIT = "explicit total label"
@@ -262,7 +301,9 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     ranking = sorted((_rank(c, sources[c.line.source]) for c in pool), key=Ranked.key, reverse=True)
     best = ranking[0]
     total = best.candidate
-    values, evidence, consistent = _components(sources[total.line.source].parts, total)
+    parts = sources[total.line.source].parts
+    values, evidence, consistent = _components(parts, total)
+    values, evidence = _principal_by_difference(values, evidence, parts, total)
     runner_up = next((r for r in ranking[1:] if r.candidate.value != total.value), None)
     margin = None if runner_up is None else round(best.score - runner_up.score, 2)
     unexplained = _unexplained(best, ranking, counted, evidence, sources)
@@ -280,6 +321,7 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
         component_lines=evidence,
         competing=unexplained,
         consistent=consistent,
+        adds_up=consistent and _a_breakdown(values),
         corroboration=corroboration,
         margin=margin,
         notes=tuple(notes),
