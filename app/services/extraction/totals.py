@@ -56,11 +56,11 @@ def _options(lines: list[Candidate]) -> list[tuple[Decimal, list[Candidate]]]:
     subtotals = [c for c in lines if c.subtotal]
     options: list[tuple[Decimal, list[Candidate]]] = []
     if subtotals:
-        options.append((subtotals[-1].value, [subtotals[-1]]))
+        options.append((subtotals[-1].sum_value, [subtotals[-1]]))
         if len(subtotals) > 1:
-            options.append((sum((c.value for c in subtotals), _ZERO), subtotals))
+            options.append((sum((c.sum_value for c in subtotals), _ZERO), subtotals))
     if items:
-        options.append((sum((c.value for c in items), _ZERO), items))
+        options.append((sum((c.sum_value for c in items), _ZERO), items))
     return options
 
 
@@ -115,7 +115,7 @@ class _SourceParts:
         balances: dict[Decimal, list[Candidate]] = {}
         others: dict[Decimal, list[Candidate]] = {}
         for c in pool:
-            if c.label == "balance":
+            if c.label == "balance" and c.count is None:
                 balances.setdefault(c.value, []).append(c)
             elif c.label in ("unlabelled", "other"):
                 others.setdefault(c.value, []).append(c)
@@ -209,9 +209,15 @@ def _source_rank(candidate: Candidate) -> int:
 
 
 def _arithmetic(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Amounts that take part in a sum: the accepted ones and the deductions ("abzüglich Zahlung −50,00")."""
-    return [c for c in candidates
-            if c.line.part in ("reply", "attachment") and (not c.rejected or c.label == "deduction")]
+    """Amounts that take part in a sum: the accepted ones, the deductions ("abzüglich Zahlung −50,00") and the
+    per-unit prices with a clear count ("zwei Mahnungen zu je 2,90 €" adds 5,80)."""
+    return [c for c in candidates if c.line.part in ("reply", "attachment")
+            and (not c.rejected or c.label == "deduction" or c.count is not None)]
+
+
+def _counted_units(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Per-unit prices with a clear count in the sender's own text: component parts, never a total."""
+    return [c for c in candidates if c.count is not None and c.line.part in ("reply", "attachment")]
 
 
 def _in_source(candidates: Sequence[Candidate], source: str) -> list[Candidate]:
@@ -229,8 +235,10 @@ class _Source:
 
 def _sources(candidates: Sequence[Candidate], accepted: list[Candidate], pool: list[Candidate],
              counted: list[Candidate]) -> dict[str, _Source]:
+    units = _counted_units(candidates)
+
     def of(source: str) -> _Source:
-        same_source = [c for c in accepted if c.line.source == source]
+        same_source = [c for c in [*accepted, *units] if c.line.source == source]
         return _Source(
             _SourceParts.of(same_source, _in_source(candidates, source)),
             SourceSums([c for c in counted if c.line.source == source], [c for c in pool if c.line.source == source]),
@@ -269,7 +277,8 @@ def _unexplained(best: Ranked, ranking: list[Ranked], counted: list[Candidate],
     total = best.candidate
     sums = sources[total.line.source].sums
     explained = {id(c) for lines in component_lines.values() for c in lines}
-    for whole in [total, *(c for c in counted if c.subtotal or sums.is_subtotal(total, c))]:
+    wholes = (c for c in counted if c.count is None and (c.subtotal or sums.is_subtotal(total, c)))
+    for whole in [total, *wholes]:
         explained.update(id(item) for item in sources[whole.line.source].sums.items_of(whole))
     return tuple(
         r.candidate for r in ranking
