@@ -14,7 +14,7 @@ from app.services.extraction.labels import LabelVerdict, classify, fold, is_clai
 from app.services.extraction.lines import SourceLine
 from app.services.extraction.numbers import MoneyToken, find_money, forget_lines, mask_noise, parse_cell_number
 from app.services.extraction.result import AmountFound, AmountLabel
-from app.services.extraction.unit_counts import factor_count, unit_count
+from app.services.extraction.unit_counts import charged_now, factor_count, unit_count
 from app.services.extraction.vocabulary.amounts import (
     CANCELLED_LEAD,
     CANCELLED_TRAIL,
@@ -298,7 +298,7 @@ def _with_row_arithmetic(row: list[Candidate], header: tuple[str, ...] | None) -
 
 def _line_candidates(
     line: SourceLine, previous_label: str | None, next_text: str | None, carry: str | None = None,
-    header: tuple[str, ...] | None = None,
+    header: tuple[str, ...] | None = None, sentence_before: str = "",
 ) -> list[Candidate]:
     tokens = list(_money_in(line.text))
     masked = _masked(line.text)
@@ -328,7 +328,11 @@ def _line_candidates(
             # "Saldo: -1.234,56 EUR" is a debit balance: the claim, read without its sign.
             token = replace(token, value=-token.value, negative=False)
         reason = _part_reason(line) or column_reason or _noise_reason(token, lead, trail, after)
-        count = _unit_count(token, lead, trail, after, verdict.label) if reason in (_PER_UNIT, _MULTIPLIER) else None
+        count = None
+        if reason in (_PER_UNIT, _MULTIPLIER):
+            # The whole sentence, from its start (on the line before when it began there) to its end.
+            sentence = f"{sentence_before if clause_start == 0 else ''} {clause}{masked[token.start:token.end]}{trail}"
+            count = _unit_count(token, lead, trail, after, verdict.label) if charged_now(sentence) else None
         if token.negative:
             verdict = LabelVerdict("deduction", verdict.text)
         result.append(
@@ -452,6 +456,24 @@ def _label_line(lines: Sequence[SourceLine], index: int) -> str | None:
     return clause if leads_in else None
 
 
+def _sentence_before(lines: Sequence[SourceLine], index: int) -> str:
+    """The start of the sentence a line continues: the text after the last sentence end on the lines right
+    before it (up to three, no blank line between), or "" when the line before ends a sentence."""
+    parts: list[str] = []
+    for back in range(index - 1, max(index - 4, -1), -1):
+        before = lines[back]
+        if before.source != lines[index].source or before.part != lines[index].part or not before.text.strip():
+            break
+        masked = _masked(before.text.strip())
+        if _SENTENCE_END.search(masked):
+            break
+        start = _clause_start(masked, len(masked))
+        parts.insert(0, masked[start:])
+        if start > 0:
+            break
+    return " ".join(parts)
+
+
 def _carried_text(lines: Sequence[SourceLine], index: int) -> str | None:
     """The previous line when the current one continues its sentence (same part, no amount there)."""
     before = _previous_line(lines, index)
@@ -478,7 +500,8 @@ def collect_amounts(lines: Sequence[SourceLine]) -> list[Candidate]:
         following = lines[index + 1] if index + 1 < len(lines) else None
         next_text = following.text if following is not None and following.source == line.source else None
         candidates.extend(_line_candidates(
-            line, _label_line(lines, index), next_text, _carried_text(lines, index), headers.get(index)))
+            line, _label_line(lines, index), next_text, _carried_text(lines, index), headers.get(index),
+            _sentence_before(lines, index)))
     return _products_stated([_reject_unlabelled_integer(candidate) for candidate in candidates])
 
 

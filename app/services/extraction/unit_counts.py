@@ -10,6 +10,10 @@ adds to the claim is 5,80 €. The count has to stand right with the amount, in 
   the amount's own label makes it a fee or interest (`factor_count`); "gezahlte Abschläge 5 × 62,00 €" or
   "Ratenzahlung 12 x 50,00 €" count nothing.
 
+A count is read only for a charge the sentence states as incurred: one it puts under a condition or in the
+future ("Sollte … keine Zahlung eingehen, fallen zwei Mahnungen zu je 10,00 € an", "ab 01.12. berechnen wir zwei
+Sperrgebühren zu je 10,00 €") has none, or it would make a total that is not owed yet add up.
+
 Anything else has no count: a rate per period ("5,00 € je Monat", "8,00 € pro Tag", "zwei Verträge zu je
 5,00 € monatlich"), periods counted ("3 Monate zu je 50,00 €" is a schedule, not a list of charges), or "je"
 with nothing counted ("Mahn- und Bearbeitungsgebühr von je 5,00 €").
@@ -44,6 +48,19 @@ _NOT_CHARGES = re.compile(
     r"|stunden|\w*rate|\w*raten|termin|termine|terminen|\w*zahlung|\w*zahlungen|abschla\w*|\w*abschlae\w*"
     r"|gutschrift\w*)$"
 )
+
+
+# Words that put a charge under a condition or in the future.
+_NOT_YET = re.compile(
+    r"\b(?:sollte|sollten|falls|wenn|sofern|soweit|andernfalls|ansonsten|sonst|ab|kuenftig\w*|zukuenftig\w*"
+    r"|demnaechst|spaeter\w*|dann|wuerde|wuerden|werden|wird|bei (?:weiterem|erneutem|fortgesetztem|anhaltendem"
+    r"|nicht\w*|ausbleibend\w*|fehlend\w*)|nach ablauf|if|unless|will)\b"
+)
+
+
+def charged_now(sentence: str) -> bool:
+    """Whether a sentence states its charges as incurred, not under a condition or in the future."""
+    return not _NOT_YET.search(fold(sentence))
 
 
 def unit_count(lead: str, after: str) -> int | None:

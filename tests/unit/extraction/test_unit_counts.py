@@ -114,3 +114,23 @@ def test_a_counted_payment_is_not_a_charge() -> None:
     result = run("Forderung laut Rechnung 900,00 €, abzüglich geleisteter Zahlungen 3 x 100,00 €.\n"
                  "Rest offen: 600,00 €")
     assert "counted" not in (reason_of(result, "100.00") or "")
+
+
+@pytest.mark.parametrize("text", [
+    "Offener Betrag 300,00 €.\nAb 01.12. berechnen wir zusätzlich zwei Sperrgebühren zu je 10,00 €, "
+    "Gesamtbetrag dann 320,00 €.",
+    "Offener Betrag 300,00 €.\nBei weiterem Verzug kommen 2 Mahngebühren à 10,00 € dazu.\nGesamtbetrag: 320,00 €",
+    "Offener Betrag 300,00 €. Sollte bis zum 01.12. keine Zahlung\neingehen, fallen zwei weitere Mahnungen zu "
+    "je 10,00 € an.\nGesamtbetrag: 320,00 €",
+])
+def test_charges_under_a_condition_or_to_come_are_not_counted(text: str) -> None:
+    # Counted, 2 × 10,00 would make the 320,00 that is not owed yet add up and be written automatically.
+    result = run(text)
+    assert "counted" not in (reason_of(result, "10.00") or "")
+    assert not result.amount_is_safe
+
+
+def test_a_sentence_wrapped_before_its_count_is_read_whole() -> None:
+    result = run("Offener Betrag 300,00 €. Dazu\nkommen zwei Mahnungen zu je 10,00 €.\nGesamtbetrag: 320,00 €")
+    assert result.total_amount == Decimal("320.00")
+    assert result.amount_is_safe, result.amount_safety_reasons
