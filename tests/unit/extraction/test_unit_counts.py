@@ -134,3 +134,12 @@ def test_a_sentence_wrapped_before_its_count_is_read_whole() -> None:
     result = run("Offener Betrag 300,00 €. Dazu\nkommen zwei Mahnungen zu je 10,00 €.\nGesamtbetrag: 320,00 €")
     assert result.total_amount == Decimal("320.00")
     assert result.amount_is_safe, result.amount_safety_reasons
+
+
+def test_counted_reminders_and_a_disconnection_notice_are_costs_and_the_base_is_the_principal() -> None:
+    result = run("Sehr geehrte Damen und Herren,\n\naus der Endabrechnung ist ein Betrag von 318,40 € offen "
+                 "geblieben. Dazu kommen drei Mahnungen mit je 1,50 € und die\nSperrandrohung von 25,00 €.\n\n"
+                 "Offener Gesamtbetrag: 347,90 €")
+    assert result.total_amount == Decimal("347.90")
+    assert result.amount_is_safe, result.amount_safety_reasons
+    assert result.components == {"principal": Decimal("318.40"), "costs": Decimal("29.50")}

@@ -57,8 +57,8 @@ COSTS = phrases((
     r"(?<!neben)(?<!betriebs)(?<!heiz)(?<!strom)(?<!energie)(?<!wohn)(?<!waren)(?<!lebenshaltungs)Kosten",
     rf"{_NOT_SERVICE}Gebühr", rf"{_NOT_SERVICE}Entgelt", r"Auslagen", r"Pauschale", r"Vergütung", r"Spesen",
     r"\bPorto\b", r"Rücklastschrift",
-    r"Mahnung\b", r"Inkassokost\w*", r"Säumniszuschl\w*", r"Verspätungszuschl\w*", r"\bfees?\b", r"\bcosts?\b",
-    r"\bcharges\b",
+    r"Mahnung\b", r"Mahnungen\b", r"Inkassokost\w*", r"Säumniszuschl\w*", r"Verspätungszuschl\w*", r"\bfees?\b",
+    r"\bcosts?\b", r"\bcharges\b", r"Sperrandrohung\w*",
 ), whole_words=False)
 # Public-law surcharges for paying late (labelled costs above, so they count in the sums): yet neither principal,
 # interest nor a cost of collection, so no component (extraction/totals.py).
