@@ -502,7 +502,21 @@ def collect_amounts(lines: Sequence[SourceLine]) -> list[Candidate]:
         candidates.extend(_line_candidates(
             line, _label_line(lines, index), next_text, _carried_text(lines, index), headers.get(index),
             _sentence_before(lines, index)))
-    return _products_stated([_reject_unlabelled_integer(candidate) for candidate in candidates])
+    return _products_stated(_reject_row_numbers([_reject_unlabelled_integer(candidate) for candidate in candidates]))
+
+
+_WITH_CENTS = re.compile(r"[.,]\d{2}$|,-+$")
+_BARE_DIGITS = re.compile(r"\d+")
+
+
+def _reject_row_numbers(candidates: list[Candidate]) -> list[Candidate]:
+    """In a table row whose amounts are written with cents, a bare whole number is a document, contract or
+    customer number ("15.01.2026 | 7100234455 | Jahresabrechnung | 642,18"), not an amount."""
+    with_cents = {id(c.line) for c in candidates if c.line.tabular and _WITH_CENTS.search(c.raw.strip())}
+    return [c.reject("a whole number in a row of amounts with cents: a document or account number")
+            if id(c.line) in with_cents and not c.rejected and not c.has_currency
+            and _BARE_DIGITS.fullmatch(c.raw.strip()) else c
+            for c in candidates]
 
 
 def _products_stated(candidates: list[Candidate]) -> list[Candidate]:
