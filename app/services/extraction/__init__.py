@@ -10,7 +10,14 @@ from app.services import money
 from app.services.attachments.result import AttachmentText
 from app.services.extraction.amounts import Candidate, collect_amounts
 from app.services.extraction.cent_columns import join_cent_columns
-from app.services.extraction.intent import SETTLED, IntentDecision, IntentSignals, classify_intent, settled_wording
+from app.services.extraction.intent import (
+    SETTLED,
+    IntentDecision,
+    IntentSignals,
+    assignment_wording,
+    classify_intent,
+    settled_wording,
+)
 from app.services.extraction.labels import fold, is_weak_balance
 from app.services.extraction.lines import SourceLine, attachment_lines, body_lines, subject_line
 from app.services.extraction.names import choose_creditor, find_client_names, find_creditor_names
@@ -162,6 +169,8 @@ def _safety(
         if decision.competing:
             named = "; ".join(money.format_eur(c.value) for c in decision.competing)
             reasons.append(f"other amounts also read as the total and nothing explains them: {named}")
+    if intent.intent == "debt_statement" and (sold := assignment_wording(reply_text)):
+        reasons.append(f"the claim was sold or assigned, the creditor on file changes: '{sold[0]}'")
     superseded = [c for c in candidates if c.line.part in ("reply", "attachment") and (
         c.reason == "previous figure, superseded" or (c.reason == "cancelled" and c.label in ("total", "balance")))]
     if superseded:

@@ -232,6 +232,11 @@ def classify_intent(subject: str | None, reply_text: str, signals: IntentSignals
     return decide(MailText.read(subject, reply_text, footer_text, sender), signals)
 
 
+def assignment_wording(reply_text: str) -> list[str]:
+    """The sentences of a reply (unfolded input) saying the claim was sold or assigned."""
+    return cues.assignment(fold(reply_text))
+
+
 def settled_wording(reply_text: str) -> list[str]:
     """The settled phrases of a reply (unfolded input), outside conditional and negated sentences."""
     return cues.settled_any(fold(reply_text))

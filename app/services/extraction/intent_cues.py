@@ -131,6 +131,13 @@ def open_remainder(reply: str) -> list[str]:
     return found[:3]
 
 
+def assignment(reply: str) -> list[str]:
+    """Sentences saying the claim was sold or assigned ("an uns abgetreten", "Forderungskauf", "neue Gläubigerin")."""
+    return [sentence[:90] for sentence in _sentences(reply)
+            if asks.ASSIGNMENT_NOUN.search(sentence)
+            or (asks.ASSIGNMENT_VERB.search(sentence) and asks.CLAIM_NOUN.search(sentence))][:2]
+
+
 def instalment_offers(reply: str) -> list[str]:
     """Sentences that offer or grant instalments (not ones about a plan that ended or is not offered)."""
     return [sentence[:90] for sentence in _sentences(reply)

@@ -63,3 +63,20 @@ def test_a_document_number_in_a_row_of_amounts_with_cents_is_no_amount() -> None
     assert reason_of(result, "4400920118") is not None
     assert result.total_amount == Decimal("217.40")
     assert all(value < Decimal("1000") for value in result.components.values())
+
+
+def test_a_claim_sold_or_assigned_is_not_written_to_the_old_creditor() -> None:
+    for text in ("Wir haben die Forderung über 310,00 € an die Nordkap Forderungsankauf AG verkauft.",
+                 "Die Ansprüche aus dem Kundenkonto wurden am 01.10.2026 an uns abgetreten. Gesamtforderung: 412,00 €.",
+                 "Neue Gläubigerin ist die Nordkap Portfolio GmbH. Die Gesamtforderung beträgt 412,00 €."):
+        result = run(text)
+        assert result.total_amount is not None
+        assert not result.amount_is_safe, text
+        assert any("sold or assigned" in reason for reason in result.amount_safety_reasons)
+
+
+def test_a_wage_assignment_or_an_agency_taking_over_is_no_sale_of_the_claim() -> None:
+    for text in ("Aus der Lohnabtretung sind bereits 150,00 € eingegangen. Die Gesamtforderung beträgt 845,00 €.",
+                 "Wir wurden von der Versandhaus Nord GmbH mit dem Einzug beauftragt. Gesamtforderung: 845,00 €."):
+        result = run(text)
+        assert not any("sold or assigned" in reason for reason in result.amount_safety_reasons), text

@@ -56,3 +56,8 @@ def test_a_positive_total_beside_nothing_open_is_never_written_automatically() -
                  "Beträge mehr offen.")
     assert not (result.intent == "debt_statement" and result.amount_is_safe)
     assert amount_doubts(result, Decimal("240.00"), None, Decimal("0.25"))
+
+
+def test_a_claim_extinguished_is_settled_unless_denied() -> None:
+    assert run("Die Ansprüche aus dem Vertrag sind durch die Zahlung Ihres Mandanten erloschen.").intent == "settled"
+    assert run("Die Forderung ist keineswegs erloschen; offen sind 210,00 €.").intent != "settled"

@@ -86,7 +86,8 @@ SETTLED_ACCOUNT = phrases((
     r"(?:Forderungen|Ansprüche) (?:\S+ ){0,6}?bestehen nicht", r"keine Forderung(?:en)? mehr",
     r"nichts (?:mehr )?offen",
     r"kein(?:e|en)? (?:offene[rn]? )?(?:Saldo|Restforderung|Rückstand|Rückstände) (?:mehr )?", r"keine Schulden",
-    r"Forderung ist erloschen", r"paid in full",
+    r"(?:Forderung|Anspr(?:uch|üche)|Schuld)\w* (?:\S+ ){0,4}?(?:ist|sind) (?:\S+ ){0,6}?erloschen",
+    r"paid in full",
     r"(?:\w*konto|Saldo|Rückstände|Rückstand|Forderung\w*|Angelegenheit|account) (?:\S+ ){0,12}?(?:ist|sind"
     r"|wurde|wurden) "
     r"(?:\S+ ){0,3}?ausgeglichen", r"fully paid", r"settled in full",

@@ -85,3 +85,12 @@ REFERRAL = phrases((
     r"an (?:das|die|den) Sie sich (?:\S+ ){0,3}?wenden",
     r"please contact (?:\S+ ){0,3}?(?:agency|collection|solicitor|lawyer)",
 ))
+
+# The claim sold or assigned to someone else: whoever now holds it, the creditor on file changes.
+ASSIGNMENT_VERB = phrases((r"abgetreten", r"verkauft", r"zediert", r"veräußert", r"\bassigned\b", r"\bsold\b"))
+CLAIM_NOUN = phrases((r"Forderung\w*", r"Anspr(?:uch|üche)\w*", r"Konto\w*", r"Kundenkonto\w*", r"\bclaim\w*",
+                      r"\bdebt\b", r"\baccount\b"), whole_words=False)
+ASSIGNMENT_NOUN = phrases((
+    r"Forderungs(?:kauf|verkauf|ankauf|erwerb)\w*", r"\bZession\b", r"\bZedent\w*", r"\bZessionar\w*",
+    r"neue[rn]? (?:Gläubiger\w*|Forderungsinhaber\w*|Inhaber\w* der Forderung)",
+))
