@@ -37,6 +37,7 @@ from app.services.extraction.result import (
     ExtractionResult,
 )
 from app.services.extraction.sender import sender_cues
+from app.services.extraction.stated_sums import future_totals, larger_sums
 from app.services.extraction.totals import TotalDecision, decide_total, usable
 from app.services.parsing import ParsedBody
 
@@ -169,6 +170,12 @@ def _safety(
         if decision.competing:
             named = "; ".join(money.format_eur(c.value) for c in decision.competing)
             reasons.append(f"other amounts also read as the total and nothing explains them: {named}")
+        if sums := larger_sums(total, candidates):
+            named = "; ".join(money.format_eur(c.value) for c in sums)
+            reasons.append(f"the text states a larger sum that holds this total as a part: {named}")
+        if later := future_totals(total, candidates):
+            named = "; ".join(money.format_eur(c.value) for c in later)
+            reasons.append(f"the text also names a future or conditional total it does not explain: {named}")
     if intent.intent == "debt_statement" and (sold := assignment_wording(reply_text)):
         reasons.append(f"the claim was sold or assigned, the creditor on file changes: '{sold[0]}'")
     superseded = [c for c in candidates if c.line.part in ("reply", "attachment") and (

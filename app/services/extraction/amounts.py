@@ -10,6 +10,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from app.services.extraction.columns import CELL_SEPARATOR, CellPlace, column_role, headers_by_line, place
+from app.services.extraction.future import NOT_YET, not_yet
 from app.services.extraction.labels import LabelVerdict, classify, fold, is_claim_label
 from app.services.extraction.lines import SourceLine
 from app.services.extraction.numbers import MoneyToken, find_money, forget_lines, mask_noise, parse_cell_number
@@ -50,7 +51,9 @@ _TRAIL_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cancelled", CANCELLED_TRAIL),
     ("future amount, not yet due", FUTURE_TRAIL),
 )
-_EXCLUDED = "excluded: the text says it is not part of the figure"
+_EXCLUDED = EXCLUDED_REASON = "excluded: the text says it is not part of the figure"
+# A feature: the amount's own clause names it a sum of what came before ("zusammen also", "macht", "ergibt").
+STATES_A_SUM = "its clause names it a sum"
 _FUTURE = "future amount, not yet due"
 # A negation counts only right before the word it negates ("nicht bezahlt"), not anywhere in the clause.
 _NEGATION_BEFORE = re.compile(r"(?:\bnicht|\bnoch nicht|\bkein\w*|\bnoch)\s+(?:\S+\s+){0,2}$")
@@ -77,6 +80,13 @@ _PER_UNIT_AFTER = re.compile(
 _PER_UNIT_BEFORE = re.compile(r"(?:\bje|\bà|\bá|\ba|\bzu je|\bpro)\s*(?:€|eur|euro)?\s*$", re.IGNORECASE)
 _FACTOR_BEFORE = re.compile(r"\d\s*[x×*]\s*(?:€|eur|euro)?\s*$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+# Inside a sentence: the marks between its clauses.
+_CLAUSE_MARK_INSIDE = re.compile(r"[,;]|\s[–-]\s")
+# What a clause may name of its own (a part or a sum), so that a cue in it is about that, not an amount before.
+_NAMED_PARTS = ("total", "balance", "principal", "interest", "costs")
+# Words that make an amount a sum of what came before it ("zusammen also", "macht", "ergibt", "insgesamt").
+_NAMES_A_SUM = re.compile(r"\b(?:zusammen|insgesamt|gesamt\w*|summe|somit|also|macht|ergibt|ergeben|in total"
+                          r"|altogether)\b")
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t")
 _LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 # A sentence mark and the spaces after it, before a capital. The word before the mark is read only where it
@@ -212,7 +222,7 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
     if per_unit and (_PER_UNIT_BEFORE.search(lead) or _PER_UNIT_AFTER.match(after)):
         return _PER_UNIT
     folded_trail = fold(trail)
-    if EXCLUDED.search(folded_trail) or EXCLUDED.search(folded_lead):
+    if _excluded_after(folded_trail) or _excluded_before(folded_lead):
         return _EXCLUDED
     if FUTURE_LEAD.search(folded_lead[-90:]):
         return _FUTURE
@@ -223,6 +233,30 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
     if _PAID_TRAIL_EN.search(folded_trail):
         return _PAID
     return None
+
+
+def _excluded_after(folded_trail: str) -> bool:
+    """An exclusion cue after the amount that is about it: in its own clause ("5,00 € kommen hinzu"), or in a
+    later clause that names nothing of its own ("5,00 €, die noch hinzukommen, sind nicht enthalten"). A later
+    clause that names a part of its own is about that part ("Die Forderung beträgt 500,00 €, Zinsen kommen
+    hinzu": the 500,00 € is still the claim)."""
+    clauses = _CLAUSE_MARK_INSIDE.split(folded_trail)
+    if EXCLUDED.search(clauses[0]):
+        return True
+    return any(EXCLUDED.search(clause) and classify(clause).label not in _NAMED_PARTS for clause in clauses[1:])
+
+
+def _excluded_before(folded_lead: str) -> bool:
+    """An exclusion cue before the amount that is about it. A cue that closes an earlier clause ("Die Gebühr
+    kommt hinzu, zusammen also 101,40 €") is about that clause's subject: it does not reach an amount whose own
+    clause names a sum or the claim."""
+    ends = [match.end() for match in EXCLUDED.finditer(folded_lead)]
+    if not ends:
+        return False
+    own = _CLAUSE_MARK_INSIDE.split(folded_lead[ends[-1]:])
+    if len(own) == 1:
+        return True
+    return not _NAMES_A_SUM.search(own[-1]) and classify(own[-1]).label not in ("total", "balance")
 
 
 def _keyword_offset(phrase: str) -> int:
@@ -298,7 +332,7 @@ def _with_row_arithmetic(row: list[Candidate], header: tuple[str, ...] | None) -
 
 def _line_candidates(
     line: SourceLine, previous_label: str | None, next_text: str | None, carry: str | None = None,
-    header: tuple[str, ...] | None = None, sentence_before: str = "",
+    header: tuple[str, ...] | None = None, sentence_before: str = "", previous_sentence: str = "",
 ) -> list[Candidate]:
     tokens = list(_money_in(line.text))
     masked = _masked(line.text)
@@ -323,11 +357,15 @@ def _line_candidates(
         verdict = _label(lead, clause, prefix, _BRACKET.split(trail, maxsplit=1)[0], lone)
         cell = place(line.text, token.start, header) if header else None
         verdict, column_reason, features = _column_judgement(verdict, cell, header or ())
+        if _NAMES_A_SUM.search(fold(_CLAUSE_MARK_INSIDE.split(lead)[-1])):
+            features = (*features, STATES_A_SUM)
         flipped = token.negative and verdict.label in ("total", "balance")
         if flipped:
             # "Saldo: -1.234,56 EUR" is a debit balance: the claim, read without its sign.
             token = replace(token, value=-token.value, negative=False)
         reason = _part_reason(line) or column_reason or _noise_reason(token, lead, trail, after)
+        if reason is None and _not_yet(masked, clause_start, clause, trail, sentence_before, previous_sentence):
+            reason = NOT_YET
         count = None
         if reason in (_PER_UNIT, _MULTIPLIER):
             # The whole sentence, from its start (on the line before when it began there) to its end.
@@ -354,6 +392,18 @@ def _line_candidates(
         previous_end = token.end
     judged = _breakdowns_share_rejection(result)
     return _with_row_arithmetic(judged, header) if header else _row_difference(judged)
+
+
+def _not_yet(masked: str, clause_start: int, clause: str, trail: str, sentence_before: str,
+             previous_sentence: str) -> bool:
+    """Whether the amount after `clause` is owed only later or under a condition (extraction/future.py)."""
+    if clause_start > 0:
+        before = clause
+        previous = masked[_clause_start(masked, clause_start - 1):clause_start]
+    else:
+        before = f"{sentence_before} {clause}" if sentence_before else clause
+        previous = "" if sentence_before else previous_sentence
+    return not_yet(before, trail, previous)
 
 
 def _unit_count(token: MoneyToken, lead: str, trail: str, after: str, label: AmountLabel) -> int | None:
@@ -474,6 +524,15 @@ def _sentence_before(lines: Sequence[SourceLine], index: int) -> str:
     return " ".join(parts)
 
 
+def _previous_sentence(lines: Sequence[SourceLine], index: int) -> str:
+    """The last sentence of the nearest non-blank line before `index` (same source and part), or ""."""
+    before = _previous_line(lines, index)
+    if before is None:
+        return ""
+    masked = _masked(before.text.strip())
+    return masked[_clause_start(masked, max(len(masked) - 1, 0)):]
+
+
 def _carried_text(lines: Sequence[SourceLine], index: int) -> str | None:
     """The previous line when the current one continues its sentence (same part, no amount there)."""
     before = _previous_line(lines, index)
@@ -501,7 +560,7 @@ def collect_amounts(lines: Sequence[SourceLine]) -> list[Candidate]:
         next_text = following.text if following is not None and following.source == line.source else None
         candidates.extend(_line_candidates(
             line, _label_line(lines, index), next_text, _carried_text(lines, index), headers.get(index),
-            _sentence_before(lines, index)))
+            _sentence_before(lines, index), _previous_sentence(lines, index)))
     return _products_stated(_reject_row_numbers([_reject_unlabelled_integer(candidate) for candidate in candidates]))
 
 

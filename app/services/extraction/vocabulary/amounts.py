@@ -107,3 +107,50 @@ CANCELLED_TRAIL = phrases((
 FUTURE_TRAIL = phrases((
     r"\b(?:wird|werden)\b(?:(?!sofort).){0,60}\bfällig\b(?! gestellt)", r"\bfällig werden\b", r"\bwill be due\b",
 ), whole_words=False)
+# Words in the sentence before an amount that put it in the future or under a condition: from a date on ("ab
+# 01.12.", "ab dem", "ab Januar"), once the debtor stays in default ("bei weiterem Verzug", "nach Fristablauf"),
+# otherwise ("andernfalls"), from now on ("künftig"), or as a figure that only would hold ("würde", "wäre").
+NOT_YET_CONTEXT = phrases((
+    r"ab (?:dem |den )?\d{1,2}\.\s?\d{1,2}\.", r"ab (?:dem |den )?#{4,}",  # a date, as read or as masked
+    r"ab (?:dem |den )?\d{1,2}\.\s?(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November"
+    r"|Dezember)",
+    r"ab (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b",
+    r"ab (?:dem )?(?:nächste[nmr]?|kommende[nmr]?|folgende[nmr]?) (?:Monat|Woche|Jahr|Quartal|Mahnstufe)\w*",
+    r"ab der (?:nächsten|kommenden|folgenden|zweiten|dritten) (?:Mahnung|Mahnstufe|Woche)",
+    r"bei (?:weiterem|erneutem|fortgesetztem|fortdauerndem|anhaltendem|andauerndem) (?:Zahlungs)?verzug",
+    r"bei (?:weiterer |fortgesetzter )?(?:Nichtzahlung|Nichtbezahlung|Zahlungsverweigerung)",
+    r"bei (?:ausbleibender|fehlender|nicht fristgerechter|verspäteter) Zahlung",
+    r"nach (?:fruchtlosem |ergebnislosem )?(?:Frist)?ablauf", r"nach Ablauf der Frist",
+    r"andernfalls", r"anderenfalls", r"ansonsten", r"widrigenfalls",
+    r"künftig\w*", r"zukünftig\w*", r"in Zukunft", r"demnächst", r"im Falle (?:der|einer) (?:Nichtzahlung|Klage)",
+    # … but not a politeness ("wir würden uns freuen", "wir wären Ihnen dankbar", "es wäre schön").
+    r"würden?\b(?! (?:uns|Ihnen|gern|gerne|es begrüßen|Sie bitten))",
+    r"wären?\b(?! (?:Ihnen|wir Ihnen|dankbar|schön|nett|hilfreich|gut|wir froh))",
+    r"if (?:no|payment is not)", r"otherwise", r"from (?:the )?\d{1,2}",
+))
+# A condition that opens a sentence ("Sollte bis zum 01.12. keine Zahlung eingehen, …"): an amount in the clause
+# after it is a consequence, not yet owed.
+CONDITION_OPENER = phrases((r"sollten?", r"falls", r"sofern", r"wenn", r"im Falle", r"unless", r"if"))
+# A request to pay in the clause after a condition ("Falls noch nicht geschehen, überweisen Sie bitte …"): the
+# amount asked for is owed now.
+PAY_REQUEST = phrases((
+    r"bitte", r"bitten", r"(?:überweisen|zahlen|begleichen|erstatten) Sie", r"Ausgleich", r"ausgleichen",
+    r"please",
+))
+# A "then" that refers back to the future or condition the sentence or the one before it names ("Gesamtbetrag
+# dann 320,00 €" after "Ab 01.12. berechnen wir …").
+THEN = phrases((r"dann", r"alsdann", r"then"))
+# A future tense in an amount's own clause: "wird/werden/würde(n)" before it, with an infinitive of an amount taking
+# effect ("wird sich auf 320,00 € belaufen", "werden wir 20,00 € berechnen"). A participle ("wird mit 300,00 €
+# beziffert") is a present passive and does not count.
+FUTURE_TENSE = phrases((
+    r"(?:wird|werden|würde|würden)\b(?:(?!\b(?:nicht|kein\w*)\b)[^,;.]){0,80}?\b(?:betragen|belaufen|erhöhen|steigen"
+    r"|anwachsen|anfallen|entstehen|hinzukommen|dazukommen|berechnen|erheben|stellen|verlangen|kosten|fällig werden"
+    r"|hinzugerechnet werden|berechnet werden|erhoben werden|in Rechnung gestellt werden)\b",
+))
+# The same tense after the amount, with a verb of a charge coming into being ("Gebühren von 5,00 € werden
+# anfallen"); a verb of change ("300,00 € werden sich erhöhen") leaves the amount before it a current one.
+FUTURE_ARISING = phrases((
+    r"(?:wird|werden|würde|würden)\b(?:(?!\b(?:nicht|kein\w*)\b)[^,;.]){0,80}?\b(?:anfallen|entstehen|hinzukommen"
+    r"|dazukommen|fällig werden|hinzugerechnet werden|berechnet werden|erhoben werden|in Rechnung gestellt werden)\b",
+))

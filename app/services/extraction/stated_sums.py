@@ -1,0 +1,81 @@
+"""extraction/stated_sums.py — sums the text states beyond the chosen total; invariant: a part is never the total.
+
+Two doubts that the chosen total's own label cannot show, both read by arithmetic in one source:
+
+- a larger sum the creditor states ("… 96,40 €. Die Gebühr von 5,00 € kommt hinzu, zusammen also 101,40 €")
+  that the chosen total and the amounts next to it add up to: the chosen total is only a part of the claim;
+- a larger total the text names only for the future or under a condition ("Gesamtbetrag dann 320,00 €") that
+  the chosen total plus the future charges between them do not explain: which figure is current is unclear.
+  Where they do explain it (300,00 € + 20,00 € from 01.12. = 320,00 €), the chosen total is the current one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from app.services.extraction.amounts import EXCLUDED_REASON, STATES_A_SUM, Candidate
+from app.services.extraction.arithmetic import order_key
+from app.services.extraction.future import NOT_YET
+
+_ZERO = Decimal("0.00")
+_WHOLE = ("total", "balance")
+
+
+def _own_text(candidates: Sequence[Candidate], total: Candidate) -> list[Candidate]:
+    """The amounts of the total's source in the sender's own text, in reading order."""
+    return sorted((c for c in candidates if c.line.source == total.line.source
+                   and c.line.part in ("reply", "attachment")), key=order_key)
+
+
+def _in_sums(candidate: Candidate) -> bool:
+    """An amount a stated sum may hold: accepted, stated as additional, a deduction or a counted unit price."""
+    return (candidate.reason in (None, EXCLUDED_REASON) or candidate.label == "deduction"
+            or candidate.count is not None)
+
+
+def _states_a_sum(candidate: Candidate) -> bool:
+    return candidate.label == "total" or candidate.subtotal or STATES_A_SUM in candidate.features
+
+
+def _run_holds(whole: Candidate, run: Iterable[Candidate], part: Candidate) -> bool:
+    """The first two or more amounts of `run` add up exactly to `whole`, and `part` is one of them."""
+    running = _ZERO
+    taken: list[Candidate] = []
+    for item in run:
+        taken.append(item)
+        running += item.sum_value
+        if running == whole.value:
+            return len(taken) > 1 and any(item is part for item in taken)
+        if running > whole.value:
+            return False
+    return False
+
+
+def larger_sums(total: Candidate, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Sums the text states that are larger than `total` and hold it as a part."""
+    ordered = [c for c in _own_text(candidates, total) if _in_sums(c)]
+    found: list[Candidate] = []
+    for index, whole in enumerate(ordered):
+        if whole.value <= total.value or whole.reason not in (None, EXCLUDED_REASON) or not _states_a_sum(whole):
+            continue
+        if _run_holds(whole, reversed(ordered[:index]), total) or _run_holds(whole, ordered[index + 1:], total):
+            found.append(whole)
+    return found
+
+
+def future_totals(total: Candidate, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Larger totals named only for the future or under a condition that the chosen total plus the future
+    charges between them do not explain."""
+    ordered = _own_text(candidates, total)
+    key = order_key(total)
+    found: list[Candidate] = []
+    for later in ordered:
+        if later.reason != NOT_YET or later.label not in _WHOLE or later.value <= total.value:
+            continue
+        low, high = sorted((key, order_key(later)))
+        added = sum((c.sum_value for c in ordered if low < order_key(c) < high and c.label not in _WHOLE
+                     and c.reason in (NOT_YET, EXCLUDED_REASON)), _ZERO)
+        if total.value + added != later.value:
+            found.append(later)
+    return found
