@@ -175,7 +175,7 @@ def _safety(
             reasons.append(f"the text states a larger sum that holds this total as a part: {named}")
         if later := future_totals(total, candidates):
             named = "; ".join(money.format_eur(c.value) for c in later)
-            reasons.append(f"the text also names a future or conditional total it does not explain: {named}")
+            reasons.append(f"the text also names a larger future or conditional total: {named}")
     if intent.intent == "debt_statement" and (sold := assignment_wording(reply_text)):
         reasons.append(f"the claim was sold or assigned, the creditor on file changes: '{sold[0]}'")
     superseded = [c for c in candidates if c.line.part in ("reply", "attachment") and (

@@ -400,10 +400,18 @@ def _not_yet(masked: str, clause_start: int, clause: str, trail: str, sentence_b
     if clause_start > 0:
         before = clause
         previous = masked[_clause_start(masked, clause_start - 1):clause_start]
+    elif sentence_before and not _ends_with_amount(sentence_before):
+        before, previous = f"{sentence_before} {clause}", ""
     else:
-        before = f"{sentence_before} {clause}" if sentence_before else clause
-        previous = "" if sentence_before else previous_sentence
+        # A line before that ends with its amount is a row of its own ("Miete ab 01.09.: 700,00 €"), not the
+        # start of this line's sentence: its words say nothing about this line's amount.
+        before, previous = clause, sentence_before or previous_sentence
     return not_yet(before, trail, previous)
+
+
+def _ends_with_amount(text: str) -> bool:
+    tokens = _money_in(text)
+    return bool(tokens) and not _LETTERS.search(text[tokens[-1].end:].replace("EUR", "").replace("Euro", ""))
 
 
 def _unit_count(token: MoneyToken, lead: str, trail: str, after: str, label: AmountLabel) -> int | None:

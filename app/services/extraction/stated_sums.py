@@ -4,9 +4,13 @@ Two doubts that the chosen total's own label cannot show, both read by arithmeti
 
 - a larger sum the creditor states ("… 96,40 €. Die Gebühr von 5,00 € kommt hinzu, zusammen also 101,40 €")
   that the chosen total and the amounts next to it add up to: the chosen total is only a part of the claim;
-- a larger total the text names only for the future or under a condition ("Gesamtbetrag dann 320,00 €") that
-  the chosen total plus the future charges between them do not explain: which figure is current is unclear.
-  Where they do explain it (300,00 € + 20,00 € from 01.12. = 320,00 €), the chosen total is the current one.
+- a larger total the text names only for the future or under a condition ("Gesamtbetrag dann 320,00 €"):
+  even where the chosen total plus the future charges make it up (300,00 € + 20,00 € from 01.12.), that rests
+  on reading those charges as future ones; were one of them misread, the larger total would be the claim and
+  the chosen one a part of it. A human decides.
+
+A stated sum may itself be one read as future or conditional: a total that the text adds up into any larger sum
+is a part, whichever of the two is the current one.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from app.services.extraction.future import NOT_YET
 
 _ZERO = Decimal("0.00")
 _WHOLE = ("total", "balance")
+# Amounts read as additional or as not yet owed still take part in the sums the text states.
+_SUMMED_REASONS = (None, EXCLUDED_REASON, NOT_YET)
 
 
 def _own_text(candidates: Sequence[Candidate], total: Candidate) -> list[Candidate]:
@@ -30,8 +36,7 @@ def _own_text(candidates: Sequence[Candidate], total: Candidate) -> list[Candida
 
 def _in_sums(candidate: Candidate) -> bool:
     """An amount a stated sum may hold: accepted, stated as additional, a deduction or a counted unit price."""
-    return (candidate.reason in (None, EXCLUDED_REASON) or candidate.label == "deduction"
-            or candidate.count is not None)
+    return (candidate.reason in _SUMMED_REASONS or candidate.label == "deduction" or candidate.count is not None)
 
 
 def _states_a_sum(candidate: Candidate) -> bool:
@@ -57,7 +62,7 @@ def larger_sums(total: Candidate, candidates: Sequence[Candidate]) -> list[Candi
     ordered = [c for c in _own_text(candidates, total) if _in_sums(c)]
     found: list[Candidate] = []
     for index, whole in enumerate(ordered):
-        if whole.value <= total.value or whole.reason not in (None, EXCLUDED_REASON) or not _states_a_sum(whole):
+        if whole.value <= total.value or not _states_a_sum(whole):
             continue
         if _run_holds(whole, reversed(ordered[:index]), total) or _run_holds(whole, ordered[index + 1:], total):
             found.append(whole)
@@ -65,17 +70,6 @@ def larger_sums(total: Candidate, candidates: Sequence[Candidate]) -> list[Candi
 
 
 def future_totals(total: Candidate, candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Larger totals named only for the future or under a condition that the chosen total plus the future
-    charges between them do not explain."""
-    ordered = _own_text(candidates, total)
-    key = order_key(total)
-    found: list[Candidate] = []
-    for later in ordered:
-        if later.reason != NOT_YET or later.label not in _WHOLE or later.value <= total.value:
-            continue
-        low, high = sorted((key, order_key(later)))
-        added = sum((c.sum_value for c in ordered if low < order_key(c) < high and c.label not in _WHOLE
-                     and c.reason in (NOT_YET, EXCLUDED_REASON)), _ZERO)
-        if total.value + added != later.value:
-            found.append(later)
-    return found
+    """Larger totals the sender's own text names only for the future or under a condition."""
+    return [c for c in _own_text(candidates, total)
+            if c.reason == NOT_YET and c.label in _WHOLE and c.value > total.value]
