@@ -82,8 +82,9 @@ _FACTOR_BEFORE = re.compile(r"\d\s*[x×*]\s*(?:€|eur|euro)?\s*$", re.IGNORECAS
 _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\n")
 # Inside a sentence: the marks between its clauses.
 _CLAUSE_MARK_INSIDE = re.compile(r"[,;]|\s[–-]\s")
-# What a clause may name of its own (a part or a sum), so that a cue in it is about that, not an amount before.
-_NAMED_PARTS = ("total", "balance", "principal", "interest", "costs")
+# A part a later clause may name of its own, so that a cue in it is about that part, not an amount before. The
+# claim or the total it names ("…, diese sind in der Gesamtforderung nicht enthalten") is what the cue compares with.
+_NAMED_PARTS = ("principal", "interest", "costs")
 # Words that make an amount a sum of what came before it ("zusammen also", "macht", "ergibt", "insgesamt").
 _NAMES_A_SUM = re.compile(r"\b(?:zusammen|insgesamt|gesamt\w*|summe|somit|also|macht|ergibt|ergeben|in total"
                           r"|altogether)\b")

@@ -161,6 +161,8 @@ def test_a_claim_that_leaves_out_what_comes_on_top_is_still_the_claim(body: str)
     ("Die Forderung beträgt 500,00 €. Zinsen von 12,00 € kommen hinzu.", "12.00"),
     ("Hauptforderung 500,00 €, die Zinsen von 12,00 €, die noch hinzukommen, sind nicht enthalten.", "12.00"),
     ("Nicht enthalten sind Mahnkosten von 9,00 €.", "9.00"),
+    ("Die Gesamtforderung beträgt 800,00 €. Zusätzlich fallen Gutachterkosten von 95,00 € an, diese sind in der "
+     "Gesamtforderung nicht enthalten.", "95.00"),
 ])
 def test_an_amount_the_cue_is_about_is_still_excluded(body: str, value: str) -> None:
     assert (reason_of(run(body), value) or "").startswith("excluded")
