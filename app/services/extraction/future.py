@@ -6,7 +6,7 @@ yet owed when, in its sentence before it,
 
 - a time or default marker stands (`NOT_YET_CONTEXT`: "ab 01.12.", "ab dem …", "ab Januar", "bei weiterem
   Verzug", "nach Fristablauf", "andernfalls", "künftig", "würde", "wäre") — but not a period "ab … bis …", and
-  not "ab" after an interest word ("Zinsen ab 01.05.2026: 23,10 €" is interest run up to now);
+  not "ab" after an interest or surcharge word ("Zinsen ab 01.05.2026: 23,10 €" is interest run up to now);
 - a condition opens a clause that ends before the amount ("Sollte bis zum 01.12. keine Zahlung eingehen,
   erhöht sich …") and the clause with the amount does not ask for payment ("Falls noch nicht geschehen,
   überweisen Sie bitte …" asks for what is owed now);
@@ -33,14 +33,15 @@ from app.services.textfold import fold
 
 NOT_YET = "future or conditional amount, not owed now"
 _PERIOD_END = re.compile(r"\bbis\b")
-_INTEREST_BEFORE = re.compile(r"zins\w*\W+(?:\S+\s+){0,6}$")
+# A charge that runs on from a date and is counted up to now ("Zinsen ab 01.05.2026", "Säumniszuschläge ab …").
+_ACCRUING_BEFORE = re.compile(r"(?:zins|zuschla)\w*\W+(?:\S+\s+){0,6}$")
 _CLAUSE_MARK = re.compile(r"[,;:–]|\s-\s")
 
 
 def _marked(folded: str) -> bool:
     """A time, default or subjunctive marker in `folded` (text before an amount, no semicolon in it)."""
     for match in NOT_YET_CONTEXT.finditer(folded):
-        period = _PERIOD_END.search(folded[match.end():]) or _INTEREST_BEFORE.search(folded[:match.start()])
+        period = _PERIOD_END.search(folded[match.end():]) or _ACCRUING_BEFORE.search(folded[:match.start()])
         if not (match.group(0).startswith("ab") and period):
             return True
     return False

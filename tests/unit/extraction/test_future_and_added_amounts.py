@@ -110,6 +110,7 @@ def test_a_current_total_beside_future_or_conditional_words_stays_safe(body: str
     ("Wir würden uns über eine Zahlung von", " freuen", False),
     ("Zinsen ab ########## bis ##########:", "", False),
     ("Offen sind ab sofort", "", False),
+    ("Säumniszuschläge ab ##########:", "", False),
 ])
 def test_not_yet_reads_the_sentence_before_the_amount(before: str, trail: str, expected: bool) -> None:
     assert not_yet(before, trail) is expected
