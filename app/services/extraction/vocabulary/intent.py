@@ -146,7 +146,8 @@ OFFER = phrases((
     r"räumen (?:\S+ ){0,6}?ein\b", r"einverstanden", r"offer\w*", r"propos\w*",
     r"(?:prepared|willing|able) to (?:accept|agree|offer)",
     r"(?:we )?can (?:accept|agree)", r"we accept",
-    r"(?:would|will|could) (?:\S+ ){0,3}?(?:accept|agree|allow|grant|consider)", r"agree to", r"bereit\b", r"entgegen(?:kommen|zukommen)?\b", r"akzeptier\w*",
+    r"(?:would|will|could) (?:\S+ ){0,3}?(?:accept|agree|allow|grant|consider)", r"agree to",
+    r"bereit\b", r"entgegen(?:kommen|zukommen)?\b", r"akzeptier\w*",
     r"zustimmen", r"anzunehmen",
     # A proposal is an offer too ("schlagen wir eine Rückführung in 12 Monatsraten vor").
     r"vorschlag\w*", r"vorgeschlagen", r"vorzuschlagen", r"schlag(?:en|e)? (?:\S+ ){0,20}?vor\b", r"unterbreite\w*",
