@@ -29,10 +29,11 @@ def alembic_config(database_url: str | None = None) -> Config:
     return config
 
 
-# Expression indexes that migration 0012 builds on PostgreSQL only, the trigram ones only where the server has
-# pg_trgm: the models cannot declare an index with that condition, so autogenerate leaves them out of its diff.
+# Expression indexes that migrations 0012 and 0013 build on PostgreSQL only, the trigram ones only where the server
+# has pg_trgm: the models cannot declare an index with that condition, so autogenerate leaves them out of its diff.
+# (ix_incoming_emails_search_text is 0012's, which 0013 moved to ix_job_search_texts_search_text.)
 MIGRATION_ONLY_INDEXES = frozenset({"ix_incoming_emails_search_text", "ix_inquiries_search_text",
-                                    "ix_incoming_emails_matched_inquiry"})
+                                    "ix_incoming_emails_matched_inquiry", "ix_job_search_texts_search_text"})
 
 
 def include_object(item: Any, name: str | None, kind: str, reflected: bool, compare_to: Any) -> bool:

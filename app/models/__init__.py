@@ -8,6 +8,7 @@ from app.models.firm import DEFAULT_FIRM_ID, Firm, FirmApiToken
 from app.models.incoming_email import IncomingEmail, ProcessingStatus
 from app.models.inquiry import Inquiry, InquiryNameKey
 from app.models.job_event import JobEvent
+from app.models.job_search_text import JobSearchText
 from app.models.job_status_count import JobStatusCount, JobStatusDelta
 from app.models.metric_counter import MetricCounter
 from app.models.outbox import OutboxMessage
@@ -28,6 +29,7 @@ __all__ = [
     "Inquiry",
     "InquiryNameKey",
     "JobEvent",
+    "JobSearchText",
     "JobStatusCount",
     "JobStatusDelta",
     "MetricCounter",

@@ -19,7 +19,9 @@ from app.services import job_list, job_search
 from tests.integration.matching.support import add_inquiry
 from tests.support.factories import insert_email
 
-MIGRATION = Path(__file__).resolve().parents[2] / "alembic" / "versions" / "0012_search_indexes.py"
+VERSIONS = Path(__file__).resolve().parents[2] / "alembic" / "versions"
+MIGRATION = VERSIONS / "0012_search_indexes.py"
+SIDE_TABLE_MIGRATION = VERSIONS / "0013_job_search_texts.py"
 
 
 def found(text_: str) -> list[int]:
@@ -60,13 +62,20 @@ def _without_table(sql: str) -> str:
     return re.sub(r"\b(incoming_emails|inquiries)\.", "", sql)
 
 
-def test_the_searched_texts_are_the_indexed_ones() -> None:
-    """The index serves only an identical expression: the search's texts are the migration's, written the same."""
-    spec = importlib.util.spec_from_file_location("search_indexes_migration", MIGRATION)
+def _migration(path: Path) -> Any:
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec is not None and spec.loader is not None
     migration = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(migration)
+    return migration
+
+
+def test_the_searched_texts_are_the_indexed_ones() -> None:
+    """The index serves only an identical expression: the search's texts are the migration's, written the same;
+    the jobs' text that 0013's triggers store is the one 0012 indexed."""
+    migration = _migration(MIGRATION)
     assert _without_table(job_search.JOB_TEXT_SQL) == migration.JOB_TEXT
+    assert _migration(SIDE_TABLE_MIGRATION).job_text("") == migration.JOB_TEXT
     assert _without_table(job_search.INQUIRY_TEXT_SQL) == migration.INQUIRY_TEXT
     assert _without_table(job_search.MATCHED_INQUIRY_SQL) == migration.MATCHED_INQUIRY
 
@@ -86,7 +95,7 @@ def _plan(connection: Connection, statement: Any) -> str:
 
 def _indexes(connection: Connection) -> set[str]:
     return set(connection.scalars(text("SELECT indexname FROM pg_indexes WHERE tablename IN "
-                                       "('incoming_emails', 'inquiries')")))
+                                       "('incoming_emails', 'inquiries', 'job_search_texts')")))
 
 
 def test_on_postgresql_each_arm_of_a_search_reads_an_index(postgres_database: str) -> None:
@@ -101,19 +110,21 @@ def test_on_postgresql_each_arm_of_a_search_reads_an_index(postgres_database: st
         jobs_plan = _plan(connection, select(IncomingEmail.id).where(search))
         assert "ix_incoming_emails_matched_inquiry" in indexes
         if trigrams:
-            assert {"ix_incoming_emails_search_text", "ix_inquiries_search_text"} <= indexes
-            for index in ("ix_incoming_emails_search_text", "ix_incoming_emails_zendesk_ticket_id",
-                          "ix_incoming_emails_matched_inquiry"):
+            assert {"ix_job_search_texts_search_text", "ix_inquiries_search_text"} <= indexes
+            assert "ix_incoming_emails_search_text" not in indexes  # 0013: on the side table, not on the jobs
+            for index in ("ix_job_search_texts_search_text", "pk_incoming_emails",
+                          "ix_incoming_emails_zendesk_ticket_id", "ix_incoming_emails_matched_inquiry"):
                 assert index in jobs_plan
             assert "Seq Scan" not in jobs_plan
             # a small pending list: an ingest batch that overflows it merges it, and 4 MB held that batch long
             options = connection.scalar(text("SELECT reloptions FROM pg_class "
-                                             "WHERE relname = 'ix_incoming_emails_search_text'"))
+                                             "WHERE relname = 'ix_job_search_texts_search_text'"))
             assert options == ["gin_pending_list_limit=512"]
             inquiry_text = text(f"SELECT external_id FROM inquiries WHERE ({job_search.INQUIRY_TEXT_SQL}) ILIKE "
                                 "'%brandauer%'")
             assert "ix_inquiries_search_text" in _plan(connection, inquiry_text)
-        else:  # the migration left them out: the search reads the table, and still finds its job (below)
-            assert not {"ix_incoming_emails_search_text", "ix_inquiries_search_text"} & indexes
-            assert "Seq Scan on incoming_emails" in jobs_plan
+        else:  # the migration left them out: the search reads the texts' table, and still finds its job (below)
+            assert not {"ix_incoming_emails_search_text", "ix_job_search_texts_search_text",
+                        "ix_inquiries_search_text"} & indexes
+            assert "Seq Scan on job_search_texts" in jobs_plan
     assert len(found("Brandauer")) == 1
