@@ -6,7 +6,8 @@ the same keep-alive HTTP/1.1 load generator (asyncio, N connections, each reques
 prints req/s, p50/p99, the ratio, the log lines written per request, the CPU time per request of the web
 process and of its PostgreSQL backends (steadier than req/s on a shared box), and checks every 200 is a row.
 `--baseline DIR` (repeatable) also serves another checkout's code (e.g. `git archive main | tar -x -C DIR`) under the
-same command in the same run, for before/after; `--rounds N` repeats bare/baseline/ingest N times in turn
+same command in the same run, for before/after, each on a database of its own migrated by its own code (a change of
+schema, an index or a trigger, is measured too); `--rounds N` repeats bare/baseline/ingest N times in turn
 (the box may be shared: the medians of the ratios are printed too).
 
     .venv/bin/python bench/ingest.py [--seconds 10] [--connections 32] [--port 8731] [--baseline DIR] [--rounds 1]
@@ -68,6 +69,12 @@ def cpu_seconds(pids: list[int]) -> float:
             continue
         total += int(fields[11]) + int(fields[12])
     return total / CLOCK_TICKS
+
+
+def migrate(root: Path, env: dict[str, str]) -> None:
+    """The checkout's own migrations, run with its own code (its working directory comes first on the import path)."""
+    subprocess.run([sys.executable, "-c", "from app.cli import main; raise SystemExit(main(['migrate']))"], cwd=root,
+                   env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def database_backends(database: str) -> list[int]:
@@ -214,42 +221,50 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args()
 
-    database = args.database = f"cm_bench_ingest_{os.getpid()}"
+    database = f"cm_bench_ingest_{os.getpid()}"
     redis_db = spare_redis_db()
     folder = Path(tempfile.mkdtemp(prefix="cm-bench-ingest-"))
     env = {key: value for key, value in os.environ.items() if key not in ("RABBITMQ_URL", "SMTP_HOST", "PORT")}
-    env.update(DATABASE_URL=f"postgresql+psycopg://postgres@127.0.0.1:5432/{database}",
-               REDIS_URL=f"redis://127.0.0.1:6379/{redis_db}", ZENDESK_WEBHOOK_SECRET=SECRET)
+    env.update(REDIS_URL=f"redis://127.0.0.1:6379/{redis_db}", ZENDESK_WEBHOOK_SECRET=SECRET)
     print(f"machine: {machine()}")
     print(f"command: {shlex.join(web_command(args.port, 'app.main:app_factory'))}")
     print(f"load:    {args.connections} keep-alive connections, {args.warmup:g} s warm-up, {args.seconds:g} s measured")
-    with psycopg.connect(f"{PG}/postgres", autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{database}"')
+    served = [(f"{root.name}", root) for root in args.baseline] + [("ingest", ROOT)]
+    # each checkout on its own database, migrated by its own code; the bare endpoint touches none
+    databases = {name: f"{database}_{number}" for number, (name, _) in enumerate(served)}
+    envs = {name: {**env, "DATABASE_URL": f"postgresql+psycopg://postgres@127.0.0.1:5432/{databases[name]}"}
+            for name, _ in served}
     try:
-        subprocess.run([str(BIN / "creditor-matcher"), "migrate"], cwd=ROOT, env=env, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        runs: list[Run] = []
-        served = [(f"{root.name}", root) for root in args.baseline] + [("ingest", ROOT)]
+        with psycopg.connect(f"{PG}/postgres", autocommit=True) as admin:
+            for name in databases.values():
+                admin.execute(f'CREATE DATABASE "{name}"')
+        for name, root in served:
+            migrate(root, envs[name])
+        runs: dict[str, list[Run]] = {name: [] for name, _ in served}
         ratios: dict[str, list[float]] = {name: [] for name, _ in served}
         for number in range(1, args.rounds + 1):
             if args.rounds > 1:
                 print(f"round {number}")
-            _, bare, bare_lines = measure(f"bare{number}", web_command(args.port, "bench.bare_app:app_factory"), env,
-                                          folder / "bare.log", args, args.port)
+            args.database = databases["ingest"]
+            _, bare, bare_lines = measure(f"bare{number}", web_command(args.port, "bench.bare_app:app_factory"),
+                                          envs["ingest"], folder / "bare.log", args, args.port)
             bare_rate = report("bare", bare, bare_lines)
             for name, root in served:
-                warm, run, lines = measure(f"{name}{number}", web_command(args.port, "app.main:app_factory"), env,
-                                           folder / f"{name}.log", args, args.port, root)
+                args.database = databases[name]
+                warm, run, lines = measure(f"{name}{number}", web_command(args.port, "app.main:app_factory"),
+                                           envs[name], folder / f"{name}.log", args, args.port, root)
                 ratios[name].append(report(name, run, lines) / bare_rate)
                 print(f"ratio:   {name} / bare = {ratios[name][-1]:.0%}")
-                runs += [warm, run]
+                runs[name] += [warm, run]
         if args.rounds > 1:
             print("median ratios: " + ", ".join(f"{name} {statistics.median(values):.0%}"
                                                 for name, values in ratios.items() if values))
-        check_rows(database, runs)
+        for name, _ in served:
+            check_rows(databases[name], runs[name])
     finally:
         with psycopg.connect(f"{PG}/postgres", autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+            for name in databases.values():
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         redis.Redis(host="127.0.0.1", port=6379, db=redis_db).flushdb()
     return 0
 
