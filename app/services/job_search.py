@@ -4,11 +4,12 @@ id) contains the text, in any case.
 
 A job's text fields are searched as one text: the fields joined by a separator that no search text contains, so
 a match still lies inside one field. That text is kept beside the job in job_search_texts (JOB_TEXT_SQL, written
-by migration 0013's triggers whoever writes the job, rewritten only when one of the fields changes), where
-PostgreSQL indexes it with trigrams (where the server has pg_trgm); a status move rewrites the job's row but not
-its text, so it adds no trigram entries. An inquiry's fields are searched likewise as one text (indexed by 0012),
-and the matched-inquiry arm becomes a list of ids against an expression index; every arm of the search is then
-an index scan, and a search at a million jobs reads the few rows it finds instead of the whole table."""
+with the job's insert by migration 0013's trigger, rewritten only when one of the fields changes: see
+models/job_search_text.py), where PostgreSQL indexes it with trigrams (where the server has pg_trgm); a status
+move rewrites the job's row but not its text, so it adds no trigram entries. An inquiry's fields are searched
+likewise as one text (indexed by 0012), and the matched-inquiry arm becomes a list of ids against an expression
+index; every arm of the search is then an index scan, and a search at a million jobs reads the few rows it finds
+instead of the whole table."""
 
 from __future__ import annotations
 
