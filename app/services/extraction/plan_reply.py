@@ -43,6 +43,10 @@ _YEARS = re.compile(r"(?<![\d,.])(\d{1,2})\s?(?:Jahre\w*|years?\b)", re.IGNORECA
 _TERM = re.compile(r"laufzeit|term\b|duration|ueber|über|over|innerhalb|within", re.IGNORECASE)
 _ZU_INFINITIVE = re.compile(r"\b(?:mit|an|bei|zu)zu\w+en\b")
 _CURRENCY_WORD = re.compile(r"(?:eur|euro|€)[.,;]?")
+_PERCENT_IN_WORDS = re.compile(r"(?<![\w-])((?:[A-Za-zÄÖÜäöüß]+[- ])?[A-Za-zÄÖÜäöüß]+(?: and a half)?)\s+"
+                               r"(?:Prozent\b|percent\b|per cent\b)", re.IGNORECASE)
+_REPLY_PREFIX = re.compile(r"^(?:\s*(?:aw|re|wg|fw|fwd|antwort|korrektur|betreff)\s*:)+\s*", re.IGNORECASE)
+_ALTERNATIVE = re.compile(r"\s*(?:oder|or|bzw\.?|/)\s")
 _MAX_EVIDENCE = 300
 
 
@@ -75,6 +79,10 @@ class Sentence:
     asks_info: bool = False
     decides_later: bool = False
     pending: bool = False
+    abstains: bool = False
+    deemed: bool = False
+    withdrawn: bool = False
+    ruled_out: list[str] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
 
 
@@ -118,12 +126,63 @@ def _clause_span(folded: str, start: int, end: int) -> str:
     return folded[before[-1] if before else 0:after.start() if after else len(folded)]
 
 
-def _polarity(sentence: Sentence) -> None:
+def _void_parts(sentence: Sentence) -> list[tuple[int, int]]:
+    """The parts of the sentence (up to a semicolon) whose decision words decide nothing: an abstention
+    ("weder eine Zustimmung noch eine Ablehnung"), an objection to the firm's deemed consent ("Schweigen ist
+    keine Zustimmung") and a statement withdrawn ("die dort erklärte Ablehnung war ein Versehen")."""
+    void: list[tuple[int, int]] = []
+    start = 0
     text = sentence.folded
-    despite = [m.group(0) for m in words.AGREE_DESPITE_NEGATION.finditer(text)]
+    for end in [m.start() for m in re.finditer(";", text)] + [len(text)]:
+        part = text[start:end]
+        found = False
+        for pattern, flag in ((words.ABSTAIN, "abstains"), (words.DEEMED_CONSENT, "deemed"),
+                              (words.WITHDRAWN, "withdrawn")):
+            if pattern.search(part):
+                setattr(sentence, flag, True)
+                found = True
+        if found:
+            void.append((start, end))
+        start = end + 1
+    return void
+
+
+def _inside(match: re.Match[str], spans: Iterable[tuple[int, int]]) -> bool:
+    return any(match.start() < end and start < match.end() for start, end in spans)
+
+
+def _bare_decision(sentence: Sentence, heading: bool) -> None:
+    """A decision written as a bare word: a form field's value ("Entscheidung: Zustimmung") anywhere, and in a
+    heading (a subject, a ticked box's line) its first word ("Zustimmung Einmalzahlung / VK 2207")."""
+    text = sentence.folded
+    starts = [m.end() for m in words.DECISION_FIELD.finditer(text)]
+    if heading:
+        prefix = _REPLY_PREFIX.match(text)
+        starts.append(prefix.end() if prefix else 0)
+    for start in starts:
+        rest = text[start:].lstrip(" \t|:-–")
+        for pattern, found in ((words.BARE_AGREE, sentence.agrees), (words.BARE_REFUSE, sentence.refuses)):
+            match = pattern.match(rest)
+            if (match and not _ALTERNATIVE.match(rest[match.end():]) and not words.HYPOTHETICAL.search(rest[:60])
+                    and match.group(0) not in found):
+                found.append(match.group(0))
+
+
+def _polarity(sentence: Sentence, heading: bool = False) -> None:
+    text = sentence.folded
+    void = _void_parts(sentence)
+    ruled_out = [m for m in words.NEGATED_REFUSAL.finditer(text) if not _inside(m, void)]
+    sentence.ruled_out.extend(" ".join(m.group(0).split()) for m in ruled_out)
+    sentence.agrees.extend(sentence.ruled_out)
+    spans = void + [m.span() for m in ruled_out]
+    despite_matches = [m for m in words.AGREE_DESPITE_NEGATION.finditer(text) if not _inside(m, spans)]
+    despite = [m.group(0) for m in despite_matches]
     sentence.agrees.extend(despite)
+    spans += [m.span() for m in despite_matches]
+    if not void:
+        _bare_decision(sentence, heading)
     for match in words.AGREE.finditer(text):
-        if any(match.group(0) in phrase or phrase in match.group(0) for phrase in despite):
+        if _inside(match, spans) or any(match.group(0) in phrase or phrase in match.group(0) for phrase in despite):
             continue
         clause = _clause_span(text, match.start(), match.end())
         if words.HYPOTHETICAL.search(clause):
@@ -136,7 +195,8 @@ def _polarity(sentence: Sentence) -> None:
         else:
             sentence.agrees.append(" ".join(match.group(0).split()))
     for match in words.REFUSE.finditer(text):
-        if words.AGREE_DESPITE_NEGATION.search(text[max(0, match.start() - 20):match.end() + 20]):
+        if _inside(match, spans) or words.AGREE_DESPITE_NEGATION.search(text[max(0, match.start() - 20):
+                                                                            match.end() + 20]):
             continue
         if not words.HYPOTHETICAL.search(_clause_span(text, match.start(), match.end())):
             sentence.refuses.append(" ".join(match.group(0).split()))
@@ -175,6 +235,42 @@ def _money_kind(text: str, start: int, end: int) -> tuple[CounterFigure, bool]:
     return "offer_amount", lump is not None
 
 
+def number_in_words(text: str) -> Decimal | None:
+    """A number from 1 to 99 written as a word ("zwanzig", "fünfundzwanzig", "twenty-five", "zwölfeinhalb"),
+    else None."""
+    word = fold(text).strip()
+    half = next((end for end in words.NUMBER_HALF if word.endswith(end) and word != end), None)
+    if half:
+        word = word[:-len(half)].strip()
+    value: int | None = None
+    single = {**words.NUMBER_UNITS, **words.NUMBER_TEENS, **words.NUMBER_TENS}
+    if word in single and word not in ("eine",):
+        value = single[word]
+    elif "und" in word[1:]:
+        unit, _, tens = word.rpartition("und")
+        if unit in words.NUMBER_UNITS and tens in words.NUMBER_TENS:
+            value = words.NUMBER_UNITS[unit] + words.NUMBER_TENS[tens]
+    else:
+        tens, _, unit = word.replace("-", " ").partition(" ")
+        if tens in words.NUMBER_TENS and unit in words.NUMBER_UNITS:
+            value = words.NUMBER_TENS[tens] + words.NUMBER_UNITS[unit]
+    if value is None:
+        return None
+    return money.exact(value) + (Decimal("0.5") if half else 0)
+
+
+def _percent_in_words(text: str) -> Iterable[tuple[Decimal, int, int]]:
+    """Percentages written in words: (value, start, end)."""
+    for match in _PERCENT_IN_WORDS.finditer(text):
+        value = number_in_words(match.group(1))
+        start = match.start()
+        if value is None and " " in match.group(1).strip():  # "von zwanzig Prozent": the last word alone
+            last = match.group(1).rsplit(" ", 1)[1]
+            value, start = number_in_words(last), match.start(1) + match.group(1).rindex(last)
+        if value is not None:
+            yield value, start, match.end()
+
+
 def _figures(text: str) -> list[Figure]:
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
@@ -183,6 +279,9 @@ def _figures(text: str) -> list[Figure]:
         if value is not None:
             found.append(Figure("quota_percent", value, match.group(0), _is_old(text, match.start())))
             taken.append(match.span())
+    for value, start, end in _percent_in_words(text):
+        found.append(Figure("quota_percent", value, text[start:end], _is_old(text, start)))
+        taken.append((start, end))
     for match in _MONTHS.finditer(text):
         found.append(Figure("months", money.exact(int(match.group(1))), match.group(0), _is_old(text, match.start())))
         taken.append(match.span())
@@ -210,10 +309,11 @@ def _is_old(text: str, start: int) -> bool:
                 and not words.AGREE_DESPITE_NEGATION.search(clause))
 
 
-def _read_sentence(text: str, source: str) -> Sentence:
+def _read_sentence(text: str, source: str, *, heading: bool = False) -> Sentence:
+    """One sentence read; a `heading` (a subject, a ticked box's line) may decide with a bare word."""
     sentence = Sentence(text=text, source=source, folded=fold(text))
     folded = sentence.folded
-    _polarity(sentence)
+    _polarity(sentence, heading)
     sentence.counter_cue = bool(words.COUNTER.search(folded))
     sentence.conditional = bool(words.CONDITIONAL.search(folded))
     sentence.consequence = bool(words.CONSEQUENCE.search(folded))
@@ -228,10 +328,10 @@ def _read_sentence(text: str, source: str) -> Sentence:
     return sentence
 
 
-def _attachment_lines(attachment: AttachmentText) -> tuple[list[str], bool]:
-    """A readable attachment's lines with unticked boxes dropped; True when some line was ticked."""
+def _attachment_lines(attachment: AttachmentText) -> tuple[list[str], list[str]]:
+    """A readable attachment's lines with unticked boxes dropped, and its ticked lines (without the box)."""
     lines: list[str] = []
-    ticked = False
+    ticked: list[str] = []
     for segment in attachment.segments:
         if getattr(segment, "ocr", False):
             continue
@@ -239,8 +339,9 @@ def _attachment_lines(attachment: AttachmentText) -> tuple[list[str], bool]:
             if _UNTICKED.match(line):
                 continue
             mark = _TICKED.match(line)
-            ticked = ticked or mark is not None
             lines.append(line[mark.end():] if mark else line)
+            if mark:
+                ticked.append(line[mark.end():])
     return lines, ticked
 
 
@@ -320,6 +421,9 @@ def _polar_verdict(sentences: Sequence[Sentence]) -> _Verdict | None:
     verdict.evidence = [_quote(s.text) for s in (agreeing if verdict.decision == "accepted" else refusing)]
     if agreeing and refusing:
         verdict.doubts.append("the reply both agrees and refuses")
+    for sentence in agreeing:
+        if sentence.ruled_out:
+            verdict.doubts.append(f"agreement read from a refusal that is ruled out: {sentence.ruled_out[0]!r}")
     if verdict.decision == "accepted":
         for index, sentence in enumerate(sentences):
             if sentence.counter_cue and not _known_condition(sentences, index) and not sentence.figures:
@@ -335,6 +439,10 @@ def _open_verdict(sentences: Sequence[Sentence]) -> _Verdict:
     if asking:
         return _Verdict("needs_info", reasons=["asks for documents or explanations before deciding"],
                         evidence=[_quote(s.text) for s in asking][:4])
+    abstaining = [s for s in sentences if s.abstains]
+    if abstaining:
+        return _Verdict("unclear", reasons=["abstains: neither agrees nor refuses"],
+                        evidence=[_quote(s.text) for s in abstaining][:2])
     pending = [s for s in sentences if s.pending]
     reasons = ["still checking, no decision yet"] if pending else ["no decision written"]
     verdict = _Verdict("unclear", reasons=reasons, evidence=[_quote(s.text) for s in pending][:2])
@@ -344,8 +452,41 @@ def _open_verdict(sentences: Sequence[Sentence]) -> _Verdict:
 
 
 def _decide(sentences: Sequence[Sentence], plan: dict[str, Decimal], plan_claim: Decimal | None) -> _Verdict | None:
-    """The verdict of these sentences, or None when they decide nothing (no counter, agreement or refusal)."""
-    return _counter_verdict(sentences, plan, plan_claim) or _polar_verdict(sentences)
+    """The verdict of these sentences, or None when they decide nothing (no counter, agreement or refusal).
+    A reply that withdraws or corrects an earlier statement, or abstains, is read with a doubt."""
+    verdict = _counter_verdict(sentences, plan, plan_claim) or _polar_verdict(sentences)
+    if verdict is not None:
+        withdrawn = [s for s in sentences if s.withdrawn]
+        if withdrawn:
+            verdict.doubts.append(f"the reply withdraws or corrects an earlier statement: "
+                                  f"{_quote(withdrawn[0].text)!r}")
+        if any(s.abstains for s in sentences):
+            verdict.doubts.append("the reply also abstains")
+    return verdict
+
+
+def _form_verdict(attachment: AttachmentText, plan: dict[str, Decimal],
+                  plan_claim: Decimal | None) -> tuple[_Verdict | None, list[Sentence]]:
+    """The decision of a returned form: its ticked line decides (the rest of its text only raises a doubt when
+    it reads otherwise); without a deciding tick the whole text decides, with a doubt."""
+    source = f"attachment:{attachment.filename}"
+    lines, ticked = _attachment_lines(attachment)
+    found = [_read_sentence(text, source) for text in _split("\n".join(lines))]
+    whole = _decide(found, plan, plan_claim)
+    boxes = [_read_sentence(text, source, heading=True) for line in ticked for text in _split(line)]
+    verdict = _decide(boxes, plan, plan_claim) if boxes else None
+    if verdict is not None:
+        verdict.reasons.append(f"read from a ticked box in {attachment.filename}")
+        if whole is None or (whole.decision, whole.counter) != (verdict.decision, verdict.counter) or whole.doubts:
+            told = f"reads {whole.decision}" if whole is not None and whole.decision != verdict.decision else \
+                "adds to it" if whole is not None else "decides nothing"
+            if whole is not None:
+                verdict.doubts.append(f"the rest of {attachment.filename} {told}")
+        return verdict, found
+    if whole is not None:
+        whole.doubts.append(f"decision read from the attachment {attachment.filename}, not the mail")
+        whole.reasons.append(f"read from {attachment.filename}")
+    return whole, found
 
 
 def _conditions(sentences: Iterable[Sentence]) -> list[str]:
@@ -368,17 +509,12 @@ def read(parsed: ParsedBody, *, subject: str | None = None, attachments: Sequenc
         for attachment in attachments:
             if attachment.status != "ok":
                 continue
-            lines, ticked = _attachment_lines(attachment)
-            found = [_read_sentence(text, f"attachment:{attachment.filename}") for text in _split("\n".join(lines))]
-            verdict = _decide(found, plan, plan_claim)
+            verdict, found = _form_verdict(attachment, plan, plan_claim)
             if verdict is not None:
                 source, sentences = f"attachment:{attachment.filename}", reply + found
-                if not ticked:
-                    verdict.doubts.append(f"decision read from the attachment {attachment.filename}, not the mail")
-                verdict.reasons.append(f"read from {'a ticked box in ' if ticked else ''}{attachment.filename}")
                 break
     if verdict is None and subject:
-        titled = [_read_sentence(subject, "subject")]
+        titled = [_read_sentence(subject, "subject", heading=True)]
         verdict = _decide(titled, plan, plan_claim)
         if verdict is not None:
             source = "subject"

@@ -22,7 +22,7 @@ AGREE = phrases((
     r"stimm(?:e|en|t|te|ten)\b(?! Sie\b)(?: \S+){0,14}? zu\b", r"zustimm(?:e|en|t|te|ten)\b", r"zugestimmt",
     r"(?:erteil\w*|geb\w*|erklär\w*|gegeben|erteilt) (?:\S+ ){0,4}?Zustimmung",
     r"Zustimmung (?:\S+ ){0,6}?(?:erteil\w*|erklär\w*)",
-    r"einverstanden", r"Einverständnis", r"akzeptier\w*", r"nehmen (?:\S+ ){0,6}?an\b",
+    r"einverstanden", r"Einverständnis", r"akzeptier\w*", r"nehmen (?:\S+ ){0,8}?an\b",
     r"angenommen", r"annehmen", r"trag\w* (?:\S+ ){0,8}?mit\b", r"mitzutragen", r"mittragen",
     r"genehmig\w*", r"befürwort\w*", r"zusagen", r"sagen (?:\S+ ){0,4}?zu\b",
     r"agree\w*", r"accept\w*", r"consent\w*", r"approve\w*", r"steht nichts entgegen", r"stehen nichts entgegen",
@@ -37,9 +37,53 @@ AGREE_DESPITE_NEGATION = phrases((
     r"keine Einwände", r"keine Einwendungen", r"keine Bedenken", r"nichts einzuwenden", r"no objection\w*",
     r"nicht widersprechen", r"widersprechen (?:\S+ ){0,4}?nicht\b", r"steh\w* nichts entgegen",
 ))
+# A refusal that is itself ruled out ("eine Ablehnung kommt nicht in Betracht", "lehnen den Plan nicht ab"):
+# an agreement, read with a doubt for a human to confirm.
+NEGATED_REFUSAL = phrases((
+    # (the words between hold no comma and no other decision: "die Ablehnung, da eine Zustimmung nicht in
+    # Betracht kommt" is a refusal)
+    r"(?:Ablehnung|Absage|Widerspruch|ablehnen|widersprechen) "
+    r"(?:(?!\S*(?:zustimm|annahm|annehm|einverst))[^\s,;]+ ){0,12}?"
+    r"nicht (?:\S+ ){0,2}?(?:in Betracht|in Frage|zur Debatte)",
+    r"(?:kommt|kommen) (?:\S+ ){0,4}?nicht (?:\S+ ){0,2}?(?:in Betracht|in Frage) (?:\S+ ){0,3}?"
+    r"(?:eine |einen |ein )?(?:Ablehnung|Absage|Widerspruch)",
+    r"lehn\w* (?:\S+ ){0,6}?nicht ab\b", r"nicht abgelehnt", r"nicht ablehnen", r"keine Ablehnung",
+    r"keinen Widerspruch", r"erheben (?:\S+ ){0,4}?keinen Einspruch", r"not (?:\S+ ){0,2}?(?:reject|object)\b",
+))
 # Words that turn agreement into refusal when they stand in the same clause.
-NEGATION = phrases((r"nicht\b", r"kein\w*", r"nie\b", r"niemals", r"not\b", r"cannot", r"can't", r"unable",
-                    r"never"))
+NEGATION = phrases((r"nicht\b", r"kein\w*", r"nie\b", r"niemals", r"weder\b", r"not\b", r"cannot", r"can't",
+                    r"unable", r"never"))
+
+# A part of a sentence (up to a semicolon) whose decision words are no decision on the plan:
+# - an abstention ("weder eine Zustimmung noch eine Ablehnung", "wir enthalten uns", "nehmen nicht teil");
+ABSTAIN = phrases((
+    r"enthalt\w* (?:\S+ ){0,2}?(?:uns|mich)\b", r"enthält (?:\S+ ){0,2}?sich", r"Enthaltung", r"Stimmenthaltung",
+    r"weder (?:\S+ ){0,4}?(?:zu\w*stimm\w*|Zustimmung|annehm\w*|akzeptier\w*|einverstanden)"
+    r" (?:\S+ ){0,4}?noch (?:\S+ ){0,4}?(?:ablehn\w*|Ablehnung|widersprech\w*|Widerspruch|abzulehnen)",
+    r"weder (?:\S+ ){0,4}?(?:ablehn\w*|Ablehnung|widersprech\w*|Widerspruch)"
+    r" (?:\S+ ){0,4}?noch (?:\S+ ){0,4}?(?:zu\w*stimm\w*|Zustimmung|annehm\w*|akzeptier\w*|einverstanden)",
+    r"(?:nehmen|nimmt|nehme) (?:\S+ ){0,8}?nicht teil\b", r"beteilig\w* (?:uns|mich|sich) (?:\S+ ){0,6}?nicht\b",
+    r"abstain\w*", r"neither (?:\S+ ){0,3}?(?:accept|agree|approve|consent)\w* nor",
+))
+# - an objection to the firm's deemed consent ("Schweigen ist keine Zustimmung", "Ihrer Ankündigung, von unserer
+#   Zustimmung auszugehen, widersprechen wir"), which says nothing about the plan itself;
+DEEMED_CONSENT = phrases((
+    r"Schweigen\w*", r"Stillschweigen", r"stillschweigend\w*", r"Fiktion\w*", r"Zustimmungsfiktion", r"fingiert\w*",
+    r"ausbleibend\w* (?:Antwort|Rückmeldung|Reaktion|Äußerung|Nachricht|Stellungnahme)",
+    r"(?:von|mit) (?:\S+ ){0,2}?Zustimmung (?:\S+ ){0,6}?aus(?:zu)?geh\w*",
+    r"gilt (?:\S+ ){0,4}?als (?:erteilt|zugestimmt|Zustimmung|angenommen)",
+    r"als (?:\S+ ){0,2}?Zustimmung (?:\S+ ){0,3}?(?:werten|gewertet|gelten|zu werten)",
+    r"deemed", r"silence",
+))
+# - a statement withdrawn or put right ("die dort erklärte Ablehnung war ein Versehen", "ziehen … zurück").
+WITHDRAWN = phrases((
+    r"gegenstandslos", r"versehentlich", r"irrtümlich\w*", r"(?:ein|einem|aus) Versehen",
+    r"(?:ein|einem|im) Irrtum", r"hinfällig",
+    r"ziehen (?:\S+ ){0,6}?zurück", r"zurückgezogen", r"zurückzuziehen", r"nehmen (?:\S+ ){0,6}?zurück",
+    r"zurückgenommen", r"widerrufen (?:\S+ ){0,3}?(?:unsere|meine|die|den|das)\b",
+    r"Widerruf (?:unserer|meiner|der|des) (?:\S+ ){0,2}?(?:Zustimmung|Ablehnung|Erklärung|Schreiben|E-Mail)",
+    r"als nicht geschrieben", r"ignorieren", r"disregard", r"withdraw\w*", r"in error", r"by mistake",
+))
 
 # Refusal in its own words.
 REFUSE = phrases((
@@ -50,9 +94,19 @@ REFUSE = phrases((
     # Declining in the words of being unable or of not coming closer to a proposal.
     r"(?:sehe|sehen) (?:wir |ich )?(?:uns|mich) (?:\S+ ){0,3}?(?:außerstande|außer Stande|nicht in der Lage)",
     r"(?:sind|bin) (?:wir |ich )?(?:\S+ ){0,2}?(?:außerstande|außer Stande)",
-    r"(?:sehe|sehen) (?:\S+ ){0,3}?keine Möglichkeit", r"nicht (?:\S+ ){0,3}?näher ?(?:zu )?treten",
-    r"nicht nähertreten", r"nicht (?:\S+ ){0,3}?anschließen",
+    r"(?:sehe|sehen) (?:\S+ ){0,3}?keine Möglichkeit", r"nicht (?:\S+ ){0,3}?näher ?(?:zu )?(?:treten|kommen)",
+    r"nicht näher(?:zu)?(?:treten|kommen)", r"nicht (?:\S+ ){0,3}?anschließen",
+    # A refusal in everyday words: "eine Absage erteilen", "Nein sagen", "sagen … nein".
+    r"Absage\b", r"absagen", r"Nein sagen", r"sag\w* (?:\S+ ){0,4}?nein\b",
+    r"ein (?:\S+ ){0,2}?Nein\b", r"say no\b",
 ))
+# A decision written as a form's value: "Entscheidung: Zustimmung", "Votum | Ablehnung".
+DECISION_FIELD = phrases((r"(?:Entscheidung|Votum|Ergebnis|Stellungnahme|Erklärung|decision)\s*[:|]?\s*",))
+# A decision written as a bare word: the value of such a field, a ticked box's line or the head of a subject
+# ("Zustimmung Einmalzahlung / VK 2207"), never a request for it ("Zustimmung erbeten").
+BARE_AGREE = phrases((r"Zustimmung\b(?! (?:\S+ ){0,2}?(?:erbeten|erbitten|gebeten))", r"Einverständnis",
+                      r"einverstanden", r"zugestimmt", r"angenommen", r"accepted", r"approved", r"agreed"))
+BARE_REFUSE = phrases((r"Ablehnung", r"abgelehnt", r"Widerspruch", r"declined", r"rejected"))
 
 # A clause that speaks of a decision still to be taken: its agreement words decide nothing.
 HYPOTHETICAL = phrases((
@@ -60,6 +114,8 @@ HYPOTHETICAL = phrases((
     r"vor (?:unserer|einer) (?:\S+ ){0,2}?Zustimmung", r"(?:bitten|bitte|baten|ersuch)\w* (?:\S+ ){0,6}?zuzustimmen",
     r"before we", r"whether we",
     r"um Zustimmung", r"Bitte um", r"bitten (?:\S+ ){0,4}?Zustimmung",
+    # "stimmt … grundsätzlich erst zu, wenn …": only once something else has happened.
+    r"erst\b(?! (?:einmal|mal)\b)",
 ))
 
 # A condition or an offer of the creditor's own: with a figure that differs from the plan, a counter-offer.
@@ -72,7 +128,8 @@ COUNTER = phrases((
     r"schlagen (?:\S+ ){0,6}?vor", r"unser\w* Vorschlag", r"Gegenvorschlag\w*", r"Gegenangebot\w*",
     r"könnten wir", r"würden wir", r"wären wir", r"wir könnten", r"wir würden", r"wir wären",
     r"angehoben", r"anheb\w*", r"erhöh\w*", r"verkürz\w*", r"verläng\w*", r"mindestens", r"abweichend",
-    r"mit folgender Änderung", r"provided", r"on condition", r"would accept", r"could accept", r"counter\w*",
+    r"mit folgender Änderung", r"folgende\w* Änderung\w*",
+    r"provided", r"on condition", r"would accept", r"could accept", r"counter\w*",
     r"instead", r"at least",
 ))
 # A condition that makes a figure a counter-offer only next to an agreement ("stimmen zu, wenn …").
@@ -156,3 +213,17 @@ RATE_WORDS = phrases((r"monatlich\w*", r"Rate\w*", r"Monatsrate\w*", r"pro Monat
                       r"per month", r"a month", r"instal+ment\w*"))
 LUMP_WORDS = phrases((r"Einmalzahlung\w*", r"Einmalbetrag\w*", r"Gesamtbetrag\w*", r"Vergleichsbetrag\w*",
                       r"Abfindung\w*", r"Summe", r"insgesamt", r"one-off", r"lump sum", r"in total", r"total of"))
+
+# Numbers written as words, folded, for figures such as "zwanzig Prozent" ("fünfundzwanzig", "twenty-five" and
+# "zwölfeinhalb" are put together from these by `plan_reply`).
+NUMBER_UNITS = {"ein": 1, "eins": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "fuenf": 5, "sechs": 6,
+                "sieben": 7, "acht": 8, "neun": 9, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9}
+NUMBER_TEENS = {"zehn": 10, "elf": 11, "zwoelf": 12, "dreizehn": 13, "vierzehn": 14, "fuenfzehn": 15,
+                "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "ten": 10, "eleven": 11,
+                "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+                "eighteen": 18, "nineteen": 19}
+NUMBER_TENS = {"zwanzig": 20, "dreissig": 30, "vierzig": 40, "fuenfzig": 50, "sechzig": 60, "siebzig": 70,
+               "achtzig": 80, "neunzig": 90, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+               "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER_HALF = ("einhalb", "and a half")
