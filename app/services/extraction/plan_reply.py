@@ -83,6 +83,7 @@ class Sentence:
     deemed: bool = False
     withdrawn: bool = False
     ruled_out: list[str] = field(default_factory=list)
+    negated_refusal: bool = False
     figures: list[Figure] = field(default_factory=list)
 
 
@@ -194,12 +195,26 @@ def _polarity(sentence: Sentence, heading: bool = False) -> None:
             sentence.refuses.append(" ".join(clause.split()))
         else:
             sentence.agrees.append(" ".join(match.group(0).split()))
-    for match in words.REFUSE.finditer(text):
-        if _inside(match, spans) or words.AGREE_DESPITE_NEGATION.search(text[max(0, match.start() - 20):
-                                                                            match.end() + 20]):
+    refusals = [m for m in words.REFUSE.finditer(text) if not _inside(m, spans)
+                and not words.AGREE_DESPITE_NEGATION.search(text[max(0, m.start() - 20):m.end() + 20])]
+    for match in refusals:
+        clause = _clause_span(text, match.start(), match.end())
+        if words.HYPOTHETICAL.search(clause):
             continue
-        if not words.HYPOTHETICAL.search(_clause_span(text, match.start(), match.end())):
-            sentence.refuses.append(" ".join(match.group(0).split()))
+        sentence.refuses.append(" ".join(match.group(0).split()))
+        if not words.NEGATION.search(match.group(0)) and _free_negation(text, clause, refusals):
+            sentence.negated_refusal = True
+
+
+def _free_negation(text: str, clause: str, refusals: Sequence[re.Match[str]]) -> bool:
+    """The clause holds a negation that belongs to no refusal phrase of its own ("ablehnen werden wir den
+    Vorschlag nicht"): the refusal may be negated."""
+    offset = text.find(clause)
+    for negation in words.NEGATION.finditer(clause):
+        start, end = offset + negation.start(), offset + negation.end()
+        if not any(m.start() <= start and end <= m.end() for m in refusals if words.NEGATION.search(m.group(0))):
+            return True
+    return False
 
 
 def _governing_clause(text: str, match: re.Match[str]) -> str:
@@ -421,6 +436,9 @@ def _polar_verdict(sentences: Sequence[Sentence]) -> _Verdict | None:
     verdict.evidence = [_quote(s.text) for s in (agreeing if verdict.decision == "accepted" else refusing)]
     if agreeing and refusing:
         verdict.doubts.append("the reply both agrees and refuses")
+    for sentence in refusing:
+        if sentence.negated_refusal:
+            verdict.doubts.append(f"a negation stands in the clause of a refusal: {_quote(sentence.text)!r}")
     for sentence in agreeing:
         if sentence.ruled_out:
             verdict.doubts.append(f"agreement read from a refusal that is ruled out: {sentence.ruled_out[0]!r}")

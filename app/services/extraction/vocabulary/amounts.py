@@ -89,6 +89,8 @@ NET_OF_TAX_LEAD = phrases((
 FIRMS_FIGURE_LEAD = phrases((
     r"laut ihre[mnrs]?\b", r"nach ihren\b", r"gemäß ihren\b", r"von ihnen (?:genannt|angegeben|mitgeteilt)\w*\b",
     r"ihre[rnm]? (?:Angabe|Unterlagen)\w*\b", r"die sie (?:nennen|nannten|angeben|angegeben)\b",
+    # The firm put the claim at a figure ("Sie haben unsere Forderung mit 890,40 € angesetzt").
+    r"\bsie (?:haben|hatten|setzen|setzten|führen|führten) (?:\w+ ){0,4}mit\s*$",
     # The firm's settlement plan is the firm's figure too ("Forderung laut Plan", "nach Ihrem Plan entfielen").
     r"(?:laut|gemäß|nach|in|im) (?:Ihrem |dem |Ihres |des )?(?:\w*bereinigungs)?plan(?:es|s)?\b",
 ), whole_words=False)
