@@ -46,6 +46,7 @@ _CURRENCY_WORD = re.compile(r"(?:eur|euro|€)[.,;]?")
 _PERCENT_IN_WORDS = re.compile(r"(?<![\w-])((?:[A-Za-zÄÖÜäöüß]+[- ])?[A-Za-zÄÖÜäöüß]+(?: and a half)?)\s+"
                                r"(?:Prozent\b|percent\b|per cent\b)", re.IGNORECASE)
 _REPLY_PREFIX = re.compile(r"^(?:\s*(?:aw|re|wg|fw|fwd|antwort|korrektur|betreff)\s*:)+\s*", re.IGNORECASE)
+_BARE_WORD = re.compile(r"\W*\w+\W*")
 _ALTERNATIVE = re.compile(r"\s*(?:oder|or|bzw\.?|/)\s")
 _MAX_EVIDENCE = 300
 
@@ -130,7 +131,8 @@ def _clause_span(folded: str, start: int, end: int) -> str:
 def _void_parts(sentence: Sentence) -> list[tuple[int, int]]:
     """The parts of the sentence (up to a semicolon) whose decision words decide nothing: an abstention
     ("weder eine Zustimmung noch eine Ablehnung"), an objection to the firm's deemed consent ("Schweigen ist
-    keine Zustimmung") and a statement withdrawn ("die dort erklärte Ablehnung war ein Versehen")."""
+    keine Zustimmung"), both decisions named as a choice ("Zustimmung oder Ablehnung") and a statement
+    withdrawn ("die dort erklärte Ablehnung war ein Versehen")."""
     void: list[tuple[int, int]] = []
     start = 0
     text = sentence.folded
@@ -138,9 +140,10 @@ def _void_parts(sentence: Sentence) -> list[tuple[int, int]]:
         part = text[start:end]
         found = False
         for pattern, flag in ((words.ABSTAIN, "abstains"), (words.DEEMED_CONSENT, "deemed"),
-                              (words.WITHDRAWN, "withdrawn")):
+                              (words.WITHDRAWN, "withdrawn"), (words.BOTH_NAMED, "")):
             if pattern.search(part):
-                setattr(sentence, flag, True)
+                if flag:
+                    setattr(sentence, flag, True)
                 found = True
         if found:
             void.append((start, end))
@@ -153,13 +156,16 @@ def _inside(match: re.Match[str], spans: Iterable[tuple[int, int]]) -> bool:
 
 
 def _bare_decision(sentence: Sentence, heading: bool) -> None:
-    """A decision written as a bare word: a form field's value ("Entscheidung: Zustimmung") anywhere, and in a
-    heading (a subject, a ticked box's line) its first word ("Zustimmung Einmalzahlung / VK 2207")."""
+    """A decision written as a bare word: a form field's value ("Entscheidung: Zustimmung") or a sentence that
+    is the word alone, and in a heading (a subject, a ticked box's line) its first word ("Zustimmung
+    Einmalzahlung / VK 2207")."""
     text = sentence.folded
     starts = [m.end() for m in words.DECISION_FIELD.finditer(text)]
     if heading:
         prefix = _REPLY_PREFIX.match(text)
         starts.append(prefix.end() if prefix else 0)
+    elif _BARE_WORD.fullmatch(text):  # a line or a field's value that is the decision word alone ("Zustimmung.")
+        starts.append(0)
     for start in starts:
         rest = text[start:].lstrip(" \t|:-–")
         for pattern, found in ((words.BARE_AGREE, sentence.agrees), (words.BARE_REFUSE, sentence.refuses)):

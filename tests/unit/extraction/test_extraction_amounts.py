@@ -235,6 +235,13 @@ def test_the_firms_own_figure_repeated_by_the_creditor_is_not_the_claim() -> Non
     assert result.total_amount == Decimal("1350.00")
 
 
+def test_the_figure_the_firm_put_the_claim_at_is_not_the_claim() -> None:
+    result = run("Sie hatten unseren Rückstand mit 640,00 € beziffert. Tatsächlich beläuft sich die Forderung "
+                 "inzwischen auf 712,30 €.")
+    assert reasons(result)[Decimal("640.00")] == "the firm's figure repeated, not the creditor's"
+    assert result.total_amount == Decimal("712.30")
+
+
 def test_a_table_header_line_does_not_label_the_rows_below_it() -> None:
     pdf = AttachmentText(filename="Rueckstand.pdf", status="ok", detected_type="pdf", segments=[
         TextSegment("page 1, line 1", "Steuerart Zeitraum Fälligkeit Betrag"),

@@ -62,6 +62,8 @@ ABSTAIN = phrases((
     r" (?:\S+ ){0,4}?noch (?:\S+ ){0,4}?(?:ablehn\w*|Ablehnung|widersprech\w*|Widerspruch|abzulehnen)",
     r"weder (?:\S+ ){0,4}?(?:ablehn\w*|Ablehnung|widersprech\w*|Widerspruch)"
     r" (?:\S+ ){0,4}?noch (?:\S+ ){0,4}?(?:zu\w*stimm\w*|Zustimmung|annehm\w*|akzeptier\w*|einverstanden)",
+    r"(?:zu\w*stimm\w*|Zustimmung) (?:\S+ ){0,4}?(?:ebenso|genauso)\s*wenig (?:\S+ ){0,1}?wie"
+    r" (?:\S+ ){0,3}?(?:ablehn\w*|Ablehnung|abzulehnen)",
     r"(?:nehmen|nimmt|nehme) (?:\S+ ){0,8}?nicht teil\b", r"beteilig\w* (?:uns|mich|sich) (?:\S+ ){0,6}?nicht\b",
     r"abstain\w*", r"neither (?:\S+ ){0,3}?(?:accept|agree|approve|consent)\w* nor",
 ))
@@ -74,6 +76,12 @@ DEEMED_CONSENT = phrases((
     r"gilt (?:\S+ ){0,4}?als (?:erteilt|zugestimmt|Zustimmung|angenommen)",
     r"als (?:\S+ ){0,2}?Zustimmung (?:\S+ ){0,3}?(?:werten|gewertet|gelten|zu werten)",
     r"deemed", r"silence",
+))
+# - both decisions named as the choice to make ("Ihre Zustimmung oder Ablehnung", the firm's question echoed);
+BOTH_NAMED = phrases((
+    r"(?:Zustimmung|zustimmen|Annahme|annehmen) (?:oder|bzw\.?|/|und) (?:\S+ ){0,1}?(?:Ablehnung|ablehnen)",
+    r"(?:Ablehnung|ablehnen) (?:oder|bzw\.?|/|und) (?:\S+ ){0,1}?(?:Zustimmung|zustimmen|Annahme|annehmen)",
+    r"(?:acceptance|accept) or (?:rejection|reject)",
 ))
 # - a statement withdrawn or put right ("die dort erklärte Ablehnung war ein Versehen", "ziehen … zurück").
 WITHDRAWN = phrases((
