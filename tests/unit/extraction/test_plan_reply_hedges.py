@@ -46,10 +46,11 @@ def test_a_refusal_word_with_a_negation_in_its_clause_goes_to_a_human(text: str)
 
 
 @pytest.mark.parametrize("text", [
-    "Wir beteiligen uns an dem Vergleich nicht und enthalten uns der Stimme.",
+    "Wir enthalten uns und lehnen den Plan daher auch nicht ab.",
     "Eine Zustimmung erteilen wir ebenso wenig wie eine Ablehnung: Stimmenthaltung.",
     "Zum vorgelegten Plan erklären wir weder Zustimmung noch Ablehnung.",
-    "Die Gemeindekasse nimmt an solchen Einigungen grundsätzlich nicht teil.",
+    "Die Gemeindekasse nimmt an solchen Einigungen grundsätzlich nicht teil und erteilt deshalb keine "
+    "Zustimmung.",
 ])
 def test_an_abstention_is_unclear(text: str) -> None:
     reading = read(text)
@@ -66,7 +67,7 @@ def test_an_abstention_for_want_of_documents_needs_info() -> None:
     "Ihrer Annahme, unser Schweigen gelte als Einverständnis, widersprechen wir. Wir prüfen den Plan noch.",
     "Dass Sie ohne Nachricht bis zur Frist von unserer Zustimmung ausgehen wollen, lehnen wir ab. Die Sache "
     "liegt zur Prüfung bei der Geschäftsleitung.",
-    "Eine stillschweigende Zustimmung gibt es bei uns nicht. Sie hören von uns nach Prüfung.",
+    "Ein Schweigen unsererseits wäre keine Zustimmung. Sie hören von uns nach Prüfung.",
 ])
 def test_an_objection_to_deemed_consent_is_no_decision_on_the_plan(text: str) -> None:
     assert read(text).decision == "unclear"
