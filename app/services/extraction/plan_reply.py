@@ -349,6 +349,15 @@ def _read_sentence(text: str, source: str, *, heading: bool = False) -> Sentence
     return sentence
 
 
+def _read_all(texts: Sequence[str], source: str) -> list[Sentence]:
+    """The sentences read in order; the one after a field's label ("Entscheidung:") is read as a heading."""
+    sentences: list[Sentence] = []
+    for index, text in enumerate(texts):
+        label = index > 0 and words.DECISION_FIELD.fullmatch(fold(texts[index - 1]).strip()) is not None
+        sentences.append(_read_sentence(text, source, heading=label))
+    return sentences
+
+
 def _attachment_lines(attachment: AttachmentText) -> tuple[list[str], list[str]]:
     """A readable attachment's lines with unticked boxes dropped, and its ticked lines (without the box)."""
     lines: list[str] = []
@@ -455,6 +464,8 @@ def _polar_verdict(sentences: Sequence[Sentence]) -> _Verdict | None:
                                       f"{_quote(sentence.text)!r}")
         if any(s.asks_info or s.decides_later for s in sentences):
             verdict.doubts.append("the reply agrees but also asks for documents or explanations")
+    elif any(s.asks_info or s.decides_later for s in sentences):  # "derzeit nicht, da Unterlagen fehlen"
+        verdict.doubts.append("the reply refuses but also asks for documents or explanations")
     return verdict
 
 
@@ -495,7 +506,7 @@ def _form_verdict(attachment: AttachmentText, plan: dict[str, Decimal],
     it reads otherwise); without a deciding tick the whole text decides, with a doubt."""
     source = f"attachment:{attachment.filename}"
     lines, ticked = _attachment_lines(attachment)
-    found = [_read_sentence(text, source) for text in _split("\n".join(lines))]
+    found = _read_all(_split("\n".join(lines)), source)
     whole = _decide(found, plan, plan_claim)
     boxes = [_read_sentence(text, source, heading=True) for line in ticked for text in _split(line)]
     verdict = _decide(boxes, plan, plan_claim) if boxes else None
@@ -525,7 +536,7 @@ def read(parsed: ParsedBody, *, subject: str | None = None, attachments: Sequenc
     (`PlanOffer.figures()`), `plan_claim` the claim the plan lists; without them every figure the creditor
     offers counts as its own."""
     plan = plan_figures or {}
-    reply = [_read_sentence(text, "reply") for text in _split(parsed.reply_text)]
+    reply = _read_all(_split(parsed.reply_text), "reply")
     verdict = _decide(reply, plan, plan_claim)
     source = "reply"
     sentences = reply

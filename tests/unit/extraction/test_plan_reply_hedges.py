@@ -174,3 +174,18 @@ def test_a_percentage_in_words_is_a_counter_offer_figure(text: str, value: D) ->
 ])
 def test_numbers_in_words(words: str, value: D | None) -> None:
     assert plan_reply.number_in_words(words) == value
+
+
+def test_an_agreement_with_a_reservation_goes_to_a_human() -> None:
+    reading = read("Im Prinzip tragen wir den Plan mit, behalten uns jedoch die Freigabe durch den Vorstand vor.")
+    assert reading.decision == "accepted" and reading.doubts
+
+
+def test_a_refusal_for_now_while_documents_are_missing_goes_to_a_human() -> None:
+    reading = read("Momentan ist eine Zustimmung nicht möglich, weil uns die Einkommensnachweise fehlen.")
+    assert reading.decision == "declined" and reading.doubts
+
+
+def test_a_field_value_on_its_own_after_the_label_decides() -> None:
+    reading = read("Rückmeldung der Gläubigerin\nEntscheidung: Zustimmung, vorbehaltlich der Gremienfreigabe")
+    assert reading.decision == "accepted" and reading.doubts

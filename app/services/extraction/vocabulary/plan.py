@@ -47,7 +47,7 @@ NEGATED_REFUSAL = phrases((
     r"nicht (?:\S+ ){0,2}?(?:in Betracht|in Frage|zur Debatte)",
     r"(?:kommt|kommen) (?:\S+ ){0,4}?nicht (?:\S+ ){0,2}?(?:in Betracht|in Frage) (?:\S+ ){0,3}?"
     r"(?:eine |einen |ein )?(?:Ablehnung|Absage|Widerspruch)",
-    r"lehn\w* (?:\S+ ){0,6}?nicht ab\b", r"nicht abgelehnt", r"nicht ablehnen", r"keine Ablehnung",
+    r"lehn\w* (?:\S+ ){0,6}?nicht ab\b", r"nicht abgelehnt", r"nicht ablehnen", r"keine Ablehnung", r"keine Absage",
     r"keinen Widerspruch", r"erheben (?:\S+ ){0,4}?keinen Einspruch", r"not (?:\S+ ){0,2}?(?:reject|object)\b",
 ))
 # Words that turn agreement into refusal when they stand in the same clause.
@@ -132,7 +132,8 @@ COUNTER = phrases((
     r"nur (?:\S+ ){0,3}?wenn", r"nur unter", r"nur gegen", r"gegen (?:eine|einen|Zahlung)",
     r"wären (?:\S+ ){0,3}?bereit", r"wäre (?:\S+ ){0,3}?bereit",
     r"(?:sind|ist|bin) (?:\S+ ){0,3}?bereit,? (?:\S+ ){0,6}?(?:bei|gegen|wenn|sofern|falls|für)\b",
-    r"bereit (?:\S+ ){0,4}?(?:bei|gegen)\b", r"vorbehaltlich", r"nur (?:\S+ ){0,2}?(?:einer|einem|eine|ab|mit)\b",
+    r"bereit (?:\S+ ){0,4}?(?:bei|gegen)\b", r"vorbehaltlich", r"Vorbehalt\w*",
+    r"behalt\w* (?:uns|mir) (?:\S+ ){0,6}?vor\b", r"nur (?:\S+ ){0,2}?(?:einer|einem|eine|ab|mit)\b",
     r"schlagen (?:\S+ ){0,6}?vor", r"unser\w* Vorschlag", r"Gegenvorschlag\w*", r"Gegenangebot\w*",
     r"könnten wir", r"würden wir", r"wären wir", r"wir könnten", r"wir würden", r"wir wären",
     r"angehoben", r"anheb\w*", r"erhöh\w*", r"verkürz\w*", r"verläng\w*", r"mindestens", r"abweichend",
