@@ -45,7 +45,7 @@ _ZU_INFINITIVE = re.compile(r"\b(?:mit|an|bei|zu)zu\w+en\b")
 _CURRENCY_WORD = re.compile(r"(?:eur|euro|€)[.,;]?")
 _PERCENT_IN_WORDS = re.compile(r"(?<![\w-])((?:[A-Za-zÄÖÜäöüß]+[- ])?[A-Za-zÄÖÜäöüß]+(?: and a half)?)\s+"
                                r"(?:Prozent\b|percent\b|per cent\b)", re.IGNORECASE)
-_REPLY_PREFIX = re.compile(r"^(?:\s*(?:aw|re|wg|fw|fwd|antwort|korrektur|betreff)\s*:)+\s*", re.IGNORECASE)
+_REPLY_PREFIX = re.compile(r"^\s*(?:aw|re|wg|fw|fwd|antwort|answer)\s*:", re.IGNORECASE)
 _BARE_WORD = re.compile(r"\W*\w+\W*")
 _ALTERNATIVE = re.compile(r"\s*(?:oder|or|bzw\.?|/)\s")
 _MAX_EVIDENCE = 300
@@ -157,13 +157,12 @@ def _inside(match: re.Match[str], spans: Iterable[tuple[int, int]]) -> bool:
 
 def _bare_decision(sentence: Sentence, heading: bool) -> None:
     """A decision written as a bare word: a form field's value ("Entscheidung: Zustimmung") or a sentence that
-    is the word alone, and in a heading (a subject, a ticked box's line) its first word ("Zustimmung
-    Einmalzahlung / VK 2207")."""
+    is the word alone, and in a heading (a subject the creditor wrote, a ticked box's line) its first word
+    ("Zustimmung Einmalzahlung / VK 2207")."""
     text = sentence.folded
     starts = [m.end() for m in words.DECISION_FIELD.finditer(text)]
-    if heading:
-        prefix = _REPLY_PREFIX.match(text)
-        starts.append(prefix.end() if prefix else 0)
+    if heading and not _REPLY_PREFIX.match(text):  # "AW: Zustimmung zum Plan …" heads the firm's own subject
+        starts.append(0)
     elif _BARE_WORD.fullmatch(text):  # a line or a field's value that is the decision word alone ("Zustimmung.")
         starts.append(0)
     for start in starts:
@@ -548,7 +547,8 @@ def read(parsed: ParsedBody, *, subject: str | None = None, attachments: Sequenc
             if verdict is not None:
                 source, sentences = f"attachment:{attachment.filename}", reply + found
                 break
-    if verdict is None and subject:
+    if verdict is None and subject and not any(s.pending or s.asks_info or s.decides_later or s.abstains
+                                                for s in reply):
         titled = [_read_sentence(subject, "subject", heading=True)]
         verdict = _decide(titled, plan, plan_claim)
         if verdict is not None:

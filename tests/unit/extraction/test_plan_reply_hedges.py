@@ -123,6 +123,7 @@ def test_a_field_that_offers_both_words_decides_nothing() -> None:
 @pytest.mark.parametrize(("subject", "decision"), [
     ("Zustimmung Vergleich / Kd-Nr. 4471", "accepted"),
     ("AW: Ablehnung Plan Lorenz", "declined"),
+    ("Einverstanden - Plan Lorenz", "accepted"),
 ])
 def test_a_decision_only_in_the_subject_decides_with_a_doubt(subject: str, decision: str) -> None:
     reading = read("siehe Betreff", subject=subject)
@@ -189,3 +190,14 @@ def test_a_refusal_for_now_while_documents_are_missing_goes_to_a_human() -> None
 def test_a_field_value_on_its_own_after_the_label_decides() -> None:
     reading = read("Rückmeldung der Gläubigerin\nEntscheidung: Zustimmung, vorbehaltlich der Gremienfreigabe")
     assert reading.decision == "accepted" and reading.doubts
+
+
+def test_the_head_of_the_firms_own_subject_in_a_reply_decides_nothing() -> None:
+    reading = read("Vielen Dank für die Übersendung.",
+                   subject="AW: Zustimmung zum Vergleich - Lorenz")
+    assert reading.decision == "unclear"
+
+
+def test_a_subject_never_outvotes_a_reply_that_is_still_checking() -> None:
+    reading = read("Den Vorgang prüfen wir noch.", subject="Zustimmung zum Vergleich - Lorenz")
+    assert reading.decision == "unclear"
