@@ -45,6 +45,10 @@ _ZU_INFINITIVE = re.compile(r"\b(?:mit|an|bei|zu)zu\w+en\b")
 _CURRENCY_WORD = re.compile(r"(?:eur|euro|€)[.,;]?")
 _PERCENT_IN_WORDS = re.compile(r"(?<![\w-])((?:[A-Za-zÄÖÜäöüß]+[- ])?[A-Za-zÄÖÜäöüß]+(?: and a half)?)\s+"
                                r"(?:Prozent\b|percent\b|per cent\b)", re.IGNORECASE)
+_NUMBER_WORD = r"((?:[A-Za-zÄÖÜäöüß]+[- ])?[A-Za-zÄÖÜäöüß]+(?: and a half)?)"
+_MONTHS_IN_WORDS = re.compile(rf"(?<![\w-]){_NUMBER_WORD}\s+(?:Monate\w*|Monatsrate\w*|Monatsbeträge\w*|months?\b"
+                              r"|monthly instal\w*)", re.IGNORECASE)
+_MONEY_IN_WORDS = re.compile(rf"(?<![\w-]){_NUMBER_WORD}\s+(?:Euro\b|EUR\b|€)", re.IGNORECASE)
 _REPLY_PREFIX = re.compile(r"^\s*(?:aw|re|wg|fw|fwd|antwort|answer)\s*:", re.IGNORECASE)
 _BARE_WORD = re.compile(r"\W*\w+\W*")
 _ALTERNATIVE = re.compile(r"\s*(?:oder|or|bzw\.?|/)\s")
@@ -255,33 +259,53 @@ def _money_kind(text: str, start: int, end: int) -> tuple[CounterFigure, bool]:
     return "offer_amount", lump is not None
 
 
+def _below_hundred(word: str) -> int | None:
+    single = {**words.NUMBER_UNITS, **words.NUMBER_TEENS, **words.NUMBER_TENS}
+    if word in single:
+        return single[word]
+    unit, joined, tens = word.rpartition("und")
+    if joined and unit in words.NUMBER_UNITS and tens in words.NUMBER_TENS:  # "fünfundzwanzig"
+        return words.NUMBER_UNITS[unit] + words.NUMBER_TENS[tens]
+    tens, _, unit = word.replace("-", " ").partition(" ")  # "twenty-five"
+    if tens in words.NUMBER_TENS and unit in words.NUMBER_UNITS:
+        return words.NUMBER_TENS[tens] + words.NUMBER_UNITS[unit]
+    return None
+
+
+def _below_thousand(word: str) -> int | None:
+    head, hundred, rest = word.partition("hundert")
+    if not hundred:
+        return _below_hundred(word)
+    count = words.NUMBER_UNITS.get(head) if head else 1
+    rest = rest.removeprefix("und")  # "dreihundertundzwanzig"
+    below = _below_hundred(rest) if rest else 0
+    return None if count is None or below is None else count * 100 + below
+
+
 def number_in_words(text: str) -> Decimal | None:
-    """A number from 1 to 99 written as a word ("zwanzig", "fünfundzwanzig", "twenty-five", "zwölfeinhalb"),
-    else None."""
+    """A number below a million written as one word ("zwanzig", "fünfundzwanzig", "zweihundertfünfzig",
+    "eintausendzweihundert", "twenty-five", "zwölfeinhalb"), else None."""
     word = fold(text).strip()
     half = next((end for end in words.NUMBER_HALF if word.endswith(end) and word != end), None)
     if half:
         word = word[:-len(half)].strip()
-    value: int | None = None
-    single = {**words.NUMBER_UNITS, **words.NUMBER_TEENS, **words.NUMBER_TENS}
-    if word in single and word not in ("eine",):
-        value = single[word]
-    elif "und" in word[1:]:
-        unit, _, tens = word.rpartition("und")
-        if unit in words.NUMBER_UNITS and tens in words.NUMBER_TENS:
-            value = words.NUMBER_UNITS[unit] + words.NUMBER_TENS[tens]
+    if word in ("eine", "ein", "eins", "one"):  # an article more often than a figure
+        return None
+    head, thousand, rest = word.partition("tausend")
+    if thousand:
+        count = _below_thousand(head) if head else 1
+        below = _below_thousand(rest) if rest else 0
+        value = None if count is None or below is None else count * 1000 + below
     else:
-        tens, _, unit = word.replace("-", " ").partition(" ")
-        if tens in words.NUMBER_TENS and unit in words.NUMBER_UNITS:
-            value = words.NUMBER_TENS[tens] + words.NUMBER_UNITS[unit]
+        value = _below_thousand(word)
     if value is None:
         return None
     return money.exact(value) + (Decimal("0.5") if half else 0)
 
 
-def _percent_in_words(text: str) -> Iterable[tuple[Decimal, int, int]]:
-    """Percentages written in words: (value, start, end)."""
-    for match in _PERCENT_IN_WORDS.finditer(text):
+def _in_words(pattern: re.Pattern[str], text: str) -> Iterable[tuple[Decimal, int, int]]:
+    """Figures written in words before a unit (`pattern`'s group 1 is the number): (value, start, end)."""
+    for match in pattern.finditer(text):
         value = number_in_words(match.group(1))
         start = match.start()
         if value is None and " " in match.group(1).strip():  # "von zwanzig Prozent": the last word alone
@@ -289,6 +313,14 @@ def _percent_in_words(text: str) -> Iterable[tuple[Decimal, int, int]]:
             value, start = number_in_words(last), match.start(1) + match.group(1).rindex(last)
         if value is not None:
             yield value, start, match.end()
+
+
+def _past_period(text: str, start: int) -> bool:
+    """Months of the past ("der letzten drei Monate", "seit 14 Monaten", "zwölf Monate vergangen"), no term
+    offered."""
+    after = fold(text[start:]).split()[2:4]
+    return bool(words.PAST_PERIOD.match(_words_before(text, start, 1))
+                or any(words.PAST_AFTER.match(word) for word in after))
 
 
 def _figures(text: str) -> list[Figure]:
@@ -299,12 +331,25 @@ def _figures(text: str) -> list[Figure]:
         if value is not None:
             found.append(Figure("quota_percent", value, match.group(0), _is_old(text, match.start())))
             taken.append(match.span())
-    for value, start, end in _percent_in_words(text):
+    for value, start, end in _in_words(_PERCENT_IN_WORDS, text):
         found.append(Figure("quota_percent", value, text[start:end], _is_old(text, start)))
         taken.append((start, end))
     for match in _MONTHS.finditer(text):
-        found.append(Figure("months", money.exact(int(match.group(1))), match.group(0), _is_old(text, match.start())))
+        if not _past_period(text, match.start()):
+            found.append(Figure("months", money.exact(int(match.group(1))), match.group(0),
+                                _is_old(text, match.start())))
         taken.append(match.span())
+    for value, start, end in _in_words(_MONTHS_IN_WORDS, text):
+        if not _past_period(text, start) and value == value.to_integral_value():
+            found.append(Figure("months", value, text[start:end], _is_old(text, start)))
+        taken.append((start, end))
+    for value, start, end in _in_words(_MONEY_IN_WORDS, text):
+        following = text[end:].split()
+        if following and (following[0][0].isdigit() or number_in_words(following[0].strip(".,;")) is not None):
+            continue  # "sieben Euro fünfzig": the cents are not read, so no figure
+        kind, named = _money_kind(text, start, end)
+        found.append(Figure(kind, money.to_cents(value), text[start:end], _is_old(text, start), named))
+        taken.append((start, end))
     for match in _YEARS.finditer(text):
         if _TERM.search(fold(text[max(0, match.start() - 40):match.start()])):
             months = money.exact(int(match.group(1)) * 12)

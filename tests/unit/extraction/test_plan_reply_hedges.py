@@ -169,9 +169,32 @@ def test_a_percentage_in_words_is_a_counter_offer_figure(text: str, value: D) ->
     assert (reading.decision, dict(reading.counter_offer)) == ("counter_offer", {"quota_percent": value})
 
 
+@pytest.mark.parametrize(("text", "figures"), [
+    ("Mittragen könnten wir eine Einmalzahlung von vierhundertachtzig Euro.", {"offer_amount": D("480.00")}),
+    ("Wir wären einverstanden mit monatlich fünfzehn Euro über dreißig Monate.",
+     {"monthly_rate": D("15.00"), "months": D("30")}),
+    ("Unser Gegenvorschlag: zweitausend Euro insgesamt.", {"offer_amount": D("2000.00")}),
+])
+def test_money_and_months_in_words_are_counter_offer_figures(text: str, figures: dict[str, D]) -> None:
+    reading = read(text)
+    assert (reading.decision, dict(reading.counter_offer)) == ("counter_offer", figures)
+
+
+@pytest.mark.parametrize("text", [
+    "Wir stimmen zu, sofern die Kontoauszüge der letzten sechs Monate vorliegen.",
+    "Wir stimmen zu, sofern uns die Lohnzettel der vergangenen 4 Monate vorliegen.",
+    "Wir stimmen zu, sofern seit dem Mahnbescheid mindestens neun Monate verstrichen sind.",
+    "Wir stimmen zu, sofern die Rate von sieben Euro fünfzig pünktlich eingeht.",
+])
+def test_a_past_period_or_an_amount_whose_cents_are_in_words_is_no_figure(text: str) -> None:
+    assert read(text).counter_offer == {}
+
+
 @pytest.mark.parametrize(("words", "value"), [
     ("neun", D("9")), ("siebzehn", D("17")), ("dreißig", D("30")), ("einundvierzig", D("41")),
     ("Twenty-Two", D("22")), ("sechseinhalb", D("6.5")), ("Ware", None), ("und", None),
+    ("dreihundertfünfzig", D("350")), ("zweitausendvierhundert", D("2400")), ("tausend", D("1000")),
+    ("eine", None), ("Tausende", None),
 ])
 def test_numbers_in_words(words: str, value: D | None) -> None:
     assert plan_reply.number_in_words(words) == value

@@ -217,6 +217,12 @@ PENDING = phrases((
     r"will revert", r"get back to you",
 ))
 
+# Just before a number of months: a period of the past, no term ("der letzten drei Monate", "seit 14 Monaten").
+PAST_PERIOD = phrases((r"letzten\b", r"vergangenen\b", r"zurückliegenden\b", r"seit\b", r"vor\b", r"last\b",
+                       r"past\b"))
+# Just after it: the same ("zwölf Monate vergangen", "drei Monate her").
+PAST_AFTER = phrases((r"vergangen\w*", r"verstrichen\w*", r"her\b", r"zurück\w*", r"ago\b", r"alt\b"))
+
 # How a counter-offer names each figure.
 RATE_WORDS = phrases((r"monatlich\w*", r"Rate\w*", r"Monatsrate\w*", r"pro Monat", r"im Monat", r"mtl\.", r"monthly",
                       r"per month", r"a month", r"instal+ment\w*"))
