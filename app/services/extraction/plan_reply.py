@@ -165,9 +165,9 @@ def _bare_decision(sentence: Sentence, heading: bool) -> None:
     ("Zustimmung Einmalzahlung / VK 2207")."""
     text = sentence.folded
     starts = [m.end() for m in words.DECISION_FIELD.finditer(text)]
-    if heading and not _REPLY_PREFIX.match(text):  # "AW: Zustimmung zum Plan …" heads the firm's own subject
-        starts.append(0)
-    elif _BARE_WORD.fullmatch(text):  # a line or a field's value that is the decision word alone ("Zustimmung.")
+    # A heading the creditor wrote ("AW: Zustimmung zum Plan …" heads the firm's own subject), or a line that is
+    # the decision word alone ("Zustimmung."), from its first word.
+    if (heading and not _REPLY_PREFIX.match(text)) or _BARE_WORD.fullmatch(text):
         starts.append(0)
     for start in starts:
         rest = text[start:].lstrip(" \t|:-–")
