@@ -149,6 +149,10 @@ def _void_parts(sentence: Sentence) -> list[tuple[int, int]]:
                 if flag:
                     setattr(sentence, flag, True)
                 found = True
+        taken_back = list(words.WITHDRAWN_OBJECT.finditer(part))
+        if taken_back:  # "nehmen die Ablehnung zurück und stimmen zu": only what is taken back is void
+            sentence.withdrawn = True
+            void.extend((start + m.start(), start + m.end()) for m in taken_back)
         if found:
             void.append((start, end))
         start = end + 1

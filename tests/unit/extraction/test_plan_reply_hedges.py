@@ -93,6 +93,11 @@ def test_a_withdrawn_statement_does_not_decide_and_the_reply_goes_to_a_human(tex
     assert reading.decision == decision and any("withdraws" in doubt for doubt in reading.doubts)
 
 
+def test_a_statement_taken_back_by_name_is_void_and_what_follows_stands_for_a_human() -> None:
+    reading = read("Hiermit ziehen wir unseren Widerspruch vom Dienstag zurück und tragen den Vergleich mit.")
+    assert reading.decision == "accepted" and any("withdraws" in doubt for doubt in reading.doubts)
+
+
 def test_a_withdrawal_alone_decides_nothing() -> None:
     assert read("Bitte betrachten Sie unsere Ablehnung vom Montag als gegenstandslos.").decision == "unclear"
 

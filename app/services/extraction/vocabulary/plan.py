@@ -86,11 +86,14 @@ BOTH_NAMED = phrases((
 # - a statement withdrawn or put right ("die dort erklärte Ablehnung war ein Versehen", "ziehen … zurück").
 WITHDRAWN = phrases((
     r"gegenstandslos", r"versehentlich", r"irrtümlich\w*", r"(?:ein|einem|aus) Versehen",
-    r"(?:ein|einem|im) Irrtum", r"hinfällig",
-    r"ziehen (?:\S+ ){0,6}?zurück", r"zurückgezogen", r"zurückzuziehen", r"nehmen (?:\S+ ){0,6}?zurück",
-    r"zurückgenommen", r"widerrufen (?:\S+ ){0,3}?(?:unsere|meine|die|den|das)\b",
+    r"(?:ein|einem|im) Irrtum", r"hinfällig", r"zurückgezogen", r"zurückzuziehen", r"zurückgenommen",
+    r"widerrufen (?:\S+ ){0,3}?(?:unsere|meine|die|den|das)\b",
     r"Widerruf (?:unserer|meiner|der|des) (?:\S+ ){0,2}?(?:Zustimmung|Ablehnung|Erklärung|Schreiben|E-Mail)",
     r"als nicht geschrieben", r"ignorieren", r"disregard", r"withdraw\w*", r"in error", r"by mistake",
+))
+# A statement taken back by name ("ziehen unsere Ablehnung zurück"): that statement is void, what follows stands.
+WITHDRAWN_OBJECT = phrases((
+    r"(?:ziehen|nehmen) (?:\S+ ){0,2}?(?:unsere|unseren|meine|meinen|die|den|das) (?:\S+ ){0,4}?zurück",
 ))
 
 # Refusal in its own words.
