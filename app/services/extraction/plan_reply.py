@@ -429,12 +429,13 @@ def _offers_own_terms(sentence: Sentence) -> bool:
 
 def _counter_figures(sentences: Sequence[Sentence], plan_claim: Decimal | None) -> list[tuple[Figure, Sentence]]:
     """Figures the creditor offers: in a condition or offer of its own (and the sentence working out its
-    consequence), or named figures in an agreement ("wir akzeptieren eine Einmalzahlung von 500 €"); never
-    the plan's listed claim."""
+    consequence, or the one its colon opens: "unter folgenden Bedingungen zu: Laufzeit 36 Monate"), or named
+    figures in an agreement ("wir akzeptieren eine Einmalzahlung von 500 €"); never the plan's listed claim."""
     chosen: list[tuple[Figure, Sentence]] = []
-    previous_offers = False
+    previous_offers = opens = False
     for sentence in sentences:
-        offers = _offers_own_terms(sentence) or (previous_offers and sentence.consequence)
+        offers = _offers_own_terms(sentence) or (previous_offers and (sentence.consequence or opens))
+        opens = sentence.text.rstrip().endswith(":")
         usable = not sentence.claim and not sentence.default_clause
         if usable and (offers or sentence.agrees):
             chosen.extend((figure, sentence) for figure in sentence.figures
@@ -512,6 +513,10 @@ def _polar_verdict(sentences: Sequence[Sentence]) -> _Verdict | None:
                                       f"{_quote(sentence.text)!r}")
         if any(s.asks_info or s.decides_later for s in sentences):
             verdict.doubts.append("the reply agrees but also asks for documents or explanations")
+        kept = next((s for s in sentences if words.SECURITY.search(s.folded)), None)
+        if kept is not None:
+            verdict.doubts.append(f"the agreement speaks of securities (a plan usually releases them): "
+                                  f"{_quote(kept.text)!r}")
     elif any(s.asks_info or s.decides_later for s in sentences):  # "derzeit nicht, da Unterlagen fehlen"
         verdict.doubts.append("the reply refuses but also asks for documents or explanations")
     return verdict

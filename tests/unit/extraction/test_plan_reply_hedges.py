@@ -229,3 +229,18 @@ def test_the_head_of_the_firms_own_subject_in_a_reply_decides_nothing() -> None:
 def test_a_subject_never_outvotes_a_reply_that_is_still_checking() -> None:
     reading = read("Den Vorgang prüfen wir noch.", subject="Zustimmung zum Vergleich - Lorenz")
     assert reading.decision == "unclear"
+
+
+@pytest.mark.parametrize("text", [
+    "Dem Plan stimmen wir zu. Die Grundschuld bleibt bis zur letzten Rate eingetragen.",
+    "Wir sind einverstanden; die Lohnabtretung geben wir erst nach vollständiger Zahlung frei.",
+    "We accept the plan; our security over the vehicle remains in place until the final payment.",
+])
+def test_an_agreement_that_keeps_securities_goes_to_a_human(text: str) -> None:
+    reading = read(text)
+    assert reading.decision == "accepted" and any("securities" in doubt for doubt in reading.doubts)
+
+
+def test_figures_under_the_following_conditions_are_a_counter_offer() -> None:
+    reading = read("Wir stimmen unter den folgenden Bedingungen zu: Laufzeit höchstens 36 Monate.")
+    assert (reading.decision, dict(reading.counter_offer)) == ("counter_offer", {"months": D("36")})

@@ -131,7 +131,7 @@ HYPOTHETICAL = phrases((
 
 # A condition or an offer of the creditor's own: with a figure that differs from the plan, a counter-offer.
 COUNTER = phrases((
-    r"sofern", r"unter der Bedingung", r"unter der Voraussetzung", r"vorausgesetzt", r"nur bei",
+    r"sofern", r"unter der Bedingung", r"unter (?:\S+ ){0,2}?Bedingungen", r"unter der Voraussetzung", r"vorausgesetzt", r"nur bei",
     r"nur (?:\S+ ){0,3}?wenn", r"nur unter", r"nur gegen", r"gegen (?:eine|einen|Zahlung)",
     r"wären (?:\S+ ){0,3}?bereit", r"wäre (?:\S+ ){0,3}?bereit",
     r"(?:sind|ist|bin) (?:\S+ ){0,3}?bereit,? (?:\S+ ){0,6}?(?:bei|gegen|wenn|sofern|falls|für)\b",
@@ -183,6 +183,14 @@ FORMALITY = phrases((
     r"fristgerecht", r"pünktlich", r"wie (?:im|in dem) Plan (?:\S+ ){0,3}?(?:vorgesehen|dargestellt|angegeben)",
     r"wie vorgesehen", r"as set out in the plan", r"as (?:set out|agreed|stated) in", r"on time",
     r"Besserungsklausel", r"Maßgabe",
+))
+
+# Securities a creditor keeps (a plan usually releases them): an agreement that keeps them goes to a human, who
+# clears it with the client.
+SECURITY = phrases((
+    r"Sicherheiten", r"Sicherungs\w+", r"\w*abtretung\w*", r"Abtretung\w*", r"Grundschuld\w*", r"Hypothek\w*",
+    r"Bürgschaft\w*", r"Pfandrecht\w*", r"Pfändungspfandrecht\w*", r"Eigentumsvorbehalt\w*", r"securit(?:y|ies)",
+    r"collateral", r"assignment of (?:wages|salary|earnings)",
 ))
 
 # Documents or explanations a creditor asks for before it decides.
