@@ -131,7 +131,8 @@ HYPOTHETICAL = phrases((
 
 # A condition or an offer of the creditor's own: with a figure that differs from the plan, a counter-offer.
 COUNTER = phrases((
-    r"sofern", r"unter der Bedingung", r"unter (?:\S+ ){0,2}?Bedingungen", r"unter der Voraussetzung", r"vorausgesetzt", r"nur bei",
+    r"sofern", r"unter der Bedingung", r"unter (?:\S+ ){0,2}?Bedingungen", r"unter der Voraussetzung",
+    r"vorausgesetzt", r"nur bei",
     r"nur (?:\S+ ){0,3}?wenn", r"nur unter", r"nur gegen", r"gegen (?:eine|einen|Zahlung)",
     r"wären (?:\S+ ){0,3}?bereit", r"wäre (?:\S+ ){0,3}?bereit",
     r"(?:sind|ist|bin) (?:\S+ ){0,3}?bereit,? (?:\S+ ){0,6}?(?:bei|gegen|wenn|sofern|falls|für)\b",
