@@ -19,6 +19,8 @@ from app.services.extraction.vocabulary.amounts import (
     CANCELLED_TRAIL,
     CREDIT_LIMIT_LEAD,
     EXCLUDED,
+    FIRMS_CLAUSE_START,
+    FIRMS_CLAUSE_VERB,
     FIRMS_FIGURE_LEAD,
     FUTURE_LEAD,
     FUTURE_TRAIL,
@@ -55,6 +57,7 @@ _FUTURE = "future amount, not yet due"
 _NEGATION_BEFORE = re.compile(r"(?:\bnicht|\bnoch nicht|\bkein\w*|\bnoch)\s+(?:\S+\s+){0,2}$")
 _PAID_TRAIL_EN = re.compile(r"\b(?:was|were|has been|have been) (?:\w+ )?(?:received|paid|credited)\b")
 _PAID = "paid amount, not open"
+_FIRMS_FIGURE = "the firm's figure repeated, not the creditor's"
 _NEGATION = re.compile(r"\bnicht\b|\bnoch\b|\bkein\w*")
 # "5 % Zinsen aus 1.000 €": the base interest runs on. Not "… beläuft sich inkl. Zinsen … auf 497,35 €".
 _INTEREST_BASE = re.compile(r"zins.{0,80}\b(?:aus|auf)\s*(?:€|eur|euro)?\s*$")
@@ -191,8 +194,8 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str) -> str |
     folded_lead = fold(lead)
     if _INTEREST_BASE.search(folded_lead) and not _STATED_AS_OWED.search(folded_lead):
         return "base amount interest is charged on, not owed"
-    if FIRMS_FIGURE_LEAD.search(folded_lead[-60:]):
-        return "the firm's figure repeated, not the creditor's"
+    if FIRMS_FIGURE_LEAD.search(folded_lead[-60:]) or _in_firms_clause(lead, trail):
+        return _FIRMS_FIGURE
     for reason, pattern in _LEAD_REJECTIONS:
         if pattern.search(folded_lead) and not (reason == _PAID and _NEGATION.search(folded_lead)):
             return reason
@@ -210,6 +213,17 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str) -> str |
     if _PAID_TRAIL_EN.search(folded_trail):
         return _PAID
     return None
+
+
+def _in_firms_clause(lead: str, trail: str) -> bool:
+    """The amount stands in a relative clause of the firm's own naming ("…, dem Sie Aktenzeichen und Betrag
+    (487,35 €) entnommen haben", "… 300,00 €, den Sie nennen, …"): the clause before or right after it."""
+    head = lead.rsplit(",", 1)[-1]
+    pieces = trail.split(",")
+    if FIRMS_CLAUSE_START.search(head) and FIRMS_CLAUSE_VERB.search(head + " " + pieces[0]):
+        return True
+    following = pieces[1] if len(pieces) > 1 and not _LETTERS.search(pieces[0].replace("EUR", "")) else ""
+    return bool(following and FIRMS_CLAUSE_START.search(following) and FIRMS_CLAUSE_VERB.search(following))
 
 
 def _keyword_offset(phrase: str) -> int:
@@ -307,7 +321,7 @@ def _line_candidates(
         trail = _trailing_clause(masked, token.end, next_start, next_text)
         # Text earlier on the line labels an amount only in a table row ("Summe | … | 203,38").
         prefix = masked[: token.start] if CELL_SEPARATOR in line.text else ""
-        verdict = _label(lead, clause, prefix, _BRACKET.split(trail, maxsplit=1)[0], lone)
+        verdict = _label(lead, clause, prefix, _trail_label_text(trail, position + 1 < len(tokens)), lone)
         cell = place(line.text, token.start, header) if header else None
         verdict, column_reason, features = _column_judgement(verdict, cell, header or ())
         flipped = token.negative and verdict.label in ("total", "balance")
@@ -335,6 +349,14 @@ def _line_candidates(
         previous_end = token.end
     judged = _breakdowns_share_rejection(result)
     return _with_row_arithmetic(judged, header) if header else _row_difference(judged)
+
+
+def _trail_label_text(trail: str, more_follow: bool) -> str:
+    """The text after an amount that may label it: up to a bracket, and, where another amount follows on the
+    line, up to the next comma. What stands after that comma leads into the next amount ("nachdem die
+    Dezembermiete (615,00 €) nicht eingegangen ist, beträgt der Rückstand nunmehr 2.566,40 €") and labels it."""
+    text = _BRACKET.split(trail, maxsplit=1)[0]
+    return text.split(",", 1)[0] if more_follow else text
 
 
 def _wrapped_into(carry: str, lead: str, clause_start: int) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from app.services.extraction.vocabulary import phrases
 
 # Column headers of account statements and claim tables, by what the column holds.
@@ -63,6 +65,8 @@ SUPERSEDED_LEAD = phrases((
     r"\bstatt\b", r"\bbisherige[rns]?\b", r"bislang mitgeteilt\w*", r"\bvorherige[rns]?\b", r"\bzuvor\b",
     r"\bfrühere[rns]?\b", r"\balte[rns]? (?:Saldo|Betrag|Forderung|Stand|Summe)", r"anstelle", r"ursprünglich\w*",
     r"korrigiert von", r"versehentlich", r"fälschlich\w*", r"irrtümlich",
+    # "beträgt nicht mehr 907,98 EUR, sondern nur noch 807,98 EUR": the figure right after "nicht mehr" is gone.
+    r"\bnicht mehr (?:(?:bei|wie bisher|die|der|den) )?(?:€ |eur |euro )?$", r"\bno longer (?:€ |eur |euro )?$",
 ), whole_words=False)
 PERIODIC_LEAD = phrases((
     r"erhöh\w* sich", r"steig\w* .{0,30}\bum\b", r"täglich\w*", r"pro Tag\b", r"je Tag\b", r"per day\b",
@@ -82,6 +86,9 @@ NET_OF_TAX_LEAD = phrases((
 FIRMS_FIGURE_LEAD = phrases((
     r"laut ihre[mnrs]?\b", r"nach ihren\b", r"gemäß ihren\b", r"von ihnen (?:genannt|angegeben|mitgeteilt)\w*\b",
     r"ihre[rnm]? (?:Angabe|Unterlagen)\w*\b", r"die sie (?:nennen|nannten|angeben|angegeben)\b",
+    # "der in Ihrem Schreiben genannte Betrag von …": the firm's letter named it.
+    r"in Ihre[rm] (?:\w*schreiben|Brief|E-?Mail|Mail|Nachricht|Anfrage|Aufstellung) (?:\S+ ){0,2}?"
+    r"(?:genannt|angegeben|angeführt|aufgeführt|mitgeteilt|beziffert|ausgewiesen)\w*",
     # The firm's settlement plan is the firm's figure too ("Forderung laut Plan", "nach Ihrem Plan entfielen").
     r"(?:laut|gemäß|nach|in|im) (?:Ihrem |dem |Ihres |des )?(?:\w*bereinigungs)?plan(?:es|s)?\b",
 ), whole_words=False)
@@ -99,3 +106,17 @@ CANCELLED_TRAIL = phrases((
 FUTURE_TRAIL = phrases((
     r"\b(?:wird|werden)\b(?:(?!sofort).){0,60}\bfällig\b(?! gestellt)", r"\bfällig werden\b", r"\bwill be due\b",
 ), whole_words=False)
+# The amount stands in a clause whose subject is the firm ("Sie") and whose verb names or takes a figure from
+# its letter ("… dem Sie Aktenzeichen und Betrag (487,35 €) entnommen haben", "300,00 €, den Sie nennen"):
+# the firm's own figure repeated. Matched on unfolded text: "Sie" is the firm only when written with a capital.
+FIRMS_CLAUSE_START = re.compile(
+    r"^\s*(?:[a-zäöüß]+\s+)?(?:[Dd](?:en|ie|as|em|er|enen)|[Ww]elche[nmrs]?)\s+Sie\b"
+    r"|^\s*(?:which|that)?\s*you\b"
+)
+FIRMS_CLAUSE_VERB = re.compile(
+    r"\b(?:genannt|angegeben|angeführt|aufgeführt|mitgeteilt|entnommen|beziffert|zugrunde gelegt|angesetzt"
+    r"|(?:ü|ue)bernommen|verwendet|herangezogen|genommen"
+    r"|nennen|nannten|angeben|anführen|mitteilen|beziffern|ansetzen|entnehmen|entnahmen|(?:ü|ue)bernehmen"
+    r"|mention(?:ed)?|quote[ds]?|stated?|cited?)\b",
+    re.IGNORECASE,
+)
