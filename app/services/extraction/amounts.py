@@ -477,7 +477,40 @@ def collect_amounts(lines: Sequence[SourceLine]) -> list[Candidate]:
         next_text = following.text if following is not None and following.source == line.source else None
         candidates.extend(_line_candidates(
             line, _label_line(lines, index), next_text, _carried_text(lines, index), headers.get(index)))
-    return [_reject_unlabelled_integer(candidate) for candidate in candidates]
+    in_currency = _under_currency_header(lines)
+    return [_reject_unlabelled_integer(_with_header_currency(candidate, in_currency)) for candidate in candidates]
+
+
+# A column title that names the currency of the amounts below it: "Betrag (EUR)", "Betrag EUR", "Saldo in €".
+_CURRENCY_HEADER = re.compile(
+    r"\b(?:Betrag|Beträge|Summe|Saldo|Soll|Haben|Forderung|Wert|Amount|Balance)\w*\s*(?:[(\[]\s*|in\s+)?"
+    r"(?:EUR|€|Euro)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_CENTS = re.compile(r"(?:,|\.)(?:\d{2}|[-–—]{1,2})$")
+
+
+def _under_currency_header(lines: Sequence[SourceLine]) -> set[int]:
+    """The lines (by id) that stand below a column title naming the currency, in the same source and part:
+    a statement whose header says "Betrag (EUR)" writes its rows "42,50" without the sign."""
+    marked: set[int] = set()
+    place_seen: tuple[str, str] | None = None
+    for line in lines:
+        where = (line.source, line.part)
+        if place_seen is not None and where != place_seen:
+            place_seen = None
+        if place_seen is not None:
+            marked.add(id(line))
+        elif line.part in ("reply", "attachment") and _CURRENCY_HEADER.search(line.text) \
+                and not _money_in(line.text):
+            place_seen = where
+    return marked
+
+
+def _with_header_currency(candidate: Candidate, in_currency: set[int]) -> Candidate:
+    if candidate.has_currency or id(candidate.line) not in in_currency or not _CENTS.search(candidate.raw):
+        return candidate
+    return replace(candidate, has_currency=True, features=(*candidate.features, "currency named in the column title"))
 
 
 def _reject_unlabelled_integer(candidate: Candidate) -> Candidate:

@@ -1,0 +1,69 @@
+"""Wordings of totals and of automatic mail: read receipts, "fehlen noch", "macht zusammen", and statements whose
+column title names the currency once for every row."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from app.services.attachments.result import AttachmentText, TextSegment
+from app.services.extraction import extract
+from app.services.extraction.result import ExtractionResult
+from app.services.parsing import parse_body
+
+
+def run(text: str, *, subject: str = "AW: Ihr Schreiben", attachments: tuple[AttachmentText, ...] = ()
+        ) -> ExtractionResult:
+    return extract(parse_body(text, None), subject=subject, from_email="konto@versorger.example",
+                   from_name="Versorger GmbH", attachments=attachments)
+
+
+def test_a_german_read_receipt_is_an_automatic_answer() -> None:
+    result = run("Ihre Nachricht\n\n  An: Kundenservice\n  Betreff: Mandant Paul Beispiel\n\n"
+                 "wurde am Dienstag, 3. März 2026 14:02:11 (UTC+01:00) gelesen.",
+                 subject="Gelesen: Mandant Paul Beispiel")
+    assert result.intent == "auto_reply"
+
+
+def test_an_english_read_receipt_is_an_automatic_answer_by_its_body_too() -> None:
+    result = run("Your message\n\n  To: Accounts\n  Subject: client Paul Beispiel\n\nwas read on Tuesday, "
+                 "March 3, 2026 2:02:11 PM.", subject="Mandant Paul Beispiel")
+    assert result.intent == "auto_reply"
+
+
+def test_what_is_still_missing_is_the_open_balance() -> None:
+    result = run("Hallo,\nbis heute fehlt uns noch 688,50 €, der Rest kam im Oktober.\nGruß Meier")
+    assert result.intent == "debt_statement"
+    assert result.total_amount == Decimal("688.50")
+    assert result.amount_is_safe
+
+
+def test_macht_zusammen_names_the_sum_of_the_lines_before_it() -> None:
+    result = run("Hallo,\n\nReparatur laut Rechnung 880,00 €\nMahnkosten 7,50 €\n"
+                 "Das macht zusammen 887,50 €.\n\nGruß")
+    assert result.total_amount == Decimal("887.50")
+    assert result.amount_is_safe
+
+
+def test_rows_below_a_column_title_naming_the_currency_carry_that_currency() -> None:
+    pdf = AttachmentText(filename="Kontoauszug.pdf", status="ok", detected_type="pdf", segments=[
+        TextSegment("page 1, line 1", "Kundenkonto 44 901"),
+        TextSegment("page 1, line 2", "Buchung Text Betrag in EUR"),
+        TextSegment("page 1, line 3", "Abrechnung Strom 2025 518,20"),
+        TextSegment("page 1, line 4", "Mahngebühr 4,50"),
+        TextSegment("page 1, line 5", "Offener Saldo 522,70"),
+    ])
+    result = run("Guten Tag,\nanbei der Kontoauszug.\nFreundliche Grüße", attachments=(pdf,))
+    assert result.total_amount == Decimal("522.70")
+    assert result.amount_is_safe
+
+
+def test_without_a_currency_title_a_bare_row_total_is_still_not_safe() -> None:
+    pdf = AttachmentText(filename="Kontoauszug.pdf", status="ok", detected_type="pdf", segments=[
+        TextSegment("page 1, line 1", "Buchung Text Betrag"),
+        TextSegment("page 1, line 2", "Abrechnung Strom 2025 518,20"),
+        TextSegment("page 1, line 3", "Mahngebühr 4,50"),
+        TextSegment("page 1, line 4", "Offener Saldo 522,70"),
+    ])
+    result = run("Guten Tag,\nanbei der Kontoauszug.\nFreundliche Grüße", attachments=(pdf,))
+    assert result.total_amount == Decimal("522.70")
+    assert not result.amount_is_safe
