@@ -31,6 +31,7 @@ from app.services.extraction.result import (
 )
 from app.services.extraction.sender import sender_cues
 from app.services.extraction.totals import TotalDecision, decide_total, usable
+from app.services.extraction.vocabulary.amounts import POINTS_TO_SUBJECT
 from app.services.parsing import ParsedBody
 
 _NO_AMOUNT_INTENTS = ("auto_reply", "spam", "inquiry")
@@ -204,6 +205,11 @@ def extract(
     subject_lines = [line for line in (subject_line(subject),) if line is not None]
     candidates = collect_amounts(lines)
     decision = decide_total(candidates)
+    if decision.total is None and subject and POINTS_TO_SUBJECT.search(fold(parsed.reply_text)):
+        # "Der aktuelle Saldo ist im Betreff genannt": the subject is then the creditor's own statement.
+        stated = SourceLine(source="subject", part="reply", location="line", text=subject.strip(), key=0)
+        candidates = collect_amounts([stated, *lines])
+        decision = decide_total(candidates)
     references = find_references(subject_lines + lines, _recipients(to), firm_reference_pattern)
     firm = choose_firm_reference(references, firm_reference_pattern)
     creditor_ref = choose_creditor_reference(references, firm.value if firm else None)

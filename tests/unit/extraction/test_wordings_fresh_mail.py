@@ -67,3 +67,18 @@ def test_without_a_currency_title_a_bare_row_total_is_still_not_safe() -> None:
     result = run("Guten Tag,\nanbei der Kontoauszug.\nFreundliche Grüße", attachments=(pdf,))
     assert result.total_amount == Decimal("522.70")
     assert not result.amount_is_safe
+
+
+def test_a_total_in_the_subject_counts_when_the_reply_points_to_it() -> None:
+    result = run("Guten Tag,\n\nden offenen Betrag zu Ihrer Mandantin finden Sie in der Betreffzeile. Eine Aufstellung "
+                 "folgt per Post.\n\nMit freundlichen Grüßen", subject="AW: Mandantin Eva Probe – Restsaldo 318,90 EUR")
+    assert result.intent == "debt_statement"
+    assert result.total_amount == Decimal("318.90")
+    assert result.total_evidence is not None and result.total_evidence.source == "subject"
+
+
+def test_an_amount_in_the_subject_is_not_read_when_the_reply_does_not_point_to_it() -> None:
+    result = run("Guten Tag,\n\nbitte senden Sie uns zuerst eine unterschriebene Vollmacht.\n\nMit freundlichen Grüßen",
+                 subject="AW: Forderungsanfrage Eva Probe – Forderung laut Unterlagen 318,90 EUR")
+    assert result.total_amount is None
+    assert result.intent == "inquiry"

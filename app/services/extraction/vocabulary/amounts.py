@@ -120,3 +120,7 @@ FIRMS_CLAUSE_VERB = re.compile(
     r"|mention(?:ed)?|quote[ds]?|stated?|cited?)\b",
     re.IGNORECASE,
 )
+# The reply says its figure stands in the subject ("Der aktuelle Saldo … ist im Betreff genannt").
+POINTS_TO_SUBJECT = phrases((
+    r"(?:im|in dem|in der|siehe|laut|lt\.?|s\.) Betreff(?:zeile)?\b", r"Betreffzeile", r"(?:in|see) the subject\b",
+))
