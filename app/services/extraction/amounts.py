@@ -353,10 +353,10 @@ def _line_candidates(
 
 def _trail_label_text(trail: str, more_follow: bool) -> str:
     """The text after an amount that may label it: up to a bracket, and, where another amount follows on the
-    line, up to the next comma. What stands after that comma leads into the next amount ("nachdem die
+    line, up to the last comma before it. What stands after that comma leads into the next amount ("nachdem die
     Dezembermiete (615,00 €) nicht eingegangen ist, beträgt der Rückstand nunmehr 2.566,40 €") and labels it."""
     text = _BRACKET.split(trail, maxsplit=1)[0]
-    return text.split(",", 1)[0] if more_follow else text
+    return text.rsplit(",", 1)[0] if more_follow else text
 
 
 def _wrapped_into(carry: str, lead: str, clause_start: int) -> bool:

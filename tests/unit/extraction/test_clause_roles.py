@@ -68,3 +68,9 @@ def test_a_label_after_the_comma_belongs_to_the_next_amount_not_to_the_one_befor
                  "Rückstand jetzt auf 1.311,70 €.\n")
     assert result.total_amount == Decimal("1311.70")
     assert all(found.label not in ("total", "balance") for found in result.amounts if found.value == Decimal("188.20"))
+
+
+def test_a_relative_clause_after_the_amount_still_labels_it_when_another_amount_follows() -> None:
+    result = run("Guten Tag,\n\nfür Ihren Mandanten sind 410,00 €, die noch offen sind, sowie Mahnkosten von 9,00 € "
+                 "verbucht.\n")
+    assert next(found.label for found in result.amounts if found.value == Decimal("410.00")) == "balance"

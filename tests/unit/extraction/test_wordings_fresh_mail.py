@@ -82,3 +82,10 @@ def test_an_amount_in_the_subject_is_not_read_when_the_reply_does_not_point_to_i
                  subject="AW: Forderungsanfrage Eva Probe – Forderung laut Unterlagen 318,90 EUR")
     assert result.total_amount is None
     assert result.intent == "inquiry"
+
+
+def test_a_request_to_name_the_file_number_in_the_subject_does_not_make_the_subject_a_statement() -> None:
+    result = run("Guten Tag,\n\nbitte geben Sie im Betreff künftig immer unsere Forderungsnummer an. Wir benötigen "
+                 "zuerst eine Vollmacht.\n\nMit freundlichen Grüßen",
+                 subject="AW: Forderungsanfrage Eva Probe – Forderung 318,90 EUR")
+    assert result.total_amount is None

@@ -120,7 +120,13 @@ FIRMS_CLAUSE_VERB = re.compile(
     r"|mention(?:ed)?|quote[ds]?|stated?|cited?)\b",
     re.IGNORECASE,
 )
-# The reply says its figure stands in the subject ("Der aktuelle Saldo … ist im Betreff genannt").
+# The reply says its figure stands in the subject ("Der aktuelle Saldo … ist im Betreff genannt"): a sentence
+# with both a pointer to the subject and a word for the figure, and no request ("Bitte im Betreff … angeben").
 POINTS_TO_SUBJECT = phrases((
     r"(?:im|in dem|in der|siehe|laut|lt\.?|s\.) Betreff(?:zeile)?\b", r"Betreffzeile", r"(?:in|see) the subject\b",
 ))
+SUBJECT_FIGURE_WORD = phrases((
+    r"Saldo", r"Betrag", r"Beträge", r"Forderung\w*", r"Summe", r"Rückstand", r"Höhe", r"Kontostand", r"offen\w*",
+    r"balance", r"amount", r"total",
+), whole_words=False)
+SUBJECT_REQUEST = phrases((r"bitte", r"geben Sie", r"anzugeben", r"please"))
