@@ -98,6 +98,7 @@ class _SourceParts:
     readings: dict[Component, list[tuple[Decimal, list[Candidate]]]]
     deductions: Decimal
     balances: dict[Decimal, list[Candidate]]
+    items: tuple[Candidate, ...] = ()
 
     @classmethod
     def of(cls, pool: list[Candidate], all_in_source: list[Candidate]) -> _SourceParts:
@@ -110,6 +111,7 @@ class _SourceParts:
             readings={name: _options(chosen) for name, chosen in lines.items()},
             deductions=sum((c.value for c in all_in_source if c.label == "deduction" and c.value < 0), _ZERO),
             balances=balances,
+            items=tuple(c for c in pool if c.label in ("unlabelled", "other", "balance") and not c.subtotal),
         )
 
 
@@ -263,6 +265,7 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     best = ranking[0]
     total = best.candidate
     values, evidence, consistent = _components(sources[total.line.source].parts, total)
+    _with_items_as_principal(sources[total.line.source].parts, total, values, evidence)
     runner_up = next((r for r in ranking[1:] if r.candidate.value != total.value), None)
     margin = None if runner_up is None else round(best.score - runner_up.score, 2)
     unexplained = _unexplained(best, ranking, counted, evidence, sources)
@@ -284,6 +287,24 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
         margin=margin,
         notes=tuple(notes),
     )
+
+
+def _with_items_as_principal(parts: _SourceParts, total: Candidate, values: dict[Component, Decimal],
+                             evidence: dict[Component, list[Candidate]]) -> None:
+    """Where the interest and costs are named but the principal is not, the items listed above the total without a
+    component word (invoice lines, premiums, open amounts of a table) are the principal when, all of them together,
+    they are exactly the rest of the total ("RE 0455 189,97 / RE 9031 189,97 / Mahnkosten 27,45 / Gesamt 407,39").
+    Only the components change: the total was chosen, and judged, without this reading."""
+    if "principal" in values or not values or parts.deductions:
+        return  # with a credit or payment deducted, which lines it reduces is the creditor's to say
+    rest = total.value - sum(values.values(), _ZERO)
+    items = [c for c in parts.items if c is not total and c.line.key < total.line.key and c.value > 0]
+    if rest > 0 and items and sum((c.value for c in items), _ZERO) == rest:
+        values["principal"] = rest
+        evidence["principal"] = items
+        for name in [name for name in COMPONENTS if name in values]:  # keep the components' fixed order
+            values[name] = values.pop(name)
+            evidence[name] = evidence.pop(name)
 
 
 def _without_total_label(accepted: list[Candidate]) -> TotalDecision:

@@ -89,3 +89,27 @@ def test_a_request_to_name_the_file_number_in_the_subject_does_not_make_the_subj
                  "zuerst eine Vollmacht.\n\nMit freundlichen Grüßen",
                  subject="AW: Forderungsanfrage Eva Probe – Forderung 318,90 EUR")
     assert result.total_amount is None
+
+
+def test_item_lines_that_make_up_the_rest_of_the_total_are_the_principal() -> None:
+    result = run("Guten Tag,\n\nOffene Posten:\nLieferung 88-101 vom 02.05.2026      240,00 EUR\n"
+                 "Lieferung 88-177 vom 09.06.2026      110,50 EUR\nMahnkosten                           12,00 EUR\n"
+                 "Verzugszinsen                         3,20 EUR\nGesamtforderung                     365,70 EUR\n")
+    assert result.total_amount == Decimal("365.70")
+    assert result.components == {"principal": Decimal("350.50"), "interest": Decimal("3.20"),
+                                 "costs": Decimal("12.00")}
+
+
+def test_item_lines_that_do_not_make_up_the_rest_give_no_principal() -> None:
+    result = run("Guten Tag,\n\nOffene Posten:\nLieferung 88-101 vom 02.05.2026      240,00 EUR\n"
+                 "Mahnkosten                           12,00 EUR\nGesamtforderung                     300,00 EUR\n")
+    assert result.total_amount == Decimal("300.00")
+    assert "principal" not in result.components
+
+
+def test_with_a_credit_deducted_the_item_lines_are_not_made_the_principal() -> None:
+    result = run("Guten Tag,\n\nLieferung 88-101 vom 02.05.2026      240,00 EUR\n"
+                 "Gutschrift Retoure                  -40,00 EUR\nMahnkosten                           12,00 EUR\n"
+                 "Gesamtforderung                     212,00 EUR\n")
+    assert result.total_amount == Decimal("212.00")
+    assert "principal" not in result.components
