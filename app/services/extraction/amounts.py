@@ -77,6 +77,8 @@ _PER_UNIT_AFTER = re.compile(
 _PER_UNIT_BEFORE = re.compile(r"(?:\bje|\bà|\bá|\ba|\bzu je|\bpro)\s*(?:€|eur|euro)?\s*$", re.IGNORECASE)
 _FACTOR_BEFORE = re.compile(r"\d\s*[x×*]\s*(?:€|eur|euro)?\s*$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+_ENDS_LINE = re.compile(r"^\s*(?:€|EUR|Euro)?\s*$", re.IGNORECASE)
+_COLUMN_GAP = re.compile(r"(?: {2,}|\t|\|)\s*(?:€|EUR|Euro)?\s*[-−–]?\s*$", re.IGNORECASE)
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t")
 _LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 # A sentence mark and the spaces after it, before a capital. The word before the mark is read only where it
@@ -144,15 +146,28 @@ class Candidate:
         return self if self.rejected else replace(self, reason=reason)
 
 
-def _trailing_clause(masked: str, end: int, next_start: int, next_line: str | None) -> str:
+def _trailing_clause(masked: str, end: int, next_start: int, next_line: str | None, start: int = 0) -> str:
     tail = masked[end:next_start]
     stop = _CLAUSE_END.search(tail)
     if stop:
         return tail[: stop.start()]
-    if next_start == len(masked) and next_line and not _SENTENCE_END.search(masked) and next_line[:1].islower():
+    # A sentence runs on into the next line, but a row does not: an amount that ends its line above a line that ends
+    # in an amount of its own ("Auslagen 20,00 EUR" / "bereits gezahlt -150,00 EUR") is a list, and the payment
+    # row says nothing about the fee above it.
+    if next_start == len(masked) and next_line and not _SENTENCE_END.search(masked) and next_line[:1].islower() \
+            and not (_ENDS_LINE.match(tail) and _COLUMN_GAP.search(masked[:start]) and _ends_in_amount(next_line)):
         continue_stop = _CLAUSE_END.search(next_line)
         return tail + " " + (next_line[: continue_stop.start()] if continue_stop else next_line)
     return tail
+
+
+def _ends_in_amount(line: str) -> bool:
+    """The line is a row: its last amount ends it and stands apart in a column (a gap, a tab or a cell border)."""
+    tokens = _money_in(line)
+    if not tokens:
+        return False
+    masked = _masked(line)
+    return _ENDS_LINE.match(masked[tokens[-1].end:]) is not None and bool(_COLUMN_GAP.search(masked[:tokens[-1].start]))
 
 
 def _clause_start(masked: str, position: int) -> int:
@@ -318,7 +333,7 @@ def _line_candidates(
             # A sentence wrapped before its amount: "Ihre Zahlung über" / "50,00 € haben wir erhalten."
             lead = clause = f"{_masked(carry)} {lead}"
         after = masked[token.end :]
-        trail = _trailing_clause(masked, token.end, next_start, next_text)
+        trail = _trailing_clause(masked, token.end, next_start, next_text, token.start)
         # Text earlier on the line labels an amount only in a table row ("Summe | … | 203,38").
         prefix = masked[: token.start] if CELL_SEPARATOR in line.text else ""
         verdict = _label(lead, clause, prefix, _trail_label_text(trail, position + 1 < len(tokens)), lone)

@@ -74,3 +74,18 @@ def test_a_relative_clause_after_the_amount_still_labels_it_when_another_amount_
     result = run("Guten Tag,\n\nfür Ihren Mandanten sind 410,00 €, die noch offen sind, sowie Mahnkosten von 9,00 € "
                  "verbucht.\n")
     assert next(found.label for found in result.amounts if found.value == Decimal("410.00")) == "balance"
+
+
+def test_a_row_below_does_not_label_the_amount_that_ends_the_row_above() -> None:
+    result = run("Guten Tag,\n\nHauptforderung                      600,00 EUR\nPorto und Auslagen                   "
+                 "12,00 EUR\nbereits bezahlt (Rate Oktober)      -100,00 EUR\nRestforderung                       "
+                 "512,00 EUR\n")
+    assert reason_of(result, "12.00") is None
+    assert result.components.get("costs") == Decimal("12.00")
+    assert result.total_amount == Decimal("512.00")
+
+
+def test_a_sentence_wrapped_after_its_amount_still_runs_on_into_the_next_line() -> None:
+    result = run("Guten Tag,\n\nvon Ihrem Mandanten sind 75,00 Euro\neingegangen. Offen sind noch 125,00 Euro\n")
+    assert reason_of(result, "75.00") == "paid amount, not open"
+    assert result.total_amount == Decimal("125.00")
