@@ -89,3 +89,16 @@ def test_a_sentence_wrapped_after_its_amount_still_runs_on_into_the_next_line() 
     result = run("Guten Tag,\n\nvon Ihrem Mandanten sind 75,00 Euro\neingegangen. Offen sind noch 125,00 Euro\n")
     assert reason_of(result, "75.00") == "paid amount, not open"
     assert result.total_amount == Decimal("125.00")
+
+
+def test_a_main_clause_of_the_firms_setting_a_figure_makes_it_the_firms_figure() -> None:
+    result = run("Guten Tag,\n\nSie haben die Forderung unseres Hauses mit 402,00 € beziffert. Das ist überholt; "
+                 "aktuell offen sind 455,60 €.\n")
+    assert reason_of(result, "402.00") == _FIRMS
+    assert result.total_amount == Decimal("455.60")
+
+
+def test_the_firm_addressed_as_the_payer_is_no_figure_of_the_firms() -> None:
+    result = run("Guten Tag,\n\nSie haben uns für Ihren Mandanten erst heute angeschrieben; offen sind 455,60 €.\n")
+    assert reason_of(result, "455.60") is None
+    assert result.total_amount == Decimal("455.60")

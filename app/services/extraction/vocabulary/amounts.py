@@ -109,9 +109,11 @@ FUTURE_TRAIL = phrases((
 # The amount stands in a clause whose subject is the firm ("Sie") and whose verb names or takes a figure from
 # its letter ("… dem Sie Aktenzeichen und Betrag (487,35 €) entnommen haben", "300,00 €, den Sie nennen"):
 # the firm's own figure repeated. Matched on unfolded text: "Sie" is the firm only when written with a capital.
+# The same holds for a main clause of the firm's ("Sie haben unsere Forderung mit 890,40 € angesetzt").
 FIRMS_CLAUSE_START = re.compile(
     r"^\s*(?:[a-zäöüß]+\s+)?(?:[Dd](?:en|ie|as|em|er|enen)|[Ww]elche[nmrs]?)\s+Sie\b"
-    r"|^\s*(?:which|that)?\s*you\b"
+    r"|^\s*Sie\s+(?:haben|hatten)\b|\b(?:haben|hatten)\s+Sie\b"
+    r"|^\s*(?:which|that)?\s*you\b|^\s*you\s+(?:have|had)\b"
 )
 FIRMS_CLAUSE_VERB = re.compile(
     r"\b(?:genannt|angegeben|angeführt|aufgeführt|mitgeteilt|entnommen|beziffert|zugrunde gelegt|angesetzt"
