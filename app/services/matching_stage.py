@@ -176,6 +176,11 @@ def _open_review(session: Session, email: IncomingEmail, extraction: ExtractionR
 
 
 def _components(extraction: ExtractionResult) -> dict[str, Decimal]:
+    """The breakdown a claim is written (or proposed) with: only one that makes up the total exactly. A part read
+    under the wrong label (a rent line as a fee, a customer number in a fee column) shows on the job, never in
+    the debt record."""
+    if not extraction.components_add_up:
+        return {}
     return {str(name): value for name, value in extraction.components.items()}
 
 

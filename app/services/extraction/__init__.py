@@ -130,6 +130,15 @@ def _doubts(decision: TotalDecision, reply_text: str) -> list[str]:
     return doubts
 
 
+def _parts_larger_than(total: Candidate, candidates: list[Candidate]) -> list[Candidate]:
+    """Interest or costs above the whole, or a principal above it with nothing deducted: the total or the part is
+    read wrong ("Forderung 1.200,00 € (Stand 01.09.) … aktuell inkl. Zinsen 1.236,40 €")."""
+    own = [c for c in candidates if c.line.part in ("reply", "attachment") and c.line.source == total.line.source]
+    deducted = any(c.label == "deduction" or c.reason == "paid amount, not open" for c in own)
+    return [c for c in own if not c.rejected and c.value > total.value
+            and (c.label in ("interest", "costs") or (c.label == "principal" and not deducted))]
+
+
 def _safety(
     intent: IntentDecision, decision: TotalDecision, candidates: list[Candidate], attachments: Sequence[AttachmentText],
     reply_text: str = "",
@@ -156,6 +165,10 @@ def _safety(
             reasons.append(f"total confidence {decision.confidence} below {_MIN_SAFE_CONFIDENCE}")
         if not decision.corroborated:
             reasons.append("total not corroborated by an explicit total label or arithmetic")
+        larger = _parts_larger_than(total, candidates)
+        if larger:
+            named = "; ".join(money.format_eur(c.value) for c in larger)
+            reasons.append(f"a part is larger than the total: {named}")
         if decision.competing:
             named = "; ".join(money.format_eur(c.value) for c in decision.competing)
             reasons.append(f"other amounts also read as the total and nothing explains them: {named}")
@@ -246,6 +259,7 @@ def extract(
         total_evidence=total_evidence,
         total_confidence=total_confidence,
         components=dict(components),
+        components_add_up=bool(components) and decision.adds_up,
         component_evidence=component_evidence,
         firm_reference=firm.value if firm else None,
         firm_reference_evidence=firm.evidence if firm else None,

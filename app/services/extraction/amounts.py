@@ -14,6 +14,7 @@ from app.services.extraction.labels import LabelVerdict, classify, fold, is_clai
 from app.services.extraction.lines import SourceLine
 from app.services.extraction.numbers import MoneyToken, find_money, forget_lines, mask_noise, parse_cell_number
 from app.services.extraction.result import AmountFound, AmountLabel
+from app.services.extraction.unit_counts import charged_now, factor_count, unit_count
 from app.services.extraction.vocabulary.amounts import (
     CANCELLED_LEAD,
     CANCELLED_TRAIL,
@@ -58,6 +59,8 @@ _NEGATION_BEFORE = re.compile(r"(?:\bnicht|\bnoch nicht|\bkein\w*|\bnoch)\s+(?:\
 _PAID_TRAIL_EN = re.compile(r"\b(?:was|were|has been|have been) (?:\w+ )?(?:received|paid|credited)\b")
 _PAID = "paid amount, not open"
 _FIRMS_FIGURE = "the firm's figure repeated, not the creditor's"
+_PER_UNIT = "price per unit, not the claim"
+_MULTIPLIER = "multiplier in a calculation line"
 _NEGATION = re.compile(r"\bnicht\b|\bnoch\b|\bkein\w*")
 # "5 % Zinsen aus 1.000 €": the base interest runs on. Not "… beläuft sich inkl. Zinsen … auf 497,35 €".
 _INTEREST_BASE = re.compile(r"zins.{0,80}\b(?:aus|auf)\s*(?:€|eur|euro)?\s*$")
@@ -119,10 +122,18 @@ class Candidate:
     reason: str | None = None
     sign_flipped: bool = False
     features: tuple[str, ...] = ()
+    # A price per unit with a clear count ("zwei Mahnungen zu je 2,90 €"): rejected as a claim of its own, but
+    # sums count it `count` times. None for every other amount.
+    count: int | None = None
 
     @property
     def rejected(self) -> bool:
         return self.reason is not None
+
+    @property
+    def sum_value(self) -> Decimal:
+        """What the amount adds to a sum: count × unit price for a counted per-unit amount, else its value."""
+        return self.value if self.count is None else self.value * self.count
 
     @property
     def confidence(self) -> float:
@@ -137,7 +148,7 @@ class Candidate:
             subtotal=self.subtotal,
             has_currency=self.has_currency,
             rejected=self.rejected,
-            reason=self.reason,
+            reason=self.reason if self.count is None else f"{self.reason}; counted {self.count} × {self.raw} in sums",
             confidence=self.confidence,
             evidence=self.line.evidence(self.line.text.strip()),
         )
@@ -197,13 +208,15 @@ def _is_abbreviation(word: str) -> bool:
     return len(lowered) <= 1 or lowered in _ABBREVIATIONS
 
 
-def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str) -> str | None:
+def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_unit: bool = True) -> str | None:
+    """Why the amount is not a claim amount, or None. Without `per_unit` a per-unit price or factor is not a
+    reason: what is left says whether the charge it stands for is a current one."""
     if _PERCENT_AFTER.match(after):
         return "percentage"
     if _UNIT_AFTER.match(after):
         return "quantity with a unit, not money"
-    if _FACTOR_BEFORE.search(lead):
-        return "multiplier in a calculation line"
+    if per_unit and _FACTOR_BEFORE.search(lead):
+        return _MULTIPLIER
     if token.negative:
         return "deduction (negative line)"
     folded_lead = fold(lead)
@@ -214,8 +227,8 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str) -> str |
     for reason, pattern in _LEAD_REJECTIONS:
         if pattern.search(folded_lead) and not (reason == _PAID and _NEGATION.search(folded_lead)):
             return reason
-    if _PER_UNIT_BEFORE.search(lead) or _PER_UNIT_AFTER.match(after):
-        return "price per unit, not the claim"
+    if per_unit and (_PER_UNIT_BEFORE.search(lead) or _PER_UNIT_AFTER.match(after)):
+        return _PER_UNIT
     folded_trail = fold(trail)
     if EXCLUDED.search(folded_trail) or EXCLUDED.search(folded_lead):
         return _EXCLUDED
@@ -314,7 +327,7 @@ def _with_row_arithmetic(row: list[Candidate], header: tuple[str, ...] | None) -
 
 def _line_candidates(
     line: SourceLine, previous_label: str | None, next_text: str | None, carry: str | None = None,
-    header: tuple[str, ...] | None = None,
+    header: tuple[str, ...] | None = None, sentence_before: str = "",
 ) -> list[Candidate]:
     tokens = list(_money_in(line.text))
     masked = _masked(line.text)
@@ -344,6 +357,11 @@ def _line_candidates(
             # "Saldo: -1.234,56 EUR" is a debit balance: the claim, read without its sign.
             token = replace(token, value=-token.value, negative=False)
         reason = _part_reason(line) or column_reason or _noise_reason(token, lead, trail, after)
+        count = None
+        if reason in (_PER_UNIT, _MULTIPLIER):
+            # The whole sentence, from its start (on the line before when it began there) to its end.
+            sentence = f"{sentence_before if clause_start == 0 else ''} {clause}{masked[token.start:token.end]}{trail}"
+            count = _unit_count(token, lead, trail, after, verdict.label) if charged_now(sentence) else None
         if token.negative:
             verdict = LabelVerdict("deduction", verdict.text)
         result.append(
@@ -359,6 +377,7 @@ def _line_candidates(
                 has_currency=token.has_currency,
                 reason=reason,
                 features=features,
+                count=count,
             )
         )
         previous_end = token.end
@@ -372,6 +391,13 @@ def _trail_label_text(trail: str, more_follow: bool) -> str:
     Dezembermiete (615,00 €) nicht eingegangen ist, beträgt der Rückstand nunmehr 2.566,40 €") and labels it."""
     text = _BRACKET.split(trail, maxsplit=1)[0]
     return text.rsplit(",", 1)[0] if more_follow else text
+def _unit_count(token: MoneyToken, lead: str, trail: str, after: str, label: AmountLabel) -> int | None:
+    """How often a per-unit amount counts in sums: its stated count, when nothing else rejects the charge
+    (paid, future, instalment …) and no rate follows it ("je Monat", "pro Tag", "monatlich"). A bare factor
+    ("2 x 5,00 €") names nothing counted: it counts only for an amount labelled a fee or interest."""
+    if _PER_UNIT_AFTER.match(after) or _noise_reason(token, lead, trail, after, per_unit=False) is not None:
+        return None
+    return unit_count(lead, after) or (factor_count(lead) if label in ("costs", "interest") else None)
 
 
 def _wrapped_into(carry: str, lead: str, clause_start: int) -> bool:
@@ -465,6 +491,24 @@ def _label_line(lines: Sequence[SourceLine], index: int) -> str | None:
     return clause if leads_in else None
 
 
+def _sentence_before(lines: Sequence[SourceLine], index: int) -> str:
+    """The start of the sentence a line continues: the text after the last sentence end on the lines right
+    before it (up to three, no blank line between), or "" when the line before ends a sentence."""
+    parts: list[str] = []
+    for back in range(index - 1, max(index - 4, -1), -1):
+        before = lines[back]
+        if before.source != lines[index].source or before.part != lines[index].part or not before.text.strip():
+            break
+        masked = _masked(before.text.strip())
+        if _SENTENCE_END.search(masked):
+            break
+        start = _clause_start(masked, len(masked))
+        parts.insert(0, masked[start:])
+        if start > 0:
+            break
+    return " ".join(parts)
+
+
 def _carried_text(lines: Sequence[SourceLine], index: int) -> str | None:
     """The previous line when the current one continues its sentence (same part, no amount there)."""
     before = _previous_line(lines, index)
@@ -491,9 +535,39 @@ def collect_amounts(lines: Sequence[SourceLine]) -> list[Candidate]:
         following = lines[index + 1] if index + 1 < len(lines) else None
         next_text = following.text if following is not None and following.source == line.source else None
         candidates.extend(_line_candidates(
-            line, _label_line(lines, index), next_text, _carried_text(lines, index), headers.get(index)))
+            line, _label_line(lines, index), next_text, _carried_text(lines, index), headers.get(index),
+            _sentence_before(lines, index)))
     in_currency = _under_currency_header(lines)
-    return [_reject_unlabelled_integer(_with_header_currency(candidate, in_currency)) for candidate in candidates]
+    judged = [_reject_unlabelled_integer(_with_header_currency(candidate, in_currency)) for candidate in candidates]
+    return _products_stated(_reject_row_numbers(judged))
+
+
+_WITH_CENTS = re.compile(r"[.,]\d{2}$|,-+$")
+_BARE_DIGITS = re.compile(r"\d+")
+
+
+def _reject_row_numbers(candidates: list[Candidate]) -> list[Candidate]:
+    """In a table row whose amounts are written with cents, a bare whole number is a document, contract or
+    customer number ("15.01.2026 | 7100234455 | Jahresabrechnung | 642,18"), not an amount."""
+    with_cents = {id(c.line) for c in candidates if c.line.tabular and _WITH_CENTS.search(c.raw.strip())}
+    return [c.reject("a whole number in a row of amounts with cents: a document or account number")
+            if id(c.line) in with_cents and not c.rejected and not c.has_currency
+            and _BARE_DIGITS.fullmatch(c.raw.strip()) else c
+            for c in candidates]
+
+
+def _products_stated(candidates: list[Candidate]) -> list[Candidate]:
+    """A counted per-unit amount whose product stands right next to it ("2 × 5,00 € = 10,00 €", "10,00 € (2 ×
+    5,00 €)") is counted through that product: the unit price no longer counts, or the sum would hold it twice."""
+    judged = list(candidates)
+    for index, unit in enumerate(candidates):
+        if unit.count is None:
+            continue
+        neighbours = candidates[max(index - 1, 0):index] + candidates[index + 1:index + 2]
+        if any(other.count is None and other.value == unit.sum_value and other.line.source == unit.line.source
+               and other.line.part == unit.line.part for other in neighbours):
+            judged[index] = replace(unit, count=None)
+    return judged
 
 
 # A column title that names the currency of the amounts below it: "Betrag (EUR)", "Betrag EUR", "Saldo in €".

@@ -42,7 +42,9 @@ class SourceSums:
         # _part_sums[j]: the amounts before position j that are no total or balance themselves.
         self._part_sums = [_ZERO]
         for candidate in self._amounts:
-            part = _ZERO if candidate.label in _WHOLE_LABELS else candidate.value
+            # A counted per-unit price is always a part (count × unit), whatever its label.
+            whole = candidate.label in _WHOLE_LABELS and candidate.count is None
+            part = _ZERO if whole else candidate.sum_value
             self._part_sums.append(self._part_sums[-1] + part)
         self._by_signature: dict[Decimal, _Earliest] = {}
         for other in sorted(pool, key=order_key):
@@ -101,7 +103,7 @@ def _run_adding_up(whole: Candidate, run: Iterator[Candidate]) -> list[Candidate
     taken: list[Candidate] = []
     for item in run:
         taken.append(item)
-        running += item.value
+        running += item.sum_value
         if running == whole.value and len(taken) > 1:
             return taken
         if running > whole.value > 0:

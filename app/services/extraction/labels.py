@@ -15,6 +15,7 @@ from app.services.extraction.vocabulary.labels import (
     PRINCIPAL,
     PRINCIPAL_WEAK,
     STRONG_TOTALIZER,
+    SURCHARGES,
     TOTALIZER,
     WEAK_BALANCE_WORDS,
 )
@@ -81,7 +82,7 @@ def is_weak_balance(verdict_text: str) -> bool:
     return WEAK_BALANCE_WORDS.fullmatch(verdict_text.strip()) is not None
 
 
-__all__ = ["PRINCIPAL", "LabelVerdict", "classify", "fold", "is_claim_label", "is_weak_balance"]
+__all__ = ["PRINCIPAL", "SURCHARGES", "LabelVerdict", "classify", "fold", "is_claim_label", "is_weak_balance"]
 
 
 def is_claim_label(label: AmountLabel) -> bool:

@@ -103,7 +103,8 @@ class ExtractionResult(_Frozen):
     `total_ranking` says why the total won over the other candidates;
     `total_corroborated` when an explicit total label or arithmetic backs that total; `total_from_ocr` when
     the total could only be read by OCR (never safe); `text_cut` when the email was longer than the
-    extractor reads (never safe)."""
+    extractor reads (never safe); `components_add_up` when the components (less any stated deductions) make
+    up the total exactly — only then does an automatic write carry them."""
 
     schema_version: int = SCHEMA_VERSION
     intent: Intent
@@ -114,6 +115,7 @@ class ExtractionResult(_Frozen):
     total_confidence: float = Field(default=0.0, ge=0, le=1)
     components: dict[Component, Decimal] = Field(default_factory=dict)
     component_evidence: dict[Component, list[Evidence]] = Field(default_factory=dict)
+    components_add_up: bool = False
     firm_reference: str | None = None
     firm_reference_evidence: Evidence | None = None
     creditor_reference: str | None = None

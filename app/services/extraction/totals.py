@@ -10,7 +10,7 @@ from itertools import product
 from app.services import money
 from app.services.extraction.amounts import Candidate
 from app.services.extraction.arithmetic import SourceSums
-from app.services.extraction.labels import PRINCIPAL, fold, is_weak_balance
+from app.services.extraction.labels import PRINCIPAL, SURCHARGES, fold, is_weak_balance
 from app.services.extraction.result import Component
 
 COMPONENTS: tuple[Component, ...] = ("principal", "interest", "costs")
@@ -27,6 +27,9 @@ class TotalDecision:
     component_lines: dict[Component, list[Candidate]] = field(default_factory=dict)
     competing: tuple[Candidate, ...] = ()
     consistent: bool = False
+    # The labelled components (with the deductions) make up the total exactly, without a principal found only by
+    # difference: only such a breakdown goes into a debt record.
+    adds_up: bool = False
     fallback: bool = False
     corroboration: tuple[str, ...] = ()
     margin: float | None = None
@@ -53,11 +56,11 @@ def _options(lines: list[Candidate]) -> list[tuple[Decimal, list[Candidate]]]:
     subtotals = [c for c in lines if c.subtotal]
     options: list[tuple[Decimal, list[Candidate]]] = []
     if subtotals:
-        options.append((subtotals[-1].value, [subtotals[-1]]))
+        options.append((subtotals[-1].sum_value, [subtotals[-1]]))
         if len(subtotals) > 1:
-            options.append((sum((c.value for c in subtotals), _ZERO), subtotals))
+            options.append((sum((c.sum_value for c in subtotals), _ZERO), subtotals))
     if items:
-        options.append((sum((c.value for c in items), _ZERO), items))
+        options.append((sum((c.sum_value for c in items), _ZERO), items))
     return options
 
 
@@ -65,10 +68,14 @@ def _is_strong_principal(candidate: Candidate) -> bool:
     return bool(PRINCIPAL.search(fold(candidate.label_text)))
 
 
+def _is_surcharge(candidate: Candidate) -> bool:
+    return candidate.label == "costs" and bool(SURCHARGES.search(fold(candidate.label_text)))
+
+
 def _component_lines(pool: list[Candidate]) -> dict[Component, list[Candidate]]:
     lines: dict[Component, list[Candidate]] = {}
     for name in COMPONENTS:
-        chosen = [c for c in pool if c.label == name]
+        chosen = [c for c in pool if c.label == name and not _is_surcharge(c)]
         if name == "principal" and any(_is_strong_principal(c) for c in chosen):
             chosen = [c for c in chosen if _is_strong_principal(c)]
         if chosen:
@@ -96,21 +103,29 @@ class _SourceParts:
     """What the component readings of one source need, worked out once for every total tried against it."""
 
     readings: dict[Component, list[tuple[Decimal, list[Candidate]]]]
+    # Stated deductions (negative) and surcharges (positive): in the sum, in no component.
     deductions: Decimal
     balances: dict[Decimal, list[Candidate]]
+    # Accepted amounts that are no component, deduction or total by their label, by value.
+    others: dict[Decimal, list[Candidate]]
     items: tuple[Candidate, ...] = ()
 
     @classmethod
     def of(cls, pool: list[Candidate], all_in_source: list[Candidate]) -> _SourceParts:
         lines = _component_lines(pool)
         balances: dict[Decimal, list[Candidate]] = {}
+        others: dict[Decimal, list[Candidate]] = {}
         for c in pool:
-            if c.label == "balance":
+            if c.label == "balance" and c.count is None:
                 balances.setdefault(c.value, []).append(c)
+            elif c.label in ("unlabelled", "other"):
+                others.setdefault(c.value, []).append(c)
         return cls(
             readings={name: _options(chosen) for name, chosen in lines.items()},
-            deductions=sum((c.value for c in all_in_source if c.label == "deduction" and c.value < 0), _ZERO),
+            deductions=sum((c.value for c in all_in_source if c.label == "deduction" and c.value < 0), _ZERO)
+            + sum((c.value for c in pool if _is_surcharge(c) and not c.subtotal), _ZERO),
             balances=balances,
+            others=others,
             items=tuple(c for c in pool if c.label in ("unlabelled", "other", "balance") and not c.subtotal),
         )
 
@@ -134,6 +149,30 @@ def _components(
     values = {name: chosen[name][0] for name in COMPONENTS if name in chosen}
     evidence = {name: chosen[name][1] for name in COMPONENTS if name in chosen}
     return values, evidence, consistent
+
+
+def _a_breakdown(values: dict[Component, Decimal]) -> bool:
+    """Interest or costs alone making up a whole claim is a sum read under a fee's label, not a breakdown."""
+    return "principal" in values or len(values) > 1
+
+
+def _principal_by_difference(
+    values: dict[Component, Decimal], evidence: dict[Component, list[Candidate]], parts: _SourceParts,
+    total: Candidate,
+) -> tuple[dict[Component, Decimal], dict[Component, list[Candidate]]]:
+    """Interest and costs named, the main claim under a label of its own ("Kaufpreis", "Beitrag Juli"): where the
+    total less the named parts is an amount the same source states, that amount is the principal. Only the
+    breakdown gains it; which total is chosen, and how sure, never depends on it."""
+    if "principal" in values or not values:
+        return values, evidence
+    rest = total.value - parts.deductions - sum(values.values(), _ZERO)
+    stated = [c for c in parts.others.get(rest, []) if c is not total] if rest > 0 else []
+    if not stated:
+        return values, evidence
+    filled = {"principal": rest, **values}
+    lines = {"principal": stated[:1], **evidence}
+    return ({name: filled[name] for name in COMPONENTS if name in filled},
+            {name: lines[name] for name in COMPONENTS if name in lines})
 
 
 _EXPLICIT = "explicit total label"
@@ -172,9 +211,15 @@ def _source_rank(candidate: Candidate) -> int:
 
 
 def _arithmetic(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Amounts that take part in a sum: the accepted ones and the deductions ("abzüglich Zahlung −50,00")."""
-    return [c for c in candidates
-            if c.line.part in ("reply", "attachment") and (not c.rejected or c.label == "deduction")]
+    """Amounts that take part in a sum: the accepted ones, the deductions ("abzüglich Zahlung −50,00") and the
+    per-unit prices with a clear count ("zwei Mahnungen zu je 2,90 €" adds 5,80)."""
+    return [c for c in candidates if c.line.part in ("reply", "attachment")
+            and (not c.rejected or c.label == "deduction" or c.count is not None)]
+
+
+def _counted_units(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Per-unit prices with a clear count in the sender's own text: component parts, never a total."""
+    return [c for c in candidates if c.count is not None and c.line.part in ("reply", "attachment")]
 
 
 def _in_source(candidates: Sequence[Candidate], source: str) -> list[Candidate]:
@@ -192,8 +237,10 @@ class _Source:
 
 def _sources(candidates: Sequence[Candidate], accepted: list[Candidate], pool: list[Candidate],
              counted: list[Candidate]) -> dict[str, _Source]:
+    units = _counted_units(candidates)
+
     def of(source: str) -> _Source:
-        same_source = [c for c in accepted if c.line.source == source]
+        same_source = [c for c in [*accepted, *units] if c.line.source == source]
         return _Source(
             _SourceParts.of(same_source, _in_source(candidates, source)),
             SourceSums([c for c in counted if c.line.source == source], [c for c in pool if c.line.source == source]),
@@ -232,7 +279,8 @@ def _unexplained(best: Ranked, ranking: list[Ranked], counted: list[Candidate],
     total = best.candidate
     sums = sources[total.line.source].sums
     explained = {id(c) for lines in component_lines.values() for c in lines}
-    for whole in [total, *(c for c in counted if c.subtotal or sums.is_subtotal(total, c))]:
+    wholes = (c for c in counted if c.count is None and (c.subtotal or sums.is_subtotal(total, c)))
+    for whole in [total, *wholes]:
         explained.update(id(item) for item in sources[whole.line.source].sums.items_of(whole))
     return tuple(
         r.candidate for r in ranking
@@ -264,8 +312,10 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     ranking = sorted((_rank(c, sources[c.line.source]) for c in pool), key=Ranked.key, reverse=True)
     best = ranking[0]
     total = best.candidate
-    values, evidence, consistent = _components(sources[total.line.source].parts, total)
-    _with_items_as_principal(sources[total.line.source].parts, total, values, evidence)
+    parts = sources[total.line.source].parts
+    values, evidence, consistent = _components(parts, total)
+    values, evidence = _principal_by_difference(values, evidence, parts, total)
+    _with_items_as_principal(parts, total, values, evidence)
     runner_up = next((r for r in ranking[1:] if r.candidate.value != total.value), None)
     margin = None if runner_up is None else round(best.score - runner_up.score, 2)
     unexplained = _unexplained(best, ranking, counted, evidence, sources)
@@ -283,6 +333,7 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
         component_lines=evidence,
         competing=unexplained,
         consistent=consistent,
+        adds_up=consistent and _a_breakdown(values),
         corroboration=corroboration,
         margin=margin,
         notes=tuple(notes),
@@ -299,6 +350,8 @@ def _with_items_as_principal(parts: _SourceParts, total: Candidate, values: dict
         return  # with a credit or payment deducted, which lines it reduces is the creditor's to say
     rest = total.value - sum(values.values(), _ZERO)
     items = [c for c in parts.items if c is not total and c.line.key < total.line.key and c.value > 0]
+    if any(c.count is not None for c in items):
+        return  # a counted per-unit line ("2 × 5,00 €") counts as its product: the plain sum is no reading of it
     if rest > 0 and items and sum((c.value for c in items), _ZERO) == rest:
         values["principal"] = rest
         evidence["principal"] = items

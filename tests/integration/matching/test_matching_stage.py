@@ -254,3 +254,25 @@ def test_the_stored_creditor_reference_is_the_matched_inquirys_as_the_email_writ
         outcome = matching_stage.match_and_apply(session, email, read, get_settings())
     assert outcome.inquiry_id == "INQ-1"
     assert outcome.extraction is not None and outcome.extraction.creditor_reference == "4401882310"
+
+
+def test_an_automatic_write_carries_only_a_breakdown_that_makes_up_the_total(database: str) -> None:
+    parts = {"principal": Decimal("3000.00"), "interest": Decimal("112.32"), "costs": Decimal("100.00")}
+    with session_scope() as session:
+        adds_up = add_inquiry(session, "INQ-1", "Jürgen Weißbach", "BS-2026-0117", creditor_reference="4401 882 310")
+        stray = add_inquiry(session, "INQ-2", "Dragan Petrović", "BS-2026-0170", creditor_reference="4401 905 772")
+        first = add_reply(session, body=WEISSBACH, to="glaeubiger+BS-2026-0117@kanzlei.example")
+        second = add_reply(session, body="Zum Konto 4401 905 772 Ihres Mandanten Dragan Petrović: 3.212,32 EUR.",
+                           to="glaeubiger+BS-2026-0170@kanzlei.example")
+        written = matching_stage.match_and_apply(
+            session, first, stated("3212.32", components=parts, components_add_up=True), get_settings())
+        # The same parts under a total they do not make up (a fee line read wrong, say): the total alone is written.
+        withheld = matching_stage.match_and_apply(
+            session, second, stated("3212.32", components=parts, components_add_up=False), get_settings())
+        ids = adds_up.id, stray.id
+    assert (written.action, withheld.action) == ("applied", "applied")
+    with session_scope() as session:
+        full, bare = (claims.current(session, inquiry_id) for inquiry_id in ids)
+        assert full is not None and full.components == {"principal": "3000.00", "interest": "112.32",
+                                                          "costs": "100.00"}
+        assert bare is not None and (bare.amount, bare.components) == (Decimal("3212.32"), {})

@@ -46,6 +46,7 @@ def test_a_correction_marks_the_earlier_figure() -> None:
     ("Restschuld per heute", "total"), ("Gesamtrückstände", "total"), ("Outstanding balance", "total"),
     ("Mahnauslagen", "costs"), ("Verzugszinsen", "interest"), ("Restkapital", "principal"),
     ("Außenstände", "balance"), ("Nebenkosten", "other"),
+    ("drei weitere Mahnungen zu je", "costs"), ("Gebühr der Sperrandrohung", "costs"), ("Sperrandrohung vom", "costs"),
 ])
 def test_label_words_name_the_role_of_an_amount(label: str, role: str) -> None:
     assert classify(label).label == role

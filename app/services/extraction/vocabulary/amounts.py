@@ -50,12 +50,19 @@ INSTALMENT_LEAD = phrases((
     r"Abschlagszahlung", r"monatlich\w*", r"\bmtl\b", r"pro Monat", r"je Monat", r"im Monat", r"Wochenrate",
 ), whole_words=False)
 PAID_LEAD = phrases((
-    r"(?<!nach)Zahlung (?:vom|über|in Höhe|i\.\s?h\.|von)", r"Zahlungseingang", r"(?<!nach)Zahlungen", r"abzüglich",
+    r"(?<!nach)Zahlung (?:vom|über|in Höhe|i\.\s?h\.|von)",
+    # "nach Verrechnung der Zahlung Ihrer Mandantin vom 02.10. über 150,00 €"
+    r"(?<!nach)Zahlung (?:Ihre[rs]? (?:Mandant\w*|Mandantschaft)|de[rs] (?:Schuldner\w*|Kund\w*|Mandant\w*)) "
+    r"(?:\S+ ){0,2}?(?:vom|über|in Höhe|von)", r"Zahlungseingang", r"(?<!nach)Zahlungen", r"abzüglich",
     r"abzgl", r"Gutschrift", r"geleistete", r"bereits gezahlt", r"(?<!un)bezahlt", r"eingegangen", r"gutgeschrieben",
     r"überwiesen",
     r"payments? (?:of|received)", r"\bpaid\b", r"\breceived\b", r"\bless\b",
 ), whole_words=False)
-CANCELLED_LEAD = phrases((r"storniert\w*", r"gestrichen\w*", r"erlassen\w*", r"ausgebucht\w*"), whole_words=False)
+# Cancelled, waived or time-barred: the creditor no longer claims it ("verzichten wir auf 100,00 €").
+CANCELLED_LEAD = phrases((
+    r"storniert\w*", r"gestrichen\w*", r"erlassen\w*", r"ausgebucht\w*", r"verzicht\w*", r"verjährt\w*",
+    r"abgeschrieben\w*", r"niedergeschlagen\w*",
+), whole_words=False)
 CREDIT_LIMIT_LEAD = phrases((
     r"Dispositionskredit", r"\bDispo\w*", r"Kreditrahmen", r"Kreditlinie", r"Kreditlimit", r"\bLimit\b",
     r"Verfügungsrahmen", r"Überziehungsrahmen", r"Nettokreditbetrag", r"Nettodarlehensbetrag", r"Darlehensbetrag",
@@ -102,6 +109,7 @@ PAID_TRAIL = phrases((
 ), whole_words=False)
 CANCELLED_TRAIL = phrases((
     r"storniert", r"gestrichen", r"erlassen", r"ausgebucht", r"\bentfällt\b", r"\bentfallen\b", r"irrtümlich",
+    r"\bverjährt\b", r"abgeschrieben", r"niedergeschlagen", r"nicht mehr geltend",
 ), whole_words=False)
 FUTURE_TRAIL = phrases((
     r"\b(?:wird|werden)\b(?:(?!sofort).){0,60}\bfällig\b(?! gestellt)", r"\bfällig werden\b", r"\bwill be due\b",

@@ -46,13 +46,25 @@ PRINCIPAL_WEAK = phrases((
 INTEREST = phrases((
     r"Zinsen\b", r"\bZins\b", r"Zins(?:anteil|forderung|betrag|beträge|kosten)", r"Verzugszins\b", r"\binterest\b",
 ), whole_words=False)
+# A fee or charge for what the creditor provides (rent, a service, a licence) is the claim itself, not a cost of
+# collecting it: "Nutzungsgebühr", "Grundgebühr", "Netzentgelt" — but "Mahngebühr", "Bearbeitungsentgelt".
+_SERVICE_PREFIXES = (
+    "nutzungs", "benutzungs", "grund", "monats", "jahres", "abfall", "müll", "abwasser", "wasser", "kanal",
+    "rundfunk", "kita", "betreuungs", "schul", "studien", "kurs", "teilnahme", "park", "anschluss", "netz",
+    "verbindungs", "beförderungs", "miet", "abo", "lizenz", "friedhofs", "straßenreinigungs", "behandlungs",
+)
+_NOT_SERVICE = "".join(f"(?<!{prefix})" for prefix in _SERVICE_PREFIXES)
 # "Kosten" of a collection, not the utility or living costs a bill is about.
 COSTS = phrases((
     r"(?<!neben)(?<!betriebs)(?<!heiz)(?<!strom)(?<!energie)(?<!wohn)(?<!waren)(?<!lebenshaltungs)Kosten",
-    r"Gebühr", r"Entgelt", r"Auslagen", r"Pauschale", r"Vergütung", r"Spesen", r"\bPorto\b", r"Rücklastschrift",
-    r"Mahnung\b", r"Inkassokost\w*", r"Säumniszuschl\w*", r"Verspätungszuschl\w*", r"\bfees?\b", r"\bcosts?\b",
-    r"\bcharges\b",
+    rf"{_NOT_SERVICE}Gebühr", rf"{_NOT_SERVICE}Entgelt", r"Auslagen", r"Pauschale", r"Vergütung", r"Spesen",
+    r"\bPorto\b", r"Rücklastschrift",
+    r"Mahnung\b", r"Mahnungen\b", r"Inkassokost\w*", r"Säumniszuschl\w*", r"Verspätungszuschl\w*", r"\bfees?\b",
+    r"\bcosts?\b", r"\bcharges\b", r"Sperrandrohung\w*",
 ), whole_words=False)
+# Public-law surcharges for paying late (labelled costs above, so they count in the sums): yet neither principal,
+# interest nor a cost of collection, so no component (extraction/totals.py).
+SURCHARGES = phrases((r"Säumniszuschl\w*", r"Verspätungszuschl\w*"), whole_words=False)
 # Balance words that say only "this is some sum" ("beträgt", "fällig"): alone they never make a total safe.
 _WEAK_BALANCE = (
     r"beträgt", r"beläuft", r"fällig\w*", r"zu zahlen", r"\bBetrag\b", r"Schuld(?:en|et)?\b", r"\bbalance\b",
