@@ -108,7 +108,8 @@ def test_item_lines_that_do_not_make_up_the_rest_give_no_principal() -> None:
 
 
 def test_with_a_credit_deducted_the_item_lines_are_not_made_the_principal() -> None:
-    result = run("Guten Tag,\n\nLieferung 88-101 vom 02.05.2026      240,00 EUR\n"
+    result = run("Guten Tag,\n\nLieferung 88-101 vom 02.05.2026      140,00 EUR\n"
+                 "Lieferung 88-177 vom 09.06.2026      100,00 EUR\n"
                  "Gutschrift Retoure                  -40,00 EUR\nMahnkosten                           12,00 EUR\n"
                  "Gesamtforderung                     212,00 EUR\n")
     assert result.total_amount == Decimal("212.00")
