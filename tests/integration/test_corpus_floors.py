@@ -43,9 +43,10 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {}
 MISSING = "<no shared corpus>"
 # Corpora of our own, held to the same floors: corpus_alt (written against the first rules) and corpus_fresh
 # (written blind, without reading the rules, to stand in for mail nobody here has seen), corpus_fresh2 (a second
-# blind one, to another firm).
+# blind one, to another firm), corpus_fresh3 (a third blind one, to a third firm, with mail-program and format
+# phenomena the first two did not probe).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
-OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2")
+OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3")
 
 
 def first_round_corpora() -> list[str]:

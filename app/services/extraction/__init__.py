@@ -39,9 +39,11 @@ from app.services.extraction.result import (
 from app.services.extraction.sender import sender_cues
 from app.services.extraction.stated_sums import future_totals, larger_sums
 from app.services.extraction.totals import TotalDecision, decide_total, usable
+from app.services.extraction.vocabulary.amounts import POINTS_TO_SUBJECT, SUBJECT_FIGURE_WORD, SUBJECT_REQUEST
 from app.services.parsing import ParsedBody
 
 _NO_AMOUNT_INTENTS = ("auto_reply", "spam", "inquiry")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
 _MIN_SAFE_CONFIDENCE = 0.7
 # What one email may make the extractor read (body lines first, then attachments); the rest is cut.
 DEFAULT_MAX_LINES = 10_000
@@ -57,6 +59,14 @@ def _within_caps(lines: list[SourceLine], max_lines: int, max_chars: int) -> tup
             return lines[:index], (f"text cut: only the first {index} of {len(lines)} lines were read "
                                    f"(limits {max_lines} lines, {max_chars} characters)")
     return lines, None
+
+
+def _figure_in_subject(reply_text: str) -> bool:
+    """The reply says its figure stands in the subject: one sentence points to the subject and names the
+    figure ("der aktuelle Saldo … ist im Betreff genannt"), and asks nothing ("bitte im Betreff … angeben")."""
+    return any(POINTS_TO_SUBJECT.search(sentence) and SUBJECT_FIGURE_WORD.search(sentence)
+               and not SUBJECT_REQUEST.search(sentence)
+               for sentence in _SENTENCE_SPLIT.split(fold(reply_text)))
 
 
 def _recipients(to: str | Sequence[str] | None) -> list[str]:
@@ -233,6 +243,11 @@ def extract(
     subject_lines = [line for line in (subject_line(subject),) if line is not None]
     candidates = collect_amounts(lines)
     decision = decide_total(candidates)
+    if decision.total is None and subject and _figure_in_subject(parsed.reply_text):
+        # "Der aktuelle Saldo ist im Betreff genannt": the subject is then the creditor's own statement.
+        stated = SourceLine(source="subject", part="reply", location="line", text=subject.strip(), key=0)
+        candidates = collect_amounts([stated, *lines])
+        decision = decide_total(candidates)
     references = find_references(subject_lines + lines, _recipients(to), firm_reference_pattern)
     firm = choose_firm_reference(references, firm_reference_pattern)
     creditor_ref = choose_creditor_reference(references, firm.value if firm else None)

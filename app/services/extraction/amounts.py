@@ -21,6 +21,8 @@ from app.services.extraction.vocabulary.amounts import (
     CANCELLED_TRAIL,
     CREDIT_LIMIT_LEAD,
     EXCLUDED,
+    FIRMS_CLAUSE_START,
+    FIRMS_CLAUSE_VERB,
     FIRMS_FIGURE_LEAD,
     FUTURE_LEAD,
     FUTURE_TRAIL,
@@ -59,6 +61,7 @@ _FUTURE = "future amount, not yet due"
 _NEGATION_BEFORE = re.compile(r"(?:\bnicht|\bnoch nicht|\bkein\w*|\bnoch)\s+(?:\S+\s+){0,2}$")
 _PAID_TRAIL_EN = re.compile(r"\b(?:was|were|has been|have been) (?:\w+ )?(?:received|paid|credited)\b")
 _PAID = "paid amount, not open"
+_FIRMS_FIGURE = "the firm's figure repeated, not the creditor's"
 _PER_UNIT = "price per unit, not the claim"
 _MULTIPLIER = "multiplier in a calculation line"
 _NEGATION = re.compile(r"\bnicht\b|\bnoch\b|\bkein\w*")
@@ -88,6 +91,8 @@ _NAMED_PARTS = ("principal", "interest", "costs")
 # Words that make an amount a sum of what came before it ("zusammen also", "macht", "ergibt", "insgesamt").
 _NAMES_A_SUM = re.compile(r"\b(?:zusammen|insgesamt|gesamt\w*|summe|somit|also|macht|ergibt|ergeben|in total"
                           r"|altogether)\b")
+_ENDS_LINE = re.compile(r"^\s*(?:€|EUR|Euro)?\s*$", re.IGNORECASE)
+_COLUMN_GAP = re.compile(r"(?: {2,}|\t|\|)\s*(?:€|EUR|Euro)?\s*[-−–]?\s*$", re.IGNORECASE)
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t")
 _LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 # A sentence mark and the spaces after it, before a capital. The word before the mark is read only where it
@@ -163,15 +168,28 @@ class Candidate:
         return self if self.rejected else replace(self, reason=reason)
 
 
-def _trailing_clause(masked: str, end: int, next_start: int, next_line: str | None) -> str:
+def _trailing_clause(masked: str, end: int, next_start: int, next_line: str | None, start: int = 0) -> str:
     tail = masked[end:next_start]
     stop = _CLAUSE_END.search(tail)
     if stop:
         return tail[: stop.start()]
-    if next_start == len(masked) and next_line and not _SENTENCE_END.search(masked) and next_line[:1].islower():
+    # A sentence runs on into the next line, but a row does not: an amount that ends its line above a line that ends
+    # in an amount of its own ("Auslagen 20,00 EUR" / "bereits gezahlt -150,00 EUR") is a list, and the payment
+    # row says nothing about the fee above it.
+    if next_start == len(masked) and next_line and not _SENTENCE_END.search(masked) and next_line[:1].islower() \
+            and not (_ENDS_LINE.match(tail) and _COLUMN_GAP.search(masked[:start]) and _ends_in_amount(next_line)):
         continue_stop = _CLAUSE_END.search(next_line)
         return tail + " " + (next_line[: continue_stop.start()] if continue_stop else next_line)
     return tail
+
+
+def _ends_in_amount(line: str) -> bool:
+    """The line is a row: its last amount ends it and stands apart in a column (a gap, a tab or a cell border)."""
+    tokens = _money_in(line)
+    if not tokens:
+        return False
+    masked = _masked(line)
+    return _ENDS_LINE.match(masked[tokens[-1].end:]) is not None and bool(_COLUMN_GAP.search(masked[:tokens[-1].start]))
 
 
 def _clause_start(masked: str, position: int) -> int:
@@ -215,8 +233,8 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
     folded_lead = fold(lead)
     if _INTEREST_BASE.search(folded_lead) and not _STATED_AS_OWED.search(folded_lead):
         return "base amount interest is charged on, not owed"
-    if FIRMS_FIGURE_LEAD.search(folded_lead[-60:]):
-        return "the firm's figure repeated, not the creditor's"
+    if FIRMS_FIGURE_LEAD.search(folded_lead[-60:]) or _in_firms_clause(lead, trail):
+        return _FIRMS_FIGURE
     for reason, pattern in _LEAD_REJECTIONS:
         if pattern.search(folded_lead) and not (reason == _PAID and _NEGATION.search(folded_lead)):
             return reason
@@ -258,6 +276,17 @@ def _excluded_before(folded_lead: str) -> bool:
     if len(own) == 1:
         return True
     return not _NAMES_A_SUM.search(own[-1]) and classify(own[-1]).label not in ("total", "balance")
+
+
+def _in_firms_clause(lead: str, trail: str) -> bool:
+    """The amount stands in a relative clause of the firm's own naming ("…, dem Sie Aktenzeichen und Betrag
+    (487,35 €) entnommen haben", "… 300,00 €, den Sie nennen, …"): the clause before or right after it."""
+    head = lead.rsplit(",", 1)[-1]
+    pieces = trail.split(",")
+    if FIRMS_CLAUSE_START.search(head) and FIRMS_CLAUSE_VERB.search(head + " " + pieces[0]):
+        return True
+    following = pieces[1] if len(pieces) > 1 and not _LETTERS.search(pieces[0].replace("EUR", "")) else ""
+    return bool(following and FIRMS_CLAUSE_START.search(following) and FIRMS_CLAUSE_VERB.search(following))
 
 
 def _keyword_offset(phrase: str) -> int:
@@ -352,10 +381,10 @@ def _line_candidates(
             # A sentence wrapped before its amount: "Ihre Zahlung über" / "50,00 € haben wir erhalten."
             lead = clause = f"{_masked(carry)} {lead}"
         after = masked[token.end :]
-        trail = _trailing_clause(masked, token.end, next_start, next_text)
+        trail = _trailing_clause(masked, token.end, next_start, next_text, token.start)
         # Text earlier on the line labels an amount only in a table row ("Summe | … | 203,38").
         prefix = masked[: token.start] if CELL_SEPARATOR in line.text else ""
-        verdict = _label(lead, clause, prefix, _BRACKET.split(trail, maxsplit=1)[0], lone)
+        verdict = _label(lead, clause, prefix, _trail_label_text(trail, position + 1 < len(tokens)), lone)
         cell = place(line.text, token.start, header) if header else None
         verdict, column_reason, features = _column_judgement(verdict, cell, header or ())
         if _NAMES_A_SUM.search(fold(_CLAUSE_MARK_INSIDE.split(lead)[-1])):
@@ -413,6 +442,14 @@ def _not_yet(masked: str, clause_start: int, clause: str, trail: str, sentence_b
 def _ends_with_amount(text: str) -> bool:
     tokens = _money_in(text)
     return bool(tokens) and not _LETTERS.search(text[tokens[-1].end:].replace("EUR", "").replace("Euro", ""))
+
+
+def _trail_label_text(trail: str, more_follow: bool) -> str:
+    """The text after an amount that may label it: up to a bracket, and, where another amount follows on the
+    line, up to the last comma before it. What stands after that comma leads into the next amount ("nachdem die
+    Dezembermiete (615,00 €) nicht eingegangen ist, beträgt der Rückstand nunmehr 2.566,40 €") and labels it."""
+    text = _BRACKET.split(trail, maxsplit=1)[0]
+    return text.rsplit(",", 1)[0] if more_follow else text
 
 
 def _unit_count(token: MoneyToken, lead: str, trail: str, after: str, label: AmountLabel) -> int | None:
@@ -570,7 +607,9 @@ def collect_amounts(lines: Sequence[SourceLine]) -> list[Candidate]:
         candidates.extend(_line_candidates(
             line, _label_line(lines, index), next_text, _carried_text(lines, index), headers.get(index),
             _sentence_before(lines, index), _previous_sentence(lines, index)))
-    return _products_stated(_reject_row_numbers([_reject_unlabelled_integer(candidate) for candidate in candidates]))
+    in_currency = _under_currency_header(lines)
+    judged = [_reject_unlabelled_integer(_with_header_currency(candidate, in_currency)) for candidate in candidates]
+    return _products_stated(_reject_row_numbers(judged))
 
 
 _WITH_CENTS = re.compile(r"[.,]\d{2}$|,-+$")
@@ -599,6 +638,38 @@ def _products_stated(candidates: list[Candidate]) -> list[Candidate]:
                and other.line.part == unit.line.part for other in neighbours):
             judged[index] = replace(unit, count=None)
     return judged
+
+
+# A column title that names the currency of the amounts below it: "Betrag (EUR)", "Betrag EUR", "Saldo in €".
+_CURRENCY_HEADER = re.compile(
+    r"\b(?:Betrag|Beträge|Summe|Saldo|Soll|Haben|Forderung|Wert|Amount|Balance)\w*\s*(?:[(\[]\s*|in\s+)?"
+    r"(?:EUR|€|Euro)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_CENTS = re.compile(r"(?:,|\.)(?:\d{2}|[-–—]{1,2})$")
+
+
+def _under_currency_header(lines: Sequence[SourceLine]) -> set[int]:
+    """The lines (by id) that stand below a column title naming the currency, in the same source and part:
+    a statement whose header says "Betrag (EUR)" writes its rows "42,50" without the sign."""
+    marked: set[int] = set()
+    place_seen: tuple[str, str] | None = None
+    for line in lines:
+        where = (line.source, line.part)
+        if place_seen is not None and where != place_seen:
+            place_seen = None
+        if place_seen is not None:
+            marked.add(id(line))
+        elif line.part in ("reply", "attachment") and _CURRENCY_HEADER.search(line.text) \
+                and not _money_in(line.text):
+            place_seen = where
+    return marked
+
+
+def _with_header_currency(candidate: Candidate, in_currency: set[int]) -> Candidate:
+    if candidate.has_currency or id(candidate.line) not in in_currency or not _CENTS.search(candidate.raw):
+        return candidate
+    return replace(candidate, has_currency=True, features=(*candidate.features, "currency named in the column title"))
 
 
 def _reject_unlabelled_integer(candidate: Candidate) -> Candidate:

@@ -108,6 +108,7 @@ class _SourceParts:
     balances: dict[Decimal, list[Candidate]]
     # Accepted amounts that are no component, deduction or total by their label, by value.
     others: dict[Decimal, list[Candidate]]
+    items: tuple[Candidate, ...] = ()
 
     @classmethod
     def of(cls, pool: list[Candidate], all_in_source: list[Candidate]) -> _SourceParts:
@@ -125,6 +126,7 @@ class _SourceParts:
             + sum((c.value for c in pool if _is_surcharge(c) and not c.subtotal), _ZERO),
             balances=balances,
             others=others,
+            items=tuple(c for c in pool if c.label in ("unlabelled", "other", "balance") and not c.subtotal),
         )
 
 
@@ -313,6 +315,7 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     parts = sources[total.line.source].parts
     values, evidence, consistent = _components(parts, total)
     values, evidence = _principal_by_difference(values, evidence, parts, total)
+    _with_items_as_principal(parts, total, values, evidence)
     runner_up = next((r for r in ranking[1:] if r.candidate.value != total.value), None)
     margin = None if runner_up is None else round(best.score - runner_up.score, 2)
     unexplained = _unexplained(best, ranking, counted, evidence, sources)
@@ -335,6 +338,26 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
         margin=margin,
         notes=tuple(notes),
     )
+
+
+def _with_items_as_principal(parts: _SourceParts, total: Candidate, values: dict[Component, Decimal],
+                             evidence: dict[Component, list[Candidate]]) -> None:
+    """Where the interest and costs are named but the principal is not, the items listed above the total without a
+    component word (invoice lines, premiums, open amounts of a table) are the principal when, all of them together,
+    they are exactly the rest of the total ("RE 0455 189,97 / RE 9031 189,97 / Mahnkosten 27,45 / Gesamt 407,39").
+    Only the components change: the total was chosen, and judged, without this reading."""
+    if "principal" in values or not values or parts.deductions:
+        return  # with a credit or payment deducted, which lines it reduces is the creditor's to say
+    rest = total.value - sum(values.values(), _ZERO)
+    items = [c for c in parts.items if c is not total and c.line.key < total.line.key and c.value > 0]
+    if any(c.count is not None for c in items):
+        return  # a counted per-unit line ("2 × 5,00 €") counts as its product: the plain sum is no reading of it
+    if rest > 0 and items and sum((c.value for c in items), _ZERO) == rest:
+        values["principal"] = rest
+        evidence["principal"] = items
+        for name in [name for name in COMPONENTS if name in values]:  # keep the components' fixed order
+            values[name] = values.pop(name)
+            evidence[name] = evidence.pop(name)
 
 
 def _without_total_label(accepted: list[Candidate]) -> TotalDecision:

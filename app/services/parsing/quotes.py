@@ -1,4 +1,5 @@
-"""parsing/quotes.py — split new text from quoted history; invariant: text after a quote marker is never reply."""
+"""parsing/quotes.py — split new text from quoted history; invariant: text after a quote marker is never reply,
+except the sender's own answers typed between the "> " lines of that history."""
 
 from __future__ import annotations
 
@@ -110,6 +111,39 @@ def _marker_at(lines: list[str], index: int) -> tuple[str, int] | None:
     return None
 
 
+def _inline_answers(lines: list[str], after: int) -> list[bool] | None:
+    """Per-line quoted flags from `after` to the end when the history below a separator or header block is
+    "> "-prefixed and the sender typed answers between its lines ("> 2. die Zinsen," / blank / "23,40 €" /
+    blank / "> 3. die Kosten,"); None when there are no such answers.
+
+    An answer is a run of unprefixed lines with a blank line before and after it and a "> " line on both sides;
+    a run touching a "> " line is a wrapped quote line and stays quoted. A run that holds a quote marker of its
+    own (an older message's separator or header) ends the answers: everything from there on is history."""
+    index = after
+    while index < len(lines) and (not lines[index].strip() or _HEADER_FROM.match(lines[index])
+                                  or _HEADER_OTHER.match(lines[index])):
+        index += 1
+    if index >= len(lines) or not _QUOTED_LINE.match(lines[index]):
+        return None
+    flags = [True] * (len(lines) - after)
+    last_quoted = max(i for i in range(index, len(lines)) if _QUOTED_LINE.match(lines[i]))
+    found = False
+    while index < last_quoted:
+        if _QUOTED_LINE.match(lines[index]) or not lines[index].strip():
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and lines[end].strip() and not _QUOTED_LINE.match(lines[end]):
+            end += 1
+        if any(_marker_at(lines, i) is not None or _HEADER_FROM.match(lines[i]) for i in range(index, end)):
+            return flags if found else None
+        if not lines[index - 1].strip() and end < len(lines) and not lines[end].strip():
+            flags[index - after:end - after] = [False] * (end - index)
+            found = True
+        index = end
+    return flags if found else None
+
+
 def split_quotes(text: str) -> QuoteSplit:
     """Mark quoted history line by line. A separator, an Outlook header block or an attribution
     followed by unprefixed text quotes everything to the end; an attribution followed by a "> "
@@ -138,6 +172,12 @@ def split_quotes(text: str) -> QuoteSplit:
             quoted[index:end] = [True] * (end - index)
             index = end
             continue
+        answers = _inline_answers(lines, after) if name != "attribution line" else None
+        if answers is not None:
+            markers.append("inline answers")
+            quoted[index:after] = [True] * (after - index)
+            quoted[after:] = answers
+            break
         quoted[index:] = [True] * (len(lines) - index)
         break
     return QuoteSplit(quoted=tuple(quoted), markers=tuple(markers))

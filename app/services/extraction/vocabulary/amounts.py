@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from app.services.extraction.vocabulary import phrases
 
 # Column headers of account statements and claim tables, by what the column holds.
@@ -70,6 +72,8 @@ SUPERSEDED_LEAD = phrases((
     r"\bstatt\b", r"\bbisherige[rns]?\b", r"bislang mitgeteilt\w*", r"\bvorherige[rns]?\b", r"\bzuvor\b",
     r"\bfrühere[rns]?\b", r"\balte[rns]? (?:Saldo|Betrag|Forderung|Stand|Summe)", r"anstelle", r"ursprünglich\w*",
     r"korrigiert von", r"versehentlich", r"fälschlich\w*", r"irrtümlich",
+    # "beträgt nicht mehr 907,98 EUR, sondern nur noch 807,98 EUR": the figure right after "nicht mehr" is gone.
+    r"\bnicht mehr (?:(?:bei|wie bisher|die|der|den) )?(?:€ |eur |euro )?$", r"\bno longer (?:€ |eur |euro )?$",
 ), whole_words=False)
 PERIODIC_LEAD = phrases((
     r"erhöh\w* sich", r"steig\w* .{0,30}\bum\b", r"täglich\w*", r"pro Tag\b", r"je Tag\b", r"per day\b",
@@ -91,6 +95,9 @@ FIRMS_FIGURE_LEAD = phrases((
     r"ihre[rnm]? (?:Angabe|Unterlagen)\w*\b", r"die sie (?:nennen|nannten|angeben|angegeben)\b",
     # The firm put the claim at a figure ("Sie haben unsere Forderung mit 890,40 € angesetzt").
     r"\bsie (?:haben|hatten|setzen|setzten|führen|führten) (?:\w+ ){0,4}mit\s*$",
+    # "der in Ihrem Schreiben genannte Betrag von …": the firm's letter named it.
+    r"in Ihre[rm] (?:\w*schreiben|Brief|E-?Mail|Mail|Nachricht|Anfrage|Aufstellung) (?:\S+ ){0,2}?"
+    r"(?:genannt|angegeben|angeführt|aufgeführt|mitgeteilt|beziffert|ausgewiesen)\w*",
     # The firm's settlement plan is the firm's figure too ("Forderung laut Plan", "nach Ihrem Plan entfielen").
     r"(?:laut|gemäß|nach|in|im) (?:Ihrem |dem |Ihres |des )?(?:\w*bereinigungs)?plan(?:es|s)?\b",
 ), whole_words=False)
@@ -156,3 +163,29 @@ FUTURE_ARISING = phrases((
     r"(?:wird|werden|würde|würden)\b(?:(?!\b(?:nicht|kein\w*)\b)[^,;.]){0,80}?\b(?:anfallen|entstehen|hinzukommen"
     r"|dazukommen|fällig werden|hinzugerechnet werden|berechnet werden|erhoben werden|in Rechnung gestellt werden)\b",
 ))
+# The amount stands in a clause whose subject is the firm ("Sie") and whose verb names or takes a figure from
+# its letter ("… dem Sie Aktenzeichen und Betrag (487,35 €) entnommen haben", "300,00 €, den Sie nennen"):
+# the firm's own figure repeated. Matched on unfolded text: "Sie" is the firm only when written with a capital.
+# The same holds for a main clause of the firm's ("Sie haben unsere Forderung mit 890,40 € angesetzt").
+FIRMS_CLAUSE_START = re.compile(
+    r"^\s*(?:[a-zäöüß]+\s+)?(?:[Dd](?:en|ie|as|em|er|enen)|[Ww]elche[nmrs]?)\s+Sie\b"
+    r"|^\s*Sie\s+(?:haben|hatten)\b|\b(?:haben|hatten)\s+Sie\b"
+    r"|^\s*(?:which|that)?\s*you\b|^\s*you\s+(?:have|had)\b"
+)
+FIRMS_CLAUSE_VERB = re.compile(
+    r"\b(?:genannt|angegeben|angeführt|aufgeführt|mitgeteilt|entnommen|beziffert|zugrunde gelegt|angesetzt"
+    r"|(?:ü|ue)bernommen|verwendet|herangezogen|genommen"
+    r"|nennen|nannten|angeben|anführen|mitteilen|beziffern|ansetzen|entnehmen|entnahmen|(?:ü|ue)bernehmen"
+    r"|mention(?:ed)?|quote[ds]?|stated?|cited?)\b",
+    re.IGNORECASE,
+)
+# The reply says its figure stands in the subject ("Der aktuelle Saldo … ist im Betreff genannt"): a sentence
+# with both a pointer to the subject and a word for the figure, and no request ("Bitte im Betreff … angeben").
+POINTS_TO_SUBJECT = phrases((
+    r"(?:im|in dem|in der|siehe|laut|lt\.?|s\.) Betreff(?:zeile)?\b", r"Betreffzeile", r"(?:in|see) the subject\b",
+))
+SUBJECT_FIGURE_WORD = phrases((
+    r"Saldo", r"Betrag", r"Beträge", r"Forderung\w*", r"Summe", r"Rückstand", r"Höhe", r"Kontostand", r"offen\w*",
+    r"balance", r"amount", r"total",
+), whole_words=False)
+SUBJECT_REQUEST = phrases((r"bitte", r"geben Sie", r"anzugeben", r"please"))

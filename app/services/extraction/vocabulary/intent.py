@@ -21,6 +21,8 @@ AUTO_SUBJECT = phrases((
     r"request received", r"we(?: have|'ve)? received your (?:message|request|e-?mail|enquiry|inquiry)",
     r"your (?:message|request|enquiry|inquiry) (?:has been|was) (?:received|registered)", r"undeliverable",
     r"unzustellbar", r"delivery status notification", r"mail delivery failed",
+    # A read receipt's subject: the mail program's prefix before the subject of the message that was read.
+    r"Gelesen\s*:", r"Nicht gelesen\s*:", r"Read\s*:", r"Not read\s*:", r"Lu\s*:",
 ))
 # The text inside a leading subject tag that marks an automatic answer ("[Auto-Reply]", "[Abwesenheit]").
 AUTO_TAG = phrases((r"auto\w*", r"Abwesen\w*", r"OOO\b", r"out of (?:the )?office", r"automatische \w+"))
@@ -52,6 +54,8 @@ AUTOMATIC = phrases((
     r"Antworten an diese (?:\S+ ){0,2}?Adresse", r"do not reply", r"automated (?:message|reply|response|e-?mail)",
     r"automatic (?:confirmation|reply|message)", r"Ticketnummer", r"Ticket-?Nr", r"Vorgangsnummer", r"case number",
     r"ticket number", r"Eingangsbestätigung",
+    # A read receipt's body: "Ihre Nachricht … wurde am Montag, … 10:11 … gelesen." / "Your message … was read on …".
+    r"wurde am [^\n]{0,160}? gelesen\b", r"\bwas read on\b",
 ))
 # A person is away (out-of-office notes).
 ABSENCE = phrases((

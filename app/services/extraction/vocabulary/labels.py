@@ -30,6 +30,8 @@ TOTALIZER = phrases((
 # A totalizer strong enough to make a total on its own.
 STRONG_TOTALIZER = phrases((
     r"\binsgesamt\b", r"\bgesamt\b", r"\btotal\b", r"Endsumme", r"\bin Summe\b",
+    # The sum said as a sentence: "Macht zusammen 1.461,40 €", "das ergibt zusammen …".
+    r"\b(?:macht|machen|ergibt|ergeben|sind) (?:\S+ )?zusammen\b",
 ), whole_words=False)
 PRINCIPAL = phrases((
     r"Hauptforderung", r"Hauptsache", r"Restkapital", r"\bKapital\b", r"Kapitalforderung", r"Restdarlehen",
@@ -72,7 +74,9 @@ BALANCE = phrases((
     r"Saldo", r"Kontostand", r"offene[rsn]? (?:Betrag|Beträge|Forderung\w*|Summe|Posten|Saldo)", r"\boffen\b",
     r"noch offen", r"Rückstand", r"Rückstände", r"rückständig\w*", r"\bSumme\b", r"Forderung\w*",
     r"Verbindlichkeit\w*", r"noch zu zahlen", r"ausstehend\w*", r"Zahlungsrückstand", r"\boffene[rsn]?\b",
-    r"\boutstanding\b", r"Außenst\w*", r"Schuldbetrag", *_WEAK_BALANCE,
+    r"\boutstanding\b", r"Außenst\w*", r"Schuldbetrag",
+    # What is still missing is what is still owed ("Stand heute fehlen noch 1.015,-- €", "Fehlbetrag").
+    r"\bfehl(?:en|t) (?:\S+ ){0,2}?noch\b", r"\bnoch fehlend\w*", r"\bFehlbetrag", *_WEAK_BALANCE,
 ), whole_words=False)
 WEAK_BALANCE_WORDS = phrases(_WEAK_BALANCE, whole_words=False)
 
