@@ -23,15 +23,21 @@ _HEADER_FROM = re.compile(r"^\s*\*?(?:von|from|absender)\s*:\*?\s*\S", re.IGNORE
 _HEADER_OTHER = re.compile(
     r"^\s*\*?(?:gesendet|sent|datum|date|an|to|cc|betreff|subject)\s*:\*?", re.IGNORECASE
 )
+# "wrote" as the mail programs of a creditor abroad put it: French, Dutch, Spanish, Italian, Portuguese, Polish,
+# Czech, Scandinavian, Finnish, Turkish.
+_WROTE = (r"schrieb|wrote|a\s+[ée]crit|schreef|escribi[óo]|ha\s+scritto|escreveu|napisa[łl]\w*|pisze|napsal\w*"
+          r"|skrev|kirjoitti|yazd[ıi]")
 _ATTRIBUTION = re.compile(
     r"^\s*(?:am\s.{3,200}?\bschrieb\b.{0,200}"
     r"|.{0,200}\bschrieb\s+am\b.{0,120}"
     r"|on\s.{3,200}?\bwrote"
-    r"|.{1,200}\b(?:schrieb|wrote)"
+    rf"|(?:op|le|el|il\s+giorno|em|w\s+dniu|den|dne)\s.{{3,200}}?(?<!\w)(?:{_WROTE})(?!\w).{{0,200}}"
+    rf"|.{{1,200}}(?<!\w)(?:{_WROTE})(?:\s*\(a\))?"
     r"|(?:zitat\s+von|quoting)\s.{1,200})\s*:\s*$",
     re.IGNORECASE,
 )
-_ATTRIBUTION_HEAD = re.compile(r"^\s*(?:am|on)\s|\b(?:schrieb|wrote)\b", re.IGNORECASE)
+_ATTRIBUTION_HEAD = re.compile(
+    rf"^\s*(?:am|on|le|op|el|il\s+giorno|em|w\s+dniu|den|dne)\s|(?<!\w)(?:{_WROTE})(?!\w)", re.IGNORECASE)
 _QUOTED_LINE = re.compile(r"^\s*>")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.services.parsing.quotes import split_quotes
 
 
@@ -73,3 +75,23 @@ def test_text_without_markers_is_all_reply() -> None:
 def test_a_letterhead_block_at_the_very_top_is_not_quoted_history() -> None:
     text = "Von: Muster GmbH\nAn: Kanzlei Beispiel\nDatum: 05.09.2026\nBetreff: Forderung\n\nSaldo 12,00 EUR"
     assert not any(split_quotes(text).quoted)
+
+
+@pytest.mark.parametrize("attribution", [
+    "Le mar. 3 nov. 2026 à 09:12, Kanzlei Roth <post@roth.example> a écrit :",
+    "Op di 3 nov. 2026 om 09:12 schreef Kanzlei Roth <post@roth.example>:",
+    "El mar, 3 nov 2026 a las 9:12, Kanzlei Roth (<post@roth.example>) escribió:",
+    "Il giorno mar 3 nov 2026 alle ore 09:12 Kanzlei Roth <post@roth.example> ha scritto:",
+    "W dniu 3.11.2026 o 09:12, Kanzlei Roth napisał(a):",
+    "Em ter., 3 de nov. de 2026 às 09:12, Kanzlei Roth <post@roth.example> escreveu:",
+    "Den 3 nov. 2026 kl. 09:12 skrev Kanzlei Roth <post@roth.example>:",
+])
+def test_a_foreign_mail_programs_attribution_starts_the_quote(attribution: str) -> None:
+    text = f"Offen sind 212,00 EUR.\n\n{attribution}\nIhre Forderung beträgt laut unseren Unterlagen 180,00 EUR."
+    assert reply_lines(text) == ["Offen sind 212,00 EUR."]
+    assert quoted_lines(text)[-1].startswith("Ihre Forderung")
+
+
+def test_a_sentence_that_merely_ends_with_a_colon_is_no_attribution() -> None:
+    text = "Den Stand teilen wir Ihnen wie folgt mit:\nOffen sind 212,00 EUR."
+    assert quoted_lines(text) == []
