@@ -20,10 +20,12 @@ from app.services import money
 from app.services.attachments.result import AttachmentText
 from app.services.extraction import plan_reply
 from app.services.extraction.result import ExtractionResult, PlanReading
+from app.services.extraction.vocabulary import plan as plan_words
 from app.services.matching.decide import Decision
 from app.services.parsing import ParsedBody
 from app.services.plans import decisions
 from app.services.plans.offer import PlanOffer
+from app.services.textfold import fold
 
 KEEPS_INTENT = ("auto_reply", "spam")
 NEVER_WRITTEN = "a reply to a settlement plan: a claim it states is never written by itself"
@@ -52,6 +54,14 @@ def as_plan_reply(extraction: ExtractionResult, parsed: ParsedBody, subject: str
     return read if inquiry is not None or read.plan.decision != "unclear" else None
 
 
+def client_marks(inquiry: Inquiry | None) -> list[str]:
+    """What names the inquiry's client in a reply about several: the surname and the creditor's reference."""
+    if inquiry is None:
+        return []
+    surname = inquiry.client_name.split()[-1] if inquiry.client_name.split() else ""
+    return [mark for mark in (surname if len(surname) > 2 else "", inquiry.creditor_reference or "") if mark]
+
+
 def read_reply(extraction: ExtractionResult, parsed: ParsedBody, subject: str | None,
                attachments: Sequence[AttachmentText], inquiry: Inquiry | None) -> ExtractionResult:
     """The extraction as a plan reply: intent `plan_response`, the reading of the decision, and the stated
@@ -59,7 +69,8 @@ def read_reply(extraction: ExtractionResult, parsed: ParsedBody, subject: str | 
     offer = offer_of(inquiry)
     reading = plan_reply.read(parsed, subject=subject, attachments=attachments,
                               plan_figures=offer.figures() if offer else None,
-                              plan_claim=inquiry.known_amount if inquiry is not None else None)
+                              plan_claim=inquiry.known_amount if inquiry is not None else None,
+                              client_marks=client_marks(inquiry))
     kept = [reason for reason in extraction.amount_safety_reasons if not reason.startswith("intent ")]
     update: dict[str, object] = {"intent": "plan_response", "plan": reading,
                                  "intent_reasons": [*extraction.intent_reasons, f"plan reply: {reading.decision}"],
@@ -71,7 +82,17 @@ def read_reply(extraction: ExtractionResult, parsed: ParsedBody, subject: str | 
         update.update(total_amount=None, total_evidence=None,
                       amount_safety_reasons=[NEVER_WRITTEN, f"{money.format_eur(total)} is a figure of the plan or "
                                              "the counter-offer, not a claim"])
+    elif total is not None and inquiry is not None and total == inquiry.known_amount and _plan_listed(extraction):
+        update.update(total_amount=None, total_evidence=None,
+                      amount_safety_reasons=[NEVER_WRITTEN, f"{money.format_eur(total)} is the claim as the plan "
+                                             "lists it, echoed ('laut Plan'), not a claim the reply states"])
     return extraction.model_copy(update=update)
+
+
+def _plan_listed(extraction: ExtractionResult) -> bool:
+    """The total's evidence gives it as the plan lists it ("Forderung lt. Plan | 744,60 €")."""
+    evidence = extraction.total_evidence
+    return evidence is not None and plan_words.PLAN_LISTING.search(fold(evidence.text)) is not None
 
 
 def doubts(match: Decision, extraction: ExtractionResult, inquiry: Inquiry | None,

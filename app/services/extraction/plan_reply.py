@@ -87,6 +87,7 @@ class Sentence:
     abstains: bool = False
     deemed: bool = False
     withdrawn: bool = False
+    lapses: bool = False
     ruled_out: list[str] = field(default_factory=list)
     negated_refusal: bool = False
     figures: list[Figure] = field(default_factory=list)
@@ -113,7 +114,19 @@ def _ends_sentence(match: re.Match[str]) -> bool:
     return not _ABBREVIATION.search(word)
 
 
+_WRAPPED = re.compile(r"(?<=[^\s.!?:;|])[ \t]*\n[ \t]*(?=[a-zäöüß])")
+# A long line that ends in no mark, followed by a line of words or figures: wrapped too ("können wir leider nicht\nHand
+# bieten"), so that a negation at the end of one line still binds the decision word on the next.
+_LONG_WRAPPED = re.compile(r"(?m)^(?P<line>[^\n]{60,}[^\s.!?:;|])[ \t]*\n[ \t]*(?=[A-Za-zÄÖÜäöüß\d])")
+
+
 def _split(text: str) -> list[str]:
+    """The sentences of `text`. A line wrapped by the mail program (the next line goes on in lower case,
+    "stimmen wir dem Plan\nfür Frau X zu", or a long line goes on in the next) is joined first, so that a
+    line break ends no sentence in the middle."""
+    text = _WRAPPED.sub(" ", text)
+    while (joined := _LONG_WRAPPED.sub(r"\g<line> ", text)) != text:
+        text = joined
     parts: list[str] = []
     start = 0
     for match in _SENTENCE_MARK.finditer(text):
@@ -135,7 +148,8 @@ def _clause_span(folded: str, start: int, end: int) -> str:
 def _void_parts(sentence: Sentence) -> list[tuple[int, int]]:
     """The parts of the sentence (up to a semicolon) whose decision words decide nothing: an abstention
     ("weder eine Zustimmung noch eine Ablehnung"), an objection to the firm's deemed consent ("Schweigen ist
-    keine Zustimmung"), both decisions named as a choice ("Zustimmung oder Ablehnung") and a statement
+    keine Zustimmung"), both decisions named as a choice ("Zustimmung oder Ablehnung"), what becomes of an
+    agreement whose condition is not met ("gilt unsere Zustimmung als nicht erteilt") and a statement
     withdrawn ("die dort erklärte Ablehnung war ein Versehen")."""
     void: list[tuple[int, int]] = []
     start = 0
@@ -144,7 +158,7 @@ def _void_parts(sentence: Sentence) -> list[tuple[int, int]]:
         part = text[start:end]
         found = False
         for pattern, flag in ((words.ABSTAIN, "abstains"), (words.DEEMED_CONSENT, "deemed"),
-                              (words.WITHDRAWN, "withdrawn"), (words.BOTH_NAMED, "")):
+                              (words.WITHDRAWN, "withdrawn"), (words.LAPSES, "lapses"), (words.BOTH_NAMED, "")):
             if pattern.search(part):
                 if flag:
                     setattr(sentence, flag, True)
@@ -513,6 +527,10 @@ def _polar_verdict(sentences: Sequence[Sentence]) -> _Verdict | None:
                                       f"{_quote(sentence.text)!r}")
         if any(s.asks_info or s.decides_later for s in sentences):
             verdict.doubts.append("the reply agrees but also asks for documents or explanations")
+        lapsing = next((s for s in sentences if s.lapses), None)
+        if lapsing is not None:
+            verdict.doubts.append(f"the agreement lapses unless a condition is met (a human tracks it): "
+                                  f"{_quote(lapsing.text)!r}")
         kept = next((s for s in sentences if words.SECURITY.search(s.folded)), None)
         if kept is not None:
             verdict.doubts.append(f"the agreement speaks of securities (a plan usually releases them): "
@@ -583,14 +601,47 @@ def _conditions(sentences: Iterable[Sentence]) -> list[str]:
                                                                    or "lebt" in s.folded)][:6]
 
 
+def _names(text: str, marks: Sequence[str]) -> bool:
+    folded = fold(text)
+    return any(re.search(rf"(?<!\w){re.escape(mark)}(?!\w)", folded) for mark in marks)
+
+
+def _own_part(text: str, verdict: _Verdict | None, plan: dict[str, Decimal], plan_claim: Decimal | None,
+              marks: Sequence[str]) -> _Verdict | None:
+    """A reply that agrees and refuses, in paragraphs about different clients ("Karsten L.: stimmen zu. /
+    Petra S.: lehnen ab."): the decision of the paragraphs that name this client, when they alone are one
+    decision, with a doubt for a human; else None."""
+    if verdict is None or verdict.decision not in ("accepted", "declined") or not marks:
+        return None
+    if "the reply both agrees and refuses" not in verdict.doubts:
+        return None
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    own = [p for p in paragraphs if _names(p, marks)]
+    others = [p for p in paragraphs if not _names(p, marks)
+              and any(s.agrees or s.refuses for s in _read_all(_split(p), "reply"))]
+    if not own or not others:
+        return None
+    part = _decide(_read_all(_split("\n\n".join(own)), "reply"), plan, plan_claim)
+    if part is None or part.decision not in ("accepted", "declined") or any("agrees and refuses" in d
+                                                                           for d in part.doubts):
+        return None
+    part.doubts.append("the reply decides for more than one client; read from the part that names this one: "
+                       f"{_quote(others[0])!r} is about another")
+    return part
+
+
 def read(parsed: ParsedBody, *, subject: str | None = None, attachments: Sequence[AttachmentText] = (),
-         plan_figures: dict[str, Decimal] | None = None, plan_claim: Decimal | None = None) -> PlanReading:
+         plan_figures: dict[str, Decimal] | None = None, plan_claim: Decimal | None = None,
+         client_marks: Sequence[str] = ()) -> PlanReading:
     """The decision a reply to a settlement plan states. `plan_figures` are the plan letter's own offer
     (`PlanOffer.figures()`), `plan_claim` the claim the plan lists; without them every figure the creditor
-    offers counts as its own."""
+    offers counts as its own. `client_marks` (folded: the client's surname, the creditor's reference) find the
+    part about this client in a reply that decides for several."""
     plan = plan_figures or {}
     reply = _read_all(_split(parsed.reply_text), "reply")
     verdict = _decide(reply, plan, plan_claim)
+    verdict = _own_part(parsed.reply_text, verdict, plan, plan_claim, [fold(m) for m in client_marks if m]) \
+        or verdict
     source = "reply"
     sentences = reply
     if verdict is None:

@@ -31,6 +31,16 @@ AGREE = phrases((
     # "machen Sie uns mit den Zahlen vertraut" is no agreement).
     r"schließ\w* (?:\S+ ){0,2}?(?:uns|mich) (?:\S+ ){0,8}?an\b", r"(?:uns|mich) (?:\S+ ){0,6}?anzuschließen",
     r"mach\w* (?:\S+ ){0,3}?mit(?=\s*(?:[.,;!]|$))", r"mitmachen", r"mitzumachen", r"beitreten", r"beizutreten",
+    # Joining on terms of one's own ("machen mit bei insgesamt 600 €"): its named figures are what it offers.
+    r"mach\w* (?:\S+ ){0,3}?mit bei\b",
+    # A decision taken, as an infinitive ("hat entschieden, dem Plan (nicht) zuzustimmen"): a negation in it
+    # turns it into refusal; an infinitive alone ("bitten Sie, … zuzustimmen") is none.
+    r"(?:entschied\w*|entschieden|beschlossen|beschließ\w*|beschloss\w*|entschloss\w*|entschlossen),? "
+    r"(?:\S+ ){0,8}?zuzustimmen",
+    # An authority's wording: "dem Antrag wird entsprochen" ("kann nicht entsprochen werden" is a refusal).
+    r"(?:wird|werden|wurde|kann|können|konnte) (?:\S+ ){0,4}?entsprochen\b",
+    # Swiss "Hand bieten" (to go along with it): "können nicht Hand bieten" is a refusal.
+    r"Hand (?:zu )?biet\w*", r"Hand geboten", r"biet\w* (?:\S+ ){0,4}?Hand\b",
 ))
 # Agreement written with a negation word in it ("keine Einwände").
 AGREE_DESPITE_NEGATION = phrases((
@@ -91,6 +101,14 @@ WITHDRAWN = phrases((
     r"Widerruf (?:unserer|meiner|der|des) (?:\S+ ){0,2}?(?:Zustimmung|Ablehnung|Erklärung|Schreiben|E-Mail)",
     r"als nicht geschrieben", r"ignorieren", r"disregard", r"withdraw\w*", r"in error", r"by mistake",
 ))
+# - what becomes of the agreement if a condition for the firm is not met ("Geht uns bis dahin keine Bestätigung
+#   zu, gilt unsere Zustimmung als nicht erteilt"): a condition, no refusal.
+LAPSES = phrases((
+    r"gilt (?:\S+ ){0,4}?als nicht (?:erteilt|erklärt|gegeben|abgegeben)",
+    r"(?:erlischt|entfällt|verfällt) (?:\S+ ){0,3}?(?:unsere|meine|die|diese) Zustimmung",
+    r"Zustimmung (?:\S+ ){0,3}?(?:erlischt|entfällt|verfällt)",
+    r"(?:shall|will) be deemed (?:\S+ ){0,2}?(?:withdrawn|not given)",
+))
 # A statement taken back by name ("ziehen unsere Ablehnung zurück"): that statement is void, what follows stands.
 WITHDRAWN_OBJECT = phrases((
     r"(?:ziehen|nehmen) (?:\S+ ){0,2}?(?:unsere|unseren|meine|meinen|die|den|das) (?:\S+ ){0,4}?zurück",
@@ -117,7 +135,9 @@ DECISION_FIELD = phrases((r"(?:Entscheidung|Votum|Ergebnis|Stellungnahme|Erklär
 # ("Zustimmung Einmalzahlung / VK 2207"), never a request for it ("Zustimmung erbeten").
 BARE_AGREE = phrases((r"Zustimmung\b(?! (?:\S+ ){0,2}?(?:erbeten|erbitten|gebeten))", r"Einverständnis",
                       r"einverstanden", r"zugestimmt", r"angenommen", r"accepted", r"approved", r"agreed"))
-BARE_REFUSE = phrases((r"Ablehnung", r"abgelehnt", r"Widerspruch", r"declined", r"rejected"))
+BARE_REFUSE = phrases((r"Ablehnung", r"abgelehnt", r"Widerspruch", r"declined", r"rejected",
+                       # a reply that is the word "no" alone ("Nein.")
+                       r"nein\b", r"no\b"))
 
 # A clause that speaks of a decision still to be taken: its agreement words decide nothing.
 HYPOTHETICAL = phrases((
@@ -154,6 +174,12 @@ OLD_FIGURE = phrases((
     r"statt", r"anstatt", r"anstelle", r"angebotene\w*", r"vorgeschlagene\w*", r"bisherige\w*",
     r"ursprüngliche\w*", r"laut Plan", r"lt\. Plan", r"im Plan", r"nach Ihrem Plan", r"Ihre\w* Plan\w*",
     r"instead of", r"offered", r"proposed",
+))
+# A label that gives a figure as the plan lists it ("Forderung lt. Plan | 744,60 €" in a returned form): the
+# plan's own figure echoed, no claim the creditor states.
+PLAN_LISTING = phrases((
+    r"laut (?:\S+ )?Plan\w*", r"lt\. ?(?:\S+ )?Plan\w*", r"gemäß (?:\S+ )?Plan\w*", r"nach (?:dem |Ihrem )?Plan\b",
+    r"im Plan\b", r"(?:as )?per (?:the )?plan", r"Planforderung\w*", r"im Plan (?:\S+ ){0,2}?(?:erfasst|aufgenommen)",
 ))
 # A sentence that states the claim (a stated claim is no offer).
 CLAIM_STATEMENT = phrases((
