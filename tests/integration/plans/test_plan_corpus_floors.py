@@ -1,9 +1,9 @@
 """Every plan corpus (a shared corpus whose inquiries are plan letters, and our blind corpus_plan_fresh,
-corpus_plan_fresh2, corpus_plan_fresh3 and corpus_plan_fresh4) holds issue 10's floors, replayed through the production pipeline:
-decision and counter-offer figures right in at least 95 % of the replies, the reply matched to its plan letter in
-at least 98 %, and not one claim written or one wrong decision recorded without a human. corpus_plan_fresh2 and
-corpus_plan_fresh3 hold the figures they reach now (`LOWER`): a reply left to a human there is a miss, never a
-wrong decision. corpus_plan_fresh4 reaches the common floors and is held to them."""
+corpus_plan_fresh2, corpus_plan_fresh3 and corpus_plan_fresh4) holds issue 10's floors, replayed through the
+production pipeline: decision and counter-offer figures right in at least 95 % of the replies, the reply matched to
+its plan letter in at least 98 %, and not one claim written or one wrong decision recorded without a human.
+corpus_plan_fresh2 and corpus_plan_fresh3 hold the figures they reach now (`LOWER`): a reply left to a human there
+is a miss, never a wrong decision. corpus_plan_fresh4 reaches the common floors and is held to them."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """Plan replies as mail programs and authorities write them, in wording written for these tests: lines wrapped in
 the middle of a sentence, a bare "no", an authority's "dem Antrag wird (nicht) entsprochen", the Swiss "Hand
-bieten", an agreement that lapses if the firm does not confirm in time, joining "bei" figures of one's own, one
-letter deciding for two clients, and the plan's listed claim echoed in a returned form."""
+bieten", the courtesy "für Rückfragen stehen wir zur Verfügung", an agreement that lapses if the firm does not
+confirm in time, joining "bei" figures of one's own, one letter deciding for two clients, and the plan's listed
+claim echoed in a returned form."""
 
 from __future__ import annotations
 
@@ -122,3 +123,12 @@ def test_the_claim_as_the_plan_lists_it_echoed_in_a_form_is_no_stated_claim() ->
     stated = extraction.model_copy(update={"total_evidence": evidence.model_copy(
         update={"text": "Unsere Forderung beträgt 512,40 €"})})
     assert plan_stage.read_reply(stated, parsed, "Erklärung", [], inquiry).total_amount == D("512.40")
+
+
+def test_the_courtesy_offer_to_answer_questions_asks_for_nothing() -> None:
+    text = ("Dem Vergleichsvorschlag für Herrn Pohlmann stimmen wir zu. Bei Rückfragen ist Frau Dierks unter der "
+            "Rufnummer 040-555-1290 für Sie erreichbar.")
+    assert read(text).doubts == []
+    assert read("Dem Plan stimmen wir zu. Für Rückfragen stehen wir Ihnen gerne zur Verfügung.").doubts == []
+    reading = read("Dem Plan stimmen wir zu. Wir haben allerdings noch Rückfragen zur Einkommenshöhe.")
+    assert reading.doubts

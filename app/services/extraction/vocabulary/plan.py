@@ -246,7 +246,9 @@ DECIDE_LATER = phrases((
     r"bevor (?:\S+ ){0,8}?(?:entscheid\w*|zustimm\w*|Entscheidung|äußern|Stellung)",
     r"(?:keine|eine) Entscheidung (?:\S+ ){0,3}?(?:treffen|möglich)", r"derzeit keine Entscheidung",
     r"nach (?:Eingang|Erhalt|Vorlage) (?:\S+ ){0,3}?(?:Unterlagen|Nachweise|Angaben|Informationen)",
-    r"Rückfragen", r"before (?:we|making) (?:\S+ ){0,3}?decision", r"before we (?:can )?decide",
+    # (questions the creditor has, not the courtesy "für Rückfragen stehen wir … zur Verfügung")
+    r"Rückfragen(?! (?:\S+ ){0,10}?(?:zur Verfügung|gern\w*|erreichbar))",
+    r"before (?:we|making) (?:\S+ ){0,3}?decision", r"before we (?:can )?decide",
 ))
 # Still checking, forwarded, will answer later: no decision yet.
 PENDING = phrases((
