@@ -25,6 +25,7 @@ BILLED_COLUMN = phrases((
 SUM_ROW = phrases((
     r"Summe\w*", r"Gesamt\w*", r"insgesamt", r"Endsumme", r"Endbetrag", r"Total", r"Saldo", r"Endsaldo",
     r"offener Saldo", r"Forderung gesamt", r"Gesamtforderung", r"zu zahlen", r"Zahlbetrag", r"Restforderung",
+    r"Gesamtobligo", r"Obligo gesamt",
 ))
 # A sentence that states an amount is NOT part of the figure the reply gives.
 EXCLUDED = phrases((
@@ -72,6 +73,8 @@ SUPERSEDED_LEAD = phrases((
     r"\bstatt\b", r"\bbisherige[rns]?\b", r"bislang mitgeteilt\w*", r"\bvorherige[rns]?\b", r"\bzuvor\b",
     r"\bfrühere[rns]?\b", r"\balte[rns]? (?:Saldo|Betrag|Forderung|Stand|Summe)", r"anstelle", r"ursprünglich\w*",
     r"korrigiert von", r"versehentlich", r"fälschlich\w*", r"irrtümlich",
+    # A sum "so far" that a later change (a waiver, a credit) replaces: "bisher gesamt", "Summe bisher".
+    r"\bbisher (?:gesamt|insgesamt|Summe|Gesamt\w+|Saldo|Stand)\s*$", r"\b(?:gesamt|Summe|Saldo) bisher\s*$",
     # "beträgt nicht mehr 907,98 EUR, sondern nur noch 807,98 EUR": the figure right after "nicht mehr" is gone.
     r"\bnicht mehr (?:(?:bei|wie bisher|die|der|den) )?(?:€ |eur |euro )?$", r"\bno longer (?:€ |eur |euro )?$",
 ), whole_words=False)

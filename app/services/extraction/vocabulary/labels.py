@@ -12,6 +12,8 @@ CLAIM_TOTAL = phrases((
     r"Gesamtforderung", r"Gesamtbetrag", r"Gesamtbeträge", r"Gesamtsumme", r"Gesamtsaldo", r"Gesamtrückstand",
     r"Gesamtrückstände", r"Gesamtschuld", r"Gesamtverbindlichkeit", r"Gesamtoffen", r"Gesamtforderungsbetrag",
     r"Gesamtzahlbetrag", r"Gesamt forderung",
+    # A bank's word for all it claims from one customer across accounts ("Gesamtobligo", "Obligo gesamt").
+    r"Gesamtobligo", r"Obligo gesamt",
     r"Restforderung", r"Restschuld", r"Restbetrag", r"Restsaldo", r"Endbetrag", r"Zahlbetrag",
     r"zu zahlende[rn]? (?:gesamt)?betrag",
     r"Forderungssumme", r"Forderungsstand", r"Forderungshöhe", r"Höhe der Forderung", r"aktuelle Forderung",

@@ -1,0 +1,44 @@
+"""Wordings from banks and utilities: a bank's "Gesamtobligo" over several accounts, a sum "so far" that a later
+waiver replaces."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from app.services.extraction import extract
+from app.services.extraction.result import ExtractionResult
+from app.services.parsing import parse_body
+
+
+def run(text: str, *, subject: str = "AW: Ihre Anfrage") -> ExtractionResult:
+    return extract(parse_body(text, None), subject=subject, from_email="forderung@bank.example",
+                   from_name="Volksbank Beispieltal", attachments=())
+
+
+def test_a_banks_obligo_sums_the_accounts_listed_above_it() -> None:
+    result = run("Guten Tag,\n\nfür Ihre Mandantin führen wir folgende Konten:\n\n"
+                 "Kontokorrent   1122 334 455   Stand 02.03.2026   1.610,20 S\n"
+                 "Ratenkredit    7788 990       Stand 02.03.2026     945,15 S\n"
+                 "                                                   ----------\n"
+                 "Gesamtobligo                                       2.555,35 S\n\n"
+                 "Mit freundlichen Grüßen\nVolksbank Beispieltal")
+    assert result.total_amount == Decimal("2555.35")
+
+
+def test_a_sum_so_far_is_replaced_by_what_remains_after_a_waiver() -> None:
+    result = run("Hallo,\n\nIhr Mandant schuldete uns:\n\n"
+                 "offene Rechnungen       480,00 EUR\n"
+                 "Mahngebühren             15,00 EUR\n"
+                 "Summe bisher            495,00 EUR\n\n"
+                 "Auf die Mahngebühren verzichten wir. Offen bleiben somit 480,00 EUR.\n\nGruß\nStadtwerke")
+    assert result.total_amount == Decimal("480.00")
+
+
+def test_a_running_total_labelled_bisher_gesamt_is_not_the_claim() -> None:
+    result = run("Sehr geehrte Damen und Herren,\n\n"
+                 "Warenlieferung            300,00 EUR\n"
+                 "Zinsen                     9,10 EUR\n"
+                 "bisher insgesamt         309,10 EUR\n\n"
+                 "Nach einer Gutschrift über 50,00 EUR verbleibt eine Forderung von 259,10 EUR.\n\n"
+                 "Freundliche Grüße")
+    assert result.total_amount == Decimal("259.10")
