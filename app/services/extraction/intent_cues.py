@@ -139,10 +139,11 @@ def assignment(reply: str) -> list[str]:
 
 
 def instalment_offers(reply: str) -> list[str]:
-    """Sentences that offer or grant instalments (not ones about a plan that ended or is not offered)."""
+    """Sentences that offer or grant instalments (not ones about a plan that ended or is not offered, nor ones
+    that leave the proposal to the firm)."""
     return [sentence[:90] for sentence in _sentences(reply)
             if words.INSTALMENT.search(sentence) and words.OFFER.search(sentence)
-            and not words.PLAN_OVER.search(sentence)][:2]
+            and not words.PLAN_OVER.search(sentence) and not words.PLAN_INVITED.search(sentence)][:2]
 
 
 def refusals(reply: str) -> list[str]:

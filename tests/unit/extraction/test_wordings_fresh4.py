@@ -42,3 +42,31 @@ def test_a_running_total_labelled_bisher_gesamt_is_not_the_claim() -> None:
                  "Nach einer Gutschrift über 50,00 EUR verbleibt eine Forderung von 259,10 EUR.\n\n"
                  "Freundliche Grüße")
     assert result.total_amount == Decimal("259.10")
+
+
+def test_willing_in_principle_but_asking_the_firm_to_propose_offers_no_plan() -> None:
+    result = run("Guten Tag,\n\ndie offene Forderung aus dem Kreditvertrag beträgt 3.412,08 EUR.\n"
+                 "Einer Ratenzahlung stehen wir grundsätzlich offen gegenüber und sind bereit, bitten Sie aber "
+                 "um einen konkreten Vorschlag Ihrerseits.\n\nMit freundlichen Grüßen")
+    assert result.intent == "debt_statement"
+    assert result.total_amount == Decimal("3412.08")
+
+
+def test_a_creditor_that_asks_for_an_offer_of_instalments_offers_none() -> None:
+    result = run("Hallo,\n\nes sind noch 760,00 € offen. Zu Raten sind wir bereit, machen Sie uns einfach einen "
+                 "Vorschlag.\n\nGruß")
+    assert result.intent == "debt_statement"
+
+
+def test_a_creditor_that_offers_instalments_itself_still_offers_a_plan() -> None:
+    result = run("Guten Tag,\n\ndie Forderung beträgt 1.200,00 EUR. Wir bieten Ihrem Mandanten eine Ratenzahlung "
+                 "von monatlich 100,00 EUR an.\n\nMit freundlichen Grüßen")
+    assert result.intent == "payment_plan"
+
+
+def test_an_account_at_nil_in_a_one_line_reply_is_settled() -> None:
+    result = run("Frau Beispiel hat alles bezahlt, Kundenkonto 0,00. VG Huber\n\nVon meinem Smartphone gesendet",
+                 subject="AW: Anfrage Beispiel")
+    assert result.intent == "settled"
+    assert result.total_amount == Decimal("0")
+    assert not result.amount_is_safe

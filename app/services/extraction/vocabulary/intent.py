@@ -110,7 +110,8 @@ SETTLED_PAYMENT = phrases((
     r"(?:Forderung|Restforderung|Restbetrag)\w* (?:\S+ ){0,3}?verzichte\w*",
     r"(?:Forderung|Restforderung) (?:\S+ ){0,6}?erlassen",
     r"(?:account|claim|invoice|debt)\w* (?:is|has been|was|have been|were) (?:\S+ ){0,2}?paid\b",
-    r"(?:Saldo|Kontostand|Kontosaldo|offener Betrag|Restbetrag|Rückstand|Gesamtforderung|balance)\W+(?:\S+"
+    # A balance at nil, also an account's ("Konto 0,00", "Kundenkonto steht auf 0,00").
+    r"(?:Saldo|Kontostand|Kontosaldo|\w*konto|offener Betrag|Restbetrag|Rückstand|Gesamtforderung|balance)\W+(?:\S+"
     r" ){0,3}?0,00\b",
 ))
 # Words before a settled cue that take it back ("nicht ausgeglichen", "teilweise beglichen").
@@ -155,6 +156,14 @@ OFFER = phrases((
     r"zustimmen", r"anzunehmen",
     # A proposal is an offer too ("schlagen wir eine Rückführung in 12 Monatsraten vor").
     r"vorschlag\w*", r"vorgeschlagen", r"vorzuschlagen", r"schlag(?:en|e)? (?:\S+ ){0,20}?vor\b", r"unterbreite\w*",
+))
+# The creditor asks the firm to propose the instalments: willing in principle, yet it offers no plan of its own
+# ("sind grundsätzlich zu Raten bereit und bitten um Ihren Vorschlag", "machen Sie uns einen Vorschlag").
+PLAN_INVITED = phrases((
+    r"bitten (?:\S+ ){0,3}?um (?:\S+ ){0,2}?\w*vorschlag\w*", r"erwarten (?:\S+ ){0,3}?\w*vorschlag\w*",
+    r"(?:machen|unterbreiten|senden|schicken|nennen) Sie uns (?:\S+ ){0,3}?\w*(?:vorschlag|angebot)\w*",
+    r"\w*vorschlag\w* (?:Ihrerseits|Ihres Mandanten|Ihrer Mandantin|Ihrer Mandantschaft)",
+    r"(?:please|kindly) (?:\S+ ){0,3}?(?:propose|suggest|send (?:us )?(?:a |your )?proposal)",
 ))
 # An instalment sentence with one of these is about a plan that is over or not offered.
 PLAN_OVER = phrases((
