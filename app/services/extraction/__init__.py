@@ -21,6 +21,7 @@ from app.services.extraction.intent import (
 from app.services.extraction.labels import fold, is_weak_balance
 from app.services.extraction.lines import SourceLine, attachment_lines, body_lines, subject_line
 from app.services.extraction.names import choose_creditor, find_client_names, find_creditor_names
+from app.services.extraction.numbers import foreign_currency
 from app.services.extraction.references import (
     DEFAULT_FIRM_REFERENCE_PATTERN,
     choose_creditor_reference,
@@ -186,6 +187,11 @@ def _safety(
         if later := future_totals(total, candidates):
             named = "; ".join(money.format_eur(c.value) for c in later)
             reasons.append(f"the text also names a larger future or conditional total: {named}")
+    foreign = foreign_currency(reply_text) or next(
+        (found for a in attachments for seg in a.segments if (found := foreign_currency(seg.text))), None)
+    if total is not None and foreign:
+        reasons.append(f"the text states an amount in another currency than the euro ('{foreign}'): "
+                       "never written as EUR unseen")
     if intent.intent == "debt_statement" and (sold := assignment_wording(reply_text)):
         reasons.append(f"the claim was sold or assigned, the creditor on file changes: '{sold[0]}'")
     superseded = [c for c in candidates if c.line.part in ("reply", "attachment") and (

@@ -61,6 +61,12 @@ _NUMBER = re.compile(
 )
 _CURRENCY_AFTER = re.compile(rf"^\s?{_CURRENCY}(?![A-Za-z])")
 _CURRENCY_BEFORE = re.compile(rf"{_CURRENCY}\s?:?\s?$")
+# Another currency than the euro: its amounts are read (a reply may state its claim in it), yet a total in it can
+# never replace the EUR amount on file unseen (extraction/__init__.py).
+_FOREIGN = r"(?:CHF|SFr\.?|USD|US\$|GBP|£|\$|PLN|CZK|HUF|DKK|SEK|NOK)"
+_FOREIGN_AFTER = re.compile(rf"^\s?{_FOREIGN}(?![A-Za-z])")
+_FOREIGN_BEFORE = re.compile(rf"(?<![A-Za-z]){_FOREIGN}\s{{0,3}}:?\s?$")
+_FOREIGN_AMOUNT = re.compile(rf"(?<![A-Za-z]){_FOREIGN}\s{{0,3}}:?\s?\d|\d\s?{_FOREIGN}(?![A-Za-z])")
 _GROUP_BLOCKERS = re.compile(r"(?:\b(?:nr|pos|posten|position|nummer|no|ziffer|zeile)\.?|[x×*])\s*$", re.IGNORECASE)
 _PLAIN_CELL = re.compile(r"^\s*(?P<sign>-)?(?P<num>\d+(?:\.\d{1,2})?)\s*(?:€|EUR)?\s*$")
 
@@ -148,7 +154,8 @@ def _token(masked: str, match: re.Match[str]) -> MoneyToken | None:
     has_cents = "," in raw or (english and "." in raw)
     after = masked[match.end() :]
     before = masked[: match.start()]
-    has_currency = bool(_CURRENCY_AFTER.match(after) or _CURRENCY_BEFORE.search(before))
+    has_currency = bool(_CURRENCY_AFTER.match(after) or _CURRENCY_BEFORE.search(before)
+                        or _FOREIGN_AFTER.match(after) or _FOREIGN_BEFORE.search(before))
     if (not has_cents or english) and not has_currency:
         # Integers and "89.90"-style decimals count only beside a currency ("EUR 500", "89.90 EUR").
         return None
@@ -174,6 +181,12 @@ def _next_number(masked: str, position: int) -> re.Match[str] | None:
     if digit is None:
         return None
     return _NUMBER.search(masked, max(position, digit.start() - 2))
+
+
+def foreign_currency(text: str) -> str | None:
+    """The first amount in `text` written in another currency than the euro ("CHF 512.85", "48,00 GBP"), or None."""
+    match = _FOREIGN_AMOUNT.search(text)
+    return match.group(0).strip() if match else None
 
 
 def find_money(text: str) -> list[MoneyToken]:

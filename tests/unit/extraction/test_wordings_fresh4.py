@@ -70,3 +70,20 @@ def test_an_account_at_nil_in_a_one_line_reply_is_settled() -> None:
     assert result.intent == "settled"
     assert result.total_amount == Decimal("0")
     assert not result.amount_is_safe
+
+
+def test_a_claim_in_swiss_francs_is_read_but_never_safe() -> None:
+    result = run("Grüezi\n\nDer offene Saldo Ihrer Klientin:\n\n"
+                 "Rechnung 2026-118          CHF 310.00\n"
+                 "Mahnspesen                 CHF  15.00\n"
+                 "Total offen                CHF 325.00\n\nFreundliche Grüsse")
+    assert result.intent == "debt_statement"
+    assert result.total_amount == Decimal("325.00")
+    assert not result.amount_is_safe
+    assert any("another currency" in reason for reason in result.amount_safety_reasons)
+
+
+def test_a_pound_sterling_balance_is_never_safe() -> None:
+    result = run("Dear Sir or Madam,\n\nthe outstanding balance on the account is GBP 1,204.50.\n\nKind regards")
+    assert result.total_amount == Decimal("1204.50")
+    assert not result.amount_is_safe
