@@ -609,7 +609,64 @@ def collect_amounts(lines: Sequence[SourceLine]) -> list[Candidate]:
             _sentence_before(lines, index), _previous_sentence(lines, index)))
     in_currency = _under_currency_header(lines)
     judged = [_reject_unlabelled_integer(_with_header_currency(candidate, in_currency)) for candidate in candidates]
-    return _products_stated(_reject_row_numbers(judged))
+    return _products_stated(_reject_row_numbers(_running_balances(lines, judged)))
+
+
+# The title row of an account statement that keeps a running balance: booking columns (Soll/Haben, Belastung/
+# Gutschrift, debit/credit) and a last column "Saldo" ("Datum  Buchungstext  Soll  Haben  Saldo").
+_BOOKING_COLUMNS = re.compile(
+    r"\b(?:Soll\b.*\bHaben|Belastung\w*\b.*\bGutschrift|Lastschrift\w*\b.*\bGutschrift|debit\b.*\bcredit)\b",
+    re.IGNORECASE)
+_BALANCE_COLUMN_LAST = re.compile(r"\b(?:Saldo|Kontostand|Stand|balance)\s*$", re.IGNORECASE)
+# A booking row starts with its date; the first line that does not ("Offener Saldo: …", a note) ends the table.
+_BOOKING_ROW = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?\s")
+
+
+def _running_balance_rows(lines: Sequence[SourceLine]) -> list[list[int]]:
+    """The rows (line ids) below each running-balance title, in order, up to the first line that is no dated row
+    with an amount."""
+    tables: list[list[int]] = []
+    index = 0
+    while index < len(lines):
+        title = lines[index]
+        if not (title.part in ("reply", "attachment") and _BOOKING_COLUMNS.search(title.text)
+                and _BALANCE_COLUMN_LAST.search(title.text.strip()) and not _money_in(title.text)):
+            index += 1
+            continue
+        rows: list[int] = []
+        index += 1
+        while index < len(lines) and lines[index].source == title.source and lines[index].part == title.part \
+                and _BOOKING_ROW.match(lines[index].text) and _money_in(lines[index].text):
+            rows.append(id(lines[index]))
+            index += 1
+        if len(rows) >= 2:
+            tables.append(rows)
+    return tables
+
+
+def _running_balances(lines: Sequence[SourceLine], candidates: list[Candidate]) -> list[Candidate]:
+    """In a statement with a running balance the last row's balance is the open claim; every earlier row's
+    balance is a past state, and the bookings (Soll/Haben) are movements, not the claim."""
+    tables = _running_balance_rows(lines)
+    if not tables:
+        return candidates
+    judged = list(candidates)
+    for rows in tables:
+        by_row = {row: [i for i, c in enumerate(candidates) if id(c.line) == row] for row in rows}
+        if any(not found for found in by_row.values()):
+            continue  # a row without an amount read: the table is not what it seems
+        for row in rows:
+            found = by_row[row]
+            balance = max(found, key=lambda i: candidates[i].start)
+            for i in found:
+                if i != balance:
+                    judged[i] = candidates[i].reject("a booking in a statement with a running balance")
+                elif row != rows[-1]:
+                    judged[i] = candidates[i].reject("running balance of an earlier row, not the current claim")
+                else:
+                    judged[i] = replace(candidates[i], label="balance", label_text="Saldo", reason=None,
+                                        features=(*candidates[i].features, "last running balance of the statement"))
+    return judged
 
 
 _WITH_CENTS = re.compile(r"[.,]\d{2}$|,-+$")

@@ -87,3 +87,31 @@ def test_a_pound_sterling_balance_is_never_safe() -> None:
     result = run("Dear Sir or Madam,\n\nthe outstanding balance on the account is GBP 1,204.50.\n\nKind regards")
     assert result.total_amount == Decimal("1204.50")
     assert not result.amount_is_safe
+
+
+def test_the_last_running_balance_of_a_debit_credit_statement_is_the_claim() -> None:
+    result = run("Guten Tag,\n\nhier der Kontoverlauf Ihres Mandanten:\n\n"
+                 "Datum       Vorgang                 Soll      Haben     Saldo\n"
+                 "01.03.2026  Beitrag 03/26            62,00               62,00\n"
+                 "01.04.2026  Beitrag 04/26            62,00              124,00\n"
+                 "12.04.2026  Überweisung                        62,00     62,00\n"
+                 "01.05.2026  Beitrag 05/26            62,00              124,00\n"
+                 "20.05.2026  Mahngebühr                3,50              127,50\n\n"
+                 "Mit freundlichen Grüßen\nKrankenkasse")
+    assert result.total_amount == Decimal("127.50")
+
+
+def test_an_earlier_running_balance_is_never_the_total() -> None:
+    result = run("Hallo,\n\nDatum       Text            Belastung   Gutschrift   Kontostand\n"
+                 "02.02.2026  Rechnung 118      400,00                    400,00\n"
+                 "02.03.2026  Zahlung                       150,00       250,00\n\nGruß")
+    assert result.total_amount == Decimal("250.00")
+
+
+def test_a_note_below_a_running_balance_statement_is_no_row_of_it() -> None:
+    result = run("Guten Tag,\n\nDatum       Text               Soll      Haben     Saldo\n"
+                 "01.09.2026  Miete 09/2026      650,00               650,00\n"
+                 "01.10.2026  Miete 10/2026      650,00             1.300,00\n"
+                 "05.10.2026  Zahlung                      300,00   1.000,00\n"
+                 "Die Miete für November (650,00 €) ist darin nicht enthalten.\n\nMit freundlichen Grüßen")
+    assert result.total_amount == Decimal("1000.00")
