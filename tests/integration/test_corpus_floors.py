@@ -36,17 +36,24 @@ FLOORS: dict[str, Bound] = {
     "safe_cases_auto_applied": ("at least", 0.85),
 }
 
-# (corpus, column) → why it does not hold yet. Empty: every first-round corpus holds every floor. A floor a
+# (corpus, column) → why it does not hold yet (the rest of every first-round corpus holds every floor). A floor a
 # corpus cannot meet for a reason outside this code goes here with that reason, never silently.
-EXPECTED_FAILURES: dict[tuple[str, str], str] = {}
+EXPECTED_FAILURES: dict[tuple[str, str], str] = {
+    ("corpus_fresh4", "amount_exact"): "K023: the only figures stand in a colleague's internal note forwarded below "
+    "an Outlook header, which is quoted history by the parser's invariant (no total read; a human reviews)",
+    ("corpus_fresh4", "safe_cases_auto_applied"): "15/18: K002 (a phone one-liner '… offen 248,15 inkl Mahngeb.' "
+    "with neither a currency nor a total label), K018 (a running-balance statement without a currency), K022 (the "
+    "superseded 'bisher gesamt' beside the remaining claim) go to a human by the safety rules",
+}
 
 MISSING = "<no shared corpus>"
 # Corpora of our own, held to the same floors: corpus_alt (written against the first rules) and corpus_fresh
 # (written blind, without reading the rules, to stand in for mail nobody here has seen), corpus_fresh2 (a second
 # blind one, to another firm), corpus_fresh3 (a third blind one, to a third firm, with mail-program and format
-# phenomena the first two did not probe).
+# phenomena the first two did not probe), corpus_fresh4 (a fourth blind one: bank statements, a Swiss creditor,
+# phone one-liners, forwarded internal notes).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
-OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3")
+OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4")
 
 
 def first_round_corpora() -> list[str]:

@@ -282,10 +282,13 @@ def _unexplained(best: Ranked, ranking: list[Ranked], counted: list[Candidate],
     wholes = (c for c in counted if c.count is None and (c.subtotal or sums.is_subtotal(total, c)))
     for whole in [total, *wholes]:
         explained.update(id(item) for item in sources[whole.line.source].sums.items_of(whole))
+    # The same figure as a line the total is summed from, stated again elsewhere ("Die Restschuld beträgt 3.215,70"
+    # above "Restschuld 3.215,70 / Zinsen 74,45 / Gesamtforderung 3.290,15"), is that line: the total explains it.
+    added_up = {item.value for item in sums.items_of(total) if item.value > 0} if total.value > 0 else set()
     return tuple(
         r.candidate for r in ranking
         if r.candidate.value != total.value and id(r.candidate) not in explained
-        and not sums.is_subtotal(total, r.candidate)
+        and not sums.is_subtotal(total, r.candidate) and r.candidate.value not in added_up
     )
 
 

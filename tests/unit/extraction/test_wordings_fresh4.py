@@ -115,3 +115,20 @@ def test_a_note_below_a_running_balance_statement_is_no_row_of_it() -> None:
                  "05.10.2026  Zahlung                      300,00   1.000,00\n"
                  "Die Miete für November (650,00 €) ist darin nicht enthalten.\n\nMit freundlichen Grüßen")
     assert result.total_amount == Decimal("1000.00")
+
+
+def test_a_principal_named_in_prose_and_again_as_a_line_of_the_sum_does_not_compete() -> None:
+    result = run("Guten Tag,\n\nder Kredit wurde gekündigt. Die Restschuld beträgt 2.480,00 EUR.\n\n"
+                 "Kapital             2.480,00 EUR\n"
+                 "Verzugszinsen          31,20 EUR\n"
+                 "Gesamtforderung     2.511,20 EUR\n\nMit freundlichen Grüßen\nBeispielbank")
+    assert result.total_amount == Decimal("2511.20")
+    assert result.amount_is_safe
+
+
+def test_a_prose_total_that_is_no_line_of_the_sum_still_competes() -> None:
+    result = run("Sehr geehrte Damen und Herren,\n\ndie Restschuld beträgt 2.400,00 EUR.\n\n"
+                 "Restschuld          2.480,00 EUR\n"
+                 "Verzugszinsen          31,20 EUR\n"
+                 "Gesamtforderung     2.511,20 EUR\n\nMit freundlichen Grüßen\nBeispielbank")
+    assert not result.amount_is_safe
