@@ -531,6 +531,9 @@ def _polar_verdict(sentences: Sequence[Sentence]) -> _Verdict | None:
         if lapsing is not None:
             verdict.doubts.append(f"the agreement lapses unless a condition is met (a human tracks it): "
                                   f"{_quote(lapsing.text)!r}")
+        excepted = next((s for s in agreeing if words.EXCEPT_PART.search(s.folded)), None)
+        if excepted is not None:
+            verdict.doubts.append(f"the agreement takes a part of the plan out: {_quote(excepted.text)!r}")
         kept = next((s for s in sentences if words.SECURITY.search(s.folded)), None)
         if kept is not None:
             verdict.doubts.append(f"the agreement speaks of securities (a plan usually releases them): "

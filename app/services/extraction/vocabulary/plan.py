@@ -23,6 +23,7 @@ AGREE = phrases((
     r"(?:erteil\w*|geb\w*|erklär\w*|gegeben|erteilt) (?:\S+ ){0,4}?Zustimmung",
     r"Zustimmung (?:\S+ ){0,6}?(?:erteil\w*|erklär\w*)",
     r"einverstanden", r"Einverständnis", r"akzeptier\w*", r"nehmen (?:\S+ ){0,8}?an\b",
+    r"steht (?:\S+ ){0,3}?nichts (?:mehr )?im Wege",
     r"angenommen", r"annehmen", r"trag\w* (?:\S+ ){0,8}?mit\b", r"mitzutragen", r"mittragen",
     r"genehmig\w*", r"befürwort\w*", r"zusagen", r"sagen (?:\S+ ){0,4}?zu\b",
     r"agree\w*", r"accept\w*", r"consent\w*", r"approve\w*", r"steht nichts entgegen", r"stehen nichts entgegen",
@@ -120,6 +121,7 @@ REFUSE = phrases((
     r"verweiger\w*", r"versag\w*", r"keine Zustimmung", r"nicht in Frage", r"nicht in Betracht",
     r"decline\w*", r"reject\w*", r"refuse\w*", r"cannot accept", r"do not agree", r"does not agree",
     r"Zustimmung (?:\S+ ){0,4}?nicht möglich", r"nicht zustimmungsfähig", r"nicht (?:\S+ ){0,2}?folgen",
+    r"nicht (?:annehmbar|akzeptabel|hinnehmbar|tragbar)",
     # Declining in the words of being unable or of not coming closer to a proposal.
     r"(?:sehe|sehen) (?:wir |ich )?(?:uns|mich) (?:\S+ ){0,3}?(?:außerstande|außer Stande|nicht in der Lage)",
     r"(?:sind|bin) (?:wir |ich )?(?:\S+ ){0,2}?(?:außerstande|außer Stande)",
@@ -141,7 +143,8 @@ BARE_REFUSE = phrases((r"Ablehnung", r"abgelehnt", r"Widerspruch", r"declined", 
 
 # A clause that speaks of a decision still to be taken: its agreement words decide nothing.
 HYPOTHETICAL = phrases((
-    r"bevor", r"ob wir", r"ob (?:\S+ ){0,3}?(?:zustimm|einverstanden)\w*", r"vor einer Entscheidung",
+    # An indirect question decides nothing ("ob die übrigen Gläubiger zugestimmt haben").
+    r"bevor", r"\bob\b", r"vor einer Entscheidung",
     r"vor (?:unserer|einer) (?:\S+ ){0,2}?Zustimmung", r"(?:bitten|bitte|baten|ersuch)\w* (?:\S+ ){0,6}?zuzustimmen",
     r"before we", r"whether we",
     r"um Zustimmung", r"Bitte um", r"bitten (?:\S+ ){0,4}?Zustimmung",
@@ -282,3 +285,8 @@ NUMBER_TENS = {"zwanzig": 20, "dreissig": 30, "vierzig": 40, "fuenfzig": 50, "se
                "achtzig": 80, "neunzig": 90, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
                "seventy": 70, "eighty": 80, "ninety": 90}
 NUMBER_HALF = ("einhalb", "and a half")
+# An agreement with a part taken out ("einverstanden, nicht jedoch mit der Laufzeit"): not the plan as offered.
+EXCEPT_PART = phrases((
+    r"nicht jedoch", r"jedoch nicht", r"aber nicht (?:mit|bei|hinsichtlich|bezüglich|für|in)", r"ausgenommen",
+    r"mit Ausnahme", r"except(?:ing)?\b", r"but not (?:with|for|the)",
+))
