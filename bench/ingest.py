@@ -7,8 +7,8 @@ prints req/s, p50/p99, the ratio, the log lines written per request, the CPU tim
 process and of its PostgreSQL backends (steadier than req/s on a shared box), and checks every 200 is a row.
 `--baseline DIR` (repeatable) also serves another checkout's code (e.g. `git archive main | tar -x -C DIR`) under the
 same command in the same run, for before/after, each on a database of its own migrated by its own code (a change of
-schema, an index or a trigger, is measured too); `--rounds N` repeats bare/baseline/ingest N times in turn
-(the box may be shared: the medians of the ratios are printed too).
+schema, an index or a trigger, is measured too); `--rounds N` repeats bare/baseline/ingest N times in turn, the
+order of baseline and ingest alternating (the box may be shared: the medians of the ratios are printed too).
 
     .venv/bin/python bench/ingest.py [--seconds 10] [--connections 32] [--port 8731] [--baseline DIR] [--rounds 1]
 """
@@ -249,7 +249,9 @@ def main() -> int:
             _, bare, bare_lines = measure(f"bare{number}", web_command(args.port, "bench.bare_app:app_factory"),
                                           envs["ingest"], folder / "bare.log", args, args.port)
             bare_rate = report("bare", bare, bare_lines)
-            for name, root in served:
+            # The order alternates round by round: an A/A run (a tree against a copy of itself) showed the later
+            # slot of a round 1-8 % slower, so a fixed order would favour whichever tree runs first.
+            for name, root in served if number % 2 else list(reversed(served)):
                 args.database = databases[name]
                 warm, run, lines = measure(f"{name}{number}", web_command(args.port, "app.main:app_factory"),
                                            envs[name], folder / f"{name}.log", args, args.port, root)
