@@ -43,3 +43,10 @@ def test_plain_wordings_of_a_refusal_and_an_agreement() -> None:
 
 def test_a_plain_agreement_is_still_recorded_alone() -> None:
     assert recorded_alone(read("Dem vorgelegten Plan stimmen wir zu."))
+
+
+def test_a_plan_that_finds_or_does_not_find_the_creditors_consent() -> None:
+    assert read("Der vorgelegte Vergleich findet unsere Zustimmung.").decision == "accepted"
+    assert read("Ihr Schuldenbereinigungsplan findet nicht unsere Zustimmung.").decision == "declined"
+    # A hope that the firm's plan finds someone's consent decides nothing.
+    assert read("Wir hoffen, dass der Plan auch Ihre Zustimmung findet.").decision == "unclear"

@@ -22,6 +22,8 @@ AGREE = phrases((
     r"stimm(?:e|en|t|te|ten)\b(?! Sie\b)(?: \S+){0,14}? zu\b", r"zustimm(?:e|en|t|te|ten)\b", r"zugestimmt",
     r"(?:erteil\w*|geb\w*|erklär\w*|gegeben|erteilt) (?:\S+ ){0,4}?Zustimmung",
     r"Zustimmung (?:\S+ ){0,6}?(?:erteil\w*|erklär\w*)",
+    # "Der Plan findet unsere Zustimmung"; a negation in its clause makes it a refusal ("findet nicht unsere …").
+    r"find\w* (?:\S+ ){0,3}?(?:unsere|die|Ihre) Zustimmung",
     r"einverstanden", r"Einverständnis", r"akzeptier\w*", r"nehmen (?:\S+ ){0,8}?an\b",
     r"steht (?:\S+ ){0,3}?nichts (?:mehr )?im Wege",
     r"angenommen", r"annehmen", r"trag\w* (?:\S+ ){0,8}?mit\b", r"mitzutragen", r"mittragen",
