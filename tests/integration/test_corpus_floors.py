@@ -44,6 +44,9 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh4", "safe_cases_auto_applied"): "15/18: K002 (a phone one-liner '… offen 248,15 inkl Mahngeb.' "
     "with neither a currency nor a total label), K018 (a running-balance statement without a currency), K022 (the "
     "superseded 'bisher gesamt' beside the remaining claim) go to a human by the safety rules",
+    ("corpus_fresh5", "safe_cases_auto_applied"): "69 % (9/13) at first sight, written blind after session 9's fixes: "
+    "M003 (a power cut-off notice's announced costs), M005 (a Bußgeld read as a payment plan), M007 (a card "
+    "statement's minimum payment and limits), M009 (a bailiff's fee items) go to a human; none is written wrong",
 }
 
 MISSING = "<no shared corpus>"
@@ -51,9 +54,9 @@ MISSING = "<no shared corpus>"
 # (written blind, without reading the rules, to stand in for mail nobody here has seen), corpus_fresh2 (a second
 # blind one, to another firm), corpus_fresh3 (a third blind one, to a third firm, with mail-program and format
 # phenomena the first two did not probe), corpus_fresh4 (a fourth blind one: bank statements, a Swiss creditor,
-# phone one-liners, forwarded internal notes).
+# phone one-liners, forwarded internal notes), corpus_fresh5 (a fifth, measured at first sight only).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
-OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4")
+OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5")
 
 
 def first_round_corpora() -> list[str]:
