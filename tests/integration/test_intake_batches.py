@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import func, select
@@ -13,14 +12,6 @@ from app.database import session_scope
 from app.models import IncomingEmail, JobEvent
 from app.services import intake, intake_batch, job_batches, jobs
 from tests.support.factories import payload, queued_message_args
-
-
-@pytest.fixture
-def stub_queue(database: str) -> Iterator[str]:
-    queue.declare_queue()
-    queue.get_broker().flush_all()
-    yield database
-    queue.get_broker().flush_all()
 
 
 def email(**overrides: object) -> intake.InboundEmail:

@@ -5,7 +5,6 @@ entries on PostgreSQL for nothing)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,14 +27,6 @@ REPLY = (
     "Unser Zeichen: KTO-55120934\n\n"
     "Mit freundlichen Grüßen\nMusterbank AG\n"
 )
-
-
-@pytest.fixture
-def stub_queue(database: str) -> Iterator[str]:
-    queue.declare_queue()
-    queue.get_broker().flush_all()
-    yield database
-    queue.get_broker().flush_all()
 
 
 def found(text_: str) -> list[int]:
