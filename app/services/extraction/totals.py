@@ -160,19 +160,34 @@ def _principal_by_difference(
     values: dict[Component, Decimal], evidence: dict[Component, list[Candidate]], parts: _SourceParts,
     total: Candidate,
 ) -> tuple[dict[Component, Decimal], dict[Component, list[Candidate]]]:
-    """Interest and costs named, the main claim under a label of its own ("Kaufpreis", "Beitrag Juli"): where the
-    total less the named parts is an amount the same source states, that amount is the principal. Only the
+    """Interest and costs named, the main claim not: the total less the named parts is the principal where the same
+    source states it — as one amount under a label of its own ("Kaufpreis", "Beitrag Juli"), else as the items
+    listed above the total ("RE 0455 189,97 / RE 9031 189,97 / Mahnkosten 27,45 / Gesamt 407,39"). Only the
     breakdown gains it; which total is chosen, and how sure, never depends on it."""
     if "principal" in values or not values:
         return values, evidence
     rest = total.value - parts.deductions - sum(values.values(), _ZERO)
-    stated = [c for c in parts.others.get(rest, []) if c is not total] if rest > 0 else []
+    if rest <= 0:
+        return values, evidence
+    stated = [c for c in parts.others.get(rest, []) if c is not total][:1] or _items_making(rest, parts, total)
     if not stated:
         return values, evidence
     filled = {"principal": rest, **values}
-    lines = {"principal": stated[:1], **evidence}
+    lines = {"principal": stated, **evidence}
     return ({name: filled[name] for name in COMPONENTS if name in filled},
             {name: lines[name] for name in COMPONENTS if name in lines})
+
+
+def _items_making(rest: Decimal, parts: _SourceParts, total: Candidate) -> list[Candidate]:
+    """The items listed above the total without a component word (invoice lines, premiums, open amounts of a
+    table), when all of them together are exactly `rest`; none where a credit or payment is deducted (which lines
+    it reduces is the creditor's to say) or a counted per-unit line stands among them (it counts as its product)."""
+    if parts.deductions:
+        return []
+    items = [c for c in parts.items if c is not total and c.line.key < total.line.key and c.value > 0]
+    if not items or any(c.count is not None for c in items):
+        return []
+    return items if sum((c.value for c in items), _ZERO) == rest else []
 
 
 _EXPLICIT = "explicit total label"
@@ -318,7 +333,6 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     parts = sources[total.line.source].parts
     values, evidence, consistent = _components(parts, total)
     values, evidence = _principal_by_difference(values, evidence, parts, total)
-    _with_items_as_principal(parts, total, values, evidence)
     runner_up = next((r for r in ranking[1:] if r.candidate.value != total.value), None)
     margin = None if runner_up is None else round(best.score - runner_up.score, 2)
     unexplained = _unexplained(best, ranking, counted, evidence, sources)
@@ -341,26 +355,6 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
         margin=margin,
         notes=tuple(notes),
     )
-
-
-def _with_items_as_principal(parts: _SourceParts, total: Candidate, values: dict[Component, Decimal],
-                             evidence: dict[Component, list[Candidate]]) -> None:
-    """Where the interest and costs are named but the principal is not, the items listed above the total without a
-    component word (invoice lines, premiums, open amounts of a table) are the principal when, all of them together,
-    they are exactly the rest of the total ("RE 0455 189,97 / RE 9031 189,97 / Mahnkosten 27,45 / Gesamt 407,39").
-    Only the components change: the total was chosen, and judged, without this reading."""
-    if "principal" in values or not values or parts.deductions:
-        return  # with a credit or payment deducted, which lines it reduces is the creditor's to say
-    rest = total.value - sum(values.values(), _ZERO)
-    items = [c for c in parts.items if c is not total and c.line.key < total.line.key and c.value > 0]
-    if any(c.count is not None for c in items):
-        return  # a counted per-unit line ("2 × 5,00 €") counts as its product: the plain sum is no reading of it
-    if rest > 0 and items and sum((c.value for c in items), _ZERO) == rest:
-        values["principal"] = rest
-        evidence["principal"] = items
-        for name in [name for name in COMPONENTS if name in values]:  # keep the components' fixed order
-            values[name] = values.pop(name)
-            evidence[name] = evidence.pop(name)
 
 
 def _without_total_label(accepted: list[Candidate]) -> TotalDecision:
