@@ -44,9 +44,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh4", "safe_cases_auto_applied"): "15/18: K002 (a phone one-liner '… offen 248,15 inkl Mahngeb.' "
     "with neither a currency nor a total label), K018 (a running-balance statement without a currency), K022 (the "
     "superseded 'bisher gesamt' beside the remaining claim) go to a human by the safety rules",
-    ("corpus_fresh5", "safe_cases_auto_applied"): "69 % (9/13) at first sight, written blind after session 9's fixes: "
-    "M003 (a power cut-off notice's announced costs), M005 (a Bußgeld read as a payment plan), M007 (a card "
-    "statement's minimum payment and limits), M009 (a bailiff's fee items) go to a human; none is written wrong",
 }
 
 MISSING = "<no shared corpus>"

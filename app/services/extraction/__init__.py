@@ -9,6 +9,7 @@ from decimal import Decimal
 from app.services import money
 from app.services.attachments.result import AttachmentText
 from app.services.extraction.amounts import Candidate, collect_amounts
+from app.services.extraction.arithmetic import order_key
 from app.services.extraction.cent_columns import join_cent_columns
 from app.services.extraction.intent import (
     SETTLED,
@@ -20,6 +21,7 @@ from app.services.extraction.intent import (
 )
 from app.services.extraction.labels import fold, is_weak_balance
 from app.services.extraction.lines import SourceLine, attachment_lines, body_lines, subject_line
+from app.services.extraction.listed_rows import rows_missing_the_total
 from app.services.extraction.names import choose_creditor, find_client_names, find_creditor_names
 from app.services.extraction.numbers import foreign_currency
 from app.services.extraction.references import (
@@ -40,7 +42,13 @@ from app.services.extraction.result import (
 from app.services.extraction.sender import sender_cues
 from app.services.extraction.stated_sums import future_totals, larger_sums
 from app.services.extraction.totals import TotalDecision, decide_total, usable
-from app.services.extraction.vocabulary.amounts import POINTS_TO_SUBJECT, SUBJECT_FIGURE_WORD, SUBJECT_REQUEST
+from app.services.extraction.vocabulary.amounts import (
+    APPROXIMATE_LEAD,
+    MORE_THAN_ONE_ACCOUNT,
+    POINTS_TO_SUBJECT,
+    SUBJECT_FIGURE_WORD,
+    SUBJECT_REQUEST,
+)
 from app.services.parsing import ParsedBody
 
 _NO_AMOUNT_INTENTS = ("auto_reply", "spam", "inquiry")
@@ -125,7 +133,16 @@ def _apply_intent(
     return decision.total.value, decision.total.line.evidence(), decision.confidence, candidates
 
 
-def _doubts(decision: TotalDecision, reply_text: str) -> list[str]:
+def _closes_everything(decision: TotalDecision, candidates: list[Candidate]) -> bool:
+    """The total adds up what is listed with it and no accepted amount of its source follows it: a grand total
+    over whatever accounts the reply lists ("Kundenkonto A … Kundenkonto B … Gesamtforderung 1.512,90 €")."""
+    total = decision.total
+    assert total is not None
+    after = [c for c in usable(candidates) if c.line.source == total.line.source and order_key(c) > order_key(total)]
+    return decision.sums_what_it_lists and not after
+
+
+def _doubts(decision: TotalDecision, reply_text: str, candidates: list[Candidate]) -> list[str]:
     """Doubts about a chosen total that its label and the rest of the reply raise."""
     total = decision.total
     if total is None:
@@ -133,6 +150,9 @@ def _doubts(decision: TotalDecision, reply_text: str) -> list[str]:
     doubts: list[str] = []
     if total.label == "balance" and is_weak_balance(total.label_text) and not decision.consistent:
         doubts.append(f"total named only by the generic word '{total.label_text}'")
+    if (accounts := MORE_THAN_ONE_ACCOUNT.search(fold(reply_text))) and not _closes_everything(decision, candidates):
+        doubts.append(f"the reply speaks of more than one account or claim, and the total is not their sum: "
+                      f"'{accounts.group(0)}'")
     settled = settled_wording(reply_text)
     if settled and total.value != 0:
         doubts.append("the reply also says the account is settled: " + ", ".join(settled))
@@ -161,7 +181,7 @@ def _safety(
     if total is None:
         reasons.append("no total stated")
     else:
-        reasons.extend(_doubts(decision, reply_text))
+        reasons.extend(_doubts(decision, reply_text, candidates))
         if decision.fallback:
             reasons.append("total has no total label")
         if total.sign_flipped:
@@ -181,6 +201,10 @@ def _safety(
         if decision.competing:
             named = "; ".join(money.format_eur(c.value) for c in decision.competing)
             reasons.append(f"other amounts also read as the total and nothing explains them: {named}")
+        if (listed := rows_missing_the_total(total, candidates)) is not None:
+            reasons.append(f"the rows listed right above the total add up to {money.format_eur(listed)}, not to it")
+        if APPROXIMATE_LEAD.search(fold(total.line.text[: total.start])):
+            reasons.append("the total is stated as an approximate figure")
         if sums := larger_sums(total, candidates):
             named = "; ".join(money.format_eur(c.value) for c in sums)
             reasons.append(f"the text states a larger sum that holds this total as a part: {named}")

@@ -34,6 +34,7 @@ from app.services.extraction.vocabulary.amounts import (
     PAID_TRAIL,
     PERIODIC_LEAD,
     SUPERSEDED_LEAD,
+    THRESHOLD_LEAD,
 )
 
 # Words in the text just before an amount that make it something other than the open claim.
@@ -45,6 +46,7 @@ _LEAD_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("previous figure, superseded", SUPERSEDED_LEAD),
     ("periodic increase, not the claim", PERIODIC_LEAD),
     ("settlement offer or other value, not the claim", OTHER_VALUE_LEAD),
+    ("threshold or bound, not the claim", THRESHOLD_LEAD),
     ("net amount before tax, not the claim", NET_OF_TAX_LEAD),
 )
 # Words right after an amount (up to the end of its clause) that make it something else.
@@ -97,7 +99,7 @@ _CELL_SPLIT = re.compile(r"\s*\|\s*|\t")
 _LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 # A sentence mark and the spaces after it, before a capital. The word before the mark is read only where it
 # matters (an abbreviation's "."): a pattern that starts with the word is tried at every position of a line.
-_SENTENCE_MARK = re.compile(r"[.;!?]\s+(?=[A-ZÄÖÜ])")
+_SENTENCE_MARK = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ])|;\s+(?=\S)")  # "…; offen sind 610,00 €" is a clause of its own
 _ABBREVIATIONS = frozenset(
     ("inkl", "zzgl", "abzgl", "bzw", "ca", "nr", "gem", "pos", "evtl", "str", "geb", "vgl", "dr", "tel", "fa", "hr",
      "fr", "ggf", "usw", "bzgl", "lt", "max", "min", "mtl", "ziff", "abs", "kto", "rg", "rechn", "vers", "std", "anl",
@@ -195,7 +197,7 @@ def _ends_in_amount(line: str) -> bool:
 def _clause_start(masked: str, position: int) -> int:
     """Start of the sentence that holds `position`; "inkl." or "Nr." do not end a sentence."""
     starts = _sentence_starts(masked)
-    before = bisect_left(starts, position)  # a sentence starts at its capital, which must lie before `position`
+    before = bisect_left(starts, position)  # a clause starts at a character, which must lie before `position`
     return starts[before - 1] if before else 0
 
 
@@ -375,7 +377,7 @@ def _line_candidates(
     for position, token in enumerate(tokens):
         next_start = tokens[position + 1].start if position + 1 < len(tokens) else len(masked)
         clause_start = _clause_start(masked, token.start)
-        lead = masked[max(previous_end, clause_start) : token.start]
+        lead = _own_lead(masked, max(previous_end, clause_start), clause_start, token.start)
         clause = masked[clause_start : token.start]
         if position == 0 and carry and _wrapped_into(carry, lead, clause_start):
             # A sentence wrapped before its amount: "Ihre Zahlung über" / "50,00 € haben wir erhalten."
@@ -422,6 +424,20 @@ def _line_candidates(
         previous_end = token.end
     judged = _breakdowns_share_rejection(result)
     return _with_row_arithmetic(judged, header) if header else _row_difference(judged)
+
+
+def _own_lead(masked: str, lead_start: int, clause_start: int, end: int) -> str:
+    """The words that lead to the amount at `end`, from `lead_start` (the end of the amount before it). Where
+    that amount stood in a bracket that closes right before this one ("Mindestzahlung (mind. 25,00 EUR)
+    165,92 EUR"), the bracket is an aside inside this amount's label: the lead is the label around it."""
+    lead = masked[lead_start:end]
+    close = lead.find(")")
+    if close < 0 or _LETTERS.search(lead[close + 1 :]):
+        return lead
+    opening = masked.rfind("(", clause_start, lead_start)
+    if opening < 0 or ")" in masked[opening:lead_start]:
+        return lead
+    return masked[clause_start:opening] + lead[close + 1 :]
 
 
 def _not_yet(masked: str, clause_start: int, clause: str, trail: str, sentence_before: str,

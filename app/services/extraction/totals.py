@@ -41,6 +41,11 @@ class TotalDecision:
         return bool(self.corroboration)
 
     @property
+    def sums_what_it_lists(self) -> bool:
+        """The total is the sum of its components, of the amounts listed with it, or a table's sum row."""
+        return any(f in self.corroboration for f in (_ADDS_UP, _ITEMS_ADD_UP, *_SUM_ROW_FEATURES))
+
+    @property
     def value(self) -> Decimal | None:
         return None if self.total is None else self.total.value
 

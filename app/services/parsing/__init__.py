@@ -9,7 +9,7 @@ from typing import Literal
 
 from app.services.parsing.html import html_links, html_to_text
 from app.services.parsing.quotes import split_quotes
-from app.services.parsing.signature import signature_start
+from app.services.parsing.signature import postscript_start, signature_start
 
 LinePart = Literal["reply", "signature", "quoted"]
 BodySource = Literal["html", "text", "empty"]
@@ -99,7 +99,8 @@ def parse_body(body_text: str | None, body_html: str | None) -> ParsedBody:
     first_quoted = next((i for i, flag in enumerate(split.quoted) if flag), len(lines))
     start = signature_start(lines[:first_quoted])
     if start is not None:
-        for index in range(start, first_quoted):
+        postscript = postscript_start(lines[:first_quoted], start)
+        for index in range(start, first_quoted if postscript is None else postscript):
             parts[index] = "signature"
     reply_text = _join(lines, parts, "reply")
     signature_text = _join(lines, parts, "signature")

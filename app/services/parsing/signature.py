@@ -25,6 +25,9 @@ _FOOTER = re.compile(
     r"|@|\s·\s|\b\d{5}\s+[A-ZÄÖÜ]",
     re.IGNORECASE,
 )
+# A postscript after the greeting ("P.S. …", "PS: …", "Nachtrag: …") is the sender's own new text, often a
+# correction of what stands above it.
+_POSTSCRIPT = re.compile(r"^\s*(?:P\.\s?P?\.?\s?S\.?|P\.?S\b\.?|Nachtrag\b|N\.\s?S\.)\s*[:.\-–]?\s*\S", re.IGNORECASE)
 _MAX_CLOSING_LENGTH = 70
 _MAX_FOOTER_LINE = 160
 
@@ -75,3 +78,8 @@ def signature_start(lines: list[str]) -> int | None:
     if footer is not None and any(line.strip() for line in lines[:footer]):
         return footer
     return None
+
+
+def postscript_start(lines: list[str], start: int) -> int | None:
+    """Index of the first postscript line at or after `start` (the signature's first line), or None."""
+    return next((index for index in range(start, len(lines)) if _POSTSCRIPT.match(lines[index])), None)

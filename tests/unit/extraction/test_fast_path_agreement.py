@@ -23,8 +23,9 @@ SENTENCE_FRAGMENTS = (
 )
 texts = st.lists(st.one_of(st.sampled_from(SENTENCE_FRAGMENTS), st.text(max_size=3)), max_size=14).map("".join)
 
-# The sentence-break rule as it was written before: the word before each mark read by the pattern itself.
-SENTENCE_BREAK = re.compile(r"(?P<word>[\w#]*)(?P<mark>[.;!?])\s+(?=[A-ZÄÖÜ])")
+# The sentence-break rule written plainly: the word before each mark read by the pattern itself; a semicolon
+# ends a clause whatever follows it ("…; offen sind 610,00 €").
+SENTENCE_BREAK = re.compile(r"(?P<word>[\w#]*)(?:(?P<mark>[.!?])\s+(?=[A-ZÄÖÜ])|;\s+(?=\S))")
 
 
 def clause_start_by_the_rule(masked: str, position: int) -> int:

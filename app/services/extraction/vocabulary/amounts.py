@@ -70,7 +70,9 @@ CREDIT_LIMIT_LEAD = phrases((
     r"Kreditbetrag", r"Darlehenssumme", r"Kreditsumme", r"Auszahlungsbetrag", r"Finanzierungsbetrag",
 ), whole_words=False)
 SUPERSEDED_LEAD = phrases((
-    r"\bstatt\b", r"\bbisherige[rns]?\b", r"bislang mitgeteilt\w*", r"\bvorherige[rns]?\b", r"\bzuvor\b",
+    # "bisherige Vollstreckungskosten" are costs run up so far, still owed: a part, not a replaced figure.
+    r"\bstatt\b", r"\bbisherige[rns]?\b(?! \S*(?:kosten|gebühr\w*|zinsen|auslagen|spesen)\b)",
+    r"bislang mitgeteilt\w*", r"\bvorherige[rns]?\b", r"\bzuvor\b",
     r"\bfrühere[rns]?\b", r"\balte[rns]? (?:Saldo|Betrag|Forderung|Stand|Summe)", r"anstelle", r"ursprünglich\w*",
     r"korrigiert von", r"versehentlich", r"fälschlich\w*", r"irrtümlich",
     # A sum "so far" that a later change (a waiver, a credit) replaces: "bisher gesamt", "Summe bisher".
@@ -84,9 +86,33 @@ PERIODIC_LEAD = phrases((
 ), whole_words=False)
 OTHER_VALUE_LEAD = phrases((
     r"Vergleichsbetrag", r"Abfindung", r"Einmalzahlung", r"Einmalbetrag", r"Streitwert", r"Gegenstandswert",
-    r"Kaution", r"Mindestbetrag", r"Selbstbeteiligung", r"Gegenangebot", r"Gegenvorschlag", r"\bQuote von",
+    r"Kaution", r"Mindest(?:betrag|zahlung|rate|tilgung)\w*", r"minimum (?:payment|amount|due)", r"Selbstbeteiligung",
+    r"Gegenangebot", r"Gegenvorschlag", r"\bQuote von",
     r"Laufzeit von \d+",
 ), whole_words=False)
+# A limit the text compares something with ("Der Rückstand übersteigt den Betrag von 100 Euro", "ab einem
+# Rückstand von", "mindestens"): a threshold or a bound, never the exact claim.
+THRESHOLD_LEAD = phrases(tuple(rf"{bound}\s*(?:€\s*|eur\s+|euro\s+)?$" for bound in (
+    r"\b(?:übersteig|überschreit|unterschreit)\w* (?:\S+ ){0,3}?(?:von|in Höhe von)?",
+    r"\b(?:mehr|weniger|höher|niedriger|größer|kleiner) als(?: \S+)?", r"\bmindestens", r"\bhöchstens",
+    r"\bmaximal", r"\bbis zu", r"\bab einem (?:\S+ ){0,2}?(?:von|in Höhe von)", r"\b\w*grenze(?: von)?",
+    r"\bSchwelle(?: von)?", r"\b(?:more|less) than", r"\bat least", r"\bup to", r"\bexceeds?",
+)), whole_words=False)
+# Words right before an amount that make it a rough figure ("offen sind ca. 230,- €"): never written as exact.
+APPROXIMATE_LEAD = phrases(tuple(rf"{word}\s*(?:€\s*|eur\s+|euro\s+)?$" for word in (
+    r"\bca\.?", r"\bcirca", r"\bzirka", r"\betwa", r"\brund", r"\bungefähr", r"\bannähernd", r"\bknapp",
+    r"\bschätzungsweise", r"\bgeschätzt", r"\bapprox(?:\.|imately)?", r"\broughly", r"\baround", r"\babout", r"~",
+)), whole_words=False)
+# The reply speaks of more than one account or claim of the client ("führen wir zwei Konten", "Beide Forderungen
+# sind fällig", "ein weiteres Kundenkonto"): a total of one of them leaves the others to a human.
+MORE_THAN_ONE_ACCOUNT = phrases((
+    r"(?:zwei|drei|vier|fünf|mehrere|beide[n]?|verschiedene[n]?|folgende[n]?) (?:\S+ ){0,2}?"
+    r"(?:\w*konten|Forderungen|Verträge|Vertragsverhältnisse|Kundennummern|Darlehen|Kredite|Akten|Vorgänge)\b",
+    r"(?:ein|eine|einen|einem) (?:weitere[nms]?|zweite[nms]?|andere[nms]?) (?:\S+ ){0,2}?"
+    r"(?:\w*konto|Forderung|Vertrag|Kundennummer|Darlehen|Kredit|Akte|Vorgang)\b",
+    r"(?:two|several|both|multiple) (?:\S+ ){0,2}?(?:accounts|claims|contracts|loans)\b",
+    r"(?:another|a second|a further) (?:\S+ ){0,2}?(?:account|claim|contract|loan)\b",
+))
 # A figure before tax: a claim is what is owed, tax included ("Summe netto", "Nettobetrag").
 NET_OF_TAX_LEAD = phrases((
     r"\bnetto\b", r"Nettobetrag", r"Nettosumme", r"Nettoentgelt", r"Rechnungsbetrag netto", r"net amount",

@@ -164,6 +164,10 @@ PLAN_INVITED = phrases((
     r"(?:machen|unterbreiten|senden|schicken|nennen) Sie uns (?:\S+ ){0,3}?\w*(?:vorschlag|angebot)\w*",
     r"\w*vorschlag\w* (?:Ihrerseits|Ihres Mandanten|Ihrer Mandantin|Ihrer Mandantschaft)",
     r"(?:please|kindly) (?:\S+ ){0,3}?(?:propose|suggest|send (?:us )?(?:a |your )?proposal)",
+    # Instalments the debtor may apply for: a possibility named, no plan offered ("Ratenzahlung kann auf Antrag
+    # gewährt werden", "können Sie bei uns beantragen"). "Auf Ihren Antrag gewähren wir …" grants one.
+    r"auf (?:schriftlichen |formlosen )?Antrag\b", r"(?:kann|können) (?:\S+ ){0,6}?beantragt werden",
+    r"können Sie (?:\S+ ){0,6}?beantragen", r"beantragen können", r"(?:may|can) (?:\S+ ){0,3}?apply",
 ))
 # An instalment sentence with one of these is about a plan that is over or not offered.
 PLAN_OVER = phrases((

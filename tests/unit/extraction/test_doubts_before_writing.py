@@ -1,0 +1,88 @@
+"""A total read right can still be one a machine must not write alone: corrected in a postscript, stated only
+roughly, closing rows that do not add up to it, or one of several accounts the reply lists separately."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from app.services.extraction import extract
+from app.services.extraction.result import ExtractionResult
+from app.services.parsing import parse_body
+
+
+def run(body: str) -> ExtractionResult:
+    return extract(parse_body(body, None), subject="Anfrage zu Frau Tanja Roth", from_email="service@kabelnord.example",
+                   from_name="KabelNord Service")
+
+
+TABLE = ("Hallo,\n\nfür Frau Roth ist offen:\n\nAnschluss September   44,90 €\nAnschluss Oktober     44,90 €\n"
+         "Mahnkosten             5,00 €\nSumme:                94,80 €\n")
+
+
+def test_a_table_that_adds_up_is_safe() -> None:
+    result = run(TABLE + "\nViele Grüße\nKabelNord Service")
+    assert result.total_amount == Decimal("94.80")
+    assert result.amount_is_safe
+
+
+@pytest.mark.parametrize("postscript", [
+    "P.S.: Korrektur, die Mahnkosten betragen nur 2,50 €, also Summe 92,30 €.",
+    "PS Die Summe oben ist falsch, richtig sind 92,30 €.",
+    "Nachtrag: Der offene Betrag lautet richtig 92,30 €, nicht 94,80 €.",
+])
+def test_a_postscript_is_read_as_the_senders_text(postscript: str) -> None:
+    parsed = parse_body(TABLE + f"\nViele Grüße\nKabelNord Service\n\n{postscript}\n", None)
+    assert "92,30" in parsed.reply_text
+    result = run(TABLE + f"\nViele Grüße\nKabelNord Service\n\n{postscript}\n")
+    assert not (result.amount_is_safe and result.total_amount == Decimal("94.80"))
+
+
+def test_a_signature_without_a_postscript_stays_the_signature() -> None:
+    parsed = parse_body(TABLE + "\nViele Grüße\nKabelNord Service GmbH\nPostfach 12 34, 20095 Hamburg\n", None)
+    assert "Postfach" in parsed.signature_text
+    assert "Postfach" not in parsed.reply_text
+
+
+@pytest.mark.parametrize("lead", ["ca.", "circa", "etwa", "rund", "ungefähr", "knapp", "approx."])
+def test_a_rough_figure_is_never_written_as_exact(lead: str) -> None:
+    result = run(f"Hallo,\nbei Frau Roth stehen {lead} 310,00 € offen; die genaue Aufstellung folgt.\nGruß\nKabelNord")
+    assert not result.amount_is_safe
+
+
+def test_rows_that_miss_their_total_keep_it_from_being_written() -> None:
+    body = ("Guten Tag,\n\nForderungsaufstellung Roth:\n\nHauptforderung   400,00 EUR\nZinsen            12,40 EUR\n"
+            "Kosten            30,00 EUR\n-------------------------\nGesamt           452,40 EUR\n\nMfG\nKabelNord")
+    result = run(body)
+    assert result.total_amount == Decimal("452.40")
+    assert not result.amount_is_safe
+    assert any("442,40" in reason for reason in result.amount_safety_reasons)
+
+
+def test_rows_below_other_figures_are_no_closed_table() -> None:
+    # A group of rows after an earlier figure is one part of a longer statement, not the total's whole table.
+    body = ("Guten Tag,\n\nder Vertrag lief mit 19,99 € im Monat.\n\nOffene Rechnungen   120,00 €\n"
+            "Mahnkosten            7,50 €\nGesamtforderung     127,50 €\n\nMfG\nKabelNord")
+    result = run(body)
+    assert result.total_amount == Decimal("127.50")
+    assert not any("rows listed" in reason for reason in result.amount_safety_reasons)
+
+
+def test_separate_sums_for_two_accounts_go_to_a_human() -> None:
+    body = ("Guten Tag,\n\nfür Frau Roth führen wir zwei Konten:\n\nA) Internet, Vertrag 71-3308\n"
+            "   Grundentgelte        210,00 €\n   Mahnkosten             5,00 €\n   Summe Internet       215,00 €\n\n"
+            "B) Versand, Kundenkonto 71-4412\n   Rechnung 55-201 vom 02.10.2026   80,00 €\n"
+            "   Mahngebühr              8,00 €\n   Summe Rechnungskauf    88,00 €\n\n"
+            "Bitte geben Sie bei Zahlungen das Konto an.\n\nMfG\nKabelNord")
+    result = run(body)
+    assert not result.amount_is_safe
+    assert any("more than one account" in reason for reason in result.amount_safety_reasons)
+
+
+def test_a_grand_total_over_two_accounts_is_safe() -> None:
+    body = ("Guten Tag,\n\nFrau Roth hat bei uns zwei Kundenkonten:\n\nKonto 71-3308: offen 215,00 €\n"
+            "Konto 71-4412: offen 88,00 €\n\nDie Gesamtforderung beträgt damit 303,00 €.\n\nMfG\nKabelNord")
+    result = run(body)
+    assert result.total_amount == Decimal("303.00")
+    assert result.amount_is_safe
