@@ -44,6 +44,12 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh4", "safe_cases_auto_applied"): "15/18: K002 (a phone one-liner '… offen 248,15 inkl Mahngeb.' "
     "with neither a currency nor a total label), K018 (a running-balance statement without a currency), K022 (the "
     "superseded 'bisher gesamt' beside the remaining claim) go to a human by the safety rules",
+    ("corpus_fresh6", "amount_exact"): "20/22: P018 (a premium 'nebst Zinsen … seit', interest not computed: no "
+    "total read, a human decides) and P019 (an Erstattungsbetrag of 940,00 € whose offsets and the remainder "
+    "'Restforderung … 771,10' add up to it: the original outranks the remainder; never safe, margin 0.5)",
+    ("corpus_fresh6", "noise_amounts_taken"): "P019's original 940,00 € (above) and P011's largest item 512,40 € "
+    "read as a total where the creditor lists items without a sum; neither is safe",
+    ("corpus_fresh6", "amount_where_none_stated"): "P011: a breakdown without a sum (see noise_amounts_taken)",
 }
 
 MISSING = "<no shared corpus>"
@@ -51,9 +57,11 @@ MISSING = "<no shared corpus>"
 # (written blind, without reading the rules, to stand in for mail nobody here has seen), corpus_fresh2 (a second
 # blind one, to another firm), corpus_fresh3 (a third blind one, to a third firm, with mail-program and format
 # phenomena the first two did not probe), corpus_fresh4 (a fourth blind one: bank statements, a Swiss creditor,
-# phone one-liners, forwarded internal notes), corpus_fresh5 (a fifth, measured at first sight only).
+# phone one-liners, forwarded internal notes), corpus_fresh5 (a fifth), corpus_fresh6 (a sixth: P.S. corrections,
+# rough figures, tables that miss their total, two accounts, GroupWise and Lotus Notes mail).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
-OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5")
+OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
+       "corpus_fresh6")
 
 
 def first_round_corpora() -> list[str]:

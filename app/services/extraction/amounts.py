@@ -36,6 +36,7 @@ from app.services.extraction.vocabulary.amounts import (
     SUPERSEDED_LEAD,
     THRESHOLD_LEAD,
 )
+from app.services.extraction.vocabulary.labels import BALANCE, CLAIM_TOTAL
 
 # Words in the text just before an amount that make it something other than the open claim.
 _LEAD_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -93,6 +94,7 @@ _NAMED_PARTS = ("principal", "interest", "costs")
 # Words that make an amount a sum of what came before it ("zusammen also", "macht", "ergibt", "insgesamt").
 _NAMES_A_SUM = re.compile(r"\b(?:zusammen|insgesamt|gesamt\w*|summe|somit|also|macht|ergibt|ergeben|in total"
                           r"|altogether)\b")
+_EQUALS_LEAD = re.compile(r"^\s*(?:€|EUR|Euro)?\s*=\s*(?:€|EUR|Euro)?\s*$", re.IGNORECASE)
 _ENDS_LINE = re.compile(r"^\s*(?:€|EUR|Euro)?\s*$", re.IGNORECASE)
 _COLUMN_GAP = re.compile(r"(?: {2,}|\t|\|)\s*(?:€|EUR|Euro)?\s*[-−–]?\s*$", re.IGNORECASE)
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t")
@@ -389,7 +391,14 @@ def _line_candidates(
         verdict = _label(lead, clause, prefix, _trail_label_text(trail, position + 1 < len(tokens)), lone)
         cell = place(line.text, token.start, header) if header else None
         verdict, column_reason, features = _column_judgement(verdict, cell, header or ())
-        if _NAMES_A_SUM.search(fold(_CLAUSE_MARK_INSIDE.split(lead)[-1])):
+        if (position > 1 and _EQUALS_LEAD.match(lead) and "+" in masked[tokens[position - 2].end : token.start]
+                and _names_the_claim(clause)):
+            # "offen sind 2 Jahresbeiträge à 138,00 + Mahnkosten 6,00 = 282,00 €": what follows "=" after amounts
+            # joined by "+" in a clause about the claim is its sum, whatever part names the clause holds ("3 × 58,40
+            # = 175,20" is one item's product; "Sollmiete: 512,00 + 168,00 = 680,00" the make-up of a rent).
+            verdict = LabelVerdict("total", "=")
+            features = (*features, STATES_A_SUM)
+        elif _NAMES_A_SUM.search(fold(_CLAUSE_MARK_INSIDE.split(lead)[-1])):
             features = (*features, STATES_A_SUM)
         flipped = token.negative and verdict.label in ("total", "balance")
         if flipped:
@@ -424,6 +433,11 @@ def _line_candidates(
         previous_end = token.end
     judged = _breakdowns_share_rejection(result)
     return _with_row_arithmetic(judged, header) if header else _row_difference(judged)
+
+
+def _names_the_claim(clause: str) -> bool:
+    folded = fold(clause)
+    return bool(CLAIM_TOTAL.search(folded) or BALANCE.search(folded))
 
 
 def _own_lead(masked: str, lead_start: int, clause_start: int, end: int) -> str:

@@ -19,6 +19,9 @@ _BARE_SEPARATOR = re.compile(
     re.IGNORECASE,
 )
 _UNDERSCORE_RULE = re.compile(r"^\s*_{8,}\s*$")
+# GroupWise heads the quoted mail with one line between ">>>" marks: '>>> "Kanzlei X" <x@y> 11.01.2027 09:14 >>>';
+# the history after it carries no "> " prefixes.
+_CHEVRON_HEADER = re.compile(r"^\s*>>>\s*\S.*(?:@|\d{1,2}[./]\d{1,2}[./]\d{2,4}).*>>>\s*$")
 _HEADER_FROM = re.compile(r"^\s*\*?(?:von|from|absender)\s*:\*?\s*\S", re.IGNORECASE)
 _HEADER_OTHER = re.compile(
     r"^\s*\*?(?:gesendet|sent|datum|date|an|to|cc|betreff|subject)\s*:\*?", re.IGNORECASE
@@ -104,6 +107,8 @@ def _marker_at(lines: list[str], index: int) -> tuple[str, int] | None:
     line = lines[index]
     if _SEPARATOR.match(line) or _BARE_SEPARATOR.match(line):
         return "original-message separator", index + 1
+    if _CHEVRON_HEADER.match(line):
+        return "groupwise header", index + 1
     if _UNDERSCORE_RULE.match(line):
         following = _next_content(lines, index + 1)
         if following < len(lines) and _is_header_block(lines, following):
@@ -159,7 +164,7 @@ def split_quotes(text: str) -> QuoteSplit:
     markers: list[str] = []
     index = 0
     while index < len(lines):
-        if _QUOTED_LINE.match(lines[index]):
+        if _QUOTED_LINE.match(lines[index]) and not _CHEVRON_HEADER.match(lines[index]):
             end = _quote_block_end(lines, index)
             quoted[index:end] = [True] * (end - index)
             if "> quoting" not in markers:

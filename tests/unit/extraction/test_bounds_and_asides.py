@@ -88,3 +88,20 @@ def test_instalments_one_may_apply_for_are_no_plan_offered(sentence: str) -> Non
 def test_instalments_granted_on_the_debtors_application_are_a_plan() -> None:
     result = run("Offen sind insgesamt 486,20 €. Auf Ihren Antrag hin gewähren wir Raten von 50,00 € monatlich.")
     assert result.intent == "payment_plan"
+
+
+@pytest.mark.parametrize(("sentence", "total"), [
+    ("Offen sind 3 Monatsbeiträge à 42,00 + Mahngebühr 4,50 = 130,50 €.", "130.50"),
+    ("Rückstand: Rechnung 210,00 € + Zinsen 3,15 € + Kosten 7,00 € = 220,15 €", "220.15"),
+])
+def test_what_follows_equals_after_a_sum_of_the_claim_is_its_total(sentence: str, total: str) -> None:
+    result = run(sentence)
+    assert result.total_amount == Decimal(total)
+    assert result.amount_is_safe
+
+
+def test_a_product_or_the_make_up_of_a_rent_is_no_total() -> None:
+    result = run("Die Forderung beträgt 980,00 €.\nSollmiete: Grundmiete 400,00 € + Nebenkosten 90,00 € = 490,00 €")
+    assert result.total_amount == Decimal("980.00")
+    result = run("Offene Forderung 1.105,20 €, darin Beiträge 3 × 58,40 € = 175,20 €.")
+    assert result.total_amount == Decimal("1105.20")

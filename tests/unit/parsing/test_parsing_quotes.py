@@ -95,3 +95,20 @@ def test_a_foreign_mail_programs_attribution_starts_the_quote(attribution: str) 
 def test_a_sentence_that_merely_ends_with_a_colon_is_no_attribution() -> None:
     text = "Den Stand teilen wir Ihnen wie folgt mit:\nOffen sind 212,00 EUR."
     assert quoted_lines(text) == []
+
+
+def test_a_groupwise_header_quotes_the_unprefixed_mail_after_it() -> None:
+    body = ("Guten Tag,\n\ndie Forderung beträgt heute 812,40 EUR.\n\nMfG\nNordinkasso\n\n"
+            '>>> "Kanzlei Beispiel" <post@kanzlei.example> 02.03.2027 10:41 >>>\n'
+            "Sehr geehrte Damen und Herren,\nnach unseren Unterlagen beträgt Ihre Forderung 700,00 EUR.\n")
+    split = split_quotes(body)
+    lines = body.split("\n")
+    quoted = [line for line, flag in zip(lines, split.quoted, strict=True) if flag]
+    assert any("700,00" in line for line in quoted)
+    assert not any("812,40" in line for line in quoted)
+    assert "groupwise header" in split.markers
+
+
+def test_a_reply_line_of_chevrons_without_an_address_or_date_stays_a_quote_prefix() -> None:
+    split = split_quotes("Antwort oben.\n>>> alter Text\n>>> noch alter Text\nNeue Zeile unten.")
+    assert split.quoted == (False, True, True, False)
