@@ -219,8 +219,9 @@ def _word_before(text: str, end: int) -> str:
 
 
 def _is_abbreviation(word: str) -> bool:
+    """An initial, an ordinal's digit ("5. Oktober") or a known short form; no word ("980,00 €.") is none."""
     lowered = word.lower()
-    return len(lowered) <= 1 or lowered in _ABBREVIATIONS
+    return len(lowered) == 1 or lowered in _ABBREVIATIONS
 
 
 def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_unit: bool = True) -> str | None:

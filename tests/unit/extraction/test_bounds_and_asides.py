@@ -105,3 +105,28 @@ def test_a_product_or_the_make_up_of_a_rent_is_no_total() -> None:
     assert result.total_amount == Decimal("980.00")
     result = run("Offene Forderung 1.105,20 €, darin Beiträge 3 × 58,40 € = 175,20 €.")
     assert result.total_amount == Decimal("1105.20")
+
+
+def test_a_claim_in_the_past_tense_is_a_former_one() -> None:
+    result = run("Der Rückstand belief sich auf 1.310,00 €. Nach Ihrer Überweisung von 310,00 € verbleiben 1.000,00 €.")
+    assert not (result.amount_is_safe and result.total_amount == Decimal("1310.00"))
+    assert result.total_amount == Decimal("1000.00")
+
+
+def test_a_price_in_the_past_tense_is_no_former_claim() -> None:
+    result = run("Offener Betrag 412,00 €\nDer Grundpreis betrug 9,90 € im Monat.")
+    assert result.total_amount == Decimal("412.00")
+    assert result.amount_is_safe
+
+
+def test_a_sentence_that_ends_in_a_euro_sign_ends_there() -> None:
+    # "€." closes the sentence: the next sentence's words do not lead the amount before it, nor the reverse.
+    result = run("Ihre Zahlung haben wir verbucht; es verbleiben 75,00 €. Weitere Zahlungen sind nicht eingegangen.")
+    assert result.total_amount == Decimal("75.00")
+
+
+def test_costs_of_a_next_step_and_the_total_then_are_not_owed_now() -> None:
+    result = run("Offen sind 120,00 €. Bei Abgabe an das Inkassobüro entstehen weitere Kosten von 60,00 €, dann "
+                 "insgesamt 180,00 €.")
+    assert not (result.amount_is_safe and result.total_amount == Decimal("180.00"))
+    assert result.total_amount == Decimal("120.00")

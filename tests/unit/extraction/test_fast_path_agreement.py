@@ -32,7 +32,7 @@ def clause_start_by_the_rule(masked: str, position: int) -> int:
     start = 0
     for match in SENTENCE_BREAK.finditer(masked, 0, position):
         word = match.group("word").lower()
-        if match.group("mark") == "." and (len(word) <= 1 or word in amounts._ABBREVIATIONS):
+        if match.group("mark") == "." and (len(word) == 1 or word in amounts._ABBREVIATIONS):
             continue
         start = match.end()
     return start

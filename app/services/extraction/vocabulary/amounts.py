@@ -51,7 +51,7 @@ INSTALMENT_LEAD = phrases((
     r"Abschlagszahlung", r"monatlich\w*", r"\bmtl\b", r"pro Monat", r"je Monat", r"im Monat", r"Wochenrate",
 ), whole_words=False)
 PAID_LEAD = phrases((
-    r"(?<!nach)Zahlung (?:vom|über|in Höhe|i\.\s?h\.|von)",
+    r"(?<!nach)Zahlung (?:vom|über|in Höhe|i\.\s?h\.|von)", r"Überweisung (?:\S+ )?(?:vom|über|in Höhe|von)",
     # "nach Verrechnung der Zahlung Ihrer Mandantin vom 02.10. über 150,00 €"
     r"(?<!nach)Zahlung (?:Ihre[rs]? (?:Mandant\w*|Mandantschaft)|de[rs] (?:Schuldner\w*|Kund\w*|Mandant\w*)) "
     r"(?:\S+ ){0,2}?(?:vom|über|in Höhe|von)", r"Zahlungseingang", r"(?<!nach)Zahlungen", r"abzüglich",
@@ -71,6 +71,9 @@ CREDIT_LIMIT_LEAD = phrases((
 ), whole_words=False)
 SUPERSEDED_LEAD = phrases((
     # "bisherige Vollstreckungskosten" are costs run up so far, still owed: a part, not a replaced figure.
+    # A claim in the past tense is a former one ("Die Forderung betrug 980,00 €"; now it is another).
+    r"\b(?:Forderung\w*|Saldo|Rückst\w*|Betrag|Summe|Schuld\w*|Restschuld|Gesamt\w*|Kontostand) (?:\S+ ){0,3}?"
+    r"(?:betrug|betrugen|belief sich|beliefen sich)\b(?! (?:\S+ ){0,3}?(?:heute|aktuell|derzeit|zuletzt)\b)",
     r"\bstatt\b", r"\bbisherige[rns]?\b(?! \S*(?:kosten|gebühr\w*|zinsen|auslagen|spesen)\b)",
     r"bislang mitgeteilt\w*", r"\bvorherige[rns]?\b", r"\bzuvor\b",
     r"\bfrühere[rns]?\b", r"\balte[rns]? (?:Saldo|Betrag|Forderung|Stand|Summe)", r"anstelle", r"ursprünglich\w*",
@@ -158,6 +161,11 @@ NOT_YET_CONTEXT = phrases((
     r"bei (?:weiterem|erneutem|fortgesetztem|fortdauerndem|anhaltendem|andauerndem) (?:Zahlungs)?verzug",
     r"bei (?:weiterer |fortgesetzter )?(?:Nichtzahlung|Nichtbezahlung|Zahlungsverweigerung)",
     r"bei (?:ausbleibender|fehlender|nicht fristgerechter|verspäteter) Zahlung",
+    # A step the creditor would take next ("Bei Abgabe an das Inkassobüro entstehen weitere Kosten …").
+    r"(?:bei|mit|nach) (?:der |einer )?(?:Abgabe|Übergabe|Weitergabe|Einschaltung|Beauftragung|Einleitung|"
+    r"Durchführung) (?:an |des |der |eines |einer )?(?:\S+ ){0,2}?(?:Inkasso\w*|Rechtsanw\w*|Anwalt\w*|"
+    r"gerichtlich\w*|Mahnverfahren\w*|Gericht\w*|Zwangsvollstreckung\w*|Vollstreckung\w*)",
+    r"im (?:Falle?|Fall) (?:der |einer )?(?:Abgabe|Übergabe|Einschaltung|Beauftragung|Einleitung)",
     r"nach (?:fruchtlosem |ergebnislosem )?(?:Frist)?ablauf", r"nach Ablauf der Frist",
     r"andernfalls", r"anderenfalls", r"ansonsten", r"widrigenfalls",
     r"künftig\w*", r"zukünftig\w*", r"in Zukunft", r"demnächst", r"im Falle (?:der|einer) (?:Nichtzahlung|Klage)",

@@ -77,6 +77,8 @@ BALANCE = phrases((
     r"noch offen", r"Rückstand", r"Rückstände", r"rückständig\w*", r"\bSumme\b", r"Forderung\w*",
     r"Verbindlichkeit\w*", r"noch zu zahlen", r"ausstehend\w*", r"Zahlungsrückstand", r"\boffene[rsn]?\b",
     r"\boutstanding\b", r"Außenst\w*", r"Schuldbetrag",
+    # What remains after a payment is what is owed ("verbleiben 880,00 €", "verbleibender Betrag").
+    r"\bverbleib(?:en|t|ende[rn]?)\b",
     # What is still missing is what is still owed ("Stand heute fehlen noch 1.015,-- €", "Fehlbetrag").
     r"\bfehl(?:en|t) (?:\S+ ){0,2}?noch\b", r"\bnoch fehlend\w*", r"\bFehlbetrag", *_WEAK_BALANCE,
 ), whole_words=False)
