@@ -334,11 +334,17 @@ def _in_words(pattern: re.Pattern[str], text: str) -> Iterable[tuple[Decimal, in
 
 
 def _past_period(text: str, start: int) -> bool:
-    """Months of the past ("der letzten drei Monate", "seit 14 Monaten", "zwölf Monate vergangen"), no term
-    offered."""
+    """Months of the past ("der letzten drei Monate", "seit 14 Monaten", "zwölf Monate vergangen") or a moment
+    ("nach Ablauf von 30 Monaten", "alle 12 Monate"), no term offered."""
     after = fold(text[start:]).split()[2:4]
+    before = _words_before(text, start, 4)
     return bool(words.PAST_PERIOD.match(_words_before(text, start, 1))
+                or any(words.MOMENT_BEFORE.fullmatch(before, i) for i in _word_starts(before))
                 or any(words.PAST_AFTER.match(word) for word in after))
+
+
+def _word_starts(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\S+", text)]
 
 
 def _figures(text: str) -> list[Figure]:
@@ -522,7 +528,7 @@ def _polar_verdict(sentences: Sequence[Sentence]) -> _Verdict | None:
             verdict.doubts.append(f"agreement read from a refusal that is ruled out: {sentence.ruled_out[0]!r}")
     if verdict.decision == "accepted":
         for index, sentence in enumerate(sentences):
-            if sentence.counter_cue and not _known_condition(sentences, index) and not sentence.figures:
+            if sentence.counter_cue and not _known_condition(sentences, index):
                 verdict.doubts.append(f"agreement with a condition that is no known formality: "
                                       f"{_quote(sentence.text)!r}")
         if any(s.asks_info or s.decides_later for s in sentences):

@@ -1,5 +1,6 @@
 """parsing/quotes.py — split new text from quoted history; invariant: text after a quote marker is never reply,
-except the sender's own answers typed between the "> " lines of that history."""
+except the sender's own answers typed between the "> " lines of that history and the answer written below the
+rule that closes a letter pasted at the very top."""
 
 from __future__ import annotations
 
@@ -42,6 +43,8 @@ _ATTRIBUTION = re.compile(
 _ATTRIBUTION_HEAD = re.compile(
     rf"^\s*(?:am|on|le|op|el|il\s+giorno|em|w\s+dniu|den|dne)\s|(?<!\w)(?:{_WROTE})(?!\w)", re.IGNORECASE)
 _QUOTED_LINE = re.compile(r"^\s*>")
+# A line that is a rule and nothing else ("----", "______", "* * *"), no heading in it.
+_BARE_RULE = re.compile(r"^\s*(?:[-_=*~]\s*){3,}$")
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,18 @@ def _marker_at(lines: list[str], index: int) -> tuple[str, int] | None:
     return None
 
 
+def _reply_below(lines: list[str], index: int, after: int) -> int | None:
+    """For a quote marker that opens the mail (nothing above it), the last bare rule line below the quoted text
+    with text after it: the sender pasted the letter above and answered below the rule (a Notes-style reply).
+    None otherwise."""
+    if any(line.strip() for line in lines[:index]):
+        return None
+    rules = [i for i in range(after, len(lines)) if _BARE_RULE.match(lines[i])]
+    if not rules or not any(line.strip() for line in lines[rules[-1] + 1:]):
+        return None
+    return rules[-1]
+
+
 def _inline_answers(lines: list[str], after: int) -> list[bool] | None:
     """Per-line quoted flags from `after` to the end when the history below a separator or header block is
     "> "-prefixed and the sender typed answers between its lines ("> 2. die Zinsen," / blank / "23,40 €" /
@@ -189,6 +204,12 @@ def split_quotes(text: str) -> QuoteSplit:
             quoted[index:after] = [True] * (after - index)
             quoted[after:] = answers
             break
+        rule = _reply_below(lines, index, after)
+        if rule is not None:  # the letter pasted above, the answer below its rule: read on from there
+            markers.append("reply below the quoted letter")
+            quoted[index:rule + 1] = [True] * (rule + 1 - index)
+            index = rule + 1
+            continue
         quoted[index:] = [True] * (len(lines) - index)
         break
     return QuoteSplit(quoted=tuple(quoted), markers=tuple(markers))

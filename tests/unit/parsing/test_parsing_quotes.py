@@ -112,3 +112,13 @@ def test_a_groupwise_header_quotes_the_unprefixed_mail_after_it() -> None:
 def test_a_reply_line_of_chevrons_without_an_address_or_date_stays_a_quote_prefix() -> None:
     split = split_quotes("Antwort oben.\n>>> alter Text\n>>> noch alter Text\nNeue Zeile unten.")
     assert split.quoted == (False, True, True, False)
+
+
+def test_an_answer_below_a_rule_under_a_letter_pasted_at_the_top_is_reply() -> None:
+    text = "Am 4. Mai schrieb Kanzlei Ost:\nIhre Forderung: 800,00 EUR\n* * *\nWir bieten 300,00 EUR.\nGruß"
+    assert reply_lines(text) == ["Wir bieten 300,00 EUR.", "Gruß"]
+
+
+def test_a_rule_inside_history_below_a_reply_stays_quoted() -> None:
+    text = "Einverstanden.\nAm 4. Mai schrieb Kanzlei Ost:\nIhre Forderung: 800,00 EUR\n-----\nFußzeile der Kanzlei"
+    assert reply_lines(text) == ["Einverstanden."]

@@ -44,6 +44,13 @@ AGREE = phrases((
     r"(?:wird|werden|wurde|kann|können|konnte) (?:\S+ ){0,4}?entsprochen\b",
     # Swiss "Hand bieten" (to go along with it): "können nicht Hand bieten" is a refusal.
     r"Hand (?:zu )?biet\w*", r"Hand geboten", r"biet\w* (?:\S+ ){0,4}?Hand\b",
+    # Cannot but agree ("kommen nicht umhin, dem Plan zuzustimmen").
+    r"umhin,? (?:\S+ ){0,8}?(?:zuzustimmen|anzunehmen|mitzutragen)",
+    # Colloquial consent: "der Plan geht für uns in Ordnung", "geht klar", "wir sind dabei" (not "wir sind noch
+    # dabei, den Plan zu prüfen": work in progress).
+    r"geht (?:\S+ ){0,4}?(?:in Ordnung|klar)\b",
+    r"(?:wir sind|sind wir|ich bin|bin ich) (?:(?!noch\b|gerade\b|derzeit\b|momentan\b|aktuell\b|schon\b)\S+ ){0,2}?"
+    r"(?:mit )?dabei\b(?!,? (?:\S+ ){0,8}?(?:zu \w+en|\w+zu\w+en)\b)",
 ))
 # Agreement written with a negation word in it ("keine Einwände").
 AGREE_DESPITE_NEGATION = phrases((
@@ -62,9 +69,19 @@ NEGATED_REFUSAL = phrases((
     r"(?:eine |einen |ein )?(?:Ablehnung|Absage|Widerspruch)",
     r"lehn\w* (?:\S+ ){0,6}?nicht ab\b", r"nicht abgelehnt", r"nicht ablehnen", r"keine Ablehnung", r"keine Absage",
     r"keinen Widerspruch", r"erheben (?:\S+ ){0,4}?keinen Einspruch", r"not (?:\S+ ){0,2}?(?:reject|object)\b",
+    # No reason to refuse ("sehen keinen Anlass, dem Plan die Zustimmung zu verweigern", "kein Grund für eine
+    # Ablehnung"): the words between hold no comma and no further negation.
+    r"kein\w* (?:Veranlassung|Anlass|Anlaß|Grund|Gründe|Grundes|Anhaltspunkt\w*),? "
+    r"(?:(?!nicht\b|kein)[^\s,;]+ ){0,10}?(?:zu versagen|zu verweigern|zu widersprechen|abzulehnen|abzusagen)\b",
+    r"kein\w* (?:Veranlassung|Anlass|Anlaß|Grund|Gründe|Anhaltspunkt\w*) (?:\S+ ){0,3}?(?:für|zur|zu einer) "
+    r"(?:eine |einer )?(?:Ablehnung|Versagung|Verweigerung|Absage|Widerspruch)",
+    r"(?:für|zur) (?:eine |einer )?(?:Ablehnung|Versagung|Verweigerung|Absage) (?:[^\s,;]+ ){0,6}?"
+    r"kein\w* (?:Veranlassung|Anlass|Anlaß|Grund|Gründe|Anhaltspunkt\w*)\b",
+    r"no (?:reason|grounds?|cause) (?:\S+ ){0,6}?(?:to|for) (?:reject|refus|declin|object|withhold)\w*",
 ))
 # Words that turn agreement into refusal when they stand in the same clause.
-NEGATION = phrases((r"nicht\b", r"kein\w*", r"nie\b", r"niemals", r"weder\b", r"not\b", r"cannot", r"can't",
+# ("kann nicht umhin, … abzulehnen" is a must, no negation.)
+NEGATION = phrases((r"nicht\b(?! umhin)", r"kein\w*", r"nie\b", r"niemals", r"weder\b", r"not\b", r"cannot", r"can't",
                     r"unable", r"never"))
 
 # A part of a sentence (up to a semicolon) whose decision words are no decision on the plan:
@@ -95,6 +112,8 @@ BOTH_NAMED = phrases((
     r"(?:Zustimmung|zustimmen|Annahme|annehmen) (?:oder|bzw\.?|/|und) (?:\S+ ){0,1}?(?:Ablehnung|ablehnen)",
     r"(?:Ablehnung|ablehnen) (?:oder|bzw\.?|/|und) (?:\S+ ){0,1}?(?:Zustimmung|zustimmen|Annahme|annehmen)",
     r"(?:acceptance|accept) or (?:rejection|reject)",
+    r"zuzustimmen (?:oder|bzw\.?|/|und) (?:\S+ ){0,1}?abzulehnen",
+    r"abzulehnen (?:oder|bzw\.?|/|und) (?:\S+ ){0,1}?zuzustimmen",
 ))
 # - a statement withdrawn or put right ("die dort erklärte Ablehnung war ein Versehen", "ziehen … zurück").
 WITHDRAWN = phrases((
@@ -132,16 +151,25 @@ REFUSE = phrases((
     # A refusal in everyday words: "eine Absage erteilen", "Nein sagen", "sagen … nein".
     r"Absage\b", r"absagen", r"Nein sagen", r"sag\w* (?:\S+ ){0,4}?nein\b",
     r"ein (?:\S+ ){0,2}?Nein\b", r"say no\b",
+    # A refusal as a zu-infinitive ("sehen uns gezwungen, den Plan abzulehnen"); "keinen Anlass, … abzulehnen" is
+    # ruled out above, a question "ob … abzulehnen" is hypothetical.
+    r"abzulehnen", r"zu verweigern", r"zu versagen",
 ))
 # A decision written as a form's value: "Entscheidung: Zustimmung", "Votum | Ablehnung".
-DECISION_FIELD = phrases((r"(?:Entscheidung|Votum|Ergebnis|Stellungnahme|Erklärung|decision)\s*[:|]?\s*",))
+DECISION_FIELD = phrases((
+    r"(?:Entscheidung|Votum|Ergebnis|Stellungnahme|Erklärung|decision)\s*[:|]?\s*",
+    # a field named for whose decision it is: "Entscheidung Gläubiger: negativ", "Gläubigerentscheidung | positiv"
+    r"(?:Entscheidung|Votum|Stellungnahme|decision)(?: (?:des|der|of the|by the))? [\w-]+\s*[:|]\s*",
+    r"\w+(?:entscheidung|votum)\s*[:|]\s*",
+))
 # A decision written as a bare word: the value of such a field, a ticked box's line or the head of a subject
 # ("Zustimmung Einmalzahlung / VK 2207"), never a request for it ("Zustimmung erbeten").
 BARE_AGREE = phrases((r"Zustimmung\b(?! (?:\S+ ){0,2}?(?:erbeten|erbitten|gebeten))", r"Einverständnis",
-                      r"einverstanden", r"zugestimmt", r"angenommen", r"accepted", r"approved", r"agreed"))
+                      r"einverstanden", r"zugestimmt", r"angenommen", r"accepted", r"approved", r"agreed",
+                      r"positiv\b", r"positive\b"))
 BARE_REFUSE = phrases((r"Ablehnung", r"abgelehnt", r"Widerspruch", r"declined", r"rejected",
                        # a reply that is the word "no" alone ("Nein.")
-                       r"nein\b", r"no\b"))
+                       r"nein\b", r"no\b", r"negativ\b", r"negative\b"))
 
 # A clause that speaks of a decision still to be taken: its agreement words decide nothing.
 HYPOTHETICAL = phrases((
@@ -232,7 +260,7 @@ INFO_OBJECT = phrases((
     r"Verdienstbescheinigung\w*", r"Gläubigerliste", r"Gläubigerverzeichnis\w*", r"Gläubigeraufstellung",
     r"Aufstellung (?:\S+ ){0,2}?Gläubiger", r"Haushaltsrechnung", r"Haushaltsplan", r"Kontoauszüge?",
     r"Unterlagen", r"Nachweis\w*", r"Erläuterung\w*", r"erläutern", r"Berechnung\w*", r"Herleitung", r"Begründung\b",
-    r"Bestätigung\b", r"Angaben\b", r"Auskunft\b",
+    r"Bestätigung\b", r"Angaben\b", r"Auskunft\b", r"Auskünfte\b",
     r"Bescheid\w*", r"Rentenbescheid\w*", r"Vollmacht\w*", r"Unterhalt\w*", r"documents?", r"proof",
     r"statement of (?:income|assets)",
     r"explanation", r"evidence",
@@ -242,13 +270,15 @@ INFO_REQUEST = phrases((
     r"benötig\w*", r"brauchen", r"erbitten", r"bitten (?:\S+ ){0,3}?um", r"Übersendung", r"Zusendung", r"Vorlage",
     r"übersenden", r"zusenden", r"vorlegen", r"einreichen", r"reichen Sie", r"fehl\w*", r"Rückfrage\w*",
     r"weshalb", r"warum", r"wieso", r"inwiefern", r"please", r"need\b", r"require\w*", r"kindly",
+    r"(?:senden|schicken|mailen|übermitteln) Sie (?:uns|mir) bitte\b",
+    r"bitte (?:\S+ ){0,6}?(?:senden|schicken|übermitteln)\b",
 ))
 # A question about the plan ("Weshalb …?").
 QUESTION = phrases((r"weshalb", r"warum", r"wieso", r"inwiefern", r"wie (?:\S+ ){0,3}?(?:errechnet|berechnet|ergibt)",
                     r"why", r"how (?:\S+ ){0,3}?(?:calculated|computed)"))
 # Deciding is put off until something arrives.
 DECIDE_LATER = phrases((
-    r"bevor (?:\S+ ){0,8}?(?:entscheid\w*|zustimm\w*|Entscheidung|äußern|Stellung)",
+    r"bevor (?:\S+ ){0,8}?(?:entscheid\w*|zustimm\w*|Entscheidung|äußern|Stellung|erklär\w*)",
     r"(?:keine|eine) Entscheidung (?:\S+ ){0,3}?(?:treffen|möglich)", r"derzeit keine Entscheidung",
     r"nach (?:Eingang|Erhalt|Vorlage) (?:\S+ ){0,3}?(?:Unterlagen|Nachweise|Angaben|Informationen)",
     # (questions the creditor has, not the courtesy "für Rückfragen stehen wir … zur Verfügung")
@@ -265,6 +295,10 @@ PENDING = phrases((
 # Just before a number of months: a period of the past, no term ("der letzten drei Monate", "seit 14 Monaten").
 PAST_PERIOD = phrases((r"letzten\b", r"vergangenen\b", r"zurückliegenden\b", r"seit\b", r"vor\b", r"last\b",
                        r"past\b"))
+# Just before a number of months: a moment or a rhythm, no term ("nach Ablauf von 30 Monaten erneut prüfen",
+# "alle 12 Monate", "after 24 months").
+MOMENT_BEFORE = phrases((r"nach", r"nach Ablauf von", r"nach Ablauf der ersten", r"after", r"alle", r"every",
+                         r"after the first"))
 # Just after it: the same ("zwölf Monate vergangen", "drei Monate her").
 PAST_AFTER = phrases((r"vergangen\w*", r"verstrichen\w*", r"her\b", r"zurück\w*", r"ago\b", r"alt\b"))
 
