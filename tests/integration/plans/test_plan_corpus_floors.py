@@ -1,5 +1,5 @@
 """Every plan corpus (a shared corpus whose inquiries are plan letters, and our blind corpus_plan_fresh,
-corpus_plan_fresh2, corpus_plan_fresh3 and corpus_plan_fresh4) holds issue 10's floors, replayed through the
+corpus_plan_fresh2 … corpus_plan_fresh6) holds issue 10's floors, replayed through the
 production pipeline: decision and counter-offer figures right in at least 95 % of the replies, the reply matched to
 its plan letter in at least 98 %, and not one claim written or one wrong decision recorded without a human.
 corpus_plan_fresh2 and corpus_plan_fresh3 hold the figures they reach now (`LOWER`): a reply left to a human there
@@ -19,13 +19,17 @@ from tests.support.corpora import is_plan_corpus
 SHARED_CORPORA = (Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus").resolve()
 OWN_CORPORA = (Path(__file__).resolve().parents[2] / "fixtures").resolve()
 OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_plan_fresh4",
-       "corpus_plan_fresh5")
+       "corpus_plan_fresh5", "corpus_plan_fresh6")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
     "corpus_plan_fresh3": {"match": 0.96},
     # Untuned, written blind after session 9's fixes: what it read at first sight (with V015 fixed since).
     "corpus_plan_fresh5": {"decision": 0.83},
+    # Untuned, written blind; at first sight decisions 60 % (12/20), counter-offers 40 %, one wrong decision recorded
+    # alone (Q010, a double negation read as a refusal). Fixed since but for Q009, which is matched to the sibling
+    # letter INQ-0006 (the same client's second account at the same bank, whose reference the body also names).
+    "corpus_plan_fresh6": {"match": 0.95},
 }
 
 
@@ -64,6 +68,10 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_plan_fresh5", "no noise amount taken"): (
         "V006: the plan's listed claim repeated in a comparison table's row, read as a stated claim (never written)"),
     ("corpus_plan_fresh5", "no amount where none is stated"): "V006, as above",
+    ("corpus_plan_fresh6", "counter-offer figures right ≥ 95 %"): (
+        "75 % (3/4; 40 % at first sight): Q009 accepts for one account and refuses the other; matched to the other "
+        "account's letter (INQ-0006), the accepted account's own figures (48 Raten, 14,57 €) differ from that "
+        "letter's and read as a counter-offer (never recorded alone)"),
 }
 
 
