@@ -121,8 +121,14 @@ _SCANS = tuple((kind, pattern, needs if isinstance(needs, tuple) else (needs,))
 
 @lru_cache(maxsize=4096)
 def _noise_spans(text: str) -> tuple[tuple[str, int, int], ...]:
-    return tuple((kind, match.start(), match.end()) for kind, pattern, needs in _SCANS
-                 if all(need.search(text) for need in needs) for match in pattern.finditer(text))
+    spans: list[tuple[str, int, int]] = []
+    for kind, pattern, needs in _SCANS:
+        for need in needs:
+            if need.search(text) is None:
+                break
+        else:
+            spans.extend((kind, match.start(), match.end()) for match in pattern.finditer(text))
+    return tuple(spans)
 
 
 def forget_lines() -> None:
