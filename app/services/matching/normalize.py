@@ -139,23 +139,16 @@ def reference_windows(text: str) -> set[str]:
 
 
 def _collect_windows(parts: list[str], keys: set[str]) -> None:
-    """Windows start at every group, but only those reaching a group with a digit are built: a run is mostly
-    words (a whole sentence around "Konto 4401 882 310" is one run)."""
-    count = len(parts)
-    next_digit = [count] * (count + 1)  # the first group at or after each index that holds a digit
-    for index in range(count - 1, -1, -1):
-        # a group (a-z0-9) holds a digit iff it is not all letters
-        next_digit[index] = next_digit[index + 1] if parts[index].isalpha() else index
-    for start in range(count):
-        first, stop = next_digit[start], min(count, start + MAX_REFERENCE_PARTS)
-        if first >= stop:
-            continue
-        joined = "".join(parts[start:first])
-        for part in parts[first:stop]:
+    digits = [not part.isalpha() for part in parts]  # a group (a-z0-9) holds a digit iff it is not all letters
+    for start in range(len(parts)):
+        joined = ""
+        has_digit = False
+        for offset, part in enumerate(parts[start:start + MAX_REFERENCE_PARTS]):
             joined += part
+            has_digit = has_digit or digits[start + offset]
             if len(joined) > MAX_REFERENCE_KEY:
                 break
-            if len(joined) >= MIN_REFERENCE_KEY:
+            if has_digit and len(joined) >= MIN_REFERENCE_KEY:
                 keys.add(joined)
 
 
