@@ -18,13 +18,17 @@ from sqlalchemy import (
     ColumnElement,
     CursorResult,
     Select,
+    String,
     Table,
     Text,
     TextClause,
     Update,
     bindparam,
     func,
+    insert,
+    literal,
     literal_column,
+    null,
     or_,
     select,
     text,
@@ -40,6 +44,7 @@ from app.services.job_search import JOB_TEXT_SQL
 
 S = ProcessingStatus
 SHUTDOWN_REASON = "shutdown"
+ATTEMPT_STARTED = "attempt_started"
 
 # The state machine: which states each state may move to.
 TRANSITIONS: dict[S, frozenset[S]] = {
@@ -182,27 +187,39 @@ _CLAIM_VALUES = {
     "attempt_count": _JOBS.c.attempt_count + 1,
 }
 _CLAIM = update(_JOBS).where(_claimable_row()).values(_CLAIM_VALUES).returning(_JOBS.c.attempt_count)
-# PostgreSQL: one statement. The subquery locks the row with SKIP LOCKED (a row another transaction holds
-# is skipped, not waited for) only while processing is not paused, and carries the status it had; the
-# UPDATE keeps the same WHERE as SQLite's, and returns the new attempt count with that previous status.
+# PostgreSQL: one statement, the history row included. The subquery locks the row with SKIP LOCKED (a row
+# another transaction holds is skipped, not waited for) only while processing is not paused, and carries the
+# status it had; the UPDATE keeps the same WHERE as SQLite's and returns the new attempt count with that previous
+# status, from which the "attempt_started" row is inserted (none when nothing was claimed).
 _LOCKED_TARGET = (
     select(_JOBS.c.id, _JOBS.c.processing_status.label("previous"))
     .where(_claimable_row(), ~workers.paused_clause())
     .with_for_update(of=_JOBS, skip_locked=True)
     .subquery("target")
 )
-_CLAIM_LOCKED = (
+_CLAIMED = (
     update(_JOBS)
     .where(_JOBS.c.id == _LOCKED_TARGET.c.id, _claimable_row())
     .values(_CLAIM_VALUES)
-    .returning(_JOBS.c.attempt_count, _LOCKED_TARGET.c.previous)
+    .returning(_JOBS.c.id, _JOBS.c.attempt_count, _LOCKED_TARGET.c.previous)
+    .cte("claimed")
 )
+_ATTEMPT_STARTED = insert(_EVENTS).from_select(
+    ["email_id", "at", "kind", "from_status", "to_status", "attempt", "message", "details"],
+    select(_CLAIMED.c.id, bindparam("event_at", type_=_EVENTS.c.at.type), literal(ATTEMPT_STARTED, String),
+           _CLAIMED.c.previous, literal(S.PROCESSING.value, String), _CLAIMED.c.attempt_count, null(),
+           bindparam("event_details", type_=_EVENTS.c.details.type)),
+)
+_CLAIM_LOCKED = (select(_CLAIMED.c.attempt_count, _CLAIMED.c.previous)
+                 .add_cte(_ATTEMPT_STARTED.cte("started")))
 
 
 def _claim_postgres(session: Session, values: dict[str, Any]) -> tuple[str, int] | None:
-    """(previous status, attempt) when the one-statement claim took the row; None when it is not claimable or
-    processing is paused; RowBusy when it is claimable but another transaction holds its lock."""
-    row = session.execute(_CLAIM_LOCKED, values).first()
+    """(previous status, attempt) when the one-statement claim took the row and wrote its history row; None when
+    it is not claimable or processing is paused; RowBusy when it is claimable but another transaction holds its
+    lock."""
+    row = session.execute(_CLAIM_LOCKED, {**values, "event_at": utcnow(),
+                                          "event_details": {"worker": values["owner"]}}).first()
     if row is not None:
         return row.previous, row.attempt_count
     if not workers.is_paused(session) and session.scalar(_CLAIMABLE_ID, values) is not None:
@@ -228,12 +245,16 @@ def claim(session: Session, email_id: int, owner: str, lease_seconds: float) -> 
     _autoflush(session)
     now = utcnow()
     values = {"email_id": email_id, "now": now, "owner": owner, "lease_until": now + timedelta(seconds=lease_seconds)}
-    postgres = session.get_bind().dialect.name == "postgresql"
-    taken = _claim_postgres(session, values) if postgres else _claim_sqlite(session, values)
+    if session.get_bind().dialect.name == "postgresql":
+        taken = _claim_postgres(session, values)
+        if taken is None:
+            return None
+        return Claim(email_id=email_id, owner=owner, attempt=taken[1])
+    taken = _claim_sqlite(session, values)
     if taken is None:
         return None
     previous, attempt = taken
-    record_event(session, email_id, "attempt_started", from_status=previous,
+    record_event(session, email_id, ATTEMPT_STARTED, from_status=previous,
                  to_status="processing", attempt=attempt, details={"worker": owner})
     return Claim(email_id=email_id, owner=owner, attempt=attempt)
 
