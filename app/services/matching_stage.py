@@ -88,7 +88,8 @@ def match_and_apply(session: Session, email: IncomingEmail, extraction: Extracti
         jobs.record_event(session, email.id, "plan_read", message=f"plan decision read: {as_plan.plan.decision}",
                           details=as_plan.plan.model_dump(mode="json"))
     if inquiry is not None:
-        extraction = with_inquiry_reference(extraction, body, email.subject, attachments, inquiry.creditor_reference)
+        extraction = with_inquiry_reference(extraction, body, email.subject, attachments, inquiry.creditor_reference,
+                                            inquiry.firm_reference)
     written = [name.value for name in written_names.full_names(extraction.names)] if inquiry else []
     # Other clients a written name could designate are consulted only for a name that is not plainly the
     # matched client's (written_names.doubts): while every name is, they are not looked up.

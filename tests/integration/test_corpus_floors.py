@@ -50,6 +50,11 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh6", "noise_amounts_taken"): "P019's original 940,00 € (above) and P011's largest item 512,40 € "
     "read as a total where the creditor lists items without a sum; neither is safe",
     ("corpus_fresh6", "amount_where_none_stated"): "P011: a breakdown without a sum (see noise_amounts_taken)",
+    ("corpus_fresh7", "safe_cases_auto_applied"): "12/16 (first sight 9/16, written blind after this session's "
+    "first-round fixes): R004 (a Swiss creditor's table in 1'329.00 form is not read, the total rests on the "
+    "generic 'Betrag'), R006 (the total only in an XLSX row without a total label), R019 (a former 'bestand ein "
+    "Rückstand von 512,00 EUR' beside the remainder: a previous total is always a human's), R013 (matched and "
+    "safe, held back by the matching gate) go to a human; none is written wrong",
 }
 
 MISSING = "<no shared corpus>"
@@ -58,10 +63,11 @@ MISSING = "<no shared corpus>"
 # blind one, to another firm), corpus_fresh3 (a third blind one, to a third firm, with mail-program and format
 # phenomena the first two did not probe), corpus_fresh4 (a fourth blind one: bank statements, a Swiss creditor,
 # phone one-liners, forwarded internal notes), corpus_fresh5 (a fifth), corpus_fresh6 (a sixth: P.S. corrections,
-# rough figures, tables that miss their total, two accounts, GroupWise and Lotus Notes mail).
+# rough figures, tables that miss their total, two accounts, GroupWise and Lotus Notes mail), corpus_fresh7 (a
+# seventh: credits, disputed claims, interest added in words, Swiss figures, references with a label in them).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
-       "corpus_fresh6")
+       "corpus_fresh6", "corpus_fresh7")
 
 
 def first_round_corpora() -> list[str]:

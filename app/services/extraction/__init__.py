@@ -17,7 +17,7 @@ from app.services.extraction.intent import (
     IntentSignals,
     assignment_wording,
     classify_intent,
-    settled_wording,
+    settled_claim_wording,
 )
 from app.services.extraction.labels import fold, is_weak_balance
 from app.services.extraction.lines import SourceLine, attachment_lines, body_lines, subject_line
@@ -44,6 +44,8 @@ from app.services.extraction.stated_sums import future_totals, larger_sums
 from app.services.extraction.totals import TotalDecision, decide_total, usable
 from app.services.extraction.vocabulary.amounts import (
     APPROXIMATE_LEAD,
+    DISPUTED,
+    INTEREST_NOT_COMPUTED,
     MORE_THAN_ONE_ACCOUNT,
     POINTS_TO_SUBJECT,
     SUBJECT_FIGURE_WORD,
@@ -133,6 +135,9 @@ def _apply_intent(
     return decision.total.value, decision.total.line.evidence(), decision.confidence, candidates
 
 
+_NOT_BEFORE = re.compile(r"\b(?:nicht|nie|kein\w*|not|never)\s+$")
+
+
 def _closes_everything(decision: TotalDecision, candidates: list[Candidate]) -> bool:
     """The total adds up what is listed with it and no accepted amount of its source follows it: a grand total
     over whatever accounts the reply lists ("Kundenkonto A … Kundenkonto B … Gesamtforderung 1.512,90 €")."""
@@ -153,7 +158,13 @@ def _doubts(decision: TotalDecision, reply_text: str, candidates: list[Candidate
     if (accounts := MORE_THAN_ONE_ACCOUNT.search(fold(reply_text))) and not _closes_everything(decision, candidates):
         doubts.append(f"the reply speaks of more than one account or claim, and the total is not their sum: "
                       f"'{accounts.group(0)}'")
-    settled = settled_wording(reply_text)
+    folded = fold(reply_text)
+    if (disputed := DISPUTED.search(folded)) and not _NOT_BEFORE.search(folded[max(0, disputed.start() - 12):
+                                                                                   disputed.start()]):
+        doubts.append(f"the debtor disputes the claim: '{disputed.group(0)}'")
+    if INTEREST_NOT_COMPUTED.match(fold(total.line.text[total.start + len(total.raw):])):
+        doubts.append("interest is added to the total in words only, not as a figure")
+    settled = settled_claim_wording(reply_text, total.raw)
     if settled and total.value != 0:
         doubts.append("the reply also says the account is settled: " + ", ".join(settled))
     return doubts
@@ -330,11 +341,18 @@ def extract(
 
 
 def with_inquiry_reference(result: ExtractionResult, parsed: ParsedBody, subject: str | None,
-                           attachments: Sequence[AttachmentText], reference: str | None) -> ExtractionResult:
+                           attachments: Sequence[AttachmentText], reference: str | None,
+                           firm_reference: str | None = None) -> ExtractionResult:
     """The creditor reference as the email writes the matched inquiry's one, where it does: of the numbers a
     reply carries (an agency's file number beside the client's account at its principal, a ticket number, an
-    echoed subject), that is the one the firm files the claim under."""
-    if not reference or result.intent == "spam":
+    echoed subject), that is the one the firm files the claim under. The firm's own file number for the
+    inquiry ("Ihr Zeichen HQ 409/27" in a creditor's subject) is never the creditor's."""
+    if result.intent == "spam":
+        return result
+    if (firm_reference and result.creditor_reference
+            and normalise_reference(result.creditor_reference) == normalise_reference(firm_reference)):
+        result = result.model_copy(update={"creditor_reference": None, "creditor_reference_evidence": None})
+    if not reference:
         return result
     if result.creditor_reference and normalise_reference(result.creditor_reference) == normalise_reference(reference):
         return result

@@ -19,7 +19,9 @@ from app.services.extraction.unit_counts import charged_now, factor_count, unit_
 from app.services.extraction.vocabulary.amounts import (
     CANCELLED_LEAD,
     CANCELLED_TRAIL,
+    CREDIT_LEAD,
     CREDIT_LIMIT_LEAD,
+    CREDIT_TRAIL,
     EXCLUDED,
     FIRMS_CLAUSE_START,
     FIRMS_CLAUSE_VERB,
@@ -38,8 +40,10 @@ from app.services.extraction.vocabulary.amounts import (
 )
 from app.services.extraction.vocabulary.labels import BALANCE, CLAIM_TOTAL
 
+CREDIT_REASON = "a credit in the debtor's favour, not a claim"
 # Words in the text just before an amount that make it something other than the open claim.
 _LEAD_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (CREDIT_REASON, CREDIT_LEAD),
     ("instalment, not the claim", INSTALMENT_LEAD),
     ("paid amount, not open", PAID_LEAD),
     ("cancelled", CANCELLED_LEAD),
@@ -55,6 +59,7 @@ _TRAIL_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paid amount, not open", PAID_TRAIL),
     ("cancelled", CANCELLED_TRAIL),
     ("future amount, not yet due", FUTURE_TRAIL),
+    (CREDIT_REASON, CREDIT_TRAIL),  # after paid: "… wurde mit dem Guthaben verrechnet" is paid by a credit
 )
 _EXCLUDED = EXCLUDED_REASON = "excluded: the text says it is not part of the figure"
 # A feature: the amount's own clause names it a sum of what came before ("zusammen also", "macht", "ergibt").

@@ -121,6 +121,27 @@ def settled_any(reply: str) -> list[str]:
     return (settled_account(reply) + list(_affirmed(words.SETTLED_PAYMENT, reply, words.SETTLED_NEGATION)))[:3]
 
 
+def settled_claim(reply: str, total_raw: str) -> list[str]:
+    """Settled wording about the claim itself (`reply` unfolded): the whole account, or a payment in a sentence
+    that names the claim or account or states the total's own figure. A paid item beside an open total ("Der
+    Beitrag für 01/2027 ist beglichen") and how to pay ("kann … überwiesen und beglichen werden") say nothing
+    about the total."""
+    found = list(settled_account(fold(reply)))
+    # Sentences are cut on the unfolded text: a line that starts with a capital starts a sentence of its own.
+    for sentence in map(fold, _sentences(reply)):
+        if not words.SETTLED_PAYMENT.search(sentence) or words.CONDITIONAL.search(sentence):
+            continue
+        if not (words.CLAIM_SUBJECT.search(sentence) or total_raw in sentence):
+            continue
+        for match in words.SETTLED_PAYMENT.finditer(sentence):
+            before = _words_before(sentence, match.start())
+            if (words.SETTLED_NEGATION.search(before) or words.SETTLED_NEGATION.search(match.group(0))
+                    or words.INFINITIVE_AFTER.match(sentence[match.end():])):
+                continue
+            found.append(" ".join(match.group(0).split()))
+    return found[:3]
+
+
 def open_remainder(reply: str) -> list[str]:
     """A remainder still named as open ("Restforderung", "noch offen"), unless denied ("keine Restforderung")."""
     found: list[str] = []

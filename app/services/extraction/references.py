@@ -294,11 +294,13 @@ def choose_creditor_reference(references: Sequence[ReferenceFound], firm_value: 
 
 def _written_pattern(reference: str) -> re.Pattern[str] | None:
     """A reference however the email spaces or punctuates it ("KW-7803316" as "KW 780 3316"), whole."""
-    key = normalise_reference(reference)
-    if len(key) < 4 or sum(ch.isdigit() for ch in key) < 3:
-        return None
-    body = r"[\s./-]?".join(re.escape(ch) for ch in key)
-    return re.compile(rf"(?<![0-9A-Za-z]){body}(?![0-9A-Za-z])", re.IGNORECASE)
+    # Letters beyond ASCII stay ("Schüler-Nr. 1142"); a separator may be a mark and a space ("Nr. 1142").
+    key = [ch for ch in reference if ch.isalnum()]
+    digits = sum(ch.isdigit() for ch in key)
+    if len(key) < 4 or digits < 1 or (digits < 3 and len(key) < 10):
+        return None  # too short to be told from any other number; a long one may be an address ("… 2 / WE 3")
+    body = r"[\s./-]{0,3}".join(re.escape(ch) for ch in key)
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
 
 
 def written_reference(lines: Sequence[SourceLine], reference: str) -> ReferenceFound | None:

@@ -86,3 +86,71 @@ def test_a_grand_total_over_two_accounts_is_safe() -> None:
     result = run(body)
     assert result.total_amount == Decimal("303.00")
     assert result.amount_is_safe
+
+
+def statement(text: str) -> ExtractionResult:
+    return run(f"Guten Tag,\n\nzu Frau Tanja Roth, Kundenkonto 71-3308:\n\n{text}\n\nMfG\nKabelNord")
+
+
+@pytest.mark.parametrize("text", [
+    "Saldo Kundenkonto: 56,10 € Haben",
+    "Kontostand: -56,10 EUR (Guthaben der Kundin)",
+    "Es besteht ein Guthaben von 56,10 € zu Gunsten Ihrer Mandantin.",
+    "Saldo 56,10 EUR zu Ihren Gunsten",
+])
+def test_a_credit_in_the_debtors_favour_is_never_a_claim(text: str) -> None:
+    result = statement(text)
+    assert result.total_amount != Decimal("56.10")
+
+
+def test_a_balance_in_the_creditors_favour_is_the_claim() -> None:
+    result = statement("Saldo zu unseren Gunsten: 56,10 €")
+    assert result.total_amount == Decimal("56.10")
+
+
+@pytest.mark.parametrize("text", [
+    "Frau Roth hat die Forderung am 03.01. bestritten. Wir halten daran fest: offen sind 418,00 €.",
+    "Der Vorgang ist als strittig markiert. Offener Betrag: 418,00 €",
+    "Gegen die Rechnung wurde Widerspruch eingelegt; offen sind weiterhin 418,00 €.",
+])
+def test_a_claim_the_debtor_disputes_goes_to_a_human(text: str) -> None:
+    result = statement(text)
+    assert result.total_amount == Decimal("418.00")
+    assert not result.amount_is_safe
+
+
+def test_an_undisputed_claim_is_safe() -> None:
+    result = statement("Die Forderung ist unbestritten. Offener Betrag: 418,00 €")
+    assert result.amount_is_safe
+
+
+@pytest.mark.parametrize("text", [
+    "Offen sind 418,00 € zzgl. Zinsen seit dem 01.09.2026.",
+    "Die Forderung beträgt 418,00 € nebst 5 % Zinsen über dem Basiszinssatz seit Rechnungsdatum.",
+])
+def test_interest_added_in_words_only_keeps_the_total_from_being_written(text: str) -> None:
+    result = statement(text)
+    assert result.total_amount == Decimal("418.00")
+    assert not result.amount_is_safe
+
+
+def test_interest_that_runs_on_from_now_leaves_the_total_current() -> None:
+    result = statement("Offen sind 418,00 € zzgl. weiterer Zinsen ab dem 01.02.2027.")
+    assert result.amount_is_safe
+
+
+@pytest.mark.parametrize("text", [
+    "Rückstand gesamt: 418,00 €\nDer Beitrag für 02/2027 ist per Lastschrift beglichen.",
+    "Folgende Rechnungen sind noch nicht beglichen:\nRechnung 1: 200,00 €\nRechnung 2: 218,00 €\n"
+    "Gesamt offen: 418,00 €",
+    "Gesamtforderung: 418,00 €\nDer Betrag kann per Überweisung beglichen werden.",
+])
+def test_a_paid_item_or_how_to_pay_beside_an_open_total_is_no_settled_account(text: str) -> None:
+    result = statement(text)
+    assert result.total_amount == Decimal("418.00")
+    assert result.amount_is_safe
+
+
+def test_a_settled_claim_beside_a_figure_still_stops_the_write() -> None:
+    result = statement("Die Forderung über 418,00 € ist inzwischen beglichen.\nKontostand laut System: 418,00 €")
+    assert not result.amount_is_safe

@@ -3,6 +3,8 @@ is; and the matched inquiry's reference wherever the email writes it."""
 
 from __future__ import annotations
 
+import pytest
+
 from app.services.attachments.result import AttachmentText, TextSegment
 from app.services.extraction import extract, with_inquiry_reference
 from app.services.extraction.result import ExtractionResult
@@ -104,3 +106,25 @@ def test_the_inquiry_reference_is_found_in_an_attachment() -> None:
     assert refined.creditor_reference == "88/1204-K"
     assert refined.creditor_reference_evidence is not None
     assert refined.creditor_reference_evidence.source == "aufstellung.pdf"
+
+
+def _with_inquiry(body: str, subject: str, reference: str, firm_reference: str | None = None) -> str | None:
+    parsed = parse_body(body, None)
+    result = extract(parsed, subject=subject, from_email="info@musikschule.example", from_name="Musikschule")
+    return with_inquiry_reference(result, parsed, subject, (), reference, firm_reference).creditor_reference
+
+
+@pytest.mark.parametrize("written", ["Schüler-Nr. 2231", "Schüler-Nr.2231", "Schüler Nr. 2231"])
+def test_the_inquirys_reference_is_found_with_its_label_and_letters_beyond_ascii(written: str) -> None:
+    body = f"Guten Tag,\nfür {written} (Mia Lenz) sind 96,00 € offen.\nGruß\nMusikschule"
+    assert _with_inquiry(body, "Anfrage", "Schüler-Nr. 2231") == written
+
+
+def test_a_long_reference_with_few_digits_is_found_as_written() -> None:
+    body = "Guten Tag,\nHausgeld WEG Birkenweg 4 / WE 7: offen 744,00 €.\nGruß\nVerwaltung"
+    assert _with_inquiry(body, "Anfrage", "Birkenweg 4 / WE 7") == "Birkenweg 4 / WE 7"
+
+
+def test_the_firms_own_file_number_is_never_the_creditors_reference() -> None:
+    body = "Guten Tag,\nfür Frau Lenz sind 96,00 € offen.\nGruß\nMusikschule"
+    assert _with_inquiry(body, "Ihr Zeichen KQ 512/27 – Lenz", "M-77", firm_reference="KQ 512/27") is None

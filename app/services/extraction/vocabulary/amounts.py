@@ -74,6 +74,7 @@ SUPERSEDED_LEAD = phrases((
     # A claim in the past tense is a former one ("Die Forderung betrug 980,00 €"; now it is another).
     r"\b(?:Forderung\w*|Saldo|Rückst\w*|Betrag|Summe|Schuld\w*|Restschuld|Gesamt\w*|Kontostand) (?:\S+ ){0,3}?"
     r"(?:betrug|betrugen|belief sich|beliefen sich)\b(?! (?:\S+ ){0,3}?(?:heute|aktuell|derzeit|zuletzt)\b)",
+    r"\bbestand(?:en)? (?:\S+ ){0,8}?(?:Rückst\w*|Forderung\w*|Saldo|Schuld\w*) (?:von|in Höhe von|über)?\s*$",
     r"\bstatt\b", r"\bbisherige[rns]?\b(?! \S*(?:kosten|gebühr\w*|zinsen|auslagen|spesen)\b)",
     r"bislang mitgeteilt\w*", r"\bvorherige[rns]?\b", r"\bzuvor\b",
     r"\bfrühere[rns]?\b", r"\balte[rns]? (?:Saldo|Betrag|Forderung|Stand|Summe)", r"anstelle", r"ursprünglich\w*",
@@ -106,6 +107,20 @@ APPROXIMATE_LEAD = phrases(tuple(rf"{word}\s*(?:€\s*|eur\s+|euro\s+)?$" for wo
     r"\bca\.?", r"\bcirca", r"\bzirka", r"\betwa", r"\brund", r"\bungefähr", r"\bannähernd", r"\bknapp",
     r"\bschätzungsweise", r"\bgeschätzt", r"\bapprox(?:\.|imately)?", r"\broughly", r"\baround", r"\babout", r"~",
 )), whole_words=False)
+# The debtor disputes the claim ("Ihr Mandant hat die Forderung bestritten", "als strittig gekennzeichnet"): what
+# the creditor still states is its view of a contested claim, which a human weighs.
+DISPUTED = phrases((
+    r"(?<!un)bestritten", r"bestreitet", r"bestreiten", r"(?<!un)strittig\w*", r"widersprochen",
+    r"(?:Widerspruch|Einspruch|Einwendungen|Einwand|Einwände) (?:\S+ ){0,4}?(?:eingelegt|erhoben|vorgebracht|geltend)",
+    r"disputed?\b", r"contest(?:s|ed)\b",
+))
+# Interest added to the total in words only ("500,00 € zzgl. Zinsen seit dem 01.06.2026", "nebst 5 % Zinsen p. a."):
+# the claim today is larger by a figure nobody computed. Interest that only runs on from now ("zzgl. weiterer
+# Zinsen", "ab 01.12.", "täglich 0,14 €") leaves the stated total the current one.
+INTEREST_NOT_COMPUTED = re.compile(
+    r"^[\s€]*(?:eur\b|euro\b)?[\s,()]*(?:zzgl|zuzgl|zuzüglich|nebst|plus|zuzueglich)\.?\s+"
+    r"(?!(?:\S+\s+){0,3}?(?:weitere|laufende|künftige|kuenftige|täglich|taeglich|ab\b))(?:\S+\s+){0,8}?zinsen\b"
+    r"(?![^.;]{0,40}?\d+,\d\d)")
 # The reply speaks of more than one account or claim of the client ("führen wir zwei Konten", "Beide Forderungen
 # sind fällig", "ein weiteres Kundenkonto"): a total of one of them leaves the others to a human.
 MORE_THAN_ONE_ACCOUNT = phrases((
@@ -144,6 +159,17 @@ PAID_TRAIL = phrases((
 CANCELLED_TRAIL = phrases((
     r"storniert", r"gestrichen", r"erlassen", r"ausgebucht", r"\bentfällt\b", r"\bentfallen\b", r"irrtümlich",
     r"\bverjährt\b", r"abgeschrieben", r"niedergeschlagen", r"nicht mehr geltend",
+), whole_words=False)
+# A balance in the debtor's favour ("-38,40 EUR (Guthaben der Kundin)", "120,00 € Haben", "zu Ihren Gunsten"): a
+# credit the creditor owes, never a claim. "zu unseren Gunsten" is the creditor's claim and not listed.
+CREDIT_TRAIL = phrases((
+    r"^\W*(?:€|eur|euro)?\W*(?:haben(?! (?:wir|sie|ihr|die|der|uns|ihre\w*)\b)|h|cr|credit)\b", r"\bguthaben\b",
+    r"\büberzahlung\b", r"\bzu (?:ihren|ihrer|seinen|ihrem) gunsten\b",
+    r"\bzugunsten (?:ihre|ihres|des|der|unsere[rs]) (?:mandant|kund)\w*",
+    r"\bin (?:ihrem|ihrer|seinem) (?:favour|favor)\b", r"\bin credit\b",
+), whole_words=False)
+CREDIT_LEAD = phrases((
+    r"\bGuthaben\w*", r"\bÜberzahlung\w*", r"zu viel (?:gezahlt|überwiesen|bezahlt|entrichtet)", r"\bcredit balance",
 ), whole_words=False)
 FUTURE_TRAIL = phrases((
     r"\b(?:wird|werden)\b(?:(?!sofort).){0,60}\bfällig\b(?! gestellt)", r"\bfällig werden\b", r"\bwill be due\b",

@@ -5,6 +5,8 @@ Cues for declining vs asking live in `vocabulary/requests.py`, cues for mail tha
 
 from __future__ import annotations
 
+import re
+
 from app.services.extraction.vocabulary import phrases
 
 # --- automatic answers ----------------------------------------------------------------------------------
@@ -115,6 +117,15 @@ SETTLED_PAYMENT = phrases((
     r" ){0,3}?0,00\b",
 ))
 # Words before a settled cue that take it back ("nicht ausgeglichen", "teilweise beglichen").
+# What a settled wording must be about to say the claim is settled: the claim, the account, the whole.
+CLAIM_SUBJECT = phrases((
+    r"\w*forderung\w*", r"\w*konto\b", r"\w*kontos\b", r"\w*saldo\b", r"\w*schuld\b", r"Rückst\w*",
+    r"Restbetrag", r"Gesamt\w*", r"Angelegenheit", r"Vorgang", r"Mahnverfahren",
+    r"alle\w* (?:\S+ )?(?:Rechnungen|Posten)",
+    r"claim", r"account", r"balance", r"debt",
+), whole_words=False)
+# "… beglichen werden": an instruction how to pay, not a payment made.
+INFINITIVE_AFTER = re.compile(r"^\s*(?:zu\s+)?werden\b")
 SETTLED_NEGATION = phrases((
     r"nicht\b", r"noch nicht", r"teilweise", r"anteilig", r"zum Teil", r"not\b", r"never", r"partly", r"partially",
 ))
