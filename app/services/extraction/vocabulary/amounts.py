@@ -74,6 +74,8 @@ SUPERSEDED_LEAD = phrases((
     # A claim in the past tense is a former one ("Die Forderung betrug 980,00 €"; now it is another).
     r"\b(?:Forderung\w*|Saldo|Rückst\w*|Betrag|Summe|Schuld\w*|Restschuld|Gesamt\w*|Kontostand) (?:\S+ ){0,3}?"
     r"(?:betrug|betrugen|belief sich|beliefen sich)\b(?! (?:\S+ ){0,3}?(?:heute|aktuell|derzeit|zuletzt)\b)",
+    r"\b(?:betrug|belief sich) (?:\S+ ){0,2}?(?:der|die|das|unser\w*|Ihr\w*) (?:\S+ )?(?:Forderung\w*|Saldo|Rückst\w*|"
+    r"Betrag|Summe|Schuld\w*|Kontostand)\b(?! (?:\S+ ){0,3}?(?:heute|aktuell|derzeit|zuletzt)\b)",
     r"\bbestand(?:en)? (?:\S+ ){0,8}?(?:Rückst\w*|Forderung\w*|Saldo|Schuld\w*) (?:von|in Höhe von|über)?\s*$",
     r"\bstatt\b", r"\bbisherige[rns]?\b(?! \S*(?:kosten|gebühr\w*|zinsen|auslagen|spesen)\b)",
     r"bislang mitgeteilt\w*", r"\bvorherige[rns]?\b", r"\bzuvor\b",
