@@ -130,3 +130,9 @@ def test_costs_of_a_next_step_and_the_total_then_are_not_owed_now() -> None:
                  "insgesamt 180,00 €.")
     assert not (result.amount_is_safe and result.total_amount == Decimal("180.00"))
     assert result.total_amount == Decimal("120.00")
+
+
+def test_a_past_tense_claim_with_the_verb_first_is_a_former_one() -> None:
+    result = run("Zum 30.09. belief sich der Rückstand auf 702,00 €, heute beträgt er 745,60 €.")
+    assert reason_of(result, "702.00") is not None
+    assert result.total_amount == Decimal("745.60")
