@@ -23,6 +23,7 @@ from decimal import Decimal
 
 from app.services import money
 from app.services.attachments.result import AttachmentText
+from app.services.extraction import other_letter, plan_text
 from app.services.extraction.numbers import find_money
 from app.services.extraction.result import CounterFigure, PlanDecisionName, PlanReading
 from app.services.extraction.vocabulary import plan as words
@@ -53,6 +54,7 @@ _REPLY_PREFIX = re.compile(r"^\s*(?:aw|re|wg|fw|fwd|antwort|answer)\s*:", re.IGN
 _BARE_WORD = re.compile(r"\W*\w+\W*")
 _ALTERNATIVE = re.compile(r"\s*(?:oder|or|bzw\.?|/)\s")
 _MAX_EVIDENCE = 300
+_LABEL_END = re.compile(r"[:|\u2013\u2014-]\s*$")
 
 
 @dataclass(frozen=True)
@@ -84,12 +86,14 @@ class Sentence:
     asks_info: bool = False
     decides_later: bool = False
     pending: bool = False
+    postponed: bool = False
     abstains: bool = False
     deemed: bool = False
     withdrawn: bool = False
     lapses: bool = False
     ruled_out: list[str] = field(default_factory=list)
     negated_refusal: bool = False
+    typos: list[str] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
 
 
@@ -136,6 +140,23 @@ def _split(text: str) -> list[str]:
             start = match.end()
     parts.append(text[start:])
     return [part.strip(" \t-*•·") for part in parts if part.strip(" \t-*•·")]
+
+
+def _short_answer(sentence: Sentence) -> bool:
+    """A bare "ja"/"nein" answering the letter's question: the whole sentence ("Ja."), after fillers ("auch hier
+    ja") or after a label that names the consent, the plan or the client ("Zustimmung zum Plan: ja")."""
+    text = sentence.folded.strip()
+    match = words.SHORT_ANSWER.match(text)
+    if match is None:
+        return False
+    label = match.group("label").strip()
+    if label and not match.group("fill") and not _LABEL_END.search(text[:match.start("fill")]):
+        return False
+    if label and (not words.ANSWER_LABEL.search(label) or words.ANSWER_LABEL_NOT.search(label)):
+        return False
+    found = sentence.agrees if match.group("answer") in ("ja", "yes") else sentence.refuses
+    found.append(" ".join(match.group(0).split()))
+    return True
 
 
 def _clause_span(folded: str, start: int, end: int) -> str:
@@ -198,7 +219,11 @@ def _bare_decision(sentence: Sentence, heading: bool) -> None:
 
 def _polarity(sentence: Sentence, heading: bool = False) -> None:
     text = sentence.folded
+    # "nicht nur …, sondern": blanked where a negation is looked for, so that it negates nothing.
+    unnegated = words.NOT_ONLY.sub(lambda m: " " * len(m.group(0)), text)
     void = _void_parts(sentence)
+    if not void and _short_answer(sentence):  # "Einverständnis mit dem Plan: nein": the answer decides, not the label
+        return
     ruled_out = [m for m in words.NEGATED_REFUSAL.finditer(text) if not _inside(m, void)]
     sentence.ruled_out.extend(" ".join(m.group(0).split()) for m in ruled_out)
     sentence.agrees.extend(sentence.ruled_out)
@@ -218,7 +243,7 @@ def _polarity(sentence: Sentence, heading: bool = False) -> None:
         governing = _governing_clause(text, match)
         if governing:  # "sehen uns außerstande, den Plan mitzutragen": the clause before says no
             sentence.refuses.append(" ".join(f"{governing}, {clause}".split()))
-        elif words.NEGATION.search(clause):
+        elif words.NEGATION.search(_clause_span(unnegated, match.start(), match.end())):
             sentence.refuses.append(" ".join(clause.split()))
         else:
             sentence.agrees.append(" ".join(match.group(0).split()))
@@ -229,7 +254,8 @@ def _polarity(sentence: Sentence, heading: bool = False) -> None:
         if words.HYPOTHETICAL.search(clause):
             continue
         sentence.refuses.append(" ".join(match.group(0).split()))
-        if not words.NEGATION.search(match.group(0)) and _free_negation(text, clause, refusals):
+        if not words.NEGATION.search(match.group(0)) and _free_negation(
+                text, _clause_span(unnegated, match.start(), match.end()), refusals):
             sentence.negated_refusal = True
 
 
@@ -400,8 +426,8 @@ def _is_old(text: str, start: int) -> bool:
 
 def _read_sentence(text: str, source: str, *, heading: bool = False) -> Sentence:
     """One sentence read; a `heading` (a subject, a ticked box's line) may decide with a bare word."""
-    sentence = Sentence(text=text, source=source, folded=fold(text))
-    folded = sentence.folded
+    folded, typos = plan_text.tolerant(fold(text))
+    sentence = Sentence(text=text, source=source, folded=folded, typos=typos)
     _polarity(sentence, heading)
     sentence.counter_cue = bool(words.COUNTER.search(folded))
     sentence.conditional = bool(words.CONDITIONAL.search(folded))
@@ -412,7 +438,8 @@ def _read_sentence(text: str, source: str, *, heading: bool = False) -> Sentence
     sentence.asks_info = bool(words.INFO_OBJECT.search(folded) and words.INFO_REQUEST.search(folded)) or (
         "?" in text and bool(words.QUESTION.search(folded)))
     sentence.decides_later = bool(words.DECIDE_LATER.search(folded))
-    sentence.pending = bool(words.PENDING.search(folded))
+    sentence.postponed = bool(words.POSTPONED.search(folded))
+    sentence.pending = sentence.postponed or bool(words.PENDING.search(folded))
     sentence.figures = _figures(text)
     return sentence
 
@@ -546,6 +573,9 @@ def _polar_verdict(sentences: Sequence[Sentence]) -> _Verdict | None:
                                   f"{_quote(kept.text)!r}")
     elif any(s.asks_info or s.decides_later for s in sentences):  # "derzeit nicht, da Unterlagen fehlen"
         verdict.doubts.append("the reply refuses but also asks for documents or explanations")
+    later = next((s for s in sentences if s.postponed), None)
+    if later is not None:
+        verdict.doubts.append(f"the decision is left to a body that meets later: {_quote(later.text)!r}")
     return verdict
 
 
@@ -566,10 +596,12 @@ def _open_verdict(sentences: Sequence[Sentence]) -> _Verdict:
     return verdict
 
 
-def _decide(sentences: Sequence[Sentence], plan: dict[str, Decimal], plan_claim: Decimal | None) -> _Verdict | None:
-    """The verdict of these sentences, or None when they decide nothing (no counter, agreement or refusal).
+def _decide(sentences: Sequence[Sentence], plan: dict[str, Decimal], plan_claim: Decimal | None,
+            *, compare: bool = True) -> _Verdict | None:
+    """The verdict of these sentences, or None when they decide nothing (no counter, agreement or refusal);
+    without `compare` (the text is about another letter) its figures are compared with no plan.
     A reply that withdraws or corrects an earlier statement, or abstains, is read with a doubt."""
-    verdict = _counter_verdict(sentences, plan, plan_claim) or _polar_verdict(sentences)
+    verdict = (_counter_verdict(sentences, plan, plan_claim) if compare else None) or _polar_verdict(sentences)
     if verdict is not None:
         withdrawn = [s for s in sentences if s.withdrawn]
         if withdrawn:
@@ -577,6 +609,9 @@ def _decide(sentences: Sequence[Sentence], plan: dict[str, Decimal], plan_claim:
                                   f"{_quote(withdrawn[0].text)!r}")
         if any(s.abstains for s in sentences):
             verdict.doubts.append("the reply also abstains")
+        typos = [typo for s in sentences if s.agrees or s.refuses for typo in s.typos]
+        if typos:
+            verdict.doubts.append(f"a decision word read despite a typo: {typos[0]}")
     return verdict
 
 
@@ -641,14 +676,21 @@ def _own_part(text: str, verdict: _Verdict | None, plan: dict[str, Decimal], pla
 
 def read(parsed: ParsedBody, *, subject: str | None = None, attachments: Sequence[AttachmentText] = (),
          plan_figures: dict[str, Decimal] | None = None, plan_claim: Decimal | None = None,
-         client_marks: Sequence[str] = ()) -> PlanReading:
+         client_marks: Sequence[str] = (), letter_references: Sequence[str] = (),
+         client_name: str = "") -> PlanReading:
     """The decision a reply to a settlement plan states. `plan_figures` are the plan letter's own offer
     (`PlanOffer.figures()`), `plan_claim` the claim the plan lists; without them every figure the creditor
     offers counts as its own. `client_marks` (folded: the client's surname, the creditor's reference) find the
-    part about this client in a reply that decides for several."""
+    part about this client in a reply that decides for several. A reply whose text is about another letter (another
+    Aktenzeichen or client than `letter_references` and `client_name` name) is read without comparing its figures
+    with this plan, and with a doubt."""
     plan = plan_figures or {}
-    reply = _read_all(_split(parsed.reply_text), "reply")
-    verdict = _decide(reply, plan, plan_claim)
+    form_text, ticked_twice = plan_text.form_lines(parsed.reply_text)
+    reply = _read_all(_split(form_text), "reply")
+    other = other_letter.named(parsed.reply_text, letter_references, client_name) if client_name else None
+    verdict = _decide(reply, plan, plan_claim, compare=other is None)
+    if verdict is not None and other is not None:
+        verdict.doubts.append(f"the reply may be about another letter (a human should look): {other}")
     verdict = _own_part(parsed.reply_text, verdict, plan, plan_claim, [fold(m) for m in client_marks if m]) \
         or verdict
     source = "reply"
@@ -671,5 +713,7 @@ def read(parsed: ParsedBody, *, subject: str | None = None, attachments: Sequenc
     if verdict is None:
         verdict = _open_verdict(reply)
         source = "reply" if reply else "none"
+    if ticked_twice:
+        verdict.doubts.append(f"a form line has more than one box ticked: {_quote(ticked_twice[0])!r}")
     return PlanReading(decision=verdict.decision, counter_offer=verdict.counter, conditions=_conditions(sentences),
                        reasons=verdict.reasons[:8], evidence=verdict.evidence[:6], doubts=verdict.doubts, source=source)

@@ -7,6 +7,8 @@ business. Phrases are written in normal spelling and folded by `phrases()`."""
 
 from __future__ import annotations
 
+import re
+
 from app.services.extraction.vocabulary import phrases
 
 # The reply is about a settlement plan at all (used when no plan letter is matched).
@@ -21,6 +23,8 @@ PLAN_TOPIC = phrases((
 AGREE = phrases((
     r"stimm(?:e|en|t|te|ten)\b(?! Sie\b)(?: \S+){0,14}? zu\b", r"zustimm(?:e|en|t|te|ten)\b", r"zugestimmt",
     r"(?:erteil\w*|geb\w*|erklär\w*|gegeben|erteilt) (?:\S+ ){0,4}?Zustimmung",
+    # An authority naming itself in between ("erteilt der Landkreis Moorland hiermit seine Zustimmung"), in one clause.
+    r"(?:erteil\w*|erklär\w*) (?:[^\s,;]+ ){0,7}?(?:seine|ihre|unsere|meine|die|deren|dessen) Zustimmung",
     r"Zustimmung (?:\S+ ){0,6}?(?:erteil\w*|erklär\w*)",
     # "Der Plan findet unsere Zustimmung"; a negation in its clause makes it a refusal ("findet nicht unsere …").
     r"find\w* (?:\S+ ){0,3}?(?:unsere|die|Ihre) Zustimmung",
@@ -79,6 +83,8 @@ NEGATED_REFUSAL = phrases((
     r"kein\w* (?:Veranlassung|Anlass|Anlaß|Grund|Gründe|Anhaltspunkt\w*)\b",
     r"no (?:reason|grounds?|cause) (?:\S+ ){0,6}?(?:to|for) (?:reject|refus|declin|object|withhold)\w*",
 ))
+# "nicht nur …, sondern (auch)" / "not only … but": an addition, no negation (its "nicht" negates nothing).
+NOT_ONLY = phrases((r"(?:nicht|not) (?:nur|bloß|allein|only|just|merely)\b(?=[^.!?;]*?\b(?:sondern|but)\b)",))
 # Words that turn agreement into refusal when they stand in the same clause.
 # ("kann nicht umhin, … abzulehnen" is a must, no negation.)
 NEGATION = phrases((r"nicht\b(?! umhin)", r"kein\w*", r"nie\b", r"niemals", r"weder\b", r"not\b", r"cannot", r"can't",
@@ -170,6 +176,25 @@ BARE_AGREE = phrases((r"Zustimmung\b(?! (?:\S+ ){0,2}?(?:erbeten|erbitten|gebete
 BARE_REFUSE = phrases((r"Ablehnung", r"abgelehnt", r"Widerspruch", r"declined", r"rejected",
                        # a reply that is the word "no" alone ("Nein.")
                        r"nein\b", r"no\b", r"negativ\b", r"negative\b"))
+
+# A short answer to the letter's question "do you agree?": "ja.", "auch hier ja", "Zustimmung zum Plan: ja" (the
+# form's label and a ticked "[X] ja"). What may stand before the answer: nothing, fillers, the consent asked
+# about, the plan or the client it is about; never a question or a refusal word ("Rückfragen: ja").
+SHORT_ANSWER = re.compile(r"^(?P<label>.*?)[\s:|,–-]*\b(?P<fill>(?:(?:auch|hier|also|dann|ebenfalls|gern|gerne"
+                          r"|klar|von uns|unsererseits|meinerseits|ein klares)\s+){0,3})(?P<answer>ja|yes|nein|no)"
+                          r"\s*[.!]*$")
+ANSWER_LABEL = phrases((
+    r"Zustimmung\w*", r"zustimm\w*", r"einverstanden", r"Einverständnis", r"Annahme", r"annehm\w*", r"Plan\w*",
+    r"\w*plan\b", r"Vergleich\w*", r"Herrn?\b", r"Frau\b", r"Mandant\w*", r"Schuldner\w*", r"accept\w*",
+    r"agree\w*", r"consent\w*", r"Entscheidung", r"Erklärung", r"Votum",
+))
+ANSWER_LABEL_NOT = phrases((r"Frage\w*", r"Rückfrage\w*", r"\bob\b", r"whether", r"question\w*", r"Ablehnung\w*",
+                            r"ablehn\w*", r"Widerspruch", r"widersprech\w*", r"Einwand", r"Einwände", r"Bedenken",
+                            r"Sicherheit\w*", r"Unterlagen", r"nicht\b", r"kein\w*"))
+# Decision words a typo may hide ("stimmmen", "Zustimmmung", "einverstnaden"): read with a small edit distance,
+# only when exactly one of them is that close and the word is none of them (`plan_reply._tolerant`).
+TYPO_TOLERANT = ("stimmen", "stimme", "zustimmen", "zustimmung", "zugestimmt", "einverstanden", "akzeptieren",
+                 "akzeptiert", "ablehnen", "ablehnung", "abgelehnt", "einverstaendnis")
 
 # A clause that speaks of a decision still to be taken: its agreement words decide nothing.
 HYPOTHETICAL = phrases((
@@ -290,6 +315,18 @@ PENDING = phrases((
     r"prüfen (?:\S+ ){0,8}?noch", r"noch (?:\S+ ){0,3}?prüf\w*", r"in Prüfung", r"zur Prüfung", r"geprüft wird",
     r"melden uns", r"weitergeleitet", r"weitergegeben", r"Geduld", r"still (?:reviewing|checking)",
     r"will revert", r"get back to you",
+))
+
+# The decision is left to a body that meets later ("Über den Plan entscheidet unser Vorstand in seiner nächsten
+# Sitzung am 10.12."): no decision yet, and an agreement next to it is no final one.
+_BODY = r"(?:Vorstand|Aufsichtsrat|Kreditausschuss|Ausschuss|Gremium|Gremien|Geschäftsleitung|Verwaltungsrat|Beirat)"
+POSTPONED = phrases((
+    r"(?:nächsten|kommenden|folgenden|anstehenden) (?:\S+ ){0,1}?(?:Sitzung|Vorstandssitzung|Ausschusssitzung)",
+    r"Sitzung (?:\S+ ){0,2}?am \d", rf"{_BODY} (?:\S+ ){{0,4}}?(?:entscheidet|entscheiden wird|beschließt|befasst)\b",
+    rf"{_BODY} (?:\S+ ){{0,3}}?wird (?:\S+ ){{0,6}}?(?:entscheiden|beschließen|befassen)\b",
+    rf"(?:entscheidet|entscheiden wird|beschließt|befasst sich) (?:\S+ ){{0,6}}?"
+    rf"(?:unser\w* |der |die |das |ein\w* )?{_BODY}",
+    r"(?:board|committee) (?:\S+ ){0,3}?(?:will decide|decides|meets|will meet)",
 ))
 
 # Just before a number of months: a period of the past, no term ("der letzten drei Monate", "seit 14 Monaten").

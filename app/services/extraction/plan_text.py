@@ -1,0 +1,70 @@
+"""extraction/plan_text.py — a plan reply's text put into the words its reader knows; invariant: only what the
+creditor ticked or meant is kept (an unticked box's option and a typo never reach the reader as written)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from app.services.extraction.vocabulary import plan as words
+
+# A form's box, ticked or not, anywhere in a line ("Zustimmung zum Plan:  [X] ja   [ ] nein").
+_BOX = re.compile(r"\[\s*[xX✓✔]?\s*\]|\(\s*[xX✓✔]\s*\)|\(\s\)|[☒☑✅☐□]")
+_BOX_TICKED = re.compile(r"\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\)|[☒☑✅]")
+_TOKEN = re.compile(r"[a-z]{6,}")
+_TYPO_WORDS = frozenset(words.TYPO_TOLERANT)
+
+
+def form_lines(text: str) -> tuple[str, list[str]]:
+    """`text` with each line of a reply form reduced to what is ticked: "Zustimmung zum Plan:  [X] ja   [ ] nein"
+    reads "Zustimmung zum Plan: ja"; a line whose boxes are all unticked (the firm's form, returned unfilled)
+    is dropped, for it decides nothing, and so is a line with more than one box ticked (returned as a conflict)."""
+    lines: list[str] = []
+    conflicts: list[str] = []
+    for line in text.split("\n"):
+        boxes = list(_BOX.finditer(line))
+        if not boxes:
+            lines.append(line)
+            continue
+        ends = [box.start() for box in boxes[1:]] + [len(line)]
+        ticked = [line[box.end():end].strip() for box, end in zip(boxes, ends, strict=True)
+                  if _BOX_TICKED.fullmatch(box.group(0))]
+        if len(ticked) > 1:
+            conflicts.append(" ".join(line.split()))
+        elif ticked:
+            lines.append(" ".join([line[:boxes[0].start()].strip(), ticked[0]]).strip())
+    return "\n".join(lines), conflicts
+
+
+def tolerant(folded: str) -> tuple[str, list[str]]:
+    """`folded` with a decision word that carries one typo spelled right ("stimmmen" → "stimmen"), and what was
+    put right: a word of six letters or more that is none of the decision words and one edit from exactly one of
+    them (longer words: two edits from a word of twelve letters or more)."""
+    fixed: list[str] = []
+
+    def right(match: re.Match[str]) -> str:
+        token = match.group(0)
+        word = _meant(token)
+        if word != token:
+            fixed.append(f"{token!r} read as {word!r}")
+        return word
+
+    return _TOKEN.sub(right, folded), fixed
+
+
+@lru_cache(maxsize=4096)
+def _meant(token: str) -> str:
+    """The decision word `token` misspells, or `token` itself."""
+    if token in _TYPO_WORDS:
+        return token
+    near = [word for word in _TYPO_WORDS
+            if Levenshtein.distance(token, word, score_cutoff=_edits(word)) <= _edits(word)]
+    if len(near) != 1 or (len(token) < 8 and len(near[0]) == len(token)):  # "stemmen" is no "stimmen"
+        return token
+    return near[0]
+
+
+def _edits(word: str) -> int:
+    return 2 if len(word) >= 12 else 1
