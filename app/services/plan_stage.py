@@ -19,7 +19,9 @@ from app.models import IncomingEmail, Inquiry, PlanDecision
 from app.services import money
 from app.services.attachments.result import AttachmentText
 from app.services.extraction import plan_reply
+from app.services.extraction.intent import Rule
 from app.services.extraction.result import ExtractionResult, PlanReading
+from app.services.extraction.vocabulary import intent as intent_words
 from app.services.extraction.vocabulary import plan as plan_words
 from app.services.matching.decide import Decision
 from app.services.parsing import ParsedBody
@@ -43,7 +45,7 @@ def as_plan_reply(extraction: ExtractionResult, parsed: ParsedBody, subject: str
     """The extraction read as a reply to a plan, or None when it is none: a mail answers a plan when it
     is matched to a plan letter, or, matched to nothing, speaks of a plan and states a decision (a first-
     round reply may mention a plan it still awaits). Automatic replies and spam stay what they are."""
-    if extraction.intent in KEEPS_INTENT:
+    if extraction.intent in KEEPS_INTENT and not _human_note_on_plan(extraction, parsed, inquiry):
         return None
     if inquiry is not None and inquiry.letter_type != "plan":
         return None
@@ -52,6 +54,19 @@ def as_plan_reply(extraction: ExtractionResult, parsed: ParsedBody, subject: str
     read = read_reply(extraction, parsed, subject, attachments, inquiry)
     assert read.plan is not None
     return read if inquiry is not None or read.plan.decision != "unclear" else None
+
+
+def _human_note_on_plan(extraction: ExtractionResult, parsed: ParsedBody, inquiry: Inquiry | None) -> bool:
+    """A reply to a plan letter read as an automatic answer only for a human's "we will get back to you" ("Über den
+    Plan entscheidet unser Vorstand …; wir melden uns nach der Sitzung"): its own text speaks of the plan and holds
+    no machine wording, absence or receipt. It is a plan reply (never recorded alone: it decides nothing)."""
+    if extraction.intent != "auto_reply" or offer_of(inquiry) is None:
+        return False
+    if extraction.intent_reasons[:1] != [Rule.AUTOMATIC.reason]:
+        return False
+    text = fold(parsed.reply_text)
+    machine = (intent_words.ABSENCE, intent_words.AUTOMATIC, intent_words.RECEIPT, intent_words.PENDING)
+    return plan_reply.mentions_plan(None, parsed) and not any(pattern.search(text) for pattern in machine)
 
 
 def client_marks(inquiry: Inquiry | None) -> list[str]:
@@ -70,7 +85,10 @@ def read_reply(extraction: ExtractionResult, parsed: ParsedBody, subject: str | 
     reading = plan_reply.read(parsed, subject=subject, attachments=attachments,
                               plan_figures=offer.figures() if offer else None,
                               plan_claim=inquiry.known_amount if inquiry is not None else None,
-                              client_marks=client_marks(inquiry))
+                              client_marks=client_marks(inquiry),
+                              letter_references=[inquiry.firm_reference, inquiry.creditor_reference or ""]
+                              if inquiry is not None else [],
+                              client_name=inquiry.client_name if inquiry is not None else "")
     kept = [reason for reason in extraction.amount_safety_reasons if not reason.startswith("intent ")]
     update: dict[str, object] = {"intent": "plan_response", "plan": reading,
                                  "intent_reasons": [*extraction.intent_reasons, f"plan reply: {reading.decision}"],

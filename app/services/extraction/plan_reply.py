@@ -94,6 +94,7 @@ class Sentence:
     ruled_out: list[str] = field(default_factory=list)
     negated_refusal: bool = False
     typos: list[str] = field(default_factory=list)
+    short_answer: bool = False
     figures: list[Figure] = field(default_factory=list)
 
 
@@ -156,6 +157,7 @@ def _short_answer(sentence: Sentence) -> bool:
         return False
     found = sentence.agrees if match.group("answer") in ("ja", "yes") else sentence.refuses
     found.append(" ".join(match.group(0).split()))
+    sentence.short_answer = True
     return True
 
 
@@ -449,8 +451,18 @@ def _read_all(texts: Sequence[str], source: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for index, text in enumerate(texts):
         label = index > 0 and words.DECISION_FIELD.fullmatch(fold(texts[index - 1]).strip()) is not None
-        sentences.append(_read_sentence(text, source, heading=label))
+        sentence = _read_sentence(text, source, heading=label)
+        if sentence.short_answer and index > 0 and _asks_other_thing(texts[index - 1]):
+            sentence.agrees.clear()  # "Ist die Forderung noch offen? Ja.": the answer is to that question
+            sentence.refuses.clear()
+        sentences.append(sentence)
     return sentences
+
+
+def _asks_other_thing(text: str) -> bool:
+    """`text` is a question about something else than the consent ("Ist die Forderung noch offen?")."""
+    folded = fold(text).strip()
+    return folded.endswith("?") and not (words.AGREE.search(folded) or words.ANSWER_LABEL.search(folded))
 
 
 def _attachment_lines(attachment: AttachmentText) -> tuple[list[str], list[str]]:

@@ -9,7 +9,11 @@ from decimal import Decimal
 
 import pytest
 
+from app.models import Inquiry
+from app.services import plan_stage
 from app.services.extraction import plan_reply
+from app.services.extraction.intent import Rule
+from app.services.extraction.result import ExtractionResult
 from app.services.parsing import parse_body
 
 D = Decimal
@@ -151,3 +155,43 @@ def test_a_reply_about_this_letter_is_not_sent_away(text: str) -> None:
     reading = read(text, **LETTER)
     assert reading.decision == "accepted" and not reading.doubts
 
+
+def _plan_letter() -> Inquiry:
+    return Inquiry(external_id="INQ-7", client_name="Tamara Weiland", firm_reference="ABC.26.0310",
+                   creditor_reference="VX-4410027", known_amount=D("4200.00"), letter_type="plan",
+                   plan_offer={"type": "quota", "quota_percent": "10", "months": 60})
+
+
+def _read_as_note(body: str, reasons: list[str]) -> ExtractionResult | None:
+    extraction = ExtractionResult(intent="auto_reply", intent_reasons=reasons, intent_confidence=0.75)
+    return plan_stage.as_plan_reply(extraction, parse_body(body, None), "AW: Plan Weiland", [], _plan_letter())
+
+
+def test_a_human_note_that_a_board_decides_on_the_plan_later_is_an_unclear_plan_reply() -> None:
+    body = ("Den Schuldenbereinigungsplan für Frau Weiland legen wir unserem Vorstand vor, der in seiner Sitzung am "
+            "9. Dezember entscheidet. Wir melden uns danach.")
+    read_back = _read_as_note(body, [Rule.AUTOMATIC.reason, 'cue "wir melden uns"'])
+    assert read_back is not None and read_back.intent == "plan_response"
+    assert read_back.plan is not None and read_back.plan.decision == "unclear"
+
+
+@pytest.mark.parametrize(("body", "reason"), [
+    ("Dies ist eine automatisch erzeugte Nachricht zu Ihrem Schuldenbereinigungsplan. Wir melden uns.",
+     Rule.AUTOMATIC.reason),
+    ("Ich bin bis 3. Januar im Urlaub; Ihren Schuldenbereinigungsplan bearbeite ich danach.", Rule.AUTOMATIC.reason),
+    ("Ihr Schuldenbereinigungsplan ist eingegangen.", Rule.AUTO_SUBJECT.reason),
+])
+def test_a_machine_answer_about_a_plan_stays_an_automatic_answer(body: str, reason: str) -> None:
+    assert _read_as_note(body, [reason]) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Ist die Forderung bei Ihnen noch offen? Ja.",
+    "Haben Sie die Unterlagen erhalten?\nNein.",
+])
+def test_a_bare_answer_to_a_question_about_something_else_decides_nothing(text: str) -> None:
+    assert read(text).decision not in ("accepted", "declined")
+
+
+def test_a_bare_answer_to_the_question_of_consent_decides() -> None:
+    assert read("Stimmen Sie dem Vergleich zu? Ja.").decision == "accepted"
