@@ -52,14 +52,18 @@ def as_plan_reply(extraction: ExtractionResult, parsed: ParsedBody, subject: str
     if inquiry is None and not plan_reply.mentions_plan(subject, parsed):
         return None
     read = read_reply(extraction, parsed, subject, attachments, inquiry)
-    assert read.plan is not None
-    return read if inquiry is not None or read.plan.decision != "unclear" else None
+    reading = read.plan
+    assert reading is not None
+    if extraction.intent == "auto_reply" and reading.decision in RECORDED_ALONE:
+        doubt = "the intent rules read the mail as an automatic note: a human confirms the decision"
+        read = read.model_copy(update={"plan": reading.model_copy(update={"doubts": [*reading.doubts, doubt]})})
+    return read if inquiry is not None or reading.decision != "unclear" else None
 
 
 def _human_note_on_plan(extraction: ExtractionResult, parsed: ParsedBody, inquiry: Inquiry | None) -> bool:
     """A reply to a plan letter read as an automatic answer only for a human's "we will get back to you" ("Über den
     Plan entscheidet unser Vorstand …; wir melden uns nach der Sitzung"): its own text speaks of the plan and holds
-    no machine wording, absence or receipt. It is a plan reply (never recorded alone: it decides nothing)."""
+    no machine wording, absence or receipt. It is read as a plan reply; a decision it states goes to a human."""
     if extraction.intent != "auto_reply" or offer_of(inquiry) is None:
         return False
     if extraction.intent_reasons[:1] != [Rule.AUTOMATIC.reason]:

@@ -195,3 +195,10 @@ def test_a_bare_answer_to_a_question_about_something_else_decides_nothing(text: 
 
 def test_a_bare_answer_to_the_question_of_consent_decides() -> None:
     assert read("Stimmen Sie dem Vergleich zu? Ja.").decision == "accepted"
+
+
+def test_a_decision_in_a_note_first_read_as_automatic_goes_to_a_human() -> None:
+    body = "Dem Schuldenbereinigungsplan für Frau Weiland stimmen wir zu; die Unterlagen sind weitergeleitet worden."
+    read_back = _read_as_note(body, [Rule.AUTOMATIC.reason, 'cue "weitergeleitet worden"'])
+    assert read_back is not None and read_back.plan is not None
+    assert read_back.plan.decision == "accepted" and any("automatic note" in d for d in read_back.plan.doubts)
