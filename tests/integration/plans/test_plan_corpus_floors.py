@@ -1,5 +1,5 @@
 """Every plan corpus (a shared corpus whose inquiries are plan letters, and our blind corpus_plan_fresh,
-corpus_plan_fresh2 … corpus_plan_fresh6) holds issue 10's floors, replayed through the
+corpus_plan_fresh2 … corpus_plan_fresh7) holds issue 10's floors, replayed through the
 production pipeline: decision and counter-offer figures right in at least 95 % of the replies, the reply matched to
 its plan letter in at least 98 %, and not one claim written or one wrong decision recorded without a human.
 corpus_plan_fresh2 and corpus_plan_fresh3 hold the figures they reach now (`LOWER`): a reply left to a human there
@@ -19,7 +19,7 @@ from tests.support.corpora import is_plan_corpus
 SHARED_CORPORA = (Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus").resolve()
 OWN_CORPORA = (Path(__file__).resolve().parents[2] / "fixtures").resolve()
 OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_plan_fresh4",
-       "corpus_plan_fresh5", "corpus_plan_fresh6")
+       "corpus_plan_fresh5", "corpus_plan_fresh6", "corpus_plan_fresh7")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -30,6 +30,12 @@ LOWER: dict[str, dict[str, float]] = {
     # alone (Q010, a double negation read as a refusal). Fixed since but for Q009, which is matched to the sibling
     # letter INQ-0006 (the same client's second account at the same bank, whose reference the body also names).
     "corpus_plan_fresh6": {"match": 0.95},
+    # Untuned, written blind; at first sight decisions 65 % (13/20), counter-offers 67 %, one wrong decision recorded
+    # alone (T015, "stimmen dem Plan nicht nur zu, sondern …" read as a refusal), match 95 %, intent 90 %. Decisions
+    # and counter-offers fixed since. T013 (a reply sent in another client's thread) stays matched to the thread's
+    # letter INQ-0018, not INQ-0006 its text answers: its decision goes to a human with a doubt that the text names
+    # another Aktenzeichen.
+    "corpus_plan_fresh7": {"match": 0.95},
 }
 
 
@@ -72,6 +78,9 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
         "75 % (3/4; 40 % at first sight): Q009 accepts for one account and refuses the other; matched to the other "
         "account's letter (INQ-0006), the accepted account's own figures (48 Raten, 14,57 €) differ from that "
         "letter's and read as a counter-offer (never recorded alone)"),
+    ("corpus_plan_fresh7", "creditor reference right ≥ 95 %"): (
+        "94 % (17/18): T013, sent in Brandstetter's thread for Kılıçarslan's plan, is read with the thread's "
+        "reference KM-8856230 (subject, quote) instead of KM-8841907 its text names; matched to INQ-0018 likewise"),
 }
 
 
