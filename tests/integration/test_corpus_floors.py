@@ -55,6 +55,20 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "generic 'Betrag'), R006 (the total only in an XLSX row without a total label), R019 (a former 'bestand ein "
     "Rückstand von 512,00 EUR' beside the remainder: a previous total is always a human's), R013 (matched and "
     "safe, held back by the matching gate) go to a human; none is written wrong",
+    # corpus_fresh8: written blind after every first-round fix of session 10 and measured before any change (first
+    # sight: amount 80 %, intent 88 %, noise 1, no wrong write, 1 write its labels leave to a human, safe 57 %,
+    # reference 96 %); one fix since (S023, "Zusammen 1.122,38 €." opening its sentence names the total).
+    ("corpus_fresh8", "amount_exact"): "17/20: S003 (a giro statement whose every row is negative; the carried-"
+    "forward balance outranks the closing 'Kontostand', never safe), S010 (a reply in Polish, no word read as a "
+    "total), S012 (the creditor confirms the firm's figure, which stands only in the quoted letter: quoted amounts "
+    "are never taken)",
+    ("corpus_fresh8", "intent"): "22/24: S010 and S012 (above) read as questions",
+    ("corpus_fresh8", "noise_amounts_taken"): "S003's carried-forward balance (above; not safe)",
+    ("corpus_fresh8", "auto_applied_needing_human"): "S005: 'Gesamtforderung per 28.02.2027' with interest running "
+    "on from 01.03. is written as the current claim, as on the other corpora; its author labels it for a human "
+    "because a few days' interest has accrued since",
+    ("corpus_fresh8", "safe_cases_auto_applied"): "9/14: S003, S010, S012 (above), S015 (figures only in an XLSX "
+    "without a total label), S020 (figures only in an image-only scan: read by OCR, never safe)",
 }
 
 MISSING = "<no shared corpus>"
@@ -64,10 +78,11 @@ MISSING = "<no shared corpus>"
 # phenomena the first two did not probe), corpus_fresh4 (a fourth blind one: bank statements, a Swiss creditor,
 # phone one-liners, forwarded internal notes), corpus_fresh5 (a fifth), corpus_fresh6 (a sixth: P.S. corrections,
 # rough figures, tables that miss their total, two accounts, GroupWise and Lotus Notes mail), corpus_fresh7 (a
-# seventh: credits, disputed claims, interest added in words, Swiss figures, references with a label in them).
+# seventh: credits, disputed claims, interest added in words, Swiss figures, references with a label in them),
+# corpus_fresh8 (an eighth, measured at first sight after all of session 10's first-round fixes).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
-       "corpus_fresh6", "corpus_fresh7")
+       "corpus_fresh6", "corpus_fresh7", "corpus_fresh8")
 
 
 def first_round_corpora() -> list[str]:

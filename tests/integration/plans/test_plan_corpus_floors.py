@@ -19,7 +19,7 @@ from tests.support.corpora import is_plan_corpus
 SHARED_CORPORA = (Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus").resolve()
 OWN_CORPORA = (Path(__file__).resolve().parents[2] / "fixtures").resolve()
 OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_plan_fresh4",
-       "corpus_plan_fresh5", "corpus_plan_fresh6", "corpus_plan_fresh7")
+       "corpus_plan_fresh5", "corpus_plan_fresh6", "corpus_plan_fresh7", "corpus_plan_fresh8")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -78,6 +78,13 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
         "75 % (3/4; 40 % at first sight): Q009 accepts for one account and refuses the other; matched to the other "
         "account's letter (INQ-0006), the accepted account's own figures (48 Raten, 14,57 €) differ from that "
         "letter's and read as a counter-offer (never recorded alone)"),
+    # corpus_plan_fresh8: written blind after all of session 10's plan fixes; at first sight decisions 90 % (18/20),
+    # counter-offers 100 %, one wrong decision recorded alone (U007, "nichts mehr, dem wir zustimmen müssten" read
+    # as an agreement; fixed since), one noise total.
+    ("corpus_plan_fresh8", "no noise amount taken"): (
+        "U004: a landlord's counter-offer 'insgesamt 1.850,00 €' read as a stated claim (plan replies never write "
+        "a claim)"),
+    ("corpus_plan_fresh8", "no amount where none is stated"): "U004, as above",
     ("corpus_plan_fresh7", "creditor reference right ≥ 95 %"): (
         "94 % (17/18): T013, sent in Brandstetter's thread for Kılıçarslan's plan, is read with the thread's "
         "reference KM-8856230 (subject, quote) instead of KM-8841907 its text names; matched to INQ-0018 likewise"),

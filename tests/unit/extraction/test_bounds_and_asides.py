@@ -136,3 +136,9 @@ def test_a_past_tense_claim_with_the_verb_first_is_a_former_one() -> None:
     result = run("Zum 30.09. belief sich der Rückstand auf 702,00 €, heute beträgt er 745,60 €.")
     assert reason_of(result, "702.00") is not None
     assert result.total_amount == Decimal("745.60")
+
+
+def test_the_word_zusammen_opening_the_amounts_sentence_names_the_total() -> None:
+    result = run("Offen sind zwei Monatsbeiträge je 64,00 sowie Mahnkosten mit 5,00. Zusammen 133,00 €.")
+    assert result.total_amount == Decimal("133.00")
+    assert result.amount_is_safe

@@ -202,3 +202,12 @@ def test_a_decision_in_a_note_first_read_as_automatic_goes_to_a_human() -> None:
     read_back = _read_as_note(body, [Rule.AUTOMATIC.reason, 'cue "weitergeleitet worden"'])
     assert read_back is not None and read_back.plan is not None
     assert read_back.plan.decision == "accepted" and any("automatic note" in d for d in read_back.plan.doubts)
+
+
+@pytest.mark.parametrize("text", [
+    "Das Konto ist ausgeglichen. Es gibt für uns daher nichts mehr, dem wir zustimmen müssten.",
+    "Da alles bezahlt ist, bleibt nichts, wozu wir unsere Zustimmung erteilen könnten.",
+    "Wir hätten dem Plan zugestimmt, doch die Forderung ist bereits getilgt.",
+])
+def test_a_consent_there_is_nothing_left_for_or_only_imagined_decides_nothing(text: str) -> None:
+    assert read(text).decision not in ("accepted", "declined")

@@ -34,6 +34,8 @@ STRONG_TOTALIZER = phrases((
     r"\binsgesamt\b", r"\bgesamt\b", r"\btotal\b", r"Endsumme", r"\bin Summe\b",
     # The sum said as a sentence: "Macht zusammen 1.461,40 €", "das ergibt zusammen …".
     r"\b(?:macht|machen|ergibt|ergeben|sind) (?:\S+ )?zusammen\b",
+    # "… sowie die Nachzahlung mit 212,38. Zusammen 1.122,38 €.": the word alone opening the amount's sentence.
+    r"^\W*zusammen\W*$",
 ), whole_words=False)
 PRINCIPAL = phrases((
     r"Hauptforderung", r"Hauptsache", r"Restkapital", r"\bKapital\b", r"Kapitalforderung", r"Restdarlehen",

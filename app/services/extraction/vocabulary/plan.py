@@ -205,6 +205,10 @@ HYPOTHETICAL = phrases((
     r"um Zustimmung", r"Bitte um", r"bitten (?:\S+ ){0,4}?Zustimmung",
     # "stimmt … grundsätzlich erst zu, wenn …": only once something else has happened.
     r"erst\b(?! (?:einmal|mal)\b)",
+    # Nothing left to decide on ("Es gibt also nichts mehr, dem wir zustimmen müssten"), or a consent only
+    # imagined in the subjunctive of a modal ("zustimmen müssten / bräuchten / sollten").
+    r"\bnichts,? (?:\S+ ){0,2}?(?:dem|wozu|was|worüber|dafür)\b", r"\bnothing (?:left |more )?(?:to|for us to)\b",
+    r"\b(?:müssten|bräuchten|brauchten|sollten|hätten)\b", r"\bwozu\b",
 ))
 
 # A condition or an offer of the creditor's own: with a figure that differs from the plan, a counter-offer.
