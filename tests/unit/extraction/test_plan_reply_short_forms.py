@@ -211,3 +211,21 @@ def test_a_decision_in_a_note_first_read_as_automatic_goes_to_a_human() -> None:
 ])
 def test_a_consent_there_is_nothing_left_for_or_only_imagined_decides_nothing(text: str) -> None:
     assert read(text).decision not in ("accepted", "declined")
+
+
+@pytest.mark.parametrize(("text", "decision"), [
+    ("Ihr Vorschlag findet unsere Billigung.", "accepted"),
+    ("Den vorgelegten Plan billigen wir.", "accepted"),
+    ("Der Vorschlag findet nicht unsere Billigung.", "declined"),
+    ("Von einer Zustimmung zum Plan sehen wir ab.", "declined"),
+    ("Wir sehen von der Annahme des Vergleichs ab.", "declined"),
+    ("Leider nein.", "declined"),
+])
+def test_approval_refraining_and_a_regretful_no_decide(text: str, decision: str) -> None:
+    assert read(text).decision == decision
+
+
+def test_an_objection_that_does_not_follow_is_an_agreement_for_a_human() -> None:
+    reading = read("Ein Widerspruch unsererseits gegen den Plan erfolgt nicht.")
+    assert reading.decision == "accepted"
+    assert reading.doubts

@@ -27,7 +27,7 @@ AGREE = phrases((
     r"(?:erteil\w*|erklär\w*) (?:[^\s,;]+ ){0,7}?(?:seine|ihre|unsere|meine|die|deren|dessen) Zustimmung",
     r"Zustimmung (?:\S+ ){0,6}?(?:erteil\w*|erklär\w*)",
     # "Der Plan findet unsere Zustimmung"; a negation in its clause makes it a refusal ("findet nicht unsere …").
-    r"find\w* (?:\S+ ){0,3}?(?:unsere|die|Ihre) Zustimmung",
+    r"find\w* (?:\S+ ){0,3}?(?:unsere|die|Ihre) (?:Zustimmung|Billigung|Akzeptanz)", r"billig(?:en|t|te|ten)\b",
     r"einverstanden", r"Einverständnis", r"akzeptier\w*", r"nehmen (?:\S+ ){0,8}?an\b",
     r"steht (?:\S+ ){0,3}?nichts (?:mehr )?im Wege",
     r"angenommen", r"annehmen", r"trag\w* (?:\S+ ){0,8}?mit\b", r"mitzutragen", r"mittragen",
@@ -73,6 +73,9 @@ NEGATED_REFUSAL = phrases((
     r"(?:eine |einen |ein )?(?:Ablehnung|Absage|Widerspruch)",
     r"lehn\w* (?:\S+ ){0,6}?nicht ab\b", r"nicht abgelehnt", r"nicht ablehnen", r"keine Ablehnung", r"keine Absage",
     r"keinen Widerspruch", r"erheben (?:\S+ ){0,4}?keinen Einspruch", r"not (?:\S+ ){0,2}?(?:reject|object)\b",
+    # "Ein Widerspruch gegen den Plan erfolgt nicht", "wird nicht erhoben".
+    r"(?:Widerspruch|Einspruch|Ablehnung) (?:(?!\S*(?:zustimm|annahm|annehm|einverst))[^\s,;]+ ){0,6}?"
+    r"(?:erfolgt|wird|werden) (?:\S+ ){0,2}?nicht\b(?! nur)",
     # No reason to refuse ("sehen keinen Anlass, dem Plan die Zustimmung zu verweigern", "kein Grund für eine
     # Ablehnung"): the words between hold no comma and no further negation.
     r"kein\w* (?:Veranlassung|Anlass|Anlaß|Grund|Gründe|Grundes|Anhaltspunkt\w*),? "
@@ -160,6 +163,9 @@ REFUSE = phrases((
     # A refusal as a zu-infinitive ("sehen uns gezwungen, den Plan abzulehnen"); "keinen Anlass, … abzulehnen" is
     # ruled out above, a question "ob … abzulehnen" is hypothetical.
     r"abzulehnen", r"zu verweigern", r"zu versagen",
+    # Refraining from consent: "Von einer Zustimmung sehen wir ab", "sehen von der Zustimmung … ab".
+    r"(?:von|vor) (?:einer|der|unserer) (?:Zustimmung|Annahme|Billigung) (?:\S+ ){0,6}?ab\b",
+    r"sehen (?:\S+ ){0,4}?von (?:einer|der|unserer) (?:Zustimmung|Annahme|Billigung) (?:\S+ ){0,3}?ab\b",
 ))
 # A decision written as a form's value: "Entscheidung: Zustimmung", "Votum | Ablehnung".
 DECISION_FIELD = phrases((
@@ -181,8 +187,8 @@ BARE_REFUSE = phrases((r"Ablehnung", r"abgelehnt", r"Widerspruch", r"declined", 
 # form's label and a ticked "[X] ja"). What may stand before the answer: nothing, fillers, the consent asked
 # about, the plan or the client it is about; never a question or a refusal word ("Rückfragen: ja").
 SHORT_ANSWER = re.compile(r"^(?P<label>.*?)[\s:|,–-]*\b(?P<fill>(?:(?:auch|hier|also|dann|ebenfalls|gern|gerne"
-                          r"|klar|von uns|unsererseits|meinerseits|ein klares)\s+){0,3})(?P<answer>ja|yes|nein|no)"
-                          r"\s*[.!]*$")
+                          r"|klar|von uns|unsererseits|meinerseits|ein klares|leider)\s+){0,3})"
+                          r"(?P<answer>ja|yes|nein|no)\s*[.!]*$")
 ANSWER_LABEL = phrases((
     r"Zustimmung\w*", r"zustimm\w*", r"einverstanden", r"Einverständnis", r"Annahme", r"annehm\w*", r"Plan\w*",
     r"\w*plan\b", r"Vergleich\w*", r"Herrn?\b", r"Frau\b", r"Mandant\w*", r"Schuldner\w*", r"accept\w*",
