@@ -19,7 +19,7 @@ from tests.support.corpora import is_plan_corpus
 SHARED_CORPORA = (Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus").resolve()
 OWN_CORPORA = (Path(__file__).resolve().parents[2] / "fixtures").resolve()
 OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_plan_fresh4",
-       "corpus_plan_fresh5", "corpus_plan_fresh6", "corpus_plan_fresh7", "corpus_plan_fresh8")
+       "corpus_plan_fresh5", "corpus_plan_fresh6", "corpus_plan_fresh7", "corpus_plan_fresh8", "corpus_plan_fresh9")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -85,6 +85,14 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
         "U004: a landlord's counter-offer 'insgesamt 1.850,00 €' read as a stated claim (plan replies never write "
         "a claim)"),
     ("corpus_plan_fresh8", "no amount where none is stated"): "U004, as above",
+    # corpus_plan_fresh9: written blind after all of session 10's plan fixes, half of it wordings meant to trick a
+    # reader into the wrong decision; at first sight decisions 100 % (20/20), none wrong recorded alone. Untuned.
+    ("corpus_plan_fresh9", "counter-offer figures right ≥ 95 %"): (
+        "50 % (1/2): W014 'aber nur, wenn … mindestens 5,00 €' in the monthly rate's sense is read as a one-off "
+        "amount (the decision, a counter-offer, is right)"),
+    ("corpus_plan_fresh9", "no noise amount taken"): (
+        "W015: the plan's old claim 183,60 € read instead of the grown claim 256,80 € (plan replies never write a "
+        "claim)"),
     ("corpus_plan_fresh7", "creditor reference right ≥ 95 %"): (
         "94 % (17/18): T013, sent in Brandstetter's thread for Kılıçarslan's plan, is read with the thread's "
         "reference KM-8856230 (subject, quote) instead of KM-8841907 its text names; matched to INQ-0018 likewise"),

@@ -142,3 +142,9 @@ def test_the_word_zusammen_opening_the_amounts_sentence_names_the_total() -> Non
     result = run("Offen sind zwei Monatsbeiträge je 64,00 sowie Mahnkosten mit 5,00. Zusammen 133,00 €.")
     assert result.total_amount == Decimal("133.00")
     assert result.amount_is_safe
+
+
+def test_a_balance_carried_forward_is_a_former_one() -> None:
+    result = run("Saldo Vortrag 31.12.   -640,10\nSollzinsen             -12,40\nKontostand 08.03.      -652,50")
+    assert reason_of(result, "640.10") is not None
+    assert result.total_amount == Decimal("652.50")
