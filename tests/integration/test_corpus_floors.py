@@ -58,17 +58,30 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # corpus_fresh8: written blind after every first-round fix of session 10 and measured before any change (first
     # sight: amount 80 %, intent 88 %, noise 1, no wrong write, 1 write its labels leave to a human, safe 57 %,
     # reference 96 %); one fix since (S023, "Zusammen 1.122,38 €." opening its sentence names the total).
-    ("corpus_fresh8", "amount_exact"): "17/20: S003 (a giro statement whose every row is negative; the carried-"
-    "forward balance outranks the closing 'Kontostand', never safe), S010 (a reply in Polish, no word read as a "
+    ("corpus_fresh8", "amount_exact"): "18/20 (S003's carried-forward balance is a former figure since): S010 (a "
+    "reply in Polish, no word read as a "
     "total), S012 (the creditor confirms the firm's figure, which stands only in the quoted letter: quoted amounts "
     "are never taken)",
     ("corpus_fresh8", "intent"): "22/24: S010 and S012 (above) read as questions",
-    ("corpus_fresh8", "noise_amounts_taken"): "S003's carried-forward balance (above; not safe)",
     ("corpus_fresh8", "auto_applied_needing_human"): "S005: 'Gesamtforderung per 28.02.2027' with interest running "
     "on from 01.03. is written as the current claim, as on the other corpora; its author labels it for a human "
     "because a few days' interest has accrued since",
-    ("corpus_fresh8", "safe_cases_auto_applied"): "9/14: S003, S010, S012 (above), S015 (figures only in an XLSX "
+    ("corpus_fresh8", "safe_cases_auto_applied"): "9/14: S003 (a giro statement with its carried-forward balance: a "
+    "previous total is a human's), S010, S012 (above), S015 (figures only in an XLSX "
     "without a total label), S020 (figures only in an image-only scan: read by OCR, never safe)",
+    # corpus_fresh9: written blind after all of session 10's first-round fixes, a third of it traps for a wrong
+    # write; first sight: amount 80 %, intent 91 %, noise 1, no wrong amount written, but 3 writes its labels leave
+    # to a human (V005 'zzgl. der Kosten dieses Schreibens', V017 a total written '1.2345,00', V018 costs 'gesondert
+    # beziffern'), all three fixed since; safe 67 %.
+    ("corpus_fresh9", "amount_exact"): "16/20: V007 (a CHF claim with a euro conversion: the CHF figure is read, "
+    "never safe), V011 (a column headed 'Saldo' that holds settled items: its sum outranks the open amount below, "
+    "never safe), V012 (the figure only in the creditor's subject, the body says 'unverändert'), V015 (a payoff "
+    "figure for a future date, read as not yet owed)",
+    ("corpus_fresh9", "intent"): "21/23: V012 (above) and V021 (a bank refusing figures to third parties) read as "
+    "questions",
+    ("corpus_fresh9", "noise_amounts_taken"): "V011's settled column sum (above; not safe)",
+    ("corpus_fresh9", "safe_cases_auto_applied"): "8/12: V011, V012 (above), V013 (total in the body, lines in a "
+    "PDF), V020 (safe, held back by the matching gate)",
 }
 
 MISSING = "<no shared corpus>"
@@ -79,10 +92,10 @@ MISSING = "<no shared corpus>"
 # phone one-liners, forwarded internal notes), corpus_fresh5 (a fifth), corpus_fresh6 (a sixth: P.S. corrections,
 # rough figures, tables that miss their total, two accounts, GroupWise and Lotus Notes mail), corpus_fresh7 (a
 # seventh: credits, disputed claims, interest added in words, Swiss figures, references with a label in them),
-# corpus_fresh8 (an eighth, measured at first sight after all of session 10's first-round fixes).
+# corpus_fresh8 and corpus_fresh9 (measured at first sight after all of session 10's first-round fixes).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
-       "corpus_fresh6", "corpus_fresh7", "corpus_fresh8")
+       "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9")
 
 
 def first_round_corpora() -> list[str]:

@@ -46,7 +46,9 @@ from app.services.extraction.vocabulary.amounts import (
     APPROXIMATE_LEAD,
     DISPUTED,
     INTEREST_NOT_COMPUTED,
+    MISGROUPED_NUMBER,
     MORE_THAN_ONE_ACCOUNT,
+    PARTS_TO_FOLLOW,
     POINTS_TO_SUBJECT,
     SUBJECT_FIGURE_WORD,
     SUBJECT_REQUEST,
@@ -163,7 +165,11 @@ def _doubts(decision: TotalDecision, reply_text: str, candidates: list[Candidate
                                                                                    disputed.start()]):
         doubts.append(f"the debtor disputes the claim: '{disputed.group(0)}'")
     if INTEREST_NOT_COMPUTED.match(fold(total.line.text[total.start + len(total.raw):])):
-        doubts.append("interest is added to the total in words only, not as a figure")
+        doubts.append("interest or costs are added to the total in words only, not as a figure")
+    if parts := PARTS_TO_FOLLOW.search(folded):
+        doubts.append(f"the creditor will put a figure on further parts later: '{parts.group(0)[:60]}'")
+    if slip := MISGROUPED_NUMBER.search(reply_text):
+        doubts.append(f"a figure is written with its thousands grouped wrong: '{slip.group(0)}'")
     settled = settled_claim_wording(reply_text, total.raw)
     if settled and total.value != 0:
         doubts.append("the reply also says the account is settled: " + ", ".join(settled))

@@ -154,3 +154,25 @@ def test_a_paid_item_or_how_to_pay_beside_an_open_total_is_no_settled_account(te
 def test_a_settled_claim_beside_a_figure_still_stops_the_write() -> None:
     result = statement("Die Forderung über 418,00 € ist inzwischen beglichen.\nKontostand laut System: 418,00 €")
     assert not result.amount_is_safe
+
+
+@pytest.mark.parametrize("text", [
+    "Offen sind 418,00 € zzgl. der Kosten dieses Schreibens.",
+    "Die Forderung beträgt 418,00 € zuzüglich unserer Gebühren für die Adressermittlung.",
+])
+def test_costs_added_in_words_only_keep_the_total_from_being_written(text: str) -> None:
+    result = statement(text)
+    assert result.total_amount == Decimal("418.00")
+    assert not result.amount_is_safe
+
+
+def test_parts_the_creditor_will_quantify_later_keep_the_total_from_being_written() -> None:
+    result = statement("Offen sind zusammen 418,00 €. Zinsen und Mahnkosten werden wir Ihnen gesondert beziffern und "
+                       "nachreichen.")
+    assert not result.amount_is_safe
+
+
+def test_a_figure_with_its_thousands_grouped_wrong_keeps_the_total_from_being_written() -> None:
+    result = statement("Rechnung 1.380,00 €\nMahnkosten 5,00 €\nGesamtbetrag 1.3850,00 €\n"
+                       "Wir bitten, den offenen Betrag von 1.385,00 € zu überweisen.")
+    assert not result.amount_is_safe

@@ -119,13 +119,23 @@ DISPUTED = phrases((
     r"(?:Widerspruch|Einspruch|Einwendungen|Einwand|Einwände) (?:\S+ ){0,4}?(?:eingelegt|erhoben|vorgebracht|geltend)",
     r"disputed?\b", r"contest(?:s|ed)\b",
 ))
-# Interest added to the total in words only ("500,00 € zzgl. Zinsen seit dem 01.06.2026", "nebst 5 % Zinsen p. a."):
-# the claim today is larger by a figure nobody computed. Interest that only runs on from now ("zzgl. weiterer
-# Zinsen", "ab 01.12.", "täglich 0,14 €") leaves the stated total the current one.
+# Interest, costs or fees added to the total in words only ("500,00 € zzgl. Zinsen seit dem 01.06.2026", "nebst
+# 5 % Zinsen p. a.", "zzgl. der Kosten dieses Schreibens"): the claim today is larger by a figure nobody computed.
+# Interest that only runs on from now ("zzgl. weiterer Zinsen", "ab 01.12.", "täglich 0,14 €") leaves the stated
+# total the current one.
 INTEREST_NOT_COMPUTED = re.compile(
     r"^[\s€]*(?:eur\b|euro\b)?[\s,()]*(?:zzgl|zuzgl|zuzüglich|nebst|plus|zuzueglich)\.?\s+"
-    r"(?!(?:\S+\s+){0,3}?(?:weitere|laufende|künftige|kuenftige|täglich|taeglich|ab\b))(?:\S+\s+){0,8}?zinsen\b"
-    r"(?![^.;]{0,40}?\d+,\d\d)")
+    r"(?!(?:\S+\s+){0,3}?(?:weitere|laufende|künftige|kuenftige|täglich|taeglich|ab\b))(?:\S+\s+){0,8}?"
+    r"(?:zinsen|kosten|gebuehr\w*|auslagen|spesen)\b(?![^.;]{0,40}?\d+,\d\d)")
+# Parts of the claim the creditor will put a figure on later ("Die Mahnkosten und Zinsen werden wir gesondert
+# beziffern und nachreichen"): the stated total is not the whole claim yet.
+PARTS_TO_FOLLOW = phrases((
+    r"(?:Kosten|Zinsen|Gebühren|Auslagen|Spesen|Nebenforderungen)\b(?:[^.;]{0,120}?)\b(?:gesondert|separat|später|"
+    r"nachträglich|noch) (?:\S+ ){0,2}?(?:beziffer\w*|mitteil\w*|nachreich\w*|aufgeben|aufgegeben|geltend machen)",
+    r"(?:interest|costs|fees) (?:\S+ ){0,8}?(?:will be|to be) (?:\S+ ){0,2}?(?:quantified|advised|notified)",
+), whole_words=False)
+# A number whose thousands are grouped wrong ("1.2345,00"): a typing slip on the figure itself.
+MISGROUPED_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3})*\.\d{4,},\d{2}(?!\d)")
 # The reply speaks of more than one account or claim of the client ("führen wir zwei Konten", "Beide Forderungen
 # sind fällig", "ein weiteres Kundenkonto"): a total of one of them leaves the others to a human.
 MORE_THAN_ONE_ACCOUNT = phrases((
