@@ -12,7 +12,7 @@ from app.config import Settings
 from app.models import Inquiry
 from app.services import money
 from app.services.extraction.result import ExtractionResult
-from app.services.matching import written_names
+from app.services.matching import normalize, written_names
 from app.services.matching.decide import Decision
 
 Action = Literal["apply", "review", "ignore"]
@@ -55,9 +55,29 @@ def judge(decision: Decision, extraction: ExtractionResult, known: Decimal | Non
         return Verdict("review", (*reasons, *names))
     if extraction.intent in HUMAN_INTENTS:
         return Verdict("review", (HUMAN_INTENTS[extraction.intent], *names))
-    reasons = names + amount_doubts(extraction, known, current() if callable(current) else current,
-                                    settings.claim_jump_limit)
+    reasons = names + other_letters_reference(decision, extraction) + amount_doubts(
+        extraction, known, current() if callable(current) else current, settings.claim_jump_limit)
     return Verdict("review", tuple(reasons)) if reasons else Verdict("apply", ())
+
+
+def other_letters_reference(decision: Decision, extraction: ExtractionResult) -> list[str]:
+    """The mail writes the creditor reference of another candidate letter and never the matched letter's own
+    (a reply about the client's second account at the same creditor, sent in the first one's thread): the
+    figures may belong to that other letter."""
+    if decision.best is None:
+        return []
+    matched = decision.best.inquiry
+    own = normalize.reference_key(matched.creditor_reference)
+    written = {normalize.reference_key(found.value) for found in extraction.references}
+    if not own or own in written:
+        return []
+    for scored in decision.ranked:
+        other = scored.inquiry
+        key = normalize.reference_key(other.creditor_reference)
+        if other is not matched and key and key != own and key in written:
+            return [f"the mail names another letter's reference ({other.creditor_reference}), not this one's "
+                    f"({matched.creditor_reference})"]
+    return []
 
 
 def amount_doubts(extraction: ExtractionResult, known: Decimal | None, current: Decimal | None,

@@ -10,7 +10,7 @@ import pytest
 
 from app.config import Settings
 from app.models import Inquiry
-from app.services.extraction.result import Evidence, ExtractionResult, NameFound
+from app.services.extraction.result import Evidence, ExtractionResult, NameFound, ReferenceFound
 from app.services.inquiries import InquiryFields, apply_fields
 from app.services.matching.decide import Decision
 from app.services.matching.gate import judge
@@ -108,3 +108,34 @@ def test_the_name_reason_joins_the_reasons_of_an_unsure_match_and_of_another_int
 def test_the_clients_own_name_in_another_spelling_still_applies() -> None:
     extraction = statement(names=[client_named("ROLOFF, FENNA"), client_named("Roloff", 0.35)])
     assert judge(matched(ROLOFF), extraction, Decimal("600"), None, SETTINGS).action == "apply"
+
+
+def with_account(ident: str, reference: str) -> Inquiry:
+    data = InquiryFields(id=ident, client_name="Fenna Roloff", firm_reference="AZ-11", creditor_reference=reference,
+                         creditor_name="Mobilfunk Weserland AG", creditor_email="inkasso@weserland.example")
+    row = Inquiry(external_id=ident)
+    apply_fields(row, data)
+    return row
+
+
+def written(*values: str) -> list[ReferenceFound]:
+    return [ReferenceFound(value=value, owner="creditor", kind="account", label="Kundenkonto", confidence=0.9,
+                           evidence=Evidence(source="body", part="reply", location="line 3", text=value))
+            for value in values]
+
+
+MOBILE, LANDLINE = with_account("Q-7", "MW 41 0087"), with_account("Q-8", "MW 41 0093")
+
+
+def test_a_mail_that_names_only_the_other_letters_account_goes_to_review() -> None:
+    verdict = judge(matched(MOBILE, others=(LANDLINE,)), statement(references=written("MW-41-0093")),
+                    Decimal("600"), None, SETTINGS)
+    assert verdict.action == "review"
+    assert any("another letter's reference" in reason for reason in verdict.reasons)
+
+
+@pytest.mark.parametrize("values", [("MW 410087",), ("MW 41 0087", "MW 41 0093"), ()])
+def test_a_mail_that_names_its_own_account_or_none_may_be_written(values: tuple[str, ...]) -> None:
+    verdict = judge(matched(MOBILE, others=(LANDLINE,)), statement(references=written(*values)),
+                    Decimal("600"), None, SETTINGS)
+    assert verdict.action == "apply"
