@@ -157,10 +157,10 @@ def _doubts(decision: TotalDecision, reply_text: str, candidates: list[Candidate
     doubts: list[str] = []
     if total.label == "balance" and is_weak_balance(total.label_text) and not decision.consistent:
         doubts.append(f"total named only by the generic word '{total.label_text}'")
-    if (accounts := MORE_THAN_ONE_ACCOUNT.search(fold(reply_text))) and not _closes_everything(decision, candidates):
+    folded = fold(reply_text)
+    if (accounts := MORE_THAN_ONE_ACCOUNT.search(folded)) and not _closes_everything(decision, candidates):
         doubts.append(f"the reply speaks of more than one account or claim, and the total is not their sum: "
                       f"'{accounts.group(0)}'")
-    folded = fold(reply_text)
     if (disputed := DISPUTED.search(folded)) and not _NOT_BEFORE.search(folded[max(0, disputed.start() - 12):
                                                                                    disputed.start()]):
         doubts.append(f"the debtor disputes the claim: '{disputed.group(0)}'")

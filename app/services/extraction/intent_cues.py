@@ -96,6 +96,11 @@ def _words_before(sentence: str, start: int, count: int = 3) -> str:
     return " ".join(sentence[:start].split()[-count:])
 
 
+def _negated(match: re.Match[str], sentence: str, negation: re.Pattern[str]) -> bool:
+    """A negation word precedes the match closely or interrupts it ("nicht beglichen", "noch nicht ausgeglichen")."""
+    return bool(negation.search(_words_before(sentence, match.start())) or negation.search(match.group(0)))
+
+
 @lru_cache(maxsize=8)
 def _affirmed(pattern: re.Pattern[str], text: str, negation: re.Pattern[str]) -> tuple[str, ...]:
     """Matches outside conditional sentences that no negation word precedes or interrupts."""
@@ -105,7 +110,7 @@ def _affirmed(pattern: re.Pattern[str], text: str, negation: re.Pattern[str]) ->
         if pattern.search(sentence) is None or words.CONDITIONAL.search(sentence):
             continue
         for match in pattern.finditer(sentence):
-            if negation.search(_words_before(sentence, match.start())) or negation.search(match.group(0)):
+            if _negated(match, sentence, negation):
                 continue
             found.append(" ".join(match.group(0).split()))
     return tuple(found[:3])
@@ -134,8 +139,7 @@ def settled_claim(reply: str, total_raw: str) -> list[str]:
         if not (words.CLAIM_SUBJECT.search(sentence) or total_raw in sentence):
             continue
         for match in words.SETTLED_PAYMENT.finditer(sentence):
-            before = _words_before(sentence, match.start())
-            if (words.SETTLED_NEGATION.search(before) or words.SETTLED_NEGATION.search(match.group(0))
+            if (_negated(match, sentence, words.SETTLED_NEGATION)
                     or words.INFINITIVE_AFTER.match(sentence[match.end():])):
                 continue
             found.append(" ".join(match.group(0).split()))
