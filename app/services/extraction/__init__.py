@@ -45,9 +45,11 @@ from app.services.extraction.totals import TotalDecision, decide_total, usable
 from app.services.extraction.vocabulary.amounts import (
     APPROXIMATE_LEAD,
     DISPUTED,
+    FROM_NOW_ON,
     INTEREST_NOT_COMPUTED,
     MISGROUPED_NUMBER,
     MORE_THAN_ONE_ACCOUNT,
+    PARTS_LEFT_OUT,
     PARTS_TO_FOLLOW,
     POINTS_TO_SUBJECT,
     SUBJECT_FIGURE_WORD,
@@ -166,6 +168,8 @@ def _doubts(decision: TotalDecision, reply_text: str, candidates: list[Candidate
         doubts.append(f"the debtor disputes the claim: '{disputed.group(0)}'")
     if INTEREST_NOT_COMPUTED.match(fold(total.line.text[total.start + len(total.raw):])):
         doubts.append("interest or costs are added to the total in words only, not as a figure")
+    if (left_out := PARTS_LEFT_OUT.search(folded)) and not FROM_NOW_ON.search(_sentence_around(folded, left_out)):
+        doubts.append(f"the creditor says its figure leaves out interest or costs: '{left_out.group(0)[:60]}'")
     if parts := PARTS_TO_FOLLOW.search(folded):
         doubts.append(f"the creditor will put a figure on further parts later: '{parts.group(0)[:60]}'")
     if slip := MISGROUPED_NUMBER.search(reply_text):
@@ -174,6 +178,12 @@ def _doubts(decision: TotalDecision, reply_text: str, candidates: list[Candidate
     if settled and total.value != 0:
         doubts.append("the reply also says the account is settled: " + ", ".join(settled))
     return doubts
+
+
+def _sentence_around(text: str, found: re.Match[str]) -> str:
+    start = max(text.rfind(mark, 0, found.start()) for mark in ".;:\n")
+    ends = [end for mark in ".;:\n" if (end := text.find(mark, found.end())) >= 0]
+    return text[start + 1:min(ends, default=len(text))]
 
 
 def _parts_larger_than(total: Candidate, candidates: list[Candidate]) -> list[Candidate]:
@@ -189,9 +199,12 @@ def _safety(
     intent: IntentDecision, decision: TotalDecision, candidates: list[Candidate], attachments: Sequence[AttachmentText],
     reply_text: str = "",
     cut: str | None = None,
+    versions_disagree: Sequence[str] = (),
 ) -> tuple[bool, list[str]]:
     """Safe = one clear current total in the creditor's own new text; every doubt is a reason."""
     reasons: list[str] = [cut] if cut else []  # an unread rest may correct or contradict any total
+    if versions_disagree:
+        reasons.append("the mail's text and HTML versions state different figures: " + "; ".join(versions_disagree))
     total = decision.total
     if intent.intent != "debt_statement":
         reasons.append(f"intent is {intent.intent}, not a debt statement")
@@ -310,7 +323,8 @@ def extract(
     component_evidence = {
         name: [c.line.evidence() for c in decision.component_lines.get(name, [])] for name in components
     }
-    safe, safety_reasons = _safety(intent, decision, judged, attachments, parsed.reply_text, cut)
+    safe, safety_reasons = _safety(intent, decision, judged, attachments, parsed.reply_text, cut,
+                                   parsed.versions_disagree)
     creditor, agent = choose_creditor(find_creditor_names(subject_lines + lines, from_name, from_email))
     amounts: list[AmountFound] = [c.found() for c in judged]
     return ExtractionResult(

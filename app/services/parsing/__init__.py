@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from app.services.parsing.html import html_links, html_to_text
@@ -18,6 +18,7 @@ _LINE_BREAKS = re.compile(r"\r\n?")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009\t]")
 _URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+", re.IGNORECASE)
+_FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+),(\d{2})(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,9 @@ class ParsedBody:
     line_parts: tuple[LinePart, ...] = ()
     quote_markers: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
+    # Figures with cents that the reply of only one of the mail's two versions (text and HTML) states: the two
+    # were written at different times or by different hands, and a reader of either one alone is misled.
+    versions_disagree: tuple[str, ...] = ()
 
     def lines(self) -> list[BodyLine]:
         """Every line of `full_text` with its number and part."""
@@ -87,6 +91,18 @@ def _links(reply_and_signature: str, body_html: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(url.rstrip(".,;:") for url in found))
 
 
+def _figures(text: str) -> set[str]:
+    return {f"{whole.replace('.', '')},{cents}" for whole, cents in _FIGURE.findall(text)}
+
+
+def _versions_disagree(body_text: str | None, body_html: str | None, chosen: ParsedBody) -> tuple[str, ...]:
+    """The figures only one version's reply states, when the mail has both a text and an HTML version."""
+    if not (body_text and body_text.strip() and body_html and body_html.strip()):
+        return ()
+    other = parse_body(body_text, None) if chosen.source == "html" else parse_body(None, body_html)
+    return tuple(sorted(_figures(chosen.reply_text) ^ _figures(other.reply_text)))
+
+
 def parse_body(body_text: str | None, body_html: str | None) -> ParsedBody:
     """Turn the text and/or HTML body of one email into a `ParsedBody`."""
     full_text, source = _choose_text(body_text, body_html)
@@ -104,7 +120,7 @@ def parse_body(body_text: str | None, body_html: str | None) -> ParsedBody:
             parts[index] = "signature"
     reply_text = _join(lines, parts, "reply")
     signature_text = _join(lines, parts, "signature")
-    return ParsedBody(
+    parsed = ParsedBody(
         full_text=full_text,
         reply_text=reply_text,
         signature_text=signature_text,
@@ -114,6 +130,9 @@ def parse_body(body_text: str | None, body_html: str | None) -> ParsedBody:
         quote_markers=split.markers,
         links=_links(reply_text + "\n" + signature_text, body_html),
     )
+    if disagree := _versions_disagree(body_text, body_html, parsed):
+        return replace(parsed, versions_disagree=disagree)
+    return parsed
 
 
 __all__ = ["BodyLine", "LinePart", "ParsedBody", "html_links", "html_to_text", "parse_body"]

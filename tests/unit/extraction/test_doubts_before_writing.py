@@ -176,3 +176,27 @@ def test_a_figure_with_its_thousands_grouped_wrong_keeps_the_total_from_being_wr
     result = statement("Rechnung 1.380,00 €\nMahnkosten 5,00 €\nGesamtbetrag 1.3850,00 €\n"
                        "Wir bitten, den offenen Betrag von 1.385,00 € zu überweisen.")
     assert not result.amount_is_safe
+
+
+@pytest.mark.parametrize("text", [
+    "Offen sind 418,00 €. Die Verzugszinsen seit Juli sind darin nicht berücksichtigt.",
+    "Offen sind 418,00 €.\nNicht eingerechnet sind die Kosten des gerichtlichen Mahnverfahrens.",
+    "Offen sind 418,00 €. Unsere Anwaltsgebühren stehen noch nicht fest und sind noch nicht beziffert.",
+    "Offen sind 418,00 €. Please note that interest and collection costs are not included.",
+])
+def test_interest_or_costs_said_to_be_left_out_keep_the_total_from_being_written(text: str) -> None:
+    result = statement(text)
+    assert result.total_amount == Decimal("418.00")
+    assert not result.amount_is_safe
+    assert any("leaves out interest or costs" in reason for reason in result.amount_safety_reasons)
+
+
+@pytest.mark.parametrize("text", [
+    "Offen sind 418,00 €. Künftig anfallende Mahngebühren sind darin nicht enthalten.",
+    "Offen sind 418,00 €. Der Abschlag für März ist in diesem Betrag nicht enthalten.",
+    "Offen sind 418,00 € einschließlich aller Zinsen und Kosten.",
+])
+def test_parts_not_yet_due_or_included_leave_the_total_safe(text: str) -> None:
+    result = statement(text)
+    assert result.total_amount == Decimal("418.00")
+    assert result.amount_is_safe

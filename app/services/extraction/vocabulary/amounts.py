@@ -134,6 +134,19 @@ PARTS_TO_FOLLOW = phrases((
     r"nachträglich|noch) (?:\S+ ){0,2}?(?:beziffer\w*|mitteil\w*|nachreich\w*|aufgeben|aufgegeben|geltend machen)",
     r"(?:interest|costs|fees) (?:\S+ ){0,8}?(?:will be|to be) (?:\S+ ){0,2}?(?:quantified|advised|notified)",
 ), whole_words=False)
+# Interest, costs or fees the creditor says the stated figure leaves out or has not fixed yet ("seither
+# aufgelaufene Zinsen sind nicht berücksichtigt", "Nicht enthalten sind die verauslagten Gerichtskosten", "die
+# Anwaltskosten sind noch nicht festgesetzt"): the claim is larger by an amount nobody wrote. Items not yet due
+# ("der Abschlag ab März ist nicht enthalten") are no part of today's claim and raise no doubt.
+_LEFT_OUT = r"nicht (?:\S+ ){0,2}?(?:beruecksichtigt|enthalten|eingerechnet|inbegriffen|einbezogen|eingeschlossen)"
+_CLAIM_PARTS = r"\w*(?:zinsen|kosten|gebuehren|auslagen|spesen)\b"
+PARTS_LEFT_OUT = re.compile(
+    rf"\b{_CLAIM_PARTS}[^.;:]{{0,120}}?\b(?:{_LEFT_OUT}|noch nicht (?:\S+ ){{0,2}}?(?:festgesetzt|beziffert|berechnet))"
+    rf"|\b{_LEFT_OUT}(?: [^\s.;:]+){{0,8}}? {_CLAIM_PARTS}"
+    r"|\b(?:interest|costs|fees)\b[^.;:]{0,80}?\bnot (?:yet )?included")
+# Wording that makes interest or costs left out run only from now on ("künftig anfallende Zinsen").
+FROM_NOW_ON = re.compile(r"\b(?:kuenftig|zukuenftig|kommend|ab heute|ab sofort|ab dem heutigen|noch anfallend"
+                         r"|weiter(?:hin)? (?:anfallend|laufend))")
 # A number whose thousands are grouped wrong ("1.2345,00"): a typing slip on the figure itself.
 MISGROUPED_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3})*\.\d{4,},\d{2}(?!\d)")
 # The reply speaks of more than one account or claim of the client ("führen wir zwei Konten", "Beide Forderungen

@@ -1,0 +1,40 @@
+"""A mail sent with a text and an HTML version: where the two replies state different figures, neither is
+the creditor's one word on the claim."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from app.services.extraction import extract
+from app.services.parsing import parse_body
+
+PLAIN = ("Hallo,\n\nfür Herrn Jonas Brehm steht offen:\n\nRechnung 4471     312,00 €\nMahngebühr         6,00 €\n"
+         "Offen gesamt      318,00 €\n\nGruß\nTeam Forderungen\n")
+HTML = ("<p>Hallo,</p><p>für Herrn Jonas Brehm steht offen:</p><table>"
+        "<tr><td>Rechnung 4471</td><td>312,00 €</td></tr><tr><td>Mahngebühr</td><td>6,00 €</td></tr>"
+        "<tr><td>Teilzahlung 02.03.</td><td>-50,00 €</td></tr><tr><td>Offen gesamt</td><td>268,00 €</td></tr>"
+        "</table><p>Gruß<br>Team Forderungen</p>")
+HTML_SAME = HTML.replace("<tr><td>Teilzahlung 02.03.</td><td>-50,00 €</td></tr>", "").replace("268,00", "318,00")
+
+
+def test_versions_with_different_figures_are_flagged() -> None:
+    parsed = parse_body(PLAIN, HTML)
+    assert parsed.source == "html"
+    assert set(parsed.versions_disagree) == {"50,00", "268,00", "318,00"}
+
+
+def test_versions_with_the_same_figures_are_not() -> None:
+    assert parse_body(PLAIN, HTML_SAME).versions_disagree == ()
+    assert parse_body(PLAIN, None).versions_disagree == ()
+    assert parse_body(None, HTML).versions_disagree == ()
+
+
+def test_a_total_from_versions_that_disagree_is_never_written_alone() -> None:
+    result = extract(parse_body(PLAIN, HTML), subject="Jonas Brehm", from_email="forderungen@versand.example",
+                     from_name=None)
+    assert result.total_amount == Decimal("268.00")
+    assert not result.amount_is_safe
+    assert any("text and HTML versions" in reason for reason in result.amount_safety_reasons)
+    same = extract(parse_body(PLAIN, HTML_SAME), subject="Jonas Brehm", from_email="forderungen@versand.example",
+                   from_name=None)
+    assert same.total_amount == Decimal("318.00") and same.amount_is_safe
