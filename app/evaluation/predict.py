@@ -72,7 +72,7 @@ def predict_email(
 ) -> Prediction:
     """Parse, read attachments, extract and (when given) match one email."""
     started = time.perf_counter()
-    parsed = parse_body(email.body_text, email.body_html)
+    parsed = parse_body(email.body_text, email.body_html, email.from_email)
     result = extract(
         parsed,
         subject=email.subject,

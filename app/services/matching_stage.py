@@ -75,7 +75,7 @@ def match_and_apply(session: Session, email: IncomingEmail, extraction: Extracti
     """Decide which inquiry the email answers and act: write the claim when everything is clean, record
     a plan decision for a clear answer to a plan letter, otherwise open a review (or ignore an automatic
     reply). Flushes, never commits."""
-    body = parsed if parsed is not None else parse_body(email.body_text, email.body_html)
+    body = parsed if parsed is not None else parse_body(email.body_text, email.body_html, email.from_email)
     decision = matching.match(session, email, body.full_text, extraction, settings)
     inquiry = decision.best.inquiry if decision.best else None
     explanation = matching.explain(decision)

@@ -91,7 +91,7 @@ def run(session: Session, email: IncomingEmail, settings: Settings) -> PipelineR
     settings = firms.settings_for(settings, email.firm_id)  # the firm's own reference pattern, recipients, portal
     remote = fetch_remote_body(email, settings)
     with steps.step("body"):
-        parsed = parse_body(email.body_text, email.body_html)
+        parsed = parse_body(email.body_text, email.body_html, email.from_email)
     with steps.step("attachments"):
         attachments = read_attachments(email, settings, remote)
     with steps.step("extraction"):

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from app.services.parsing.forwards import colleagues_forwards
 from app.services.parsing.html import html_links, html_to_text
 from app.services.parsing.quotes import split_quotes
 from app.services.parsing.signature import postscript_start, signature_start
@@ -95,24 +96,27 @@ def _figures(text: str) -> set[str]:
     return {f"{whole.replace('.', '')},{cents}" for whole, cents in _FIGURE.findall(text)}
 
 
-def _versions_disagree(body_text: str | None, body_html: str | None, chosen: ParsedBody) -> tuple[str, ...]:
+def _versions_disagree(body_text: str | None, body_html: str | None, chosen: ParsedBody,
+                       sender: str | None) -> tuple[str, ...]:
     """The figures only one version's reply states, when the mail has both a text and an HTML version."""
     if not (body_text and body_text.strip() and body_html and body_html.strip()):
         return ()
-    other = parse_body(body_text, None) if chosen.source == "html" else parse_body(None, body_html)
+    other = parse_body(body_text, None, sender) if chosen.source == "html" else parse_body(None, body_html, sender)
     return tuple(sorted(_figures(chosen.reply_text) ^ _figures(other.reply_text)))
 
 
-def parse_body(body_text: str | None, body_html: str | None) -> ParsedBody:
-    """Turn the text and/or HTML body of one email into a `ParsedBody`."""
+def parse_body(body_text: str | None, body_html: str | None, sender: str | None = None) -> ParsedBody:
+    """Turn the text and/or HTML body of one email into a `ParsedBody`; `sender` (the From address) lets a
+    forwarded mail between the sender's colleagues count as the sender's own text."""
     full_text, source = _choose_text(body_text, body_html)
     if not full_text:
         return ParsedBody(full_text="", reply_text="", signature_text="", quoted_text="", source=source)
     lines = full_text.split("\n")
     split = split_quotes(full_text)
-    parts: list[LinePart] = ["quoted" if flag else "reply" for flag in split.quoted]
+    quoted = colleagues_forwards(lines, list(split.quoted), sender)
+    parts: list[LinePart] = ["quoted" if flag else "reply" for flag in quoted]
     # The signature is looked for in the reply before the first quoted line only.
-    first_quoted = next((i for i, flag in enumerate(split.quoted) if flag), len(lines))
+    first_quoted = next((i for i, flag in enumerate(quoted) if flag), len(lines))
     start = signature_start(lines[:first_quoted])
     if start is not None:
         postscript = postscript_start(lines[:first_quoted], start)
@@ -130,7 +134,7 @@ def parse_body(body_text: str | None, body_html: str | None) -> ParsedBody:
         quote_markers=split.markers,
         links=_links(reply_text + "\n" + signature_text, body_html),
     )
-    if disagree := _versions_disagree(body_text, body_html, parsed):
+    if disagree := _versions_disagree(body_text, body_html, parsed, sender):
         return replace(parsed, versions_disagree=disagree)
     return parsed
 

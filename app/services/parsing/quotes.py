@@ -24,7 +24,7 @@ _UNDERSCORE_RULE = re.compile(r"^\s*_{8,}\s*$")
 # the history after it carries no "> " prefixes.
 _CHEVRON_HEADER = re.compile(r"^\s*>>>\s*\S.*(?:@|\d{1,2}[./]\d{1,2}[./]\d{2,4}).*>>>\s*$")
 _HEADER_FROM = re.compile(r"^\s*\*?(?:von|from|absender)\s*:\*?\s*\S", re.IGNORECASE)
-_HEADER_OTHER = re.compile(
+HEADER_OTHER = re.compile(
     r"^\s*\*?(?:gesendet|sent|datum|date|an|to|cc|betreff|subject)\s*:\*?", re.IGNORECASE
 )
 # "wrote" as the mail programs of a creditor abroad put it: French, Dutch, Spanish, Italian, Portuguese, Polish,
@@ -42,7 +42,7 @@ _ATTRIBUTION = re.compile(
 )
 _ATTRIBUTION_HEAD = re.compile(
     rf"^\s*(?:am|on|le|op|el|il\s+giorno|em|w\s+dniu|den|dne)\s|(?<!\w)(?:{_WROTE})(?!\w)", re.IGNORECASE)
-_QUOTED_LINE = re.compile(r"^\s*>")
+QUOTED_LINE = re.compile(r"^\s*>")
 # A line that is a rule and nothing else ("----", "______", "* * *"), no heading in it.
 _BARE_RULE = re.compile(r"^\s*(?:[-_=*~]\s*){3,}$")
 
@@ -56,17 +56,17 @@ class QuoteSplit:
     markers: tuple[str, ...]
 
 
-def _is_header_block(lines: list[str], start: int) -> bool:
+def is_header_block(lines: list[str], start: int) -> bool:
     """A "Von:" line followed within six lines by two or more of Gesendet/An/Betreff/Datum…."""
     if not _HEADER_FROM.match(lines[start]):
         return False
     window = lines[start + 1 : start + 7]
-    return sum(1 for line in window if _HEADER_OTHER.match(line)) >= 2
+    return sum(1 for line in window if HEADER_OTHER.match(line)) >= 2
 
 
 def _attribution_span(lines: list[str], start: int) -> int:
     """Number of lines (1–3) forming an attribution ("Am … schrieb …:") starting here, else 0."""
-    if not lines[start].strip() or _QUOTED_LINE.match(lines[start]):
+    if not lines[start].strip() or QUOTED_LINE.match(lines[start]):
         return 0
     joined = ""
     for span in range(1, 4):
@@ -90,7 +90,7 @@ def _quote_block_end(lines: list[str], start: int) -> int:
     last_quoted = start - 1
     while index < len(lines):
         line = lines[index]
-        if _QUOTED_LINE.match(line):
+        if QUOTED_LINE.match(line):
             last_quoted = index
         elif line.strip():
             break
@@ -105,7 +105,7 @@ def _next_content(lines: list[str], start: int) -> int:
     return index
 
 
-def _marker_at(lines: list[str], index: int) -> tuple[str, int] | None:
+def marker_at(lines: list[str], index: int) -> tuple[str, int] | None:
     """(marker name, first line after the attribution) when a to-the-end marker starts here."""
     line = lines[index]
     if _SEPARATOR.match(line) or _BARE_SEPARATOR.match(line):
@@ -114,9 +114,9 @@ def _marker_at(lines: list[str], index: int) -> tuple[str, int] | None:
         return "groupwise header", index + 1
     if _UNDERSCORE_RULE.match(line):
         following = _next_content(lines, index + 1)
-        if following < len(lines) and _is_header_block(lines, following):
+        if following < len(lines) and is_header_block(lines, following):
             return "outlook header block", index + 1
-    if _is_header_block(lines, index) and any(line.strip() for line in lines[:index]):
+    if is_header_block(lines, index) and any(line.strip() for line in lines[:index]):
         # A "Von:/An:/Betreff:" block at the very top is the sender's own letterhead, not history.
         return "outlook header block", index + 1
     span = _attribution_span(lines, index)
@@ -147,21 +147,21 @@ def _inline_answers(lines: list[str], after: int) -> list[bool] | None:
     own (an older message's separator or header) ends the answers: everything from there on is history."""
     index = after
     while index < len(lines) and (not lines[index].strip() or _HEADER_FROM.match(lines[index])
-                                  or _HEADER_OTHER.match(lines[index])):
+                                  or HEADER_OTHER.match(lines[index])):
         index += 1
-    if index >= len(lines) or not _QUOTED_LINE.match(lines[index]):
+    if index >= len(lines) or not QUOTED_LINE.match(lines[index]):
         return None
     flags = [True] * (len(lines) - after)
-    last_quoted = max(i for i in range(index, len(lines)) if _QUOTED_LINE.match(lines[i]))
+    last_quoted = max(i for i in range(index, len(lines)) if QUOTED_LINE.match(lines[i]))
     found = False
     while index < last_quoted:
-        if _QUOTED_LINE.match(lines[index]) or not lines[index].strip():
+        if QUOTED_LINE.match(lines[index]) or not lines[index].strip():
             index += 1
             continue
         end = index
-        while end < len(lines) and lines[end].strip() and not _QUOTED_LINE.match(lines[end]):
+        while end < len(lines) and lines[end].strip() and not QUOTED_LINE.match(lines[end]):
             end += 1
-        if any(_marker_at(lines, i) is not None or _HEADER_FROM.match(lines[i]) for i in range(index, end)):
+        if any(marker_at(lines, i) is not None or _HEADER_FROM.match(lines[i]) for i in range(index, end)):
             return flags if found else None
         if not lines[index - 1].strip() and end < len(lines) and not lines[end].strip():
             flags[index - after:end - after] = [False] * (end - index)
@@ -179,21 +179,21 @@ def split_quotes(text: str) -> QuoteSplit:
     markers: list[str] = []
     index = 0
     while index < len(lines):
-        if _QUOTED_LINE.match(lines[index]) and not _CHEVRON_HEADER.match(lines[index]):
+        if QUOTED_LINE.match(lines[index]) and not _CHEVRON_HEADER.match(lines[index]):
             end = _quote_block_end(lines, index)
             quoted[index:end] = [True] * (end - index)
             if "> quoting" not in markers:
                 markers.append("> quoting")
             index = end
             continue
-        found = _marker_at(lines, index)
+        found = marker_at(lines, index)
         if found is None:
             index += 1
             continue
         name, after = found
         markers.append(name)
         first_content = _next_content(lines, after)
-        if name == "attribution line" and first_content < len(lines) and _QUOTED_LINE.match(lines[first_content]):
+        if name == "attribution line" and first_content < len(lines) and QUOTED_LINE.match(lines[first_content]):
             end = _quote_block_end(lines, first_content)
             quoted[index:end] = [True] * (end - index)
             index = end

@@ -1,0 +1,71 @@
+"""parsing/forwards.py — a mail between the sender's colleagues that the sender forwards is the creditor's own
+text: the post room passes on what the accounts team wrote ("bitte so an die Kanzlei rausgeben"), and the claim
+or the decision stands only there. That holds only where the sender's own lines say they pass something on
+("anbei die Auskunft unserer Beitragsabteilung", "leite ich Ihnen das Votum weiter"): a colleague's request
+below a complete answer ("Bitte beantworten, Kanzlei nennt 1.563,90 €") is history. A forwarded mail to or from
+anyone else (the firm's letter, the creditor's older letter to the client) stays quoted history."""
+
+from __future__ import annotations
+
+import re
+
+from app.services.parsing.quotes import HEADER_OTHER, QUOTED_LINE, is_header_block, marker_at
+from app.services.textfold import fold
+
+_ADDRESS = re.compile(r"[\w.+-]+@((?:[\w-]+\.)+[\w-]+)")
+_RECIPIENTS = re.compile(r"^\s*\*?(?:an|to|cc)\s*:\*?", re.IGNORECASE)
+_HEADER_LINES = 8
+_ANSWER = (r"(?:auskunft|info\w*|antwort|stellungnahme|votum|freigabe|mitteilung|rueckmeldung|angaben|aufstellung"
+           r"|entscheidung|nachricht)")
+_PASSES_ON = re.compile(
+    r"\b(?:leite|leiten|reiche|reichen|gebe|geben)\b[^.\n]{0,80}?\bweiter\b|\bweiter(?:ge)?leite\w*|\bsiehe unten\b"
+    rf"|\b(?:unten|nachstehend|nachfolgend|anbei|beigefuegt)\w*\b[^.\n]{{0,60}}?\b{_ANSWER}\b|\bforward\w*|\bbelow\b")
+
+
+def _organisation(domain: str) -> str:
+    """The domain's last two labels: "post.ikk-nord.example" and "ikk-nord.example" are one organisation."""
+    return ".".join(domain.lower().rstrip(".").split(".")[-2:])
+
+
+def mail_address_organisation(text: str | None) -> str | None:
+    """The organisation of the first mail address in `text`, if any."""
+    found = _ADDRESS.search(text or "")
+    return _organisation(found.group(1)) if found else None
+
+
+
+def _internal_header(lines: list[str], start: int, organisation: str) -> int | None:
+    """The index after the header block at `start` when it is a mail from the organisation to nobody outside it
+    (recipients named without an address count as colleagues); None otherwise."""
+    sender = _ADDRESS.search(lines[start])
+    if sender is None or _organisation(sender.group(1)) != organisation:
+        return None
+    end = start + 1
+    while end < min(len(lines), start + _HEADER_LINES) and HEADER_OTHER.match(lines[end]):
+        if _RECIPIENTS.match(lines[end]) and any(
+                _organisation(domain) != organisation for domain in _ADDRESS.findall(lines[end])):
+            return None
+        end += 1
+    return end
+
+
+def colleagues_forwards(lines: list[str], quoted: list[bool], sender: str | None) -> list[bool]:
+    """`quoted` with the body of every forwarded mail between the sender's colleagues marked as not quoted (its
+    header lines stay quoted), up to the next quote marker."""
+    organisation = mail_address_organisation(sender)
+    flags = list(quoted)
+    own = "\n".join(line for line, flag in zip(lines, quoted, strict=True) if not flag)
+    if organisation is None or not _PASSES_ON.search(fold(own)):
+        return flags
+    for start in range(len(lines)):
+        if not quoted[start] or not is_header_block(lines, start):
+            continue
+        body = _internal_header(lines, start, organisation)
+        if body is None:
+            continue
+        end = body
+        while end < len(lines) and not QUOTED_LINE.match(lines[end]) and (
+                end == body or marker_at(lines, end) is None):
+            end += 1
+        flags[body:end] = [False] * (end - body)
+    return flags
