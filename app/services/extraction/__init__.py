@@ -44,6 +44,7 @@ from app.services.extraction.stated_sums import future_totals, larger_sums
 from app.services.extraction.totals import TotalDecision, decide_total, usable
 from app.services.extraction.vocabulary.amounts import (
     APPROXIMATE_LEAD,
+    CREDITOR_NAMED,
     DISPUTED,
     FROM_NOW_ON,
     INTEREST_NOT_COMPUTED,
@@ -163,6 +164,8 @@ def _doubts(decision: TotalDecision, reply_text: str, candidates: list[Candidate
     if (accounts := MORE_THAN_ONE_ACCOUNT.search(folded)) and not _closes_everything(decision, candidates):
         doubts.append(f"the reply speaks of more than one account or claim, and the total is not their sum: "
                       f"'{accounts.group(0)}'")
+    if len(creditors := {found.group(1) for found in CREDITOR_NAMED.finditer(folded)}) > 1:
+        doubts.append(f"the reply lists claims of more than one creditor: {', '.join(sorted(creditors))}")
     if (disputed := DISPUTED.search(folded)) and not _NOT_BEFORE.search(folded[max(0, disputed.start() - 12):
                                                                                    disputed.start()]):
         doubts.append(f"the debtor disputes the claim: '{disputed.group(0)}'")

@@ -234,6 +234,10 @@ def _polarity(sentence: Sentence, heading: bool = False) -> None:
     despite = [m.group(0) for m in despite_matches]
     sentence.agrees.extend(despite)
     spans += [m.span() for m in despite_matches]
+    # The negation inside "keine Einwände" or a ruled-out refusal negates that phrase, not an agreement beside it
+    # ("Wir haben keine Einwände und stimmen zu").
+    for start, end in [m.span() for m in ruled_out] + [m.span() for m in despite_matches]:
+        unnegated = unnegated[:start] + " " * (end - start) + unnegated[end:]
     if not void:
         _bare_decision(sentence, heading)
     for match in words.AGREE.finditer(text):

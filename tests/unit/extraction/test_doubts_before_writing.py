@@ -200,3 +200,20 @@ def test_parts_not_yet_due_or_included_leave_the_total_safe(text: str) -> None:
     result = statement(text)
     assert result.total_amount == Decimal("418.00")
     assert result.amount_is_safe
+
+
+def test_a_total_over_several_creditors_claims_goes_to_a_human() -> None:
+    text = ("Mir liegen zwei Aufträge vor:\n1. Gläubigerin Nordstern Energie GmbH, Forderung 610,00 €\n"
+            "2. Gläubiger Autohaus Pielke KG, Forderung 95,00 €\nZusammen offen: 705,00 €")
+    result = statement(text)
+    assert result.total_amount == Decimal("705.00")
+    assert any("more than one creditor" in reason for reason in result.amount_safety_reasons)
+    assert not result.amount_is_safe
+
+
+def test_one_creditor_named_twice_is_one_creditor() -> None:
+    text = ("Gläubigerin: Nordstern Energie GmbH\nStrom 2026     610,00 €\nMahnkosten       5,00 €\n"
+            "Gesamt offen:  615,00 €\nBitte zahlen Sie an die Gläubigerin Nordstern Energie GmbH.")
+    result = statement(text)
+    assert result.total_amount == Decimal("615.00")
+    assert result.amount_is_safe

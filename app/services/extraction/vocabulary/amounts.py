@@ -98,6 +98,9 @@ OTHER_VALUE_LEAD = phrases((
     r"Kaution", r"Mindest(?:betrag|zahlung|rate|tilgung)\w*", r"minimum (?:payment|amount|due)", r"Selbstbeteiligung",
     r"Gegenangebot", r"Gegenvorschlag", r"\bQuote von",
     r"Laufzeit von \d+",
+    # A recurring charge, not what is owed ("Der laufende Monatsbeitrag beträgt derzeit 248,71 €").
+    r"\b(?:laufende|monatliche|derzeitige|künftige|zukünftige)[nrs]? (?:\S+ )?"
+    r"(?:Monatsbeitrag|Beitrag|Abschlag|Abschlagszahlung|Monatsrate|Grundgebühr|Miete)\b",
 ), whole_words=False)
 # A limit the text compares something with ("Der Rückstand übersteigt den Betrag von 100 Euro", "ab einem
 # Rückstand von", "mindestens"): a threshold or a bound, never the exact claim.
@@ -147,6 +150,12 @@ PARTS_LEFT_OUT = re.compile(
 # Wording that makes interest or costs left out run only from now on ("künftig anfallende Zinsen").
 FROM_NOW_ON = re.compile(r"\b(?:kuenftig|zukuenftig|kommend|ab heute|ab sofort|ab dem heutigen|noch anfallend"
                          r"|weiter(?:hin)? (?:anfallend|laufend))")
+# A creditor named by a label with its company form ("Gläubigerin Havelländische Kreditbank AG", "Auftraggeber:
+# Stadtwerke Nordheim GmbH"). Two different ones in one reply are an intermediary's list (a bailiff, a collection
+# agency for several clients): a total over it is not one creditor's claim.
+CREDITOR_NAMED = re.compile(
+    r"\b(?:glaeubiger(?:in)?|auftraggeber(?:in)?|creditor)\b\s*[:\-–]?\s+"
+    r"([^,;\n()]{0,50}?\b(?:gmbh|ag|kg|eg|se|ohg|mbh|e\.\s?v\.|sparkasse|bank|kasse|versicherung)\b)")
 # A number whose thousands are grouped wrong ("1.2345,00"): a typing slip on the figure itself.
 MISGROUPED_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3})*\.\d{4,},\d{2}(?!\d)")
 # The reply speaks of more than one account or claim of the client ("führen wir zwei Konten", "Beide Forderungen

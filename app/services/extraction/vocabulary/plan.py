@@ -58,7 +58,8 @@ AGREE = phrases((
 ))
 # Agreement written with a negation word in it ("keine Einwände").
 AGREE_DESPITE_NEGATION = phrases((
-    r"keine Einwände", r"keine Einwendungen", r"keine Bedenken", r"nichts einzuwenden", r"no objection\w*",
+    r"keine Einwände", r"keine Einwendungen", r"keinerlei (?:Einwände|Einwendungen|Bedenken)",
+    r"keine Bedenken", r"nichts einzuwenden", r"no objection\w*",
     r"nicht widersprechen", r"widersprechen (?:\S+ ){0,4}?nicht\b", r"steh\w* nichts entgegen",
 ))
 # A refusal that is itself ruled out ("eine Ablehnung kommt nicht in Betracht", "lehnen den Plan nicht ab"):
@@ -72,10 +73,14 @@ NEGATED_REFUSAL = phrases((
     r"(?:kommt|kommen) (?:\S+ ){0,4}?nicht (?:\S+ ){0,2}?(?:in Betracht|in Frage) (?:\S+ ){0,3}?"
     r"(?:eine |einen |ein )?(?:Ablehnung|Absage|Widerspruch)",
     r"lehn\w* (?:\S+ ){0,6}?nicht ab\b", r"nicht abgelehnt", r"nicht ablehnen", r"keine Ablehnung", r"keine Absage",
-    r"keinen Widerspruch", r"erheben (?:\S+ ){0,4}?keinen Einspruch", r"not (?:\S+ ){0,2}?(?:reject|object)\b",
+    r"keinen Widerspruch", r"erheben (?:\S+ ){0,4}?keinen Einspruch",
+    r"(?:Einwendungen|Einwände|Einwand) (?:\S+ ){0,6}?(?:erheben|erhoben|vorbringen) "
+    r"(?:[^\s,;]+ ){0,4}?nicht\b(?! nur)",
+    r"not (?:\S+ ){0,2}?(?:reject|object)\b",
     # "Ein Widerspruch gegen den Plan erfolgt nicht", "wird nicht erhoben".
-    r"(?:Widerspruch|Einspruch|Ablehnung) (?:(?!\S*(?:zustimm|annahm|annehm|einverst))[^\s,;]+ ){0,6}?"
-    r"(?:erfolgt|wird|werden) (?:\S+ ){0,2}?nicht\b(?! nur)",
+    r"(?:Widerspruch|Einspruch|Ablehnung|Einwendungen|Einwände|Einwand) "
+    r"(?:(?!\S*(?:zustimm|annahm|annehm|einverst))[^\s,;]+ ){0,6}?(?:erfolgt|wird|werden) "
+    r"(?:\S+ ){0,2}?nicht\b(?! nur)",
     # No reason to refuse ("sehen keinen Anlass, dem Plan die Zustimmung zu verweigern", "kein Grund für eine
     # Ablehnung"): the words between hold no comma and no further negation.
     r"kein\w* (?:Veranlassung|Anlass|Anlaß|Grund|Gründe|Grundes|Anhaltspunkt\w*),? "
@@ -158,7 +163,12 @@ REFUSE = phrases((
     r"(?:sehe|sehen) (?:\S+ ){0,3}?keine Möglichkeit", r"nicht (?:\S+ ){0,3}?näher ?(?:zu )?(?:treten|kommen)",
     r"nicht näher(?:zu)?(?:treten|kommen)", r"nicht (?:\S+ ){0,3}?anschließen",
     # A refusal in everyday words: "eine Absage erteilen", "Nein sagen", "sagen … nein".
-    r"Absage\b", r"absagen", r"Nein sagen", r"sag\w* (?:\S+ ){0,4}?nein\b",
+    r"Absage\b", r"absagen", r"Nein sagen",
+    # Objections raised against the plan, in the words of the court procedure ("erheben wir … Einwendungen").
+    r"(?:erheb\w*|erhoben) (?:(?!nicht\b|kein)\S+ ){0,12}?(?:Einwendungen|Einwände|Einwand)\b",
+    r"(?:Einwendungen|Einwände|Einwand) (?:(?!nicht\b|kein)\S+ ){0,6}?(?:erhoben|erheben|vorgebracht|vorbringen)\b",
+    r"bring\w* (?:(?!nicht\b|kein)\S+ ){0,8}?(?:Einwendungen|Einwände|Einwand) vor\b",
+    r"sag\w* (?:\S+ ){0,4}?nein\b",
     r"ein (?:\S+ ){0,2}?Nein\b", r"say no\b",
     # A refusal as a zu-infinitive ("sehen uns gezwungen, den Plan abzulehnen"); "keinen Anlass, … abzulehnen" is
     # ruled out above, a question "ob … abzulehnen" is hypothetical.
