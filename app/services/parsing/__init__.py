@@ -9,6 +9,7 @@ from typing import Literal
 
 from app.services.parsing.forwards import colleagues_forwards
 from app.services.parsing.html import html_links, html_to_text
+from app.services.parsing.pasted_letter import pasted_on_top
 from app.services.parsing.quotes import split_quotes
 from app.services.parsing.signature import postscript_start, signature_start
 
@@ -113,14 +114,16 @@ def parse_body(body_text: str | None, body_html: str | None, sender: str | None 
         return ParsedBody(full_text="", reply_text="", signature_text="", quoted_text="", source=source)
     lines = full_text.split("\n")
     split = split_quotes(full_text)
-    quoted = colleagues_forwards(lines, list(split.quoted), sender)
+    quoted = pasted_on_top(lines, colleagues_forwards(lines, list(split.quoted), sender), sender)
     parts: list[LinePart] = ["quoted" if flag else "reply" for flag in quoted]
-    # The signature is looked for in the reply before the first quoted line only.
-    first_quoted = next((i for i, flag in enumerate(quoted) if flag), len(lines))
-    start = signature_start(lines[:first_quoted])
+    # The signature is looked for in the reply before the first quoted line only, or, below a mail pasted on top,
+    # in the answer after it.
+    begin = next((i for i, flag in enumerate(quoted) if not flag), len(lines)) if quoted and quoted[0] else 0
+    end = next((i for i in range(begin, len(lines)) if quoted[i]), len(lines))
+    start = signature_start(lines[begin:end])
     if start is not None:
-        postscript = postscript_start(lines[:first_quoted], start)
-        for index in range(start, first_quoted if postscript is None else postscript):
+        postscript = postscript_start(lines[begin:end], start)
+        for index in range(begin + start, end if postscript is None else begin + postscript):
             parts[index] = "signature"
     reply_text = _join(lines, parts, "reply")
     signature_text = _join(lines, parts, "signature")
