@@ -202,12 +202,11 @@ def _safety(
     intent: IntentDecision, decision: TotalDecision, candidates: list[Candidate], attachments: Sequence[AttachmentText],
     reply_text: str = "",
     cut: str | None = None,
-    versions_disagree: Sequence[str] = (),
+    body_doubts: Sequence[str] = (),
 ) -> tuple[bool, list[str]]:
     """Safe = one clear current total in the creditor's own new text; every doubt is a reason."""
     reasons: list[str] = [cut] if cut else []  # an unread rest may correct or contradict any total
-    if versions_disagree:
-        reasons.append("the mail's text and HTML versions state different figures: " + "; ".join(versions_disagree))
+    reasons.extend(body_doubts)
     total = decision.total
     if intent.intent != "debt_statement":
         reasons.append(f"intent is {intent.intent}, not a debt statement")
@@ -327,7 +326,7 @@ def extract(
         name: [c.line.evidence() for c in decision.component_lines.get(name, [])] for name in components
     }
     safe, safety_reasons = _safety(intent, decision, judged, attachments, parsed.reply_text, cut,
-                                   parsed.versions_disagree)
+                                   parsed.doubts())
     creditor, agent = choose_creditor(find_creditor_names(subject_lines + lines, from_name, from_email))
     amounts: list[AmountFound] = [c.found() for c in judged]
     return ExtractionResult(

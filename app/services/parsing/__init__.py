@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from app.services.parsing.forwards import colleagues_forwards
-from app.services.parsing.html import html_links, html_to_text
+from app.services.parsing.html import html_links, html_to_text, struck_text
 from app.services.parsing.pasted_letter import pasted_on_top
 from app.services.parsing.quotes import split_quotes
 from app.services.parsing.signature import postscript_start, signature_start
@@ -51,6 +51,18 @@ class ParsedBody:
     # Figures with cents that the reply of only one of the mail's two versions (text and HTML) states: the two
     # were written at different times or by different hands, and a reader of either one alone is misled.
     versions_disagree: tuple[str, ...] = ()
+    # Figures the HTML strikes through (left out of the text): the writer corrected a figure in place.
+    struck: tuple[str, ...] = ()
+
+    def doubts(self) -> list[str]:
+        """What about the body itself keeps any figure in it from being taken unseen."""
+        found: list[str] = []
+        if self.versions_disagree:
+            found.append("the mail's text and HTML versions state different figures: "
+                         + "; ".join(self.versions_disagree))
+        if self.struck:
+            found.append("the mail strikes figures through and writes others: " + "; ".join(self.struck))
+        return found
 
     def lines(self) -> list[BodyLine]:
         """Every line of `full_text` with its number and part."""
@@ -137,9 +149,9 @@ def parse_body(body_text: str | None, body_html: str | None, sender: str | None 
         quote_markers=split.markers,
         links=_links(reply_text + "\n" + signature_text, body_html),
     )
-    if disagree := _versions_disagree(body_text, body_html, parsed, sender):
-        return replace(parsed, versions_disagree=disagree)
-    return parsed
+    struck = tuple(text for text in struck_text(body_html) if _FIGURE.search(text)) if source == "html" else ()
+    disagree = _versions_disagree(body_text, body_html, parsed, sender)
+    return replace(parsed, versions_disagree=disagree, struck=struck) if disagree or struck else parsed
 
 
 __all__ = ["BodyLine", "LinePart", "ParsedBody", "html_links", "html_to_text", "parse_body"]

@@ -19,6 +19,10 @@ _BLOCKQUOTE_CLOSE = re.compile(r"</blockquote\s*>", re.IGNORECASE)
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009\t]")
 _RUN_OF_SPACES = re.compile(r" {2,}")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+# Struck-through text (a figure the writer corrected in place: "<s>974,30 EUR</s> <b>941,30 EUR</b>") is not
+# what the writer says; it is left out of the text and kept apart for the doubt it raises.
+_STRUCK = re.compile(r"<(s|strike|del)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
 _HREF = re.compile(r"""\bhref\s*=\s*["']?(https?://[^"'\s>]+)""", re.IGNORECASE)
 
 
@@ -51,7 +55,7 @@ def html_to_text(html: str | None) -> str:
     ("Hauptforderung | 1.234,56 €"), <blockquote> content prefixed with "> " per level."""
     if not html or not html.strip():
         return ""
-    rendered = get_text(_mark_blockquotes(html), _CONFIG)
+    rendered = get_text(_mark_blockquotes(_STRUCK.sub("", html)), _CONFIG)
     rendered = _SPACES.sub(" ", rendered)
     lines: list[str] = []
     for raw in rendered.splitlines():
@@ -59,6 +63,13 @@ def html_to_text(html: str | None) -> str:
         lines.append(line)
     text = "\n".join(_apply_quote_depth(lines))
     return _BLANK_RUNS.sub("\n\n", text).strip("\n")
+
+
+def struck_text(html: str | None) -> list[str]:
+    """The texts the HTML strikes through, tags dropped."""
+    if not html:
+        return []
+    return [" ".join(_TAG.sub(" ", match.group(2)).split()) for match in _STRUCK.finditer(html)]
 
 
 def html_links(html: str | None) -> list[str]:

@@ -38,3 +38,21 @@ def test_a_total_from_versions_that_disagree_is_never_written_alone() -> None:
     same = extract(parse_body(PLAIN, HTML_SAME), subject="Jonas Brehm", from_email="forderungen@versand.example",
                    from_name=None)
     assert same.total_amount == Decimal("318.00") and same.amount_is_safe
+
+
+def test_a_figure_struck_through_is_left_out_and_keeps_the_other_from_being_written_alone() -> None:
+    html = ("<p>Guten Tag,</p><p>für Herrn Jonas Brehm beträgt die Gesamtforderung <del>318,00 €</del> "
+            "<strong>268,00 €</strong>.</p><p>Gruß<br>Team Forderungen</p>")
+    parsed = parse_body(None, html)
+    assert "318,00" not in parsed.full_text and parsed.struck == ("318,00 €",)
+    result = extract(parsed, subject="Jonas Brehm", from_email="forderungen@versand.example", from_name=None)
+    assert result.total_amount == Decimal("268.00")
+    assert not result.amount_is_safe
+    assert any("strikes figures through" in reason for reason in result.amount_safety_reasons)
+
+
+def test_struck_words_without_a_figure_raise_no_doubt() -> None:
+    html = "<p>Die Gesamtforderung beträgt <s>leider</s> 268,00 €.</p><p>Gruß<br>Team Forderungen</p>"
+    parsed = parse_body(None, html)
+    assert parsed.struck == ()
+    assert "268,00" in parsed.reply_text and "leider" not in parsed.reply_text
