@@ -447,10 +447,16 @@ def _names_the_claim(clause: str) -> bool:
 
 
 def _own_lead(masked: str, lead_start: int, clause_start: int, end: int) -> str:
-    """The words that lead to the amount at `end`, from `lead_start` (the end of the amount before it). Where
+    """The words that lead to the amount at `end`, from `lead_start` (the end of the amount before it), or from the
+    last clause mark after that amount. Where
     that amount stood in a bracket that closes right before this one ("Mindestzahlung (mind. 25,00 EUR)
     165,92 EUR"), the bracket is an aside inside this amount's label: the lead is the label around it."""
     lead = masked[lead_start:end]
+    if lead_start > clause_start and (marks := list(_CLAUSE_MARK_INSIDE.finditer(lead))) \
+            and _LETTERS.search(lead[marks[-1].end():]):
+        # "300,00 € sind eingegangen, es verbleiben 1.910,00 €": the words up to the clause mark are the amount
+        # before's ("eingegangen" is its trail); this amount's own words start after the mark.
+        return lead[marks[-1].end():]
     close = lead.find(")")
     if close < 0 or _LETTERS.search(lead[close + 1 :]):
         return lead

@@ -54,7 +54,8 @@ PAID_LEAD = phrases((
     r"(?<!nach)Zahlung (?:vom|über|in Höhe|i\.\s?h\.|von)", r"Überweisung (?:\S+ )?(?:vom|über|in Höhe|von)",
     # "nach Verrechnung der Zahlung Ihrer Mandantin vom 02.10. über 150,00 €"
     r"(?<!nach)Zahlung (?:Ihre[rs]? (?:Mandant\w*|Mandantschaft)|de[rs] (?:Schuldner\w*|Kund\w*|Mandant\w*)) "
-    r"(?:\S+ ){0,2}?(?:vom|über|in Höhe|von)", r"Zahlungseingang", r"(?<!nach)Zahlungen", r"abzüglich",
+    r"(?:\S+ ){0,2}?(?:vom|über|in Höhe|von)", r"Zahlungseingang", r"(?<!nach)Zahlungen",
+    r"\bEingang (?:\S+ ){0,3}?(?:über|in Höhe von|von)\s*(?:€\s*|eur\s+|euro\s+)?$", r"abzüglich",
     r"abzgl", r"Gutschrift", r"geleistete", r"bereits gezahlt", r"(?<!un)bezahlt", r"eingegangen", r"gutgeschrieben",
     r"überwiesen",
     r"payments? (?:of|received)", r"\bpaid\b", r"\breceived\b", r"\bless\b",
@@ -77,6 +78,9 @@ SUPERSEDED_LEAD = phrases((
     r"\b(?:betrug|belief sich) (?:\S+ ){0,2}?(?:der|die|das|unser\w*|Ihr\w*) (?:\S+ )?(?:Forderung\w*|Saldo|Rückst\w*|"
     r"Betrag|Summe|Schuld\w*|Kontostand)\b(?! (?:\S+ ){0,3}?(?:heute|aktuell|derzeit|zuletzt)\b)",
     r"\bbestand(?:en)? (?:\S+ ){0,8}?(?:Rückst\w*|Forderung\w*|Saldo|Schuld\w*) (?:von|in Höhe von|über)?\s*$",
+    # Open in the past, or as of the firm's letter: "Offen waren 1.380,00 €", "zum Zeitpunkt Ihres Schreibens".
+    r"\boffen (?:waren|war)\s*(?:€\s*|eur\s+|euro\s+)?$",
+    r"\bzum Zeitpunkt (?:Ihre[rs]|des|der|unsere[rs]) (?:\S+ ){0,2}?(?:Schreibens|Anfrage|Briefes|Mail|E-Mail)\b",
     r"\bstatt\b", r"\bbisherige[rns]?\b(?! \S*(?:kosten|gebühr\w*|zinsen|auslagen|spesen)\b)",
     r"bislang mitgeteilt\w*", r"\bvorherige[rns]?\b", r"\bzuvor\b",
     r"\bfrühere[rns]?\b", r"\balte[rns]? (?:Saldo|Betrag|Forderung|Stand|Summe)", r"anstelle", r"ursprünglich\w*",
