@@ -11,6 +11,7 @@ from app.services.attachments.result import AttachmentText
 from app.services.extraction.amounts import Candidate, collect_amounts
 from app.services.extraction.arithmetic import order_key
 from app.services.extraction.cent_columns import join_cent_columns
+from app.services.extraction.corrections import corrected
 from app.services.extraction.intent import (
     SETTLED,
     IntentDecision,
@@ -253,7 +254,7 @@ def _safety(
     superseded = [c for c in candidates if c.line.part in ("reply", "attachment") and (
         c.reason == "previous figure, superseded" or (c.reason == "cancelled" and c.label in ("total", "balance")))]
     if superseded:
-        named = "; ".join(money.format_eur(c.value) for c in superseded)
+        named = "; ".join(dict.fromkeys(money.format_eur(c.value) for c in superseded))
         reasons.append(f"the text also names a previous or cancelled total: {named}")
     unread = [a for a in attachments if a.status not in ("ok", "skipped")]
     if total is not None and total.line.part == "reply" and decision.corroborated:
@@ -303,12 +304,12 @@ def extract(
     lines, cut = _within_caps(body_lines(parsed) + attachment_lines(attachments), max_lines, max_chars)
     lines = join_cent_columns(lines)
     subject_lines = [line for line in (subject_line(subject),) if line is not None]
-    candidates = collect_amounts(lines)
+    candidates = corrected(collect_amounts(lines))
     decision = decide_total(candidates)
     if decision.total is None and subject and _figure_in_subject(parsed.reply_text):
         # "Der aktuelle Saldo ist im Betreff genannt": the subject is then the creditor's own statement.
         stated = SourceLine(source="subject", part="reply", location="line", text=subject.strip(), key=0)
-        candidates = collect_amounts([stated, *lines])
+        candidates = corrected(collect_amounts([stated, *lines]))
         decision = decide_total(candidates)
     references = find_references(subject_lines + lines, _recipients(to), firm_reference_pattern)
     firm = choose_firm_reference(references, firm_reference_pattern)

@@ -102,12 +102,15 @@ def _negated(match: re.Match[str], sentence: str, negation: re.Pattern[str]) -> 
 
 
 @lru_cache(maxsize=8)
-def _affirmed(pattern: re.Pattern[str], text: str, negation: re.Pattern[str]) -> tuple[str, ...]:
-    """Matches outside conditional sentences that no negation word precedes or interrupts."""
+def _affirmed(pattern: re.Pattern[str], text: str, negation: re.Pattern[str],
+              limited: re.Pattern[str] | None = None) -> tuple[str, ...]:
+    """Matches outside conditional sentences (and sentences `limited` finds a limit in) that no negation word
+    precedes or interrupts."""
     found: list[str] = []
     for sentence in _sentences(text):
         # A sentence without the wording adds nothing either way: only one with it is read for a condition.
-        if pattern.search(sentence) is None or words.CONDITIONAL.search(sentence):
+        if pattern.search(sentence) is None or words.CONDITIONAL.search(sentence) or (
+                limited is not None and limited.search(sentence)):
             continue
         for match in pattern.finditer(sentence):
             if _negated(match, sentence, negation):
@@ -118,7 +121,7 @@ def _affirmed(pattern: re.Pattern[str], text: str, negation: re.Pattern[str]) ->
 
 def settled_account(reply: str) -> list[str]:
     """Wording that the whole account is settled."""
-    return list(_affirmed(words.SETTLED_ACCOUNT, reply, words.SETTLED_NEGATION))
+    return list(_affirmed(words.SETTLED_ACCOUNT, reply, words.SETTLED_NEGATION, words.LIMITED_SCOPE))
 
 
 def settled_any(reply: str) -> list[str]:
@@ -172,10 +175,12 @@ def instalment_offers(reply: str) -> list[str]:
 
 
 def refusals(reply: str) -> list[str]:
-    """Refusals outside conditional sentences ("falls Sie ablehnen" refuses nothing)."""
+    """Refusals outside conditional sentences ("falls Sie ablehnen" refuses nothing) that no negation word right
+    before takes back ("stehe ich nicht grundsätzlich ablehnend gegenüber")."""
     found: list[str] = []
     for sentence in _sentences(reply):
-        refused = hits(words.REFUSAL, sentence)
+        refused = [" ".join(match.group(0).split()) for match in words.REFUSAL.finditer(sentence)
+                   if not words.REFUSAL_NEGATION.search(_words_before(sentence, match.start()))]
         if refused and not words.CONDITIONAL.search(sentence):  # a condition is looked for only beside a refusal
             found += refused
     return found[:3]

@@ -217,3 +217,14 @@ def test_one_creditor_named_twice_is_one_creditor() -> None:
     result = statement(text)
     assert result.total_amount == Decimal("615.00")
     assert result.amount_is_safe
+
+
+@pytest.mark.parametrize("text", [
+    "Offen sind 418,00 €.\nNachtrag: Ich habe mich vertippt, es sind nicht 418,00 €, sondern 481,00 €.",
+    "Der Saldo beträgt nicht 418,00 €, sondern 481,00 €.",
+])
+def test_a_figure_taken_back_gives_way_to_its_correction_for_a_human(text: str) -> None:
+    result = statement(text)
+    assert result.total_amount == Decimal("481.00")
+    assert not result.amount_is_safe
+    assert any("previous or cancelled total: 418,00 €" in reason for reason in result.amount_safety_reasons)

@@ -92,6 +92,8 @@ SUPERSEDED_LEAD = phrases((
     r"\bbisher (?:gesamt|insgesamt|Summe|Gesamt\w+|Saldo|Stand)\s*$", r"\b(?:gesamt|Summe|Saldo) bisher\s*$",
     # "beträgt nicht mehr 907,98 EUR, sondern nur noch 807,98 EUR": the figure right after "nicht mehr" is gone.
     r"\bnicht mehr (?:(?:bei|wie bisher|die|der|den) )?(?:€ |eur |euro )?$", r"\bno longer (?:€ |eur |euro )?$",
+    # A figure denied right before it: "es sind nicht 1.147,80, sondern 1.174,80 EUR".
+    r"\bnicht (?:€\s*|eur\s+|euro\s+)?$",
 ), whole_words=False)
 PERIODIC_LEAD = phrases((
     r"erhöh\w* sich", r"steig\w* .{0,30}\bum\b", r"täglich\w*", r"pro Tag\b", r"je Tag\b", r"per day\b",

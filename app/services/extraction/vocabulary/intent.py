@@ -126,6 +126,10 @@ CLAIM_SUBJECT = phrases((
 ), whole_words=False)
 # "… beglichen werden": an instruction how to pay, not a payment made.
 INFINITIVE_AFTER = re.compile(r"^\s*(?:zu\s+)?werden\b")
+# A sentence that limits what it says to a part ("insoweit bestehen keine Rückstände", "ansonsten ist das Konto
+# ausgeglichen"): it settles that part, not the account.
+LIMITED_SCOPE = phrases((r"insoweit", r"insofern", r"diesbezüglich", r"ansonsten", r"darüber hinaus",
+                         r"otherwise", r"apart from"))
 SETTLED_NEGATION = phrases((
     r"nicht\b", r"noch nicht", r"teilweise", r"anteilig", r"zum Teil", r"not\b", r"never", r"partly", r"partially",
 ))
@@ -179,6 +183,9 @@ PLAN_INVITED = phrases((
     # gewährt werden", "können Sie bei uns beantragen"). "Auf Ihren Antrag gewähren wir …" grants one.
     r"auf (?:schriftlichen |formlosen )?Antrag\b", r"(?:kann|können) (?:\S+ ){0,6}?beantragt werden",
     r"können Sie (?:\S+ ){0,6}?beantragen", r"beantragen können", r"(?:may|can) (?:\S+ ){0,3}?apply",
+    # The debtor's side may propose one ("Wenn ihr einen Ratenplan vorschlagen möchtet, antwortet einfach").
+    r"(?:wenn|falls|sofern) (?:Sie|ihr|du|Ihr Mandant\w*|Ihre Mandantin) (?:\S+ ){0,5}?"
+    r"(?:vorschlagen|vorschlagt|vorschlägt|beantragen|beantragt)\b",
 ))
 # An instalment sentence with one of these is about a plan that is over or not offered.
 PLAN_OVER = phrases((
@@ -187,6 +194,8 @@ PLAN_OVER = phrases((
     r"cancel+ed", r"revoked", r"no longer",
     r"(?:cannot|can't|unable to|not able to) (?:\S+ ){0,3}?(?:offer|accept|agree)",
 ))
+# A negation right before a refusal word takes it back ("stehe … nicht grundsätzlich ablehnend gegenüber").
+REFUSAL_NEGATION = phrases((r"nicht", r"kein\w*", r"not", r"never"))
 # Refusing what the firm proposed.
 REFUSAL = phrases((
     r"lehnen (?:\S+ ){0,8}?ab\b", r"ablehnen", r"abgelehnt", r"nicht einverstanden", r"stimmen (?:\S+ ){0,8}?nicht zu",
