@@ -82,6 +82,31 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh9", "noise_amounts_taken"): "V011's settled column sum (above; not safe)",
     ("corpus_fresh9", "safe_cases_auto_applied"): "8/12: V011, V012 (above), V013 (total in the body, lines in a "
     "PDF), V020 (safe, held back by the matching gate)",
+    # corpus_fresh10: written blind in session 11 (mail programs and HTML: Lotus Notes on top, forwards, struck
+    # figures, text and HTML versions that disagree), a third traps; first sight: amount 77 %, intent 92 %, noise 3,
+    # ONE WRONG WRITE (X008, a bailiff's total over two creditors' orders, 2.449,50 € for 2.212,40 €) and one more
+    # write its labels leave to a human (X016), safe 53 %. Fixed since: both writes, X005, X011, X012, X018, X019,
+    # X024.
+    ("corpus_fresh10", "amount_exact"): "20/22: X008 (above: the bailiff's grand total is read, never safe) and "
+    "X017 (a gym owner's 'Stand heute' beside what the contract will cost until it ends: no total read, a human "
+    "decides)",
+    ("corpus_fresh10", "noise_amounts_taken"): "X008's grand total over two creditors (above; not safe)",
+    ("corpus_fresh10", "safe_cases_auto_applied"): "12/15: X010 (an HTML table with the open column first: the "
+    "paid column's sum 880,00 € competes with the total), X012 (an older claim 'beglichen' beside the open one "
+    "reads as settled wording), X023 (safe, held back by the matching gate)",
+    # corpus_fresh11: written blind in session 11 (ambiguous figures: several accounts, payments since the letter,
+    # running balances, costs in or out, corrections, a debt buyer), half traps; first sight: amount 90 %, intent
+    # 96 %, noise 3, no wrong write, one write its labels leave to a human (Z023, court costs left out), safe 57 %.
+    # Fixed since: Z023, Z015 (a corrected figure), Z020 (a remainder after a payment).
+    ("corpus_fresh11", "noise_amounts_taken"): "Z006: two contracts' figures and no sum; the last one is read as "
+    "the total, never safe (the reply speaks of two contracts)",
+    ("corpus_fresh11", "amount_where_none_stated"): "Z006, as above",
+    ("corpus_fresh11", "safe_cases_auto_applied"): "8/14: Z002 and Z010 (two accounts and a grand total that is "
+    "not found to be their sum: Z002's account figures compete with it, Z010's stand only in the XLSX's running "
+    "balances), Z013 (a running balance whose earlier row 1.100,00 € competes), Z019 (balances marked 'S'/'H' "
+    "without a currency), Z020 (instalments accepted only with the rent, read as an offer), Z021 (no reference on "
+    "file: the match is left to a human); Z010 is also not matched (the routing tag '+az272-27' is not the "
+    "Aktenzeichen '272/27-OQ')",
 }
 
 MISSING = "<no shared corpus>"
@@ -92,10 +117,11 @@ MISSING = "<no shared corpus>"
 # phone one-liners, forwarded internal notes), corpus_fresh5 (a fifth), corpus_fresh6 (a sixth: P.S. corrections,
 # rough figures, tables that miss their total, two accounts, GroupWise and Lotus Notes mail), corpus_fresh7 (a
 # seventh: credits, disputed claims, interest added in words, Swiss figures, references with a label in them),
-# corpus_fresh8 and corpus_fresh9 (measured at first sight after all of session 10's first-round fixes).
+# corpus_fresh8 and corpus_fresh9 (measured at first sight after all of session 10's first-round fixes),
+# corpus_fresh10 and corpus_fresh11 (session 11's, measured at first sight before its fixes).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
-       "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9")
+       "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11")
 
 
 def first_round_corpora() -> list[str]:

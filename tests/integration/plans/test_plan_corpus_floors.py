@@ -19,13 +19,15 @@ from tests.support.corpora import is_plan_corpus
 SHARED_CORPORA = (Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus").resolve()
 OWN_CORPORA = (Path(__file__).resolve().parents[2] / "fixtures").resolve()
 OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_plan_fresh4",
-       "corpus_plan_fresh5", "corpus_plan_fresh6", "corpus_plan_fresh7", "corpus_plan_fresh8", "corpus_plan_fresh9")
+       "corpus_plan_fresh5", "corpus_plan_fresh6", "corpus_plan_fresh7", "corpus_plan_fresh8", "corpus_plan_fresh9",
+       "corpus_plan_fresh10")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
     "corpus_plan_fresh3": {"match": 0.96},
-    # Untuned, written blind after session 9's fixes: what it read at first sight (with V015 fixed since).
-    "corpus_plan_fresh5": {"decision": 0.83},
+    # Untuned, written blind after session 9's fixes: what it read at first sight, with V015 fixed since and V002
+    # (the consent in the department head's forwarded note) since session 11.
+    "corpus_plan_fresh5": {"decision": 0.88},
     # Untuned, written blind; at first sight decisions 60 % (12/20), counter-offers 40 %, one wrong decision recorded
     # alone (Q010, a double negation read as a refusal). Fixed since but for Q009, which is matched to the sibling
     # letter INQ-0006 (the same client's second account at the same bank, whose reference the body also names).
@@ -36,6 +38,11 @@ LOWER: dict[str, dict[str, float]] = {
     # letter INQ-0018, not INQ-0006 its text answers: its decision goes to a human with a doubt that the text names
     # another Aktenzeichen.
     "corpus_plan_fresh7": {"match": 0.95},
+    # Untuned, written blind in session 11; at first sight decisions 82 % (18/22), none wrong recorded alone. Fixed
+    # since: Y011 (the decision only in a colleague's note the clerk forwards), Y017 ("erheben … Einwendungen").
+    # Y002 (Low German "wi sünd inverstahn") and Y008 (consent for one part of the claim, read as a counter-offer)
+    # go to a human.
+    "corpus_plan_fresh10": {"decision": 0.9},
 }
 
 
@@ -93,6 +100,10 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_plan_fresh9", "no noise amount taken"): (
         "W015: the plan's old claim 183,60 € read instead of the grown claim 256,80 € (plan replies never write a "
         "claim)"),
+    ("corpus_plan_fresh10", "counter-offer figures right ≥ 95 %"): (
+        "0 % (0/2): Y008 (consent for one part of the claim; the part's figure read as an offered amount, never "
+        "recorded alone), Y012 (the plan's 72 months the creditor keeps are listed with its 12 %; brenner-okafor's "
+        "labels list a stated figure equal to the plan's, this corpus's author does not)"),
     ("corpus_plan_fresh7", "creditor reference right ≥ 95 %"): (
         "94 % (17/18): T013, sent in Brandstetter's thread for Kılıçarslan's plan, is read with the thread's "
         "reference KM-8856230 (subject, quote) instead of KM-8841907 its text names; matched to INQ-0018 likewise"),
