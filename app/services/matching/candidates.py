@@ -67,6 +67,7 @@ class EmailFacts:
     client_name: str | None = None
     creditor_name: str | None = None
     firm_id: int = DEFAULT_FIRM_ID  # matching only ever sees this firm's inquiries
+    routing_digits: frozenset[str] = frozenset()  # the digits alone of the routing keys that hold enough
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ class Candidates:
     known at all (a known one naming another client is a conflict; an unknown one is not)."""
 
     inquiries: tuple[Inquiry, ...]
-    known_routing_keys: frozenset[str]
+    known_routing_keys: frozenset[str]  # also those whose digits alone a routing tag holds
     known_firm_keys: frozenset[str]
     known_creditor_keys: frozenset[str]
 
@@ -100,10 +101,12 @@ def read_facts(
     dates, birth_dates = _dates(text)
     sender = normalize.email_address(email.from_email)
     folded = normalize.fold(text)
+    routing = normalize.routing_keys([*email.to_addresses, *email.cc_addresses])
     return EmailFacts(
         sender=sender,
         sender_domain=sender.rpartition("@")[2],
-        routing_keys=frozenset(normalize.routing_keys([*email.to_addresses, *email.cc_addresses])),
+        routing_keys=frozenset(routing),
+        routing_digits=normalize.routing_digits(routing),
         reference_keys=frozenset(references),
         firm_reference_keys=frozenset(firm_keys),
         words=tuple(normalize.folded_words(folded)[:MAX_WORDS]),
@@ -164,7 +167,8 @@ def gather(session: Session, facts: EmailFacts) -> Candidates:
     refs = facts.reference_keys | facts.firm_reference_keys
     return Candidates(
         inquiries,
-        known_routing_keys=frozenset(i.routing_key for i in inquiries if i.routing_key in facts.routing_keys),
+        known_routing_keys=frozenset(i.routing_key for i in inquiries if i.routing_key in facts.routing_keys
+                                     or normalize.key_digits(i.routing_key) in facts.routing_digits),
         known_firm_keys=frozenset(i.firm_reference_key for i in inquiries if i.firm_reference_key in refs),
         known_creditor_keys=frozenset(i.creditor_reference_key for i in inquiries
                                       if i.creditor_reference_key in facts.reference_keys),

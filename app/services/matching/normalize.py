@@ -127,6 +127,21 @@ def routing_keys(addresses: Iterable[str]) -> list[str]:
     return keys
 
 
+# A routing tag is compared by its digits alone when it holds at least this many: "+az272-27" is "272/27-OQ".
+MIN_ROUTING_DIGITS = 4
+
+
+def key_digits(key: str) -> str:
+    """The digits of a reference key, in order: "az27227" → "27227"."""
+    return "".join(char for char in key if char.isdigit())
+
+
+def routing_digits(keys: Iterable[str]) -> frozenset[str]:
+    """The digits of each routing key that holds at least MIN_ROUTING_DIGITS: a firm's mail server may write the
+    Aktenzeichen into the tag with other letters around it ("+az272-27" for "272/27-OQ")."""
+    return frozenset(digits for key in keys if len(digits := key_digits(key)) >= MIN_ROUTING_DIGITS)
+
+
 def reference_windows(text: str) -> set[str]:
     """Every key a written reference in `text` could have: runs of letter/digit groups joined by
     one separator, cut into windows of consecutive groups that hold a digit. "Konto 4401 882 310"

@@ -166,6 +166,22 @@ def test_a_routing_id_narrows_to_the_client_and_the_sender_picks_the_creditor(da
     assert (outcome.inquiry_id, outcome.match_status) == ("INQ-2", "auto_matched")
 
 
+def test_a_routing_tag_with_the_aktenzeichens_digits_in_another_form_names_the_client(database: str) -> None:
+    with session_scope() as session:
+        add_inquiry(session, "INQ-1", "Jürgen Weißbach", "318/26-KW", creditor_name="FunkNetz Mobil GmbH",
+                    creditor_email="forderung@funknetz.example")
+        add_inquiry(session, "INQ-2", "Rainer Ostkamp", "319/26-KW", creditor_name="FunkNetz Mobil GmbH",
+                    creditor_email="forderung@funknetz.example")
+        body = "Herr Jürgen Weißbach schuldet uns 412,80 EUR."
+        right = add_reply(session, from_email="forderung@funknetz.example", to="post+az318-26@k.example", body=body)
+        outcome = matching_stage.match_and_apply(session, right, stated("412.80"), get_settings())
+        assert (outcome.inquiry_id, outcome.match_status) == ("INQ-1", "auto_matched")
+        other = add_reply(session, from_email="forderung@funknetz.example", to="post+az319-26@k.example", body=body)
+        crossed = matching_stage.match_and_apply(session, other, stated("412.80"), get_settings())
+    # Sent to Herr Ostkamp's routing address, about Herr Weißbach: neither claim is written without a human.
+    assert not crossed.auto_applied
+
+
 def test_two_similar_clients_at_one_creditor_go_to_review(database: str) -> None:
     with session_scope() as session:
         add_inquiry(session, "INQ-8", "Kathrin Lorenzen", "BS-2026-0138", creditor_reference="6120394471")

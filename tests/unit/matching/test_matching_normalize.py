@@ -113,3 +113,9 @@ def test_reference_windows_follow_the_rule_as_written(text: str) -> None:
 def test_an_address_is_read_the_same_however_often_it_comes_back(written: str | None, bare: str) -> None:
     assert [normalize.email_address(written) for _ in range(3)] == [bare] * 3
     assert normalize.email_address(written) == parseaddr(written or "")[1].strip().lower()
+
+
+def test_a_routing_tag_is_also_compared_by_its_digits_when_it_holds_enough() -> None:
+    keys = normalize.routing_keys(["post+az272-27@kanzlei.example", "post+Q17@kanzlei.example"])
+    assert normalize.routing_digits(keys) == frozenset({"27227"})
+    assert normalize.key_digits(normalize.reference_key("272/27-OQ")) == "27227"
