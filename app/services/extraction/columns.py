@@ -96,13 +96,16 @@ def place(text: str, start: int, header: tuple[str, ...]) -> CellPlace | None:
     if len(row) < 2:
         return None
     position = text[:start].count(CELL_SEPARATOR)
-    column = position if len(row) == len(header) else len(header) - (len(row) - position)
+    # A short row lost cells to a label spanning several columns: at its start ("Summe" over three columns, then
+    # the figures), so its figures align right; or at its end ("415,15 | 1.295,15 | 880,00 | Summe"), left.
+    label_last = bool(row[-1]) and not _DIGIT.search(row[-1]) and bool(_DIGIT.search(row[0]))
+    column = position if len(row) == len(header) or label_last else len(header) - (len(row) - position)
     if not 0 <= column < len(header):
         return None
     label = next((cell for cell in row if cell and not _DIGIT.search(cell)), row[0])
     return CellPlace(
         role=column_role(header[column]),
         header=header[column],
-        sum_row=bool(SUM_ROW.match(fold(label))) and not _DIGIT.search(row[0]),
+        sum_row=bool(SUM_ROW.match(fold(label))) and (label_last or not _DIGIT.search(row[0])),
         row_label=label,
     )

@@ -132,14 +132,15 @@ def settled_any(reply: str) -> list[str]:
 def settled_claim(reply: str, total_raw: str) -> list[str]:
     """Settled wording about the claim itself (`reply` unfolded): the whole account, or a payment in a sentence
     that names the claim or account or states the total's own figure. A paid item beside an open total ("Der
-    Beitrag für 01/2027 ist beglichen") and how to pay ("kann … überwiesen und beglichen werden") say nothing
-    about the total."""
+    Beitrag für 01/2027 ist beglichen"), another claim than this one ("Die ältere Forderung … wurde beglichen") and
+    how to pay ("kann … überwiesen und beglichen werden") say nothing about the total."""
     found = list(settled_account(fold(reply)))
     # Sentences are cut on the unfolded text: a line that starts with a capital starts a sentence of its own.
     for sentence in map(fold, _sentences(reply)):
         if not words.SETTLED_PAYMENT.search(sentence) or words.CONDITIONAL.search(sentence):
             continue
-        if not (words.CLAIM_SUBJECT.search(sentence) or total_raw in sentence):
+        if not (words.CLAIM_SUBJECT.search(sentence) or total_raw in sentence) or (
+                words.OTHER_CLAIM.search(sentence) and total_raw not in sentence):
             continue
         for match in words.SETTLED_PAYMENT.finditer(sentence):
             if (_negated(match, sentence, words.SETTLED_NEGATION)

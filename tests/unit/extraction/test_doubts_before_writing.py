@@ -144,6 +144,7 @@ def test_interest_that_runs_on_from_now_leaves_the_total_current() -> None:
     "Folgende Rechnungen sind noch nicht beglichen:\nRechnung 1: 200,00 €\nRechnung 2: 218,00 €\n"
     "Gesamt offen: 418,00 €",
     "Gesamtforderung: 418,00 €\nDer Betrag kann per Überweisung beglichen werden.",
+    "Gesamtforderung: 418,00 €\nEine frühere Forderung aus 2025 wurde im Januar vollständig beglichen.",
 ])
 def test_a_paid_item_or_how_to_pay_beside_an_open_total_is_no_settled_account(text: str) -> None:
     result = statement(text)

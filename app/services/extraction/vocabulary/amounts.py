@@ -86,7 +86,7 @@ SUPERSEDED_LEAD = phrases((
     r"\bfrühere[rns]?\b", r"\balte[rns]? (?:Saldo|Betrag|Forderung|Stand|Summe)", r"anstelle", r"ursprünglich\w*",
     # The balance carried forward from the last statement ("Saldo Vortrag", "Übertrag", "Anfangssaldo").
     r"\bSaldo ?vortrag\b", r"\bSaldo (?:aus )?Vortrag\b", r"\bVortrag (?:aus|vom|per)\b", r"\bÜbertrag\b",
-    r"\bAnfangssaldo\b", r"\bSaldo (?:zum )?Beginn\b",
+    r"\bAnfangssaldo\b", r"\bSaldo (?:zum )?Beginn\b", r"\bVortrag\s*$",
     r"korrigiert von", r"versehentlich", r"fälschlich\w*", r"irrtümlich",
     # A sum "so far" that a later change (a waiver, a credit) replaces: "bisher gesamt", "Summe bisher".
     r"\bbisher (?:gesamt|insgesamt|Summe|Gesamt\w+|Saldo|Stand)\s*$", r"\b(?:gesamt|Summe|Saldo) bisher\s*$",

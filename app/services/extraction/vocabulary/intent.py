@@ -124,6 +124,13 @@ CLAIM_SUBJECT = phrases((
     r"alle\w* (?:\S+ )?(?:Rechnungen|Posten)",
     r"claim", r"account", r"balance", r"debt",
 ), whole_words=False)
+# The claim noun qualified as another one than the claim asked about ("Die ältere Forderung aus der Abrechnung 2025
+# wurde beglichen"): a sentence about it settles that one only.
+OTHER_CLAIM = phrases((
+    r"(?:ältere|frühere|alte|andere|weitere|zweite|separate|gesonderte|vorherige)[nrs]? (?:\S+ )?"
+    r"(?:\w*forderung\w*|\w*rechnung\w*|\w*konto\b|Posten|Vorgang)",
+    r"(?:older|earlier|other|another|separate|previous) (?:\S+ )?(?:claim|invoice|account)",
+))
 # "… beglichen werden": an instruction how to pay, not a payment made.
 INFINITIVE_AFTER = re.compile(r"^\s*(?:zu\s+)?werden\b")
 # A sentence that limits what it says to a part ("insoweit bestehen keine Rückstände", "ansonsten ist das Konto

@@ -1,0 +1,52 @@
+"""Statement tables in shapes written for these tests: a sum row whose label spans the last columns, and a running
+balance that starts from the figure carried forward."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from app.services.extraction import extract
+from app.services.extraction.result import ExtractionResult
+from app.services.parsing import parse_body
+
+
+def run(body_text: str | None, body_html: str | None = None) -> ExtractionResult:
+    return extract(parse_body(body_text, body_html), subject="Kundenkonto 5590 1127", from_email="info@wasser.example",
+                   from_name="Wasserverband Süd")
+
+
+HTML = ("<p>Guten Tag,</p><p>für Herrn Malte Vogt (Kundenkonto 5590 1127) gilt:</p><table>"
+        "<tr><th>offen</th><th>berechnet</th><th>gezahlt</th><th>Beleg</th><th>Art</th></tr>"
+        "<tr><td>120,00</td><td>300,00</td><td>180,00</td><td>4471</td><td>Jahresrechnung</td></tr>"
+        "<tr><td>45,50</td><td>45,50</td><td>0,00</td><td>4502</td><td>Abschlag</td></tr>"
+        "<tr><td>165,50</td><td>345,50</td><td>180,00</td><td colspan='2'>Summe</td></tr>"
+        "</table><p>Freundliche Grüße<br>Wasserverband Süd</p>")
+
+
+def test_a_sum_row_labelled_at_its_end_keeps_its_columns() -> None:
+    result = run(None, HTML)
+    assert result.total_amount == Decimal("165.50")
+    assert result.amount_is_safe
+
+
+def test_a_sum_row_labelled_at_its_start_aligns_right() -> None:
+    html = HTML.replace("<tr><td>165,50</td><td>345,50</td><td>180,00</td><td colspan='2'>Summe</td></tr>",
+                        "<tr><td colspan='2'>Summe offen</td><td>165,50</td><td>345,50</td><td>180,00</td></tr>")
+    html = html.replace("<th>offen</th><th>berechnet</th><th>gezahlt</th><th>Beleg</th><th>Art</th>",
+                        "<th>Art</th><th>Beleg</th><th>offen</th><th>berechnet</th><th>gezahlt</th>")
+    html = html.replace("<td>120,00</td><td>300,00</td><td>180,00</td><td>4471</td><td>Jahresrechnung</td>",
+                        "<td>Jahresrechnung</td><td>4471</td><td>120,00</td><td>300,00</td><td>180,00</td>")
+    html = html.replace("<td>45,50</td><td>45,50</td><td>0,00</td><td>4502</td><td>Abschlag</td>",
+                        "<td>Abschlag</td><td>4502</td><td>45,50</td><td>45,50</td><td>0,00</td>")
+    assert run(None, html).total_amount == Decimal("165.50")
+
+
+def test_the_balance_carried_forward_is_a_former_figure() -> None:
+    text = ("Hallo,\n\nKontoauszug Herr Malte Vogt:\n\nDatum       Text                 Betrag     Saldo\n"
+            "01.04.2027  Vortrag                           812,00\n"
+            "02.04.2027  Rechnung 04/27       96,00        908,00\n"
+            "20.04.2027  Zahlung             -50,00        858,00\n\n"
+            "Der aktuelle Saldo beträgt 858,00 EUR.\n\nGruß\nWasserverband Süd")
+    result = run(text)
+    assert result.total_amount == Decimal("858.00")
+    assert all(a.rejected for a in result.amounts if a.value == Decimal("812.00"))
