@@ -45,7 +45,8 @@ def as_plan_reply(extraction: ExtractionResult, parsed: ParsedBody, subject: str
     """The extraction read as a reply to a plan, or None when it is none: a mail answers a plan when it
     is matched to a plan letter, or, matched to nothing, speaks of a plan and states a decision (a first-
     round reply may mention a plan it still awaits). Automatic replies and spam stay what they are."""
-    if extraction.intent in KEEPS_INTENT and not _human_note_on_plan(extraction, parsed, inquiry):
+    if extraction.intent in KEEPS_INTENT and not _human_note_on_plan(extraction, parsed, inquiry) \
+            and not _decided_in_automatic_note(extraction, parsed, subject, attachments, inquiry):
         return None
     if inquiry is not None and inquiry.letter_type != "plan":
         return None
@@ -58,6 +59,18 @@ def as_plan_reply(extraction: ExtractionResult, parsed: ParsedBody, subject: str
         doubt = "the intent rules read the mail as an automatic note: a human confirms the decision"
         read = read.model_copy(update={"plan": reading.model_copy(update={"doubts": [*reading.doubts, doubt]})})
     return read if inquiry is not None or reading.decision != "unclear" else None
+
+
+def _decided_in_automatic_note(extraction: ExtractionResult, parsed: ParsedBody, subject: str | None,
+                               attachments: Sequence[AttachmentText], inquiry: Inquiry | None) -> bool:
+    """A machine-made mail about a plan letter that states a decision ("Vorgang abgeschlossen … Ergebnis der
+    Prüfung: Es wird zugestimmt."): a ticket system passing on the decision is a plan reply, for a human to confirm
+    (the automatic-note doubt below)."""
+    offer = offer_of(inquiry)
+    if extraction.intent != "auto_reply" or offer is None:
+        return False
+    reading = plan_reply.read(parsed, subject=subject, attachments=attachments, plan_figures=offer.figures())
+    return reading.decision in RECORDED_ALONE
 
 
 def _human_note_on_plan(extraction: ExtractionResult, parsed: ParsedBody, inquiry: Inquiry | None) -> bool:

@@ -435,7 +435,7 @@ def _read_sentence(text: str, source: str, *, heading: bool = False) -> Sentence
     folded, typos = plan_text.tolerant(fold(text))
     sentence = Sentence(text=text, source=source, folded=folded, typos=typos)
     _polarity(sentence, heading)
-    sentence.counter_cue = bool(words.COUNTER.search(folded))
+    sentence.counter_cue = bool(words.COUNTER.search(folded)) and not words.REASON_LINE.match(folded)
     sentence.conditional = bool(words.CONDITIONAL.search(folded))
     sentence.consequence = bool(words.CONSEQUENCE.search(folded))
     sentence.formality = bool(words.FORMALITY.search(folded))

@@ -229,3 +229,12 @@ def test_an_objection_that_does_not_follow_is_an_agreement_for_a_human() -> None
     reading = read("Ein Widerspruch unsererseits gegen den Plan erfolgt nicht.")
     assert reading.decision == "accepted"
     assert reading.doubts
+
+
+def test_a_ticket_system_closing_with_the_decision_is_a_plan_reply_for_a_human() -> None:
+    body = ("Ihr Vorgang 2207-118 wurde abgeschlossen.\nErgebnis: Dem Schuldenbereinigungsplan wird zugestimmt.\n"
+            "Dies ist eine automatisch erzeugte Nachricht, bitte antworten Sie nicht.")
+    read_back = _read_as_note(body, [Rule.AUTOMATIC.reason])
+    assert read_back is not None and read_back.intent == "plan_response"
+    assert read_back.plan is not None and read_back.plan.decision == "accepted"
+    assert any("automatic note" in doubt for doubt in read_back.plan.doubts)

@@ -218,6 +218,9 @@ HYPOTHETICAL = phrases((
     r"bevor", r"\bob\b", r"vor einer Entscheidung",
     r"vor (?:unserer|einer) (?:\S+ ){0,2}?Zustimmung", r"(?:bitten|bitte|baten|ersuch)\w* (?:\S+ ){0,6}?zuzustimmen",
     r"before we", r"whether we",
+    # The other creditors' consent, a condition of one's own ("dass sämtliche übrigen Gläubiger ebenfalls zustimmen").
+    r"(?:übrigen|anderen|sämtliche\w*|alle|weiteren) (?:\S+ )?Gläubiger\w* (?:\S+ ){0,4}?"
+    r"(?:zustimm\w*|zugestimmt|einverstanden|ablehn\w*|abgelehnt)",
     r"um Zustimmung", r"Bitte um", r"bitten (?:\S+ ){0,4}?Zustimmung",
     # "stimmt … grundsätzlich erst zu, wenn …": only once something else has happened.
     r"erst\b(?! (?:einmal|mal)\b)",
@@ -227,6 +230,9 @@ HYPOTHETICAL = phrases((
     r"\b(?:müssten|bräuchten|brauchten|sollten|hätten)\b", r"\bwozu\b",
 ))
 
+# A line that gives the reason for a decision ("Begründung: zu geringe Raten in den ersten 24 Monaten (14,53 EUR)"):
+# the figures it names are the plan's, criticised, not an offer of the creditor's own.
+REASON_LINE = re.compile(r"^[\s•*·\-–]*(?:begruendung|grund|gruende|hintergrund|reason)\s*:")
 # A condition or an offer of the creditor's own: with a figure that differs from the plan, a counter-offer.
 COUNTER = phrases((
     r"sofern", r"unter der Bedingung", r"unter (?:\S+ ){0,2}?Bedingungen", r"unter der Voraussetzung",
@@ -262,6 +268,10 @@ PLAN_LISTING = phrases((
 # A sentence that states the claim (a stated claim is no offer).
 CLAIM_STATEMENT = phrases((
     r"Forderung (?:\S+ ){0,6}?(?:beläuft|belaufen|beträgt|betragen)",
+    # The claim grown since the plan was written ("wobei sich unsere Forderung … auf 2.391,05 EUR erhöht hat").
+    # Past and reflexive only: "die Einmalzahlung auf unsere Forderung wird auf 25 % erhöht" is an offer.
+    r"sich (?:\S+ ){0,2}?Forderung (?:\S+ ){0,10}?(?:auf|um) (?:\S+ ){0,2}?erhöht",
+    r"Forderung (?:\S+ ){0,10}?(?:auf|um) (?:\S+ ){0,2}?(?:erhöht hat|gestiegen ist|angewachsen ist)",
     r"(?:beläuft|belaufen|beträgt) sich (?:\S+ ){0,4}?Forderung",
     r"Gesamtforderung", r"Restforderung (?:\S+ ){0,3}?(?:beläuft|beträgt)",
     r"Rückstände? (?:\S+ ){0,4}?(?:beläuft|belaufen|beträgt)",

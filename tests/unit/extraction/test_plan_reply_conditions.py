@@ -1,0 +1,42 @@
+"""Plan replies whose side clauses are no decision and no offer, in wording written for these tests: the other
+creditors' consent as a condition, the reason given for a refusal, and the claim grown since the plan."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from app.services.extraction import plan_reply
+from app.services.parsing import parse_body
+
+D = Decimal
+PLAN = {"offer_amount": D("300.00"), "quota_percent": D("8"), "monthly_rate": D("5.00"), "months": D("60")}
+
+
+def read(text: str) -> plan_reply.PlanReading:
+    return plan_reply.read(parse_body(f"Guten Tag,\n\n{text}\n\nGruß\nSparkasse Elbtal", None), plan_figures=PLAN)
+
+
+def test_the_other_creditors_consent_as_a_condition_is_no_refusal() -> None:
+    reading = read("Wir stimmen unter der Bedingung zu, dass alle anderen Gläubiger ebenfalls zustimmen und niemand "
+                   "bessergestellt wird als wir.")
+    assert reading.decision == "accepted"
+    assert reading.doubts  # a condition: a human tracks it
+
+
+def test_the_reason_for_a_refusal_offers_nothing() -> None:
+    reading = read("Unsere Entscheidung:\n- Zustimmung: nein\n- Begründung: die Rate von 5,00 EUR über 60 Monate ist "
+                   "zu niedrig, eine spätere Erhöhung ist nicht gesichert")
+    assert reading.decision == "declined"
+    assert reading.counter_offer == {}
+
+
+def test_a_claim_grown_since_the_plan_is_no_counter_offer() -> None:
+    reading = read("Dem Plan stimmen wir zu, wobei sich unsere Forderung inzwischen auf 3.912,40 EUR erhöht hat.")
+    assert reading.decision == "accepted"
+    assert reading.counter_offer == {}
+
+
+def test_a_higher_figure_asked_for_is_still_a_counter_offer() -> None:
+    reading = read("Wir lehnen ab, es sei denn, die Quote auf unsere Forderung wird auf 12 % erhöht.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"quota_percent": D("12")}
