@@ -62,6 +62,9 @@ _CONTACT_AFTER = re.compile(r"^\s*(?:unter\b|steht\b|erreichen\b|ist\s+(?:für|b
 _STOP = {
     "gmbh", "ag", "kg", "eg", "mbh", "geb", "kundennummer", "vertrag", "nr", "straße", "strasse", "telefon",
     "herr", "herrn", "frau", "sehr", "geehrte", "damen", "herren", "ihr", "ihre", "az", "mit", "und", "bank",
+    # Nouns that follow a name and end it ("Mandy Schwertfeger Konto …"), not a further part of the name. A
+    # relative ("Frau Gutschmidts Tochter") stays a name of its own: a claim may be the relative's.
+    "konto", "kundenkonto", "vertragskonto", "mitgliedskonto", "kunde", "kundin", "mitglied", "saldo", "rechnung",
 }
 _LEGAL_FORM = r"(?:GmbH(?: & Co\.? KG)?|AG|KG|KGaA|eG|SE|mbH|e\.\s?V\.|GbR|OHG|UG(?: \(haftungsbeschränkt\))?)"
 _ORG = rf"(?P<org>(?:[A-ZÄÖÜ0-9][\wÄÖÜäöüß&.+-]*\s+){{0,5}}{_LEGAL_FORM}(?![\w]))"

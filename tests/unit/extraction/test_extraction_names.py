@@ -68,3 +68,8 @@ def test_the_sender_name_is_used_without_a_signature() -> None:
 def test_client_names_in_any_latin_alphabet_are_read_whole(text: str, client: str) -> None:
     # A letter missing from the name's alphabet used to end the name there ("Gülşen" read as "Gül") or lose it.
     assert run(text).client_name == client
+
+
+def test_an_account_word_after_the_name_ends_it() -> None:
+    result = run("Abrechnung für Ihre Mandantin:\nKundin: Lena Marquardt Kundenkonto 4471-0098\nSaldo 212,40 EUR")
+    assert result.client_name == "Lena Marquardt"

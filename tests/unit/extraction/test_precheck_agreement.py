@@ -201,13 +201,14 @@ def test_the_no_case_rules_answer_as_their_full_scan_would(text: str, about_a_ca
 
 SETTLED_WORDS = ("Die Forderung ist erloschen", "keine offenen Forderungen", "nicht", "falls", "wenn", "sofern",
                  "bezahlt", "ausgeglichen", "Zahlung erhalten", "lehnen wir ab", "Wir lehnen", "abgelehnt", "keine",
-                 "Rate", ". ", "! ", "? ", "\n", " ", "Forderungen bestehen nicht", "paid in full", "x")
+                 "Rate", ". ", "! ", "? ", "\n", " ", "Forderungen bestehen nicht", "paid in full", "x", "insoweit")
 
 
-def _affirmed_in_full(pattern: re.Pattern[str], text: str, negation: re.Pattern[str]) -> list[str]:
+def _affirmed_in_full(pattern: re.Pattern[str], text: str, negation: re.Pattern[str],
+                      limited: re.Pattern[str] | None = None) -> list[str]:
     found: list[str] = []
     for sentence in intent_cues.sentences(text):
-        if vocab_intent.CONDITIONAL.search(sentence):
+        if vocab_intent.CONDITIONAL.search(sentence) or (limited is not None and limited.search(sentence)):
             continue
         for match in pattern.finditer(sentence):
             before = " ".join(sentence[:match.start()].split()[-3:])
@@ -221,11 +222,12 @@ def _affirmed_in_full(pattern: re.Pattern[str], text: str, negation: re.Pattern[
 @given(st.lists(st.sampled_from(SETTLED_WORDS), max_size=16).map("".join))
 def test_settled_and_refusal_cues_skip_the_condition_scan_without_changing_a_cue(text: str) -> None:
     reply = fold(text)
-    assert intent_cues.settled_account(reply) == _affirmed_in_full(
-        vocab_intent.SETTLED_ACCOUNT, reply, vocab_intent.SETTLED_NEGATION)
+    account = _affirmed_in_full(vocab_intent.SETTLED_ACCOUNT, reply, vocab_intent.SETTLED_NEGATION,
+                                vocab_intent.LIMITED_SCOPE)
+    assert intent_cues.settled_account(reply) == account
     assert intent_cues.settled_any(reply) == (
-        _affirmed_in_full(vocab_intent.SETTLED_ACCOUNT, reply, vocab_intent.SETTLED_NEGATION)
-        + _affirmed_in_full(vocab_intent.SETTLED_PAYMENT, reply, vocab_intent.SETTLED_NEGATION))[:3]
+        account + _affirmed_in_full(vocab_intent.SETTLED_PAYMENT, reply, vocab_intent.SETTLED_NEGATION))[:3]
     assert intent_cues.refusals(reply) == [
-        hit for sentence in intent_cues.sentences(reply) if not vocab_intent.CONDITIONAL.search(sentence)
-        for hit in intent_cues.hits(vocab_intent.REFUSAL, sentence)][:3]
+        " ".join(match.group(0).split()) for sentence in intent_cues.sentences(reply)
+        if not vocab_intent.CONDITIONAL.search(sentence) for match in vocab_intent.REFUSAL.finditer(sentence)
+        if not vocab_intent.REFUSAL_NEGATION.search(" ".join(sentence[:match.start()].split()[-3:]))][:3]
