@@ -86,14 +86,13 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # figures, text and HTML versions that disagree), a third traps; first sight: amount 77 %, intent 92 %, noise 3,
     # ONE WRONG WRITE (X008, a bailiff's total over two creditors' orders, 2.449,50 € for 2.212,40 €) and one more
     # write its labels leave to a human (X016), safe 53 %. Fixed since: both writes, X005, X011, X012, X018, X019,
-    # X024.
+    # X024, X010.
     ("corpus_fresh10", "amount_exact"): "20/22: X008 (above: the bailiff's grand total is read, never safe) and "
     "X017 (a gym owner's 'Stand heute' beside what the contract will cost until it ends: no total read, a human "
     "decides)",
     ("corpus_fresh10", "noise_amounts_taken"): "X008's grand total over two creditors (above; not safe)",
-    ("corpus_fresh10", "safe_cases_auto_applied"): "12/15: X010 (an HTML table with the open column first: the "
-    "paid column's sum 880,00 € competes with the total), X012 (an older claim 'beglichen' beside the open one "
-    "reads as settled wording), X023 (safe, held back by the matching gate)",
+    # corpus_fresh10's safe cases hold the floor since (13/15: X012 is held back by the matching gate for "Frau
+    # Gutschmidts Tochter", a relative's name; X023's earlier sum competes with its total).
     # corpus_fresh11: written blind in session 11 (ambiguous figures: several accounts, payments since the letter,
     # running balances, costs in or out, corrections, a debt buyer), half traps; first sight: amount 90 %, intent
     # 96 %, noise 3, no wrong write, one write its labels leave to a human (Z023, court costs left out), safe 57 %.
@@ -106,6 +105,14 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "not found to be their sum: Z002's account figures compete with it, Z010's stand only in the XLSX's running "
     "balances), Z013 (a running balance whose earlier row 1.100,00 € competes), Z019 (balances marked 'S'/'H' "
     "without a currency), Z020 (instalments accepted only with the rent, read as an offer)",
+    # corpus_fresh12: written blind in session 11 after its fixes above (creditors' lawyers, public bodies, BNPL,
+    # English, a household, a scan), a third traps; first sight: amount 90 %, intent 96 %, noise 1, no wrong write,
+    # none its labels leave to a human, safe 11/12. Fixed since: N023 (an account word read into the client's name),
+    # and a total over two people's claims (N014) is never safe now.
+    ("corpus_fresh12", "amount_exact"): "18/20: N014 (a household's total over mother and son is read, never "
+    "safe) and N022 (a lawyer's claim 'belief sich per 31.03.' with interest since: read as a former figure, no "
+    "total, a human decides)",
+    ("corpus_fresh12", "noise_amounts_taken"): "N014's household total (above; not safe)",
 }
 
 MISSING = "<no shared corpus>"
@@ -117,10 +124,12 @@ MISSING = "<no shared corpus>"
 # rough figures, tables that miss their total, two accounts, GroupWise and Lotus Notes mail), corpus_fresh7 (a
 # seventh: credits, disputed claims, interest added in words, Swiss figures, references with a label in them),
 # corpus_fresh8 and corpus_fresh9 (measured at first sight after all of session 10's first-round fixes),
-# corpus_fresh10 and corpus_fresh11 (session 11's, measured at first sight before its fixes).
+# corpus_fresh10 and corpus_fresh11 (session 11's, measured at first sight before its fixes), corpus_fresh12 (written
+# after them).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
-       "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11")
+       "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
+       "corpus_fresh12")
 
 
 def first_round_corpora() -> list[str]:

@@ -53,6 +53,7 @@ from app.services.extraction.vocabulary.amounts import (
     MORE_THAN_ONE_ACCOUNT,
     PARTS_LEFT_OUT,
     PARTS_TO_FOLLOW,
+    PERSON_ROW,
     POINTS_TO_SUBJECT,
     SUBJECT_FIGURE_WORD,
     SUBJECT_REQUEST,
@@ -165,6 +166,8 @@ def _doubts(decision: TotalDecision, reply_text: str, candidates: list[Candidate
     if (accounts := MORE_THAN_ONE_ACCOUNT.search(folded)) and not _closes_everything(decision, candidates):
         doubts.append(f"the reply speaks of more than one account or claim, and the total is not their sum: "
                       f"'{accounts.group(0)}'")
+    if len(people := {found.group(1).strip() for found in PERSON_ROW.finditer(folded)}) > 1:
+        doubts.append(f"the reply lists claims of more than one person: {', '.join(sorted(people))}")
     if len(creditors := {found.group(1) for found in CREDITOR_NAMED.finditer(folded)}) > 1:
         doubts.append(f"the reply lists claims of more than one creditor: {', '.join(sorted(creditors))}")
     if (disputed := DISPUTED.search(folded)) and not _NOT_BEFORE.search(folded[max(0, disputed.start() - 12):

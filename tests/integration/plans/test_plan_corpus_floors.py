@@ -20,7 +20,7 @@ SHARED_CORPORA = (Path(__file__).resolve().parents[3] / ".." / "shared" / "corpu
 OWN_CORPORA = (Path(__file__).resolve().parents[2] / "fixtures").resolve()
 OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_plan_fresh4",
        "corpus_plan_fresh5", "corpus_plan_fresh6", "corpus_plan_fresh7", "corpus_plan_fresh8", "corpus_plan_fresh9",
-       "corpus_plan_fresh10")
+       "corpus_plan_fresh10", "corpus_plan_fresh11")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -104,6 +104,12 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
         "0 % (0/2): Y008 (consent for one part of the claim; the part's figure read as an offered amount, never "
         "recorded alone), Y012 (the plan's 72 months the creditor keeps are listed with its 12 %; brenner-okafor's "
         "labels list a stated figure equal to the plan's, this corpus's author does not)"),
+    # corpus_plan_fresh11: written blind in session 11 after its plan fixes; at first sight decisions 82 % (18/22),
+    # none wrong recorded alone. Fixed since: J015, J018, J020, J022.
+    ("corpus_plan_fresh11", "no noise amount taken"): (
+        "J010: the claim restated in brackets beside an agreement ('aus dem Kundenkonto … (517,60 EUR)') read as a "
+        "stated claim (plan replies never write a claim)"),
+    ("corpus_plan_fresh11", "no amount where none is stated"): "J010, as above",
     ("corpus_plan_fresh7", "creditor reference right ≥ 95 %"): (
         "94 % (17/18): T013, sent in Brandstetter's thread for Kılıçarslan's plan, is read with the thread's "
         "reference KM-8856230 (subject, quote) instead of KM-8841907 its text names; matched to INQ-0018 likewise"),

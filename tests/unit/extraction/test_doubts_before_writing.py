@@ -229,3 +229,10 @@ def test_a_figure_taken_back_gives_way_to_its_correction_for_a_human(text: str) 
     assert result.total_amount == Decimal("481.00")
     assert not result.amount_is_safe
     assert any("previous or cancelled total: 418,00 €" in reason for reason in result.amount_safety_reasons)
+
+
+def test_a_total_over_several_peoples_claims_goes_to_a_human() -> None:
+    result = statement("Forderungsstand:\nFrau Erika Roth        410,00 EUR\nHerr Tim Roth           95,50 EUR\n"
+                       "Gesamt Haushalt        505,50 EUR")
+    assert not result.amount_is_safe
+    assert any("more than one person" in reason for reason in result.amount_safety_reasons)

@@ -162,6 +162,10 @@ FROM_NOW_ON = re.compile(r"\b(?:kuenftig|zukuenftig|kommend|ab heute|ab sofort|a
 CREDITOR_NAMED = re.compile(
     r"\b(?:glaeubiger(?:in)?|auftraggeber(?:in)?|creditor)\b\s*[:\-–]?\s+"
     r"([^,;\n()]{0,50}?\b(?:gmbh|ag|kg|eg|se|ohg|mbh|e\.\s?v\.|sparkasse|bank|kasse|versicherung)\b)")
+# A row that names a person and a figure ("Frau Sibylle Oberdiek      1.905,12 EUR"): two different ones are
+# claims against several people (a household, joint debtors), and a total over them is not the client's.
+PERSON_ROW = re.compile(r"^\s*(?:herrn?|frau|mr\.?|mrs\.?|ms\.?)\s+((?:[^\W\d_][\w'-]*\s?){1,4}?)\s*[:|]?\s+"
+                        r"(?:€\s*|eur\s+)?-?\d{1,3}(?:[.\s]?\d{3})*,\d{2}\b", re.MULTILINE)
 # A number whose thousands are grouped wrong ("1.2345,00"): a typing slip on the figure itself.
 MISGROUPED_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3})*\.\d{4,},\d{2}(?!\d)")
 # The reply speaks of more than one account or claim of the client ("führen wir zwei Konten", "Beide Forderungen
