@@ -97,14 +97,14 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # running balances, costs in or out, corrections, a debt buyer), half traps; first sight: amount 90 %, intent
     # 96 %, noise 3, no wrong write, one write its labels leave to a human (Z023, court costs left out), safe 57 %.
     # Fixed since: Z023, Z015 (a corrected figure), Z020 (a remainder after a payment), Z021 and Z010's match (the
-    # routing tag '+az278-27' holds the Aktenzeichen '278/27-OQ' by its digits).
+    # routing tag '+az278-27' holds the Aktenzeichen '278/27-OQ' by its digits), Z002 (a 'Zwischensumme' is no item).
     ("corpus_fresh11", "noise_amounts_taken"): "Z006: two contracts' figures and no sum; the last one is read as "
     "the total, never safe (the reply speaks of two contracts)",
     ("corpus_fresh11", "amount_where_none_stated"): "Z006, as above",
-    ("corpus_fresh11", "safe_cases_auto_applied"): "9/14: Z002 and Z010 (two accounts and a grand total that is "
-    "not found to be their sum: Z002's account figures compete with it, Z010's stand only in the XLSX's running "
-    "balances), Z013 (a running balance whose earlier row 1.100,00 € competes), Z019 (balances marked 'S'/'H' "
-    "without a currency), Z020 (instalments accepted only with the rent, read as an offer)",
+    ("corpus_fresh11", "safe_cases_auto_applied"): "10/14: Z010 (two accounts and a grand total whose accounts' "
+    "figures stand only in the XLSX's running balances), Z013 (a running balance whose earlier row 1.100,00 € "
+    "competes), Z019 (balances marked 'S'/'H' without a currency), Z020 (instalments accepted only with the rent, "
+    "read as an offer)",
     # corpus_fresh12: written blind in session 11 after its fixes above (creditors' lawyers, public bodies, BNPL,
     # English, a household, a scan), a third traps; first sight: amount 90 %, intent 96 %, noise 1, no wrong write,
     # none its labels leave to a human, safe 11/12. Fixed since: N023 (an account word read into the client's name),

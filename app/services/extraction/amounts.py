@@ -314,6 +314,9 @@ def _label(lead: str, clause: str, prefix: str, trail: str, previous_label: str 
             verdict = verdicts[text] = classify(text)
             if verdict.label not in ("other", "unlabelled"):
                 return verdict
+    subtotal = next((verdicts[text] for text in (lead, clause) if verdicts[text].subtotal), None)
+    if subtotal is not None:  # "Zwischensumme" alone on its line
+        return subtotal
     if previous_label is not None:
         verdict = classify(previous_label)
         if verdict.label != "unlabelled":

@@ -88,12 +88,15 @@ class SourceSums:
         return False
 
     def items_of(self, whole: Candidate) -> list[Candidate]:
-        """The amounts listed right before `whole` or right after it that add up to it: its items, or nothing."""
+        """The amounts listed right before `whole` or right after it that add up to it: its items, or nothing. A
+        subtotal among them is no item."""
         key = order_key(whole)
         before = bisect_left(self._keys, key)
         after = bisect_right(self._keys, key)
-        backwards = (self._amounts[index] for index in range(before - 1, -1, -1))
-        forwards = (self._amounts[index] for index in range(after, len(self._amounts)))
+        # A subtotal among them ("Zwischensumme 1.890,77") sums items that are counted already.
+        backwards = (self._amounts[index] for index in range(before - 1, -1, -1) if not self._amounts[index].subtotal)
+        forwards = (self._amounts[index] for index in range(after, len(self._amounts))
+                    if not self._amounts[index].subtotal)
         return _run_adding_up(whole, backwards) or _run_adding_up(whole, forwards)
 
 

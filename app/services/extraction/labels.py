@@ -15,6 +15,7 @@ from app.services.extraction.vocabulary.labels import (
     PRINCIPAL,
     PRINCIPAL_WEAK,
     STRONG_TOTALIZER,
+    SUBTOTAL,
     SURCHARGES,
     TOTALIZER,
     WEAK_BALANCE_WORDS,
@@ -67,6 +68,9 @@ def classify(segment: str) -> LabelVerdict:
     word = _found(BALANCE, folded)
     if word:
         return LabelVerdict("balance", word)
+    word = _found(SUBTOTAL, folded)
+    if word:  # "Zwischensumme" alone: the sum of the rows above it, no item and no total
+        return LabelVerdict("other", word, subtotal=True)
     return _unlabelled(segment)
 
 

@@ -50,3 +50,14 @@ def test_the_balance_carried_forward_is_a_former_figure() -> None:
     result = run(text)
     assert result.total_amount == Decimal("858.00")
     assert all(a.rejected for a in result.amounts if a.value == Decimal("812.00"))
+
+
+def test_a_subtotal_between_two_accounts_is_no_item_of_the_grand_total() -> None:
+    text = ("Guten Tag,\n\nfür Herrn Malte Vogt führen wir zwei Konten:\n\n"
+            "1) Girokonto\n   Sollsaldo                     640,20 EUR\n"
+            "2) Kundenkonto Versandhandel\n   Restkapital                 1.204,00 EUR\n"
+            "   Zinsen bis 30.06.              38,15 EUR\n   Zwischensumme               1.242,15 EUR\n\n"
+            "Gesamtforderung:               1.882,35 EUR\n\nGruß\nWasserverband Süd")
+    result = run(text)
+    assert result.total_amount == Decimal("1882.35")
+    assert result.amount_is_safe

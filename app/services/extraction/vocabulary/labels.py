@@ -29,6 +29,9 @@ TOTALIZER = phrases((
     r"\binsgesamt\b", r"\bgesamt\b", r"\btotal\b", r"\bSumme\b", r"Zwischensumme", r"Endsumme", r"\bSumme\w*",
     r"\bgesamt\w*", r"\bzusammen\b", r"\bin Summe\b",
 ), whole_words=False)
+# A sum of some rows only, on its own ("Zwischensumme 1.890,77").
+SUBTOTAL = phrases((r"Zwischensumme\w*", r"Teilsumme\w*", r"Zwischensaldo", r"Zwischenstand", r"sub-?total"),
+                   whole_words=False)
 # A totalizer strong enough to make a total on its own.
 STRONG_TOTALIZER = phrases((
     r"\binsgesamt\b", r"\bgesamt\b", r"\btotal\b", r"Endsumme", r"\bin Summe\b",
