@@ -22,7 +22,7 @@ from app.services.extraction.intent import (
 )
 from app.services.extraction.labels import fold, is_weak_balance
 from app.services.extraction.lines import SourceLine, attachment_lines, body_lines, subject_line
-from app.services.extraction.listed_rows import rows_missing_the_total
+from app.services.extraction.listed_rows import rows_above, rows_missing_the_total
 from app.services.extraction.names import choose_creditor, find_client_names, find_creditor_names
 from app.services.extraction.numbers import foreign_currency
 from app.services.extraction.references import (
@@ -46,6 +46,7 @@ from app.services.extraction.totals import TotalDecision, decide_total, usable
 from app.services.extraction.vocabulary.amounts import (
     APPROXIMATE_LEAD,
     CREDITOR_NAMED,
+    DEPOSIT_ROW,
     DISPUTED,
     FROM_NOW_ON,
     INTEREST_NOT_COMPUTED,
@@ -53,6 +54,7 @@ from app.services.extraction.vocabulary.amounts import (
     MORE_THAN_ONE_ACCOUNT,
     PARTS_LEFT_OUT,
     PARTS_TO_FOLLOW,
+    PENDING_CREDIT,
     PERSON_ROW,
     POINTS_TO_SUBJECT,
     SUBJECT_FIGURE_WORD,
@@ -170,6 +172,10 @@ def _doubts(decision: TotalDecision, reply_text: str, candidates: list[Candidate
         doubts.append(f"the reply lists claims of more than one person: {', '.join(sorted(people))}")
     if len(creditors := {found.group(1) for found in CREDITOR_NAMED.finditer(folded)}) > 1:
         doubts.append(f"the reply lists claims of more than one creditor: {', '.join(sorted(creditors))}")
+    if pending := PENDING_CREDIT.search(folded):
+        doubts.append(f"a credit or correction is still to be booked: '{pending.group(0)[:60]}'")
+    if deposits := [row for row in rows_above(total, candidates) if DEPOSIT_ROW.search(fold(row.line.text))]:
+        doubts.append(f"the total includes a deposit that is paid back: {money.format_eur(deposits[0].value)}")
     if (disputed := DISPUTED.search(folded)) and not _NOT_BEFORE.search(folded[max(0, disputed.start() - 12):
                                                                                    disputed.start()]):
         doubts.append(f"the debtor disputes the claim: '{disputed.group(0)}'")
@@ -185,6 +191,17 @@ def _doubts(decision: TotalDecision, reply_text: str, candidates: list[Candidate
     if settled and total.value != 0:
         doubts.append("the reply also says the account is settled: " + ", ".join(settled))
     return doubts
+
+
+def _subject_doubts(subject: str | None, decision: TotalDecision) -> list[str]:
+    """The creditor's subject names the claim with another figure than the total ("Ihr Kundenkonto … – offener
+    Betrag 912,40 EUR" above a body that says 958,15 EUR): which one stands is a human's to ask."""
+    if decision.total is None or not subject or not subject.strip():
+        return []
+    stated = SourceLine(source="subject", part="reply", location="line", text=subject.strip(), key=0)
+    other = [c for c in collect_amounts([stated]) if not c.rejected and c.label in ("total", "balance")
+             and c.value != decision.total.value]
+    return [f"the subject names the claim with another figure: {money.format_eur(other[0].value)}"] if other else []
 
 
 def _sentence_around(text: str, found: re.Match[str]) -> str:
@@ -330,7 +347,7 @@ def extract(
         name: [c.line.evidence() for c in decision.component_lines.get(name, [])] for name in components
     }
     safe, safety_reasons = _safety(intent, decision, judged, attachments, parsed.reply_text, cut,
-                                   parsed.doubts())
+                                   [*parsed.doubts(), *_subject_doubts(subject, decision)])
     creditor, agent = choose_creditor(find_creditor_names(subject_lines + lines, from_name, from_email))
     amounts: list[AmountFound] = [c.found() for c in judged]
     return ExtractionResult(

@@ -236,3 +236,40 @@ def test_a_total_over_several_peoples_claims_goes_to_a_human() -> None:
                        "Gesamt Haushalt        505,50 EUR")
     assert not result.amount_is_safe
     assert any("more than one person" in reason for reason in result.amount_safety_reasons)
+
+
+@pytest.mark.parametrize("text", [
+    "Offen sind 418,00 €. Die doppelt berechnete Gebühr von 25,00 € wird Ihrer Mandantin mit der nächsten Rechnung "
+    "gutgeschrieben.",
+    "Offen sind 418,00 €. Eine Gutschrift über 25,00 € ist bereits beauftragt.",
+])
+def test_a_credit_still_to_be_booked_keeps_the_total_from_being_written(text: str) -> None:
+    result = statement(text)
+    assert not result.amount_is_safe
+    assert any("still to be booked" in reason for reason in result.amount_safety_reasons)
+
+
+def test_a_credit_already_booked_raises_no_doubt() -> None:
+    result = statement("Offen sind 418,00 €. Eine Gutschrift über 25,00 € wurde bereits gutgeschrieben.")
+    assert result.amount_is_safe
+
+
+def test_a_deposit_among_the_rows_of_the_total_keeps_it_from_being_written() -> None:
+    result = statement("Strom Mai bis Juli      294,00 €\nMahnkosten               12,00 €\n"
+                       "Sicherheitsleistung     200,00 €\nGesamtbetrag            506,00 €")
+    assert result.total_amount == Decimal("506.00")
+    assert any("deposit" in reason for reason in result.amount_safety_reasons)
+    assert not result.amount_is_safe
+
+
+def test_a_subject_that_names_another_figure_than_the_body_keeps_the_total_from_being_written() -> None:
+    body = "Guten Tag,\n\nzu Frau Tanja Roth:\nRechnungen 400,00 EUR\nZinsen 12,00 EUR\nZu zahlen 412,00 EUR\n\nGruß"
+
+    def read(subject: str) -> ExtractionResult:
+        return extract(parse_body(body, None), subject=subject, from_email="service@kabelnord.example",
+                       from_name="KabelNord Service")
+    stale = read("Kundenkonto 71-3308 – offener Betrag 400,00 EUR")
+    assert stale.total_amount == Decimal("412.00")
+    assert not stale.amount_is_safe
+    assert any("subject names the claim" in reason for reason in stale.amount_safety_reasons)
+    assert read("Kundenkonto 71-3308 – offener Betrag 412,00 EUR").amount_is_safe

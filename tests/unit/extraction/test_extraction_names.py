@@ -73,3 +73,4 @@ def test_client_names_in_any_latin_alphabet_are_read_whole(text: str, client: st
 def test_an_account_word_after_the_name_ends_it() -> None:
     result = run("Abrechnung für Ihre Mandantin:\nKundin: Lena Marquardt Kundenkonto 4471-0098\nSaldo 212,40 EUR")
     assert result.client_name == "Lena Marquardt"
+

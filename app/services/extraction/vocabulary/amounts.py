@@ -166,6 +166,18 @@ CREDITOR_NAMED = re.compile(
 # claims against several people (a household, joint debtors), and a total over them is not the client's.
 PERSON_ROW = re.compile(r"^\s*(?:herrn?|frau|mr\.?|mrs\.?|ms\.?)\s+((?:[^\W\d_][\w'-]*\s?){1,4}?)\s*[:|]?\s+"
                         r"(?:€\s*|eur\s+)?-?\d{1,3}(?:[.\s]?\d{3})*,\d{2}\b", re.MULTILINE)
+# A credit, refund or correction the creditor has yet to book ("Die Gutschrift … wird mit der nächsten Rechnung
+# gutgeschrieben", "eine Erstattung ist veranlasst"): the figure written today is about to change.
+PENDING_CREDIT = phrases((
+    r"\b(?:wird|werden)\b(?:(?!\b(?:bereits|schon|wurde|wurden)\b)[^.;]){0,80}?\b(?:gutgeschrieben|erstattet|"
+    r"storniert|ausgebucht|zurückgebucht)\b",
+    r"\b(?:Gutschrift|Erstattung|Stornierung|Rückbuchung)\w*\b[^.;]{0,60}?\b(?:ist|sind) (?:\S+ )?"
+    r"(?:beauftragt|veranlasst|angewiesen|in Bearbeitung)",
+    r"\b(?:will be|is to be) (?:credited|refunded|reversed)\b",
+), whole_words=False)
+# A security deposit or pledge among the rows a total closes: it is paid back, so no part of what is owed.
+DEPOSIT_ROW = phrases((r"Kaution", r"Sicherheitsleistung", r"Mietsicherheit", r"\bSicherheit\b", r"\bPfand\b",
+                       r"\bDepot\b", r"security deposit", r"\bdeposit\b"), whole_words=False)
 # A number whose thousands are grouped wrong ("1.2345,00"): a typing slip on the figure itself.
 MISGROUPED_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3})*\.\d{4,},\d{2}(?!\d)")
 # The reply speaks of more than one account or claim of the client ("führen wir zwei Konten", "Beide Forderungen
