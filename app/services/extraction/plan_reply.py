@@ -435,7 +435,8 @@ def _read_sentence(text: str, source: str, *, heading: bool = False) -> Sentence
     folded, typos = plan_text.tolerant(fold(text))
     sentence = Sentence(text=text, source=source, folded=folded, typos=typos)
     _polarity(sentence, heading)
-    sentence.counter_cue = bool(words.COUNTER.search(folded)) and not words.REASON_LINE.match(folded)
+    sentence.counter_cue = bool(words.COUNTER.search(folded)) and not (
+        words.REASON_LINE.match(folded) or words.WHY_QUESTION.match(folded))
     sentence.conditional = bool(words.CONDITIONAL.search(folded))
     sentence.consequence = bool(words.CONSEQUENCE.search(folded))
     sentence.formality = bool(words.FORMALITY.search(folded))
@@ -570,6 +571,9 @@ def _polar_verdict(sentences: Sequence[Sentence]) -> _Verdict | None:
         if sentence.ruled_out:
             verdict.doubts.append(f"agreement read from a refusal that is ruled out: {sentence.ruled_out[0]!r}")
     if verdict.decision == "accepted":
+        hedged = next((s for s in agreeing if words.SUBJUNCTIVE.search(s.folded)), None)
+        if hedged is not None:
+            verdict.doubts.append(f"the agreement is in the subjunctive (under a condition): {_quote(hedged.text)!r}")
         for index, sentence in enumerate(sentences):
             if sentence.counter_cue and not _known_condition(sentences, index):
                 verdict.doubts.append(f"agreement with a condition that is no known formality: "

@@ -24,7 +24,7 @@ AGREE = phrases((
     r"stimm(?:e|en|t|te|ten)\b(?! Sie\b)(?: \S+){0,14}? zu\b", r"zustimm(?:e|en|t|te|ten)\b", r"zugestimmt",
     r"(?:erteil\w*|geb\w*|erklär\w*|gegeben|erteilt) (?:\S+ ){0,4}?Zustimmung",
     # An authority naming itself in between ("erteilt der Landkreis Moorland hiermit seine Zustimmung"), in one clause.
-    r"(?:erteil\w*|erklär\w*) (?:[^\s,;]+ ){0,7}?(?:seine|ihre|unsere|meine|die|deren|dessen) Zustimmung",
+    r"(?:erteil\w*|erklär\w*) (?:[^\s,;]+ ){0,12}?(?:seine|ihre|unsere|meine|die|deren|dessen) Zustimmung",
     r"Zustimmung (?:\S+ ){0,6}?(?:erteil\w*|erklär\w*)",
     # "Der Plan findet unsere Zustimmung"; a negation in its clause makes it a refusal ("findet nicht unsere …").
     r"find\w* (?:\S+ ){0,3}?(?:unsere|die|Ihre) (?:Zustimmung|Billigung|Akzeptanz)", r"billig(?:en|t|te|ten)\b",
@@ -52,7 +52,9 @@ AGREE = phrases((
     r"umhin,? (?:\S+ ){0,8}?(?:zuzustimmen|anzunehmen|mitzutragen)",
     # Colloquial consent: "der Plan geht für uns in Ordnung", "geht klar", "wir sind dabei" (not "wir sind noch
     # dabei, den Plan zu prüfen": work in progress).
-    r"geht (?:\S+ ){0,4}?(?:in Ordnung|klar)\b",
+    r"geht (?:\S+ ){0,4}?(?:in Ordnung|klar)\b", r"passt (?:so|für uns|uns so)\b",
+    # Austrian and legal German: "in den Ausgleich einwilligen", "willigen in den Plan ein".
+    r"einwillig\w*", r"willig\w* (?:\S+ ){0,10}?ein\b",
     r"(?:wir sind|sind wir|ich bin|bin ich) (?:(?!noch\b|gerade\b|derzeit\b|momentan\b|aktuell\b|schon\b)\S+ ){0,2}?"
     r"(?:mit )?dabei\b(?!,? (?:\S+ ){0,8}?(?:zu \w+en|\w+zu\w+en)\b)",
 ))
@@ -85,6 +87,8 @@ NEGATED_REFUSAL = phrases((
     # Ablehnung"): the words between hold no comma and no further negation.
     r"kein\w* (?:Veranlassung|Anlass|Anlaß|Grund|Gründe|Grundes|Anhaltspunkt\w*),? "
     r"(?:(?!nicht\b|kein)[^\s,;]+ ){0,10}?(?:zu versagen|zu verweigern|zu widersprechen|abzulehnen|abzusagen)\b",
+    # "sehen keinen Grund, dem Vergleich nicht zuzustimmen": no reason not to agree.
+    r"kein\w* (?:Veranlassung|Anlass|Anlaß|Grund|Gründe),? (?:(?!nicht\b|kein)[^\s,;]+ ){0,10}?nicht zuzustimmen\b",
     r"kein\w* (?:Veranlassung|Anlass|Anlaß|Grund|Gründe|Anhaltspunkt\w*) (?:\S+ ){0,3}?(?:für|zur|zu einer) "
     r"(?:eine |einer )?(?:Ablehnung|Versagung|Verweigerung|Absage|Widerspruch)",
     r"(?:für|zur) (?:eine |einer )?(?:Ablehnung|Versagung|Verweigerung|Absage) (?:[^\s,;]+ ){0,6}?"
@@ -164,6 +168,10 @@ REFUSE = phrases((
     r"nicht näher(?:zu)?(?:treten|kommen)", r"nicht (?:\S+ ){0,3}?anschließen",
     # A refusal in everyday words: "eine Absage erteilen", "Nein sagen", "sagen … nein".
     r"Absage\b", r"absagen", r"Nein sagen",
+    # Idioms of refusal: "kommt für uns nicht in die Tüte", "a non-starter", "Ein Ja wird es … nicht geben",
+    # "Unsere Unterschrift bekommen Sie für diesen Plan nicht".
+    r"nicht in die Tüte", r"non-starter", r"ein Ja (?:\S+ ){0,8}?nicht geben",
+    r"(?:unsere|meine) (?:Unterschrift|Zustimmung) (?:bekommen|erhalten|kriegen) Sie (?:\S+ ){0,5}?nicht\b",
     # Objections raised against the plan, in the words of the court procedure ("erheben wir … Einwendungen").
     r"(?:erheb\w*|erhoben) (?:(?!nicht\b|kein)\S+ ){0,12}?(?:Einwendungen|Einwände|Einwand)\b",
     r"(?:Einwendungen|Einwände|Einwand) (?:(?!nicht\b|kein)\S+ ){0,6}?(?:erhoben|erheben|vorgebracht|vorbringen)\b",
@@ -227,9 +235,15 @@ HYPOTHETICAL = phrases((
     # Nothing left to decide on ("Es gibt also nichts mehr, dem wir zustimmen müssten"), or a consent only
     # imagined in the subjunctive of a modal ("zustimmen müssten / bräuchten / sollten").
     r"\bnichts,? (?:\S+ ){0,2}?(?:dem|wozu|was|worüber|dafür)\b", r"\bnothing (?:left |more )?(?:to|for us to)\b",
-    r"\b(?:müssten|bräuchten|brauchten|sollten|hätten)\b", r"\bwozu\b",
+    r"\b(?:müssten|bräuchten|brauchten|sollten|sollte|hätten)\b", r"\bwozu\b",
+    # A "why should we …" question: rhetorical, it agrees to nothing ("Warum sollte die Bank 387,78 € annehmen?").
+    r"\b(?:warum|weshalb|wieso|weswegen)\b",
 ))
 
+# Agreement only in the subjunctive ("… wären wir dann einverstanden", "würden wir zustimmen"): under a condition.
+SUBJUNCTIVE = phrases((r"wären", r"wäre", r"würden", r"würde", r"könnten", r"könnte", r"would", r"could"))
+# A "why should we …?" question: its figures are the plan's, turned against it, not an offer.
+WHY_QUESTION = re.compile(r"^\W*(?:und |aber )?(?:warum|weshalb|wieso|weswegen|why)\b")
 # A line that gives the reason for a decision ("Begründung: zu geringe Raten in den ersten 24 Monaten (14,53 EUR)"):
 # the figures it names are the plan's, criticised, not an offer of the creditor's own.
 REASON_LINE = re.compile(r"^[\s•*·\-–]*(?:begruendung|grund|gruende|hintergrund|reason)\s*:")
@@ -245,6 +259,7 @@ COUNTER = phrases((
     r"schlagen (?:\S+ ){0,6}?vor", r"unser\w* Vorschlag", r"Gegenvorschlag\w*", r"Gegenangebot\w*",
     r"könnten wir", r"würden wir", r"wären wir", r"wir könnten", r"wir würden", r"wir wären",
     r"angehoben", r"anheb\w*", r"erhöh\w*", r"verkürz\w*", r"verläng\w*", r"mindestens", r"abweichend",
+    r"das Doppelte", r"das Dreifache", r"doppelt so (?:hoch|viel)", r"verdoppel\w*",
     r"mit folgender Änderung", r"folgende\w* Änderung\w*",
     r"provided", r"on condition", r"would accept", r"could accept", r"counter\w*",
     r"instead", r"at least",
@@ -336,6 +351,9 @@ DECIDE_LATER = phrases((
     r"bevor (?:\S+ ){0,8}?(?:entscheid\w*|zustimm\w*|Entscheidung|äußern|Stellung|erklär\w*)",
     r"(?:keine|eine) Entscheidung (?:\S+ ){0,3}?(?:treffen|möglich)", r"derzeit keine Entscheidung",
     r"nach (?:Eingang|Erhalt|Vorlage) (?:\S+ ){0,3}?(?:Unterlagen|Nachweise|Angaben|Informationen)",
+    # "… kann erst entschieden werden, wenn folgende Unterlagen vorliegen"
+    r"(?:entschieden|entscheiden|Entscheidung) (?:\S+ ){0,6}?(?:wenn|sobald) (?:\S+ ){0,6}?"
+    r"(?:Unterlagen|Nachweise|Angaben|Informationen|Belege|Dokumente) (?:\S+ ){0,3}?(?:vorliegen|eingehen|vorgelegt)",
     # (questions the creditor has, not the courtesy "für Rückfragen stehen wir … zur Verfügung")
     r"Rückfragen(?! (?:\S+ ){0,10}?(?:zur Verfügung|gern\w*|erreichbar))",
     r"before (?:we|making) (?:\S+ ){0,3}?decision", r"before we (?:can )?decide",

@@ -1,0 +1,66 @@
+"""Plan replies in idioms, regional and hedged wording, in sentences written for these tests."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from app.services.extraction import plan_reply
+from app.services.parsing import parse_body
+
+D = Decimal
+PLAN = {"offer_amount": D("480.00"), "quota_percent": D("12"), "monthly_rate": D("8.00"), "months": D("60")}
+
+
+def read(text: str) -> plan_reply.PlanReading:
+    return plan_reply.read(parse_body(f"Guten Tag,\n\n{text}\n\nGrüße\nAutohaus Zenker", None), plan_figures=PLAN)
+
+
+@pytest.mark.parametrize("text", [
+    "8,00 € im Monat? Das kommt für uns nicht in die Tüte.",
+    "I am afraid the proposal is a non-starter for us.",
+    "Ein Ja wird es von unserer Seite zu diesem Vergleich nicht geben.",
+    "Unsere Unterschrift bekommen Sie unter diesen Plan nicht.",
+])
+def test_refusals_in_idioms(text: str) -> None:
+    assert read(text).decision == "declined"
+
+
+@pytest.mark.parametrize("text", [
+    "Wir willigen in den vorgeschlagenen Ausgleich ein.",
+    "Hiermit teilen wir mit, dass wir in die Schuldenregulierung einwilligen.",
+    "Wir erteilen dem Nullplan für Herrn Olaf Brinkmann (Kundenkonto KD 55 1200 478) unsere Zustimmung.",
+    "Passt so.",
+])
+def test_agreements_in_regional_or_long_wording(text: str) -> None:
+    assert read(text).decision == "accepted"
+
+
+def test_no_reason_not_to_agree_is_an_agreement_for_a_human() -> None:
+    reading = read("Wir sehen keinen Grund, dem Plan für Herrn Brinkmann nicht zuzustimmen.")
+    assert reading.decision == "accepted" and reading.doubts
+
+
+def test_an_agreement_in_the_subjunctive_is_never_recorded_without_a_doubt() -> None:
+    reading = read("Mit einer Zahlung binnen vier Wochen wären wir dann einverstanden.")
+    assert reading.decision == "accepted"
+    assert any("subjunctive" in doubt for doubt in reading.doubts)
+
+
+def test_a_multiple_of_the_offer_with_its_figure_is_a_counter_offer() -> None:
+    reading = read("Zahlen Sie das Doppelte, also 960,00 €, dann sind wir dabei.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"offer_amount": D("960.00")}
+
+
+def test_a_why_question_agrees_to_nothing_and_offers_nothing() -> None:
+    reading = read("Warum sollten wir 12 % annehmen, wenn der Kunde ein Auto fährt? Dem Plan stimmen wir nicht zu.")
+    assert reading.decision == "declined"
+    assert reading.counter_offer == {}
+
+
+def test_a_decision_that_waits_for_documents_needs_information() -> None:
+    reading = read("Über die Zustimmung kann erst entschieden werden, wenn folgende Unterlagen vorliegen: "
+                   "Rentenbescheid, Kontoauszüge der letzten drei Monate.")
+    assert reading.decision == "needs_info"
