@@ -34,6 +34,7 @@ from app.services.extraction.vocabulary.amounts import (
     OTHER_VALUE_LEAD,
     PAID_LEAD,
     PAID_TRAIL,
+    PAST_TRAIL,
     PERIODIC_LEAD,
     SUPERSEDED_LEAD,
     THRESHOLD_LEAD,
@@ -59,6 +60,7 @@ _TRAIL_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paid amount, not open", PAID_TRAIL),
     ("cancelled", CANCELLED_TRAIL),
     ("future amount, not yet due", FUTURE_TRAIL),
+    ("previous figure, superseded", PAST_TRAIL),
     (CREDIT_REASON, CREDIT_TRAIL),  # after paid: "… wurde mit dem Guthaben verrechnet" is paid by a credit
 )
 _EXCLUDED = EXCLUDED_REASON = "excluded: the text says it is not part of the figure"
@@ -110,7 +112,9 @@ _SENTENCE_MARK = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ])|;\s+(?=\S)")  # "…; offe
 _ABBREVIATIONS = frozenset(
     ("inkl", "zzgl", "abzgl", "bzw", "ca", "nr", "gem", "pos", "evtl", "str", "geb", "vgl", "dr", "tel", "fa", "hr",
      "fr", "ggf", "usw", "bzgl", "lt", "max", "min", "mtl", "ziff", "abs", "kto", "rg", "rechn", "vers", "std", "anl",
-     "bes", "zt", "entspr", "sog", "amtl", "gez")
+     "bes", "zt", "entspr", "sog", "amtl", "gez",
+     # file and account labels before a number ("unser Az. KV-27-1766", "Kd. 4471", "Ref. 22-118")
+     "az", "aktz", "ref", "kd", "kdnr", "rnr", "lfd", "mitgl", "vertr")
 )
 _BRACKET = re.compile(r"[(\[]")
 _SENTENCE_END = re.compile(r"[.:;!?)]\s*$")

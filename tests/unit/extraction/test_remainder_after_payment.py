@@ -48,3 +48,21 @@ def test_a_figure_open_in_the_past_is_a_former_one(text: str) -> None:
     result = statement(text)
     assert result.total_amount == Decimal("1130.00")
     assert any("previous or cancelled total" in reason for reason in result.amount_safety_reasons)
+
+
+def test_a_file_label_abbreviation_does_not_end_the_sentence_of_the_claim() -> None:
+    result = statement("Wir beziffern die Forderung gegen Herrn Lorenz (unser Az. HV-27-0917) zum heutigen Tag auf "
+                       "1.130,00 €.")
+    assert result.total_amount == Decimal("1130.00")
+
+
+def test_the_firms_figure_in_reported_speech_and_a_figure_in_the_past_are_former_ones() -> None:
+    result = statement("Sie schreiben, die Forderung betrage 980,00 €. Richtig ist: offen sind 1.130,00 €. Der Betrag "
+                       "von 980,00 € war unsere erste Mahnung.")
+    assert result.total_amount == Decimal("1130.00")
+    assert all(amount.rejected for amount in result.amounts if amount.value == Decimal("980.00"))
+
+
+def test_a_figure_that_was_due_and_is_still_open_stays_the_claim() -> None:
+    result = statement("Die 1.130,00 € waren am 01.05. fällig und sind weiterhin offen.")
+    assert result.total_amount == Decimal("1130.00")

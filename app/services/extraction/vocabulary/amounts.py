@@ -204,6 +204,10 @@ FIRMS_FIGURE_LEAD = phrases((
     # "der in Ihrem Schreiben genannte Betrag von …": the firm's letter named it.
     r"in Ihre[rm] (?:\w*schreiben|Brief|E-?Mail|Mail|Nachricht|Anfrage|Aufstellung) (?:\S+ ){0,2}?"
     r"(?:genannt|angegeben|angeführt|aufgeführt|mitgeteilt|beziffert|ausgewiesen)\w*",
+    # Reported speech: "Sie schreiben …, unsere Forderung betrage 615,00 €" (the subjunctive reports another's
+    # figure; the creditor's own is "beträgt").
+    r"\bsie (?:schreiben|schrieben|teilen mit|teilten mit|meinen|gehen davon aus)\b",
+    r"\b(?:betrage|belaufe sich|bestehe)\s*(?:€\s*|eur\s+|euro\s+)?$",
     # The firm's settlement plan is the firm's figure too ("Forderung laut Plan", "nach Ihrem Plan entfielen").
     r"(?:laut|gemäß|nach|in|im) (?:Ihrem |dem |Ihres |des )?(?:\w*bereinigungs)?plan(?:es|s)?\b",
 ), whole_words=False)
@@ -230,6 +234,10 @@ CREDIT_TRAIL = phrases((
 CREDIT_LEAD = phrases((
     r"\bGuthaben\w*", r"\bÜberzahlung\w*", r"zu viel (?:gezahlt|überwiesen|bezahlt|entrichtet)", r"\bcredit balance",
 ), whole_words=False)
+# A figure in the past tense right after it ("Der Betrag von 615,00 € war unsere erste Mahnung"), unless it was
+# due or open then and still is ("waren am 01.05. fällig").
+PAST_TRAIL = re.compile(r"^[\s€]*(?:eur\b|euro\b)?[\s,]*(?:war|waren)\b"
+                        r"(?!(?:\s+\S+){0,5}?\s+(?:faellig|offen|zu zahlen|ausstehend|geschuldet)\b)")
 FUTURE_TRAIL = phrases((
     r"\b(?:wird|werden)\b(?:(?!sofort).){0,60}\bfällig\b(?! gestellt)", r"\bfällig werden\b", r"\bwill be due\b",
 ), whole_words=False)
