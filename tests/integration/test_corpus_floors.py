@@ -113,6 +113,21 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "safe) and N022 (a lawyer's claim 'belief sich per 31.03.' with interest since: read as a former figure, no "
     "total, a human decides)",
     ("corpus_fresh12", "noise_amounts_taken"): "N014's household total (above; not safe)",
+    # corpus_fresh13: written blind in session 11 after all its first-round fixes, to trap a wrong write (half of it
+    # traps); first sight: amount 77 %, intent 92 %, ONE WRONG WRITE (L019: 389,70 € written where a credit still to be
+    # booked leaves 324,80 €) and two more its labels leave to a human (L010 a stale figure in the subject, L013 a
+    # deposit inside the total), safe 62 %. Fixed since: those three writes, L025 ("unser Az." ended the sentence).
+    ("corpus_fresh13", "amount_exact"): "18/22: L008 (a couple's joint account: no total read, a human decides), "
+    "L014 (CHF decisive beside a euro conversion: the CHF figure is read, never safe), L019 (the account's 389,70 € "
+    "read, not the 324,80 € after the pending credit; never safe), L022 (a final bill with a credit refunded, read "
+    "as a question)",
+    ("corpus_fresh13", "intent"): "23/25: L004 (figures only in the footer, a referral to the agency) and L022 "
+    "(above) read as questions",
+    ("corpus_fresh13", "noise_amounts_taken"): "L019's account figure (above; not safe)",
+    ("corpus_fresh13", "safe_cases_auto_applied"): "9/13: L002 (the firm's figure named again in the creditor's own "
+    "words, a former figure: a human's), L012 (instalment arrears beside the loan called in: the arrears compete), "
+    "L017 (a payoff figure for a later date larger than the total), L024 ('2 317.80 EUR' leaves a stray 317,80 that "
+    "competes)",
 }
 
 MISSING = "<no shared corpus>"
@@ -124,12 +139,12 @@ MISSING = "<no shared corpus>"
 # rough figures, tables that miss their total, two accounts, GroupWise and Lotus Notes mail), corpus_fresh7 (a
 # seventh: credits, disputed claims, interest added in words, Swiss figures, references with a label in them),
 # corpus_fresh8 and corpus_fresh9 (measured at first sight after all of session 10's first-round fixes),
-# corpus_fresh10 and corpus_fresh11 (session 11's, measured at first sight before its fixes), corpus_fresh12 (written
-# after them).
+# corpus_fresh10 and corpus_fresh11 (session 11's, measured at first sight before its fixes), corpus_fresh12 and
+# corpus_fresh13 (written after them).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
-       "corpus_fresh12")
+       "corpus_fresh12", "corpus_fresh13")
 
 
 def first_round_corpora() -> list[str]:

@@ -20,7 +20,7 @@ SHARED_CORPORA = (Path(__file__).resolve().parents[3] / ".." / "shared" / "corpu
 OWN_CORPORA = (Path(__file__).resolve().parents[2] / "fixtures").resolve()
 OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_plan_fresh4",
        "corpus_plan_fresh5", "corpus_plan_fresh6", "corpus_plan_fresh7", "corpus_plan_fresh8", "corpus_plan_fresh9",
-       "corpus_plan_fresh10", "corpus_plan_fresh11")
+       "corpus_plan_fresh10", "corpus_plan_fresh11", "corpus_plan_fresh12")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -43,6 +43,9 @@ LOWER: dict[str, dict[str, float]] = {
     # Y002 (Low German "wi sünd inverstahn") and Y008 (consent for one part of the claim, read as a counter-offer)
     # go to a human.
     "corpus_plan_fresh10": {"decision": 0.9},
+    # corpus_plan_fresh12 (written blind in session 11 to trap a reader: idioms, sarcasm, rhetorical questions) read
+    # 11/21 decisions at first sight with one wrong decision recorded alone (K014, a doubled offer read as consent);
+    # it meets the common floors since.
 }
 
 
