@@ -116,7 +116,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # corpus_fresh13: written blind in session 11 after all its first-round fixes, to trap a wrong write (half of it
     # traps); first sight: amount 77 %, intent 92 %, ONE WRONG WRITE (L019: 389,70 € written where a credit still to be
     # booked leaves 324,80 €) and two more its labels leave to a human (L010 a stale figure in the subject, L013 a
-    # deposit inside the total), safe 62 %. Fixed since: those three writes, L025 ("unser Az." ended the sentence).
+    # deposit inside the total), safe 62 %. Fixed since: those three writes, L025 ("unser Az." ended the sentence),
+    # L024 ("2 317.80 EUR", space-grouped with a decimal point).
     ("corpus_fresh13", "amount_exact"): "18/22: L008 (a couple's joint account: no total read, a human decides), "
     "L014 (CHF decisive beside a euro conversion: the CHF figure is read, never safe), L019 (the account's 389,70 € "
     "read, not the 324,80 € after the pending credit; never safe), L022 (a final bill with a credit refunded, read "
@@ -124,10 +125,9 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh13", "intent"): "23/25: L004 (figures only in the footer, a referral to the agency) and L022 "
     "(above) read as questions",
     ("corpus_fresh13", "noise_amounts_taken"): "L019's account figure (above; not safe)",
-    ("corpus_fresh13", "safe_cases_auto_applied"): "9/13: L002 (the firm's figure named again in the creditor's own "
-    "words, a former figure: a human's), L012 (instalment arrears beside the loan called in: the arrears compete), "
-    "L017 (a payoff figure for a later date larger than the total), L024 ('2 317.80 EUR' leaves a stray 317,80 that "
-    "competes)",
+    ("corpus_fresh13", "safe_cases_auto_applied"): "10/13: L002 (the firm's figure named again in the creditor's "
+    "own words, a former figure: a human's), L012 (instalment arrears beside the loan called in: the arrears "
+    "compete), L017 (a payoff figure for a later date larger than the total)",
 }
 
 MISSING = "<no shared corpus>"

@@ -32,6 +32,8 @@ def values(text: str) -> list[Decimal]:
         ("EUR3,00", "3.00"),
         ("EUR 1,234.56", "1234.56"),
         ("89.90 EUR", "89.90"),
+        ("2 317.80 EUR", "2317.80"),
+        ("EUR 12 400.05", "12400.05"),
     ],
 )
 def test_common_amount_formats_read_to_the_cent(text: str, expected: str) -> None:
