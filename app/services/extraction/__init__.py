@@ -9,20 +9,19 @@ from decimal import Decimal
 from app.services import money
 from app.services.attachments.result import AttachmentText
 from app.services.extraction.amounts import Candidate, collect_amounts
-from app.services.extraction.arithmetic import order_key
 from app.services.extraction.cent_columns import join_cent_columns
 from app.services.extraction.corrections import corrected
+from app.services.extraction.doubts import subject_doubts, total_doubts
 from app.services.extraction.intent import (
     SETTLED,
     IntentDecision,
     IntentSignals,
     assignment_wording,
     classify_intent,
-    settled_claim_wording,
 )
-from app.services.extraction.labels import fold, is_weak_balance
+from app.services.extraction.labels import fold
 from app.services.extraction.lines import SourceLine, attachment_lines, body_lines, subject_line
-from app.services.extraction.listed_rows import rows_above, rows_missing_the_total
+from app.services.extraction.listed_rows import rows_missing_the_total
 from app.services.extraction.names import choose_creditor, find_client_names, find_creditor_names
 from app.services.extraction.numbers import foreign_currency
 from app.services.extraction.references import (
@@ -45,17 +44,6 @@ from app.services.extraction.stated_sums import future_totals, larger_sums
 from app.services.extraction.totals import TotalDecision, decide_total, usable
 from app.services.extraction.vocabulary.amounts import (
     APPROXIMATE_LEAD,
-    CREDITOR_NAMED,
-    DEPOSIT_ROW,
-    DISPUTED,
-    FROM_NOW_ON,
-    INTEREST_NOT_COMPUTED,
-    MISGROUPED_NUMBER,
-    MORE_THAN_ONE_ACCOUNT,
-    PARTS_LEFT_OUT,
-    PARTS_TO_FOLLOW,
-    PENDING_CREDIT,
-    PERSON_ROW,
     POINTS_TO_SUBJECT,
     SUBJECT_FIGURE_WORD,
     SUBJECT_REQUEST,
@@ -144,72 +132,6 @@ def _apply_intent(
     return decision.total.value, decision.total.line.evidence(), decision.confidence, candidates
 
 
-_NOT_BEFORE = re.compile(r"\b(?:nicht|nie|kein\w*|not|never)\s+$")
-
-
-def _closes_everything(decision: TotalDecision, candidates: list[Candidate]) -> bool:
-    """The total adds up what is listed with it and no accepted amount of its source follows it: a grand total
-    over whatever accounts the reply lists ("Kundenkonto A … Kundenkonto B … Gesamtforderung 1.512,90 €")."""
-    total = decision.total
-    assert total is not None
-    after = [c for c in usable(candidates) if c.line.source == total.line.source and order_key(c) > order_key(total)]
-    return decision.sums_what_it_lists and not after
-
-
-def _doubts(decision: TotalDecision, reply_text: str, candidates: list[Candidate]) -> list[str]:
-    """Doubts about a chosen total that its label and the rest of the reply raise."""
-    total = decision.total
-    if total is None:
-        return []
-    doubts: list[str] = []
-    if total.label == "balance" and is_weak_balance(total.label_text) and not decision.consistent:
-        doubts.append(f"total named only by the generic word '{total.label_text}'")
-    folded = fold(reply_text)
-    if (accounts := MORE_THAN_ONE_ACCOUNT.search(folded)) and not _closes_everything(decision, candidates):
-        doubts.append(f"the reply speaks of more than one account or claim, and the total is not their sum: "
-                      f"'{accounts.group(0)}'")
-    if len(people := {found.group(1).strip() for found in PERSON_ROW.finditer(folded)}) > 1:
-        doubts.append(f"the reply lists claims of more than one person: {', '.join(sorted(people))}")
-    if len(creditors := {found.group(1) for found in CREDITOR_NAMED.finditer(folded)}) > 1:
-        doubts.append(f"the reply lists claims of more than one creditor: {', '.join(sorted(creditors))}")
-    if pending := PENDING_CREDIT.search(folded):
-        doubts.append(f"a credit or correction is still to be booked: '{pending.group(0)[:60]}'")
-    if deposits := [row for row in rows_above(total, candidates) if DEPOSIT_ROW.search(fold(row.line.text))]:
-        doubts.append(f"the total includes a deposit that is paid back: {money.format_eur(deposits[0].value)}")
-    if (disputed := DISPUTED.search(folded)) and not _NOT_BEFORE.search(folded[max(0, disputed.start() - 12):
-                                                                                   disputed.start()]):
-        doubts.append(f"the debtor disputes the claim: '{disputed.group(0)}'")
-    if INTEREST_NOT_COMPUTED.match(fold(total.line.text[total.start + len(total.raw):])):
-        doubts.append("interest or costs are added to the total in words only, not as a figure")
-    if (left_out := PARTS_LEFT_OUT.search(folded)) and not FROM_NOW_ON.search(_sentence_around(folded, left_out)):
-        doubts.append(f"the creditor says its figure leaves out interest or costs: '{left_out.group(0)[:60]}'")
-    if parts := PARTS_TO_FOLLOW.search(folded):
-        doubts.append(f"the creditor will put a figure on further parts later: '{parts.group(0)[:60]}'")
-    if slip := MISGROUPED_NUMBER.search(reply_text):
-        doubts.append(f"a figure is written with its thousands grouped wrong: '{slip.group(0)}'")
-    settled = settled_claim_wording(reply_text, total.raw)
-    if settled and total.value != 0:
-        doubts.append("the reply also says the account is settled: " + ", ".join(settled))
-    return doubts
-
-
-def _subject_doubts(subject: str | None, decision: TotalDecision) -> list[str]:
-    """The creditor's subject names the claim with another figure than the total ("Ihr Kundenkonto … – offener
-    Betrag 912,40 EUR" above a body that says 958,15 EUR): which one stands is a human's to ask."""
-    if decision.total is None or not subject or not subject.strip():
-        return []
-    stated = SourceLine(source="subject", part="reply", location="line", text=subject.strip(), key=0)
-    other = [c for c in collect_amounts([stated]) if not c.rejected and c.label in ("total", "balance")
-             and c.value != decision.total.value]
-    return [f"the subject names the claim with another figure: {money.format_eur(other[0].value)}"] if other else []
-
-
-def _sentence_around(text: str, found: re.Match[str]) -> str:
-    start = max(text.rfind(mark, 0, found.start()) for mark in ".;:\n")
-    ends = [end for mark in ".;:\n" if (end := text.find(mark, found.end())) >= 0]
-    return text[start + 1:min(ends, default=len(text))]
-
-
 def _parts_larger_than(total: Candidate, candidates: list[Candidate]) -> list[Candidate]:
     """Interest or costs above the whole, or a principal above it with nothing deducted: the total or the part is
     read wrong ("Forderung 1.200,00 € (Stand 01.09.) … aktuell inkl. Zinsen 1.236,40 €")."""
@@ -234,7 +156,7 @@ def _safety(
     if total is None:
         reasons.append("no total stated")
     else:
-        reasons.extend(_doubts(decision, reply_text, candidates))
+        reasons.extend(total_doubts(decision, reply_text, candidates))
         if decision.fallback:
             reasons.append("total has no total label")
         if total.sign_flipped:
@@ -347,7 +269,7 @@ def extract(
         name: [c.line.evidence() for c in decision.component_lines.get(name, [])] for name in components
     }
     safe, safety_reasons = _safety(intent, decision, judged, attachments, parsed.reply_text, cut,
-                                   [*parsed.doubts(), *_subject_doubts(subject, decision)])
+                                   [*parsed.doubts(), *subject_doubts(subject, decision)])
     creditor, agent = choose_creditor(find_creditor_names(subject_lines + lines, from_name, from_email))
     amounts: list[AmountFound] = [c.found() for c in judged]
     return ExtractionResult(
