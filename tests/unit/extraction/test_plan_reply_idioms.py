@@ -64,3 +64,25 @@ def test_a_decision_that_waits_for_documents_needs_information() -> None:
     reading = read("Über die Zustimmung kann erst entschieden werden, wenn folgende Unterlagen vorliegen: "
                    "Rentenbescheid, Kontoauszüge der letzten drei Monate.")
     assert reading.decision == "needs_info"
+
+
+@pytest.mark.parametrize("text", [
+    "Mir chönd däm Plan nöd zuestimme, do mached mir nöd mit.",
+    "Also des geht ned, da machen wir ned mit.",
+])
+def test_swiss_and_southern_negations_refuse(text: str) -> None:
+    assert read(text).decision == "declined"
+
+
+def test_an_english_counter_offer_asking_whether_the_client_can_agree_is_no_agreement() -> None:
+    reading = read("We are not in a position to give our consent to 8.00 per month. However, we would sign off on the "
+                   "plan if the monthly rate for our claim is set at EUR 12.00. Please let us know whether your client "
+                   "can agree to this.")
+    assert reading.decision == "counter_offer"
+
+
+def test_raising_the_share_asked_as_a_question_is_a_counter_offer() -> None:
+    reading = read("Wäre Ihr Mandant in der Lage, den auf uns entfallenden Betrag auf 600,00 € aufzustocken? In diesem "
+                   "Fall könnten wir dem Plan zustimmen.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"offer_amount": D("600.00")}

@@ -100,7 +100,9 @@ NOT_ONLY = phrases((r"(?:nicht|not) (?:nur|bloß|allein|only|just|merely)\b(?=[^
 # Words that turn agreement into refusal when they stand in the same clause.
 # ("kann nicht umhin, … abzulehnen" is a must, no negation.)
 NEGATION = phrases((r"nicht\b(?! umhin)", r"kein\w*", r"nie\b", r"niemals", r"weder\b", r"not\b", r"cannot", r"can't",
-                    r"unable", r"never"))
+                    r"unable", r"never",
+                    # Swiss and southern German "not" ("do mached mir nöd mit", "des geht ned")
+                    r"nöd\b", r"nid\b", r"ned\b"))
 
 # A part of a sentence (up to a semicolon) whose decision words are no decision on the plan:
 # - an abstention ("weder eine Zustimmung noch eine Ablehnung", "wir enthalten uns", "nehmen nicht teil");
@@ -171,6 +173,7 @@ REFUSE = phrases((
     # Idioms of refusal: "kommt für uns nicht in die Tüte", "a non-starter", "Ein Ja wird es … nicht geben",
     # "Unsere Unterschrift bekommen Sie für diesen Plan nicht".
     r"nicht in die Tüte", r"non-starter", r"ein Ja (?:\S+ ){0,8}?nicht geben",
+    r"not in a position to (?:\S+ ){0,3}?(?:give|grant|agree|accept|consent)",
     r"(?:unsere|meine) (?:Unterschrift|Zustimmung) (?:bekommen|erhalten|kriegen) Sie (?:\S+ ){0,5}?nicht\b",
     # Objections raised against the plan, in the words of the court procedure ("erheben wir … Einwendungen").
     r"(?:erheb\w*|erhoben) (?:(?!nicht\b|kein)\S+ ){0,12}?(?:Einwendungen|Einwände|Einwand)\b",
@@ -225,7 +228,9 @@ HYPOTHETICAL = phrases((
     # An indirect question decides nothing ("ob die übrigen Gläubiger zugestimmt haben").
     r"bevor", r"\bob\b", r"vor einer Entscheidung",
     r"vor (?:unserer|einer) (?:\S+ ){0,2}?Zustimmung", r"(?:bitten|bitte|baten|ersuch)\w* (?:\S+ ){0,6}?zuzustimmen",
-    r"before we", r"whether we",
+    r"before we", r"whether\b",
+    # asking whether the debtor's side can agree decides nothing for the creditor ("if your client can agree")
+    r"if (?:your client|he|she|they|the debtor) (?:can |could |would )?(?:agree|accept)",
     # The other creditors' consent, a condition of one's own ("dass sämtliche übrigen Gläubiger ebenfalls zustimmen").
     r"(?:übrigen|anderen|sämtliche\w*|alle|weiteren) (?:\S+ )?Gläubiger\w* (?:\S+ ){0,4}?"
     r"(?:zustimm\w*|zugestimmt|einverstanden|ablehn\w*|abgelehnt)",
@@ -259,7 +264,8 @@ COUNTER = phrases((
     r"schlagen (?:\S+ ){0,6}?vor", r"unser\w* Vorschlag", r"Gegenvorschlag\w*", r"Gegenangebot\w*",
     r"könnten wir", r"würden wir", r"wären wir", r"wir könnten", r"wir würden", r"wir wären",
     r"angehoben", r"anheb\w*", r"erhöh\w*", r"verkürz\w*", r"verläng\w*", r"mindestens", r"abweichend",
-    r"das Doppelte", r"das Dreifache", r"doppelt so (?:hoch|viel)", r"verdoppel\w*",
+    r"das Doppelte", r"das Dreifache", r"doppelt so (?:hoch|viel)", r"verdoppel\w*", r"aufstock\w*", r"aufzustocken",
+    r"would (?:\S+ ){0,2}?(?:sign off|agree|consent|approve)\b",
     r"mit folgender Änderung", r"folgende\w* Änderung\w*",
     r"provided", r"on condition", r"would accept", r"could accept", r"counter\w*",
     r"instead", r"at least",
@@ -290,7 +296,8 @@ CLAIM_STATEMENT = phrases((
     r"(?:beläuft|belaufen|beträgt) sich (?:\S+ ){0,4}?Forderung",
     r"Gesamtforderung", r"Restforderung (?:\S+ ){0,3}?(?:beläuft|beträgt)",
     r"Rückstände? (?:\S+ ){0,4}?(?:beläuft|belaufen|beträgt)",
-    r"Abgabenrückst\w*", r"Kontostand", r"Saldo", r"offene\w* Betrag", r"our claim (?:amounts|stands|is)",
+    r"Abgabenrückst\w*", r"Kontostand", r"Saldo", r"offene\w* Betrag",
+    r"our claim (?:amounts|stands|is)\b(?! set\b)",
     r"outstanding balance",
 ))
 # What happens when the debtor stops paying (Verfallklausel): its figures ("zwei Monatsraten") offer nothing.
