@@ -20,7 +20,7 @@ SHARED_CORPORA = (Path(__file__).resolve().parents[3] / ".." / "shared" / "corpu
 OWN_CORPORA = (Path(__file__).resolve().parents[2] / "fixtures").resolve()
 OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_plan_fresh4",
        "corpus_plan_fresh5", "corpus_plan_fresh6", "corpus_plan_fresh7", "corpus_plan_fresh8", "corpus_plan_fresh9",
-       "corpus_plan_fresh10", "corpus_plan_fresh11", "corpus_plan_fresh12")
+       "corpus_plan_fresh10", "corpus_plan_fresh11", "corpus_plan_fresh12", "corpus_plan_fresh13")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -113,6 +113,11 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
         "J010: the claim restated in brackets beside an agreement ('aus dem Kundenkonto … (517,60 EUR)') read as a "
         "stated claim (plan replies never write a claim)"),
     ("corpus_plan_fresh11", "no amount where none is stated"): "J010, as above",
+    # corpus_plan_fresh13: written blind in session 11 after all its plan fixes; at first sight 18/21 decisions with
+    # two wrong decisions recorded alone (G003 Swiss German "nöd", G019 English counter-offer); both fixed since.
+    ("corpus_plan_fresh13", "counter-offer figures right ≥ 95 %"): (
+        "50 % (1/2): G019's 'monthly Rate for our claim is set at EUR 5.00' read as an offered amount, not a monthly "
+        "rate (the decision, a counter-offer, is right and not recorded alone)"),
     ("corpus_plan_fresh7", "creditor reference right ≥ 95 %"): (
         "94 % (17/18): T013, sent in Brandstetter's thread for Kılıçarslan's plan, is read with the thread's "
         "reference KM-8856230 (subject, quote) instead of KM-8841907 its text names; matched to INQ-0018 likewise"),
