@@ -130,7 +130,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "compete), L017 (a payoff figure for a later date larger than the total)",
     # corpus_fresh14: written blind in session 11 after all its fixes, claims mainly in attachments (multi-page PDFs,
     # workbooks with tabs, DOCX letters with tables); first sight: amount 84 %, intent 96 %, noise 4, no wrong write,
-    # one its labels leave to a human (T004), safe 53 %. Untuned.
+    # one its labels leave to a human (T004: a DOCX letter's sentence calls 214,60 EUR today's figure, its own table
+    # closes at 229,60 EUR; fixed since), safe 53 %.
     ("corpus_fresh14", "amount_exact"): "16/19: T008 (a claims table and a payment table in one PDF: the claims' "
     "sum outranks the 'verbleibender Rückstand' below; never safe), T016 (an old demand and the current statement "
     "attached together: the older is read; never safe), T012 (a clerk's export over three clients with a sum: no "
@@ -138,9 +139,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh14", "noise_amounts_taken"): "T008 and T016 (above), T005 (one invoice of three open ones read as "
     "the total) and T017 (another client's statement attached by mistake, read); none is safe",
     ("corpus_fresh14", "amount_where_none_stated"): "T005 and T017, as above",
-    ("corpus_fresh14", "auto_applied_needing_human"): "T004: a DOCX letter's sentence names 214,60 EUR as the open "
-    "amount and its own table closes at 229,60 EUR; the sentence's figure adds up as the table's invoices before "
-    "the fees, so nothing flags the contradiction and 229,60 EUR (the figure its labels give) is written",
     ("corpus_fresh14", "safe_cases_auto_applied"): "8/15: T006 (a page carry 'Übertrag' read as a former total), "
     "T008, T016 (above), T009 (a workbook's tabs compete with the summary row), T019 (an HTML table's total at "
     "0.6 confidence), T020 (the firm's letter returned as a PDF with the creditor's note beside the old figure), "

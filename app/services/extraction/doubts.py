@@ -15,7 +15,9 @@ from app.services.extraction.lines import SourceLine
 from app.services.extraction.listed_rows import rows_above
 from app.services.extraction.totals import TotalDecision, usable
 from app.services.extraction.vocabulary.amounts import (
+    ADDED_CUE,
     CREDITOR_NAMED,
+    CURRENT_CUE,
     DEPOSIT_ROW,
     DISPUTED,
     FROM_NOW_ON,
@@ -60,6 +62,8 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
         doubts.append(f"a credit or correction is still to be booked: '{pending.group(0)[:60]}'")
     if deposits := [row for row in rows_above(total, candidates) if DEPOSIT_ROW.search(fold(row.line.text))]:
         doubts.append(f"the total includes a deposit that is paid back: {money.format_eur(deposits[0].value)}")
+    if other_current := _another_current_figure(total, candidates):
+        doubts.append(f"the reply also calls {money.format_eur(other_current.value)} the current figure")
     if (disputed := DISPUTED.search(folded)) and not _NOT_BEFORE.search(folded[max(0, disputed.start() - 12):
                                                                                    disputed.start()]):
         doubts.append(f"the debtor disputes the claim: '{disputed.group(0)}'")
@@ -75,6 +79,18 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
     if settled and total.value != 0:
         doubts.append("the reply also says the account is settled: " + ", ".join(settled))
     return doubts
+
+
+def _another_current_figure(total: Candidate, candidates: list[Candidate]) -> Candidate | None:
+    """Another claim figure of the sender's own text in a sentence that calls it today's and adds nothing to it
+    ("der offene Betrag … beträgt derzeit 214,60 EUR" above a table that closes at 229,60 EUR)."""
+    for candidate in usable(candidates):
+        if candidate.value == total.value or candidate.label not in ("total", "balance"):
+            continue
+        sentence = fold(candidate.line.text)
+        if CURRENT_CUE.search(sentence) and not ADDED_CUE.search(sentence):
+            return candidate
+    return None
 
 
 def subject_doubts(subject: str | None, decision: TotalDecision) -> list[str]:

@@ -273,3 +273,17 @@ def test_a_subject_that_names_another_figure_than_the_body_keeps_the_total_from_
     assert not stale.amount_is_safe
     assert any("subject names the claim" in reason for reason in stale.amount_safety_reasons)
     assert read("Kundenkonto 71-3308 – offener Betrag 412,00 EUR").amount_is_safe
+
+
+def test_a_sentence_that_calls_another_figure_todays_claim_keeps_the_total_from_being_written() -> None:
+    result = statement("Der offene Betrag auf dem Kundenkonto beträgt derzeit 380,00 €.\n\nRechnung 1     200,00 €\n"
+                       "Rechnung 2     180,00 €\nMahngebühren    38,00 €\nGesamt offen   418,00 €")
+    assert result.total_amount == Decimal("418.00")
+    assert any("the current figure" in reason for reason in result.amount_safety_reasons)
+    assert not result.amount_is_safe
+
+
+def test_a_current_figure_the_sentence_adds_to_is_no_second_claim() -> None:
+    result = statement("Offen sind derzeit 380,00 € zzgl. Mahngebühren von 38,00 €, zusammen 418,00 €.")
+    assert result.total_amount == Decimal("418.00")
+    assert result.amount_is_safe

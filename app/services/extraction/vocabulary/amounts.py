@@ -178,6 +178,12 @@ PENDING_CREDIT = phrases((
 # A security deposit or pledge among the rows a total closes: it is paid back, so no part of what is owed.
 DEPOSIT_ROW = phrases((r"Kaution", r"Sicherheitsleistung", r"Mietsicherheit", r"\bSicherheit\b", r"\bPfand\b",
                        r"\bDepot\b", r"security deposit", r"\bdeposit\b"), whole_words=False)
+# A figure the text calls today's ("der offene Betrag … beträgt derzeit 214,60 EUR") and a sentence that adds to it
+# ("zzgl. der Mahngebühren"): where another figure is the total, the reply states two current claims.
+CURRENT_CUE = phrases((r"derzeit", r"aktuell\w*", r"zurzeit", r"zur Zeit", r"momentan", r"\bheute\b",
+                       r"Stand heute", r"currently", r"as of today"), whole_words=False)
+ADDED_CUE = phrases((r"zzgl", r"zuzüglich", r"\bplus\b", r"hinzu", r"zusätzlich", r"\bohne\b", r"exkl",
+                     r"darüber hinaus", r"\bnebst\b", r"excluding", r"\bbefore\b"), whole_words=False)
 # A number whose thousands are grouped wrong ("1.2345,00"): a typing slip on the figure itself.
 MISGROUPED_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3})*\.\d{4,},\d{2}(?!\d)")
 # The reply speaks of more than one account or claim of the client ("führen wir zwei Konten", "Beide Forderungen
