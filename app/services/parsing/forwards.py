@@ -54,12 +54,13 @@ def colleagues_forwards(lines: list[str], quoted: list[bool], sender: str | None
     header lines stay quoted), up to the next quote marker."""
     organisation = mail_address_organisation(sender)
     flags = list(quoted)
-    own = "\n".join(line for line, flag in zip(lines, quoted, strict=True) if not flag)
-    if organisation is None or not _PASSES_ON.search(fold(own)):
+    headers = [start for start in range(len(lines)) if quoted[start] and is_header_block(lines, start)]
+    if organisation is None or not headers:
         return flags
-    for start in range(len(lines)):
-        if not quoted[start] or not is_header_block(lines, start):
-            continue
+    own = "\n".join(line for line, flag in zip(lines, quoted, strict=True) if not flag)
+    if not _PASSES_ON.search(fold(own)):
+        return flags
+    for start in headers:
         body = _internal_header(lines, start, organisation)
         if body is None:
             continue
