@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -81,9 +82,18 @@ def predict_email(
         attachments=read_corpus_attachments(email),
         firm_reference_pattern=firm_reference_pattern,
         to=email.to,
+        received_on=_day(email.received_at),
     )
     match = matcher(email, result, inquiries) if matcher is not None else MatchOutcome()
     return Prediction(email_id=email.id, result=result, match=match, seconds=time.perf_counter() - started)
+
+
+def _day(stamp: str | None) -> date | None:
+    """The calendar day of an ISO timestamp ("2027-05-12T08:30:00Z"), or None."""
+    try:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).date() if stamp else None
+    except ValueError:
+        return None
 
 
 def _number(value: Decimal | None) -> float | None:

@@ -62,7 +62,8 @@ def extract_claim(email: IncomingEmail, parsed: ParsedBody, attachments: list[At
     result = extract(parsed, subject=email.subject, from_email=email.from_email, from_name=email.from_name,
                      attachments=attachments, firm_reference_pattern=settings.firm_reference_pattern,
                      to=email.to_addresses, max_lines=settings.extraction_max_lines,
-                     max_chars=settings.extraction_max_chars)
+                     max_chars=settings.extraction_max_chars,
+                     received_on=email.received_at.date() if email.received_at else None)
     llm = LlmConfig.from_settings(settings)
     return LlmRefiner(llm).refine(result, parsed, attachments) if llm else result
 

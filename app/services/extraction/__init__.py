@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 
 from app.services import money
@@ -11,7 +12,7 @@ from app.services.attachments.result import AttachmentText
 from app.services.extraction.amounts import Candidate, collect_amounts
 from app.services.extraction.cent_columns import join_cent_columns
 from app.services.extraction.corrections import corrected
-from app.services.extraction.doubts import subject_doubts, total_doubts
+from app.services.extraction.doubts import stale_doubts, subject_doubts, total_doubts
 from app.services.extraction.intent import (
     SETTLED,
     IntentDecision,
@@ -238,10 +239,12 @@ def extract(
     to: str | Sequence[str] | None = None,
     max_lines: int = DEFAULT_MAX_LINES,
     max_chars: int = DEFAULT_MAX_CHARS,
+    received_on: date | None = None,
 ) -> ExtractionResult:
     """Extract intent, total claim, components, references and names from one email.
 
-    `to` (optional) lets a "+<Aktenzeichen>" routing address count as the firm's reference.
+    `to` (optional) lets a "+<Aktenzeichen>" routing address count as the firm's reference; `received_on` (the day
+    the mail came) lets a total stated as of a date long past stand out.
     Past `max_lines` lines or `max_chars` characters the text is cut: `text_cut`, and never safe."""
     lines, cut = _within_caps(body_lines(parsed) + attachment_lines(attachments), max_lines, max_chars)
     lines = join_cent_columns(lines)
@@ -269,7 +272,8 @@ def extract(
         name: [c.line.evidence() for c in decision.component_lines.get(name, [])] for name in components
     }
     safe, safety_reasons = _safety(intent, decision, judged, attachments, parsed.reply_text, cut,
-                                   [*parsed.doubts(), *subject_doubts(subject, decision)])
+                                   [*parsed.doubts(), *subject_doubts(subject, decision),
+                                    *stale_doubts(decision, received_on)])
     creditor, agent = choose_creditor(find_creditor_names(subject_lines + lines, from_name, from_email))
     amounts: list[AmountFound] = [c.found() for c in judged]
     return ExtractionResult(

@@ -5,6 +5,7 @@ deposit among the rows; a garbled figure; settled wording; a subject that names 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from app.services import money
 from app.services.extraction.amounts import Candidate, collect_amounts
@@ -16,6 +17,7 @@ from app.services.extraction.listed_rows import rows_above
 from app.services.extraction.totals import TotalDecision, usable
 from app.services.extraction.vocabulary.amounts import (
     ADDED_CUE,
+    COMPANY_DEBTOR,
     CREDITOR_NAMED,
     CURRENT_CUE,
     DEPOSIT_ROW,
@@ -28,6 +30,7 @@ from app.services.extraction.vocabulary.amounts import (
     PARTS_TO_FOLLOW,
     PENDING_CREDIT,
     PERSON_ROW,
+    PROVISIONAL,
 )
 
 _NOT_BEFORE = re.compile(r"\b(?:nicht|nie|kein\w*|not|never)\s+$")
@@ -64,6 +67,10 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
         doubts.append(f"the total includes a deposit that is paid back: {money.format_eur(deposits[0].value)}")
     if other_current := _another_current_figure(total, candidates):
         doubts.append(f"the reply also calls {money.format_eur(other_current.value)} the current figure")
+    if provisional := PROVISIONAL.search(folded):
+        doubts.append(f"the creditor calls its figure provisional: '{provisional.group(0)}'")
+    if company := COMPANY_DEBTOR.search(folded):
+        doubts.append(f"the claim may be a company's, not the client's: '{company.group(0)[:60]}'")
     if (disputed := DISPUTED.search(folded)) and not _NOT_BEFORE.search(folded[max(0, disputed.start() - 12):
                                                                                    disputed.start()]):
         doubts.append(f"the debtor disputes the claim: '{disputed.group(0)}'")
@@ -91,6 +98,27 @@ def _another_current_figure(total: Candidate, candidates: list[Candidate]) -> Ca
         if CURRENT_CUE.search(sentence) and not ADDED_CUE.search(sentence):
             return candidate
     return None
+
+
+# A total stated as of a day ("zum Stichtag 30.09.2026", "Stand 01.03.2027", "per 31.12.2026").
+_AS_OF = re.compile(r"\b(?:zum|per|stand|stichtag|bis zum|as of)\s*(?:\S+\s){0,1}?(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+STALE_DAYS = 90
+
+
+def stale_doubts(decision: TotalDecision, received_on: date | None) -> list[str]:
+    """The total is stated as of a day more than STALE_DAYS before the mail came ("Aktueller Saldo zum Stichtag
+    30.09.2026" in a mail of October 2027): interest and costs have run on since."""
+    total = decision.total
+    if total is None or received_on is None:
+        return []
+    for found in _AS_OF.finditer(fold(total.line.text)):
+        try:
+            day = date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
+        except ValueError:
+            continue
+        if (received_on - day).days > STALE_DAYS:
+            return [f"the total is stated as of {day:%d.%m.%Y}, more than {STALE_DAYS} days before the mail"]
+    return []
 
 
 def subject_doubts(subject: str | None, decision: TotalDecision) -> list[str]:

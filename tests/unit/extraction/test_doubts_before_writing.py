@@ -3,6 +3,7 @@ roughly, closing rows that do not add up to it, or one of several accounts the r
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -287,3 +288,27 @@ def test_a_current_figure_the_sentence_adds_to_is_no_second_claim() -> None:
     result = statement("Offen sind derzeit 380,00 € zzgl. Mahngebühren von 38,00 €, zusammen 418,00 €.")
     assert result.total_amount == Decimal("418.00")
     assert result.amount_is_safe
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Forderung lt. System: 418,00 €. Dieser Betrag ist unverbindlich, die verbindliche Aufstellung folgt.",
+     "provisional"),
+    ("Offen sind 418,00 € unter dem Vorbehalt der Prüfung durch unsere Rechtsabteilung.", "provisional"),
+    ("Unser Kunde ist nicht Frau Roth, sondern die Roth Gartenbau GmbH.\nOffene Posten: 418,00 €", "company"),
+    ("Rückstand Mietenbuchhaltung 418,00 €. Es handelt sich um eine Teilforderung.", "further parts"),
+])
+def test_a_provisional_partial_or_companys_claim_is_never_written_alone(text: str, reason: str) -> None:
+    result = statement(text)
+    assert not result.amount_is_safe
+    assert any(reason in doubt for doubt in result.amount_safety_reasons)
+
+
+def test_a_total_stated_as_of_a_day_long_past_is_never_written_alone() -> None:
+    body = "Guten Tag,\n\nzu Frau Tanja Roth:\nAktueller Saldo zum Stichtag 30.09.2026: 418,00 EUR\n\nMfG\nKabelNord"
+
+    def read(received: date) -> ExtractionResult:
+        return extract(parse_body(body, None), subject="Tanja Roth", from_email="service@kabelnord.example",
+                       from_name="KabelNord", received_on=received)
+    assert not read(date(2027, 10, 2)).amount_is_safe
+    assert any("stated as of 30.09.2026" in doubt for doubt in read(date(2027, 10, 2)).amount_safety_reasons)
+    assert read(date(2026, 10, 2)).amount_is_safe

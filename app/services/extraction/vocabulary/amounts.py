@@ -139,7 +139,9 @@ INTEREST_NOT_COMPUTED = re.compile(
 # Parts of the claim the creditor will put a figure on later ("Die Mahnkosten und Zinsen werden wir gesondert
 # beziffern und nachreichen"): the stated total is not the whole claim yet.
 PARTS_TO_FOLLOW = phrases((
-    r"(?:Kosten|Zinsen|Gebühren|Auslagen|Spesen|Nebenforderungen)\b(?:[^.;]{0,120}?)\b(?:gesondert|separat|später|"
+    # "eine Teilforderung": the rest of the claim is handled elsewhere
+    r"\bTeilforderung\b",
+    r"\w*(?:Kosten|Zinsen|Gebühren|Auslagen|Spesen|Nebenforderungen|nachzahlung)\b(?:[^.;]{0,120}?)\b(?:gesondert|separat|später|"
     r"nachträglich|noch) (?:\S+ ){0,2}?(?:beziffer\w*|mitteil\w*|nachreich\w*|aufgeben|aufgegeben|geltend machen)",
     r"(?:interest|costs|fees) (?:\S+ ){0,8}?(?:will be|to be) (?:\S+ ){0,2}?(?:quantified|advised|notified)",
 ), whole_words=False)
@@ -184,6 +186,21 @@ CURRENT_CUE = phrases((r"derzeit", r"aktuell\w*", r"zurzeit", r"zur Zeit", r"mom
                        r"Stand heute", r"currently", r"as of today"), whole_words=False)
 ADDED_CUE = phrases((r"zzgl", r"zuzüglich", r"\bplus\b", r"hinzu", r"zusätzlich", r"\bohne\b", r"exkl",
                      r"darüber hinaus", r"\bnebst\b", r"excluding", r"\bbefore\b"), whole_words=False)
+# A figure the creditor calls provisional ("Dieser Betrag ist unverbindlich und steht unter dem Vorbehalt der Prüfung
+# durch unsere Rechtsabteilung"): the binding figure is still to come.
+PROVISIONAL = phrases((r"unverbindlich\w*", r"nicht verbindlich", r"ohne Gewähr",
+                       r"Vorbehalt\w* (?:der |einer )?(?:Prüfung|Bestätigung|Freigabe|Kontrolle)",
+                       r"subject to (?:review|confirmation|verification)", r"non-binding"), whole_words=False)
+# The claim named as a company's, not the client's ("Unser Debitor ist nicht Herr Kuttner, sondern die Kuttner
+# Haustechnik GmbH", "Offene Posten Kuttner Haustechnik GmbH"): the client may owe none of it.
+_LEGAL_FORM = r"(?:gmbh|ag|kg|ug|ohg|gbr|mbh|e\.\s?k\.)\b"
+COMPANY_DEBTOR = phrases((
+    rf"gegen (?:die|den|das) (?:\S+ ){{0,4}}?{_LEGAL_FORM}",
+    rf"(?:debitor\w*|schuldner\w*|rechnungsempf\w*|vertragspartner\w*|kunde|kundin) (?:\S+ ){{0,3}}?(?:ist |sind )?"
+    rf"(?:die|der) (?:\S+ ){{0,4}}?{_LEGAL_FORM}",
+    rf"offene posten (?:der |des )?(?:\S+ ){{0,4}}?{_LEGAL_FORM}",
+    rf"sondern (?:die|der|das) (?:\S+ ){{0,4}}?{_LEGAL_FORM}",
+), whole_words=False)
 # A number whose thousands are grouped wrong ("1.2345,00"): a typing slip on the figure itself.
 MISGROUPED_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3})*\.\d{4,},\d{2}(?!\d)")
 # The reply speaks of more than one account or claim of the client ("führen wir zwei Konten", "Beide Forderungen
