@@ -186,6 +186,8 @@ def _void_parts(sentence: Sentence) -> list[tuple[int, int]]:
                 if flag:
                     setattr(sentence, flag, True)
                 found = True
+        # consent to an appointment or a transfer of data: only that consent is void
+        void.extend((start + m.start(), start + m.end()) for m in words.OTHER_CONSENT.finditer(part))
         taken_back = list(words.WITHDRAWN_OBJECT.finditer(part))
         if taken_back:  # "nehmen die Ablehnung zurück und stimmen zu": only what is taken back is void
             sentence.withdrawn = True
@@ -435,8 +437,9 @@ def _read_sentence(text: str, source: str, *, heading: bool = False) -> Sentence
     folded, typos = plan_text.tolerant(fold(text))
     sentence = Sentence(text=text, source=source, folded=folded, typos=typos)
     _polarity(sentence, heading)
-    sentence.counter_cue = bool(words.COUNTER.search(folded)) and not (
-        words.REASON_LINE.match(folded) or words.WHY_QUESTION.match(folded))
+    own_terms = bool(words.COUNTER.search(folded)) or bool(
+        words.FLOOR_OR_CEILING.search(folded) and not words.GENERAL_HABIT.search(folded))
+    sentence.counter_cue = own_terms and not (words.REASON_LINE.match(folded) or words.WHY_QUESTION.match(folded))
     sentence.conditional = bool(words.CONDITIONAL.search(folded))
     sentence.consequence = bool(words.CONSEQUENCE.search(folded))
     sentence.formality = bool(words.FORMALITY.search(folded))
@@ -593,6 +596,10 @@ def _polar_verdict(sentences: Sequence[Sentence]) -> _Verdict | None:
                                   f"{_quote(kept.text)!r}")
     elif any(s.asks_info or s.decides_later for s in sentences):  # "derzeit nicht, da Unterlagen fehlen"
         verdict.doubts.append("the reply refuses but also asks for documents or explanations")
+    announced = next((s for s in (agreeing if verdict.decision == "accepted" else refusing)
+                      if words.ANNOUNCED.search(s.folded)), None)
+    if announced is not None:
+        verdict.doubts.append(f"the decision is announced, not given: {_quote(announced.text)!r}")
     later = next((s for s in sentences if s.postponed), None)
     if later is not None:
         verdict.doubts.append(f"the decision is left to a body that meets later: {_quote(later.text)!r}")

@@ -86,3 +86,30 @@ def test_raising_the_share_asked_as_a_question_is_a_counter_offer() -> None:
                    "Fall könnten wir dem Plan zustimmen.")
     assert reading.decision == "counter_offer"
     assert reading.counter_offer == {"offer_amount": D("600.00")}
+
+
+@pytest.mark.parametrize(("text", "decision"), [
+    ("Von Zustimmung kann keine Rede sein.", "declined"),
+    ("Einwände gegen den Vergleich erheben wir keine.", "accepted"),
+    ("Wir stimmen keiner Quote zu, die unter 18 % liegt.", "counter_offer"),
+    ("Einer Einmalzahlung stimmen wir zu – nur nicht in Höhe von 480,00 EUR, sondern von 700,00 EUR.",
+     "counter_offer"),
+])
+def test_negated_objects_and_replaced_figures(text: str, decision: str) -> None:
+    assert read(text).decision == decision
+
+
+def test_a_general_habit_with_a_floor_offers_nothing() -> None:
+    reading = read("Quoten unter 20 % lehnen wir normalerweise ab. In diesem Fall stimmen wir dem Plan aber zu.")
+    assert reading.decision == "accepted"
+
+
+def test_consent_to_a_phone_call_is_no_consent_to_the_plan() -> None:
+    reading = read("Mit einem Telefontermin, wie Sie ihn vorschlagen, bin ich gern einverstanden. Vor einer "
+                   "Entscheidung über den Plan möchten wir klären, ob die Rate sinken kann.")
+    assert reading.decision != "accepted"
+
+
+def test_an_announced_decision_is_never_recorded_without_a_doubt() -> None:
+    reading = read("Nach derzeitigem Stand werden wir dem Plan zustimmen.")
+    assert any("announced" in doubt for doubt in reading.doubts)

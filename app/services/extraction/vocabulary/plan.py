@@ -61,7 +61,9 @@ AGREE = phrases((
 # Agreement written with a negation word in it ("keine Einwände").
 AGREE_DESPITE_NEGATION = phrases((
     r"keine Einwände", r"keine Einwendungen", r"keinerlei (?:Einwände|Einwendungen|Bedenken)",
-    r"keine Bedenken", r"nichts einzuwenden", r"no objection\w*",
+    r"keine Bedenken",
+    r"(?:Einwendungen|Einwände|Einwand) (?:\S+ ){0,6}?(?:erheben|erhoben|vorbringen) (?:\S+ ){0,2}?keine\b",
+    r"nichts einzuwenden", r"no objection\w*",
     r"nicht widersprechen", r"widersprechen (?:\S+ ){0,4}?nicht\b", r"steh\w* nichts entgegen",
 ))
 # A refusal that is itself ruled out ("eine Ablehnung kommt nicht in Betracht", "lehnen den Plan nicht ab"):
@@ -177,7 +179,10 @@ REFUSE = phrases((
     r"(?:unsere|meine) (?:Unterschrift|Zustimmung) (?:bekommen|erhalten|kriegen) Sie (?:\S+ ){0,5}?nicht\b",
     # Objections raised against the plan, in the words of the court procedure ("erheben wir … Einwendungen").
     r"(?:erheb\w*|erhoben) (?:(?!nicht\b|kein)\S+ ){0,12}?(?:Einwendungen|Einwände|Einwand)\b",
-    r"(?:Einwendungen|Einwände|Einwand) (?:(?!nicht\b|kein)\S+ ){0,6}?(?:erhoben|erheben|vorgebracht|vorbringen)\b",
+    r"(?:Einwendungen|Einwände|Einwand) (?:(?!nicht\b|kein)\S+ ){0,6}?(?:erhoben|erheben|vorgebracht|vorbringen)\b"
+    r"(?! (?:\S+ ){0,2}?(?:keine|nicht)\b)",
+    # "Von Zustimmung kann keine Rede sein"
+    r"(?:von|zu) (?:einer |der )?Zustimmung (?:\S+ ){0,3}?keine Rede",
     r"bring\w* (?:(?!nicht\b|kein)\S+ ){0,8}?(?:Einwendungen|Einwände|Einwand) vor\b",
     r"sag\w* (?:\S+ ){0,4}?nein\b",
     r"ein (?:\S+ ){0,2}?Nein\b", r"say no\b",
@@ -245,6 +250,25 @@ HYPOTHETICAL = phrases((
     r"\b(?:warum|weshalb|wieso|weswegen)\b",
 ))
 
+# A floor or ceiling named with its figure ("Wir stimmen keiner Quote zu, die unter 15 % liegt"): an offer of one's
+# own, unless the sentence speaks of a general habit ("dass wir Quoten unter 20 % normalerweise ablehnen").
+FLOOR_OR_CEILING = re.compile(
+    r"\b(?:unter|ueber|weniger als|mehr als|below|above) (?:\S+ )?\d+(?:,\d+)? ?(?:%|prozent|eur\b|€|euro\b)")
+GENERAL_HABIT = phrases((r"normalerweise", r"üblicherweise", r"in der Regel", r"generell", r"im Allgemeinen",
+                         r"standardmäßig", r"usually", r"as a rule", r"\bhatte\w*\b"))
+# Consent to something else than the plan ("mit einem Telefontermin … einverstanden", "stimmen der Weitergabe
+# unserer Forderungsaufstellung an das Gericht zu"): no decision on the plan.
+OTHER_CONSENT = phrases((
+    r"mit (?:einem|einer|dem|der) (?:\S+ ){0,2}?(?:Telefontermin|Termin|Gespräch|Telefonat|Rückruf|Fristverlängerung|"
+    r"Weitergabe|Übermittlung|Datenübermittlung|Akteneinsicht)\w*,? (?:\S+ ){0,12}?einverstanden",
+    r"(?:stimm\w*|Zustimmung) (?:\S+ ){0,3}?(?:der|zur|zu der) (?:\S+ ){0,2}?(?:Weitergabe|Übermittlung|"
+    r"Datenübermittlung|Fristverlängerung|Akteneinsicht)\w*(?: (?:\S+ ){0,8}?zu\b)?",
+))
+# A decision announced, not given ("Nach derzeitigem Stand werden wir dem Plan zustimmen").
+ANNOUNCED = phrases((
+    r"werden (?:wir|ich) (?:\S+ ){0,6}?(?:zustimmen|ablehnen|annehmen|mittragen|widersprechen)",
+    r"voraussichtlich", r"vermutlich", r"nach derzeitigem Stand", r"(?:will|shall) (?:probably|likely)",
+))
 # Agreement only in the subjunctive ("… wären wir dann einverstanden", "würden wir zustimmen"): under a condition.
 SUBJUNCTIVE = phrases((r"wären", r"wäre", r"würden", r"würde", r"könnten", r"könnte", r"would", r"could"))
 # A "why should we …?" question: its figures are the plan's, turned against it, not an offer.
@@ -264,6 +288,8 @@ COUNTER = phrases((
     r"schlagen (?:\S+ ){0,6}?vor", r"unser\w* Vorschlag", r"Gegenvorschlag\w*", r"Gegenangebot\w*",
     r"könnten wir", r"würden wir", r"wären wir", r"wir könnten", r"wir würden", r"wir wären",
     r"angehoben", r"anheb\w*", r"erhöh\w*", r"verkürz\w*", r"verläng\w*", r"mindestens", r"abweichend",
+    # "nur nicht in Höhe von 269,84 EUR, sondern von 450,00 EUR"
+    r"nur nicht (?:\S+ ){0,6}?sondern",
     r"das Doppelte", r"das Dreifache", r"doppelt so (?:hoch|viel)", r"verdoppel\w*", r"aufstock\w*", r"aufzustocken",
     r"would (?:\S+ ){0,2}?(?:sign off|agree|consent|approve)\b",
     r"mit folgender Änderung", r"folgende\w* Änderung\w*",
@@ -278,7 +304,7 @@ CONSEQUENCE = phrases((r"dann", r"ergibt", r"ergäbe", r"insgesamt", r"somit", r
 OLD_FIGURE = phrases((
     r"statt", r"anstatt", r"anstelle", r"angebotene\w*", r"vorgeschlagene\w*", r"bisherige\w*",
     r"ursprüngliche\w*", r"laut Plan", r"lt\. Plan", r"im Plan", r"nach Ihrem Plan", r"Ihre\w* Plan\w*",
-    r"instead of", r"offered", r"proposed",
+    r"instead of", r"offered", r"proposed", r"nicht in Höhe (?:von|über)",
 ))
 # A label that gives a figure as the plan lists it ("Forderung lt. Plan | 744,60 €" in a returned form): the
 # plan's own figure echoed, no claim the creditor states.
