@@ -143,6 +143,15 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "T008, T016 (above), T009 (a workbook's tabs compete with the summary row), T019 (an HTML table's total at "
     "0.6 confidence), T020 (the firm's letter returned as a PDF with the creditor's note beside the old figure), "
     "T022 (a credit in accounting parentheses '(100,00)' in text cells competes)",
+    # corpus_fresh15: written blind in session 11 after all its fixes, to trap a careful reader into a wrong write;
+    # first sight: amount 100 % of the labelled figures, intent 86 %, ONE WRONG WRITE (U006, the client's company's
+    # open items) and three more its labels leave to a human (U003 provisional, U013 a Teilforderung, U018 a year-old
+    # Stichtag), safe 8/9. All four fixed since.
+    ("corpus_fresh15", "intent"): "19/22: U005 (the only figure is the claim after a court procedure, read as an "
+    "automatic note), U012 (a table in thousands), U015 (a car loan's payoff assuming the car's return) read as "
+    "questions; none has a figure to write",
+    ("corpus_fresh15", "noise_amounts_taken"): "U006's company total (above; never safe now)",
+    ("corpus_fresh15", "amount_where_none_stated"): "U006, as above",
 }
 
 MISSING = "<no shared corpus>"
@@ -154,12 +163,12 @@ MISSING = "<no shared corpus>"
 # rough figures, tables that miss their total, two accounts, GroupWise and Lotus Notes mail), corpus_fresh7 (a
 # seventh: credits, disputed claims, interest added in words, Swiss figures, references with a label in them),
 # corpus_fresh8 and corpus_fresh9 (measured at first sight after all of session 10's first-round fixes),
-# corpus_fresh10 and corpus_fresh11 (session 11's, measured at first sight before its fixes), corpus_fresh12,
-# corpus_fresh13 and corpus_fresh14 (written after them).
+# corpus_fresh10 and corpus_fresh11 (session 11's, measured at first sight before its fixes), corpus_fresh12 to
+# corpus_fresh15 (written after them, one after the other).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
-       "corpus_fresh12", "corpus_fresh13", "corpus_fresh14")
+       "corpus_fresh12", "corpus_fresh13", "corpus_fresh14", "corpus_fresh15")
 
 
 def first_round_corpora() -> list[str]:

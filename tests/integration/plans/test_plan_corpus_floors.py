@@ -20,7 +20,8 @@ SHARED_CORPORA = (Path(__file__).resolve().parents[3] / ".." / "shared" / "corpu
 OWN_CORPORA = (Path(__file__).resolve().parents[2] / "fixtures").resolve()
 OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_plan_fresh4",
        "corpus_plan_fresh5", "corpus_plan_fresh6", "corpus_plan_fresh7", "corpus_plan_fresh8", "corpus_plan_fresh9",
-       "corpus_plan_fresh10", "corpus_plan_fresh11", "corpus_plan_fresh12", "corpus_plan_fresh13")
+       "corpus_plan_fresh10", "corpus_plan_fresh11", "corpus_plan_fresh12", "corpus_plan_fresh13",
+       "corpus_plan_fresh14")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -46,6 +47,11 @@ LOWER: dict[str, dict[str, float]] = {
     # corpus_plan_fresh12 (written blind in session 11 to trap a reader: idioms, sarcasm, rhetorical questions) read
     # 11/21 decisions at first sight with one wrong decision recorded alone (K014, a doubled offer read as consent);
     # it meets the common floors since.
+    # corpus_plan_fresh14 (written blind in session 11 to trap a careful reader) read 12/20 decisions with four wrong
+    # decisions recorded alone at first sight (D006, D010, D013, D014); 16/20 since, none wrong: D005 (consent under
+    # a condition, then documents asked for) and D009 (a concessive "obwohl wir … zustimmen würden, … verwehrt") go
+    # to a human with the wrong reading, D010 and D014 with none.
+    "corpus_plan_fresh14": {"decision": 0.8},
 }
 
 
@@ -118,6 +124,13 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_plan_fresh13", "counter-offer figures right ≥ 95 %"): (
         "50 % (1/2): G019's 'monthly Rate for our claim is set at EUR 5.00' read as an offered amount, not a monthly "
         "rate (the decision, a counter-offer, is right and not recorded alone)"),
+    ("corpus_plan_fresh14", "counter-offer figures right ≥ 95 %"): (
+        "67 % (2/3): D018's 'Rate von 12,00 EUR … über 48 Monate' read as an offered amount, not a monthly rate and "
+        "months (the decision, a counter-offer, is right)"),
+    ("corpus_plan_fresh14", "no noise amount taken"): (
+        "D009 (the plan's share named in a concessive refusal) and D012 (the arrears the plan lists, named in the "
+        "reason for a refusal) read as stated claims (plan replies never write a claim)"),
+    ("corpus_plan_fresh14", "no amount where none is stated"): "D009 and D012, as above",
     ("corpus_plan_fresh7", "creditor reference right ≥ 95 %"): (
         "94 % (17/18): T013, sent in Brandstetter's thread for Kılıçarslan's plan, is read with the thread's "
         "reference KM-8856230 (subject, quote) instead of KM-8841907 its text names; matched to INQ-0018 likewise"),
