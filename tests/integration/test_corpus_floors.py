@@ -146,10 +146,11 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # corpus_fresh15: written blind in session 11 after all its fixes, to trap a careful reader into a wrong write;
     # first sight: amount 100 % of the labelled figures, intent 86 %, ONE WRONG WRITE (U006, the client's company's
     # open items) and three more its labels leave to a human (U003 provisional, U013 a Teilforderung, U018 a year-old
-    # Stichtag), safe 8/9. All four fixed since.
-    ("corpus_fresh15", "intent"): "19/22: U005 (the only figure is the claim after a court procedure, read as an "
-    "automatic note), U012 (a table in thousands), U015 (a car loan's payoff assuming the car's return) read as "
-    "questions; none has a figure to write",
+    # Stichtag), safe 8/9. All four fixed since, and U005 (a receipt confirmed above a figure of its own, read as an
+    # automatic note that nobody reviews) goes to a human.
+    ("corpus_fresh15", "intent"): "19/22: U005 (the only figure is the claim after a court procedure), U012 (a "
+    "table in thousands), U015 (a car loan's payoff assuming the car's return) read as questions; none has a figure "
+    "to write, each goes to a human",
     ("corpus_fresh15", "noise_amounts_taken"): "U006's company total (above; never safe now)",
     ("corpus_fresh15", "amount_where_none_stated"): "U006, as above",
 }

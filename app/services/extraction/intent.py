@@ -181,8 +181,12 @@ def _declines(text: MailText, signals: IntentSignals) -> list[str] | None:
 
 
 def _automatic(text: MailText, signals: IntentSignals) -> list[str] | None:
-    found = [hit for pattern in (words.ABSENCE, words.AUTOMATIC, words.FORWARDED, words.RECEIPT, words.PENDING)
-             for hit in hits(pattern, text.reply, 1)] + hits(words.AUTOMATIC, text.footer, 1)
+    # A receipt confirmed in a reply that goes on to state figures of its own is a person's answer ("wir
+    # bestätigen den Eingang … Nach Abschluss des Mahnverfahrens wird sich unsere Forderung auf … belaufen").
+    patterns = (words.ABSENCE, words.AUTOMATIC, words.FORWARDED,
+                *(() if signals.amounts_in_reply else (words.RECEIPT,)), words.PENDING)
+    found = [hit for pattern in patterns for hit in hits(pattern, text.reply, 1)]
+    found += hits(words.AUTOMATIC, text.footer, 1)
     return _quote("cue", found[:3]) if found else None
 
 

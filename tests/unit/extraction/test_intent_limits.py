@@ -39,3 +39,15 @@ def test_no_arrears_for_a_part_of_the_account_does_not_settle_it() -> None:
     assert result.total_amount == Decimal("424.00") and result.amount_is_safe
     settled = statement("Es bestehen keine Rückstände mehr.")
     assert not settled.amount_is_safe
+
+
+def test_a_receipt_confirmed_above_figures_of_its_own_is_a_persons_answer() -> None:
+    body = ("Sehr geehrte Damen und Herren,\n\nwir bestätigen den Eingang Ihres Schreibens zu Frau Inge Falk. Nach "
+            "Abschluss des gerichtlichen Mahnverfahrens wird sich unsere Forderung auf 1.204,50 EUR belaufen.\n\n"
+            "Mit freundlichen Grüßen\nStadtkasse Nordheim")
+    result = extract(parse_body(body, None), subject="Kassenzeichen 61.204.77", from_email="kasse@nordheim.example",
+                     from_name="Stadtkasse Nordheim")
+    assert result.intent != "auto_reply"
+    receipt = extract(parse_body("Wir bestätigen den Eingang Ihres Schreibens und melden uns.\n\nStadtkasse", None),
+                      subject="Eingangsbestätigung", from_email="kasse@nordheim.example", from_name="Stadtkasse")
+    assert receipt.intent == "auto_reply"
