@@ -67,7 +67,7 @@ class EmailFacts:
     client_name: str | None = None
     creditor_name: str | None = None
     firm_id: int = DEFAULT_FIRM_ID  # matching only ever sees this firm's inquiries
-    routing_digits: frozenset[str] = frozenset()  # the digits alone of the routing keys that hold enough
+    routing_digits: frozenset[str] = frozenset()  # the routing tags' groups of digits (normalize.digit_groups)
 
 
 @dataclass(frozen=True)
@@ -101,12 +101,13 @@ def read_facts(
     dates, birth_dates = _dates(text)
     sender = normalize.email_address(email.from_email)
     folded = normalize.fold(text)
-    routing = normalize.routing_keys([*email.to_addresses, *email.cc_addresses])
+    recipients = [*email.to_addresses, *email.cc_addresses]
+    routing = normalize.routing_keys(recipients)
     return EmailFacts(
         sender=sender,
         sender_domain=sender.rpartition("@")[2],
         routing_keys=frozenset(routing),
-        routing_digits=normalize.routing_digits(routing),
+        routing_digits=normalize.routing_digit_groups(recipients),
         reference_keys=frozenset(references),
         firm_reference_keys=frozenset(firm_keys),
         words=tuple(normalize.folded_words(folded)[:MAX_WORDS]),
@@ -117,6 +118,10 @@ def read_facts(
         creditor_name=creditor_name,
         firm_id=email.firm_id or DEFAULT_FIRM_ID,
     )
+
+
+def _routing_groups(inquiry: Inquiry) -> str | None:
+    return normalize.digit_groups(inquiry.routing_id or inquiry.firm_reference)
 
 
 def _limited(keys: Iterable[str], limit: int) -> list[str]:
@@ -168,7 +173,7 @@ def gather(session: Session, facts: EmailFacts) -> Candidates:
     return Candidates(
         inquiries,
         known_routing_keys=frozenset(i.routing_key for i in inquiries if i.routing_key in facts.routing_keys
-                                     or normalize.key_digits(i.routing_key) in facts.routing_digits),
+                                     or _routing_groups(i) in facts.routing_digits),
         known_firm_keys=frozenset(i.firm_reference_key for i in inquiries if i.firm_reference_key in refs),
         known_creditor_keys=frozenset(i.creditor_reference_key for i in inquiries
                                       if i.creditor_reference_key in facts.reference_keys),

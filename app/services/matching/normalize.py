@@ -127,19 +127,27 @@ def routing_keys(addresses: Iterable[str]) -> list[str]:
     return keys
 
 
-# A routing tag is compared by its digits alone when it holds at least this many: "+az272-27" is "272/27-OQ".
+# A routing tag is compared by its groups of digits alone when they hold at least this many digits: "+az272-27" is
+# "272/27-OQ", "+27-m731" is "QA/M-731/27" (the groups in any order).
 MIN_ROUTING_DIGITS = 4
+_DIGIT_GROUP = re.compile(r"\d+")
 
 
-def key_digits(key: str) -> str:
-    """The digits of a reference key, in order: "az27227" → "27227"."""
-    return "".join(char for char in key if char.isdigit())
+def digit_groups(value: str | None) -> str | None:
+    """The groups of digits of a written reference, sorted and joined ("QA/M-731/27" → "27-731"), or None when
+    they hold fewer than MIN_ROUTING_DIGITS digits."""
+    groups = _DIGIT_GROUP.findall(value or "")
+    return "-".join(sorted(groups)) if sum(map(len, groups)) >= MIN_ROUTING_DIGITS else None
 
 
-def routing_digits(keys: Iterable[str]) -> frozenset[str]:
-    """The digits of each routing key that holds at least MIN_ROUTING_DIGITS: a firm's mail server may write the
-    Aktenzeichen into the tag with other letters around it ("+az272-27" for "272/27-OQ")."""
-    return frozenset(digits for key in keys if len(digits := key_digits(key)) >= MIN_ROUTING_DIGITS)
+def routing_digit_groups(addresses: Iterable[str]) -> frozenset[str]:
+    """The digit groups of the plus tags in the recipients (see digit_groups)."""
+    found: set[str] = set()
+    for address in addresses:
+        match = _PLUS_TAG.match(email_address(address))
+        if match and (groups := digit_groups(match.group(1))):
+            found.add(groups)
+    return frozenset(found)
 
 
 def reference_windows(text: str) -> set[str]:

@@ -127,9 +127,9 @@ def _same_scheme(mentioned: str, own: str) -> bool:
 def routing(inquiry: Inquiry, facts: EmailFacts, found: Candidates) -> Signal | None:
     if inquiry.routing_key in facts.routing_keys:
         return Signal("routing_id", ROUTING, 0, f"sent to the client's routing address (+{inquiry.routing_id})")
-    if normalize.key_digits(inquiry.routing_key) in facts.routing_digits:
+    if normalize.digit_groups(inquiry.routing_id or inquiry.firm_reference) in facts.routing_digits:
         return Signal("routing_id", ROUTING, 0,
-                      f"sent to a routing address that holds the digits of the client's (+{inquiry.routing_id})")
+                      f"sent to a routing address with the digits of the client's (+{inquiry.routing_id})")
     if found.known_routing_keys:
         return Signal("routing_id_other_client", CONFLICT, 0,
                       "sent to the routing address of another client", conflict=True)

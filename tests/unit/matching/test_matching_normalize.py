@@ -115,7 +115,10 @@ def test_an_address_is_read_the_same_however_often_it_comes_back(written: str | 
     assert normalize.email_address(written) == parseaddr(written or "")[1].strip().lower()
 
 
-def test_a_routing_tag_is_also_compared_by_its_digits_when_it_holds_enough() -> None:
-    keys = normalize.routing_keys(["post+az272-27@kanzlei.example", "post+Q17@kanzlei.example"])
-    assert normalize.routing_digits(keys) == frozenset({"27227"})
-    assert normalize.key_digits(normalize.reference_key("272/27-OQ")) == "27227"
+def test_a_routing_tag_is_also_compared_by_its_groups_of_digits_when_they_hold_enough() -> None:
+    tags = normalize.routing_digit_groups(["post+az272-27@kanzlei.example", "post+Q17@kanzlei.example",
+                                            "post+27-m731@kanzlei.example"])
+    assert tags == frozenset({"27-272", "27-731"})
+    assert normalize.digit_groups("272/27-OQ") == "27-272"
+    assert normalize.digit_groups("QA/M-731/27") == "27-731"
+    assert normalize.digit_groups("Q17") is None
