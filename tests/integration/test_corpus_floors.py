@@ -153,6 +153,21 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "to write, each goes to a human",
     ("corpus_fresh15", "noise_amounts_taken"): "U006's company total (above; never safe now)",
     ("corpus_fresh15", "amount_where_none_stated"): "U006, as above",
+    # corpus_fresh16: written blind at the end of session 11 (two thirds ordinary mail); measured at first sight,
+    # untuned: amount 76 %, intent 79 %, noise 4, no wrong write, one write its labels leave to a human, safe 10/12.
+    ("corpus_fresh16", "amount_exact"): "13/17: W003 (a claim written off, 'Forderungsverzicht', read as a statement), "
+    "W004 (a cancelled giro account written with minus signs: a part is read), W007 (the client forwards the "
+    "creditor's reminder: read as spam, no total) and W015 (an agency's sum over two principals)",
+    ("corpus_fresh16", "intent"): "15/19: W003, W007 (above), W010 (arrears only as 'drei Monatsmieten zu je …') "
+    "and W017 (a discounted settlement offer read as a statement)",
+    ("corpus_fresh16", "noise_amounts_taken"): "W003, W004, W005 (the principal 'zuzüglich' unfigured interest and "
+    "costs) and W015 (above); none is safe",
+    ("corpus_fresh16", "amount_where_none_stated"): "W005, as above",
+    ("corpus_fresh16", "auto_applied_needing_human"): "W013: sent to another client's routing address, its body about "
+    "this client's account; matched by the body and written (its labels leave it to a human: the tag's client is "
+    "not gathered as a candidate, so no conflict is seen)",
+    ("corpus_fresh16", "safe_cases_auto_applied"): "10/12: W004 (above) and W012 (an insurer's HTML table with a "
+    "monthly option beside the total)",
 }
 
 MISSING = "<no shared corpus>"
@@ -165,11 +180,11 @@ MISSING = "<no shared corpus>"
 # seventh: credits, disputed claims, interest added in words, Swiss figures, references with a label in them),
 # corpus_fresh8 and corpus_fresh9 (measured at first sight after all of session 10's first-round fixes),
 # corpus_fresh10 and corpus_fresh11 (session 11's, measured at first sight before its fixes), corpus_fresh12 to
-# corpus_fresh15 (written after them, one after the other).
+# corpus_fresh15 (written after them, one after the other) and corpus_fresh16 (written last, untuned).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
-       "corpus_fresh12", "corpus_fresh13", "corpus_fresh14", "corpus_fresh15")
+       "corpus_fresh12", "corpus_fresh13", "corpus_fresh14", "corpus_fresh15", "corpus_fresh16")
 
 
 def first_round_corpora() -> list[str]:
@@ -230,7 +245,19 @@ def test_corpus_meets_its_floor(
 REFERENCE_FLOOR = 0.95
 
 
-@pytest.mark.parametrize("corpus", first_round_corpora())
+# corpus → why its creditor references do not hold the floor yet (non-strict xfail, as above).
+REFERENCE_EXPECTED_FAILURES: dict[str, str] = {
+    "corpus_fresh16": "17/19: W007 (the client forwards the creditor's reminder, read as spam: no reference kept) and "
+    "W014 (the inquiry has no reference; the shop's own customer number 'PH-KD 0107552' is not reported)",
+}
+
+
+def _reference_params() -> list[object]:
+    return [pytest.param(corpus, marks=[pytest.mark.xfail(strict=False, reason=REFERENCE_EXPECTED_FAILURES[corpus])])
+            if corpus in REFERENCE_EXPECTED_FAILURES else corpus for corpus in first_round_corpora()]
+
+
+@pytest.mark.parametrize("corpus", _reference_params())
 def test_corpus_reads_the_creditor_reference(
     corpus: str, sqlite_database: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
@@ -244,6 +271,7 @@ def test_corpus_reads_the_creditor_reference(
 def test_the_floor_tables_name_only_real_corpora_and_columns() -> None:
     corpora = set(first_round_corpora())
     stale = [key for key in EXPECTED_FAILURES if key[0] not in corpora or key[1] not in FLOORS]
+    stale += [(name, "reference") for name in REFERENCE_EXPECTED_FAILURES if name not in corpora]
     assert not stale, f"expected failures for no corpus or floor: {stale}"
     assert all((SHARED_CORPORA / name).is_dir() for name in NOT_FIRST_ROUND), "an excused corpus is gone"
     assert all((OWN_CORPORA / name / "corpus.json").is_file() for name in OWN), "one of our own corpora is gone"

@@ -21,7 +21,7 @@ OWN_CORPORA = (Path(__file__).resolve().parents[2] / "fixtures").resolve()
 OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_plan_fresh4",
        "corpus_plan_fresh5", "corpus_plan_fresh6", "corpus_plan_fresh7", "corpus_plan_fresh8", "corpus_plan_fresh9",
        "corpus_plan_fresh10", "corpus_plan_fresh11", "corpus_plan_fresh12", "corpus_plan_fresh13",
-       "corpus_plan_fresh14")
+       "corpus_plan_fresh14", "corpus_plan_fresh15")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -52,6 +52,10 @@ LOWER: dict[str, dict[str, float]] = {
     # a condition, then documents asked for) and D009 (a concessive "obwohl wir … zustimmen würden, … verwehrt") go
     # to a human with the wrong reading, D010 and D014 with none.
     "corpus_plan_fresh14": {"decision": 0.8},
+    # corpus_plan_fresh15 (written blind at the end of session 11, two thirds ordinary replies), untuned: 15/17
+    # decisions at first sight, none wrong alone; E011 ("müssen wir … leider passen") and E015 (a consent between
+    # refusals about two other clients) go to a human.
+    "corpus_plan_fresh15": {"decision": 0.88},
 }
 
 
@@ -131,6 +135,9 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
         "D009 (the plan's share named in a concessive refusal) and D012 (the arrears the plan lists, named in the "
         "reason for a refusal) read as stated claims (plan replies never write a claim)"),
     ("corpus_plan_fresh14", "no amount where none is stated"): "D009 and D012, as above",
+    ("corpus_plan_fresh15", "counter-offer figures right ≥ 95 %"): (
+        "0 % (0/1): E016's table comparing 'Ihr Vorschlag' with 'Unser Vorschlag' gives the plan's 1,00 € as the "
+        "rate (the decision, a counter-offer, is right)"),
     ("corpus_plan_fresh7", "creditor reference right ≥ 95 %"): (
         "94 % (17/18): T013, sent in Brandstetter's thread for Kılıçarslan's plan, is read with the thread's "
         "reference KM-8856230 (subject, quote) instead of KM-8841907 its text names; matched to INQ-0018 likewise"),
