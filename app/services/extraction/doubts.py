@@ -92,9 +92,12 @@ def _another_current_figure(total: Candidate, candidates: list[Candidate]) -> Ca
     """Another claim figure of the sender's own text in a sentence that calls it today's and adds nothing to it
     ("der offene Betrag … beträgt derzeit 214,60 EUR" above a table that closes at 229,60 EUR)."""
     for candidate in usable(candidates):
-        if candidate.value == total.value or candidate.label not in ("total", "balance"):
+        if candidate.value == total.value or candidate.label not in ("total", "balance") \
+                or candidate.line == total.line:  # the total's own line: its breakdown or the same sentence
             continue
-        sentence = fold(candidate.line.text)
+        lead = fold(candidate.line.text[:candidate.start])
+        sentence = lead[max(lead.rfind(mark) for mark in ".;:!?") + 1:] + fold(
+            candidate.line.text[candidate.start:])
         if CURRENT_CUE.search(sentence) and not ADDED_CUE.search(sentence):
             return candidate
     return None

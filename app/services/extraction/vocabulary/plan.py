@@ -252,8 +252,9 @@ HYPOTHETICAL = phrases((
 
 # A floor or ceiling named with its figure ("Wir stimmen keiner Quote zu, die unter 15 % liegt"): an offer of one's
 # own, unless the sentence speaks of a general habit ("dass wir Quoten unter 20 % normalerweise ablehnen").
-FLOOR_OR_CEILING = re.compile(
-    r"\b(?:unter|ueber|weniger als|mehr als|below|above) (?:\S+ )?\d+(?:,\d+)? ?(?:%|prozent|eur\b|€|euro\b)")
+FLOOR_OR_CEILING = re.compile(  # "über 240,00 €" names an amount ("Vergleich über …"), "über 15 %" a ceiling
+    r"\b(?:unter|weniger als|mehr als|below|above) (?:\S+ )?\d+(?:,\d+)? ?(?:%|prozent|eur\b|€|euro\b)"
+    r"|\bueber (?:\S+ )?\d+(?:,\d+)? ?(?:%|prozent)")
 GENERAL_HABIT = phrases((r"normalerweise", r"üblicherweise", r"in der Regel", r"generell", r"im Allgemeinen",
                          r"standardmäßig", r"usually", r"as a rule", r"\bhatte\w*\b"))
 # Consent to something else than the plan ("mit einem Telefontermin … einverstanden", "stimmen der Weitergabe
