@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from app.services import money
 from app.services.attachments.result import AttachmentText
-from app.services.extraction.amounts import Candidate, collect_amounts
+from app.services.extraction.amounts import SUPERSEDED_REASON, Candidate, collect_amounts
 from app.services.extraction.cent_columns import join_cent_columns
 from app.services.extraction.corrections import corrected
 from app.services.extraction.doubts import stale_doubts, subject_doubts, total_doubts
@@ -195,7 +195,7 @@ def _safety(
     if intent.intent == "debt_statement" and (sold := assignment_wording(reply_text)):
         reasons.append(f"the claim was sold or assigned, the creditor on file changes: '{sold[0]}'")
     superseded = [c for c in candidates if c.line.part in ("reply", "attachment") and (
-        c.reason == "previous figure, superseded" or (c.reason == "cancelled" and c.label in ("total", "balance")))]
+        c.reason == SUPERSEDED_REASON or (c.reason == "cancelled" and c.label in ("total", "balance")))]
     if superseded:
         named = "; ".join(dict.fromkeys(money.format_eur(c.value) for c in superseded))
         reasons.append(f"the text also names a previous or cancelled total: {named}")

@@ -42,6 +42,7 @@ from app.services.extraction.vocabulary.amounts import (
 from app.services.extraction.vocabulary.labels import BALANCE, CLAIM_TOTAL
 
 CREDIT_REASON = "a credit in the debtor's favour, not a claim"
+SUPERSEDED_REASON = "previous figure, superseded"
 # Words in the text just before an amount that make it something other than the open claim.
 _LEAD_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (CREDIT_REASON, CREDIT_LEAD),
@@ -49,7 +50,7 @@ _LEAD_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paid amount, not open", PAID_LEAD),
     ("cancelled", CANCELLED_LEAD),
     ("credit limit or original loan, not the claim", CREDIT_LIMIT_LEAD),
-    ("previous figure, superseded", SUPERSEDED_LEAD),
+    (SUPERSEDED_REASON, SUPERSEDED_LEAD),
     ("periodic increase, not the claim", PERIODIC_LEAD),
     ("settlement offer or other value, not the claim", OTHER_VALUE_LEAD),
     ("threshold or bound, not the claim", THRESHOLD_LEAD),
@@ -60,7 +61,7 @@ _TRAIL_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paid amount, not open", PAID_TRAIL),
     ("cancelled", CANCELLED_TRAIL),
     ("future amount, not yet due", FUTURE_TRAIL),
-    ("previous figure, superseded", PAST_TRAIL),
+    (SUPERSEDED_REASON, PAST_TRAIL),
     (CREDIT_REASON, CREDIT_TRAIL),  # after paid: "… wurde mit dem Guthaben verrechnet" is paid by a credit
 )
 _EXCLUDED = EXCLUDED_REASON = "excluded: the text says it is not part of the figure"

@@ -8,10 +8,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from app.services.extraction.amounts import Candidate
+from app.services.extraction.amounts import SUPERSEDED_REASON, Candidate
 from app.services.textfold import fold
 
-SUPERSEDED = "previous figure, superseded"
 _DENIED_BEFORE = re.compile(r"\bnicht\s*(?:€|eur|euro)?\s*$")
 _REPLACED_BY = re.compile(r"^\s*(?:€|eur|euro)?\s*,?\s*(?:sondern|richtig (?:sind|ist)|korrekt (?:sind|ist))\s*"
                           r"(?:(?:nur|noch|bereits|schon) )?(?:€|eur|euro)?\s*$")
@@ -19,7 +18,7 @@ _OWN_TEXT = ("reply", "attachment")
 
 
 def _denied(candidate: Candidate) -> bool:
-    return candidate.reason == SUPERSEDED and bool(
+    return candidate.reason == SUPERSEDED_REASON and bool(
         _DENIED_BEFORE.search(fold(candidate.line.text[:candidate.start])))
 
 
@@ -29,7 +28,7 @@ def corrected(candidates: Sequence[Candidate]) -> list[Candidate]:
     if not denied:
         return list(candidates)
     values = {c.value for c in denied}
-    judged = [c.reject(SUPERSEDED) if c.value in values and c.line.part in _OWN_TEXT else c for c in candidates]
+    judged = [c.reject(SUPERSEDED_REASON) if c.value in values and c.line.part in _OWN_TEXT else c for c in candidates]
     for figure in denied:
         following = next((index for index, c in enumerate(judged) if c.line == figure.line and c.start > figure.start),
                          None)

@@ -120,7 +120,8 @@ def read_facts(
     )
 
 
-def _routing_groups(inquiry: Inquiry) -> str | None:
+def routing_groups(inquiry: Inquiry) -> str | None:
+    """The digit groups of the inquiry's routing id (its Aktenzeichen when it has none), to compare with a tag's."""
     return normalize.digit_groups(inquiry.routing_id or inquiry.firm_reference)
 
 
@@ -173,7 +174,7 @@ def gather(session: Session, facts: EmailFacts) -> Candidates:
     return Candidates(
         inquiries,
         known_routing_keys=frozenset(i.routing_key for i in inquiries if i.routing_key in facts.routing_keys
-                                     or _routing_groups(i) in facts.routing_digits),
+                                     or routing_groups(i) in facts.routing_digits),
         known_firm_keys=frozenset(i.firm_reference_key for i in inquiries if i.firm_reference_key in refs),
         known_creditor_keys=frozenset(i.creditor_reference_key for i in inquiries
                                       if i.creditor_reference_key in facts.reference_keys),

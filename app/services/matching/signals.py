@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 
 from app.models import Inquiry
 from app.services.matching import normalize
-from app.services.matching.candidates import Candidates, EmailFacts
+from app.services.matching.candidates import Candidates, EmailFacts, routing_groups
 
 # Points towards "this is the client" (full at CLIENT_FULL) and "this is the creditor" (CREDITOR_FULL).
 ROUTING = 35
@@ -127,7 +127,7 @@ def _same_scheme(mentioned: str, own: str) -> bool:
 def routing(inquiry: Inquiry, facts: EmailFacts, found: Candidates) -> Signal | None:
     if inquiry.routing_key in facts.routing_keys:
         return Signal("routing_id", ROUTING, 0, f"sent to the client's routing address (+{inquiry.routing_id})")
-    if normalize.digit_groups(inquiry.routing_id or inquiry.firm_reference) in facts.routing_digits:
+    if routing_groups(inquiry) in facts.routing_digits:
         return Signal("routing_id", ROUTING, 0,
                       f"sent to a routing address with the digits of the client's (+{inquiry.routing_id})")
     if found.known_routing_keys:

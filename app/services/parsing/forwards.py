@@ -33,7 +33,6 @@ def mail_address_organisation(text: str | None) -> str | None:
     return _organisation(found.group(1)) if found else None
 
 
-
 def _internal_header(lines: list[str], start: int, organisation: str) -> int | None:
     """The index after the header block at `start` when it is a mail from the organisation to nobody outside it
     (recipients named without an address count as colleagues); None otherwise."""
