@@ -15,9 +15,11 @@ from sqlalchemy import (
     BindParameter,
     ColumnElement,
     CompoundSelect,
+    Dialect,
     Select,
     String,
     Subquery,
+    Text,
     and_,
     any_,
     bindparam,
@@ -30,6 +32,7 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.types import TypeDecorator
 
 from app.models import DEFAULT_FIRM_ID, IncomingEmail, Inquiry, InquiryNameKey
 from app.services.extraction.result import ExtractionResult
@@ -222,7 +225,7 @@ def _name_hits(lists: str) -> Subquery:
     parts = [select(_KEYS.inquiry_id, literal_column(marker).label("token"))
              .where(_key_hit(kind, name, lists), _KEYS.firm_id == _FIRM)
              for kind, name, marker in (("token", "tokens", "1"), ("sound", "sounds", "0"))]
-    return union_all(*parts).subquery("name_hit")
+    return union_all(*parts).subquery("hit")
 
 
 # How a statement binds a list of keys: one array parameter (PostgreSQL), one JSON text parameter read by
@@ -235,19 +238,42 @@ def list_binding(dialect: str) -> str:
     return _LIST_BINDING.get(dialect, EXPANDED_LIST)
 
 
+class SpacedKeys(TypeDecorator[list[str]]):
+    """A list of keys bound as one text, the keys separated by spaces; PostgreSQL splits it again
+    (string_to_array). psycopg dumps a list of strings element by element, several times slower than one
+    string, and an email binds hundreds of keys. The keys are folded letters and digits, never a space."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: list[str] | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if any(" " in key or not key for key in value):
+            raise ValueError("a lookup key is empty or holds a space")
+        return " ".join(value)
+
+
 def _one_of(column: ColumnElement[Any], name: str, lists: str) -> ColumnElement[bool]:
-    """`column` is one of the list bound as `name`. On PostgreSQL one array parameter and on SQLite one JSON
-    array read back by json_each, so the statement's text is the same for every email (the driver parses or
-    prepares it once, and SQLAlchemy renders no per-email IN list) instead of one parameter per list item."""
+    """`column` is one of the list bound as `name`. On PostgreSQL one text parameter split into an array and
+    on SQLite one JSON array read back by json_each, so the statement's text is the same for every email (the
+    driver parses or prepares it once, and SQLAlchemy renders no per-email IN list) instead of one parameter
+    per list item."""
     if lists == ARRAY_LIST:
-        return column == any_(bindparam(name, type_=ARRAY(String)))
+        keys = func.string_to_array(bindparam(name, type_=SpacedKeys()), literal_column("' '"), type_=ARRAY(String))
+        return column == any_(keys)
     if lists == JSON_LIST:
         return column.in_(select(literal_column("value")).select_from(func.json_each(bindparam(name, type_=JSON))))
     return column.in_(bindparam(name, expanding=True))
 
 
+def _of_kind(kind: str) -> ColumnElement[bool]:
+    """The key kind written into the statement ("token" or "sound", never input): shorter than a parameter."""
+    return _KEYS.kind == literal_column(f"'{kind}'", String)
+
+
 def _key_hit(kind: str, name: str, lists: str) -> ColumnElement[bool]:
-    return and_(_KEYS.kind == kind, _one_of(_KEYS.value, name, lists))
+    return and_(_of_kind(kind), _one_of(_KEYS.value, name, lists))
 
 
 def _hits_per_inquiry(lists: str) -> tuple[CTE, CTE]:
@@ -259,16 +285,16 @@ def _hits_per_inquiry(lists: str) -> tuple[CTE, CTE]:
     hit = _name_hits(lists)
     rows = (select(hit.c.inquiry_id, func.sum(hit.c.token).label("tokens"),
                    func.sum(1 - hit.c.token).label("sounds"))
-            .group_by(hit.c.inquiry_id).cte("name_rows"))
+            .group_by(hit.c.inquiry_id).cte("hitrows"))
     several = select(rows.c.inquiry_id).where(or_(rows.c.tokens >= 2, rows.c.sounds >= 2))
     recounted = (
         select(_KEYS.inquiry_id,
-               func.count(distinct(case((_KEYS.kind == "token", _KEYS.value)))).label("tokens"),
-               func.count(distinct(case((_KEYS.kind == "sound", _KEYS.value)))).label("sounds"))
+               func.count(distinct(case((_of_kind("token"), _KEYS.value)))).label("tokens"),
+               func.count(distinct(case((_of_kind("sound"), _KEYS.value)))).label("sounds"))
         .where(_KEYS.inquiry_id.in_(several),
                or_(_key_hit("token", "tokens", lists), _key_hit("sound", "sounds", lists)))
         .group_by(_KEYS.inquiry_id)
-        .cte("name_recounted")
+        .cte("recount")
     )
     return rows, recounted
 
@@ -299,7 +325,7 @@ def _candidate_ids(big_sender: bool, lists: str) -> CompoundSelect:
         .order_by(recounted.c.tokens.desc(), recounted.c.inquiry_id)
         .limit(MAX_CANDIDATES)
     )
-    return union_all(strong.subquery().select(), _by_sender(per_inquiry.subquery("name_hits"), big_sender).select(),
+    return union_all(strong.subquery().select(), _by_sender(per_inquiry.subquery("hits"), big_sender).select(),
                      by_name.subquery().select())
 
 
@@ -315,7 +341,7 @@ def _by_sender(hits: Subquery, big_sender: bool) -> Subquery:
         owned = [hits.c.inquiry_id.in_(select(_TABLE.id).where(column == bindparam(name), _TABLE.firm_id == _FIRM))
                  for column, name in _SENDER_COLUMNS]
         return select(*columns).where(or_(*owned)).order_by(*order).limit(MAX_CANDIDATES).subquery()
-    best_first = select(hits).order_by(*order).subquery("best_first")
+    best_first = select(hits).order_by(*order).subquery("best")
     # A scalar subquery, not EXISTS: the planner would turn EXISTS into a join over all the sender's rows.
     senders = (select(and_(_TABLE.firm_id == _FIRM, or_(_TABLE.creditor_email_key == bindparam("sender"),
                                                         _TABLE.creditor_domain == bindparam("domain"))))

@@ -26,3 +26,18 @@ def test_on_sqlite_the_candidate_statement_binds_each_key_list_as_one_json_param
     assert not compiled.literal_execute_params and not compiled.post_compile_params
     assert candidates.list_binding("postgresql") == candidates.ARRAY_LIST
     assert candidates.list_binding("mysql") == candidates.EXPANDED_LIST
+
+
+def test_on_postgresql_a_key_list_is_one_text_parameter_split_by_the_database() -> None:
+    text = str(candidates._CANDIDATES[False, candidates.ARRAY_LIST].compile(dialect=postgresql_psycopg.dialect()))
+    assert "string_to_array(%(tokens)s" in text and "::VARCHAR[]" not in text
+    keys = candidates.SpacedKeys()
+    dialect = postgresql_psycopg.dialect()
+    assert keys.process_bind_param(["bs20260117", "mueller"], dialect) == "bs20260117 mueller"
+    assert keys.process_bind_param([], dialect) == ""
+
+
+@pytest.mark.parametrize("keys", [["two words"], [""]])
+def test_a_key_that_would_split_differently_is_refused(keys: list[str]) -> None:
+    with pytest.raises(ValueError, match="lookup key"):
+        candidates.SpacedKeys().process_bind_param(keys, postgresql_psycopg.dialect())
