@@ -402,10 +402,11 @@ def _line_candidates(
         trail = _trailing_clause(masked, token.end, next_start, next_text, token.start)
         # Text earlier on the line labels an amount only in a table row ("Summe | … | 203,38").
         prefix = masked[: token.start] if CELL_SEPARATOR in line.text else ""
-        verdict = _label(lead, clause, prefix, _trail_label_text(trail, position + 1 < len(tokens)), lone)
+        verdict = _chain_label(masked, previous_end, token, next_start) or \
+            _label(lead, clause, prefix, _trail_label_text(trail, position + 1 < len(tokens)), lone)
         cell = place(line.text, token.start, header) if header else None
         verdict, column_reason, features = _column_judgement(verdict, cell, header or ())
-        if (position > 1 and _EQUALS_LEAD.match(lead) and "+" in masked[tokens[position - 2].end : token.start]
+        if (position > 1 and _EQUALS_LEAD.match(lead) and _JOINED.search(masked[tokens[position - 2].end : token.start])
                 and _names_the_claim(clause)):
             # "offen sind 2 Jahresbeiträge à 138,00 + Mahnkosten 6,00 = 282,00 €": what follows "=" after amounts
             # joined by "+" in a clause about the claim is its sum, whatever part names the clause holds ("3 × 58,40
@@ -447,6 +448,33 @@ def _line_candidates(
         previous_end = token.end
     judged = _breakdowns_share_rejection(result)
     return _with_row_arithmetic(judged, header) if header else _row_difference(judged)
+
+
+# Amounts added up in a sentence: "645,00 + 10,00", "645,00 plus Mahngebühren 10,00", "zzgl. 10,00".
+_JOINED = re.compile(r"\+|\bplus\b|\bzzgl\b|\bzuzüglich\b", re.IGNORECASE)
+# The items of a list written "amount, then its name" ("(254,35 Ware + 12,50 Mahnkosten + 5,00 Zinsen)"): the
+# list marks before an amount, and the few words after it up to the next mark.
+_LIST_MARK = re.compile(r"[+(,;]")
+_NAME_AFTER = re.compile(r"\s*+(?:€|EUR\b|Euro\b)?+\s*([A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß.\- ]{1,40}?)\s*([+),;=]|$)",
+                         re.IGNORECASE)
+
+
+def _chain_label(masked: str, previous_end: int, token: MoneyToken, next_start: int) -> LabelVerdict | None:
+    """The label of an item in a list that names each amount after it: no words stand between the list mark before
+    the amount and the amount, and a short name follows it up to the next mark. Where amounts are joined by "+" the
+    name is the item's whatever it says; in a list joined otherwise only a name of a claim part counts. None for
+    every other amount: its label is read before it, as usual."""
+    before = masked[previous_end:token.start]
+    if _LETTERS.search(_LIST_MARK.split(before)[-1]):
+        return None
+    named = _NAME_AFTER.match(masked, token.end, next_start)
+    if named is None or not named.group(1)[0].isupper():
+        return None  # a name is a noun; "zzgl. der Kosten", "inklusive Zinsen", "abzgl. …" say how the amount is made
+    verdict = classify(named.group(1))
+    joined = named.group(2) == "+" or "+" in before
+    if verdict.label in ("principal", "interest", "costs", "total") or (joined and verdict.label == "other"):
+        return verdict
+    return None
 
 
 def _names_the_claim(clause: str) -> bool:

@@ -62,7 +62,7 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
     if len(creditors := {found.group(1) for found in CREDITOR_NAMED.finditer(folded)}) > 1:
         doubts.append(f"the reply lists claims of more than one creditor: {', '.join(sorted(creditors))}")
     if pending := PENDING_CREDIT.search(folded):
-        doubts.append(f"a credit or correction is still to be booked: '{pending.group(0)[:60]}'")
+        doubts.append(f"a payment, credit or correction is still to be booked: '{pending.group(0)[:60]}'")
     if deposits := [row for row in rows_above(total, candidates) if DEPOSIT_ROW.search(fold(row.line.text))]:
         doubts.append(f"the total includes a deposit that is paid back: {money.format_eur(deposits[0].value)}")
     if other_current := _another_current_figure(total, candidates):

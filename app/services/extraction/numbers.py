@@ -47,7 +47,8 @@ NOISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 _DIGIT = re.compile(r"\d")
 _NOT_SPACE = re.compile(r"\S")
-_CURRENCY = r"(?:EUR|Euro|EURO|Eur|€)"
+# Lower case too, as typed on a phone ("655,00 eur"), but never the end of a word ("Monteur 45,00").
+_CURRENCY = r"(?:EUR|Euro|EURO|Eur|€|(?<![A-Za-zÄÖÜäöüß])euro?)"
 # An apostrophe (straight or typographic) groups thousands in Swiss notation: "1'248.70" is read whole, and no
 # number is ever taken from beside an apostrophe between digits (its fragment "1" or "248.70" is no amount).
 _NUMBER = re.compile(

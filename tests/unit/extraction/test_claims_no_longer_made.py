@@ -38,10 +38,17 @@ def test_a_waived_amount_is_not_the_claim() -> None:
 
 
 def test_a_part_larger_than_the_total_keeps_it_from_being_written() -> None:
-    result = run("Die Forderung beträgt 980,00 € (Stand 30.06.2026). Aktueller Stand inkl. Zinsen: 1.011,75 €.")
-    assert result.total_amount == Decimal("980.00")  # the later figure is read as interest: the part above the whole
+    result = run("Die Forderung beträgt 980,00 € (Stand 30.06.2026). Davon Zinsen: 1.011,75 €.")
+    assert result.total_amount == Decimal("980.00")
     assert not result.amount_is_safe
     assert any("larger than the total" in reason for reason in result.amount_safety_reasons)
+
+
+def test_a_figure_as_of_a_past_day_beside_todays_standing_is_not_written() -> None:
+    result = run("Die Forderung beträgt 980,00 € (Stand 30.06.2026). Aktueller Stand inkl. Zinsen: 1.011,75 €.")
+    assert not result.amount_is_safe
+    assert {amount.value for amount in result.amounts if amount.label == "balance"} == {Decimal("980.00"),
+                                                                                          Decimal("1011.75")}
 
 
 def test_a_larger_principal_with_a_payment_deducted_is_no_doubt() -> None:

@@ -250,6 +250,29 @@ def test_a_credit_still_to_be_booked_keeps_the_total_from_being_written(text: st
     assert any("still to be booked" in reason for reason in result.amount_safety_reasons)
 
 
+@pytest.mark.parametrize("text", [
+    "Offen sind 418,00 €. Gestern kam eine Überweisung Ihrer Mandantin über 60,00 € bei uns an; sie ist noch nicht "
+    "gebucht.",
+    "Offen sind 418,00 €. Die Rate vom 02.11. ist bereits eingegangen, aber noch nicht verrechnet.",
+    "Offen sind 418,00 €. Die noch nicht verbuchte Zahlung vom Montag ist darin enthalten.",
+    "Offen sind 418,00 €. Eine genaue Aufstellung senden wir erst nach der Verbuchung der letzten Rate.",
+    "The balance is 418.00 EUR. A payment of 60.00 EUR arrived this week and has not been posted yet.",
+])
+def test_a_payment_not_yet_booked_keeps_the_total_from_being_written(text: str) -> None:
+    result = statement(text)
+    assert not result.amount_is_safe
+    assert any("still to be booked" in reason for reason in result.amount_safety_reasons)
+
+
+@pytest.mark.parametrize("text", [
+    "Offen sind 418,00 €. Zahlungen der letzten Tage sind gegebenenfalls noch nicht berücksichtigt.",
+    "Offen sind 418,00 €. Die Zahlung vom 02.11. über 60,00 € ist bereits verbucht.",
+])
+def test_a_standing_caveat_or_a_booked_payment_raises_no_such_doubt(text: str) -> None:
+    result = statement(text)
+    assert not any("still to be booked" in reason for reason in result.amount_safety_reasons)
+
+
 def test_a_credit_already_booked_raises_no_doubt() -> None:
     result = statement("Offen sind 418,00 €. Eine Gutschrift über 25,00 € wurde bereits gutgeschrieben.")
     assert result.amount_is_safe

@@ -61,8 +61,13 @@ PAID_LEAD = phrases((
     r"payments? (?:of|received)", r"\bpaid\b", r"\breceived\b", r"\bless\b",
 ), whole_words=False)
 # Cancelled, waived or time-barred: the creditor no longer claims it ("verzichten wir auf 100,00 €").
+# "gestrichen" of a room, a wall or a fence is a painter's work done, not a cancelled amount ("Küche u. Bad
+# gestrichen … 645,00").
+_PAINTED = "".join(rf"(?<!{thing}\s)" for thing in (
+    "wand", "wände", "decke", "decken", "küche", "bad", "zimmer", "raum", "räume", "fassade", "flur", "treppenhaus",
+    "fenster", "tür", "türen", "zaun", "garage", "wohnung", "frisch", "neu", "weiß", "farbig"))
 CANCELLED_LEAD = phrases((
-    r"storniert\w*", r"gestrichen\w*", r"erlassen\w*", r"ausgebucht\w*", r"verzicht\w*", r"verjährt\w*",
+    r"storniert\w*", rf"{_PAINTED}gestrichen\w*", r"erlassen\w*", r"ausgebucht\w*", r"verzicht\w*", r"verjährt\w*",
     r"abgeschrieben\w*", r"niedergeschlagen\w*",
 ), whole_words=False)
 CREDIT_LIMIT_LEAD = phrases((
@@ -168,6 +173,10 @@ CREDITOR_NAMED = re.compile(
 # claims against several people (a household, joint debtors), and a total over them is not the client's.
 PERSON_ROW = re.compile(r"^\s*(?:herrn?|frau|mr\.?|mrs\.?|ms\.?)\s+((?:[^\W\d_][\w'-]*\s?){1,4}?)\s*[:|]?\s+"
                         r"(?:€\s*|eur\s+)?-?\d{1,3}(?:[.\s]?\d{3})*,\d{2}\b", re.MULTILINE)
+# Up to 80 characters of one sentence that do not hedge ("Zahlungen der letzten Tage sind ggf. noch nicht
+# berücksichtigt" is a reminder's standing caveat, said of no payment in particular).
+_UNHEDGED_SPAN = (r"(?:(?!\b(?:ggf|gegebenenfalls|eventuell|evtl|möglicherweise|sollten|falls|if)\b)"
+                  r"(?:\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|[^.?])){0,80}?")
 # A credit, refund or correction the creditor has yet to book ("Die Gutschrift … wird mit der nächsten Rechnung
 # gutgeschrieben", "eine Erstattung ist veranlasst"): the figure written today is about to change.
 PENDING_CREDIT = phrases((
@@ -176,6 +185,15 @@ PENDING_CREDIT = phrases((
     r"\b(?:Gutschrift|Erstattung|Stornierung|Rückbuchung)\w*\b[^.;]{0,60}?\b(?:ist|sind) (?:\S+ )?"
     r"(?:beauftragt|veranlasst|angewiesen|in Bearbeitung)",
     r"\b(?:will be|is to be) (?:credited|refunded|reversed)\b",
+    # A payment that arrived and is not yet booked ("eine Teilzahlung … ist eingegangen, die noch nicht verbucht
+    # ist"; "den neuen Saldo … erst nach der Verbuchung"): the figure stated is the one before it.
+    rf"\b(?:eingegangen|erhalten|eingetroffen|gezahlt|überwiesen|Zahlung\w*|Teilzahlung\w*|Überweisung\w*|"
+    rf"Zahlungseingang\w*){_UNHEDGED_SPAN}\bnoch nicht (?:verbucht|gebucht|berücksichtigt|verrechnet|erfasst|"
+    r"zugeordnet)\b",
+    r"\bnoch nicht (?:verbuchte|gebuchte|berücksichtigte|verrechnete|zugeordnete)[rn]? (?:\S+ )?"
+    r"(?:Zahlung|Teilzahlung|Überweisung|Eingang|Zahlungseingang)",
+    r"\b(?:erst )?nach (?:der )?(?:Verbuchung|Buchung)\b",
+    r"\b(?:received|arrived)\b[^.;?]{0,80}?\bnot (?:yet )?(?:been )?(?:booked|posted|applied|allocated)\b",
 ), whole_words=False)
 # A security deposit or pledge among the rows a total closes: it is paid back, so no part of what is owed.
 DEPOSIT_ROW = phrases((r"Kaution", r"Sicherheitsleistung", r"Mietsicherheit", r"\bSicherheit\b", r"\bPfand\b",
@@ -243,8 +261,8 @@ PAID_TRAIL = phrases((
     r"(?:haben wir|dankend) (?:\w+ )?erhalten", r"erhalten haben",
 ), whole_words=False)
 CANCELLED_TRAIL = phrases((
-    r"storniert", r"gestrichen", r"erlassen", r"ausgebucht", r"\bentfällt\b", r"\bentfallen\b", r"irrtümlich",
-    r"\bverjährt\b", r"abgeschrieben", r"niedergeschlagen", r"nicht mehr geltend",
+    r"storniert", rf"{_PAINTED}gestrichen", r"erlassen", r"ausgebucht", r"\bentfällt\b", r"\bentfallen\b",
+    r"irrtümlich", r"\bverjährt\b", r"abgeschrieben", r"niedergeschlagen", r"nicht mehr geltend",
 ), whole_words=False)
 # A balance in the debtor's favour ("-38,40 EUR (Guthaben der Kundin)", "120,00 € Haben", "zu Ihren Gunsten"): a
 # credit the creditor owes, never a claim. "zu unseren Gunsten" is the creditor's claim and not listed.

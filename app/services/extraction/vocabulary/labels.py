@@ -37,6 +37,8 @@ STRONG_TOTALIZER = phrases((
     r"\binsgesamt\b", r"\bgesamt\b", r"\btotal\b", r"Endsumme", r"\bin Summe\b",
     # The sum said as a sentence: "Macht zusammen 1.461,40 €", "das ergibt zusammen …".
     r"\b(?:macht|machen|ergibt|ergeben|sind) (?:\S+ )?zusammen\b",
+    # "… mit den Mahnkosten von 15,00 Euro ergeben sich 1.034,77 Euro": the words right before the amount.
+    r"\b(?:ergibt|ergeben) sich\W*$",
     # "… sowie die Nachzahlung mit 212,38. Zusammen 1.122,38 €.": the word alone opening the amount's sentence.
     r"^\W*zusammen\W*$",
 ), whole_words=False)
@@ -48,7 +50,7 @@ PRINCIPAL = phrases((
 PRINCIPAL_WEAK = phrases((
     r"offene Rechnung\w*", r"Rechnungsbetr\w*", r"\bRechnung\w*", r"Schlussrechnung", r"Endabrechnung",
     r"Jahresabrechnung", r"\w*abrechnung\b", r"Mietschuld\w*",
-    r"\bBeiträge\b", r"Warenwert", r"Kaufpreis", r"offene Posten aus", r"\binvoices?\b",
+    r"\bBeiträge\b", r"\bWaren?\b", r"Warenwert", r"Kaufpreis", r"offene Posten aus", r"\binvoices?\b",
 ), whole_words=False)
 INTEREST = phrases((
     r"Zinsen\b", r"\bZins\b", r"Zins(?:anteil|forderung|betrag|beträge|kosten)", r"Verzugszins\b", r"\binterest\b",
@@ -65,7 +67,7 @@ _NOT_SERVICE = "".join(f"(?<!{prefix})" for prefix in _SERVICE_PREFIXES)
 COSTS = phrases((
     r"(?<!neben)(?<!betriebs)(?<!heiz)(?<!strom)(?<!energie)(?<!wohn)(?<!waren)(?<!lebenshaltungs)Kosten",
     rf"{_NOT_SERVICE}Gebühr", rf"{_NOT_SERVICE}Entgelt", r"Auslagen", r"Pauschale", r"Vergütung", r"Spesen",
-    r"\bPorto\b", r"Rücklastschrift",
+    r"\bPorto\b", r"Rücklastschrift", r"\bMahngeb\b",
     r"Mahnung\b", r"Mahnungen\b", r"Inkassokost\w*", r"Säumniszuschl\w*", r"Verspätungszuschl\w*", r"\bfees?\b",
     r"\bcosts?\b", r"\bcharges\b", r"Sperrandrohung\w*",
 ), whole_words=False)
@@ -84,6 +86,8 @@ BALANCE = phrases((
     r"\boutstanding\b", r"Außenst\w*", r"Schuldbetrag",
     # What remains after a payment is what is owed ("verbleiben 880,00 €", "verbleibender Betrag").
     r"\bverbleib(?:en|t|ende[rn]?)\b",
+    # Today's standing of the account ("aktueller Stand Kundenkonto …: 271,85 €"); "Stand: 01.12." alone is a date.
+    r"\baktuelle[rn]? (?:Konto)?[Ss]tand\b",
     # What is still missing is what is still owed ("Stand heute fehlen noch 1.015,-- €", "Fehlbetrag").
     r"\bfehl(?:en|t) (?:\S+ ){0,2}?noch\b", r"\bnoch fehlend\w*", r"\bFehlbetrag", *_WEAK_BALANCE,
 ), whole_words=False)

@@ -1,0 +1,81 @@
+"""Replies written in a hurry: an account's standing named in a few words, a list that names each amount after it,
+a sum said with "plus … =" or "ergeben sich", a tradesman's "gestrichen" that is work done, not a cancellation."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from app.services.extraction import extract
+from app.services.extraction.numbers import find_money
+from app.services.extraction.result import ExtractionResult
+from app.services.parsing import parse_body
+
+
+def read(body: str) -> ExtractionResult:
+    return extract(parse_body(body, None), subject="AW: Ihre Anfrage", from_email="buchhaltung@werkstatt.example",
+                   from_name="Buchhaltung")
+
+
+@pytest.mark.parametrize(("body", "total"), [
+    ("Hallo, aktueller Stand Kundenkonto 55-120 Petersen: 388,10 € — Gruß", "388.10"),
+    ("Der aktuelle Kontostand für Frau Lindqvist beträgt 97,45 EUR.", "97.45"),
+])
+def test_todays_standing_of_the_account_is_the_claim(body: str, total: str) -> None:
+    result = read(body)
+    assert result.total_amount == Decimal(total)
+    assert result.amount_is_safe
+
+
+def test_a_list_that_names_each_amount_after_it_gives_each_its_own_part() -> None:
+    result = read("Guten Tag,\nfür Herrn Okonkwo offen: 388,10 € (350,00 Warenwert + 30,60 Verzugszinsen + 7,50 "
+                  "Mahngebühr).\nGruß")
+    assert result.total_amount == Decimal("388.10")
+    assert result.components == {"principal": Decimal("350.00"), "interest": Decimal("30.60"),
+                                 "costs": Decimal("7.50")}
+
+
+def test_a_list_of_amounts_named_after_them_and_joined_by_commas_reads_the_same() -> None:
+    result = read("Offen: 812,40 € (790,00 € Hauptforderung, 22,40 € Zinsen).")
+    assert result.components == {"principal": Decimal("790.00"), "interest": Decimal("22.40")}
+
+
+@pytest.mark.parametrize("body", [
+    "Die Forderung beträgt 530,00 EUR zzgl. der Kosten dieses Schreibens.",
+    "Unsere Forderung beträgt zum heutigen Tag\n530,00 EUR inklusive Zinsen und Kosten.",
+])
+def test_words_after_an_amount_that_say_how_it_is_made_are_no_name_of_a_part(body: str) -> None:
+    result = read(body)
+    assert result.total_amount == Decimal("530.00")
+    assert "interest" not in result.components and "costs" not in result.components
+
+
+@pytest.mark.parametrize("body", [
+    "offen ist noch die rechnung 44/27 ueber 1.120,00 plus mahngeb. 12,00 = 1.132,00 eur.",
+    "Es sind 1.120,00 € aus der Rechnung offen, mit den Mahnkosten von 12,00 € ergeben sich 1.132,00 €.",
+])
+def test_a_sum_said_in_words_is_the_total(body: str) -> None:
+    result = read(body)
+    assert result.total_amount == Decimal("1132.00")
+    assert result.components == {"principal": Decimal("1120.00"), "costs": Decimal("12.00")}
+    assert result.amount_is_safe
+
+
+def test_painted_rooms_are_work_done_not_a_cancelled_amount() -> None:
+    result = read("bei herrn jansen offen: rg 88 (flur und treppenhaus gestrichen) ueber 940,00 eur.")
+    assert result.total_amount == Decimal("940.00")
+    assert result.amount_is_safe
+
+
+def test_a_claim_struck_off_is_still_cancelled() -> None:
+    result = read("Die Rechnung 88 über 940,00 € wurde gestrichen. Offen sind 0,00 €.")
+    assert not (result.total_amount == Decimal("940.00") and result.amount_is_safe)
+
+
+@pytest.mark.parametrize(("text", "currency"), [
+    ("ueber 940,00 eur.", True), ("zusammen 45 euro", True), ("Monteur 45,00", False), ("Ingenieur 1.200,00", False),
+])
+def test_a_currency_typed_in_lower_case_counts_but_no_word_ending_in_it(text: str, currency: bool) -> None:
+    (token,) = find_money(text)
+    assert token.has_currency is currency
