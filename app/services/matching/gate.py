@@ -69,7 +69,7 @@ def other_letters_reference(decision: Decision, extraction: ExtractionResult) ->
     matched = decision.best.inquiry
     own = normalize.reference_key(matched.creditor_reference)
     written = {normalize.reference_key(found.value) for found in extraction.references}
-    if not own or own in written:
+    if not own or normalize.reference_keys(matched.creditor_reference) & written:
         return []
     for scored in decision.ranked:
         other = scored.inquiry

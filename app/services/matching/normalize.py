@@ -45,6 +45,27 @@ def reference_key(value: str | None) -> str:
     return _NOT_ALNUM.sub("", fold(value or ""))
 
 
+# A label written in front of a creditor's reference on file ("Rg. 2027-118", "Kd.-Nr. 4471", "Vertrag 88-1"): a
+# reply may write the number under another label ("Rechnung Nr. 2027-118") or none.
+_REFERENCE_LABEL = re.compile(
+    r"^\s*(?:rg|re|rech|rechnung|rechnungs-?(?:nr|nummer)|nr|no|kd|kunden-?(?:nr|nummer)?|vertrag|"
+    r"vertrags-?(?:nr|nummer)|konto|konto-?(?:nr|nummer)|az|ref|referenz|inv|invoice)\b\.?"
+    r"(?:\s*-?\s*(?:nr|no)\b\.?)?[\s:#.-]*", re.IGNORECASE)
+
+
+def reference_keys(value: str | None) -> frozenset[str]:
+    """The reference's key, and where a label stands in front of it, the key of the number alone (when that
+    still holds a digit and MIN_REFERENCE_KEY characters)."""
+    key = reference_key(value)
+    if not key:
+        return frozenset()
+    label = _REFERENCE_LABEL.match(value or "")
+    bare = reference_key((value or "")[label.end():]) if label and label.end() else ""
+    if len(bare) >= MIN_REFERENCE_KEY and any(char.isdigit() for char in bare):
+        return frozenset({key, bare})
+    return frozenset({key})
+
+
 def name_tokens(name: str) -> list[str]:
     """The words of a person's name in "first … last" order, folded: "OSTENDORF-KRUEGER, MARLENE"
     and "Marlene Ostendorf-Krüger" both give ["marlene", "ostendorf", "krueger"]."""

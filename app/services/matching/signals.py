@@ -150,7 +150,8 @@ def firm_reference(inquiry: Inquiry, facts: EmailFacts, found: Candidates) -> Si
 def creditor_reference(inquiry: Inquiry, facts: EmailFacts, found: Candidates,
                        named_at_creditor: frozenset[str]) -> Signal | None:
     key = inquiry.creditor_reference_key
-    if key and key in facts.reference_keys:
+    if key and (key in facts.reference_keys or normalize.reference_keys(inquiry.creditor_reference)
+                & facts.reference_keys):
         return Signal("creditor_reference", CREDITOR_REFERENCE_CLIENT, CREDITOR_REFERENCE_CREDITOR,
                       f"names the creditor's reference {inquiry.creditor_reference}")
     if key and named_at_creditor - {key}:
