@@ -55,6 +55,10 @@ AGREE = phrases((
     r"geht (?:\S+ ){0,4}?(?:in Ordnung|klar)\b", r"passt (?:so|für uns|uns so)\b",
     # Austrian and legal German: "in den Ausgleich einwilligen", "willigen in den Plan ein".
     r"einwillig\w*", r"willig\w* (?:\S+ ){0,10}?ein\b",
+    # An authority's "Einvernehmen" ("Die Kasse erteilt hiermit ihr Einvernehmen mit dem Plan"); "Meine Antwort ist ja".
+    r"(?:erteil\w*|erklär\w*|herstell\w*) (?:\S+ ){0,4}?Einvernehmen\b",
+    r"Einvernehmen (?:\S+ ){0,6}?(?:erteilt|erklärt|hergestellt)\b",
+    r"(?:meine|unsere) Antwort (?:\S+ ){0,2}?(?:ist|lautet|heißt)\W*(?:\w+\W+)?ja\b(?=\s*(?:[.!,;]|$))",
     r"(?:wir sind|sind wir|ich bin|bin ich) (?:(?!noch\b|gerade\b|derzeit\b|momentan\b|aktuell\b|schon\b)\S+ ){0,2}?"
     r"(?:mit )?dabei\b(?!,? (?:\S+ ){0,8}?(?:zu \w+en|\w+zu\w+en)\b)",
 ))
@@ -76,6 +80,11 @@ NEGATED_REFUSAL = phrases((
     r"nicht (?:\S+ ){0,2}?(?:in Betracht|in Frage|zur Debatte)",
     r"(?:kommt|kommen) (?:\S+ ){0,4}?nicht (?:\S+ ){0,2}?(?:in Betracht|in Frage) (?:\S+ ){0,3}?"
     r"(?:eine |einen |ein )?(?:Ablehnung|Absage|Widerspruch)",
+    # Refraining from a refusal: "Von einer Ablehnung sehen wir deshalb ab".
+    r"(?:von|vor) (?:einer |einem |der |dem )?(?:Ablehnung|Absage|Widerspruch|Einspruch|Einwendungen) (?:\S+ ){0,4}?"
+    r"(?:sehen|sehe|nehmen|nehme) (?:\S+ ){0,3}?(?:ab|Abstand)\b",
+    r"(?:sehen|sehe|nehmen|nehme) (?:\S+ ){0,3}?von (?:einer |einem |der |dem )?"
+    r"(?:Ablehnung|Absage|Widerspruch|Einspruch|Einwendungen) (?:\S+ ){0,3}?(?:ab|Abstand)\b",
     r"lehn\w* (?:\S+ ){0,6}?nicht ab\b", r"nicht abgelehnt", r"nicht ablehnen", r"keine Ablehnung", r"keine Absage",
     r"keinen Widerspruch", r"erheben (?:\S+ ){0,4}?keinen Einspruch",
     r"(?:Einwendungen|Einwände|Einwand) (?:\S+ ){0,6}?(?:erheben|erhoben|vorbringen) "
@@ -160,7 +169,10 @@ WITHDRAWN_OBJECT = phrases((
 
 # Refusal in its own words.
 REFUSE = phrases((
-    r"lehn\w* (?:\S+ ){0,9}?ab\b", r"abgelehnt", r"ablehn\w*", r"Ablehnung", r"widersprech\w*", r"Widerspruch",
+    # ("Widerspruchsstelle", "Widerspruchsfrist" name an office and a deadline, no objection)
+    r"lehn\w* (?:\S+ ){0,9}?ab\b", r"abgelehnt", r"ablehn\w*", r"Ablehnung", r"widersprech\w*", r"Widerspruch\b",
+    # "Meine Antwort ist nein."
+    r"(?:meine|unsere) Antwort (?:\S+ ){0,2}?(?:ist|lautet|heißt)\W*(?:\w+\W+)?nein\b(?=\s*(?:[.!,;]|$))",
     r"verweiger\w*", r"versag\w*", r"keine Zustimmung", r"nicht in Frage", r"nicht in Betracht",
     r"decline\w*", r"reject\w*", r"refuse\w*", r"cannot accept", r"do not agree", r"does not agree",
     r"Zustimmung (?:\S+ ){0,4}?nicht möglich", r"nicht zustimmungsfähig", r"nicht (?:\S+ ){0,2}?folgen",
@@ -205,7 +217,7 @@ DECISION_FIELD = phrases((
 BARE_AGREE = phrases((r"Zustimmung\b(?! (?:\S+ ){0,2}?(?:erbeten|erbitten|gebeten))", r"Einverständnis",
                       r"einverstanden", r"zugestimmt", r"angenommen", r"accepted", r"approved", r"agreed",
                       r"positiv\b", r"positive\b"))
-BARE_REFUSE = phrases((r"Ablehnung", r"abgelehnt", r"Widerspruch", r"declined", r"rejected",
+BARE_REFUSE = phrases((r"Ablehnung", r"abgelehnt", r"Widerspruch\b", r"declined", r"rejected",
                        # a reply that is the word "no" alone ("Nein.")
                        r"nein\b", r"no\b", r"negativ\b", r"negative\b"))
 

@@ -1,0 +1,54 @@
+"""Plan replies in an authority's formula, a plain "my answer is …", a refusal one refrains from, and an office whose
+name holds a refusal word; sentences written for these tests."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from app.services.extraction import plan_reply
+from app.services.parsing import parse_body
+
+D = Decimal
+PLAN = {"offer_amount": D("540.00"), "quota_percent": D("9"), "monthly_rate": D("9.00"), "months": D("60")}
+
+
+def read(text: str) -> plan_reply.PlanReading:
+    return plan_reply.read(parse_body(f"Sehr geehrte Damen und Herren,\n\n{text}\n\nMit freundlichen Grüßen\n"
+                                      "Versorgungskasse Ostheide", None), plan_figures=PLAN)
+
+
+@pytest.mark.parametrize("text", [
+    "Das Amt erklärt sein Einvernehmen mit dem vorgelegten Schuldenbereinigungsplan.",
+    "Mit dem Plan wird das Einvernehmen hiermit erteilt.",
+    "Wir haben lange überlegt. Unsere Antwort lautet: ja.",
+])
+def test_consent_in_an_authoritys_formula_or_a_plain_yes(text: str) -> None:
+    assert read(text).decision == "accepted"
+
+
+@pytest.mark.parametrize("text", [
+    "Ich habe mit meiner Tochter darüber gesprochen. Meine Antwort ist nein.",
+    "Unsere Antwort heißt leider nein.",
+])
+def test_a_plain_no_as_the_answer_is_a_refusal(text: str) -> None:
+    assert read(text).decision == "declined"
+
+
+def test_refraining_from_a_refusal_is_agreement_for_a_human_to_confirm() -> None:
+    reading = read("Wegen der regelmäßigen Zahlungen nehmen wir von einem Widerspruch Abstand.")
+    assert reading.decision == "accepted"
+    assert reading.doubts
+    assert read("Von einer Ablehnung sehen wir ab.").decision == "accepted"
+
+
+def test_an_office_named_for_objections_is_no_objection() -> None:
+    reading = read("Über Vergleiche entscheidet unsere Widerspruchsstelle; wir haben Ihr Schreiben dorthin "
+                   "weitergegeben.")
+    assert reading.decision != "declined"
+    assert read("Gegen den Plan legen wir Widerspruch ein.").decision == "declined"
+
+
+def test_ja_as_a_particle_is_no_answer() -> None:
+    assert read("Unsere Antwort ist ja schon unterwegs, bitte warten Sie diese ab.").decision != "accepted"
