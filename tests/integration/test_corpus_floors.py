@@ -118,12 +118,11 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # booked leaves 324,80 €) and two more its labels leave to a human (L010 a stale figure in the subject, L013 a
     # deposit inside the total), safe 62 %. Fixed since: those three writes, L025 ("unser Az." ended the sentence),
     # L024 ("2 317.80 EUR", space-grouped with a decimal point).
-    ("corpus_fresh13", "amount_exact"): "18/22: L008 (a couple's joint account: no total read, a human decides), "
+    ("corpus_fresh13", "amount_exact"): "19/22: L008 (a couple's joint account: no total read, a human decides), "
     "L014 (CHF decisive beside a euro conversion: the CHF figure is read, never safe), L019 (the account's 389,70 € "
-    "read, not the 324,80 € after the pending credit; never safe), L022 (a final bill with a credit refunded, read "
-    "as a question)",
-    ("corpus_fresh13", "intent"): "23/25: L004 (figures only in the footer, a referral to the agency) and L022 "
-    "(above) read as questions",
+    "read, not the 324,80 € after the pending credit; never safe)",
+    # corpus_fresh13's intents hold the floor since session 12 (L022, "Eine Forderung unsererseits besteht nicht
+    # mehr", reads as settled; L004, figures only in the footer, is read as a question).
     ("corpus_fresh13", "noise_amounts_taken"): "L019's account figure (above; not safe)",
     ("corpus_fresh13", "safe_cases_auto_applied"): "10/13: L002 (the firm's figure named again in the creditor's "
     "own words, a former figure: a human's), L012 (instalment arrears beside the loan called in: the arrears "
@@ -168,6 +167,17 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "not gathered as a candidate, so no conflict is seen)",
     ("corpus_fresh16", "safe_cases_auto_applied"): "10/12: W004 (above) and W012 (an insurer's HTML table with a "
     "monthly option beside the total)",
+    # corpus_fresh17: written blind in session 12 (mail written in a hurry: phone-typed, subject-only, ticket
+    # systems, English, nested HTML), 40 % traps; first sight: amount 75 %, intent 83 %, noise 4, ONE WRONG WRITE
+    # (D012: 224,95 € written while a partial payment was not yet booked), safe 8/14. Fixed since: D012 (never safe
+    # now), D003, D010, D020, D023, D008 (written), D014 (a credit balance, settled).
+    ("corpus_fresh17", "intent"): "21/24: D006 (only a figure for a future date after a scheduled debit), D015 (only "
+    "the instalment of an existing plan) and D018 (the claim only in words, 'eintausenddreihundertfünfzehn Euro') "
+    "read as questions; none has a figure to write, each goes to a human",
+    ("corpus_fresh17", "noise_amounts_taken"): "D009 (the claim only in Swiss francs, the CHF figure read), D012 (the "
+    "total before a payment not yet booked) and D019 (the body's total where the attached statement says another): "
+    "each read, none safe",
+    ("corpus_fresh17", "amount_where_none_stated"): "D009, D012 and D019, as above",
 }
 
 MISSING = "<no shared corpus>"
@@ -180,11 +190,12 @@ MISSING = "<no shared corpus>"
 # seventh: credits, disputed claims, interest added in words, Swiss figures, references with a label in them),
 # corpus_fresh8 and corpus_fresh9 (measured at first sight after all of session 10's first-round fixes),
 # corpus_fresh10 and corpus_fresh11 (session 11's, measured at first sight before its fixes), corpus_fresh12 to
-# corpus_fresh15 (written after them, one after the other) and corpus_fresh16 (written last, untuned).
+# corpus_fresh15 (written after them, one after the other), corpus_fresh16 (written at the end of session 11) and
+# corpus_fresh17 (session 12's, measured at first sight before its fixes).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
-       "corpus_fresh12", "corpus_fresh13", "corpus_fresh14", "corpus_fresh15", "corpus_fresh16")
+       "corpus_fresh12", "corpus_fresh13", "corpus_fresh14", "corpus_fresh15", "corpus_fresh16", "corpus_fresh17")
 
 
 def first_round_corpora() -> list[str]:
@@ -249,6 +260,9 @@ REFERENCE_FLOOR = 0.95
 REFERENCE_EXPECTED_FAILURES: dict[str, str] = {
     "corpus_fresh16": "17/19: W007 (the client forwards the creditor's reminder, read as spam: no reference kept) and "
     "W014 (the inquiry has no reference; the shop's own customer number 'PH-KD 0107552' is not reported)",
+    "corpus_fresh17": "21/23: D008 (the mail's 'Rechnung Nr. 2027-118' is reported as '2027-118', the label 'Rg.' on "
+    "file left out; matched by it all the same) and D023 (the inquiry has no reference; the painter's invoice "
+    "number 'rg 2027-231' typed in lower case is not reported)",
 }
 
 

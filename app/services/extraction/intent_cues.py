@@ -96,9 +96,15 @@ def _words_before(sentence: str, start: int, count: int = 3) -> str:
     return " ".join(sentence[:start].split()[-count:])
 
 
+# A wording whose own last words are "nicht (mehr)" ("Eine Forderung … besteht nicht mehr"): that negation is what
+# it says, not one that takes it back.
+_OWN_NEGATION = re.compile(r"\s*\bnicht(?: mehr)?$")
+
+
 def _negated(match: re.Match[str], sentence: str, negation: re.Pattern[str]) -> bool:
     """A negation word precedes the match closely or interrupts it ("nicht beglichen", "noch nicht ausgeglichen")."""
-    return bool(negation.search(_words_before(sentence, match.start())) or negation.search(match.group(0)))
+    inside = _OWN_NEGATION.sub("", match.group(0))
+    return bool(negation.search(_words_before(sentence, match.start())) or negation.search(inside))
 
 
 @lru_cache(maxsize=8)

@@ -21,7 +21,7 @@ OWN_CORPORA = (Path(__file__).resolve().parents[2] / "fixtures").resolve()
 OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_plan_fresh4",
        "corpus_plan_fresh5", "corpus_plan_fresh6", "corpus_plan_fresh7", "corpus_plan_fresh8", "corpus_plan_fresh9",
        "corpus_plan_fresh10", "corpus_plan_fresh11", "corpus_plan_fresh12", "corpus_plan_fresh13",
-       "corpus_plan_fresh14", "corpus_plan_fresh15")
+       "corpus_plan_fresh14", "corpus_plan_fresh15", "corpus_plan_fresh16")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -56,6 +56,12 @@ LOWER: dict[str, dict[str, float]] = {
     # decisions at first sight, none wrong alone; E011 ("müssen wir … leider passen") and E015 (a consent between
     # refusals about two other clients) go to a human.
     "corpus_plan_fresh15": {"decision": 0.88},
+    # corpus_plan_fresh16 (written blind in session 12: everyday wordings, 40 % traps): 14/20 decisions at first
+    # sight, none wrong alone. Fixed since: H001 (an office named 'Widerspruchsstelle' in an out-of-office), H009
+    # ('Meine Antwort ist nein.'), H015 (an authority's 'Einvernehmen'), H019 (refraining from a refusal), H020
+    # (consent once a higher rate is paid). H016 (documents asked for before deciding, read as undecided) goes to a
+    # human.
+    "corpus_plan_fresh16": {"decision": 0.9},
 }
 
 

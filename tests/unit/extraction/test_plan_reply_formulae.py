@@ -52,3 +52,9 @@ def test_an_office_named_for_objections_is_no_objection() -> None:
 
 def test_ja_as_a_particle_is_no_answer() -> None:
     assert read("Unsere Antwort ist ja schon unterwegs, bitte warten Sie diese ab.").decision != "accepted"
+
+
+def test_consent_once_a_higher_rate_is_paid_instead_of_the_plans_is_a_counter_offer() -> None:
+    reading = read("Wir stimmen zu, sobald Ihr Mandant statt 9,00 EUR monatlich 14,00 EUR überweist.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"monthly_rate": D("14.00")}

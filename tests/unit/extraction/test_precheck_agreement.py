@@ -201,7 +201,8 @@ def test_the_no_case_rules_answer_as_their_full_scan_would(text: str, about_a_ca
 
 SETTLED_WORDS = ("Die Forderung ist erloschen", "keine offenen Forderungen", "nicht", "falls", "wenn", "sofern",
                  "bezahlt", "ausgeglichen", "Zahlung erhalten", "lehnen wir ab", "Wir lehnen", "abgelehnt", "keine",
-                 "Rate", ". ", "! ", "? ", "\n", " ", "Forderungen bestehen nicht", "paid in full", "x", "insoweit")
+                 "Rate", ". ", "! ", "? ", "\n", " ", "Forderungen bestehen nicht", "paid in full", "x", "insoweit",
+                 "Eine Forderung besteht nicht mehr", "mehr")
 
 
 def _affirmed_in_full(pattern: re.Pattern[str], text: str, negation: re.Pattern[str],
@@ -212,7 +213,8 @@ def _affirmed_in_full(pattern: re.Pattern[str], text: str, negation: re.Pattern[
             continue
         for match in pattern.finditer(sentence):
             before = " ".join(sentence[:match.start()].split()[-3:])
-            if negation.search(before) or negation.search(match.group(0)):
+            own = re.sub(r"\s*\bnicht(?: mehr)?$", "", match.group(0))  # "… besteht nicht mehr" says it, not undoes it
+            if negation.search(before) or negation.search(own):
                 continue
             found.append(" ".join(match.group(0).split()))
     return found[:3]

@@ -26,6 +26,8 @@ def run(text: str) -> ExtractionResult:
     "Zu diesem Buchungszeichen sind derzeit keine Beträge mehr offen.",
     "Für Frau Ilse Marquardt bestehen bei uns keinerlei Rückstände.",
     "Für Ihre Mandantin sind keine Beiträge mehr ausstehend.",
+    "Ein Anspruch der Gemeinde gegen Ihren Mandanten besteht nicht mehr.",
+    "Nach Verrechnung mit dem Guthaben aus der Jahresabrechnung besteht unsere Forderung nicht mehr.",
 ])
 def test_a_claim_declared_done_or_nothing_left_open_reads_as_settled(reply: str) -> None:
     result = run(f"Sehr geehrte Damen und Herren,\n\n{reply}\n\nMit freundlichen Grüßen\nGemeindekasse")
@@ -61,3 +63,11 @@ def test_a_positive_total_beside_nothing_open_is_never_written_automatically() -
 def test_a_claim_extinguished_is_settled_unless_denied() -> None:
     assert run("Die Ansprüche aus dem Vertrag sind durch die Zahlung Ihres Mandanten erloschen.").intent == "settled"
     assert run("Die Forderung ist keineswegs erloschen; offen sind 210,00 €.").intent != "settled"
+
+
+@pytest.mark.parametrize("reply", [
+    "Ob die Forderung nicht mehr besteht, können wir erst nach der Buchung sagen.",
+    "Das Gebührenkonto ist nicht mehr ausgeglichen, offen sind wieder 64,00 EUR.",
+])
+def test_no_longer_said_of_what_is_uncertain_or_open_again_is_not_settled(reply: str) -> None:
+    assert run(f"Guten Tag,\n\n{reply}\n\nGemeindekasse").intent != "settled"

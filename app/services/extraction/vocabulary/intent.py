@@ -90,6 +90,9 @@ SETTLED_ACCOUNT = phrases((
     r"(?:bestehen|gibt es) (?:\S+ ){0,4}?kein(?:e|erlei) (?:weiteren )?(?:offenen )?"
     r"(?:Forderungen|Ansprüche|Posten|Rückstände)",
     r"(?:Forderungen|Ansprüche) (?:\S+ ){0,6}?bestehen nicht", r"keine Forderung(?:en)? mehr",
+    # "Eine Forderung unsererseits besteht nicht mehr."
+    r"(?:Forderung|Anspruch)\w* (?:\S+ ){0,6}?besteht (?:\S+ ){0,2}?nicht mehr\b",
+    r"besteht (?:\S+ ){0,3}?(?:Forderung|Anspruch)\w* (?:\S+ ){0,3}?nicht mehr\b",
     r"nichts (?:mehr )?offen",
     r"kein(?:e|en)? (?:offene[rn]? )?(?:Saldo|Restforderung|Rückstand|Rückstände) (?:mehr )?", r"keine Schulden",
     r"(?:Forderung|Anspr(?:uch|üche)|Schuld)\w* (?:\S+ ){0,4}?(?:ist|sind) (?:\S+ ){0,6}?erloschen",
