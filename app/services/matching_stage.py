@@ -97,9 +97,16 @@ def match_and_apply(session: Session, email: IncomingEmail, extraction: Extracti
         if inquiry and written_names.any_stranger(written, inquiry.client_name) else []
     if extraction.intent == "plan_response":
         return _settle_plan(session, email, extraction, decision, namesakes, explanation)
+    # The claim is read (and locked) once, when the gate compares amounts, for the write after it too.
+    held: list[claims.LockedForEmail] = []
+
+    def current_amount() -> Decimal | None:
+        assert inquiry is not None
+        held.append(claims.lock_for_email(session, inquiry.id, email.id))
+        return held[0].changed_amount
+
     verdict = judge(decision, extraction, inquiry.known_amount if inquiry else None,
-                    (lambda: claims.changed_amount(session, inquiry.id)) if inquiry else None, settings,
-                    namesakes=namesakes)
+                    current_amount if inquiry else None, settings, namesakes=namesakes)
     base = MatchOutcome(inquiry_id=inquiry.external_id if inquiry else None, match_status=decision.status,
                         match_confidence=decision.confidence, action=verdict.action, reasons=verdict.reasons,
                         explanation=explanation, extraction=extraction)
@@ -108,7 +115,7 @@ def match_and_apply(session: Session, email: IncomingEmail, extraction: Extracti
         return base
     if verdict.action == "review" or inquiry is None:
         return _open_review(session, email, extraction, decision, verdict, base)
-    return _apply(session, email, extraction, inquiry, settings, base)
+    return _apply(session, email, extraction, inquiry, settings, base, held[0] if held else None)
 
 
 def _settle_plan(session: Session, email: IncomingEmail, extraction: ExtractionResult, decision: Decision,
@@ -137,7 +144,7 @@ def _settle_plan(session: Session, email: IncomingEmail, extraction: ExtractionR
 
 
 def _apply(session: Session, email: IncomingEmail, extraction: ExtractionResult, inquiry: Inquiry,
-           settings: Settings, base: MatchOutcome) -> MatchOutcome:
+           settings: Settings, base: MatchOutcome, held: claims.LockedForEmail | None = None) -> MatchOutcome:
     assert extraction.total_amount is not None
     change = claims.ClaimChange(
         amount=extraction.total_amount, components=_components(extraction), actor_kind="system",
@@ -145,7 +152,7 @@ def _apply(session: Session, email: IncomingEmail, extraction: ExtractionResult,
         evidence={"match_confidence": base.match_confidence, "intent": extraction.intent,
                   "total_evidence": extraction.total_evidence.model_dump() if extraction.total_evidence else None},
     )
-    result = claims.apply(session, inquiry, change)
+    result = claims.apply(session, inquiry, change, already_locked=held)
     kind = f"claim_{result.status}"
     if result.history is None:  # superseded by a newer reply: nothing written
         jobs.record_event(session, email.id, kind, message=f"{inquiry.external_id}: a later reply already set it")

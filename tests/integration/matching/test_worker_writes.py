@@ -89,3 +89,26 @@ def test_a_review_is_opened_once_per_email_and_its_object_matches_its_row(databa
         assert {name: getattr(row, name) for name in names} == seen
         assert (row.proposed_amount, row.proposed_components, row.reasons) == (
             Decimal("5000.00"), {"principal": "4800.00", "costs": "200.00"}, ["amount jump"])
+
+
+def test_the_claim_locked_before_the_gate_carries_the_earlier_write_of_the_same_email(database: str) -> None:
+    with session_scope() as session:
+        inquiry = add_inquiry(session, "INQ-1", "Jürgen Weißbach", "BS-2026-0117", known_amount=Decimal("100.00"))
+        email, other = add_reply(session, body="Stand: 120,00 EUR"), add_reply(session, body="Stand: 130,00 EUR")
+        fresh = claims.lock_for_email(session, inquiry.id, email.id)
+        assert fresh.claim is not None and fresh.claim.version == 0  # opened with the inquiry's known amount
+        assert (fresh.earlier_id, fresh.changed_amount) == (None, None)
+        result = claims.apply(session, inquiry, change("120.00", email.id), already_locked=fresh)
+        assert result.status == "applied" and result.history is not None
+        held = claims.lock_for_email(session, inquiry.id, email.id)
+        assert held.claim is result.claim and held.earlier_id == result.history.id
+        assert held.changed_amount == Decimal("120.00")
+        again = claims.apply(session, inquiry, change("120.00", email.id), already_locked=held)
+        assert again.status == "already_applied" and again.history is result.history
+        for_other = claims.lock_for_email(session, inquiry.id, other.id)
+        assert for_other.earlier_id is None
+        assert claims.apply(session, inquiry, change("130.00", other.id), already_locked=for_other).status == "applied"
+        inquiry_id = inquiry.id
+    with session_scope() as session:
+        assert [row.new_amount for row in claims.history(session, inquiry_id)] == [
+            Decimal("100.00"), Decimal("120.00"), Decimal("130.00")]
