@@ -23,6 +23,7 @@ from app.services.extraction.vocabulary.amounts import (
     DEPOSIT_ROW,
     DISPUTED,
     FROM_NOW_ON,
+    IDENTITY_UNSURE,
     INTEREST_NOT_COMPUTED,
     MISGROUPED_NUMBER,
     MORE_THAN_ONE_ACCOUNT,
@@ -69,6 +70,8 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
         doubts.append(f"the reply also calls {money.format_eur(other_current.value)} the current figure")
     if provisional := PROVISIONAL.search(folded):
         doubts.append(f"the creditor calls its figure provisional: '{provisional.group(0)}'")
+    if unsure := IDENTITY_UNSURE.search(folded):
+        doubts.append(f"the creditor is not sure the figures are the client's: '{unsure.group(0)[:60]}'")
     if company := COMPANY_DEBTOR.search(folded):
         doubts.append(f"the claim may be a company's, not the client's: '{company.group(0)[:60]}'")
     if (disputed := DISPUTED.search(folded)) and not _NOT_BEFORE.search(folded[max(0, disputed.start() - 12):

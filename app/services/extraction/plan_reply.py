@@ -422,13 +422,16 @@ def _figures(text: str) -> list[Figure]:
     return found
 
 
+_AMOUNT_WORD = re.compile(r"\d[.,]\d{2}\b")
+
+
 def _is_old(text: str, start: int) -> bool:
     """The plan's figure named to be replaced ("statt 5,91 €"), or a figure in a clause that refuses it
     ("einer Quote von 10 % stimmen wir nicht zu")."""
     window = _words_before(text, start, 4).split()
-    # Only the words since the figure before it: in "statt 18,96 EUR monatlich 30,00 EUR" the "statt" is 18,96's.
-    since_figure = max((index for index, word in enumerate(window) if any(char.isdigit() for char in word)),
-                       default=-1)
+    # Only the words since the amount before it: in "statt 18,96 EUR monatlich 30,00 EUR" the "statt" is 18,96's
+    # (in "statt 36 Raten zu 5,98 €" the count belongs to the replaced figures).
+    since_figure = max((index for index, word in enumerate(window) if _AMOUNT_WORD.search(word)), default=-1)
     if words.OLD_FIGURE.search(" ".join(window[since_figure + 1:])):
         return True
     clause = fold(_clause_span(text, start, start + 1))

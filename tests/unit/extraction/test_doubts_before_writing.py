@@ -335,3 +335,21 @@ def test_a_total_stated_as_of_a_day_long_past_is_never_written_alone() -> None:
     assert not read(date(2027, 10, 2)).amount_is_safe
     assert any("stated as of 30.09.2026" in doubt for doubt in read(date(2027, 10, 2)).amount_safety_reasons)
     assert read(date(2026, 10, 2)).amount_is_safe
+
+
+@pytest.mark.parametrize("text", [
+    "Bei uns sind zwei Kunden mit dem Namen Tanja Roth geführt. Für die Kundin in der Gartenstraße sind "
+    "offen: 212,40 €.",
+    "Offen sind 212,40 €. Sollte Ihre Mandantin die 1988 geborene Frau Roth sein, teilen Sie uns das bitte mit.",
+    "Offen sind 212,40 €. Das Konto lässt sich Ihrer Mandantin nicht eindeutig zuordnen.",
+])
+def test_a_creditor_unsure_the_figures_are_the_clients_keeps_them_from_being_written(text: str) -> None:
+    result = statement(text)
+    assert result.total_amount == Decimal("212.40")
+    assert not result.amount_is_safe
+    assert any("not sure the figures are the client's" in reason for reason in result.amount_safety_reasons)
+
+
+def test_an_apology_for_an_earlier_mix_up_raises_no_identity_doubt() -> None:
+    result = statement("Bitte entschuldigen Sie die Verwechslung in unserer letzten Mail. Offen sind 212,40 €.")
+    assert result.amount_is_safe

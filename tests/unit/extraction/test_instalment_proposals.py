@@ -22,6 +22,8 @@ def run(text: str) -> ExtractionResult:
     "Als Lösung schlagen wir eine Rückführung in Raten von monatlich 60,00 € vor.",
     "Unser Vorschlag: zehn Raten zu je 135,00 €, die erste zum Monatsersten.",
     "Gern unterbreiten wir eine Ratenzahlung mit einer Schlussrate von 45,00 € im Juni.",
+    "Einer Tilgung in Monatsraten von 90,00 € ab März stimmen wir zu.",
+    "Der Ratenzahlung von monatlich 90,00 €, die Ihre Mandantin vorgeschlagen hat, haben wir zugestimmt.",
 ])
 def test_a_proposal_of_instalments_is_a_payment_plan_with_the_stated_claim(proposal: str) -> None:
     result = run(f"Die Forderung beläuft sich derzeit auf 1.350,00 €.\n\n{proposal}")

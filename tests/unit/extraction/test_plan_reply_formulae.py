@@ -58,3 +58,18 @@ def test_consent_once_a_higher_rate_is_paid_instead_of_the_plans_is_a_counter_of
     reading = read("Wir stimmen zu, sobald Ihr Mandant statt 9,00 EUR monatlich 14,00 EUR überweist.")
     assert reading.decision == "counter_offer"
     assert reading.counter_offer == {"monthly_rate": D("14.00")}
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("Mit 9 % können wir nicht leben. Zustimmungsfähig wäre für uns eine Quote von 16 Prozent, die Laufzeit "
+     "bliebe bei 60 Monaten.", {"quota_percent": D("16"), "months": D("60")}),
+    ("Unser Vorschlag von unserer Seite: statt 60 Raten zu 9,00 € lieber 30 Raten zu je 18,00 €. Unter dieser "
+     "Bedingung machen wir mit.", {"months": D("30"), "monthly_rate": D("18.00")}),
+    ("Einem Plan ohne Zahlungen stimmen wir nicht zu. Zahlt Ihr Mandant einmalig 200,00 €, verzichten wir auf den "
+     "Rest der Forderung.", {"offer_amount": D("200.00")}),
+])
+def test_terms_the_creditor_would_agree_to_are_a_counter_offer_not_a_decision(text: str,
+                                                                            figures: dict[str, Decimal]) -> None:
+    reading = read(text)
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == figures

@@ -195,6 +195,18 @@ PENDING_CREDIT = phrases((
     r"\b(?:erst )?nach (?:der )?(?:Verbuchung|Buchung)\b",
     r"\b(?:received|arrived)\b[^.;?]{0,80}?\bnot (?:yet )?(?:been )?(?:booked|posted|applied|allocated)\b",
 ), whole_words=False)
+# The creditor is not sure the person it gives figures for is the client: namesakes, or "should your client be
+# the other one" ("Im Stadtgebiet sind zwei Personen mit dem Namen … veranlagt", "Sollte Ihr Mandant der 1971
+# geborene Herr … sein").
+IDENTITY_UNSURE = phrases((
+    r"(?:zwei|drei|mehrere) (?:Personen|Kunden|Kundinnen|Schuldner\w*|Steuerpflichtige|Mitglieder) "
+    r"(?:\S+ ){0,3}?(?:Namen|Namens)\b",
+    # (an apology for an earlier mix-up, "bitte entschuldigen Sie die Verwechslung", is none: it is put right)
+    r"gleichnamig\w*", r"Namensvetter\w*", r"namensgleich\w*",
+    r"sollte (?:es sich )?(?:bei )?(?:Ihr\w*|Ihre\w*) (?:Mandant\w*|Mandantschaft) (?:\S+ ){0,8}?(?:sein|handeln)\b",
+    r"nicht (?:eindeutig|sicher|zweifelsfrei) (?:\S+ ){0,3}?(?:zuordnen|zugeordnet|zuzuordnen|identifizier\w*)",
+    r"(?:two|several) (?:people|persons|customers|debtors) (?:\S+ ){0,3}?(?:same name|named)\b",
+), whole_words=False)
 # A security deposit or pledge among the rows a total closes: it is paid back, so no part of what is owed.
 DEPOSIT_ROW = phrases((r"Kaution", r"Sicherheitsleistung", r"Mietsicherheit", r"\bSicherheit\b", r"\bPfand\b",
                        r"\bDepot\b", r"security deposit", r"\bdeposit\b"), whole_words=False)

@@ -178,7 +178,7 @@ OFFER = phrases((
     r"(?:we )?can (?:accept|agree)", r"we accept",
     r"(?:would|will|could) (?:\S+ ){0,3}?(?:accept|agree|allow|grant|consider)", r"agree to",
     r"bereit\b", r"entgegen(?:kommen|zukommen)?\b", r"akzeptier\w*",
-    r"zustimmen", r"anzunehmen",
+    r"zustimmen", r"anzunehmen", r"stimm(?:e|en|t)\b(?: \S+){0,10}? zu\b", r"zugestimmt",
     # A proposal is an offer too ("schlagen wir eine Rückführung in 12 Monatsraten vor").
     r"vorschlag\w*", r"vorgeschlagen", r"vorzuschlagen", r"schlag(?:en|e)? (?:\S+ ){0,20}?vor\b", r"unterbreite\w*",
 ))

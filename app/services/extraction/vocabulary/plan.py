@@ -306,6 +306,13 @@ COUNTER = phrases((
     r"das Doppelte", r"das Dreifache", r"doppelt so (?:hoch|viel)", r"verdoppel\w*", r"aufstock\w*", r"aufzustocken",
     r"would (?:\S+ ){0,2}?(?:sign off|agree|consent|approve)\b",
     r"mit folgender Änderung", r"folgende\w* Änderung\w*",
+    # Terms the creditor would agree to, or prefers: "Zustimmungsfähig wäre für uns eine Quote von 14 Prozent",
+    # "statt 36 Raten zu 5,98 € lieber 24 Raten zu je 10,00 €. Unter dieser Bedingung sind wir dabei."
+    r"zustimmungsfähig (?:wäre|wären)\b", r"(?:wäre|wären) (?:\S+ ){0,4}?(?:zustimmungsfähig|akzeptabel|annehmbar|"
+    r"vertretbar|tragbar|einverstanden)\b", r"statt (?:\S+ ){0,6}?lieber\b",
+    r"Vorschlag (?:von )?unserer(?:seits| Seite)", r"unter (?:dieser|diesen|folgender|folgenden|einer) Bedingung\w*",
+    # Waiving the rest once a sum is paid ("Wenn … einmalig 150 Euro zahlt, verzichten wir auf den Rest").
+    r"verzicht\w* (?:\S+ ){0,3}?auf (?:den |die )?(?:Rest\w*|restliche\w*)",
     r"provided", r"on condition", r"would accept", r"could accept", r"counter\w*",
     r"instead", r"at least",
 ))
