@@ -44,6 +44,9 @@ class Inquiry(Base):
     # Search keys: lower-case, no spaces or punctuation, umlauts folded (matching/normalize.py).
     firm_reference_key: Mapped[str] = mapped_column(String(64), index=True)
     routing_key: Mapped[str] = mapped_column(String(64), index=True)
+    # The routing id's groups of digits, sorted ("QA/M-731/27" → "27-731"): a routing tag written in another form
+    # ("+27-m731") finds the inquiry by them (normalize.digit_groups; None under MIN_ROUTING_DIGITS digits).
+    routing_digits: Mapped[str | None] = mapped_column(String(64), index=True)
     creditor_reference_key: Mapped[str | None] = mapped_column(String(100), index=True)
     creditor_email_key: Mapped[str | None] = mapped_column(String(320))
     creditor_domain: Mapped[str | None] = mapped_column(String(255))

@@ -104,6 +104,7 @@ def apply_fields(inquiry: Inquiry, data: InquiryFields) -> None:
     inquiry.plan_offer = data.plan_offer.stored() if data.plan_offer else None
     inquiry.firm_reference_key = normalize.reference_key(data.firm_reference)
     inquiry.routing_key = normalize.reference_key(inquiry.routing_id)
+    inquiry.routing_digits = normalize.digit_groups(inquiry.routing_id)
     inquiry.creditor_reference_key = normalize.reference_key(data.creditor_reference) or None
     inquiry.creditor_email_key = normalize.email_address(data.creditor_email) or None
     domain = (data.creditor_domain or normalize.email_domain(data.creditor_email)).lower().lstrip("@")
@@ -151,17 +152,19 @@ def rebuild_search_keys(session: Session) -> int:
     the number of inquiries whose keys changed."""
     changed = 0
     for inquiry in session.scalars(select(Inquiry).order_by(Inquiry.id)):
-        before = (inquiry.firm_reference_key, inquiry.routing_key, inquiry.creditor_reference_key,
-                  inquiry.client_name_key, sorted((key.kind, key.value) for key in inquiry.name_keys))
+        before = (inquiry.firm_reference_key, inquiry.routing_key, inquiry.routing_digits,
+                  inquiry.creditor_reference_key, inquiry.client_name_key,
+                  sorted((key.kind, key.value) for key in inquiry.name_keys))
         inquiry.firm_reference_key = normalize.reference_key(inquiry.firm_reference)
         inquiry.routing_key = normalize.reference_key(inquiry.routing_id or inquiry.firm_reference)
+        inquiry.routing_digits = normalize.digit_groups(inquiry.routing_id or inquiry.firm_reference)
         inquiry.creditor_reference_key = normalize.reference_key(inquiry.creditor_reference) or None
         inquiry.client_name_key = normalize.name_key(inquiry.client_name)
         wanted = name_keys(inquiry.client_name)
         if sorted((key.kind, key.value) for key in inquiry.name_keys) != sorted(wanted):
             inquiry.name_keys = [InquiryNameKey(kind=kind, value=value) for kind, value in wanted]
-        after = (inquiry.firm_reference_key, inquiry.routing_key, inquiry.creditor_reference_key,
-                 inquiry.client_name_key, sorted(wanted))
+        after = (inquiry.firm_reference_key, inquiry.routing_key, inquiry.routing_digits,
+                 inquiry.creditor_reference_key, inquiry.client_name_key, sorted(wanted))
         changed += before != after
     session.flush()
     return changed

@@ -106,3 +106,31 @@ def test_name_keys_take_their_inquirys_firm_on_the_way_up_and_lose_it_on_the_way
                 assert sorted(connection.execute(text(keyed)).all()) == [("INQ-A", 1), ("INQ-B", 2), ("INQ-B", 2)]
         finally:
             engine.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_existing_inquiries_get_their_routing_digits_on_the_way_up(
+        backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    with _empty_database(backend, tmp_path, request) as url:
+        migrations.upgrade(url, "0013")
+        engine = create_engine(url)
+        try:
+            with engine.begin() as connection:
+                for ident, routing in (("KM-28/O-054", None), ("AZ 12", "AZ 12"), ("Q-7/27", "q7-27-m731")):
+                    connection.execute(text(
+                        "INSERT INTO inquiries (external_id, firm_id, client_name, firm_reference, routing_id, "
+                        "creditor_name, currency, firm_reference_key, routing_key, client_name_key, created_at, "
+                        "updated_at) VALUES (:ident, 1, 'Vera Lorenzen', :ident, :routing, 'Nordbank', 'EUR', :ident, "
+                        ":ident, 'vera lorenzen', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"),
+                        {"ident": ident, "routing": routing})
+            migrations.upgrade(url)
+            with engine.connect() as connection:
+                digits = dict(connection.execute(text("SELECT external_id, routing_digits FROM inquiries")).all())
+            assert digits == {"KM-28/O-054": "054-28", "AZ 12": None, "Q-7/27": "27-7-731"}
+            indexes = {index["name"] for index in inspect(engine).get_indexes("inquiries")}
+            assert "ix_inquiries_routing_digits" in indexes
+            command.downgrade(migrations.alembic_config(url), "0013")
+            engine.dispose()
+            assert "routing_digits" not in {column["name"] for column in inspect(engine).get_columns("inquiries")}
+        finally:
+            engine.dispose()

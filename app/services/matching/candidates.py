@@ -168,7 +168,8 @@ def gather(session: Session, facts: EmailFacts) -> Candidates:
     statement = _CANDIDATES[_big_sender(session, facts.sender, domain, facts.firm_id),
                             list_binding(session.get_bind().dialect.name)]
     inquiries: tuple[Inquiry, ...] = tuple(session.scalars(statement, {
-        "routing": sorted(facts.routing_keys), "refs": sorted(facts.reference_keys | facts.firm_reference_keys),
+        "routing": sorted(facts.routing_keys), "digits": sorted(facts.routing_digits),
+        "refs": sorted(facts.reference_keys | facts.firm_reference_keys),
         "tokens": tokens, "sounds": sounds, "sender": facts.sender, "domain": domain, "firm": facts.firm_id,
     }))
     # Every loaded inquiry that shares a routing id or reference with the email is one of the
@@ -309,7 +310,8 @@ def _candidate_ids(big_sender: bool, lists: str) -> CompoundSelect:
         select(literal_column("0").label("part"), _TABLE.id.label("inquiry_id"), literal_column("0").label("tokens"),
                literal_column("0").label("sounds"))
         .where(_TABLE.firm_id == _FIRM,
-               or_(_one_of(_TABLE.routing_key, "routing", lists), _one_of(_TABLE.firm_reference_key, "refs", lists),
+               or_(_one_of(_TABLE.routing_key, "routing", lists), _one_of(_TABLE.routing_digits, "digits", lists),
+                   _one_of(_TABLE.firm_reference_key, "refs", lists),
                    _one_of(_TABLE.creditor_reference_key, "refs", lists)))
         .order_by(_TABLE.id)
         .limit(MAX_CANDIDATES)

@@ -132,3 +132,18 @@ def test_name_keys_belong_to_their_inquirys_firm_also_after_a_rename(database: s
         assert gathered(session, body, "forderung@stadtwerke-elbmarsch.example", 1) == []
         assert gathered(session, "zu Herrn Dragan Petrović: 410,00 EUR.", "forderung@stadtwerke-elbmarsch.example",
                         2) == []
+
+
+def test_a_routing_tag_in_another_form_gathers_its_clients_inquiries(database: str, big_sender: bool) -> None:
+    """Sent to client A's routing address written in another form, about client B's letter: A's inquiry is gathered
+    too (by the tag's digit groups), so the conflict between the address and the text can be seen."""
+    with session_scope() as session:
+        add(session, "INQ-A", "Gernot Ohlendorf", "28/O-054-KM")
+        add(session, "INQ-B", "Roswitha Teichgräber", "28/O-051-KM")
+        email = add_reply(session, body="Zu Ihrem Schreiben 28/O-051-KM (Frau Teichgräber): offen 1.301,26 EUR.",
+                          to="posteingang+o054_28@kanzlei.example")
+        facts = candidates.read_facts(email, email.body_text or "", None, get_settings().firm_reference_pattern)
+        found = candidates.gather(session, facts)
+        assert {inquiry.external_id for inquiry in found.inquiries} >= {"INQ-A", "INQ-B"}
+        assert {inquiry.external_id for inquiry in found.inquiries if inquiry.routing_key in found.known_routing_keys
+                or candidates.routing_groups(inquiry) in facts.routing_digits} == {"INQ-A"}
