@@ -435,6 +435,8 @@ def _is_old(text: str, start: int) -> bool:
     if words.OLD_FIGURE.search(" ".join(window[since_figure + 1:])):
         return True
     clause = fold(_clause_span(text, start, start + 1))
+    if words.CLIENT_CANNOT.search(clause):
+        return True
     return bool(words.NEGATION.search(clause) and (words.AGREE.search(clause) or words.REFUSE.search(clause))
                 and not words.AGREE_DESPITE_NEGATION.search(clause))
 

@@ -73,3 +73,19 @@ def test_terms_the_creditor_would_agree_to_are_a_counter_offer_not_a_decision(te
     reading = read(text)
     assert reading.decision == "counter_offer"
     assert reading.counter_offer == figures
+
+
+def test_consent_withheld_with_many_words_between_is_a_refusal() -> None:
+    reading = read("Unsere Zustimmung zum vorgelegten Plan für Herrn Okoro können wir leider "
+                   "nicht erteilen.")
+    assert reading.decision == "declined"
+
+
+@pytest.mark.parametrize("text", [
+    "Da Ihre Mandantin monatlich 15,00 € nicht aufbringen kann, stimmen wir dem Plan wie vorgelegt zu.",
+    "Wir haben verstanden, dass Herr Okoro 15,00 € im Monat nicht leisten kann. Dem Plan stimmen wir daher zu.",
+])
+def test_a_figure_the_client_cannot_pay_named_as_the_reason_is_no_counter_offer(text: str) -> None:
+    reading = read(text)
+    assert reading.decision == "accepted"
+    assert not reading.counter_offer

@@ -25,7 +25,7 @@ AGREE = phrases((
     r"(?:erteil\w*|geb\w*|erklär\w*|gegeben|erteilt) (?:\S+ ){0,4}?Zustimmung",
     # An authority naming itself in between ("erteilt der Landkreis Moorland hiermit seine Zustimmung"), in one clause.
     r"(?:erteil\w*|erklär\w*) (?:[^\s,;]+ ){0,12}?(?:seine|ihre|unsere|meine|die|deren|dessen) Zustimmung",
-    r"Zustimmung (?:\S+ ){0,6}?(?:erteil\w*|erklär\w*)",
+    r"Zustimmung (?:\S+ ){0,12}?(?:erteil\w*|erklär\w*)",
     # "Der Plan findet unsere Zustimmung"; a negation in its clause makes it a refusal ("findet nicht unsere …").
     r"find\w* (?:\S+ ){0,3}?(?:unsere|die|Ihre) (?:Zustimmung|Billigung|Akzeptanz)", r"billig(?:en|t|te|ten)\b",
     r"einverstanden", r"Einverständnis", r"akzeptier\w*", r"nehmen (?:\S+ ){0,8}?an\b",
@@ -320,6 +320,14 @@ COUNTER = phrases((
 CONDITIONAL = phrases((r"wenn", r"falls", r"soweit", r"if\b", r"unless"))
 # A sentence that works out the consequence of the one before ("Die Rate beträgt dann …").
 CONSEQUENCE = phrases((r"dann", r"ergibt", r"ergäbe", r"insgesamt", r"somit", r"damit", r"then", r"in total"))
+# A figure the client cannot pay ("nachdem … Herr H. monatlich 8,00 € nicht aufbringen kann"): named as the reason
+# for a decision, never offered.
+CLIENT_CANNOT = phrases((
+    r"nicht (?:\S+ ){0,2}?(?:aufbringen|leisten|zahlen|bezahlen|stemmen|tragen|aufzubringen|zu leisten|zu zahlen) "
+    r"(?:kann|können|könne|könnte|konnte)\b",
+    r"(?:kann|können|könne|könnte) (?:\S+ ){0,6}?nicht (?:\S+ ){0,2}?(?:aufbringen|leisten|zahlen|bezahlen|stemmen)\b",
+    r"(?:cannot|can't|unable to) (?:afford|pay)\b",
+))
 # Just before a figure: the plan's own figure, named to be replaced or refused ("statt 5,91 €").
 OLD_FIGURE = phrases((
     r"statt", r"anstatt", r"anstelle", r"angebotene\w*", r"vorgeschlagene\w*", r"bisherige\w*",
