@@ -79,3 +79,22 @@ def test_a_claim_struck_off_is_still_cancelled() -> None:
 def test_a_currency_typed_in_lower_case_counts_but_no_word_ending_in_it(text: str, currency: bool) -> None:
     (token,) = find_money(text)
     assert token.has_currency is currency
+
+
+@pytest.mark.parametrize(("body", "total", "components"), [
+    ("Hoofdsom            € 310,00\nIncassokosten       €  40,00\nOpenstaand bedrag   € 350,00",
+     "350.00", {"principal": Decimal("310.00"), "costs": Decimal("40.00")}),
+    ("Solde dû : 350,00 EUR (capital 310,00 EUR, frais 25,00 EUR, intérêts 15,00 EUR).",
+     "350.00", {"principal": Decimal("310.00"), "costs": Decimal("25.00"), "interest": Decimal("15.00")}),
+    ("Minimum payment: EUR 25.00\nStatement balance: EUR 350.00", "350.00", {}),
+])
+def test_a_dutch_french_or_english_statement_names_its_total_and_parts(
+        body: str, total: str, components: dict[str, Decimal]) -> None:
+    result = read(body)
+    assert result.total_amount == Decimal(total)
+    assert result.components == components
+
+
+def test_a_french_nil_balance_is_settled() -> None:
+    result = read("Bonjour, le compte de votre client présente un solde nul; aucune somme n'est plus due.")
+    assert (result.intent, result.total_amount) == ("settled", Decimal("0.00"))

@@ -97,6 +97,8 @@ SETTLED_ACCOUNT = phrases((
     r"kein(?:e|en)? (?:offene[rn]? )?(?:Saldo|Restforderung|Rückstand|Rückstände) (?:mehr )?", r"keine Schulden",
     r"(?:Forderung|Anspr(?:uch|üche)|Schuld)\w* (?:\S+ ){0,4}?(?:ist|sind) (?:\S+ ){0,6}?erloschen",
     r"paid in full",
+    # French: "Le dossier présente désormais un solde nul et aucune somme n'est plus due".
+    r"solde nul", r"aucune somme n.est (?:plus )?due",
     r"(?:\w*konto|Saldo|Rückstände|Rückstand|Forderung\w*|Angelegenheit|account) (?:\S+ ){0,12}?(?:ist|sind"
     r"|wurde|wurden) "
     r"(?:\S+ ){0,3}?ausgeglichen", r"fully paid", r"settled in full",

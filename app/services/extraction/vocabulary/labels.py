@@ -21,6 +21,9 @@ CLAIM_TOTAL = phrases((
     r"Summe (?:der |aller )?(?:Forderung\w*|offenen (?:Posten|Beträge))",
     r"Endsaldo", r"Schlusssaldo",
     r"total amount", r"amount due", r"total due", r"balance due", r"outstanding balance", r"total outstanding",
+    r"statement balance", r"current balance", r"closing balance",
+    # French and Dutch creditors ("Solde dû", "Montant total", "Openstaand bedrag", "Totaal te betalen").
+    r"Solde dû", r"montant total", r"total dû", r"Openstaand bedrag", r"Totaal te betalen", r"totaal openstaand",
     r"amount outstanding", r"total balance", r"balance outstanding", r"total claim", r"grand total",
     r"total owed", r"total debt",
 ), whole_words=False)
@@ -44,7 +47,7 @@ STRONG_TOTALIZER = phrases((
 ), whole_words=False)
 PRINCIPAL = phrases((
     r"Hauptforderung", r"Hauptsache", r"Restkapital", r"\bKapital\b", r"Kapitalforderung", r"Restdarlehen",
-    r"Darlehensrest", r"\bprincipal\b",
+    r"Darlehensrest", r"\bprincipal\b", r"\bHoofdsom\b", r"\bcapital\b",
 ), whole_words=False)
 # Words that often but not always name the principal ("Rechnung").
 PRINCIPAL_WEAK = phrases((
@@ -54,6 +57,7 @@ PRINCIPAL_WEAK = phrases((
 ), whole_words=False)
 INTEREST = phrases((
     r"Zinsen\b", r"\bZins\b", r"Zins(?:anteil|forderung|betrag|beträge|kosten)", r"Verzugszins\b", r"\binterest\b",
+    r"\bintérêts\b",
 ), whole_words=False)
 # A fee or charge for what the creditor provides (rent, a service, a licence) is the claim itself, not a cost of
 # collecting it: "Nutzungsgebühr", "Grundgebühr", "Netzentgelt" — but "Mahngebühr", "Bearbeitungsentgelt".
@@ -69,7 +73,7 @@ COSTS = phrases((
     rf"{_NOT_SERVICE}Gebühr", rf"{_NOT_SERVICE}Entgelt", r"Auslagen", r"Pauschale", r"Vergütung", r"Spesen",
     r"\bPorto\b", r"Rücklastschrift", r"\bMahngeb\b",
     r"Mahnung\b", r"Mahnungen\b", r"Inkassokost\w*", r"Säumniszuschl\w*", r"Verspätungszuschl\w*", r"\bfees?\b",
-    r"\bcosts?\b", r"\bcharges\b", r"Sperrandrohung\w*",
+    r"\bcosts?\b", r"\bcharges\b", r"Sperrandrohung\w*", r"\bfrais\b",
 ), whole_words=False)
 # Public-law surcharges for paying late (labelled costs above, so they count in the sums): yet neither principal,
 # interest nor a cost of collection, so no component (extraction/totals.py).
