@@ -423,6 +423,9 @@ def _figures(text: str) -> list[Figure]:
 
 
 _AMOUNT_WORD = re.compile(r"\d[.,]\d{2}\b")
+# A figure changed into another: "von 2,20 € auf 10,00 €" (the first is the one replaced).
+_RAISED_TO = re.compile(r"[\d.,]+\s*(?:€|EUR|Euro|%|Prozent)?\s*(?:monatlich\s+)?auf\s+(?:\S+\s+)?\d",
+                        re.IGNORECASE)
 
 
 def _is_old(text: str, start: int) -> bool:
@@ -433,6 +436,8 @@ def _is_old(text: str, start: int) -> bool:
     # (in "statt 36 Raten zu 5,98 €" the count belongs to the replaced figures).
     since_figure = max((index for index, word in enumerate(window) if _AMOUNT_WORD.search(word)), default=-1)
     if words.OLD_FIGURE.search(" ".join(window[since_figure + 1:])):
+        return True
+    if window[-1:] == ["von"] and _RAISED_TO.match(text, start):  # "von 2,20 € auf 10,00 € angehoben"
         return True
     clause = fold(_clause_span(text, start, start + 1))
     if words.CLIENT_CANNOT.search(clause):

@@ -89,3 +89,23 @@ def test_a_figure_the_client_cannot_pay_named_as_the_reason_is_no_counter_offer(
     reading = read(text)
     assert reading.decision == "accepted"
     assert not reading.counter_offer
+
+
+@pytest.mark.parametrize("text", [
+    "Es fällt mir schwer. Ja, in Gottes Namen, dann machen Sie es so.",
+    "Was bleibt mir anderes übrig, als zuzustimmen? Also gut.",
+])
+def test_consent_given_with_a_sigh(text: str) -> None:
+    assert read(text).decision == "accepted"
+
+
+def test_my_own_proposal_with_a_figure_is_a_counter_offer() -> None:
+    reading = read("Für 9 Euro im Monat unterschreibe ich nichts. Mein Vorschlag: 250 Euro auf einmal.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"offer_amount": D("250.00")}
+
+
+def test_a_rate_raised_from_the_plans_figure_offers_only_the_new_one() -> None:
+    reading = read("Wir treten dem Plan bei, wenn die Rate von 9,00 € auf 14,00 € monatlich angehoben wird.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"monthly_rate": D("14.00")}

@@ -59,6 +59,9 @@ AGREE = phrases((
     r"(?:erteil\w*|erklär\w*|herstell\w*) (?:\S+ ){0,4}?Einvernehmen\b",
     r"Einvernehmen (?:\S+ ){0,6}?(?:erteilt|erklärt|hergestellt)\b",
     r"(?:meine|unsere) Antwort (?:\S+ ){0,2}?(?:ist|lautet|heißt)\W*(?:\w+\W+)?ja\b(?=\s*(?:[.!,;]|$))",
+    # Consent given with a sigh: "Ja, in Gottes Namen.", "was bleibt mir anderes übrig, als Ja zu sagen?"
+    r"\bja,? in Gottes Namen\b",
+    r"(?:bleibt|blieb|bliebe) (?:\S+ ){0,4}?(?:anderes|sonst) übrig,? als (?:\S+ ){0,3}?(?:Ja zu sagen|zuzustimmen)",
     r"(?:wir sind|sind wir|ich bin|bin ich) (?:(?!noch\b|gerade\b|derzeit\b|momentan\b|aktuell\b|schon\b)\S+ ){0,2}?"
     r"(?:mit )?dabei\b(?!,? (?:\S+ ){0,8}?(?:zu \w+en|\w+zu\w+en)\b)",
 ))
@@ -298,7 +301,8 @@ COUNTER = phrases((
     r"(?:sind|ist|bin) (?:\S+ ){0,3}?bereit,? (?:\S+ ){0,6}?(?:bei|gegen|wenn|sofern|falls|für)\b",
     r"bereit (?:\S+ ){0,4}?(?:bei|gegen)\b", r"vorbehaltlich", r"Vorbehalt\w*",
     r"behalt\w* (?:uns|mir) (?:\S+ ){0,6}?vor\b", r"nur (?:\S+ ){0,2}?(?:einer|einem|eine|ab|mit)\b",
-    r"schlagen (?:\S+ ){0,6}?vor", r"unser\w* Vorschlag", r"Gegenvorschlag\w*", r"Gegenangebot\w*",
+    r"schlagen (?:\S+ ){0,6}?vor", r"unser\w* Vorschlag", r"mein\w* Vorschlag", r"Gegenvorschlag\w*",
+    r"Gegenangebot\w*",
     r"könnten wir", r"würden wir", r"wären wir", r"wir könnten", r"wir würden", r"wir wären",
     r"angehoben", r"anheb\w*", r"erhöh\w*", r"verkürz\w*", r"verläng\w*", r"mindestens", r"abweichend",
     # "nur nicht in Höhe von 269,84 EUR, sondern von 450,00 EUR"
