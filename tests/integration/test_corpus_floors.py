@@ -178,6 +178,27 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "total before a payment not yet booked) and D019 (the body's total where the attached statement says another): "
     "each read, none safe",
     ("corpus_fresh17", "amount_where_none_stated"): "D009, D012 and D019, as above",
+    # corpus_fresh18: written blind in session 12 (one mail, several cases: collective answers, spouses, routing
+    # address against quoted letter, subject against body, namesakes, a guarantor); first sight: amount 100 %, intent
+    # 88 %, noise 1, no wrong amount, THREE WRITES ITS LABELS LEAVE TO A HUMAN (O009 sent to another client's routing
+    # address, O016 a namesake warning, O021 instalments agreed), safe 11/11. All three go to a human since.
+    ("corpus_fresh18", "intent"): "22/24: O007 (a collection agency's collective answer for two clients, read as a "
+    "question; matched to one of them for a human) and O020 (a landlord declining to disclose a joint tenancy, read as "
+    "a question); neither has a figure written",
+    ("corpus_fresh18", "noise_amounts_taken"): "O019: the borrower's claim beside the client's guarantee (the client "
+    "is only the Bürge), read as the total; never safe",
+    ("corpus_fresh18", "amount_where_none_stated"): "O019, as above",
+    # corpus_fresh19: written blind in session 12 (international and foreign-format mail: English, French, Dutch,
+    # Austrian, Swiss); first sight: amount 74 %, intent 79 %, noise 3, no wrong write, safe 13/14.
+    ("corpus_fresh19", "amount_exact"): "17/19: I005 (an English account table whose 'Credit' column holds the "
+    "customer's payment and whose balance ends at 0.00: not read as settled) and I010 (a CHF claim beside an "
+    "indicative EUR conversion: the CHF figure is read, never safe)",
+    ("corpus_fresh19", "intent"): "21/24: I005 (above), I007 (an English 'sold to a debt purchaser' read as a "
+    "statement of the balance at the sale; never safe) and I014 (a balance 'as at' a past date, wrapped over two "
+    "lines, read as a question)",
+    ("corpus_fresh19", "noise_amounts_taken"): "I007 (above) and I021 ('EUR 1.085' without cents from a Danish "
+    "clerk, read as 1.085,00; never safe)",
+    ("corpus_fresh19", "amount_where_none_stated"): "I007 and I021, as above",
 }
 
 MISSING = "<no shared corpus>"
@@ -191,11 +212,12 @@ MISSING = "<no shared corpus>"
 # corpus_fresh8 and corpus_fresh9 (measured at first sight after all of session 10's first-round fixes),
 # corpus_fresh10 and corpus_fresh11 (session 11's, measured at first sight before its fixes), corpus_fresh12 to
 # corpus_fresh15 (written after them, one after the other), corpus_fresh16 (written at the end of session 11) and
-# corpus_fresh17 (session 12's, measured at first sight before its fixes).
+# corpus_fresh17 to corpus_fresh19 (session 12's, each measured at first sight before its fixes).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
-       "corpus_fresh12", "corpus_fresh13", "corpus_fresh14", "corpus_fresh15", "corpus_fresh16", "corpus_fresh17")
+       "corpus_fresh12", "corpus_fresh13", "corpus_fresh14", "corpus_fresh15", "corpus_fresh16", "corpus_fresh17",
+       "corpus_fresh18", "corpus_fresh19")
 
 
 def first_round_corpora() -> list[str]:

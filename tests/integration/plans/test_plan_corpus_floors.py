@@ -21,7 +21,8 @@ OWN_CORPORA = (Path(__file__).resolve().parents[2] / "fixtures").resolve()
 OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_plan_fresh4",
        "corpus_plan_fresh5", "corpus_plan_fresh6", "corpus_plan_fresh7", "corpus_plan_fresh8", "corpus_plan_fresh9",
        "corpus_plan_fresh10", "corpus_plan_fresh11", "corpus_plan_fresh12", "corpus_plan_fresh13",
-       "corpus_plan_fresh14", "corpus_plan_fresh15", "corpus_plan_fresh16")
+       "corpus_plan_fresh14", "corpus_plan_fresh15", "corpus_plan_fresh16", "corpus_plan_fresh17",
+       "corpus_plan_fresh18")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -144,6 +145,25 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_plan_fresh15", "counter-offer figures right ≥ 95 %"): (
         "0 % (0/1): E016's table comparing 'Ihr Vorschlag' with 'Unser Vorschlag' gives the plan's 1,00 € as the "
         "rate (the decision, a counter-offer, is right)"),
+    # corpus_plan_fresh17: written blind in session 12 (figures in plan replies); at first sight decisions 75 %
+    # (15/20), counter-offers 38 %, THREE WRONG DECISIONS RECORDED ALONE (B005 and B018 counter-offers read as
+    # refusals, B015 a counter-offer read as consent); all fixed since, with B008 and B017.
+    ("corpus_plan_fresh17", "counter-offer figures right ≥ 95 %"): (
+        "86 % (6/7): B016's 'the first twelve rates doubled' gives 9,84 € and also 12 months (its author lists the "
+        "rate only; the decision, a counter-offer, is right)"),
+    ("corpus_plan_fresh17", "no noise amount taken"): (
+        "B012: a landlord's refusal that states his grown claim 2.595,00 € is read as a stated claim, which its "
+        "label's notes name but its total leaves out (plan replies never write a claim)"),
+    ("corpus_plan_fresh17", "no amount where none is stated"): "B012, as above",
+    # corpus_plan_fresh18: written blind in session 12 (private creditors and creditors' lawyers); at first sight
+    # decisions 80 % (16/20), none wrong recorded alone; C004, C005, C013 fixed since; C019 ('wie bereits mitgeteilt'
+    # about a revised plan) goes to a human undecided.
+    ("corpus_plan_fresh18", "counter-offer figures right ≥ 95 %"): (
+        "50 % (1/2): C018's lawyer keeps the plan's 60 months ('bleiben davon unberührt'), which its author lists "
+        "with the raised rate (the decision, a counter-offer, is right)"),
+    ("corpus_plan_fresh18", "no noise amount taken"): (
+        "C006: a rough 'über 1.900 Euro' in a refusal read as a stated claim (plan replies never write a claim)"),
+    ("corpus_plan_fresh18", "no amount where none is stated"): "C006, as above",
     ("corpus_plan_fresh7", "creditor reference right ≥ 95 %"): (
         "94 % (17/18): T013, sent in Brandstetter's thread for Kılıçarslan's plan, is read with the thread's "
         "reference KM-8856230 (subject, quote) instead of KM-8841907 its text names; matched to INQ-0018 likewise"),
