@@ -162,9 +162,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh16", "noise_amounts_taken"): "W003, W004, W005 (the principal 'zuzüglich' unfigured interest and "
     "costs) and W015 (above); none is safe",
     ("corpus_fresh16", "amount_where_none_stated"): "W005, as above",
-    ("corpus_fresh16", "auto_applied_needing_human"): "W013: sent to another client's routing address, its body about "
-    "this client's account; matched by the body and written (its labels leave it to a human: the tag's client is "
-    "not gathered as a candidate, so no conflict is seen)",
+    # corpus_fresh16's W013 (sent to another client's routing address, its body about this client's account) goes to
+    # a human since session 12: the tag's client is gathered by the routing id's digits and the conflict is seen.
     ("corpus_fresh16", "safe_cases_auto_applied"): "10/12: W004 (above) and W012 (an insurer's HTML table with a "
     "monthly option beside the total)",
     # corpus_fresh17: written blind in session 12 (mail written in a hurry: phone-typed, subject-only, ticket
