@@ -126,9 +126,21 @@ def add_inserted(session: Session, statement: Insert, model: Callable[..., Row],
     the unit of work cost more CPU than the statement. Rows pending in the session are flushed first, so they
     are written before it as one flush would order them. `known`: attributes the object holds without loading
     them (columns the INSERT leaves at their default); a column the database sets (firm_id) loads if touched."""
+    row = add_inserted_if_new(session, statement, model, values, **known)
+    assert row is not None, "the INSERT returned no row"
+    return row
+
+
+def add_inserted_if_new(session: Session, statement: Insert, model: Callable[..., Row], values: dict[str, Any],
+                        **known: Any) -> Row | None:
+    """As `add_inserted`, for a statement that may write nothing (`ON CONFLICT DO NOTHING … RETURNING`): None when
+    it returned no row."""
     if session.new or session.dirty:
         session.flush()
-    row = model(id=session.execute(statement, values).scalar_one(), **values, **known)
+    new_id = session.execute(statement, values).scalar()
+    if new_id is None:
+        return None
+    row = model(id=new_id, **values, **known)
     make_transient_to_detached(row)
     session.add(row)
     return row

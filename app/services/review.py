@@ -11,10 +11,12 @@ from decimal import Decimal
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Table, bindparam, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.config import Settings, get_settings
-from app.database import add_inserted
+from app.database import add_inserted_if_new
 from app.errors import NotFound, RejectedInput
 from app.models import IncomingEmail, Inquiry, Review, utcnow
 from app.services import claims, firms, inquiries, jobs, money, outbox, review_claims
@@ -52,6 +54,12 @@ class Decided:
 _REVIEWS = cast(Table, Review.__table__)
 _OF_EMAIL = select(_REVIEWS.c.id).where(_REVIEWS.c.email_id == bindparam("email_id"))
 _INSERT = insert(_REVIEWS).returning(_REVIEWS.c.id)
+# The email's review unless it has one (reviews.email_id is unique), on the databases that say so in one statement.
+_INSERT_NEW = {
+    "postgresql": postgresql_insert(_REVIEWS).on_conflict_do_nothing(index_elements=["email_id"])
+    .returning(_REVIEWS.c.id),
+    "sqlite": sqlite_insert(_REVIEWS).on_conflict_do_nothing(index_elements=["email_id"]).returning(_REVIEWS.c.id),
+}
 # What a new review holds before anyone claims or decides it.
 _UNDECIDED = dict.fromkeys(("claimed_by", "claimed_until", "decided_by", "decided_at", "decision_note",
                             "final_inquiry_id", "final_amount", "claim_history_id", "final_plan_decision",
@@ -64,9 +72,6 @@ def open(session: Session, email: IncomingEmail, proposal: Proposal,
     Its priority tier comes from the amount at stake: the proposed amount, else the inquiry's known one.
     The row is written by one Core INSERT and joins the session as a persistent object (its firm_id, set
     by the database, loads if touched)."""
-    existing = session.execute(_OF_EMAIL, {"email_id": email.id}).scalar()
-    if existing is not None:
-        return session.get_one(Review, existing)
     tiers = priority_tiers if priority_tiers is not None else get_settings().review_priority_amounts
     at_stake = proposal.amount if proposal.amount is not None else (
         proposal.inquiry.known_amount if proposal.inquiry else None)
@@ -80,7 +85,17 @@ def open(session: Session, email: IncomingEmail, proposal: Proposal,
         proposed_counter_offer=decisions.stored_figures(proposal.counter_offer),
         priority=review_claims.priority_for(at_stake, tiers),
     )
-    return add_inserted(session, _INSERT, Review, values, **_UNDECIDED)  # after the email row, if it is new
+    # One statement: the row unless the email has one already (then that one is read, which is rare).
+    statement = _INSERT_NEW.get(session.get_bind().dialect.name)
+    if statement is None:  # a database without ON CONFLICT: look first
+        existing = session.execute(_OF_EMAIL, {"email_id": email.id}).scalar()
+        if existing is not None:
+            return session.get_one(Review, existing)
+        statement = _INSERT
+    row = add_inserted_if_new(session, statement, Review, values, **_UNDECIDED)  # after the email row, if new
+    if row is not None:
+        return row
+    return session.get_one(Review, session.execute(_OF_EMAIL, {"email_id": email.id}).scalar_one())
 
 
 def get(session: Session, review_id: int) -> Review:
