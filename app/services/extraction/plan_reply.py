@@ -756,5 +756,7 @@ def read(parsed: ParsedBody, *, subject: str | None = None, attachments: Sequenc
         source = "reply" if reply else "none"
     if ticked_twice:
         verdict.doubts.append(f"a form line has more than one box ticked: {_quote(ticked_twice[0])!r}")
+    if parsed.struck_words:
+        verdict.doubts.append(f"the reply strikes words through, left out when read: {parsed.struck_words[0]!r}")
     return PlanReading(decision=verdict.decision, counter_offer=verdict.counter, conditions=_conditions(sentences),
                        reasons=verdict.reasons[:8], evidence=verdict.evidence[:6], doubts=verdict.doubts, source=source)

@@ -53,6 +53,9 @@ class ParsedBody:
     versions_disagree: tuple[str, ...] = ()
     # Figures the HTML strikes through (left out of the text): the writer corrected a figure in place.
     struck: tuple[str, ...] = ()
+    # Everything struck through, figures or words: in HTML (<s>, <del>) or plain text ("~~nicht~~"), left out of
+    # the text ("Wir stimmen dem Plan ~~nicht~~ zu" reads as consent, for a human to confirm).
+    struck_words: tuple[str, ...] = ()
 
     def doubts(self) -> list[str]:
         """What about the body itself keeps any figure in it from being taken unseen."""
@@ -122,6 +125,7 @@ def parse_body(body_text: str | None, body_html: str | None, sender: str | None 
     """Turn the text and/or HTML body of one email into a `ParsedBody`; `sender` (the From address) lets a
     forwarded mail between the sender's colleagues count as the sender's own text."""
     full_text, source = _choose_text(body_text, body_html)
+    full_text, marked = _without_struck_marks(full_text)
     if not full_text:
         return ParsedBody(full_text="", reply_text="", signature_text="", quoted_text="", source=source)
     lines = full_text.split("\n")
@@ -149,9 +153,24 @@ def parse_body(body_text: str | None, body_html: str | None, sender: str | None 
         quote_markers=split.markers,
         links=_links(reply_text + "\n" + signature_text, body_html),
     )
-    struck = tuple(text for text in struck_text(body_html) if _FIGURE.search(text)) if source == "html" else ()
+    struck_words = (*marked, *(struck_text(body_html) if source == "html" else ()))
+    struck = tuple(text for text in struck_words if _FIGURE.search(text))
     disagree = _versions_disagree(body_text, body_html, parsed, sender)
-    return replace(parsed, versions_disagree=disagree, struck=struck) if disagree or struck else parsed
+    return replace(parsed, versions_disagree=disagree, struck=struck, struck_words=struck_words) \
+        if disagree or struck_words else parsed
+
+
+# Text struck through in a plain mail, as Markdown marks it: "~~nicht~~" (no space inside the marks, so that a row
+# of tildes or "~~ Ende ~~" is no strike).
+_STRUCK_MARK = re.compile(r"~~(?=\S)([^~\n]{1,80}?)(?<=\S)~~")
+
+
+def _without_struck_marks(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text without what it strikes through, and the struck pieces."""
+    if "~~" not in text:
+        return text, ()
+    struck = tuple(match.group(1) for match in _STRUCK_MARK.finditer(text))
+    return _STRUCK_MARK.sub("", text), struck
 
 
 __all__ = ["BodyLine", "LinePart", "ParsedBody", "html_links", "html_to_text", "parse_body"]

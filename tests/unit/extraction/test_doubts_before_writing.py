@@ -353,3 +353,19 @@ def test_a_creditor_unsure_the_figures_are_the_clients_keeps_them_from_being_wri
 def test_an_apology_for_an_earlier_mix_up_raises_no_identity_doubt() -> None:
     result = statement("Bitte entschuldigen Sie die Verwechslung in unserer letzten Mail. Offen sind 212,40 €.")
     assert result.amount_is_safe
+
+
+@pytest.mark.parametrize("text", [
+    "Der vorläufige Saldo des Kontos beträgt 212,40 €.",
+    "Offen sind 212,40 €. Bitte vor Weitergabe mit der Rechtsabteilung abstimmen.",
+    "Offen sind 212,40 €, der Zinslauf ab 01.12. ist noch nicht gerechnet.",
+])
+def test_a_provisional_or_internal_figure_is_not_written_alone(text: str) -> None:
+    result = statement(text)
+    assert result.total_amount == Decimal("212.40")
+    assert not result.amount_is_safe
+
+
+def test_a_procedure_stopped_for_now_is_no_provisional_figure() -> None:
+    result = statement("Offen sind 212,40 €. Das Mahnverfahren haben wir vorläufig eingestellt.")
+    assert not any("provisional" in reason for reason in result.amount_safety_reasons)

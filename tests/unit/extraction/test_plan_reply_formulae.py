@@ -109,3 +109,10 @@ def test_a_rate_raised_from_the_plans_figure_offers_only_the_new_one() -> None:
     reading = read("Wir treten dem Plan bei, wenn die Rate von 9,00 € auf 14,00 € monatlich angehoben wird.")
     assert reading.decision == "counter_offer"
     assert reading.counter_offer == {"monthly_rate": D("14.00")}
+
+
+def test_a_negation_struck_through_leaves_consent_for_a_human_to_confirm() -> None:
+    reading = plan_reply.read(parse_body("Guten Tag,\n\nWir stimmen dem Plan ~~nicht~~ zu.\n\nGrüße\nAutohaus", None),
+                              plan_figures=PLAN)
+    assert reading.decision == "accepted"
+    assert any("strikes words through" in doubt for doubt in reading.doubts)

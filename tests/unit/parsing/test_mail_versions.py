@@ -56,3 +56,18 @@ def test_struck_words_without_a_figure_raise_no_doubt() -> None:
     parsed = parse_body(None, html)
     assert parsed.struck == ()
     assert "268,00" in parsed.reply_text and "leider" not in parsed.reply_text
+    assert parsed.struck_words == ("leider",)
+
+
+def test_a_figure_struck_through_with_tildes_in_plain_text_is_left_out_and_keeps_the_other_from_being_written() -> None:
+    parsed = parse_body("Guten Tag,\n\nfür Herrn Jonas Brehm beträgt die Gesamtforderung ~~318,00 €~~ 268,00 €.\n\n"
+                        "Gruß\nTeam Forderungen", None)
+    assert "318,00" not in parsed.full_text and parsed.struck == ("318,00 €",)
+    result = extract(parsed, subject="Jonas Brehm", from_email="forderungen@versand.example", from_name=None)
+    assert result.total_amount == Decimal("268.00")
+    assert not result.amount_is_safe
+
+
+def test_rows_of_tildes_and_spaced_tildes_strike_nothing() -> None:
+    parsed = parse_body("~~~~~~~~~~~~\nDie Gesamtforderung beträgt 268,00 €.\n~~ Ende der Nachricht ~~", None)
+    assert parsed.struck_words == () and "Ende der Nachricht" in parsed.full_text

@@ -155,9 +155,12 @@ PARTS_TO_FOLLOW = phrases((
 # Anwaltskosten sind noch nicht festgesetzt"): the claim is larger by an amount nobody wrote. Items not yet due
 # ("der Abschlag ab März ist nicht enthalten") are no part of today's claim and raise no doubt.
 _LEFT_OUT = r"nicht (?:\S+ ){0,2}?(?:beruecksichtigt|enthalten|eingerechnet|inbegriffen|einbezogen|eingeschlossen)"
-_CLAIM_PARTS = r"\w*(?:zinsen|kosten|gebuehren|auslagen|spesen)\b"
+_CLAIM_PARTS = r"\w*(?:zinsen|zinslauf|kosten|gebuehren|auslagen|spesen)\b"
+# (a date's dots do not end the span: "Zinslauf ab 01.03. noch nicht gerechnet")
+_CLAUSE_SPAN = r"(?:\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|[^.;:]){0,120}?"
 PARTS_LEFT_OUT = re.compile(
-    rf"\b{_CLAIM_PARTS}[^.;:]{{0,120}}?\b(?:{_LEFT_OUT}|noch nicht (?:\S+ ){{0,2}}?(?:festgesetzt|beziffert|berechnet))"
+    rf"\b{_CLAIM_PARTS}{_CLAUSE_SPAN}\b(?:{_LEFT_OUT}|noch nicht (?:\S+ ){{0,2}}?(?:festgesetzt|beziffert|berechnet|"
+    r"gerechnet))"
     rf"|\b{_LEFT_OUT}(?: [^\s.;:]+){{0,8}}? {_CLAIM_PARTS}"
     r"|\b(?:interest|costs|fees)\b[^.;:]{0,80}?\bnot (?:yet )?included")
 # Wording that makes interest or costs left out run only from now on ("künftig anfallende Zinsen").
@@ -219,6 +222,10 @@ ADDED_CUE = phrases((r"zzgl", r"zuzüglich", r"\bplus\b", r"hinzu", r"zusätzlic
 # A figure the creditor calls provisional ("Dieser Betrag ist unverbindlich und steht unter dem Vorbehalt der Prüfung
 # durch unsere Rechtsabteilung"): the binding figure is still to come.
 PROVISIONAL = phrases((r"unverbindlich\w*", r"nicht verbindlich", r"ohne Gewähr",
+                       # "vorläufiger Stand …" (not "vorläufig" alone: "vorläufig eingestellt" stops a procedure);
+                       # an internal note not yet cleared to be passed on ("Bitte vor Weitergabe … abstimmen")
+                       r"vorläufige[rns]? (?:Stand|Saldo|Kontostand|Forderungsstand|Betrag|Berechnung|"
+                       r"Forderungsaufstellung|Aufstellung)\b", r"vor (?:der )?(?:Weitergabe|Herausgabe)\b",
                        r"Vorbehalt\w* (?:der |einer )?(?:Prüfung|Bestätigung|Freigabe|Kontrolle)",
                        r"subject to (?:review|confirmation|verification)", r"non-binding"), whole_words=False)
 # The claim named as a company's, not the client's ("Unser Debitor ist nicht Herr Kuttner, sondern die Kuttner
