@@ -24,7 +24,7 @@ from app.services.extraction.labels import fold
 from app.services.extraction.lines import SourceLine, attachment_lines, body_lines, subject_line
 from app.services.extraction.listed_rows import rows_missing_the_total
 from app.services.extraction.names import choose_creditor, find_client_names, find_creditor_names
-from app.services.extraction.numbers import foreign_currency
+from app.services.extraction.numbers import find_money, foreign_currency
 from app.services.extraction.references import (
     DEFAULT_FIRM_REFERENCE_PATTERN,
     choose_creditor_reference,
@@ -76,6 +76,22 @@ def _figure_in_subject(reply_text: str) -> bool:
     return any(POINTS_TO_SUBJECT.search(sentence) and SUBJECT_FIGURE_WORD.search(sentence)
                and not SUBJECT_REQUEST.search(sentence)
                for sentence in _SENTENCE_SPLIT.split(fold(reply_text)))
+
+
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
+# A mail program's own line under an empty answer ("Gesendet von Outlook", "Sent from my iPhone").
+_SENT_FROM = re.compile(r"^\s*(?:gesendet (?:von|mit|aus)\b|von meinem \S+ gesendet|sent from\b|envoyé de\b|"
+                        r"verzonden (?:vanaf|met)\b).*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _only_the_subject_written(parsed: ParsedBody, subject: str) -> bool:
+    """The sender wrote no word above the quoted letter (a phone's "Gesendet von …" is its signature) and its
+    subject carries figures the quote does not: the answer stands in the subject ("AW: … – offener Saldo 331,25
+    EUR"). A figure of the firm's own subject, echoed, is in the quote too and counts for nothing."""
+    if _WORD.search(_SENT_FROM.sub("", parsed.reply_text)):
+        return False
+    figures = [token.raw for token in find_money(subject)]
+    return bool(figures) and not any(figure in parsed.quoted_text for figure in figures)
 
 
 def _recipients(to: str | Sequence[str] | None) -> list[str]:
@@ -251,7 +267,8 @@ def extract(
     subject_lines = [line for line in (subject_line(subject),) if line is not None]
     candidates = corrected(collect_amounts(lines))
     decision = decide_total(candidates)
-    if decision.total is None and subject and _figure_in_subject(parsed.reply_text):
+    if decision.total is None and subject and (_figure_in_subject(parsed.reply_text)
+                                               or _only_the_subject_written(parsed, subject)):
         # "Der aktuelle Saldo ist im Betreff genannt": the subject is then the creditor's own statement.
         stated = SourceLine(source="subject", part="reply", location="line", text=subject.strip(), key=0)
         candidates = corrected(collect_amounts([stated, *lines]))

@@ -17,13 +17,37 @@ _TOKEN = re.compile(r"[a-z]{6,}")
 _TYPO_WORDS = frozenset(words.TYPO_TOLERANT)
 
 
+# A form rebuilt as a table, its tick a cell of its own ("X | Wir stimmen dem Plan zu."; the unticked row's empty
+# cell leaves the bare option line).
+_CELL_TICK = re.compile(r"^\s*[xX✓✔☒]\s*\|\s*(\S.*)$")
+_TABLE_FORM_ROWS = 6
+
+
+def _table_form(lines: list[str]) -> list[str]:
+    """The lines with a table form reduced to its ticked rows: in a run of at most _TABLE_FORM_ROWS non-blank lines
+    that holds one row ticked by a cell, that row reads as its option and the run's other lines (the unticked
+    options) are dropped."""
+    kept: list[str] = []
+    run: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            run.append(line)
+            continue
+        ticked = [match.group(1) for row in run if (match := _CELL_TICK.match(row))]
+        kept.extend(ticked if len(ticked) == 1 and len(run) <= _TABLE_FORM_ROWS else run)
+        run = []
+        kept.append(line)
+    return kept[:-1]
+
+
 def form_lines(text: str) -> tuple[str, list[str]]:
     """`text` with each line of a reply form reduced to what is ticked: "Zustimmung zum Plan:  [X] ja   [ ] nein"
     reads "Zustimmung zum Plan: ja"; a line whose boxes are all unticked (the firm's form, returned unfilled)
-    is dropped, for it decides nothing, and so is a line with more than one box ticked (returned as a conflict)."""
+    is dropped, for it decides nothing, and so is a line with more than one box ticked (returned as a conflict).
+    A form rebuilt as a table keeps its row ticked by a cell ("X | Wir stimmen dem Plan zu.") alone."""
     lines: list[str] = []
     conflicts: list[str] = []
-    for line in text.split("\n"):
+    for line in _table_form(text.split("\n")):
         boxes = list(_BOX.finditer(line))
         if not boxes:
             lines.append(line)

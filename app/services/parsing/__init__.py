@@ -139,6 +139,8 @@ def parse_body(body_text: str | None, body_html: str | None, sender: str | None 
     start = signature_start(lines[begin:end])
     if start is not None:
         postscript = postscript_start(lines[begin:end], start)
+        if postscript is None and _BELOW_SIGNATURE.search(" ".join(lines[begin:begin + start])):
+            postscript = _after_block(lines[begin:end], start)  # "… finden Sie unter meiner Signatur"
         for index in range(begin + start, end if postscript is None else begin + postscript):
             parts[index] = "signature"
     reply_text = _join(lines, parts, "reply")
@@ -158,6 +160,20 @@ def parse_body(body_text: str | None, body_html: str | None, sender: str | None 
     disagree = _versions_disagree(body_text, body_html, parsed, sender)
     return replace(parsed, versions_disagree=disagree, struck=struck, struck_words=struck_words) \
         if disagree or struck_words else parsed
+
+
+# The answer says it stands below the signature ("Die Aufstellung finden Sie unter meiner Signatur"): the lines after
+# the signature's own block are the sender's text.
+_BELOW_SIGNATURE = re.compile(r"\b(?:unter(?:halb)?|nach|below|beneath|after) (?:meiner|der|unserer|my|the|our) "
+                              r"(?:E-?Mail-?)?(?:Signatur|signature)\b", re.IGNORECASE)
+
+
+def _after_block(lines: list[str], start: int) -> int | None:
+    """The first line after the blank line that ends the block starting at `start`, or None."""
+    blank = next((i for i in range(start + 1, len(lines)) if not lines[i].strip()), None)
+    if blank is None:
+        return None
+    return next((i for i in range(blank, len(lines)) if lines[i].strip()), None)
 
 
 # Text struck through in a plain mail, as Markdown marks it: "~~nicht~~" (no space inside the marks, so that a row

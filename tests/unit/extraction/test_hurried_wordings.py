@@ -98,3 +98,34 @@ def test_a_dutch_french_or_english_statement_names_its_total_and_parts(
 def test_a_french_nil_balance_is_settled() -> None:
     result = read("Bonjour, le compte de votre client présente un solde nul; aucune somme n'est plus due.")
     assert (result.intent, result.total_amount) == ("settled", Decimal("0.00"))
+
+
+QUOTED_LETTER = ("\n\n-----Ursprüngliche Nachricht-----\nVon: Kanzlei Roth <post@kanzlei-roth.example>\n"
+                 "Gesendet: Montag, 6. März 2028 09:00\nBetreff: Forderungsanfrage Jana Pohl\n\n"
+                 "Nach unseren Unterlagen beträgt Ihre Forderung 410,00 EUR.\n")
+
+
+def test_an_answer_written_only_in_the_subject_above_the_quoted_letter_is_read_there() -> None:
+    parsed = parse_body("Von meinem iPhone gesendet" + QUOTED_LETTER, None)
+    result = extract(parsed, subject="AW: Forderungsanfrage Jana Pohl – Restbetrag 436,80 EUR",
+                     from_email="forderung@handel.example", from_name=None)
+    assert result.total_amount == Decimal("436.80")
+
+
+def test_the_firms_own_figure_echoed_in_the_subject_is_no_answer() -> None:
+    parsed = parse_body("Gesendet von Outlook" + QUOTED_LETTER, None)
+    result = extract(parsed, subject="AW: Forderungsanfrage Jana Pohl – Ihre Forderung 410,00 EUR",
+                     from_email="forderung@handel.example", from_name=None)
+    assert result.total_amount is None
+
+
+def test_a_statement_the_sender_puts_below_its_signature_is_its_text() -> None:
+    body = ("Hallo,\n\ndie Aufstellung finden Sie unterhalb meiner Signatur.\n\nGruß\nMia Kern\n--\n"
+            "Sportpark Nord · Tel. 0711 555 100\n\nBeiträge Januar bis März: 150,00 €\nMahngebühr: 5,00 €\n"
+            "Offen: 155,00 €")
+    result = read(body)
+    assert result.total_amount == Decimal("155.00")
+    assert result.components == {"principal": Decimal("150.00"), "costs": Decimal("5.00")}
+    pointer = "die Aufstellung finden Sie unterhalb meiner Signatur."
+    footer_only = read(body.replace(pointer, "danke für Ihre Nachricht."))
+    assert footer_only.total_amount != Decimal("155.00") or not footer_only.amount_is_safe

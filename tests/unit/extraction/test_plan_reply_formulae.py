@@ -116,3 +116,14 @@ def test_a_negation_struck_through_leaves_consent_for_a_human_to_confirm() -> No
                               plan_figures=PLAN)
     assert reading.decision == "accepted"
     assert any("strikes words through" in doubt for doubt in reading.doubts)
+
+
+@pytest.mark.parametrize(("rows", "decision"), [
+    ("<tr><td>X</td><td>Wir stimmen dem Plan zu.</td></tr><tr><td></td><td>Wir stimmen dem Plan nicht zu.</td></tr>",
+     "accepted"),
+    ("<tr><td></td><td>Wir stimmen dem Plan zu.</td></tr><tr><td><b>x</b></td><td>Wir stimmen dem Plan nicht zu."
+     "</td></tr>", "declined"),
+])
+def test_a_form_rebuilt_as_a_table_reads_its_row_ticked_by_a_cell(rows: str, decision: str) -> None:
+    html = f"<p>Guten Tag,</p><p>anbei das Formular:</p><table>{rows}</table><p>Grüße<br>Praxis Lindner</p>"
+    assert plan_reply.read(parse_body(None, html), plan_figures=PLAN).decision == decision
