@@ -198,6 +198,13 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh19", "noise_amounts_taken"): "I007 (above) and I021 ('EUR 1.085' without cents from a Danish "
     "clerk, read as 1.085,00; never safe)",
     ("corpus_fresh19", "amount_where_none_stated"): "I007 and I021, as above",
+    # corpus_fresh20: written blind in session 12 (threads and quoting styles); first sight: amount 84 %, intent 83 %,
+    # no noise, no wrong amount, ONE WRITE ITS LABELS LEAVE TO A HUMAN (J014, a colleague's 'vorläufiger Stand'
+    # forwarded), safe 11/14. Fixed since: J014 (a human's), J015 (answer in the subject), J019 (below the signature).
+    ("corpus_fresh20", "amount_exact"): "18/19: J007 (the new figure written in red inside the quoted HTML letter, "
+    "the old one struck there: quoted history is never read, a human decides)",
+    ("corpus_fresh20", "intent"): "22/24: J007 (above) and J010 (the creditor confirms the figure of the quoted letter "
+    "without restating it) read as questions; neither has a figure written",
 }
 
 MISSING = "<no shared corpus>"
@@ -211,12 +218,12 @@ MISSING = "<no shared corpus>"
 # corpus_fresh8 and corpus_fresh9 (measured at first sight after all of session 10's first-round fixes),
 # corpus_fresh10 and corpus_fresh11 (session 11's, measured at first sight before its fixes), corpus_fresh12 to
 # corpus_fresh15 (written after them, one after the other), corpus_fresh16 (written at the end of session 11) and
-# corpus_fresh17 to corpus_fresh19 (session 12's, each measured at first sight before its fixes).
+# corpus_fresh17 to corpus_fresh20 (session 12's, each measured at first sight before its fixes).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
        "corpus_fresh12", "corpus_fresh13", "corpus_fresh14", "corpus_fresh15", "corpus_fresh16", "corpus_fresh17",
-       "corpus_fresh18", "corpus_fresh19")
+       "corpus_fresh18", "corpus_fresh19", "corpus_fresh20")
 
 
 def first_round_corpora() -> list[str]:
