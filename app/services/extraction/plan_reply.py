@@ -744,6 +744,13 @@ def read(parsed: ParsedBody, *, subject: str | None = None, attachments: Sequenc
             if verdict is not None:
                 source, sentences = f"attachment:{attachment.filename}", reply + found
                 break
+    if verdict is None and (marked := plan_text.ticked_in(parsed.quoted_text)):
+        # "unsere Erklärung siehe unten im Formular": the box the creditor ticked inside the quoted form.
+        found = _read_all(marked, "quoted form")
+        verdict = _decide(found, plan, plan_claim)
+        if verdict is not None:
+            source, sentences = "quoted form", reply + found
+            verdict.doubts.append(f"decision read from a box ticked inside the quoted letter: {_quote(marked[0])!r}")
     if verdict is None and subject and not any(s.pending or s.asks_info or s.decides_later or s.abstains
                                                 for s in reply):
         titled = [_read_sentence(subject, "subject", heading=True)]

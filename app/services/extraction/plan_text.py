@@ -62,6 +62,23 @@ def form_lines(text: str) -> tuple[str, list[str]]:
     return "\n".join(lines), conflicts
 
 
+_QUOTE_MARKS = re.compile(r"^\s*(?:>\s*)*")
+
+
+def ticked_in(text: str) -> list[str]:
+    """The options of the form lines in `text` (quote marks and all) that carry exactly one ticked box: in the
+    quoted letter, whose form the firm sent unticked, such a tick is the creditor's own mark."""
+    ticked: list[str] = []
+    for line in text.split("\n"):
+        line = _QUOTE_MARKS.sub("", line)
+        boxes = list(_BOX.finditer(line))
+        marked = [box for box in boxes if _BOX_TICKED.fullmatch(box.group(0))]
+        if len(marked) == 1:
+            following = [box.start() for box in boxes if box.start() > marked[0].start()]
+            ticked.append(line[marked[0].end():min(following, default=len(line))].strip())
+    return [option for option in ticked if option]
+
+
 def tolerant(folded: str) -> tuple[str, list[str]]:
     """`folded` with a decision word that carries one typo spelled right ("stimmmen" → "stimmen"), and what was
     put right: a word of six letters or more that is none of the decision words and one edit from exactly one of

@@ -65,10 +65,10 @@ LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh16": {"decision": 0.9},
     # corpus_plan_fresh19 (written blind in session 12: consent forms returned in the mail, ticks inside quotes):
     # 13/20 decisions at first sight with ONE WRONG DECISION RECORDED ALONE (F017 '~~nicht~~' struck through, read as
-    # a refusal); F017 and F018 fixed since. F002 and F012 (the answer is a tick or a deletion inside the quoted
-    # form, which is never read), F003 (likewise), F014 (both boxes ticked, a question) and F019 (no box fits, a
-    # counter-offer in words) go to a human.
-    "corpus_plan_fresh19": {"decision": 0.75},
+    # a refusal); F017, F018 and F003 (a box ticked inside the quoted form, read with a doubt) fixed since. F002 (a
+    # "Ja" written under the quoted option) and F012 (the other option deleted inside the quote), F014 (both boxes
+    # ticked, a question) and F019 (no box fits, a counter-offer in words) go to a human undecided.
+    "corpus_plan_fresh19": {"decision": 0.8},
 }
 
 

@@ -127,3 +127,13 @@ def test_a_negation_struck_through_leaves_consent_for_a_human_to_confirm() -> No
 def test_a_form_rebuilt_as_a_table_reads_its_row_ticked_by_a_cell(rows: str, decision: str) -> None:
     html = f"<p>Guten Tag,</p><p>anbei das Formular:</p><table>{rows}</table><p>Grüße<br>Praxis Lindner</p>"
     assert plan_reply.read(parse_body(None, html), plan_figures=PLAN).decision == decision
+
+
+def test_a_box_the_creditor_ticked_inside_the_quoted_form_decides_for_a_human_to_confirm() -> None:
+    body = ("Guten Tag,\n\nunsere Erklärung finden Sie im Formular unten.\n\nGrüße\nPraxis Lindner\n\n"
+            "> Bitte kreuzen Sie an:\n> [ ] Wir stimmen dem Plan zu.\n> [x] Wir stimmen dem Plan nicht zu.\n")
+    reading = plan_reply.read(parse_body(body, None), plan_figures=PLAN)
+    assert reading.decision == "declined"
+    assert any("ticked inside the quoted letter" in doubt for doubt in reading.doubts)
+    unticked = body.replace("[x]", "[ ]")
+    assert plan_reply.read(parse_body(unticked, None), plan_figures=PLAN).decision == "unclear"
