@@ -129,8 +129,10 @@ def _earlier_write(session: Session, claim: Claim, change: ClaimChange) -> Claim
 _HISTORY = cast(Table, ClaimHistory.__table__)
 
 
-def _written_by(column: Any) -> Select[tuple[int]]:
-    return (select(_HISTORY.c.id).where(_HISTORY.c.claim_id == bindparam("claim_id"), column == bindparam("source"))
+def _written_by(column: Any, claim_id: Any = None) -> Select[tuple[int]]:
+    """The newest history row of a claim (`claim_id`: bound by name unless given) written by the bound source."""
+    claim = bindparam("claim_id") if claim_id is None else claim_id
+    return (select(_HISTORY.c.id).where(_HISTORY.c.claim_id == claim, column == bindparam("source"))
             .order_by(_HISTORY.c.id.desc()).limit(1))
 
 
@@ -157,9 +159,7 @@ class LockedForEmail:
 
 
 _LOCKED_WITH_EARLIER = (
-    select(Claim, select(_HISTORY.c.id)
-           .where(_HISTORY.c.claim_id == _CLAIMS.c.id, _HISTORY.c.source_email_id == bindparam("source"))
-           .order_by(_HISTORY.c.id.desc()).limit(1).correlate(Claim).scalar_subquery())
+    select(Claim, _written_by(_HISTORY.c.source_email_id, _CLAIMS.c.id).correlate(Claim).scalar_subquery())
     .where(Claim.inquiry_id == bindparam("inquiry_id")).with_for_update(of=Claim)
     .execution_options(populate_existing=True))
 

@@ -55,11 +55,8 @@ _REVIEWS = cast(Table, Review.__table__)
 _OF_EMAIL = select(_REVIEWS.c.id).where(_REVIEWS.c.email_id == bindparam("email_id"))
 _INSERT = insert(_REVIEWS).returning(_REVIEWS.c.id)
 # The email's review unless it has one (reviews.email_id is unique), on the databases that say so in one statement.
-_INSERT_NEW = {
-    "postgresql": postgresql_insert(_REVIEWS).on_conflict_do_nothing(index_elements=["email_id"])
-    .returning(_REVIEWS.c.id),
-    "sqlite": sqlite_insert(_REVIEWS).on_conflict_do_nothing(index_elements=["email_id"]).returning(_REVIEWS.c.id),
-}
+_INSERT_NEW = {dialect: insert_on(_REVIEWS).on_conflict_do_nothing(index_elements=["email_id"]).returning(_REVIEWS.c.id)
+               for dialect, insert_on in (("postgresql", postgresql_insert), ("sqlite", sqlite_insert))}
 # What a new review holds before anyone claims or decides it.
 _UNDECIDED = dict.fromkeys(("claimed_by", "claimed_until", "decided_by", "decided_at", "decision_note",
                             "final_inquiry_id", "final_amount", "claim_history_id", "final_plan_decision",

@@ -20,7 +20,7 @@ from app.services.extraction.intent import (
     assignment_wording,
     classify_intent,
 )
-from app.services.extraction.labels import fold
+from app.services.extraction.labels import WORD, fold
 from app.services.extraction.lines import SourceLine, attachment_lines, body_lines, subject_line
 from app.services.extraction.listed_rows import rows_missing_the_total
 from app.services.extraction.names import choose_creditor, find_client_names, find_creditor_names
@@ -78,7 +78,6 @@ def _figure_in_subject(reply_text: str) -> bool:
                for sentence in _SENTENCE_SPLIT.split(fold(reply_text)))
 
 
-_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 # A mail program's own line under an empty answer ("Gesendet von Outlook", "Sent from my iPhone").
 _SENT_FROM = re.compile(r"^\s*(?:gesendet (?:von|mit|aus)\b|von meinem \S+ gesendet|sent from\b|envoyé de\b|"
                         r"verzonden (?:vanaf|met)\b).*$", re.IGNORECASE | re.MULTILINE)
@@ -88,7 +87,7 @@ def _only_the_subject_written(parsed: ParsedBody, subject: str) -> bool:
     """The sender wrote no word above the quoted letter (a phone's "Gesendet von …" is its signature) and its
     subject carries figures the quote does not: the answer stands in the subject ("AW: … – offener Saldo 331,25
     EUR"). A figure of the firm's own subject, echoed, is in the quote too and counts for nothing."""
-    if _WORD.search(_SENT_FROM.sub("", parsed.reply_text)):
+    if WORD.search(_SENT_FROM.sub("", parsed.reply_text)):
         return False
     figures = [token.raw for token in find_money(subject)]
     return bool(figures) and not any(figure in parsed.quoted_text for figure in figures)

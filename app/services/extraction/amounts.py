@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from app.services.extraction.columns import CELL_SEPARATOR, CellPlace, column_role, headers_by_line, place
 from app.services.extraction.future import NOT_YET, not_yet
-from app.services.extraction.labels import LabelVerdict, classify, fold, is_claim_label
+from app.services.extraction.labels import WORD, LabelVerdict, classify, fold, is_claim_label
 from app.services.extraction.lines import SourceLine
 from app.services.extraction.numbers import MoneyToken, find_money, forget_lines, mask_noise, parse_cell_number
 from app.services.extraction.result import AmountFound, AmountLabel
@@ -106,7 +106,6 @@ _EQUALS_LEAD = re.compile(r"^\s*(?:€|EUR|Euro)?\s*=\s*(?:€|EUR|Euro)?\s*$", 
 _ENDS_LINE = re.compile(r"^\s*(?:€|EUR|Euro)?\s*$", re.IGNORECASE)
 _COLUMN_GAP = re.compile(r"(?: {2,}|\t|\|)\s*(?:€|EUR|Euro)?\s*[-−–]?\s*$", re.IGNORECASE)
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t")
-_LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 # A sentence mark and the spaces after it, before a capital. The word before the mark is read only where it
 # matters (an abbreviation's "."): a pattern that starts with the word is tried at every position of a line.
 _SENTENCE_MARK = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ])|;\s+(?=\S)")  # "…; offen sind 610,00 €" is a clause of its own
@@ -300,7 +299,7 @@ def _in_firms_clause(lead: str, trail: str) -> bool:
     pieces = trail.split(",")
     if FIRMS_CLAUSE_START.search(head) and FIRMS_CLAUSE_VERB.search(head + " " + pieces[0]):
         return True
-    following = pieces[1] if len(pieces) > 1 and not _LETTERS.search(pieces[0].replace("EUR", "")) else ""
+    following = pieces[1] if len(pieces) > 1 and not WORD.search(pieces[0].replace("EUR", "")) else ""
     return bool(following and FIRMS_CLAUSE_START.search(following) and FIRMS_CLAUSE_VERB.search(following))
 
 
@@ -386,7 +385,7 @@ def _line_candidates(
     masked = _masked(line.text)
     if line.tabular:
         tokens = tokens + _cell_tokens(line.text, tokens)
-    bare = not _LETTERS.search(masked.replace("EUR", "").replace("Euro", ""))
+    bare = not WORD.search(masked.replace("EUR", "").replace("Euro", ""))
     lone = previous_label if len(tokens) == 1 and bare else None
     result: list[Candidate] = []
     previous_end = 0
@@ -465,7 +464,7 @@ def _chain_label(masked: str, previous_end: int, token: MoneyToken, next_start: 
     name is the item's whatever it says; in a list joined otherwise only a name of a claim part counts. None for
     every other amount: its label is read before it, as usual."""
     before = masked[previous_end:token.start]
-    if _LETTERS.search(_LIST_MARK.split(before)[-1]):
+    if WORD.search(_LIST_MARK.split(before)[-1]):
         return None
     named = _NAME_AFTER.match(masked, token.end, next_start)
     if named is None or not named.group(1)[0].isupper():
@@ -489,12 +488,12 @@ def _own_lead(masked: str, lead_start: int, clause_start: int, end: int) -> str:
     165,92 EUR"), the bracket is an aside inside this amount's label: the lead is the label around it."""
     lead = masked[lead_start:end]
     if lead_start > clause_start and (marks := list(_CLAUSE_MARK_INSIDE.finditer(lead))) \
-            and _LETTERS.search(lead[marks[-1].end():]):
+            and WORD.search(lead[marks[-1].end():]):
         # "300,00 € sind eingegangen, es verbleiben 1.910,00 €": the words up to the clause mark are the amount
         # before's ("eingegangen" is its trail); this amount's own words start after the mark.
         return lead[marks[-1].end():]
     close = lead.find(")")
-    if close < 0 or _LETTERS.search(lead[close + 1 :]):
+    if close < 0 or WORD.search(lead[close + 1 :]):
         return lead
     opening = masked.rfind("(", clause_start, lead_start)
     if opening < 0 or ")" in masked[opening:lead_start]:
@@ -519,7 +518,7 @@ def _not_yet(masked: str, clause_start: int, clause: str, trail: str, sentence_b
 
 def _ends_with_amount(text: str) -> bool:
     tokens = _money_in(text)
-    return bool(tokens) and not _LETTERS.search(text[tokens[-1].end:].replace("EUR", "").replace("Euro", ""))
+    return bool(tokens) and not WORD.search(text[tokens[-1].end:].replace("EUR", "").replace("Euro", ""))
 
 
 def _trail_label_text(trail: str, more_follow: bool) -> str:
@@ -543,7 +542,7 @@ def _wrapped_into(carry: str, lead: str, clause_start: int) -> bool:
     """Whether the line before carries the amount's label: nothing but the amount starts the line, or the
     wrap fell inside the label's phrase ("… beträgt zum heutigen" / "Tag 2.140,00 €"): the line before ends
     in a small word and a word or two open this line before the amount."""
-    if not _LETTERS.search(lead):
+    if not WORD.search(lead):
         return True
     return clause_start == 0 and carry.rstrip()[-1:].islower() and len(lead.split()) <= 2
 
@@ -557,7 +556,7 @@ def _row_difference(row: list[Candidate]) -> list[Candidate]:
     billed, paid, open_ = live
     text = billed.line.text
     between = text[billed.start + len(billed.raw):paid.start] + text[paid.start + len(paid.raw):open_.start]
-    if _LETTERS.search(between) or not (paid.value > 0 and open_.value > 0
+    if WORD.search(between) or not (paid.value > 0 and open_.value > 0
                                         and billed.value - paid.value == open_.value):
         return row
     return [billed.reject("billed amount of a row whose billed − paid = open"),
@@ -596,7 +595,7 @@ def _cell_tokens(text: str, found: list[MoneyToken]) -> list[MoneyToken]:
         start = text.find(cell, position)
         position = start + len(cell)
         value = parse_cell_number(cell)
-        if value is None or start in taken or not _LETTERS.search(text):
+        if value is None or start in taken or not WORD.search(text):
             continue
         tokens.append(MoneyToken(start, start + len(cell), value, cell, False, "." in cell, value < 0))
     return tokens

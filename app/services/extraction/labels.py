@@ -22,7 +22,8 @@ from app.services.extraction.vocabulary.labels import (
 )
 from app.services.textfold import fold
 
-_LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
+# A word of two letters or more: where one stands, a text says something (a label, a clause), not only figures.
+WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 _ASCII_LETTER = re.compile("[a-z]")
 
 
@@ -76,7 +77,7 @@ def classify(segment: str) -> LabelVerdict:
 
 def _unlabelled(segment: str) -> LabelVerdict:
     """The verdict for text that names no kind of amount: some other text, or none at all."""
-    if _LETTERS.search(segment):
+    if WORD.search(segment):
         return LabelVerdict("other", segment.strip()[:60])
     return LabelVerdict("unlabelled", "")
 
@@ -86,7 +87,7 @@ def is_weak_balance(verdict_text: str) -> bool:
     return WEAK_BALANCE_WORDS.fullmatch(verdict_text.strip()) is not None
 
 
-__all__ = ["PRINCIPAL", "SURCHARGES", "LabelVerdict", "classify", "fold", "is_claim_label", "is_weak_balance"]
+__all__ = ["PRINCIPAL", "SURCHARGES", "WORD", "LabelVerdict", "classify", "fold", "is_claim_label", "is_weak_balance"]
 
 
 def is_claim_label(label: AmountLabel) -> bool:

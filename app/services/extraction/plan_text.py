@@ -52,14 +52,21 @@ def form_lines(text: str) -> tuple[str, list[str]]:
         if not boxes:
             lines.append(line)
             continue
-        ends = [box.start() for box in boxes[1:]] + [len(line)]
-        ticked = [line[box.end():end].strip() for box, end in zip(boxes, ends, strict=True)
-                  if _BOX_TICKED.fullmatch(box.group(0))]
+        ticked = _ticked_options(line, boxes)
         if len(ticked) > 1:
             conflicts.append(" ".join(line.split()))
         elif ticked:
             lines.append(" ".join([line[:boxes[0].start()].strip(), ticked[0]]).strip())
     return "\n".join(lines), conflicts
+
+
+def _ticked_options(line: str, boxes: list[re.Match[str]]) -> list[str]:
+    """The text after each ticked box of `line`, up to the next box."""
+    if not boxes:
+        return []
+    ends = [box.start() for box in boxes[1:]] + [len(line)]
+    return [line[box.end():end].strip() for box, end in zip(boxes, ends, strict=True)
+            if _BOX_TICKED.fullmatch(box.group(0))]
 
 
 _QUOTE_MARKS = re.compile(r"^\s*(?:>\s*)*")
@@ -71,12 +78,10 @@ def ticked_in(text: str) -> list[str]:
     ticked: list[str] = []
     for line in text.split("\n"):
         line = _QUOTE_MARKS.sub("", line)
-        boxes = list(_BOX.finditer(line))
-        marked = [box for box in boxes if _BOX_TICKED.fullmatch(box.group(0))]
-        if len(marked) == 1:
-            following = [box.start() for box in boxes if box.start() > marked[0].start()]
-            ticked.append(line[marked[0].end():min(following, default=len(line))].strip())
-    return [option for option in ticked if option]
+        options = _ticked_options(line, list(_BOX.finditer(line)))
+        if len(options) == 1 and options[0]:
+            ticked.append(options[0])
+    return ticked
 
 
 def tolerant(folded: str) -> tuple[str, list[str]]:
