@@ -21,51 +21,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from app.services import money
 from app.services.attachments.result import AttachmentText
-from app.services.extraction import other_letter, plan_text
-from app.services.extraction.numbers import find_money
+from app.services.extraction import other_letter, plan_figures, plan_sentences, plan_text
+from app.services.extraction.plan_figures import Figure
 from app.services.extraction.result import CounterFigure, PlanDecisionName, PlanReading
 from app.services.extraction.vocabulary import plan as words
 from app.services.parsing import ParsedBody
 from app.services.textfold import fold
 
-_SENTENCE_MARK = re.compile(r"(?P<word>[\w.-]*)(?P<mark>[.!?:])\s+(?=[^a-zäöüß\s])|\n+")
-_ABBREVIATION = re.compile(r"(?:nr|str|abs|geb|bzw|ca|ggf|evtl|inkl|zzgl|tel|az|vgl|usw|etc|mio|gem|lt|einschl"
-                           r"|mitgliedsnr|kd|kto|rg|hrb|ust|dr|prof|herr|fr|hr)$|^\w$|^[\w.]*\.\w*$", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u2013\u2014]| - |\b(?:aber|jedoch|sondern|but|however)\b")
 _TICKED = re.compile(r"^\s*(?:\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\)|[☒☑✅✓✔])\s*")
 _UNTICKED = re.compile(r"^\s*(?:\[\s*\]|\(\s*\)|[☐□])\s*")
-_PERCENT = re.compile(r"(?<![\d,.])(\d{1,3}(?:[.,]\d{1,3})?)\s?(?:%|Prozent\b|percent\b|per cent\b|v\.\s?H\.)",
-                      re.IGNORECASE)
-_MONTHS = re.compile(r"(?<![\d,.])(\d{1,3})\s?(?:Monate\w*|Monatsrate\w*|Monatsbeträge\w*|months?\b|monthly"
-                     r" instal\w*|Raten\b)", re.IGNORECASE)
-_YEARS = re.compile(r"(?<![\d,.])(\d{1,2})\s?(?:Jahre\w*|years?\b)", re.IGNORECASE)
-_TERM = re.compile(r"laufzeit|term\b|duration|ueber|über|over|innerhalb|within", re.IGNORECASE)
 _ZU_INFINITIVE = re.compile(r"\b(?:mit|an|bei|zu)zu\w+en\b")
-_CURRENCY_WORD = re.compile(r"(?:eur|euro|€)[.,;]?")
-_PERCENT_IN_WORDS = re.compile(r"(?<![\w-])((?:[A-Za-zÄÖÜäöüß]+[- ])?[A-Za-zÄÖÜäöüß]+(?: and a half)?)\s+"
-                               r"(?:Prozent\b|percent\b|per cent\b)", re.IGNORECASE)
-_NUMBER_WORD = r"((?:[A-Za-zÄÖÜäöüß]+[- ])?[A-Za-zÄÖÜäöüß]+(?: and a half)?)"
-_MONTHS_IN_WORDS = re.compile(rf"(?<![\w-]){_NUMBER_WORD}\s+(?:Monate\w*|Monatsrate\w*|Monatsbeträge\w*|months?\b"
-                              r"|monthly instal\w*)", re.IGNORECASE)
-_MONEY_IN_WORDS = re.compile(rf"(?<![\w-]){_NUMBER_WORD}\s+(?:Euro\b|EUR\b|€)", re.IGNORECASE)
 _REPLY_PREFIX = re.compile(r"^\s*(?:aw|re|wg|fw|fwd|antwort|answer)\s*:", re.IGNORECASE)
 _BARE_WORD = re.compile(r"\W*\w+\W*")
 _ALTERNATIVE = re.compile(r"\s*(?:oder|or|bzw\.?|/)\s")
 _MAX_EVIDENCE = 300
 _LABEL_END = re.compile(r"[:|\u2013\u2014-]\s*$")
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One figure in a sentence; `named` when a word says what it is (a rate, a lump sum, %, months)."""
-
-    kind: CounterFigure
-    value: Decimal
-    text: str
-    old: bool
-    named: bool = True
 
 
 @dataclass
@@ -108,41 +79,6 @@ def mentions_plan(subject: str | None, parsed: ParsedBody) -> bool:
     return speaks_of_plan(subject, parsed.reply_text)
 
 
-def _ends_sentence(match: re.Match[str]) -> bool:
-    """A line break ends a sentence; a period does unless it closes an abbreviation ("Nr.", "geb.", "i. A.")
-    or a number that is no year ("vom 3. März")."""
-    mark, word = match.group("mark"), match.group("word") or ""
-    if mark is None or mark in "!?:":
-        return True
-    if word.isdigit():
-        return len(word) == 4
-    return not _ABBREVIATION.search(word)
-
-
-_WRAPPED = re.compile(r"(?<=[^\s.!?:;|])[ \t]*\n[ \t]*(?=[a-zäöüß])")
-# A long line that ends in no mark, followed by a line of words or figures: wrapped too ("können wir leider nicht\nHand
-# bieten"), so that a negation at the end of one line still binds the decision word on the next.
-_LONG_WRAPPED = re.compile(r"(?m)^(?P<line>[^\n]{60,}[^\s.!?:;|])[ \t]*\n[ \t]*(?=[A-Za-zÄÖÜäöüß\d])")
-
-
-def _split(text: str) -> list[str]:
-    """The sentences of `text`. A line wrapped by the mail program (the next line goes on in lower case,
-    "stimmen wir dem Plan\nfür Frau X zu", or a long line goes on in the next) is joined first, so that a
-    line break ends no sentence in the middle."""
-    text = _WRAPPED.sub(" ", text)
-    while (joined := _LONG_WRAPPED.sub(r"\g<line> ", text)) != text:
-        text = joined
-    parts: list[str] = []
-    start = 0
-    for match in _SENTENCE_MARK.finditer(text):
-        if _ends_sentence(match):
-            end = match.end("mark") if match.group("mark") else match.start()
-            parts.append(text[start:end])
-            start = match.end()
-    parts.append(text[start:])
-    return [part.strip(" \t-*•·") for part in parts if part.strip(" \t-*•·")]
-
-
 def _short_answer(sentence: Sentence) -> bool:
     """A bare "ja"/"nein" answering the letter's question: the whole sentence ("Ja."), after fillers ("auch hier
     ja") or after a label that names the consent, the plan or the client ("Zustimmung zum Plan: ja")."""
@@ -159,13 +95,6 @@ def _short_answer(sentence: Sentence) -> bool:
     found.append(" ".join(match.group(0).split()))
     sentence.short_answer = True
     return True
-
-
-def _clause_span(folded: str, start: int, end: int) -> str:
-    """The text from the clause break before `start` to the one after `end`."""
-    before = [m.end() for m in _CLAUSE_BREAK.finditer(folded, 0, start)]
-    after = _CLAUSE_BREAK.search(folded, end)
-    return folded[before[-1] if before else 0:after.start() if after else len(folded)]
 
 
 def _void_parts(sentence: Sentence) -> list[tuple[int, int]]:
@@ -245,25 +174,25 @@ def _polarity(sentence: Sentence, heading: bool = False) -> None:
     for match in words.AGREE.finditer(text):
         if _inside(match, spans) or any(match.group(0) in phrase or phrase in match.group(0) for phrase in despite):
             continue
-        clause = _clause_span(text, match.start(), match.end())
+        clause = plan_sentences.clause_span(text, match.start(), match.end())
         if words.HYPOTHETICAL.search(clause):
             continue
         governing = _governing_clause(text, match)
         if governing:  # "sehen uns außerstande, den Plan mitzutragen": the clause before says no
             sentence.refuses.append(" ".join(f"{governing}, {clause}".split()))
-        elif words.NEGATION.search(_clause_span(unnegated, match.start(), match.end())):
+        elif words.NEGATION.search(plan_sentences.clause_span(unnegated, match.start(), match.end())):
             sentence.refuses.append(" ".join(clause.split()))
         else:
             sentence.agrees.append(" ".join(match.group(0).split()))
     refusals = [m for m in words.REFUSE.finditer(text) if not _inside(m, spans)
                 and not words.AGREE_DESPITE_NEGATION.search(text[max(0, m.start() - 20):m.end() + 20])]
     for match in refusals:
-        clause = _clause_span(text, match.start(), match.end())
+        clause = plan_sentences.clause_span(text, match.start(), match.end())
         if words.HYPOTHETICAL.search(clause):
             continue
         sentence.refuses.append(" ".join(match.group(0).split()))
         if not words.NEGATION.search(match.group(0)) and _free_negation(
-                text, _clause_span(unnegated, match.start(), match.end()), refusals):
+                text, plan_sentences.clause_span(unnegated, match.start(), match.end()), refusals):
             sentence.negated_refusal = True
 
 
@@ -283,7 +212,7 @@ def _governing_clause(text: str, match: re.Match[str]) -> str:
     when that clause refuses or is negated ("wir sind außerstande, …", "es ist uns nicht möglich, …"); else ""."""
     if not _ZU_INFINITIVE.search(match.group(0)):
         return ""
-    breaks = list(_CLAUSE_BREAK.finditer(text, 0, match.start()))
+    breaks = list(plan_sentences.CLAUSE_BREAK.finditer(text, 0, match.start()))
     if not breaks:
         return ""
     start = breaks[-2].end() if len(breaks) > 1 else 0
@@ -291,159 +220,6 @@ def _governing_clause(text: str, match: re.Match[str]) -> str:
     if words.AGREE_DESPITE_NEGATION.search(before) or words.HYPOTHETICAL.search(before):
         return ""
     return before.strip() if words.REFUSE.search(before) or words.NEGATION.search(before) else ""
-
-
-def _words_before(text: str, start: int, count: int) -> str:
-    return " ".join(fold(text[:start]).split()[-count:])
-
-
-def _money_kind(text: str, start: int, end: int) -> tuple[CounterFigure, bool]:
-    """What an amount offers and whether a word names it: a monthly rate, else a total."""
-    before = _words_before(text, start, 5)
-    following = fold(text[end:]).split()
-    if following and _CURRENCY_WORD.fullmatch(following[0]):  # "5 Euro im Monat": the unit is not what it offers
-        following = following[1:]
-    after = " ".join(following[:2])
-    lump = words.LUMP_WORDS.search(before)
-    rate = words.RATE_WORDS.search(before) or words.RATE_WORDS.search(after)
-    if rate and not (lump and lump.start() > rate.start()):
-        return "monthly_rate", True
-    return "offer_amount", lump is not None
-
-
-def _below_hundred(word: str) -> int | None:
-    single = {**words.NUMBER_UNITS, **words.NUMBER_TEENS, **words.NUMBER_TENS}
-    if word in single:
-        return single[word]
-    unit, joined, tens = word.rpartition("und")
-    if joined and unit in words.NUMBER_UNITS and tens in words.NUMBER_TENS:  # "fünfundzwanzig"
-        return words.NUMBER_UNITS[unit] + words.NUMBER_TENS[tens]
-    tens, _, unit = word.replace("-", " ").partition(" ")  # "twenty-five"
-    if tens in words.NUMBER_TENS and unit in words.NUMBER_UNITS:
-        return words.NUMBER_TENS[tens] + words.NUMBER_UNITS[unit]
-    return None
-
-
-def _below_thousand(word: str) -> int | None:
-    head, hundred, rest = word.partition("hundert")
-    if not hundred:
-        return _below_hundred(word)
-    count = words.NUMBER_UNITS.get(head) if head else 1
-    rest = rest.removeprefix("und")  # "dreihundertundzwanzig"
-    below = _below_hundred(rest) if rest else 0
-    return None if count is None or below is None else count * 100 + below
-
-
-def number_in_words(text: str) -> Decimal | None:
-    """A number below a million written as one word ("zwanzig", "fünfundzwanzig", "zweihundertfünfzig",
-    "eintausendzweihundert", "twenty-five", "zwölfeinhalb"), else None."""
-    word = fold(text).strip()
-    half = next((end for end in words.NUMBER_HALF if word.endswith(end) and word != end), None)
-    if half:
-        word = word[:-len(half)].strip()
-    if word in ("eine", "ein", "eins", "one"):  # an article more often than a figure
-        return None
-    head, thousand, rest = word.partition("tausend")
-    if thousand:
-        count = _below_thousand(head) if head else 1
-        below = _below_thousand(rest) if rest else 0
-        value = None if count is None or below is None else count * 1000 + below
-    else:
-        value = _below_thousand(word)
-    if value is None:
-        return None
-    return money.exact(value) + (Decimal("0.5") if half else 0)
-
-
-def _in_words(pattern: re.Pattern[str], text: str) -> Iterable[tuple[Decimal, int, int]]:
-    """Figures written in words before a unit (`pattern`'s group 1 is the number): (value, start, end)."""
-    for match in pattern.finditer(text):
-        value = number_in_words(match.group(1))
-        start = match.start()
-        if value is None and " " in match.group(1).strip():  # "von zwanzig Prozent": the last word alone
-            last = match.group(1).rsplit(" ", 1)[1]
-            value, start = number_in_words(last), match.start(1) + match.group(1).rindex(last)
-        if value is not None:
-            yield value, start, match.end()
-
-
-def _past_period(text: str, start: int) -> bool:
-    """Months of the past ("der letzten drei Monate", "seit 14 Monaten", "zwölf Monate vergangen") or a moment
-    ("nach Ablauf von 30 Monaten", "alle 12 Monate"), no term offered."""
-    after = fold(text[start:]).split()[2:4]
-    before = _words_before(text, start, 4)
-    return bool(words.PAST_PERIOD.match(_words_before(text, start, 1))
-                or any(words.MOMENT_BEFORE.fullmatch(before, i) for i in _word_starts(before))
-                or any(words.PAST_AFTER.match(word) for word in after))
-
-
-def _word_starts(text: str) -> list[int]:
-    return [m.start() for m in re.finditer(r"\S+", text)]
-
-
-def _figures(text: str) -> list[Figure]:
-    found: list[Figure] = []
-    taken: list[tuple[int, int]] = []
-    for match in _PERCENT.finditer(text):
-        value = money.parse(match.group(1).replace(".", ","))
-        if value is not None:
-            found.append(Figure("quota_percent", value, match.group(0), _is_old(text, match.start())))
-            taken.append(match.span())
-    for value, start, end in _in_words(_PERCENT_IN_WORDS, text):
-        found.append(Figure("quota_percent", value, text[start:end], _is_old(text, start)))
-        taken.append((start, end))
-    for match in _MONTHS.finditer(text):
-        if not _past_period(text, match.start()):
-            found.append(Figure("months", money.exact(int(match.group(1))), match.group(0),
-                                _is_old(text, match.start())))
-        taken.append(match.span())
-    for value, start, end in _in_words(_MONTHS_IN_WORDS, text):
-        if not _past_period(text, start) and value == value.to_integral_value():
-            found.append(Figure("months", value, text[start:end], _is_old(text, start)))
-        taken.append((start, end))
-    for value, start, end in _in_words(_MONEY_IN_WORDS, text):
-        following = text[end:].split()
-        if following and (following[0][0].isdigit() or number_in_words(following[0].strip(".,;")) is not None):
-            continue  # "sieben Euro fünfzig": the cents are not read, so no figure
-        kind, named = _money_kind(text, start, end)
-        found.append(Figure(kind, money.to_cents(value), text[start:end], _is_old(text, start), named))
-        taken.append((start, end))
-    for match in _YEARS.finditer(text):
-        if _TERM.search(fold(text[max(0, match.start() - 40):match.start()])):
-            months = money.exact(int(match.group(1)) * 12)
-            found.append(Figure("months", months, match.group(0), _is_old(text, match.start())))
-            taken.append(match.span())
-    for token in find_money(text):
-        if token.negative or any(start <= token.start < end for start, end in taken):
-            continue
-        kind, named = _money_kind(text, token.start, token.end)
-        found.append(Figure(kind, money.to_cents(token.value), text[token.start:token.end],
-                            _is_old(text, token.start), named))
-    return found
-
-
-_AMOUNT_WORD = re.compile(r"\d[.,]\d{2}\b")
-# A figure changed into another: "von 2,20 € auf 10,00 €" (the first is the one replaced).
-_RAISED_TO = re.compile(r"[\d.,]+\s*(?:€|EUR|Euro|%|Prozent)?\s*(?:monatlich\s+)?auf\s+(?:\S+\s+)?\d",
-                        re.IGNORECASE)
-
-
-def _is_old(text: str, start: int) -> bool:
-    """The plan's figure named to be replaced ("statt 5,91 €"), or a figure in a clause that refuses it
-    ("einer Quote von 10 % stimmen wir nicht zu")."""
-    window = _words_before(text, start, 4).split()
-    # Only the words since the amount before it: in "statt 18,96 EUR monatlich 30,00 EUR" the "statt" is 18,96's
-    # (in "statt 36 Raten zu 5,98 €" the count belongs to the replaced figures).
-    since_figure = max((index for index, word in enumerate(window) if _AMOUNT_WORD.search(word)), default=-1)
-    if words.OLD_FIGURE.search(" ".join(window[since_figure + 1:])):
-        return True
-    if window[-1:] == ["von"] and _RAISED_TO.match(text, start):  # "von 2,20 € auf 10,00 € angehoben"
-        return True
-    clause = fold(_clause_span(text, start, start + 1))
-    if words.CLIENT_CANNOT.search(clause):
-        return True
-    return bool(words.NEGATION.search(clause) and (words.AGREE.search(clause) or words.REFUSE.search(clause))
-                and not words.AGREE_DESPITE_NEGATION.search(clause))
 
 
 def _read_sentence(text: str, source: str, *, heading: bool = False) -> Sentence:
@@ -464,7 +240,7 @@ def _read_sentence(text: str, source: str, *, heading: bool = False) -> Sentence
     sentence.decides_later = bool(words.DECIDE_LATER.search(folded))
     sentence.postponed = bool(words.POSTPONED.search(folded))
     sentence.pending = sentence.postponed or bool(words.PENDING.search(folded))
-    sentence.figures = _figures(text)
+    sentence.figures = plan_figures.figures(text)
     return sentence
 
 
@@ -662,9 +438,9 @@ def _form_verdict(attachment: AttachmentText, plan: dict[str, Decimal],
     it reads otherwise); without a deciding tick the whole text decides, with a doubt."""
     source = f"attachment:{attachment.filename}"
     lines, ticked = _attachment_lines(attachment)
-    found = _read_all(_split("\n".join(lines)), source)
+    found = _read_all(plan_sentences.split("\n".join(lines)), source)
     whole = _decide(found, plan, plan_claim)
-    boxes = [_read_sentence(text, source, heading=True) for line in ticked for text in _split(line)]
+    boxes = [_read_sentence(text, source, heading=True) for line in ticked for text in plan_sentences.split(line)]
     verdict = _decide(boxes, plan, plan_claim) if boxes else None
     if verdict is not None:
         verdict.reasons.append(f"read from a ticked box in {attachment.filename}")
@@ -703,10 +479,10 @@ def _own_part(text: str, verdict: _Verdict | None, plan: dict[str, Decimal], pla
     paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
     own = [p for p in paragraphs if _names(p, marks)]
     others = [p for p in paragraphs if not _names(p, marks)
-              and any(s.agrees or s.refuses for s in _read_all(_split(p), "reply"))]
+              and any(s.agrees or s.refuses for s in _read_all(plan_sentences.split(p), "reply"))]
     if not own or not others:
         return None
-    part = _decide(_read_all(_split("\n\n".join(own)), "reply"), plan, plan_claim)
+    part = _decide(_read_all(plan_sentences.split("\n\n".join(own)), "reply"), plan, plan_claim)
     if part is None or part.decision not in ("accepted", "declined") or any("agrees and refuses" in d
                                                                            for d in part.doubts):
         return None
@@ -727,7 +503,7 @@ def read(parsed: ParsedBody, *, subject: str | None = None, attachments: Sequenc
     with this plan, and with a doubt."""
     plan = plan_figures or {}
     form_text, ticked_twice = plan_text.form_lines(parsed.reply_text)
-    reply = _read_all(_split(form_text), "reply")
+    reply = _read_all(plan_sentences.split(form_text), "reply")
     other = other_letter.named(parsed.reply_text, letter_references, client_name) if client_name else None
     verdict = _decide(reply, plan, plan_claim, compare=other is None)
     if verdict is not None and other is not None:

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from app.services.attachments.result import AttachmentText, TextSegment
-from app.services.extraction import plan_reply
+from app.services.extraction import plan_figures, plan_reply
 from app.services.parsing import parse_body
 
 D = Decimal
@@ -202,7 +202,7 @@ def test_a_past_period_or_an_amount_whose_cents_are_in_words_is_no_figure(text: 
     ("eine", None), ("Tausende", None),
 ])
 def test_numbers_in_words(words: str, value: D | None) -> None:
-    assert plan_reply.number_in_words(words) == value
+    assert plan_figures.number_in_words(words) == value
 
 
 def test_an_agreement_with_a_reservation_goes_to_a_human() -> None:

@@ -1,0 +1,59 @@
+"""extraction/plan_sentences.py — a plan reply's text cut into sentences and clauses; invariant: a line the mail
+program wrapped ends no sentence, and an abbreviation's or a date's period ends none either."""
+
+from __future__ import annotations
+
+import re
+
+from app.services.textfold import fold
+
+_SENTENCE_MARK = re.compile(r"(?P<word>[\w.-]*)(?P<mark>[.!?:])\s+(?=[^a-zäöüß\s])|\n+")
+_ABBREVIATION = re.compile(r"(?:nr|str|abs|geb|bzw|ca|ggf|evtl|inkl|zzgl|tel|az|vgl|usw|etc|mio|gem|lt|einschl"
+                           r"|mitgliedsnr|kd|kto|rg|hrb|ust|dr|prof|herr|fr|hr)$|^\w$|^[\w.]*\.\w*$", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u2013\u2014]| - |\b(?:aber|jedoch|sondern|but|however)\b")
+
+
+def _ends_sentence(match: re.Match[str]) -> bool:
+    """A line break ends a sentence; a period does unless it closes an abbreviation ("Nr.", "geb.", "i. A.")
+    or a number that is no year ("vom 3. März")."""
+    mark, word = match.group("mark"), match.group("word") or ""
+    if mark is None or mark in "!?:":
+        return True
+    if word.isdigit():
+        return len(word) == 4
+    return not _ABBREVIATION.search(word)
+
+
+_WRAPPED = re.compile(r"(?<=[^\s.!?:;|])[ \t]*\n[ \t]*(?=[a-zäöüß])")
+# A long line that ends in no mark, followed by a line of words or figures: wrapped too ("können wir leider nicht\nHand
+# bieten"), so that a negation at the end of one line still binds the decision word on the next.
+_LONG_WRAPPED = re.compile(r"(?m)^(?P<line>[^\n]{60,}[^\s.!?:;|])[ \t]*\n[ \t]*(?=[A-Za-zÄÖÜäöüß\d])")
+
+
+def split(text: str) -> list[str]:
+    """The sentences of `text`. A line wrapped by the mail program (the next line goes on in lower case,
+    "stimmen wir dem Plan\nfür Frau X zu", or a long line goes on in the next) is joined first, so that a
+    line break ends no sentence in the middle."""
+    text = _WRAPPED.sub(" ", text)
+    while (joined := _LONG_WRAPPED.sub(r"\g<line> ", text)) != text:
+        text = joined
+    parts: list[str] = []
+    start = 0
+    for match in _SENTENCE_MARK.finditer(text):
+        if _ends_sentence(match):
+            end = match.end("mark") if match.group("mark") else match.start()
+            parts.append(text[start:end])
+            start = match.end()
+    parts.append(text[start:])
+    return [part.strip(" \t-*•·") for part in parts if part.strip(" \t-*•·")]
+
+
+def clause_span(folded: str, start: int, end: int) -> str:
+    """The text from the clause break before `start` to the one after `end`."""
+    before = [m.end() for m in CLAUSE_BREAK.finditer(folded, 0, start)]
+    after = CLAUSE_BREAK.search(folded, end)
+    return folded[before[-1] if before else 0:after.start() if after else len(folded)]
+
+
+def words_before(text: str, start: int, count: int) -> str:
+    return " ".join(fold(text[:start]).split()[-count:])
