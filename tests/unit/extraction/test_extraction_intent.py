@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from app.services.extraction import extract
 from app.services.extraction.result import ExtractionResult
 from app.services.parsing import parse_body
@@ -136,6 +138,24 @@ def test_an_english_paid_in_full_reply_is_settled() -> None:
 def test_a_claim_sold_to_another_company_is_a_rejection() -> None:
     result = run("Die Forderung wurde an die Creditreform Musterstadt verkauft. Wir sind daher nicht mehr zuständig.")
     assert result.intent == "rejection"
+
+
+@pytest.mark.parametrize("text", [
+    "Das Konto wurde zum 01.02. an einen Forderungskäufer übertragen. Zuständig ist jetzt die Nordkap Finanz AG, "
+    "der wir Ihr Schreiben weitergeleitet haben.",
+    "Zuständig sind inzwischen unsere Kollegen der Abwicklung in Bremen; wir haben Ihre Anfrage weitergeleitet.",
+])
+def test_a_note_that_someone_else_now_holds_the_case_is_a_rejection_not_an_automatic_note(text: str) -> None:
+    assert run(text).intent == "rejection"
+
+
+@pytest.mark.parametrize("text", [
+    "Meine Buchhalterin ist bis Ende des Monats im Urlaub. Ich bitte darum, die Frist um drei Wochen zu verlängern.",
+    "Wir bitten um Fristverlängerung bis zum 30.06., da die Akte im Archiv liegt.",
+    "Could you please extend the deadline by two weeks? Our accountant is on holiday.",
+])
+def test_asking_for_more_time_is_a_request_to_the_firm_even_beside_someone_on_holiday(text: str) -> None:
+    assert run(text).intent == "inquiry"
 
 
 def test_a_human_forwarding_note_without_figures_is_an_acknowledgement() -> None:

@@ -29,6 +29,9 @@ REQUEST_OBJECT = phrases((
     r"Schweigepflichtentbindung", r"Entbindung", r"Ausweis\w*", r"Bescheinigung\w*", r"Einverständnis\w*",
     r"Angaben", r"Belege?\b", r"power of attorney", r"authori[sz]ation", r"date of birth", r"documents?\b",
     r"signed", r"proof of", r"identification",
+    # More time to answer: "die Frist zur Stellungnahme bis zum 22.05. zu verlängern", "um Fristverlängerung".
+    r"Frist\w* (?:\S+ ){0,6}?(?:zu )?verlängern", r"Fristverlängerung\w*", r"Verlängerung der (?:\S+ ){0,2}?Frist\w*",
+    r"(?:extend|extension of) (?:\S+ ){0,3}?deadline",
 ))
 # In the same sentence as a request word these make it no request ("bitten um Ihr Verständnis").
 NOT_A_REQUEST = phrases((
@@ -71,6 +74,8 @@ DECLINE = phrases((
     r"nicht (?:befugt|berechtigt|ermächtigt),? (?:\S+ ){0,6}?(?:Auskunft|Auskünfte|Angaben|Informationen|mitzuteilen"
     r"|zu erteilen|zu geben)", r"von weiteren Anfragen (?:\S+ ){0,4}?abzusehen",
     r"nicht (?:mehr )?zuständig", r"zuständig ist (?:allein|ausschließlich|nur|nunmehr)",
+    # Someone else holds the case now: "Zuständig ist jetzt die Arvano Portfolio GmbH".
+    r"zuständig (?:ist|sind) (?:jetzt|nun|ab sofort|inzwischen|mittlerweile|seitdem|seither)\b",
     r"(?:wird|werden) bei uns nicht mehr geführt",
     r"(?:cannot|can't|are unable to|are not able to|may not) (?:\S+ ){0,3}?(?:disclose|provide|share|give)",
 ))
