@@ -9,10 +9,10 @@ from decimal import Decimal
 
 from app.services import money
 from app.services.attachments.result import AttachmentText
-from app.services.extraction.amounts import SUPERSEDED_REASON, Candidate, collect_amounts
+from app.services.extraction.amounts import CREDIT_REASON, SUPERSEDED_REASON, Candidate, collect_amounts
 from app.services.extraction.cent_columns import join_cent_columns
 from app.services.extraction.corrections import corrected
-from app.services.extraction.doubts import stale_doubts, subject_doubts, total_doubts
+from app.services.extraction.doubts import running_doubts, stale_doubts, subject_doubts, total_doubts
 from app.services.extraction.intent import (
     SETTLED,
     IntentDecision,
@@ -153,8 +153,12 @@ def _parts_larger_than(total: Candidate, candidates: list[Candidate]) -> list[Ca
     read wrong ("Forderung 1.200,00 € (Stand 01.09.) … aktuell inkl. Zinsen 1.236,40 €")."""
     own = [c for c in candidates if c.line.part in ("reply", "attachment") and c.line.source == total.line.source]
     deducted = any(c.label == "deduction" or c.reason == "paid amount, not open" for c in own)
+    # A credit set off against the principal explains it when exactly the total is left ("Offen waren 613,55 EUR
+    # … Guthaben von 96,12 EUR verrechnet … verbleibt 517,43 EUR").
+    credits = {c.value for c in own if c.reason == CREDIT_REASON}
     return [c for c in own if not c.rejected and c.value > total.value
-            and (c.label in ("interest", "costs") or (c.label == "principal" and not deducted))]
+            and (c.label in ("interest", "costs")
+                 or (c.label == "principal" and not deducted and c.value - total.value not in credits))]
 
 
 def _safety(
@@ -289,7 +293,8 @@ def extract(
     }
     safe, safety_reasons = _safety(intent, decision, judged, attachments, parsed.reply_text, cut,
                                    [*parsed.doubts(), *subject_doubts(subject, decision),
-                                    *stale_doubts(decision, received_on)])
+                                    *stale_doubts(decision, received_on),
+                                    *running_doubts(decision, parsed.reply_text, received_on)])
     creditor, agent = choose_creditor(find_creditor_names(subject_lines + lines, from_name, from_email))
     amounts: list[AmountFound] = [c.found() for c in judged]
     return ExtractionResult(

@@ -103,6 +103,9 @@ _NAMED_PARTS = ("principal", "interest", "costs")
 _NAMES_A_SUM = re.compile(r"\b(?:zusammen|insgesamt|gesamt\w*|summe|somit|also|macht|ergibt|ergeben|in total"
                           r"|altogether)\b")
 _EQUALS_LEAD = re.compile(r"^\s*(?:€|EUR|Euro)?\s*=\s*(?:€|EUR|Euro)?\s*$", re.IGNORECASE)
+# The sum said in words right before it: "zuzüglich 12,00 EUR Mahngebühren sind das 384,90 EUR".
+_SUM_WORDS_LEAD = re.compile(r"\b(?:(?:sind|macht|ergibt|ergeben) (?:das|dies|es|sich)|das (?:sind|macht|ergibt)"
+                             r"|(?:that|which) makes)\s*(?:€|EUR|Euro)?\s*$", re.IGNORECASE)
 _ENDS_LINE = re.compile(r"^\s*(?:€|EUR|Euro)?\s*$", re.IGNORECASE)
 _COLUMN_GAP = re.compile(r"(?: {2,}|\t|\|)\s*(?:€|EUR|Euro)?\s*[-−–]?\s*$", re.IGNORECASE)
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t")
@@ -405,11 +408,12 @@ def _line_candidates(
             _label(lead, clause, prefix, _trail_label_text(trail, position + 1 < len(tokens)), lone)
         cell = place(line.text, token.start, header) if header else None
         verdict, column_reason, features = _column_judgement(verdict, cell, header or ())
-        if (position > 1 and _EQUALS_LEAD.match(lead) and _JOINED.search(masked[tokens[position - 2].end : token.start])
-                and _names_the_claim(clause)):
+        if position > 1 and _JOINED.search(masked[tokens[position - 2].end : token.start]) and (
+                (_EQUALS_LEAD.match(lead) and _names_the_claim(clause)) or _SUM_WORDS_LEAD.search(lead)):
             # "offen sind 2 Jahresbeiträge à 138,00 + Mahnkosten 6,00 = 282,00 €": what follows "=" after amounts
             # joined by "+" in a clause about the claim is its sum, whatever part names the clause holds ("3 × 58,40
-            # = 175,20" is one item's product; "Sollmiete: 512,00 + 168,00 = 680,00" the make-up of a rent).
+            # = 175,20" is one item's product; "Sollmiete: 512,00 + 168,00 = 680,00" the make-up of a rent); the sum
+            # said in words ("… zuzüglich 12,00 EUR Mahngebühren sind das 384,90 EUR") needs no such clause.
             verdict = LabelVerdict("total", "=")
             features = (*features, STATES_A_SUM)
         elif _NAMES_A_SUM.search(fold(_CLAUSE_MARK_INSIDE.split(lead)[-1])):

@@ -14,6 +14,7 @@ from app.services.extraction.intent import settled_claim_wording
 from app.services.extraction.labels import fold, is_weak_balance
 from app.services.extraction.lines import SourceLine
 from app.services.extraction.listed_rows import rows_above
+from app.services.extraction.numbers import find_money
 from app.services.extraction.totals import TotalDecision, usable
 from app.services.extraction.vocabulary.amounts import (
     ADDED_CUE,
@@ -118,12 +119,56 @@ def stale_doubts(decision: TotalDecision, received_on: date | None) -> list[str]
     if total is None or received_on is None:
         return []
     for found in _AS_OF.finditer(fold(total.line.text)):
-        try:
-            day = date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
-        except ValueError:
-            continue
-        if (received_on - day).days > STALE_DAYS:
+        day = _day(found, received_on.year)
+        if day is not None and (received_on - day).days > STALE_DAYS:
             return [f"the total is stated as of {day:%d.%m.%Y}, more than {STALE_DAYS} days before the mail"]
+    return []
+
+
+# An amount that runs on by the day ("0,27 EUR pro Tag", "täglich EUR 0,81", "0.02% per day"), the sentence it
+# stands in (a period after a digit ends none: "ab dem 01.03.2027 laufen …"), and the day it runs from.
+_BY_THE_DAY = re.compile(r"\b(?:pro|je|per|a) (?:Tag|day)\b|\bt(?:ä|ae)glich|\bdaily\b|\bper diem\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s)|\n\s*\n")
+_RUNS_FROM = re.compile(r"\b(?:ab|seit|from|since)\s+(?:dem\s+|the\s+)?(\d{1,2})\.(\d{1,2})\.(\d{4})?", re.IGNORECASE)
+RUNNING_DAYS = 2
+
+
+def _day(found: re.Match[str], year: int) -> date | None:
+    try:
+        return date(int(found.group(3) or year), int(found.group(2)), int(found.group(1)))
+    except ValueError:
+        return None
+
+
+def _daily_sentences(reply_text: str) -> list[str]:
+    """The sentences of the creditor's text that name an amount running on by the day."""
+    found: list[str] = []
+    for match in _BY_THE_DAY.finditer(reply_text):
+        start = max((end.end() for end in _SENTENCE_END.finditer(reply_text, 0, match.start())), default=0)
+        after = _SENTENCE_END.search(reply_text, match.end())
+        sentence = reply_text[start:after.start() if after else len(reply_text)]
+        if find_money(sentence) and sentence not in found:
+            found.append(sentence)
+    return found
+
+
+def running_doubts(decision: TotalDecision, reply_text: str, received_on: date | None) -> list[str]:
+    """Interest or charges that run on by a stated amount a day since a day before the mail ("Ab dem 01.03.2027
+    laufen … 0,27 EUR pro Tag auf" in a mail of 9 March), or a total stated as of a day before the mail beside
+    such a daily amount: the total was the claim days ago and is not today's."""
+    total = decision.total
+    if total is None or received_on is None or not (daily := _daily_sentences(reply_text)):
+        return []
+    for sentence in daily:
+        for found in _RUNS_FROM.finditer(sentence):
+            day = _day(found, received_on.year)
+            if day is not None and (received_on - day).days >= RUNNING_DAYS:
+                return [f"an amount runs on by the day since {day:%d.%m.%Y}, before the mail: the total is not "
+                        "today's"]
+    for found in _AS_OF.finditer(fold(total.line.text)):
+        day = _day(found, received_on.year)
+        if day is not None and (received_on - day).days >= RUNNING_DAYS:
+            return [f"the total is stated as of {day:%d.%m.%Y} and an amount runs on by the day since"]
     return []
 
 

@@ -369,3 +369,50 @@ def test_a_provisional_or_internal_figure_is_not_written_alone(text: str) -> Non
 def test_a_procedure_stopped_for_now_is_no_provisional_figure() -> None:
     result = statement("Offen sind 212,40 €. Das Mahnverfahren haben wir vorläufig eingestellt.")
     assert not any("provisional" in reason for reason in result.amount_safety_reasons)
+
+
+def _received(body: str, received: date) -> ExtractionResult:
+    return extract(parse_body(f"Guten Tag,\n\nzu Frau Tanja Roth:\n{body}\n\nMfG\nKabelNord", None),
+                   subject="Tanja Roth", from_email="service@kabelnord.example", from_name="KabelNord",
+                   received_on=received)
+
+
+@pytest.mark.parametrize("body", [
+    # interest running by the day since a day a week before the mail
+    "Offener Betrag: 640,20 EUR.\nSeit dem 25.05.2027 kommen täglich 0,19 EUR Verzugszinsen hinzu.",
+    "Offen sind 640,20 EUR. Ab 26.05. berechnen wir Zinsen von 0,19 EUR je Tag.",
+    # the total dated before the mail beside a daily amount
+    "Saldo per 24.05.2027: 640,20 EUR\nDanach fallen Zinsen an, derzeit 0,19 EUR pro Tag.",
+])
+def test_a_total_that_grew_by_the_day_since_before_the_mail_is_never_written_alone(body: str) -> None:
+    result = _received(body, date(2027, 6, 2))
+    assert result.total_amount == Decimal("640.20")
+    assert not result.amount_is_safe
+    assert any("by the day" in doubt for doubt in result.amount_safety_reasons)
+
+
+@pytest.mark.parametrize("body", [
+    # the daily amount starts on the mail's day or later: the total is today's
+    "Offen sind 640,20 EUR. Ab dem 02.06.2027 berechnen wir Zinsen von 0,19 EUR je Tag.",
+    "Offen sind 640,20 EUR. Ab 15.06. fallen Standgebühren von 4,00 EUR pro Tag an.",
+    # a daily amount with no day it runs from, the total not dated
+    "Offen sind 640,20 EUR zzgl. weiterer Zinsen von täglich 0,19 EUR.",
+])
+def test_a_daily_amount_from_today_on_leaves_the_total_safe(body: str) -> None:
+    result = _received(body, date(2027, 6, 2))
+    assert result.total_amount == Decimal("640.20")
+    assert result.amount_is_safe, result.amount_safety_reasons
+
+
+def test_a_credit_set_off_explains_a_larger_figure_before_it() -> None:
+    body = ("Bis zur Schlussrechnung standen 880,40 EUR offen. Die Schlussrechnung ergab ein Guthaben von 75,20 EUR,"
+            " das wir verrechnet haben. Nach Verrechnung verbleiben 805,20 EUR.")
+    result = statement(body)
+    assert result.total_amount == Decimal("805.20")
+    assert result.amount_is_safe, result.amount_safety_reasons
+
+
+def test_a_larger_figure_a_credit_does_not_explain_still_keeps_the_total_from_being_written_alone() -> None:
+    body = ("Bis zur Schlussrechnung standen 880,40 EUR offen. Die Schlussrechnung ergab ein Guthaben von 60,00 EUR,"
+            " das wir verrechnet haben. Nach Verrechnung verbleiben 805,20 EUR.")
+    assert not statement(body).amount_is_safe

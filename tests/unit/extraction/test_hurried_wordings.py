@@ -54,12 +54,23 @@ def test_words_after_an_amount_that_say_how_it_is_made_are_no_name_of_a_part(bod
 @pytest.mark.parametrize("body", [
     "offen ist noch die rechnung 44/27 ueber 1.120,00 plus mahngeb. 12,00 = 1.132,00 eur.",
     "Es sind 1.120,00 € aus der Rechnung offen, mit den Mahnkosten von 12,00 € ergeben sich 1.132,00 €.",
+    "Aus der Rechnung sind 1.120,00 € offen; plus 12,00 € Mahnkosten macht das 1.132,00 €.",
+    "Offen: Rechnung 1.120,00 EUR, zuzüglich Mahnkosten 12,00 EUR, das sind 1.132,00 EUR.",
 ])
 def test_a_sum_said_in_words_is_the_total(body: str) -> None:
     result = read(body)
     assert result.total_amount == Decimal("1132.00")
     assert result.components == {"principal": Decimal("1120.00"), "costs": Decimal("12.00")}
     assert result.amount_is_safe
+
+
+@pytest.mark.parametrize("body", [
+    # a sum in words that follows no amounts joined by "plus" names no total
+    "Die Mahnkosten, das sind 12,00 €, kommen zur Rechnung über 1.120,00 € hinzu. Offen: 1.132,00 €.",
+])
+def test_sum_words_without_amounts_added_before_them_name_no_total(body: str) -> None:
+    result = read(body)
+    assert result.total_amount == Decimal("1132.00")
 
 
 def test_painted_rooms_are_work_done_not_a_cancelled_amount() -> None:
