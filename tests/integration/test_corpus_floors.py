@@ -63,9 +63,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "total), S012 (the creditor confirms the firm's figure, which stands only in the quoted letter: quoted amounts "
     "are never taken)",
     ("corpus_fresh8", "intent"): "22/24: S010 and S012 (above) read as questions",
-    ("corpus_fresh8", "auto_applied_needing_human"): "S005: 'Gesamtforderung per 28.02.2027' with interest running "
-    "on from 01.03. is written as the current claim, as on the other corpora; its author labels it for a human "
-    "because a few days' interest has accrued since",
     ("corpus_fresh8", "safe_cases_auto_applied"): "9/14: S003 (a giro statement with its carried-forward balance: a "
     "previous total is a human's), S010, S012 (above), S015 (figures only in an XLSX "
     "without a total label), S020 (figures only in an image-only scan: read by OCR, never safe)",
@@ -205,6 +202,17 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "the old one struck there: quoted history is never read, a human decides)",
     ("corpus_fresh20", "intent"): "22/24: J007 (above) and J010 (the creditor confirms the figure of the quoted letter "
     "without restating it) read as questions; neither has a figure written",
+    # corpus_fresh21: written blind in session 13 (corrections, follow-ups and figures that move with time); first
+    # sight: amount 90 %, intent 88 %, noise 1, no wrong amount, TWO WRITES ITS LABELS LEAVE TO A HUMAN (Q005 a total
+    # 'per 31.03.' with 0,41 € interest a day since 01.04., Q014 a total beside a discount offered until a deadline),
+    # safe 11/14. Fixed since: Q005 (and fresh8 S005, the same phenomenon), Q020, Q024.
+    ("corpus_fresh21", "amount_exact"): "19/20: Q018 (a bank's 'Ablösebetrag per 30.04.2028', a payoff figure for a "
+    "day after the mail, is read as owed only later: no total, a human decides)",
+    ("corpus_fresh21", "intent"): "21/24: Q016 (a creditor withdrawing yesterday's answer until a return is booked), "
+    "Q018 (above) and Q022 (a statement announced for next week) read as questions; none has a figure written",
+    ("corpus_fresh21", "auto_applied_needing_human"): "Q014: the claim 1.874,55 € stated in full beside an offer to "
+    "settle for 1.200,00 € if paid by a deadline is written; corpus_fresh10's author labels the same phenomenon "
+    "(X013, 'Vorteilsangebot … Einmalzahlung') for writing, this one for a human",
 }
 
 MISSING = "<no shared corpus>"
@@ -218,12 +226,13 @@ MISSING = "<no shared corpus>"
 # corpus_fresh8 and corpus_fresh9 (measured at first sight after all of session 10's first-round fixes),
 # corpus_fresh10 and corpus_fresh11 (session 11's, measured at first sight before its fixes), corpus_fresh12 to
 # corpus_fresh15 (written after them, one after the other), corpus_fresh16 (written at the end of session 11) and
-# corpus_fresh17 to corpus_fresh20 (session 12's, each measured at first sight before its fixes).
+# corpus_fresh17 to corpus_fresh20 (session 12's, each measured at first sight before its fixes) and corpus_fresh21
+# (session 13's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
        "corpus_fresh12", "corpus_fresh13", "corpus_fresh14", "corpus_fresh15", "corpus_fresh16", "corpus_fresh17",
-       "corpus_fresh18", "corpus_fresh19", "corpus_fresh20")
+       "corpus_fresh18", "corpus_fresh19", "corpus_fresh20", "corpus_fresh21")
 
 
 def first_round_corpora() -> list[str]:

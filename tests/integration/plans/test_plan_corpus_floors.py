@@ -22,7 +22,7 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh5", "corpus_plan_fresh6", "corpus_plan_fresh7", "corpus_plan_fresh8", "corpus_plan_fresh9",
        "corpus_plan_fresh10", "corpus_plan_fresh11", "corpus_plan_fresh12", "corpus_plan_fresh13",
        "corpus_plan_fresh14", "corpus_plan_fresh15", "corpus_plan_fresh16", "corpus_plan_fresh17",
-       "corpus_plan_fresh18", "corpus_plan_fresh19")
+       "corpus_plan_fresh18", "corpus_plan_fresh19", "corpus_plan_fresh20")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -69,6 +69,11 @@ LOWER: dict[str, dict[str, float]] = {
     # "Ja" written under the quoted option) and F012 (the other option deleted inside the quote), F014 (both boxes
     # ticked, a question) and F019 (no box fits, a counter-offer in words) go to a human undecided.
     "corpus_plan_fresh19": {"decision": 0.8},
+    # corpus_plan_fresh20 (written blind in session 13: conditions, delegation and partial answers) read 17/20
+    # decisions at first sight, none wrong alone, but TWO HUMAN REPLIES DROPPED AS AUTOMATIC NOTES (A008 "Zuständig
+    # ist jetzt …" after a sale of the claim, A010 a deadline extension asked beside an adviser on holiday); both
+    # reach a human since. A004 (consent subject to the board's approval) goes to a human read as consent with doubts.
+    # It meets the common floors.
 }
 
 
