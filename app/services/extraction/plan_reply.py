@@ -419,6 +419,10 @@ def _decide(sentences: Sequence[Sentence], plan: dict[str, Decimal], plan_claim:
     without `compare` (the text is about another letter) its figures are compared with no plan.
     A reply that withdraws or corrects an earlier statement, or abstains, is read with a doubt."""
     verdict = (_counter_verdict(sentences, plan, plan_claim) if compare else None) or _polar_verdict(sentences)
+    reserved = next((s for s in sentences if words.RESERVED_APPROVAL.search(s.folded)), None)
+    if verdict is not None and verdict.decision == "accepted" and reserved is not None:
+        verdict = _Verdict("unclear", reasons=["the agreement waits for someone else's approval"],
+                           evidence=[_quote(reserved.text)])
     if verdict is not None:
         withdrawn = [s for s in sentences if s.withdrawn]
         if withdrawn:

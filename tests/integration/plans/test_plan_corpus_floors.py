@@ -27,9 +27,10 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
     "corpus_plan_fresh3": {"match": 0.96},
-    # Untuned, written blind after session 9's fixes: what it read at first sight, with V015 fixed since and V002
-    # (the consent in the department head's forwarded note) since session 11.
-    "corpus_plan_fresh5": {"decision": 0.88},
+    # Untuned, written blind after session 9's fixes: what it read at first sight, with V015 fixed since, V002
+    # (the consent in the department head's forwarded note) since session 11 and V012 (consent "vorbehaltlich der
+    # Genehmigung durch unsere Auftraggeberin") since session 13: 17/18.
+    "corpus_plan_fresh5": {"decision": 0.94},
     # Untuned, written blind; at first sight decisions 60 % (12/20), counter-offers 40 %, one wrong decision recorded
     # alone (Q010, a double negation read as a refusal). Fixed since but for Q009, which is matched to the sibling
     # letter INQ-0006 (the same client's second account at the same bank, whose reference the body also names).
@@ -72,8 +73,8 @@ LOWER: dict[str, dict[str, float]] = {
     # corpus_plan_fresh20 (written blind in session 13: conditions, delegation and partial answers) read 17/20
     # decisions at first sight, none wrong alone, but TWO HUMAN REPLIES DROPPED AS AUTOMATIC NOTES (A008 "Zuständig
     # ist jetzt …" after a sale of the claim, A010 a deadline extension asked beside an adviser on holiday); both
-    # reach a human since. A004 (consent subject to the board's approval) goes to a human read as consent with doubts.
-    # It meets the common floors.
+    # reach a human since, and A004 (consent subject to the board's approval) is undecided since. It meets the common
+    # floors.
 }
 
 

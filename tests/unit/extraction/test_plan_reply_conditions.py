@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from app.services.extraction import plan_reply
 from app.services.parsing import parse_body
 
@@ -40,3 +42,19 @@ def test_a_higher_figure_asked_for_is_still_a_counter_offer() -> None:
     reading = read("Wir lehnen ab, es sei denn, die Quote auf unsere Forderung wird auf 12 % erhöht.")
     assert reading.decision == "counter_offer"
     assert reading.counter_offer == {"quota_percent": D("12")}
+
+
+@pytest.mark.parametrize("text", [
+    "Fachlich sind wir einverstanden. Die Zustimmung erfolgt jedoch vorbehaltlich der Freigabe durch unseren "
+    "Kreditausschuss, der im nächsten Monat tagt.",
+    "Wir stimmen zu, unter dem Vorbehalt der Genehmigung durch unsere Mandantin, die wir angefragt haben.",
+    "We agree to the plan, subject to the approval of our head office.",
+])
+def test_an_agreement_that_waits_for_someone_elses_approval_is_no_decision_yet(text: str) -> None:
+    assert read(text).decision == "unclear"
+
+
+def test_a_right_reserved_for_later_keeps_an_agreement() -> None:
+    reading = read("Wir stimmen dem Plan zu. Wir behalten uns vor, die Zustimmung zu widerrufen, falls Vermögen "
+                   "verschwiegen wurde.")
+    assert reading.decision == "accepted"

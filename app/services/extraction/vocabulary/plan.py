@@ -433,6 +433,14 @@ PENDING = phrases((
 # The decision is left to a body that meets later ("Über den Plan entscheidet unser Vorstand in seiner nächsten
 # Sitzung am 10.12."): no decision yet, and an agreement next to it is no final one.
 _BODY = r"(?:Vorstand|Aufsichtsrat|Kreditausschuss|Ausschuss|Gremium|Gremien|Geschäftsleitung|Verwaltungsrat|Beirat)"
+# An agreement made subject to someone else's approval ("unter dem Vorbehalt der Zustimmung unserer Geschäftsleitung",
+# "vorbehaltlich der Genehmigung durch unsere Auftraggeberin"): no decision yet.
+RESERVED_APPROVAL = phrases((
+    rf"(?:Vorbehalt\w*|vorbehaltlich) (?:\S+ ){{0,3}}?(?:Zustimmung|Genehmigung|Freigabe|Einwilligung|Entscheidung"
+    rf"|Beschlusses|Beschluss) (?:\S+ ){{0,4}}?(?:{_BODY}|Auftraggeber\w*|Mandant\w*|Geschäftsführung|Zentrale"
+    rf"|Konzernzentrale|Rechtsabteilung|Gläubiger\w*|Eigentümer\w*)",
+    r"subject to (?:\S+ ){0,2}?(?:approval|consent|sign-off) (?:of|by|from)",
+))
 POSTPONED = phrases((
     r"(?:nächsten|kommenden|folgenden|anstehenden) (?:\S+ ){0,1}?(?:Sitzung|Vorstandssitzung|Ausschusssitzung)",
     r"Sitzung (?:\S+ ){0,2}?am \d", rf"{_BODY} (?:\S+ ){{0,4}}?(?:entscheidet|entscheiden wird|beschließt|befasst)\b",
