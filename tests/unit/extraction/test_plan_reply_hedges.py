@@ -216,8 +216,11 @@ def test_a_refusal_for_now_while_documents_are_missing_goes_to_a_human() -> None
 
 
 def test_a_field_value_on_its_own_after_the_label_decides() -> None:
-    reading = read("Rückmeldung der Gläubigerin\nEntscheidung: Zustimmung, vorbehaltlich der Gremienfreigabe")
+    reading = read("Rückmeldung der Gläubigerin\nEntscheidung: Zustimmung, vorbehaltlich des Eingangs der ersten Rate")
     assert reading.decision == "accepted" and reading.doubts
+    # the committee's release reserved: no decision yet
+    assert read("Rückmeldung der Gläubigerin\nEntscheidung: Zustimmung, vorbehaltlich der Gremienfreigabe").decision \
+        == "unclear"
 
 
 def test_the_head_of_the_firms_own_subject_in_a_reply_decides_nothing() -> None:

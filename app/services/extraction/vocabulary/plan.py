@@ -439,6 +439,8 @@ RESERVED_APPROVAL = phrases((
     rf"(?:Vorbehalt\w*|vorbehaltlich) (?:\S+ ){{0,3}}?(?:Zustimmung|Genehmigung|Freigabe|Einwilligung|Entscheidung"
     rf"|Beschlusses|Beschluss) (?:\S+ ){{0,4}}?(?:{_BODY}|Auftraggeber\w*|Mandant\w*|Geschäftsführung|Zentrale"
     rf"|Konzernzentrale|Rechtsabteilung|Gläubiger\w*|Eigentümer\w*)",
+    r"(?:Vorbehalt\w*|vorbehaltlich) (?:\S+ ){0,2}?\w*(?:gremien|vorstands|ausschuss|geschäftsleitungs)"
+    r"(?:freigabe|zustimmung|genehmigung|beschluss)\w*",
     r"subject to (?:\S+ ){0,2}?(?:approval|consent|sign-off) (?:of|by|from)",
 ))
 POSTPONED = phrases((
