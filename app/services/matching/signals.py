@@ -140,7 +140,10 @@ def firm_reference(inquiry: Inquiry, facts: EmailFacts, found: Candidates) -> Si
     if inquiry.firm_reference_key in facts.reference_keys or inquiry.firm_reference_key in facts.firm_reference_keys:
         return Signal("firm_reference", FIRM_REFERENCE, 0, f"names the firm reference {inquiry.firm_reference}")
     mentioned = (facts.firm_reference_keys | found.known_firm_keys) - found.known_creditor_keys
-    others = [key for key in mentioned if _same_scheme(key, inquiry.firm_reference_key)]
+    # The same Aktenzeichen written another way (a routing tag's "rqy617x28" for "RQ.Y 617/28") is no other one.
+    own_groups = normalize.digit_groups(inquiry.firm_reference)
+    others = [key for key in mentioned if _same_scheme(key, inquiry.firm_reference_key)
+              and not (own_groups and normalize.digit_groups(key) == own_groups)]
     if others:
         return Signal("firm_reference_other", CONFLICT, 0,
                       f"names another firm reference ({', '.join(sorted(others)).upper()})", conflict=True)

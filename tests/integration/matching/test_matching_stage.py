@@ -292,3 +292,19 @@ def test_an_automatic_write_carries_only_a_breakdown_that_makes_up_the_total(dat
         assert full is not None and full.components == {"principal": "3000.00", "interest": "112.32",
                                                           "costs": "100.00"}
         assert bare is not None and (bare.amount, bare.components) == (Decimal("3212.32"), {})
+
+
+def test_a_routing_tag_that_writes_the_clients_own_aktenzeichen_another_way_is_no_conflict(database: str) -> None:
+    """"RQ.Y 617/28" written into a routing address as "rqy617x28": the same reference, so the statement is written;
+    a tag with other digits still names another client's letter."""
+    with session_scope() as session:
+        add_inquiry(session, "INQ-1", "Jürgen Weißbach", "BS.K 117/26", creditor_reference="4401 882 310")
+        add_inquiry(session, "INQ-2", "Dragan Petrović", "BS.K 170/26", creditor_reference="4401 905 772")
+        same = add_reply(session, body=WEISSBACH, to="glaeubiger+bsk117x26@kanzlei.example")
+        written = matching_stage.match_and_apply(session, same, stated("3212.32", firm_reference="bsk117x26"),
+                                                 get_settings())
+        other = add_reply(session, body=WEISSBACH, to="glaeubiger+bsk170x26@kanzlei.example")
+        doubted = matching_stage.match_and_apply(session, other, stated("3212.32", firm_reference="bsk170x26"),
+                                                 get_settings())
+    assert (written.inquiry_id, written.match_status, written.action) == ("INQ-1", "auto_matched", "applied")
+    assert doubted.action == "review" and not doubted.auto_applied
