@@ -416,3 +416,19 @@ def test_a_larger_figure_a_credit_does_not_explain_still_keeps_the_total_from_be
     body = ("Bis zur Schlussrechnung standen 880,40 EUR offen. Die Schlussrechnung ergab ein Guthaben von 60,00 EUR,"
             " das wir verrechnet haben. Nach Verrechnung verbleiben 805,20 EUR.")
     assert not statement(body).amount_is_safe
+
+
+@pytest.mark.parametrize("text", [
+    "Offen sind 418,00 EUR. Für die Stundung fallen Zinsen an (0,5 % je Monat); diese werden nach ihrem Ende "
+    "gesondert festgesetzt.",
+    "Offen sind 418,00 EUR. Die Vollstreckungskosten setzen wir später fest; sie werden nachträglich festgesetzt.",
+])
+def test_interest_or_costs_to_be_fixed_later_keep_the_total_from_being_written_alone(text: str) -> None:
+    result = statement(text)
+    assert result.total_amount == Decimal("418.00")
+    assert any("further parts later" in doubt for doubt in result.amount_safety_reasons)
+
+
+def test_costs_that_are_not_charged_separately_raise_no_doubt() -> None:
+    result = statement("Offen sind 418,00 EUR. Mahnkosten werden nicht gesondert festgesetzt.")
+    assert result.amount_is_safe, result.amount_safety_reasons

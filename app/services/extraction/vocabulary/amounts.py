@@ -146,8 +146,10 @@ INTEREST_NOT_COMPUTED = re.compile(
 PARTS_TO_FOLLOW = phrases((
     # "eine Teilforderung": the rest of the claim is handled elsewhere
     r"\bTeilforderung\b",
-    r"\w*(?:Kosten|Zinsen|Gebühren|Auslagen|Spesen|Nebenforderungen|nachzahlung)\b(?:[^.;]{0,120}?)\b(?:gesondert|separat|später|"
-    r"nachträglich|noch) (?:\S+ ){0,2}?(?:beziffer\w*|mitteil\w*|nachreich\w*|aufgeben|aufgegeben|geltend machen)",
+    # (a semicolon may stand between: "Stundungszinsen werden erhoben; sie werden nach Ablauf gesondert festgesetzt")
+    r"\w*(?:Kosten|Zinsen|Gebühren|Auslagen|Spesen|Nebenforderungen|nachzahlung)\b(?:[^.]{0,120}?)\b(?<!nicht\s)"
+    r"(?:gesondert|separat|später|nachträglich|noch) (?:\S+ ){0,2}?(?:beziffer\w*|mitteil\w*|nachreich\w*|aufgeben"
+    r"|aufgegeben|geltend machen|festgesetzt|festsetzen)",
     r"(?:interest|costs|fees) (?:\S+ ){0,8}?(?:will be|to be) (?:\S+ ){0,2}?(?:quantified|advised|notified)",
 ), whole_words=False)
 # Interest, costs or fees the creditor says the stated figure leaves out or has not fixed yet ("seither
