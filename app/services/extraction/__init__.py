@@ -45,6 +45,7 @@ from app.services.extraction.stated_sums import future_totals, larger_sums
 from app.services.extraction.totals import TotalDecision, decide_total, usable
 from app.services.extraction.vocabulary.amounts import (
     APPROXIMATE_LEAD,
+    NEGATIVE_IS_OWED,
     POINTS_TO_SUBJECT,
     SUBJECT_FIGURE_WORD,
     SUBJECT_REQUEST,
@@ -179,7 +180,7 @@ def _safety(
         reasons.extend(total_doubts(decision, reply_text, candidates))
         if decision.fallback:
             reasons.append("total has no total label")
-        if total.sign_flipped:
+        if total.sign_flipped and not NEGATIVE_IS_OWED.search(fold(reply_text)):
             reasons.append("total was written as a negative balance")
         if not total.has_currency and total.label != "total":
             reasons.append("total has neither a currency nor a total label")

@@ -71,7 +71,7 @@ _FUTURE = "future amount, not yet due"
 # A negation counts only right before the word it negates ("nicht bezahlt"), not anywhere in the clause.
 _NEGATION_BEFORE = re.compile(r"(?:\bnicht|\bnoch nicht|\bkein\w*|\bnoch)\s+(?:\S+\s+){0,2}$")
 _PAID_TRAIL_EN = re.compile(r"\b(?:was|were|has been|have been) (?:\w+ )?(?:received|paid|credited)\b")
-_PAID = "paid amount, not open"
+PAID_REASON = "paid amount, not open"
 _FIRMS_FIGURE = "the firm's figure repeated, not the creditor's"
 _PER_UNIT = "price per unit, not the claim"
 _MULTIPLIER = "multiplier in a calculation line"
@@ -253,7 +253,7 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
     if FIRMS_FIGURE_LEAD.search(folded_lead[-60:]) or _in_firms_clause(lead, trail):
         return _FIRMS_FIGURE
     for reason, pattern in _LEAD_REJECTIONS:
-        if pattern.search(folded_lead) and not (reason == _PAID and _NEGATION.search(folded_lead)):
+        if pattern.search(folded_lead) and not (reason == PAID_REASON and _NEGATION.search(folded_lead)):
             return reason
     if per_unit and (_PER_UNIT_BEFORE.search(lead) or _PER_UNIT_AFTER.match(after)):
         return _PER_UNIT
@@ -267,7 +267,7 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
         if match and not _NEGATION_BEFORE.search(folded_trail[: match.start() + _keyword_offset(match.group(0))]):
             return reason
     if _PAID_TRAIL_EN.search(folded_trail):
-        return _PAID
+        return PAID_REASON
     return None
 
 

@@ -8,8 +8,8 @@ from decimal import Decimal
 from itertools import product
 
 from app.services import money
-from app.services.extraction.amounts import Candidate
-from app.services.extraction.arithmetic import SourceSums
+from app.services.extraction.amounts import PAID_REASON, Candidate
+from app.services.extraction.arithmetic import SourceSums, order_key
 from app.services.extraction.labels import PRINCIPAL, SURCHARGES, fold, is_weak_balance
 from app.services.extraction.result import Component
 
@@ -293,7 +293,7 @@ def _rank(candidate: Candidate, source: _Source) -> Ranked:
 
 def _unexplained(best: Ranked, ranking: list[Ranked], counted: list[Candidate],
                  component_lines: dict[Component, list[Candidate]],
-                 sources: dict[str, _Source]) -> tuple[Candidate, ...]:
+                 sources: dict[str, _Source], paid: frozenset[Decimal] = frozenset()) -> tuple[Candidate, ...]:
     """Other amounts that claim to be the total and that nothing explains: not a subtotal of it, not one of its
     components, not an item of it or of one of its subtotals."""
     total = best.candidate
@@ -305,10 +305,14 @@ def _unexplained(best: Ranked, ranking: list[Ranked], counted: list[Candidate],
     # The same figure as a line the total is summed from, stated again elsewhere ("Die Restschuld beträgt 3.215,70"
     # above "Restschuld 3.215,70 / Zinsen 74,45 / Gesamtforderung 3.290,15"), is that line: the total explains it.
     added_up = {item.value for item in sums.items_of(total) if item.value > 0} if total.value > 0 else set()
+    # The claim before the payments the text names, stated above the total ("Erstattungsforderung … über 830,00 € …
+    # zusammen 168,90 € einbehalten … Restforderung 661,10 €"): what was paid leaves exactly the total.
+    before_payments = {total.value + value for value in paid}
     return tuple(
         r.candidate for r in ranking
         if r.candidate.value != total.value and id(r.candidate) not in explained
         and not sums.is_subtotal(total, r.candidate) and r.candidate.value not in added_up
+        and not (r.candidate.value in before_payments and order_key(r.candidate) < order_key(total))
     )
 
 
@@ -340,7 +344,9 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     values, evidence = _principal_by_difference(values, evidence, parts, total)
     runner_up = next((r for r in ranking[1:] if r.candidate.value != total.value), None)
     margin = None if runner_up is None else round(best.score - runner_up.score, 2)
-    unexplained = _unexplained(best, ranking, counted, evidence, sources)
+    paid = frozenset(c.value for c in candidates if c.reason == PAID_REASON and c.line.source == total.line.source
+                     and c.line.part in ("reply", "attachment"))
+    unexplained = _unexplained(best, ranking, counted, evidence, sources, paid)
     notes = [f"chosen for: {', '.join(best.features)}"]
     if runner_up is not None:
         features = ", ".join(runner_up.features)

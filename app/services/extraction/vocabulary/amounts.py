@@ -165,6 +165,15 @@ PARTS_LEFT_OUT = re.compile(
     r"gerechnet))"
     rf"|\b{_LEFT_OUT}(?: [^\s.;:]+){{0,8}}? {_CLAIM_PARTS}"
     r"|\b(?:interest|costs|fees)\b[^.;:]{0,80}?\bnot (?:yet )?included")
+# The statement says its minus sign is what the debtor owes ("Ein negativer Kontostand bedeutet einen Rückstand zu
+# Lasten der Beitragsschuldnerin"): a total written negative is then read as it is meant.
+NEGATIVE_IS_OWED = phrases((
+    r"(?:negativ\w*|Minus\w*) (?:\S+ ){0,2}?(?:Kontostand|Saldo|Salden|Betrag|Beträge|Vorzeichen|Werte?)\b"
+    r"(?:\S* ){0,3}?(?:bedeute\w*|heißt|zeig\w*|steh\w*|kennzeichne\w*|weis\w*) (?:\S+ ){0,4}?"
+    r"(?:Rückstand|Rückstände|Forderung|Schuld|offen|zu Lasten|owed|arrears)",
+    r"(?:negative|minus) (?:\S+ ){0,2}?(?:balance|amounts?|sign) (?:\S+ ){0,2}?(?:means|shows|indicates) (?:\S+ ){0,3}?"
+    r"(?:owed|arrears|outstanding|due)",
+), whole_words=False)
 # Wording that makes interest or costs left out run only from now on ("künftig anfallende Zinsen").
 FROM_NOW_ON = re.compile(r"\b(?:kuenftig|zukuenftig|kommend|ab heute|ab sofort|ab dem heutigen|noch anfallend"
                          r"|weiter(?:hin)? (?:anfallend|laufend))")
@@ -277,6 +286,8 @@ FIRMS_FIGURE_LEAD = phrases((
 PAID_TRAIL = phrases((
     r"\beingegangen\b", r"\bgezahlt\b", r"\bbezahlt\b", r"\bbeglichen\b", r"\bgutgeschrieben\b",
     r"\büberwiesen\b", r"\berstattet\b", r"\bgetilgt\b", r"\bvereinnahmt\b", r"\bausgeglichen\b",
+    # Withheld from benefits paid to the debtor ("drei Monatsbeträge, zusammen 168,90 €, einbehalten").
+    r"\beinbehalten\b",
     # Set off against a refund or a credit: the amount is no longer open.
     r"\bverrechnet\b", r"\baufgerechnet\b",
     r"(?:haben wir|dankend) (?:\w+ )?erhalten", r"erhalten haben",

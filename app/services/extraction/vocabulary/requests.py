@@ -74,6 +74,9 @@ DECLINE = phrases((
     r"nicht (?:befugt|berechtigt|ermächtigt),? (?:\S+ ){0,6}?(?:Auskunft|Auskünfte|Angaben|Informationen|mitzuteilen"
     r"|zu erteilen|zu geben)", r"von weiteren Anfragen (?:\S+ ){0,4}?abzusehen",
     r"nicht (?:mehr )?zuständig", r"zuständig ist (?:allein|ausschließlich|nur|nunmehr)",
+    # Only someone else answers now: "Auskünfte … erteilt ab diesem Zeitpunkt ausschließlich das Hauptzollamt".
+    r"(?:Auskunft|Auskünfte) (?:\S+ ){0,10}?(?:erteilt|erteilen|gibt|geben) (?:\S+ ){0,4}?"
+    r"(?:ausschließlich|allein|nur)\b",
     # Someone else holds the case now: "Zuständig ist jetzt die Arvano Portfolio GmbH".
     r"zuständig (?:ist|sind) (?:jetzt|nun|ab sofort|inzwischen|mittlerweile|seitdem|seither)\b",
     r"(?:wird|werden) bei uns nicht mehr geführt",
@@ -84,7 +87,7 @@ REFERRAL = phrases((
     r"(?:Inkasso|Rechtsanw|Anwalt|Partner|Dienstleister|Factoring)\w* (?:\S+ ){0,12}?(?:abgegeben|übergeben"
     r"|abgetreten|verkauft)",
     r"(?:abgegeben|übergeben|abgetreten|verkauft) (?:\S+ ){0,8}?(?:Inkasso|Anwalt|Rechtsanw)\w*",
-    r"(?:verkauft|abgetreten) (?:an|worden)", r"zur (?:Beitreibung|weiteren Bearbeitung) an",
+    r"(?:verkauft|abgetreten) (?:an|worden)", r"zur (?:Beitreibung|Vollstreckung|weiteren Bearbeitung) an",
     r"Beitreibung (?:\S+ ){0,6}?übergeben",
     r"wenden Sie sich (?:bitte )?(?:direkt |daher |deshalb |bitte )?an",
     r"an (?:das|die|den) Sie sich (?:\S+ ){0,3}?wenden",
