@@ -178,7 +178,15 @@ REFUSE = phrases((
     r"(?:meine|unsere) Antwort (?:\S+ ){0,2}?(?:ist|lautet|heißt)\W*(?:\w+\W+)?nein\b(?=\s*(?:[.!,;]|$))",
     r"verweiger\w*", r"versag\w*", r"keine Zustimmung", r"nicht in Frage", r"nicht in Betracht",
     r"decline\w*", r"reject\w*", r"refuse\w*", r"cannot accept", r"do not agree", r"does not agree",
-    r"Zustimmung (?:\S+ ){0,4}?nicht möglich", r"nicht zustimmungsfähig", r"nicht (?:\S+ ){0,2}?folgen",
+    r"Zustimmung (?:\S+ ){0,12}?nicht (?:möglich|darstellbar|vertretbar|machbar)", r"nicht zustimmungsfähig",
+    r"nicht (?:\S+ ){0,2}?folgen",
+    # "Ihm zuzustimmen ist mir nicht möglich", "dem Plan zuzustimmen, ist uns leider nicht darstellbar".
+    # (not "… nicht zuzustimmen": a double negation)
+    r"(?<!nicht\s)(?:zuzustimmen|anzunehmen|mitzutragen|beizutreten)\W+(?:ist|wäre|sind) (?:\S+ ){0,5}?nicht "
+    r"(?:möglich|darstellbar"
+    r"|vertretbar|machbar)",
+    r"(?:ist|wäre) es (?:\S+ ){0,3}?nicht (?:möglich|darstellbar|vertretbar|machbar),? (?:\S+ ){0,8}?(?<!nicht\s)"
+    r"(?:zuzustimmen|anzunehmen|mitzutragen|beizutreten)",
     r"nicht (?:annehmbar|akzeptabel|hinnehmbar|tragbar)",
     # Declining in the words of being unable or of not coming closer to a proposal.
     r"(?:sehe|sehen) (?:wir |ich )?(?:uns|mich) (?:\S+ ){0,3}?(?:außerstande|außer Stande|nicht in der Lage)",
@@ -279,6 +287,12 @@ OTHER_CONSENT = phrases((
     r"Weitergabe|Übermittlung|Datenübermittlung|Akteneinsicht)\w*,? (?:\S+ ){0,12}?einverstanden",
     r"(?:stimm\w*|Zustimmung) (?:\S+ ){0,3}?(?:der|zur|zu der) (?:\S+ ){0,2}?(?:Weitergabe|Übermittlung|"
     r"Datenübermittlung|Fristverlängerung|Akteneinsicht)\w*(?: (?:\S+ ){0,8}?zu\b)?",
+    # A web portal's cookie banner ("Bitte stimmen Sie der Verwendung von Cookies … zu", "Zustimmen und weiter",
+    # "Alle Cookies akzeptieren").
+    r"(?:stimm\w*|Zustimm\w*|akzeptier\w*|accept\w*|einwillig\w*) (?:\S+ ){0,8}?(?:Cookies?|Datenschutzerklärung)\b"
+    r"(?: (?:\S+ ){0,8}?(?:zu\b|akzeptier\w*|accept\w*))?",
+    r"(?:Cookies?|Datenschutzerklärung) (?:\S+ ){0,4}?(?:akzeptier\w*|accept\w*|zustimm\w*)",
+    r"Zustimmen und weiter", r"Zustimmung (?:\S+ ){0,3}?jederzeit (?:\S+ ){0,2}?widerruf\w*",
 ))
 # A decision announced, not given ("Nach derzeitigem Stand werden wir dem Plan zustimmen").
 ANNOUNCED = phrases((
