@@ -177,10 +177,9 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # corpus_fresh18: written blind in session 12 (one mail, several cases: collective answers, spouses, routing
     # address against quoted letter, subject against body, namesakes, a guarantor); first sight: amount 100 %, intent
     # 88 %, noise 1, no wrong amount, THREE WRITES ITS LABELS LEAVE TO A HUMAN (O009 sent to another client's routing
-    # address, O016 a namesake warning, O021 instalments agreed), safe 11/11. All three go to a human since.
-    ("corpus_fresh18", "intent"): "22/24: O007 (a collection agency's collective answer for two clients, read as a "
-    "question; matched to one of them for a human) and O020 (a landlord declining to disclose a joint tenancy, read as "
-    "a question); neither has a figure written",
+    # address, O016 a namesake warning, O021 instalments agreed), safe 11/11. All three go to a human since; intent
+    # 23/24 since session 13 (O020 a refusal to disclose); O007 (a collective answer for two clients) reads as a
+    # question.
     ("corpus_fresh18", "noise_amounts_taken"): "O019: the borrower's claim beside the client's guarantee (the client "
     "is only the Bürge), read as the total; never safe",
     ("corpus_fresh18", "amount_where_none_stated"): "O019, as above",
@@ -213,6 +212,14 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh21", "auto_applied_needing_human"): "Q014: the claim 1.874,55 € stated in full beside an offer to "
     "settle for 1.200,00 € if paid by a deadline is written; corpus_fresh10's author labels the same phenomenon "
     "(X013, 'Vorteilsangebot … Einmalzahlung') for writing, this one for a human",
+    # corpus_fresh22: written blind in session 13 (public and quasi-public creditors: Finanzamt, Stadtkasse,
+    # Krankenkasse, Jobcenter, Familienkasse, Justizkasse); first sight: amount 95 %, intent 83 %, noise 1, no wrong
+    # amount, ONE WRITE ITS LABELS LEAVE TO A HUMAN (Y015, a claim 'gestundet' while Stundungszinsen are to be fixed
+    # later), safe 8/14. Fixed since: Y015, Y002/Y008/Y024 (the routing tag's own Aktenzeichen read as another one),
+    # Y006, Y017, Y021, Y023.
+    ("corpus_fresh22", "intent"): "21/24: Y005 (a health insurer forwarding the question to its collection department, "
+    "read as an automatic note), Y012 (two Kassenzeichen and the city asks which one is meant, read as a question) "
+    "and Y015 (a Stundung with instalments, read as a statement; never written, the interest is still to be fixed)",
 }
 
 MISSING = "<no shared corpus>"
@@ -226,13 +233,14 @@ MISSING = "<no shared corpus>"
 # corpus_fresh8 and corpus_fresh9 (measured at first sight after all of session 10's first-round fixes),
 # corpus_fresh10 and corpus_fresh11 (session 11's, measured at first sight before its fixes), corpus_fresh12 to
 # corpus_fresh15 (written after them, one after the other), corpus_fresh16 (written at the end of session 11) and
-# corpus_fresh17 to corpus_fresh20 (session 12's, each measured at first sight before its fixes) and corpus_fresh21
-# (session 13's).
+# corpus_fresh17 to corpus_fresh20 (session 12's, each measured at first sight before its fixes), corpus_fresh21
+# and corpus_fresh22 (session 13's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
        "corpus_fresh12", "corpus_fresh13", "corpus_fresh14", "corpus_fresh15", "corpus_fresh16", "corpus_fresh17",
-       "corpus_fresh18", "corpus_fresh19", "corpus_fresh20", "corpus_fresh21")
+       "corpus_fresh18", "corpus_fresh19", "corpus_fresh20", "corpus_fresh21",
+       "corpus_fresh22")
 
 
 def first_round_corpora() -> list[str]:

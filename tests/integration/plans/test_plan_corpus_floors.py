@@ -22,7 +22,8 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh5", "corpus_plan_fresh6", "corpus_plan_fresh7", "corpus_plan_fresh8", "corpus_plan_fresh9",
        "corpus_plan_fresh10", "corpus_plan_fresh11", "corpus_plan_fresh12", "corpus_plan_fresh13",
        "corpus_plan_fresh14", "corpus_plan_fresh15", "corpus_plan_fresh16", "corpus_plan_fresh17",
-       "corpus_plan_fresh18", "corpus_plan_fresh19", "corpus_plan_fresh20")
+       "corpus_plan_fresh18", "corpus_plan_fresh19", "corpus_plan_fresh20",
+       "corpus_plan_fresh21")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -75,6 +76,10 @@ LOWER: dict[str, dict[str, float]] = {
     # ist jetzt …" after a sale of the claim, A010 a deadline extension asked beside an adviser on holiday); both
     # reach a human since, and A004 (consent subject to the board's approval) is undecided since. It meets the common
     # floors.
+    # corpus_plan_fresh21 (written blind in session 13: boilerplate and fine print around the decision) read 17/20
+    # decisions at first sight, none wrong alone; L003 (a portal's cookie banner read as consent), L005 ("Ihm
+    # zuzustimmen ist mir nicht möglich") and L016 ("eine Zustimmung … nicht darstellbar") are right since. It meets
+    # the common floors.
 }
 
 
