@@ -12,7 +12,13 @@ from app.services.attachments.result import AttachmentText
 from app.services.extraction.amounts import CREDIT_REASON, SUPERSEDED_REASON, Candidate, collect_amounts
 from app.services.extraction.cent_columns import join_cent_columns
 from app.services.extraction.corrections import corrected
-from app.services.extraction.doubts import running_doubts, stale_doubts, subject_doubts, total_doubts
+from app.services.extraction.doubts import (
+    running_doubts,
+    stale_doubts,
+    subject_doubts,
+    total_doubts,
+    withdrawal_doubts,
+)
 from app.services.extraction.intent import (
     SETTLED,
     IntentDecision,
@@ -295,7 +301,8 @@ def extract(
     safe, safety_reasons = _safety(intent, decision, judged, attachments, parsed.reply_text, cut,
                                    [*parsed.doubts(), *subject_doubts(subject, decision),
                                     *stale_doubts(decision, received_on),
-                                    *running_doubts(decision, parsed.reply_text, received_on)])
+                                    *running_doubts(decision, parsed.reply_text, received_on),
+                                    *withdrawal_doubts(parsed.reply_text)])
     creditor, agent = choose_creditor(find_creditor_names(subject_lines + lines, from_name, from_email))
     amounts: list[AmountFound] = [c.found() for c in judged]
     return ExtractionResult(

@@ -23,6 +23,7 @@ from app.services.extraction.vocabulary.amounts import (
     CURRENT_CUE,
     DEPOSIT_ROW,
     DISPUTED,
+    EARLIER_ANSWER_WITHDRAWN,
     FROM_NOW_ON,
     IDENTITY_UNSURE,
     INTEREST_NOT_COMPUTED,
@@ -150,6 +151,16 @@ def _daily_sentences(reply_text: str) -> list[str]:
         if find_money(sentence) and sentence not in found:
             found.append(sentence)
     return found
+
+
+WITHDRAWN_ANSWER = "the creditor withdraws or corrects an earlier answer of its own"
+
+
+def withdrawal_doubts(reply_text: str) -> list[str]:
+    """The reply takes back an answer the creditor sent before: whatever was written from it is a human's to check,
+    and no figure of this reply is written alone."""
+    found = EARLIER_ANSWER_WITHDRAWN.search(fold(reply_text))
+    return [f"{WITHDRAWN_ANSWER}: '{found.group(0)[:80]}'"] if found else []
 
 
 def running_doubts(decision: TotalDecision, reply_text: str, received_on: date | None) -> list[str]:

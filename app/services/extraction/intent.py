@@ -17,6 +17,7 @@ from app.services.extraction.result import Intent
 from app.services.extraction.vocabulary import intent as words
 from app.services.extraction.vocabulary import requests as asks
 from app.services.extraction.vocabulary import spam
+from app.services.extraction.vocabulary.amounts import EARLIER_ANSWER_WITHDRAWN
 from app.services.textfold import fold
 
 # Any settled wording, for callers that look for the line saying so.
@@ -181,6 +182,8 @@ def _declines(text: MailText, signals: IntentSignals) -> list[str] | None:
 
 
 def _automatic(text: MailText, signals: IntentSignals) -> list[str] | None:
+    if EARLIER_ANSWER_WITHDRAWN.search(text.reply):  # a person takes back an answer; no machine does
+        return None
     # A receipt confirmed in a reply that goes on to state figures of its own is a person's answer ("wir
     # bestätigen den Eingang … Nach Abschluss des Mahnverfahrens wird sich unsere Forderung auf … belaufen").
     patterns = (words.ABSENCE, words.AUTOMATIC, words.FORWARDED,

@@ -68,11 +68,17 @@ def rows_missing_the_total(total: Candidate, candidates: Sequence[Candidate]) ->
 def _with_subtotals(rows: Sequence[Candidate]) -> Decimal:
     """The rows' sum where a row that adds up the two or more rows right above it stands for them (Grundsteuer
     318,40 / Abfall 74,60 / Hauptforderung 393,00 / Mahngebühren 9,50 / Gesamt 402,50)."""
-    kept: list[Decimal] = []
+    # Running sums of the rows kept, and where each sum first stood: a row that adds up the rows after the sum at
+    # index j replaces them, found by one look-up (a long table stays linear).
+    sums: list[Decimal] = [Decimal("0.00")]
+    first_at: dict[Decimal, int] = {sums[0]: 0}
     for row in rows:
-        for count in range(len(kept), 1, -1):
-            if sum(kept[-count:], Decimal("0.00")) == row.sum_value:
-                del kept[-count:]
-                break
-        kept.append(row.sum_value)
-    return sum(kept, Decimal("0.00"))
+        start = first_at.get(sums[-1] - row.sum_value)
+        if start is not None and len(sums) - 1 - start >= 2:
+            for dropped in sums[start + 1:]:
+                if first_at.get(dropped, -1) > start:
+                    del first_at[dropped]
+            del sums[start + 1:]
+        sums.append(sums[-1] + row.sum_value)
+        first_at.setdefault(sums[-1], len(sums) - 1)
+    return sums[-1]

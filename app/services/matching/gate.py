@@ -11,6 +11,7 @@ from typing import Literal
 from app.config import Settings
 from app.models import Inquiry
 from app.services import money
+from app.services.extraction.doubts import WITHDRAWN_ANSWER
 from app.services.extraction.result import ExtractionResult
 from app.services.matching import normalize, written_names
 from app.services.matching.decide import Decision
@@ -48,13 +49,15 @@ def judge(decision: Decision, extraction: ExtractionResult, known: Decimal | Non
     if decision.best is not None:
         others = [*namesakes, *(scored.inquiry for scored in decision.ranked)]
         names = written_names.doubts(decision.best, extraction.names, others)
+    # A withdrawn earlier answer is said first, whatever else the mail is: a figure written from it may be wrong now.
+    withdrawn = [reason for reason in extraction.amount_safety_reasons if reason.startswith(WITHDRAWN_ANSWER)]
     if decision.status != "auto_matched":
-        reasons = list(decision.reasons or ("no confident match",))
+        reasons = [*withdrawn, *(decision.reasons or ("no confident match",))]
         if extraction.intent in HUMAN_INTENTS:
             reasons.append(HUMAN_INTENTS[extraction.intent])
         return Verdict("review", (*reasons, *names))
     if extraction.intent in HUMAN_INTENTS:
-        return Verdict("review", (HUMAN_INTENTS[extraction.intent], *names))
+        return Verdict("review", (*withdrawn, HUMAN_INTENTS[extraction.intent], *names))
     reasons = names + other_letters_reference(decision, extraction) + amount_doubts(
         extraction, known, current() if callable(current) else current, settings.claim_jump_limit)
     return Verdict("review", tuple(reasons)) if reasons else Verdict("apply", ())

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
@@ -13,6 +14,9 @@ from app.config import get_settings
 from app.database import session_scope
 from app.models import ClaimHistory, IncomingEmail, Inquiry, JobEvent, OutboxMessage, Review, utcnow
 from app.services import claims, matching_stage
+from app.services.extraction import extract
+from app.services.extraction.doubts import WITHDRAWN_ANSWER
+from app.services.parsing import parse_body
 from tests.conftest import SetEnv
 from tests.integration.matching.support import add_inquiry, add_reply, stated
 
@@ -308,3 +312,23 @@ def test_a_routing_tag_that_writes_the_clients_own_aktenzeichen_another_way_is_n
                                                  get_settings())
     assert (written.inquiry_id, written.match_status, written.action) == ("INQ-1", "auto_matched", "applied")
     assert doubted.action == "review" and not doubted.auto_applied
+
+
+@pytest.mark.parametrize("withdrawal", [
+    "bitte ignorieren Sie unsere gestrige Antwort zu Herrn Weißbach; eine neue Aufstellung folgt.",
+    "unsere Mail von gestern zu Herrn Weißbach war leider fehlerhaft. Wir melden uns mit den richtigen Zahlen.",
+])
+def test_a_creditor_taking_back_the_answer_a_claim_was_written_from_says_so_in_the_review(
+        database: str, withdrawal: str) -> None:
+    with session_scope() as session:
+        add_inquiry(session, "INQ-1", "Jürgen Weißbach", "BS-2026-0117", creditor_reference="4401 882 310")
+        first = add_reply(session, body=WEISSBACH)
+        written = matching_stage.match_and_apply(session, first, stated("3212.32"), get_settings())
+        body = f"Guten Tag,\n\n{withdrawal}\n\nKonto 4401 882 310\nNordbank Hanse AG"
+        second = add_reply(session, body=body)
+        reading = extract(parse_body(body, None), subject="AW: Forderungsanfrage Jürgen Weißbach",
+                          from_email="forderung@nordbank.example", from_name="Nordbank Hanse AG")
+        taken_back = matching_stage.match_and_apply(session, second, reading, get_settings())
+    assert written.action == "applied"
+    assert taken_back.action == "review"
+    assert taken_back.reasons[0].startswith(WITHDRAWN_ANSWER), taken_back.reasons

@@ -432,3 +432,24 @@ def test_interest_or_costs_to_be_fixed_later_keep_the_total_from_being_written_a
 def test_costs_that_are_not_charged_separately_raise_no_doubt() -> None:
     result = statement("Offen sind 418,00 EUR. Mahnkosten werden nicht gesondert festgesetzt.")
     assert result.amount_is_safe, result.amount_safety_reasons
+
+
+@pytest.mark.parametrize("text", [
+    "Bitte ignorieren Sie unsere Mail von heute früh. Offen sind 418,00 EUR.",
+    "Unsere Aufstellung vom 02.03. zu Frau Roth war leider falsch. Richtig ist ein offener Betrag von 418,00 EUR.",
+    "Please disregard our earlier e-mail. The correct balance is EUR 418.00.",
+])
+def test_a_figure_sent_to_correct_an_earlier_answer_is_never_written_alone(text: str) -> None:
+    result = statement(text)
+    assert result.total_amount == Decimal("418.00")
+    assert any(doubt.startswith("the creditor withdraws or corrects") for doubt in result.amount_safety_reasons)
+
+
+def test_a_withdrawal_that_promises_an_answer_is_a_persons_not_an_automatic_note() -> None:
+    result = statement("Unsere gestrige Antwort zu Frau Roth ist gegenstandslos. Wir melden uns in Kürze.")
+    assert result.intent != "auto_reply"
+
+
+def test_the_firms_letter_called_wrong_is_no_withdrawal_of_the_creditors() -> None:
+    result = statement("Ihre Aufstellung war leider falsch: offen sind 418,00 EUR.")
+    assert not any(doubt.startswith("the creditor withdraws") for doubt in result.amount_safety_reasons)

@@ -165,6 +165,19 @@ PARTS_LEFT_OUT = re.compile(
     r"gerechnet))"
     rf"|\b{_LEFT_OUT}(?: [^\s.;:]+){{0,8}}? {_CLAIM_PARTS}"
     r"|\b(?:interest|costs|fees)\b[^.;:]{0,80}?\bnot (?:yet )?included")
+# The creditor takes back or corrects an answer it sent before ("bitte ignorieren Sie unsere gestrige Antwort",
+# "unsere Mail vom 08.10. war leider fehlerhaft", "please disregard our previous e-mail"): a figure written from that
+# answer may stand on the claim, and a human sees both.
+EARLIER_ANSWER_WITHDRAWN = phrases((
+    r"ignorieren Sie (?:\S+ ){0,2}?(?:unsere|meine) (?:\S+ ){0,2}?(?:Antwort|Mail|E-Mail|Nachricht|Auskunft"
+    r"|Aufstellung|Mitteilung|Schreiben)",
+    r"(?:unsere|meine) (?:\S+ ){0,2}?(?:Antwort|Mail|E-Mail|Nachricht|Auskunft|Aufstellung|Mitteilung|Schreiben)\w* "
+    r"(?:\S+ ){0,6}?(?:ist|war|sind|waren) (?:\S+ ){0,2}?(?:gegenstandslos|hinfällig|fehlerhaft"
+    r"|falsch|unrichtig|unzutreffend|nicht (?:mehr )?(?:gültig|verbindlich|zutreffend|korrekt|richtig))",
+    r"(?:ziehen|nehmen) (?:wir|ich) (?:unsere|meine) (?:\S+ ){0,2}?(?:Antwort|Auskunft|Aufstellung|Mitteilung|Angaben)"
+    r" (?:\S+ ){0,4}?zurück",
+    r"(?:disregard|ignore) (?:our|my) (?:\S+ ){0,2}?(?:e-?mail|reply|message|statement)",
+), whole_words=False)
 # The statement says its minus sign is what the debtor owes ("Ein negativer Kontostand bedeutet einen Rückstand zu
 # Lasten der Beitragsschuldnerin"): a total written negative is then read as it is meant.
 NEGATIVE_IS_OWED = phrases((
