@@ -24,6 +24,7 @@ from app.services.extraction.vocabulary.amounts import (
     DEPOSIT_ROW,
     DISPUTED,
     EARLIER_ANSWER_WITHDRAWN,
+    FIGURE_LEFT_TO_FIRM,
     FROM_NOW_ON,
     IDENTITY_UNSURE,
     INTEREST_NOT_COMPUTED,
@@ -87,10 +88,32 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
         doubts.append(f"the creditor will put a figure on further parts later: '{parts.group(0)[:60]}'")
     if slip := MISGROUPED_NUMBER.search(reply_text):
         doubts.append(f"a figure is written with its thousands grouped wrong: '{slip.group(0)}'")
+    if added := _added_after(total, candidates):
+        doubts.append(f"an amount is added after the total without a new sum: {money.format_eur(added.value)}")
+    if choice := FIGURE_LEFT_TO_FIRM.search(folded):
+        doubts.append(f"the creditor asks the firm which figure to file: '{choice.group(0)[:60]}'")
     settled = settled_claim_wording(reply_text, total.raw)
     if settled and total.value != 0:
         doubts.append("the reply also says the account is settled: " + ", ".join(settled))
     return doubts
+
+
+# A line or clause right under the total that opens with an addition ("zzgl. Kosten … 128,50 EUR", "+ 12,00 €").
+_ADDED_LEAD = re.compile(r"^\s*(?:[,;]\s*)?(?:zzgl\b|zuzueglich\b|plus\b|\+|dazu kommen\b|hinzu kommen\b)")
+_ADDED_LINES = 2
+
+
+def _added_after(total: Candidate, candidates: list[Candidate]) -> Candidate | None:
+    """An amount of the sender's text after the total that its own words add to it ("Summe 1.702,35 EUR / zzgl.
+    Kosten des gerichtlichen Mahnverfahrens 128,50 EUR") with no sum after it: the claim is more than the total."""
+    later = [c for c in usable(candidates) if c.line.source == total.line.source and c.line.part == total.line.part
+             and order_key(c) > order_key(total)]
+    for candidate in later:
+        if (candidate.line.key <= total.line.key + _ADDED_LINES
+                and _ADDED_LEAD.match(fold(candidate.line.text[:candidate.start]))
+                and not any(c.label in ("total", "balance") and order_key(c) > order_key(candidate) for c in later)):
+            return candidate
+    return None
 
 
 def _another_current_figure(total: Candidate, candidates: list[Candidate]) -> Candidate | None:

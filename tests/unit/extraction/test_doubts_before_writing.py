@@ -453,3 +453,23 @@ def test_a_withdrawal_that_promises_an_answer_is_a_persons_not_an_automatic_note
 def test_the_firms_letter_called_wrong_is_no_withdrawal_of_the_creditors() -> None:
     result = statement("Ihre Aufstellung war leider falsch: offen sind 418,00 EUR.")
     assert not any(doubt.startswith("the creditor withdraws") for doubt in result.amount_safety_reasons)
+
+
+def test_an_amount_added_under_the_sum_without_a_new_sum_keeps_it_from_being_written_alone() -> None:
+    table = ("Hauptforderung         512,00 EUR\nMahnkosten              12,00 EUR\n-------------------------------\n"
+             "Summe                   524,00 EUR\n")
+    added = statement(table + "zzgl. Auslagen für die Adressermittlung 9,50 EUR")
+    assert added.total_amount == Decimal("524.00")
+    assert any("added after the total" in doubt for doubt in added.amount_safety_reasons)
+    # a sum after the addition is the total; a cost only announced for a later case adds nothing today
+    assert statement(table + "zzgl. Auslagen 9,50 EUR\nneue Summe 533,50 EUR").total_amount == Decimal("533.50")
+    later = statement(table + "\nIm Fall einer Klage kämen Gerichtskosten von 105,00 EUR hinzu.")
+    assert later.amount_is_safe, later.amount_safety_reasons
+
+
+@pytest.mark.parametrize("text", [
+    "Offen sind 1.190,00 € brutto (1.000,00 € netto). Bitte sagen Sie uns, ob wir netto oder brutto anmelden sollen.",
+    "Die Forderung beträgt 1.190,00 €. Welchen Betrag sollen wir für Ihre Mandantin anmelden, mit oder ohne Umsatzsteuer?",
+])
+def test_a_creditor_asking_which_figure_to_file_is_a_humans(text: str) -> None:
+    assert not statement(text).amount_is_safe

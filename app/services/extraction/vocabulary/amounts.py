@@ -243,6 +243,13 @@ CURRENT_CUE = phrases((r"derzeit", r"aktuell\w*", r"zurzeit", r"zur Zeit", r"mom
                        r"Stand heute", r"currently", r"as of today"), whole_words=False)
 ADDED_CUE = phrases((r"zzgl", r"zuzüglich", r"\bplus\b", r"hinzu", r"zusätzlich", r"\bohne\b", r"exkl",
                      r"darüber hinaus", r"\bnebst\b", r"excluding", r"\bbefore\b"), whole_words=False)
+# The creditor leaves the choice of the figure to the firm ("bitte teilen Sie uns mit, ob wir netto oder brutto
+# anmelden sollen", "welchen Betrag sollen wir ansetzen?").
+FIGURE_LEFT_TO_FIRM = phrases((
+    r"\b(?:netto oder brutto|brutto oder netto|net or gross|gross or net)\b",
+    r"\b(?:welchen|welche) (?:\S+ ){0,2}?(?:Betrag|Summe|Forderung|Höhe)\w* (?:\S+ ){0,5}?(?:anmelden|ansetzen|geltend "
+    r"machen|aufnehmen|eintragen|berücksichtigen)",
+), whole_words=False)
 # A figure the creditor calls provisional ("Dieser Betrag ist unverbindlich und steht unter dem Vorbehalt der Prüfung
 # durch unsere Rechtsabteilung"): the binding figure is still to come.
 PROVISIONAL = phrases((r"unverbindlich\w*", r"nicht verbindlich", r"ohne Gewähr",
