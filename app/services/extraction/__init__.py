@@ -48,7 +48,7 @@ from app.services.extraction.result import (
 )
 from app.services.extraction.sender import sender_cues
 from app.services.extraction.stated_sums import future_totals, larger_sums
-from app.services.extraction.totals import TotalDecision, decide_total, usable
+from app.services.extraction.totals import TotalDecision, decide_total, sums_its_parts, usable
 from app.services.extraction.vocabulary.amounts import (
     APPROXIMATE_LEAD,
     NEGATIVE_IS_OWED,
@@ -188,7 +188,7 @@ def _safety(
             reasons.append("total has no total label")
         if total.sign_flipped and not NEGATIVE_IS_OWED.search(fold(reply_text)):
             reasons.append("total was written as a negative balance")
-        if not total.has_currency and total.label != "total":
+        if not total.has_currency and total.label != "total" and not sums_its_parts(total, decision.adds_up):
             reasons.append("total has neither a currency nor a total label")
         if total.line.ocr:
             reasons.append("total read only by OCR")

@@ -10,7 +10,7 @@ from itertools import product
 from app.services import money
 from app.services.extraction.amounts import PAID_REASON, Candidate
 from app.services.extraction.arithmetic import SourceSums, order_key
-from app.services.extraction.labels import PRINCIPAL, SURCHARGES, fold, is_weak_balance
+from app.services.extraction.labels import PRINCIPAL, SURCHARGES, TOTALIZER, fold, is_weak_balance
 from app.services.extraction.result import Component
 
 COMPONENTS: tuple[Component, ...] = ("principal", "interest", "costs")
@@ -316,10 +316,19 @@ def _unexplained(best: Ranked, ranking: list[Ranked], counted: list[Candidate],
     )
 
 
-def _confidence(best: Ranked, unexplained: tuple[Candidate, ...], margin: float | None) -> float:
+def sums_its_parts(total: Candidate, adds_up: bool) -> bool:
+    """A sum row ("SUMME", "Gesamt") whose labelled parts add up to it exactly: what a currency sign would tell
+    (that these are the claim's figures) the breakdown tells, as in a bank host's printout without one."""
+    return adds_up and TOTALIZER.search(total.label_text) is not None
+
+
+def _confidence(best: Ranked, unexplained: tuple[Candidate, ...], margin: float | None, adds_up: bool) -> float:
     confidence = 0.8 if best.candidate.label == "total" else 0.65
     confidence += 0.1 if best.consistent else 0.0
-    confidence += 0.05 if best.candidate.has_currency else -0.1
+    if best.candidate.has_currency:
+        confidence += 0.05
+    elif not sums_its_parts(best.candidate, adds_up):
+        confidence -= 0.1
     confidence -= 0.3 if unexplained else 0.0
     confidence -= 0.1 if margin is not None and margin < 1.0 else 0.0
     return round(max(0.05, min(confidence, 0.99)), 2)
@@ -356,7 +365,7 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     corroboration = tuple(f for f in best.features if f in _CORROBORATING)
     return TotalDecision(
         total=total,
-        confidence=_confidence(best, unexplained, margin),
+        confidence=_confidence(best, unexplained, margin, consistent and _a_breakdown(values)),
         components=values,
         component_lines=evidence,
         competing=unexplained,

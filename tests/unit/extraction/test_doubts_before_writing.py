@@ -469,7 +469,8 @@ def test_an_amount_added_under_the_sum_without_a_new_sum_keeps_it_from_being_wri
 
 @pytest.mark.parametrize("text", [
     "Offen sind 1.190,00 € brutto (1.000,00 € netto). Bitte sagen Sie uns, ob wir netto oder brutto anmelden sollen.",
-    "Die Forderung beträgt 1.190,00 €. Welchen Betrag sollen wir für Ihre Mandantin anmelden, mit oder ohne Umsatzsteuer?",
+    "Die Forderung beträgt 1.190,00 €. Welchen Betrag sollen wir für Ihre Mandantin anmelden, mit oder ohne "
+    "Umsatzsteuer?",
 ])
 def test_a_creditor_asking_which_figure_to_file_is_a_humans(text: str) -> None:
     assert not statement(text).amount_is_safe

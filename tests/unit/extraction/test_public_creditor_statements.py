@@ -65,3 +65,31 @@ def test_a_minus_sign_the_text_says_is_owed_is_the_claim() -> None:
 ])
 def test_a_case_handed_to_an_enforcement_office_is_a_referral_not_an_automatic_note(text: str) -> None:
     assert read(text).intent == "rejection"
+
+
+HOST_PRINTOUT = ("KONTO 5501882  MUSTERMANN ERIKA                 STAND 02.05.28\n"
+                 "------------------------------------------------------------\n"
+                 "RESTKAPITAL                                        2.310,40\n"
+                 "ZINSEN                                               118,22\n"
+                 "KOSTEN                                                12,00\n"
+                 "                                               ------------\n")
+
+
+def test_a_host_printout_without_a_currency_is_read_when_its_parts_add_up_to_the_sum() -> None:
+    result = read(HOST_PRINTOUT + "SUMME                                              2.440,62")
+    assert result.total_amount == Decimal("2440.62")
+    assert result.amount_is_safe, result.amount_safety_reasons
+
+
+@pytest.mark.parametrize("closing", [
+    "SUMME                                              2.450,62",  # the parts miss the sum
+    "SALDO                                              2.440,62",  # no sum row
+])
+def test_a_figure_without_a_currency_that_nothing_corroborates_stays_a_humans(closing: str) -> None:
+    assert not read(HOST_PRINTOUT + closing).amount_is_safe
+
+
+def test_claims_that_exist_no_more_settle_the_account() -> None:
+    result = read("Das Darlehen wurde vollständig abgelöst. Ansprüche gegen Ihre Mandantin bestehen bei uns nicht "
+                  "mehr.")
+    assert result.intent == "settled"

@@ -91,8 +91,8 @@ SETTLED_ACCOUNT = phrases((
     r"(?:Forderungen|Ansprüche|Posten|Rückstände)",
     r"(?:Forderungen|Ansprüche) (?:\S+ ){0,6}?bestehen nicht", r"keine Forderung(?:en)? mehr",
     # "Eine Forderung unsererseits besteht nicht mehr."
-    r"(?:Forderung|Anspruch)\w* (?:\S+ ){0,6}?besteht (?:\S+ ){0,2}?nicht mehr\b",
-    r"besteht (?:\S+ ){0,3}?(?:Forderung|Anspruch)\w* (?:\S+ ){0,3}?nicht mehr\b",
+    r"(?:Forderung|Anspruch|Ansprüche)\w* (?:\S+ ){0,6}?(?:besteht|bestehen) (?:\S+ ){0,2}?nicht mehr\b",
+    r"(?:besteht|bestehen) (?:\S+ ){0,3}?(?:Forderung|Anspr(?:uch|üche))\w* (?:\S+ ){0,3}?nicht mehr\b",
     r"nichts (?:mehr )?offen",
     r"kein(?:e|en)? (?:offene[rn]? )?(?:Saldo|Restforderung|Rückstand|Rückstände) (?:mehr )?", r"keine Schulden",
     r"(?:Forderung|Anspr(?:uch|üche)|Schuld)\w* (?:\S+ ){0,4}?(?:ist|sind) (?:\S+ ){0,6}?erloschen",
