@@ -67,6 +67,7 @@ class Sentence:
     typos: list[str] = field(default_factory=list)
     short_answer: bool = False
     figures: list[Figure] = field(default_factory=list)
+    past: bool = False
 
 
 def speaks_of_plan(subject: str | None, text: str) -> bool:
@@ -226,6 +227,9 @@ def _read_sentence(text: str, source: str, *, heading: bool = False) -> Sentence
     """One sentence read; a `heading` (a subject, a ticked box's line) may decide with a bare word."""
     folded, typos = plan_text.tolerant(fold(text))
     sentence = Sentence(text=text, source=source, folded=folded, typos=typos)
+    if words.PAST_REPORT.search(folded):  # what the creditor did before decides nothing now and offers nothing
+        sentence.past = True
+        return sentence
     _polarity(sentence, heading)
     own_terms = bool(words.COUNTER.search(folded)) or bool(
         words.FLOOR_OR_CEILING.search(folded) and not words.GENERAL_HABIT.search(folded))
@@ -284,19 +288,24 @@ def _offers_own_terms(sentence: Sentence) -> bool:
     return sentence.counter_cue or (sentence.conditional and bool(sentence.agrees or sentence.refuses))
 
 
-def _counter_figures(sentences: Sequence[Sentence], plan_claim: Decimal | None) -> list[tuple[Figure, Sentence]]:
+def _counter_figures(sentences: Sequence[Sentence], plan: dict[str, Decimal],
+                     plan_claim: Decimal | None) -> list[tuple[Figure, Sentence]]:
     """Figures the creditor offers: in a condition or offer of its own (and the sentence working out its
     consequence, or the one its colon opens: "unter folgenden Bedingungen zu: Laufzeit 36 Monate"), or named
-    figures in an agreement ("wir akzeptieren eine Einmalzahlung von 500 €"); never the plan's listed claim."""
+    figures in an agreement ("wir akzeptieren eine Einmalzahlung von 500 €"); never the plan's listed claim, and in
+    a plain agreement that names the plan's own figure of a kind ("Einmalzahlung von 2.400,00 € insgesamt (auf uns
+    entfallend 1.280,13 €) stimmen wir zu") no other figure of that kind."""
     chosen: list[tuple[Figure, Sentence]] = []
     previous_offers = opens = False
     for sentence in sentences:
         offers = _offers_own_terms(sentence) or (previous_offers and (sentence.consequence or opens))
         opens = sentence.text.rstrip().endswith(":")
         usable = not sentence.claim and not sentence.default_clause
+        described = set() if offers else {f.kind for f in sentence.figures if not f.old and plan.get(f.kind) == f.value}
         if usable and (offers or sentence.agrees):
             chosen.extend((figure, sentence) for figure in sentence.figures
-                          if not figure.old and figure.value != plan_claim and (offers or figure.named))
+                          if not figure.old and figure.value != plan_claim and (offers or figure.named)
+                          and (figure.kind not in described or plan.get(figure.kind) == figure.value))
         previous_offers = offers and not sentence.claim
     return chosen
 
@@ -321,7 +330,7 @@ def _quote(text: str) -> str:
 
 def _counter_verdict(sentences: Sequence[Sentence], plan: dict[str, Decimal],
                      plan_claim: Decimal | None) -> _Verdict | None:
-    chosen = _counter_figures(sentences, plan_claim)
+    chosen = _counter_figures(sentences, plan, plan_claim)
     if not any(_differs(figure, plan) for figure, _ in chosen):
         return None
     verdict = _Verdict("counter_offer")

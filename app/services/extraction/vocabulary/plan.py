@@ -166,6 +166,12 @@ LAPSES = phrases((
     r"(?:shall|will) be deemed (?:\S+ ){0,2}?(?:withdrawn|not given)",
 ))
 # A statement taken back by name ("ziehen unsere Ablehnung zurück"): that statement is void, what follows stands.
+# The creditor tells what it did before ("Mit Schreiben vom 18.02. hatten wir den ersten Plan abgelehnt", "hatten
+# wir einen Gegenvorschlag gemacht (25,00 € über 36 Monate)"): history, whose decision and figures are not today's.
+PAST_REPORT = phrases((
+    r"\b(?:hatten|hatte) (?:wir|ich) (?:\S+ ){0,14}?(?:gemacht|abgelehnt|vorgeschlagen|unterbreitet|zugestimmt"
+    r"|angeboten|mitgeteilt|erklärt|gefordert|verlangt|widersprochen|angenommen)\b",
+))
 WITHDRAWN_OBJECT = phrases((
     r"(?:ziehen|nehmen) (?:\S+ ){0,2}?(?:unsere|unseren|meine|meinen|die|den|das) (?:\S+ ){0,4}?zurück",
 ))
@@ -293,6 +299,10 @@ OTHER_CONSENT = phrases((
     r"(?: (?:\S+ ){0,8}?(?:zu\b|akzeptier\w*|accept\w*))?",
     r"(?:Cookies?|Datenschutzerklärung) (?:\S+ ){0,4}?(?:akzeptier\w*|accept\w*|zustimm\w*)",
     r"Zustimmen und weiter", r"Zustimmung (?:\S+ ){0,3}?jederzeit (?:\S+ ){0,2}?widerruf\w*",
+    # No objection to something else than the plan ("Gegen laufende Abschläge aus dem neuen Vertrag bestehen keine
+    # Bedenken, für die Altforderung …").
+    r"gegen (?:(?!\S*(?:plan|vergleich|vorschlag|einigung|angebot|quote|regulierung))\S+ ){1,8}?(?:bestehen|haben wir"
+    r"|hegen wir|erheben wir) (?:\S+ ){0,2}?keine (?:Bedenken|Einwände|Einwendungen)",
 ))
 # A decision announced, not given ("Nach derzeitigem Stand werden wir dem Plan zustimmen").
 ANNOUNCED = phrases((
