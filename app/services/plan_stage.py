@@ -22,7 +22,6 @@ from app.services.extraction import plan_reply
 from app.services.extraction.intent import Rule
 from app.services.extraction.result import ExtractionResult, PlanReading
 from app.services.extraction.vocabulary import intent as intent_words
-from app.services.extraction.vocabulary import plan as plan_words
 from app.services.matching.decide import Decision
 from app.services.parsing import ParsedBody
 from app.services.plans import decisions
@@ -117,17 +116,11 @@ def read_reply(extraction: ExtractionResult, parsed: ParsedBody, subject: str | 
         update.update(total_amount=None, total_evidence=None,
                       amount_safety_reasons=[NEVER_WRITTEN, f"{money.format_eur(total)} is a figure of the plan or "
                                              "the counter-offer, not a claim"])
-    elif total is not None and inquiry is not None and total == inquiry.known_amount and _plan_listed(extraction):
+    elif total is not None and inquiry is not None and total == inquiry.known_amount:
         update.update(total_amount=None, total_evidence=None,
-                      amount_safety_reasons=[NEVER_WRITTEN, f"{money.format_eur(total)} is the claim as the plan "
-                                             "lists it, echoed ('laut Plan'), not a claim the reply states"])
+                      amount_safety_reasons=[NEVER_WRITTEN, f"{money.format_eur(total)} is the claim the plan lists, "
+                                             "restated: no new figure"])
     return extraction.model_copy(update=update)
-
-
-def _plan_listed(extraction: ExtractionResult) -> bool:
-    """The total's evidence gives it as the plan lists it ("Forderung lt. Plan | 744,60 €")."""
-    evidence = extraction.total_evidence
-    return evidence is not None and plan_words.PLAN_LISTING.search(fold(evidence.text)) is not None
 
 
 def doubts(match: Decision, extraction: ExtractionResult, inquiry: Inquiry | None,

@@ -220,6 +220,18 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh22", "intent"): "21/24: Y005 (a health insurer forwarding the question to its collection department, "
     "read as an automatic note), Y012 (two Kassenzeichen and the city asks which one is meant, read as a question) "
     "and Y015 (a Stundung with instalments, read as a statement; never written, the interest is still to be fixed)",
+    # corpus_fresh23: written blind in session 13 (how figures are written and laid out); first sight: amount 89 %,
+    # intent 88 %, noise 1, no wrong amount, TWO WRITES ITS LABELS LEAVE TO A HUMAN (QA015 net and gross with the
+    # creditor asking which to file, QA020 a cost added under the Summe), safe 13/14. Fixed since: QA015, QA020,
+    # QA013 (a host printout without a currency), QA004 ('Forderungen … bestehen bei uns nicht mehr').
+    ("corpus_fresh23", "amount_exact"): "17/18: QA012 (an instalment offer whose figures are written in the English "
+    "way, 'EUR 1,140.00', inside German text: not read, a human reads it)",
+    ("corpus_fresh23", "intent"): "22/24: QA012 (above, read as a question) and QA018 (page 1 of 2 with only an "
+    "'Übertrag', read as a question); neither has a figure written",
+    ("corpus_fresh23", "noise_amounts_taken"): "QA021: 'ca. 1.900 Euro', an estimate, is read as the total (never "
+    "safe); its author labels an estimate no total, corpus_fresh6 P021 ('ca. 230,-') and corpus_fresh9 V007 ('rund "
+    "…') label it the stated total",
+    ("corpus_fresh23", "amount_where_none_stated"): "QA021, as above",
 }
 
 MISSING = "<no shared corpus>"
@@ -234,13 +246,13 @@ MISSING = "<no shared corpus>"
 # corpus_fresh10 and corpus_fresh11 (session 11's, measured at first sight before its fixes), corpus_fresh12 to
 # corpus_fresh15 (written after them, one after the other), corpus_fresh16 (written at the end of session 11) and
 # corpus_fresh17 to corpus_fresh20 (session 12's, each measured at first sight before its fixes), corpus_fresh21
-# and corpus_fresh22 (session 13's).
+# to corpus_fresh23 (session 13's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
        "corpus_fresh12", "corpus_fresh13", "corpus_fresh14", "corpus_fresh15", "corpus_fresh16", "corpus_fresh17",
        "corpus_fresh18", "corpus_fresh19", "corpus_fresh20", "corpus_fresh21",
-       "corpus_fresh22")
+       "corpus_fresh22", "corpus_fresh23")
 
 
 def first_round_corpora() -> list[str]:

@@ -23,7 +23,7 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh10", "corpus_plan_fresh11", "corpus_plan_fresh12", "corpus_plan_fresh13",
        "corpus_plan_fresh14", "corpus_plan_fresh15", "corpus_plan_fresh16", "corpus_plan_fresh17",
        "corpus_plan_fresh18", "corpus_plan_fresh19", "corpus_plan_fresh20",
-       "corpus_plan_fresh21")
+       "corpus_plan_fresh21", "corpus_plan_fresh22")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -80,6 +80,12 @@ LOWER: dict[str, dict[str, float]] = {
     # decisions at first sight, none wrong alone; L003 (a portal's cookie banner read as consent), L005 ("Ihm
     # zuzustimmen ist mir nicht möglich") and L016 ("eine Zustimmung … nicht darstellbar") are right since. It meets
     # the common floors.
+    # corpus_plan_fresh22 (written blind in session 13: second rounds, revisions and the court stage) read 15/20
+    # decisions at first sight, none wrong alone; M002 and M013 (an earlier refusal or counter-offer told and
+    # withdrawn, read as counter-offers) and M020 (no objection to other payments read as consent) are right since.
+    # M010 (questions about the other creditors before deciding, read as consent) and M014 (consent tied to the
+    # majority of the others, read as a refusal) go to a human.
+    "corpus_plan_fresh22": {"decision": 0.9},
 }
 
 
@@ -112,12 +118,11 @@ FLOORS: dict[str, Callable[[EvalReport], bool]] = {
 }
 
 # (corpus, floor) → why it does not hold yet (non-strict xfail: a floor that starts to hold shows as XPASS).
+# Since session 13 a claim a plan reply restates as the plan lists it is no new figure, so plan_fresh5 V006,
+# plan_fresh8 U004, plan_fresh9 W015, plan_fresh11 J010 and plan_fresh14 D009/D012 hold the amount floors.
 EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_plan_fresh5", "counter-offer figures right ≥ 95 %"): (
         "50 % (2/4): V006 (a table column 'Vorschlag Sparkasse'), V017 (a final payment read as a monthly rate too)"),
-    ("corpus_plan_fresh5", "no noise amount taken"): (
-        "V006: the plan's listed claim repeated in a comparison table's row, read as a stated claim (never written)"),
-    ("corpus_plan_fresh5", "no amount where none is stated"): "V006, as above",
     ("corpus_plan_fresh6", "counter-offer figures right ≥ 95 %"): (
         "75 % (3/4; 40 % at first sight): Q009 accepts for one account and refuses the other; matched to the other "
         "account's letter (INQ-0006), the accepted account's own figures (48 Raten, 14,57 €) differ from that "
@@ -125,28 +130,17 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # corpus_plan_fresh8: written blind after all of session 10's plan fixes; at first sight decisions 90 % (18/20),
     # counter-offers 100 %, one wrong decision recorded alone (U007, "nichts mehr, dem wir zustimmen müssten" read
     # as an agreement; fixed since), one noise total.
-    ("corpus_plan_fresh8", "no noise amount taken"): (
-        "U004: a landlord's counter-offer 'insgesamt 1.850,00 €' read as a stated claim (plan replies never write "
-        "a claim)"),
-    ("corpus_plan_fresh8", "no amount where none is stated"): "U004, as above",
     # corpus_plan_fresh9: written blind after all of session 10's plan fixes, half of it wordings meant to trick a
     # reader into the wrong decision; at first sight decisions 100 % (20/20), none wrong recorded alone. Untuned.
     ("corpus_plan_fresh9", "counter-offer figures right ≥ 95 %"): (
         "50 % (1/2): W014 'aber nur, wenn … mindestens 5,00 €' in the monthly rate's sense is read as a one-off "
         "amount (the decision, a counter-offer, is right)"),
-    ("corpus_plan_fresh9", "no noise amount taken"): (
-        "W015: the plan's old claim 183,60 € read instead of the grown claim 256,80 € (plan replies never write a "
-        "claim)"),
     ("corpus_plan_fresh10", "counter-offer figures right ≥ 95 %"): (
         "0 % (0/2): Y008 (consent for one part of the claim; the part's figure read as an offered amount, never "
         "recorded alone), Y012 (the plan's 72 months the creditor keeps are listed with its 12 %; brenner-okafor's "
         "labels list a stated figure equal to the plan's, this corpus's author does not)"),
     # corpus_plan_fresh11: written blind in session 11 after its plan fixes; at first sight decisions 82 % (18/22),
     # none wrong recorded alone. Fixed since: J015, J018, J020, J022.
-    ("corpus_plan_fresh11", "no noise amount taken"): (
-        "J010: the claim restated in brackets beside an agreement ('aus dem Kundenkonto … (517,60 EUR)') read as a "
-        "stated claim (plan replies never write a claim)"),
-    ("corpus_plan_fresh11", "no amount where none is stated"): "J010, as above",
     # corpus_plan_fresh13: written blind in session 11 after all its plan fixes; at first sight 18/21 decisions with
     # two wrong decisions recorded alone (G003 Swiss German "nöd", G019 English counter-offer); both fixed since.
     ("corpus_plan_fresh13", "counter-offer figures right ≥ 95 %"): (
@@ -155,10 +149,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_plan_fresh14", "counter-offer figures right ≥ 95 %"): (
         "67 % (2/3): D018's 'Rate von 12,00 EUR … über 48 Monate' read as an offered amount, not a monthly rate and "
         "months (the decision, a counter-offer, is right)"),
-    ("corpus_plan_fresh14", "no noise amount taken"): (
-        "D009 (the plan's share named in a concessive refusal) and D012 (the arrears the plan lists, named in the "
-        "reason for a refusal) read as stated claims (plan replies never write a claim)"),
-    ("corpus_plan_fresh14", "no amount where none is stated"): "D009 and D012, as above",
     ("corpus_plan_fresh15", "counter-offer figures right ≥ 95 %"): (
         "0 % (0/1): E016's table comparing 'Ihr Vorschlag' with 'Unser Vorschlag' gives the plan's 1,00 € as the "
         "rate (the decision, a counter-offer, is right)"),

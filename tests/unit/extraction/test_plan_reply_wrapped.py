@@ -110,7 +110,7 @@ def test_one_letter_for_two_clients_is_read_from_the_part_about_the_matched_clie
     assert other.doubts
 
 
-def test_the_claim_as_the_plan_lists_it_echoed_in_a_form_is_no_stated_claim() -> None:
+def test_the_claim_as_the_plan_lists_it_echoed_or_restated_is_no_stated_claim() -> None:
     inquiry = Inquiry(external_id="INQ-1", client_name="Renate Vosskamp", creditor_reference="VS-2201",
                       known_amount=D("512.40"), letter_type="plan", plan_offer=None)
     evidence = Evidence(source="Erklaerung.docx", part="attachment", location="table 1, row 2",
@@ -120,9 +120,12 @@ def test_the_claim_as_the_plan_lists_it_echoed_in_a_form_is_no_stated_claim() ->
     parsed = parse_body("Anbei die Erklärung zurück.", None)
     read_back = plan_stage.read_reply(extraction, parsed, "Erklärung", [], inquiry)
     assert read_back.total_amount is None
-    stated = extraction.model_copy(update={"total_evidence": evidence.model_copy(
+    # restated in the creditor's own words, the plan's claim is still no new figure (seven blind corpora label it so)
+    restated = extraction.model_copy(update={"total_evidence": evidence.model_copy(
         update={"text": "Unsere Forderung beträgt 512,40 €"})})
-    assert plan_stage.read_reply(stated, parsed, "Erklärung", [], inquiry).total_amount == D("512.40")
+    assert plan_stage.read_reply(restated, parsed, "Erklärung", [], inquiry).total_amount is None
+    grown = restated.model_copy(update={"total_amount": D("530.10")})
+    assert plan_stage.read_reply(grown, parsed, "Erklärung", [], inquiry).total_amount == D("530.10")
 
 
 def test_the_courtesy_offer_to_answer_questions_asks_for_nothing() -> None:

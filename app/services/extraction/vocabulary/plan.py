@@ -362,12 +362,6 @@ OLD_FIGURE = phrases((
     r"ursprüngliche\w*", r"laut Plan", r"lt\. Plan", r"im Plan", r"nach Ihrem Plan", r"Ihre\w* Plan\w*",
     r"instead of", r"offered", r"proposed", r"nicht in Höhe (?:von|über)",
 ))
-# A label that gives a figure as the plan lists it ("Forderung lt. Plan | 744,60 €" in a returned form): the
-# plan's own figure echoed, no claim the creditor states.
-PLAN_LISTING = phrases((
-    r"laut (?:\S+ )?Plan\w*", r"lt\. ?(?:\S+ )?Plan\w*", r"gemäß (?:\S+ )?Plan\w*", r"nach (?:dem |Ihrem )?Plan\b",
-    r"im Plan\b", r"(?:as )?per (?:the )?plan", r"Planforderung\w*", r"im Plan (?:\S+ ){0,2}?(?:erfasst|aufgenommen)",
-))
 # A sentence that states the claim (a stated claim is no offer).
 CLAIM_STATEMENT = phrases((
     r"Forderung (?:\S+ ){0,6}?(?:beläuft|belaufen|beträgt|betragen)",
