@@ -230,6 +230,9 @@ def _read_sentence(text: str, source: str, *, heading: bool = False) -> Sentence
     if words.PAST_REPORT.search(folded):  # what the creditor did before decides nothing now and offers nothing
         sentence.past = True
         return sentence
+    if text.rstrip().endswith("?") and words.ASKING.search(folded):  # a question decides nothing
+        sentence.asks_info = True
+        return sentence
     _polarity(sentence, heading)
     own_terms = bool(words.COUNTER.search(folded)) or bool(
         words.FLOOR_OR_CEILING.search(folded) and not words.GENERAL_HABIT.search(folded))

@@ -53,8 +53,9 @@ LOWER: dict[str, dict[str, float]] = {
     # corpus_plan_fresh14 (written blind in session 11 to trap a careful reader) read 12/20 decisions with four wrong
     # decisions recorded alone at first sight (D006, D010, D013, D014); 16/20 since, none wrong: D005 (consent under
     # a condition, then documents asked for) and D009 (a concessive "obwohl wir … zustimmen würden, … verwehrt") go
-    # to a human with the wrong reading, D010 and D014 with none.
-    "corpus_plan_fresh14": {"decision": 0.8},
+    # to a human with the wrong reading, D014 with none; D010 (numbered questions before a decision) reads as a
+    # request for information since session 13: 17/20.
+    "corpus_plan_fresh14": {"decision": 0.85},
     # corpus_plan_fresh15 (written blind at the end of session 11, two thirds ordinary replies), untuned: 15/17
     # decisions at first sight, none wrong alone; E011 ("müssen wir … leider passen") and E015 (a consent between
     # refusals about two other clients) go to a human.
@@ -82,10 +83,10 @@ LOWER: dict[str, dict[str, float]] = {
     # the common floors.
     # corpus_plan_fresh22 (written blind in session 13: second rounds, revisions and the court stage) read 15/20
     # decisions at first sight, none wrong alone; M002 and M013 (an earlier refusal or counter-offer told and
-    # withdrawn, read as counter-offers) and M020 (no objection to other payments read as consent) are right since.
-    # M010 (questions about the other creditors before deciding, read as consent) and M014 (consent tied to the
-    # majority of the others, read as a refusal) go to a human.
-    "corpus_plan_fresh22": {"decision": 0.9},
+    # withdrawn, read as counter-offers), M020 (no objection to other payments read as consent) and M010 (questions
+    # about the other creditors' consent before deciding, read as consent) are right since. M014 (consent tied to the
+    # majority of the others beside "Ein Sonderopfer … kommt nicht in Betracht", read as a refusal) goes to a human.
+    # It meets the common floors.
 }
 
 

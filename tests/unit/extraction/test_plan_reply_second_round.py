@@ -48,3 +48,13 @@ def test_the_plans_own_figure_beside_the_whole_plans_sum_offers_nothing() -> Non
 def test_a_different_figure_named_in_an_agreement_still_offers_it() -> None:
     reading = read("Einer Einmalzahlung von 900,00 € stimmen wir zu.")
     assert (reading.decision, dict(reading.counter_offer)) == ("counter_offer", {"offer_amount": D("900.00")})
+
+
+@pytest.mark.parametrize("question", [
+    "Wie viele Gläubiger haben dem geänderten Plan bisher zugestimmt?",
+    "Werden Sie die fehlenden Zustimmungen durch das Gericht ersetzen lassen?",
+])
+def test_a_question_about_the_others_consent_decides_nothing(question: str) -> None:
+    body = f"Guten Tag,\n\nbevor wir entscheiden, eine Frage:\n{question}\n\nGruß\nLeasing Süd"
+    reading = plan_reply.read(parse_body(body, None), plan_figures=PLAN)
+    assert reading.decision == "needs_info"

@@ -166,6 +166,12 @@ LAPSES = phrases((
     r"(?:shall|will) be deemed (?:\S+ ){0,2}?(?:withdrawn|not given)",
 ))
 # A statement taken back by name ("ziehen unsere Ablehnung zurück"): that statement is void, what follows stands.
+# A question that asks after something ("Wie viele Gläubiger haben bisher zugestimmt?", "Werden Sie die Ersetzung
+# der fehlenden Zustimmungen beantragen?"): its decision words decide nothing.
+ASKING = phrases((
+    r"^\W*(?:\d+[.)]\s*)?(?:wie|wieviele?|welche[rsnm]?|wer|wem|wann|wo|ob|werden sie|haben sie|hat|haben|sind"
+    r"|können sie|könnten sie|würden sie|how|which|who|when|whether|will you|have|has|did)\b",
+))
 # The creditor tells what it did before ("Mit Schreiben vom 18.02. hatten wir den ersten Plan abgelehnt", "hatten
 # wir einen Gegenvorschlag gemacht (25,00 € über 36 Monate)"): history, whose decision and figures are not today's.
 PAST_REPORT = phrases((
