@@ -9,7 +9,13 @@ from decimal import Decimal
 
 from app.services import money
 from app.services.attachments.result import AttachmentText
-from app.services.extraction.amounts import CREDIT_REASON, SUPERSEDED_REASON, Candidate, collect_amounts
+from app.services.extraction.amounts import (
+    CREDIT_REASON,
+    INSTALMENT_REASON,
+    SUPERSEDED_REASON,
+    Candidate,
+    collect_amounts,
+)
 from app.services.extraction.cent_columns import join_cent_columns
 from app.services.extraction.corrections import corrected
 from app.services.extraction.doubts import (
@@ -119,7 +125,7 @@ def _signals(
         or any(c.value == 0 and c.label in ("total", "balance") for c in accepted),
         total_is_fallback=decision.fallback,
         instalment_amounts=sum(
-            1 for c in candidates if c.reason == "instalment, not the claim" and c.line.part in ("reply", "attachment")
+            1 for c in candidates if c.reason == INSTALMENT_REASON and c.line.part in ("reply", "attachment")
         ),
         has_reference=has_reference,
         attachments_read=read,

@@ -42,11 +42,12 @@ from app.services.extraction.vocabulary.amounts import (
 from app.services.extraction.vocabulary.labels import BALANCE, CLAIM_TOTAL
 
 CREDIT_REASON = "a credit in the debtor's favour, not a claim"
+INSTALMENT_REASON = "instalment, not the claim"
 SUPERSEDED_REASON = "previous figure, superseded"
 # Words in the text just before an amount that make it something other than the open claim.
 _LEAD_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (CREDIT_REASON, CREDIT_LEAD),
-    ("instalment, not the claim", INSTALMENT_LEAD),
+    (INSTALMENT_REASON, INSTALMENT_LEAD),
     ("paid amount, not open", PAID_LEAD),
     ("cancelled", CANCELLED_LEAD),
     ("credit limit or original loan, not the claim", CREDIT_LIMIT_LEAD),

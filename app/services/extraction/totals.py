@@ -8,10 +8,11 @@ from decimal import Decimal
 from itertools import product
 
 from app.services import money
-from app.services.extraction.amounts import PAID_REASON, Candidate
+from app.services.extraction.amounts import INSTALMENT_REASON, PAID_REASON, Candidate
 from app.services.extraction.arithmetic import SourceSums, order_key
 from app.services.extraction.labels import PRINCIPAL, SURCHARGES, TOTALIZER, fold, is_weak_balance
 from app.services.extraction.result import Component
+from app.services.extraction.vocabulary.amounts import PAID_TRAIL
 
 COMPONENTS: tuple[Component, ...] = ("principal", "interest", "costs")
 _ZERO = Decimal("0.00")
@@ -316,6 +317,15 @@ def _unexplained(best: Ranked, ranking: list[Ranked], counted: list[Candidate],
     )
 
 
+def _was_paid(candidate: Candidate) -> bool:
+    """A paid amount, or instalments the words after them say were paid or withheld ("vier Raten, insgesamt 220,00 €,
+    … einbehalten")."""
+    if candidate.reason == PAID_REASON:
+        return True
+    rest = fold(candidate.line.text[candidate.start + len(candidate.raw):][:120])
+    return candidate.reason == INSTALMENT_REASON and PAID_TRAIL.search(rest) is not None
+
+
 def sums_its_parts(total: Candidate, adds_up: bool) -> bool:
     """A sum row ("SUMME", "Gesamt") whose labelled parts add up to it exactly: what a currency sign would tell
     (that these are the claim's figures) the breakdown tells, as in a bank host's printout without one."""
@@ -353,7 +363,7 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     values, evidence = _principal_by_difference(values, evidence, parts, total)
     runner_up = next((r for r in ranking[1:] if r.candidate.value != total.value), None)
     margin = None if runner_up is None else round(best.score - runner_up.score, 2)
-    paid = frozenset(c.value for c in candidates if c.reason == PAID_REASON and c.line.source == total.line.source
+    paid = frozenset(c.value for c in candidates if _was_paid(c) and c.line.source == total.line.source
                      and c.line.part in ("reply", "attachment"))
     unexplained = _unexplained(best, ranking, counted, evidence, sources, paid)
     notes = [f"chosen for: {', '.join(best.features)}"]

@@ -42,6 +42,13 @@ def test_a_claim_less_what_was_withheld_from_benefits_leaves_the_remainder() -> 
     assert result.amount_is_safe, result.amount_safety_reasons
 
 
+def test_instalments_said_to_be_withheld_count_as_paid_too() -> None:
+    result = read("Aus dem Bescheid ergab sich ein Betrag von 1.240,00 €. Davon wurden bisher vier Raten, insgesamt "
+                  "220,00 €, von den laufenden Leistungen einbehalten. Die Restforderung beträgt heute 1.020,00 €.")
+    assert result.total_amount == Decimal("1020.00")
+    assert result.amount_is_safe, result.amount_safety_reasons
+
+
 def test_an_earlier_figure_that_no_payment_explains_still_competes() -> None:
     result = read("Aus dem Rückforderungsbescheid ergab sich ein Betrag von 1.240,00 €. Davon wurden 200,00 € "
                   "einbehalten. Die Restforderung beträgt heute 1.020,00 €.")
