@@ -46,3 +46,9 @@ def test_a_decision_above_a_cookie_banner_still_decides() -> None:
 ])
 def test_a_double_negation_in_office_language_is_no_refusal(text: str) -> None:
     assert read(text).decision != "declined"
+
+
+def test_consent_that_happens_at_another_figure_is_a_counter_offer() -> None:
+    reading = read("Einer Quote von 11 % stimmen wir nicht zu. Die Zustimmung erfolgt bei einer Quote von 20 %.")
+    assert (reading.decision, dict(reading.counter_offer)) == ("counter_offer", {"quota_percent": D("20")})
+    assert read("Die Zustimmung erfolgt hiermit.").decision == "accepted"

@@ -25,7 +25,7 @@ AGREE = phrases((
     r"(?:erteil\w*|geb\w*|erklär\w*|gegeben|erteilt) (?:\S+ ){0,4}?Zustimmung",
     # An authority naming itself in between ("erteilt der Landkreis Moorland hiermit seine Zustimmung"), in one clause.
     r"(?:erteil\w*|erklär\w*) (?:[^\s,;]+ ){0,12}?(?:seine|ihre|unsere|meine|die|deren|dessen) Zustimmung",
-    r"Zustimmung (?:\S+ ){0,12}?(?:erteil\w*|erklär\w*)",
+    r"Zustimmung (?:\S+ ){0,12}?(?:erteil\w*|erklär\w*)", r"Zustimmung (?:\S+ ){0,3}?erfolgt\b",
     # "Der Plan findet unsere Zustimmung"; a negation in its clause makes it a refusal ("findet nicht unsere …").
     r"find\w* (?:\S+ ){0,3}?(?:unsere|die|Ihre) (?:Zustimmung|Billigung|Akzeptanz)", r"billig(?:en|t|te|ten)\b",
     r"einverstanden", r"Einverständnis", r"akzeptier\w*", r"nehmen (?:\S+ ){0,8}?an\b",
