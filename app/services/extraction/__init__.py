@@ -34,7 +34,7 @@ from app.services.extraction.intent import (
 )
 from app.services.extraction.labels import WORD, fold
 from app.services.extraction.lines import SourceLine, attachment_lines, body_lines, subject_line
-from app.services.extraction.listed_rows import rows_missing_the_total
+from app.services.extraction.listed_rows import payment_left_in, rows_missing_the_total
 from app.services.extraction.names import choose_creditor, find_client_names, find_creditor_names
 from app.services.extraction.numbers import find_money, foreign_currency
 from app.services.extraction.references import (
@@ -211,6 +211,9 @@ def _safety(
             reasons.append(f"other amounts also read as the total and nothing explains them: {named}")
         if (listed := rows_missing_the_total(total, candidates)) is not None:
             reasons.append(f"the rows listed right above the total add up to {money.format_eur(listed)}, not to it")
+        if (left_in := payment_left_in(total, candidates)) is not None:
+            reasons.append(f"a payment of {money.format_eur(left_in)} is listed above the total, which does not take "
+                           "it off")
         if APPROXIMATE_LEAD.search(fold(total.line.text[: total.start])):
             reasons.append("the total is stated as an approximate figure")
         if sums := larger_sums(total, candidates):

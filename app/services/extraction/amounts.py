@@ -34,6 +34,7 @@ from app.services.extraction.vocabulary.amounts import (
     OTHER_VALUE_LEAD,
     PAID_LEAD,
     PAID_TRAIL,
+    PASSING_VALUE_LEAD,
     PAST_TRAIL,
     PERIODIC_LEAD,
     SUPERSEDED_LEAD,
@@ -43,6 +44,7 @@ from app.services.extraction.vocabulary.labels import BALANCE, CLAIM_TOTAL
 
 CREDIT_REASON = "a credit in the debtor's favour, not a claim"
 INSTALMENT_REASON = "instalment, not the claim"
+PASSING_VALUE = "a value the row names in passing (a fee's Gegenstandswert), not an amount owed"
 SUPERSEDED_REASON = "previous figure, superseded"
 # Words in the text just before an amount that make it something other than the open claim.
 _LEAD_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -52,6 +54,7 @@ _LEAD_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cancelled", CANCELLED_LEAD),
     ("credit limit or original loan, not the claim", CREDIT_LIMIT_LEAD),
     (SUPERSEDED_REASON, SUPERSEDED_LEAD),
+    (PASSING_VALUE, PASSING_VALUE_LEAD),
     ("periodic increase, not the claim", PERIODIC_LEAD),
     ("settlement offer or other value, not the claim", OTHER_VALUE_LEAD),
     ("threshold or bound, not the claim", THRESHOLD_LEAD),

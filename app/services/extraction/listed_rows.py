@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from app.services.extraction.amounts import Candidate
+from app.services.extraction.amounts import PAID_REASON, PASSING_VALUE, Candidate
 
 # One line without an amount may stand between the rows and their total (a rule "-----", a blank line).
 _GAP_BEFORE_TOTAL = 1
@@ -27,6 +27,8 @@ def rows_above(total: Candidate, candidates: Sequence[Candidate]) -> list[Candid
     for candidate in candidates:
         if candidate.line.source == total.line.source and candidate.line.part == total.line.part:
             by_line.setdefault(candidate.line.key, []).append(candidate)
+    # A value a row names in passing ("Geschäftsgebühr (Wert 2.180,00 €) 281,30 €") is no second amount of the row.
+    by_line = {key: [c for c in found if c.reason != PASSING_VALUE] or found for key, found in by_line.items()}
     if len(by_line.get(total.line.key, ())) != 1 or not _ends_its_line(total):
         return []  # the total shares its line with other amounts or words: a sentence, not a closing row
     rows: list[Candidate] = []
@@ -52,6 +54,17 @@ def _ends_its_line(candidate: Candidate) -> bool:
     """The amount ends its line: only a currency, a debit mark or punctuation follows it ("612,00 EUR")."""
     rest = candidate.line.text[candidate.start + len(candidate.raw):]
     return bool(_ROW_END.match(rest))
+
+
+def payment_left_in(total: Candidate, candidates: Sequence[Candidate]) -> Decimal | None:
+    """A payment listed among the rows right above the total that the total does not take off: the positive rows
+    alone make the total ("Zahlung vom 22.07. -150,00 €" above a Gesamtforderung of the rows before it)."""
+    rows = rows_above(total, candidates)
+    paid = [row for row in rows if row.label == "deduction" or row.reason == PAID_REASON]
+    owed = [row for row in rows if row not in paid]
+    if not paid or len(owed) < 2 or any(row.rejected or row.value <= 0 for row in owed):
+        return None
+    return abs(paid[0].value) if sum((row.sum_value for row in owed), Decimal("0.00")) == total.value else None
 
 
 def rows_missing_the_total(total: Candidate, candidates: Sequence[Candidate]) -> Decimal | None:

@@ -474,3 +474,22 @@ def test_an_amount_added_under_the_sum_without_a_new_sum_keeps_it_from_being_wri
 ])
 def test_a_creditor_asking_which_figure_to_file_is_a_humans(text: str) -> None:
     assert not statement(text).amount_is_safe
+
+
+def test_rows_that_miss_the_total_are_compared_past_a_fees_value_named_in_passing() -> None:
+    rows = ("Hauptforderung                            1.500,00 €\n"
+            "Zinsen                                       62,10 €\n"
+            "1,3 Geschäftsgebühr (Wert 1.500,00 €)        172,90 €\n"
+            "Auslagenpauschale                            20,00 €\n")
+    assert statement(rows + "Gesamt                                    1.755,00 €").amount_is_safe
+    slip = statement(rows + "Gesamt                                    1.785,00 €")
+    assert any("add up to 1.755,00" in doubt for doubt in slip.amount_safety_reasons)
+
+
+def test_a_payment_listed_above_a_total_that_does_not_take_it_off_is_a_humans() -> None:
+    rows = ("Hauptforderung    900,00 EUR\nZinsen             41,20 EUR\nKosten             58,80 EUR\n"
+            "Zahlung vom 03.07. -100,00 EUR\n")
+    left_in = statement(rows + "Gesamtforderung  1.000,00 EUR")
+    assert any("does not take it off" in doubt for doubt in left_in.amount_safety_reasons)
+    taken_off = statement(rows + "Gesamtforderung    900,00 EUR")
+    assert not any("does not take it off" in doubt for doubt in taken_off.amount_safety_reasons)

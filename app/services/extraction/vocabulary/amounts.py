@@ -104,6 +104,8 @@ PERIODIC_LEAD = phrases((
     r"erhöh\w* sich", r"steig\w* .{0,30}\bum\b", r"täglich\w*", r"pro Tag\b", r"je Tag\b", r"per day\b",
     r"\bdaily\b",
 ), whole_words=False)
+# The value a fee is computed from, named in passing inside its row ("1,3 Geschäftsgebühr (Wert 2.180,00 €)").
+PASSING_VALUE_LEAD = phrases((r"\(\s*(?:Gegenstands)?wert:?\s*(?:€\s*|eur\s+)?$",), whole_words=False)
 OTHER_VALUE_LEAD = phrases((
     r"Vergleichsbetrag", r"Abfindung", r"Einmalzahlung", r"Einmalbetrag", r"Streitwert", r"Gegenstandswert",
     r"Kaution", r"Mindest(?:betrag|zahlung|rate|tilgung)\w*", r"minimum (?:payment|amount|due)", r"Selbstbeteiligung",
