@@ -44,6 +44,7 @@ from app.services.extraction.vocabulary.labels import BALANCE, CLAIM_TOTAL
 
 CREDIT_REASON = "a credit in the debtor's favour, not a claim"
 INSTALMENT_REASON = "instalment, not the claim"
+OTHER_VALUE_REASON = "settlement offer or other value, not the claim"
 PASSING_VALUE = "a value the row names in passing (a fee's Gegenstandswert), not an amount owed"
 SUPERSEDED_REASON = "previous figure, superseded"
 # Words in the text just before an amount that make it something other than the open claim.
@@ -56,7 +57,7 @@ _LEAD_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (SUPERSEDED_REASON, SUPERSEDED_LEAD),
     (PASSING_VALUE, PASSING_VALUE_LEAD),
     ("periodic increase, not the claim", PERIODIC_LEAD),
-    ("settlement offer or other value, not the claim", OTHER_VALUE_LEAD),
+    (OTHER_VALUE_REASON, OTHER_VALUE_LEAD),
     ("threshold or bound, not the claim", THRESHOLD_LEAD),
     ("net amount before tax, not the claim", NET_OF_TAX_LEAD),
 )

@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 from app.services import money
-from app.services.extraction.amounts import Candidate, collect_amounts
+from app.services.extraction.amounts import OTHER_VALUE_REASON, PAID_REASON, Candidate, collect_amounts
 from app.services.extraction.arithmetic import order_key
 from app.services.extraction.intent import settled_claim_wording
 from app.services.extraction.labels import fold, is_weak_balance
@@ -35,6 +35,7 @@ from app.services.extraction.vocabulary.amounts import (
     PENDING_CREDIT,
     PERSON_ROW,
     PROVISIONAL,
+    SETTLEMENT_SUM,
 )
 
 _NOT_BEFORE = re.compile(r"\b(?:nicht|nie|kein\w*|not|never)\s+$")
@@ -88,6 +89,8 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
         doubts.append(f"the creditor will put a figure on further parts later: '{parts.group(0)[:60]}'")
     if slip := MISGROUPED_NUMBER.search(reply_text):
         doubts.append(f"a figure is written with its thousands grouped wrong: '{slip.group(0)}'")
+    if offer := _settlement_offer(total, candidates, reply_text):
+        doubts.append(f"the creditor offers to settle for less: {money.format_eur(offer.value)}")
     if added := _added_after(total, candidates):
         doubts.append(f"an amount is added after the total without a new sum: {money.format_eur(added.value)}")
     if choice := FIGURE_LEFT_TO_FIRM.search(folded):
@@ -96,6 +99,23 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
     if settled and total.value != 0:
         doubts.append("the reply also says the account is settled: " + ", ".join(settled))
     return doubts
+
+
+def _settlement_offer(total: Candidate, candidates: list[Candidate], reply_text: str) -> Candidate | None:
+    """A lower sum of the creditor's new text that a settlement word names and an offer word offers, beside the claim
+    ("ist unsere Mandantin bereit, sich mit einem Vergleichsbetrag von\n950,00 € zu begnügen")."""
+    for candidate in candidates:
+        if candidate.line.part != "reply" or candidate.reason not in (OTHER_VALUE_REASON, PAID_REASON) \
+                or not 0 < candidate.value < total.value:
+            continue
+        at = reply_text.find(candidate.line.text) + candidate.start
+        around = fold(reply_text[max(0, at - 120):at + 120])
+        if SETTLEMENT_SUM.search(fold(reply_text[max(0, at - 80):at])) and _SETTLING.search(around):
+            return candidate
+    return None
+
+
+_SETTLING = re.compile(r"\b(?:bereit|angebot|anbiet|begnueg|erledig|abgegolten|abschliess|verzicht)")
 
 
 # A line or clause right under the total that opens with an addition ("zzgl. Kosten … 128,50 EUR", "+ 12,00 €").

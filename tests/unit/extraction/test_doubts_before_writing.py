@@ -493,3 +493,19 @@ def test_a_payment_listed_above_a_total_that_does_not_take_it_off_is_a_humans() 
     assert any("does not take it off" in doubt for doubt in left_in.amount_safety_reasons)
     taken_off = statement(rows + "Gesamtforderung    900,00 EUR")
     assert not any("does not take it off" in doubt for doubt in taken_off.amount_safety_reasons)
+
+
+@pytest.mark.parametrize("offer", [
+    "Um die Sache zu erledigen, ist unser Mandant bereit, gegen eine Einmalzahlung von 700,00 EUR auf den Rest zu "
+    "verzichten.",
+    "Unsere Auftraggeberin würde sich mit einem Vergleichsbetrag von\n700,00 EUR begnügen, zahlbar bis 30.09.",
+])
+def test_a_lower_sum_offered_to_settle_beside_the_claim_is_for_the_firm_and_the_client_to_decide(offer: str) -> None:
+    result = statement(f"Gesamtforderung: 1.040,00 EUR\n\n{offer}")
+    assert result.total_amount == Decimal("1040.00")
+    assert any("offers to settle for less" in doubt for doubt in result.amount_safety_reasons)
+
+
+def test_a_one_off_payment_received_is_no_settlement_offer() -> None:
+    result = statement("Ihre Einmalzahlung von 200,00 EUR ist eingegangen. Restforderung: 1.040,00 EUR")
+    assert not any("offers to settle" in doubt for doubt in result.amount_safety_reasons)

@@ -104,6 +104,10 @@ PERIODIC_LEAD = phrases((
     r"erhöh\w* sich", r"steig\w* .{0,30}\bum\b", r"täglich\w*", r"pro Tag\b", r"je Tag\b", r"per day\b",
     r"\bdaily\b",
 ), whole_words=False)
+# A lower sum the creditor would settle for ("gegen eine Einmalzahlung von 1.200,00 € abschließend erledigen",
+# "Vergleichsbetrag 950,00 €"): the firm and the client decide on the offer before a figure is filed.
+SETTLEMENT_SUM = phrases((r"Vergleichsbetrag\w*", r"Einmalzahlung", r"Einmalbetrag", r"Abfindung\w*",
+                          r"Abgeltung\w*", r"Ablösebetrag"), whole_words=False)
 # The value a fee is computed from, named in passing inside its row ("1,3 Geschäftsgebühr (Wert 2.180,00 €)").
 PASSING_VALUE_LEAD = phrases((r"\(\s*(?:Gegenstands)?wert:?\s*(?:€\s*|eur\s+)?$",), whole_words=False)
 OTHER_VALUE_LEAD = phrases((
