@@ -88,8 +88,10 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "X017 (a gym owner's 'Stand heute' beside what the contract will cost until it ends: no total read, a human "
     "decides)",
     ("corpus_fresh10", "noise_amounts_taken"): "X008's grand total over two creditors (above; not safe)",
-    # corpus_fresh10's safe cases hold the floor since (13/15: X012 is held back by the matching gate for "Frau
-    # Gutschmidts Tochter", a relative's name; X023's earlier sum competes with its total).
+    ("corpus_fresh10", "safe_cases_auto_applied"): "12/15: X012 (held back by the matching gate for 'Frau "
+    "Gutschmidts Tochter', a relative's name), X023 (an earlier sum competes with its total) and, since session 13, "
+    "X013 (the claim beside a 'Vorteilsangebot' to settle for 1.150,00 €: two later blind corpora label that "
+    "phenomenon for a human, fresh21 Q014 and fresh24 QB010, so an offer to settle for less goes to one)",
     # corpus_fresh11: written blind in session 11 (ambiguous figures: several accounts, payments since the letter,
     # running balances, costs in or out, corrections, a debt buyer), half traps; first sight: amount 90 %, intent
     # 96 %, noise 3, no wrong write, one write its labels leave to a human (Z023, court costs left out), safe 57 %.
@@ -209,9 +211,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "day after the mail, is read as owed only later: no total, a human decides)",
     ("corpus_fresh21", "intent"): "21/24: Q016 (a creditor withdrawing yesterday's answer until a return is booked), "
     "Q018 (above) and Q022 (a statement announced for next week) read as questions; none has a figure written",
-    ("corpus_fresh21", "auto_applied_needing_human"): "Q014: the claim 1.874,55 € stated in full beside an offer to "
-    "settle for 1.200,00 € if paid by a deadline is written; corpus_fresh10's author labels the same phenomenon "
-    "(X013, 'Vorteilsangebot … Einmalzahlung') for writing, this one for a human",
     # corpus_fresh22: written blind in session 13 (public and quasi-public creditors: Finanzamt, Stadtkasse,
     # Krankenkasse, Jobcenter, Familienkasse, Justizkasse); first sight: amount 95 %, intent 83 %, noise 1, no wrong
     # amount, ONE WRITE ITS LABELS LEAVE TO A HUMAN (Y015, a claim 'gestundet' while Stundungszinsen are to be fixed
@@ -232,6 +231,20 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "safe); its author labels an estimate no total, corpus_fresh6 P021 ('ca. 230,-') and corpus_fresh9 V007 ('rund "
     "…') label it the stated total",
     ("corpus_fresh23", "amount_where_none_stated"): "QA021, as above",
+    # corpus_fresh24: written blind in session 13 (collection agencies' detailed claim statements); first sight:
+    # amount 94 %, intent 95 %, noise 2, no wrong amount, FOUR WRITES ITS LABELS LEAVE TO A HUMAN (QB004 rows that miss
+    # the printed total, QB006 a payment listed but not taken off, QB008 interest 'bis heute' and more from tomorrow,
+    # QB010 a Vergleichsbetrag offered beside the claim), safe 10/12. Fixed since: QB004, QB006, QB010.
+    ("corpus_fresh24", "amount_exact"): "17/18: QB002 (a § 367 BGB table 'gefordert / getilgt / offen' whose open "
+    "column's sum is read from the wrong column: 5.912,40 instead of 5.989,67; never safe)",
+    ("corpus_fresh24", "noise_amounts_taken"): "QB002 (above) and QB012 (another client's statement attached by "
+    "mistake, its Summe read for this client; never safe)",
+    ("corpus_fresh24", "amount_where_none_stated"): "QB012, as above",
+    ("corpus_fresh24", "auto_applied_needing_human"): "QB008: 'Zinsen bis heute' with the total 'zuzüglich weiterer "
+    "Zinsen ab morgen (0,61 EUR täglich)' is written; corpus_fresh2 G014 and corpus_alt A32 label the same "
+    "(interest by the day from the mail's day on) for writing",
+    ("corpus_fresh24", "safe_cases_auto_applied"): "10/12: QB002 (above) and QB019 (a Soll/Haben account whose gross "
+    "positions exceed the 'Saldo zu unseren Gunsten' by the payment) go to a human",
 }
 
 MISSING = "<no shared corpus>"
@@ -246,13 +259,14 @@ MISSING = "<no shared corpus>"
 # corpus_fresh10 and corpus_fresh11 (session 11's, measured at first sight before its fixes), corpus_fresh12 to
 # corpus_fresh15 (written after them, one after the other), corpus_fresh16 (written at the end of session 11) and
 # corpus_fresh17 to corpus_fresh20 (session 12's, each measured at first sight before its fixes), corpus_fresh21
-# to corpus_fresh23 (session 13's).
+# to corpus_fresh24 (session 13's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
        "corpus_fresh12", "corpus_fresh13", "corpus_fresh14", "corpus_fresh15", "corpus_fresh16", "corpus_fresh17",
        "corpus_fresh18", "corpus_fresh19", "corpus_fresh20", "corpus_fresh21",
-       "corpus_fresh22", "corpus_fresh23")
+       "corpus_fresh22", "corpus_fresh23",
+       "corpus_fresh24")
 
 
 def first_round_corpora() -> list[str]:

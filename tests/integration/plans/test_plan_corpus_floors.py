@@ -88,6 +88,11 @@ LOWER: dict[str, dict[str, float]] = {
     # about the other creditors' consent before deciding, read as consent) are right since. M014 (consent tied to the
     # majority of the others beside "Ein Sonderopfer … kommt nicht in Betracht", read as a refusal) goes to a human.
     # It meets the common floors.
+    # corpus_plan_fresh23 (written blind in session 13: one mail, several clients or letters) read 14/18 decisions
+    # at first sight, none wrong alone; N015 ("Zustimmung erfolgt bei einer Quote von 18 %") is right since. Mails
+    # that answer another client's letter than the thread's (N006, N008, N010 a namesake) go to a human, matched to
+    # the thread's letter or to none; N018 (decisions forwarded from two departments) reads as undecided.
+    "corpus_plan_fresh23": {"decision": 0.83, "match": 0.83},
 }
 
 
@@ -176,6 +181,9 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_plan_fresh19", "counter-offer figures right ≥ 95 %"): (
         "50 % (1/2): F019's 15 % over 48 months after 'Keines der beiden Kästchen passt' is read as undecided, for a "
         "human"),
+    ("corpus_plan_fresh23", "creditor reference right ≥ 95 %"): (
+        "88 % (14/16): N006 and N008 report the thread's letter's reference where the body answers another client's "
+        "letter (both go to a human)"),
     ("corpus_plan_fresh7", "creditor reference right ≥ 95 %"): (
         "94 % (17/18): T013, sent in Brandstetter's thread for Kılıçarslan's plan, is read with the thread's "
         "reference KM-8856230 (subject, quote) instead of KM-8841907 its text names; matched to INQ-0018 likewise"),
