@@ -12,6 +12,7 @@ from app.services.attachments.result import AttachmentText
 from app.services.extraction.amounts import (
     CREDIT_REASON,
     INSTALMENT_REASON,
+    PAID_REASON,
     SUPERSEDED_REASON,
     Candidate,
     collect_amounts,
@@ -165,7 +166,7 @@ def _parts_larger_than(total: Candidate, candidates: list[Candidate]) -> list[Ca
     """Interest or costs above the whole, or a principal above it with nothing deducted: the total or the part is
     read wrong ("Forderung 1.200,00 € (Stand 01.09.) … aktuell inkl. Zinsen 1.236,40 €")."""
     own = [c for c in candidates if c.line.part in ("reply", "attachment") and c.line.source == total.line.source]
-    deducted = any(c.label == "deduction" or c.reason == "paid amount, not open" for c in own)
+    deducted = any(c.label == "deduction" or c.reason == PAID_REASON for c in own)
     # A credit set off against the principal explains it when exactly the total is left ("Offen waren 613,55 EUR
     # … Guthaben von 96,12 EUR verrechnet … verbleibt 517,43 EUR").
     credits = {c.value for c in own if c.reason == CREDIT_REASON}

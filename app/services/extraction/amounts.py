@@ -44,6 +44,7 @@ from app.services.extraction.vocabulary.labels import BALANCE, CLAIM_TOTAL
 
 CREDIT_REASON = "a credit in the debtor's favour, not a claim"
 INSTALMENT_REASON = "instalment, not the claim"
+PAID_REASON = "paid amount, not open"
 OTHER_VALUE_REASON = "settlement offer or other value, not the claim"
 PASSING_VALUE = "a value the row names in passing (a fee's Gegenstandswert), not an amount owed"
 SUPERSEDED_REASON = "previous figure, superseded"
@@ -51,7 +52,7 @@ SUPERSEDED_REASON = "previous figure, superseded"
 _LEAD_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (CREDIT_REASON, CREDIT_LEAD),
     (INSTALMENT_REASON, INSTALMENT_LEAD),
-    ("paid amount, not open", PAID_LEAD),
+    (PAID_REASON, PAID_LEAD),
     ("cancelled", CANCELLED_LEAD),
     ("credit limit or original loan, not the claim", CREDIT_LIMIT_LEAD),
     (SUPERSEDED_REASON, SUPERSEDED_LEAD),
@@ -63,7 +64,7 @@ _LEAD_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Words right after an amount (up to the end of its clause) that make it something else.
 _TRAIL_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("paid amount, not open", PAID_TRAIL),
+    (PAID_REASON, PAID_TRAIL),
     ("cancelled", CANCELLED_TRAIL),
     ("future amount, not yet due", FUTURE_TRAIL),
     (SUPERSEDED_REASON, PAST_TRAIL),
@@ -76,7 +77,6 @@ _FUTURE = "future amount, not yet due"
 # A negation counts only right before the word it negates ("nicht bezahlt"), not anywhere in the clause.
 _NEGATION_BEFORE = re.compile(r"(?:\bnicht|\bnoch nicht|\bkein\w*|\bnoch)\s+(?:\S+\s+){0,2}$")
 _PAID_TRAIL_EN = re.compile(r"\b(?:was|were|has been|have been) (?:\w+ )?(?:received|paid|credited)\b")
-PAID_REASON = "paid amount, not open"
 _FIRMS_FIGURE = "the firm's figure repeated, not the creditor's"
 _PER_UNIT = "price per unit, not the claim"
 _MULTIPLIER = "multiplier in a calculation line"

@@ -101,6 +101,10 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
     return doubts
 
 
+# Words that offer a settlement around a lower sum ("bereit", "begnügen", "abschließend erledigen").
+_SETTLING = re.compile(r"\b(?:bereit|angebot|anbiet|begnueg|erledig|abgegolten|abschliess|verzicht)")
+
+
 def _settlement_offer(total: Candidate, candidates: list[Candidate], reply_text: str) -> Candidate | None:
     """A lower sum of the creditor's new text that a settlement word names and an offer word offers, beside the claim
     ("ist unsere Mandantin bereit, sich mit einem Vergleichsbetrag von\n950,00 € zu begnügen")."""
@@ -113,9 +117,6 @@ def _settlement_offer(total: Candidate, candidates: list[Candidate], reply_text:
         if SETTLEMENT_SUM.search(fold(reply_text[max(0, at - 80):at])) and _SETTLING.search(around):
             return candidate
     return None
-
-
-_SETTLING = re.compile(r"\b(?:bereit|angebot|anbiet|begnueg|erledig|abgegolten|abschliess|verzicht)")
 
 
 # A line or clause right under the total that opens with an addition ("zzgl. Kosten … 128,50 EUR", "+ 12,00 €").
@@ -162,11 +163,15 @@ def stale_doubts(decision: TotalDecision, received_on: date | None) -> list[str]
     total = decision.total
     if total is None or received_on is None:
         return []
-    for found in _AS_OF.finditer(fold(total.line.text)):
-        day = _day(found, received_on.year)
-        if day is not None and (received_on - day).days > STALE_DAYS:
+    for day in _stated_as_of(total, received_on.year):
+        if (received_on - day).days > STALE_DAYS:
             return [f"the total is stated as of {day:%d.%m.%Y}, more than {STALE_DAYS} days before the mail"]
     return []
+
+
+def _stated_as_of(total: Candidate, year: int) -> list[date]:
+    """The days the total's line states it as of ("Saldo per 31.03.2028")."""
+    return [day for found in _AS_OF.finditer(fold(total.line.text)) if (day := _day(found, year)) is not None]
 
 
 # An amount that runs on by the day ("0,27 EUR pro Tag", "täglich EUR 0,81", "0.02% per day"), the sentence it
@@ -219,9 +224,8 @@ def running_doubts(decision: TotalDecision, reply_text: str, received_on: date |
             if day is not None and (received_on - day).days >= RUNNING_DAYS:
                 return [f"an amount runs on by the day since {day:%d.%m.%Y}, before the mail: the total is not "
                         "today's"]
-    for found in _AS_OF.finditer(fold(total.line.text)):
-        day = _day(found, received_on.year)
-        if day is not None and (received_on - day).days >= RUNNING_DAYS:
+    for day in _stated_as_of(total, received_on.year):
+        if (received_on - day).days >= RUNNING_DAYS:
             return [f"the total is stated as of {day:%d.%m.%Y} and an amount runs on by the day since"]
     return []
 

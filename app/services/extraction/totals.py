@@ -366,6 +366,7 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     paid = frozenset(c.value for c in candidates if _was_paid(c) and c.line.source == total.line.source
                      and c.line.part in ("reply", "attachment"))
     unexplained = _unexplained(best, ranking, counted, evidence, sources, paid)
+    adds_up = consistent and _a_breakdown(values)
     notes = [f"chosen for: {', '.join(best.features)}"]
     if runner_up is not None:
         features = ", ".join(runner_up.features)
@@ -375,12 +376,12 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     corroboration = tuple(f for f in best.features if f in _CORROBORATING)
     return TotalDecision(
         total=total,
-        confidence=_confidence(best, unexplained, margin, consistent and _a_breakdown(values)),
+        confidence=_confidence(best, unexplained, margin, adds_up),
         components=values,
         component_lines=evidence,
         competing=unexplained,
         consistent=consistent,
-        adds_up=consistent and _a_breakdown(values),
+        adds_up=adds_up,
         corroboration=corroboration,
         margin=margin,
         notes=tuple(notes),
