@@ -67,7 +67,6 @@ class Sentence:
     typos: list[str] = field(default_factory=list)
     short_answer: bool = False
     figures: list[Figure] = field(default_factory=list)
-    past: bool = False
 
 
 def speaks_of_plan(subject: str | None, text: str) -> bool:
@@ -228,7 +227,6 @@ def _read_sentence(text: str, source: str, *, heading: bool = False) -> Sentence
     folded, typos = plan_text.tolerant(fold(text))
     sentence = Sentence(text=text, source=source, folded=folded, typos=typos)
     if words.PAST_REPORT.search(folded):  # what the creditor did before decides nothing now and offers nothing
-        sentence.past = True
         return sentence
     if text.rstrip().endswith("?") and words.ASKING.search(folded):  # a question decides nothing
         sentence.asks_info = True
