@@ -116,7 +116,10 @@ _COLUMN_GAP = re.compile(r"(?: {2,}|\t|\|)\s*(?:€|EUR|Euro)?\s*[-−–]?\s*$"
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t")
 # A sentence mark and the spaces after it, before a capital. The word before the mark is read only where it
 # matters (an abbreviation's "."): a pattern that starts with the word is tried at every position of a line.
-_SENTENCE_MARK = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ])|;\s+(?=\S)")  # "…; offen sind 610,00 €" is a clause of its own
+# "…; offen sind 610,00 €" is a clause of its own. Leader dots before a currency code ("Gesamtforderung ........
+# EUR 1.140,00") end no sentence: the words before them are the amount's label.
+_SENTENCE_MARK = re.compile(r"(?:(?<!\.)\.|[!?])\s+(?=[A-ZÄÖÜ])|\.\.\s+(?=[A-ZÄÖÜ])(?!(?:EUR|Euro|CHF|USD|GBP)\b)"
+                            r"|;\s+(?=\S)")
 _ABBREVIATIONS = frozenset(
     ("inkl", "zzgl", "abzgl", "bzw", "ca", "nr", "gem", "pos", "evtl", "str", "geb", "vgl", "dr", "tel", "fa", "hr",
      "fr", "ggf", "usw", "bzgl", "lt", "max", "min", "mtl", "ziff", "abs", "kto", "rg", "rechn", "vers", "std", "anl",

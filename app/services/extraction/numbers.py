@@ -62,6 +62,10 @@ _NUMBER = re.compile(
 )
 _CURRENCY_AFTER = re.compile(rf"^\s?{_CURRENCY}(?![A-Za-z])")
 _CURRENCY_BEFORE = re.compile(rf"{_CURRENCY}\s?:?\s?$")
+# A column of figures right-aligned after its currency ("EUR    84.00" under "EUR 1,020.00"): a wider gap, read only
+# for a figure with cents, which a count or a number in the next column is not.
+_CURRENCY_BEFORE_ALIGNED = re.compile(rf"{_CURRENCY}\s{{2,8}}$")
+_CENTS = re.compile(r"[.,]\d\d$")
 # Another currency than the euro: its amounts are read (a reply may state its claim in it), yet a total in it can
 # never replace the EUR amount on file unseen (extraction/__init__.py).
 _FOREIGN = r"(?:CHF|SFr\.?|USD|US\$|GBP|£|\$|PLN|CZK|HUF|DKK|SEK|NOK)"
@@ -162,7 +166,8 @@ def _token(masked: str, match: re.Match[str]) -> MoneyToken | None:
     after = masked[match.end() :]
     before = masked[: match.start()]
     has_currency = bool(_CURRENCY_AFTER.match(after) or _CURRENCY_BEFORE.search(before)
-                        or _FOREIGN_AFTER.match(after) or _FOREIGN_BEFORE.search(before))
+                        or _FOREIGN_AFTER.match(after) or _FOREIGN_BEFORE.search(before)
+                        or (_CENTS.search(raw) and _CURRENCY_BEFORE_ALIGNED.search(before)))
     if (not has_cents or english) and not has_currency:
         # Integers and "89.90"-style decimals count only beside a currency ("EUR 500", "89.90 EUR").
         return None
