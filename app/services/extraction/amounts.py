@@ -28,6 +28,7 @@ from app.services.extraction.vocabulary.amounts import (
     FIRMS_FIGURE_LEAD,
     FUTURE_LEAD,
     FUTURE_TRAIL,
+    INSTALMENT_ARREARS,
     INSTALMENT_LEAD,
     LEADS_TO_NEXT_LINE,
     NET_OF_TAX_LEAD,
@@ -118,7 +119,7 @@ _CELL_SPLIT = re.compile(r"\s*\|\s*|\t")
 # matters (an abbreviation's "."): a pattern that starts with the word is tried at every position of a line.
 # "…; offen sind 610,00 €" is a clause of its own. Leader dots before a currency code ("Gesamtforderung ........
 # EUR 1.140,00") end no sentence: the words before them are the amount's label.
-_SENTENCE_MARK = re.compile(r"(?:(?<!\.)\.|[!?])\s+(?=[A-ZÄÖÜ])|\.\.\s+(?=[A-ZÄÖÜ])(?!(?:EUR|Euro|CHF|USD|GBP)\b)"
+_SENTENCE_MARK = re.compile(r"(?:(?<!\.)\.|[!?])\s+(?=[A-ZÄÖÜ])|(?<=\.)\.\s+(?=[A-ZÄÖÜ])(?!(?:EUR|Euro|CHF|USD|GBP)\b)"
                             r"|;\s+(?=\S)")
 _ABBREVIATIONS = frozenset(
     ("inkl", "zzgl", "abzgl", "bzw", "ca", "nr", "gem", "pos", "evtl", "str", "geb", "vgl", "dr", "tel", "fa", "hr",
@@ -261,7 +262,8 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
     if FIRMS_FIGURE_LEAD.search(folded_lead[-60:]) or _in_firms_clause(lead, trail):
         return _FIRMS_FIGURE
     for reason, pattern in _LEAD_REJECTIONS:
-        if pattern.search(folded_lead) and not (reason == PAID_REASON and _NEGATION.search(folded_lead)):
+        if pattern.search(folded_lead) and not (reason == PAID_REASON and _NEGATION.search(folded_lead)) \
+                and not (reason == INSTALMENT_REASON and INSTALMENT_ARREARS.search(folded_lead)):
             return reason
     if per_unit and (_PER_UNIT_BEFORE.search(lead) or _PER_UNIT_AFTER.match(after)):
         return _PER_UNIT

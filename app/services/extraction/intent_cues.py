@@ -183,11 +183,13 @@ def instalment_offers(reply: str) -> list[str]:
 
 def refusals(reply: str) -> list[str]:
     """Refusals outside conditional sentences ("falls Sie ablehnen" refuses nothing) that no negation word right
-    before takes back ("stehe ich nicht grundsätzlich ablehnend gegenüber")."""
+    before takes back ("stehe ich nicht grundsätzlich ablehnend gegenüber") and that are no ticket's status."""
     found: list[str] = []
     for sentence in _sentences(reply):
+        fields = [match.span() for match in words.RECORD_STATUS.finditer(sentence)]
         refused = [" ".join(match.group(0).split()) for match in words.REFUSAL.finditer(sentence)
-                   if not words.REFUSAL_NEGATION.search(_words_before(sentence, match.start()))]
+                   if not words.REFUSAL_NEGATION.search(_words_before(sentence, match.start()))
+                   and not any(start <= match.start() < end for start, end in fields)]
         if refused and not words.CONDITIONAL.search(sentence):  # a condition is looked for only beside a refusal
             found += refused
     return found[:3]

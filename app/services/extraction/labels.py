@@ -25,6 +25,7 @@ from app.services.textfold import fold
 # A word of two letters or more: where one stands, a text says something (a label, a clause), not only figures.
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 _ASCII_LETTER = re.compile("[a-z]")
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ def classify(segment: str) -> LabelVerdict:
     folded = fold(segment)
     if _ASCII_LETTER.search(folded) is None:  # every label word holds a letter (tests/unit/extraction)
         return _unlabelled(segment)
+    if "(" in folded and (aside := _bill_named_aside(folded)) is not None:
+        return aside
     included = INCLUSION.search(folded)
     if included is not None and included.start() > 0:
         whole = classify(folded[:included.start()])
@@ -73,6 +76,17 @@ def classify(segment: str) -> LabelVerdict:
     if word:  # "Zwischensumme" alone: the sum of the rows above it, no item and no total
         return LabelVerdict("other", word, subtotal=True)
     return _unlabelled(segment)
+
+
+def _bill_named_aside(folded: str) -> LabelVerdict | None:
+    """"Offener Betrag Vertragskonto … (Schlussrechnung vom 27.09.2029)": a bill named in brackets says where the
+    figure comes from; the words outside them say what it is. Their verdict when they name a total or a balance
+    and no bill's word stands outside the brackets; else None."""
+    outside = _BRACKETED.sub(" ", folded)
+    if outside == folded or PRINCIPAL_WEAK.search(outside) or not PRINCIPAL_WEAK.search(folded):
+        return None
+    verdict = classify(outside)
+    return verdict if verdict.label in ("total", "balance") else None
 
 
 def _unlabelled(segment: str) -> LabelVerdict:

@@ -224,7 +224,7 @@ def _governing_clause(text: str, match: re.Match[str]) -> str:
 
 def _read_sentence(text: str, source: str, *, heading: bool = False) -> Sentence:
     """One sentence read; a `heading` (a subject, a ticked box's line) may decide with a bare word."""
-    folded, typos = plan_text.tolerant(fold(text))
+    folded, typos = plan_text.tolerant(words.RECORD_STATUS.sub(" ", fold(text)))
     sentence = Sentence(text=text, source=source, folded=folded, typos=typos)
     if words.PAST_REPORT.search(folded):  # what the creditor did before decides nothing now and offers nothing
         return sentence

@@ -20,12 +20,14 @@ SENTENCE_FRAGMENTS = (
     ". ", ".  ", ".\n", ".\t", "; ", "! ", "? ", ".", ";", "!", "?", "..", ". .", " ", "\n", "Nr. ", "nr.", "inkl. ",
     "INKL.", "ca. ", "z. ", "a. ", "İ. ", "ı. ", "ſtr. ", "Str.", "\u212ato. ", "#. ", "##. ", "12. ", "_. ", "abc. ",
     "Zinsen", "Betrag", "Ärger", "Öl", "Über", "über", "x", "A", "B", "é", "1.234,56", "€", ",", "(", ")", "-",
+    "... ", "EUR", "Euro", "Eurobon", "CHF ",
 )
 texts = st.lists(st.one_of(st.sampled_from(SENTENCE_FRAGMENTS), st.text(max_size=3)), max_size=14).map("".join)
 
 # The sentence-break rule written plainly: the word before each mark read by the pattern itself; a semicolon
-# ends a clause whatever follows it ("…; offen sind 610,00 €").
+# ends a clause whatever follows it ("…; offen sind 610,00 €"); leader dots before a currency code end nothing.
 SENTENCE_BREAK = re.compile(r"(?P<word>[\w#]*)(?:(?P<mark>[.!?])\s+(?=[A-ZÄÖÜ])|;\s+(?=\S))")
+CURRENCY_CODE = re.compile(r"(?:EUR|Euro|CHF|USD|GBP)\b")
 
 
 def clause_start_by_the_rule(masked: str, position: int) -> int:
@@ -33,6 +35,10 @@ def clause_start_by_the_rule(masked: str, position: int) -> int:
     for match in SENTENCE_BREAK.finditer(masked, 0, position):
         word = match.group("word").lower()
         if match.group("mark") == "." and (len(word) == 1 or word in amounts._ABBREVIATIONS):
+            continue
+        mark = match.start("mark")
+        if match.group("mark") == "." and mark > 0 and masked[mark - 1] == "." \
+                and CURRENCY_CODE.match(masked, match.end()):
             continue
         start = match.end()
     return start

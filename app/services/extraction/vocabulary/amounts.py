@@ -50,6 +50,12 @@ INSTALMENT_LEAD = phrases((
     r"\braten?\b", r"Monatsrate", r"Schlussrate", r"erste Rate", r"Ratenhöhe", r"Teilzahlung", r"\bAbschlag",
     r"Abschlagszahlung", r"monatlich\w*", r"\bmtl\b", r"pro Monat", r"je Monat", r"im Monat", r"Wochenrate",
 ), whole_words=False)
+# Instalments already due and unpaid ("Rückständige Raten 05/2029 bis 07/2029 (3 Raten) 708,00 EUR"): arrears, a part
+# of what is owed now, not the instalment of a plan.
+INSTALMENT_ARREARS = phrases((
+    r"(?:rückständig|überfällig|ausstehend|unbezahlt|nicht (?:bezahlt|gezahlt|geleistet))\w* (?:\S+ ){0,2}?Raten\b",
+    r"Raten(?:rückstand|rückstände|rückständen)\b", r"Rückstand (?:\S+ ){0,2}?Raten\b",
+))
 PAID_LEAD = phrases((
     r"(?<!nach)Zahlung (?:vom|über|in Höhe|i\.\s?h\.|von)", r"Überweisung (?:\S+ )?(?:vom|über|in Höhe|von)",
     # "nach Verrechnung der Zahlung Ihrer Mandantin vom 02.10. über 150,00 €"
@@ -368,7 +374,7 @@ NOT_YET_CONTEXT = phrases((
 ))
 # A condition that opens a sentence ("Sollte bis zum 01.12. keine Zahlung eingehen, …"): an amount in the clause
 # after it is a consequence, not yet owed.
-CONDITION_OPENER = phrases((r"sollten?", r"falls", r"sofern", r"wenn", r"im Falle", r"unless", r"if"))
+CONDITION_OPENER = phrases((r"sollten?", r"falls", r"sofern", r"wenn", r"sobald", r"im Falle", r"unless", r"if"))
 # A request to pay in the clause after a condition ("Falls noch nicht geschehen, überweisen Sie bitte …"): the
 # amount asked for is owed now.
 PAY_REQUEST = phrases((

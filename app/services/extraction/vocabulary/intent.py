@@ -208,6 +208,15 @@ PLAN_OVER = phrases((
 ))
 # A negation right before a refusal word takes it back ("stehe … nicht grundsätzlich ablehnend gegenüber").
 REFUSAL_NEGATION = phrases((r"nicht", r"kein\w*", r"not", r"never"))
+# A ticket system's status field with its value ("Neuer Status: abgelehnt", "Ticketstatus: geschlossen"): the state
+# of the creditor's own ticket or file, which refuses or grants nothing the firm asked.
+RECORD_STATUS = phrases((
+    r"(?:alter|neuer|bisheriger|aktueller|geänderter|vorheriger|new|old|previous|current) Status\W*:\W*\w+",
+    r"(?:Ticket|Bearbeitungs|Vorgangs|Anfrage|Anliegen)-?status\W*:\W*\w+",
+    r"Status (?:des|ihres|ihrer|der|zu ihrem|zu ihrer) (?:\S+ )?(?:Tickets?|Vorgangs|Anfrage|Anliegens"
+    r"|Meldung|Nachricht|Supportanfrage|Serviceanfrage)\W*:\W*\w+",
+    r"(?:ticket|case|request) status\W*:\W*\w+", r"Status(?:änderung|update|wechsel)\W*:\W*\w+",
+))
 # Refusing what the firm proposed.
 REFUSAL = phrases((
     r"lehnen (?:\S+ ){0,8}?ab\b", r"ablehnen", r"abgelehnt", r"nicht einverstanden", r"stimmen (?:\S+ ){0,8}?nicht zu",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.extraction.vocabulary import intent as intent_words
 from app.services.extraction.vocabulary import phrases
 
 # The reply is about a settlement plan at all (used when no plan letter is matched).
@@ -178,6 +179,8 @@ PAST_REPORT = phrases((
     r"\b(?:hatten|hatte) (?:wir|ich) (?:\S+ ){0,14}?(?:gemacht|abgelehnt|vorgeschlagen|unterbreitet|zugestimmt"
     r"|angeboten|mitgeteilt|erklärt|gefordert|verlangt|widersprochen|angenommen)\b",
 ))
+# A ticket's or file's status field decides nothing about the plan (one list with the intent rules).
+RECORD_STATUS = intent_words.RECORD_STATUS
 WITHDRAWN_OBJECT = phrases((
     r"(?:ziehen|nehmen) (?:\S+ ){0,2}?(?:unsere|unseren|meine|meinen|die|den|das) (?:\S+ ){0,4}?zurück",
 ))
@@ -443,8 +446,10 @@ DECIDE_LATER = phrases((
     # "… kann erst entschieden werden, wenn folgende Unterlagen vorliegen"
     r"(?:entschieden|entscheiden|Entscheidung) (?:\S+ ){0,6}?(?:wenn|sobald) (?:\S+ ){0,6}?"
     r"(?:Unterlagen|Nachweise|Angaben|Informationen|Belege|Dokumente) (?:\S+ ){0,3}?(?:vorliegen|eingehen|vorgelegt)",
-    # (questions the creditor has, not the courtesy "für Rückfragen stehen wir … zur Verfügung")
-    r"Rückfragen(?! (?:\S+ ){0,10}?(?:zur Verfügung|gern\w*|erreichbar))",
+    # (questions the creditor has, not the courtesy "für Rückfragen stehen wir … zur Verfügung", "Bei Rückfragen
+    # erreichen Sie uns unter …", "Bei Rückfragen: Telefon …")
+    r"Rückfragen(?!\W*(?:\S+ ){0,10}?(?:zur Verfügung|gern\w*|erreichbar|erreichen|wenden Sie|kontaktieren|rufen Sie"
+    r"|melden Sie sich|Tel\w*|Durchwahl|Hotline)\b)(?!\s*:)",
     r"before (?:we|making) (?:\S+ ){0,3}?decision", r"before we (?:can )?decide",
 ))
 # Still checking, forwarded, will answer later: no decision yet.
