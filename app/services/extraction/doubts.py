@@ -177,6 +177,10 @@ def _stated_as_of(total: Candidate, year: int) -> list[date]:
 # An amount that runs on by the day ("0,27 EUR pro Tag", "täglich EUR 0,81", "0.02% per day"), the sentence it
 # stands in (a period after a digit ends none: "ab dem 01.03.2027 laufen …"), and the day it runs from.
 _BY_THE_DAY = re.compile(r"\b(?:pro|je|per|a) (?:Tag|day)\b|\bt(?:ä|ae)glich|\bdaily\b|\bper diem\b", re.IGNORECASE)
+# A title's interest that runs on to the day of payment, not worked out ("zuzüglich Zinsen … seit dem 02.05.2029
+# aus 1.420,00 EUR bis zum Tag der Zahlung"): it runs on just as an amount by the day does.
+_TO_PAYMENT = re.compile(r"\bbis zu[mr]\s+(?:\S+\s+){0,3}?(?:Zahlung|Zahlungseingang|Erfüllung|Ausgleich|Begleichung)\b"
+                         r"|\buntil (?:payment|paid)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s)|\n\s*\n")
 _RUNS_FROM = re.compile(r"\b(?:ab|seit|from|since)\s+(?:dem\s+|the\s+)?(\d{1,2})\.(\d{1,2})\.(\d{4})?", re.IGNORECASE)
 RUNNING_DAYS = 2
@@ -190,9 +194,9 @@ def _day(found: re.Match[str], year: int) -> date | None:
 
 
 def _daily_sentences(reply_text: str) -> list[str]:
-    """The sentences of the creditor's text that name an amount running on by the day."""
+    """The sentences of the creditor's text that name an amount running on by the day or to the day of payment."""
     found: list[str] = []
-    for match in _BY_THE_DAY.finditer(reply_text):
+    for match in (*_BY_THE_DAY.finditer(reply_text), *_TO_PAYMENT.finditer(reply_text)):
         start = max((end.end() for end in _SENTENCE_END.finditer(reply_text, 0, match.start())), default=0)
         after = _SENTENCE_END.search(reply_text, match.end())
         sentence = reply_text[start:after.start() if after else len(reply_text)]
@@ -212,9 +216,10 @@ def withdrawal_doubts(reply_text: str) -> list[str]:
 
 
 def running_doubts(decision: TotalDecision, reply_text: str, received_on: date | None) -> list[str]:
-    """Interest or charges that run on by a stated amount a day since a day before the mail ("Ab dem 01.03.2027
-    laufen … 0,27 EUR pro Tag auf" in a mail of 9 March), or a total stated as of a day before the mail beside
-    such a daily amount: the total was the claim days ago and is not today's."""
+    """Interest or charges that run on since a day before the mail, by a stated amount a day ("Ab dem 01.03.2027
+    laufen … 0,27 EUR pro Tag auf" in a mail of 9 March) or to the day of payment ("Zinsen … seit dem 02.05. aus
+    1.420,00 EUR bis zum Tag der Zahlung"), or a total stated as of a day before the mail beside such an amount: the
+    total was the claim days ago and is not today's."""
     total = decision.total
     if total is None or received_on is None or not (daily := _daily_sentences(reply_text)):
         return []
@@ -222,11 +227,12 @@ def running_doubts(decision: TotalDecision, reply_text: str, received_on: date |
         for found in _RUNS_FROM.finditer(sentence):
             day = _day(found, received_on.year)
             if day is not None and (received_on - day).days >= RUNNING_DAYS:
-                return [f"an amount runs on by the day since {day:%d.%m.%Y}, before the mail: the total is not "
-                        "today's"]
+                return [f"an amount runs on (by the day or until payment) since {day:%d.%m.%Y}, before the mail: "
+                        "the total is not today's"]
     for day in _stated_as_of(total, received_on.year):
         if (received_on - day).days >= RUNNING_DAYS:
-            return [f"the total is stated as of {day:%d.%m.%Y} and an amount runs on by the day since"]
+            return [f"the total is stated as of {day:%d.%m.%Y} and an amount runs on since (by the day or until "
+                    "payment)"]
     return []
 
 

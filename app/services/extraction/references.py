@@ -23,7 +23,7 @@ _LABELS: tuple[tuple[ReferenceKind, str], ...] = (
                 r"|account\s+(?:number|no\.?)|(?:loan|contract)\s+(?:account|number|no\.?)"),
     ("tax_number", r"steuer-?(?:nummer|nr\.?)|st\.?-?nr\.?"),
     ("invoice", r"rechnungs-?(?:nummer|nr\.?)|rechnung|beleg-?(?:nummer|nr\.?)"),
-    ("file_number", r"az\.?|aktenzeichen[s]?|(?<!ticket)zeichen[s]?|gz\.?|gesch(?:ä|ae)ftszeichen"
+    ("file_number", r"az\.?|aktenzeichen[s]?|akte|(?<!ticket)zeichen[s]?|gz\.?|gesch(?:ä|ae)ftszeichen"
                     r"|vorgangs-?(?:nummer|nr\.?)|referenz(?:nummer)?|fall-?(?:nummer|nr\.?)|ref\.?|reference"),
 )
 # Compound labels a creditor coins for its own number ("Mieterkonto", "Nutzungsvertrag", "Patienten-Nr.",

@@ -3,6 +3,7 @@ naming no one but the matched client, read from text (not OCR) and corroborated 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -58,7 +59,8 @@ def judge(decision: Decision, extraction: ExtractionResult, known: Decimal | Non
         return Verdict("review", (*reasons, *names))
     if extraction.intent in HUMAN_INTENTS:
         return Verdict("review", (*withdrawn, HUMAN_INTENTS[extraction.intent], *names))
-    reasons = names + other_letters_reference(decision, extraction) + amount_doubts(
+    reasons = names + other_letters_reference(decision, extraction) + other_file_of_creditor(decision, extraction) \
+        + amount_doubts(
         extraction, known, current() if callable(current) else current, settings.claim_jump_limit)
     return Verdict("review", tuple(reasons)) if reasons else Verdict("apply", ())
 
@@ -81,6 +83,42 @@ def other_letters_reference(decision: Decision, extraction: ExtractionResult) ->
             return [f"the mail names another letter's reference ({other.creditor_reference}), not this one's "
                     f"({matched.creditor_reference})"]
     return []
+
+
+_DIGIT = re.compile(r"\d")
+# A reference this long in digits is a file's number, not a year or a count.
+_FILE_DIGITS = 5
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _shape(value: str) -> str:
+    """How a reference is written, its digits and letters aside: "VI-T-302249" → "A-A-9" shapes "AA-A-999999"."""
+    return _DIGIT.sub("9", _LETTER.sub("A", "".join(value.split())))
+
+
+def other_file_of_creditor(decision: Decision, extraction: ExtractionResult) -> list[str]:
+    """The creditor's own text names a file of the same shape as the matched letter's reference but another number
+    ("Akte VI-T-302880" where the letter asked about VI-T-302249), and the letter's number stands at most in the
+    subject or the quoted letter: the creditor may be answering about another claim of the same client."""
+    if decision.best is None:
+        return []
+    matched = decision.best.inquiry
+    own = normalize.reference_key(matched.creditor_reference)
+    if len(_DIGIT.findall(own)) < _FILE_DIGITS:
+        return []
+    in_text = [found for found in extraction.references
+               if found.owner == "creditor" and found.evidence.part in ("reply", "attachment")]
+    if any(normalize.reference_keys(matched.creditor_reference) & normalize.reference_keys(found.value)
+           for found in in_text):
+        return []
+    # (another invoice is another bill of the same claim as often as another claim)
+    shape = _shape(matched.creditor_reference or "")
+    other = next((found.value for found in in_text if found.kind != "invoice"
+                  and normalize.reference_key(found.value) != own and _shape(found.value) == shape), None)
+    return [f"the creditor's text names another file of the same kind ({other}), not the letter's "
+            f"({matched.creditor_reference})"] if other else []
 
 
 def amount_doubts(extraction: ExtractionResult, known: Decimal | None, current: Decimal | None,

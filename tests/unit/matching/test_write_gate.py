@@ -139,3 +139,31 @@ def test_a_mail_that_names_its_own_account_or_none_may_be_written(values: tuple[
     verdict = judge(matched(MOBILE, others=(LANDLINE,)), statement(references=written(*values)),
                     Decimal("600"), None, SETTINGS)
     assert verdict.action == "apply"
+
+
+def files(*values: str, kind: str = "file_number", part: str = "reply") -> list[ReferenceFound]:
+    return [ReferenceFound(value=value, owner="creditor", kind=kind, label="Akte", confidence=0.9,  # type: ignore[arg-type]
+                           evidence=Evidence(source="body", part=part, location="line 3", text=value))  # type: ignore[arg-type]
+            for value in values]
+
+
+COLLECTION = with_account("Q-9", "KB-R-440172")
+
+
+def test_a_reply_about_another_file_of_the_same_kind_goes_to_review() -> None:
+    references = [*files("KB-R-440172", part="subject"), *files("KB-R-440518")]
+    verdict = judge(matched(COLLECTION), statement(references=references), Decimal("600"), None, SETTINGS)
+    assert verdict.action == "review"
+    assert any("another file of the same kind (KB-R-440518)" in reason for reason in verdict.reasons)
+
+
+@pytest.mark.parametrize("references", [
+    files("KB-R-440172", "KB-R-440518"),  # its own file named beside the other
+    files("KB-R-440518", kind="invoice"),  # another bill of the claim
+    files("2031/4471"),  # a number of another shape
+    files("KB-R-440518", part="quoted"),  # only in the quoted letter
+])
+def test_a_reply_naming_its_own_file_or_no_other_of_its_kind_may_be_written(
+        references: list[ReferenceFound]) -> None:
+    verdict = judge(matched(COLLECTION), statement(references=references), Decimal("600"), None, SETTINGS)
+    assert verdict.action == "apply"

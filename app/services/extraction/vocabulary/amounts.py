@@ -232,6 +232,9 @@ PENDING_CREDIT = phrases((
     r"\bnoch nicht (?:verbuchte|gebuchte|berücksichtigte|verrechnete|zugeordnete)[rn]? (?:\S+ )?"
     r"(?:Zahlung|Teilzahlung|Überweisung|Eingang|Zahlungseingang)",
     r"\b(?:erst )?nach (?:der )?(?:Verbuchung|Buchung)\b",
+    # "… da die Gutschriften erst nach Ablauf der Sperrfrist gebucht werden": payments in that will be booked later
+    r"\b(?:Gutschrift|Zahlung|Teilzahlung|Eingänge|Beträge|Überweisung)\w*\b[^.;]{0,60}?\berst\b[^.;]{0,50}?"
+    r"\b(?:gebucht|verbucht|berücksichtigt|verrechnet) (?:werden|wird)\b",
     r"\b(?:received|arrived)\b[^.;?]{0,80}?\bnot (?:yet )?(?:been )?(?:booked|posted|applied|allocated)\b",
 ), whole_words=False)
 # The creditor is not sure the person it gives figures for is the client: namesakes, or "should your client be
