@@ -132,6 +132,7 @@ def _signals(
         attachments_read=read,
         has_claim_amounts=any(c.label in ("principal", "interest", "costs") for c in accepted),
         amounts_in_reply=sum(1 for c in candidates if c.line.part == "reply"),
+        own_figures=sum(1 for c in accepted if c.line.part == "reply" and c.has_currency),
         about_a_case=about_a_case,
         total_text=fold(decision.total.line.text) if decision.total is not None else "",
     )
@@ -230,8 +231,12 @@ def _safety(
                        "never written as EUR unseen")
     if intent.intent == "debt_statement" and (sold := assignment_wording(reply_text)):
         reasons.append(f"the claim was sold or assigned, the creditor on file changes: '{sold[0]}'")
+    # (the firm's own figure from its quoted letter, put right: "statt 4.210,00 € nun 3.968,12 €", is no earlier
+    # figure of the creditor's)
+    firms = {c.value for c in candidates if c.line.part == "quoted" and c.label in ("total", "balance")}
     superseded = [c for c in candidates if c.line.part in ("reply", "attachment") and (
-        c.reason == SUPERSEDED_REASON or (c.reason == "cancelled" and c.label in ("total", "balance")))]
+        (c.reason == SUPERSEDED_REASON and c.value not in firms)
+        or (c.reason == "cancelled" and c.label in ("total", "balance")))]
     if superseded:
         named = "; ".join(dict.fromkeys(money.format_eur(c.value) for c in superseded))
         reasons.append(f"the text also names a previous or cancelled total: {named}")

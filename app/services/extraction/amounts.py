@@ -9,7 +9,15 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
-from app.services.extraction.columns import CELL_SEPARATOR, CellPlace, column_role, headers_by_line, place
+from app.services.extraction.columns import (
+    CELL_SEPARATOR,
+    CellPlace,
+    aligned_headers,
+    aligned_role,
+    column_role,
+    headers_by_line,
+    place,
+)
 from app.services.extraction.future import NOT_YET, not_yet
 from app.services.extraction.labels import WORD, LabelVerdict, classify, fold, is_claim_label
 from app.services.extraction.lines import SourceLine
@@ -23,6 +31,7 @@ from app.services.extraction.vocabulary.amounts import (
     CREDIT_LIMIT_LEAD,
     CREDIT_TRAIL,
     EXCLUDED,
+    FIGURE_CONFIRMED,
     FIRMS_CLAUSE_START,
     FIRMS_CLAUSE_VERB,
     FIRMS_FIGURE_LEAD,
@@ -31,6 +40,7 @@ from app.services.extraction.vocabulary.amounts import (
     INSTALMENT_ARREARS,
     INSTALMENT_LEAD,
     LEADS_TO_NEXT_LINE,
+    MARKED_WRONG,
     NET_OF_TAX_LEAD,
     OTHER_VALUE_LEAD,
     PAID_LEAD,
@@ -49,6 +59,7 @@ PAID_REASON = "paid amount, not open"
 OTHER_VALUE_REASON = "settlement offer or other value, not the claim"
 PASSING_VALUE = "a value the row names in passing (a fee's Gegenstandswert), not an amount owed"
 SUPERSEDED_REASON = "previous figure, superseded"
+MARKED_WRONG_REASON = "a figure the creditor marks as wrong"
 # Words in the text just before an amount that make it something other than the open claim.
 _LEAD_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (CREDIT_REASON, CREDIT_LEAD),
@@ -259,8 +270,11 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
     folded_lead = fold(lead)
     if _INTEREST_BASE.search(folded_lead) and not _STATED_AS_OWED.search(folded_lead):
         return "base amount interest is charged on, not owed"
-    if FIRMS_FIGURE_LEAD.search(folded_lead[-60:]) or _in_firms_clause(lead, trail):
+    if (FIRMS_FIGURE_LEAD.search(folded_lead[-60:]) or _in_firms_clause(lead, trail)) \
+            and not FIGURE_CONFIRMED.match(after):
         return _FIRMS_FIGURE
+    if MARKED_WRONG.match(after):
+        return MARKED_WRONG_REASON
     for reason, pattern in _LEAD_REJECTIONS:
         if pattern.search(folded_lead) and not (reason == PAID_REASON and _NEGATION.search(folded_lead)) \
                 and not (reason == INSTALMENT_REASON and INSTALMENT_ARREARS.search(folded_lead)):
@@ -365,6 +379,10 @@ def _column_judgement(
     if cell is None:
         return verdict, None, ()
     has_open = any(column_role(name) in ("open", "total") for name in header)
+    if cell.role == "firm":
+        return verdict, f"{_FIRMS_FIGURE} ({cell.header})", ()
+    if cell.role == "difference":
+        return verdict, f"difference column ({cell.header}), not the claim", ()
     if cell.role == "paid":
         return verdict, f"paid column ({cell.header}), not open", ()
     if cell.role == "billed" and has_open:
@@ -555,10 +573,24 @@ def _unit_count(token: MoneyToken, lead: str, trail: str, after: str, label: Amo
 def _wrapped_into(carry: str, lead: str, clause_start: int) -> bool:
     """Whether the line before carries the amount's label: nothing but the amount starts the line, or the
     wrap fell inside the label's phrase ("… beträgt zum heutigen" / "Tag 2.140,00 €"): the line before ends
-    in a small word and a word or two open this line before the amount."""
+    in a small word and a word or two open this line before the amount, or words that name nothing."""
     if not WORD.search(lead):
         return True
-    return clause_start == 0 and carry.rstrip()[-1:].islower() and len(lead.split()) <= 2
+    if clause_start != 0 or not carry.rstrip()[-1:].islower():
+        return False
+    if len(lead.split()) <= 2:
+        return True
+    # "… beträgt unsere Forderung aus" / "dem Darlehen 3340 118 655 zum 16.03.2031 5.214,77 €": the line before
+    # names the claim and holds no amount, and this line's words before the amount name nothing.
+    own = _CLAUSE_MARK_INSIDE.split(_masked(carry))[-1]
+    return bool(_ENDS_IN_SMALL_WORD.search(own)) and _names_the_claim(own) and not _money_in(carry) \
+        and classify(lead).label in ("other", "unlabelled")
+
+
+# A sentence broken off after a preposition or an article runs on in the next line; a table's header row ("… Faktor
+# Betrag") does not end so.
+_ENDS_IN_SMALL_WORD = re.compile(r"\s(?:aus|von|auf|mit|zu|zum|zur|über|bei|in|im|für|um|dem|den|der|die|das|des"
+                                 r"|ein|eine|einen|einem|noch|derzeit|aktuell|insgesamt)\s*$", re.IGNORECASE)
 
 
 def _row_difference(row: list[Candidate]) -> list[Candidate]:
@@ -671,13 +703,15 @@ def _previous_sentence(lines: Sequence[SourceLine], index: int) -> str:
 
 
 def _carried_text(lines: Sequence[SourceLine], index: int) -> str | None:
-    """The previous line when the current one continues its sentence (same part, no amount there)."""
+    """The previous line's last sentence when the current line continues it (same part, no amount in it)."""
     before = _previous_line(lines, index)
     if before is None:
         return None
     text = before.text.strip()
     if _SENTENCE_END.search(text):
         return None
+    # "Sie gehen … von 5.620,00 € aus. Nach Abschluss … beträgt unsere Forderung aus": the sentence that runs on
+    text = text[_clause_start(_masked(text), len(text)):]
     return None if _money_in(text) else text
 
 
@@ -698,9 +732,29 @@ def collect_amounts(lines: Sequence[SourceLine]) -> list[Candidate]:
         candidates.extend(_line_candidates(
             line, _label_line(lines, index), next_text, _carried_text(lines, index), headers.get(index),
             _sentence_before(lines, index), _previous_sentence(lines, index)))
+    candidates = _under_aligned_headers(lines, candidates)
     in_currency = _under_currency_header(lines)
     judged = [_reject_unlabelled_integer(_with_header_currency(candidate, in_currency)) for candidate in candidates]
     return _products_stated(_reject_row_numbers(_running_balances(lines, judged)))
+
+
+def _under_aligned_headers(lines: Sequence[SourceLine], candidates: list[Candidate]) -> list[Candidate]:
+    """Figures under a space-aligned heading for the firm's figure or a difference ("Gesamtforderung   512,00 €
+    538,45 €   +26,45 €" under "laut Ihrem Schreiben   laut unserer Buchhaltung   Differenz") are not the claim."""
+    headers = {id(lines[index]): header for index, header in aligned_headers(lines).items()}
+    if not headers:
+        return candidates
+    judged: list[Candidate] = []
+    for candidate in candidates:
+        header = headers.get(id(candidate.line))
+        if header is not None and candidate.reason is None:
+            role, name = aligned_role(header, candidate.start, candidate.start + len(candidate.raw))
+            if role == "firm":
+                candidate = candidate.reject(f"{_FIRMS_FIGURE} ({name})")
+            elif role == "difference":
+                candidate = candidate.reject(f"difference column ({name}), not the claim")
+        judged.append(candidate)
+    return judged
 
 
 # The title row of an account statement that keeps a running balance: booking columns (Soll/Haben, Belastung/

@@ -16,16 +16,20 @@ from app.services.extraction.numbers import find_money
 from app.services.extraction.vocabulary import fold
 from app.services.extraction.vocabulary.amounts import (
     BILLED_COLUMN,
+    DIFFERENCE_COLUMN,
+    FIRMS_COLUMN,
     OPEN_COLUMN,
     PAID_COLUMN,
     SUM_ROW,
     TOTAL_COLUMN,
 )
 
-ColumnRole = Literal["open", "total", "billed", "paid", "other"]
+ColumnRole = Literal["open", "total", "billed", "paid", "firm", "difference", "other"]
 CELL_SEPARATOR = " | "
 _DIGIT = re.compile(r"\d")
 _ROLE_ORDER: tuple[tuple[ColumnRole, re.Pattern[str]], ...] = (
+    ("firm", FIRMS_COLUMN),
+    ("difference", DIFFERENCE_COLUMN),
     ("paid", PAID_COLUMN),
     ("open", OPEN_COLUMN),
     ("total", TOTAL_COLUMN),
@@ -109,3 +113,38 @@ def place(text: str, start: int, header: tuple[str, ...]) -> CellPlace | None:
         sum_row=bool(SUM_ROW.match(fold(label))) and (label_last or not _DIGIT.search(row[0])),
         row_label=label,
     )
+
+
+# A header laid out with spaces ("laut Ihrem Schreiben   laut unserer Buchhaltung   Differenz") over rows of figures
+# aligned under it: the headings and where each stands.
+_GAP = re.compile(r"\S+(?: \S+)*")
+AlignedHeader = tuple[tuple[int, int, str], ...]
+
+
+def _aligned_header(text: str) -> AlignedHeader | None:
+    """The headings of a line laid out in columns (two or more separated by at least two spaces, no amount)."""
+    if CELL_SEPARATOR in text or "  " not in text.strip() or find_money(text):
+        return None
+    spans = tuple((match.start(), match.end(), match.group(0)) for match in _GAP.finditer(text.replace("\t", "    ")))
+    return spans if len(spans) >= 2 else None
+
+
+def aligned_headers(lines: Sequence[SourceLine]) -> dict[int, AlignedHeader]:
+    """For each line of figures right under a space-aligned header that names the firm's figures or a difference
+    (by index in `lines`), that header."""
+    found: dict[int, AlignedHeader] = {}
+    for index in range(1, len(lines)):
+        line, above = lines[index], lines[index - 1]
+        if above.source != line.source or CELL_SEPARATOR in line.text or len(find_money(line.text)) < 2:
+            continue
+        header = _aligned_header(above.text)
+        if header and any(column_role(name) in ("firm", "difference") for _start, _end, name in header):
+            found[index] = header
+    return found
+
+
+def aligned_role(header: AlignedHeader, start: int, end: int) -> tuple[ColumnRole, str]:
+    """The role and heading of the column an amount at `start`..`end` stands under: the heading nearest to it."""
+    middle = (start + end) / 2
+    _first, _last, name = min(header, key=lambda heading: abs((heading[0] + heading[1]) / 2 - middle))
+    return column_role(name), name

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
 from app.services import money
 from app.services.extraction.amounts import OTHER_VALUE_REASON, PAID_REASON, Candidate, collect_amounts
@@ -24,7 +25,9 @@ from app.services.extraction.vocabulary.amounts import (
     DEPOSIT_ROW,
     DISPUTED,
     EARLIER_ANSWER_WITHDRAWN,
+    FIGURE_CONFIRMED,
     FIGURE_LEFT_TO_FIRM,
+    FIRMS_FIGURE_LEAD,
     FROM_NOW_ON,
     IDENTITY_UNSURE,
     INTEREST_NOT_COMPUTED,
@@ -95,6 +98,9 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
         doubts.append(f"an amount is added after the total without a new sum: {money.format_eur(added.value)}")
     if choice := FIGURE_LEFT_TO_FIRM.search(folded):
         doubts.append(f"the creditor asks the firm which figure to file: '{choice.group(0)[:60]}'")
+    if misquoted := _confirmed_as_another_figure(total, candidates):
+        doubts.append(f"the creditor confirms the firm's figure as {money.format_eur(total.value)}, but the firm's "
+                      f"letter quoted below names {money.format_eur(misquoted)}")
     settled = settled_claim_wording(reply_text, total.raw)
     if settled and total.value != 0:
         doubts.append("the reply also says the account is settled: " + ", ".join(settled))
@@ -213,6 +219,16 @@ def withdrawal_doubts(reply_text: str) -> list[str]:
     and no figure of this reply is written alone."""
     found = EARLIER_ANSWER_WITHDRAWN.search(fold(reply_text))
     return [f"{WITHDRAWN_ANSWER}: '{found.group(0)[:80]}'"] if found else []
+
+
+def _confirmed_as_another_figure(total: Candidate, candidates: list[Candidate]) -> Decimal | None:
+    """"Den in Ihrem Schreiben genannten Betrag von 2.709,40 € bestätigen wir" below a quoted letter that names
+    2.790,40 €: the figure the creditor confirms as the firm's is not the firm's; the letter's figure, else None."""
+    lead = fold(total.line.text[:total.start])[-60:]
+    if not (FIRMS_FIGURE_LEAD.search(lead) and FIGURE_CONFIRMED.match(total.line.text[total.start + len(total.raw):])):
+        return None
+    quoted = [c.value for c in candidates if c.line.part == "quoted" and c.label in ("total", "balance")]
+    return quoted[0] if quoted and total.value not in quoted else None
 
 
 def running_doubts(decision: TotalDecision, reply_text: str, received_on: date | None) -> list[str]:

@@ -29,6 +29,7 @@ class IntentSignals:
     """What the rest of the extraction already knows when the intent is decided.
 
     `about_a_case`: a firm reference (incl. a plus-address) or a client name was found;
+    `own_figures`: accepted amounts in euro in the creditor's own new text ("steht bei rund 5.200,- €");
     `total_text`: the folded line the chosen total stands on ("" when none)."""
 
     has_positive_total: bool
@@ -39,6 +40,7 @@ class IntentSignals:
     attachments_read: int
     has_claim_amounts: bool = False
     amounts_in_reply: int = 0
+    own_figures: int = 0
     about_a_case: bool = True
     total_text: str = ""
 
@@ -72,6 +74,7 @@ class Rule(Enum):
     AUTOMATIC = ("auto_reply", "automatic, out-of-office or forwarding note without figures", 0.75)
     CLAIM_PARTS = ("debt_statement", "claim amounts stated without a total", 0.6)
     ATTACHED = ("debt_statement", "a statement is announced or attached, but no total was found", 0.4)
+    OWN_FIGURE = ("debt_statement", "the creditor's own text names a figure in euro, but no total", 0.4)
     UNRELATED = ("spam", "not a reply, no reference and no debt wording", 0.6)
     OPEN_QUESTION = ("inquiry", "no amount and no other cue; treated as an open question", 0.3)
 
@@ -201,6 +204,10 @@ def _attached(text: MailText, signals: IntentSignals) -> list[str] | None:
     return [] if signals.attachments_read or words.ATTACHMENT_STATEMENT.search(text.reply) else None
 
 
+def _own_figure(text: MailText, signals: IntentSignals) -> list[str] | None:
+    return [] if signals.own_figures else None
+
+
 def _unrelated(text: MailText, signals: IntentSignals) -> list[str] | None:
     related = signals.has_reference or signals.amounts_in_reply or text.is_reply
     return None if related or words.DEBT_CONTEXT.search(text.reply + "\n" + text.subject) else []
@@ -216,7 +223,7 @@ _TESTS: dict[Rule, Callable[[MailText, IntentSignals], list[str] | None]] = {
     Rule.RECEIPT: _receipt, Rule.REFUSAL: _refusal, Rule.INSTALMENT_OFFER: _instalment_offer,
     Rule.SETTLED_PAYMENT: _settled_payment, Rule.TOTAL: _total, Rule.ASKS_FIRM: _asks_firm, Rule.FUTILE: _futile,
     Rule.ONLY_WITH: _only_with, Rule.DECLINES: _declines, Rule.AUTOMATIC: _automatic,
-    Rule.CLAIM_PARTS: _claim_parts, Rule.ATTACHED: _attached, Rule.UNRELATED: _unrelated,
+    Rule.CLAIM_PARTS: _claim_parts, Rule.ATTACHED: _attached, Rule.OWN_FIGURE: _own_figure, Rule.UNRELATED: _unrelated,
     Rule.OPEN_QUESTION: _open_question,
 }
 

@@ -26,6 +26,9 @@ from app.services.textfold import fold
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 _ASCII_LETTER = re.compile("[a-z]")
 _BRACKETED = re.compile(r"\([^()]*\)")
+# "Die offene Forderung … aus unserer Rechnung RN 31-0418 beträgt": the bill the claim comes from, named in passing.
+_BILL_AS_SOURCE = re.compile(r"\b(?:aus|gemaess|laut|lt\.?) (?:\S+ ){0,2}?(?:\w*rechnung\w*|\w*abrechnung\w*)"
+                             r"(?: (?:nr\.?|vom) \S+| [^\s]*\d\S*)*")
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ def classify(segment: str) -> LabelVerdict:
     folded = fold(segment)
     if _ASCII_LETTER.search(folded) is None:  # every label word holds a letter (tests/unit/extraction)
         return _unlabelled(segment)
-    if "(" in folded and (aside := _bill_named_aside(folded)) is not None:
+    if ("(" in folded or "rechnung" in folded) and (aside := _bill_named_aside(folded)) is not None:
         return aside
     included = INCLUSION.search(folded)
     if included is not None and included.start() > 0:
@@ -79,14 +82,16 @@ def classify(segment: str) -> LabelVerdict:
 
 
 def _bill_named_aside(folded: str) -> LabelVerdict | None:
-    """"Offener Betrag Vertragskonto … (Schlussrechnung vom 27.09.2029)": a bill named in brackets says where the
-    figure comes from; the words outside them say what it is. Their verdict when they name a total or a balance
-    and no bill's word stands outside the brackets; else None."""
-    outside = _BRACKETED.sub(" ", folded)
+    """"Offener Betrag Vertragskonto … (Schlussrechnung vom 27.09.2029)", "Die offene Forderung … aus unserer Rechnung
+    RN 31-0418 beträgt": a bill named in brackets or as the source says where the figure comes from; the words
+    around it say what it is. Their verdict when they name a total or a balance (not by a word as weak as "fällig")
+    and no bill's word stands among them; else None."""
+    outside = _BILL_AS_SOURCE.sub(" ", _BRACKETED.sub(" ", folded))
     if outside == folded or PRINCIPAL_WEAK.search(outside) or not PRINCIPAL_WEAK.search(folded):
         return None
     verdict = classify(outside)
-    return verdict if verdict.label in ("total", "balance") else None
+    named = verdict.label == "total" or (verdict.label == "balance" and not is_weak_balance(verdict.text))
+    return verdict if named else None
 
 
 def _unlabelled(segment: str) -> LabelVerdict:

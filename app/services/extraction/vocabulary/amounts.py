@@ -16,6 +16,13 @@ OPEN_COLUMN = phrases((
     r"Restschuld", r"Saldo", r"Rückstand", r"ausstehend", r"Außenstand", r"open", r"outstanding", r"balance",
     r"due\b",
 ))
+# A column holding the firm's own figures beside the creditor's ("laut Ihrem Schreiben | laut unserer Buchhaltung"),
+# and one holding the difference between the two: neither is the creditor's claim.
+FIRMS_COLUMN = phrases((
+    r"(?:laut|lt\.?|gemäß|nach) Ihre[mnrs]?\b", r"Ihre[rn]? (?:Angabe|Zahl|Betrag|Forderung|Aufstellung)\w*",
+    r"von Ihnen (?:genannt|angegeben)\w*", r"bisher\w* (?:Stand|Betrag)",
+))
+DIFFERENCE_COLUMN = phrases((r"Differenz", r"Abweichung", r"Unterschied", r"difference"))
 TOTAL_COLUMN = phrases((r"Summe", r"Gesamt", r"Gesamtbetrag", r"insgesamt", r"Total", r"Endbetrag"))
 BILLED_COLUMN = phrases((
     r"berechnet", r"Rechnungsbetrag", r"Betrag", r"Soll\b", r"Sollbetrag", r"Forderung", r"Ursprungsbetrag",
@@ -313,10 +320,25 @@ FIRMS_FIGURE_LEAD = phrases((
     # Reported speech: "Sie schreiben …, unsere Forderung betrage 615,00 €" (the subjunctive reports another's
     # figure; the creditor's own is "beträgt").
     r"\bsie (?:schreiben|schrieben|teilen mit|teilten mit|meinen|gehen davon aus)\b",
+    # "Sie gehen in Ihrem Schreiben von 5.620,00 € aus."
+    r"\bsie gehen (?:\S+ ){0,5}?von\s*(?:€\s*|eur\s+|euro\s+)?$",
+    # The same with the verb first: "In Ihrem Schreiben vom 03.03. nennen Sie … eine Forderung von 241,60 EUR".
+    r"\b(?:nennen|nannten|beziffern|bezifferten|schreiben|schrieben) sie\b",
     r"\b(?:betrage|belaufe sich|bestehe)\s*(?:€\s*|eur\s+|euro\s+)?$",
     # The firm's settlement plan is the firm's figure too ("Forderung laut Plan", "nach Ihrem Plan entfielen").
     r"(?:laut|gemäß|nach|in|im) (?:Ihrem |dem |Ihres |des )?(?:\w*bereinigungs)?plan(?:es|s)?\b",
 ), whole_words=False)
+# The creditor confirms the firm's figure in the sentence that restates it ("den in Ihrem Schreiben genannten
+# Rückstand von 2.140,00 € für die Wohnung … bestätigen wir"): the figure is the creditor's own statement then. Read
+# from the amount to its sentence's end (a dot before a capitalised word ends it; "2. OG" does not).
+FIGURE_CONFIRMED = re.compile(
+    r"(?:[^.!?]|\.(?!\s+(?-i:[A-ZÄÖÜ][a-zäöüß]))){0,200}?\b(?:bestätigen wir|bestätige ich|wird (?:hiermit )?bestätigt"
+    r"|(?:ist|sind) (?:so )?(?:korrekt|richtig|zutreffend)|stimmt(?! nicht)|trifft zu)\b", re.IGNORECASE)
+# A note right after a figure that marks it wrong ("… 1.245,60 EUR. <- nicht korrekt!", "(falsch)"): a figure
+# the creditor puts right, most often the firm's own.
+MARKED_WRONG = re.compile(r"\s*(?:€|EUR\b|Euro\b)?[\s.,;:)\]]*(?:<-+|←|⇐|-->?)?\s*[(\[]?\s*"
+                          r"(?:nicht (?:korrekt|richtig|zutreffend|mehr aktuell)|falsch|unrichtig|stimmt nicht)\b",
+                          re.IGNORECASE)
 # Words right after an amount (up to the end of its clause) that make it something else.
 PAID_TRAIL = phrases((
     r"\beingegangen\b", r"\bgezahlt\b", r"\bbezahlt\b", r"\bbeglichen\b", r"\bgutgeschrieben\b",

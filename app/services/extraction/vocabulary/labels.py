@@ -88,6 +88,15 @@ BALANCE = phrases((
     r"noch offen", r"Rückstand", r"Rückstände", r"rückständig\w*", r"\bSumme\b", r"Forderung\w*",
     r"Verbindlichkeit\w*", r"noch zu zahlen", r"ausstehend\w*", r"Zahlungsrückstand", r"\boffene[rsn]?\b",
     r"\boutstanding\b", r"Außenst\w*", r"Schuldbetrag",
+    # The figure put right against the firm's ("Ihre Angabe … ist nicht mehr aktuell, richtig sind 402,90 €"), and
+    # today's said with a dummy subject ("Nicht mehr ganz: aktuell sind es 744,15 €").
+    r"\b(?:richtig|korrekt|zutreffend) (?:ist|sind|wäre|wären|lautet)\b", r"\brichtige[rn]? (?:Betrag|Saldo|Stand)\b",
+    r"\b(?:aktuell|derzeit|momentan|zurzeit|inzwischen|mittlerweile|heute) sind es\b",
+    # "statt 4.210,00 € nun 3.968,12 €": the word alone between the figure put right and the new one
+    r"^\W*(?:nun|nunmehr|jetzt|neu)\W*$",
+    # a note beside the firm's figure: "[Anmerkung: richtig 1.318,25 EUR …]"
+    r"(?<!nicht\s)\b(?:richtig|korrekt|korrigiert)\W*$",
+    r"\bsind es (?:aktuell|derzeit|momentan|zurzeit|inzwischen|mittlerweile|heute|noch)\b",
     # What remains after a payment is what is owed ("verbleiben 880,00 €", "verbleibender Betrag").
     r"\bverbleib(?:en|t|ende[rn]?)\b",
     # Today's standing of the account ("aktueller Stand Kundenkonto …: 271,85 €"); "Stand: 01.12." alone is a date.
