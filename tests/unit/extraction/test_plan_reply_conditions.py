@@ -58,3 +58,16 @@ def test_a_right_reserved_for_later_keeps_an_agreement() -> None:
     reading = read("Wir stimmen dem Plan zu. Wir behalten uns vor, die Zustimmung zu widerrufen, falls Vermögen "
                    "verschwiegen wurde.")
     assert reading.decision == "accepted"
+
+
+@pytest.mark.parametrize("text", [
+    "Ich für meinen Teil stimme zu. Mein Bruder muss aber auch noch zustimmen, er ist gerade verreist.",
+    "Dem Plan stimme ich zu; mein Mitgesellschafter soll sich dazu aber noch äußern.",
+])
+def test_consent_for_ones_own_share_while_another_holder_must_still_answer_is_no_decision(text: str) -> None:
+    assert read(text).decision == "unclear"
+
+
+def test_something_the_firm_must_still_send_leaves_the_consent_standing() -> None:
+    assert read("Wir stimmen dem Plan zu. Sie müssen uns nur noch die neue Kontoverbindung sagen.").decision \
+        == "accepted"

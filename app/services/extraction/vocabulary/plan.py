@@ -471,6 +471,12 @@ RESERVED_APPROVAL = phrases((
     r"(?:Vorbehalt\w*|vorbehaltlich) (?:\S+ ){0,2}?\w*(?:gremien|vorstands|ausschuss|geschäftsleitungs)"
     r"(?:freigabe|zustimmung|genehmigung|beschluss)\w*",
     r"subject to (?:\S+ ){0,2}?(?:approval|consent|sign-off) (?:of|by|from)",
+    # Someone else who shares the claim must still answer ("Ich für meinen Teil bin einverstanden. Meine Schwester muss
+    # das aber auch noch sagen"): one holder's consent is not the creditor's.
+    r"(?<!sie\s)\b(?:muss|müssen|soll|sollen) (?:(?!ihr\b|ihnen\b)\S+ ){0,5}?(?:auch )?noch (?:\S+ ){0,3}?"
+    r"(?:zustimmen|sagen|entscheiden|unterschreiben|unterzeichnen|einverstanden sein|Stellung nehmen|äußern)\b",
+    r"\b(?:für meinen|für unseren) Teil\b(?:[^.]{0,80}?)\b(?:noch|ebenfalls|auch)\b[^.]{0,40}?\b(?:zustimm\w*"
+    r"|entscheid\w*|äußer\w*)",
 ))
 POSTPONED = phrases((
     r"(?:nächsten|kommenden|folgenden|anstehenden) (?:\S+ ){0,1}?(?:Sitzung|Vorstandssitzung|Ausschusssitzung)",
