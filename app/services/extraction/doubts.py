@@ -29,6 +29,7 @@ from app.services.extraction.vocabulary.amounts import (
     FIGURE_LEFT_TO_FIRM,
     FIRMS_FIGURE_LEAD,
     FROM_NOW_ON,
+    GARNISHEE,
     IDENTITY_UNSURE,
     INTEREST_NOT_COMPUTED,
     MISGROUPED_NUMBER,
@@ -79,6 +80,8 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
         doubts.append(f"the creditor calls its figure provisional: '{provisional.group(0)}'")
     if unsure := IDENTITY_UNSURE.search(folded):
         doubts.append(f"the creditor is not sure the figures are the client's: '{unsure.group(0)[:60]}'")
+    if garnishee := GARNISHEE.search(folded):
+        doubts.append(f"the creditor writes as garnishee about another creditor's order: '{garnishee.group(0)[:60]}'")
     if company := COMPANY_DEBTOR.search(folded):
         doubts.append(f"the claim may be a company's, not the client's: '{company.group(0)[:60]}'")
     if (disputed := DISPUTED.search(folded)) and not _NOT_BEFORE.search(folded[max(0, disputed.start() - 12):

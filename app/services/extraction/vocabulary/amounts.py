@@ -281,6 +281,13 @@ PROVISIONAL = phrases((r"unverbindlich\w*", r"nicht verbindlich", r"ohne Gewähr
                        r"Forderungsaufstellung|Aufstellung)\b", r"vor (?:der )?(?:Weitergabe|Herausgabe)\b",
                        r"Vorbehalt\w* (?:der |einer )?(?:Prüfung|Bestätigung|Freigabe|Kontrolle)",
                        r"subject to (?:review|confirmation|verification)", r"non-binding"), whole_words=False)
+# The creditor writes as garnishee of the client's account or wages (Drittschuldner), served with another creditor's
+# garnishment order ("Uns wurde … ein Pfändungs- und Überweisungsbeschluss … zugestellt. Gläubigerin ist …", "Die
+# Drittschuldnererklärung … haben wir abgegeben"): the figures it reports are that other creditor's claim.
+GARNISHEE = phrases((
+    r"Drittschuldnererklärung", r"\bals Drittschuldner\w*",
+    r"\b(?:uns|wir) (?:\S+ ){0,4}?(?:ein|einen|den|der) Pfändungs- und Überweisungsbeschluss (?:\S+ ){0,8}?zugestellt",
+))
 # The claim named as a company's, not the client's ("Unser Debitor ist nicht Herr Kuttner, sondern die Kuttner
 # Haustechnik GmbH", "Offene Posten Kuttner Haustechnik GmbH"): the client may owe none of it.
 _LEGAL_FORM = r"(?:gmbh|ag|kg|ug|ohg|gbr|mbh|e\.\s?k\.)\b"

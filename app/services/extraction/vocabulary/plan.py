@@ -53,7 +53,8 @@ AGREE = phrases((
     r"umhin,? (?:\S+ ){0,8}?(?:zuzustimmen|anzunehmen|mitzutragen)",
     # Colloquial consent: "der Plan geht für uns in Ordnung", "geht klar", "wir sind dabei" (not "wir sind noch
     # dabei, den Plan zu prüfen": work in progress).
-    r"geht (?:\S+ ){0,4}?(?:in Ordnung|klar)\b", r"passt (?:so|für uns|uns so)\b",
+    r"geht (?:\S+ ){0,4}?(?:in Ordnung|klar)\b", r"passt (?:so|für uns|uns so)\b", r"passt schon\b",
+    r"kann (?:\S+ ){0,2}?so laufen\b",
     # Austrian and legal German: "in den Ausgleich einwilligen", "willigen in den Plan ein".
     r"einwillig\w*", r"willig\w* (?:\S+ ){0,10}?ein\b",
     # An authority's "Einvernehmen" ("Die Kasse erteilt hiermit ihr Einvernehmen mit dem Plan"); "Meine Antwort ist ja".
@@ -192,6 +193,8 @@ REFUSE = phrases((
     # "Meine Antwort ist nein."
     r"(?:meine|unsere) Antwort (?:\S+ ){0,2}?(?:ist|lautet|heißt)\W*(?:\w+\W+)?nein\b(?=\s*(?:[.!,;]|$))",
     r"verweiger\w*", r"versag\w*", r"keine Zustimmung", r"nicht in Frage", r"nicht in Betracht",
+    # said the way people talk: "null Euro is nich", "das ist nicht drin"
+    r"\bis nich\b", r"\bist nicht drin\b",
     r"decline\w*", r"reject\w*", r"refuse\w*", r"cannot accept", r"do not agree", r"does not agree",
     r"Zustimmung (?:\S+ ){0,12}?nicht (?:möglich|darstellbar|vertretbar|machbar)", r"nicht zustimmungsfähig",
     r"nicht (?:\S+ ){0,2}?folgen",
@@ -292,6 +295,8 @@ HYPOTHETICAL = phrases((
 # own, unless the sentence speaks of a general habit ("dass wir Quoten unter 20 % normalerweise ablehnen").
 FLOOR_OR_CEILING = re.compile(  # "über 240,00 €" names an amount ("Vergleich über …"), "über 15 %" a ceiling
     r"\b(?:unter|weniger als|mehr als|below|above) (?:\S+ )?\d+(?:,\d+)? ?(?:%|prozent|eur\b|€|euro\b)"
+    # "Unter 1.500 mach ich das nicht": a floor said without a unit, before what the writer will not do
+    r"|\bunter \d{1,3}(?:\.\d{3})*(?:,\d+)? (?:\S+ ){0,3}?(?:mach|mache|machen|gehe|gehen|stimme|stimmen) (?:ich|wir)\b"
     r"|\bueber (?:\S+ )?\d+(?:,\d+)? ?(?:%|prozent)")
 GENERAL_HABIT = phrases((r"normalerweise", r"üblicherweise", r"in der Regel", r"generell", r"im Allgemeinen",
                          r"standardmäßig", r"usually", r"as a rule", r"\bhatte\w*\b"))
@@ -441,6 +446,7 @@ QUESTION = phrases((r"weshalb", r"warum", r"wieso", r"inwiefern", r"wie (?:\S+ )
 # Deciding is put off until something arrives.
 DECIDE_LATER = phrases((
     r"bevor (?:\S+ ){0,8}?(?:entscheid\w*|zustimm\w*|Entscheidung|äußern|Stellung|erklär\w*)",
+    r"bevor (?:\S+ ){0,6}?(?:ja oder nein|nein oder ja|zu- oder absage|zu oder ab)\b",
     r"(?:keine|eine) Entscheidung (?:\S+ ){0,3}?(?:treffen|möglich)", r"derzeit keine Entscheidung",
     r"nach (?:Eingang|Erhalt|Vorlage) (?:\S+ ){0,3}?(?:Unterlagen|Nachweise|Angaben|Informationen)",
     # "… kann erst entschieden werden, wenn folgende Unterlagen vorliegen"

@@ -1,0 +1,49 @@
+"""Plan replies from people without legal words, in wordings written for these tests: consent and refusal said the
+way people talk, questions asked before saying yes or no, and a floor named without a unit."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from app.services.extraction import plan_reply
+from app.services.parsing import parse_body
+
+D = Decimal
+PLAN = {"offer_amount": D("96.00"), "quota_percent": D("8"), "monthly_rate": D("1.60"), "months": D("60")}
+
+
+def read(text: str) -> plan_reply.PlanReading:
+    return plan_reply.read(parse_body(f"hallo,\n\n{text}\n\ngruß jens", None), plan_figures=PLAN)
+
+
+@pytest.mark.parametrize("text", [
+    "ach, passt schon. soll er halt zahlen was geht.",
+    "Von mir aus kann das so laufen, wie Sie es geschrieben haben.",
+])
+def test_consent_in_everyday_words_is_consent(text: str) -> None:
+    assert read(text).decision == "accepted"
+
+
+@pytest.mark.parametrize("text", [
+    "96 euro für 1.200? is nich.",
+    "Sechs Jahre warten und dann so wenig, das ist nicht drin.",
+])
+def test_refusal_in_everyday_words_is_refusal(text: str) -> None:
+    assert read(text).decision == "declined"
+
+
+def test_it_does_not_suit_me_is_no_consent() -> None:
+    assert read("Das passt mir überhaupt nicht.").decision != "accepted"
+
+
+def test_questions_before_saying_yes_or_no_ask_for_information() -> None:
+    reading = read("krieg ich dann gar nichts mehr wenn ich ablehne? bevor ich ja oder nein sage, möchte ich das "
+                   "verstehen. rufen Sie mich an?")
+    assert reading.decision == "needs_info"
+
+
+def test_a_floor_without_a_unit_is_no_consent_and_no_refusal_alone() -> None:
+    reading = read("Unter 300 mache ich das nicht.")
+    assert reading.decision not in ("accepted", "declined")
