@@ -49,3 +49,10 @@ def test_a_payment_booked_late_in_the_past_raises_no_doubt() -> None:
 def test_a_file_named_akte_is_a_reference() -> None:
     result = run("Unsere Akte T-551208 betrifft Herrn Lenz.\n\nOffen sind 412,00 EUR.")
     assert "T-551208" in [found.value for found in result.references]
+
+
+def test_a_bank_writing_as_garnishee_reports_another_creditors_claim() -> None:
+    result = run("Uns wurde am 04.02.2030 ein Pfändungs- und Überweisungsbeschluss zugestellt. Gläubigerin ist die "
+                 "Nordmark Leasing GmbH, die Forderung laut Beschluss beträgt 3.114,60 EUR.")
+    assert not result.amount_is_safe
+    assert any("garnishee" in reason for reason in result.amount_safety_reasons)
