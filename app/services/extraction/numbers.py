@@ -61,7 +61,7 @@ _NUMBER = re.compile(
     r")(?![\d#])(?!,\d)(?!\.\d)(?!['’]\d)"
 )
 _CURRENCY_AFTER = re.compile(rf"^\s?{_CURRENCY}(?![A-Za-z])")
-_CURRENCY_BEFORE = re.compile(rf"{_CURRENCY}\s?:?\s?$")
+_CURRENCY_BEFORE = re.compile(rf"{_CURRENCY}\s?[:|]?\s?$")  # "Saldo offen in EUR | 334,55": the cell before
 # A column of figures right-aligned after its currency ("EUR    84.00" under "EUR 1,020.00"): a wider gap, read only
 # for a figure with cents, which a count or a number in the next column is not.
 _CURRENCY_BEFORE_ALIGNED = re.compile(rf"{_CURRENCY}\s{{2,8}}$")

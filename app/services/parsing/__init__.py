@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import quopri
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from app.services.parsing.forwards import colleagues_forwards
-from app.services.parsing.html import html_links, html_to_text, struck_text
+from app.services.parsing.html import hidden_text, html_links, html_to_text, struck_text
 from app.services.parsing.pasted_letter import pasted_on_top
 from app.services.parsing.quotes import split_quotes
 from app.services.parsing.signature import postscript_start, signature_start
@@ -56,6 +57,8 @@ class ParsedBody:
     # Everything struck through, figures or words: in HTML (<s>, <del>) or plain text ("~~nicht~~"), left out of
     # the text ("Wir stimmen dem Plan ~~nicht~~ zu" reads as consent, for a human to confirm).
     struck_words: tuple[str, ...] = ()
+    # Figures in text the HTML hides from its reader (left out of the text): a stale template's figure, perhaps.
+    hidden: tuple[str, ...] = ()
 
     def doubts(self) -> list[str]:
         """What about the body itself keeps any figure in it from being taken unseen."""
@@ -65,6 +68,8 @@ class ParsedBody:
                          + "; ".join(self.versions_disagree))
         if self.struck:
             found.append("the mail strikes figures through and writes others: " + "; ".join(self.struck))
+        if self.hidden:
+            found.append("the mail's HTML hides text with figures from its reader: " + "; ".join(self.hidden))
         return found
 
     def lines(self) -> list[BodyLine]:
@@ -78,7 +83,25 @@ class ParsedBody:
                 for number, (text, part) in enumerate(zip(texts, self.line_parts, strict=True), start=1))
 
 
+# A body handed on still in quoted-printable transfer encoding ("f=C3=BCr", "=3D", a soft break "51=\n2,85" inside
+# a figure): escapes of bytes above ASCII or of "=", or soft breaks, more than a few times.
+_QP_ESCAPE = re.compile(r"=(?:[89A-F][0-9A-F]|3D)|=\r?\n")
+_QP_MIN_ESCAPES = 3
+
+
+def _undo_quoted_printable(text: str) -> str:
+    """The text decoded when it is plainly still quoted-printable (UTF-8, else Latin-1 bytes); else as it is."""
+    if len(_QP_ESCAPE.findall(text)) < _QP_MIN_ESCAPES or not text.isascii():
+        return text
+    raw = quopri.decodestring(text.encode("ascii"))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
 def _normalise_plain(text: str) -> str:
+    text = _undo_quoted_printable(text)
     text = _LINE_BREAKS.sub("\n", text)
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
@@ -157,9 +180,10 @@ def parse_body(body_text: str | None, body_html: str | None, sender: str | None 
     )
     struck_words = (*marked, *(struck_text(body_html) if source == "html" else ()))
     struck = tuple(text for text in struck_words if _FIGURE.search(text))
+    hidden = tuple(text[:80] for text in (hidden_text(body_html) if source == "html" else ()) if _FIGURE.search(text))
     disagree = _versions_disagree(body_text, body_html, parsed, sender)
-    return replace(parsed, versions_disagree=disagree, struck=struck, struck_words=struck_words) \
-        if disagree or struck_words else parsed
+    return replace(parsed, versions_disagree=disagree, struck=struck, struck_words=struck_words, hidden=hidden) \
+        if disagree or struck_words or hidden else parsed
 
 
 # The answer says it stands below the signature ("Die Aufstellung finden Sie unter meiner Signatur"): the lines after

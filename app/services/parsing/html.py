@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 
 from inscriptis import get_text
 from inscriptis.model.config import ParserConfig
@@ -22,7 +23,15 @@ _BLANK_RUNS = re.compile(r"\n{3,}")
 # Struck-through text (a figure the writer corrected in place: "<s>974,30 EUR</s> <b>941,30 EUR</b>") is not
 # what the writer says; it is left out of the text and kept apart for the doubt it raises.
 _STRUCK = re.compile(r"<(s|strike|del)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+# Text the HTML hides from its reader (a newsletter-style "preheader" left from last month's template, white text):
+# not what the reader sees, left out of the text and kept apart for the doubt it raises when it holds a figure.
+_HIDDEN = re.compile(
+    r"<(\w+)\b[^>]*\bstyle\s*=\s*[\"'][^\"']*(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all"
+    r"|max-height\s*:\s*0(?:px)?\s*[;\"']|font-size\s*:\s*0(?:px)?\s*[;\"'])[^>]*>(.*?)</\1\s*>",
+    re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
+# A figure split by markup ("<span>742</span><span>,15</span>") renders with a space before its cents: "742 ,15".
+_SPLIT_CENTS = re.compile(r"(?<=\d) (?=,\d\d(?!\d))")
 _HREF = re.compile(r"""\bhref\s*=\s*["']?(https?://[^"'\s>]+)""", re.IGNORECASE)
 
 
@@ -55,8 +64,8 @@ def html_to_text(html: str | None) -> str:
     ("Hauptforderung | 1.234,56 €"), <blockquote> content prefixed with "> " per level."""
     if not html or not html.strip():
         return ""
-    rendered = get_text(_mark_blockquotes(_STRUCK.sub("", html)), _CONFIG)
-    rendered = _SPACES.sub(" ", rendered)
+    rendered = get_text(_mark_blockquotes(_HIDDEN.sub("", _STRUCK.sub("", html))), _CONFIG)
+    rendered = _SPLIT_CENTS.sub("", _SPACES.sub(" ", rendered))
     lines: list[str] = []
     for raw in rendered.splitlines():
         line = _join_cells(raw) if _CELL in raw else _RUN_OF_SPACES.sub(" ", raw.strip())
@@ -70,6 +79,14 @@ def struck_text(html: str | None) -> list[str]:
     if not html:
         return []
     return [" ".join(_TAG.sub(" ", match.group(2)).split()) for match in _STRUCK.finditer(html)]
+
+
+def hidden_text(html: str | None) -> list[str]:
+    """The texts the HTML hides from its reader, tags dropped."""
+    if not html:
+        return []
+    return [text for match in _HIDDEN.finditer(html)
+            if (text := " ".join(unescape(_TAG.sub(" ", match.group(2))).split()))]
 
 
 def html_links(html: str | None) -> list[str]:
