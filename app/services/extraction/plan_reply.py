@@ -175,7 +175,7 @@ def _polarity(sentence: Sentence, heading: bool = False) -> None:
         if _inside(match, spans) or any(match.group(0) in phrase or phrase in match.group(0) for phrase in despite):
             continue
         clause = plan_sentences.clause_span(text, match.start(), match.end())
-        if words.HYPOTHETICAL.search(clause):
+        if words.HYPOTHETICAL.search(clause) or words.WHAT_WE_DO.search(clause):
             continue
         governing = _governing_clause(text, match)
         if governing:  # "sehen uns außerstande, den Plan mitzutragen": the clause before says no
@@ -254,6 +254,10 @@ def _read_all(texts: Sequence[str], source: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for index, text in enumerate(texts):
         label = index > 0 and words.DECISION_FIELD.fullmatch(fold(texts[index - 1]).strip()) is not None
+        if text.rstrip().endswith("?") and index + 1 < len(texts) and plan_text.is_bare_answer(texts[index + 1]):
+            # the letter's question the next line answers ("Stimmen Sie dem Plan zu?" / "Ja."): not the creditor's
+            sentences.append(Sentence(text=text, source=source, folded=fold(text)))
+            continue
         sentence = _read_sentence(text, source, heading=label)
         if sentence.short_answer and index > 0 and _asks_other_thing(texts[index - 1]):
             sentence.agrees.clear()  # "Ist die Forderung noch offen? Ja.": the answer is to that question
@@ -265,7 +269,8 @@ def _read_all(texts: Sequence[str], source: str) -> list[Sentence]:
 def _asks_other_thing(text: str) -> bool:
     """`text` is a question about something else than the consent ("Ist die Forderung noch offen?")."""
     folded = fold(text).strip()
-    return folded.endswith("?") and not (words.AGREE.search(folded) or words.ANSWER_LABEL.search(folded))
+    about_consent = words.AGREE.search(folded) or words.ANSWER_LABEL.search(folded)
+    return folded.endswith("?") and (not about_consent or bool(words.ANSWER_LABEL_NOT.search(folded)))
 
 
 def _attachment_lines(attachment: AttachmentText) -> tuple[list[str], list[str]]:
@@ -516,7 +521,8 @@ def read(parsed: ParsedBody, *, subject: str | None = None, attachments: Sequenc
     Aktenzeichen or client than `letter_references` and `client_name` name) is read without comparing its figures
     with this plan, and with a doubt."""
     plan = plan_figures or {}
-    form_text, ticked_twice = plan_text.form_lines(parsed.reply_text)
+    answered = plan_text.with_inline_questions([(part, text) for _number, part, text in parsed.numbered()])
+    form_text, ticked_twice = plan_text.form_lines(answered or parsed.reply_text)
     reply = _read_all(plan_sentences.split(form_text), "reply")
     other = other_letter.named(parsed.reply_text, letter_references, client_name) if client_name else None
     verdict = _decide(reply, plan, plan_claim, compare=other is None)

@@ -114,3 +114,34 @@ def _meant(token: str) -> str:
 
 def _edits(word: str) -> int:
     return 2 if len(word) >= 12 else 1
+
+
+# A bare answer on a line of its own ("Ja.", "nein"), written between the lines of the quoted letter.
+_BARE_ANSWER = re.compile(r"^\W*(?:ja|nein|yes|no|jawohl|nee|nö)\W*$", re.IGNORECASE)
+_QUOTE_MARKS = re.compile(r"^[\s>|]+")
+# A line that opens with such an answer ("Ja. Bitte senden Sie uns …").
+_ANSWER_FIRST = re.compile(r"^\W*(?:ja|nein|yes|no|jawohl|nee|nö)(?:[.!,;:]|\s*$)", re.IGNORECASE)
+
+
+def is_bare_answer(text: str) -> bool:
+    return _BARE_ANSWER.match(text) is not None
+
+
+def with_inline_questions(lines: list[tuple[str, str]]) -> str | None:
+    """The reply's text with each line that opens with a bare answer right under a quoted question joined to it
+    ("> Stimmen Sie dem Plan zu?" / "Ja." reads "Stimmen Sie dem Plan zu? Ja."), so that the answer is read as the
+    answer to it; None when the reply holds no such answer. `lines` are (part, text) in order."""
+    out: list[str] = []
+    joined = False
+    for index, (part, text) in enumerate(lines):
+        if part != "reply":
+            continue
+        if _ANSWER_FIRST.match(text):
+            above = next((lines[j] for j in range(index - 1, -1, -1) if lines[j][1].strip()), None)
+            question = _QUOTE_MARKS.sub("", above[1]).strip() if above is not None and above[0] == "quoted" else ""
+            if question.endswith("?"):
+                out.append(f"{question} {text.strip()}")
+                joined = True
+                continue
+        out.append(text)
+    return "\n".join(out).strip("\n") if joined else None

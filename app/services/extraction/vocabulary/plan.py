@@ -273,6 +273,8 @@ TYPO_TOLERANT = ("stimmen", "stimme", "zustimmen", "zustimmung", "zugestimmt", "
 HYPOTHETICAL = phrases((
     # An indirect question decides nothing ("ob die übrigen Gläubiger zugestimmt haben").
     r"bevor", r"\bob\b", r"vor einer Entscheidung",
+    # "Ohne diese Unterlagen ist eine Zustimmung … nicht möglich": a refusal only until the documents come
+    r"\bohne (?:\S+ ){0,3}?\w*(?:Unterlagen|Nachweis\w*|Angaben|Informationen|Belege|Dokumente|Auskünfte)\b",
     r"vor (?:unserer|einer) (?:\S+ ){0,2}?Zustimmung", r"(?:bitten|bitte|baten|ersuch)\w* (?:\S+ ){0,6}?zuzustimmen",
     r"before we", r"whether\b",
     # asking whether the debtor's side can agree decides nothing for the creditor ("if your client can agree")
@@ -298,6 +300,9 @@ FLOOR_OR_CEILING = re.compile(  # "über 240,00 €" names an amount ("Vergleich
     # "Unter 1.500 mach ich das nicht": a floor said without a unit, before what the writer will not do
     r"|\bunter \d{1,3}(?:\.\d{3})*(?:,\d+)? (?:\S+ ){0,3}?(?:mach|mache|machen|gehe|gehen|stimme|stimmen) (?:ich|wir)\b"
     r"|\bueber (?:\S+ )?\d+(?:,\d+)? ?(?:%|prozent)")
+# A clause about what the creditor agrees to in general ("… liegt unter dem, was wir in vergleichbaren Fällen
+# mittragen"): a relative "was wir …" clause holds no decision on this plan.
+WHAT_WE_DO = re.compile(r"^\W*(?:\S+\s+)?was (?:wir|ich|man)\b")
 GENERAL_HABIT = phrases((r"normalerweise", r"üblicherweise", r"in der Regel", r"generell", r"im Allgemeinen",
                          r"standardmäßig", r"usually", r"as a rule", r"\bhatte\w*\b"))
 # Consent to something else than the plan ("mit einem Telefontermin … einverstanden", "stimmen der Weitergabe
