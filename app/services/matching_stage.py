@@ -28,6 +28,7 @@ from app.models import DEFAULT_FIRM_ID, IncomingEmail, Inquiry
 from app.services import claims, jobs, outbox, plan_stage, review
 from app.services.attachments.result import AttachmentText
 from app.services.extraction import with_inquiry_reference
+from app.services.extraction.intent import is_bounce
 from app.services.extraction.result import ExtractionResult
 from app.services.matching import engine as matching
 from app.services.matching import written_names
@@ -106,7 +107,8 @@ def match_and_apply(session: Session, email: IncomingEmail, extraction: Extracti
         return held[0].changed_amount
 
     verdict = judge(decision, extraction, inquiry.known_amount if inquiry else None,
-                    current_amount if inquiry else None, settings, namesakes=namesakes)
+                    current_amount if inquiry else None, settings, namesakes=namesakes,
+                    bounced=is_bounce(email.subject))
     base = MatchOutcome(inquiry_id=inquiry.external_id if inquiry else None, match_status=decision.status,
                         match_confidence=decision.confidence, action=verdict.action, reasons=verdict.reasons,
                         explanation=explanation, extraction=extraction)

@@ -246,6 +246,11 @@ def classify_intent(subject: str | None, reply_text: str, signals: IntentSignals
     return decide(MailText.read(subject, reply_text, footer_text, sender), signals)
 
 
+def is_bounce(subject: str | None) -> bool:
+    """The subject is a mail server's report that a message was not delivered."""
+    return bool(subject) and words.BOUNCE_SUBJECT.search(fold(subject or "")) is not None
+
+
 def assignment_wording(reply_text: str) -> list[str]:
     """The sentences of a reply (unfolded input) saying the claim was sold or assigned."""
     return cues.assignment(fold(reply_text))

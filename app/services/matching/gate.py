@@ -37,13 +37,19 @@ class Verdict:
     reasons: tuple[str, ...]
 
 
+BOUNCED = "the firm's letter came back undelivered: a human sends it again"
+
+
 def judge(decision: Decision, extraction: ExtractionResult, known: Decimal | None,
           current: Decimal | Callable[[], Decimal | None] | None, settings: Settings,
-          namesakes: Iterable[Inquiry] = ()) -> Verdict:
+          namesakes: Iterable[Inquiry] = (), *, bounced: bool = False) -> Verdict:
     """apply: write the stated total; review: a human decides; ignore: nothing to do. `namesakes` are
     other inquiries whose client a name in the reply could designate (see `written_names`). `current`
     may be given as a function, called only when the amounts are compared (a read the worker spares
-    for every reply that goes to review anyway)."""
+    for every reply that goes to review anyway). `bounced`: the mail is a server's report that a letter was not
+    delivered, which a human must see although it is automatic."""
+    if extraction.intent == "auto_reply" and bounced:
+        return Verdict("review", (BOUNCED,))
     if extraction.intent in IGNORED_INTENTS:
         return Verdict("ignore", (IGNORED_INTENTS[extraction.intent],))
     names: list[str] = []

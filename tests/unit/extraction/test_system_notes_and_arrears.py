@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from app.services.extraction import extract, plan_reply
+from app.services.extraction.intent import is_bounce
 from app.services.extraction.result import ExtractionResult
 from app.services.parsing import parse_body
 
@@ -92,3 +93,16 @@ def test_a_remainder_once_a_payment_arrives_is_not_owed_now() -> None:
                  "Sobald sie eingeht, verbleiben 780,00 €.")
     assert result.total_amount == D("930.00")
     assert next(a for a in result.amounts if a.value == D("780.00")).rejected
+
+
+@pytest.mark.parametrize("subject", ["Undelivered Mail Returned to Sender", "Returned mail: see transcript for details",
+                                     "Failure Notice"])
+def test_a_bounce_is_an_automatic_note(subject: str) -> None:
+    body = ("This is the mail system at host mx1.tarvis.example.\n\nYour message could not be delivered.\n\n"
+            "> Nach unseren Unterlagen beläuft sich Ihre Forderung auf 640,00 EUR.")
+    assert run(body, subject=subject).intent == "auto_reply"
+
+
+def test_only_a_delivery_report_is_a_bounce() -> None:
+    assert is_bounce("Unzustellbar: AW: Ihre Anfrage")
+    assert not is_bounce("Automatische Antwort: Ihre Anfrage")

@@ -167,3 +167,10 @@ def test_a_reply_naming_its_own_file_or_no_other_of_its_kind_may_be_written(
         references: list[ReferenceFound]) -> None:
     verdict = judge(matched(COLLECTION), statement(references=references), Decimal("600"), None, SETTINGS)
     assert verdict.action == "apply"
+
+
+def test_a_bounced_letter_goes_to_a_human_although_it_is_automatic() -> None:
+    bounce = statement(intent="auto_reply", total_amount=None, amount_is_safe=False)
+    verdict = judge(matched(ROLOFF), bounce, Decimal("600"), None, SETTINGS, bounced=True)
+    assert verdict.action == "review"
+    assert judge(matched(ROLOFF), bounce, Decimal("600"), None, SETTINGS).action == "ignore"

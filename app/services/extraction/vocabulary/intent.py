@@ -22,9 +22,16 @@ AUTO_SUBJECT = phrases((
     r"wir haben Ihre (?:Nachricht|Anfrage|E-?Mail) erhalten", r"Ticket (?:erstellt|eröffnet|angelegt)",
     r"request received", r"we(?: have|'ve)? received your (?:message|request|e-?mail|enquiry|inquiry)",
     r"your (?:message|request|enquiry|inquiry) (?:has been|was) (?:received|registered)", r"undeliverable",
-    r"unzustellbar", r"delivery status notification", r"mail delivery failed",
+    r"unzustellbar", r"delivery status notification", r"mail delivery failed", r"undelivered mail",
+    r"returned mail", r"mail returned to sender", r"delivery failure", r"failure notice", r"nicht zustellbar",
     # A read receipt's subject: the mail program's prefix before the subject of the message that was read.
     r"Gelesen\s*:", r"Nicht gelesen\s*:", r"Read\s*:", r"Not read\s*:", r"Lu\s*:",
+))
+# A mail server's report that the firm's letter was not delivered (a bounce): automatic, yet a human must send the
+# letter again, so it is never dropped unseen.
+BOUNCE_SUBJECT = phrases((
+    r"undeliverable", r"unzustellbar", r"nicht zustellbar", r"delivery status notification", r"mail delivery failed",
+    r"undelivered mail", r"returned mail", r"mail returned to sender", r"delivery failure", r"failure notice",
 ))
 # The text inside a leading subject tag that marks an automatic answer ("[Auto-Reply]", "[Abwesenheit]").
 AUTO_TAG = phrases((r"auto\w*", r"Abwesen\w*", r"OOO\b", r"out of (?:the )?office", r"automatische \w+"))
