@@ -209,8 +209,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # safe 11/14. Fixed since: Q005 (and fresh8 S005, the same phenomenon), Q020, Q024.
     ("corpus_fresh21", "amount_exact"): "19/20: Q018 (a bank's 'Ablösebetrag per 30.04.2028', a payoff figure for a "
     "day after the mail, is read as owed only later: no total, a human decides)",
-    ("corpus_fresh21", "intent"): "21/24: Q016 (a creditor withdrawing yesterday's answer until a return is booked), "
-    "Q018 (above) and Q022 (a statement announced for next week) read as questions; none has a figure written",
+    ("corpus_fresh21", "intent"): "22/24: Q016 (a creditor withdrawing yesterday's answer until a return is booked) "
+    "and Q022 (a statement announced for next week) read as questions; neither has a figure written",
     # corpus_fresh22: written blind in session 13 (public and quasi-public creditors: Finanzamt, Stadtkasse,
     # Krankenkasse, Jobcenter, Familienkasse, Justizkasse); first sight: amount 95 %, intent 83 %, noise 1, no wrong
     # amount, ONE WRITE ITS LABELS LEAVE TO A HUMAN (Y015, a claim 'gestundet' while Stundungszinsen are to be fixed
@@ -222,11 +222,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # corpus_fresh23: written blind in session 13 (how figures are written and laid out); first sight: amount 89 %,
     # intent 88 %, noise 1, no wrong amount, TWO WRITES ITS LABELS LEAVE TO A HUMAN (QA015 net and gross with the
     # creditor asking which to file, QA020 a cost added under the Summe), safe 13/14. Fixed since: QA015, QA020,
-    # QA013 (a host printout without a currency), QA004 ('Forderungen … bestehen bei uns nicht mehr').
-    ("corpus_fresh23", "amount_exact"): "17/18: QA012 (an instalment offer whose figures are written in the English "
-    "way, 'EUR 1,140.00', inside German text: not read, a human reads it)",
-    ("corpus_fresh23", "intent"): "22/24: QA012 (above, read as a question) and QA018 (page 1 of 2 with only an "
-    "'Übertrag', read as a question); neither has a figure written",
+    # QA013 (a host printout without a currency), QA004 ('Forderungen … bestehen bei uns nicht mehr'), and in session
+    # 14 QA012 (the English-locale figures behind leader dots and a padded "EUR") and QA018's intent.
     ("corpus_fresh23", "noise_amounts_taken"): "QA021: 'ca. 1.900 Euro', an estimate, is read as the total (never "
     "safe); its author labels an estimate no total, corpus_fresh6 P021 ('ca. 230,-') and corpus_fresh9 V007 ('rund "
     "…') label it the stated total",
@@ -245,6 +242,46 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "(interest by the day from the mail's day on) for writing",
     ("corpus_fresh24", "safe_cases_auto_applied"): "10/12: QB002 (above) and QB019 (a Soll/Haben account whose gross "
     "positions exceed the 'Saldo zu unseren Gunsten' by the payment) go to a human",
+    # corpus_fresh25: written blind in session 14 (everyday creditors: phone, energy, landlord, gym, shop, bank,
+    # craftsman, dentist, private lender); first sight: amount 89 %, intent 100 %, noise 3, no wrong write, safe
+    # 11/13. Fixed since: QC008 (a remainder 'sobald' a payment arrives), QC009 (instalments in arrears), QC020 (a
+    # bill named in brackets beside the open balance).
+    ("corpus_fresh25", "amount_exact"): "17/18: QC010 (a private lender corrects herself in a postscript, 'Es sind "
+    "also nur noch 1.100,- €', unlabelled; the first figure is read; never safe)",
+    ("corpus_fresh25", "noise_amounts_taken"): "QC002 (a statement for a namesake with another birth date: read for "
+    "the client, held back by the name check) and QC010 (above)",
+    ("corpus_fresh25", "amount_where_none_stated"): "QC002, as above",
+    # corpus_fresh26: written blind in session 14 (titled and enforced claims); first sight: amount 88 %, intent 95 %,
+    # noise 5, TWO WRONG WRITES (QD004 another file of the same client at the same collector, QD008 a title's sum
+    # without its interest 'bis zum Tag der Zahlung') and one write its labels leave to a human (QD011 garnishment
+    # payments not yet booked), safe 11/13. All three fixed since.
+    ("corpus_fresh26", "amount_exact"): "14/16: QD013 (a titled part and an untitled rest with their own sums: the "
+    "last sum read, not the 'Gesamtforderung' below; never safe) and QD017 (a Soll/Haben table settled by garnishment "
+    "with 'Restforderung 0,00': the Soll sum is read; never safe)",
+    ("corpus_fresh26", "noise_amounts_taken"): "QD004, QD006, QD008, QD013, QD017: figures of another file, of "
+    "another creditor's garnishment, of a sum without its interest, a part sum and a Soll sum are read; none is "
+    "written",
+    ("corpus_fresh26", "amount_where_none_stated"): "QD004, QD006, QD008, as above",
+    ("corpus_fresh26", "safe_cases_auto_applied"): "11/13: QD009 (a § 367 table whose Soll column competes with the "
+    "open figure) and QD020 (a remainder named 'Hauptforderung' beside 'Kosten und Zinsen ausgeglichen') go to a "
+    "human",
+    # corpus_fresh27: written blind in session 14 (replies that repeat, confirm, compare or put right the firm's own
+    # figure); first sight: amount 47 %, intent 65 %, noise 2, ONE WRONG WRITE (QE006, the firm's figure the creditor
+    # cannot place, read as its own), safe 4/13. Fixed since: everything but the four below.
+    ("corpus_fresh27", "amount_exact"): "15/17: QE002 ('rund 5.200,- €' from a branch adviser: an approximate figure, "
+    "not taken as the total) and QE007 (two clients' rows in one comparison table: no total read); neither is "
+    "written",
+    # corpus_fresh28: written blind in session 14 (damaged and odd text as mail systems deliver it); first sight:
+    # amount 94 %, intent 85 %, noise 1, no wrong write, ONE WRITE ITS LABELS LEAVE TO A HUMAN (QF014, a stale figure
+    # in a hidden preheader beside the visible table), safe 9/13. Fixed since: QF014, QF004 (a figure split by markup),
+    # QF005 ('Saldo offen in EUR' in the cell before), QF007 (a text part still quoted-printable), QF002 (a bounce).
+    ("corpus_fresh28", "amount_exact"): "16/17: QF006 (a host printout whose final balance without its trailing minus "
+    "is the client's credit, i.e. settled; 36,80 is read as the claim, never safe)",
+    ("corpus_fresh28", "intent"): "18/20: QF006 (above, a statement) and QF011 (the figures were in a screenshot a "
+    "gateway removed; only an instalment is left, read as a question); neither is written",
+    ("corpus_fresh28", "noise_amounts_taken"): "QF006, as above",
+    ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
+    "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
 
 MISSING = "<no shared corpus>"
@@ -259,14 +296,14 @@ MISSING = "<no shared corpus>"
 # corpus_fresh10 and corpus_fresh11 (session 11's, measured at first sight before its fixes), corpus_fresh12 to
 # corpus_fresh15 (written after them, one after the other), corpus_fresh16 (written at the end of session 11) and
 # corpus_fresh17 to corpus_fresh20 (session 12's, each measured at first sight before its fixes), corpus_fresh21
-# to corpus_fresh24 (session 13's).
+# to corpus_fresh24 (session 13's), corpus_fresh25 to corpus_fresh28 (session 14's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
        "corpus_fresh12", "corpus_fresh13", "corpus_fresh14", "corpus_fresh15", "corpus_fresh16", "corpus_fresh17",
        "corpus_fresh18", "corpus_fresh19", "corpus_fresh20", "corpus_fresh21",
        "corpus_fresh22", "corpus_fresh23",
-       "corpus_fresh24")
+       "corpus_fresh24", "corpus_fresh25", "corpus_fresh26", "corpus_fresh27", "corpus_fresh28")
 
 
 def first_round_corpora() -> list[str]:
@@ -331,6 +368,8 @@ REFERENCE_FLOOR = 0.95
 REFERENCE_EXPECTED_FAILURES: dict[str, str] = {
     "corpus_fresh16": "17/19: W007 (the client forwards the creditor's reminder, read as spam: no reference kept) and "
     "W014 (the inquiry has no reference; the shop's own customer number 'PH-KD 0107552' is not reported)",
+    "corpus_fresh25": "18/19: QC006 (a private landlord's reference on file is the flat's address, 'Ihre Ref. "
+    "Lindenweg 7, EG links' in the subject; an address is not read as a reference)",
     "corpus_fresh17": "21/23: D008 (the mail's 'Rechnung Nr. 2027-118' is reported as '2027-118', the label 'Rg.' on "
     "file left out; matched by it all the same) and D023 (the inquiry has no reference; the painter's invoice "
     "number 'rg 2027-231' typed in lower case is not reported)",

@@ -24,7 +24,8 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh14", "corpus_plan_fresh15", "corpus_plan_fresh16", "corpus_plan_fresh17",
        "corpus_plan_fresh18", "corpus_plan_fresh19", "corpus_plan_fresh20",
        "corpus_plan_fresh21", "corpus_plan_fresh22",
-       "corpus_plan_fresh23")
+       "corpus_plan_fresh23", "corpus_plan_fresh24", "corpus_plan_fresh25", "corpus_plan_fresh26",
+       "corpus_plan_fresh27")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -93,6 +94,25 @@ LOWER: dict[str, dict[str, float]] = {
     # that answer another client's letter than the thread's (N006, N008, N010 a namesake) go to a human, matched to
     # the thread's letter or to none; N018 (decisions forwarded from two departments) reads as undecided.
     "corpus_plan_fresh23": {"decision": 0.83, "match": 0.83},
+    # corpus_plan_fresh24 (written blind in session 14: creditors' systems and back offices) read 15/20 decisions at
+    # first sight with ONE WRONG DECISION RECORDED ALONE (O004, a ticket's "Neuer Status: abgelehnt" read as a
+    # refusal); O004 and O011 (a template never filled, read as a request) are right since. O007 (a refusal attached
+    # for another client), O009 (a portal note) and O010 (an unsigned form) go to a human undecided.
+    "corpus_plan_fresh24": {"decision": 0.85},
+    # corpus_plan_fresh25 (written blind in session 14: creditors holding securities) read 18/20 at first sight, none
+    # wrong alone; S014 (a secured bank "nicht betroffen", labelled a refusal) and S015 go to a human undecided.
+    "corpus_plan_fresh25": {"decision": 0.9},
+    # corpus_plan_fresh26 (written blind in session 14: people without legal words) read 11/20 at first sight with
+    # ONE WRONG DECISION RECORDED ALONE (X009, one heir's consent while the other must still answer); X009, X001
+    # ("passt schon so"), X011 (questions before "ja oder nein"), X013 ("null euro is nich") are right since. X005
+    # and X007 (a neighbour's and a former director's mails outside the thread) are matched to no letter; X012 (a
+    # club waiving the whole claim), X018, X019 go to a human with another reading.
+    "corpus_plan_fresh26": {"decision": 0.75, "match": 0.9, "intent": 0.9},
+    # corpus_plan_fresh27 (written blind in session 14: threads and quoting around a decision) read 15/20 at first
+    # sight, none wrong alone; Z002 and Z020 (answers between the quoted questions), Z003 (a refusal beside "was wir …
+    # mittragen"), Z007 (no consent "ohne diese Unterlagen") are right since. Z008 (only a signature above the
+    # agency's quoted earlier mail) goes to a human undecided; Z018 (another client's thread) to the thread's letter.
+    "corpus_plan_fresh27": {"match": 0.95},
 }
 
 
@@ -184,6 +204,12 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_plan_fresh23", "creditor reference right ≥ 95 %"): (
         "88 % (14/16): N006 and N008 report the thread's letter's reference where the body answers another client's "
         "letter (both go to a human)"),
+    ("corpus_plan_fresh26", "counter-offer figures right ≥ 95 %"): (
+        "0 % (0/3): X015's 'Wenn es 20 € sind, … die 60 Monate sind mir egal' also lists the months and the 20 € as a "
+        "sum, X019's '1.500 auf einmal' has no currency and is not read, X018's refusal 'Unter 1 Euro im Monat lohnt "
+        "nicht mal die Buchung' reads as a floor; none is recorded alone"),
+    ("corpus_plan_fresh26", "creditor reference right ≥ 95 %"): (
+        "88 % (14/16): X005 and X007, written outside the thread, are matched to no letter (both go to a human)"),
     ("corpus_plan_fresh7", "creditor reference right ≥ 95 %"): (
         "94 % (17/18): T013, sent in Brandstetter's thread for Kılıçarslan's plan, is read with the thread's "
         "reference KM-8856230 (subject, quote) instead of KM-8841907 its text names; matched to INQ-0018 likewise"),
