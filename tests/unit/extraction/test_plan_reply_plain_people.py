@@ -47,3 +47,10 @@ def test_questions_before_saying_yes_or_no_ask_for_information() -> None:
 def test_a_floor_without_a_unit_is_no_consent_and_no_refusal_alone() -> None:
     reading = read("Unter 300 mache ich das nicht.")
     assert reading.decision not in ("accepted", "declined")
+
+
+def test_a_sum_the_creditor_would_settle_for_is_a_counter_offer_even_with_consent_promised() -> None:
+    reading = read("Die angebotene Zahlung reicht uns nicht. Eine Einigung ist für uns bei einem Betrag von 250,00 "
+                   "EUR möglich. Können Sie uns diesen Betrag zusagen, erklären wir sofort unsere Zustimmung.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"offer_amount": D("250.00")}

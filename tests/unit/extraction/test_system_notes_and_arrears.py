@@ -106,3 +106,22 @@ def test_a_bounce_is_an_automatic_note(subject: str) -> None:
 def test_only_a_delivery_report_is_a_bounce() -> None:
     assert is_bounce("Unzustellbar: AW: Ihre Anfrage")
     assert not is_bounce("Automatische Antwort: Ihre Anfrage")
+
+
+def test_the_polite_subjunctive_of_what_is_owed_is_owed_now() -> None:
+    result = run("Offen ist die Rechnung 2207 über 310,00 € und eine Mahngebühr von 4,00 €.\n\n"
+                 "Zu zahlen wären insgesamt 314,00 €.")
+    assert result.total_amount == D("314.00")
+    assert result.amount_is_safe
+
+
+def test_a_sum_that_would_apply_on_a_condition_is_still_not_owed_now() -> None:
+    result = run("Die Forderung beträgt 314,00 €. Bei Zahlung bis zum 30.06. wären nur 290,00 € zu zahlen.")
+    assert next(a for a in result.amounts if a.value == D("290.00")).rejected
+
+
+def test_a_premium_row_is_the_principal_of_an_insurers_statement() -> None:
+    result = run("Beitragskonto KF-2231:\n    Jahresbeitrag 2033      412,80 EUR\n"
+                 "    Mahnkosten                5,00 EUR\n    zu zahlen               417,80 EUR")
+    assert result.components.get("principal") == D("412.80")
+    assert result.amount_is_safe

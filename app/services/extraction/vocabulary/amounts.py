@@ -399,9 +399,10 @@ NOT_YET_CONTEXT = phrases((
     r"nach (?:fruchtlosem |ergebnislosem )?(?:Frist)?ablauf", r"nach Ablauf der Frist",
     r"andernfalls", r"anderenfalls", r"ansonsten", r"widrigenfalls",
     r"künftig\w*", r"zukünftig\w*", r"in Zukunft", r"demnächst", r"im Falle (?:der|einer) (?:Nichtzahlung|Klage)",
-    # … but not a politeness ("wir würden uns freuen", "wir wären Ihnen dankbar", "es wäre schön").
+    # … but not a politeness ("wir würden uns freuen", "wir wären Ihnen dankbar", "es wäre schön", "Zu zahlen wären
+    # insgesamt 391,50 €": the polite subjunctive of what is owed).
     r"würden?\b(?! (?:uns|Ihnen|gern|gerne|es begrüßen|Sie bitten))",
-    r"wären?\b(?! (?:Ihnen|wir Ihnen|dankbar|schön|nett|hilfreich|gut|wir froh))",
+    r"(?<!zahlen\s)(?<!offen\s)wären?\b(?! (?:Ihnen|wir Ihnen|dankbar|schön|nett|hilfreich|gut|wir froh))",
     r"if (?:no|payment is not)", r"otherwise", r"from (?:the )?\d{1,2}",
 ))
 # A condition that opens a sentence ("Sollte bis zum 01.12. keine Zahlung eingehen, …"): an amount in the clause

@@ -53,7 +53,7 @@ PRINCIPAL = phrases((
 PRINCIPAL_WEAK = phrases((
     r"offene Rechnung\w*", r"Rechnungsbetr\w*", r"\bRechnung\w*", r"Schlussrechnung", r"Endabrechnung",
     r"Jahresabrechnung", r"\w*abrechnung\b", r"Mietschuld\w*",
-    r"\bBeiträge\b", r"\bWaren?\b", r"Warenwert", r"Kaufpreis", r"offene Posten aus", r"\binvoices?\b",
+    r"\bBeiträge\b", r"\w*beitrag\b", r"\bWaren?\b", r"Warenwert", r"Kaufpreis", r"offene Posten aus", r"\binvoices?\b",
 ), whole_words=False)
 INTEREST = phrases((
     r"Zinsen\b", r"\bZins\b", r"Zins(?:anteil|forderung|betrag|beträge|kosten)", r"Verzugszins\b", r"\binterest\b",

@@ -337,6 +337,8 @@ WHY_QUESTION = re.compile(r"^\W*(?:und |aber )?(?:warum|weshalb|wieso|weswegen|w
 REASON_LINE = re.compile(r"^[\s•*·\-–]*(?:begruendung|grund|gruende|hintergrund|reason)\s*:")
 # A condition or an offer of the creditor's own: with a figure that differs from the plan, a counter-offer.
 COUNTER = phrases((
+    # "Eine Einigung ist für uns bei einem Betrag von 2.100,00 EUR möglich": the creditor's own terms
+    r"Einigung (?:\S+ ){0,4}?(?:bei|ab|für) (?:einem|einer) (?:Betrag|Zahlung|Einmalzahlung|Quote|Rate)\b",
     r"sofern", r"unter der Bedingung", r"unter (?:\S+ ){0,2}?Bedingungen", r"unter der Voraussetzung",
     r"vorausgesetzt", r"nur bei",
     r"nur (?:\S+ ){0,3}?wenn", r"nur unter", r"nur gegen", r"gegen (?:eine|einen|Zahlung)",
@@ -364,7 +366,13 @@ COUNTER = phrases((
     r"instead", r"at least",
 ))
 # A condition that makes a figure a counter-offer only next to an agreement ("stimmen zu, wenn …").
-CONDITIONAL = phrases((r"wenn", r"falls", r"soweit", r"if\b", r"unless"))
+CONDITIONAL = phrases((
+    r"wenn", r"falls", r"soweit", r"if\b", r"unless",
+    # a condition put with the verb first ("Können Sie uns diesen Betrag bestätigen, erklären wir unser
+    # Einverständnis"): the consent after it holds only if it is met
+    r"^\W*(?:können|könnten|sollten|würden|wären|sind|ist|stimmen|bestätigen|zahlt|zahlen|akzeptieren) (?:Sie|Ihr\w*"
+    r"|der|die|das) [^,.;?]{0,150}, (?:\S+ )?(?:erklären|stimmen|geben|erteilen|sind|werden|nehmen) wir\b",
+))
 # A sentence that works out the consequence of the one before ("Die Rate beträgt dann …").
 CONSEQUENCE = phrases((r"dann", r"ergibt", r"ergäbe", r"insgesamt", r"somit", r"damit", r"then", r"in total"))
 # A figure the client cannot pay ("nachdem … Herr H. monatlich 8,00 € nicht aufbringen kann"): named as the reason
