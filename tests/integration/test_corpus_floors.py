@@ -280,6 +280,11 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh28", "intent"): "18/20: QF006 (above, a statement) and QF011 (the figures were in a screenshot a "
     "gateway removed; only an instalment is left, read as a question); neither is written",
     ("corpus_fresh28", "noise_amounts_taken"): "QF006, as above",
+    # corpus_fresh29: written blind in session 14 (an ordinary week in the inbox, no deliberate traps); first sight:
+    # amount 90 %, intent 96 %, noise 0, no wrong write, safe 14/18. Fixed since: QG014 ('Zu zahlen wären insgesamt
+    # …'), QG024 (a premium row as the principal).
+    ("corpus_fresh29", "amount_exact"): "19/20: QG015 (an instalment offer whose claim 874,60 € stands beside the "
+    "instalments: not read as the total; the client decides anyway)",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -296,14 +301,15 @@ MISSING = "<no shared corpus>"
 # corpus_fresh10 and corpus_fresh11 (session 11's, measured at first sight before its fixes), corpus_fresh12 to
 # corpus_fresh15 (written after them, one after the other), corpus_fresh16 (written at the end of session 11) and
 # corpus_fresh17 to corpus_fresh20 (session 12's, each measured at first sight before its fixes), corpus_fresh21
-# to corpus_fresh24 (session 13's), corpus_fresh25 to corpus_fresh28 (session 14's).
+# to corpus_fresh24 (session 13's), corpus_fresh25 to corpus_fresh29 (session 14's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
        "corpus_fresh12", "corpus_fresh13", "corpus_fresh14", "corpus_fresh15", "corpus_fresh16", "corpus_fresh17",
        "corpus_fresh18", "corpus_fresh19", "corpus_fresh20", "corpus_fresh21",
        "corpus_fresh22", "corpus_fresh23",
-       "corpus_fresh24", "corpus_fresh25", "corpus_fresh26", "corpus_fresh27", "corpus_fresh28")
+       "corpus_fresh24", "corpus_fresh25", "corpus_fresh26", "corpus_fresh27", "corpus_fresh28",
+       "corpus_fresh29")
 
 
 def first_round_corpora() -> list[str]:

@@ -25,7 +25,7 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh18", "corpus_plan_fresh19", "corpus_plan_fresh20",
        "corpus_plan_fresh21", "corpus_plan_fresh22",
        "corpus_plan_fresh23", "corpus_plan_fresh24", "corpus_plan_fresh25", "corpus_plan_fresh26",
-       "corpus_plan_fresh27")
+       "corpus_plan_fresh27", "corpus_plan_fresh28")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -113,6 +113,10 @@ LOWER: dict[str, dict[str, float]] = {
     # mittragen"), Z007 (no consent "ohne diese Unterlagen") are right since. Z008 (only a signature above the
     # agency's quoted earlier mail) goes to a human undecided; Z018 (another client's thread) to the thread's letter.
     "corpus_plan_fresh27": {"match": 0.95},
+    # corpus_plan_fresh28 (written blind in session 14: an ordinary fortnight, no deliberate traps) read 23/24 at first
+    # sight with ONE WRONG DECISION RECORDED ALONE (AA006, "Eine Einigung ist für uns bei einem Betrag von 2.100,00
+    # EUR möglich. Können Sie uns diesen Betrag bestätigen, erklären wir … unser Einverständnis" recorded as consent);
+    # right since. It meets the common floors.
 }
 
 
