@@ -62,7 +62,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "reply in Polish, no word read as a "
     "total), S012 (the creditor confirms the firm's figure, which stands only in the quoted letter: quoted amounts "
     "are never taken)",
-    ("corpus_fresh8", "intent"): "22/24: S010 and S012 (above) read as questions",
     ("corpus_fresh8", "safe_cases_auto_applied"): "9/14: S003 (a giro statement with its carried-forward balance: a "
     "previous total is a human's), S010, S012 (above), S015 (figures only in an XLSX "
     "without a total label), S020 (figures only in an image-only scan: read by OCR, never safe)",
