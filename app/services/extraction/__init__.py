@@ -20,6 +20,8 @@ from app.services.extraction.amounts import (
 from app.services.extraction.cent_columns import join_cent_columns
 from app.services.extraction.corrections import corrected
 from app.services.extraction.doubts import (
+    attachment_offer_doubts,
+    old_document_doubts,
     running_doubts,
     stale_doubts,
     subject_doubts,
@@ -316,6 +318,8 @@ def extract(
     safe, safety_reasons = _safety(intent, decision, judged, attachments, parsed.reply_text, cut,
                                    [*parsed.doubts(), *subject_doubts(subject, decision),
                                     *stale_doubts(decision, received_on),
+                                    *old_document_doubts(decision, attachments, received_on),
+                                    *attachment_offer_doubts(attachments),
                                     *running_doubts(decision, parsed.reply_text, received_on),
                                     *withdrawal_doubts(parsed.reply_text)])
     creditor, agent = choose_creditor(find_creditor_names(subject_lines + lines, from_name, from_email))

@@ -5,13 +5,16 @@ deposit among the rows; a garbled figure; settled wording; a subject that names 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from itertools import islice
 
 from app.services import money
+from app.services.attachments.result import AttachmentText
 from app.services.extraction.amounts import OTHER_VALUE_REASON, PAID_REASON, Candidate, collect_amounts
 from app.services.extraction.arithmetic import order_key
-from app.services.extraction.intent import settled_claim_wording
+from app.services.extraction.intent import instalment_offer_wording, settled_claim_wording
 from app.services.extraction.labels import fold, is_weak_balance
 from app.services.extraction.lines import SourceLine
 from app.services.extraction.listed_rows import rows_above
@@ -175,6 +178,45 @@ def stale_doubts(decision: TotalDecision, received_on: date | None) -> list[str]
     for day in _stated_as_of(total, received_on.year):
         if (received_on - day).days > STALE_DAYS:
             return [f"the total is stated as of {day:%d.%m.%Y}, more than {STALE_DAYS} days before the mail"]
+    return []
+
+
+# A document's own date near its top: "Wispelfelde-Nord, 04.06.2034", "Datum: 04.06.2034", "Stand: 04.06.2034".
+_DOCUMENT_DATE = re.compile(r"^\s*(?:[^\W\d][^,:]{0,40},\s*(?:den\s+)?|(?:Datum|Stand|Date)\s*:?\s*)"
+                            r"(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$", re.IGNORECASE)
+_DOCUMENT_HEAD_LINES = 12
+# An attachment this much older than the mail is a statement of back then (a reminder sent months ago).
+OLD_DOCUMENT_DAYS = 60
+
+
+def old_document_doubts(decision: TotalDecision, attachments: Sequence[AttachmentText],
+                        received_on: date | None) -> list[str]:
+    """The total stands in an attachment dated more than OLD_DOCUMENT_DAYS before the mail ("1. Mahnung …" of 4 June
+    sent in September): the creditor sent an old document, and what is owed today may differ."""
+    total = decision.total
+    if total is None or received_on is None or total.line.part != "attachment":
+        return []
+    attachment = next((a for a in attachments if a.filename == total.line.source), None)
+    if attachment is None or not attachment.segments:
+        return []
+    head = islice((line for segment in attachment.segments for line in segment.text.split("\n")), _DOCUMENT_HEAD_LINES)
+    for line in head:
+        if (found := _DOCUMENT_DATE.match(line)) and (day := _day(found, received_on.year)) is not None:
+            if (received_on - day).days > OLD_DOCUMENT_DAYS:
+                return [f"the attachment {attachment.filename} is dated {day:%d.%m.%Y}, more than "
+                        f"{OLD_DOCUMENT_DAYS} days before the mail: its total may not be today's"]
+            return []
+    return []
+
+
+def attachment_offer_doubts(attachments: Sequence[AttachmentText]) -> list[str]:
+    """An attachment offers instalments ("Angebot einer Ratenzahlung … in 6 Monatsraten") while the mail around it
+    only points to it: an offer the client decides on, whatever total it names."""
+    for attachment in attachments:
+        if attachment.status != "ok" or not attachment.segments:
+            continue
+        if found := instalment_offer_wording("\n".join(segment.text for segment in attachment.segments)):
+            return [f"the attachment {attachment.filename} offers instalments (the client decides): '{found[0][:60]}'"]
     return []
 
 

@@ -246,6 +246,11 @@ def classify_intent(subject: str | None, reply_text: str, signals: IntentSignals
     return decide(MailText.read(subject, reply_text, footer_text, sender), signals)
 
 
+def instalment_offer_wording(text: str) -> list[str]:
+    """The sentences of a text (unfolded input: an attachment's) that offer or grant instalments."""
+    return cues.instalment_offers(fold(text))
+
+
 def is_bounce(subject: str | None) -> bool:
     """The subject is a mail server's report that a message was not delivered."""
     return bool(subject) and words.BOUNCE_SUBJECT.search(fold(subject or "")) is not None

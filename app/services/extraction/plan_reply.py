@@ -510,6 +510,9 @@ def _own_part(text: str, verdict: _Verdict | None, plan: dict[str, Decimal], pla
     return part
 
 
+_DECIDED = ("accepted", "declined", "counter_offer")
+
+
 def read(parsed: ParsedBody, *, subject: str | None = None, attachments: Sequence[AttachmentText] = (),
          plan_figures: dict[str, Decimal] | None = None, plan_claim: Decimal | None = None,
          client_marks: Sequence[str] = (), letter_references: Sequence[str] = (),
@@ -539,6 +542,19 @@ def read(parsed: ParsedBody, *, subject: str | None = None, attachments: Sequenc
             verdict, found = _form_verdict(attachment, plan, plan_claim)
             if verdict is not None:
                 source, sentences = f"attachment:{attachment.filename}", reply + found
+                text = "\n".join(segment.text for segment in attachment.segments)
+                if client_name and (elsewhere := other_letter.named(text, letter_references, client_name)):
+                    verdict.doubts.append(f"the attachment may be about another letter (a human should look): "
+                                          f"{elsewhere}")
+                break
+    elif verdict.decision in _DECIDED:
+        # An attachment that decides otherwise than the mail around it ("wir stimmen zu" above a signed letter "…
+        # stimmen wir nicht zu"): which one stands is a human's to ask.
+        for attachment in attachments:
+            if attachment.status == "ok" and (said := _form_verdict(attachment, plan, plan_claim)[0]) is not None \
+                    and said.decision in _DECIDED and said.decision != verdict.decision:
+                verdict.doubts.append(f"the attachment {attachment.filename} says {said.decision}, the mail "
+                                      f"{verdict.decision}")
                 break
     if verdict is None and (marked := plan_text.ticked_in(parsed.quoted_text)):
         # "unsere Erklärung siehe unten im Formular": the box the creditor ticked inside the quoted form.

@@ -138,11 +138,15 @@ def doubts(best: Scored, written: Sequence[NameFound], others: Iterable[Inquiry]
     names = full_names(written)
     # When the creditor's own text names our client as well, a labelled stranger is more likely a
     # co-party or a misread phrase than the person the figures are about.
-    ours_named = any(name.evidence.part != "subject" and relation(name.value, client.client_name) == "same"
-                     for name in names)
+    ours = [name for name in names if name.evidence.part != "subject" and relation(name.value, client.client_name)
+            == "same"]
+    # An attachment is a document of its own: a stranger labelled the debtor there ("Schuldner: Herr Dietmar
+    # Wolkenhauer") is who its figures are about, whatever name the mail around it writes.
+    ours_in = {name.evidence.source for name in ours}
     reasons: list[str] = []
     for name in names:
-        reason = _doubt(name, client, confirmed(best), rivals, strangers_count=not ours_named)
+        counts = not ours or (name.evidence.part == "attachment" and name.evidence.source not in ours_in)
+        reason = _doubt(name, client, confirmed(best), rivals, strangers_count=counts)
         if reason is not None and reason not in reasons:
             reasons.append(reason)
     return reasons

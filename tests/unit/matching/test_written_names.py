@@ -161,3 +161,20 @@ def test_only_a_name_that_is_not_plainly_the_clients_is_a_stranger() -> None:
     assert any_stranger(["Fenna Roloff", "Fenja Roloff"], "Fenna Roloff")
     assert any_stranger(["Tarik Okonkwo"], "Fenna Roloff")
     assert not any_stranger([], "Fenna Roloff")
+
+
+def in_attachment(value: str, source: str) -> NameFound:
+    evidence = Evidence(source=source, part="attachment", location="page 1, line 3", text=value)
+    return NameFound(value=value, role="client", confidence=0.9, evidence=evidence)
+
+
+def test_a_debtor_labelled_in_an_attachment_counts_although_the_mail_names_the_client() -> None:
+    row = inquiry("Q-31", "Greta Olsson", "RW-34-0512")
+    found = [written("Greta Olsson"), in_attachment("Henrik Baumeister", "Aufstellung.pdf")]
+    assert any("Henrik Baumeister" in reason for reason in doubts(best(row), found, []))
+
+
+def test_a_co_debtor_in_an_attachment_that_also_names_the_client_raises_nothing() -> None:
+    row = inquiry("Q-31", "Greta Olsson", "RW-34-0512")
+    found = [in_attachment("Greta Olsson", "Aufstellung.pdf"), in_attachment("Henrik Baumeister", "Aufstellung.pdf")]
+    assert doubts(best(row), found, []) == []

@@ -1,0 +1,74 @@
+"""Claims and decisions sent in attachments, in documents written for these tests: an old reminder sent again, an
+instalment offer in the attachment only, a signed letter that decides otherwise than the mail, and a form for
+another client."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from app.services.attachments.result import AttachmentText, TextSegment
+from app.services.extraction import extract, plan_reply
+from app.services.extraction.result import ExtractionResult
+from app.services.parsing import parse_body
+
+D = Decimal
+PLAN = {"offer_amount": D("300.00"), "quota_percent": D("10"), "monthly_rate": D("5.00"), "months": D("60")}
+
+
+def pdf(name: str, *lines: str) -> AttachmentText:
+    return AttachmentText(filename=name, status="ok", detected_type="pdf",
+                          segments=[TextSegment(location=f"page 1, line {n}", text=line)
+                                    for n, line in enumerate(lines, start=1)])
+
+
+def run(attachment: AttachmentText, received_on: date = date(2034, 9, 20)) -> ExtractionResult:
+    return extract(parse_body("Guten Tag,\n\nanbei die gewünschte Unterlage.\n\nGrüße\nBuchhaltung", None),
+                   subject="AW: Anfrage", from_email="buchhaltung@werkstatt-ohm.example", from_name=None,
+                   attachments=[attachment], received_on=received_on)
+
+
+REMINDER = ("Werkstatt Ohm GmbH · Ringstraße 4 · 57631 Tessenbach", "Herrn Paul Riedl",
+            "Tessenbach, {day}", "2. Mahnung zu Rechnung 2034-118", "Rechnungsbetrag 640,00 €",
+            "Mahngebühr 5,00 €", "Gesamtbetrag 645,00 €")
+
+
+def test_a_reminder_dated_months_before_the_mail_is_not_todays_claim() -> None:
+    result = run(pdf("Mahnung.pdf", *(line.format(day="12.05.2034") for line in REMINDER)))
+    assert result.total_amount == D("645.00")
+    assert not result.amount_is_safe
+    assert any("dated 12.05.2034" in reason for reason in result.amount_safety_reasons)
+
+
+def test_a_statement_dated_days_before_the_mail_is_current() -> None:
+    result = run(pdf("Mahnung.pdf", *(line.format(day="15.09.2034") for line in REMINDER)))
+    assert result.amount_is_safe
+
+
+def test_an_instalment_offer_only_in_the_attachment_is_the_clients_to_decide() -> None:
+    result = run(pdf("Angebot.pdf", "Angebot einer Ratenzahlung – Rechnung 2034-118",
+                     "Die offene Forderung von 645,00 € kann in 5 Monatsraten zu je 129,00 € beglichen werden."))
+    assert not result.amount_is_safe
+    assert any("offers instalments" in reason for reason in result.amount_safety_reasons)
+
+
+def read_plan(body: str, attachment: AttachmentText) -> plan_reply.PlanReading:
+    return plan_reply.read(parse_body(f"Guten Tag,\n\n{body}\n\nGrüße\nKreditbank", None), plan_figures=PLAN,
+                           attachments=[attachment], letter_references=["RW-34-0512", "KB-7731"],
+                           client_name="Jana Lindqvist")
+
+
+def test_a_signed_letter_that_refuses_beside_a_mail_that_agrees_is_doubted() -> None:
+    letter = pdf("Stellungnahme.pdf", "Schuldenbereinigungsplan Jana Lindqvist – Az. RW-34-0512",
+                 "Dem Plan stimmen wir nicht zu.")
+    reading = read_plan("wir stimmen dem Plan zu, siehe auch das beigefügte Schreiben.", letter)
+    assert reading.decision == "accepted"
+    assert any("says declined" in doubt for doubt in reading.doubts)
+
+
+def test_a_form_in_the_attachment_for_another_client_is_doubted() -> None:
+    form = pdf("Antwort.pdf", "Schuldenbereinigungsplan Lutz Ebbinghaus – Az. RW-34-0598",
+               "[X] Wir lehnen den Plan ab.")
+    reading = read_plan("anbei unsere Stellungnahme.", form)
+    assert reading.decision == "declined"
+    assert any("another letter" in doubt for doubt in reading.doubts)
