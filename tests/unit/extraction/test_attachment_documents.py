@@ -72,3 +72,23 @@ def test_a_form_in_the_attachment_for_another_client_is_doubted() -> None:
     reading = read_plan("anbei unsere Stellungnahme.", form)
     assert reading.decision == "declined"
     assert any("another letter" in doubt for doubt in reading.doubts)
+
+
+def test_the_firms_own_letter_sent_back_as_an_attachment_names_the_firms_figure() -> None:
+    letter = pdf("Ihr_Schreiben.pdf", "Sehr geehrte Damen und Herren,",
+                 "nach unseren Unterlagen beläuft sich Ihre Forderung auf 2.180,00 EUR.",
+                 "Laut den Unterlagen unserer Mandantin stehen bei Ihnen 2.180,00 EUR offen.")
+    statement = pdf("Kontoauszug.pdf", "Mietkonto 12-04", "Miete Juli 1.090,00 €", "Miete August 1.090,00 €",
+                    "Mahnkosten 69,18 €", "Gesamt 2.249,18 €")
+    result = extract(parse_body("Guten Tag,\n\nanbei Ihr Schreiben und unser Kontoauszug.\n\nGrüße", None),
+                     subject="AW: Anfrage", from_email="miete@hausverwaltung-ost.example", from_name=None,
+                     attachments=[letter, statement])
+    assert result.total_amount == D("2249.18")
+    assert result.amount_is_safe
+
+
+def test_a_contracts_value_named_in_brackets_is_not_owed() -> None:
+    result = run(pdf("Aufstellung.pdf", "Finanzierungsvertrag FV 2231 (Einbauküche, Kaufpreis 6.400,00 €)",
+                     "Restsaldo 3.910,00 €", "Zinsen 42,10 €", "Gesamtforderung 3.952,10 €"))
+    assert result.total_amount == D("3952.10")
+    assert result.amount_is_safe

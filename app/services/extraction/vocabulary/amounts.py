@@ -122,7 +122,13 @@ PERIODIC_LEAD = phrases((
 SETTLEMENT_SUM = phrases((r"Vergleichsbetrag\w*", r"Einmalzahlung", r"Einmalbetrag", r"Abfindung\w*",
                           r"Abgeltung\w*", r"Ablösebetrag"), whole_words=False)
 # The value a fee is computed from, named in passing inside its row ("1,3 Geschäftsgebühr (Wert 2.180,00 €)").
-PASSING_VALUE_LEAD = phrases((r"\(\s*(?:Gegenstands)?wert:?\s*(?:€\s*|eur\s+)?$",), whole_words=False)
+PASSING_VALUE_LEAD = phrases((
+    r"\(\s*(?:Gegenstands)?wert:?\s*(?:€\s*|eur\s+)?$",
+    # a contract's value named in brackets beside it ("(Versicherungssumme 52.000 EUR)", "(Wohnlandschaft, Kaufpreis
+    # 4.290,00 €)"): what was insured or bought, not what is owed
+    r"\([^()]{0,60}?\b(?:Versicherungssumme|Deckungssumme|Kaufpreis|Fahrzeugwert|Neuwert|Anschaffungspreis):?\s*"
+    r"(?:€\s*|eur\s+)?$",
+), whole_words=False)
 OTHER_VALUE_LEAD = phrases((
     r"Vergleichsbetrag", r"Abfindung", r"Einmalzahlung", r"Einmalbetrag", r"Streitwert", r"Gegenstandswert",
     r"Kaution", r"Mindest(?:betrag|zahlung|rate|tilgung)\w*", r"minimum (?:payment|amount|due)", r"Selbstbeteiligung",
@@ -327,6 +333,11 @@ FIRMS_FIGURE_LEAD = phrases((
     # Reported speech: "Sie schreiben …, unsere Forderung betrage 615,00 €" (the subjunctive reports another's
     # figure; the creditor's own is "beträgt").
     r"\bsie (?:schreiben|schrieben|teilen mit|teilten mit|meinen|gehen davon aus)\b",
+    # The firm's own words to the creditor ("Nach unseren Unterlagen beläuft sich Ihre Forderung auf 2.180,00 EUR"):
+    # a creditor calls its claim "unsere Forderung", so "Ihre Forderung" with a figure is the firm's letter, even
+    # sent back as an attachment.
+    r"\bIhre[rn]? Forderung (?:\S+ ){0,3}?(?:auf|von|mit|beträgt|betrug)\s*(?:€\s*|eur\s+|euro\s+)?$",
+    r"\bbeläuft sich Ihre Forderung auf\s*(?:€\s*|eur\s+|euro\s+)?$", r"\b(?:stehen|steht) bei Ihnen\s*$",
     # "Sie gehen in Ihrem Schreiben von 5.620,00 € aus."
     r"\bsie gehen (?:\S+ ){0,5}?von\s*(?:€\s*|eur\s+|euro\s+)?$",
     # The same with the verb first: "In Ihrem Schreiben vom 03.03. nennen Sie … eine Forderung von 241,60 EUR".
