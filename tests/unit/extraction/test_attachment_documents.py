@@ -92,3 +92,9 @@ def test_a_contracts_value_named_in_brackets_is_not_owed() -> None:
                      "Restsaldo 3.910,00 €", "Zinsen 42,10 €", "Gesamtforderung 3.952,10 €"))
     assert result.total_amount == D("3952.10")
     assert result.amount_is_safe
+
+
+def test_a_price_first_in_a_bracketed_breakdown_is_still_a_part() -> None:
+    result = run(pdf("Aufstellung.pdf", "Kundenkonto 4471",
+                     "Offene Forderung 915,40 € (Kaufpreis 880,00 €, Mahnkosten 35,40 €)"))
+    assert result.components.get("principal") == D("880.00")

@@ -126,8 +126,9 @@ PASSING_VALUE_LEAD = phrases((
     r"\(\s*(?:Gegenstands)?wert:?\s*(?:€\s*|eur\s+)?$",
     # a contract's value named in brackets beside it ("(Versicherungssumme 52.000 EUR)", "(Wohnlandschaft, Kaufpreis
     # 4.290,00 €)"): what was insured or bought, not what is owed
-    r"\([^()]{0,60}?\b(?:Versicherungssumme|Deckungssumme|Kaufpreis|Fahrzeugwert|Neuwert|Anschaffungspreis):?\s*"
-    r"(?:€\s*|eur\s+)?$",
+    # (a price first in the brackets may be an item of a breakdown: "(Kaufpreis 880,00 €, Mahnkosten 35,40 €)")
+    r"\([^()]{0,60}?\b(?:Versicherungssumme|Deckungssumme):?\s*(?:€\s*|eur\s+)?$",
+    r"\([^()\d]{3,60}?,\s*(?:Kaufpreis|Fahrzeugwert|Neuwert|Anschaffungspreis):?\s*(?:€\s*|eur\s+)?$",
 ), whole_words=False)
 OTHER_VALUE_LEAD = phrases((
     r"Vergleichsbetrag", r"Abfindung", r"Einmalzahlung", r"Einmalbetrag", r"Streitwert", r"Gegenstandswert",
