@@ -284,6 +284,20 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # …'), QG024 (a premium row as the principal).
     ("corpus_fresh29", "amount_exact"): "19/20: QG015 (an instalment offer whose claim 874,60 € stands beside the "
     "instalments: not read as the total; the client decides anyway)",
+    # corpus_fresh30: written blind in session 14 (the claim in attachments); first sight: amount 89 %, intent 90 %,
+    # noise 2, ONE WRONG WRITE (QH003, another debtor's statement attached) and two more writes its labels leave to a
+    # human (QH009 a reminder from June sent in September, QH019 an instalment offer only in the PDF), safe 6/14.
+    # Fixed since: the three, and QH005, QH010, QH014.
+    ("corpus_fresh30", "amount_exact"): "16/18: QH003 (the figure of another debtor's statement is read; held back by "
+    "the name check) and QH011 (last month's and today's statements attached together: the older one's total is "
+    "read; never safe)",
+    ("corpus_fresh30", "intent"): "18/20: QH006 (a scan without a text layer: read as a question) and QH019 (an "
+    "instalment offer only in the PDF, read as a statement; never written)",
+    ("corpus_fresh30", "noise_amounts_taken"): "QH003 and QH011, as above",
+    ("corpus_fresh30", "amount_where_none_stated"): "QH003, as above",
+    ("corpus_fresh30", "safe_cases_auto_applied"): "9/14: QH002 and QH015 (statements without a currency or a total "
+    "label), QH007 (the PDF lost a letter of the client's name, 'Jolanta Brzezi■ska', read as another person), QH011 "
+    "(above), QH017 (a CSV export's 'Summe offener Betrag' row is not read) go to a human",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -300,7 +314,7 @@ MISSING = "<no shared corpus>"
 # corpus_fresh10 and corpus_fresh11 (session 11's, measured at first sight before its fixes), corpus_fresh12 to
 # corpus_fresh15 (written after them, one after the other), corpus_fresh16 (written at the end of session 11) and
 # corpus_fresh17 to corpus_fresh20 (session 12's, each measured at first sight before its fixes), corpus_fresh21
-# to corpus_fresh24 (session 13's), corpus_fresh25 to corpus_fresh29 (session 14's).
+# to corpus_fresh24 (session 13's), corpus_fresh25 to corpus_fresh30 (session 14's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -308,7 +322,7 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh18", "corpus_fresh19", "corpus_fresh20", "corpus_fresh21",
        "corpus_fresh22", "corpus_fresh23",
        "corpus_fresh24", "corpus_fresh25", "corpus_fresh26", "corpus_fresh27", "corpus_fresh28",
-       "corpus_fresh29")
+       "corpus_fresh29", "corpus_fresh30")
 
 
 def first_round_corpora() -> list[str]:
