@@ -287,7 +287,7 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # corpus_fresh30: written blind in session 14 (the claim in attachments); first sight: amount 89 %, intent 90 %,
     # noise 2, ONE WRONG WRITE (QH003, another debtor's statement attached) and two more writes its labels leave to a
     # human (QH009 a reminder from June sent in September, QH019 an instalment offer only in the PDF), safe 6/14.
-    # Fixed since: the three, and QH005, QH010, QH014.
+    # Fixed since: the three, and QH005, QH010, QH014, QH017 (a CSV row that lost its empty last cell).
     ("corpus_fresh30", "amount_exact"): "16/18: QH003 (the figure of another debtor's statement is read; held back by "
     "the name check) and QH011 (last month's and today's statements attached together: the older one's total is "
     "read; never safe)",
@@ -295,9 +295,9 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "instalment offer only in the PDF, read as a statement; never written)",
     ("corpus_fresh30", "noise_amounts_taken"): "QH003 and QH011, as above",
     ("corpus_fresh30", "amount_where_none_stated"): "QH003, as above",
-    ("corpus_fresh30", "safe_cases_auto_applied"): "9/14: QH002 and QH015 (statements without a currency or a total "
-    "label), QH007 (the PDF lost a letter of the client's name, 'Jolanta Brzezi■ska', read as another person), QH011 "
-    "(above), QH017 (a CSV export's 'Summe offener Betrag' row is not read) go to a human",
+    ("corpus_fresh30", "safe_cases_auto_applied"): "10/14: QH002 and QH015 (statements without a currency or a total "
+    "label), QH007 (the PDF lost a letter of the client's name, 'Jolanta Brzezi■ska', read as another person) and "
+    "QH011 (above) go to a human",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }

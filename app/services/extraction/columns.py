@@ -103,7 +103,10 @@ def place(text: str, start: int, header: tuple[str, ...]) -> CellPlace | None:
     # A short row lost cells to a label spanning several columns: at its start ("Summe" over three columns, then
     # the figures), so its figures align right; or at its end ("415,15 | 1.295,15 | 880,00 | Summe"), left.
     label_last = bool(row[-1]) and not _DIGIT.search(row[-1]) and bool(_DIGIT.search(row[0]))
-    column = position if len(row) == len(header) or label_last else len(header) - (len(row) - position)
+    # A row that opens with its key (an account number, a date) lost empty cells at its end, not at its start
+    # ("3300562091 | 15.06.2034 | Abschlag Strom Juni | 66,00" under "… | Soll EUR | Haben EUR"): it aligns left.
+    keyed = bool(_DIGIT.search(row[0])) and not find_money(row[0])
+    column = position if len(row) == len(header) or label_last or keyed else len(header) - (len(row) - position)
     if not 0 <= column < len(header):
         return None
     label = next((cell for cell in row if cell and not _DIGIT.search(cell)), row[0])

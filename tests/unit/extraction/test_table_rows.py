@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from app.services.attachments.result import AttachmentText, TextSegment
 from app.services.extraction import extract
 from app.services.extraction.result import ExtractionResult
 from app.services.parsing import parse_body
@@ -60,4 +61,17 @@ def test_a_subtotal_between_two_accounts_is_no_item_of_the_grand_total() -> None
             "Gesamtforderung:               1.882,35 EUR\n\nGruß\nWasserverband Süd")
     result = run(text)
     assert result.total_amount == Decimal("1882.35")
+    assert result.amount_is_safe
+
+
+def test_rows_that_open_with_their_key_lost_their_empty_last_cells() -> None:
+    sheet = AttachmentText(filename="Auszug.csv", status="ok", detected_type="csv", segments=[
+        TextSegment(location="row 1", text="Konto | Datum | Text | Soll EUR | Haben EUR"),
+        TextSegment(location="row 2", text="4471-22 | 02.05.2034 | Abschlag Mai | 58,00"),
+        TextSegment(location="row 3", text="4471-22 | 02.06.2034 | Abschlag Juni | 58,00"),
+        TextSegment(location="row 4", text="4471-22 | 20.06.2034 | Summe offener Betrag | 116,00"),
+    ])
+    result = extract(parse_body("Guten Tag,\n\nanbei der Kontoauszug.\n\nGrüße", None), subject="Kundenkonto 4471-22",
+                     from_email="info@wasser.example", from_name="Wasserverband Süd", attachments=[sheet])
+    assert result.total_amount == Decimal("116.00")
     assert result.amount_is_safe
