@@ -215,7 +215,7 @@ def attachment_offer_doubts(attachments: Sequence[AttachmentText]) -> list[str]:
     for attachment in attachments:
         if attachment.status != "ok" or not attachment.segments:
             continue
-        if found := instalment_offer_wording("\n".join(segment.text for segment in attachment.segments)):
+        if found := instalment_offer_wording(attachment.text):
             return [f"the attachment {attachment.filename} offers instalments (the client decides): '{found[0][:60]}'"]
     return []
 

@@ -542,8 +542,7 @@ def read(parsed: ParsedBody, *, subject: str | None = None, attachments: Sequenc
             verdict, found = _form_verdict(attachment, plan, plan_claim)
             if verdict is not None:
                 source, sentences = f"attachment:{attachment.filename}", reply + found
-                text = "\n".join(segment.text for segment in attachment.segments)
-                if client_name and (elsewhere := other_letter.named(text, letter_references, client_name)):
+                if client_name and (elsewhere := other_letter.named(attachment.text, letter_references, client_name)):
                     verdict.doubts.append(f"the attachment may be about another letter (a human should look): "
                                           f"{elsewhere}")
                 break
