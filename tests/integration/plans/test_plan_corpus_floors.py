@@ -25,7 +25,8 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh18", "corpus_plan_fresh19", "corpus_plan_fresh20",
        "corpus_plan_fresh21", "corpus_plan_fresh22",
        "corpus_plan_fresh23", "corpus_plan_fresh24", "corpus_plan_fresh25", "corpus_plan_fresh26",
-       "corpus_plan_fresh27", "corpus_plan_fresh28", "corpus_plan_fresh29")
+       "corpus_plan_fresh27", "corpus_plan_fresh28", "corpus_plan_fresh29", "corpus_plan_fresh30",
+       "corpus_plan_fresh31")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -123,6 +124,17 @@ LOWER: dict[str, dict[str, float]] = {
     # table in the PDF) and AB013 (a ticked yes with a handwritten "aber nur gegen …") read as consent, AB016 as
     # undecided; all go to a human.
     "corpus_plan_fresh29": {"decision": 0.75},
+    # corpus_plan_fresh30 (written blind in session 15: an ordinary month at another office) read 22/24 at first
+    # sight with ONE WRONG DECISION RECORDED ALONE (AC011, "Dem Plan … stimmen wir nicht zu. Unsere Auftraggeberin ist
+    # aber bereit, zur Abgeltung der gesamten Forderung eine Einmalzahlung von 200,00 EUR anzunehmen" recorded as a
+    # refusal); right since. AC010 (a corrected plan asked for before deciding) goes to a human undecided. It meets the
+    # common floors.
+    # corpus_plan_fresh31 (written blind in session 15: decisions said indirectly; its prompt named a few of the idioms)
+    # read 15/22 at first sight, none wrong alone; AD007 ("nicht querstellen"), AD015 ("wirtschaftlich nicht
+    # darstellbar"), AD017 (papers asked for "bevor wir … empfehlen"), AD021 ("kann sie nicht leben"), AD022 ("so
+    # machen wir's") are right since. AD006 (an announced consent pending a committee) and AD010 (one claim yes, the
+    # other no) go to a human with another reading.
+    "corpus_plan_fresh31": {"decision": 0.9},
 }
 
 

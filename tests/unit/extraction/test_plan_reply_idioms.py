@@ -113,3 +113,38 @@ def test_consent_to_a_phone_call_is_no_consent_to_the_plan() -> None:
 def test_an_announced_decision_is_never_recorded_without_a_doubt() -> None:
     reading = read("Nach derzeitigem Stand werden wir dem Plan zustimmen.")
     assert any("announced" in doubt for doubt in reading.doubts)
+
+
+@pytest.mark.parametrize("text", [
+    "Wir werden uns dem Vorschlag nicht querstellen.",
+    "Ich stelle mich da nicht quer, auch wenn es wehtut.",
+    "Der Regulierung stehen wir nicht im Weg.",
+    "Meine Chefin hat es gelesen und sagt: gut, so machen wir das.",
+])
+def test_consent_said_as_not_standing_in_the_way(text: str) -> None:
+    assert read(text).decision == "accepted"
+
+
+@pytest.mark.parametrize("text", [
+    "Eine Regelung, bei der wir auf 88 % verzichten, ist für unser Haus wirtschaftlich nicht vertretbar.",
+    "Ein Vergleich über 12 % wäre für uns nicht darstellbar.",
+    "Mit 8,00 € im Monat kann unsere Mandantin nicht leben.",
+])
+def test_refusal_given_as_the_plan_being_unworkable(text: str) -> None:
+    assert read(text).decision == "declined"
+
+
+def test_a_check_that_cannot_be_done_yet_is_no_refusal() -> None:
+    assert read("Eine Prüfung des Vorschlags ist uns ohne die Gläubigerliste nicht möglich.").decision != "declined"
+
+
+def test_a_sum_taken_in_full_settlement_is_a_counter_offer() -> None:
+    reading = read("Den Plan nehmen wir so nicht an. Das Autohaus ist jedoch bereit, zur Abgeltung seiner "
+                   "sämtlichen Ansprüche einen Betrag von 650,00 EUR in einer Summe anzunehmen.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer.get("offer_amount") == D("650.00")
+
+
+def test_asking_for_papers_before_recommending_is_a_request_for_information() -> None:
+    assert read("Bevor ich meiner Mandantin etwas rate oder empfehle, brauche ich die letzten Kontoauszüge."
+                ).decision == "needs_info"

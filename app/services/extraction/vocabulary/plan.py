@@ -54,7 +54,7 @@ AGREE = phrases((
     # Colloquial consent: "der Plan geht für uns in Ordnung", "geht klar", "wir sind dabei" (not "wir sind noch
     # dabei, den Plan zu prüfen": work in progress).
     r"geht (?:\S+ ){0,4}?(?:in Ordnung|klar)\b", r"passt (?:so|für uns|uns so)\b", r"passt schon\b",
-    r"kann (?:\S+ ){0,2}?so laufen\b",
+    r"kann (?:\S+ ){0,2}?so laufen\b", r"so machen wir(?:'?s|'s| es| das)?(?=\s*(?:[.,;!]|$))",
     # Austrian and legal German: "in den Ausgleich einwilligen", "willigen in den Plan ein".
     r"einwillig\w*", r"willig\w* (?:\S+ ){0,10}?ein\b",
     # An authority's "Einvernehmen" ("Die Kasse erteilt hiermit ihr Einvernehmen mit dem Plan"); "Meine Antwort ist ja".
@@ -74,6 +74,9 @@ AGREE_DESPITE_NEGATION = phrases((
     r"(?:Einwendungen|Einwände|Einwand) (?:\S+ ){0,6}?(?:erheben|erhoben|vorbringen) (?:\S+ ){0,2}?keine\b",
     r"nichts einzuwenden", r"no objection\w*",
     r"nicht widersprechen", r"widersprechen (?:\S+ ){0,4}?nicht\b", r"steh\w* nichts entgegen",
+    # Not standing in the way: "Wir werden uns da nicht querstellen", "stehen dem Plan nicht im Weg".
+    r"(?:uns|mich) (?:\S+ ){0,3}?nicht querstellen", r"stell\w* (?:uns|mich) (?:\S+ ){0,3}?nicht quer\b",
+    r"nicht (?:\S+ ){0,2}?im Wege? stehen", r"steh\w* (?:\S+ ){0,4}?nicht im Wege?\b",
 ))
 # A refusal that is itself ruled out ("eine Ablehnung kommt nicht in Betracht", "lehnen den Plan nicht ab"):
 # an agreement, read with a doubt for a human to confirm.
@@ -206,6 +209,12 @@ REFUSE = phrases((
     r"(?:ist|wäre) es (?:\S+ ){0,3}?nicht (?:möglich|darstellbar|vertretbar|machbar),? (?:\S+ ){0,8}?(?<!nicht\s)"
     r"(?:zuzustimmen|anzunehmen|mitzutragen|beizutreten)",
     r"nicht (?:annehmbar|akzeptabel|hinnehmbar|tragbar)",
+    # The plan itself called unworkable: "Ein Plan, der uns keinen Euro bringt, ist für uns wirtschaftlich nicht
+    # darstellbar" (not "eine Prüfung ist … nicht möglich": only what cannot be justified refuses).
+    r"(?:Plan|Vorschlag|Angebot|Quote|Vergleich|Regelung)\w*\b[^.;!?]{0,120}?\b(?:ist|wäre|sind|wären) (?:\S+ ){0,4}?"
+    r"nicht (?:darstellbar|vertretbar)",
+    # "Mit dem vorgesehenen Anteil kann sie nicht leben" (the opposite of "damit können wir leben").
+    r"\bmit (?:\S+ ){0,4}?(?:kann|können|könnte|könnten) (?:\S+ ){0,2}?nicht leben\b",
     # Declining in the words of being unable or of not coming closer to a proposal.
     r"(?:sehe|sehen) (?:wir |ich )?(?:uns|mich) (?:\S+ ){0,3}?(?:außerstande|außer Stande|nicht in der Lage)",
     r"(?:sind|bin) (?:wir |ich )?(?:\S+ ){0,2}?(?:außerstande|außer Stande)",
@@ -362,6 +371,8 @@ COUNTER = phrases((
     r"Vorschlag (?:von )?unserer(?:seits| Seite)", r"unter (?:dieser|diesen|folgender|folgenden|einer) Bedingung\w*",
     # Waiving the rest once a sum is paid ("Wenn … einmalig 150 Euro zahlt, verzichten wir auf den Rest").
     r"verzicht\w* (?:\S+ ){0,3}?auf (?:den |die )?(?:Rest\w*|restliche\w*)",
+    # A sum taken "zur Abgeltung der gesamten Forderung" (in full settlement): the creditor's own terms.
+    r"zur (?:\S+ ){0,2}?(?:Abgeltung|Erledigung) (?:\S+ ){0,3}?(?:Forderung\w*|Ansprüche\w*|Schuld\w*)",
     r"provided", r"on condition", r"would accept", r"could accept", r"counter\w*",
     r"instead", r"at least",
 ))
@@ -458,7 +469,7 @@ QUESTION = phrases((r"weshalb", r"warum", r"wieso", r"inwiefern", r"wie (?:\S+ )
                     r"why", r"how (?:\S+ ){0,3}?(?:calculated|computed)"))
 # Deciding is put off until something arrives.
 DECIDE_LATER = phrases((
-    r"bevor (?:\S+ ){0,8}?(?:entscheid\w*|zustimm\w*|Entscheidung|äußern|Stellung|erklär\w*)",
+    r"bevor (?:\S+ ){0,8}?(?:entscheid\w*|zustimm\w*|Entscheidung|äußern|Stellung|erklär\w*|empfehl\w*)",
     r"bevor (?:\S+ ){0,6}?(?:ja oder nein|nein oder ja|zu- oder absage|zu oder ab)\b",
     r"(?:keine|eine) Entscheidung (?:\S+ ){0,3}?(?:treffen|möglich)", r"derzeit keine Entscheidung",
     r"nach (?:Eingang|Erhalt|Vorlage) (?:\S+ ){0,3}?(?:Unterlagen|Nachweise|Angaben|Informationen)",
