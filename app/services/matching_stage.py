@@ -108,7 +108,7 @@ def match_and_apply(session: Session, email: IncomingEmail, extraction: Extracti
 
     verdict = judge(decision, extraction, inquiry.known_amount if inquiry else None,
                     current_amount if inquiry else None, settings, namesakes=namesakes,
-                    bounced=is_bounce(email.subject))
+                    bounced=is_bounce(email.subject), sender_name=email.from_name)
     base = MatchOutcome(inquiry_id=inquiry.external_id if inquiry else None, match_status=decision.status,
                         match_confidence=decision.confidence, action=verdict.action, reasons=verdict.reasons,
                         explanation=explanation, extraction=extraction)

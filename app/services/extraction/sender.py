@@ -45,7 +45,8 @@ def _name_words(display_name: str | None) -> list[str]:
 def _own_mailbox(display_name: str | None, local: str) -> bool:
     """A person's own address: the display name has two or more words (first and last name) and the local part
     is built from those words and their initials only ("Jonas Brinkhaus" <j.brinkhaus@…>, "Scholtyssek, Marion"
-    <marion.scholtyssek@…>). A person's surname in their own mailbox is the normal case, not a borrowed brand."""
+    <marion.scholtyssek@…>, a nickname "kevin.lutzi94@…"). A person's surname in their own mailbox is the normal
+    case, not a borrowed brand."""
     names = [word for word in _LOCAL_PIECES.findall(fold(display_name or "")) if word not in GENERIC_SENDER_WORDS]
     if len(names) < 2:
         return False
@@ -55,7 +56,10 @@ def _own_mailbox(display_name: str | None, local: str) -> bool:
     if rest == local:
         return False
     initials = {name[0] for name in names}
-    return all(piece in initials for piece in _LOCAL_PIECES.findall(rest))
+    # a nickname made from a name ("Kevin Lutzenberger" <kevin.lutzi94@…>) is as much the person's own
+    stems = {name[:4] for name in names if len(name) >= 4}
+    return all(piece in initials or (len(piece) >= 4 and piece[:4] in stems)
+               for piece in _LOCAL_PIECES.findall(rest))
 
 
 def display_name_elsewhere(display_name: str | None, from_email: str, links: Iterable[str] = ()) -> str | None:

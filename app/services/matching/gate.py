@@ -42,12 +42,13 @@ BOUNCED = "the firm's letter came back undelivered: a human sends it again"
 
 def judge(decision: Decision, extraction: ExtractionResult, known: Decimal | None,
           current: Decimal | Callable[[], Decimal | None] | None, settings: Settings,
-          namesakes: Iterable[Inquiry] = (), *, bounced: bool = False) -> Verdict:
+          namesakes: Iterable[Inquiry] = (), *, bounced: bool = False, sender_name: str | None = None) -> Verdict:
     """apply: write the stated total; review: a human decides; ignore: nothing to do. `namesakes` are
     other inquiries whose client a name in the reply could designate (see `written_names`). `current`
     may be given as a function, called only when the amounts are compared (a read the worker spares
     for every reply that goes to review anyway). `bounced`: the mail is a server's report that a letter was not
-    delivered, which a human must see although it is automatic."""
+    delivered, which a human must see although it is automatic. `sender_name`: the display name the mail came
+    under, which may be the client's own."""
     if extraction.intent == "auto_reply" and bounced:
         return Verdict("review", (BOUNCED,))
     if extraction.intent in IGNORED_INTENTS:
@@ -66,9 +67,20 @@ def judge(decision: Decision, extraction: ExtractionResult, known: Decimal | Non
     if extraction.intent in HUMAN_INTENTS:
         return Verdict("review", (*withdrawn, HUMAN_INTENTS[extraction.intent], *names))
     reasons = names + other_letters_reference(decision, extraction) + other_file_of_creditor(decision, extraction) \
-        + amount_doubts(
+        + sent_by_client(decision, sender_name) + amount_doubts(
         extraction, known, current() if callable(current) else current, settings.claim_jump_limit)
     return Verdict("review", tuple(reasons)) if reasons else Verdict("apply", ())
+
+
+def sent_by_client(decision: Decision, sender_name: str | None) -> list[str]:
+    """The mail comes under the matched client's own name ("Kevin Lutzenberger" forwarding a reminder he was sent):
+    the figures are a letter the client passes on, not the creditor's answer to the firm."""
+    if decision.best is None or not sender_name or len(normalize.name_tokens(sender_name)) < 2:
+        return []
+    client = decision.best.inquiry.client_name
+    if written_names.relation(sender_name, client) not in ("same", "variant"):
+        return []
+    return [f"the mail comes from the client ({sender_name}), not from the creditor"]
 
 
 def other_letters_reference(decision: Decision, extraction: ExtractionResult) -> list[str]:

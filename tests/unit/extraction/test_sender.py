@@ -62,3 +62,12 @@ def test_sender_cues_are_reasons_for_the_job() -> None:
     cues = sender_cues("Lumenwerk", "lumenwerk@konto-check.example", ["https://elsewhere.example/pay"])
     assert cues == ("display name 'lumenwerk' but sent from konto-check.example",
                     "payment link to another domain (elsewhere.example)")
+
+
+def test_a_nickname_made_from_the_persons_own_name_is_no_cue() -> None:
+    assert display_name_elsewhere("Jannik Vollrather", "jannik.vollri88@freepost.example") is None
+    assert display_name_elsewhere("Jannik Vollrather", "vollrath.j@freepost.example") is None
+
+
+def test_a_foreign_word_beside_the_persons_name_stays_a_cue() -> None:
+    assert display_name_elsewhere("Jannik Vollrather", "vollrather-konto@pruefung.example") == "vollrather"

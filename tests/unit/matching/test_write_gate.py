@@ -174,3 +174,16 @@ def test_a_bounced_letter_goes_to_a_human_although_it_is_automatic() -> None:
     verdict = judge(matched(ROLOFF), bounce, Decimal("600"), None, SETTINGS, bounced=True)
     assert verdict.action == "review"
     assert judge(matched(ROLOFF), bounce, Decimal("600"), None, SETTINGS).action == "ignore"
+
+
+@pytest.mark.parametrize("sender", ["Fenna Roloff", "Roloff, Fenna", "Fenna  ROLOFF"])
+def test_a_mail_sent_under_the_clients_own_name_goes_to_review(sender: str) -> None:
+    verdict = judge(matched(ROLOFF), statement(), Decimal("600"), None, SETTINGS, sender_name=sender)
+    assert verdict.action == "review"
+    assert any("comes from the client" in reason for reason in verdict.reasons)
+
+
+@pytest.mark.parametrize("sender", ["Gesa Roloff", "Forderungsmanagement Weserland", "Roloff", None])
+def test_a_mail_from_anyone_else_is_not_held_for_its_sender(sender: str | None) -> None:
+    verdict = judge(matched(ROLOFF), statement(), Decimal("600"), None, SETTINGS, sender_name=sender)
+    assert verdict.action == "apply"
