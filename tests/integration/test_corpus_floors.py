@@ -76,8 +76,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh9", "intent"): "21/23: V012 (above) and V021 (a bank refusing figures to third parties) read as "
     "questions",
     ("corpus_fresh9", "noise_amounts_taken"): "V011's settled column sum (above; not safe)",
-    ("corpus_fresh9", "safe_cases_auto_applied"): "8/12: V011, V012 (above), V013 (total in the body, lines in a "
-    "PDF), V020 (safe, held back by the matching gate)",
+    ("corpus_fresh9", "safe_cases_auto_applied"): "9/12: V011, V012 (above), V020 (safe, held back by the matching "
+    "gate)",
     # corpus_fresh10: written blind in session 11 (mail programs and HTML: Lotus Notes on top, forwards, struck
     # figures, text and HTML versions that disagree), a third traps; first sight: amount 77 %, intent 92 %, noise 3,
     # ONE WRONG WRITE (X008, a bailiff's total over two creditors' orders, 2.449,50 € for 2.212,40 €) and one more
@@ -136,9 +136,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh14", "noise_amounts_taken"): "T008 and T016 (above), T005 (one invoice of three open ones read as "
     "the total) and T017 (another client's statement attached by mistake, read); none is safe",
     ("corpus_fresh14", "amount_where_none_stated"): "T005 and T017, as above",
-    ("corpus_fresh14", "safe_cases_auto_applied"): "8/15: T006 (a page carry 'Übertrag' read as a former total), "
-    "T008, T016 (above), T009 (a workbook's tabs compete with the summary row), T019 (an HTML table's total at "
-    "0.6 confidence), T020 (the firm's letter returned as a PDF with the creditor's note beside the old figure), "
+    ("corpus_fresh14", "safe_cases_auto_applied"): "9/15: T006 (a page carry 'Übertrag' read as a former total), "
+    "T008, T016 (above), T009 (a workbook's tabs compete with the summary row), T020 (the firm's letter returned as a PDF with the creditor's note beside the old figure), "
     "T022 (a credit in accounting parentheses '(100,00)' in text cells competes)",
     # corpus_fresh15: written blind in session 11 after all its fixes, to trap a careful reader into a wrong write;
     # first sight: amount 100 % of the labelled figures, intent 86 %, ONE WRONG WRITE (U006, the client's company's
@@ -295,9 +294,32 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "instalment offer only in the PDF, read as a statement; never written)",
     ("corpus_fresh30", "noise_amounts_taken"): "QH003 and QH011, as above",
     ("corpus_fresh30", "amount_where_none_stated"): "QH003, as above",
-    ("corpus_fresh30", "safe_cases_auto_applied"): "10/14: QH002 and QH015 (statements without a currency or a total "
+    ("corpus_fresh30", "safe_cases_auto_applied"): "11/14: QH002 (a CSV statement without a currency or a total "
     "label), QH007 (the PDF lost a letter of the client's name, 'Jolanta Brzezi■ska', read as another person) and "
     "QH011 (above) go to a human",
+    # corpus_fresh31: written blind in session 15 (a month's base-rate inbox of a small office, no deliberate traps);
+    # first sight: amount 95 %, intent 96 %, noise 1, no wrong write, safe 15/16. Fixed since: QI002 (three fees summed
+    # 'insgesamt' above the total), QI017 ('Er schuldet mir nichts mehr': settled).
+    ("corpus_fresh31", "noise_amounts_taken"): "QI019 (a lawyer's principal '2.094,00 EUR' on a line of its own, "
+    "interest 'nebst Zinsen … seit' on the next: read as the total although none is stated; never safe)",
+    ("corpus_fresh31", "amount_where_none_stated"): "QI019, as above",
+    # corpus_fresh32: written blind in session 15 (who is writing, and about whom: forwards, agencies, relatives,
+    # bailiffs, namesakes); first sight: amount 81 %, intent 86 %, noise 5, match 91 %, no wrong write, ONE WRITE ITS
+    # LABELS LEAVE TO A HUMAN (QJ015, a daughter forwarding her mother's reminder), safe 8/13. Fixed since: QJ015 (a
+    # relative of the debtor writing), QJ004 (the client's own forward was read as phishing for its nickname mailbox),
+    # QJ006 (a lawyer's fees summed inside the list).
+    ("corpus_fresh32", "amount_exact"): "14/16: QJ004 (the client's forward of a reminder: the forwarded mail is "
+    "quoted history, no figure read; a human reviews) and QJ009 (a shared service centre answers for two creditors: "
+    "the sum across both is read; never safe)",
+    ("corpus_fresh32", "intent"): "19/22: QJ004 (above, read as a question), QJ010 (the contract is the wife's, the "
+    "creditor refuses figures: read as a question) and QJ014 (a bailiff asking whether instalments are offered, read "
+    "as an instalment offer); none is written",
+    ("corpus_fresh32", "noise_amounts_taken"): "QJ007 (the client's son's account), QJ009 (above), QJ014 (the "
+    "bailiff's citation of the creditor's figure) and QJ017 (a creditor the firm never wrote to); none is written",
+    ("corpus_fresh32", "amount_where_none_stated"): "QJ007, QJ014 and QJ017, as above",
+    ("corpus_fresh32", "safe_cases_auto_applied"): "9/13: QJ003 and QJ011 (matched at 0.67 only: an agency for a "
+    "creditor of a client with two letters; a reference on file written otherwise), QJ009 (above) and QJ016 (a "
+    "previous figure named beside the current one) go to a human",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -314,7 +336,8 @@ MISSING = "<no shared corpus>"
 # corpus_fresh10 and corpus_fresh11 (session 11's, measured at first sight before its fixes), corpus_fresh12 to
 # corpus_fresh15 (written after them, one after the other), corpus_fresh16 (written at the end of session 11) and
 # corpus_fresh17 to corpus_fresh20 (session 12's, each measured at first sight before its fixes), corpus_fresh21
-# to corpus_fresh24 (session 13's), corpus_fresh25 to corpus_fresh30 (session 14's).
+# to corpus_fresh24 (session 13's), corpus_fresh25 to corpus_fresh30 (session 14's), corpus_fresh31 onwards
+# (session 15's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -322,7 +345,7 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh18", "corpus_fresh19", "corpus_fresh20", "corpus_fresh21",
        "corpus_fresh22", "corpus_fresh23",
        "corpus_fresh24", "corpus_fresh25", "corpus_fresh26", "corpus_fresh27", "corpus_fresh28",
-       "corpus_fresh29", "corpus_fresh30")
+       "corpus_fresh29", "corpus_fresh30", "corpus_fresh31", "corpus_fresh32")
 
 
 def first_round_corpora() -> list[str]:
@@ -385,6 +408,11 @@ REFERENCE_FLOOR = 0.95
 
 # corpus → why its creditor references do not hold the floor yet (non-strict xfail, as above).
 REFERENCE_EXPECTED_FAILURES: dict[str, str] = {
+    "corpus_fresh31": "19/22: QI004 ('Mitglied 3318' in a phone mail), QI015 (the loan number only in the subject, "
+    "written with a leading zero) and QI021 (the agency's file number only in its own subject) are not reported",
+    "corpus_fresh32": "18/21: QJ003 ('Mitgliedsvertrag Nr. 5126' reported without the label on file), QJ012 (another "
+    "client's account pasted in: its customer number is reported) and QJ017 (a creditor the firm never wrote to: "
+    "its file number is reported) — the last two are about no letter of the client",
     "corpus_fresh16": "17/19: W007 (the client forwards the creditor's reminder, read as spam: no reference kept) and "
     "W014 (the inquiry has no reference; the shop's own customer number 'PH-KD 0107552' is not reported)",
     "corpus_fresh25": "18/19: QC006 (a private landlord's reference on file is the flat's address, 'Ihre Ref. "

@@ -848,6 +848,9 @@ _CURRENCY_HEADER = re.compile(
     r"(?:EUR|€|Euro)(?![A-Za-z])",
     re.IGNORECASE,
 )
+# A row of column titles, letters only, whose last title is the currency of the figures below it
+# ("Fälligkeit Abgabe EUR", "Datum | Vorgang | €").
+_TITLES_ENDING_IN_CURRENCY = re.compile(r"^[^\W\d_][^\d.:;!?]{0,60}?[\s|]\(?(?:EUR|€|Euro)\)?\s*$", re.IGNORECASE)
 _CENTS = re.compile(r"(?:,|\.)(?:\d{2}|[-–—]{1,2})$")
 
 
@@ -862,10 +865,17 @@ def _under_currency_header(lines: Sequence[SourceLine]) -> set[int]:
             place_seen = None
         if place_seen is not None:
             marked.add(id(line))
-        elif line.part in ("reply", "attachment") and _CURRENCY_HEADER.search(line.text) \
-                and not _money_in(line.text):
+        elif line.part in ("reply", "attachment") and _is_currency_header(line.text):
             place_seen = where
     return marked
+
+
+def _is_currency_header(text: str) -> bool:
+    if _money_in(text):
+        return False
+    if _CURRENCY_HEADER.search(text):
+        return True
+    return _TITLES_ENDING_IN_CURRENCY.match(text.strip()) is not None and 2 <= len(text.split()) <= 8
 
 
 def _with_header_currency(candidate: Candidate, in_currency: set[int]) -> Candidate:

@@ -97,7 +97,14 @@ class SourceSums:
         backwards = (self._amounts[index] for index in range(before - 1, -1, -1) if not self._amounts[index].subtotal)
         forwards = (self._amounts[index] for index in range(after, len(self._amounts))
                     if not self._amounts[index].subtotal)
-        return _run_adding_up(whole, backwards) or _run_adding_up(whole, forwards)
+        found = _run_adding_up(whole, backwards) or _run_adding_up(whole, forwards)
+        if found:
+            return found
+        # A sum of a group stated inside the list ("vorgerichtliche Kosten … zusammen 271,32 EUR" above "Summe der
+        # Forderung 1.942,49 EUR") sums parts listed already: the whole adds up from the parts alone.
+        parts = (self._amounts[index] for index in range(before - 1, -1, -1)
+                 if self._amounts[index].label not in _WHOLE_LABELS or self._amounts[index].count is not None)
+        return _run_adding_up(whole, parts)
 
 
 def _run_adding_up(whole: Candidate, run: Iterator[Candidate]) -> list[Candidate]:

@@ -43,9 +43,13 @@ from app.services.extraction.vocabulary.amounts import (
     PERSON_ROW,
     PROVISIONAL,
     SETTLEMENT_SUM,
+    WRITER_KIN,
 )
 
 _NOT_BEFORE = re.compile(r"\b(?:nicht|nie|kein\w*|not|never)\s+$")
+# A complaint the creditor met by taking the item out, the rest expressly undisputed ("… nimmt diese Position aus der
+# Forderung heraus. Im Übrigen ist die Forderung unbestritten."): no dispute about the figure left.
+_REST_UNDISPUTED = re.compile(r"\b(?:im uebrigen|ansonsten|darueber hinaus|im rest)\b(?:\W+\w+){0,5}?\W+unbestritten\b")
 
 
 def _closes_everything(decision: TotalDecision, candidates: list[Candidate]) -> bool:
@@ -85,10 +89,14 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
         doubts.append(f"the creditor is not sure the figures are the client's: '{unsure.group(0)[:60]}'")
     if garnishee := GARNISHEE.search(folded):
         doubts.append(f"the creditor writes as garnishee about another creditor's order: '{garnishee.group(0)[:60]}'")
+    if kin := WRITER_KIN.search(folded):
+        doubts.append(f"the writer names the debtor as a relative, the client's side passing on a letter: "
+                      f"'{kin.group(0)}'")
     if company := COMPANY_DEBTOR.search(folded):
         doubts.append(f"the claim may be a company's, not the client's: '{company.group(0)[:60]}'")
     if (disputed := DISPUTED.search(folded)) and not _NOT_BEFORE.search(folded[max(0, disputed.start() - 12):
-                                                                                   disputed.start()]):
+                                                                                   disputed.start()]) \
+            and not _REST_UNDISPUTED.search(folded):
         doubts.append(f"the debtor disputes the claim: '{disputed.group(0)}'")
     if INTEREST_NOT_COMPUTED.match(fold(total.line.text[total.start + len(total.raw):])):
         doubts.append("interest or costs are added to the total in words only, not as a figure")

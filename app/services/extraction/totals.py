@@ -303,6 +303,14 @@ def _unexplained(best: Ranked, ranking: list[Ranked], counted: list[Candidate],
     wholes = (c for c in counted if c.count is None and (c.subtotal or sums.is_subtotal(total, c)))
     for whole in [total, *wholes]:
         explained.update(id(item) for item in sources[whole.line.source].sums.items_of(whole))
+    # A sum of costs or interest inside the total's list ("zusammen 271,32" under the lawyer's fees it sums): its
+    # items are the total's. (A group that holds a principal is a claim of its own — one account, one creditor, the
+    # titled part — and stays a rival.)
+    total_items = {id(item) for item in sums.items_of(total)}
+    if total_items:
+        explained.update(id(r.candidate) for r in ranking if r.candidate.line.source == total.line.source
+                         and r.candidate.label == "total" and (group := sums.items_of(r.candidate))
+                         and all(id(item) in total_items and item.label != "principal" for item in group))
     # The same figure as a line the total is summed from, stated again elsewhere ("Die Restschuld beträgt 3.215,70"
     # above "Restschuld 3.215,70 / Zinsen 74,45 / Gesamtforderung 3.290,15"), is that line: the total explains it.
     added_up = {item.value for item in sums.items_of(total) if item.value > 0} if total.value > 0 else set()
@@ -374,9 +382,14 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     if unexplained:
         notes.append("other totals with different values: " + "; ".join(money.format_eur(c.value) for c in unexplained))
     corroboration = tuple(f for f in best.features if f in _CORROBORATING)
+    # A runner-up above the total that the total's own sum or components explain ("drei Rücklastschriftgebühren,
+    # insgesamt 21,50 EUR" above "Die Forderung beläuft sich damit auf 702,35 EUR") is no rival, however close its
+    # score; one below it stays one ("Forderung über 940,00 EUR … zusammen 168,90 EUR … Restforderung: 771,10 EUR").
+    rival = runner_up is not None and (any(c is runner_up.candidate for c in unexplained)
+                                       or order_key(runner_up.candidate) > order_key(total))
     return TotalDecision(
         total=total,
-        confidence=_confidence(best, unexplained, margin, adds_up),
+        confidence=_confidence(best, unexplained, margin if rival else None, adds_up),
         components=values,
         component_lines=evidence,
         competing=unexplained,

@@ -28,6 +28,7 @@ def run(text: str) -> ExtractionResult:
     "Für Ihre Mandantin sind keine Beiträge mehr ausstehend.",
     "Ein Anspruch der Gemeinde gegen Ihren Mandanten besteht nicht mehr.",
     "Nach Verrechnung mit dem Guthaben aus der Jahresabrechnung besteht unsere Forderung nicht mehr.",
+    "Die 350 Euro von Ostern hat mir mein Neffe bar zurückgegeben. Er schuldet mir keinen Cent mehr.",
 ])
 def test_a_claim_declared_done_or_nothing_left_open_reads_as_settled(reply: str) -> None:
     result = run(f"Sehr geehrte Damen und Herren,\n\n{reply}\n\nMit freundlichen Grüßen\nGemeindekasse")
@@ -71,3 +72,8 @@ def test_a_claim_extinguished_is_settled_unless_denied() -> None:
 ])
 def test_no_longer_said_of_what_is_uncertain_or_open_again_is_not_settled(reply: str) -> None:
     assert run(f"Guten Tag,\n\n{reply}\n\nGemeindekasse").intent != "settled"
+
+
+def test_nothing_owed_but_a_named_rest_is_not_settled() -> None:
+    result = run("Guten Tag,\n\ner schuldet uns nichts mehr außer den Mahngebühren von 12,00 EUR.\n\nGrüße\nKasse")
+    assert result.intent != "settled"

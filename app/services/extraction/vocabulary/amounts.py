@@ -156,6 +156,8 @@ APPROXIMATE_LEAD = phrases(tuple(rf"{word}\s*(?:€\s*|eur\s+|euro\s+)?$" for wo
 # the creditor still states is its view of a contested claim, which a human weighs.
 DISPUTED = phrases((
     r"(?<!un)bestritten", r"bestreitet", r"bestreiten", r"(?<!un)strittig\w*", r"widersprochen",
+    # defects the debtor complained of ("hat die Reparatur wegen angeblicher Mängel beanstandet")
+    r"(?<!un)beanstandet", r"Mängelrüge\w*", r"Mängel (?:\S+ ){0,2}?gerügt",
     r"(?:Widerspruch|Einspruch|Einwendungen|Einwand|Einwände) (?:\S+ ){0,4}?(?:eingelegt|erhoben|vorgebracht|geltend)",
     r"disputed?\b", r"contest(?:s|ed)\b",
 ))
@@ -304,6 +306,15 @@ COMPANY_DEBTOR = phrases((
     rf"(?:die|der) (?:\S+ ){{0,4}}?{_LEGAL_FORM}",
     rf"offene posten (?:der |des )?(?:\S+ ){{0,4}}?{_LEGAL_FORM}",
     rf"sondern (?:die|der|das) (?:\S+ ){{0,4}}?{_LEGAL_FORM}",
+), whole_words=False)
+# The writer speaks of the debtor as a relative of their own ("Brief vom Autohaus an meine Mutter", "ich bin die
+# Tochter von Frau …"): the client's side passing on a creditor's letter, not the creditor's answer to the firm.
+WRITER_KIN = phrases((
+    r"\b(?:meine|meiner|meinem|meines|mein) (?:Mutter|Vater|Vaters|Sohn|Sohnes|Tochter|Ehefrau|Ehemann\w*|Mann"
+    r"|Mannes|Schwester|Bruder|Bruders|Oma|Opa|Großmutter|Großvater|Eltern|Lebensgefährt\w*|Schwiegermutter"
+    r"|Schwiegervater|Schwiegersohn|Schwiegertochter|Enkel\w*|Tante|Onkel|Nichte|Neffe\w*)\b",
+    r"\bich bin (?:die|der) (?:Tochter|Sohn|Ehefrau|Ehemann|Frau|Mann|Schwester|Bruder|Enkel\w*|Lebensgefährt\w*)"
+    r" (?:von|des|der)\b",
 ), whole_words=False)
 # A number whose thousands are grouped wrong ("1.2345,00"): a typing slip on the figure itself.
 MISGROUPED_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3})*\.\d{4,},\d{2}(?!\d)")

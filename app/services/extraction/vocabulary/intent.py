@@ -101,6 +101,8 @@ SETTLED_ACCOUNT = phrases((
     r"(?:Forderung|Anspruch|Ansprüche)\w* (?:\S+ ){0,6}?(?:besteht|bestehen) (?:\S+ ){0,2}?nicht mehr\b",
     r"(?:besteht|bestehen) (?:\S+ ){0,3}?(?:Forderung|Anspr(?:uch|üche))\w* (?:\S+ ){0,3}?nicht mehr\b",
     r"nichts (?:mehr )?offen",
+    # a private lender's "Er schuldet mir nichts mehr"
+    r"schulde[nt]?\b (?:\S+ ){0,3}?(?:nichts|keinen Cent|keinen Euro) mehr\b(?!,? (?:außer|bis auf|als)\b)",
     r"kein(?:e|en)? (?:offene[rn]? )?(?:Saldo|Restforderung|Rückstand|Rückstände) (?:mehr )?", r"keine Schulden",
     r"(?:Forderung|Anspr(?:uch|üche)|Schuld)\w* (?:\S+ ){0,4}?(?:ist|sind) (?:\S+ ){0,6}?erloschen",
     r"paid in full",
