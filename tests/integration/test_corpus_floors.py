@@ -137,7 +137,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "the total) and T017 (another client's statement attached by mistake, read); none is safe",
     ("corpus_fresh14", "amount_where_none_stated"): "T005 and T017, as above",
     ("corpus_fresh14", "safe_cases_auto_applied"): "9/15: T006 (a page carry 'Übertrag' read as a former total), "
-    "T008, T016 (above), T009 (a workbook's tabs compete with the summary row), T020 (the firm's letter returned as a PDF with the creditor's note beside the old figure), "
+    "T008, T016 (above), T009 (a workbook's tabs compete with the summary row), T020 (the firm's letter returned "
+    "as a PDF with the creditor's note beside the old figure), "
     "T022 (a credit in accounting parentheses '(100,00)' in text cells competes)",
     # corpus_fresh15: written blind in session 11 after all its fixes, to trap a careful reader into a wrong write;
     # first sight: amount 100 % of the labelled figures, intent 86 %, ONE WRONG WRITE (U006, the client's company's
@@ -320,6 +321,14 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh32", "safe_cases_auto_applied"): "9/13: QJ003 and QJ011 (matched at 0.67 only: an agency for a "
     "creditor of a client with two letters; a reference on file written otherwise), QJ009 (above) and QJ016 (a "
     "previous figure named beside the current one) go to a human",
+    # corpus_fresh33: written blind in session 15 (form letters and templates); first sight: amount 100 %, intent 100 %,
+    # noise 2, no wrong write, ONE WRITE ITS LABELS LEAVE TO A HUMAN (QK005, a total beside an unfilled '{Zinsen}'
+    # field), safe 9/13. Fixed since: QK005, QK001 (a returned form's unticked options read as said), QK011 (an example
+    # sum in a general notice), QK017 (a form whose total field is blank was safe on its parts).
+    ("corpus_fresh33", "noise_amounts_taken"): "QK009 (a mass letter with two recipients' data: the other creditor's "
+    "figure; held back by the doubt about two creditors) and QK017 (the filled part of a form whose total field is "
+    "blank; never safe)",
+    ("corpus_fresh33", "amount_where_none_stated"): "QK009 and QK017, as above",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -345,7 +354,7 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh18", "corpus_fresh19", "corpus_fresh20", "corpus_fresh21",
        "corpus_fresh22", "corpus_fresh23",
        "corpus_fresh24", "corpus_fresh25", "corpus_fresh26", "corpus_fresh27", "corpus_fresh28",
-       "corpus_fresh29", "corpus_fresh30", "corpus_fresh31", "corpus_fresh32")
+       "corpus_fresh29", "corpus_fresh30", "corpus_fresh31", "corpus_fresh32", "corpus_fresh33")
 
 
 def first_round_corpora() -> list[str]:

@@ -40,6 +40,7 @@ from app.services.extraction.lines import SourceLine, attachment_lines, body_lin
 from app.services.extraction.listed_rows import payment_left_in, rows_missing_the_total
 from app.services.extraction.names import choose_creditor, find_client_names, find_creditor_names
 from app.services.extraction.numbers import find_money, foreign_currency
+from app.services.extraction.plan_text import form_lines
 from app.services.extraction.references import (
     DEFAULT_FIRM_REFERENCE_PATTERN,
     choose_creditor_reference,
@@ -306,7 +307,9 @@ def extract(
     read = sum(1 for a in attachments if a.status == "ok" and a.segments)
     clients = find_client_names(subject_lines + lines)
     signals = _signals(decision, candidates, bool(references), read, about_a_case=bool(firm or clients))
-    intent = classify_intent(subject, parsed.reply_text, signals, footer_text=parsed.signature_text,
+    # What the creditor says: a returned form's unticked options ("[ ] Die Forderung ist ausgeglichen") say nothing.
+    said, _ = form_lines(parsed.reply_text)
+    intent = classify_intent(subject, said, signals, footer_text=parsed.signature_text,
                              sender=sender_cues(from_name, from_email, parsed.links))
     if intent.intent == "spam":  # mail that answers no letter carries no creditor's reference to a case
         creditor_ref = None
@@ -315,13 +318,13 @@ def extract(
     component_evidence = {
         name: [c.line.evidence() for c in decision.component_lines.get(name, [])] for name in components
     }
-    safe, safety_reasons = _safety(intent, decision, judged, attachments, parsed.reply_text, cut,
+    safe, safety_reasons = _safety(intent, decision, judged, attachments, said, cut,
                                    [*parsed.doubts(), *subject_doubts(subject, decision),
                                     *stale_doubts(decision, received_on),
                                     *old_document_doubts(decision, attachments, received_on),
                                     *attachment_offer_doubts(attachments),
-                                    *running_doubts(decision, parsed.reply_text, received_on),
-                                    *withdrawal_doubts(parsed.reply_text)])
+                                    *running_doubts(decision, said, received_on),
+                                    *withdrawal_doubts(said)])
     creditor, agent = choose_creditor(find_creditor_names(subject_lines + lines, from_name, from_email))
     amounts: list[AmountFound] = [c.found() for c in judged]
     return ExtractionResult(

@@ -30,6 +30,7 @@ from app.services.extraction.vocabulary.amounts import (
     CREDIT_LEAD,
     CREDIT_LIMIT_LEAD,
     CREDIT_TRAIL,
+    EXAMPLE_LEAD,
     EXCLUDED,
     FIGURE_CONFIRMED,
     FIRMS_CLAUSE_START,
@@ -50,6 +51,7 @@ from app.services.extraction.vocabulary.amounts import (
     PERIODIC_LEAD,
     SUPERSEDED_LEAD,
     THRESHOLD_LEAD,
+    THRESHOLD_TRAIL,
 )
 from app.services.extraction.vocabulary.labels import BALANCE, CLAIM_TOTAL
 
@@ -72,6 +74,7 @@ _LEAD_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("periodic increase, not the claim", PERIODIC_LEAD),
     (OTHER_VALUE_REASON, OTHER_VALUE_LEAD),
     ("threshold or bound, not the claim", THRESHOLD_LEAD),
+    ("an example figure, not the claim", EXAMPLE_LEAD),
     ("net amount before tax, not the claim", NET_OF_TAX_LEAD),
 )
 # Words right after an amount (up to the end of its clause) that make it something else.
@@ -81,6 +84,7 @@ _TRAIL_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("future amount, not yet due", FUTURE_TRAIL),
     (SUPERSEDED_REASON, PAST_TRAIL),
     (CREDIT_REASON, CREDIT_TRAIL),  # after paid: "… wurde mit dem Guthaben verrechnet" is paid by a credit
+    ("threshold or bound, not the claim", THRESHOLD_TRAIL),
 )
 _EXCLUDED = EXCLUDED_REASON = "excluded: the text says it is not part of the figure"
 # A feature: the amount's own clause names it a sum of what came before ("zusammen also", "macht", "ergibt").

@@ -22,12 +22,14 @@ from app.services.extraction.numbers import find_money
 from app.services.extraction.totals import TotalDecision, usable
 from app.services.extraction.vocabulary.amounts import (
     ADDED_CUE,
+    BLANK_TOTAL_FIELD,
     COMPANY_DEBTOR,
     CREDITOR_NAMED,
     CURRENT_CUE,
     DEPOSIT_ROW,
     DISPUTED,
     EARLIER_ANSWER_WITHDRAWN,
+    FIELD_FOR_FIGURE,
     FIGURE_CONFIRMED,
     FIGURE_LEFT_TO_FIRM,
     FIRMS_FIGURE_LEAD,
@@ -104,6 +106,10 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
         doubts.append(f"the creditor says its figure leaves out interest or costs: '{left_out.group(0)[:60]}'")
     if parts := PARTS_TO_FOLLOW.search(folded):
         doubts.append(f"the creditor will put a figure on further parts later: '{parts.group(0)[:60]}'")
+    if blank := BLANK_TOTAL_FIELD.search(folded):
+        doubts.append(f"the form's total field is left blank: '{' '.join(blank.group(0).split())}'")
+    if field := FIELD_FOR_FIGURE.search(reply_text):
+        doubts.append(f"a template field was left unfilled where a figure belongs: '{field.group(0).strip()}'")
     if slip := MISGROUPED_NUMBER.search(reply_text):
         doubts.append(f"a figure is written with its thousands grouped wrong: '{slip.group(0)}'")
     if offer := _settlement_offer(total, candidates, reply_text):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.services import money
-from app.services.extraction.numbers import find_money
+from app.services.extraction.numbers import MoneyToken, find_money
 from app.services.extraction.plan_sentences import clause_span, words_before
 from app.services.extraction.result import CounterFigure
 from app.services.extraction.vocabulary import plan as words
@@ -158,12 +158,20 @@ def figures(text: str) -> list[Figure]:
             found.append(Figure("months", months, match.group(0), is_old(text, match.start())))
             taken.append(match.span())
     for token in find_money(text):
-        if token.negative or any(start <= token.start < end for start, end in taken):
+        if token.negative or any(start <= token.start < end for start, end in taken) or _threshold(text, token):
             continue
         kind, named = _money_kind(text, token.start, token.end)
         found.append(Figure(kind, money.to_cents(token.value), text[token.start:token.end],
                             is_old(text, token.start), named))
     return found
+
+
+# A limit a rule names ("Weil die Forderung 2.500 € übersteigt, darf … nur mit Zustimmung …"): nobody offers it.
+_EXCEEDS_AFTER = re.compile(r"\s*(?:€|EUR|Euro)?\s*(?:übersteig|überschreit|unterschreit)\w*", re.IGNORECASE)
+
+
+def _threshold(text: str, token: MoneyToken) -> bool:
+    return bool(_EXCEEDS_AFTER.match(text, token.end))
 
 
 _AMOUNT_WORD = re.compile(r"\d[.,]\d{2}\b")

@@ -228,6 +228,8 @@ def _read_sentence(text: str, source: str, *, heading: bool = False) -> Sentence
     sentence = Sentence(text=text, source=source, folded=folded, typos=typos)
     if words.PAST_REPORT.search(folded):  # what the creditor did before decides nothing now and offers nothing
         return sentence
+    if words.LEGAL_REMEDY.search(folded):  # the debtor's remedy against a decision is no decision of its own
+        return sentence
     if text.rstrip().endswith("?") and words.ASKING.search(folded):  # a question decides nothing
         sentence.asks_info = True
         return sentence

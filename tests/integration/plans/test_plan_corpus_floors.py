@@ -26,7 +26,7 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh21", "corpus_plan_fresh22",
        "corpus_plan_fresh23", "corpus_plan_fresh24", "corpus_plan_fresh25", "corpus_plan_fresh26",
        "corpus_plan_fresh27", "corpus_plan_fresh28", "corpus_plan_fresh29", "corpus_plan_fresh30",
-       "corpus_plan_fresh31")
+       "corpus_plan_fresh31", "corpus_plan_fresh32")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -101,7 +101,8 @@ LOWER: dict[str, dict[str, float]] = {
     # for another client), O009 (a portal note) and O010 (an unsigned form) go to a human undecided.
     "corpus_plan_fresh24": {"decision": 0.85},
     # corpus_plan_fresh25 (written blind in session 14: creditors holding securities) read 18/20 at first sight, none
-    # wrong alone; S014 (a secured bank "nicht betroffen", labelled a refusal) and S015 go to a human undecided.
+    # wrong alone; S014 (a secured bank "nicht betroffen", labelled a refusal) goes to a human undecided; S015 (papers
+    # asked for before deciding) is right since session 15.
     "corpus_plan_fresh25": {"decision": 0.9},
     # corpus_plan_fresh26 (written blind in session 14: people without legal words) read 11/20 at first sight with
     # ONE WRONG DECISION RECORDED ALONE (X009, one heir's consent while the other must still answer); X009, X001
@@ -135,6 +136,13 @@ LOWER: dict[str, dict[str, float]] = {
     # machen wir's") are right since. AD006 (an announced consent pending a committee) and AD010 (one claim yes, the
     # other no) go to a human with another reading.
     "corpus_plan_fresh31": {"decision": 0.9},
+    # corpus_plan_fresh32 (written blind in session 15: public and statutory creditors) read 16/22 at first sight with
+    # ONE WRONG DECISION RECORDED ALONE (AE020, a tax office's "Gegen eine Einmalzahlung von 300,00 € ist das Finanzamt
+    # bereit, den … Rückstand … zu erlassen" after "stimmt … nicht zu", recorded as a refusal: "Rückstand" was read as
+    # a default clause); right since, with AE003/AE015 (papers asked for before deciding), AE007 (a Bescheid read as
+    # phishing: the client written with a birth date now names the case), AE008 (a consent by notice whose legal remedy
+    # "Widerspruch" read as a refusal), AE019 (a limit "2.500 € übersteigt" read as an offer). It meets the common
+    # floors.
 }
 
 

@@ -147,6 +147,11 @@ THRESHOLD_LEAD = phrases(tuple(rf"{bound}\s*(?:€\s*|eur\s+|euro\s+)?$" for bou
     r"\bmaximal", r"\bbis zu", r"\bab einem (?:\S+ ){0,2}?(?:von|in Höhe von)", r"\b\w*grenze(?: von)?",
     r"\bSchwelle(?: von)?", r"\b(?:more|less) than", r"\bat least", r"\bup to", r"\bexceeds?",
 )), whole_words=False)
+# An example sum in a general notice ("bei einem Rückstand von beispielsweise 100,00 EUR wären das …"): never a claim.
+EXAMPLE_LEAD = phrases((
+    r"\b(?:beispielsweise|beispielhaft|exemplarisch|zum Beispiel|z\.\s?B\.|e\.\s?g\.|for example|for instance)"
+    r"(?:\s+\S+){0,4}?\s*(?:€\s*|eur\s+|euro\s+)?$",
+), whole_words=False)
 # Words right before an amount that make it a rough figure ("offen sind ca. 230,- €"): never written as exact.
 APPROXIMATE_LEAD = phrases(tuple(rf"{word}\s*(?:€\s*|eur\s+|euro\s+)?$" for word in (
     r"\bca\.?", r"\bcirca", r"\bzirka", r"\betwa", r"\brund", r"\bungefähr", r"\bannähernd", r"\bknapp",
@@ -316,6 +321,19 @@ WRITER_KIN = phrases((
     r"\bich bin (?:die|der) (?:Tochter|Sohn|Ehefrau|Ehemann|Frau|Mann|Schwester|Bruder|Enkel\w*|Lebensgefährt\w*)"
     r" (?:von|des|der)\b",
 ), whole_words=False)
+# A template field left unfilled where a figure belongs ("Zinsen … {Zinsen} EUR", "Betrag: «BETRAG»"): the letter
+# was generated with a slip, and a total printed below it may hold a part nobody sees. (A field in a sentence beside
+# the real figure, "Ihr offener Betrag «BETRAG» beläuft sich auf 84,20 €", names no figure of its own.)
+_FIELD = r"(?:\{\{?\s*[^{}\n]{1,30}?\s*\}\}?|«[^»\n]{1,30}»|<<[^<>\n]{1,30}>>|\[[A-ZÄÖÜ_]{3,30}\]|%[A-Z_]{3,30}%)"
+FIELD_FOR_FIGURE = re.compile(
+    rf"{_FIELD}[ \t]*(?:EUR\b|€|Euro\b)|(?:EUR|€)[ \t]*{_FIELD}|(?::|[ \t]{{2,}})[ \t]*{_FIELD}[ \t]*$", re.MULTILINE)
+# A form's total field left blank ("Gesamtbetrag: ......... ______"): the creditor filled in parts but stated no total,
+# so no part may stand in for it. (A blank part field, "Zinsen: ____ EUR", says that part is not claimed.)
+BLANK_TOTAL_FIELD = re.compile(
+    r"^[ \t>|]*(?:\w+[ \t]+){0,2}?(?:gesamt\w*|summe\w*|total\w*|endbetrag|restforderung|forderungshoehe|saldo)"
+    r"(?:[ \t]+\w+){0,2}?[ \t]*[:.|]*[ \t.]*(?:_{3,}|-{3,}|\.{3,}|\[[ \t]*\]|" + _FIELD
+    + r")[ \t]*(?:eur|€|euro)?[ \t]*$",
+    re.MULTILINE)
 # A number whose thousands are grouped wrong ("1.2345,00"): a typing slip on the figure itself.
 MISGROUPED_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3})*\.\d{4,},\d{2}(?!\d)")
 # The reply speaks of more than one account or claim of the client ("führen wir zwei Konten", "Beide Forderungen
@@ -398,6 +416,8 @@ CREDIT_LEAD = phrases((
 # due or open then and still is ("waren am 01.05. fällig").
 PAST_TRAIL = re.compile(r"^[\s€]*(?:eur\b|euro\b)?[\s,]*(?:war|waren)\b"
                         r"(?!(?:\s+\S+){0,5}?\s+(?:faellig|offen|zu zahlen|ausstehend|geschuldet)\b)")
+# A figure a claim is compared with ("Weil die Forderung 2.500 € übersteigt, …"): a limit, not the claim.
+THRESHOLD_TRAIL = re.compile(r"^[\s€]*(?:eur\b|euro\b)?\s*(?:uebersteig|ueberschreit|unterschreit)\w*")
 FUTURE_TRAIL = phrases((
     r"\b(?:wird|werden)\b(?:(?!sofort).){0,60}\bfällig\b(?! gestellt)", r"\bfällig werden\b", r"\bwill be due\b",
 ), whole_words=False)

@@ -183,6 +183,13 @@ PAST_REPORT = phrases((
     r"\b(?:hatten|hatte) (?:wir|ich) (?:\S+ ){0,14}?(?:gemacht|abgelehnt|vorgeschlagen|unterbreitet|zugestimmt"
     r"|angeboten|mitgeteilt|erklärt|gefordert|verlangt|widersprochen|angenommen)\b",
 ))
+# An authority's notice of the legal remedy under its decision ("Rechtsbehelfsbelehrung: Gegen diesen Bescheid ist der
+# Widerspruch zulässig"): the debtor's right to object, no refusal of the creditor's.
+LEGAL_REMEDY = phrases((
+    r"Rechtsbehelfsbelehrung", r"Rechtsmittelbelehrung",
+    r"gegen diesen (?:Bescheid|Beschluss|Verwaltungsakt)\b",
+    r"(?:Widerspruch|Einspruch|Klage) (?:\S+ ){0,8}?(?:zulässig|erhoben werden|eingelegt werden|einzulegen)\b",
+))
 # A ticket's or file's status field decides nothing about the plan (one list with the intent rules).
 RECORD_STATUS = intent_words.RECORD_STATUS
 WITHDRAWN_OBJECT = phrases((
@@ -417,7 +424,10 @@ CLAIM_STATEMENT = phrases((
 # What happens when the debtor stops paying (Verfallklausel): its figures ("zwei Monatsraten") offer nothing.
 DEFAULT_CLAUSE = phrases((
     r"Verfallklausel", r"Verfallsklausel", r"wieder auf(?:leben|lebt)", r"lebt (?:\S+ ){0,8}?wieder auf",
-    r"lebt (?:\S+ ){0,8}?auf\b", r"Rückstand", r"Rückständen", r"in Verzug", r"Verzug",
+    r"lebt (?:\S+ ){0,8}?auf\b", r"in Verzug", r"Verzug",
+    # falling behind with the instalments ("mit zwei Raten in Rückstand", "bei Rückständen"), not the arrears the claim
+    # is ("den verbleibenden Rückstand zu erlassen")
+    r"(?:in|im) Rückstand\b", r"bei Rückständen", r"mit (?:\S+ ){0,4}?Rückständen\b",
     r"entfällt (?:\S+ ){0,3}?Erlass",
     r"Erlass (?:\S+ ){0,3}?entfällt", r"Teilerlass (?:\S+ ){0,3}?entfällt", r"sofort fällig", r"revive\w*",
     r"default\w*",
@@ -469,7 +479,10 @@ QUESTION = phrases((r"weshalb", r"warum", r"wieso", r"inwiefern", r"wie (?:\S+ )
                     r"why", r"how (?:\S+ ){0,3}?(?:calculated|computed)"))
 # Deciding is put off until something arrives.
 DECIDE_LATER = phrases((
-    r"bevor (?:\S+ ){0,8}?(?:entscheid\w*|zustimm\w*|Entscheidung|äußern|Stellung|erklär\w*|empfehl\w*)",
+    r"bevor (?:\S+ ){0,14}?(?:entscheid\w*|zustimm\w*|Entscheidung|äußern|Stellung|erklär\w*|empfehl\w*)",
+    # "Damit über den Erlass und damit über Ihren Plan entschieden werden kann, reichen Sie bitte … ein"
+    r"damit (?:\S+ ){0,10}?(?:entschieden|befunden) werden kann",
+    r"vor (?:Eingang|Erhalt|Vorlage) (?:\S+ ){0,3}?(?:Unterlagen|Nachweise|Angaben|Informationen|Belege|Dokumente)",
     r"bevor (?:\S+ ){0,6}?(?:ja oder nein|nein oder ja|zu- oder absage|zu oder ab)\b",
     r"(?:keine|eine) Entscheidung (?:\S+ ){0,3}?(?:treffen|möglich)", r"derzeit keine Entscheidung",
     r"nach (?:Eingang|Erhalt|Vorlage) (?:\S+ ){0,3}?(?:Unterlagen|Nachweise|Angaben|Informationen)",

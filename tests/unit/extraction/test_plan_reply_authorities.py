@@ -1,0 +1,65 @@
+"""Plan replies in an authority's wording, in sentences written for these tests: a decision by notice with its legal
+remedy, a remission against a one-off payment, papers asked for before anyone can decide."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from app.services.extraction import plan_reply
+from app.services.parsing import parse_body
+
+D = Decimal
+PLAN = {"offer_amount": D("0.00"), "quota_percent": D("0"), "monthly_rate": D("0.00"), "months": D("72")}
+
+
+def read(text: str) -> plan_reply.PlanReading:
+    return plan_reply.read(parse_body(f"Sehr geehrte Damen und Herren,\n\n{text}\n\nIm Auftrag\nKreiskasse Hollmark",
+                                      None), plan_figures=PLAN)
+
+
+@pytest.mark.parametrize("remedy", [
+    "Rechtsbehelfsbelehrung: Gegen diesen Bescheid kann innerhalb eines Monats Widerspruch erhoben werden.",
+    "Gegen diesen Bescheid ist der Einspruch zulässig.",
+])
+def test_a_consent_by_notice_is_not_undone_by_its_legal_remedy(remedy: str) -> None:
+    reading = read(f"Bescheid\n\n1. Die Kreiskasse stimmt dem Plan vom 02.05. zu.\n2. Säumniszuschläge werden nicht "
+                   f"erhoben.\n\n{remedy}")
+    assert reading.decision == "accepted"
+
+
+def test_a_refusal_by_notice_stays_a_refusal() -> None:
+    reading = read("Dem Antrag auf Erlass wird nicht entsprochen; dem Plan wird nicht zugestimmt.\n\n"
+                   "Rechtsbehelfsbelehrung: Gegen diesen Bescheid ist der Widerspruch zulässig.")
+    assert reading.decision == "declined"
+
+
+def test_a_remission_of_the_arrears_against_a_one_off_payment_is_a_counter_offer() -> None:
+    reading = read("Einem Erlass ohne jede Zahlung stimmen wir nicht zu. Gegen eine Einmalzahlung von 450,00 € ist die "
+                   "Kasse jedoch bereit, den verbleibenden Rückstand niederzuschlagen.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer.get("offer_amount") == D("450.00")
+
+
+def test_falling_behind_with_the_instalments_is_still_a_default_clause() -> None:
+    reading = read("Wir stimmen dem Plan zu. Gerät Ihre Mandantin mit zwei Raten in Rückstand, lebt die Forderung "
+                   "wieder auf.")
+    assert reading.decision == "accepted"
+
+
+@pytest.mark.parametrize("text", [
+    "Damit über den Erlass und den Plan entschieden werden kann, schicken Sie uns bitte den Antrag Ihrer Mandantin.",
+    "Vor Eingang der angeforderten Unterlagen können wir uns zum Plan nicht äußern.",
+    "Bevor wir zu dem Plan für Herrn Jurek Pawlak (Kassenzeichen 5.400.112.9) Stellung nehmen, muss er einen Antrag "
+    "stellen.",
+])
+def test_papers_asked_for_before_an_authority_can_decide(text: str) -> None:
+    assert read(text).decision == "needs_info"
+
+
+def test_a_limit_a_rule_names_is_no_offer() -> None:
+    reading = read("Da die Forderung 3.000,00 € überschreitet, entscheidet über einen Erlass nur der Kreisausschuss. "
+                   "Eine Erklärung zum Plan folgt nach seiner Sitzung.")
+    assert reading.decision != "counter_offer"
+    assert not reading.counter_offer
