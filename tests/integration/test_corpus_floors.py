@@ -329,6 +329,18 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "figure; held back by the doubt about two creditors) and QK017 (the filled part of a form whose total field is "
     "blank; never safe)",
     ("corpus_fresh33", "amount_where_none_stated"): "QK009 and QK017, as above",
+    ("corpus_fresh33", "safe_cases_auto_applied"): "11/13: QK010 (a property manager's printout 'Saldo zu Lasten der "
+    "Mieterin' with no currency anywhere) and QK014 (a sum row labelled only 'Zu zahlen') go to a human",
+    # corpus_fresh34: written blind in session 15 (banks, loans and terminated contracts); first sight: amount 89 %,
+    # intent 95 %, noise 2, no wrong write, safe 8/13. Fixed since: QL020 (an earlier letter's figure "nannte einen
+    # Forderungsstand von …" read as today's).
+    ("corpus_fresh34", "amount_exact"): "17/18: QL022 (an instalment offer whose claim with interest run on is read "
+    "as its principal; the client decides anyway)",
+    ("corpus_fresh34", "noise_amounts_taken"): "QL022, as above",
+    ("corpus_fresh34", "safe_cases_auto_applied"): "8/13: QL004 (a statement that also names the loan amount and "
+    "'ausgeglichen' for a sub-account), QL006 (an instalment row competes), QL007 (a loan beside a current account), "
+    "QL010 (a calculation written '+ … – … = …': the deducted insurance payment is read as a rival total) and QL013 "
+    "(a bank's table without a currency) go to a human",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -354,7 +366,7 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh18", "corpus_fresh19", "corpus_fresh20", "corpus_fresh21",
        "corpus_fresh22", "corpus_fresh23",
        "corpus_fresh24", "corpus_fresh25", "corpus_fresh26", "corpus_fresh27", "corpus_fresh28",
-       "corpus_fresh29", "corpus_fresh30", "corpus_fresh31", "corpus_fresh32", "corpus_fresh33")
+       "corpus_fresh29", "corpus_fresh30", "corpus_fresh31", "corpus_fresh32", "corpus_fresh33", "corpus_fresh34")
 
 
 def first_round_corpora() -> list[str]:
@@ -417,6 +429,8 @@ REFERENCE_FLOOR = 0.95
 
 # corpus → why its creditor references do not hold the floor yet (non-strict xfail, as above).
 REFERENCE_EXPECTED_FAILURES: dict[str, str] = {
+    "corpus_fresh34": "19/21: QL008 and QL022 (the Sparkasse's account number is reported without the 'Kto.' on file; "
+    "matched by it all the same)",
     "corpus_fresh31": "19/22: QI004 ('Mitglied 3318' in a phone mail), QI015 (the loan number only in the subject, "
     "written with a leading zero) and QI021 (the agency's file number only in its own subject) are not reported",
     "corpus_fresh32": "18/21: QJ003 ('Mitgliedsvertrag Nr. 5126' reported without the label on file), QJ012 (another "

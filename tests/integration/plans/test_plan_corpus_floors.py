@@ -26,7 +26,7 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh21", "corpus_plan_fresh22",
        "corpus_plan_fresh23", "corpus_plan_fresh24", "corpus_plan_fresh25", "corpus_plan_fresh26",
        "corpus_plan_fresh27", "corpus_plan_fresh28", "corpus_plan_fresh29", "corpus_plan_fresh30",
-       "corpus_plan_fresh31", "corpus_plan_fresh32")
+       "corpus_plan_fresh31", "corpus_plan_fresh32", "corpus_plan_fresh33")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -143,6 +143,10 @@ LOWER: dict[str, dict[str, float]] = {
     # phishing: the client written with a birth date now names the case), AE008 (a consent by notice whose legal remedy
     # "Widerspruch" read as a refusal), AE019 (a limit "2.500 € übersteigt" read as an offer). It meets the common
     # floors.
+    # corpus_plan_fresh33 (written blind in session 15: a decision mixed with other business) read 19/22 at first sight
+    # with TWO WRONG DECISIONS RECORDED ALONE (AF012 "Zahlt sie uns einmalig 75,00 EUR, betrachten wir unsere Forderung
+    # damit als erledigt" and AF020 "Für 300,00 EUR … wäre die Sache … erledigt", each after a no, recorded as
+    # refusals); both right since, and AF003 ("nimmt das Angebot … an"). It meets the common decision floor.
 }
 
 
@@ -243,6 +247,9 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_plan_fresh29", "counter-offer figures right ≥ 95 %"): (
         "0 % (0/2): AB011 (25 %, 14,48 €, 695,04 € in a table of the attached letter) and AB013 (a one-off 250,00 € in "
         "a note beside the ticked box) read as consent, with no figures; both go to a human"),
+    ("corpus_plan_fresh33", "counter-offer figures right ≥ 95 %"): (
+        "67 % (2/3): AF015's 'die Laufzeit von 60 Monaten kann bleiben' is listed with the raised rate (its author "
+        "lists only the changed figure; plan_fresh18's lists both)"),
     ("corpus_plan_fresh7", "creditor reference right ≥ 95 %"): (
         "94 % (17/18): T013, sent in Brandstetter's thread for Kılıçarslan's plan, is read with the thread's "
         "reference KM-8856230 (subject, quote) instead of KM-8841907 its text names; matched to INQ-0018 likewise"),

@@ -101,3 +101,10 @@ def test_a_clerk_writing_about_the_client_is_not_held_as_family() -> None:
 def test_defects_the_debtor_complained_of_are_a_dispute(said: str, disputed: bool) -> None:
     result = run(f"Die Forderung beträgt 830,00 EUR.\n\n{said}")
     assert any("disputes" in reason for reason in result.amount_safety_reasons) is disputed
+
+
+def test_an_earlier_letters_figure_in_the_past_tense_is_not_todays_claim() -> None:
+    result = run("am 03.03. sind 300,00 EUR eingegangen.\n\nUnser Schreiben vom 14.02. nannte eine Forderung von "
+                 "4.410,00 EUR. Nach Abzug der Zahlung beläuft sich die Forderung heute auf 4.110,00 EUR.")
+    assert result.total_amount == Decimal("4110.00")
+    assert any(a.value == Decimal("4410.00") and a.rejected for a in result.amounts)

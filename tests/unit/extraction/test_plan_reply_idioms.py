@@ -148,3 +148,30 @@ def test_a_sum_taken_in_full_settlement_is_a_counter_offer() -> None:
 def test_asking_for_papers_before_recommending_is_a_request_for_information() -> None:
     assert read("Bevor ich meiner Mandantin etwas rate oder empfehle, brauche ich die letzten Kontoauszüge."
                 ).decision == "needs_info"
+
+
+@pytest.mark.parametrize(("text", "offered"), [
+    ("Einen Plan ohne Zahlungen tragen wir nicht mit. Überweist Herr Kolb einmalig 95,00 €, betrachten wir die Sache "
+     "als erledigt.", D("95.00")),
+    ("Mit 8,00 € im Monat sind wir nicht einverstanden. Für 520,00 € auf einmal wäre die Angelegenheit für uns "
+     "abgegolten.", D("520.00")),
+])
+def test_a_sum_that_would_settle_the_claim_is_a_counter_offer(text: str, offered: Decimal) -> None:
+    reading = read(text)
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer.get("offer_amount") == offered
+
+
+def test_the_claim_settled_once_the_plan_is_paid_keeps_a_consent_a_consent() -> None:
+    reading = read("Wir stimmen dem Plan zu. Nach Zahlung der letzten Rate betrachten wir die Forderung als erledigt.")
+    assert reading.decision == "accepted"
+    assert not reading.doubts
+
+
+@pytest.mark.parametrize(("text", "decision"), [
+    ("Die Sparkasse nimmt das Angebot aus dem Plan an.", "accepted"),
+    ("Die Sparkasse nimmt an, dass Ihr Mandant die Raten aufbringen kann.", "unclear"),
+    ("Wir nehmen an, dass die Gläubigerliste vollständig ist.", "unclear"),
+])
+def test_taking_an_offer_is_consent_but_assuming_is_not(text: str, decision: str) -> None:
+    assert read(text).decision == decision

@@ -99,6 +99,9 @@ SUPERSEDED_LEAD = phrases((
     # Open in the past, or as of the firm's letter: "Offen waren 1.380,00 €", "zum Zeitpunkt Ihres Schreibens".
     r"\boffen (?:waren|war)\s*(?:€\s*|eur\s+|euro\s+)?$",
     r"\bzum Zeitpunkt (?:Ihre[rs]|des|der|unsere[rs]) (?:\S+ ){0,2}?(?:Schreibens|Anfrage|Briefes|Mail|E-Mail)\b",
+    # An earlier letter's figure, in the past tense ("Unsere Mitteilung vom 06.02. nannte einen Forderungsstand von").
+    r"\b(?:Mitteilung|Schreiben|Aufstellung|Forderungsaufstellung|Auskunft|Abrechnung|Nachricht|Mail|E-Mail) vom "
+    r"(?:\S+ ){1,3}?(?:nannte|nannten|wies|bezifferte|auswies|lautete|enthielt)\b(?: \S+){0,5}?\s*$",
     r"\bstatt\b", r"\bbisherige[rns]?\b(?! \S*(?:kosten|gebühr\w*|zinsen|auslagen|spesen)\b)",
     r"bislang mitgeteilt\w*", r"\bvorherige[rns]?\b", r"\bzuvor\b",
     r"\bfrühere[rns]?\b", r"\balte[rns]? (?:Saldo|Betrag|Forderung|Stand|Summe)", r"anstelle", r"ursprünglich\w*",

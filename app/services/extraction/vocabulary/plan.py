@@ -29,7 +29,7 @@ AGREE = phrases((
     r"Zustimmung (?:\S+ ){0,12}?(?:erteil\w*|erklär\w*)", r"Zustimmung (?:\S+ ){0,3}?erfolgt\b",
     # "Der Plan findet unsere Zustimmung"; a negation in its clause makes it a refusal ("findet nicht unsere …").
     r"find\w* (?:\S+ ){0,3}?(?:unsere|die|Ihre) (?:Zustimmung|Billigung|Akzeptanz)", r"billig(?:en|t|te|ten)\b",
-    r"einverstanden", r"Einverständnis", r"akzeptier\w*", r"nehmen (?:\S+ ){0,8}?an\b",
+    r"einverstanden", r"Einverständnis", r"akzeptier\w*", r"(?:nehmen|nimmt) (?:\S+ ){0,8}?an\b(?!,? (?:dass|daß)\b)",
     r"steht (?:\S+ ){0,3}?nichts (?:mehr )?im Wege",
     r"angenommen", r"annehmen", r"trag\w* (?:\S+ ){0,8}?mit\b", r"mitzutragen", r"mittragen",
     r"genehmig\w*", r"befürwort\w*", r"zusagen", r"sagen (?:\S+ ){0,4}?zu\b",
@@ -378,6 +378,10 @@ COUNTER = phrases((
     r"Vorschlag (?:von )?unserer(?:seits| Seite)", r"unter (?:dieser|diesen|folgender|folgenden|einer) Bedingung\w*",
     # Waiving the rest once a sum is paid ("Wenn … einmalig 150 Euro zahlt, verzichten wir auf den Rest").
     r"verzicht\w* (?:\S+ ){0,3}?auf (?:den |die )?(?:Rest\w*|restliche\w*)",
+    # A payment that would settle the claim ("Zahlt sie uns einmalig 75,00 EUR, betrachten wir unsere Forderung damit
+    # als erledigt", "Für 300,00 EUR … wäre die Sache erledigt"): with a figure of its own, the creditor's terms.
+    r"betracht\w* (?:\S+ ){0,6}?als (?:erledigt|abgegolten|ausgeglichen)\b",
+    r"(?:wäre|wären) (?:\S+ ){0,6}?(?:erledigt|abgegolten|ausgeglichen)\b",
     # A sum taken "zur Abgeltung der gesamten Forderung" (in full settlement): the creditor's own terms.
     r"zur (?:\S+ ){0,2}?(?:Abgeltung|Erledigung) (?:\S+ ){0,3}?(?:Forderung\w*|Ansprüche\w*|Schuld\w*)",
     r"provided", r"on condition", r"would accept", r"could accept", r"counter\w*",
@@ -444,6 +448,9 @@ FORMALITY = phrases((
     r"fristgerecht", r"pünktlich", r"wie (?:im|in dem) Plan (?:\S+ ){0,3}?(?:vorgesehen|dargestellt|angegeben)",
     r"wie vorgesehen", r"as set out in the plan", r"as (?:set out|agreed|stated) in", r"on time",
     r"Besserungsklausel", r"Maßgabe",
+    # the claim settled once the plan is paid ("Nach Zahlung der letzten Rate betrachten wir die Forderung als
+    # erledigt")
+    r"(?:nach|mit) (?:\S+ ){0,3}?(?:Zahlung|Erfüllung|Ablauf) (?:\S+ ){0,8}?(?:erledigt|abgegolten|ausgeglichen)\b",
 ))
 
 # Securities a creditor keeps (a plan usually releases them): an agreement that keeps them goes to a human, who
