@@ -97,9 +97,11 @@ class InboundEmail(SafeTextModel):
         return value
 
     @model_validator(mode="after")
-    def _has_a_body(self) -> InboundEmail:
-        if not (self.body_text or self.body_html):
-            raise ValueError("one of body_text or body_html is required")
+    def _says_something(self) -> InboundEmail:
+        # A reply may say all it says in its subject ("AW: … – einverstanden") or in an attachment ("siehe Anhang"
+        # with an empty body): only a mail with none of these is no reply.
+        if not (self.body_text or self.body_html or self.subject or self.attachments):
+            raise ValueError("one of body_text or body_html is required (or a subject or an attachment)")
         return self
 
 

@@ -341,6 +341,17 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "'ausgeglichen' for a sub-account), QL006 (an instalment row competes), QL007 (a loan beside a current account), "
     "QL010 (a calculation written '+ … – … = …': the deducted insurance payment is read as a rival total) and QL013 "
     "(a bank's table without a currency) go to a human",
+    # corpus_fresh35: written blind in session 15 (creditors from abroad and platforms, second-language and
+    # machine-translated German); first sight: amount 88 %, intent 100 %, noise 1, no wrong write, safe 7/12. Fixed
+    # since: QM019 ('Die Forderung ist nicht an Dritte abgetreten' read as an assignment).
+    ("corpus_fresh35", "amount_exact"): "14/16: QM008 (a claim in złoty with a euro equivalent 'nur zur Information': "
+    "the złoty figure is read) and QM017 (a franc claim with a euro value valid to a date: the franc figure is read); "
+    "the foreign currency keeps both from being written",
+    ("corpus_fresh35", "noise_amounts_taken"): "QM008, as above",
+    ("corpus_fresh35", "amount_where_none_stated"): "QM004 (a claim only in Swiss francs is read as a total; never "
+    "written as EUR)",
+    ("corpus_fresh35", "safe_cases_auto_applied"): "8/12: QM005 (a table whose rows hold the paid deposit), QM006 (a "
+    "part above the total), QM011 (a deposit taken off) and QM013 (two balances) go to a human",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -366,7 +377,8 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh18", "corpus_fresh19", "corpus_fresh20", "corpus_fresh21",
        "corpus_fresh22", "corpus_fresh23",
        "corpus_fresh24", "corpus_fresh25", "corpus_fresh26", "corpus_fresh27", "corpus_fresh28",
-       "corpus_fresh29", "corpus_fresh30", "corpus_fresh31", "corpus_fresh32", "corpus_fresh33", "corpus_fresh34")
+       "corpus_fresh29", "corpus_fresh30", "corpus_fresh31", "corpus_fresh32", "corpus_fresh33", "corpus_fresh34",
+       "corpus_fresh35")
 
 
 def first_round_corpora() -> list[str]:

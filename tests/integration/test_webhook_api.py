@@ -96,10 +96,15 @@ def test_a_missing_required_field_is_a_422_naming_the_field(client: TestClient) 
     assert response.json()["detail"][0]["loc"] == ["from_email"]
 
 
-def test_a_reply_without_any_body_is_a_422(client: TestClient) -> None:
-    response = post(client, payload(body_text=None))
+def test_a_reply_without_body_subject_or_attachment_is_a_422(client: TestClient) -> None:
+    response = post(client, payload(body_text=None, subject=""))
     assert response.status_code == 422
     assert "body_text or body_html" in response.text
+
+
+def test_a_reply_that_says_everything_in_its_subject_is_accepted(client: TestClient) -> None:
+    response = post(client, payload(body_text="", subject="AW: Schuldenbereinigungsplan – einverstanden"))
+    assert response.status_code == 200, response.text
 
 
 def test_malformed_json_is_a_400_with_a_reason(client: TestClient) -> None:

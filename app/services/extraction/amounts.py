@@ -736,10 +736,39 @@ def collect_amounts(lines: Sequence[SourceLine]) -> list[Candidate]:
         candidates.extend(_line_candidates(
             line, _label_line(lines, index), next_text, _carried_text(lines, index), headers.get(index),
             _sentence_before(lines, index), _previous_sentence(lines, index)))
-    candidates = _under_aligned_headers(lines, candidates)
+    candidates = _minus_rows_deducted(lines, _under_aligned_headers(lines, candidates))
     in_currency = _under_currency_header(lines)
     judged = [_reject_unlabelled_integer(_with_header_currency(candidate, in_currency)) for candidate in candidates]
     return _products_stated(_reject_row_numbers(_running_balances(lines, judged)))
+
+
+# A calculation written as lines: "Restschuld: 6.114,90" / "+ Zinsen: 88,17" / "– Leistung der Versicherung: 1.044,00" /
+# "= Restforderung: 5.164,07". A row opened by a minus in a block that adds with "+" and closes with "=" is taken off.
+_PLUS_ROW = re.compile(r"^\s*\+\s")
+_MINUS_ROW = re.compile(r"^\s*[-–−]\s")
+_EQUALS_ROW = re.compile(r"^\s*=\s")
+
+
+def _minus_rows(lines: Sequence[SourceLine]) -> set[int]:
+    rows: set[int] = set()
+    block: list[SourceLine] = []
+    for line in [*lines, None]:
+        if line is not None and line.text.strip() and (not block or (line.source, line.part) == (block[0].source,
+                                                                                                block[0].part)):
+            block.append(line)
+            continue
+        if any(_PLUS_ROW.match(row.text) for row in block) and any(_EQUALS_ROW.match(row.text) for row in block):
+            rows.update(id(row) for row in block if _MINUS_ROW.match(row.text))
+        block = [line] if line is not None and line.text.strip() else []
+    return rows
+
+
+def _minus_rows_deducted(lines: Sequence[SourceLine], candidates: list[Candidate]) -> list[Candidate]:
+    rows = _minus_rows(lines)
+    if not rows:
+        return candidates
+    return [replace(c, value=-c.value, label="deduction").reject("deduction (a minus row of a calculation)")
+            if id(c.line) in rows and c.value > 0 and c.label != "deduction" else c for c in candidates]
 
 
 def _under_aligned_headers(lines: Sequence[SourceLine], candidates: list[Candidate]) -> list[Candidate]:

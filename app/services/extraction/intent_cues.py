@@ -170,7 +170,12 @@ def assignment(reply: str) -> list[str]:
     """Sentences saying the claim was sold or assigned ("an uns abgetreten", "Forderungskauf", "neue Gläubigerin")."""
     return [sentence[:90] for sentence in _sentences(reply)
             if asks.ASSIGNMENT_NOUN.search(sentence)
-            or (asks.ASSIGNMENT_VERB.search(sentence) and asks.CLAIM_NOUN.search(sentence))][:2]
+            or ((verb := asks.ASSIGNMENT_VERB.search(sentence)) and asks.CLAIM_NOUN.search(sentence)
+                and not _NOT_ASSIGNED.search(sentence[:verb.start()]))][:2]
+
+
+# "Die Forderung ist nicht an Dritte abgetreten", "wurde weder verkauft noch abgetreten": the creditor keeps it.
+_NOT_ASSIGNED = re.compile(r"\b(?:nicht|weder|nie|keineswegs|not|never)\b(?:\s+\S+){0,3}?\s*$")
 
 
 def instalment_offers(reply: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from app.services import money
@@ -158,6 +158,9 @@ def figures(text: str) -> list[Figure]:
             found.append(Figure("months", months, match.group(0), is_old(text, match.start())))
             taken.append(match.span())
     for token in find_money(text):
+        if token.negative and _DASH_AFTER_WORD.match(token.raw) and text[:token.start].rstrip()[-1:].isalpha():
+            # "Nullplan nein – 50 € einmalig": a dash between words, no minus
+            token = replace(token, value=-token.value, negative=False)
         if token.negative or any(start <= token.start < end for start, end in taken) or _threshold(text, token):
             continue
         kind, named = _money_kind(text, token.start, token.end)
@@ -166,6 +169,7 @@ def figures(text: str) -> list[Figure]:
     return found
 
 
+_DASH_AFTER_WORD = re.compile(r"[-–—]\s")
 # A limit a rule names ("Weil die Forderung 2.500 € übersteigt, darf … nur mit Zustimmung …"): nobody offers it.
 _EXCEEDS_AFTER = re.compile(r"\s*(?:€|EUR|Euro)?\s*(?:übersteig|überschreit|unterschreit)\w*", re.IGNORECASE)
 

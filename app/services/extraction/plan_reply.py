@@ -268,6 +268,13 @@ def _read_all(texts: Sequence[str], source: str) -> list[Sentence]:
     return sentences
 
 
+def _quoted_asks_only_other_things(parsed: ParsedBody) -> bool:
+    """The message the reply quotes asks questions, none of them about the consent: a bare "ja"/"nein" answers those."""
+    quoted = " ".join(re.sub(r"^[\s>]*", "", text) for _number, part, text in parsed.numbered() if part == "quoted")
+    questions = [text for text in plan_sentences.split(quoted) if text.rstrip().endswith("?")]
+    return bool(questions) and all(_asks_other_thing(text) for text in questions)
+
+
 def _asks_other_thing(text: str) -> bool:
     """`text` is a question about something else than the consent ("Ist die Forderung noch offen?")."""
     folded = fold(text).strip()
@@ -529,6 +536,11 @@ def read(parsed: ParsedBody, *, subject: str | None = None, attachments: Sequenc
     answered = plan_text.with_inline_questions([(part, text) for _number, part, text in parsed.numbered()])
     form_text, ticked_twice = plan_text.form_lines(answered or parsed.reply_text)
     reply = _read_all(plan_sentences.split(form_text), "reply")
+    if any(s.short_answer for s in reply) and _quoted_asks_only_other_things(parsed):
+        for sentence in reply:  # "Ja" above "… noch eine Frage: Ist die Schlussrechnung … enthalten?"
+            if sentence.short_answer:
+                sentence.agrees.clear()
+                sentence.refuses.clear()
     other = other_letter.named(parsed.reply_text, letter_references, client_name) if client_name else None
     verdict = _decide(reply, plan, plan_claim, compare=other is None)
     if verdict is not None and other is not None:

@@ -26,7 +26,7 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh21", "corpus_plan_fresh22",
        "corpus_plan_fresh23", "corpus_plan_fresh24", "corpus_plan_fresh25", "corpus_plan_fresh26",
        "corpus_plan_fresh27", "corpus_plan_fresh28", "corpus_plan_fresh29", "corpus_plan_fresh30",
-       "corpus_plan_fresh31", "corpus_plan_fresh32", "corpus_plan_fresh33")
+       "corpus_plan_fresh31", "corpus_plan_fresh32", "corpus_plan_fresh33", "corpus_plan_fresh34")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -147,6 +147,12 @@ LOWER: dict[str, dict[str, float]] = {
     # with TWO WRONG DECISIONS RECORDED ALONE (AF012 "Zahlt sie uns einmalig 75,00 EUR, betrachten wir unsere Forderung
     # damit als erledigt" and AF020 "Für 300,00 EUR … wäre die Sache … erledigt", each after a no, recorded as
     # refusals); both right since, and AF003 ("nimmt das Angebot … an"). It meets the common decision floor.
+    # corpus_plan_fresh34 (written blind in session 15: short and hurried replies) read 15/22 at first sight with ONE
+    # WRONG DECISION RECORDED ALONE (AG015, a bare "Ja" to the firm's quoted question about a final bill, recorded as
+    # consent); right since, with AG016 ("Zu wenig."), AG021 ("Passt."), AG022 ("Nullplan nein – 50 € einmalig und die
+    # Sache ist … erledigt"). AG010 (the boss's answer forwarded with "anbei"), AG011 (a phone mail cut off mid-offer,
+    # read as consent, not recorded) and AG017 (only "20 € im Monat") go to a human.
+    "corpus_plan_fresh34": {"decision": 0.85},
 }
 
 
@@ -250,6 +256,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_plan_fresh33", "counter-offer figures right ≥ 95 %"): (
         "67 % (2/3): AF015's 'die Laufzeit von 60 Monaten kann bleiben' is listed with the raised rate (its author "
         "lists only the changed figure; plan_fresh18's lists both)"),
+    ("corpus_plan_fresh34", "counter-offer figures right ≥ 95 %"): (
+        "75 % (3/4): AG017's bare '20 € im Monat' is read as no decision (a human looks)"),
     ("corpus_plan_fresh7", "creditor reference right ≥ 95 %"): (
         "94 % (17/18): T013, sent in Brandstetter's thread for Kılıçarslan's plan, is read with the thread's "
         "reference KM-8856230 (subject, quote) instead of KM-8841907 its text names; matched to INQ-0018 likewise"),

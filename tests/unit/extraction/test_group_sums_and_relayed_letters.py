@@ -108,3 +108,26 @@ def test_an_earlier_letters_figure_in_the_past_tense_is_not_todays_claim() -> No
                  "4.410,00 EUR. Nach Abzug der Zahlung beläuft sich die Forderung heute auf 4.110,00 EUR.")
     assert result.total_amount == Decimal("4110.00")
     assert any(a.value == Decimal("4410.00") and a.rejected for a in result.amounts)
+
+
+def test_a_minus_row_of_a_calculation_is_taken_off() -> None:
+    result = run("Damit ergibt sich:\nRestschuld per Kündigung: 3.200,00 EUR\n+ Zinsen bis heute: 41,50 EUR\n"
+                 "– Zahlung der Bürgin: 600,00 EUR\n= Restforderung: 2.641,50 EUR")
+    assert result.total_amount == Decimal("2641.50")
+    assert result.amount_is_safe, result.amount_safety_reasons
+
+
+def test_a_dash_list_without_a_calculation_is_no_deduction() -> None:
+    result = run("Offen sind:\n– Rechnung März: 120,00 EUR\n– Rechnung April: 120,00 EUR\nGesamt: 240,00 EUR")
+    assert result.total_amount == Decimal("240.00")
+    assert result.amount_is_safe, result.amount_safety_reasons
+
+
+@pytest.mark.parametrize(("said", "sold"), [
+    ("Die Forderung ist nicht an Dritte abgetreten.", False),
+    ("Die Forderung wurde weder verkauft noch abgetreten.", False),
+    ("Die Forderung wurde an die Hanse Inkasso GmbH abgetreten.", True),
+])
+def test_a_claim_not_assigned_keeps_its_creditor(said: str, sold: bool) -> None:
+    result = run(f"Die Forderung beträgt 548,90 EUR.\n\n{said}\n\nMit freundlichen Grüßen\nH. Brandt")
+    assert any("sold or assigned" in reason for reason in result.amount_safety_reasons) is sold

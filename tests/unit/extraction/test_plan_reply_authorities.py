@@ -63,3 +63,33 @@ def test_a_limit_a_rule_names_is_no_offer() -> None:
                    "Eine Erklärung zum Plan folgt nach seiner Sitzung.")
     assert reading.decision != "counter_offer"
     assert not reading.counter_offer
+
+
+def read_thread(reply: str, quoted: str) -> plan_reply.PlanReading:
+    body = f"{reply}\n\nH. Brandt\n\nAm 02.05. schrieb Kanzlei Seewald <plan@seewald.example>:\n" + "\n".join(
+        f"> {line}" for line in quoted.split("\n"))
+    return plan_reply.read(parse_body(body, None), plan_figures=PLAN)
+
+
+def test_a_bare_yes_to_a_quoted_question_about_something_else_decides_nothing() -> None:
+    reading = read_thread("Ja", "Guten Tag,\n\nneben dem Plan noch eine Frage: Ist die Rechnung vom März in Ihrer "
+                                "Forderung schon enthalten?\n\nGrüße\nKanzlei Seewald")
+    assert reading.decision == "unclear"
+
+
+def test_a_bare_yes_to_the_quoted_question_about_the_plan_consents() -> None:
+    reading = read_thread("Ja", "Guten Tag,\n\ndürfen wir Ihre Nachricht als Zustimmung zum Plan verstehen?\n\nGrüße\n"
+                                "Kanzlei Seewald")
+    assert reading.decision == "accepted"
+
+
+@pytest.mark.parametrize(("text", "decision"), [("Zu wenig.", "declined"), ("Viel zu niedrig!", "declined"),
+                                                ("Passt.", "accepted")])
+def test_one_word_answers(text: str, decision: str) -> None:
+    assert read(text).decision == decision
+
+
+def test_a_dash_between_words_is_no_minus_sign() -> None:
+    reading = read("Nullplan nein – 80 € einmalig und die Sache ist für uns erledigt.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer.get("offer_amount") == D("80.00")

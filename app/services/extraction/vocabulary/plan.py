@@ -55,6 +55,8 @@ AGREE = phrases((
     # dabei, den Plan zu prüfen": work in progress).
     r"geht (?:\S+ ){0,4}?(?:in Ordnung|klar)\b", r"passt (?:so|für uns|uns so)\b", r"passt schon\b",
     r"kann (?:\S+ ){0,2}?so laufen\b", r"so machen wir(?:'?s|'s| es| das)?(?=\s*(?:[.,;!]|$))",
+    # a bare "Passt." as the whole sentence
+    r"^\W*passt\W*$",
     # Austrian and legal German: "in den Ausgleich einwilligen", "willigen in den Plan ein".
     r"einwillig\w*", r"willig\w* (?:\S+ ){0,10}?ein\b",
     # An authority's "Einvernehmen" ("Die Kasse erteilt hiermit ihr Einvernehmen mit dem Plan"); "Meine Antwort ist ja".
@@ -205,6 +207,8 @@ REFUSE = phrases((
     r"verweiger\w*", r"versag\w*", r"keine Zustimmung", r"nicht in Frage", r"nicht in Betracht",
     # said the way people talk: "null Euro is nich", "das ist nicht drin"
     r"\bis nich\b", r"\bist nicht drin\b",
+    # "Zu wenig." as the whole sentence
+    r"^\W*(?:das ist |ist )?(?:viel |deutlich )?zu (?:wenig|niedrig|gering)\W*$",
     r"decline\w*", r"reject\w*", r"refuse\w*", r"cannot accept", r"do not agree", r"does not agree",
     r"Zustimmung (?:\S+ ){0,12}?nicht (?:möglich|darstellbar|vertretbar|machbar)", r"nicht zustimmungsfähig",
     r"nicht (?:\S+ ){0,2}?folgen",
@@ -382,6 +386,7 @@ COUNTER = phrases((
     # als erledigt", "Für 300,00 EUR … wäre die Sache erledigt"): with a figure of its own, the creditor's terms.
     r"betracht\w* (?:\S+ ){0,6}?als (?:erledigt|abgegolten|ausgeglichen)\b",
     r"(?:wäre|wären) (?:\S+ ){0,6}?(?:erledigt|abgegolten|ausgeglichen)\b",
+    r"\bund (?:die Sache|das|der Fall|die Angelegenheit|alles) (?:ist|wäre) (?:\S+ ){0,3}?(?:erledigt|abgegolten)\b",
     # A sum taken "zur Abgeltung der gesamten Forderung" (in full settlement): the creditor's own terms.
     r"zur (?:\S+ ){0,2}?(?:Abgeltung|Erledigung) (?:\S+ ){0,3}?(?:Forderung\w*|Ansprüche\w*|Schuld\w*)",
     r"provided", r"on condition", r"would accept", r"could accept", r"counter\w*",
