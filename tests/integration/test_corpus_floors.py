@@ -352,6 +352,16 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "written as EUR)",
     ("corpus_fresh35", "safe_cases_auto_applied"): "8/12: QM005 (a table whose rows hold the paid deposit), QM006 (a "
     "part above the total), QM011 (a deposit taken off) and QM013 (two balances) go to a human",
+    # corpus_fresh36: written blind in session 15 (HTML-rich statements from modern mail and billing systems); first
+    # sight: amount 94 %, intent 100 %, noise 1, no wrong write, ONE WRITE ITS LABELS LEAVE TO A HUMAN (QN019, an update
+    # calling the creditor's earlier statement 'überholt'), safe 5/12. Fixed since: QN019, QN007 (a text part that
+    # states part of the figures of the HTML read).
+    ("corpus_fresh36", "amount_exact"): "16/17: QN020 (a table of two contracts: the grand total is read, not the "
+    "inquiry's contract's subtotal; never safe)",
+    ("corpus_fresh36", "noise_amounts_taken"): "QN020, as above",
+    ("corpus_fresh36", "safe_cases_auto_applied"): "6/12: QN001 and QN013 (a hidden preheader with a figure), QN002 "
+    "and QN011 (a text part that sums the HTML's rows differently), QN008 (figures struck through), QN015 (a fee row "
+    "competes) go to a human",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -378,7 +388,7 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh22", "corpus_fresh23",
        "corpus_fresh24", "corpus_fresh25", "corpus_fresh26", "corpus_fresh27", "corpus_fresh28",
        "corpus_fresh29", "corpus_fresh30", "corpus_fresh31", "corpus_fresh32", "corpus_fresh33", "corpus_fresh34",
-       "corpus_fresh35")
+       "corpus_fresh35", "corpus_fresh36")
 
 
 def first_round_corpora() -> list[str]:

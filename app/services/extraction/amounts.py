@@ -50,6 +50,7 @@ from app.services.extraction.vocabulary.amounts import (
     PAST_TRAIL,
     PERIODIC_LEAD,
     SUPERSEDED_LEAD,
+    SUPERSEDED_TRAIL,
     THRESHOLD_LEAD,
     THRESHOLD_TRAIL,
 )
@@ -296,7 +297,14 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
             return reason
     if _PAID_TRAIL_EN.search(folded_trail):
         return PAID_REASON
+    if SUPERSEDED_TRAIL.search(folded_trail) and not _REMINDER_LEAD.search(folded_lead[-80:]):
+        # the creditor's own earlier statement called out of date: an answer corrected (a reminder's figure that
+        # "ist damit überholt" was a bill to the debtor, and names no earlier answer)
+        return SUPERSEDED_REASON
     return None
+
+
+_REMINDER_LEAD = re.compile(r"mahnung|zahlungserinnerung|erinnerung|rechnung|lastschrift")
 
 
 def _excluded_after(folded_trail: str) -> bool:

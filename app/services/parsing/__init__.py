@@ -137,11 +137,16 @@ def _figures(text: str) -> set[str]:
 
 def _versions_disagree(body_text: str | None, body_html: str | None, chosen: ParsedBody,
                        sender: str | None) -> tuple[str, ...]:
-    """The figures only one version's reply states, when the mail has both a text and an HTML version."""
+    """The figures only one version's reply states, when the mail has both a text and an HTML version and the one
+    not read states a figure the one read does not. (A text part that states a part of the figures of the HTML that
+    is read — "Die vollständige Ansicht finden Sie in der HTML-Fassung" — tells no other story.)"""
     if not (body_text and body_text.strip() and body_html and body_html.strip()):
         return ()
     other = parse_body(body_text, None, sender) if chosen.source == "html" else parse_body(None, body_html, sender)
-    return tuple(sorted(_figures(chosen.reply_text) ^ _figures(other.reply_text)))
+    mine, theirs = _figures(chosen.reply_text), _figures(other.reply_text)
+    if theirs <= mine:
+        return ()
+    return tuple(sorted(mine ^ theirs))
 
 
 def parse_body(body_text: str | None, body_html: str | None, sender: str | None = None) -> ParsedBody:

@@ -26,7 +26,8 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh21", "corpus_plan_fresh22",
        "corpus_plan_fresh23", "corpus_plan_fresh24", "corpus_plan_fresh25", "corpus_plan_fresh26",
        "corpus_plan_fresh27", "corpus_plan_fresh28", "corpus_plan_fresh29", "corpus_plan_fresh30",
-       "corpus_plan_fresh31", "corpus_plan_fresh32", "corpus_plan_fresh33", "corpus_plan_fresh34")
+       "corpus_plan_fresh31", "corpus_plan_fresh32", "corpus_plan_fresh33", "corpus_plan_fresh34",
+       "corpus_plan_fresh35")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -153,6 +154,11 @@ LOWER: dict[str, dict[str, float]] = {
     # Sache ist … erledigt"). AG010 (the boss's answer forwarded with "anbei"), AG011 (a phone mail cut off mid-offer,
     # read as consent, not recorded) and AG017 (only "20 € im Monat") go to a human.
     "corpus_plan_fresh34": {"decision": 0.85},
+    # corpus_plan_fresh35 (written blind in session 15: creditors' lawyers and agencies negotiating) read 17/20 at
+    # first sight, none wrong alone; measured at the end of the session, not tuned. AH003 (an agency's interim notice,
+    # read as a refusal), AH013 (consent subject to the principal's confirmation, read as consent) and AH018 go to a
+    # human; AH007 (written to the plain inbox with the lawyer's own reference) is matched to no letter.
+    "corpus_plan_fresh35": {"decision": 0.85, "match": 0.95},
 }
 
 
@@ -258,6 +264,14 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
         "lists only the changed figure; plan_fresh18's lists both)"),
     ("corpus_plan_fresh34", "counter-offer figures right ≥ 95 %"): (
         "75 % (3/4): AG017's bare '20 € im Monat' is read as no decision (a human looks)"),
+    ("corpus_plan_fresh35", "counter-offer figures right ≥ 95 %"): (
+        "75 % (3/4): AH008's several figures (20 %, 48 rates of 4,57 €, a one-off 120,00 €, 339,36 € in all) are not "
+        "all read as its author lists them; the decision, a counter-offer, is right"),
+    ("corpus_plan_fresh35", "no noise amount taken"): (
+        "AH008 (the counter-offer's sum 339,36 € read as a claim), AH014 (the plan table the agency reproduces) and "
+        "AH007 (its notes name the arrears 2.904,30 € as the total, its label leaves them out); plan replies never "
+        "write a claim"),
+    ("corpus_plan_fresh35", "no amount where none is stated"): "AH007, AH008 and AH014, as above",
     ("corpus_plan_fresh7", "creditor reference right ≥ 95 %"): (
         "94 % (17/18): T013, sent in Brandstetter's thread for Kılıçarslan's plan, is read with the thread's "
         "reference KM-8856230 (subject, quote) instead of KM-8841907 its text names; matched to INQ-0018 likewise"),

@@ -131,3 +131,19 @@ def test_a_dash_list_without_a_calculation_is_no_deduction() -> None:
 def test_a_claim_not_assigned_keeps_its_creditor(said: str, sold: bool) -> None:
     result = run(f"Die Forderung beträgt 548,90 EUR.\n\n{said}\n\nMit freundlichen Grüßen\nH. Brandt")
     assert any("sold or assigned" in reason for reason in result.amount_safety_reasons) is sold
+
+
+def test_an_earlier_statement_called_out_of_date_is_a_former_total() -> None:
+    result = run("Unsere Forderungsaufstellung vom 20.03. über 912,40 EUR ist überholt.\n\n"
+                 "Hauptforderung 800,00 EUR\nKosten 62,40 EUR\nRestforderung 862,40 EUR\n\n"
+                 "Mit freundlichen Grüßen\nKasse")
+    assert result.total_amount == Decimal("862.40")
+    assert any("previous or cancelled total" in reason for reason in result.amount_safety_reasons)
+
+
+def test_an_old_reminders_figure_called_out_of_date_names_no_earlier_answer() -> None:
+    result = run("Unsere Zahlungserinnerung vom 20.03. über 912,40 EUR ist damit überholt.\n\n"
+                 "Hauptforderung 800,00 EUR\nKosten 62,40 EUR\nGesamtforderung 862,40 EUR\n\n"
+                 "Mit freundlichen Grüßen\nKasse")
+    assert result.total_amount == Decimal("862.40")
+    assert result.amount_is_safe, result.amount_safety_reasons

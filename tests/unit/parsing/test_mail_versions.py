@@ -71,3 +71,11 @@ def test_a_figure_struck_through_with_tildes_in_plain_text_is_left_out_and_keeps
 def test_rows_of_tildes_and_spaced_tildes_strike_nothing() -> None:
     parsed = parse_body("~~~~~~~~~~~~\nDie Gesamtforderung beträgt 268,00 €.\n~~ Ende der Nachricht ~~", None)
     assert parsed.struck_words == () and "Ende der Nachricht" in parsed.full_text
+
+
+def test_a_text_version_that_states_part_of_the_figures_of_the_html_read_tells_no_other_story() -> None:
+    summary = "Hallo,\n\nfür Herrn Jonas Brehm offen gesamt: 268,00 €\n\nDie Einzelposten zeigt die HTML-Fassung.\n"
+    parsed = parse_body(summary, HTML)
+    assert parsed.source == "html"
+    assert parsed.versions_disagree == ()
+

@@ -421,6 +421,11 @@ PAST_TRAIL = re.compile(r"^[\s€]*(?:eur\b|euro\b)?[\s,]*(?:war|waren)\b"
                         r"(?!(?:\s+\S+){0,5}?\s+(?:faellig|offen|zu zahlen|ausstehend|geschuldet)\b)")
 # A figure a claim is compared with ("Weil die Forderung 2.500 € übersteigt, …"): a limit, not the claim.
 THRESHOLD_TRAIL = re.compile(r"^[\s€]*(?:eur\b|euro\b)?\s*(?:uebersteig|ueberschreit|unterschreit)\w*")
+# An earlier figure the text calls out of date ("Unsere Aufstellung vom 08.05. über 812,07 EUR ist damit überholt").
+SUPERSEDED_TRAIL = phrases((
+    r"^[\s€]*(?:eur\b|euro\b)?[\s,]*(?:(?:ist|sind|gilt|gelten|wird|werden) (?:\S+ ){0,2}?)?(?:überholt|hinfällig"
+    r"|gegenstandslos|nicht mehr (?:gültig|aktuell|zutreffend))",
+), whole_words=False)
 FUTURE_TRAIL = phrases((
     r"\b(?:wird|werden)\b(?:(?!sofort).){0,60}\bfällig\b(?! gestellt)", r"\bfällig werden\b", r"\bwill be due\b",
 ), whole_words=False)
