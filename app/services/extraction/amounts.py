@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
+from itertools import groupby
 
 from app.services.extraction.columns import (
     CELL_SEPARATOR,
@@ -261,6 +262,10 @@ def _is_abbreviation(word: str) -> bool:
     return len(lowered) == 1 or lowered in _ABBREVIATIONS
 
 
+# A reminder's or a bill's figure named before "ist damit überholt": a bill to the debtor, no earlier answer.
+_REMINDER_LEAD = re.compile(r"mahnung|zahlungserinnerung|erinnerung|rechnung|lastschrift")
+
+
 def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_unit: bool = True) -> str | None:
     """Why the amount is not a claim amount, or None. Without `per_unit` a per-unit price or factor is not a
     reason: what is left says whether the charge it stands for is a current one."""
@@ -302,9 +307,6 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
         # "ist damit überholt" was a bill to the debtor, and names no earlier answer)
         return SUPERSEDED_REASON
     return None
-
-
-_REMINDER_LEAD = re.compile(r"mahnung|zahlungserinnerung|erinnerung|rechnung|lastschrift")
 
 
 def _excluded_after(folded_trail: str) -> bool:
@@ -758,16 +760,14 @@ _EQUALS_ROW = re.compile(r"^\s*=\s")
 
 
 def _minus_rows(lines: Sequence[SourceLine]) -> set[int]:
+    """The minus rows (line ids) of each block of consecutive written lines of one source and part."""
     rows: set[int] = set()
-    block: list[SourceLine] = []
-    for line in [*lines, None]:
-        if line is not None and line.text.strip() and (not block or (line.source, line.part) == (block[0].source,
-                                                                                                block[0].part)):
-            block.append(line)
-            continue
-        if any(_PLUS_ROW.match(row.text) for row in block) and any(_EQUALS_ROW.match(row.text) for row in block):
+    for (_source, _part, written), run in groupby(lines, key=lambda line: (line.source, line.part,
+                                                                            bool(line.text.strip()))):
+        block = list(run)
+        if written and any(_PLUS_ROW.match(row.text) for row in block) \
+                and any(_EQUALS_ROW.match(row.text) for row in block):
             rows.update(id(row) for row in block if _MINUS_ROW.match(row.text))
-        block = [line] if line is not None and line.text.strip() else []
     return rows
 
 

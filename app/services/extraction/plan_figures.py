@@ -13,6 +13,7 @@ from app.services.extraction.numbers import MoneyToken, find_money
 from app.services.extraction.plan_sentences import clause_span, words_before
 from app.services.extraction.result import CounterFigure
 from app.services.extraction.vocabulary import plan as words
+from app.services.extraction.vocabulary.amounts import THRESHOLD_TRAIL
 from app.services.textfold import fold
 
 _PERCENT = re.compile(r"(?<![\d,.])(\d{1,3}(?:[.,]\d{1,3})?)\s?(?:%|Prozent\b|percent\b|per cent\b|v\.\s?H\.)",
@@ -170,12 +171,12 @@ def figures(text: str) -> list[Figure]:
 
 
 _DASH_AFTER_WORD = re.compile(r"[-–—]\s")
-# A limit a rule names ("Weil die Forderung 2.500 € übersteigt, darf … nur mit Zustimmung …"): nobody offers it.
-_EXCEEDS_AFTER = re.compile(r"\s*(?:€|EUR|Euro)?\s*(?:übersteig|überschreit|unterschreit)\w*", re.IGNORECASE)
 
 
 def _threshold(text: str, token: MoneyToken) -> bool:
-    return bool(_EXCEEDS_AFTER.match(text, token.end))
+    """A limit a rule names ("Weil die Forderung 2.500 € übersteigt, darf … nur mit Zustimmung …"): nobody offers
+    it (the words the amount reader takes for a limit, THRESHOLD_TRAIL)."""
+    return bool(THRESHOLD_TRAIL.match(fold(text[token.end:token.end + 40])))
 
 
 _AMOUNT_WORD = re.compile(r"\d[.,]\d{2}\b")

@@ -270,7 +270,7 @@ def _read_all(texts: Sequence[str], source: str) -> list[Sentence]:
 
 def _quoted_asks_only_other_things(parsed: ParsedBody) -> bool:
     """The message the reply quotes asks questions, none of them about the consent: a bare "ja"/"nein" answers those."""
-    quoted = " ".join(re.sub(r"^[\s>]*", "", text) for _number, part, text in parsed.numbered() if part == "quoted")
+    quoted = " ".join(plan_text.unquoted(text) for _number, part, text in parsed.numbered() if part == "quoted")
     questions = [text for text in plan_sentences.split(quoted) if text.rstrip().endswith("?")]
     return bool(questions) and all(_asks_other_thing(text) for text in questions)
 

@@ -69,7 +69,13 @@ def _ticked_options(line: str, boxes: list[re.Match[str]]) -> list[str]:
             if _BOX_TICKED.fullmatch(box.group(0))]
 
 
-_QUOTE_MARKS = re.compile(r"^\s*(?:>\s*)*")
+# The marks a mail program puts before a quoted line ("> > ", "| ").
+_QUOTE_MARKS = re.compile(r"^[\s>|]+")
+
+
+def unquoted(line: str) -> str:
+    """`line` without the quote marks before it."""
+    return _QUOTE_MARKS.sub("", line)
 
 
 def ticked_in(text: str) -> list[str]:
@@ -77,7 +83,7 @@ def ticked_in(text: str) -> list[str]:
     quoted letter, whose form the firm sent unticked, such a tick is the creditor's own mark."""
     ticked: list[str] = []
     for line in text.split("\n"):
-        line = _QUOTE_MARKS.sub("", line)
+        line = unquoted(line)
         options = _ticked_options(line, list(_BOX.finditer(line)))
         if len(options) == 1 and options[0]:
             ticked.append(options[0])
@@ -118,7 +124,6 @@ def _edits(word: str) -> int:
 
 # A bare answer on a line of its own ("Ja.", "nein"), written between the lines of the quoted letter.
 _BARE_ANSWER = re.compile(r"^\W*(?:ja|nein|yes|no|jawohl|nee|nö)\W*$", re.IGNORECASE)
-_QUOTE_MARKS = re.compile(r"^[\s>|]+")
 # A line that opens with such an answer ("Ja. Bitte senden Sie uns …").
 _ANSWER_FIRST = re.compile(r"^\W*(?:ja|nein|yes|no|jawohl|nee|nö)(?:[.!,;:]|\s*$)", re.IGNORECASE)
 
@@ -138,7 +143,7 @@ def with_inline_questions(lines: list[tuple[str, str]]) -> str | None:
             continue
         if _ANSWER_FIRST.match(text):
             above = next((lines[j] for j in range(index - 1, -1, -1) if lines[j][1].strip()), None)
-            question = _QUOTE_MARKS.sub("", above[1]).strip() if above is not None and above[0] == "quoted" else ""
+            question = unquoted(above[1]).strip() if above is not None and above[0] == "quoted" else ""
             if question.endswith("?"):
                 out.append(f"{question} {text.strip()}")
                 joined = True

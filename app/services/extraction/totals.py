@@ -299,21 +299,22 @@ def _unexplained(best: Ranked, ranking: list[Ranked], counted: list[Candidate],
     components, not an item of it or of one of its subtotals."""
     total = best.candidate
     sums = sources[total.line.source].sums
-    explained = {id(c) for lines in component_lines.values() for c in lines}
+    own_items = sums.items_of(total)
+    explained = {id(c) for lines in component_lines.values() for c in lines} | {id(item) for item in own_items}
     wholes = (c for c in counted if c.count is None and (c.subtotal or sums.is_subtotal(total, c)))
-    for whole in [total, *wholes]:
+    for whole in wholes:
         explained.update(id(item) for item in sources[whole.line.source].sums.items_of(whole))
     # A sum of costs or interest inside the total's list ("zusammen 271,32" under the lawyer's fees it sums): its
     # items are the total's. (A group that holds a principal is a claim of its own — one account, one creditor, the
     # titled part — and stays a rival.)
-    total_items = {id(item) for item in sums.items_of(total)}
+    total_items = {id(item) for item in own_items}
     if total_items:
         explained.update(id(r.candidate) for r in ranking if r.candidate.line.source == total.line.source
                          and r.candidate.label == "total" and (group := sums.items_of(r.candidate))
                          and all(id(item) in total_items and item.label != "principal" for item in group))
     # The same figure as a line the total is summed from, stated again elsewhere ("Die Restschuld beträgt 3.215,70"
     # above "Restschuld 3.215,70 / Zinsen 74,45 / Gesamtforderung 3.290,15"), is that line: the total explains it.
-    added_up = {item.value for item in sums.items_of(total) if item.value > 0} if total.value > 0 else set()
+    added_up = {item.value for item in own_items if item.value > 0} if total.value > 0 else set()
     # The claim before the payments the text names, stated above the total ("Erstattungsforderung … über 830,00 € …
     # zusammen 168,90 € einbehalten … Restforderung 661,10 €"): what was paid leaves exactly the total.
     before_payments = {total.value + value for value in paid}
