@@ -49,6 +49,8 @@ class Sentence:
     agrees: list[str] = field(default_factory=list)
     refuses: list[str] = field(default_factory=list)
     counter_cue: bool = False
+    # The cue is only a bound or a bare condition ("mehr als 2 €", "sofern das Einkommen nicht sinkt"), no offer word.
+    weak_cue: bool = False
     conditional: bool = False
     consequence: bool = False
     formality: bool = False
@@ -237,6 +239,8 @@ def _read_sentence(text: str, source: str, *, heading: bool = False) -> Sentence
     own_terms = bool(words.COUNTER.search(folded)) or bool(
         words.FLOOR_OR_CEILING.search(folded) and not words.GENERAL_HABIT.search(folded))
     sentence.counter_cue = own_terms and not (words.REASON_LINE.match(folded) or words.WHY_QUESTION.match(folded))
+    sentence.weak_cue = sentence.counter_cue and all(words.WEAK_COUNTER.fullmatch(match.group(0))
+                                                     for match in words.COUNTER.finditer(folded))
     sentence.conditional = bool(words.CONDITIONAL.search(folded))
     sentence.consequence = bool(words.CONSEQUENCE.search(folded))
     sentence.formality = bool(words.FORMALITY.search(folded))
@@ -348,6 +352,12 @@ def _counter_verdict(sentences: Sequence[Sentence], plan: dict[str, Decimal],
     chosen = _counter_figures(sentences, plan, plan_claim)
     if not any(_differs(figure, plan) for figure, _ in chosen):
         return None
+    if _reasons_before_a_refusal(sentences, [sentence for _, sentence in chosen]):
+        refused = _polar_verdict(sentences)
+        if refused is not None:  # a bound named before a no may yet be the creditor's terms: a human confirms
+            refused.doubts.append(f"figures before the refusal read as its reasons, not as an offer: "
+                                  f"{_quote(chosen[0][1].text)!r}")
+        return refused
     verdict = _Verdict("counter_offer")
     for figure, sentence in chosen:
         known = verdict.counter.get(figure.kind)
@@ -359,6 +369,20 @@ def _counter_verdict(sentences: Sequence[Sentence], plan: dict[str, Decimal],
         if _quote(sentence.text) not in verdict.evidence:
             verdict.evidence.append(_quote(sentence.text))
     return verdict
+
+
+def _reasons_before_a_refusal(sentences: Sequence[Sentence], offering: Sequence[Sentence]) -> bool:
+    """Every figure read as offered stands in a sentence before the reply's last, plain refusal, agrees to nothing
+    and offers only by a bound or a bare condition ("kostet uns mehr als 2 €", "ergeben rund 154,28 €, sofern das
+    Einkommen nicht sinkt. … stimmen wir nicht zu"): the figures are the reasons for the no, not terms of its own."""
+    refusing = [index for index, s in enumerate(sentences) if s.refuses and not s.conditional and not s.counter_cue
+                and not s.figures]
+    if not refusing:
+        return False
+    last = refusing[-1]
+    positions = {id(sentence): index for index, sentence in enumerate(sentences)}
+    return all(positions[id(s)] < last and s.weak_cue and not s.agrees for s in offering) and not any(
+        s.agrees or (s.counter_cue and not s.weak_cue) for s in sentences[last + 1:])
 
 
 def _known_condition(sentences: Sequence[Sentence], index: int) -> bool:

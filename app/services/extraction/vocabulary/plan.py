@@ -34,7 +34,7 @@ AGREE = phrases((
     r"angenommen", r"annehmen", r"trag\w* (?:\S+ ){0,8}?mit\b", r"mitzutragen", r"mittragen",
     r"genehmig\w*", r"befürwort\w*", r"zusagen", r"sagen (?:\S+ ){0,4}?zu\b",
     r"agree\w*", r"accept\w*", r"consent\w*", r"approve\w*", r"steht nichts entgegen", r"stehen nichts entgegen",
-    r"(?:sind|ist|bin) (?:\S+ ){0,3}?bereit,? (?:\S+ ){0,5}?(?:zuzustimmen|mitzutragen|anzunehmen)",
+    r"(?:sind|ist|bin) (?:\S+ ){0,3}?bereit,? (?:\S+ ){0,12}?(?:zuzustimmen|mitzutragen|anzunehmen)",
     # Joining the plan: "schließen uns dem Plan an", "machen da mit" (the "mit" closing the clause, so that
     # "machen Sie uns mit den Zahlen vertraut" is no agreement).
     r"schließ\w* (?:\S+ ){0,2}?(?:uns|mich) (?:\S+ ){0,8}?an\b", r"(?:uns|mich) (?:\S+ ){0,6}?anzuschließen",
@@ -176,7 +176,9 @@ LAPSES = phrases((
 # A question that asks after something ("Wie viele Gläubiger haben bisher zugestimmt?", "Werden Sie die Ersetzung
 # der fehlenden Zustimmungen beantragen?"): its decision words decide nothing.
 ASKING = phrases((
-    r"^\W*(?:\d+[.)]\s*)?(?:wie|wieviele?|welche[rsnm]?|wer|wem|wann|wo|ob|werden sie|haben sie|hat|haben|sind"
+    r"^\W*(?:\d+[.)]\s*)?(?:wie|wieviele?|welche[rsnm]?|wer|wem|wann|wo|ob|inwieweit|inwiefern|gibt es|wird"
+    r"|was (?:geschieht|passiert|gilt|wäre|ist mit)"
+    r"|werden sie|haben sie|hat|haben|sind"
     r"|können sie|könnten sie|würden sie|how|which|who|when|whether|will you|have|has|did)\b",
 ))
 # The creditor tells what it did before ("Mit Schreiben vom 18.02. hatten wir den ersten Plan abgelehnt", "hatten
@@ -389,9 +391,20 @@ COUNTER = phrases((
     r"\bund (?:die Sache|das|der Fall|die Angelegenheit|alles) (?:ist|wäre) (?:\S+ ){0,3}?(?:erledigt|abgegolten)\b",
     # A sum taken "zur Abgeltung der gesamten Forderung" (in full settlement): the creditor's own terms.
     r"zur (?:\S+ ){0,2}?(?:Abgeltung|Erledigung) (?:\S+ ){0,3}?(?:Forderung\w*|Ansprüche\w*|Schuld\w*)",
+    # An offer of the creditor's own in place of the plan's: "Angeboten wird stattdessen: 10 Monatsraten zu je
+    # 15,00 €", "Wir bieten Ihrer Mandantin an, …", "Unser Angebot: …".
+    r"stattdessen", r"statt dessen", r"angeboten wird", r"(?:bieten|biete|bietet) (?:\S+ ){0,8}?an\b",
+    r"unser\w* Angebot", r"Angebot unsererseits", r"im Gegenzug",
+    # A change the creditor demands of the plan ("sie muss aber auf die aktuelle Forderung bezogen werden: …") and
+    # a consent given on the basis just stated ("Auf dieser Grundlage stimmen wir zu").
+    r"(?:muss|müsste|müssen|müssten) (?:\S+ ){0,6}?(?:bezogen|berechnet|angepasst|erhöht|angehoben|zugrunde gelegt"
+    r"|umgestellt|geändert) werden", r"auf (?:dieser|diese[rn]?) (?:Grundlage|Basis)\b",
+    r"unter (?:dieser|diesen) Voraussetzung\w*",
     r"provided", r"on condition", r"would accept", r"could accept", r"counter\w*",
     r"instead", r"at least",
 ))
+# Counter cues that are only a bound or a bare condition: beside figures before a plain refusal, its reasons.
+WEAK_COUNTER = phrases((r"sofern", r"vorausgesetzt", r"provided"))
 # A condition that makes a figure a counter-offer only next to an agreement ("stimmen zu, wenn …").
 CONDITIONAL = phrases((
     r"wenn", r"falls", r"soweit", r"if\b", r"unless",

@@ -1,0 +1,71 @@
+"""A decision surrounded by the creditor's own figures: an offer made in place of the plan, terms demanded before a
+consent, a willingness to consent to other figures, figures given as the reasons for a no, and a numbered question
+about what happens if others refuse."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from app.services.extraction import plan_reply
+from app.services.parsing import parse_body
+
+PLAN = {"quota_percent": Decimal("12"), "monthly_rate": Decimal("4.10"), "months": Decimal("60"),
+        "offer_amount": Decimal("246.00")}
+
+
+def read(text: str) -> plan_reply.PlanReading:
+    body = f"Sehr geehrte Frau Rechtsanwältin,\n\n{text}\n\nMit freundlichen Grüßen\nInkasso Nordlicht GmbH"
+    return plan_reply.read(parse_body(body, None), plan_figures=PLAN, plan_claim=Decimal("2050.00"))
+
+
+def recorded_alone(reading: plan_reply.PlanReading) -> bool:
+    return reading.decision in ("accepted", "declined") and not reading.doubts
+
+
+def test_an_offer_made_in_place_of_the_plan_after_a_no_is_a_counter_offer() -> None:
+    reading = read("Dem Plan stimmt unsere Auftraggeberin nicht zu.\nStattdessen bieten wir an: 12 Monatsraten zu je "
+                   "25,00 €, zusammen 300,00 €.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer["monthly_rate"] == Decimal("25.00")
+    assert not recorded_alone(reading)
+
+
+def test_an_offer_said_in_the_passive_is_a_counter_offer() -> None:
+    reading = read("Eine Zustimmung erteilen wir nicht. Angeboten wird eine Einmalzahlung von 400,00 €.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer["offer_amount"] == Decimal("400.00")
+
+
+def test_figures_given_as_the_reasons_for_a_no_are_no_offer_but_a_human_confirms() -> None:
+    reading = read("Jede Buchung kostet uns mehr als 3 €, und nach fünf Jahren hätten wir gerade 246,00 € erhalten, "
+                   "sofern das Einkommen gleich bleibt.\nWir lehnen den Plan daher ab.")
+    assert reading.decision == "declined"
+    assert not reading.counter_offer
+    assert not recorded_alone(reading)
+
+
+def test_a_change_demanded_and_a_consent_on_that_basis_are_a_counter_offer() -> None:
+    reading = read("Gegen die Quote von 12 % haben wir nichts. Sie muss aber auf unsere heutige Forderung berechnet "
+                   "werden: 12 % hiervon sind 276,00 €, in 60 Monatsraten also 4,60 € statt 4,10 €.\nAuf dieser "
+                   "Grundlage stimmen wir zu.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer["monthly_rate"] == Decimal("4.60")
+
+
+def test_a_willingness_to_consent_to_other_figures_is_a_counter_offer() -> None:
+    reading = read("Unsere Mandantin lehnt die angebotene Quote von 12 % ab. Sie ist aber bereit, einem Plan mit "
+                   "einer Quote von 18 % bei gleicher Laufzeit zuzustimmen.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"quota_percent": Decimal("18.00")}
+
+
+def test_a_willingness_to_consent_to_the_plan_itself_is_a_consent() -> None:
+    reading = read("Wir sind bereit, dem Plan in der Fassung vom 3. Februar ohne Änderungen zuzustimmen.")
+    assert reading.decision == "accepted"
+
+
+def test_a_numbered_question_about_others_refusing_decides_nothing() -> None:
+    reading = read("Vor einer Entscheidung bitten wir um Auskunft:\n1. Bitte senden Sie uns die letzte "
+                   "Gehaltsabrechnung.\n2. Was passiert mit unserem Anteil, wenn ein anderer Gläubiger den Plan "
+                   "ablehnt?")
+    assert reading.decision == "needs_info"
