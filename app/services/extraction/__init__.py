@@ -57,7 +57,7 @@ from app.services.extraction.result import (
     ExtractionResult,
 )
 from app.services.extraction.sender import sender_cues
-from app.services.extraction.stated_sums import future_totals, larger_sums
+from app.services.extraction.stated_sums import future_totals, larger_sums, unread_larger_sums
 from app.services.extraction.totals import TotalDecision, decide_total, sums_its_parts, usable
 from app.services.extraction.vocabulary.amounts import (
     APPROXIMATE_LEAD,
@@ -224,6 +224,9 @@ def _safety(
         if sums := larger_sums(total, candidates):
             named = "; ".join(money.format_eur(c.value) for c in sums)
             reasons.append(f"the text states a larger sum that holds this total as a part: {named}")
+        if miscounted := unread_larger_sums(total, candidates):
+            named = "; ".join(money.format_eur(c.value) for c in miscounted)
+            reasons.append(f"the text states a larger sum after the total that nothing listed adds up to: {named}")
         if later := future_totals(total, candidates):
             named = "; ".join(money.format_eur(c.value) for c in later)
             reasons.append(f"the text also names a larger future or conditional total: {named}")

@@ -47,9 +47,11 @@ from app.services.extraction.vocabulary.amounts import (
     OTHER_VALUE_LEAD,
     PAID_LEAD,
     PAID_TRAIL,
+    PART_PAYMENT_MADE,
     PASSING_VALUE_LEAD,
     PAST_TRAIL,
     PERIODIC_LEAD,
+    REMAINDER_AFTER_INSTALMENT,
     SUPERSEDED_LEAD,
     SUPERSEDED_TRAIL,
     THRESHOLD_LEAD,
@@ -110,7 +112,8 @@ _UNIT_AFTER = re.compile(
 )
 _PER_UNIT_AFTER = re.compile(
     r"^\s*(?:€|eur|euro)?\s*(?:(?:je|pro)\s+\w|/\s*(?:monat|jahr|stk|stück|std|stunde|tag|woche|kwh|quartal|rechnung"
-    r"|mahnung|einheit|person|mt?l)|(?:monatlich|mtl\.|jährlich|wöchentlich|täglich|per month|a month|monthly"
+    r"|mahnung|einheit|person|mt?l)|(?:monatlich|mtl\.|jährlich|wöchentlich|täglich|im (?:monat|jahr|quartal)"
+    r"|per month|a month|monthly"
     r"|per year|per day)\b)",
     re.IGNORECASE,
 )
@@ -287,7 +290,8 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
         return MARKED_WRONG_REASON
     for reason, pattern in _LEAD_REJECTIONS:
         if pattern.search(folded_lead) and not (reason == PAID_REASON and _NEGATION.search(folded_lead)) \
-                and not (reason == INSTALMENT_REASON and INSTALMENT_ARREARS.search(folded_lead)):
+                and not (reason == INSTALMENT_REASON and (INSTALMENT_ARREARS.search(folded_lead)
+                                                          or _remainder_after_instalment(folded_lead))):
             return reason
     if per_unit and (_PER_UNIT_BEFORE.search(lead) or _PER_UNIT_AFTER.match(after)):
         return _PER_UNIT
@@ -307,6 +311,12 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
         # "ist damit überholt" was a bill to the debtor, and names no earlier answer)
         return SUPERSEDED_REASON
     return None
+
+
+def _remainder_after_instalment(folded_lead: str) -> bool:
+    """The amount is what remains after a part payment the lead names, not an instalment."""
+    ends = [match.end() for match in PART_PAYMENT_MADE.finditer(folded_lead)]
+    return bool(ends) and REMAINDER_AFTER_INSTALMENT.search(folded_lead, ends[-1]) is not None
 
 
 def _excluded_after(folded_trail: str) -> bool:

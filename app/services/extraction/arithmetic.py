@@ -17,6 +17,7 @@ from app.services.extraction.amounts import Candidate
 
 _ZERO = Decimal("0.00")
 _WHOLE_LABELS = ("total", "balance")
+_GROUP_LABELS = ("principal", "interest", "costs")
 Key = tuple[int, int]
 
 
@@ -104,7 +105,14 @@ class SourceSums:
         # Forderung 1.942,49 EUR") sums parts listed already: the whole adds up from the parts alone.
         parts = (self._amounts[index] for index in range(before - 1, -1, -1)
                  if self._amounts[index].label not in _WHOLE_LABELS or self._amounts[index].count is not None)
-        return _run_adding_up(whole, parts)
+        found = _run_adding_up(whole, parts)
+        if found:
+            return found
+        # A group's sum whose own items are not listed ("Mahnkosten von insgesamt 31,80 Euro für zwei Mahnungen und
+        # eine Anfrage") is one item of the whole, like any other: the runs above leave it out.
+        groups_too = (self._amounts[index] for index in range(after, len(self._amounts))
+                      if not self._amounts[index].subtotal or self._amounts[index].label in _GROUP_LABELS)
+        return _run_adding_up(whole, groups_too)
 
 
 def _run_adding_up(whole: Candidate, run: Iterator[Candidate]) -> list[Candidate]:

@@ -43,6 +43,11 @@ NOISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("postcode", re.compile(r"(?<![\d,.])\d{5}(?=\s+[A-ZÄÖÜ][a-zäöüß])")),
     ("paragraph", re.compile(r"§+\s*\d+[a-z]?(?:\s*(?:abs\.?|satz|nr\.?)\s*\d+)*", re.IGNORECASE)),
+    # "am 12. Oktober 2039": a day written with its month's name. Left in, its ordinal's dot ended the clause, so a
+    # figure's own sentence ("189,00 Euro hat sie am 12. Oktober … bezahlt") lost the words after the date.
+    ("date", re.compile(r"(?<![\d,.])\d{1,2}\.\s?(?:Januar|Jänner|Februar|März|Maerz|April|Mai|Juni|Juli|August"
+                        r"|September|Oktober|November|Dezember|(?:Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept?|Okt|Nov|Dez)\.)"
+                        r"(?:\s\d{4}(?![\d,]))?")),
 )
 
 _DIGIT = re.compile(r"\d")
@@ -118,6 +123,7 @@ _NEEDS: dict[int, re.Pattern[str] | tuple[re.Pattern[str], ...]] = {
     8: re.compile(r"[Tt](?:[Ee][Uu][Ee][Rr]|\.?-?[NnIi\u0130\u0131])"),
     9: re.compile(r"\d\d\d\d\d\s+[A-ZÄÖÜ]"),  # a postcode before a capitalised place name
     10: re.compile("§"),
+    11: re.compile(r"\d\.\s?[JFMASOND]"),  # a day's dot before its month's capital
 }
 _SCANS = tuple((kind, pattern, needs if isinstance(needs, tuple) else (needs,))
                for index, (kind, pattern) in enumerate(NOISE_PATTERNS)

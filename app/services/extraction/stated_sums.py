@@ -69,6 +69,15 @@ def larger_sums(total: Candidate, candidates: Sequence[Candidate]) -> list[Candi
     return found
 
 
+def unread_larger_sums(total: Candidate, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Larger amounts after the total that their clause calls a sum but that carry no label and that nothing listed
+    adds up to ("Offen sind 700,00 €, 120 € und 45 €. Das macht 900,00 €."): the writer's own sum, miscounted or of
+    something else, beside which the total is only a part."""
+    start = order_key(total)
+    return [c for c in _own_text(candidates, total) if not c.rejected and c.label == "unlabelled"
+            and STATES_A_SUM in c.features and c.value > total.value and order_key(c) > start]
+
+
 def future_totals(total: Candidate, candidates: Sequence[Candidate]) -> list[Candidate]:
     """Larger totals the sender's own text names only for the future or under a condition."""
     return [c for c in _own_text(candidates, total)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import product
 
 from app.services import money
-from app.services.extraction.amounts import INSTALMENT_REASON, PAID_REASON, Candidate
+from app.services.extraction.amounts import INSTALMENT_REASON, PAID_REASON, STATES_A_SUM, Candidate
 from app.services.extraction.arithmetic import SourceSums, order_key
 from app.services.extraction.labels import PRINCIPAL, SURCHARGES, TOTALIZER, fold, is_weak_balance
 from app.services.extraction.result import Component
+from app.services.extraction.vocabulary import phrases
 from app.services.extraction.vocabulary.amounts import PAID_TRAIL
 
 COMPONENTS: tuple[Component, ...] = ("principal", "interest", "costs")
@@ -202,8 +203,9 @@ _ADDS_UP = "its components add up to it"
 _SUM_OF_SUBTOTAL = "a subtotal plus the amounts after it add up to it"
 _ITEMS_ADD_UP = "the amounts listed with it add up to it"
 _SUM_ROW_FEATURES = ("table sum row, open amount column", "row arithmetic: billed − paid = open")
+_REMAINDER = "what remains of the sum stated before it after the payments named between them"
 # A named balance ("Saldo", "offener Betrag", "Rückstand") is explicit; a generic word ("beträgt") is not.
-_CORROBORATING = (_EXPLICIT, _BALANCE, _ADDS_UP, _ITEMS_ADD_UP, _SUM_OF_SUBTOTAL, *_SUM_ROW_FEATURES)
+_CORROBORATING = (_EXPLICIT, _BALANCE, _ADDS_UP, _ITEMS_ADD_UP, _SUM_OF_SUBTOTAL, _REMAINDER, *_SUM_ROW_FEATURES)
 _WEIGHTS = {
     _EXPLICIT: 3.0, _BALANCE: 2.0, "generic balance word": 1.5, "currency stated": 0.5, _ADDS_UP: 1.0,
     _SUM_ROW_FEATURES[0]: 1.0, _SUM_ROW_FEATURES[1]: 0.5, _SUM_OF_SUBTOTAL: 0.5, _ITEMS_ADD_UP: 1.5,
@@ -359,13 +361,17 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     Each candidate is scored by its features (label role, table place, arithmetic, currency, where it
     stands); the best wins, and the notes say why and by what margin over the best other value."""
     accepted = usable(candidates)
-    pool = [c for c in accepted if c.label in ("total", "balance")]
+    counted = _arithmetic(candidates)
+    pool = [c for c in accepted if c.label in ("total", "balance")] + _sums_said_in_words(accepted, counted)
     if not pool:
         return _without_total_label(accepted)
-    counted = _arithmetic(candidates)
     sources = _sources(candidates, accepted, pool, counted)
     ranking = sorted((_rank(c, sources[c.line.source]) for c in pool), key=Ranked.key, reverse=True)
     best = ranking[0]
+    remainder, paid_since = _remainder_after_payments(best.candidate, ranking, candidates)
+    if remainder is not None:
+        best = Ranked(remainder.candidate, (*remainder.features, _REMAINDER), remainder.consistent)
+        ranking = [best, *(r for r in ranking if r is not remainder)]
     total = best.candidate
     parts = sources[total.line.source].parts
     values, evidence, consistent = _components(parts, total)
@@ -373,7 +379,7 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     runner_up = next((r for r in ranking[1:] if r.candidate.value != total.value), None)
     margin = None if runner_up is None else round(best.score - runner_up.score, 2)
     paid = frozenset(c.value for c in candidates if _was_paid(c) and c.line.source == total.line.source
-                     and c.line.part in ("reply", "attachment"))
+                     and c.line.part in ("reply", "attachment")) | paid_since
     unexplained = _unexplained(best, ranking, counted, evidence, sources, paid)
     adds_up = consistent and _a_breakdown(values)
     notes = [f"chosen for: {', '.join(best.features)}"]
@@ -386,8 +392,13 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     # A runner-up above the total that the total's own sum or components explain ("drei Rücklastschriftgebühren,
     # insgesamt 21,50 EUR" above "Die Forderung beläuft sich damit auf 702,35 EUR") is no rival, however close its
     # score; one below it stays one ("Forderung über 940,00 EUR … zusammen 168,90 EUR … Restforderung: 771,10 EUR").
+    # Nor is one of the items of a breakdown the total is summed from, stated after it ("beträgt 905,60 €. Er setzt
+    # sich wie folgt zusammen: … ein Restbetrag von 270,00 € …, … 540,00 € …, … 63,80 € …, … 31,80 €"); but the last
+    # of a run stays one: "Forderung über 940,00 € … zusammen 168,90 € aufgerechnet … Restforderung 771,10 €" is
+    # the claim before payments, then what remains of it.
     rival = runner_up is not None and (any(c is runner_up.candidate for c in unexplained)
-                                       or order_key(runner_up.candidate) > order_key(total))
+                                       or (order_key(runner_up.candidate) > order_key(total)
+                                           and not _inside_breakdown(runner_up.candidate, total, sources)))
     return TotalDecision(
         total=total,
         confidence=_confidence(best, unexplained, margin if rival else None, adds_up),
@@ -400,6 +411,60 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
         margin=margin,
         notes=tuple(notes),
     )
+
+
+# Payments announced or awaited, and what would remain once they come: no payment made yet.
+_PAYMENT_TO_COME = phrases((
+    r"angekündigt", r"zugesagt", r"in Aussicht", r"erwarte\w*", r"nach Eingang", r"sobald", r"wenn", r"falls",
+    r"sofern", r"bis zum", r"wird", r"werden", r"würde\w*", r"wäre\w*",
+))
+
+
+def _remainder_after_payments(total: Candidate, ranking: list[Ranked],
+                              candidates: Sequence[Candidate]) -> tuple[Ranked | None, frozenset[Decimal]]:
+    """A later, smaller total or balance that is what the chosen one leaves after the payments named between them
+    ("Das sind zusammen 1.415,00 €. Bezahlt hat er … 300,00 € … und … 100,00 €. Offen sind damit noch 1.015,00 €."):
+    the claim now, and the sum of those payments. Only where nothing but payments and unlabelled amounts stand
+    between, one of them said to be paid, and they make up the difference exactly."""
+    own = sorted((c for c in candidates
+                  if c.line.source == total.line.source and c.line.part in ("reply", "attachment")), key=order_key)
+    start = order_key(total)
+    for later in sorted(ranking, key=lambda r: order_key(r.candidate)):
+        remainder = later.candidate
+        if remainder.line.source != total.line.source or order_key(remainder) <= start \
+                or not _ZERO < remainder.value < total.value:
+            continue
+        between = [c for c in own if start < order_key(c) < order_key(remainder)]
+        if any(c.label in ("total", "balance") and not c.rejected for c in between):
+            return None, frozenset()
+        summed = [c for c in between if not c.rejected or _was_paid(c)]
+        if any(_was_paid(c) for c in summed) and sum((c.value for c in summed), _ZERO) == total.value - remainder.value:
+            said = " ".join(dict.fromkeys(c.line.text for c in [*summed, remainder]))
+            if _PAYMENT_TO_COME.search(fold(said)):  # "… angekündigt. Nach Eingang dieser Zahlung verbleiben …"
+                return None, frozenset()
+            return later, frozenset({total.value - remainder.value})
+    return None, frozenset()
+
+
+def _inside_breakdown(candidate: Candidate, total: Candidate, sources: dict[str, _Source]) -> bool:
+    """`candidate` is an item of three or more the total is summed from, not the last one."""
+    items = sources[total.line.source].sums.items_of(total)
+    return len(items) >= 3 and any(item is candidate for item in items[:-1])
+
+
+def _sums_said_in_words(accepted: list[Candidate], counted: list[Candidate]) -> list[Candidate]:
+    """Amounts with no label of their own whose clause calls them a sum ("Das macht 1.085,00 Euro.") and that the
+    amounts listed right before or after them add up to exactly: totals, as if so labelled. An unlabelled "macht"
+    whose arithmetic fails stays unread."""
+    said = [c for c in accepted if c.label == "unlabelled" and STATES_A_SUM in c.features]
+    if not said:
+        return []
+    found: list[Candidate] = []
+    for candidate in said:
+        sums = SourceSums([c for c in counted if c.line.source == candidate.line.source], ())
+        if sums.items_of(candidate):
+            found.append(replace(candidate, label="total", label_text="sum of the amounts listed"))
+    return found
 
 
 def _without_total_label(accepted: list[Candidate]) -> TotalDecision:

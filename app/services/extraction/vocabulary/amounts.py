@@ -63,6 +63,15 @@ INSTALMENT_ARREARS = phrases((
     r"(?:rückständig|überfällig|ausstehend|unbezahlt|nicht (?:bezahlt|gezahlt|geleistet))\w* (?:\S+ ){0,2}?Raten\b",
     r"Raten(?:rückstand|rückstände|rückständen)\b", r"Rückstand (?:\S+ ){0,2}?Raten\b",
 ))
+# A part payment made ("nach einer Teilzahlung", "abzüglich der Raten") and then a remainder ("… noch ein Restbetrag
+# von 270,00 €"): what is left of a bill after it is owed, not an instalment.
+PART_PAYMENT_MADE = phrases((
+    r"(?:nach|abzüglich|abzgl|nach Abzug|trotz) (?:\S+ ){0,2}?(?:Teilzahlung|Abschlagszahlung|Abschlag|Rate)\w*",
+))
+REMAINDER_AFTER_INSTALMENT = phrases((
+    r"Rest(?:betrag|forderung|schuld|summe|saldo)?\b", r"verbleib\w*", r"noch (?:\S+ ){0,2}?offen",
+    r"offen (?:bleib|steh)\w*", r"übrig\w*",
+))
 PAID_LEAD = phrases((
     r"(?<!nach)Zahlung (?:vom|über|in Höhe|i\.\s?h\.|von)", r"Überweisung (?:\S+ )?(?:vom|über|in Höhe|von)",
     # "nach Verrechnung der Zahlung Ihrer Mandantin vom 02.10. über 150,00 €"

@@ -97,6 +97,11 @@ SETTLED_ACCOUNT = phrases((
     r"(?:bestehen|gibt es) (?:\S+ ){0,4}?kein(?:e|erlei) (?:weiteren )?(?:offenen )?"
     r"(?:Forderungen|Ansprüche|Posten|Rückstände)",
     r"(?:Forderungen|Ansprüche) (?:\S+ ){0,6}?bestehen nicht", r"keine Forderung(?:en)? mehr",
+    # A creditor that never held a claim: "gegen Frau … haben wir keine Forderung", "offen war zu keinem Zeitpunkt".
+    r"(?:haben|hatten|halten) (?:\S+ ){0,5}?kein(?:e|erlei) (?:offenen? )?(?:Forderung(?:en)?|Anspr(?:uch|üche))\b"
+    r"(?! (?:\S+ ){0,4}?(?:abgetreten|verkauft|übertragen))",
+    r"zu keinem Zeitpunkt (?:\S+ ){0,3}?(?:offen|ausstehend)",
+    r"(?:offen|ausstehend) (?:\S+ ){0,4}?zu keinem Zeitpunkt",
     # "Eine Forderung unsererseits besteht nicht mehr."
     r"(?:Forderung|Anspruch|Ansprüche)\w* (?:\S+ ){0,6}?(?:besteht|bestehen) (?:\S+ ){0,2}?nicht mehr\b",
     r"(?:besteht|bestehen) (?:\S+ ){0,3}?(?:Forderung|Anspr(?:uch|üche))\w* (?:\S+ ){0,3}?nicht mehr\b",
@@ -180,6 +185,8 @@ INSTALMENT = phrases((
     r"Ratenzahlung\w*", r"Ratenplan\w*", r"Ratenvereinbarung\w*", r"Ratenangebot\w*", r"Teilzahlung\w*",
     r"Monatsrate[n]?", r"Schlussrate", r"Rate[n]?\b", r"Tilgungsplan", r"Zahlungsplan", r"Stundung",
     r"instal+ments?", r"payment (?:plan|arrangement)", r"monthly (?:payments|rates)",
+    # Monthly payments with their figure: "Wenn Herr K. ab Mai monatlich 50,00 € zahlt, …".
+    r"monatlich\w* (?:\S+ ){0,2}?\d",
 ))
 # An offer or a grant: what turns a sentence about instalments into a plan.
 OFFER = phrases((
@@ -192,6 +199,8 @@ OFFER = phrases((
     r"zustimmen", r"anzunehmen", r"stimm(?:e|en|t)\b(?: \S+){0,10}? zu\b", r"zugestimmt",
     # A proposal is an offer too ("schlagen wir eine Rückführung in 12 Monatsraten vor").
     r"vorschlag\w*", r"vorgeschlagen", r"vorzuschlagen", r"schlag(?:en|e)? (?:\S+ ){0,20}?vor\b", r"unterbreite\w*",
+    # Payments that would close the matter: "…, ist die Sache für uns erledigt".
+    r"(?:ist|wäre) (?:die Sache|das Thema|die Angelegenheit|alles|das) (?:\S+ ){0,3}?erledigt",
 ))
 # The creditor asks the firm to propose the instalments: willing in principle, yet it offers no plan of its own
 # ("sind grundsätzlich zu Raten bereit und bitten um Ihren Vorschlag", "machen Sie uns einen Vorschlag").
@@ -214,6 +223,8 @@ PLAN_OVER = phrases((
     r"(?:nicht|keine?) (?:\S+ ){0,4}?(?:anbieten|gewähren|bewilligen|einräumen|möglich)", r"terminated",
     r"cancel+ed", r"revoked", r"no longer",
     r"(?:cannot|can't|unable to|not able to) (?:\S+ ){0,3}?(?:offer|accept|agree)",
+    # The loan's own history: "wurde im Mai 2038 ein Ratenkredit über 3.000,00 EUR gewährt, zurückzuzahlen in …".
+    r"(?:Ratenkredit|Kredit|Darlehen)\w* (?:\S+ ){0,6}?(?:gewährt|ausgezahlt|ausgereicht)\b",
 ))
 # A negation right before a refusal word takes it back ("stehe … nicht grundsätzlich ablehnend gegenüber").
 REFUSAL_NEGATION = phrases((r"nicht", r"kein\w*", r"not", r"never"))

@@ -44,6 +44,9 @@ STRONG_TOTALIZER = phrases((
     r"\b(?:ergibt|ergeben) sich\W*$",
     # "… sowie die Nachzahlung mit 212,38. Zusammen 1.122,38 €.": the word alone opening the amount's sentence.
     r"^\W*zusammen\W*$",
+    # Added up in words: "Zusammengerechnet sind damit heute …", "Alles zusammen macht das …", "unterm Strich".
+    r"\bzusammengerechnet\b", r"\bzusammengezählt\b", r"\balles zusammen\b", r"\bunter(?:m| dem) Strich\b",
+    r"\bsumma summarum\b",
 ), whole_words=False)
 PRINCIPAL = phrases((
     r"Hauptforderung", r"Hauptsache", r"Restkapital", r"\bKapital\b", r"Kapitalforderung", r"Restdarlehen",
@@ -82,6 +85,8 @@ SURCHARGES = phrases((r"Säumniszuschl\w*", r"Verspätungszuschl\w*"), whole_wor
 _WEAK_BALANCE = (
     r"beträgt", r"beläuft", r"fällig\w*", r"zu zahlen", r"\bBetrag\b", r"Schuld(?:en|et)?\b", r"\bbalance\b",
     r"\bergibt\b",
+    # "Der Verein hat also noch 181,00 € von ihm zu bekommen": what the creditor is still to receive.
+    r"\bzu bekommen\b",
 )
 BALANCE = phrases((
     r"Saldo", r"Kontostand", r"offene[rsn]? (?:Betrag|Beträge|Forderung\w*|Summe|Posten|Saldo)", r"\boffen\b",
@@ -98,7 +103,7 @@ BALANCE = phrases((
     r"(?<!nicht\s)\b(?:richtig|korrekt|korrigiert)\W*$",
     r"\bsind es (?:aktuell|derzeit|momentan|zurzeit|inzwischen|mittlerweile|heute|noch)\b",
     # What remains after a payment is what is owed ("verbleiben 880,00 €", "verbleibender Betrag").
-    r"\bverbleib(?:en|t|ende[rn]?)\b",
+    r"\bverbleib(?:en|t|ende[rn]?)\b", r"\bes bleib(?:en|t)\b", r"\bbleib(?:en|t) (?:also|somit|damit|noch)\b",
     # Today's standing of the account ("aktueller Stand Kundenkonto …: 271,85 €"); "Stand: 01.12." alone is a date.
     r"\baktuelle[rn]? (?:Konto)?[Ss]tand\b",
     # What is still missing is what is still owed ("Stand heute fehlen noch 1.015,-- €", "Fehlbetrag").
