@@ -60,8 +60,8 @@ def payment_left_in(total: Candidate, candidates: Sequence[Candidate]) -> Decima
     """A payment listed among the rows right above the total that the total does not take off: the positive rows
     alone make the total ("Zahlung vom 22.07. -150,00 €" above a Gesamtforderung of the rows before it)."""
     rows = rows_above(total, candidates)
-    paid = [row for row in rows if row.label == "deduction" or row.reason == PAID_REASON]
-    owed = [row for row in rows if row not in paid]
+    paid = [row for row in rows if (row.label == "deduction" or row.reason == PAID_REASON) and row.value != 0]
+    owed = [row for row in rows if row not in paid and not (row.reason == PAID_REASON and row.value == 0)]
     if not paid or len(owed) < 2 or any(row.rejected or row.value <= 0 for row in owed):
         return None
     return abs(paid[0].value) if sum((row.sum_value for row in owed), Decimal("0.00")) == total.value else None

@@ -12,7 +12,7 @@ from app.services.parsing.forwards import colleagues_forwards
 from app.services.parsing.html import hidden_text, html_links, html_to_text, struck_text
 from app.services.parsing.pasted_letter import pasted_on_top
 from app.services.parsing.quotes import split_quotes
-from app.services.parsing.signature import postscript_start, signature_start
+from app.services.parsing.signature import figure_block_start, postscript_start, signature_start
 
 LinePart = Literal["reply", "signature", "quoted"]
 BodySource = Literal["html", "text", "empty"]
@@ -169,6 +169,8 @@ def parse_body(body_text: str | None, body_html: str | None, sender: str | None 
         postscript = postscript_start(lines[begin:end], start)
         if postscript is None and _BELOW_SIGNATURE.search(" ".join(lines[begin:begin + start])):
             postscript = _after_block(lines[begin:end], start)  # "… finden Sie unter meiner Signatur"
+        if postscript is None:
+            postscript = figure_block_start(lines[begin:end], start)
         for index in range(begin + start, end if postscript is None else begin + postscript):
             parts[index] = "signature"
     reply_text = _join(lines, parts, "reply")

@@ -83,3 +83,34 @@ def signature_start(lines: list[str]) -> int | None:
 def postscript_start(lines: list[str], start: int) -> int | None:
     """Index of the first postscript line at or after `start` (the signature's first line), or None."""
     return next((index for index in range(start, len(lines)) if _POSTSCRIPT.match(lines[index])), None)
+
+
+# A figure with cents, and a word that names a claim's sum: a block of them below the sign-off is a statement.
+_FIGURE = re.compile(r"(?<![\d.,])\d[\d.]*,\d\d(?!\d)")
+_SUM_WORD = re.compile(r"saldo|gesamt|summe|forderung|offen|rückstand|rueckstand|restschuld|zu zahlen|total|balance",
+                       re.IGNORECASE)
+_MIN_FIGURE_LINES = 3
+# The note above the sign-off announces what follows ("anbei der Auszug aus unserer Akte", "übersenden wir den
+# Export"): figures below a note that announces nothing are a footer's, read by no one.
+_ANNOUNCES = re.compile(r"\b(?:anbei|beigefügt|nachstehend|nachfolgend|unten|folgend\w*|übersende\w*|senden Ihnen"
+                        r"|Auszug|Export|Aufstellung|Übersicht|Datenblatt|Ausdruck|Kontoauszug|below|attached)\b",
+                        re.IGNORECASE)
+
+
+def figure_block_start(lines: list[str], start: int) -> int | None:
+    """First line of a block of figures set below the sign-off (an account extract or a data export pasted under
+    the signature: "Mit freundlichen Grüßen / i. A. … / === AKTENAUSZUG === / Hauptforderung 948,00 / …"), or None.
+    The block holds at least three lines with a figure, one of them naming the claim's sum; it starts at the
+    paragraph of its first figure. Only under a note that announces it and has no figures of its own ("anbei der
+    Auszug aus unserer Akte"): a note that names a figure ("Der Betrag im Datenblatt unten enthält noch … Maßgeblich ist 574,92 €")
+    may be putting the block right, and then the block stays signature, read by no one."""
+    note = " ".join(lines[:start])
+    if any(_FIGURE.search(line) for line in lines[:start]) or not _ANNOUNCES.search(note):
+        return None
+    figures = [index for index in range(start + 1, len(lines)) if _FIGURE.search(lines[index])]
+    if len(figures) < _MIN_FIGURE_LINES or not any(_SUM_WORD.search(lines[index]) for index in figures):
+        return None
+    block = figures[0]
+    while block > start + 1 and lines[block - 1].strip():
+        block -= 1
+    return block

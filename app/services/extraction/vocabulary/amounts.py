@@ -78,6 +78,8 @@ PAID_LEAD = phrases((
     r"(?<!nach)Zahlung (?:Ihre[rs]? (?:Mandant\w*|Mandantschaft)|de[rs] (?:Schuldner\w*|Kund\w*|Mandant\w*)) "
     r"(?:\S+ ){0,2}?(?:vom|über|in Höhe|von)", r"Zahlungseingang", r"(?<!nach)Zahlungen",
     r"\bEingang (?:\S+ ){0,3}?(?:über|in Höhe von|von)\s*(?:€\s*|eur\s+|euro\s+)?$", r"abzüglich",
+    # A field naming the last payment received ("Betrag letzte Zahlung;150,00", "Letzte Zahlung: 150,00 €").
+    r"letzte[rn]? Zahlung\w*", r"Betrag (?:der )?letzten Zahlung",
     r"abzgl", r"Gutschrift", r"geleistete", r"bereits gezahlt", r"(?<!un)bezahlt", r"eingegangen", r"gutgeschrieben",
     r"überwiesen",
     r"payments? (?:of|received)", r"\bpaid\b", r"\breceived\b", r"\bless\b",

@@ -24,6 +24,9 @@ AUTO_SUBJECT = phrases((
     r"your (?:message|request|enquiry|inquiry) (?:has been|was) (?:received|registered)", r"undeliverable",
     r"unzustellbar", r"delivery status notification", r"mail delivery failed", r"undelivered mail",
     r"returned mail", r"mail returned to sender", r"delivery failure", r"failure notice", r"nicht zustellbar",
+    # A mail server's notice that delivery is delayed ("Zustellung verzögert", "Delivery delayed").
+    r"Zustellung (?:\S+ ){0,3}?verzögert", r"delivery (?:has been |is )?delayed", r"delayed mail",
+    r"Statusmeldung des Mail-?servers",
     # A read receipt's subject: the mail program's prefix before the subject of the message that was read.
     r"Gelesen\s*:", r"Nicht gelesen\s*:", r"Read\s*:", r"Not read\s*:", r"Lu\s*:",
 ))
@@ -237,6 +240,10 @@ RECORD_STATUS = phrases((
     r"|Meldung|Nachricht|Supportanfrage|Serviceanfrage)\W*:\W*\w+",
     r"(?:ticket|case|request) status\W*:\W*\w+", r"Status(?:änderung|update|wechsel)\W*:\W*\w+",
 ))
+# A record's status field with its whole value ("Vollstreckungsstatus | ruhend (Ratenantrag abgelehnt)",
+# "Aktenstatus: außergerichtlich / Ratenzahlung gescheitert"): in a first-round reply the state of the creditor's own
+# file, which refuses nothing the firm asked (in a plan reply such a field may hold the decision itself).
+STATUS_FIELD = phrases((r"\w*status\s*[:|;]\s*[^|\n]{1,60}",))
 # Refusing what the firm proposed.
 REFUSAL = phrases((
     r"lehnen (?:\S+ ){0,8}?ab\b", r"ablehnen", r"abgelehnt", r"nicht einverstanden", r"stimmen (?:\S+ ){0,8}?nicht zu",

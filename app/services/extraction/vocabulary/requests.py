@@ -63,6 +63,8 @@ FUTILE = phrases((
 # Declining to give figures.
 DECLINE = phrases((
     r"keine Auskunft", r"keine Auskünfte",
+    # "geben wir … keine Erklärungen zur Höhe der Forderung ab", "nehmen wir keine Stellung"
+    r"keine (?:Erklärung|Stellungnahme)\w* (?:\S+ ){0,6}?ab\b", r"nehmen (?:\S+ ){0,4}?keine Stellung\b",
     r"keine (?:Angaben|Informationen|Daten|Zahlen) (?:\S+ ){0,3}?(?:machen|geben|mitteilen|erteilen|nennen"
     r"|übermitteln)",
     r"(?:können|dürfen|werden) (?:\S+ ){0,6}?keine (?:Auskunft|Auskünfte|Angaben|Informationen|Forderungshöhe"
@@ -84,12 +86,13 @@ DECLINE = phrases((
 ))
 # Handing the claim to someone else, or pointing the firm there.
 REFERRAL = phrases((
-    r"(?:Inkasso|Rechtsanw|Anwalt|Partner|Dienstleister|Factoring)\w* (?:\S+ ){0,12}?(?:abgegeben|übergeben"
+    r"(?:Inkasso|Rechtsanw|Anwalt|Partner|Dienstleister|Factoring|Prozessbevollmächtigt|Kanzlei)\w* (?:\S+ ){0,12}?"
+    r"(?:abgegeben|übergeben"
     r"|abgetreten|verkauft)",
     r"(?:abgegeben|übergeben|abgetreten|verkauft) (?:\S+ ){0,8}?(?:Inkasso|Anwalt|Rechtsanw)\w*",
     r"(?:verkauft|abgetreten) (?:an|worden)", r"zur (?:Beitreibung|Vollstreckung|weiteren Bearbeitung) an",
     r"Beitreibung (?:\S+ ){0,6}?übergeben",
-    r"wenden Sie sich (?:bitte )?(?:direkt |daher |deshalb |bitte )?an",
+    r"wenden Sie sich (?:bitte )?(?:direkt |unmittelbar |daher |deshalb |bitte |dazu |hierzu )*an",
     r"an (?:das|die|den) Sie sich (?:\S+ ){0,3}?wenden",
     r"please contact (?:\S+ ){0,3}?(?:agency|collection|solicitor|lawyer)",
 ))
