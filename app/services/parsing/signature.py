@@ -102,8 +102,8 @@ def figure_block_start(lines: list[str], start: int) -> int | None:
     the signature: "Mit freundlichen Grüßen / i. A. … / === AKTENAUSZUG === / Hauptforderung 948,00 / …"), or None.
     The block holds at least three lines with a figure, one of them naming the claim's sum; it starts at the
     paragraph of its first figure. Only under a note that announces it and has no figures of its own ("anbei der
-    Auszug aus unserer Akte"): a note that names a figure ("Der Betrag im Datenblatt unten enthält noch … Maßgeblich ist 574,92 €")
-    may be putting the block right, and then the block stays signature, read by no one."""
+    Auszug aus unserer Akte"): a note that names a figure ("Der Betrag im Datenblatt unten enthält noch …
+    Maßgeblich ist 574,92 €") may be putting the block right, and then the block stays signature, read by no one."""
     note = " ".join(lines[:start])
     if any(_FIGURE.search(line) for line in lines[:start]) or not _ANNOUNCES.search(note):
         return None

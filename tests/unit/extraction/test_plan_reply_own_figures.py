@@ -69,3 +69,16 @@ def test_a_numbered_question_about_others_refusing_decides_nothing() -> None:
                    "Gehaltsabrechnung.\n2. Was passiert mit unserem Anteil, wenn ein anderer Gläubiger den Plan "
                    "ablehnt?")
     assert reading.decision == "needs_info"
+
+
+def test_a_burden_named_in_the_subjunctive_is_no_demand() -> None:
+    reading = read("Unsere Mandantin stimmt dem Plan nicht zu. Bei 4,10 € im Monat kostet uns jede Buchung rund "
+                   "1,50 €, und jede Änderung des Einkommens müsste neu berechnet werden.")
+    assert reading.decision == "declined"
+    assert not reading.counter_offer
+
+
+def test_a_consent_given_earlier_and_now_in_force_is_a_consent() -> None:
+    assert read("Die interne Freigabe liegt vor. Unsere Zustimmung zum Plan ist damit verbindlich.").decision \
+        == "accepted"
+    assert read("Unsere Zustimmung zum Plan ist damit noch nicht verbindlich.").decision != "accepted"

@@ -29,7 +29,10 @@ AGREE = phrases((
     r"Zustimmung (?:\S+ ){0,12}?(?:erteil\w*|erklär\w*)", r"Zustimmung (?:\S+ ){0,3}?erfolgt\b",
     # "Der Plan findet unsere Zustimmung"; a negation in its clause makes it a refusal ("findet nicht unsere …").
     r"find\w* (?:\S+ ){0,3}?(?:unsere|die|Ihre) (?:Zustimmung|Billigung|Akzeptanz)", r"billig(?:en|t|te|ten)\b",
-    r"einverstanden", r"Einverständnis", r"akzeptier\w*", r"(?:nehmen|nimmt) (?:\S+ ){0,8}?an\b(?!,? (?:dass|daß)\b)",
+    r"einverstanden", r"Einverständnis", r"akzeptier\w*",
+    # A consent given before and now in force: "Unsere Zustimmung zum Plan … ist damit verbindlich."
+    r"(?:unsere|die|meine) Zustimmung (?:\S+ ){0,8}?(?:ist|wird|gilt) (?:(?!nicht\b|noch\b|erst\b)\S+ ){0,3}?"
+    r"(?:verbindlich|wirksam|endgültig)\b", r"(?:nehmen|nimmt) (?:\S+ ){0,8}?an\b(?!,? (?:dass|daß)\b)",
     r"steht (?:\S+ ){0,3}?nichts (?:mehr )?im Wege",
     r"angenommen", r"annehmen", r"trag\w* (?:\S+ ){0,8}?mit\b", r"mitzutragen", r"mittragen",
     r"genehmig\w*", r"befürwort\w*", r"zusagen", r"sagen (?:\S+ ){0,4}?zu\b",
@@ -397,7 +400,8 @@ COUNTER = phrases((
     r"unser\w* Angebot", r"Angebot unsererseits", r"im Gegenzug",
     # A change the creditor demands of the plan ("sie muss aber auf die aktuelle Forderung bezogen werden: …") and
     # a consent given on the basis just stated ("Auf dieser Grundlage stimmen wir zu").
-    r"(?:muss|müsste|müssen|müssten) (?:\S+ ){0,6}?(?:bezogen|berechnet|angepasst|erhöht|angehoben|zugrunde gelegt"
+    # (indicative: "jede Einkommensänderung müsste neu berechnet werden" is a reason against the plan, no demand)
+    r"(?:muss|müssen) (?:\S+ ){0,6}?(?:bezogen|berechnet|angepasst|erhöht|angehoben|zugrunde gelegt"
     r"|umgestellt|geändert) werden", r"auf (?:dieser|diese[rn]?) (?:Grundlage|Basis)\b",
     r"unter (?:dieser|diesen) Voraussetzung\w*",
     r"provided", r"on condition", r"would accept", r"could accept", r"counter\w*",
