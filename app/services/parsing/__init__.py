@@ -19,6 +19,9 @@ BodySource = Literal["html", "text", "empty"]
 
 _LINE_BREAKS = re.compile(r"\r\n?")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# The left edge of a box a portal draws around a relayed message ("│ Sehr geehrte …"): a frame, not text; left on,
+# it kept every line of the message from running on into the next.
+_FRAME = re.compile(r"(?m)^[ \t]*[\u2502\u2503\u2551][ \t]?")
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009\t]")
 _URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+", re.IGNORECASE)
 _FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+),(\d{2})(?!\d)")
@@ -105,6 +108,7 @@ def _normalise_plain(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text)
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
+    text = _FRAME.sub("", text)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 

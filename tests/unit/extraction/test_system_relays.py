@@ -75,3 +75,17 @@ def test_a_notice_that_delivery_is_delayed_is_automatic() -> None:
             "wird weiter versucht, sie zuzustellen.\n")
     result = read(body, subject="Zustellung verzögert: Anfrage Jonas Reiter")
     assert result.intent == "auto_reply"
+
+
+def test_a_message_relayed_in_a_drawn_box_reads_as_running_text() -> None:
+    body = ("Guten Tag,\n\nim Portal liegt eine neue Nachricht für Sie:\n\n┌ Nachricht ─────────────\n"
+            "│ Bevor wir entscheiden, benötigen wir eine Erklärung, ob die laufende Miete seit\n"
+            "│ März vollständig gezahlt wird. Bitte senden Sie uns die Kontoauszüge.\n"
+            "└────────────────────────\n")
+    result = read(body)
+    assert result.intent != "settled"
+
+
+def test_an_indirect_question_whether_something_was_paid_settles_nothing() -> None:
+    body = "Hallo,\n\nteilen Sie uns bitte mit, ob die Rechnung vollständig bezahlt wurde.\n\nGruß\nKreditbank Ost"
+    assert read(body).intent != "settled"

@@ -179,6 +179,8 @@ PAID = phrases((
 # A sentence with one of these states a condition, so its settled wording promises nothing yet.
 CONDITIONAL = phrases((
     r"wenn\b", r"falls\b", r"sofern", r"sobald", r"vorausgesetzt", r"gegen Zahlung", r"bei Zahlung", r"nach Zahlung",
+    # an indirect question: "eine Erklärung, ob die Miete vollständig gezahlt wird"
+    r"ob\b", r"whether",
     r"nach Eingang", r"if\b", r"provided that", r"once\b", r"unless", r"until\b", r"till\b",
     r"bis (?:zum|zur) (?:vollständigen )?(?:Ausgleich|Zahlung|Begleichung|Tilgung)",
 ))
