@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -110,6 +111,18 @@ def _only_the_subject_written(parsed: ParsedBody, subject: str) -> bool:
     return bool(figures) and not any(figure in parsed.quoted_text for figure in figures)
 
 
+FIGURE_ALONE = "the reply is the figure alone"
+
+
+def _figure_alone(parsed: ParsedBody, candidates: Sequence[Candidate]) -> Candidate | None:
+    """The one amount of a reply that holds no word at all but that amount (a phone's "Gesendet von …" is its
+    signature), written with its cents."""
+    if WORD.search(_SENT_FROM.sub("", parsed.reply_text).replace("EUR", "").replace("Euro", "")):
+        return None
+    own = [c for c in candidates if c.line.part == "reply" and c.line.source == "body" and c.reason is None]
+    return own[0] if len(own) == 1 and own[0].raw[-3:-2] in ",." else None
+
+
 def _recipients(to: str | Sequence[str] | None) -> list[str]:
     if to is None:
         return []
@@ -197,6 +210,8 @@ def _safety(
         reasons.extend(total_doubts(decision, reply_text, candidates))
         if decision.fallback:
             reasons.append("total has no total label")
+        if total.label_text == FIGURE_ALONE:
+            reasons.append("the reply is a figure alone, with no word of what it is")
         if total.sign_flipped and not NEGATIVE_IS_OWED.search(fold(reply_text)):
             reasons.append("total was written as a negative balance")
         if not total.has_currency and total.label != "total" and not sums_its_parts(total, decision.adds_up):
@@ -303,6 +318,10 @@ def extract(
         # "Der aktuelle Saldo ist im Betreff genannt": the subject is then the creditor's own statement.
         stated = SourceLine(source="subject", part="reply", location="line", text=subject.strip(), key=0)
         candidates = corrected(collect_amounts([stated, *lines]))
+        decision = decide_total(candidates)
+    if decision.total is None and (alone := _figure_alone(parsed, candidates)) is not None:
+        # The answer is the figure and nothing else ("2.318,60" above the quoted letter): the claim, for a human.
+        candidates = [replace(c, label="balance", label_text=FIGURE_ALONE) if c is alone else c for c in candidates]
         decision = decide_total(candidates)
     references = find_references(subject_lines + lines, _recipients(to), firm_reference_pattern)
     firm = choose_firm_reference(references, firm_reference_pattern)

@@ -579,9 +579,13 @@ def _ends_with_amount(text: str) -> bool:
 
 def _trail_label_text(trail: str, more_follow: bool) -> str:
     """The text after an amount that may label it: up to a bracket, and, where another amount follows on the
-    line, up to the last comma before it. What stands after that comma leads into the next amount ("nachdem die
-    Dezembermiete (615,00 €) nicht eingegangen ist, beträgt der Rückstand nunmehr 2.566,40 €") and labels it."""
+    line, up to an adding word ("zzgl", "+") and up to the last comma before it. What stands after that comma
+    leads into the next amount ("nachdem die Dezembermiete (615,00 €) nicht eingegangen ist, beträgt der
+    Rückstand nunmehr 2.566,40 €") and labels it."""
     text = _BRACKET.split(trail, maxsplit=1)[0]
+    if more_follow:
+        # "864,30 € offen zzgl mahngeb. 15€": what follows an adding word names the next item, not this one.
+        text = _JOINED.split(text, maxsplit=1)[0]
     return text.rsplit(",", 1)[0] if more_follow else text
 
 

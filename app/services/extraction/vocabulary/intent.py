@@ -108,7 +108,7 @@ SETTLED_ACCOUNT = phrases((
     # "Eine Forderung unsererseits besteht nicht mehr."
     r"(?:Forderung|Anspruch|Ansprüche)\w* (?:\S+ ){0,6}?(?:besteht|bestehen) (?:\S+ ){0,2}?nicht mehr\b",
     r"(?:besteht|bestehen) (?:\S+ ){0,3}?(?:Forderung|Anspr(?:uch|üche))\w* (?:\S+ ){0,3}?nicht mehr\b",
-    r"nichts (?:mehr )?offen",
+    r"(?:nichts|nix) (?:mehr )?offen",
     # a private lender's "Er schuldet mir nichts mehr"
     r"schulde[nt]?\b (?:\S+ ){0,3}?(?:nichts|keinen Cent|keinen Euro) mehr\b(?!,? (?:außer|bis auf|als)\b)",
     r"kein(?:e|en)? (?:offene[rn]? )?(?:Saldo|Restforderung|Rückstand|Rückstände) (?:mehr )?", r"keine Schulden",
@@ -190,8 +190,8 @@ INSTALMENT = phrases((
     r"Ratenzahlung\w*", r"Ratenplan\w*", r"Ratenvereinbarung\w*", r"Ratenangebot\w*", r"Teilzahlung\w*",
     r"Monatsrate[n]?", r"Schlussrate", r"Rate[n]?\b", r"Tilgungsplan", r"Zahlungsplan", r"Stundung",
     r"instal+ments?", r"payment (?:plan|arrangement)", r"monthly (?:payments|rates)",
-    # Monthly payments with their figure: "Wenn Herr K. ab Mai monatlich 50,00 € zahlt, …".
-    r"monatlich\w* (?:\S+ ){0,2}?\d",
+    # Monthly payments with their figure: "Wenn Herr K. ab Mai monatlich 50,00 € zahlt, …", "100 euro im monat".
+    r"monatlich\w* (?:\S+ ){0,2}?\d", r"\d[\d.,]*\s?(?:€|eur|euro)? (?:im|pro|je|a) Monat\b",
 ))
 # An offer or a grant: what turns a sentence about instalments into a plan.
 OFFER = phrases((
@@ -204,6 +204,9 @@ OFFER = phrases((
     r"zustimmen", r"anzunehmen", r"stimm(?:e|en|t)\b(?: \S+){0,10}? zu\b", r"zugestimmt",
     # A proposal is an offer too ("schlagen wir eine Rückführung in 12 Monatsraten vor").
     r"vorschlag\w*", r"vorgeschlagen", r"vorzuschlagen", r"schlag(?:en|e)? (?:\S+ ){0,20}?vor\b", r"unterbreite\w*",
+    # A rate of the creditor's own said plainly: "40 eur im monat wär für uns ok", "wenn sie 100 euro im monat zahlt
+    # ist das für uns in ordnung" (a bare willingness, "kann gern in Raten zahlen", names no plan).
+    r"\d[\d.,]*\s?(?:€|eur|euro)(?: \S+){0,8}? (?:wär|wäre|wären|ist|sind) (?:\S+ ){0,4}?(?:ok|okay|in Ordnung)\b",
     # Payments that would close the matter: "…, ist die Sache für uns erledigt".
     r"(?:ist|wäre) (?:die Sache|das Thema|die Angelegenheit|alles|das) (?:\S+ ){0,3}?erledigt",
 ))

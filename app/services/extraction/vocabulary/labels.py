@@ -47,6 +47,8 @@ STRONG_TOTALIZER = phrases((
     # Added up in words: "Zusammengerechnet sind damit heute …", "Alles zusammen macht das …", "unterm Strich".
     r"\bzusammengerechnet\b", r"\bzusammengezählt\b", r"\balles zusammen\b", r"\bunter(?:m| dem) Strich\b",
     r"\bsumma summarum\b",
+    # typed short on a phone: "zus. 879,30", "ges. 1.204,00"
+    r"^\W*(?:zus|ges)\.?\W*$",
 ), whole_words=False)
 PRINCIPAL = phrases((
     r"Hauptforderung", r"Hauptsache", r"Restkapital", r"\bKapital\b", r"Kapitalforderung", r"Restdarlehen",
