@@ -362,6 +362,48 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh36", "safe_cases_auto_applied"): "6/12: QN001 and QN013 (a hidden preheader with a figure), QN002 "
     "and QN011 (a text part that sums the HTML's rows differently), QN008 (figures struck through), QN015 (a fee row "
     "competes) go to a human",
+    # corpus_fresh37 to corpus_fresh42: written blind in session 16, each measured at first sight before the fixes it
+    # led to (later ones against the code holding the earlier rounds' fixes).
+    # corpus_fresh37 (claims explained in prose): first sight amount 56 %, intent 86 %, noise 5, ONE WRONG WRITE (QO021:
+    # an optician's "keine Forderung … bei der Abholung am 12. Oktober 2039 … bezahlt": the date's dot cut the
+    # sentence, the paid 189,00 € was written), safe 5/12. Amount and intent right since.
+    ("corpus_fresh37", "safe_cases_auto_applied"): "9/12: QO006 (the total only implied: 'nach wie vor der volle "
+    "Rechnungsbetrag offen'), QO015 (two advances 'je 41,00 € für Januar und Februar' counted once, so the stated "
+    "sum is not explained) and QO017 (shares of bills: the whole bill competes) go to a human",
+    # corpus_fresh38 (writers reasoning about the amount): first sight amount 78 %, intent 91 %, noise 3, ONE WRITE ITS
+    # LABELS LEAVE TO A HUMAN (QP012, an instalment offer read as a plain statement), safe 5/10.
+    ("corpus_fresh38", "amount_exact"): "15/18: QP006 and QP014 (the remainder is never written: '2.000 € minus "
+    "450 €', 'Rechnung 585,00 …, bezahlt 125,00'; no total or a part is read, never written) and QP011 (a sum worked "
+    "out after a disputed figure: the sum before the cash taken off is read)",
+    ("corpus_fresh38", "noise_amounts_taken"): "QP006 (450,00) and QP011 (345,00), as above; neither is written",
+    ("corpus_fresh38", "safe_cases_auto_applied"): "6/10: QP005 (a waived item named beside the sum), QP011, QP016 (an "
+    "HTML statement worked out in prose with a credit) and QP019 (billed − reduction − paid + fee) go to a human",
+    # corpus_fresh39 (an ordinary fortnight at a city office, a base rate), measured after this session's first fixes:
+    # amount 94 %, intent 100 %, no noise, no wrong write, safe 9/13.
+    ("corpus_fresh39", "amount_exact"): "16/17: QQ015 ('verbleibt eine Forderung von 128,86 €' after a credit in a "
+    "dispute's answer is not read; a human reviews)",
+    ("corpus_fresh39", "safe_cases_auto_applied"): "9/13: QQ010 (an XLSX running balance), QQ015, QQ018 (the PDF's "
+    "'Offener Betrag' beside an insured sum) and QQ020 (prose over a quoted letter and a cancelled limit) go to a "
+    "human",
+    # corpus_fresh40 (replies produced or relayed by systems): first sight amount 75 %, intent 82 %, noise 1, ONE WRITE
+    # ITS LABELS LEAVE TO A HUMAN (QR022, below), safe 7/11. Fixed since: QR003 and QR015 (an extract or export below
+    # the sign-off), QR008 (a delivery-delay notice), QR011 (a status field 'Ratenantrag abgelehnt'), QR013.
+    ("corpus_fresh40", "amount_exact"): "14/16: QR007 and QR016 (a clerk's note over a system printout puts its total "
+    "right: the printout's stale total is read or none; never written)",
+    ("corpus_fresh40", "noise_amounts_taken"): "QR007 (the printout's 6.287,44), as above",
+    ("corpus_fresh40", "auto_applied_needing_human"): "QR022: a ledger with the old balance, a payment and the new "
+    "'Aktueller Saldo': the new balance is written (the right figure); its labels leave it to a human because the mail "
+    "names the superseded one",
+    # corpus_fresh41 (an ordinary month in Lower Bavaria, a base rate): first sight amount 100 %, intent 100 %, no
+    # noise, no wrong write, safe 11/12; it holds every floor.
+    # corpus_fresh42 (typed on phones and dictated): first sight amount 67 %, intent 77 %, noise 1, ONE WRITE ITS LABELS
+    # LEAVE TO A HUMAN (QT014, an instalment offer '40 eur im monat wär für uns ok'), safe 6/11. Fixed since: QT007
+    # ('zus. 879,30'), QT010 ('nix mehr offen'), QT014, QT016 (a figure alone), QT018.
+    ("corpus_fresh42", "amount_exact"): "15/18: QT005 (dictated 'Komma' and 'Punkt'), QT009 ('ca. 2.100,-' is not "
+    "read) and QT018 (a lender's instalment offer on 'den 1.600,-' reads no total)",
+    ("corpus_fresh42", "noise_amounts_taken"): "QT005 (212,40, the dictated service-charge part, read; not written)",
+    ("corpus_fresh42", "safe_cases_auto_applied"): "6/11: QT005, QT006 (a private lender's 'noch 1.600,- offen'), "
+    "QT016 (a figure alone), QT019 (a sum with 'a' for 'à') and QT020 go to a human",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -378,8 +420,8 @@ MISSING = "<no shared corpus>"
 # corpus_fresh10 and corpus_fresh11 (session 11's, measured at first sight before its fixes), corpus_fresh12 to
 # corpus_fresh15 (written after them, one after the other), corpus_fresh16 (written at the end of session 11) and
 # corpus_fresh17 to corpus_fresh20 (session 12's, each measured at first sight before its fixes), corpus_fresh21
-# to corpus_fresh24 (session 13's), corpus_fresh25 to corpus_fresh30 (session 14's), corpus_fresh31 onwards
-# (session 15's).
+# to corpus_fresh24 (session 13's), corpus_fresh25 to corpus_fresh30 (session 14's), corpus_fresh31 to
+# corpus_fresh36 (session 15's), corpus_fresh37 onwards (session 16's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -388,7 +430,8 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh22", "corpus_fresh23",
        "corpus_fresh24", "corpus_fresh25", "corpus_fresh26", "corpus_fresh27", "corpus_fresh28",
        "corpus_fresh29", "corpus_fresh30", "corpus_fresh31", "corpus_fresh32", "corpus_fresh33", "corpus_fresh34",
-       "corpus_fresh35", "corpus_fresh36")
+       "corpus_fresh35", "corpus_fresh36", "corpus_fresh37", "corpus_fresh38", "corpus_fresh39", "corpus_fresh40",
+       "corpus_fresh41", "corpus_fresh42")
 
 
 def first_round_corpora() -> list[str]:
@@ -451,6 +494,9 @@ REFERENCE_FLOOR = 0.95
 
 # corpus → why its creditor references do not hold the floor yet (non-strict xfail, as above).
 REFERENCE_EXPECTED_FAILURES: dict[str, str] = {
+    "corpus_fresh38": "16/20: QP003, QP016 and QP019 (the town's Kassenzeichen reported without the 'KZ' on file) and "
+    "QP012 ('Mitgliedsnr. 1102' reported as '1102'); matched by them all the same",
+    "corpus_fresh42": "17/18: QT015 (the stable's 'Box 7' only in the typed signature is not reported)",
     "corpus_fresh34": "19/21: QL008 and QL022 (the Sparkasse's account number is reported without the 'Kto.' on file; "
     "matched by it all the same)",
     "corpus_fresh31": "19/22: QI004 ('Mitglied 3318' in a phone mail), QI015 (the loan number only in the subject, "

@@ -27,7 +27,8 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh23", "corpus_plan_fresh24", "corpus_plan_fresh25", "corpus_plan_fresh26",
        "corpus_plan_fresh27", "corpus_plan_fresh28", "corpus_plan_fresh29", "corpus_plan_fresh30",
        "corpus_plan_fresh31", "corpus_plan_fresh32", "corpus_plan_fresh33", "corpus_plan_fresh34",
-       "corpus_plan_fresh35")
+       "corpus_plan_fresh35", "corpus_plan_fresh36", "corpus_plan_fresh37", "corpus_plan_fresh38",
+       "corpus_plan_fresh39", "corpus_plan_fresh40", "corpus_plan_fresh41")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -159,6 +160,12 @@ LOWER: dict[str, dict[str, float]] = {
     # read as a refusal), AH013 (consent subject to the principal's confirmation, read as consent) and AH018 go to a
     # human; AH007 (written to the plain inbox with the lawyer's own reference) is matched to no letter.
     "corpus_plan_fresh35": {"decision": 0.85, "match": 0.95},
+    # corpus_plan_fresh36 to corpus_plan_fresh41: written blind in session 16, each measured at first sight before the
+    # fixes it led to. corpus_plan_fresh36 (decisions surrounded by the creditor's own figures) read 18/22 with ONE
+    # WRONG DECISION RECORDED ALONE (AI010: a refusal, then "Angeboten wird stattdessen: 10 Monatsraten zu je
+    # 15,00 €", recorded as a refusal); right since, with AI004 and AI017 (figures that are a refusal's reasons).
+    # AI013 (a garage owner writing to the plain inbox without a reference) is matched to no letter.
+    "corpus_plan_fresh36": {"match": 0.95},
 }
 
 
@@ -272,6 +279,28 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
         "AH007 (its notes name the arrears 2.904,30 € as the total, its label leaves them out); plan replies never "
         "write a claim"),
     ("corpus_plan_fresh35", "no amount where none is stated"): "AH007, AH008 and AH014, as above",
+    ("corpus_plan_fresh36", "counter-offer figures right ≥ 95 %"): (
+        "50 % (3/6): AI012 (an in-house minimum 'über 1.000,00 €' read as the offer), AI015 (a floor rate of 15,00 € "
+        "read as a one-off) and AI019 ('18,20 € mehr als vorgesehen', a difference, read as the offer); the decisions, "
+        "counter-offers, are right and never recorded alone"),
+    # corpus_plan_fresh37 (the creditor's own arithmetic before it decides) read 20/22 with TWO WRONG DECISIONS RECORDED
+    # ALONE (AJ016, and AJ019 "muss aber auf die aktuelle Forderung bezogen werden: … 13,52 € statt 12,95 € … Auf
+    # dieser Grundlage stimmen wir zu", recorded as consent); right since, with AJ018.
+    ("corpus_plan_fresh37", "counter-offer figures right ≥ 95 %"): (
+        "60 % (3/5): AJ011 ('bei unveränderter Laufzeit': its monthly 38,92 € is not read) and AJ019 (the plan's 48 "
+        "months listed with its terms; its author lists only what changes)"),
+    ("corpus_plan_fresh37", "no noise amount taken"): (
+        "AJ022 (the firm's corrected plan's 47,04 € read as a claim; plan replies never write a claim)"),
+    ("corpus_plan_fresh37", "no amount where none is stated"): (
+        "AJ010 ('rund 40 € unter der Pfändungsgrenze', an agency's estimate, read as a claim)"),
+    # corpus_plan_fresh38 (an ordinary month at a city office, a base rate) read 19/22 with ONE WRONG DECISION RECORDED
+    # ALONE (AK017: "lehnt die angebotene Quote von 15 % ab. Sie ist jedoch bereit, einem Plan mit einer Quote von
+    # 20 % … zuzustimmen", recorded as a refusal); right since, with AK019 (a numbered question "Was geschieht …,
+    # wenn ein Gläubiger den Plan ablehnt?"). It holds the common floors.
+    # corpus_plan_fresh39 (plan replies produced or relayed by systems) read 18/22, none wrong alone; AL003 and AL013
+    # (a decision in a system's field block), AL005 (a portal's boxed message) and AL022 right since. It holds the
+    # common floors. corpus_plan_fresh40 (a base rate in Lower Bavaria) and corpus_plan_fresh41 (decisions in threads
+    # over weeks) read 22/22 at first sight.
     ("corpus_plan_fresh7", "creditor reference right ≥ 95 %"): (
         "94 % (17/18): T013, sent in Brandstetter's thread for Kılıçarslan's plan, is read with the thread's "
         "reference KM-8856230 (subject, quote) instead of KM-8841907 its text names; matched to INQ-0018 likewise"),
