@@ -460,9 +460,12 @@ def _sums_said_in_words(accepted: list[Candidate], counted: list[Candidate]) -> 
     if not said:
         return []
     found: list[Candidate] = []
+    by_source: dict[str, SourceSums] = {}
     for candidate in said:
-        sums = SourceSums([c for c in counted if c.line.source == candidate.line.source], ())
-        if sums.items_of(candidate):
+        source = candidate.line.source
+        if source not in by_source:
+            by_source[source] = SourceSums([c for c in counted if c.line.source == source], ())
+        if by_source[source].items_of(candidate):
             found.append(replace(candidate, label="total", label_text="sum of the amounts listed"))
     return found
 
