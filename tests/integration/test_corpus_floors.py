@@ -41,9 +41,11 @@ FLOORS: dict[str, Bound] = {
 EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh4", "amount_exact"): "K023: the only figures stand in a colleague's internal note forwarded below "
     "an Outlook header, which is quoted history by the parser's invariant (no total read; a human reviews)",
-    ("corpus_fresh4", "safe_cases_auto_applied"): "15/18: K002 (a phone one-liner '… offen 248,15 inkl Mahngeb.' "
+    ("corpus_fresh4", "safe_cases_auto_applied"): "14/18: K002 (a phone one-liner '… offen 248,15 inkl Mahngeb.' "
     "with neither a currency nor a total label), K018 (a running-balance statement without a currency), K022 (the "
-    "superseded 'bisher gesamt' beside the remaining claim) go to a human by the safety rules",
+    "superseded 'bisher gesamt' beside the remaining claim) and, since session 16, K011 (a Gesamtobligo over a "
+    "current account and a card: a grand total over several accounts is never written alone, because the firm may "
+    "have asked about one of them) go to a human by the safety rules",
     ("corpus_fresh6", "amount_exact"): "20/22: P018 (a premium 'nebst Zinsen … seit', interest not computed: no "
     "total read, a human decides) and P019 (an Erstattungsbetrag of 940,00 € whose offsets and the remainder "
     "'Restforderung … 771,10' add up to it: the original outranks the remainder; never safe, margin 0.5)",

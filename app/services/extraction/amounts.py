@@ -128,6 +128,14 @@ _NAMED_PARTS = ("principal", "interest", "costs")
 # Words that make an amount a sum of what came before it ("zusammen also", "macht", "ergibt", "insgesamt").
 _NAMES_A_SUM = re.compile(r"\b(?:zusammen|insgesamt|gesamt\w*|summe|somit|also|macht|ergibt|ergeben|in total"
                           r"|altogether)\b")
+_RESULT_CLAUSE = re.compile(r"^\s*(?:so dass|sodass|womit|wodurch|weshalb|weswegen)\b"
+                            # or only the words of a sum: "…, 21,37 EUR Verzugszinsen bis heute, macht 1.215,99 EUR"
+                            r"|^\s*(?:(?:das|dies|also|somit|damit|zusammen|insgesamt)\s+)*(?:macht|ergibt|ergeben"
+                            r"|sind)(?:\s+(?:das|dies|zusammen|insgesamt|also|somit))*\s*(?:€|EUR|Euro)?\s*$",
+                            re.IGNORECASE)
+# Between two amounts of a list written "amount, then its name": the currency, the name, and the word that joins.
+_PREVIOUS_ITEMS_NAME = re.compile(
+    r"^\s*(?:€|EUR|Euro)\s+[A-Za-zÄÖÜäöüß][\w.-]*\s+(?:und|sowie|plus|zzgl\.?|zuzüglich)\s*$", re.IGNORECASE)
 _EQUALS_LEAD = re.compile(r"^\s*(?:€|EUR|Euro)?\s*=\s*(?:€|EUR|Euro)?\s*$", re.IGNORECASE)
 # The sum said in words right before it: "zuzüglich 12,00 EUR Mahngebühren sind das 384,90 EUR".
 _SUM_WORDS_LEAD = re.compile(r"\b(?:(?:sind|macht|ergibt|ergeben) (?:das|dies|es|sich)|das (?:sind|macht|ergibt)"
@@ -456,8 +464,17 @@ def _line_candidates(
         trail = _trailing_clause(masked, token.end, next_start, next_text, token.start)
         # Text earlier on the line labels an amount only in a table row ("Summe | … | 203,38").
         prefix = masked[: token.start] if CELL_SEPARATOR in line.text else ""
+        # A clause of result after the amount before it ("… kommt eine Mahngebühr von 5,00 EUR hinzu, sodass derzeit
+        # 317,40 EUR offen sind"), or one of a sum's words alone, starts anew: the sentence's words before it are the
+        # other amount's ("Mahngebühr").
+        own_clause = lead if previous_end > clause_start and _RESULT_CLAUSE.search(lead) else clause
+        own_lead = lead
+        if previous_end > clause_start and _PREVIOUS_ITEMS_NAME.match(lead):
+            # "10,00 EUR Mahngebühren und 21,37 EUR Verzugszinsen": each amount is named after it, so the words
+            # before this one are the amount before's name; its own follow it.
+            own_lead = own_clause = ""
         verdict = _chain_label(masked, previous_end, token, next_start) or \
-            _label(lead, clause, prefix, _trail_label_text(trail, position + 1 < len(tokens)), lone)
+            _label(own_lead, own_clause, prefix, _trail_label_text(trail, position + 1 < len(tokens)), lone)
         cell = place(line.text, token.start, header) if header else None
         verdict, column_reason, features = _column_judgement(verdict, cell, header or ())
         if position > 1 and _JOINED.search(masked[tokens[position - 2].end : token.start]) and (

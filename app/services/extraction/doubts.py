@@ -75,6 +75,11 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
     if (accounts := MORE_THAN_ONE_ACCOUNT.search(folded)) and not _closes_everything(decision, candidates):
         doubts.append(f"the reply speaks of more than one account or claim, and the total is not their sum: "
                       f"'{accounts.group(0)}'")
+    if accounts and len(decision.wholes_summed) > 1:
+        # "Forderung Ratenkredit 6.312,85 / Saldo Girokonto 1.207,33 / Gesamtengagement 7.520,18": the firm asked
+        # about one of them; which one it is, a human sees from the letter.
+        named = "; ".join(money.format_eur(c.value) for c in decision.wholes_summed)
+        doubts.append(f"the total adds up the claims of several accounts or files ({named}): '{accounts.group(0)}'")
     if len(people := {found.group(1).strip() for found in PERSON_ROW.finditer(folded)}) > 1:
         doubts.append(f"the reply lists claims of more than one person: {', '.join(sorted(people))}")
     if len(creditors := {found.group(1) for found in CREDITOR_NAMED.finditer(folded)}) > 1:

@@ -36,6 +36,8 @@ class TotalDecision:
     corroboration: tuple[str, ...] = ()
     margin: float | None = None
     notes: tuple[str, ...] = ()
+    # The totals or balances of its own that the chosen total adds up (a grand total over several accounts or files).
+    wholes_summed: tuple[Candidate, ...] = ()
 
     @property
     def corroborated(self) -> bool:
@@ -410,6 +412,8 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
         corroboration=corroboration,
         margin=margin,
         notes=tuple(notes),
+        wholes_summed=tuple(item for item in sources[total.line.source].sums.items_of(total)
+                            if item.label in ("total", "balance") and not item.rejected),
     )
 
 

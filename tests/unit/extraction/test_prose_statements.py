@@ -117,3 +117,26 @@ def test_what_would_remain_after_an_announced_payment_is_not_the_claim() -> None
     result = reply("Die Gesamtforderung beträgt 1.200,00 €.\nFrau Voigt hat eine Zahlung von 300,00 € bis zum "
                    "20.05. angekündigt. Nach Eingang dieser Zahlung verbleiben 900,00 €.")
     assert not (result.amount_is_safe and result.total_amount == Decimal("900.00"))
+
+
+def test_a_clause_of_result_names_its_own_amount() -> None:
+    result = reply("Die Rechnung über 280,00 Euro ist offen. Dazu kommt eine Mahngebühr von 4,00 Euro, sodass heute "
+                   "284,00 Euro offen sind.")
+    assert result.total_amount == Decimal("284.00")
+    assert result.components == {"principal": Decimal("280.00"), "costs": Decimal("4.00")}
+
+
+def test_items_named_after_their_amounts_keep_their_own_names() -> None:
+    result = reply("Offen ist die Rechnung über 900,00 EUR. Dazu kommen 12,00 EUR Mahngebühren und 18,40 EUR "
+                   "Verzugszinsen bis heute, macht 930,40 EUR.")
+    assert result.total_amount == Decimal("930.40")
+    assert result.components == {"principal": Decimal("900.00"), "interest": Decimal("18.40"),
+                                 "costs": Decimal("12.00")}
+
+
+def test_a_grand_total_over_several_accounts_is_never_written_alone() -> None:
+    result = reply("Frau Voigt hat bei uns zwei Konten.\nDarlehen Nr. 4410: Forderung 3.100,00 EUR\n"
+                   "Girokonto Nr. 5520: Saldo 240,00 EUR\nGesamtforderung 3.340,00 EUR")
+    assert result.total_amount == Decimal("3340.00")
+    assert not result.amount_is_safe
+    assert any("several accounts" in reason for reason in result.amount_safety_reasons)
