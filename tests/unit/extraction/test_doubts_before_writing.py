@@ -81,12 +81,15 @@ def test_separate_sums_for_two_accounts_go_to_a_human() -> None:
     assert any("more than one account" in reason for reason in result.amount_safety_reasons)
 
 
-def test_a_grand_total_over_two_accounts_is_safe() -> None:
+def test_a_grand_total_over_two_accounts_is_read_but_goes_to_a_human() -> None:
+    # Since session 16: the firm may have asked about one of the accounts (corpus_fresh43 and corpus_fresh34 label
+    # the named account's figure, corpus_fresh4 the grand total), and only the letter tells which; never written alone.
     body = ("Guten Tag,\n\nFrau Roth hat bei uns zwei Kundenkonten:\n\nKonto 71-3308: offen 215,00 €\n"
             "Konto 71-4412: offen 88,00 €\n\nDie Gesamtforderung beträgt damit 303,00 €.\n\nMfG\nKabelNord")
     result = run(body)
     assert result.total_amount == Decimal("303.00")
-    assert result.amount_is_safe
+    assert not result.amount_is_safe
+    assert any("several accounts" in reason for reason in result.amount_safety_reasons)
 
 
 def statement(text: str) -> ExtractionResult:
