@@ -406,6 +406,17 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh42", "noise_amounts_taken"): "QT005 (212,40, the dictated service-charge part, read; not written)",
     ("corpus_fresh42", "safe_cases_auto_applied"): "6/11: QT005, QT006 (a private lender's 'noch 1.600,- offen'), "
     "QT016 (a figure alone), QT019 (a sum with 'a' for 'à') and QT020 go to a human",
+    # corpus_fresh43 (one creditor, several claims of the same client): first sight amount 53 %, intent 95 %, noise 7,
+    # no wrong write, safe 4/10. Fixed since: QU005 (a clause of result), QU022 ('…, macht 1.215,99 EUR'); a grand
+    # total over several accounts is never written alone since (QU007 was safe, and written only because the figure
+    # was far from the one on file).
+    ("corpus_fresh43", "amount_exact"): "11/17: QU003, QU007, QU017 and QU019 (the grand total over the accounts is "
+    "read where the letter asked about one account: its labels want that account's figure; never written alone), "
+    "QU012 (two clients in one mail: the other client's figure is read) and QU013 (one contract settled, the other "
+    "open: the open one is read)",
+    ("corpus_fresh43", "noise_amounts_taken"): "the six of amount_exact, as above",
+    ("corpus_fresh43", "safe_cases_auto_applied"): "6/10: QU003, QU007, QU017, QU019 (grand totals over several "
+    "accounts) go to a human",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -433,7 +444,7 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh24", "corpus_fresh25", "corpus_fresh26", "corpus_fresh27", "corpus_fresh28",
        "corpus_fresh29", "corpus_fresh30", "corpus_fresh31", "corpus_fresh32", "corpus_fresh33", "corpus_fresh34",
        "corpus_fresh35", "corpus_fresh36", "corpus_fresh37", "corpus_fresh38", "corpus_fresh39", "corpus_fresh40",
-       "corpus_fresh41", "corpus_fresh42")
+       "corpus_fresh41", "corpus_fresh42", "corpus_fresh43")
 
 
 def first_round_corpora() -> list[str]:

@@ -28,7 +28,7 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh27", "corpus_plan_fresh28", "corpus_plan_fresh29", "corpus_plan_fresh30",
        "corpus_plan_fresh31", "corpus_plan_fresh32", "corpus_plan_fresh33", "corpus_plan_fresh34",
        "corpus_plan_fresh35", "corpus_plan_fresh36", "corpus_plan_fresh37", "corpus_plan_fresh38",
-       "corpus_plan_fresh39", "corpus_plan_fresh40", "corpus_plan_fresh41")
+       "corpus_plan_fresh39", "corpus_plan_fresh40", "corpus_plan_fresh41", "corpus_plan_fresh42")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -301,6 +301,14 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # (a decision in a system's field block), AL005 (a portal's boxed message) and AL022 right since. It holds the
     # common floors. corpus_plan_fresh40 (a base rate in Lower Bavaria) and corpus_plan_fresh41 (decisions in threads
     # over weeks) read 22/22 at first sight.
+    # corpus_plan_fresh42 (international creditors and their service providers: English, mixed and second-language
+    # German) read 22/22 at first sight.
+    ("corpus_plan_fresh42", "counter-offer figures right ≥ 95 %"): (
+        "60 % (3/5): AO016 (an English 'full and final settlement' of EUR 450.00 after the balance EUR 1,012.40: the "
+        "balance is read as the offer) and AO019 ('EUR 300.00 über 60 Monate' not read as the sum); the decisions "
+        "are right and never recorded alone"),
+    ("corpus_plan_fresh42", "no amount where none is stated"): (
+        "AO018 (a Swiss creditor's claim in francs, CHF 1'874.20, read; its label leaves the total empty)"),
     ("corpus_plan_fresh7", "creditor reference right ≥ 95 %"): (
         "94 % (17/18): T013, sent in Brandstetter's thread for Kılıçarslan's plan, is read with the thread's "
         "reference KM-8856230 (subject, quote) instead of KM-8841907 its text names; matched to INQ-0018 likewise"),
