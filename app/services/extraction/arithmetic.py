@@ -88,6 +88,13 @@ class SourceSums:
                 return True
         return False
 
+    def items_before(self, whole: Candidate) -> list[Candidate]:
+        """The amounts listed right before `whole` that add up to it (a subtotal among them is no item), or nothing:
+        what a sum said after its items ("… 165 Euro und … 52 Euro. Das macht 1.085,00 Euro.") sums."""
+        before = bisect_left(self._keys, order_key(whole))
+        return _run_adding_up(whole, (self._amounts[index] for index in range(before - 1, -1, -1)
+                                      if not self._amounts[index].subtotal))
+
     def items_of(self, whole: Candidate) -> list[Candidate]:
         """The amounts listed right before `whole` or right after it that add up to it: its items, or nothing. A
         subtotal among them is no item."""

@@ -45,6 +45,7 @@ from app.services.extraction.vocabulary.amounts import (
     PERSON_ROW,
     PROVISIONAL,
     SETTLEMENT_SUM,
+    UNCOMPUTED_ADDITION,
     WRITER_KIN,
 )
 
@@ -94,6 +95,8 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
         doubts.append(f"the creditor calls its figure provisional: '{provisional.group(0)}'")
     if unsure := IDENTITY_UNSURE.search(folded):
         doubts.append(f"the creditor is not sure the figures are the client's: '{unsure.group(0)[:60]}'")
+    if later := UNCOMPUTED_ADDITION.search(folded):
+        doubts.append(f"more is added to the total that is not worked out yet: '{later.group(0)[:60]}'")
     if garnishee := GARNISHEE.search(folded):
         doubts.append(f"the creditor writes as garnishee about another creditor's order: '{garnishee.group(0)[:60]}'")
     if kin := WRITER_KIN.search(folded):

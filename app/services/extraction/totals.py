@@ -458,8 +458,9 @@ def _inside_breakdown(candidate: Candidate, total: Candidate, sources: dict[str,
 
 def _sums_said_in_words(accepted: list[Candidate], counted: list[Candidate]) -> list[Candidate]:
     """Amounts with no label of their own whose clause calls them a sum ("Das macht 1.085,00 Euro.") and that the
-    amounts listed right before or after them add up to exactly: totals, as if so labelled. An unlabelled "macht"
-    whose arithmetic fails stays unread."""
+    amounts listed right before them add up to exactly: totals, as if so labelled. An unlabelled "macht" whose
+    arithmetic fails stays unread, and so does a figure the amounts after it add up to ("Also: … 2000 Euro geliehen.
+    … 500 Euro zurückgegeben … Offen sind also noch 1.500,- Euro": what was lent, not what is owed)."""
     said = [c for c in accepted if c.label == "unlabelled" and STATES_A_SUM in c.features]
     if not said:
         return []
@@ -469,7 +470,7 @@ def _sums_said_in_words(accepted: list[Candidate], counted: list[Candidate]) -> 
         source = candidate.line.source
         if source not in by_source:
             by_source[source] = SourceSums([c for c in counted if c.line.source == source], ())
-        if by_source[source].items_of(candidate):
+        if by_source[source].items_before(candidate):
             found.append(replace(candidate, label="total", label_text="sum of the amounts listed"))
     return found
 

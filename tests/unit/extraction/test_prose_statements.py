@@ -140,3 +140,10 @@ def test_a_grand_total_over_several_accounts_is_never_written_alone() -> None:
     assert result.total_amount == Decimal("3340.00")
     assert not result.amount_is_safe
     assert any("several accounts" in reason for reason in result.amount_safety_reasons)
+
+
+def test_a_loan_that_the_amounts_after_it_add_up_to_is_not_the_claim() -> None:
+    result = reply("Also: Sie hat sich im Mai 3000 Euro von mir geliehen.\nIm Herbst hat sie 800 Euro zurückgegeben. "
+                   "Offen sind also noch 2.200,- Euro.")
+    assert result.total_amount == Decimal("2200.00")
+    assert not (result.amount_is_safe and result.total_amount == Decimal("3000.00"))

@@ -89,3 +89,20 @@ def test_a_message_relayed_in_a_drawn_box_reads_as_running_text() -> None:
 def test_an_indirect_question_whether_something_was_paid_settles_nothing() -> None:
     body = "Hallo,\n\nteilen Sie uns bitte mit, ob die Rechnung vollständig bezahlt wurde.\n\nGruß\nKreditbank Ost"
     assert read(body).intent != "settled"
+
+
+def test_costs_still_to_be_worked_out_keep_the_total_from_being_written() -> None:
+    body = ("Sehr geehrte Damen und Herren,\n\nzu vollstrecken sind:\nHauptforderung 410,00 EUR\nZinsen 12,30 EUR\n"
+            "Summe 422,30 EUR\n\nHinzu kommen meine Gebühren für den Auftrag, die ich erst nach dem Termin "
+            "abrechne.\n\nHochachtungsvoll\nObergerichtsvollzieher")
+    result = read(body)
+    assert result.total_amount == Decimal("422.30")
+    assert not result.amount_is_safe
+
+
+def test_payments_to_the_creditor_on_file_no_longer_discharging_mean_the_claim_moved() -> None:
+    body = ("Sehr geehrte Damen und Herren,\n\nwir sind mit dem Einzug beauftragt.\nForderungsstand 366,50 EUR\n\n"
+            "Zahlungen an die Versandhaus Nord GmbH sind nicht mehr schuldbefreiend möglich.\n\nMfG\nInkasso West")
+    result = read(body)
+    assert result.total_amount == Decimal("366.50")
+    assert not result.amount_is_safe

@@ -316,6 +316,12 @@ GARNISHEE = phrases((
     r"Drittschuldnererklärung", r"\bals Drittschuldner\w*",
     r"\b(?:uns|wir) (?:\S+ ){0,4}?(?:ein|einen|den|der) Pfändungs- und Überweisungsbeschluss (?:\S+ ){0,8}?zugestellt",
 ))
+# More is added to the total that nobody has worked out yet ("Hinzu kommen meine Kosten für den laufenden Auftrag, die
+# ich erst bei Erledigung abrechne"): the figure is not the whole claim.
+UNCOMPUTED_ADDITION = phrases((
+    r"(?:hinzu kommen|dazu kommen|zuzüglich|zzgl\.?|kommen noch) (?:\S+ ){0,8}?(?:Kosten|Gebühren|Auslagen|Zinsen)\b"
+    r"(?:\S* ){0,10}?(?:erst|noch) (?:\S+ ){0,4}?(?:abrechne\w*|abgerechnet\w*|berechne\w*|beziffer\w*|feststeh\w*)",
+))
 # The claim named as a company's, not the client's ("Unser Debitor ist nicht Herr Kuttner, sondern die Kuttner
 # Haustechnik GmbH", "Offene Posten Kuttner Haustechnik GmbH"): the client may owe none of it.
 _LEGAL_FORM = r"(?:gmbh|ag|kg|ug|ohg|gbr|mbh|e\.\s?k\.)\b"

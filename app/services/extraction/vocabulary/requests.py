@@ -104,4 +104,6 @@ CLAIM_NOUN = phrases((r"Forderung\w*", r"Anspr(?:uch|üche)\w*", r"Konto\w*", r"
 ASSIGNMENT_NOUN = phrases((
     r"Forderungs(?:kauf|verkauf|ankauf|erwerb)\w*", r"\bZession\b", r"\bZedent\w*", r"\bZessionar\w*",
     r"neue[rn]? (?:Gläubiger\w*|Forderungsinhaber\w*|Inhaber\w* der Forderung)",
+    # Payments to the creditor on file no longer discharge the debt: someone else holds or collects the claim now.
+    r"nicht mehr (?:mit )?schuldbefreiend\w*", r"nur noch (?:\S+ ){0,4}?schuldbefreiend\w*",
 ))
