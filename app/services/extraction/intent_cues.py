@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, pairwise
 
 from app.services.extraction.vocabulary import intent as words
 from app.services.extraction.vocabulary import requests as asks
@@ -181,9 +181,16 @@ _NOT_ASSIGNED = re.compile(r"\b(?:nicht|weder|nie|keineswegs|not|never)\b(?:\s+\
 def instalment_offers(reply: str) -> list[str]:
     """Sentences that offer or grant instalments (not ones about a plan that ended or is not offered, nor ones
     that leave the proposal to the firm)."""
-    return [sentence[:90] for sentence in _sentences(reply)
-            if words.INSTALMENT.search(sentence) and words.OFFER.search(sentence)
-            and not words.PLAN_OVER.search(sentence) and not words.PLAN_INVITED.search(sentence)][:2]
+    sentences = _sentences(reply)
+    found = [sentence[:90] for sentence in sentences
+             if words.INSTALMENT.search(sentence) and words.OFFER.search(sentence)
+             and not words.PLAN_OVER.search(sentence) and not words.PLAN_INVITED.search(sentence)]
+    # An offer that opens with a colon and lists its instalments after it ("… können wir ihr Folgendes anbieten:" /
+    # "5 Monatsraten zu je 120,00 EUR …").
+    found += [f"{opening[:60]} {listed[:30]}" for opening, listed in pairwise(sentences)
+              if opening.rstrip().endswith(":") and words.OFFER.search(opening) and words.INSTALMENT.search(listed)
+              and not words.PLAN_OVER.search(opening) and not words.PLAN_INVITED.search(opening)]
+    return found[:2]
 
 
 def refusals(reply: str) -> list[str]:

@@ -59,6 +59,10 @@ def classify(segment: str) -> LabelVerdict:
         whole = classify(folded[:included.start()])
         if whole.label in ("total", "balance"):
             return whole
+        if whole.label in ("other", "unlabelled"):
+            # "… sind heute einschließlich der Mahnkosten 486,30 EUR offen": what is included names no part; the
+            # amount's label is elsewhere (here after it).
+            return LabelVerdict("other", folded[included.start():included.end()])
     word = _found(CLAIM_TOTAL, folded)
     if word:
         return LabelVerdict("total", word)

@@ -147,3 +147,20 @@ def test_a_loan_that_the_amounts_after_it_add_up_to_is_not_the_claim() -> None:
                    "Offen sind also noch 2.200,- Euro.")
     assert result.total_amount == Decimal("2200.00")
     assert not (result.amount_is_safe and result.total_amount == Decimal("3000.00"))
+
+
+def test_what_a_figure_includes_is_not_its_label() -> None:
+    result = reply("Auf dem Kundenkonto sind heute einschließlich der Mahnkosten 286,40 EUR offen.")
+    assert result.total_amount == Decimal("286.40")
+
+
+def test_asking_the_firm_for_a_proposal_offers_no_instalments() -> None:
+    result = reply("Rückständig sind insgesamt 1.456,00 €. Für eine Stundung oder einen Vergleich benötigen wir Ihren "
+                   "Vorschlag.")
+    assert result.intent == "debt_statement"
+
+
+def test_an_offer_that_lists_its_instalments_after_a_colon_is_an_instalment_offer() -> None:
+    result = reply("Für die offene Forderung von 640,00 EUR können wir Frau Voigt Folgendes anbieten:\n"
+                   "4 Monatsraten zu je 160,00 EUR, fällig jeweils zum Monatsersten.")
+    assert result.intent == "payment_plan"

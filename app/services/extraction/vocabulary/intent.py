@@ -214,6 +214,7 @@ OFFER = phrases((
 # ("sind grundsätzlich zu Raten bereit und bitten um Ihren Vorschlag", "machen Sie uns einen Vorschlag").
 PLAN_INVITED = phrases((
     r"bitten (?:\S+ ){0,3}?um (?:\S+ ){0,2}?\w*vorschlag\w*", r"erwarten (?:\S+ ){0,3}?\w*vorschlag\w*",
+    r"(?:benötigen|brauchen) (?:\S+ ){0,3}?Ihre\w* (?:\S+ )?\w*(?:vorschlag|angebot)\w*",
     r"(?:machen|unterbreiten|senden|schicken|nennen) Sie uns (?:\S+ ){0,3}?\w*(?:vorschlag|angebot)\w*",
     r"\w*vorschlag\w* (?:Ihrerseits|Ihres Mandanten|Ihrer Mandantin|Ihrer Mandantschaft)",
     r"(?:please|kindly) (?:\S+ ){0,3}?(?:propose|suggest|send (?:us )?(?:a |your )?proposal)",
