@@ -72,7 +72,9 @@ AUTOMATIC = phrases((
 # A person is away (out-of-office notes).
 ABSENCE = phrases((
     r"Abwesenheitsnotiz", r"nicht im (?:Hause|Büro)", r"außer Haus", r"im Urlaub", r"urlaubsbedingt", r"abwesend",
-    r"Elternzeit", r"wieder (?:erreichbar|im (?:Hause|Büro))", r"nicht erreichbar", r"nicht besetzt",
+    # ("Elternzeit" of the writer, not "ist sie nur vorübergehend in Elternzeit" of the debtor)
+    r"(?:bin|befinde mich|bis|ab) (?:\S+ ){0,3}?(?:in )?Elternzeit", r"Elternzeit (?:bis|vom|ab)\b",
+    r"wieder (?:erreichbar|im (?:Hause|Büro))", r"nicht erreichbar", r"nicht besetzt",
     r"out of (?:the )?office", r"currently away", r"on (?:vacation|leave|holiday)", r"annual leave",
 ))
 # A sentence of an absence note that names a deputy for urgent matters: no referral of the case.

@@ -30,6 +30,20 @@ AGREE = phrases((
     # "Der Plan findet unsere Zustimmung"; a negation in its clause makes it a refusal ("findet nicht unsere …").
     r"find\w* (?:\S+ ){0,3}?(?:unsere|die|Ihre) (?:Zustimmung|Billigung|Akzeptanz)", r"billig(?:en|t|te|ten)\b",
     r"einverstanden", r"Einverständnis", r"akzeptier\w*",
+    # Consent said by what the creditor does or can live with: "Wir haben die Raten so bei uns hinterlegt, wie Sie sie
+    # vorschlagen", "halten die Regelung für vertretbar und werden sie so umsetzen", "Wir gehen den Weg mit", "kann
+    # mit der vorgeschlagenen Regelung leben", "dem Vorschlag folgen"; and what a negation turns into a refusal: "den
+    # Plan nicht unterstützen", "uns daran nicht beteiligen", "ist dem Vorschlag nicht gefolgt".
+    r"(?:hinterlegt|eingebucht|eingepflegt|vorgemerkt|eingerichtet|angelegt),? (?:\S+ ){0,2}?wie (?:Sie|im Plan"
+    r"|vorgeschlagen)\b",
+    r"(?:werden|wollen) (?:sie|ihn|es|das|den Plan|die Regelung) (?:\S+ ){0,2}?(?:so|entsprechend) umsetzen",
+    r"halten (?:\S+ ){0,6}?für vertretbar", r"gehen (?:\S+ ){0,3}?(?:den|diesen) Weg mit\b", r"\bmitgehen\b",
+    r"(?:kann|können) (?:\S+ ){0,4}?mit (?:\S+ ){0,4}?(?:Regelung|Plan|Vorschlag|Lösung)\w* leben\b",
+    r"mit (?:\S+ ){0,4}?(?:Regelung|Plan|Vorschlag|Lösung)\w* leben (?:kann|können|könne)\b",
+    r"(?:dem|Ihrem|diesem) (?:\S+ )?(?:Vorschlag|Plan)\w* (?:\S+ ){0,3}?(?:folgen|gefolgt|folgt)\b",
+    r"(?:Plan|Vorschlag|Regelung)\w* (?:\S+ ){0,4}?unterstütz\w*",
+    r"(?:uns|mich) (?:\S+ ){0,3}?(?:daran|am Plan|an dem Plan|an der Regelung|an der Einigung) (?:\S+ ){0,2}?"
+    r"beteilig\w*",
     # A consent given before and now in force: "Unsere Zustimmung zum Plan … ist damit verbindlich."
     r"(?:unsere|die|meine) Zustimmung (?:\S+ ){0,8}?(?:ist|wird|gilt) (?:(?!nicht\b|noch\b|erst\b)\S+ ){0,3}?"
     r"(?:verbindlich|wirksam|endgültig)\b", r"(?:nehmen|nimmt) (?:\S+ ){0,8}?an\b(?!,? (?:dass|daß)\b)",
@@ -78,6 +92,9 @@ AGREE_DESPITE_NEGATION = phrases((
     r"keine Bedenken",
     r"(?:Einwendungen|Einwände|Einwand) (?:\S+ ){0,6}?(?:erheben|erhoben|vorbringen) (?:\S+ ){0,2}?keine\b",
     r"nichts einzuwenden", r"no objection\w*",
+    # "Dann soll es an uns nicht scheitern."
+    r"(?:soll|wird|würde) es (?:\S+ ){0,2}?an (?:uns|mir) nicht scheitern",
+    r"an (?:uns|mir) (?:soll|wird|würde) es nicht scheitern",
     r"nicht widersprechen", r"widersprechen (?:\S+ ){0,4}?nicht\b", r"steh\w* nichts entgegen",
     # Not standing in the way: "Wir werden uns da nicht querstellen", "stehen dem Plan nicht im Weg".
     r"(?:uns|mich) (?:\S+ ){0,3}?nicht querstellen", r"stell\w* (?:uns|mich) (?:\S+ ){0,3}?nicht quer\b",
@@ -210,6 +227,9 @@ REFUSE = phrases((
     # "Meine Antwort ist nein."
     r"(?:meine|unsere) Antwort (?:\S+ ){0,2}?(?:ist|lautet|heißt)\W*(?:\w+\W+)?nein\b(?=\s*(?:[.!,;]|$))",
     r"verweiger\w*", r"versag\w*", r"keine Zustimmung", r"nicht in Frage", r"nicht in Betracht",
+    # Refusal said by what the creditor goes on doing: "lasse ich auch weiter vollstrecken".
+    r"weiter (?:\S+ ){0,2}?vollstrecken", r"Vollstreckung\w* (?:\S+ ){0,4}?(?:fortsetzen|fortführen|fortgesetzt"
+    r"|fortgeführt)\b",
     # said the way people talk: "null Euro is nich", "das ist nicht drin"
     r"\bis nich\b", r"\bist nicht drin\b",
     # "Zu wenig." as the whole sentence
@@ -382,8 +402,8 @@ COUNTER = phrases((
     r"mit folgender Änderung", r"folgende\w* Änderung\w*",
     # Terms the creditor would agree to, or prefers: "Zustimmungsfähig wäre für uns eine Quote von 14 Prozent",
     # "statt 36 Raten zu 5,98 € lieber 24 Raten zu je 10,00 €. Unter dieser Bedingung sind wir dabei."
-    r"zustimmungsfähig (?:wäre|wären)\b", r"(?:wäre|wären) (?:\S+ ){0,4}?(?:zustimmungsfähig|akzeptabel|annehmbar|"
-    r"vertretbar|tragbar|einverstanden)\b", r"statt (?:\S+ ){0,6}?lieber\b",
+    r"zustimmungsfähig (?:wäre|wären)\b", r"(?:wäre|wären) (?:\S+ ){0,8}?(?:zustimmungsfähig|akzeptabel|annehmbar|"
+    r"vertretbar|tragbar|einverstanden|darstellbar)\b", r"statt (?:\S+ ){0,6}?lieber\b",
     r"Vorschlag (?:von )?unserer(?:seits| Seite)", r"unter (?:dieser|diesen|folgender|folgenden|einer) Bedingung\w*",
     # Waiving the rest once a sum is paid ("Wenn … einmalig 150 Euro zahlt, verzichten wir auf den Rest").
     r"verzicht\w* (?:\S+ ){0,3}?auf (?:den |die )?(?:Rest\w*|restliche\w*)",
