@@ -37,6 +37,7 @@ from app.services.extraction.vocabulary.amounts import (
     FIRMS_CLAUSE_START,
     FIRMS_CLAUSE_VERB,
     FIRMS_FIGURE_LEAD,
+    FIRMS_FIGURE_TRAIL,
     FUTURE_LEAD,
     FUTURE_TRAIL,
     INSTALMENT_ARREARS,
@@ -291,8 +292,8 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
     folded_lead = fold(lead)
     if _INTEREST_BASE.search(folded_lead) and not _STATED_AS_OWED.search(folded_lead):
         return "base amount interest is charged on, not owed"
-    if (FIRMS_FIGURE_LEAD.search(folded_lead[-60:]) or _in_firms_clause(lead, trail)) \
-            and not FIGURE_CONFIRMED.match(after):
+    if (FIRMS_FIGURE_LEAD.search(folded_lead[-60:]) or _in_firms_clause(lead, trail)
+            or FIRMS_FIGURE_TRAIL.match(fold(trail))) and not FIGURE_CONFIRMED.match(after):
         return _FIRMS_FIGURE
     if MARKED_WRONG.match(after):
         return MARKED_WRONG_REASON

@@ -164,3 +164,16 @@ def test_an_offer_that_lists_its_instalments_after_a_colon_is_an_instalment_offe
     result = reply("Für die offene Forderung von 640,00 EUR können wir Frau Voigt Folgendes anbieten:\n"
                    "4 Monatsraten zu je 160,00 EUR, fällig jeweils zum Monatsersten.")
     assert result.intent == "payment_plan"
+
+
+def test_the_firms_figure_named_as_coming_from_its_letter_is_not_the_creditors() -> None:
+    result = reply("Mit dem Betrag von 410,00 EUR aus Ihrem Schreiben können wir nichts anfangen. Bitte teilen Sie uns "
+                   "mit, worauf er sich bezieht.")
+    assert result.total_amount is None
+
+
+def test_a_creditor_putting_its_own_earlier_mail_right_is_never_written_alone() -> None:
+    result = reply("ich muss meine Mail von gestern berichtigen. Richtig ist:\nRechnungen 310,00 EUR\n"
+                   "Schlussrechnung 44,20 EUR\noffen 354,20 EUR")
+    assert result.total_amount == Decimal("354.20")
+    assert not result.amount_is_safe

@@ -224,6 +224,9 @@ EARLIER_ANSWER_WITHDRAWN = phrases((
     r"(?:ziehen|nehmen) (?:wir|ich) (?:unsere|meine) (?:\S+ ){0,2}?(?:Antwort|Auskunft|Aufstellung|Mitteilung|Angaben)"
     r" (?:\S+ ){0,4}?zurück",
     r"(?:disregard|ignore) (?:our|my) (?:\S+ ){0,2}?(?:e-?mail|reply|message|statement)",
+    # "ich muss meine Mail vom 08.04. berichtigen": the creditor puts its own earlier answer right.
+    r"(?:muss|müssen|möchte|möchten|will|wollen) (?:\S+ ){0,2}?(?:unsere|meine) (?:\S+ ){0,3}?(?:Antwort|Mail|E-Mail"
+    r"|Nachricht|Auskunft|Aufstellung|Mitteilung|Angabe)\w* (?:\S+ ){0,3}?(?:berichtigen|korrigieren|richtigstellen)",
 ), whole_words=False)
 # The statement says its minus sign is what the debtor owes ("Ein negativer Kontostand bedeutet einen Rückstand zu
 # Lasten der Beitragsschuldnerin"): a total written negative is then read as it is meant.
@@ -372,6 +375,10 @@ NET_OF_TAX_LEAD = phrases((
     r"net total", r"\bexcl\.? (?:VAT|tax)",
 ), whole_words=False)
 # The firm's own figure repeated by the creditor ("die laut Ihren Unterlagen bestehende Forderung von …").
+# Right after the amount: it came from the firm's letter ("mit dem Betrag von 640,00 EUR aus Ihrem Schreiben können
+# wir nichts anfangen").
+FIRMS_FIGURE_TRAIL = re.compile(r"^[\s€]*(?:eur\b|euro\b)?\s*(?:aus|in|laut|gemaess) ihre[mnr]? (?:\w*schreiben|brief"
+                                r"|anfrage|e-?mail|mail|nachricht|aufstellung)\b")
 FIRMS_FIGURE_LEAD = phrases((
     r"laut ihre[mnrs]?\b", r"nach ihren\b", r"gemäß ihren\b", r"von ihnen (?:genannt|angegeben|mitgeteilt)\w*\b",
     r"ihre[rnm]? (?:Angabe|Unterlagen)\w*\b", r"die sie (?:nennen|nannten|angeben|angegeben)\b",
@@ -401,7 +408,8 @@ FIRMS_FIGURE_LEAD = phrases((
 # from the amount to its sentence's end (a dot before a capitalised word ends it; "2. OG" does not).
 FIGURE_CONFIRMED = re.compile(
     r"(?:[^.!?]|\.(?!\s+(?-i:[A-ZÄÖÜ][a-zäöüß]))){0,200}?\b(?:bestätigen wir|bestätige ich|wird (?:hiermit )?bestätigt"
-    r"|(?:ist|sind) (?:so )?(?:korrekt|richtig|zutreffend)|stimmt(?! nicht)|trifft zu)\b", re.IGNORECASE)
+    r"|(?:ist|sind) (?:so )?(?:korrekt|richtig|zutreffend)|stimmt(?! nicht)|stimmen(?! nicht)|trifft zu|treffen zu)\b",
+    re.IGNORECASE)
 # A note right after a figure that marks it wrong ("… 1.245,60 EUR. <- nicht korrekt!", "(falsch)"): a figure
 # the creditor puts right, most often the firm's own.
 MARKED_WRONG = re.compile(r"\s*(?:€|EUR\b|Euro\b)?[\s.,;:)\]]*(?:<-+|←|⇐|-->?)?\s*[(\[]?\s*"
