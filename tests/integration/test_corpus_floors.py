@@ -417,6 +417,26 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh43", "noise_amounts_taken"): "the six of amount_exact, as above",
     ("corpus_fresh43", "safe_cases_auto_applied"): "6/10: QU003, QU007, QU017, QU019 (grand totals over several "
     "accounts) go to a human",
+    # corpus_fresh44 (an ordinary fortnight in the Ruhr area, a base rate): first sight amount 89 %, intent 91 %, no
+    # noise, TWO WRITES ITS LABELS LEAVE TO A HUMAN (QV018 a bailiff's note with her costs still to come, QV020 a
+    # collector after a hand-over: both figures right), safe 9/12. Fixed since: QV010, QV014, QV015, QV018, QV020,
+    # QV022.
+    ("corpus_fresh44", "safe_cases_auto_applied"): "10/12: QV014 (a statement answering the client's objection: the "
+    "dispute doubt) and QV015 (a private lender's '2000 … geliehen … 500 … zurückgegeben … noch 1.500,-': the loan "
+    "is a larger sum holding the total) go to a human",
+    # corpus_fresh45 (replies that work with the firm's own figure): first sight amount 88 %, intent 86 %, noise 1, TWO
+    # WRITES ITS LABELS LEAVE TO A HUMAN (QW021, QW022), safe 5/10. Fixed since: QW006 (the firm's figure 'aus Ihrem
+    # Schreiben'), QW021 (a correction of the creditor's own earlier mail).
+    ("corpus_fresh45", "amount_exact"): "15/17: QW002 (a bare 'stimmt so' above the quoted letter: the firm's quoted "
+    "figure is never taken) and QW011 (the firm's figure confirmed in the creditor's text above an instalment offer "
+    "is not read as the total)",
+    ("corpus_fresh45", "intent"): "20/22: QW002 (read as a question) and QW011 (an offer 'Wir bieten an:' above "
+    "numbered rates with no total read: a statement)",
+    ("corpus_fresh45", "auto_applied_needing_human"): "QW022: a collector writing after the hand-over, +12,5 % on the "
+    "figure on file, is written (the right figure); its labels want the file's creditor changed first",
+    ("corpus_fresh45", "safe_cases_auto_applied"): "5/10: QW002, QW004 ('nicht 212,75 EUR, sondern 237,75 EUR'), "
+    "QW008 ('Ihr Betrag: … / Unser Rückstand: …'), QW017 and QW020 (each naming the firm's figure beside its own) go "
+    "to a human",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -444,7 +464,7 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh24", "corpus_fresh25", "corpus_fresh26", "corpus_fresh27", "corpus_fresh28",
        "corpus_fresh29", "corpus_fresh30", "corpus_fresh31", "corpus_fresh32", "corpus_fresh33", "corpus_fresh34",
        "corpus_fresh35", "corpus_fresh36", "corpus_fresh37", "corpus_fresh38", "corpus_fresh39", "corpus_fresh40",
-       "corpus_fresh41", "corpus_fresh42", "corpus_fresh43")
+       "corpus_fresh41", "corpus_fresh42", "corpus_fresh43", "corpus_fresh44", "corpus_fresh45")
 
 
 def first_round_corpora() -> list[str]:

@@ -28,7 +28,8 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh27", "corpus_plan_fresh28", "corpus_plan_fresh29", "corpus_plan_fresh30",
        "corpus_plan_fresh31", "corpus_plan_fresh32", "corpus_plan_fresh33", "corpus_plan_fresh34",
        "corpus_plan_fresh35", "corpus_plan_fresh36", "corpus_plan_fresh37", "corpus_plan_fresh38",
-       "corpus_plan_fresh39", "corpus_plan_fresh40", "corpus_plan_fresh41", "corpus_plan_fresh42")
+       "corpus_plan_fresh39", "corpus_plan_fresh40", "corpus_plan_fresh41", "corpus_plan_fresh42",
+       "corpus_plan_fresh43", "corpus_plan_fresh44")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -309,6 +310,15 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
         "are right and never recorded alone"),
     ("corpus_plan_fresh42", "no amount where none is stated"): (
         "AO018 (a Swiss creditor's claim in francs, CHF 1'874.20, read; its label leaves the total empty)"),
+    # corpus_plan_fresh43 (an ordinary month in the Ruhr area, a base rate) read 21/22 at first sight, none wrong alone
+    # (AP015, an agency wanting a corrected plan before it advises, is read as undecided). It holds the common floors.
+    # corpus_plan_fresh44 (decisions said indirectly or politely) read 11/22 at first sight, none wrong alone; all 22
+    # right since.
+    ("corpus_plan_fresh44", "counter-offer figures right ≥ 95 %"): (
+        "67 % (2/3): AQ017 ('gern auch über 60 statt 48 Monate' beside its 20 %: the months are not read)"),
+    ("corpus_plan_fresh44", "no noise amount taken"): (
+        "AQ016 (a threshold 'ab 1.000 EUR' in a friendly but undecided reply read as a claim; never written)"),
+    ("corpus_plan_fresh44", "no amount where none is stated"): "AQ016, as above",
     ("corpus_plan_fresh7", "creditor reference right ≥ 95 %"): (
         "94 % (17/18): T013, sent in Brandstetter's thread for Kılıçarslan's plan, is read with the thread's "
         "reference KM-8856230 (subject, quote) instead of KM-8841907 its text names; matched to INQ-0018 likewise"),
