@@ -437,6 +437,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh45", "safe_cases_auto_applied"): "5/10: QW002, QW004 ('nicht 212,75 EUR, sondern 237,75 EUR'), "
     "QW008 ('Ihr Betrag: … / Unser Rückstand: …'), QW017 and QW020 (each naming the firm's figure beside its own) go "
     "to a human",
+    # corpus_fresh46 (an ordinary fortnight in a port town, a base rate) was measured at the end of session 16, untuned:
+    # amount 100 %, intent 95 %, no noise, no wrong write, safe 11/12; it holds every floor.
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -464,7 +466,7 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh24", "corpus_fresh25", "corpus_fresh26", "corpus_fresh27", "corpus_fresh28",
        "corpus_fresh29", "corpus_fresh30", "corpus_fresh31", "corpus_fresh32", "corpus_fresh33", "corpus_fresh34",
        "corpus_fresh35", "corpus_fresh36", "corpus_fresh37", "corpus_fresh38", "corpus_fresh39", "corpus_fresh40",
-       "corpus_fresh41", "corpus_fresh42", "corpus_fresh43", "corpus_fresh44", "corpus_fresh45")
+       "corpus_fresh41", "corpus_fresh42", "corpus_fresh43", "corpus_fresh44", "corpus_fresh45", "corpus_fresh46")
 
 
 def first_round_corpora() -> list[str]:

@@ -359,6 +359,11 @@ def _counter_verdict(sentences: Sequence[Sentence], plan: dict[str, Decimal],
                                   f"{_quote(chosen[0][1].text)!r}")
         return refused
     verdict = _Verdict("counter_offer")
+    # The plan's own figure named beside another of its kind ("Mit 15 % kommen wir nicht hin … Wenn Herr V. 25 %
+    # zahlt, … stimmen wir zu"; "die Laufzeit von 60 Monaten … zu kurz. Einer Laufzeit von 72 Monaten … würden wir
+    # zustimmen") is the one replaced, not a term of the creditor's.
+    changed = {figure.kind for figure, _ in chosen if _differs(figure, plan)}
+    chosen = [(figure, sentence) for figure, sentence in chosen if figure.kind not in changed or _differs(figure, plan)]
     for figure, sentence in chosen:
         known = verdict.counter.get(figure.kind)
         if known is None:

@@ -29,7 +29,7 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh31", "corpus_plan_fresh32", "corpus_plan_fresh33", "corpus_plan_fresh34",
        "corpus_plan_fresh35", "corpus_plan_fresh36", "corpus_plan_fresh37", "corpus_plan_fresh38",
        "corpus_plan_fresh39", "corpus_plan_fresh40", "corpus_plan_fresh41", "corpus_plan_fresh42",
-       "corpus_plan_fresh43", "corpus_plan_fresh44")
+       "corpus_plan_fresh43", "corpus_plan_fresh44", "corpus_plan_fresh45")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -167,6 +167,12 @@ LOWER: dict[str, dict[str, float]] = {
     # 15,00 €", recorded as a refusal); right since, with AI004 and AI017 (figures that are a refusal's reasons).
     # AI013 (a garage owner writing to the plain inbox without a reference) is matched to no letter.
     "corpus_plan_fresh36": {"match": 0.95},
+    # corpus_plan_fresh45 (an ordinary month in a port town, a base rate), measured at the end of session 16: 18/20
+    # decisions, none wrong alone, counter-offers 1/3 (AR009 and AR018 read the plan's own figure beside the
+    # creditor's; right since). Untuned: AR014 (an agency wanting payslips before its principal decides, read as
+    # undecided) and AR020 (a practice still checking, writing to the plain inbox without a reference: matched to no
+    # letter, read as automatic) go to a human.
+    "corpus_plan_fresh45": {"decision": 0.9, "match": 0.95},
 }
 
 

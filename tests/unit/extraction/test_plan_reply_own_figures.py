@@ -82,3 +82,10 @@ def test_a_consent_given_earlier_and_now_in_force_is_a_consent() -> None:
     assert read("Die interne Freigabe liegt vor. Unsere Zustimmung zum Plan ist damit verbindlich.").decision \
         == "accepted"
     assert read("Unsere Zustimmung zum Plan ist damit noch nicht verbindlich.").decision != "accepted"
+
+
+def test_the_plans_own_figure_named_beside_the_creditors_is_the_one_replaced() -> None:
+    reading = read("Mit der Quote sind wir im Grundsatz einverstanden, die Laufzeit von 60 Monaten ist uns aber zu "
+                   "kurz. Einer Laufzeit von 72 Monaten zu den übrigen Bedingungen würden wir zustimmen.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"months": Decimal("72")}
