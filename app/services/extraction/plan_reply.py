@@ -269,6 +269,13 @@ def _read_all(texts: Sequence[str], source: str) -> list[Sentence]:
             sentence.agrees.clear()  # "Ist die Forderung noch offen? Ja.": the answer is to that question
             sentence.refuses.clear()
         sentences.append(sentence)
+    for index, sentence in enumerate(sentences[:-1]):
+        # A request that opens a list ("bitten wir vor einer Entscheidung unserer Mandantin um:" / "1. die
+        # Lohnabrechnungen …"): what it asks for stands in the lines after it.
+        if sentence.text.rstrip().endswith(":") and words.INFO_REQUEST.search(sentence.folded) \
+                and not (sentence.agrees or sentence.refuses) \
+                and any(words.INFO_OBJECT.search(listed.folded) for listed in sentences[index + 1:index + 4]):
+            sentence.asks_info = True
     return sentences
 
 

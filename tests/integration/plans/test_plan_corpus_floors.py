@@ -169,9 +169,8 @@ LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh36": {"match": 0.95},
     # corpus_plan_fresh45 (an ordinary month in a port town, a base rate), measured at the end of session 16: 18/20
     # decisions, none wrong alone, counter-offers 1/3 (AR009 and AR018 read the plan's own figure beside the
-    # creditor's; right since). Untuned: AR014 (an agency wanting payslips before its principal decides, read as
-    # undecided) and AR020 (a practice still checking, writing to the plain inbox without a reference: matched to no
-    # letter, read as automatic) go to a human.
+    # creditor's; right since, with AR014, a request opening a list of documents). AR020 (a practice still checking,
+    # writing to the plain inbox without a reference: matched to no letter, read as automatic) goes to a human.
     "corpus_plan_fresh45": {"decision": 0.9, "match": 0.95},
 }
 

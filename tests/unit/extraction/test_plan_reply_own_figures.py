@@ -89,3 +89,9 @@ def test_the_plans_own_figure_named_beside_the_creditors_is_the_one_replaced() -
                    "kurz. Einer Laufzeit von 72 Monaten zu den übrigen Bedingungen würden wir zustimmen.")
     assert reading.decision == "counter_offer"
     assert reading.counter_offer == {"months": Decimal("72")}
+
+
+def test_a_request_that_opens_a_list_of_documents_asks_before_deciding() -> None:
+    reading = read("Zu Ihrem Plan bitten wir vor einer Entscheidung unserer Auftraggeberin um:\n1. die letzten drei "
+                   "Gehaltsabrechnungen,\n2. Angaben zu weiteren Gläubigern.")
+    assert reading.decision == "needs_info"
