@@ -601,10 +601,10 @@ def _trail_label_text(trail: str, more_follow: bool) -> str:
     leads into the next amount ("nachdem die Dezembermiete (615,00 €) nicht eingegangen ist, beträgt der
     Rückstand nunmehr 2.566,40 €") and labels it."""
     text = _BRACKET.split(trail, maxsplit=1)[0]
-    if more_follow:
-        # "864,30 € offen zzgl mahngeb. 15€": what follows an adding word names the next item, not this one.
-        text = _JOINED.split(text, maxsplit=1)[0]
-    return text.rsplit(",", 1)[0] if more_follow else text
+    if not more_follow:
+        return text
+    # "864,30 € offen zzgl mahngeb. 15€": what follows an adding word names the next item, not this one.
+    return _JOINED.split(text, maxsplit=1)[0].rsplit(",", 1)[0]
 
 
 def _unit_count(token: MoneyToken, lead: str, trail: str, after: str, label: AmountLabel) -> int | None:

@@ -102,10 +102,9 @@ class SourceSums:
         before = bisect_left(self._keys, key)
         after = bisect_right(self._keys, key)
         # A subtotal among them ("Zwischensumme 1.890,77") sums items that are counted already.
-        backwards = (self._amounts[index] for index in range(before - 1, -1, -1) if not self._amounts[index].subtotal)
         forwards = (self._amounts[index] for index in range(after, len(self._amounts))
                     if not self._amounts[index].subtotal)
-        found = _run_adding_up(whole, backwards) or _run_adding_up(whole, forwards)
+        found = self.items_before(whole) or _run_adding_up(whole, forwards)
         if found:
             return found
         # A sum of a group stated inside the list ("vorgerichtliche Kosten … zusammen 271,32 EUR" above "Summe der

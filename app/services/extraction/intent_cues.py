@@ -182,15 +182,18 @@ def instalment_offers(reply: str) -> list[str]:
     """Sentences that offer or grant instalments (not ones about a plan that ended or is not offered, nor ones
     that leave the proposal to the firm)."""
     sentences = _sentences(reply)
-    found = [sentence[:90] for sentence in sentences
-             if words.INSTALMENT.search(sentence) and words.OFFER.search(sentence)
-             and not words.PLAN_OVER.search(sentence) and not words.PLAN_INVITED.search(sentence)]
+    found = [sentence[:90] for sentence in sentences if _offers_instalments(sentence, sentence)]
     # An offer that opens with a colon and lists its instalments after it ("… können wir ihr Folgendes anbieten:" /
     # "5 Monatsraten zu je 120,00 EUR …").
     found += [f"{opening[:60]} {listed[:30]}" for opening, listed in pairwise(sentences)
-              if opening.rstrip().endswith(":") and words.OFFER.search(opening) and words.INSTALMENT.search(listed)
-              and not words.PLAN_OVER.search(opening) and not words.PLAN_INVITED.search(opening)]
+              if opening.rstrip().endswith(":") and _offers_instalments(opening, listed)]
     return found[:2]
+
+
+def _offers_instalments(offer: str, instalments: str) -> bool:
+    """`offer` offers what `instalments` names as instalments (the same sentence, or a list after it)."""
+    return bool(words.INSTALMENT.search(instalments) and words.OFFER.search(offer)
+                and not words.PLAN_OVER.search(offer) and not words.PLAN_INVITED.search(offer))
 
 
 def refusals(reply: str) -> list[str]:

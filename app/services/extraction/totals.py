@@ -12,8 +12,7 @@ from app.services.extraction.amounts import INSTALMENT_REASON, PAID_REASON, STAT
 from app.services.extraction.arithmetic import SourceSums, order_key
 from app.services.extraction.labels import PRINCIPAL, SURCHARGES, TOTALIZER, fold, is_weak_balance
 from app.services.extraction.result import Component
-from app.services.extraction.vocabulary import phrases
-from app.services.extraction.vocabulary.amounts import PAID_TRAIL
+from app.services.extraction.vocabulary.amounts import PAID_TRAIL, PAYMENT_TO_COME
 
 COMPONENTS: tuple[Component, ...] = ("principal", "interest", "costs")
 _ZERO = Decimal("0.00")
@@ -297,13 +296,12 @@ def _rank(candidate: Candidate, source: _Source) -> Ranked:
 
 
 def _unexplained(best: Ranked, ranking: list[Ranked], counted: list[Candidate],
-                 component_lines: dict[Component, list[Candidate]],
-                 sources: dict[str, _Source], paid: frozenset[Decimal] = frozenset()) -> tuple[Candidate, ...]:
+                 component_lines: dict[Component, list[Candidate]], sources: dict[str, _Source],
+                 own_items: list[Candidate], paid: frozenset[Decimal] = frozenset()) -> tuple[Candidate, ...]:
     """Other amounts that claim to be the total and that nothing explains: not a subtotal of it, not one of its
-    components, not an item of it or of one of its subtotals."""
+    components, not an item of it (`own_items`) or of one of its subtotals."""
     total = best.candidate
     sums = sources[total.line.source].sums
-    own_items = sums.items_of(total)
     explained = {id(c) for lines in component_lines.values() for c in lines} | {id(item) for item in own_items}
     wholes = (c for c in counted if c.count is None and (c.subtotal or sums.is_subtotal(total, c)))
     for whole in wholes:
@@ -382,7 +380,9 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     margin = None if runner_up is None else round(best.score - runner_up.score, 2)
     paid = frozenset(c.value for c in candidates if _was_paid(c) and c.line.source == total.line.source
                      and c.line.part in ("reply", "attachment")) | paid_since
-    unexplained = _unexplained(best, ranking, counted, evidence, sources, paid)
+    # The amounts the total is summed from, read once for every question below.
+    own_items = sources[total.line.source].sums.items_of(total)
+    unexplained = _unexplained(best, ranking, counted, evidence, sources, own_items, paid)
     adds_up = consistent and _a_breakdown(values)
     notes = [f"chosen for: {', '.join(best.features)}"]
     if runner_up is not None:
@@ -400,7 +400,7 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     # the claim before payments, then what remains of it.
     rival = runner_up is not None and (any(c is runner_up.candidate for c in unexplained)
                                        or (order_key(runner_up.candidate) > order_key(total)
-                                           and not _inside_breakdown(runner_up.candidate, total, sources)))
+                                           and not _inside_breakdown(runner_up.candidate, own_items)))
     return TotalDecision(
         total=total,
         confidence=_confidence(best, unexplained, margin if rival else None, adds_up),
@@ -412,16 +412,8 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
         corroboration=corroboration,
         margin=margin,
         notes=tuple(notes),
-        wholes_summed=tuple(item for item in sources[total.line.source].sums.items_of(total)
-                            if item.label in ("total", "balance") and not item.rejected),
+        wholes_summed=tuple(item for item in own_items if item.label in ("total", "balance") and not item.rejected),
     )
-
-
-# Payments announced or awaited, and what would remain once they come: no payment made yet.
-_PAYMENT_TO_COME = phrases((
-    r"angekündigt", r"zugesagt", r"in Aussicht", r"erwarte\w*", r"nach Eingang", r"sobald", r"wenn", r"falls",
-    r"sofern", r"bis zum", r"wird", r"werden", r"würde\w*", r"wäre\w*",
-))
 
 
 def _remainder_after_payments(total: Candidate, ranking: list[Ranked],
@@ -444,15 +436,14 @@ def _remainder_after_payments(total: Candidate, ranking: list[Ranked],
         summed = [c for c in between if not c.rejected or _was_paid(c)]
         if any(_was_paid(c) for c in summed) and sum((c.value for c in summed), _ZERO) == total.value - remainder.value:
             said = " ".join(dict.fromkeys(c.line.text for c in [*summed, remainder]))
-            if _PAYMENT_TO_COME.search(fold(said)):  # "… angekündigt. Nach Eingang dieser Zahlung verbleiben …"
+            if PAYMENT_TO_COME.search(fold(said)):  # "… angekündigt. Nach Eingang dieser Zahlung verbleiben …"
                 return None, frozenset()
             return later, frozenset({total.value - remainder.value})
     return None, frozenset()
 
 
-def _inside_breakdown(candidate: Candidate, total: Candidate, sources: dict[str, _Source]) -> bool:
-    """`candidate` is an item of three or more the total is summed from, not the last one."""
-    items = sources[total.line.source].sums.items_of(total)
+def _inside_breakdown(candidate: Candidate, items: list[Candidate]) -> bool:
+    """`candidate` is one of three or more `items` the total is summed from, not the last one."""
     return len(items) >= 3 and any(item is candidate for item in items[:-1])
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from app.services.parsing.figures import FIGURE
 from app.services.parsing.forwards import colleagues_forwards
 from app.services.parsing.html import hidden_text, html_links, html_to_text, struck_text
 from app.services.parsing.pasted_letter import pasted_on_top
@@ -24,7 +25,6 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _FRAME = re.compile(r"(?m)^[ \t]*[\u2502\u2503\u2551][ \t]?")
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009\t]")
 _URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+", re.IGNORECASE)
-_FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+),(\d{2})(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -136,7 +136,7 @@ def _links(reply_and_signature: str, body_html: str | None) -> tuple[str, ...]:
 
 
 def _figures(text: str) -> set[str]:
-    return {f"{whole.replace('.', '')},{cents}" for whole, cents in _FIGURE.findall(text)}
+    return {f"{whole.replace('.', '')},{cents}" for whole, cents in FIGURE.findall(text)}
 
 
 def _versions_disagree(body_text: str | None, body_html: str | None, chosen: ParsedBody,
@@ -190,8 +190,8 @@ def parse_body(body_text: str | None, body_html: str | None, sender: str | None 
         links=_links(reply_text + "\n" + signature_text, body_html),
     )
     struck_words = (*marked, *(struck_text(body_html) if source == "html" else ()))
-    struck = tuple(text for text in struck_words if _FIGURE.search(text))
-    hidden = tuple(text[:80] for text in (hidden_text(body_html) if source == "html" else ()) if _FIGURE.search(text))
+    struck = tuple(text for text in struck_words if FIGURE.search(text))
+    hidden = tuple(text[:80] for text in (hidden_text(body_html) if source == "html" else ()) if FIGURE.search(text))
     disagree = _versions_disagree(body_text, body_html, parsed, sender)
     return replace(parsed, versions_disagree=disagree, struck=struck, struck_words=struck_words, hidden=hidden) \
         if disagree or struck_words or hidden else parsed

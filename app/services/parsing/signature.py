@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from app.services.parsing.figures import FIGURE
+
 _GREETING = (
     r"(?:mit\s+)?(?:(?:sehr\s+)?(?:freundlich|best|herzlich|lieb|schön|schoen|kollegial|sonnig|viel)\w*\s+)?"
     r"gr(?:ü|ue)(?:ß|ss)(?:e|en)?\b.{0,40}"
@@ -85,8 +87,7 @@ def postscript_start(lines: list[str], start: int) -> int | None:
     return next((index for index in range(start, len(lines)) if _POSTSCRIPT.match(lines[index])), None)
 
 
-# A figure with cents, and a word that names a claim's sum: a block of them below the sign-off is a statement.
-_FIGURE = re.compile(r"(?<![\d.,])\d[\d.]*,\d\d(?!\d)")
+# A word that names a claim's sum: a block of figures with one below the sign-off is a statement.
 _SUM_WORD = re.compile(r"saldo|gesamt|summe|forderung|offen|rückstand|rueckstand|restschuld|zu zahlen|total|balance",
                        re.IGNORECASE)
 _MIN_FIGURE_LINES = 3
@@ -105,9 +106,9 @@ def figure_block_start(lines: list[str], start: int) -> int | None:
     Auszug aus unserer Akte"): a note that names a figure ("Der Betrag im Datenblatt unten enthält noch …
     Maßgeblich ist 574,92 €") may be putting the block right, and then the block stays signature, read by no one."""
     note = " ".join(lines[:start])
-    if any(_FIGURE.search(line) for line in lines[:start]) or not _ANNOUNCES.search(note):
+    if any(FIGURE.search(line) for line in lines[:start]) or not _ANNOUNCES.search(note):
         return None
-    figures = [index for index in range(start + 1, len(lines)) if _FIGURE.search(lines[index])]
+    figures = [index for index in range(start + 1, len(lines)) if FIGURE.search(lines[index])]
     if len(figures) < _MIN_FIGURE_LINES or not any(_SUM_WORD.search(lines[index]) for index in figures):
         return None
     block = figures[0]

@@ -319,6 +319,12 @@ GARNISHEE = phrases((
     r"Drittschuldnererklärung", r"\bals Drittschuldner\w*",
     r"\b(?:uns|wir) (?:\S+ ){0,4}?(?:ein|einen|den|der) Pfändungs- und Überweisungsbeschluss (?:\S+ ){0,8}?zugestellt",
 ))
+# Payments announced or awaited, and what would remain once they come ("… eine Zahlung … angekündigt. Nach Eingang
+# dieser Zahlung verbleiben …"): no payment made yet.
+PAYMENT_TO_COME = phrases((
+    r"angekündigt", r"zugesagt", r"in Aussicht", r"erwarte\w*", r"nach Eingang", r"sobald", r"wenn", r"falls",
+    r"sofern", r"bis zum", r"wird", r"werden", r"würde\w*", r"wäre\w*",
+))
 # More is added to the total that nobody has worked out yet ("Hinzu kommen meine Kosten für den laufenden Auftrag, die
 # ich erst bei Erledigung abrechne"): the figure is not the whole claim.
 UNCOMPUTED_ADDITION = phrases((

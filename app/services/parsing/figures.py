@@ -1,0 +1,8 @@
+"""parsing/figures.py — the shape of a figure with cents ("1.234,56", "4012,77"), as the parser looks for one."""
+
+from __future__ import annotations
+
+import re
+
+# Whole euros (with or without thousands dots) and two cents, standing alone.
+FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+),(\d{2})(?!\d)")
