@@ -54,3 +54,18 @@ def test_a_sum_the_creditor_would_settle_for_is_a_counter_offer_even_with_consen
                    "EUR möglich. Können Sie uns diesen Betrag zusagen, erklären wir sofort unsere Zustimmung.")
     assert reading.decision == "counter_offer"
     assert reading.counter_offer == {"offer_amount": D("250.00")}
+
+
+@pytest.mark.parametrize(("text", "offer"), [
+    ("Zahlt er bis Monatsende 300 Euro in einem Rutsch, ist die Sache für mich erledigt.", D("300")),
+    ("nö. Wenn wir 420 Euro in einer Summe kriegen, ist das Thema vom Tisch. Drunter nicht.", D("420")),
+])
+def test_a_sum_that_would_close_the_matter_after_a_condition_is_a_counter_offer(text: str, offer: Decimal) -> None:
+    reading = read(text)
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"offer_amount": offer}
+
+
+def test_the_matter_closed_once_the_plan_is_paid_offers_nothing_of_its_own() -> None:
+    reading = read("Wenn die 96 Euro wie im Plan kommen, ist die Sache für uns erledigt.")
+    assert reading.decision != "counter_offer"

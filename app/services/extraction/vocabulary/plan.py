@@ -412,6 +412,10 @@ COUNTER = phrases((
     r"betracht\w* (?:\S+ ){0,6}?als (?:erledigt|abgegolten|ausgeglichen)\b",
     r"(?:wäre|wären) (?:\S+ ){0,6}?(?:erledigt|abgegolten|ausgeglichen)\b",
     r"\bund (?:die Sache|das|der Fall|die Angelegenheit|alles) (?:ist|wäre) (?:\S+ ){0,3}?(?:erledigt|abgegolten)\b",
+    # The same after a condition put first ("Wenn er … auf einen Schlag zahlt, ist die Sache für uns erledigt"): the
+    # main clause's verb stands right after the comma.
+    r"(?<=,\s)(?:ist|wäre|sind|wären) (?:die Sache|das Thema|das|der Fall|die Angelegenheit|alles|es|die Forderung|"
+    r"unsere Forderung) (?:\S+ ){0,3}?(?:erledigt|abgegolten|vom Tisch|durch)\b",
     # A sum taken "zur Abgeltung der gesamten Forderung" (in full settlement): the creditor's own terms.
     r"zur (?:\S+ ){0,2}?(?:Abgeltung|Erledigung) (?:\S+ ){0,3}?(?:Forderung\w*|Ansprüche\w*|Schuld\w*)",
     # An offer of the creditor's own in place of the plan's: "Angeboten wird stattdessen: 10 Monatsraten zu je
