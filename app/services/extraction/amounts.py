@@ -28,6 +28,7 @@ from app.services.extraction.unit_counts import charged_now, factor_count, unit_
 from app.services.extraction.vocabulary.amounts import (
     CANCELLED_LEAD,
     CANCELLED_TRAIL,
+    CREDIT_DRAWN,
     CREDIT_LEAD,
     CREDIT_LIMIT_LEAD,
     CREDIT_TRAIL,
@@ -67,13 +68,14 @@ OTHER_VALUE_REASON = "settlement offer or other value, not the claim"
 PASSING_VALUE = "a value the row names in passing (a fee's Gegenstandswert), not an amount owed"
 SUPERSEDED_REASON = "previous figure, superseded"
 MARKED_WRONG_REASON = "a figure the creditor marks as wrong"
+CREDIT_LIMIT_REASON = "credit limit or original loan, not the claim"
 # Words in the text just before an amount that make it something other than the open claim.
 _LEAD_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (CREDIT_REASON, CREDIT_LEAD),
     (INSTALMENT_REASON, INSTALMENT_LEAD),
     (PAID_REASON, PAID_LEAD),
     ("cancelled", CANCELLED_LEAD),
-    ("credit limit or original loan, not the claim", CREDIT_LIMIT_LEAD),
+    (CREDIT_LIMIT_REASON, CREDIT_LIMIT_LEAD),
     (SUPERSEDED_REASON, SUPERSEDED_LEAD),
     (PASSING_VALUE, PASSING_VALUE_LEAD),
     ("periodic increase, not the claim", PERIODIC_LEAD),
@@ -300,7 +302,8 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
     for reason, pattern in _LEAD_REJECTIONS:
         if pattern.search(folded_lead) and not (reason == PAID_REASON and _NEGATION.search(folded_lead)) \
                 and not (reason == INSTALMENT_REASON and (INSTALMENT_ARREARS.search(folded_lead)
-                                                          or _remainder_after_instalment(folded_lead))):
+                                                          or _remainder_after_instalment(folded_lead))) \
+                and not (reason == CREDIT_LIMIT_REASON and _credit_drawn(folded_lead)):
             return reason
     if per_unit and (_PER_UNIT_BEFORE.search(lead) or _PER_UNIT_AFTER.match(after)):
         return _PER_UNIT
@@ -320,6 +323,16 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
         # "ist damit überholt" was a bill to the debtor, and names no earlier answer)
         return SUPERSEDED_REASON
     return None
+
+
+def _credit_drawn(folded_lead: str) -> bool:
+    """The credit word names what the amount was drawn from, not its limit ("Inanspruchnahme aus dem gekündigten
+    Dispositionskredit 2.298,15 EUR"): a word of use stands shortly before the last credit word."""
+    limits = list(CREDIT_LIMIT_LEAD.finditer(folded_lead))
+    if not limits:
+        return False
+    start = limits[-1].start()
+    return CREDIT_DRAWN.search(folded_lead, max(0, start - 60), start) is not None
 
 
 def _remainder_after_instalment(folded_lead: str) -> bool:

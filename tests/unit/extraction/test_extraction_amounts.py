@@ -90,6 +90,22 @@ def test_a_cancelled_overdraft_limit_is_not_the_claim() -> None:
     assert result.total_amount == Decimal("1234.00")
 
 
+def test_the_credit_drawn_from_an_overdraft_is_part_of_the_claim_not_its_limit() -> None:
+    result = run("Ihr Mandant hat den Kreditrahmen von 1.500,00 € überschritten. Stand des Kontos heute:\n"
+                 "in Anspruch genommener Kreditrahmen   1.730,40 €\nZinsen   61,20 €\nSaldo   1.791,60 €")
+    assert reasons(result)[Decimal("1500.00")] == "credit limit or original loan, not the claim"
+    assert reasons(result)[Decimal("1730.40")] is None
+    assert result.total_amount == Decimal("1791.60")
+    assert result.amount_is_safe
+
+
+def test_an_account_standing_in_debit_names_the_claim() -> None:
+    result = run("Das Mitgliedskonto Ihrer Mandantin weist zum Monatsende 642,18 € im Minus aus.")
+    assert result.total_amount == Decimal("642.18")
+    result = run("Laut unserer Buchhaltung steht Frau Berger heute mit 388,00 Euro bei uns im Soll.")
+    assert result.total_amount == Decimal("388.00")
+
+
 def test_percentages_and_units_are_not_amounts() -> None:
     result = run("Sollzinssatz 6,49 % p. a.\nVerbrauch 1234,56 kWh\nSaldo 10,00 EUR")
     assert reasons(result)[Decimal("6.49")] == "percentage"

@@ -99,6 +99,11 @@ CREDIT_LIMIT_LEAD = phrases((
     r"Verfügungsrahmen", r"Überziehungsrahmen", r"Nettokreditbetrag", r"Nettodarlehensbetrag", r"Darlehensbetrag",
     r"Kreditbetrag", r"Darlehenssumme", r"Kreditsumme", r"Auszahlungsbetrag", r"Finanzierungsbetrag",
 ), whole_words=False)
+# The credit drawn, not its limit: "Inanspruchnahme aus dem gekündigten Dispositionskredit 2.298,15 EUR".
+CREDIT_DRAWN = phrases((
+    r"Inanspruchnahme", r"in Anspruch genommen\w*", r"ausgeschöpft\w*", r"Ausnutzung", r"ausgenutzt\w*",
+    r"(?:Forderung|Rückstand|Saldo|Sollsaldo|Restschuld|Überziehung) (?:aus|im)\b",
+))
 SUPERSEDED_LEAD = phrases((
     # "bisherige Vollstreckungskosten" are costs run up so far, still owed: a part, not a replaced figure.
     # A claim in the past tense is a former one ("Die Forderung betrug 980,00 €"; now it is another).

@@ -110,6 +110,8 @@ BALANCE = phrases((
     r"\baktuelle[rn]? (?:Konto)?[Ss]tand\b",
     # What is still missing is what is still owed ("Stand heute fehlen noch 1.015,-- €", "Fehlbetrag").
     r"\bfehl(?:en|t) (?:\S+ ){0,2}?noch\b", r"\bnoch fehlend\w*", r"\bFehlbetrag", *_WEAK_BALANCE,
+    # An account's debit standing ("steht per 23.02. mit 2.412,63 EUR im Soll", "… im Minus").
+    r"\bim (?:Soll|Minus)\b",
 ), whole_words=False)
 WEAK_BALANCE_WORDS = phrases(_WEAK_BALANCE, whole_words=False)
 
