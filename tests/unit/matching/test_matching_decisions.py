@@ -15,7 +15,7 @@ from app.services.extraction.result import Evidence, ExtractionResult
 from app.services.inquiries import InquiryFields, apply_fields
 from app.services.matching.decide import Decision, decide
 from app.services.matching.gate import judge
-from app.services.matching.score import Scored
+from app.services.matching.score import Scored, grant_surname_from_the_creditor
 from app.services.matching.signals import Signal
 
 SETTINGS = Settings(match_auto_threshold=0.8, match_review_threshold=0.4, match_ambiguity_margin=0.2,
@@ -172,3 +172,33 @@ def test_a_current_amount_given_as_a_function_guards_the_jump_like_a_value() -> 
     verdict = judge(matched(), extraction(total="100.00"), Decimal("100"), lambda: Decimal("60.00"), SETTINGS)
     assert verdict.action == "review" and "against the current amount" in verdict.reasons[0]
     assert judge(matched(), extraction(total="100.00"), Decimal("100"), lambda: None, SETTINGS).action == "apply"
+
+
+SURNAME = Signal("client_surname", 12, 0, "names the client's surname only")
+OWN_ADDRESS = Signal("sender_address", 0, 45, "sent from the address the inquiry went to")
+
+
+def surname_only(row: Inquiry, *extra: Signal) -> Scored:
+    signals = (SURNAME, OWN_ADDRESS, *extra)
+    client, creditor = sum(s.client for s in signals), sum(s.creditor for s in signals)
+    return Scored(row, signals, client, creditor, round(min(client / 60, 1) * min(creditor / 45, 1), 3), 0.0)
+
+
+def test_a_surname_written_from_the_creditors_own_address_is_shown_to_a_human_not_matched() -> None:
+    ranked = grant_surname_from_the_creditor([surname_only(inquiry("A", "Dora Kleinschmidt"))])
+    assert ranked[0].confidence == 0.4
+    assert "client_surname_from_creditor" in {s.code for s in ranked[0].signals}
+    decision = decide(ranked, SETTINGS)
+    assert (decision.status, decision.best and decision.best.inquiry.external_id) == ("needs_review", "A")
+
+
+def test_the_surname_counts_again_only_when_nothing_else_names_the_client() -> None:
+    reference = Signal("creditor_reference", 40, 50, "names the creditor reference")
+    before = surname_only(inquiry("A", "Dora Kleinschmidt"), reference)
+    assert grant_surname_from_the_creditor([before]) == [before]
+
+
+def test_two_clients_of_one_surname_at_the_creditor_get_nothing_more() -> None:
+    spouses = [surname_only(inquiry("A", "Dora Kleinschmidt")), surname_only(inquiry("B", "Udo Kleinschmidt"))]
+    assert grant_surname_from_the_creditor(spouses) == spouses
+    assert decide(spouses, SETTINGS).status == "no_match"
