@@ -260,6 +260,8 @@ def test_a_credit_still_to_be_booked_keeps_the_total_from_being_written(text: st
     "Offen sind 418,00 €. Die noch nicht verbuchte Zahlung vom Montag ist darin enthalten.",
     "Offen sind 418,00 €. Eine genaue Aufstellung senden wir erst nach der Verbuchung der letzten Rate.",
     "The balance is 418.00 EUR. A payment of 60.00 EUR arrived this week and has not been posted yet.",
+    "Offen sind 418,00 €. Heute früh kam eine Überweisung über 60,00 € herein. Diese ist im genannten Betrag noch "
+    "nicht berücksichtigt.",
 ])
 def test_a_payment_not_yet_booked_keeps_the_total_from_being_written(text: str) -> None:
     result = statement(text)
@@ -270,6 +272,7 @@ def test_a_payment_not_yet_booked_keeps_the_total_from_being_written(text: str) 
 @pytest.mark.parametrize("text", [
     "Offen sind 418,00 €. Zahlungen der letzten Tage sind gegebenenfalls noch nicht berücksichtigt.",
     "Offen sind 418,00 €. Die Zahlung vom 02.11. über 60,00 € ist bereits verbucht.",
+    "Offen sind 418,00 €. Die Zahlung vom 02.11. ist eingegangen. Sie ist bereits verbucht.",
 ])
 def test_a_standing_caveat_or_a_booked_payment_raises_no_such_doubt(text: str) -> None:
     result = statement(text)

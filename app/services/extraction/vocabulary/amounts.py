@@ -272,6 +272,10 @@ PENDING_CREDIT = phrases((
     rf"\b(?:eingegangen|erhalten|eingetroffen|gezahlt|überwiesen|Zahlung\w*|Teilzahlung\w*|Überweisung\w*|"
     rf"Zahlungseingang\w*){_UNHEDGED_SPAN}\bnoch nicht (?:verbucht|gebucht|berücksichtigt|verrechnet|erfasst|"
     r"zugeordnet)\b",
+    # … or said of it in the next sentence ("Heute ist eine Überweisung über 150,00 EUR eingegangen. Sie ist in der
+    # obigen Aufstellung noch nicht verbucht.")
+    rf"\b(?:sie|diese|dieser|dieses) (?:ist|sind|wurde|wurden){_UNHEDGED_SPAN}\bnoch nicht (?:verbucht|gebucht|"
+    r"berücksichtigt|verrechnet|erfasst|zugeordnet)\b",
     r"\bnoch nicht (?:verbuchte|gebuchte|berücksichtigte|verrechnete|zugeordnete)[rn]? (?:\S+ )?"
     r"(?:Zahlung|Teilzahlung|Überweisung|Eingang|Zahlungseingang)",
     r"\b(?:erst )?nach (?:der )?(?:Verbuchung|Buchung)\b",
