@@ -397,6 +397,18 @@ def _reasons_before_a_refusal(sentences: Sequence[Sentence], offering: Sequence[
         s.agrees or (s.counter_cue and not s.weak_cue) for s in sentences[last + 1:])
 
 
+def _condition_of_its_own(sentence: Sentence) -> bool:
+    """The sentence's "wenn"/"falls" clause puts a term of the creditor's own ("Wenn er mehr zahlt, stimmen wir zu"),
+    not one of the plan's or a concession."""
+    if words.CONCESSIVE.search(sentence.folded):
+        return False
+    opened = words.CONDITIONAL.search(sentence.folded)
+    if opened is None:
+        return False
+    clause = re.split(r"[,;.]", sentence.folded[opened.start():], maxsplit=1)[0]
+    return not words.CONDITION_ON_THE_PLAN.search(clause)
+
+
 def _known_condition(sentences: Sequence[Sentence], index: int) -> bool:
     following = sentences[index + 1] if index + 1 < len(sentences) else None
     return sentences[index].formality or (following is not None and following.formality)
@@ -428,7 +440,9 @@ def _polar_verdict(sentences: Sequence[Sentence]) -> _Verdict | None:
         if hedged is not None:
             verdict.doubts.append(f"the agreement is in the subjunctive (under a condition): {_quote(hedged.text)!r}")
         for index, sentence in enumerate(sentences):
-            if sentence.counter_cue and not _known_condition(sentences, index):
+            # "Wenn er mehr zahlt, stimmen wir zu": a consent put under a condition in its own sentence.
+            conditioned = sentence.conditional and bool(sentence.agrees) and _condition_of_its_own(sentence)
+            if (sentence.counter_cue or conditioned) and not _known_condition(sentences, index):
                 verdict.doubts.append(f"agreement with a condition that is no known formality: "
                                       f"{_quote(sentence.text)!r}")
         if any(s.asks_info or s.decides_later for s in sentences):

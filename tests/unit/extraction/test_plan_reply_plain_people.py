@@ -69,3 +69,31 @@ def test_a_sum_that_would_close_the_matter_after_a_condition_is_a_counter_offer(
 def test_the_matter_closed_once_the_plan_is_paid_offers_nothing_of_its_own() -> None:
     reading = read("Wenn die 96 Euro wie im Plan kommen, ist die Sache für uns erledigt.")
     assert reading.decision != "counter_offer"
+
+
+@pytest.mark.parametrize("text", [
+    "Na schön, dann machen wir es so. Begeistert bin ich nicht.",
+    "Ärgerlich, aber von uns aus Zustimmung.",
+    "Von mir aus, einverstanden. Hauptsache, es kommt überhaupt was.",
+])
+def test_consent_given_with_a_shrug_is_consent(text: str) -> None:
+    reading = read(text)
+    assert reading.decision == "accepted"
+    assert reading.doubts == []
+
+
+def test_a_consent_put_under_a_condition_of_its_own_is_not_recorded_without_a_human() -> None:
+    reading = read("Wenn sie noch etwas drauflegt, stimme ich zu.")
+    assert reading.decision == "accepted"
+    assert any("condition" in doubt for doubt in reading.doubts)
+
+
+@pytest.mark.parametrize("text", [
+    "Wir stimmen zu, auch wenn uns das sehr wenig vorkommt.",
+    "Wir stimmen zu, falls die übrigen Gläubiger ebenfalls mitmachen.",
+    "Einverstanden, wenn das Geld in der im Plan genannten Frist kommt.",
+])
+def test_a_concession_or_a_condition_about_the_plan_itself_raises_no_doubt(text: str) -> None:
+    reading = read(text)
+    assert reading.decision == "accepted"
+    assert not any("condition" in doubt for doubt in reading.doubts)

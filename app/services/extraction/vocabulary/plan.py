@@ -72,6 +72,9 @@ AGREE = phrases((
     # dabei, den Plan zu prüfen": work in progress).
     r"geht (?:\S+ ){0,4}?(?:in Ordnung|klar)\b", r"passt (?:so|für uns|uns so)\b", r"passt schon\b",
     r"kann (?:\S+ ){0,2}?so laufen\b", r"so machen wir(?:'?s|'s| es| das)?(?=\s*(?:[.,;!]|$))",
+    # "na gut, dann machen wir das so", "von mir aus Zustimmung", "von uns aus ok"
+    r"(?:dann|also|gut|okay|ok) machen wir (?:das|es) so\b",
+    r"von (?:mir|uns) aus,? (?:\S+ ){0,2}?(?:Zustimmung|einverstanden|in Ordnung|okay|ok|ja)\b",
     # a bare "Passt." as the whole sentence
     r"^\W*passt\W*$",
     # Austrian and legal German: "in den Ausgleich einwilligen", "willigen in den Plan ein".
@@ -441,6 +444,14 @@ CONDITIONAL = phrases((
     r"^\W*(?:können|könnten|sollten|würden|wären|sind|ist|stimmen|bestätigen|zahlt|zahlen|akzeptieren) (?:Sie|Ihr\w*"
     r"|der|die|das) [^,.;?]{0,150}, (?:\S+ )?(?:erklären|stimmen|geben|erteilen|sind|werden|nehmen) wir\b",
 ))
+# A consent's condition that is about the plan itself ("… mit Anpassung, wenn sich das pfändbare Einkommen ändert",
+# "wenn der Betrag innerhalb der im Plan genannten vier Wochen eingeht", "falls alle Gläubiger zustimmen") or only a
+# concession ("auch wenn die Rate später sinken sollte"): no term of the creditor's own.
+CONDITION_ON_THE_PLAN = phrases((
+    r"Plan\w*", r"Einkommen\w*", r"Rate\w*", r"Frist\w*", r"Woche\w*", r"Gläubiger\w*", r"zustande", r"wirksam",
+    r"vorgesehen\w*", r"Quote\w*",
+))
+CONCESSIVE = phrases((r"(?:auch|selbst|sogar) wenn", r"even if"))
 # A sentence that works out the consequence of the one before ("Die Rate beträgt dann …").
 CONSEQUENCE = phrases((r"dann", r"ergibt", r"ergäbe", r"insgesamt", r"somit", r"damit", r"then", r"in total"))
 # A figure the client cannot pay ("nachdem … Herr H. monatlich 8,00 € nicht aufbringen kann"): named as the reason
