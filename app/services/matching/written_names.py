@@ -64,7 +64,9 @@ class _Split:
 def relation(written: str, client: str) -> Relation:
     """How a written person's name relates to a client's name on file."""
     ours = normalize.name_tokens(client)
-    theirs = normalize.name_tokens(written)
+    # A genitive's "s" ("Frau Kampmeier-Rosts neues Konto", "Herrn Wendts Vertrag") is no other name.
+    theirs = [token[:-1] if token.endswith("s") and token not in ours and token[:-1] in ours else token
+              for token in normalize.name_tokens(written)]
     if not ours or len(theirs) < 2:
         return "unrelated"
     surname = set(normalize.surname_tokens(client)) or {ours[-1]}
