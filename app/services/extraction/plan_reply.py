@@ -371,13 +371,18 @@ def _counter_verdict(sentences: Sequence[Sentence], plan: dict[str, Decimal],
     # zustimmen") is the one replaced, not a term of the creditor's.
     changed = {figure.kind for figure, _ in chosen if _differs(figure, plan)}
     chosen = [(figure, sentence) for figure, sentence in chosen if figure.kind not in changed or _differs(figure, plan)]
+    months = next((figure.value for figure, _ in chosen if figure.kind == "months"), None)
     for figure, sentence in chosen:
-        known = verdict.counter.get(figure.kind)
+        kind = figure.kind
+        rate = verdict.counter.get("monthly_rate")
+        if kind == "monthly_rate" and rate is not None and months is not None and figure.value == rate * months:
+            kind = "offer_amount"  # "12 Raten à 25 €, also 300 € insgesamt": the offer's sum, worked out
+        known = verdict.counter.get(kind)
         if known is None:
-            verdict.counter[figure.kind] = figure.value
-            verdict.reasons.append(f"counter-offer {figure.kind}: {figure.text!r}")
+            verdict.counter[kind] = figure.value
+            verdict.reasons.append(f"counter-offer {kind}: {figure.text!r}")
         elif known != figure.value:
-            verdict.doubts.append(f"two different {figure.kind} figures offered ({known} and {figure.value})")
+            verdict.doubts.append(f"two different {kind} figures offered ({known} and {figure.value})")
         if _quote(sentence.text) not in verdict.evidence:
             verdict.evidence.append(_quote(sentence.text))
     return verdict

@@ -97,3 +97,10 @@ def test_a_concession_or_a_condition_about_the_plan_itself_raises_no_doubt(text:
     reading = read(text)
     assert reading.decision == "accepted"
     assert not any("condition" in doubt for doubt in reading.doubts)
+
+
+def test_the_sum_of_the_rates_offered_is_the_offers_amount_not_a_second_rate() -> None:
+    reading = read("So nicht. Vorschlag von mir: sie zahlt 10 Raten à 30 €, also 300 € insgesamt, dann ist Ruhe.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"months": D("10"), "monthly_rate": D("30"), "offer_amount": D("300")}
+    assert not any("two different" in doubt for doubt in reading.doubts)

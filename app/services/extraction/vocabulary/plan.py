@@ -407,7 +407,8 @@ COUNTER = phrases((
     # "statt 36 Raten zu 5,98 € lieber 24 Raten zu je 10,00 €. Unter dieser Bedingung sind wir dabei."
     r"zustimmungsfähig (?:wäre|wären)\b", r"(?:wäre|wären) (?:\S+ ){0,8}?(?:zustimmungsfähig|akzeptabel|annehmbar|"
     r"vertretbar|tragbar|einverstanden|darstellbar)\b", r"statt (?:\S+ ){0,6}?lieber\b",
-    r"Vorschlag (?:von )?unserer(?:seits| Seite)", r"unter (?:dieser|diesen|folgender|folgenden|einer) Bedingung\w*",
+    r"Vorschlag (?:von )?unserer(?:seits| Seite)", r"Vorschlag von (?:mir|uns)\b",
+    r"unter (?:dieser|diesen|folgender|folgenden|einer) Bedingung\w*",
     # Waiving the rest once a sum is paid ("Wenn … einmalig 150 Euro zahlt, verzichten wir auf den Rest").
     r"verzicht\w* (?:\S+ ){0,3}?auf (?:den |die )?(?:Rest\w*|restliche\w*)",
     # A payment that would settle the claim ("Zahlt sie uns einmalig 75,00 EUR, betrachten wir unsere Forderung damit
