@@ -59,7 +59,7 @@ from app.services.extraction.vocabulary.amounts import (
     THRESHOLD_LEAD,
     THRESHOLD_TRAIL,
 )
-from app.services.extraction.vocabulary.labels import BALANCE, CLAIM_TOTAL
+from app.services.extraction.vocabulary.labels import BALANCE, CLAIM_TOTAL, INCLUSION
 
 CREDIT_REASON = "a credit in the debtor's favour, not a claim"
 INSTALMENT_REASON = "instalment, not the claim"
@@ -232,7 +232,9 @@ def _trailing_clause(masked: str, end: int, next_start: int, next_line: str | No
     # A sentence runs on into the next line, but a row does not: an amount that ends its line above a line that ends
     # in an amount of its own ("Auslagen 20,00 EUR" / "bereits gezahlt -150,00 EUR") is a list, and the payment
     # row says nothing about the fee above it.
-    if next_start == len(masked) and next_line and not _SENTENCE_END.search(masked) and next_line[:1].islower() \
+    # (a line that breaks after a small word, "… mit 236,85 EUR im" / "Minus; …", runs on whatever its next word)
+    if next_start == len(masked) and next_line and not _SENTENCE_END.search(masked) \
+            and (next_line[:1].islower() or _ENDS_IN_SMALL_WORD.search(tail)) \
             and not (_ENDS_LINE.match(tail) and _COLUMN_GAP.search(masked[:start]) and _ends_in_amount(next_line)):
         continue_stop = _CLAUSE_END.search(next_line)
         return tail + " " + (next_line[: continue_stop.start()] if continue_stop else next_line)
@@ -487,8 +489,12 @@ def _line_candidates(
             # "10,00 EUR Mahngebühren und 21,37 EUR Verzugszinsen": each amount is named after it, so the words
             # before this one are the amount before's name; its own follow it.
             own_lead = own_clause = ""
+        more_follow = position + 1 < len(tokens)
+        # "Einschließlich Standgeld von 70,50 € beläuft sich die Forderung auf 2.486,30 €": a part the whole after it
+        # includes; the words after the part name that whole, not the part.
+        included = more_follow and INCLUSION.match(fold(own_clause).lstrip()) is not None
         verdict = _chain_label(masked, previous_end, token, next_start) or \
-            _label(own_lead, own_clause, prefix, _trail_label_text(trail, position + 1 < len(tokens)), lone)
+            _label(own_lead, own_clause, prefix, "" if included else _trail_label_text(trail, more_follow), lone)
         cell = place(line.text, token.start, header) if header else None
         verdict, column_reason, features = _column_judgement(verdict, cell, header or ())
         if position > 1 and _JOINED.search(masked[tokens[position - 2].end : token.start]) and (

@@ -99,6 +99,14 @@ def test_the_credit_drawn_from_an_overdraft_is_part_of_the_claim_not_its_limit()
     assert result.amount_is_safe
 
 
+def test_a_part_named_with_an_inclusion_word_is_not_the_whole_named_after_it() -> None:
+    result = run("Inklusive Einlagerung des Mobiliars mit 90,00 € beträgt unsere Forderung inzwischen 1.245,00 €.")
+    assert result.total_amount == Decimal("1245.00")
+    result = run("Samt der Nachberechnung über 38,40 € belaufen sich die Rückstände auf 611,90 Euro.")
+    assert result.total_amount == Decimal("611.90")
+    assert [found.label for found in result.amounts if found.value == Decimal("38.40")] != ["balance"]
+
+
 def test_an_account_standing_in_debit_names_the_claim() -> None:
     result = run("Das Mitgliedskonto Ihrer Mandantin weist zum Monatsende 642,18 € im Minus aus.")
     assert result.total_amount == Decimal("642.18")
