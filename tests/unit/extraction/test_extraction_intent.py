@@ -63,6 +63,17 @@ def test_declining_to_give_figures_and_referring_to_an_agency_is_a_rejection() -
     assert result.total_amount is None
 
 
+@pytest.mark.parametrize("text", [
+    "Es gilt das Sozialgeheimnis. Zahlen zur Erstattungsforderung oder zu Aufrechnungen nennen wir Ihnen deshalb "
+    "nicht.",
+    "Eine Weitergabe dieser Daten an Ihre Kanzlei ist uns gesetzlich nicht gestattet.",
+])
+def test_withholding_the_figures_on_a_legal_ground_is_a_rejection(text: str) -> None:
+    result = run(text)
+    assert result.intent == "rejection"
+    assert result.total_amount is None
+
+
 def test_refusing_the_settlement_plan_is_a_rejection_even_with_an_amount() -> None:
     result = run("Den vorgeschlagenen Schuldenbereinigungsplan lehnen wir ab. Unsere Forderung beträgt 3.400,00 EUR.")
     assert result.intent == "rejection"

@@ -69,8 +69,12 @@ DECLINE = phrases((
     r"|übermitteln)",
     r"(?:können|dürfen|werden) (?:\S+ ){0,6}?keine (?:Auskunft|Auskünfte|Angaben|Informationen|Forderungshöhe"
     r"|Zahlen|Beträge)",
-    r"(?:Auskunft|Auskünfte|Angaben|Zahlen|Informationen|Daten|Forderungshöhe)\w* (?:erteilen|geben|nennen|übermitteln|"
-    r"mitteilen|machen) wir (?:\S+ ){0,6}?nicht\b",
+    # (what is withheld may be named first: "Angaben zu Steuerbeträgen, Zuschlägen oder Zahlungen machen wir nicht")
+    r"(?:Auskunft|Auskünfte|Angaben|Zahlen|Informationen|Daten|Forderungshöhe)\w* (?:\S+ ){0,6}?"
+    r"(?:erteilen|geben|nennen|übermitteln|mitteilen|machen) wir (?:\S+ ){0,6}?nicht\b",
+    # Disclosure not allowed: "eine Offenbarung gegenüber Ihrer Kanzlei ist daher nicht zulässig".
+    r"(?:Offenbarung|Auskunftserteilung|Weitergabe|Herausgabe) (?:\S+ ){0,6}?(?:ist|wäre) (?:\S+ ){0,2}?"
+    r"(?:nicht zulässig|unzulässig|nicht gestattet|nicht erlaubt)",
     r"(?:können|dürfen) wir (?:\S+ ){0,4}?nicht (?:beantworten|mitteilen|nennen|erteilen)",
     r"verfügen (?:\S+ ){0,3}?über keinen (?:\S+ ){0,2}?(?:Saldo|Kontostand|Forderungsstand)",
     r"nicht (?:befugt|berechtigt|ermächtigt),? (?:\S+ ){0,6}?(?:Auskunft|Auskünfte|Angaben|Informationen|mitzuteilen"
