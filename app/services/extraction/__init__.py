@@ -187,6 +187,12 @@ def _parts_larger_than(total: Candidate, candidates: list[Candidate]) -> list[Ca
     # A credit set off against the principal explains it when exactly the total is left ("Offen waren 613,55 EUR
     # … Guthaben von 96,12 EUR verrechnet … verbleibt 517,43 EUR").
     credits = {c.value for c in own if c.reason == CREDIT_REASON}
+    # The parts less what is deducted are exactly the total ("Gerichtskosten 1.214,00 + Mahngebühr 5,00 + … abzüglich
+    # Teilzahlung -150,00 … Noch offen: 1.092,00"): every part is explained, the larger one too.
+    parts = sum((c.value for c in own if not c.rejected and c.label in ("principal", "interest", "costs")), Decimal(0))
+    taken_off = sum((abs(c.value) for c in own if c.label == "deduction" or c.reason == PAID_REASON), Decimal(0))
+    if deducted and parts - taken_off == total.value:
+        return []
     return [c for c in own if not c.rejected and c.value > total.value
             and (c.label in ("interest", "costs")
                  or (c.label == "principal" and not deducted and c.value - total.value not in credits))]

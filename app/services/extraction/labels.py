@@ -76,13 +76,20 @@ def classify(segment: str) -> LabelVerdict:
     word = _found(PRINCIPAL_WEAK, folded)
     if word:
         return LabelVerdict("principal", word, subtotal=TOTALIZER.search(folded) is not None)
-    word = _found(BALANCE, folded)
+    word = _balance_word(folded)
     if word:
         return LabelVerdict("balance", word)
     word = _found(SUBTOTAL, folded)
     if word:  # "Zwischensumme" alone: the sum of the rows above it, no item and no total
         return LabelVerdict("other", word, subtotal=True)
     return _unlabelled(segment)
+
+
+def _balance_word(folded: str) -> str | None:
+    """The balance word that names the amount: one that says what it is ("Damit beträgt der Saldo …": "saldo") before
+    a verb or a generic word that only stands first."""
+    words = [match.group(0) for match in BALANCE.finditer(folded)]
+    return next((word for word in words if not is_weak_balance(word)), words[0] if words else None)
 
 
 def _bill_named_aside(folded: str) -> LabelVerdict | None:

@@ -515,3 +515,17 @@ def test_a_lower_sum_offered_to_settle_beside_the_claim_is_for_the_firm_and_the_
 def test_a_one_off_payment_received_is_no_settlement_offer() -> None:
     result = statement("Ihre Einmalzahlung von 200,00 EUR ist eingegangen. Restforderung: 1.040,00 EUR")
     assert not any("offers to settle" in doubt for doubt in result.amount_safety_reasons)
+
+
+def test_costs_larger_than_the_rest_left_after_a_deduction_that_explains_it_are_no_doubt() -> None:
+    result = statement("Stand des Kassenzeichens:\n- Gebühren laut Bescheid: 800,00 EUR\n- Säumniszuschlag: 16,00 EUR\n"
+                       "- abzüglich Zahlung vom 02.05.: -200,00 EUR\n\nNoch offen: 616,00 EUR")
+    assert result.total_amount == Decimal("616.00")
+    assert result.amount_is_safe, result.amount_safety_reasons
+
+
+def test_costs_larger_than_a_total_the_deduction_does_not_explain_stay_a_doubt() -> None:
+    result = statement("Stand des Kassenzeichens:\n- Gebühren laut Bescheid: 800,00 EUR\n- Säumniszuschlag: 16,00 EUR\n"
+                       "- abzüglich Zahlung vom 02.05.: -200,00 EUR\n\nNoch offen: 566,00 EUR")
+    assert not result.amount_is_safe
+    assert any("larger than the total" in reason for reason in result.amount_safety_reasons)
