@@ -30,6 +30,12 @@ def test_labels_follow_priority_not_position() -> None:
     assert classify("Offener Betrag:").label == "balance"
 
 
+def test_a_balance_is_named_by_the_word_that_says_what_it_is_not_the_verb_before_it() -> None:
+    assert classify("Somit beträgt der Kontostand heute").text == "kontostand"
+    assert classify("Damit beläuft sich der offene Betrag auf").text == "offene betrag"
+    assert classify("beträgt").text == "betraegt"
+
+
 def test_summe_with_a_component_word_is_a_subtotal_of_that_component() -> None:
     verdict = classify("Summe Kosten (Pos. 3–6)")
     assert (verdict.label, verdict.subtotal) == ("costs", True)
