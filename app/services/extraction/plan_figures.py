@@ -162,7 +162,8 @@ def figures(text: str) -> list[Figure]:
         if token.negative and _DASH_AFTER_WORD.match(token.raw) and text[:token.start].rstrip()[-1:].isalpha():
             # "Nullplan nein – 50 € einmalig": a dash between words, no minus
             token = replace(token, value=-token.value, negative=False)
-        if token.negative or any(start <= token.start < end for start, end in taken) or _threshold(text, token):
+        if token.negative or any(start <= token.start < end for start, end in taken) or _threshold(text, token) \
+                or _PERCENTAGE_OF.search(text[max(0, token.start - 60):token.start]):
             continue
         kind, named = _money_kind(text, token.start, token.end)
         found.append(Figure(kind, money.to_cents(token.value), text[token.start:token.end],
@@ -171,6 +172,10 @@ def figures(text: str) -> list[Figure]:
 
 
 _DASH_AFTER_WORD = re.compile(r"[-–—]\s")
+# The sum a percentage is taken of ("12 % auf 1.743,00 €", "20 Prozent von der Gesamtforderung 2.100 €"): the claim
+# the quota applies to, nobody offers it.
+_PERCENTAGE_OF = re.compile(r"(?:%|\bProzent|\bv\.\s?H\.)\s+(?:auf|von|aus)\s+(?:[^\s\d]+\s+){0,3}$",
+                            re.IGNORECASE)
 
 
 def _threshold(text: str, token: MoneyToken) -> bool:

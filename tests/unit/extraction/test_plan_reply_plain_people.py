@@ -104,3 +104,9 @@ def test_the_sum_of_the_rates_offered_is_the_offers_amount_not_a_second_rate() -
     assert reading.decision == "counter_offer"
     assert reading.counter_offer == {"months": D("10"), "monthly_rate": D("30"), "offer_amount": D("300")}
     assert not any("two different" in doubt for doubt in reading.doubts)
+
+
+def test_the_sum_a_percentage_is_taken_of_is_no_offer() -> None:
+    reading = read("Mit 15 % auf 1.200,00 € über 60 Monate, also 3,00 € im Monat, wären wir einverstanden.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"quota_percent": D("15"), "months": D("60"), "monthly_rate": D("3.00")}
