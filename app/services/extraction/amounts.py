@@ -641,7 +641,10 @@ def _wrapped_into(carry: str, lead: str, clause_start: int) -> bool:
     in a small word and a word or two open this line before the amount, or words that name nothing."""
     if not WORD.search(lead):
         return True
-    if clause_start != 0 or not carry.rstrip()[-1:].islower():
+    # A line that ends in a comma and names no amount of its own runs on too ("Macht … Euro die noch fehlen," /
+    # "also die 2.350,- .").
+    runs_on = carry.rstrip()[-1:].islower() or (carry.rstrip().endswith(",") and not _money_in(carry))
+    if clause_start != 0 or not runs_on:
         return False
     if len(lead.split()) <= 2:
         return True

@@ -289,3 +289,17 @@ def test_the_original_loan_amount_is_not_the_claim_and_does_not_taint_the_total(
     result = run("Ursprünglicher Nettokreditbetrag: 15 000,00 €\nGesamtforderung 12 873,55 €")
     assert reasons(result)[Decimal("15000.00")] == "credit limit or original loan, not the claim"
     assert result.amount_is_safe
+
+
+def test_a_figure_on_the_line_after_a_comma_takes_the_words_of_the_line_before() -> None:
+    result = run("Gegeben hab ich ihm zweitausend Euro, zurück kam bisher nichts. Das ist das Geld, das noch fehlt,\n"
+                 "also die 2.000,- .")
+    assert result.total_amount == Decimal("2000.00")
+    assert result.intent == "debt_statement"
+    assert not result.amount_is_safe  # no currency and no total word: a human confirms
+
+
+def test_a_figure_said_right_after_es_sind_is_a_weak_balance_a_human_confirms() -> None:
+    result = run("Die Summe lautet 845,00 €.\n\nPS: Sorry, vertippt – es sind 854,00 €, nicht 845,00 €.")
+    assert result.total_amount == Decimal("854.00")
+    assert not result.amount_is_safe

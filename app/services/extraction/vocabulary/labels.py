@@ -89,6 +89,8 @@ _WEAK_BALANCE = (
     r"\bergibt\b",
     # "Der Verein hat also noch 181,00 € von ihm zu bekommen": what the creditor is still to receive.
     r"\bzu bekommen\b",
+    # "… bitte entschuldigen – es sind 1.329,00 €, nicht 1.392,00 €": the figure said right after "es sind".
+    r"\bes sind\W*$",
 )
 BALANCE = phrases((
     r"Saldo", r"Kontostand", r"offene[rsn]? (?:Betrag|Beträge|Forderung\w*|Summe|Posten|Saldo)", r"\boffen\b",
@@ -109,7 +111,8 @@ BALANCE = phrases((
     # Today's standing of the account ("aktueller Stand Kundenkonto …: 271,85 €"); "Stand: 01.12." alone is a date.
     r"\baktuelle[rn]? (?:Konto)?[Ss]tand\b",
     # What is still missing is what is still owed ("Stand heute fehlen noch 1.015,-- €", "Fehlbetrag").
-    r"\bfehl(?:en|t) (?:\S+ ){0,2}?noch\b", r"\bnoch fehlend\w*", r"\bFehlbetrag", *_WEAK_BALANCE,
+    r"\bfehl(?:en|t) (?:\S+ ){0,2}?noch\b", r"\bnoch fehlend\w*", r"\bnoch fehl(?:en|t)\b", r"\bFehlbetrag",
+    *_WEAK_BALANCE,
     # An account's debit standing ("steht per 23.02. mit 2.412,63 EUR im Soll", "… im Minus").
     r"\bim (?:Soll|Minus)\b",
 ), whole_words=False)
