@@ -110,3 +110,15 @@ def test_the_sum_a_percentage_is_taken_of_is_no_offer() -> None:
     reading = read("Mit 15 % auf 1.200,00 € über 60 Monate, also 3,00 € im Monat, wären wir einverstanden.")
     assert reading.decision == "counter_offer"
     assert reading.counter_offer == {"quota_percent": D("15"), "months": D("60"), "monthly_rate": D("3.00")}
+
+
+@pytest.mark.parametrize(("text", "decision"), [
+    ("Unsere Auftraggeberin hat uns angewiesen, den Plan nicht anzunehmen.", "declined"),
+    ("Der Vorstand hat uns beauftragt, dem Vorschlag zuzustimmen.", "accepted"),
+])
+def test_the_creditors_instruction_passed_on_by_its_agent_is_its_decision(text: str, decision: str) -> None:
+    assert read(text).decision == decision
+
+
+def test_the_firms_own_request_restated_is_no_decision() -> None:
+    assert read("Sie haben uns gebeten, dem Plan zuzustimmen. Wir melden uns nach Prüfung.").decision != "accepted"

@@ -62,6 +62,8 @@ AGREE = phrases((
     # turns it into refusal; an infinitive alone ("bitten Sie, … zuzustimmen") is none.
     r"(?:entschied\w*|entschieden|beschlossen|beschließ\w*|beschloss\w*|entschloss\w*|entschlossen),? "
     r"(?:\S+ ){0,8}?zuzustimmen",
+    # The creditor's instruction passed on by its agent ("hat uns angewiesen, den Plan … (nicht) anzunehmen").
+    r"(?:angewiesen|beauftragt),? (?:\S+ ){0,8}?(?:zuzustimmen|anzunehmen)\b",
     # An authority's wording: "dem Antrag wird entsprochen" ("kann nicht entsprochen werden" is a refusal).
     r"(?:wird|werden|wurde|kann|können|konnte) (?:\S+ ){0,4}?entsprochen\b",
     # Swiss "Hand bieten" (to go along with it): "können nicht Hand bieten" is a refusal.
