@@ -515,15 +515,22 @@ def _decide(sentences: Sequence[Sentence], plan: dict[str, Decimal], plan_claim:
     return verdict
 
 
+def _ticked_sentences(attachment: AttachmentText) -> list[Sentence]:
+    """The sentences of a returned form's ticked lines."""
+    source = f"attachment:{attachment.filename}"
+    return [_read_sentence(text, source, heading=True) for line in _attachment_lines(attachment)[1]
+            for text in plan_sentences.split(line)]
+
+
 def _form_verdict(attachment: AttachmentText, plan: dict[str, Decimal],
                   plan_claim: Decimal | None) -> tuple[_Verdict | None, list[Sentence]]:
     """The decision of a returned form: its ticked line decides (the rest of its text only raises a doubt when
     it reads otherwise); without a deciding tick the whole text decides, with a doubt."""
     source = f"attachment:{attachment.filename}"
-    lines, ticked = _attachment_lines(attachment)
+    lines = _attachment_lines(attachment)[0]
     found = _read_all(plan_sentences.split("\n".join(lines)), source)
     whole = _decide(found, plan, plan_claim)
-    boxes = [_read_sentence(text, source, heading=True) for line in ticked for text in plan_sentences.split(line)]
+    boxes = _ticked_sentences(attachment)
     verdict = _decide(boxes, plan, plan_claim) if boxes else None
     if verdict is not None:
         verdict.reasons.append(f"read from a ticked box in {attachment.filename}")
@@ -639,8 +646,13 @@ def read(parsed: ParsedBody, *, subject: str | None = None, attachments: Sequenc
             source = "subject"
             verdict.doubts.append("decision read from the subject line only")
     if verdict is None:
-        verdict = _open_verdict(reply)
+        # A returned form whose ticked box asks before deciding ("[X] Vor einer Entscheidung benötigen wir …").
+        boxes = [sentence for attachment in attachments if attachment.status == "ok"
+                 for sentence in _ticked_sentences(attachment)]
+        verdict = _open_verdict(reply + boxes)
         source = "reply" if reply else "none"
+        if boxes and verdict.decision == "needs_info" and not any(s.asks_info or s.decides_later for s in reply):
+            source = f"attachment:{next(a.filename for a in attachments if _ticked_sentences(a))}"
     if ticked_twice:
         verdict.doubts.append(f"a form line has more than one box ticked: {_quote(ticked_twice[0])!r}")
     if parsed.struck_words:

@@ -123,6 +123,18 @@ def test_a_ticked_box_in_a_returned_form_decides_when_the_mail_does_not() -> Non
     assert (reading.decision, reading.source, reading.doubts) == ("declined", "attachment:Erklaerung.pdf", [])
 
 
+def test_a_ticked_box_that_asks_before_deciding_is_a_request_for_documents() -> None:
+    attachment = form("[ ] Zustimmung", "[ ] Ablehnung", "[x] Wir bitten vorab um folgende Unterlagen:",
+                      "Kontoauszüge der letzten drei Monate")
+    reading = read("Rückmeldung siehe Anhang.", attachments=[attachment])
+    assert (reading.decision, reading.source) == ("needs_info", "attachment:Erklaerung.pdf")
+
+
+def test_an_unticked_box_that_asks_asks_nothing() -> None:
+    attachment = form("[ ] Zustimmung", "[ ] Ablehnung", "[ ] Wir bitten vorab um folgende Unterlagen:")
+    assert read("Rückmeldung siehe Anhang.", attachments=[attachment]).decision == "unclear"
+
+
 def test_a_form_without_a_tick_decides_only_with_a_doubt() -> None:
     reading = read("anbei unsere Stellungnahme.", attachments=[form("Dem Plan stimmen wir hiermit zu.")])
     assert reading.decision == "accepted" and reading.doubts
