@@ -529,3 +529,18 @@ def test_costs_larger_than_a_total_the_deduction_does_not_explain_stay_a_doubt()
                        "- abzüglich Zahlung vom 02.05.: -200,00 EUR\n\nNoch offen: 566,00 EUR")
     assert not result.amount_is_safe
     assert any("larger than the total" in reason for reason in result.amount_safety_reasons)
+
+
+def test_an_earlier_answer_called_out_of_date_keeps_the_new_figure_from_being_written_alone() -> None:
+    result = statement("Unsere Mitteilung vom 03.05. ist nicht mehr aktuell: nach der Schlussabrechnung beträgt die "
+                       "Forderung jetzt 733,10 €.")
+    assert result.total_amount == Decimal("733.10")
+    assert not result.amount_is_safe
+    assert any("earlier answer" in reason for reason in result.amount_safety_reasons)
+
+
+def test_a_figure_changed_from_its_former_value_is_the_new_one() -> None:
+    result = statement("Nach der Neuberechnung ändert sich der Saldo von bisher 512,00 € auf nunmehr 447,10 €.")
+    assert result.total_amount == Decimal("447.10")
+    assert [c.reason for c in result.amounts if c.value == Decimal("512.00")] == ["previous figure, superseded"]
+    assert not result.amount_is_safe

@@ -127,6 +127,8 @@ SUPERSEDED_LEAD = phrases((
     r"korrigiert von", r"versehentlich", r"fälschlich\w*", r"irrtümlich",
     # A sum "so far" that a later change (a waiver, a credit) replaces: "bisher gesamt", "Summe bisher".
     r"\bbisher (?:gesamt|insgesamt|Summe|Gesamt\w+|Saldo|Stand)\s*$", r"\b(?:gesamt|Summe|Saldo) bisher\s*$",
+    # A figure changed into another: "ermäßigt sich die Forderung von bisher 499,44 EUR auf nunmehr 434,54 EUR".
+    r"\bvon bisher\s*$",
     # "beträgt nicht mehr 907,98 EUR, sondern nur noch 807,98 EUR": the figure right after "nicht mehr" is gone.
     r"\bnicht mehr (?:(?:bei|wie bisher|die|der|den) )?(?:€ |eur |euro )?$", r"\bno longer (?:€ |eur |euro )?$",
     # A figure denied right before it: "es sind nicht 1.147,80, sondern 1.174,80 EUR".
@@ -225,7 +227,7 @@ EARLIER_ANSWER_WITHDRAWN = phrases((
     r"|Aufstellung|Mitteilung|Schreiben)",
     r"(?:unsere|meine) (?:\S+ ){0,2}?(?:Antwort|Mail|E-Mail|Nachricht|Auskunft|Aufstellung|Mitteilung|Schreiben)\w* "
     r"(?:\S+ ){0,6}?(?:ist|war|sind|waren) (?:\S+ ){0,2}?(?:gegenstandslos|hinfällig|fehlerhaft"
-    r"|falsch|unrichtig|unzutreffend|nicht (?:mehr )?(?:gültig|verbindlich|zutreffend|korrekt|richtig))",
+    r"|falsch|unrichtig|unzutreffend|nicht (?:mehr )?(?:gültig|verbindlich|zutreffend|korrekt|richtig|aktuell))",
     r"(?:ziehen|nehmen) (?:wir|ich) (?:unsere|meine) (?:\S+ ){0,2}?(?:Antwort|Auskunft|Aufstellung|Mitteilung|Angaben)"
     r" (?:\S+ ){0,4}?zurück",
     r"(?:disregard|ignore) (?:our|my) (?:\S+ ){0,2}?(?:e-?mail|reply|message|statement)",
