@@ -122,3 +122,10 @@ def test_the_creditors_instruction_passed_on_by_its_agent_is_its_decision(text: 
 
 def test_the_firms_own_request_restated_is_no_decision() -> None:
     assert read("Sie haben uns gebeten, dem Plan zuzustimmen. Wir melden uns nach Prüfung.").decision != "accepted"
+
+
+def test_wanting_to_see_papers_first_asks_before_deciding() -> None:
+    reading = read("Bevor wir etwas sagen: der Inhaber möchte vorher die letzten Lohnzettel sehen.")
+    assert reading.decision == "needs_info"
+    assert read("Die Geschäftsleitung will zuerst einen Vermögensnachweis haben.").decision == "needs_info"
+

@@ -561,6 +561,9 @@ DECIDE_LATER = phrases((
     r"Rückfragen(?!\W*(?:\S+ ){0,10}?(?:zur Verfügung|gern\w*|erreichbar|erreichen|wenden Sie|kontaktieren|rufen Sie"
     r"|melden Sie sich|Tel\w*|Durchwahl|Hotline)\b)(?!\s*:)",
     r"before (?:we|making) (?:\S+ ){0,3}?decision", r"before we (?:can )?decide",
+    # "Unsere Auftraggeberin möchte zuerst sehen: die Gehaltsabrechnungen …"
+    r"(?:möchte|möchten|will|wollen) (?:\S+ ){0,3}?(?:zuerst|vorher|vorab) (?:\S+ ){0,3}?(?:sehen|prüfen|haben|erhalten"
+    r"|bekommen)\b",
 ))
 # Still checking, forwarded, will answer later: no decision yet.
 PENDING = phrases((
