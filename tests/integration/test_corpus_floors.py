@@ -439,6 +439,34 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "to a human",
     # corpus_fresh46 (an ordinary fortnight in a port town, a base rate) was measured at the end of session 16, untuned:
     # amount 100 %, intent 95 %, no noise, no wrong write, safe 11/12; it holds every floor.
+    # corpus_fresh47 to corpus_fresh52: written blind in session 17, each measured at first sight before the fixes it
+    # led to. corpus_fresh47 (an ordinary fortnight in the Erzgebirge, a base rate; the session's start code): amount
+    # 94 %, intent 100 %, no noise, no wrong write, safe 10/12; fixed since: QY018 ('mit 2.412,63 EUR im Soll', the
+    # overdraft drawn read as its limit). corpus_fresh48 (accounts that kept moving): amount 100 %, intent 100 %, ONE
+    # WRITE ITS LABELS LEAVE TO A HUMAN (QZ012, a payment said not yet booked in the next sentence), safe 10/12; fixed
+    # since: QZ012, QZ002 (a genitive's s read as another first name). corpus_fresh49 (public and statutory creditors):
+    # amount 88 %, intent 91 %, no wrong write, safe 10/12; fixed since: RA010, RA012, RA017, RA019.
+    ("corpus_fresh49", "amount_exact"): "16/17: RA007 (a court's cost office states its bill but leaves the balance to "
+    "the treasury: read as a referral, no total; its labels want the bill's figure, not written)",
+    # corpus_fresh50 (an ordinary fortnight in a Swabian town, a base rate): amount 100 %, intent 100 %, safe 12/13 at
+    # first sight; it holds every floor. corpus_fresh51 (careless and hurried writers): amount 84 %, intent 95 %, no
+    # wrong write, no write its labels leave to a human, safe 8/10; fixed since: RC011 (read; no currency, so a human
+    # confirms), RC015 (the figure in the P.S. correction, for a human).
+    ("corpus_fresh51", "amount_exact"): "18/19: RC012 (a typo inside the total, '3.86,45 EUR': no total read; its "
+    "labels want the figure the items and the subject give)",
+    ("corpus_fresh51", "safe_cases_auto_applied"): "8/10: RC003 (a clerk's correction of the client's name, 'schuldet' "
+    "the only word for the figure) and RC011 (a private lender's '2.350,-' without a currency) go to a human",
+    # corpus_fresh52 (replies to the firm's reminder): amount 94 %, intent 95 %, noise 1, TWO WRITES ITS LABELS LEAVE
+    # TO A HUMAN (RD014, RD021: updates naming the figure they replace; both new figures right), safe 11/13; fixed
+    # since: RD014 ('unsere Auskunft vom … ist nicht mehr aktuell').
+    ("corpus_fresh52", "amount_exact"): "16/17: RD017 (the loan's remainder without the interest and the fee the "
+    "creditor says it leaves out is read, not the 7.912,40 'weiterhin' restated; never written)",
+    ("corpus_fresh52", "noise_amounts_taken"): "RD017 (7.644,90, the remainder its own breakdown names), as above",
+    ("corpus_fresh52", "auto_applied_needing_human"): "RD021: a collector's 'ermäßigt sich die Forderung von bisher "
+    "499,44 EUR auf nunmehr 434,54 EUR' is written (the right figure): the 499,44 it replaces is also in the firm's "
+    "quoted reminder, and a figure of the firm's put right is no earlier figure of the creditor's",
+    ("corpus_fresh52", "safe_cases_auto_applied"): "11/13: RD006 (a list naming the original 7.500,00 loan as a "
+    "superseded figure) and RD017 go to a human",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -456,7 +484,8 @@ MISSING = "<no shared corpus>"
 # corpus_fresh15 (written after them, one after the other), corpus_fresh16 (written at the end of session 11) and
 # corpus_fresh17 to corpus_fresh20 (session 12's, each measured at first sight before its fixes), corpus_fresh21
 # to corpus_fresh24 (session 13's), corpus_fresh25 to corpus_fresh30 (session 14's), corpus_fresh31 to
-# corpus_fresh36 (session 15's), corpus_fresh37 onwards (session 16's).
+# corpus_fresh36 (session 15's), corpus_fresh37 to corpus_fresh46 (session 16's), corpus_fresh47 onwards (session
+# 17's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -466,7 +495,8 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh24", "corpus_fresh25", "corpus_fresh26", "corpus_fresh27", "corpus_fresh28",
        "corpus_fresh29", "corpus_fresh30", "corpus_fresh31", "corpus_fresh32", "corpus_fresh33", "corpus_fresh34",
        "corpus_fresh35", "corpus_fresh36", "corpus_fresh37", "corpus_fresh38", "corpus_fresh39", "corpus_fresh40",
-       "corpus_fresh41", "corpus_fresh42", "corpus_fresh43", "corpus_fresh44", "corpus_fresh45", "corpus_fresh46")
+       "corpus_fresh41", "corpus_fresh42", "corpus_fresh43", "corpus_fresh44", "corpus_fresh45", "corpus_fresh46",
+       "corpus_fresh47", "corpus_fresh48", "corpus_fresh49", "corpus_fresh50", "corpus_fresh51", "corpus_fresh52")
 
 
 def first_round_corpora() -> list[str]:
@@ -543,6 +573,13 @@ REFERENCE_EXPECTED_FAILURES: dict[str, str] = {
     "W014 (the inquiry has no reference; the shop's own customer number 'PH-KD 0107552' is not reported)",
     "corpus_fresh25": "18/19: QC006 (a private landlord's reference on file is the flat's address, 'Ihre Ref. "
     "Lindenweg 7, EG links' in the subject; an address is not read as a reference)",
+    "corpus_fresh47": "19/21: QY008 ('Rechnung Nr. 2049-0388' reported without the 'Rg.' on file) and QY019 (a "
+    "cooperative's 'Mitgl.-Nr. 0962 / WE 14-03' on file, '0962' reported); matched by them all the same",
+    "corpus_fresh48": "19/21: QZ003 (the account number reported with the 'Kto.' the file leaves out) and QZ013 (a "
+    "bank statement's row names the client's direct debit to another creditor with that creditor's reference: it is "
+    "reported, and the match goes to a human as ambiguous)",
+    "corpus_fresh49": "19/21: RA004 (a Jobcenter's 'BG 71403//0018842', '71403' reported) and RA016 (the "
+    "Kassenzeichen reported without the 'KZ' on file)",
     "corpus_fresh17": "21/23: D008 (the mail's 'Rechnung Nr. 2027-118' is reported as '2027-118', the label 'Rg.' on "
     "file left out; matched by it all the same) and D023 (the inquiry has no reference; the painter's invoice "
     "number 'rg 2027-231' typed in lower case is not reported)",
