@@ -55,6 +55,14 @@ def classify(segment: str) -> LabelVerdict:
     if ("(" in folded or "rechnung" in folded) and (aside := _bill_named_aside(folded)) is not None:
         return aside
     included = INCLUSION.search(folded)
+    if included is not None and not folded[:included.start()].strip():
+        # "Einschließlich dieser Zinsen beläuft sich unsere Forderung auf": the part opens the clause; the whole is
+        # named after it, by the first word that says what the amount is.
+        rest = folded[included.end():]
+        whole = CLAIM_TOTAL.search(rest) or next(
+            (m for m in BALANCE.finditer(rest) if not is_weak_balance(m.group(0))), None)
+        if whole is not None:
+            return classify(rest[whole.start():])
     if included is not None and included.start() > 0:
         whole = classify(folded[:included.start()])
         if whole.label in ("total", "balance"):

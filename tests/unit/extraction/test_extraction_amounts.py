@@ -303,3 +303,16 @@ def test_a_figure_said_right_after_es_sind_is_a_weak_balance_a_human_confirms() 
     result = run("Die Summe lautet 845,00 €.\n\nPS: Sorry, vertippt – es sind 854,00 €, nicht 845,00 €.")
     assert result.total_amount == Decimal("854.00")
     assert not result.amount_is_safe
+
+
+def test_a_whole_named_after_the_part_an_inclusion_word_opens_with_labels_the_amount() -> None:
+    result = run("Der Saldo liegt bei 1.020,00 EUR. Dazu kommen Zinsen von 33,40 EUR.\nInklusive der Zinsen "
+                 "beläuft sich der offene Betrag damit auf\n1.053,40 EUR.")
+    assert result.total_amount == Decimal("1053.40")
+    assert [found.label for found in result.amounts if found.value == Decimal("1053.40")] == ["balance"]
+
+
+def test_what_is_left_after_a_payment_right_before_the_amount_is_the_balance() -> None:
+    result = run("Von den 940,00 € hat sie im Mai 300,00 € bezahlt, bleiben 640,00 €.")
+    assert result.total_amount == Decimal("640.00")
+    assert result.amount_is_safe, result.amount_safety_reasons

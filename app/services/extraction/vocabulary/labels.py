@@ -108,6 +108,8 @@ BALANCE = phrases((
     r"\bsind es (?:aktuell|derzeit|momentan|zurzeit|inzwischen|mittlerweile|heute|noch)\b",
     # What remains after a payment is what is owed ("verbleiben 880,00 €", "verbleibender Betrag").
     r"\bverbleib(?:en|t|ende[rn]?)\b", r"\bes bleib(?:en|t)\b", r"\bbleib(?:en|t) (?:also|somit|damit|noch)\b",
+    # "… 500,00 € bezahlt, bleiben 2.230,00 €": the word right before the amount
+    r"\bbleib(?:en|t)\W*$",
     # Today's standing of the account ("aktueller Stand Kundenkonto …: 271,85 €"); "Stand: 01.12." alone is a date.
     r"\baktuelle[rn]? (?:Konto)?[Ss]tand\b",
     # What is still missing is what is still owed ("Stand heute fehlen noch 1.015,-- €", "Fehlbetrag").
