@@ -74,6 +74,13 @@ def test_withholding_the_figures_on_a_legal_ground_is_a_rejection(text: str) -> 
     assert result.total_amount is None
 
 
+def test_instalments_the_creditor_would_talk_about_on_a_proposal_are_no_plan_of_its_own() -> None:
+    result = run("Der Kontostand zu unseren Gunsten beträgt 640,20 EUR. Über Raten mit bis zu 8 Monatsraten sprechen "
+                 "wir gern, falls Sie uns einen Vorschlag übermitteln.")
+    assert result.intent == "debt_statement"
+    assert result.total_amount == Decimal("640.20")
+
+
 def test_refusing_the_settlement_plan_is_a_rejection_even_with_an_amount() -> None:
     result = run("Den vorgeschlagenen Schuldenbereinigungsplan lehnen wir ab. Unsere Forderung beträgt 3.400,00 EUR.")
     assert result.intent == "rejection"

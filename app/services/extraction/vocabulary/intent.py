@@ -218,6 +218,9 @@ PLAN_INVITED = phrases((
     r"bitten (?:\S+ ){0,3}?um (?:\S+ ){0,2}?\w*vorschlag\w*", r"erwarten (?:\S+ ){0,3}?\w*vorschlag\w*",
     r"(?:benötigen|brauchen) (?:\S+ ){0,3}?Ihre\w* (?:\S+ )?\w*(?:vorschlag|angebot)\w*",
     r"(?:machen|unterbreiten|senden|schicken|nennen) Sie uns (?:\S+ ){0,3}?\w*(?:vorschlag|angebot)\w*",
+    # the verb at the end: "… reden wir gern, wenn Sie uns einen Vorschlag schicken"
+    r"(?:wenn|falls|sofern|sobald) Sie uns (?:\S+ ){0,3}?\w*(?:vorschlag|angebot)\w* (?:\S+ ){0,2}?(?:schicken|senden"
+    r"|machen|unterbreiten|übermitteln|zukommen lassen)\b",
     r"\w*vorschlag\w* (?:Ihrerseits|Ihres Mandanten|Ihrer Mandantin|Ihrer Mandantschaft)",
     r"(?:please|kindly) (?:\S+ ){0,3}?(?:propose|suggest|send (?:us )?(?:a |your )?proposal)",
     # Instalments the debtor may apply for: a possibility named, no plan offered ("Ratenzahlung kann auf Antrag
