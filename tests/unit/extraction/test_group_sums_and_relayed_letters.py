@@ -86,6 +86,12 @@ def test_a_letter_passed_on_by_the_clients_family_is_never_written_alone(writer:
     assert any("relative" in reason for reason in result.amount_safety_reasons)
 
 
+def test_a_creditor_writing_with_her_husband_as_one_party_is_not_held_as_the_clients_family() -> None:
+    result = run("Hallo,\n\noffen sind zwei Monatsmieten.\n\nOffener Gesamtbetrag: 412,30 EUR\n\n"
+                 "Mein Mann und ich möchten nur, dass das geregelt wird.\n\nGruß\nKonstanze Feulner")
+    assert result.amount_is_safe, result.amount_safety_reasons
+
+
 def test_a_clerk_writing_about_the_client_is_not_held_as_family() -> None:
     result = run("Sehr geehrte Damen und Herren,\n\nfür Frau Lindqvist ist noch ein Betrag offen.\n\n"
                  "Offener Gesamtbetrag: 412,30 EUR\n\nMit freundlichen Grüßen\nGaswerk Lindholm")

@@ -357,7 +357,8 @@ COMPANY_DEBTOR = phrases((
 WRITER_KIN = phrases((
     r"\b(?:meine|meiner|meinem|meines|mein) (?:Mutter|Vater|Vaters|Sohn|Sohnes|Tochter|Ehefrau|Ehemann\w*|Mann"
     r"|Mannes|Schwester|Bruder|Bruders|Oma|Opa|Großmutter|Großvater|Eltern|Lebensgefährt\w*|Schwiegermutter"
-    r"|Schwiegervater|Schwiegersohn|Schwiegertochter|Enkel\w*|Tante|Onkel|Nichte|Neffe\w*)\b",
+    # (not the writer and a relative as one party: "Mein Mann und ich wollen ja gar keinen Ärger" is a landlady)
+    r"|Schwiegervater|Schwiegersohn|Schwiegertochter|Enkel\w*|Tante|Onkel|Nichte|Neffe\w*)\b(?! und ich\b)",
     r"\bich bin (?:die|der) (?:Tochter|Sohn|Ehefrau|Ehemann|Frau|Mann|Schwester|Bruder|Enkel\w*|Lebensgefährt\w*)"
     r" (?:von|des|der)\b",
 ), whole_words=False)
