@@ -129,3 +129,8 @@ def test_wanting_to_see_papers_first_asks_before_deciding() -> None:
     assert reading.decision == "needs_info"
     assert read("Die Geschäftsleitung will zuerst einen Vermögensnachweis haben.").decision == "needs_info"
 
+
+
+def test_not_standing_in_the_plans_way_is_consent() -> None:
+    assert read("Schweren Herzens: ich stelle mich dem Ganzen nicht in den Weg.").decision == "accepted"
+    assert read("Wir werden uns dem Plan in den Weg stellen.").decision != "accepted"

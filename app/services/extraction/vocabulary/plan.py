@@ -104,6 +104,8 @@ AGREE_DESPITE_NEGATION = phrases((
     # Not standing in the way: "Wir werden uns da nicht querstellen", "stehen dem Plan nicht im Weg".
     r"(?:uns|mich) (?:\S+ ){0,3}?nicht querstellen", r"stell\w* (?:uns|mich) (?:\S+ ){0,3}?nicht quer\b",
     r"nicht (?:\S+ ){0,2}?im Wege? stehen", r"steh\w* (?:\S+ ){0,4}?nicht im Wege?\b",
+    # "Wir werden uns Ihrem Plan deshalb nicht in den Weg stellen."
+    r"(?:uns|mich) (?:\S+ ){0,4}?nicht in den Weg stellen", r"stell\w* (?:uns|mich) (?:\S+ ){0,4}?nicht in den Weg\b",
 ))
 # A refusal that is itself ruled out ("eine Ablehnung kommt nicht in Betracht", "lehnen den Plan nicht ab"):
 # an agreement, read with a doubt for a human to confirm.
