@@ -467,6 +467,9 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "quoted reminder, and a figure of the firm's put right is no earlier figure of the creditor's",
     ("corpus_fresh52", "safe_cases_auto_applied"): "11/13: RD006 (a list naming the original 7.500,00 loan as a "
     "superseded figure) and RD017 go to a human",
+    # corpus_fresh53 (an ordinary fortnight in a Franconian market town, a base rate; measured last): amount 88 %,
+    # intent 95 %, noise 1, no wrong write, safe 9/13 at first sight; RE006, RE015, RE017 and RE021 right since: it
+    # holds every floor.
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -496,7 +499,8 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh29", "corpus_fresh30", "corpus_fresh31", "corpus_fresh32", "corpus_fresh33", "corpus_fresh34",
        "corpus_fresh35", "corpus_fresh36", "corpus_fresh37", "corpus_fresh38", "corpus_fresh39", "corpus_fresh40",
        "corpus_fresh41", "corpus_fresh42", "corpus_fresh43", "corpus_fresh44", "corpus_fresh45", "corpus_fresh46",
-       "corpus_fresh47", "corpus_fresh48", "corpus_fresh49", "corpus_fresh50", "corpus_fresh51", "corpus_fresh52")
+       "corpus_fresh47", "corpus_fresh48", "corpus_fresh49", "corpus_fresh50", "corpus_fresh51", "corpus_fresh52",
+       "corpus_fresh53")
 
 
 def first_round_corpora() -> list[str]:

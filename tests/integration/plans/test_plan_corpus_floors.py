@@ -31,7 +31,7 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh39", "corpus_plan_fresh40", "corpus_plan_fresh41", "corpus_plan_fresh42",
        "corpus_plan_fresh43", "corpus_plan_fresh44", "corpus_plan_fresh45", "corpus_plan_fresh46",
        "corpus_plan_fresh47", "corpus_plan_fresh48", "corpus_plan_fresh49", "corpus_plan_fresh50",
-       "corpus_plan_fresh51")
+       "corpus_plan_fresh51", "corpus_plan_fresh52")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -189,6 +189,12 @@ LOWER: dict[str, dict[str, float]] = {
     # swapping two accounts, matched to the other account's letter) and AX022 ("werten Sie das Verstreichen Ihrer Frist
     # nicht als Ablehnung", read as a refusal with a doubt) go to a human.
     "corpus_plan_fresh51": {"decision": 0.8, "match": 0.95},
+    # plan_fresh52 (decisions said indirectly: by what the creditor will do next, by a question, by understatement or
+    # regret; a re-probe of session 16's weakest theme) read 12/22 at first sight, none wrong alone; AY016 ("werden uns
+    # Ihrem Plan nicht in den Weg stellen") right since. Consent shown only by booking the plan's rates, closing the
+    # file, signing the firm's form or giving the account for the plan's share (AY002, AY004, AY011, AY013, AY021,
+    # AY022), a refusal put as a rhetorical question (AY010) and an offer put as a question (AY008) go to a human.
+    "corpus_plan_fresh52": {"decision": 0.55},
 }
 
 
@@ -232,6 +238,13 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
         "AX013 (a bank deciding for two clients names the other client's 'Restschuld 9.487,16 €'); a plan reply never "
         "writes a claim"),
     ("corpus_plan_fresh51", "no noise amount taken"): "AX013's 9.487,16 €, the other client's remainder, as above",
+    ("corpus_plan_fresh52", "counter-offer figures right ≥ 95 %"): (
+        "33 % (1/3): AY008 (200,00 € offered in a question, read as no decision) and AY020 (the plan's 72 months kept "
+        "beside the creditor's 25,00 € rate: this corpus's labels list them)"),
+    ("corpus_plan_fresh52", "no amount where none is stated"): (
+        "AY008 (the 200,00 € offered in a question read as a claim) and AY011 ('haben wir … ausgebucht', arrears "
+        "written off, read as 0,00); a plan reply never writes a claim"),
+    ("corpus_plan_fresh52", "no noise amount taken"): "AY008's 200,00 €, as above",
     ("corpus_plan_fresh5", "counter-offer figures right ≥ 95 %"): (
         "50 % (2/4): V006 (a table column 'Vorschlag Sparkasse'), V017 (a final payment read as a monthly rate too)"),
     ("corpus_plan_fresh6", "counter-offer figures right ≥ 95 %"): (
