@@ -59,10 +59,10 @@ def classify(segment: str) -> LabelVerdict:
         # "Einschließlich dieser Zinsen beläuft sich unsere Forderung auf": the part opens the clause; the whole is
         # named after it, by the first word that says what the amount is.
         rest = folded[included.end():]
-        whole = CLAIM_TOTAL.search(rest) or next(
+        named = CLAIM_TOTAL.search(rest) or next(
             (m for m in BALANCE.finditer(rest) if not is_weak_balance(m.group(0))), None)
-        if whole is not None:
-            return classify(rest[whole.start():])
+        if named is not None:
+            return classify(rest[named.start():])
     if included is not None and included.start() > 0:
         whole = classify(folded[:included.start()])
         if whole.label in ("total", "balance"):
