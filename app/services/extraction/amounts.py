@@ -59,7 +59,7 @@ from app.services.extraction.vocabulary.amounts import (
     THRESHOLD_LEAD,
     THRESHOLD_TRAIL,
 )
-from app.services.extraction.vocabulary.labels import BALANCE, CLAIM_TOTAL, INCLUSION
+from app.services.extraction.vocabulary.labels import BALANCE, CLAIM_TOTAL, INCLUSION, STRONG_TOTALIZER
 
 CREDIT_REASON = "a credit in the debtor's favour, not a claim"
 INSTALMENT_REASON = "instalment, not the claim"
@@ -780,7 +780,19 @@ def _carried_text(lines: Sequence[SourceLine], index: int) -> str | None:
         return None
     # "Sie gehen … von 5.620,00 € aus. Nach Abschluss … beträgt unsere Forderung aus": the sentence that runs on
     text = text[_clause_start(_masked(text), len(text)):]
-    return None if _money_in(text) else text
+    tokens = _money_in(text)
+    if not tokens:
+        return text
+    # "… und Kosten von 15,00 EUR, zusammen" / "3.149,91 EUR.": a sum word after the line's last amount leads into the
+    # amount that opens the next line (other words there, "612,40 EUR (Restbetrag der Jahresrechnung" / "598,40 EUR
+    # …", open an aside about the parts)
+    tail = _LEADING_UNIT.sub("", text[tokens[-1].end:])
+    summed = STRONG_TOTALIZER.search(fold(tail)) is not None or tail.strip() in ("=", "macht", "ergibt")
+    return tail if summed and _AMOUNT_FIRST.match(lines[index].text) else None
+
+
+_LEADING_UNIT = re.compile(r"^\s*(?:€|EUR\b|Euro\b)?[\s,;]*", re.IGNORECASE)
+_AMOUNT_FIRST = re.compile(r"^\s*(?:€|EUR\s)?\s*-?\d")
 
 
 def collect_amounts(lines: Sequence[SourceLine]) -> list[Candidate]:

@@ -62,7 +62,14 @@ def larger_sums(total: Candidate, candidates: Sequence[Candidate]) -> list[Candi
     ordered = [c for c in _own_text(candidates, total) if _in_sums(c)]
     found: list[Candidate] = []
     for index, whole in enumerate(ordered):
-        if whole.value <= total.value or not _states_a_sum(whole):
+        # (an amount after the total that names nothing, "… und Kosten von 15,00 EUR." / "3.149,91 EUR", counts when
+        # the total and the amounts between add up to it exactly: the creditor's sum, whatever labels it)
+        # (parts read as future or conditional make no such sum: "… kämen … hinzu; der Ablösebetrag beliefe sich dann
+        # auf …" is a hypothetical figure)
+        between = [c for c in ordered[:index] if order_key(c) > order_key(total)]
+        unnamed_after = whole.label == "unlabelled" and not whole.rejected and order_key(whole) > order_key(total) \
+            and all(c.reason is None for c in between)
+        if whole.value <= total.value or not (_states_a_sum(whole) or unnamed_after):
             continue
         if _run_holds(whole, reversed(ordered[:index]), total) or _run_holds(whole, ordered[index + 1:], total):
             found.append(whole)

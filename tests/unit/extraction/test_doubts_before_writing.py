@@ -544,3 +544,10 @@ def test_a_figure_changed_from_its_former_value_is_the_new_one() -> None:
     assert result.total_amount == Decimal("447.10")
     assert [c.reason for c in result.amounts if c.value == Decimal("512.00")] == ["previous figure, superseded"]
     assert not result.amount_is_safe
+
+
+def test_a_bare_amount_after_the_total_that_it_and_the_parts_between_add_up_to_keeps_it_from_being_written() -> None:
+    result = statement("Die Restschuld beträgt 2.410,00 EUR. Dazu kommen Zinsen von 61,30 EUR und Kosten von "
+                       "12,00 EUR.\n\n2.483,30 EUR\n\nBitte überweisen Sie diesen Betrag.")
+    assert not result.amount_is_safe
+    assert any("larger sum" in reason for reason in result.amount_safety_reasons)

@@ -316,3 +316,10 @@ def test_what_is_left_after_a_payment_right_before_the_amount_is_the_balance() -
     result = run("Von den 940,00 € hat sie im Mai 300,00 € bezahlt, bleiben 640,00 €.")
     assert result.total_amount == Decimal("640.00")
     assert result.amount_is_safe, result.amount_safety_reasons
+
+
+def test_the_words_after_the_last_amount_of_a_line_label_the_amount_that_opens_the_next() -> None:
+    result = run("Die Restschuld beträgt 1.200,00 EUR. Hinzu kommen Zinsen von 40,00 EUR und Kosten von 9,00 EUR, "
+                 "zusammen\n1.249,00 EUR.")
+    assert result.total_amount == Decimal("1249.00")
+    assert result.amount_is_safe, result.amount_safety_reasons
