@@ -134,3 +134,10 @@ def test_wanting_to_see_papers_first_asks_before_deciding() -> None:
 def test_not_standing_in_the_plans_way_is_consent() -> None:
     assert read("Schweren Herzens: ich stelle mich dem Ganzen nicht in den Weg.").decision == "accepted"
     assert read("Wir werden uns dem Plan in den Weg stellen.").decision != "accepted"
+
+
+def test_asking_for_patience_until_a_board_meets_asks_for_nothing() -> None:
+    reading = read("Über Forderungsverzichte entscheidet bei uns der Vorstand; die nächste Sitzung ist am 02.09.2031. "
+                   "Wir geben Ihnen danach Bescheid und bitten bis dahin um etwas Geduld.")
+    assert reading.decision == "unclear"
+    assert read("Wir bitten bis dahin um die letzten drei Lohnabrechnungen.").decision == "needs_info"

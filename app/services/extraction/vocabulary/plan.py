@@ -537,7 +537,10 @@ INFO_OBJECT = phrases((
 ))
 # Asking for something.
 INFO_REQUEST = phrases((
-    r"benötig\w*", r"brauchen", r"erbitten", r"bitten (?:\S+ ){0,7}?um\b", r"Übersendung", r"Zusendung", r"Vorlage",
+    # (asking for patience asks for nothing: "bitten bis dahin um etwas Geduld")
+    r"benötig\w*", r"brauchen", r"erbitten",
+    r"bitten (?:\S+ ){0,7}?um\b(?! (?:etwas |noch |Ihr\w* )?(?:Geduld|Verständnis|Nachsicht)\b)", r"Übersendung",
+    r"Zusendung", r"Vorlage",
     r"übersenden", r"zusenden", r"vorlegen", r"einreichen", r"reichen Sie", r"fehl\w*", r"Rückfrage\w*",
     r"weshalb", r"warum", r"wieso", r"inwiefern", r"please", r"need\b", r"require\w*", r"kindly",
     r"(?:senden|schicken|mailen|übermitteln) Sie (?:uns|mir) bitte\b",
