@@ -483,7 +483,10 @@ def _line_candidates(
         # A clause of result after the amount before it ("… kommt eine Mahngebühr von 5,00 EUR hinzu, sodass derzeit
         # 317,40 EUR offen sind"), or one of a sum's words alone, starts anew: the sentence's words before it are the
         # other amount's ("Mahngebühr").
-        own_clause = lead if previous_end > clause_start and _RESULT_CLAUSE.search(lead) else clause
+        # So does the whole after a part an adding word opens the clause with ("Zuzüglich einer Mahngebühr von 5,00 €
+        # sind derzeit 965,35 € offen").
+        own_clause = lead if previous_end > clause_start and (
+            _RESULT_CLAUSE.search(lead) or _ADDED_PART_FIRST.match(fold(clause))) else clause
         own_lead = lead
         if previous_end > clause_start and _PREVIOUS_ITEMS_NAME.match(lead):
             # "10,00 EUR Mahngebühren und 21,37 EUR Verzugszinsen": each amount is named after it, so the words
@@ -791,6 +794,7 @@ def _carried_text(lines: Sequence[SourceLine], index: int) -> str | None:
     return tail if summed and _AMOUNT_FIRST.match(lines[index].text) else None
 
 
+_ADDED_PART_FIRST = re.compile(r"^\W*(?:zuzueglich|zzgl|einschliesslich|einschl|inklusive|inkl|samt|nebst)\b")
 _LEADING_UNIT = re.compile(r"^\s*(?:€|EUR\b|Euro\b)?[\s,;]*", re.IGNORECASE)
 _AMOUNT_FIRST = re.compile(r"^\s*(?:€|EUR\s)?\s*-?\d")
 

@@ -323,3 +323,10 @@ def test_the_words_after_the_last_amount_of_a_line_label_the_amount_that_opens_t
                  "zusammen\n1.249,00 EUR.")
     assert result.total_amount == Decimal("1249.00")
     assert result.amount_is_safe, result.amount_safety_reasons
+
+
+def test_the_whole_after_a_part_an_adding_word_opens_the_clause_with_is_the_total() -> None:
+    result = run("Offen ist die Rechnung 2031-88 über 430,00 €. Zuzüglich der Mahnkosten von 7,50 € sind heute "
+                 "437,50 € offen.")
+    assert result.total_amount == Decimal("437.50")
+    assert [found.label for found in result.amounts if found.value == Decimal("437.50")] == ["balance"]
