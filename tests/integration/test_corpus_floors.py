@@ -470,6 +470,13 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # corpus_fresh53 (an ordinary fortnight in a Franconian market town, a base rate; measured last): amount 88 %,
     # intent 95 %, noise 1, no wrong write, safe 9/13 at first sight; RE006, RE015, RE017 and RE021 right since: it
     # holds every floor.
+    # corpus_fresh54 (an ordinary fortnight in northern Hesse, a base rate; the session's last round): amount 75 %,
+    # intent 95 %, noise 1, ONE WRONG WRITE (RF010: "… beträgt die Restschuld 3.046,72 EUR. Hinzu kommen Verzugszinsen
+    # … und Kosten …, zusammen" / "3.149,91 EUR." — the Restschuld written, the sum on the next line unread), safe
+    # 10/13. Fixed since: RF010 (and an unnamed later sum the total and its parts add up to keeps a total from being
+    # written), RF020.
+    ("corpus_fresh54", "amount_exact"): "14/16: RF014 (an instalment offer on a stated claim: no total read) and "
+    "RF016 (a cash payment of the whole 'Rückstand', read as a question: no 0,00)",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -500,7 +507,7 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh35", "corpus_fresh36", "corpus_fresh37", "corpus_fresh38", "corpus_fresh39", "corpus_fresh40",
        "corpus_fresh41", "corpus_fresh42", "corpus_fresh43", "corpus_fresh44", "corpus_fresh45", "corpus_fresh46",
        "corpus_fresh47", "corpus_fresh48", "corpus_fresh49", "corpus_fresh50", "corpus_fresh51", "corpus_fresh52",
-       "corpus_fresh53")
+       "corpus_fresh53", "corpus_fresh54")
 
 
 def first_round_corpora() -> list[str]:
@@ -584,6 +591,8 @@ REFERENCE_EXPECTED_FAILURES: dict[str, str] = {
     "reported, and the match goes to a human as ambiguous)",
     "corpus_fresh49": "19/21: RA004 (a Jobcenter's 'BG 71403//0018842', '71403' reported) and RA016 (the "
     "Kassenzeichen reported without the 'KZ' on file)",
+    "corpus_fresh54": "17/21: RF007 and RF016 (a studio's 'Mitgl.-Nr.' reported without its label, or not at all in a "
+    "mail that names only the member), RF012 (the 'VK' on file left out) and RF021 (the loan number not reported)",
     "corpus_fresh17": "21/23: D008 (the mail's 'Rechnung Nr. 2027-118' is reported as '2027-118', the label 'Rg.' on "
     "file left out; matched by it all the same) and D023 (the inquiry has no reference; the painter's invoice "
     "number 'rg 2027-231' typed in lower case is not reported)",
