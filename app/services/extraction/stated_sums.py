@@ -60,15 +60,17 @@ def _run_holds(whole: Candidate, run: Iterable[Candidate], part: Candidate) -> b
 def larger_sums(total: Candidate, candidates: Sequence[Candidate]) -> list[Candidate]:
     """Sums the text states that are larger than `total` and hold it as a part."""
     ordered = [c for c in _own_text(candidates, total) if _in_sums(c)]
+    start = order_key(total)
     found: list[Candidate] = []
+    # (an amount after the total that names nothing, "… und Kosten von 15,00 EUR." / "3.149,91 EUR", counts when the
+    # total and the amounts between add up to it exactly: the creditor's sum, whatever labels it; parts read as future
+    # or conditional make no such sum: "… kämen … hinzu; der Ablösebetrag beliefe sich dann auf …" is hypothetical)
+    only_accepted_since = True  # every amount after the total so far is accepted
     for index, whole in enumerate(ordered):
-        # (an amount after the total that names nothing, "… und Kosten von 15,00 EUR." / "3.149,91 EUR", counts when
-        # the total and the amounts between add up to it exactly: the creditor's sum, whatever labels it)
-        # (parts read as future or conditional make no such sum: "… kämen … hinzu; der Ablösebetrag beliefe sich dann
-        # auf …" is a hypothetical figure)
-        between = [c for c in ordered[:index] if order_key(c) > order_key(total)]
-        unnamed_after = whole.label == "unlabelled" and not whole.rejected and order_key(whole) > order_key(total) \
-            and all(c.reason is None for c in between)
+        after = order_key(whole) > start
+        unnamed_after = after and only_accepted_since and whole.label == "unlabelled" and not whole.rejected
+        if after and whole.reason is not None:
+            only_accepted_since = False
         if whole.value <= total.value or not (_states_a_sum(whole) or unnamed_after):
             continue
         if _run_holds(whole, reversed(ordered[:index]), total) or _run_holds(whole, ordered[index + 1:], total):
