@@ -59,8 +59,7 @@ def classify(segment: str) -> LabelVerdict:
         # "Einschließlich dieser Zinsen beläuft sich unsere Forderung auf": the part opens the clause; the whole is
         # named after it, by the first word that says what the amount is.
         rest = folded[included.end():]
-        named = CLAIM_TOTAL.search(rest) or next(
-            (m for m in BALANCE.finditer(rest) if not is_weak_balance(m.group(0))), None)
+        named = CLAIM_TOTAL.search(rest) or _strong_balance(rest)
         if named is not None:
             return classify(rest[named.start():])
     if included is not None and included.start() > 0:
@@ -96,8 +95,14 @@ def classify(segment: str) -> LabelVerdict:
 def _balance_word(folded: str) -> str | None:
     """The balance word that names the amount: one that says what it is ("Damit beträgt der Saldo …": "saldo") before
     a verb or a generic word that only stands first."""
-    words = [match.group(0) for match in BALANCE.finditer(folded)]
-    return next((word for word in words if not is_weak_balance(word)), words[0] if words else None)
+    strong = _strong_balance(folded)
+    first = BALANCE.search(folded)
+    return strong.group(0) if strong else first.group(0) if first else None
+
+
+def _strong_balance(folded: str) -> re.Match[str] | None:
+    """The first balance word that is no verb or generic word."""
+    return next((match for match in BALANCE.finditer(folded) if not is_weak_balance(match.group(0))), None)
 
 
 def _bill_named_aside(folded: str) -> LabelVerdict | None:

@@ -652,7 +652,7 @@ def read(parsed: ParsedBody, *, subject: str | None = None, attachments: Sequenc
         verdict = _open_verdict(reply + boxes)
         source = "reply" if reply else "none"
         if boxes and verdict.decision == "needs_info" and not any(s.asks_info or s.decides_later for s in reply):
-            source = f"attachment:{next(a.filename for a in attachments if _ticked_sentences(a))}"
+            source = boxes[0].source
     if ticked_twice:
         verdict.doubts.append(f"a form line has more than one box ticked: {_quote(ticked_twice[0])!r}")
     if parsed.struck_words:

@@ -93,8 +93,8 @@ def grant_surname_from_the_creditor(scored: list[Scored]) -> list[Scored]:
 def _with(scored: Scored, signal: Signal) -> Scored:
     client = scored.client_points + signal.client
     creditor = scored.creditor_points + signal.creditor
-    confidence = round(_fraction(client, CLIENT_FULL) * _fraction(creditor, CREDITOR_FULL), 3)
-    return Scored(scored.inquiry, (*scored.signals, signal), client, creditor, confidence, scored.name_score)
+    return Scored(scored.inquiry, (*scored.signals, signal), client, creditor, _confidence(client, creditor),
+                  scored.name_score)
 
 
 def _named_at(named_at: dict[str, set[str]], inquiry: Inquiry) -> frozenset[str]:
@@ -118,5 +118,8 @@ def _score_one(inquiry: Inquiry, facts: EmailFacts, found: Candidates, by_name: 
     present = tuple(signal for signal in evidence if signal is not None)
     client = sum(signal.client for signal in present)
     creditor = sum(signal.creditor for signal in present)
-    confidence = round(_fraction(client, CLIENT_FULL) * _fraction(creditor, CREDITOR_FULL), 3)
-    return Scored(inquiry, present, client, creditor, confidence, similarity)
+    return Scored(inquiry, present, client, creditor, _confidence(client, creditor), similarity)
+
+
+def _confidence(client: int, creditor: int) -> float:
+    return round(_fraction(client, CLIENT_FULL) * _fraction(creditor, CREDITOR_FULL), 3)

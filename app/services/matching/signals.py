@@ -202,16 +202,13 @@ def surname_from_the_creditor(found: Iterable[Signal]) -> Signal | None:
     domain: a private landlord or a tradesman writes "Frau Kleinschmidt" and no reference. Worth as much again, so
     a human is shown the letter (the review threshold), never a match alone (score.py grants it only when one
     client of the creditor has that surname)."""
-    codes = {signal.code for signal in found}
-    if codes & _CLIENT_EVIDENCE == {"client_surname"} and codes & {"sender_address", "sender_domain"}:
+    found = list(found)
+    about_the_client = {signal.code for signal in found if signal.client}
+    if about_the_client == {"client_surname"} and {signal.code for signal in found} & {"sender_address",
+                                                                                        "sender_domain"}:
         return Signal("client_surname_from_creditor", SURNAME_ONLY, 0,
                       "names the client's surname, writing from the creditor's own address")
     return None
-
-
-_CLIENT_EVIDENCE = frozenset({"routing_id", "routing_id_other_client", "firm_reference", "firm_reference_other",
-                              "creditor_reference", "client_name", "client_name_close", "client_surname",
-                              "birth_date", "birth_date_other"})
 
 
 def birth_date(inquiry: Inquiry, facts: EmailFacts) -> Signal | None:
