@@ -492,12 +492,31 @@ def _open_verdict(sentences: Sequence[Sentence]) -> _Verdict:
     return verdict
 
 
+def _acted_on(sentences: Sequence[Sentence], plan: dict[str, Decimal]) -> _Verdict | None:
+    """Consent shown only by what the creditor does with the plan's own figures (books its rates, closes the file
+    once its sum is in), where nothing else decides: read, with a doubt, for a human to confirm."""
+    def plans_figure(index: int) -> bool:
+        # the sentence's own figures, or those of the list its colon opens ("… angelegt:" / "48 Monatsraten …")
+        named = sentences[index].figures + (sentences[index + 1].figures if index + 1 < len(sentences)
+                                            and sentences[index].text.rstrip().endswith(":") else [])
+        return any(not f.old and plan.get(f.kind) == f.value for f in named)
+
+    acting = next((s for index, s in enumerate(sentences) if words.ACTS_ON_PLAN.search(s.folded) and not s.conditional
+                   and plans_figure(index)), None)
+    if acting is None or any(s.refuses or s.counter_cue or s.asks_info for s in sentences):
+        return None
+    return _Verdict("accepted", reasons=[f"acts on the plan's own figures: {_quote(acting.text)!r}"],
+                    evidence=[_quote(acting.text)],
+                    doubts=["consent read from what the creditor will do with the plan's figures, not said"])
+
+
 def _decide(sentences: Sequence[Sentence], plan: dict[str, Decimal], plan_claim: Decimal | None,
             *, compare: bool = True) -> _Verdict | None:
     """The verdict of these sentences, or None when they decide nothing (no counter, agreement or refusal);
     without `compare` (the text is about another letter) its figures are compared with no plan.
     A reply that withdraws or corrects an earlier statement, or abstains, is read with a doubt."""
-    verdict = (_counter_verdict(sentences, plan, plan_claim) if compare else None) or _polar_verdict(sentences)
+    verdict = (_counter_verdict(sentences, plan, plan_claim) if compare else None) or _polar_verdict(sentences) \
+        or (_acted_on(sentences, plan) if compare else None)
     reserved = next((s for s in sentences if words.RESERVED_APPROVAL.search(s.folded)), None)
     if verdict is not None and verdict.decision == "accepted" and reserved is not None:
         verdict = _Verdict("unclear", reasons=["the agreement waits for someone else's approval"],

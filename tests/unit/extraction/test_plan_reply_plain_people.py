@@ -141,3 +141,14 @@ def test_asking_for_patience_until_a_board_meets_asks_for_nothing() -> None:
                    "Wir geben Ihnen danach Bescheid und bitten bis dahin um etwas Geduld.")
     assert reading.decision == "unclear"
     assert read("Wir bitten bis dahin um die letzten drei Lohnabrechnungen.").decision == "needs_info"
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("8 Prozent sind mir zu wenig. Bei 12 Prozent würde ich unterschreiben.", {"quota_percent": D("12")}),
+    ("Ich wäre mit 3 Euro im Monat einverstanden, das andere ist mir zu wenig.", {"monthly_rate": D("3")}),
+    ("Ich könnte mir 150 Euro vorstellen, dann ist Ruhe.", {"offer_amount": D("150")}),
+])
+def test_one_person_naming_terms_in_the_subjunctive_makes_a_counter_offer(text: str, figure: dict[str, D]) -> None:
+    reading = read(text)
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == figure

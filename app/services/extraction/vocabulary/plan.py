@@ -40,13 +40,14 @@ AGREE = phrases((
     r"halten (?:\S+ ){0,6}?für vertretbar", r"gehen (?:\S+ ){0,3}?(?:den|diesen) Weg mit\b", r"\bmitgehen\b",
     r"(?:kann|können) (?:\S+ ){0,4}?mit (?:\S+ ){0,4}?(?:Regelung|Plan|Vorschlag|Lösung)\w* leben\b",
     r"mit (?:\S+ ){0,4}?(?:Regelung|Plan|Vorschlag|Lösung)\w* leben (?:kann|können|könne)\b",
-    r"(?:dem|Ihrem|diesem) (?:\S+ )?(?:Vorschlag|Plan)\w* (?:\S+ ){0,3}?(?:folgen|gefolgt|folgt)\b",
+    # ("zu Ihrem Plan … wie folgt Stellung": "as follows", no consent)
+    r"(?:dem|Ihrem|diesem) (?:\S+ )?(?:Vorschlag|Plan)\w* (?:(?!wie\b)\S+ ){0,3}?(?:folgen|gefolgt|folgt)\b",
     r"(?:Plan|Vorschlag|Regelung)\w* (?:\S+ ){0,4}?unterstütz\w*",
     r"(?:uns|mich) (?:\S+ ){0,3}?(?:daran|am Plan|an dem Plan|an der Regelung|an der Einigung) (?:\S+ ){0,2}?"
     r"beteilig\w*",
     # A consent given before and now in force: "Unsere Zustimmung zum Plan … ist damit verbindlich."
     r"(?:unsere|die|meine) Zustimmung (?:\S+ ){0,8}?(?:ist|wird|gilt) (?:(?!nicht\b|noch\b|erst\b)\S+ ){0,3}?"
-    r"(?:verbindlich|wirksam|endgültig)\b", r"(?:nehmen|nimmt) (?:\S+ ){0,8}?an\b(?!,? (?:dass|daß)\b)",
+    r"(?:verbindlich|wirksam|endgültig)\b", r"(?:nehmen|nimmt) (?:\S+ ){0,11}?an\b(?!,? (?:dass|daß)\b)",
     r"steht (?:\S+ ){0,3}?nichts (?:mehr )?im Wege",
     r"angenommen", r"annehmen", r"trag\w* (?:\S+ ){0,8}?mit\b", r"mitzutragen", r"mittragen",
     r"genehmig\w*", r"befürwort\w*", r"zusagen", r"sagen (?:\S+ ){0,4}?zu\b",
@@ -370,6 +371,9 @@ OTHER_CONSENT = phrases((
     r"(?: (?:\S+ ){0,8}?(?:zu\b|akzeptier\w*|accept\w*))?",
     r"(?:Cookies?|Datenschutzerklärung) (?:\S+ ){0,4}?(?:akzeptier\w*|accept\w*|zustimm\w*)",
     r"Zustimmen und weiter", r"Zustimmung (?:\S+ ){0,3}?jederzeit (?:\S+ ){0,2}?widerruf\w*",
+    # An answer or a date promised, not a consent given: "Eine Antwort bis zum 06.07. können wir leider nicht zusagen".
+    r"(?:Antwort|Rückmeldung|Entscheidung|Stellungnahme|Bearbeitung|Termin|Zeitpunkt)\w* (?:\S+ ){0,12}?"
+    r"zu(?:ge)?sagen\b",
     # No objection to something else than the plan ("Gegen laufende Abschläge aus dem neuen Vertrag bestehen keine
     # Bedenken, für die Altforderung …").
     r"gegen (?:(?!\S*(?:plan|vergleich|vorschlag|einigung|angebot|quote|regulierung))\S+ ){1,8}?(?:bestehen|haben wir"
@@ -401,6 +405,8 @@ COUNTER = phrases((
     r"schlagen (?:\S+ ){0,6}?vor", r"unser\w* Vorschlag", r"mein\w* Vorschlag", r"Gegenvorschlag\w*",
     r"Gegenangebot\w*",
     r"könnten wir", r"würden wir", r"wären wir", r"wir könnten", r"wir würden", r"wir wären",
+    # The same from one person (a shop owner, a private lender): "Bei 15 Prozent würde ich unterschreiben."
+    r"könnte ich", r"würde ich", r"wäre ich", r"ich könnte", r"ich würde", r"ich wäre",
     r"angehoben", r"anheb\w*", r"erhöh\w*", r"verkürz\w*", r"verläng\w*", r"mindestens", r"abweichend",
     # "nur nicht in Höhe von 269,84 EUR, sondern von 450,00 EUR"
     r"nur nicht (?:\S+ ){0,6}?sondern",
@@ -420,6 +426,9 @@ COUNTER = phrases((
     r"betracht\w* (?:\S+ ){0,6}?als (?:erledigt|abgegolten|ausgeglichen)\b",
     r"(?:wäre|wären) (?:\S+ ){0,6}?(?:erledigt|abgegolten|ausgeglichen)\b",
     r"\bund (?:die Sache|das|der Fall|die Angelegenheit|alles) (?:ist|wäre) (?:\S+ ){0,3}?(?:erledigt|abgegolten)\b",
+    # Ready to close the matter on terms of its own: "ist bereit, die Sache mit einer Einmalzahlung von 400,00 €
+    # insgesamt zu erledigen".
+    r"bereit,? (?:\S+ ){0,10}?(?:zu erledigen|zu beenden|abzuschließen|beizulegen|zu vergleichen)\b",
     # The same after a condition put first ("Wenn er … auf einen Schlag zahlt, ist die Sache für uns erledigt"): the
     # main clause's verb stands right after the comma.
     r"(?<=,\s)(?:ist|wäre|sind|wären) (?:die Sache|das Thema|das|der Fall|die Angelegenheit|alles|es|die Forderung|"
@@ -543,7 +552,7 @@ INFO_REQUEST = phrases((
     r"Zusendung", r"Vorlage",
     r"übersenden", r"zusenden", r"vorlegen", r"einreichen", r"reichen Sie", r"fehl\w*", r"Rückfrage\w*",
     r"weshalb", r"warum", r"wieso", r"inwiefern", r"please", r"need\b", r"require\w*", r"kindly",
-    r"(?:senden|schicken|mailen|übermitteln) Sie (?:uns|mir) bitte\b",
+    r"(?:senden|schicken|mailen|übermitteln) Sie (?:uns|mir) (?:\S+ ){0,2}?(?:bitte|noch)\b",
     r"bitte (?:\S+ ){0,6}?(?:senden|schicken|übermitteln)\b",
 ))
 # A question about the plan ("Weshalb …?").
@@ -577,6 +586,18 @@ PENDING = phrases((
     r"will revert", r"get back to you",
 ))
 
+# What the creditor does with the plan's own figures, said instead of a consent: the rates booked ("haben … einen
+# Ratenplan angelegt: 48 Monatsraten zu je 2,21 €"), the file closed once the plan's sum is in ("werden unsere Akte
+# nach Eingang von 112,01 € schließen"). Read as consent only with a figure of the plan in the sentence, and never
+# recorded without a human.
+ACTS_ON_PLAN = phrases((
+    r"(?:Ratenplan|Ratenzahlung|Raten|Teilzahlung|Zahlungsplan|Ratenvereinbarung)\w* (?:\S+ ){0,6}?(?:angelegt"
+    r"|eingerichtet|eingebucht|hinterlegt|vorgemerkt|erfasst|eingetragen)\b",
+    r"(?:angelegt|eingerichtet|eingebucht|hinterlegt|vorgemerkt) (?:\S+ ){0,4}?(?:Ratenplan|Raten|Ratenzahlung)\w*",
+    r"(?:nach|bei|mit) (?:dem )?(?:Eingang|Zahlungseingang|Erhalt) (?:\S+ ){0,4}?(?:schließen|abschließen|ausbuchen"
+    r"|als erledigt|erledigt)\b",
+))
+
 # The decision is left to a body that meets later ("Über den Plan entscheidet unser Vorstand in seiner nächsten
 # Sitzung am 10.12."): no decision yet, and an agreement next to it is no final one.
 _BODY = r"(?:Vorstand|Aufsichtsrat|Kreditausschuss|Ausschuss|Gremium|Gremien|Geschäftsleitung|Verwaltungsrat|Beirat)"
@@ -591,7 +612,9 @@ RESERVED_APPROVAL = phrases((
     r"subject to (?:\S+ ){0,2}?(?:approval|consent|sign-off) (?:of|by|from)",
     # Someone else who shares the claim must still answer ("Ich für meinen Teil bin einverstanden. Meine Schwester muss
     # das aber auch noch sagen"): one holder's consent is not the creditor's.
-    r"(?<!sie\s)\b(?:muss|müssen|soll|sollen) (?:(?!ihr\b|ihnen\b)\S+ ){0,5}?(?:auch )?noch (?:\S+ ){0,3}?"
+    # (not the writer asking about a formality of its own: "Muss ich noch irgendwas unterschreiben?")
+    r"(?<!sie\s)\b(?:muss|müssen|soll|sollen) (?!ich\b|wir\b)(?:(?!ihr\b|ihnen\b)\S+ ){0,5}?(?:auch )?noch "
+    r"(?:\S+ ){0,3}?"
     r"(?:zustimmen|sagen|entscheiden|unterschreiben|unterzeichnen|einverstanden sein|Stellung nehmen|äußern)\b",
     r"\b(?:für meinen|für unseren) Teil\b(?:[^.]{0,80}?)\b(?:noch|ebenfalls|auch)\b[^.]{0,40}?\b(?:zustimm\w*"
     r"|entscheid\w*|äußer\w*)",
