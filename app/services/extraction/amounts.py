@@ -686,7 +686,8 @@ _OPENS_BRACKET = re.compile(r"^[\s€]*(?:EUR|Euro)?\s*[(\[]", re.IGNORECASE)
 
 def _breakdowns_share_rejection(row: list[Candidate]) -> list[Candidate]:
     """Amounts in a bracket right after a rejected amount that add up to it are its breakdown
-    ("monatlich 770,00 € (Grundmiete 620,00 €, Nebenkosten 150,00 €)"): they are rejected with it."""
+    ("monatlich 770,00 € (Grundmiete 620,00 €, Nebenkosten 150,00 €)"): they are rejected with it, also where some
+    of them are rejected on their own ("… Vorauszahlung Betriebskosten 98,00 €": the rest is the same breakdown)."""
     judged = list(row)
     for index, whole in enumerate(row):
         if whole.reason is None or whole.value <= 0:
@@ -696,10 +697,11 @@ def _breakdowns_share_rejection(row: list[Candidate]) -> list[Candidate]:
             continue
         close = whole.line.text.find(")", whole.start + len(whole.raw))
         end = close if close >= 0 else len(whole.line.text)
-        parts = [i for i in range(index + 1, len(row)) if row[i].start < end and row[i].reason is None]
+        parts = [i for i in range(index + 1, len(row)) if row[i].start < end]
         if len(parts) > 1 and sum((row[i].value for i in parts), Decimal(0)) == whole.value:
             for i in parts:
-                judged[i] = row[i].reject(f"part of {whole.value} ({whole.reason})")
+                if row[i].reason is None:
+                    judged[i] = row[i].reject(f"part of {whole.value} ({whole.reason})")
     return judged
 
 

@@ -15,6 +15,7 @@ from app.services.extraction import intent_cues as cues
 from app.services.extraction.intent_cues import MailText, hits
 from app.services.extraction.result import Intent
 from app.services.extraction.vocabulary import intent as words
+from app.services.extraction.vocabulary import plan as plan_words
 from app.services.extraction.vocabulary import requests as asks
 from app.services.extraction.vocabulary import spam
 from app.services.extraction.vocabulary.amounts import EARLIER_ANSWER_WITHDRAWN
@@ -188,9 +189,11 @@ def _automatic(text: MailText, signals: IntentSignals) -> list[str] | None:
     if EARLIER_ANSWER_WITHDRAWN.search(text.reply):  # a person takes back an answer; no machine does
         return None
     # A receipt confirmed in a reply that goes on to state figures of its own is a person's answer ("wir
-    # bestätigen den Eingang … Nach Abschluss des Mahnverfahrens wird sich unsere Forderung auf … belaufen").
-    patterns = (words.ABSENCE, words.AUTOMATIC, words.FORWARDED,
-                *(() if signals.amounts_in_reply else (words.RECEIPT,)), words.PENDING)
+    # bestätigen den Eingang … Nach Abschluss des Mahnverfahrens wird sich unsere Forderung auf … belaufen"), and so
+    # is one that names who decides and when ("… entscheidet bei uns der Kreditausschuss; die nächste Sitzung ist
+    # am …").
+    person = signals.amounts_in_reply or plan_words.POSTPONED.search(text.reply)
+    patterns = (words.ABSENCE, words.AUTOMATIC, words.FORWARDED, *(() if person else (words.RECEIPT,)), words.PENDING)
     found = [hit for pattern in patterns for hit in hits(pattern, text.reply, 1)]
     found += hits(words.AUTOMATIC, text.footer, 1)
     return _quote("cue", found[:3]) if found else None

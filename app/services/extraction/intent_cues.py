@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice, pairwise
+from itertools import islice
 
 from app.services.extraction.vocabulary import intent as words
 from app.services.extraction.vocabulary import requests as asks
@@ -184,15 +184,27 @@ def instalment_offers(reply: str) -> list[str]:
     sentences = _sentences(reply)
     found = [sentence[:90] for sentence in sentences if _offers_instalments(sentence, sentence)]
     # An offer that opens with a colon and lists its instalments after it ("… können wir ihr Folgendes anbieten:" /
-    # "5 Monatsraten zu je 120,00 EUR …").
-    found += [f"{opening[:60]} {listed[:30]}" for opening, listed in pairwise(sentences)
-              if opening.rstrip().endswith(":") and _offers_instalments(opening, listed)]
+    # "5 Monatsraten zu je 120,00 EUR …"), also as the second or third of the ways it lists ("bieten wir zwei Wege
+    # an:" / "1. Einmalzahlung …" / "2. Ratenzahlung: 29 Monatsraten …").
+    found += [f"{opening[:60]} {listed[:30]}" for index, opening in enumerate(sentences)
+              if opening.rstrip().endswith(":")
+              for listed in sentences[index + 1:index + 1 + _LISTED_SENTENCES]
+              if _offers_instalments(opening, listed) and not words.PLAN_OVER.search(listed)]
     return found[:2]
+
+
+# How far a list opened by a colon reaches, in the splitter's sentences (an item's number and its wrapped lines
+# count as sentences of their own).
+_LISTED_SENTENCES = 8
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _offers_instalments(offer: str, instalments: str) -> bool:
     """`offer` offers what `instalments` names as instalments (the same sentence, or a list after it)."""
-    return bool(words.INSTALMENT.search(instalments) and words.OFFER.search(offer)
+    in_principle = words.PLAN_IN_PRINCIPLE.search(offer) and not _DIGIT.search(instalments)
+    return bool(words.INSTALMENT.search(instalments) and words.OFFER.search(offer) and not in_principle
                 and not words.PLAN_OVER.search(offer) and not words.PLAN_INVITED.search(offer))
 
 

@@ -43,8 +43,9 @@ EXCLUDED = phrases((
 # Words before an amount that make it a figure not yet owed.
 FUTURE_LEAD = phrases((
     r"Vorauszahlung\w*", r"Vorschuss\w*", r"künftig\w*", r"zukünftig\w*", r"voraussichtlich\w*", r"geschätzt\w*",
-    r"estimated", r"nächste[rnms]? (?:Rate|Abschlag|Rechnung|Fälligkeit|Zahlung|Beitrag|Lastschrift|Abbuchung)",
-    r"kommende[rnms]? (?:Rate|Abschlag|Rechnung|Monat)", r"upcoming", r"next (?:instalment|installment|payment)",
+    # also as a compound ("die nächste Monatsrechnung über 19,99 €").
+    r"estimated", r"nächste[rnms]? \w*(?:Rate|Abschlag|Rechnung|Fälligkeit|Zahlung|Beitrag|Lastschrift|Abbuchung)",
+    r"kommende[rnms]? \w*(?:Rate|Abschlag|Rechnung|Monat)", r"upcoming", r"next (?:instalment|installment|payment)",
 ))
 # A line that ends like this leaves its amount to the next line ("… beläuft sich auf" / "1.043,27").
 LEADS_TO_NEXT_LINE = phrases((
@@ -82,6 +83,8 @@ PAID_LEAD = phrases((
     r"letzte[rn]? Zahlung\w*", r"Betrag (?:der )?letzten Zahlung",
     r"abzgl", r"Gutschrift", r"geleistete", r"bereits gezahlt", r"(?<!un)bezahlt", r"eingegangen", r"gutgeschrieben",
     r"überwiesen",
+    # A down payment made ("Anzahlung bar am 21.03.: 300,00 €"); "angezahlt" is in PAID_TRAIL.
+    r"\bAnzahlung(?:en)?\b",
     r"payments? (?:of|received)", r"\bpaid\b", r"\breceived\b", r"\bless\b",
 ), whole_words=False)
 # Cancelled, waived or time-barred: the creditor no longer claims it ("verzichten wir auf 100,00 €").
@@ -98,6 +101,10 @@ CREDIT_LIMIT_LEAD = phrases((
     r"Dispositionskredit", r"\bDispo\w*", r"Kreditrahmen", r"Kreditlinie", r"Kreditlimit", r"\bLimit\b",
     r"Verfügungsrahmen", r"Überziehungsrahmen", r"Nettokreditbetrag", r"Nettodarlehensbetrag", r"Darlehensbetrag",
     r"Kreditbetrag", r"Darlehenssumme", r"Kreditsumme", r"Auszahlungsbetrag", r"Finanzierungsbetrag",
+    # The loan's size when it was taken out: "Der Kredit (ursprünglich 5.000,00 EUR, 48 Raten …)", "Darlehen über
+    # anfänglich 8.000 €".
+    r"\b(?:Raten)?(?:Kredit|Darlehen)\w*\W+(?:\S+ ){0,2}?(?:ursprünglich|anfänglich)\w*\s+(?:über\s+|von\s+)?"
+    r"(?:€\s*|eur\s+|euro\s+)?$",
 ), whole_words=False)
 # The credit drawn, not its limit: "Inanspruchnahme aus dem gekündigten Dispositionskredit 2.298,15 EUR".
 CREDIT_DRAWN = phrases((
@@ -436,7 +443,7 @@ MARKED_WRONG = re.compile(r"\s*(?:€|EUR\b|Euro\b)?[\s.,;:)\]]*(?:<-+|←|⇐|-
 # Words right after an amount (up to the end of its clause) that make it something else.
 PAID_TRAIL = phrases((
     r"\beingegangen\b", r"\bgezahlt\b", r"\bbezahlt\b", r"\bbeglichen\b", r"\bgutgeschrieben\b",
-    r"\büberwiesen\b", r"\berstattet\b", r"\bgetilgt\b", r"\bvereinnahmt\b", r"\bausgeglichen\b",
+    r"\büberwiesen\b", r"\berstattet\b", r"\bgetilgt\b", r"\bvereinnahmt\b", r"\bausgeglichen\b", r"\bangezahlt\b",
     # Withheld from benefits paid to the debtor ("drei Monatsbeträge, zusammen 168,90 €, einbehalten").
     r"\beinbehalten\b",
     # Set off against a refund or a credit: the amount is no longer open.

@@ -40,9 +40,10 @@ BOUNCE_SUBJECT = phrases((
 AUTO_TAG = phrases((r"auto\w*", r"Abwesen\w*", r"OOO\b", r"out of (?:the )?office", r"automatische \w+"))
 # The body confirms that the firm's message arrived.
 RECEIPT = phrases((
-    r"(?:wir haben|haben wir) Ihre (?:elektronische )?(?:Nachricht|Anfrage|E-?Mail|Schreiben|Anliegen)\w* "
-    r"(?:\S+ ){0,8}?(?:erhalten|registriert|gespeichert|erfasst|aufgenommen)",
-    r"Ihre (?:elektronische )?(?:Nachricht|Anfrage|E-?Mail|Anliegen)\w* (?:\S+ ){0,8}?(?:eingegangen"
+    # (a ticket system's "Ihr Anliegen" too; "Ihr Schreiben erhalten" opens many a person's answer)
+    r"(?:wir haben|haben wir) (?:Ihre (?:elektronische )?(?:Nachricht|Anfrage|E-?Mail|Schreiben|Anliegen)\w*|Ihr "
+    r"Anliegen) (?:\S+ ){0,8}?(?:erhalten|registriert|gespeichert|erfasst|aufgenommen)",
+    r"(?:Ihre (?:elektronische )?(?:Nachricht|Anfrage|E-?Mail|Anliegen)\w*|Ihr Anliegen) (?:\S+ ){0,8}?(?:eingegangen"
     r"|registriert|erfasst)",
     r"wir bestätigen (?:Ihnen )?den (?:Eingang|Empfang)", r"(?:we have|we've) received your",
     r"your (?:message|request|e-?mail|enquiry|inquiry) (?:has reached|has been received|was received|has been"
@@ -52,6 +53,8 @@ RECEIPT = phrases((
 # The body says the message waits in a queue: a processing time, a later answer.
 PENDING = phrases((
     r"Bearbeitungszeit", r"Bearbeitung (?:\S+ ){0,6}?dauern", r"Bearbeitungsstand",
+    # "Eine Kollegin … meldet sich in der Regel innerhalb von 5 Werktagen bei Ihnen."
+    r"(?:meldet|melden) sich (?:\S+ ){0,6}?(?:innerhalb|in Kürze|zeitnah|schnellstmöglich|baldmöglichst)\b",
     r"wird (?:\S+ ){0,3}?(?:schnellstmöglich|zeitnah|baldmöglichst|schnellstens|so schnell wie möglich) bearbeitet",
     r"(?:eine )?Antwort erhalten Sie (?:\S+ ){0,4}?innerhalb", r"inhaltliche Prüfung",
     r"(?:usually|will) (?:reply|replies|respond|responds|get back)", r"within \d+ (?:business|working) days",
@@ -127,6 +130,9 @@ SETTLED_ACCOUNT = phrases((
 # A payment settled something, or the case is closed: settled only where no open total is stated.
 SETTLED_PAYMENT = phrases((
     r"vollständig (?:bezahlt|beglichen|gutgeschrieben|eingegangen|getilgt|gezahlt)", r"beglichen", r"ausgeglichen",
+    # The whole paid at once: "hat den kompletten Rückstand von 254,00 € bar bezahlt".
+    r"(?:kompletten|gesamten|ganzen|vollen|vollständigen) (?:offenen )?(?:Rückstand|Betrag|Rechnungsbetrag|Saldo"
+    r"|Forderungsbetrag|Restbetrag|Summe) (?:\S+ ){0,6}?(?:bezahlt|gezahlt|beglichen|überwiesen|getilgt)\b",
     r"(?:Konto|Kundenkonto|Saldo|Vorgang|Forderung|Rechnung|Angelegenheit|Mitgliedskonto|Vertragskonto)\w* "
     r"(?:ist|wurde|sind|wurden) (?:\S+ ){0,3}?(?:bezahlt|erledigt|getilgt)\b",
     r"Vorgang (?:ist )?(?:für uns )?abgeschlossen", r"Mahnverfahren (?:ist|wurde) (?:\w+ )?eingestellt",
@@ -198,7 +204,9 @@ INSTALMENT = phrases((
 # An offer or a grant: what turns a sentence about instalments into a plan.
 OFFER = phrases((
     r"biete\w*", r"anbiete\w*", r"angeboten", r"Angebot\w*", r"gewähr\w*", r"bewillig\w*", r"einräum\w*",
-    r"räumen (?:\S+ ){0,6}?ein\b", r"einverstanden", r"offer\w*", r"propos\w*",
+    r"räumen (?:\S+ ){0,6}?ein\b", r"einverstanden",
+    # English forms only: "offer\w*" read the client's surname "Offergeld" as an offer.
+    r"\boffer(?:s|ed|ing)?\b", r"\bpropos(?:e|es|ed|al|als|ing)\b",
     r"(?:prepared|willing|able) to (?:accept|agree|offer)",
     r"(?:we )?can (?:accept|agree)", r"we accept",
     r"(?:would|will|could) (?:\S+ ){0,3}?(?:accept|agree|allow|grant|consider)", r"agree to",
@@ -230,6 +238,12 @@ PLAN_INVITED = phrases((
     # The debtor's side may propose one ("Wenn ihr einen Ratenplan vorschlagen möchtet, antwortet einfach").
     r"(?:wenn|falls|sofern) (?:Sie|ihr|du|Ihr Mandant\w*|Ihre Mandantin) (?:\S+ ){0,5}?"
     r"(?:vorschlagen|vorschlagt|vorschlägt|beantragen|beantragt)\b",
+))
+# Instalments granted only as a rule or after a review ("Einer Ratenzahlung stimmen wir nach Prüfung in der Regel
+# zu", "grundsätzlich möglich"): a policy named, no plan offered, unless the sentence names its figures.
+PLAN_IN_PRINCIPLE = phrases((
+    r"in der Regel", r"grundsätzlich", r"nach (?:\S+ ){0,3}?Prüfung", r"im Einzelfall", r"gegebenenfalls", r"ggf\.?",
+    r"in principle", r"as a rule", r"generally",
 ))
 # An instalment sentence with one of these is about a plan that is over or not offered.
 PLAN_OVER = phrases((

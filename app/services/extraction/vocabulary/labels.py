@@ -100,12 +100,13 @@ BALANCE = phrases((
     # The figure put right against the firm's ("Ihre Angabe … ist nicht mehr aktuell, richtig sind 402,90 €"), and
     # today's said with a dummy subject ("Nicht mehr ganz: aktuell sind es 744,15 €").
     r"\b(?:richtig|korrekt|zutreffend) (?:ist|sind|wäre|wären|lautet)\b", r"\brichtige[rn]? (?:Betrag|Saldo|Stand)\b",
-    r"\b(?:aktuell|derzeit|momentan|zurzeit|inzwischen|mittlerweile|heute) sind es\b",
+    r"\b(?:aktuell|derzeit|momentan|zurzeit|inzwischen|mittlerweile|heute|jetzt|nun|also|somit|damit) sind es\b"
+    r"(?! (?:\S+ )?nicht\b)",
     # "statt 4.210,00 € nun 3.968,12 €": the word alone between the figure put right and the new one
     r"^\W*(?:nun|nunmehr|jetzt|neu)\W*$",
     # a note beside the firm's figure: "[Anmerkung: richtig 1.318,25 EUR …]"
     r"(?<!nicht\s)\b(?:richtig|korrekt|korrigiert)\W*$",
-    r"\bsind es (?:aktuell|derzeit|momentan|zurzeit|inzwischen|mittlerweile|heute|noch)\b",
+    r"\bsind es (?:aktuell|derzeit|momentan|zurzeit|inzwischen|mittlerweile|heute|noch|jetzt|nun)\b(?! nicht\b)",
     # What remains after a payment is what is owed ("verbleiben 880,00 €", "verbleibender Betrag").
     r"\bverbleib(?:en|t|ende[rn]?)\b", r"\bes bleib(?:en|t)\b", r"\bbleib(?:en|t) (?:also|somit|damit|noch)\b",
     # "… 500,00 € bezahlt, bleiben 2.230,00 €": the word right before the amount

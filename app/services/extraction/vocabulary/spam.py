@@ -31,6 +31,11 @@ OWN_PURCHASE = phrases((
     r"Dear (?:customer|client)", r"(?:thank you for|your) (?:your )?order", r"Verlängerungsgebühr",
     # The firm addressed as the holder or user of something the sender sells (a domain, a web space, an account).
     r"Sehr geehrte[r]? \w*(?:inhaber|inhaberin|nutzer|nutzerin)\b", r"Ihre[rn]? Domain\w*",
+    # The firm billed for a listing of its own ("für die Veröffentlichung Ihrer Kanzlei im Online-Verzeichnis",
+    # "Eintrag Kanzleiverzeichnis 2067/2068").
+    r"(?:Eintrag\w*|Veröffentlichung|Listung|Registrierung) (?:\S+ ){0,3}?Ihre[rs]? "
+    r"(?:Kanzlei|Firma|Unternehmens|Praxis)\b",
+    r"Eintrag\w* (?:\S+ ){0,2}?(?:Kanzlei|Branchen|Firmen|Anwalts|Online-?)verzeichnis\w*",
 ))
 # Link targets that take a payment.
 PAYMENT_LINK = phrases((
