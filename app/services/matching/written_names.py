@@ -65,11 +65,17 @@ def relation(written: str, client: str) -> Relation:
     """How a written person's name relates to a client's name on file."""
     ours = normalize.name_tokens(client)
     # A genitive's "s" ("Frau Kampmeier-Rosts neues Konto", "Herrn Wendts Vertrag") is no other name.
+    written_tokens = normalize.name_tokens(written)
     theirs = [token[:-1] if token.endswith("s") and token not in ours and token[:-1] in ours else token
-              for token in normalize.name_tokens(written)]
+              for token in written_tokens]
     if not ours or len(theirs) < 2:
         return "unrelated"
     surname = set(normalize.surname_tokens(client)) or {ours[-1]}
+    # The surname first, in the genitive ("Herrn Lemckes Abrufkredit", "Frau Kampmeier-Rosts neues Konto"): what
+    # follows is the client's, not another name.
+    genitive = next((index for index, token in enumerate(theirs) if token != written_tokens[index]), None)
+    if genitive is not None and all(token in surname for token in theirs[:genitive + 1]):
+        return "same"
     if set(theirs) <= surname:  # the surname alone (of two words) cannot tell a family apart
         return "same"
     if set(theirs) == set(ours) or "".join(theirs) == "".join(ours):

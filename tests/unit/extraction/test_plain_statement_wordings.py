@@ -109,3 +109,10 @@ def test_the_breakdown_of_a_monthly_rent_is_no_rival_even_where_part_of_it_is_an
                  "7,50 € Mahngebühren enthalten.")
     assert result.total_amount == D("1322.50")
     assert result.amount_is_safe
+
+
+def test_the_amount_of_a_land_charge_securing_the_loan_is_no_rival() -> None:
+    result = run("Gesamtforderung zum 10.03.: 7.410,20 EUR (Restkapital 7.180,00 EUR, Zinsen 218,20 EUR, Kosten "
+                 "12,00 EUR).\nSicherheit: Grundschuld über 30.000,00 EUR auf dem Objekt Lindenweg 3.")
+    assert result.total_amount == D("7410.20")
+    assert result.amount_is_safe

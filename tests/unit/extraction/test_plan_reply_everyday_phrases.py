@@ -76,3 +76,10 @@ def test_the_file_closed_once_the_plans_sum_is_in_is_consent_for_a_human_to_conf
 def test_rates_booked_on_figures_of_its_own_are_no_consent() -> None:
     reading = read("Für Herrn Jansen haben wir eine Ratenzahlung eingerichtet: 24 Monatsraten zu je 30,00 €.")
     assert reading.decision != "accepted"
+
+
+def test_a_sum_that_would_have_the_rest_struck_off_is_a_counter_offer() -> None:
+    reading = read("Raten über vier Jahre will ich nicht. Wenn er mir 300 Euro auf einmal zahlt, ist die Sache bezahlt "
+                   "und der Rest gestrichen.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"offer_amount": D("300")}

@@ -46,6 +46,9 @@ def best(row: Inquiry, *codes: str) -> Scored:
     ("Frau Dr. Ines Thalberg", "Ines Thalberg"),
     ("Frau Brandt-Oldigs", "Ines Brandt-Oldig"),
     ("Ines Thalbergs", "Ines Thalberg"),
+    # the surname in the genitive, then what is the client's: "Herrn Thalbergs Abrufkredit"
+    ("Thalbergs Abrufkredit", "Jens Thalberg"),
+    ("Brandt-Oldigs Girokonto", "Ines Brandt-Oldig"),
 ])
 def test_the_clients_own_name_in_any_spelling_is_the_same_name(name: str, client: str) -> None:
     assert relation(name, client) == "same"

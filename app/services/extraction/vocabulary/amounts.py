@@ -162,6 +162,8 @@ OTHER_VALUE_LEAD = phrases((
     r"Vergleichsbetrag", r"Abfindung", r"Einmalzahlung", r"Einmalbetrag", r"Streitwert", r"Gegenstandswert",
     r"Kaution", r"Mindest(?:betrag|zahlung|rate|tilgung)\w*", r"minimum (?:payment|amount|due)", r"Selbstbeteiligung",
     r"Gegenangebot", r"Gegenvorschlag", r"\bQuote von",
+    # A security's amount, not what is owed ("Sicherheit: Grundschuld über 25.000,00 EUR").
+    r"Grundschuld\w*", r"Hypothek\w*",
     r"Laufzeit von \d+",
     # A recurring charge, not what is owed ("Der laufende Monatsbeitrag beträgt derzeit 248,71 €").
     r"\b(?:laufende|monatliche|derzeitige|künftige|zukünftige)[nrs]? (?:\S+ )?"

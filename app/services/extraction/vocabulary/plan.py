@@ -421,6 +421,8 @@ COUNTER = phrases((
     r"unter (?:dieser|diesen|folgender|folgenden|einer) Bedingung\w*",
     # Waiving the rest once a sum is paid ("Wenn … einmalig 150 Euro zahlt, verzichten wir auf den Rest").
     r"verzicht\w* (?:\S+ ){0,3}?auf (?:den |die )?(?:Rest\w*|restliche\w*)",
+    # "Wenn sie mir 400 Euro auf einmal überweist, ist … bezahlt und der Rest gestrichen."
+    r"\b(?:der|den) Rest\w* (?:\S+ ){0,3}?(?:gestrichen|erlassen|ausgebucht|vergessen)\b",
     # A payment that would settle the claim ("Zahlt sie uns einmalig 75,00 EUR, betrachten wir unsere Forderung damit
     # als erledigt", "Für 300,00 EUR … wäre die Sache erledigt"): with a figure of its own, the creditor's terms.
     r"betracht\w* (?:\S+ ){0,6}?als (?:erledigt|abgegolten|ausgeglichen)\b",
