@@ -52,6 +52,11 @@ LABELLED_CLIENT = 0.8
 # Match signals that tie the reply to the matched client independently of how the name is spelt.
 CONFIRMING_SIGNALS = frozenset({"birth_date", "firm_reference", "routing_id"})
 MAX_SURNAME_WORDS = 3
+# Words for a relative (folded) that may follow a surname in the genitive: another person, not the client's thing.
+_KIN = frozenset({
+    "tochter", "sohn", "mann", "ehemann", "frau", "ehefrau", "mutter", "vater", "bruder", "schwester", "enkel",
+    "enkelin", "kinder", "kind", "witwe", "witwer", "partner", "partnerin", "lebensgefaehrte", "lebensgefaehrtin",
+})
 
 
 @dataclass(frozen=True)
@@ -73,8 +78,10 @@ def relation(written: str, client: str) -> Relation:
     surname = set(normalize.surname_tokens(client)) or {ours[-1]}
     # The surname first, in the genitive ("Herrn Lemckes Abrufkredit", "Frau Kampmeier-Rosts neues Konto"): what
     # follows is the client's, not another name.
+    # ("Frau Gutschmidts Tochter" is another person of the family, and stays one.)
     genitive = next((index for index, token in enumerate(theirs) if token != written_tokens[index]), None)
-    if genitive is not None and all(token in surname for token in theirs[:genitive + 1]):
+    if genitive is not None and all(token in surname for token in theirs[:genitive + 1]) \
+            and not _KIN.intersection(theirs[genitive + 1:]):
         return "same"
     if set(theirs) <= surname:  # the surname alone (of two words) cannot tell a family apart
         return "same"

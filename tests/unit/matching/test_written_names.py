@@ -74,6 +74,7 @@ def test_close_spellings_are_variants(name: str, client: str) -> None:
     ("Tarik Okonkwo", "Fenna Roloff", "unrelated"),
     ("Roloff", "Fenna Roloff", "unrelated"),
     ("Hans Roloffs", "Fenna Roloff", "relative"),
+    ("Roloffs Tochter", "Fenna Roloff", "relative"),  # the surname in the genitive, then a relative of hers
 ])
 def test_another_first_name_or_another_surname_is_another_person(name: str, client: str, expected: str) -> None:
     assert relation(name, client) == expected
