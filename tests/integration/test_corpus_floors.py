@@ -430,8 +430,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh45", "amount_exact"): "15/17: QW002 (a bare 'stimmt so' above the quoted letter: the firm's quoted "
     "figure is never taken) and QW011 (the firm's figure confirmed in the creditor's text above an instalment offer "
     "is not read as the total)",
-    ("corpus_fresh45", "intent"): "20/22: QW002 (read as a question) and QW011 (an offer 'Wir bieten an:' above "
-    "numbered rates with no total read: a statement)",
+    # corpus_fresh45's intent holds since session 18 (QW011, an offer 'Wir bieten an:' above numbered rates, is read
+    # as one); QW002 (read as a question) stays a miss.
     ("corpus_fresh45", "auto_applied_needing_human"): "QW022: a collector writing after the hand-over, +12,5 % on the "
     "figure on file, is written (the right figure); its labels want the file's creditor changed first",
     ("corpus_fresh45", "safe_cases_auto_applied"): "5/10: QW002, QW004 ('nicht 212,75 EUR, sondern 237,75 EUR'), "
@@ -477,6 +477,24 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # written), RF020.
     ("corpus_fresh54", "amount_exact"): "14/16: RF014 (an instalment offer on a stated claim: no total read) and "
     "RF016 (a cash payment of the whole 'Rückstand', read as a question: no 0,00)",
+    # corpus_fresh55 to corpus_fresh58: written blind in session 18, each measured at first sight before the fixes
+    # it led to. corpus_fresh55 (an ordinary fortnight in the Emsland, a base rate; start code): amount 94 %, intent
+    # 95 %, no noise, no wrong write, safe 9/12; RG014, RG017, RG018 right since: it holds every floor. corpus_fresh56
+    # (several figures compete; start code): amount 89 %, intent 91 %, noise 2, no wrong write, safe 5/12; RH004 and
+    # RH015 right since. corpus_fresh57 (a base rate on the Baltic coast): amount 100 %, intent 95 %, noise 1, safe
+    # 9/13; RI001, RI014, RI018 and RI022 right since (RI015, a craftsman's wife naming 'mein Mann', the owner, goes
+    # to a human: a relative the writer names reads as the client's side passing on a letter). corpus_fresh58 (a base
+    # rate in the Ruhr; the last round): every floor at first sight.
+    ("corpus_fresh56", "amount_exact"): "18/19: RH014 (a workshop's invoice copy says 'Restbetrag 1.486,40 €', the "
+    "mail 'Offen ist also noch 1.496,40 €': the attachment's total label outranks the mail's balance word; never "
+    "safe)",
+    ("corpus_fresh56", "noise_amounts_taken"): "RH014's 1.486,40 from the attachment, as above",
+    ("corpus_fresh56", "safe_cases_auto_applied"): "5/12 by this corpus's theme (several figures compete): RH005 (the "
+    "balance at termination 'stand … mit 8.511,06 EUR im Soll' above the later total: a partial sum of its items is "
+    "left a rival), RH009 (a purchase price named in the item line), RH011 (figures only in a PDF account "
+    "statement, a rival unexplained), RH014 (above), RH016 (the total a negative XLSX balance), RH017 (the arrears "
+    "of an old instalment agreement beside today's total), RH020 (a payoff figure for a later date) go to a human; "
+    "none is wrong",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -494,8 +512,8 @@ MISSING = "<no shared corpus>"
 # corpus_fresh15 (written after them, one after the other), corpus_fresh16 (written at the end of session 11) and
 # corpus_fresh17 to corpus_fresh20 (session 12's, each measured at first sight before its fixes), corpus_fresh21
 # to corpus_fresh24 (session 13's), corpus_fresh25 to corpus_fresh30 (session 14's), corpus_fresh31 to
-# corpus_fresh36 (session 15's), corpus_fresh37 to corpus_fresh46 (session 16's), corpus_fresh47 onwards (session
-# 17's).
+# corpus_fresh36 (session 15's), corpus_fresh37 to corpus_fresh46 (session 16's), corpus_fresh47 to corpus_fresh54
+# (session 17's), corpus_fresh55 onwards (session 18's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -507,7 +525,7 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh35", "corpus_fresh36", "corpus_fresh37", "corpus_fresh38", "corpus_fresh39", "corpus_fresh40",
        "corpus_fresh41", "corpus_fresh42", "corpus_fresh43", "corpus_fresh44", "corpus_fresh45", "corpus_fresh46",
        "corpus_fresh47", "corpus_fresh48", "corpus_fresh49", "corpus_fresh50", "corpus_fresh51", "corpus_fresh52",
-       "corpus_fresh53", "corpus_fresh54")
+       "corpus_fresh53", "corpus_fresh54", "corpus_fresh55", "corpus_fresh56", "corpus_fresh57", "corpus_fresh58")
 
 
 def first_round_corpora() -> list[str]:

@@ -31,7 +31,8 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh39", "corpus_plan_fresh40", "corpus_plan_fresh41", "corpus_plan_fresh42",
        "corpus_plan_fresh43", "corpus_plan_fresh44", "corpus_plan_fresh45", "corpus_plan_fresh46",
        "corpus_plan_fresh47", "corpus_plan_fresh48", "corpus_plan_fresh49", "corpus_plan_fresh50",
-       "corpus_plan_fresh51", "corpus_plan_fresh52", "corpus_plan_fresh53")
+       "corpus_plan_fresh51", "corpus_plan_fresh52", "corpus_plan_fresh53", "corpus_plan_fresh54",
+       "corpus_plan_fresh55", "corpus_plan_fresh56", "corpus_plan_fresh57", "corpus_plan_fresh58")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -195,6 +196,16 @@ LOWER: dict[str, dict[str, float]] = {
     # file, signing the firm's form or giving the account for the plan's share (AY002, AY004, AY011, AY013, AY021,
     # AY022), a refusal put as a rhetorical question (AY010) and an offer put as a question (AY008) go to a human.
     "corpus_plan_fresh52": {"decision": 0.55},
+    # Session 18's, each measured at first sight before its fixes: plan_fresh54 (a base rate in the Allgäu) 20/21,
+    # plan_fresh55 (Magdeburg) 21/22, plan_fresh56 (the Palatinate) 18/22 with ONE WRONG DECISION RECORDED ALONE
+    # (BC007, "Eine Antwort bis zum … können wir Ihnen daher leider nicht zusagen" read as a refusal), plan_fresh57
+    # (Berlin) 20/22 — all four base rates right in full since. plan_fresh58 (decisions said in the creditor's own way)
+    # read 12/22, none wrong alone; BE003 and BE016 (the plan's rates booked, the file closed once its sum is in: read
+    # as consent with a doubt) and BE004 ("… ist … bezahlt und der Rest gestrichen") right since. A refusal said by
+    # keeping a wage assignment (BE006), irony (BE009), bitterness (BE018), consent by a
+    # garnishment withdrawn or arrears written off (BE007, BE008), a question that accepts (BE005) and a bank's long
+    # letter whose "widersprechen" belongs to other business (BE020, read as a refusal with a doubt) go to a human.
+    "corpus_plan_fresh58": {"decision": 0.65},
 }
 
 
