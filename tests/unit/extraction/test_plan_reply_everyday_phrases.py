@@ -83,3 +83,9 @@ def test_a_sum_that_would_have_the_rest_struck_off_is_a_counter_offer() -> None:
                    "und der Rest gestrichen.")
     assert reading.decision == "counter_offer"
     assert reading.counter_offer == {"offer_amount": D("300")}
+
+
+def test_asking_not_to_read_the_wait_as_a_refusal_refuses_nothing() -> None:
+    reading = read("Die Freigabe durch unsere Zentrale steht noch aus. Bitte werten Sie das Ausbleiben einer Antwort "
+                   "bis zum Monatsende nicht als Ablehnung.")
+    assert reading.decision == "unclear"

@@ -175,6 +175,9 @@ DEEMED_CONSENT = phrases((
     r"gilt (?:\S+ ){0,4}?als (?:erteilt|zugestimmt|Zustimmung|angenommen)",
     r"als (?:\S+ ){0,2}?Zustimmung (?:\S+ ){0,3}?(?:werten|gewertet|gelten|zu werten)",
     r"deemed", r"silence",
+    # The mirror: no answer yet is not to be read as a refusal ("Bitte werten Sie das Ausbleiben unserer Entscheidung
+    # bis dahin nicht als Ablehnung", "… das Verstreichen Ihrer Frist nicht als Ablehnung").
+    r"(?:werten|verstehen|betrachten|sehen|auffassen|interpretieren) (?:\S+ ){0,10}?nicht als (?:\S+ )?Ablehnung\w*",
 ))
 # - both decisions named as the choice to make ("Ihre Zustimmung oder Ablehnung", the firm's question echoed);
 BOTH_NAMED = phrases((
