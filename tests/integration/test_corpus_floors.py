@@ -484,7 +484,7 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # RH015 right since. corpus_fresh57 (a base rate on the Baltic coast): amount 100 %, intent 95 %, noise 1, safe
     # 9/13; RI001, RI014, RI018 and RI022 right since (RI015, a craftsman's wife naming 'mein Mann', the owner, goes
     # to a human: a relative the writer names reads as the client's side passing on a letter). corpus_fresh58 (a base
-    # rate in the Ruhr; the last round): every floor at first sight.
+    # rate in the Ruhr) and corpus_fresh59 (a base rate near Leipzig; the last round): every floor at first sight.
     ("corpus_fresh56", "amount_exact"): "18/19: RH014 (a workshop's invoice copy says 'Restbetrag 1.486,40 €', the "
     "mail 'Offen ist also noch 1.496,40 €': the attachment's total label outranks the mail's balance word; never "
     "safe)",
@@ -525,7 +525,8 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh35", "corpus_fresh36", "corpus_fresh37", "corpus_fresh38", "corpus_fresh39", "corpus_fresh40",
        "corpus_fresh41", "corpus_fresh42", "corpus_fresh43", "corpus_fresh44", "corpus_fresh45", "corpus_fresh46",
        "corpus_fresh47", "corpus_fresh48", "corpus_fresh49", "corpus_fresh50", "corpus_fresh51", "corpus_fresh52",
-       "corpus_fresh53", "corpus_fresh54", "corpus_fresh55", "corpus_fresh56", "corpus_fresh57", "corpus_fresh58")
+       "corpus_fresh53", "corpus_fresh54", "corpus_fresh55", "corpus_fresh56", "corpus_fresh57", "corpus_fresh58",
+       "corpus_fresh59")
 
 
 def first_round_corpora() -> list[str]:

@@ -32,7 +32,8 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh43", "corpus_plan_fresh44", "corpus_plan_fresh45", "corpus_plan_fresh46",
        "corpus_plan_fresh47", "corpus_plan_fresh48", "corpus_plan_fresh49", "corpus_plan_fresh50",
        "corpus_plan_fresh51", "corpus_plan_fresh52", "corpus_plan_fresh53", "corpus_plan_fresh54",
-       "corpus_plan_fresh55", "corpus_plan_fresh56", "corpus_plan_fresh57", "corpus_plan_fresh58")
+       "corpus_plan_fresh55", "corpus_plan_fresh56", "corpus_plan_fresh57", "corpus_plan_fresh58",
+       "corpus_plan_fresh59")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -184,11 +185,11 @@ LOWER: dict[str, dict[str, float]] = {
     # 17/21: AW016 (a ticked box asking for documents) and AW021 right since; AW008 (the mail consents, the form
     # refuses) and AW014 (the mail consents, the form counter-offers) are read as consent with a doubt, for a human.
     "corpus_plan_fresh50": {"decision": 0.9},
-    # plan_fresh51 (one mail about several letters, several mails about one) read 17/22: AX007 right since; AX012 (the
-    # plan's figures "sind für uns in Ordnung": taken as consent, the same words read a consent for a part of the claim
-    # as consent elsewhere, so left out), AX015 (a table deciding for two clients), AX020 (a colleague's correction
-    # swapping two accounts, matched to the other account's letter) and AX022 ("werten Sie das Verstreichen Ihrer Frist
-    # nicht als Ablehnung", read as a refusal with a doubt) go to a human.
+    # plan_fresh51 (one mail about several letters, several mails about one) read 17/22: AX007 right since, AX022
+    # ("werten Sie das Verstreichen Ihrer Frist nicht als Ablehnung") since session 18; AX012 (the plan's figures "sind
+    # für uns in Ordnung": taken as consent, the same words read a consent for a part of the claim as consent elsewhere,
+    # so left out), AX015 (a table deciding for two clients) and AX020 (a colleague's correction swapping two accounts,
+    # matched to the other account's letter) go to a human.
     "corpus_plan_fresh51": {"decision": 0.8, "match": 0.95},
     # plan_fresh52 (decisions said indirectly: by what the creditor will do next, by a question, by understatement or
     # regret; a re-probe of session 16's weakest theme) read 12/22 at first sight, none wrong alone; AY016 ("werden uns
@@ -199,7 +200,9 @@ LOWER: dict[str, dict[str, float]] = {
     # Session 18's, each measured at first sight before its fixes: plan_fresh54 (a base rate in the Allgäu) 20/21,
     # plan_fresh55 (Magdeburg) 21/22, plan_fresh56 (the Palatinate) 18/22 with ONE WRONG DECISION RECORDED ALONE
     # (BC007, "Eine Antwort bis zum … können wir Ihnen daher leider nicht zusagen" read as a refusal), plan_fresh57
-    # (Berlin) 20/22 — all four base rates right in full since. plan_fresh58 (decisions said in the creditor's own way)
+    # (Berlin) 20/22, plan_fresh59 (near Frankfurt; the last round) 20/21 — all five base rates right in full since
+    # (plan_fresh59 BF020, "werten Sie das Ausbleiben unserer Entscheidung … nicht als Ablehnung", with plan_fresh51
+    # AX022). plan_fresh58 (decisions said in the creditor's own way)
     # read 12/22, none wrong alone; BE003 and BE016 (the plan's rates booked, the file closed once its sum is in: read
     # as consent with a doubt) and BE004 ("… ist … bezahlt und der Rest gestrichen") right since. A refusal said by
     # keeping a wage assignment (BE006), irony (BE009), bitterness (BE018), consent by a
