@@ -327,13 +327,18 @@ def _counter_figures(sentences: Sequence[Sentence], plan: dict[str, Decimal],
         offers = _offers_own_terms(sentence) or (previous_offers and (sentence.consequence or opens))
         opens = sentence.text.rstrip().endswith(":")
         usable = not sentence.claim and not sentence.default_clause
-        described = set() if offers else {f.kind for f in sentence.figures if not f.old and plan.get(f.kind) == f.value}
+        described = set() if offers else {f.kind for f in sentence.figures if _plans_own(f, plan)}
         if usable and (offers or sentence.agrees):
             chosen.extend((figure, sentence) for figure in sentence.figures
                           if not figure.old and figure.value != plan_claim and (offers or figure.named)
                           and (figure.kind not in described or plan.get(figure.kind) == figure.value))
         previous_offers = offers and not sentence.claim
     return chosen
+
+
+def _plans_own(figure: Figure, plan: dict[str, Decimal]) -> bool:
+    """A figure of the creditor's text that is one of the plan's own, stated now (not an old figure)."""
+    return not figure.old and plan.get(figure.kind) == figure.value
 
 
 def _differs(figure: Figure, plan: dict[str, Decimal]) -> bool:
@@ -499,7 +504,7 @@ def _acted_on(sentences: Sequence[Sentence], plan: dict[str, Decimal]) -> _Verdi
         # the sentence's own figures, or those of the list its colon opens ("… angelegt:" / "48 Monatsraten …")
         named = sentences[index].figures + (sentences[index + 1].figures if index + 1 < len(sentences)
                                             and sentences[index].text.rstrip().endswith(":") else [])
-        return any(not f.old and plan.get(f.kind) == f.value for f in named)
+        return any(_plans_own(f, plan) for f in named)
 
     acting = next((s for index, s in enumerate(sentences) if words.ACTS_ON_PLAN.search(s.folded) and not s.conditional
                    and plans_figure(index)), None)
