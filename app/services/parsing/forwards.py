@@ -17,9 +17,13 @@ _RECIPIENTS = re.compile(r"^\s*\*?(?:an|to|cc)\s*:\*?", re.IGNORECASE)
 _HEADER_LINES = 8
 _ANSWER = (r"(?:auskunft|info\w*|antwort|stellungnahme|votum|freigabe|mitteilung|rueckmeldung|angaben|aufstellung"
            r"|entscheidung|nachricht)")
+# Within one sentence, which may wrap onto the next line ("leite ich Ihnen die Rückmeldung unserer Abteilung" /
+# "weiter."), not across a paragraph.
+_IN_SENTENCE = r"(?:[^.\n]|\n(?![^\S\n]*\n))"
 _PASSES_ON = re.compile(
-    r"\b(?:leite|leiten|reiche|reichen|gebe|geben)\b[^.\n]{0,80}?\bweiter\b|\bweiter(?:ge)?leite\w*|\bsiehe unten\b"
-    rf"|\b(?:unten|nachstehend|nachfolgend|anbei|beigefuegt)\w*\b[^.\n]{{0,60}}?\b{_ANSWER}\b|\bforward\w*|\bbelow\b")
+    rf"\b(?:leite|leiten|reiche|reichen|gebe|geben)\b{_IN_SENTENCE}{{0,80}}?\bweiter\b|\bweiter(?:ge)?leite\w*"
+    rf"|\bsiehe unten\b|\b(?:unten|nachstehend|nachfolgend|anbei|beigefuegt)\w*\b{_IN_SENTENCE}{{0,60}}?\b{_ANSWER}\b"
+    r"|\bforward\w*|\bbelow\b")
 
 
 def _organisation(domain: str) -> str:

@@ -35,6 +35,48 @@ _SPLIT_CENTS = re.compile(r"(?<=\d) (?=,\d\d(?!\d))")
 _HREF = re.compile(r"""\bhref\s*=\s*["']?(https?://[^"'\s>]+)""", re.IGNORECASE)
 
 
+# The writer says its answers stand in a colour inside the letter ("meine Antworten finden Sie in Rot in Ihrem
+# Schreiben", "comments in red"): text set in that colour is marked like a typed answer ("--> …"), so that the
+# quote splitter reads it as the writer's own (parsing/quotes.py); other coloured text (a signature) stays as it is.
+_COLOUR_ANNOUNCED = re.compile(
+    r"\b(?:antwort|anmerkung|ergänzung|kommentar|answer|comment|reply|replies)\w*\b[^<.]{0,80}?"
+    r"\b(?:in\s+)?(?P<colour>rot|roter|red|blau|blauer|blue|grün|grüner|green)\b", re.IGNORECASE)
+_COLOURED_OPEN = re.compile(
+    r"<(?:span|font|b|strong|p|div)\b[^>]*?\bcolou?r\s*[:=]\s*[\"']?\s*(?P<value>#[0-9a-f]{3,6}\b|[a-z]+)[^>]*>",
+    re.IGNORECASE)
+_COLOUR_NAMES = {"red": (255, 0, 0), "darkred": (139, 0, 0), "blue": (0, 0, 255), "darkblue": (0, 0, 139),
+                 "green": (0, 128, 0), "darkgreen": (0, 100, 0)}
+_FAMILY = {"rot": "red", "roter": "red", "red": "red", "blau": "blue", "blauer": "blue", "blue": "blue",
+           "grün": "green", "grüner": "green", "green": "green"}
+
+
+def _rgb(value: str) -> tuple[int, int, int] | None:
+    value = value.lower()
+    if not value.startswith("#"):
+        return _COLOUR_NAMES.get(value)
+    digits = value[1:]
+    if len(digits) == 3:
+        digits = "".join(char * 2 for char in digits)
+    return (int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)) if len(digits) == 6 else None
+
+
+def _of_family(value: str, family: str) -> bool:
+    rgb = _rgb(value)
+    if rgb is None:
+        return False
+    ranked = sorted(zip(rgb, ("red", "green", "blue"), strict=True), reverse=True)
+    return ranked[0][1] == family and ranked[0][0] >= 0x80 and ranked[0][0] - ranked[1][0] >= 0x60
+
+
+def _mark_coloured_answers(html: str) -> str:
+    announced = _COLOUR_ANNOUNCED.search(_TAG.sub(" ", html))
+    if announced is None:
+        return html
+    family = _FAMILY[announced.group("colour").lower()]
+    return _COLOURED_OPEN.sub(
+        lambda m: f"{m.group(0)}--> " if _of_family(m.group("value"), family) else m.group(0), html)
+
+
 def _mark_blockquotes(html: str) -> str:
     html = _BLOCKQUOTE_OPEN.sub(lambda m: f"{m.group(0)}<div>{_QUOTE_OPEN}</div>", html)
     return _BLOCKQUOTE_CLOSE.sub(lambda m: f"<div>{_QUOTE_CLOSE}</div>{m.group(0)}", html)
@@ -64,7 +106,7 @@ def html_to_text(html: str | None) -> str:
     ("Hauptforderung | 1.234,56 €"), <blockquote> content prefixed with "> " per level."""
     if not html or not html.strip():
         return ""
-    rendered = get_text(_mark_blockquotes(_HIDDEN.sub("", _STRUCK.sub("", html))), _CONFIG)
+    rendered = get_text(_mark_blockquotes(_mark_coloured_answers(_HIDDEN.sub("", _STRUCK.sub("", html)))), _CONFIG)
     rendered = _SPLIT_CENTS.sub("", _SPACES.sub(" ", rendered))
     lines: list[str] = []
     for raw in rendered.splitlines():

@@ -170,6 +170,50 @@ def _inline_answers(lines: list[str], after: int) -> list[bool] | None:
     return flags if found else None
 
 
+# The sender says it wrote its answers into the letter below ("unsere Antworten haben wir in Ihr Schreiben unten
+# eingefügt (mit --> markiert)", "die Antworten stehen in Ihrem Schreiben in Großbuchstaben", "answers inline").
+_ANSWERS_ANNOUNCED = re.compile(
+    r"\b(?:antwort|anmerkung|ergänzung|ergaenzung|kommentar|stellungnahme)\w*\b(?:[^.\n]|\n(?![^\S\n]*\n)){0,100}?"
+    r"\b(?:(?:in|im|ins)\s+(?:ihr\w*|dem|das|den|die)\s+(?:schreiben|text|brief|e-?mail|mail|nachricht|anfrage)\b"
+    r"|eingefügt|eingefuegt|eingetragen|markiert|gro(?:ß|ss)buchstaben|zwischen\s+(?:den|die)\s+zeilen)"
+    r"|\b(?:answers?|replies|comments)\b[^.\n]{0,60}?\b(?:inline|in\s+(?:your|the)\s+(?:letter|e-?mail|message))",
+    re.IGNORECASE)
+# An answer's first line inside the letter carries a mark ("--> Nicht zutreffend", "ANTWORT WB: …", "Antwort: …").
+_ANSWER_MARK = re.compile(r"^\s*(?:-{1,3}>|=>|→|»|antwort\b[^:\n]{0,12}:)", re.IGNORECASE)
+_MIN_CAPITALS = 12
+_SENTENCE_ENDS = re.compile(r"[.!?:]\s*$")
+
+
+def _in_capitals(line: str) -> bool:
+    letters = [char for char in line if char.isalpha()]
+    return len(letters) >= _MIN_CAPITALS and sum(char.isupper() for char in letters) >= 0.9 * len(letters)
+
+
+def _marked_answers(lines: list[str], index: int, after: int) -> list[bool] | None:
+    """Per-line quoted flags from `after` to the end when the sender's text above the history (before `index`) says
+    it answered inside the letter, and the letter, written without "> " prefixes, holds such answers: a line with an
+    answer mark or in capitals starts one, which runs on to the next blank line. From the next quote marker (an
+    older message) on, everything is history. None when nothing is announced or found.
+    An answer runs on only while its line breaks inside a sentence: the letter's own line may follow it directly."""
+    if not _ANSWERS_ANNOUNCED.search("\n".join(lines[:index])):
+        return None
+    flags = [True] * (len(lines) - after)
+    found = answering = False
+    for position in range(after, len(lines)):
+        line = lines[position]
+        if position > after and marker_at(lines, position) is not None:
+            break
+        if not line.strip() or _HEADER_FROM.match(line) or HEADER_OTHER.match(line):
+            answering = False
+            continue
+        answering = answering or bool(_ANSWER_MARK.match(line)) or _in_capitals(line)
+        if answering:
+            flags[position - after] = False
+            found = True
+            answering = not _SENTENCE_ENDS.search(line)
+    return flags if found else None
+
+
 def split_quotes(text: str) -> QuoteSplit:
     """Mark quoted history line by line. A separator, an Outlook header block or an attribution
     followed by unprefixed text quotes everything to the end; an attribution followed by a "> "
@@ -199,6 +243,8 @@ def split_quotes(text: str) -> QuoteSplit:
             index = end
             continue
         answers = _inline_answers(lines, after) if name != "attribution line" else None
+        if answers is None and (answers := _marked_answers(lines, index, after)) is not None:
+            markers.append("answers marked in the letter")
         if answers is not None:
             markers.append("inline answers")
             quoted[index:after] = [True] * (after - index)
