@@ -136,9 +136,11 @@ _RESULT_CLAUSE = re.compile(r"^\s*(?:so dass|sodass|womit|wodurch|weshalb|wesweg
                             r"|^\s*(?:(?:das|dies|also|somit|damit|zusammen|insgesamt)\s+)*(?:macht|ergibt|ergeben"
                             r"|sind)(?:\s+(?:das|dies|zusammen|insgesamt|also|somit))*\s*(?:€|EUR|Euro)?\s*$",
                             re.IGNORECASE)
-# Between two amounts of a list written "amount, then its name": the currency, the name, and the word that joins.
+# Between two amounts of a list written "amount, then its name": the currency, the name, and the word that joins
+# (or the word that sums them: "740 euro …, dazu 15 euro mahnkosten macht 755,-").
 _PREVIOUS_ITEMS_NAME = re.compile(
-    r"^\s*(?:€|EUR|Euro)\s+[A-Za-zÄÖÜäöüß][\w.-]*\s+(?:und|sowie|plus|zzgl\.?|zuzüglich)\s*$", re.IGNORECASE)
+    r"^\s*(?:€|EUR|Euro)\s+[A-Za-zÄÖÜäöüß][\w.-]*\s+(?:und|sowie|plus|zzgl\.?|zuzüglich|macht|ergibt|ergeben|also"
+    r"|somit)\s*$", re.IGNORECASE)
 _EQUALS_LEAD = re.compile(r"^\s*(?:€|EUR|Euro)?\s*=\s*(?:€|EUR|Euro)?\s*$", re.IGNORECASE)
 # The sum said in words right before it: "zuzüglich 12,00 EUR Mahngebühren sind das 384,90 EUR".
 _SUM_WORDS_LEAD = re.compile(r"\b(?:(?:sind|macht|ergibt|ergeben) (?:das|dies|es|sich)|das (?:sind|macht|ergibt)"
@@ -152,12 +154,19 @@ _CELL_SPLIT = re.compile(r"\s*\|\s*|\t")
 # EUR 1.140,00") end no sentence: the words before them are the amount's label.
 _SENTENCE_MARK = re.compile(r"(?:(?<!\.)\.|[!?])\s+(?=[A-ZÄÖÜ])|(?<=\.)\.\s+(?=[A-ZÄÖÜ])(?!(?:EUR|Euro|CHF|USD|GBP)\b)"
                             r"|;\s+(?=\S)")
+# A writer who capitalises nothing ("die is noch komplett offen 1186,- euro. hab ihm 2 mahnungen …") starts a sentence
+# in lower case: on a line without a capital letter, a mark before a small letter ends a sentence too.
+_LOWER_CASE_SENTENCE_MARK = re.compile(r"(?:(?<!\.)\.|[!?])\s+(?=[a-zäöüß])")
+_CAPITAL = re.compile(r"[A-ZÄÖÜ]")
 _ABBREVIATIONS = frozenset(
     ("inkl", "zzgl", "abzgl", "bzw", "ca", "nr", "gem", "pos", "evtl", "str", "geb", "vgl", "dr", "tel", "fa", "hr",
      "fr", "ggf", "usw", "bzgl", "lt", "max", "min", "mtl", "ziff", "abs", "kto", "rg", "rechn", "vers", "std", "anl",
      "bes", "zt", "entspr", "sog", "amtl", "gez",
      # file and account labels before a number ("unser Az. KV-27-1766", "Kd. 4471", "Ref. 22-118")
-     "az", "aktz", "ref", "kd", "kdnr", "rnr", "lfd", "mitgl", "vertr")
+     "az", "aktz", "ref", "kd", "kdnr", "rnr", "lfd", "mitgl", "vertr",
+     # short forms a sentence goes on after in lower case ("incl. the cabin upgrade", "inkl. mahngebühren")
+     "incl", "excl", "exkl", "etc", "approx", "resp", "zzt", "mind", "urspr", "einschl", "insb", "bspw", "zus", "ges",
+     "allg", "ggü", "ua", "dh", "zb", "od")
 )
 _BRACKET = re.compile(r"[(\[]")
 _SENTENCE_END = re.compile(r"[.:;!?)]\s*$")
@@ -260,7 +269,10 @@ def _clause_start(masked: str, position: int) -> int:
 @lru_cache(maxsize=4096)
 def _sentence_starts(masked: str) -> tuple[int, ...]:
     """Where each sentence after the first starts in a line, in order (a line's amounts share them)."""
-    return tuple(match.end() for match in _SENTENCE_MARK.finditer(masked)
+    marks = list(_SENTENCE_MARK.finditer(masked))
+    if not _CAPITAL.search(masked.replace("EUR", "")):
+        marks = sorted((*marks, *_LOWER_CASE_SENTENCE_MARK.finditer(masked)), key=lambda match: match.start())
+    return tuple(match.end() for match in marks
                  if match.group(0)[0] != "." or not _is_abbreviation(_word_before(masked, match.start())))
 
 
@@ -488,7 +500,12 @@ def _line_candidates(
         own_clause = lead if previous_end > clause_start and (
             _RESULT_CLAUSE.search(lead) or _ADDED_PART_FIRST.match(fold(clause))) else clause
         own_lead = lead
-        if previous_end > clause_start and _PREVIOUS_ITEMS_NAME.match(lead):
+        consequence = _CONSEQUENCE_ALONE.match(masked[max(previous_end, clause_start):token.start])
+        if consequence:
+            # "… zu je 5 euro also 1.196,- insgesamt": a figure worked out from what came before; the words before it
+            # name those amounts, and whether it is their sum is arithmetic's to say (or a word after it).
+            own_lead = own_clause = ""
+        elif previous_end > clause_start and _PREVIOUS_ITEMS_NAME.match(lead):
             # "10,00 EUR Mahngebühren und 21,37 EUR Verzugszinsen": each amount is named after it, so the words
             # before this one are the amount before's name; its own follow it.
             own_lead = own_clause = ""
@@ -498,6 +515,13 @@ def _line_candidates(
         included = more_follow and INCLUSION.match(fold(own_clause).lstrip()) is not None
         verdict = _chain_label(masked, previous_end, token, next_start) or \
             _label(own_lead, own_clause, prefix, "" if included else _trail_label_text(trail, more_follow), lone)
+        opens_sentence = previous_end <= clause_start and (clause_start > 0 or not sentence_before.strip())
+        if consequence and (_SUM_WORD_AFTER.match(trail) or (
+                opens_sentence and not WORD.search(_CURRENCY_WORD.sub("", trail)))):
+            # The conclusion as a sentence of its own ("3 x 42 = 126 plus 3 x 4,20 = 12,60" / "also 138,60 euro."),
+            # or with a word of the sum right after it ("also 1.196,- insgesamt"): the sum, even where the parts above
+            # it are written without a currency to add them up by.
+            verdict = LabelVerdict("total", consequence.group(0).strip())
         cell = place(line.text, token.start, header) if header else None
         verdict, column_reason, features = _column_judgement(verdict, cell, header or ())
         if position > 1 and _JOINED.search(masked[tokens[position - 2].end : token.start]) and (
@@ -545,6 +569,12 @@ def _line_candidates(
     return _with_row_arithmetic(judged, header) if header else _row_difference(judged)
 
 
+# A word of consequence alone before an amount, opening its sentence or right after the amount before (not after a
+# comma: "Die Rechnung über 930,00 €, also 900,00 € Material und …" restates a part).
+_CONSEQUENCE_ALONE = re.compile(r"^\s*(?:(?:€|EUR|Euro)\s+)?(?:also|somit|macht|ergibt)\s*$", re.IGNORECASE)
+_SUM_WORD_AFTER = re.compile(r"^\W*(?:(?:EUR|Euro)\W+)?(?:insgesamt|zusammen|gesamt|in Summe)\b", re.IGNORECASE)
+_CURRENCY_WORD = re.compile(r"\b(?:EUR|Euro)\b", re.IGNORECASE)
+_LEADS_ON = re.compile(r"\b(?:also|somit)\W*$", re.IGNORECASE)
 # Amounts added up in a sentence: "645,00 + 10,00", "645,00 plus Mahngebühren 10,00", "zzgl. 10,00".
 _JOINED = re.compile(r"\+|\bplus\b|\bzzgl\b|\bzuzüglich\b", re.IGNORECASE)
 # The items of a list written "amount, then its name" ("(254,35 Ware + 12,50 Mahnkosten + 5,00 Zinsen)"): the
@@ -626,7 +656,8 @@ def _trail_label_text(trail: str, more_follow: bool) -> str:
     if not more_follow:
         return text
     # "864,30 € offen zzgl mahngeb. 15€": what follows an adding word names the next item, not this one.
-    return _JOINED.split(text, maxsplit=1)[0].rsplit(",", 1)[0]
+    # ("… zu je 5 euro also 1.196,- insgesamt": the word of consequence leads into the next amount, the sum.)
+    return _LEADS_ON.sub("", _JOINED.split(text, maxsplit=1)[0].rsplit(",", 1)[0])
 
 
 def _unit_count(token: MoneyToken, lead: str, trail: str, after: str, label: AmountLabel) -> int | None:

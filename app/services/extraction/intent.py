@@ -18,7 +18,7 @@ from app.services.extraction.vocabulary import intent as words
 from app.services.extraction.vocabulary import plan as plan_words
 from app.services.extraction.vocabulary import requests as asks
 from app.services.extraction.vocabulary import spam
-from app.services.extraction.vocabulary.amounts import EARLIER_ANSWER_WITHDRAWN
+from app.services.extraction.vocabulary.amounts import EARLIER_ANSWER_WITHDRAWN, IDENTITY_UNSURE
 from app.services.textfold import fold
 
 # Any settled wording, for callers that look for the line saying so.
@@ -123,9 +123,15 @@ def _own_purchase(text: MailText, signals: IntentSignals) -> list[str] | None:
     return _not_a_case(_quote("cue", hits(spam.OWN_PURCHASE, text.subject + "\n" + text.reply)), signals)
 
 
+def _person_to_be_named(text: MailText) -> bool:
+    """The creditor is not sure whom the firm means and asks ("wir haben zwei … die heißen beide …; können Sie mir
+    das Geburtsdatum schicken?"): what it says of one of them settles nothing of the client's yet."""
+    return IDENTITY_UNSURE.search(fold(text.reply)) is not None and bool(cues.requests(text.reply))
+
+
 def _settled_account(text: MailText, signals: IntentSignals) -> list[str] | None:
     found = cues.settled_account(text.reply)
-    if not found or cues.open_remainder(text.reply):
+    if not found or cues.open_remainder(text.reply) or _person_to_be_named(text):
         return None
     paid_total = signals.total_is_fallback or bool(words.PAID.search(signals.total_text))
     if signals.has_positive_total and not paid_total:
@@ -154,7 +160,7 @@ def _instalment_offer(text: MailText, signals: IntentSignals) -> list[str] | Non
 
 
 def _settled_payment(text: MailText, signals: IntentSignals) -> list[str] | None:
-    if signals.has_positive_total or cues.open_remainder(text.reply):
+    if signals.has_positive_total or cues.open_remainder(text.reply) or _person_to_be_named(text):
         return None
     found = _quote("cue", cues.settled_any(text.reply)) + (["balance stated as 0,00"] if signals.has_zero_total else [])
     return found or None
@@ -194,6 +200,8 @@ def _automatic(text: MailText, signals: IntentSignals) -> list[str] | None:
     # am …").
     person = signals.amounts_in_reply or plan_words.POSTPONED.search(text.reply)
     patterns = (words.ABSENCE, words.AUTOMATIC, words.FORWARDED, *(() if person else (words.RECEIPT,)), words.PENDING)
+    if words.PERSONAL_NOTE.search(text.reply):  # away or answering later, in a person's own words
+        patterns = (words.AUTOMATIC,)
     found = [hit for pattern in patterns for hit in hits(pattern, text.reply, 1)]
     found += hits(words.AUTOMATIC, text.footer, 1)
     return _quote("cue", found[:3]) if found else None

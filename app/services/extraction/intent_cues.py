@@ -104,7 +104,8 @@ _OWN_NEGATION = re.compile(r"\s*\bnicht(?: mehr)?$")
 def _negated(match: re.Match[str], sentence: str, negation: re.Pattern[str]) -> bool:
     """A negation word precedes the match closely or interrupts it ("nicht beglichen", "noch nicht ausgeglichen")."""
     inside = _OWN_NEGATION.sub("", match.group(0))
-    return bool(negation.search(_words_before(sentence, match.start())) or negation.search(inside))
+    return bool(negation.search(_words_before(sentence, match.start())) or negation.search(inside)
+                or words.REFUSED_AFTER.match(sentence[match.end():]))
 
 
 @lru_cache(maxsize=8)

@@ -33,7 +33,9 @@ _TICKED = re.compile(r"^\s*(?:\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\)|[☒☑�
 _UNTICKED = re.compile(r"^\s*(?:\[\s*\]|\(\s*\)|[☐□])\s*")
 _ZU_INFINITIVE = re.compile(r"\b(?:mit|an|bei|zu)zu\w+en\b")
 _REPLY_PREFIX = re.compile(r"^\s*(?:aw|re|wg|fw|fwd|antwort|answer)\s*:", re.IGNORECASE)
-_BARE_WORD = re.compile(r"\W*\w+\W*")
+# The decision word alone, or with what it is about ("Zustimmung zum Plan.", "Ablehnung des Vorschlags.").
+_BARE_WORD = re.compile(r"\W*\w+\W*|\W*\w+\s+(?:zum|zur|zu dem|des)\s+(?:\w+\s+)?(?:plans?|vorschlags?|regelung"
+                        r"|vergleichs?|schuldenbereinigungsplans?)\W*")
 _ALTERNATIVE = re.compile(r"\s*(?:oder|or|bzw\.?|/)\s")
 _MAX_EVIDENCE = 300
 _LABEL_END = re.compile(r"[:|\u2013\u2014-]\s*$")
@@ -173,8 +175,11 @@ def _polarity(sentence: Sentence, heading: bool = False) -> None:
         unnegated = unnegated[:start] + " " * (end - start) + unnegated[end:]
     if not void:
         _bare_decision(sentence, heading)
+    # An agreement word inside a refusal phrase is that phrase's ("less than we can accept", "nicht annehmbar").
+    refusal_spans = [m.span() for m in words.REFUSE.finditer(text)]
     for match in words.AGREE.finditer(text):
-        if _inside(match, spans) or any(match.group(0) in phrase or phrase in match.group(0) for phrase in despite):
+        if _inside(match, spans) or _inside(match, refusal_spans) or any(
+                match.group(0) in phrase or phrase in match.group(0) for phrase in despite):
             continue
         clause = plan_sentences.clause_span(text, match.start(), match.end())
         if words.HYPOTHETICAL.search(clause) or words.WHAT_WE_DO.search(clause):

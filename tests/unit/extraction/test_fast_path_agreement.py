@@ -30,9 +30,20 @@ SENTENCE_BREAK = re.compile(r"(?P<word>[\w#]*)(?:(?P<mark>[.!?])\s+(?=[A-ZÄÖÜ
 CURRENCY_CODE = re.compile(r"(?:EUR|Euro|CHF|USD|GBP)\b")
 
 
+# On a line with no capital letter (a writer who capitalises nothing) a mark before a small letter ends a sentence
+# too, unless it is the second of two dots.
+LOWER_CASE_BREAK = re.compile(r"(?P<word>[\w#]*)(?P<mark>[.!?])\s+(?=[a-zäöüß])")
+CAPITAL = re.compile(r"[A-ZÄÖÜ]")
+
+
 def clause_start_by_the_rule(masked: str, position: int) -> int:
     start = 0
-    for match in SENTENCE_BREAK.finditer(masked, 0, position):
+    breaks = list(SENTENCE_BREAK.finditer(masked, 0, position))
+    if not CAPITAL.search(masked.replace("EUR", "")):
+        breaks += [match for match in LOWER_CASE_BREAK.finditer(masked, 0, position)
+                   if not (match.group("mark") == "." and match.start("mark") > 0
+                           and masked[match.start("mark") - 1] == ".")]
+    for match in breaks:
         word = match.group("word").lower()
         if match.group("mark") == "." and (len(word) == 1 or word in amounts._ABBREVIATIONS):
             continue
@@ -40,7 +51,7 @@ def clause_start_by_the_rule(masked: str, position: int) -> int:
         if match.group("mark") == "." and mark > 0 and masked[mark - 1] == "." \
                 and CURRENCY_CODE.match(masked, match.end()):
             continue
-        start = match.end()
+        start = max(start, match.end())
     return start
 
 

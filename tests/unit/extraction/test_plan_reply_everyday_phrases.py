@@ -89,3 +89,9 @@ def test_asking_not_to_read_the_wait_as_a_refusal_refuses_nothing() -> None:
     reading = read("Die Freigabe durch unsere Zentrale steht noch aus. Bitte werten Sie das Ausbleiben einer Antwort "
                    "bis zum Monatsende nicht als Ablehnung.")
     assert reading.decision == "unclear"
+
+
+def test_deciding_only_once_documents_are_there_is_asking_for_them_even_with_a_comma() -> None:
+    reading = read("Über einen Erlass können wir erst entscheiden, wenn uns die Kontoauszüge und Nachweise "
+                   "vorliegen. Bitte reichen Sie diese bis Monatsende nach.")
+    assert reading.decision == "needs_info"

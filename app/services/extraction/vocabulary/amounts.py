@@ -243,6 +243,10 @@ EARLIER_ANSWER_WITHDRAWN = phrases((
     # "ich muss meine Mail vom 08.04. berichtigen": the creditor puts its own earlier answer right.
     r"(?:muss|müssen|möchte|möchten|will|wollen) (?:\S+ ){0,2}?(?:unsere|meine) (?:\S+ ){0,3}?(?:Antwort|Mail|E-Mail"
     r"|Nachricht|Auskunft|Aufstellung|Mitteilung|Angabe)\w* (?:\S+ ){0,3}?(?:berichtigen|korrigieren|richtigstellen)",
+    # the same with the answer first: "meine Auskunft vom 16.03. muss ich leider berichtigen"
+    r"(?:unsere|meine) (?:\S+ ){0,2}?(?:Antwort|Mail|E-Mail|Nachricht|Auskunft|Aufstellung|Mitteilung|Angabe)\w* "
+    r"(?:\S+ ){0,4}?(?:muss|müssen|möchte|möchten|will|wollen) (?:\S+ ){0,3}?(?:berichtigen|korrigieren"
+    r"|richtigstellen)\b",
 ), whole_words=False)
 # The statement says its minus sign is what the debtor owes ("Ein negativer Kontostand bedeutet einen Rückstand zu
 # Lasten der Beitragsschuldnerin"): a total written negative is then read as it is meant.
@@ -303,6 +307,9 @@ IDENTITY_UNSURE = phrases((
     r"(?:\S+ ){0,3}?(?:Namen|Namens)\b",
     # (an apology for an earlier mix-up, "bitte entschuldigen Sie die Verwechslung", is none: it is put right)
     r"gleichnamig\w*", r"Namensvetter\w*", r"namensgleich\w*",
+    # "… die mutter und die tochter, und die heißen beide jacqueline", "da muss ich erst fragen, welche gemeint ist"
+    r"\bheißen (?:\S+ ){0,2}?beide\b", r"\bbeide (?:\S+ ){0,2}?heißen\b",
+    r"\b(?:welche[rsnm]?|wer|wen) (?:\S+ ){0,4}?gemeint (?:ist|sind|sein)\b",
     r"sollte (?:es sich )?(?:bei )?(?:Ihr\w*|Ihre\w*) (?:Mandant\w*|Mandantschaft) (?:\S+ ){0,8}?(?:sein|handeln)\b",
     r"nicht (?:eindeutig|sicher|zweifelsfrei) (?:\S+ ){0,3}?(?:zuordnen|zugeordnet|zuzuordnen|identifizier\w*)",
     r"(?:two|several) (?:people|persons|customers|debtors) (?:\S+ ){0,3}?(?:same name|named)\b",

@@ -92,6 +92,14 @@ FORWARDED = phrases((
     r"erhalten Sie (?:\S+ ){0,5}?(?:in Kürze|zeitnah|umgehend)", r"will get back to you",
     r"(?:have|has been) forwarded",
 ))
+# A person speaking of having looked at the letter or of whom they must ask first ("habe Ihren Plan nur kurz auf dem
+# Tablet gesehen", "die Mandantin muss ich dazu ohnehin erst fragen"): no machine writes that, whatever absence it
+# also names.
+PERSONAL_NOTE = phrases((
+    r"(?:habe|hab|haben) (?:\S+ ){0,8}?(?:gesehen|gelesen|angeschaut|angesehen|überflogen|durchgesehen)\b",
+    r"(?:muss|müssen) (?:ich|wir) (?:\S+ ){0,4}?(?:erst|zuerst|vorher) (?:\S+ ){0,2}?(?:fragen|abstimmen|klären"
+    r"|besprechen|rücksprechen)\b",
+))
 
 # --- settled ----------------------------------------------------------------------------------------------
 # The whole account is settled: strong enough to outweigh a paid amount the reply also names.
@@ -163,6 +171,12 @@ OTHER_CLAIM = phrases((
 ))
 # "… beglichen werden": an instruction how to pay, not a payment made.
 INFINITIVE_AFTER = re.compile(r"^\s*(?:zu\s+)?werden\b")
+# What is said of a settling act right after it, taking it back ("Auf drei Viertel der Forderung zu verzichten, kommt
+# für uns nicht in Frage", "… zu erlassen ist ausgeschlossen").
+REFUSED_AFTER = re.compile(
+    r"^\W*(?:\S+\s+){0,2}?(?:(?:kommt|kommen)\s+(?:\S+\s+){0,6}?nicht\s+in\s+(?:frage|betracht)"
+    r"|(?:ist|waere|sind)\s+(?:\S+\s+){0,3}?(?:ausgeschlossen|nicht\s+moeglich|unmoeglich)"
+    r"|(?:koennen|werden|wollen|moechten)\s+(?:wir|sie)\s+(?:\S+\s+){0,3}?nicht\b)")
 # A sentence that limits what it says to a part ("insoweit bestehen keine Rückstände", "ansonsten ist das Konto
 # ausgeglichen"): it settles that part, not the account.
 LIMITED_SCOPE = phrases((r"insoweit", r"insofern", r"diesbezüglich", r"ansonsten", r"darüber hinaus",
@@ -272,7 +286,7 @@ STATUS_FIELD = phrases((r"\w*status\s*[:|;]\s*[^|\n]{1,60}",))
 # Refusing what the firm proposed.
 REFUSAL = phrases((
     r"lehnen (?:\S+ ){0,8}?ab\b", r"ablehnen", r"abgelehnt", r"nicht einverstanden", r"stimmen (?:\S+ ){0,8}?nicht zu",
-    r"keine Zustimmung", r"widersprechen", r"Zustimmung (?:\S+ ){0,4}?(?:nicht|verweigert)",
+    r"keine Zustimmung", r"widersprechen", r"Zustimmung (?:\S+ ){0,4}?(?:nicht\b|verweigert)",
     r"we (?:must |have to )?(?:decline|reject|refuse)", r"cannot agree",
 ))
 
@@ -287,4 +301,6 @@ DEBT_CONTEXT = phrases((
     r"Az\b", r"Zahlung", r"Inkasso", r"Vollmacht", r"Rückstand", r"Saldo", r"Mahn", r"offene", r"Kundenkonto",
     r"Ihr Zeichen", r"Betrag", r"Schuld", r"Auskunft", r"Anfrage", r"Schreiben", r"Konto", r"debt", r"invoice",
     r"balance", r"\bIhr\w* Brief\b",  # the plain word for the firm's letter ("Ihren Brief wegen …")
+    # an answer to a settlement plan ("Gar nichts für die neue Heizungspumpe? Nein, das unterschreibe ich nicht.")
+    r"unterschreib\w*", r"\bPlan\b", r"Schuldenbereinigung", r"Insolvenz",
 ), whole_words=False)

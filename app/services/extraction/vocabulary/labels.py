@@ -46,7 +46,7 @@ STRONG_TOTALIZER = phrases((
     r"^\W*zusammen\W*$",
     # Added up in words: "Zusammengerechnet sind damit heute …", "Alles zusammen macht das …", "unterm Strich".
     r"\bzusammengerechnet\b", r"\bzusammengezählt\b", r"\balles zusammen\b", r"\bunter(?:m| dem) Strich\b",
-    r"\bsumma summarum\b",
+    r"\bsumma summarum\b", r"\balles in allem\b",
     # typed short on a phone: "zus. 879,30", "ges. 1.204,00"
     r"^\W*(?:zus|ges)\.?\W*$",
 ), whole_words=False)
@@ -116,14 +116,20 @@ BALANCE = phrases((
     # What is still missing is what is still owed ("Stand heute fehlen noch 1.015,-- €", "Fehlbetrag").
     r"\bfehl(?:en|t) (?:\S+ ){0,2}?noch\b", r"\bnoch fehlend\w*", r"\bnoch fehl(?:en|t)\b", r"\bFehlbetrag",
     *_WEAK_BALANCE,
+    # What the account shows ("Unser Konto weist per heute 748,36 € aus").
+    r"\b\w*konto\w* (?:\S+ ){0,2}?weis(?:t|en)\b",
     # An account's debit standing ("steht per 23.02. mit 2.412,63 EUR im Soll", "… im Minus").
     r"\bim (?:Soll|Minus)\b",
 ), whole_words=False)
 WEAK_BALANCE_WORDS = phrases(_WEAK_BALANCE, whole_words=False)
 
+_PARTS = r"(?:Zinsen|Verzugszinsen|Kosten|Mahnkosten|Gebühren|Mahngebühren|Säumniszuschlägen|Nebenkosten)"
 # Words that fold parts into the whole they follow ("Forderung inkl. Zinsen", "Rückstände einschließlich der
 # Säumniszuschläge"): the label is the whole written before them, not the part after.
 INCLUSION = phrases((
     r"inklusive", r"inkl\.?", r"einschließlich", r"einschl\.?", r"samt", r"nebst", r"including", r"incl\.?",
     r"mit (?:den|der|allen) (?:\S+ ){0,2}?(?:angefallenen|aufgelaufenen|verwirkten|bisherigen|entstandenen)",
+    # opening the clause or right before the amount: "Mit Zinsen beläuft sich die Forderung inzwischen auf …", "Die
+    # Rückstände betragen mit Säumniszuschlägen 1.331,50 €" (not "… mit Zinsen von 38,86 €")
+    rf"^\W*mit (?:den |allen |sämtlichen )?{_PARTS}\b", rf"\bmit (?:den |allen |sämtlichen )?{_PARTS}\W*$",
 ))

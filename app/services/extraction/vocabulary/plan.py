@@ -51,7 +51,9 @@ AGREE = phrases((
     r"steht (?:\S+ ){0,3}?nichts (?:mehr )?im Wege",
     r"angenommen", r"annehmen", r"trag\w* (?:\S+ ){0,8}?mit\b", r"mitzutragen", r"mittragen",
     r"genehmig\w*", r"befürwort\w*", r"zusagen", r"sagen (?:\S+ ){0,4}?zu\b",
-    r"agree\w*", r"accept\w*", r"consent\w*", r"approve\w*", r"steht nichts entgegen", r"stehen nichts entgegen",
+    # (not the contract: "interest accrued under the agreement", "the loan agreement")
+    r"agree(?!ments?\b)\w*", r"agreement (?:to|with) (?:\S+ ){0,2}?(?:plan|proposal|settlement)\b",
+    r"accept\w*", r"consent\w*", r"approve\w*", r"steht nichts entgegen", r"stehen nichts entgegen",
     r"(?:sind|ist|bin) (?:\S+ ){0,3}?bereit,? (?:\S+ ){0,12}?(?:zuzustimmen|mitzutragen|anzunehmen)",
     # Joining the plan: "schließen uns dem Plan an", "machen da mit" (the "mit" closing the clause, so that
     # "machen Sie uns mit den Zahlen vertraut" is no agreement).
@@ -246,6 +248,12 @@ REFUSE = phrases((
     # "Zu wenig." as the whole sentence
     r"^\W*(?:das ist |ist )?(?:viel |deutlich )?zu (?:wenig|niedrig|gering)\W*$",
     r"decline\w*", r"reject\w*", r"refuse\w*", r"cannot accept", r"do not agree", r"does not agree",
+    # What the plan offers called less than acceptable ("9% over three years is less than we can accept").
+    r"(?:less|lower) than (?:\S+ ){0,3}?(?:accept\w*|agree\w*)\b",
+    r"(?:weniger|niedriger|geringer) als (?:\S+ ){0,4}?(?:akzeptier\w*|annehm\w*|zustimm\w*|vertretbar)\b",
+    # "is unable to sign off on it", "our policy does not allow us to sign up to an arrangement of this kind"
+    r"(?:unable|not able) to (?:\S+ ){0,2}?(?:sign|support|go along)\b",
+    r"(?:does|do) not (?:allow|permit) us to (?:\S+ ){0,3}?(?:sign|agree|accept|support)\b",
     r"Zustimmung (?:\S+ ){0,12}?nicht (?:möglich|darstellbar|vertretbar|machbar)", r"nicht zustimmungsfähig",
     r"nicht (?:\S+ ){0,2}?folgen",
     # "Ihm zuzustimmen ist mir nicht möglich", "dem Plan zuzustimmen, ist uns leider nicht darstellbar".
@@ -414,8 +422,11 @@ COUNTER = phrases((
     # "nur nicht in Höhe von 269,84 EUR, sondern von 450,00 EUR"
     r"nur nicht (?:\S+ ){0,6}?sondern",
     r"das Doppelte", r"das Dreifache", r"doppelt so (?:hoch|viel)", r"verdoppel\w*", r"aufstock\w*", r"aufzustocken",
-    r"would (?:\S+ ){0,2}?(?:sign off|agree|consent|approve)\b",
+    r"would (?:\S+ ){0,3}?(?:sign off|agree|consent|approve)\b", r"(?:is|are) (?:\S+ ){0,2}?(?:raised|increased) to\b",
     r"mit folgender Änderung", r"folgende\w* Änderung\w*",
+    # Terms said as what it would have to be ("30 % müssten es schon sein") and a yes to the plan changed so ("Mit den
+    # beiden Änderungen oben: ja").
+    r"müssten? es (?:\S+ ){0,2}?sein\b", r"mit (?:den |der |diesen |dieser )?(?:\S+ ){0,2}?Änderung(?:en)?\b",
     # Terms the creditor would agree to, or prefers: "Zustimmungsfähig wäre für uns eine Quote von 14 Prozent",
     # "statt 36 Raten zu 5,98 € lieber 24 Raten zu je 10,00 €. Unter dieser Bedingung sind wir dabei."
     r"zustimmungsfähig (?:wäre|wären)\b", r"(?:wäre|wären) (?:\S+ ){0,8}?(?:zustimmungsfähig|akzeptabel|annehmbar|"
@@ -498,7 +509,8 @@ CLAIM_STATEMENT = phrases((
     r"Gesamtforderung", r"Restforderung (?:\S+ ){0,3}?(?:beläuft|beträgt)",
     r"Rückstände? (?:\S+ ){0,4}?(?:beläuft|belaufen|beträgt)",
     r"Abgabenrückst\w*", r"Kontostand", r"Saldo", r"offene\w* Betrag",
-    r"our claim (?:amounts|stands|is)\b(?! set\b)",
+    # (not what the plan is to pay on it: "if the quota for our claim is raised to 15%")
+    r"our claim (?:amounts|stands|is)\b(?! (?:set|raised|increased|reduced|lowered)\b)",
     r"outstanding balance",
 ))
 # What happens when the debtor stops paying (Verfallklausel): its figures ("zwei Monatsraten") offer nothing.
@@ -573,7 +585,7 @@ DECIDE_LATER = phrases((
     r"(?:keine|eine) Entscheidung (?:\S+ ){0,3}?(?:treffen|möglich)", r"derzeit keine Entscheidung",
     r"nach (?:Eingang|Erhalt|Vorlage) (?:\S+ ){0,3}?(?:Unterlagen|Nachweise|Angaben|Informationen)",
     # "… kann erst entschieden werden, wenn folgende Unterlagen vorliegen"
-    r"(?:entschieden|entscheiden|Entscheidung) (?:\S+ ){0,6}?(?:wenn|sobald) (?:\S+ ){0,6}?"
+    r"(?:entschieden|entscheiden|Entscheidung),? (?:\S+ ){0,6}?(?:wenn|sobald) (?:\S+ ){0,6}?"
     r"(?:Unterlagen|Nachweise|Angaben|Informationen|Belege|Dokumente) (?:\S+ ){0,3}?(?:vorliegen|eingehen|vorgelegt)",
     # (questions the creditor has, not the courtesy "für Rückfragen stehen wir … zur Verfügung", "Bei Rückfragen
     # erreichen Sie uns unter …", "Bei Rückfragen: Telefon …")

@@ -21,6 +21,8 @@ REQUEST_DIRECT = phrases((
 # A wish or need that asks something only together with an object from REQUEST_OBJECT.
 REQUEST_VERB = phrases((
     r"bitte\b", r"bitten", r"benötigen", r"brauchen", r"ersuchen", r"erforderlich", r"please", r"need\b", r"require\w*",
+    # asked as a question: "können Sie mir sagen, wie alt Ihre Mandantin ist, oder das Geburtsdatum schicken?"
+    r"(?:können|könnten|würden) Sie (?:\S+ ){0,2}?(?:mir|uns)\b",
 ))
 # What a creditor asks the firm for before it answers.
 REQUEST_OBJECT = phrases((
@@ -94,9 +96,15 @@ REFERRAL = phrases((
     r"(?:abgegeben|übergeben"
     r"|abgetreten|verkauft)",
     r"(?:abgegeben|übergeben|abgetreten|verkauft) (?:\S+ ){0,8}?(?:Inkasso|Anwalt|Rechtsanw)\w*",
-    r"(?:verkauft|abgetreten) (?:an|worden)", r"zur (?:Beitreibung|Vollstreckung|weiteren Bearbeitung) an",
+    r"(?:verkauft|abgetreten) (?:an|worden)",
+    # a debt-management firm of its own name ("an die Vehlkamp Forderungsmanagement GmbH … übergeben"), not the
+    # creditor's own team of that name ("dafür ist bei uns das Team Forderungsmanagement zuständig")
+    r"Forderungsmanagement (?:GmbH|AG|KG|UG|GbR|mbH|e\.?K)\b\W* (?:\S+ ){0,8}?"
+    r"(?:abgegeben|übergeben|abgetreten|verkauft)", r"zur (?:Beitreibung|Vollstreckung|weiteren Bearbeitung) an",
     r"Beitreibung (?:\S+ ){0,6}?übergeben",
-    r"wenden Sie sich (?:bitte )?(?:direkt |unmittelbar |daher |deshalb |bitte |dazu |hierzu )*an",
+    r"wenden Sie sich (?:bitte )?(?:direkt |unmittelbar |daher |deshalb |bitte |dazu |hierzu )*(?:an|dorthin)\b",
+    # "Über die Höhe der Forderung kann nur noch die Vehlkamp GmbH Auskunft geben"
+    r"(?:kann|können) nur noch (?:\S+ ){0,5}?Auskunft (?:geben|erteilen)",
     r"an (?:das|die|den) Sie sich (?:\S+ ){0,3}?wenden",
     r"please contact (?:\S+ ){0,3}?(?:agency|collection|solicitor|lawyer)",
 ))

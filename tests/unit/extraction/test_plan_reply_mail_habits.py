@@ -1,0 +1,81 @@
+"""Plan replies as people and mail programs write them, in wording written for these tests: a refusal in a foreign
+creditor's English, the plan's figure called less than acceptable, a quota to be raised to the creditor's figure, a
+contract called "the agreement", a decision passed on from a colleague as a bare "Zustimmung zum Plan.", terms said
+as what it would have to be, and a person's own note that they are away."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from app.services.extraction import extract, plan_reply
+from app.services.parsing import parse_body
+
+D = Decimal
+PLAN = {"quota_percent": D("8"), "offer_amount": D("240.00"), "monthly_rate": D("6.67"), "months": D("36")}
+
+
+def read(text: str) -> plan_reply.PlanReading:
+    return plan_reply.read(parse_body(f"Dear Sir or Madam,\n\n{text}\n\nKind regards", None), plan_figures=PLAN)
+
+
+@pytest.mark.parametrize("refusal", [
+    "Regrettably we are unable to sign off on the proposal for Mr Brandt.",
+    "Our lending policy does not allow us to agree to a plan of this kind.",
+])
+def test_a_refusal_in_a_foreign_creditors_english_is_declined(refusal: str) -> None:
+    assert read(refusal).decision == "declined"
+
+
+def test_the_plans_figure_called_less_than_acceptable_is_no_consent() -> None:
+    reading = read("8% over three years is less than we can accept for this account.")
+    assert reading.decision == "declined"
+
+
+def test_consent_if_the_quota_is_raised_to_a_figure_of_its_own_is_a_counter_offer() -> None:
+    reading = read("8% is less than we can accept. We would be prepared to agree if the quota for our claim is "
+                   "raised to 12%.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"quota_percent": D("12.00")}
+
+
+def test_the_contract_called_the_agreement_is_no_consent() -> None:
+    reading = read("The balance is EUR 3,010.40 including interest under the agreement.")
+    assert reading.decision != "accepted"
+
+
+def test_a_bare_consent_to_the_plan_after_a_colon_is_a_consent() -> None:
+    reading = read("Nach Rücksprache mit dem Vorstand: Zustimmung zum Plan.")
+    assert reading.decision == "accepted"
+
+
+def test_the_plan_named_in_a_request_for_consent_is_no_consent() -> None:
+    reading = read("Wir bitten um Zustimmung zum Plan bis Monatsende.")
+    assert reading.decision != "accepted"
+
+
+def test_terms_said_as_what_it_would_have_to_be_are_a_counter_offer() -> None:
+    reading = read("Das ist uns zu wenig, 14 % müssten es schon sein. So wie vorgeschlagen: nein. Mit dieser Änderung: "
+                   "ja.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"quota_percent": D("14.00")}
+
+
+def first_round(text: str, subject: str = "Re: Schuldenbereinigungsplan Brandt") -> str:
+    return extract(parse_body(text, None), subject=subject, from_email="p@h.example", from_name=None).intent
+
+
+def test_a_persons_note_that_they_are_away_and_must_ask_first_is_no_automatic_answer() -> None:
+    assert first_round("Hallo,\nbin bis Ende des Monats unterwegs und habe den Plan nur kurz gesehen. Den Auftraggeber "
+                       "muss ich ohnehin erst fragen. Melde mich, wenn ich wieder im Büro bin.\nPK") != "auto_reply"
+
+
+def test_an_automatic_absence_note_stays_an_automatic_answer() -> None:
+    assert first_round("Vielen Dank für Ihre Nachricht. Ich bin bis zum 12.10. nicht im Büro und habe keinen Zugriff "
+                       "auf meine E-Mails.") == "auto_reply"
+
+
+def test_a_short_no_to_signing_from_a_private_address_is_no_spam() -> None:
+    assert first_round("Moin,\nmeine Frau hat mir Ihre Mail gegeben. Gar nichts für die Reparatur? Nein, das "
+                       "unterschreibe ich nicht.\nK.", subject="Brandt") != "spam"
