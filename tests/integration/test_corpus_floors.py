@@ -184,8 +184,10 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # 23/24 since session 13 (O020 a refusal to disclose); O007 (a collective answer for two clients) reads as a
     # question.
     ("corpus_fresh18", "noise_amounts_taken"): "O019: the borrower's claim beside the client's guarantee (the client "
-    "is only the Bürge), read as the total; never safe",
-    ("corpus_fresh18", "amount_where_none_stated"): "O019, as above",
+    "is only the Bürge), read as the total; and O008 (two accounts of the client, no sum: the asked Girokonto's "
+    "'Sollsaldo einschl. Überziehungszinsen' read as the total since session 19, when 'einschl.' stopped ending a "
+    "sentence); neither ever safe",
+    ("corpus_fresh18", "amount_where_none_stated"): "O019 and O008, as above",
     # corpus_fresh19: written blind in session 12 (international and foreign-format mail: English, French, Dutch,
     # Austrian, Swiss); first sight: amount 74 %, intent 79 %, noise 3, no wrong write, safe 13/14.
     ("corpus_fresh19", "amount_exact"): "17/19: I005 (an English account table whose 'Credit' column holds the "
@@ -495,6 +497,15 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "statement, a rival unexplained), RH014 (above), RH016 (the total a negative XLSX balance), RH017 (the arrears "
     "of an old instalment agreement beside today's total), RH020 (a payoff figure for a later date) go to a human; "
     "none is wrong",
+    # corpus_fresh60 and corpus_fresh61: written blind in session 19, measured at first sight before the fixes they
+    # led to. corpus_fresh60 (how people and mail programs reply: answers typed into the quoted letter, forward
+    # chains, phone mail, heavy signatures, English): amount 76 %, intent 82 %, no noise, no wrong write, safe 10/13;
+    # every floor since. corpus_fresh61 (small creditors writing informally, in lower case, sums in words): amount
+    # 72 %, intent 91 %, noise 1, no wrong write, safe 9/14; RM004, RM006, RM007, RM015 and RM016 right since.
+    ("corpus_fresh61", "amount_exact"): "17/18: RM005 (a utility clerk's rough list with 'Abschläge … 4 x 57,-' "
+    "owed, then 'Stand heute sind das 387,95 Euro': the list's 'Restbetrag Jahresabrechnung 103,85' outranks the "
+    "sum, whose parts do not add up without the instalments; never safe)",
+    ("corpus_fresh61", "noise_amounts_taken"): "RM005's 103,85, as above",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -513,7 +524,7 @@ MISSING = "<no shared corpus>"
 # corpus_fresh17 to corpus_fresh20 (session 12's, each measured at first sight before its fixes), corpus_fresh21
 # to corpus_fresh24 (session 13's), corpus_fresh25 to corpus_fresh30 (session 14's), corpus_fresh31 to
 # corpus_fresh36 (session 15's), corpus_fresh37 to corpus_fresh46 (session 16's), corpus_fresh47 to corpus_fresh54
-# (session 17's), corpus_fresh55 onwards (session 18's).
+# (session 17's), corpus_fresh55 to corpus_fresh59 (session 18's), corpus_fresh60 onwards (session 19's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -526,7 +537,7 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh41", "corpus_fresh42", "corpus_fresh43", "corpus_fresh44", "corpus_fresh45", "corpus_fresh46",
        "corpus_fresh47", "corpus_fresh48", "corpus_fresh49", "corpus_fresh50", "corpus_fresh51", "corpus_fresh52",
        "corpus_fresh53", "corpus_fresh54", "corpus_fresh55", "corpus_fresh56", "corpus_fresh57", "corpus_fresh58",
-       "corpus_fresh59")
+       "corpus_fresh59", "corpus_fresh60", "corpus_fresh61")
 
 
 def first_round_corpora() -> list[str]:
@@ -589,6 +600,8 @@ REFERENCE_FLOOR = 0.95
 
 # corpus → why its creditor references do not hold the floor yet (non-strict xfail, as above).
 REFERENCE_EXPECTED_FAILURES: dict[str, str] = {
+    "corpus_fresh61": "15/17: RM002 and RM017 (a driving school's three-digit student number '418', echoed in the "
+    "subject and written 'schüler-nr 418', is not reported; matched by the client and the sender all the same)",
     "corpus_fresh38": "16/20: QP003, QP016 and QP019 (the town's Kassenzeichen reported without the 'KZ' on file) and "
     "QP012 ('Mitgliedsnr. 1102' reported as '1102'); matched by them all the same",
     "corpus_fresh42": "17/18: QT015 (the stable's 'Box 7' only in the typed signature is not reported)",
