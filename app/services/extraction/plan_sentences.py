@@ -10,6 +10,8 @@ from app.services.textfold import fold
 _SENTENCE_MARK = re.compile(r"(?P<word>[\w.-]*)(?P<mark>[.!?:])\s+(?=[^a-zäöüß\s])|\n+")
 _ABBREVIATION = re.compile(r"(?:nr|str|abs|geb|bzw|ca|ggf|evtl|inkl|zzgl|tel|az|vgl|usw|etc|mio|gem|lt|einschl"
                            r"|mitgliedsnr|kd|kto|rg|hrb|ust|dr|prof|herr|fr|hr)$|^\w$|^[\w.]*\.\w*$", re.IGNORECASE)
+# An amount with its currency written first ends right before the mark: "EUR 6.25", "€ 1.234,56".
+_AMOUNT_BEFORE = re.compile(r"(?:\bEUR|€)\s?\d{1,3}(?:[.,']\d{3})*[.,]\d{2}$")
 CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u2013\u2014]| - |\b(?:aber|jedoch|sondern|but|however)\b")
 
 
@@ -18,6 +20,8 @@ def _ends_sentence(match: re.Match[str]) -> bool:
     or a number that is no year ("vom 3. März")."""
     mark, word = match.group("mark"), match.group("word") or ""
     if mark is None or mark in "!?:":
+        return True
+    if _AMOUNT_BEFORE.search(match.string, 0, match.end("word")):  # "… of EUR 6.25. We can accept …"
         return True
     if word.isdigit():
         return len(word) == 4

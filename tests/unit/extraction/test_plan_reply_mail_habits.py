@@ -79,3 +79,16 @@ def test_an_automatic_absence_note_stays_an_automatic_answer() -> None:
 def test_a_short_no_to_signing_from_a_private_address_is_no_spam() -> None:
     assert first_round("Moin,\nmeine Frau hat mir Ihre Mail gegeben. Gar nichts für die Reparatur? Nein, das "
                        "unterschreibe ich nicht.\nK.", subject="Brandt") != "spam"
+
+
+def test_a_bound_on_the_term_is_a_term_of_the_creditors_own() -> None:
+    reading = read("12 % müssten es schon sein. Länger als 24 Monate machen wir nicht.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"quota_percent": D("12.00"), "months": D("24")}
+
+
+def test_an_amount_with_its_currency_first_ends_its_sentence() -> None:
+    reading = read("We are willing to agree, but not at a monthly instalment of EUR 6.67. We can accept the plan if "
+                   "the instalment is raised to EUR 9.00 per month.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer.get("monthly_rate") == D("9.00")

@@ -363,7 +363,9 @@ FLOOR_OR_CEILING = re.compile(  # "über 240,00 €" names an amount ("Vergleich
     r"\b(?:unter|weniger als|mehr als|below|above) (?:\S+ )?\d+(?:,\d+)? ?(?:%|prozent|eur\b|€|euro\b)"
     # "Unter 1.500 mach ich das nicht": a floor said without a unit, before what the writer will not do
     r"|\bunter \d{1,3}(?:\.\d{3})*(?:,\d+)? (?:\S+ ){0,3}?(?:mach|mache|machen|gehe|gehen|stimme|stimmen) (?:ich|wir)\b"
-    r"|\bueber (?:\S+ )?\d+(?:,\d+)? ?(?:%|prozent)")
+    r"|\bueber (?:\S+ )?\d+(?:,\d+)? ?(?:%|prozent)"
+    # a bound on the term: "Länger als 36 Monate machen wir nicht"
+    r"|\b(?:laenger|kuerzer|mehr|weniger) als \d{1,3} (?:monate|jahre|raten)\b")
 # A clause about what the creditor agrees to in general ("… liegt unter dem, was wir in vergleichbaren Fällen
 # mittragen"): a relative "was wir …" clause holds no decision on this plan.
 WHAT_WE_DO = re.compile(r"^\W*(?:\S+\s+)?was (?:wir|ich|man)\b")
