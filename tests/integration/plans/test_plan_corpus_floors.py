@@ -252,8 +252,8 @@ FLOORS: dict[str, Callable[[EvalReport], bool]] = {
 # plan_fresh8 U004, plan_fresh9 W015, plan_fresh11 J010 and plan_fresh14 D009/D012 hold the amount floors.
 EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_plan_fresh60", "counter-offer figures right ≥ 95 %"): (
-        "50 % (2/4): BG006 (answers between the quoted lines: '30 % müssten es schon sein' read, 'Länger als 36 "
-        "Monate machen wir nicht' not) and BG009 (of the creditor's 10,00 € a month over 60 months, 600,00 € in all, only the 600,00 € read)"),
+        "75 % (3/4): BG009 (a rate of its own 'over the proposed term of 60 months': the plan's term restated is "
+        "not read as part of the counter-offer; its labels list it)"),
     ("corpus_plan_fresh50", "counter-offer figures right ≥ 95 %"): (
         "75 % (3/4): AW014's 8,00 € stands only in the signed form, while the mail says 'geht in Ordnung' (read as "
         "consent with a doubt)"),
