@@ -534,6 +534,10 @@ def _line_candidates(
             features = (*features, STATES_A_SUM)
         elif _NAMES_A_SUM.search(fold(_CLAUSE_MARK_INSIDE.split(lead)[-1])):
             features = (*features, STATES_A_SUM)
+        if _DEDUCTION_MARK.match(line.text) and position == len(tokens) - 1 \
+                and verdict.label not in ("total", "balance"):
+            # "./. Zahlung 10.11.2065   50,00": the bookkeeper's minus before a row's text; its figure is taken off.
+            token = replace(token, value=-abs(token.value), negative=True)
         flipped = token.negative and verdict.label in ("total", "balance")
         if flipped:
             # "Saldo: -1.234,56 EUR" is a debit balance: the claim, read without its sign.
@@ -573,6 +577,7 @@ def _line_candidates(
 # comma: "Die Rechnung über 930,00 €, also 900,00 € Material und …" restates a part).
 _CONSEQUENCE_ALONE = re.compile(r"^\s*(?:(?:€|EUR|Euro)\s+)?(?:also|somit|macht|ergibt)\s*$", re.IGNORECASE)
 _SUM_WORD_AFTER = re.compile(r"^\W*(?:(?:EUR|Euro)\W+)?(?:insgesamt|zusammen|gesamt|in Summe)\b", re.IGNORECASE)
+_DEDUCTION_MARK = re.compile(r"^\s*\./\.\s")
 _CURRENCY_WORD = re.compile(r"\b(?:EUR|Euro)\b", re.IGNORECASE)
 _LEADS_ON = re.compile(r"\b(?:also|somit)\W*$", re.IGNORECASE)
 # Amounts added up in a sentence: "645,00 + 10,00", "645,00 plus Mahngebühren 10,00", "zzgl. 10,00".

@@ -173,9 +173,13 @@ def _added_after(total: Candidate, candidates: list[Candidate]) -> Candidate | N
 
 def _another_current_figure(total: Candidate, candidates: list[Candidate]) -> Candidate | None:
     """Another claim figure of the sender's own text in a sentence that calls it today's and adds nothing to it
-    ("der offene Betrag … beträgt derzeit 214,60 EUR" above a table that closes at 229,60 EUR)."""
+    ("der offene Betrag … beträgt derzeit 214,60 EUR" above a table that closes at 229,60 EUR), or a larger figure in
+    euro with no label of its own that does so ("- Restbetrag Jahresabrechnung 103,85" in a list, then "Stand heute
+    sind das 387,95 Euro")."""
     for candidate in usable(candidates):
-        if candidate.value == total.value or candidate.label not in ("total", "balance") \
+        named = candidate.label in ("total", "balance") or (
+            candidate.label == "unlabelled" and candidate.has_currency and candidate.value > total.value)
+        if candidate.value == total.value or not named \
                 or candidate.line == total.line:  # the total's own line: its breakdown or the same sentence
             continue
         lead = fold(candidate.line.text[:candidate.start])

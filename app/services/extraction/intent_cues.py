@@ -218,6 +218,7 @@ def refusals(reply: str) -> list[str]:
                   for match in pattern.finditer(sentence)]
         refused = [" ".join(match.group(0).split()) for match in words.REFUSAL.finditer(sentence)
                    if not words.REFUSAL_NEGATION.search(_words_before(sentence, match.start()))
+                   and not words.LEAVES_UNTOUCHED.search(_words_before(sentence, match.start(), 3))
                    and not any(start <= match.start() < end for start, end in fields)]
         if refused and not words.CONDITIONAL.search(sentence):  # a condition is looked for only beside a refusal
             found += refused

@@ -31,6 +31,11 @@ _BILL_AS_SOURCE = re.compile(r"\b(?:aus|gemaess|laut|lt\.?) (?:\S+ ){0,2}?(?:\w*
                              r"(?: (?:nr\.?|vom) \S+| [^\s]*\d\S*)*")
 
 
+# The amount's own subject, a word for the whole claim, stated with its verb right before the amount.
+_OWN_SUBJECT = re.compile(r"\b(?:betraegt|betragen|belaeuft sich|belaufen sich) (?:\S+ ){0,2}?(?:der|die|das|unser\w*) "
+                          r"(?:\S+ )?(?P<noun>saldo|forderung|rueckstand|kontostand)\b(?:\W+\w+){0,2}\W*$")
+
+
 @dataclass(frozen=True)
 class LabelVerdict:
     label: AmountLabel
@@ -73,6 +78,10 @@ def classify(segment: str) -> LabelVerdict:
     word = _found(CLAIM_TOTAL, folded)
     if word:
         return LabelVerdict("total", word)
+    if (own := _OWN_SUBJECT.search(folded)) is not None:
+        # "Durch die aufgelaufenen Zinsen beträgt der Saldo heute …": the whole is named last, right before the
+        # amount; the part named earlier is how it grew.
+        return LabelVerdict("balance", own.group("noun"))
     for label, pattern in (("principal", PRINCIPAL), ("interest", INTEREST), ("costs", COSTS)):
         word = _found(pattern, folded)
         if word:

@@ -20,6 +20,8 @@ _PERCENT = re.compile(r"(?<![\d,.])(\d{1,3}(?:[.,]\d{1,3})?)\s?(?:%|Prozent\b|pe
                       re.IGNORECASE)
 _MONTHS = re.compile(r"(?<![\d,.])(\d{1,3})\s?(?:Monate\w*|Monatsrate\w*|Monatsbeträge\w*|months?\b|monthly"
                      r" instal\w*|Raten\b)", re.IGNORECASE)
+_MONTHS_INSTEAD = re.compile(
+    r"(?<![\d,.])(\d{1,3})\s+(?:statt|anstatt|anstelle von)\s+\d{1,3}\s?(?:Monate\w*|months?\b)", re.IGNORECASE)
 _YEARS = re.compile(r"(?<![\d,.])(\d{1,2})\s?(?:Jahre\w*|years?\b)", re.IGNORECASE)
 _TERM = re.compile(r"laufzeit|term\b|duration|ueber|über|over|innerhalb|within", re.IGNORECASE)
 _CURRENCY_WORD = re.compile(r"(?:eur|euro|€)[.,;]?")
@@ -137,6 +139,10 @@ def figures(text: str) -> list[Figure]:
     for value, start, end in _in_words(_PERCENT_IN_WORDS, text):
         found.append(Figure("quota_percent", value, text[start:end], is_old(text, start)))
         taken.append((start, end))
+    for match in _MONTHS_INSTEAD.finditer(text):  # "wenn er 48 statt 60 Monate zahlt": the 48 are months too
+        found.append(Figure("months", money.exact(int(match.group(1))), match.group(0)[:len(match.group(1))],
+                            is_old(text, match.start())))
+        taken.append((match.start(), match.start() + len(match.group(1))))
     for match in _MONTHS.finditer(text):
         if not _past_period(text, match.start()):
             found.append(Figure("months", money.exact(int(match.group(1))), match.group(0),

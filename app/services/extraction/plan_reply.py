@@ -38,6 +38,7 @@ _BARE_WORD = re.compile(r"\W*\w+\W*|\W*\w+\s+(?:zum|zur|zu dem|des)\s+(?:\w+\s+)
                         r"|vergleichs?|schuldenbereinigungsplans?)\W*")
 _ALTERNATIVE = re.compile(r"\s*(?:oder|or|bzw\.?|/)\s")
 _MAX_EVIDENCE = 300
+_ENDS_STATEMENT = re.compile(r"[.!?]$")
 _LABEL_END = re.compile(r"[:|\u2013\u2014-]\s*$")
 
 
@@ -95,7 +96,7 @@ def _short_answer(sentence: Sentence) -> bool:
         return False
     if label and (not words.ANSWER_LABEL.search(label) or words.ANSWER_LABEL_NOT.search(label)):
         return False
-    found = sentence.agrees if match.group("answer") in ("ja", "yes") else sentence.refuses
+    found = sentence.refuses if match.group("answer") in words.SHORT_NO else sentence.agrees
     found.append(" ".join(match.group(0).split()))
     sentence.short_answer = True
     return True
@@ -330,7 +331,9 @@ def _counter_figures(sentences: Sequence[Sentence], plan: dict[str, Decimal],
     previous_offers = opens = False
     for sentence in sentences:
         offers = _offers_own_terms(sentence) or (previous_offers and (sentence.consequence or opens))
-        opens = sentence.text.rstrip().endswith(":")
+        # A line that ends in no sentence mark (a colon, a table's heading or row: "Ihr Plan   unser Vorschlag" /
+        # "Monatsrate 3,12 € (variabel) 5,00 € (fest)") leads on into the lines that follow it.
+        opens = not _ENDS_STATEMENT.search(sentence.text.rstrip())
         usable = not sentence.claim and not sentence.default_clause
         described = set() if offers else {f.kind for f in sentence.figures if _plans_own(f, plan)}
         if usable and (offers or sentence.agrees):
@@ -525,8 +528,9 @@ def _decide(sentences: Sequence[Sentence], plan: dict[str, Decimal], plan_claim:
     """The verdict of these sentences, or None when they decide nothing (no counter, agreement or refusal);
     without `compare` (the text is about another letter) its figures are compared with no plan.
     A reply that withdraws or corrects an earlier statement, or abstains, is read with a doubt."""
-    verdict = (_counter_verdict(sentences, plan, plan_claim) if compare else None) or _polar_verdict(sentences) \
-        or (_acted_on(sentences, plan) if compare else None)
+    unchanged = any(words.FIGURES_UNCHANGED.search(s.folded) for s in sentences)
+    verdict = (_counter_verdict(sentences, plan, plan_claim) if compare and not unchanged else None) \
+        or _polar_verdict(sentences) or (_acted_on(sentences, plan) if compare else None)
     reserved = next((s for s in sentences if words.RESERVED_APPROVAL.search(s.folded)), None)
     if verdict is not None and verdict.decision == "accepted" and reserved is not None:
         verdict = _Verdict("unclear", reasons=["the agreement waits for someone else's approval"],

@@ -434,8 +434,13 @@ def _remainder_after_payments(total: Candidate, ranking: list[Ranked],
         if any(c.label in ("total", "balance") and not c.rejected for c in between):
             return None, frozenset()
         summed = [c for c in between if not c.rejected or _was_paid(c)]
-        if any(_was_paid(c) for c in summed) and sum((c.value for c in summed), _ZERO) == total.value - remainder.value:
-            said = " ".join(dict.fromkeys(c.line.text for c in [*summed, remainder]))
+        difference = total.value - remainder.value
+        # (or one payment named between makes the difference, beside the rate it was taken in: "… in Höhe von
+        # 147,50 EUR aufgerechnet. Bis Februar wurden auf diesem Weg 442,50 EUR getilgt. Die Restforderung beträgt …")
+        single = next((c for c in summed if _was_paid(c) and c.value == difference), None)
+        named = summed if sum((c.value for c in summed), _ZERO) == difference else [single] if single else []
+        if any(_was_paid(c) for c in named):
+            said = " ".join(dict.fromkeys(c.line.text for c in [*named, remainder]))
             if PAYMENT_TO_COME.search(fold(said)):  # "… angekündigt. Nach Eingang dieser Zahlung verbleiben …"
                 return None, frozenset()
             return later, frozenset({total.value - remainder.value})

@@ -92,3 +92,60 @@ def test_an_amount_with_its_currency_first_ends_its_sentence() -> None:
                    "the instalment is raised to EUR 9.00 per month.")
     assert reading.decision == "counter_offer"
     assert reading.counter_offer.get("monthly_rate") == D("9.00")
+
+
+def test_figures_in_a_table_under_the_creditors_own_proposal_are_its_terms() -> None:
+    reading = read("Schwankende Raten über drei Jahre tragen wir nicht mit.\nEiner Regelung mit festen Beträgen "
+                   "stimmen wir dagegen zu:\nIhr Plan   unser Vorschlag\nMonatsrate 6,67 € (variabel)   9,00 € (fest)\n"
+                   "Laufzeit 36 Monate   24 Monate\nBitte teilen Sie uns mit, ob Ihr Mandant einverstanden ist.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"monthly_rate": D("9.00"), "months": D("24")}
+
+
+def test_a_clause_asked_for_beside_figures_said_to_stay_unchanged_keeps_the_consent() -> None:
+    reading = read("Wir sind mit dem Plan einverstanden – 36 Monatsraten zu 6,67 €. In die endgültige Fassung bitten "
+                   "wir eine Besserungsklausel aufzunehmen: Steigt das Einkommen um mehr als 150,00 € im Monat, werden "
+                   "die Raten angepasst. Eine Änderung der angebotenen Beträge verlangen wir nicht.")
+    assert reading.decision == "accepted"
+
+
+def test_a_rate_of_its_own_put_against_the_plans_is_a_counter_offer() -> None:
+    reading = read("Dem Plan stimmen wir im Grundsatz zu, jedoch nicht zinsfrei. Bei gleicher Laufzeit ergibt das "
+                   "eine Monatsrate von 8,10 € statt 6,67 €. Mit dieser Rate sind wir einverstanden.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer.get("monthly_rate") == D("8.10")
+
+
+def test_ready_to_settle_for_the_payment_the_plan_offers_is_a_consent() -> None:
+    reading = read("Die Bank ist bereit, den Darlehensvertrag gegen die angebotene Einmalzahlung von 240,00 € zu "
+                   "erledigen. Bitte überweisen Sie auf unser Konto.")
+    assert reading.decision == "accepted"
+
+
+def test_months_said_against_the_plans_and_a_rate_for_each_month_are_the_creditors_terms() -> None:
+    reading = read("Die Bank stimmt zu, wenn Herr Brandt 24 statt 36 Monate zahlt und die Monatsrate dafür auf "
+                   "10,50 € steigt.")
+    assert reading.counter_offer == {"months": D("24"), "monthly_rate": D("10.50")}
+    reading = read("Sie wäre einverstanden, wenn Herr Brandt 30 Monate lang je 8,00 € zahlt.")
+    assert reading.counter_offer == {"months": D("30"), "monthly_rate": D("8.00")}
+
+
+def test_a_grown_balance_that_leaves_the_consent_untouched_is_no_refusal() -> None:
+    result = extract(parse_body("Guten Tag,\n\nwir nehmen den Vergleichsvorschlag an. Durch die seit der Kündigung "
+                                "aufgelaufenen Zinsen beträgt der Saldo heute 2.104,50 €. Das berührt unsere "
+                                "Zustimmung nicht.\n\nGrüße", None),
+                     subject="Plan Brandt – Zustimmung", from_email="p@bank.example", from_name=None)
+    assert result.intent != "rejection"
+    assert result.total_amount == D("2104.50")
+
+
+@pytest.mark.parametrize(("answer", "decision"), [
+    ("Nö.", "declined"), ("Nee!", "declined"), ("Von mir aus. Besser als gar nichts.", "accepted"),
+    ("Passt so 👍", "accepted"), ("Geht klar.", "accepted"),
+])
+def test_a_colloquial_one_word_answer_decides(answer: str, decision: str) -> None:
+    assert plan_reply.read(parse_body(f"{answer}\n\nK. Brandt", None), plan_figures=PLAN).decision == decision
+
+
+def test_a_bare_ok_is_left_to_a_human() -> None:
+    assert plan_reply.read(parse_body("ok\n\nK. Brandt", None), plan_figures=PLAN).decision == "unclear"

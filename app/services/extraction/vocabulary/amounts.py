@@ -63,6 +63,11 @@ INSTALMENT_LEAD = phrases((
 INSTALMENT_ARREARS = phrases((
     r"(?:rückständig|überfällig|ausstehend|unbezahlt|nicht (?:bezahlt|gezahlt|geleistet))\w* (?:\S+ ){0,2}?Raten\b",
     r"Raten(?:rückstand|rückstände|rückständen)\b", r"Rückstand (?:\S+ ){0,2}?Raten\b",
+    # An advance payment named by its month as an item of a list of what is open ("- Abschlag Februar 2065: 41,00 EUR"):
+    # a bill of its own that fell due, not a rate to come ("Ab April beträgt der Abschlag 44,00 EUR") nor one named in
+    # passing ("Der Betrag enthält noch den Abschlag für März über 74,00 €, den wir stornieren").
+    r"^\W*(?:\w+ )?Abschl(?:ag|äge)\w* (?:(?:für|vom|im|von) )?(?:den )?(?:Monat )?(?:Januar|Februar|März|April|Mai"
+    r"|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept?|Okt|Nov|Dez|\d{1,2}/\d{2,4})\b",
 ))
 # A part payment made ("nach einer Teilzahlung", "abzüglich der Raten") and then a remainder ("… noch ein Restbetrag
 # von 270,00 €"): what is left of a bill after it is owed, not an instalment.
@@ -176,6 +181,8 @@ THRESHOLD_LEAD = phrases(tuple(rf"{bound}\s*(?:€\s*|eur\s+|euro\s+)?$" for bou
     r"\b(?:mehr|weniger|höher|niedriger|größer|kleiner) als(?: \S+)?", r"\bmindestens", r"\bhöchstens",
     r"\bmaximal", r"\bbis zu", r"\bab einem (?:\S+ ){0,2}?(?:von|in Höhe von)", r"\b\w*grenze(?: von)?",
     r"\bSchwelle(?: von)?", r"\b(?:more|less) than", r"\bat least", r"\bup to", r"\bexceeds?",
+    # a class of claims by size: "Über Vergleiche mit einer Forderung ab 5.000,00 € entscheidet der Kreditausschuss"
+    r"\b(?:Forderung|Forderungen|Beträge|Beträgen|Summen) (?:ab|unter)",
 )), whole_words=False)
 # An example sum in a general notice ("bei einem Rückstand von beispielsweise 100,00 EUR wären das …"): never a claim.
 EXAMPLE_LEAD = phrases((
@@ -453,6 +460,8 @@ MARKED_WRONG = re.compile(r"\s*(?:€|EUR\b|Euro\b)?[\s.,;:)\]]*(?:<-+|←|⇐|-
 PAID_TRAIL = phrases((
     r"\beingegangen\b", r"\bgezahlt\b", r"\bbezahlt\b", r"\bbeglichen\b", r"\bgutgeschrieben\b",
     r"\büberwiesen\b", r"\berstattet\b", r"\bgetilgt\b", r"\bvereinnahmt\b", r"\bausgeglichen\b", r"\bangezahlt\b",
+    # paid in at the cash desk ("… hat den Gesamtbetrag von 182,00 EUR am 01.03. bar an der Stadtkasse eingezahlt")
+    r"\beingezahlt\b",
     # Withheld from benefits paid to the debtor ("drei Monatsbeträge, zusammen 168,90 €, einbehalten").
     r"\beinbehalten\b",
     # Set off against a refund or a credit: the amount is no longer open.

@@ -268,6 +268,9 @@ PLAN_OVER = phrases((
     # The loan's own history: "wurde im Mai 2038 ein Ratenkredit über 3.000,00 EUR gewährt, zurückzuzahlen in …".
     r"(?:Ratenkredit|Kredit|Darlehen)\w* (?:\S+ ){0,6}?(?:gewährt|ausgezahlt|ausgereicht)\b",
 ))
+# What leaves a consent standing, right before it ("Das berührt unsere Zustimmung nicht"): no refusal.
+LEAVES_UNTOUCHED = phrases((r"berührt", r"berühren", r"ändert", r"ändern", r"beeinträchtigt", r"tangiert",
+                            r"betrifft", r"affects?", r"change[s]?"))
 # A negation right before a refusal word takes it back ("stehe … nicht grundsätzlich ablehnend gegenüber").
 REFUSAL_NEGATION = phrases((r"nicht", r"kein\w*", r"not", r"never"))
 # A ticket system's status field with its value ("Neuer Status: abgelehnt", "Ticketstatus: geschlossen"): the state

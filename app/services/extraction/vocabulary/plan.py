@@ -55,6 +55,10 @@ AGREE = phrases((
     r"agree(?!ments?\b)\w*", r"agreement (?:to|with) (?:\S+ ){0,2}?(?:plan|proposal|settlement)\b",
     r"accept\w*", r"consent\w*", r"approve\w*", r"steht nichts entgegen", r"stehen nichts entgegen",
     r"(?:sind|ist|bin) (?:\S+ ){0,3}?bereit,? (?:\S+ ){0,12}?(?:zuzustimmen|mitzutragen|anzunehmen)",
+    # ready to close the matter on the plan's own terms: "ist bereit, den Vertrag gegen die angebotene Einmalzahlung
+    # von 1.817,79 € zu erledigen"
+    r"bereit,? (?:\S+ ){0,8}?(?:gegen|für|mit) (?:die|der|den|dem) (?:angebotenen?|vorgeschlagenen?|im Plan genannten?)"
+    r" (?:\S+ ){0,6}?(?:zu erledigen|abzuschließen|zu beenden|beizulegen|abzugelten)\b",
     # Joining the plan: "schließen uns dem Plan an", "machen da mit" (the "mit" closing the clause, so that
     # "machen Sie uns mit den Zahlen vertraut" is no agreement).
     r"schließ\w* (?:\S+ ){0,2}?(?:uns|mich) (?:\S+ ){0,8}?an\b", r"(?:uns|mich) (?:\S+ ){0,6}?anzuschließen",
@@ -319,7 +323,11 @@ BARE_REFUSE = phrases((r"Ablehnung", r"abgelehnt", r"Widerspruch\b", r"declined"
 # about, the plan or the client it is about; never a question or a refusal word ("Rückfragen: ja").
 SHORT_ANSWER = re.compile(r"^(?P<label>.*?)[\s:|,–-]*\b(?P<fill>(?:(?:auch|hier|also|dann|ebenfalls|gern|gerne"
                           r"|klar|von uns|unsererseits|meinerseits|ein klares|leider)\s+){0,3})"
-                          r"(?P<answer>ja|yes|nein|no)\s*[.!]*$")
+                          # (the colloquial "jo", "passt", "geht klar", "nö", "nee"; an emoji after it: "passt so 👍")
+                          r"(?P<answer>ja|jo|jawohl|yes|passt(?: so)?|geht klar|von mir aus|meinetwegen|nein|noe|nee"
+                          r"|nope|no)[^\w]*$")
+# The short answers of SHORT_ANSWER that say no.
+SHORT_NO = frozenset({"nein", "noe", "nee", "nope", "no"})
 ANSWER_LABEL = phrases((
     r"Zustimmung\w*", r"zustimm\w*", r"einverstanden", r"Einverständnis", r"Annahme", r"annehm\w*", r"Plan\w*",
     r"\w*plan\b", r"Vergleich\w*", r"Herrn?\b", r"Frau\b", r"Mandant\w*", r"Schuldner\w*", r"accept\w*",
@@ -426,6 +434,10 @@ COUNTER = phrases((
     r"das Doppelte", r"das Dreifache", r"doppelt so (?:hoch|viel)", r"verdoppel\w*", r"aufstock\w*", r"aufzustocken",
     r"would (?:\S+ ){0,3}?(?:sign off|agree|consent|approve)\b", r"(?:is|are) (?:\S+ ){0,2}?(?:raised|increased) to\b",
     r"mit folgender Änderung", r"folgende\w* Änderung\w*",
+    # a figure of its own put against the plan's: "eine Monatsrate von 11,69 € statt 9,86 €" (not what the plan would
+    # come to on a claim put right: "Bei Ihrer Quote wären das 47,19 € statt der 44,64 €")
+    r"(?<!wären\Wdas\W)(?<!wäre\Wdas\W)(?<!wären\Wes\W)(?<![\d.,])\d+(?:[.,]\d+)* ?(?:€|eur|euro|%|prozent) statt "
+    r"(?:der |den |des )?(?:\S+ )?\d",
     # Terms said as what it would have to be ("30 % müssten es schon sein") and a yes to the plan changed so ("Mit den
     # beiden Änderungen oben: ja").
     r"müssten? es (?:\S+ ){0,2}?sein\b", r"mit (?:den |der |diesen |dieser )?(?:\S+ ){0,2}?Änderung(?:en)?\b",
@@ -465,6 +477,15 @@ COUNTER = phrases((
     r"unter (?:dieser|diesen) Voraussetzung\w*",
     r"provided", r"on condition", r"would accept", r"could accept", r"counter\w*",
     r"instead", r"at least",
+))
+# The creditor says the plan's figures stay as offered ("Eine Änderung der jetzt angebotenen Beträge verlangen wir
+# nicht", "die Raten bleiben unverändert"): a clause it asks for beside them (a Besserungsklausel with its
+# threshold) offers no figures of its own.
+FIGURES_UNCHANGED = phrases((
+    r"(?:keine|eine) Änderung (?:der|an den) (?:\S+ ){0,3}?(?:Beträge|Raten|Quote|Zahlungen|Zahlen)\b"
+    r"(?:(?!\bnicht\b)[^.!?])*?\bnicht\b",
+    r"keine Änderung (?:der|an den) (?:\S+ ){0,3}?(?:Beträge|Raten|Quote|Zahlungen|Zahlen)\b",
+    r"(?:Beträge|Raten|Quote|Zahlungen) (?:\S+ ){0,4}?bleiben (?:\S+ ){0,2}?unverändert",
 ))
 # Counter cues that are only a bound or a bare condition: beside figures before a plain refusal, its reasons.
 WEAK_COUNTER = phrases((r"sofern", r"vorausgesetzt", r"provided"))
@@ -659,6 +680,7 @@ PAST_AFTER = phrases((r"vergangen\w*", r"verstrichen\w*", r"her\b", r"zurück\w*
 
 # How a counter-offer names each figure.
 RATE_WORDS = phrases((r"monatlich\w*", r"Rate\w*", r"Monatsrate\w*", r"pro Monat", r"im Monat", r"mtl\.", r"monthly",
+                     r"Monate\w* (?:lang )?je\b",  # "wenn sie 30 Monate lang je 9,00 € zahlt"
                       r"per month", r"a month", r"instal+ment\w*"))
 LUMP_WORDS = phrases((r"Einmalzahlung\w*", r"Einmalbetrag\w*", r"Gesamtbetrag\w*", r"Vergleichsbetrag\w*",
                       r"Abfindung\w*", r"Summe", r"insgesamt", r"one-off", r"lump sum", r"in total", r"total of"))

@@ -61,6 +61,10 @@ FUTILE = phrases((
     r"ausschließlich (?:an )?(?:die|den|der|dem) (?:\S+ ){0,2}?(?:Patient|Kund|Schuldner|Mitglied|Betroffene|"
     r"Steuerpflichtig|Versichert)\w*",
     r"auf weitere Schreiben (?:\S+ ){0,6}?nicht (?:\S+ ){0,2}?eingehen",
+    # "daran ändert auch die beigefügte Vollmacht nichts", "Auskunft nur dem Mitglied selbst"
+    r"ändert (?:\S+ ){0,4}?(?:Vollmacht|Vorlage|Entbindung)\w* (?:\S+ ){0,2}?nichts",
+    r"nur (?:an )?(?:die|den|der|dem) (?:\S+ ){0,2}?(?:Patient|Kund|Schuldner|Mitglied|Betroffene|Steuerpflichtig"
+    r"|Versichert)\w* (?:selbst|persönlich)\b",
 ))
 # Declining to give figures.
 DECLINE = phrases((
