@@ -506,6 +506,31 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "owed, then 'Stand heute sind das 387,95 Euro': the list's 'Restbetrag Jahresabrechnung 103,85' outranks the "
     "sum, whose parts do not add up without the instalments; never safe)",
     ("corpus_fresh61", "noise_amounts_taken"): "RM005's 103,85, as above",
+    # corpus_fresh62 to corpus_fresh64: session 19's second round, measured at first sight against the session's
+    # start code. corpus_fresh62 (where the figures stand: attachments only, old, foreign and damaged files beside
+    # them, the firm's letter sent back): amount 82 %, intent 95 %, noise 3, no wrong write, safe 6/13.
+    # corpus_fresh63 (collection agencies and lawyers): amount 94 %, intent 100 %, noise 1, safe 9/14; RO014 right
+    # since. corpus_fresh64 (public bodies): amount 82 %, intent 86 %, noise 2, safe 6/13; RP006 and RP009 right since.
+    ("corpus_fresh62", "amount_exact"): "15/17: RN011 (two statements of two accounts attached, the asked one's "
+    "total and the other's, neither explained: the wrong one ranks first, never safe) and RN012 (the cover mail takes "
+    "a payment since off the attachment's 412,80 and states 312,80: the attachment's labelled total ranks first, "
+    "never safe)",
+    ("corpus_fresh62", "noise_amounts_taken"): "RN011 and RN012 as above, and RN016 (the firm's own letter sent back "
+    "as the only attachment: its 'rund 150,00 EUR' read as a figure, never safe)",
+    ("corpus_fresh62", "amount_where_none_stated"): "RN016, as above",
+    ("corpus_fresh62", "safe_cases_auto_applied"): "7/13 by this corpus's theme: a statement beside an old one "
+    "(RN009), a multi-page ledger with running balances (RN007), an XLSX whose sum row sits short of its columns "
+    "(RN006), the firm's reply slip filled in (RN008), a second, damaged or Outlook-only file (RN010) go to a human",
+    ("corpus_fresh63", "safe_cases_auto_applied"): "10/14: RO008 (no currency and a generic word), RO009 (a rent "
+    "sum beside the whole), RO017 ('schuldet' only), RO021 (two files of one law firm, the other named beside) go to "
+    "a human; none is wrong",
+    ("corpus_fresh64", "amount_exact"): "16/17: RP020 (a court cashier's HTML ledger that leaves out a criminal fine: "
+    "no total read)",
+    ("corpus_fresh64", "intent"): "20/22: RP005 (a Jobcenter's referral to the Bundesagentur's Inkasso-Service read "
+    "as asking) and RP007 (a health insurer's statement with an instalment decision read as an instalment offer)",
+    ("corpus_fresh64", "safe_cases_auto_applied"): "6/13 by this corpus's theme (authorities' figures as of a date "
+    "with surcharges running on, set-offs against benefits, assessment notices): RP007, RP009, RP014, RP016, RP018, "
+    "RP020 and RP022 go to a human; none is wrong",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -524,7 +549,7 @@ MISSING = "<no shared corpus>"
 # corpus_fresh17 to corpus_fresh20 (session 12's, each measured at first sight before its fixes), corpus_fresh21
 # to corpus_fresh24 (session 13's), corpus_fresh25 to corpus_fresh30 (session 14's), corpus_fresh31 to
 # corpus_fresh36 (session 15's), corpus_fresh37 to corpus_fresh46 (session 16's), corpus_fresh47 to corpus_fresh54
-# (session 17's), corpus_fresh55 to corpus_fresh59 (session 18's), corpus_fresh60 onwards (session 19's).
+# (session 17's), corpus_fresh55 to corpus_fresh59 (session 18's), corpus_fresh60 to corpus_fresh64 (session 19's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -537,7 +562,7 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh41", "corpus_fresh42", "corpus_fresh43", "corpus_fresh44", "corpus_fresh45", "corpus_fresh46",
        "corpus_fresh47", "corpus_fresh48", "corpus_fresh49", "corpus_fresh50", "corpus_fresh51", "corpus_fresh52",
        "corpus_fresh53", "corpus_fresh54", "corpus_fresh55", "corpus_fresh56", "corpus_fresh57", "corpus_fresh58",
-       "corpus_fresh59", "corpus_fresh60", "corpus_fresh61")
+       "corpus_fresh59", "corpus_fresh60", "corpus_fresh61", "corpus_fresh62", "corpus_fresh63", "corpus_fresh64")
 
 
 def first_round_corpora() -> list[str]:

@@ -33,7 +33,8 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh47", "corpus_plan_fresh48", "corpus_plan_fresh49", "corpus_plan_fresh50",
        "corpus_plan_fresh51", "corpus_plan_fresh52", "corpus_plan_fresh53", "corpus_plan_fresh54",
        "corpus_plan_fresh55", "corpus_plan_fresh56", "corpus_plan_fresh57", "corpus_plan_fresh58",
-       "corpus_plan_fresh59", "corpus_plan_fresh60", "corpus_plan_fresh61")
+       "corpus_plan_fresh59", "corpus_plan_fresh60", "corpus_plan_fresh61", "corpus_plan_fresh62",
+       "corpus_plan_fresh63", "corpus_plan_fresh64")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -216,6 +217,13 @@ LOWER: dict[str, dict[str, float]] = {
     # surname, is matched to no letter: a human sees it. plan_fresh61 (a base rate near Bremen) read 21/22 (BH011
     # right since).
     "corpus_plan_fresh60": {"match": 0.95},
+    # Session 19's second round, at first sight against the session's start code: plan_fresh62 (decisions with
+    # strings attached) 16/22, now 21/22 (BI008, a consent under the principal's reserve, goes to a human);
+    # plan_fresh63 (a base rate near Stuttgart) 21/21; plan_fresh64 (short and ambiguous answers) 15/22, none wrong
+    # alone, now 17/22: irony (BK005, BK018), a bare "ok" (BK006) and a question back that implies consent (BK009) go
+    # to a human; BK013, a consent for one client written on another client's thread, is matched by the thread
+    # (routing address and quoted letter) and read against that client's plan: not recorded, a human sees it.
+    "corpus_plan_fresh64": {"decision": 0.77, "match": 0.95},
 }
 
 
@@ -251,6 +259,8 @@ FLOORS: dict[str, Callable[[EvalReport], bool]] = {
 # Since session 13 a claim a plan reply restates as the plan lists it is no new figure, so plan_fresh5 V006,
 # plan_fresh8 U004, plan_fresh9 W015, plan_fresh11 J010 and plan_fresh14 D009/D012 hold the amount floors.
 EXPECTED_FAILURES: dict[tuple[str, str], str] = {
+    ("corpus_plan_fresh64", "counter-offer figures right ≥ 95 %"): (
+        "67 % (2/3): BK013 (read against the wrong client's plan, as above)"),
     ("corpus_plan_fresh60", "counter-offer figures right ≥ 95 %"): (
         "75 % (3/4): BG009 (a rate of its own 'over the proposed term of 60 months': the plan's term restated is "
         "not read as part of the counter-offer; its labels list it)"),
@@ -385,12 +395,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # corpus_plan_fresh43 (an ordinary month in the Ruhr area, a base rate) read 21/22 at first sight, none wrong alone
     # (AP015, an agency wanting a corrected plan before it advises, is read as undecided). It holds the common floors.
     # corpus_plan_fresh44 (decisions said indirectly or politely) read 11/22 at first sight, none wrong alone; all 22
-    # right since.
-    ("corpus_plan_fresh44", "counter-offer figures right ≥ 95 %"): (
-        "67 % (2/3): AQ017 ('gern auch über 60 statt 48 Monate' beside its 20 %: the months are not read)"),
-    ("corpus_plan_fresh44", "no noise amount taken"): (
-        "AQ016 (a threshold 'ab 1.000 EUR' in a friendly but undecided reply read as a claim; never written)"),
-    ("corpus_plan_fresh44", "no amount where none is stated"): "AQ016, as above",
+    # right since, and since session 19 AQ017's months ('gern auch über 60 statt 48 Monate') and AQ016's threshold
+    # ('bei Forderungen ab 1.000 EUR', no claim) too: it holds every floor.
     ("corpus_plan_fresh7", "creditor reference right ≥ 95 %"): (
         "94 % (17/18): T013, sent in Brandstetter's thread for Kılıçarslan's plan, is read with the thread's "
         "reference KM-8856230 (subject, quote) instead of KM-8841907 its text names; matched to INQ-0018 likewise"),
