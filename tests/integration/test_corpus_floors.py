@@ -510,7 +510,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # start code. corpus_fresh62 (where the figures stand: attachments only, old, foreign and damaged files beside
     # them, the firm's letter sent back): amount 82 %, intent 95 %, noise 3, no wrong write, safe 6/13.
     # corpus_fresh63 (collection agencies and lawyers): amount 94 %, intent 100 %, noise 1, safe 9/14; RO014 right
-    # since. corpus_fresh64 (public bodies): amount 82 %, intent 86 %, noise 2, safe 6/13; RP006 and RP009 right since.
+    # since. corpus_fresh64 (public bodies): amount 82 %, intent 86 %, noise 2, safe 6/13; RP005, RP006, RP009 and
+    # RP020 right since (RP007, a health insurer's statement with an instalment decision, reads as an instalment offer).
     ("corpus_fresh62", "amount_exact"): "15/17: RN011 (two statements of two accounts attached, the asked one's "
     "total and the other's, neither explained: the wrong one ranks first, never safe) and RN012 (the cover mail takes "
     "a payment since off the attachment's 412,80 and states 312,80: the attachment's labelled total ranks first, "
@@ -524,10 +525,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh63", "safe_cases_auto_applied"): "10/14: RO008 (no currency and a generic word), RO009 (a rent "
     "sum beside the whole), RO017 ('schuldet' only), RO021 (two files of one law firm, the other named beside) go to "
     "a human; none is wrong",
-    ("corpus_fresh64", "amount_exact"): "16/17: RP020 (a court cashier's HTML ledger that leaves out a criminal fine: "
-    "no total read)",
-    ("corpus_fresh64", "intent"): "20/22: RP005 (a Jobcenter's referral to the Bundesagentur's Inkasso-Service read "
-    "as asking) and RP007 (a health insurer's statement with an instalment decision read as an instalment offer)",
     ("corpus_fresh64", "safe_cases_auto_applied"): "6/13 by this corpus's theme (authorities' figures as of a date "
     "with surcharges running on, set-offs against benefits, assessment notices): RP007, RP009, RP014, RP016, RP018, "
     "RP020 and RP022 go to a human; none is wrong",

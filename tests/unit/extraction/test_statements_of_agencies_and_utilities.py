@@ -76,3 +76,15 @@ def test_one_payment_named_beside_the_rate_it_was_taken_in_makes_the_remainder_t
                  "der Hälfte des Anspruchs (100,00 EUR) aufgerechnet. Bis einschließlich März wurden\n"
                  "auf diesem Weg 300,00 EUR getilgt.\n\nDie Restforderung beträgt damit 1.500,00 EUR.")
     assert result.total_amount == D("1500.00")
+
+
+def test_the_balance_charged_to_the_debtor_of_court_costs_is_a_balance_not_a_cost() -> None:
+    result = run("Gebühr Kostenrechnung | 70,00\nAuslagen Sachverständiger | 274,60\n"
+                 "Saldo zu Lasten der Kostenschuldnerin am 29.03. | 344,60 EUR")
+    assert result.total_amount == D("344.60")
+
+
+def test_a_claim_handed_to_an_inkasso_service_and_no_figure_given_is_a_referral() -> None:
+    result = run("Die Erstattungsforderung wurde an den Inkasso-Service der Bundesagentur zur Einziehung abgegeben. "
+                 "Eine Auskunft über die aktuelle Höhe der Forderung kann ich Ihnen daher nicht erteilen.")
+    assert result.intent == "rejection"

@@ -74,7 +74,8 @@ _SERVICE_PREFIXES = (
 _NOT_SERVICE = "".join(f"(?<!{prefix})" for prefix in _SERVICE_PREFIXES)
 # "Kosten" of a collection, not the utility or living costs a bill is about.
 COSTS = phrases((
-    r"(?<!neben)(?<!betriebs)(?<!heiz)(?<!strom)(?<!energie)(?<!wohn)(?<!waren)(?<!lebenshaltungs)Kosten",
+    # (not the debtor of court costs: "Saldo zu Lasten der Kostenschuldnerin")
+    r"(?<!neben)(?<!betriebs)(?<!heiz)(?<!strom)(?<!energie)(?<!wohn)(?<!waren)(?<!lebenshaltungs)Kosten(?!schuldner)",
     rf"{_NOT_SERVICE}Gebühr", rf"{_NOT_SERVICE}Entgelt", r"Auslagen", r"Pauschale", r"Vergütung", r"Spesen",
     r"\bPorto\b", r"Rücklastschrift", r"\bMahngeb\b",
     r"Mahnung\b", r"Mahnungen\b", r"Inkassokost\w*", r"Säumniszuschl\w*", r"Verspätungszuschl\w*", r"\bfees?\b",

@@ -78,6 +78,9 @@ DECLINE = phrases((
     # (what is withheld may be named first: "Angaben zu Steuerbeträgen, Zuschlägen oder Zahlungen machen wir nicht")
     r"(?:Auskunft|Auskünfte|Angaben|Zahlen|Informationen|Daten|Forderungshöhe)\w* (?:\S+ ){0,6}?"
     r"(?:erteilen|geben|nennen|übermitteln|mitteilen|machen) wir (?:\S+ ){0,6}?nicht\b",
+    # the same said by one clerk: "Eine Auskunft über die aktuelle Höhe der Forderung kann ich Ihnen nicht erteilen"
+    r"(?:Auskunft|Auskünfte|Angaben) (?:\S+ ){0,8}?(?:kann|können|darf|dürfen) (?:ich|wir) (?:\S+ ){0,3}?nicht "
+    r"(?:erteilen|geben|machen|nennen|mitteilen)\b",
     # Disclosure not allowed: "eine Offenbarung gegenüber Ihrer Kanzlei ist daher nicht zulässig".
     r"(?:Offenbarung|Auskunftserteilung|Weitergabe|Herausgabe) (?:\S+ ){0,6}?(?:ist|wäre) (?:\S+ ){0,2}?"
     r"(?:nicht zulässig|unzulässig|nicht gestattet|nicht erlaubt)",
@@ -96,7 +99,7 @@ DECLINE = phrases((
 ))
 # Handing the claim to someone else, or pointing the firm there.
 REFERRAL = phrases((
-    r"(?:Inkasso|Rechtsanw|Anwalt|Partner|Dienstleister|Factoring|Prozessbevollmächtigt|Kanzlei)\w* (?:\S+ ){0,12}?"
+    r"(?:Inkasso|Rechtsanw|Anwalt|Partner|Dienstleister|Factoring|Prozessbevollmächtigt|Kanzlei)[\w-]* (?:\S+ ){0,12}?"
     r"(?:abgegeben|übergeben"
     r"|abgetreten|verkauft)",
     r"(?:abgegeben|übergeben|abgetreten|verkauft) (?:\S+ ){0,8}?(?:Inkasso|Anwalt|Rechtsanw)\w*",
