@@ -515,9 +515,9 @@ def _line_candidates(
         included = more_follow and INCLUSION.match(fold(own_clause).lstrip()) is not None
         verdict = _chain_label(masked, previous_end, token, next_start) or \
             _label(own_lead, own_clause, prefix, "" if included else _trail_label_text(trail, more_follow), lone)
-        opens_sentence = previous_end <= clause_start and (clause_start > 0 or not sentence_before.strip())
         if consequence and (_SUM_WORD_AFTER.match(trail) or (
-                opens_sentence and not WORD.search(_CURRENCY_WORD.sub("", trail)))):
+                previous_end <= clause_start and (clause_start > 0 or not sentence_before.strip())
+                and not WORD.search(_CURRENCY_WORD.sub("", trail)))):
             # The conclusion as a sentence of its own ("3 x 42 = 126 plus 3 x 4,20 = 12,60" / "also 138,60 euro."),
             # or with a word of the sum right after it ("also 1.196,- insgesamt"): the sum, even where the parts above
             # it are written without a currency to add them up by.
@@ -579,7 +579,6 @@ _CONSEQUENCE_ALONE = re.compile(r"^\s*(?:(?:€|EUR|Euro)\s+)?(?:also|somit|mach
 _SUM_WORD_AFTER = re.compile(r"^\W*(?:(?:EUR|Euro)\W+)?(?:insgesamt|zusammen|gesamt|in Summe)\b", re.IGNORECASE)
 _DEDUCTION_MARK = re.compile(r"^\s*\./\.\s")
 _CURRENCY_WORD = re.compile(r"\b(?:EUR|Euro)\b", re.IGNORECASE)
-_LEADS_ON = re.compile(r"\b(?:also|somit)\W*$", re.IGNORECASE)
 # Amounts added up in a sentence: "645,00 + 10,00", "645,00 plus Mahngebühren 10,00", "zzgl. 10,00".
 _JOINED = re.compile(r"\+|\bplus\b|\bzzgl\b|\bzuzüglich\b", re.IGNORECASE)
 # The items of a list written "amount, then its name" ("(254,35 Ware + 12,50 Mahnkosten + 5,00 Zinsen)"): the
@@ -661,8 +660,7 @@ def _trail_label_text(trail: str, more_follow: bool) -> str:
     if not more_follow:
         return text
     # "864,30 € offen zzgl mahngeb. 15€": what follows an adding word names the next item, not this one.
-    # ("… zu je 5 euro also 1.196,- insgesamt": the word of consequence leads into the next amount, the sum.)
-    return _LEADS_ON.sub("", _JOINED.split(text, maxsplit=1)[0].rsplit(",", 1)[0])
+    return _JOINED.split(text, maxsplit=1)[0].rsplit(",", 1)[0]
 
 
 def _unit_count(token: MoneyToken, lead: str, trail: str, after: str, label: AmountLabel) -> int | None:

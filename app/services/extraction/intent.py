@@ -160,10 +160,10 @@ def _instalment_offer(text: MailText, signals: IntentSignals) -> list[str] | Non
 
 
 def _settled_payment(text: MailText, signals: IntentSignals) -> list[str] | None:
-    if signals.has_positive_total or cues.open_remainder(text.reply) or _person_to_be_named(text):
+    if signals.has_positive_total or cues.open_remainder(text.reply):
         return None
     found = _quote("cue", cues.settled_any(text.reply)) + (["balance stated as 0,00"] if signals.has_zero_total else [])
-    return found or None
+    return found if found and not _person_to_be_named(text) else None
 
 
 def _total(text: MailText, signals: IntentSignals) -> list[str] | None:

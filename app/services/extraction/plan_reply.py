@@ -177,7 +177,8 @@ def _polarity(sentence: Sentence, heading: bool = False) -> None:
     if not void:
         _bare_decision(sentence, heading)
     # An agreement word inside a refusal phrase is that phrase's ("less than we can accept", "nicht annehmbar").
-    refusal_spans = [m.span() for m in words.REFUSE.finditer(text)]
+    refusal_matches = list(words.REFUSE.finditer(text))
+    refusal_spans = [m.span() for m in refusal_matches]
     for match in words.AGREE.finditer(text):
         if _inside(match, spans) or _inside(match, refusal_spans) or any(
                 match.group(0) in phrase or phrase in match.group(0) for phrase in despite):
@@ -192,7 +193,7 @@ def _polarity(sentence: Sentence, heading: bool = False) -> None:
             sentence.refuses.append(" ".join(clause.split()))
         else:
             sentence.agrees.append(" ".join(match.group(0).split()))
-    refusals = [m for m in words.REFUSE.finditer(text) if not _inside(m, spans)
+    refusals = [m for m in refusal_matches if not _inside(m, spans)
                 and not words.AGREE_DESPITE_NEGATION.search(text[max(0, m.start() - 20):m.end() + 20])]
     for match in refusals:
         clause = plan_sentences.clause_span(text, match.start(), match.end())

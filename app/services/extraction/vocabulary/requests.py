@@ -52,19 +52,19 @@ CONDITION = phrases((
     r"ohne", r"solange", r"erst (?:dann|wenn|nach|sobald)", r"erst,? wenn", r"nur (?:\S+ ){0,6}?wenn", r"sobald",
     r"nach (?:Eingang|Vorlage|Erhalt)", r"bevor", r"unless", r"once\b", r"as soon as", r"only (?:if|when|after)",
 ))
+# The debtor as the creditor names the one person it will speak to ("dem Mitglied", "der Patientin").
+_THE_DEBTOR = r"(?:Patient|Kund|Schuldner|Mitglied|Betroffene|Steuerpflichtig|Versichert)\w*"
 # Not even a power of attorney would help: a refusal, whatever else the reply says.
 FUTILE = phrases((
     r"(?:Vollmacht|Vorlage|Entbindung) (?:\S+ ){0,6}?ändert (?:\S+ ){0,6}?nichts",
     r"auch (?:bei|mit|nach|gegen) (?:\S+ ){0,4}?(?:Vollmacht|Vorlage|Entbindung)\w* "
     r"(?:\S+ ){0,4}?(?:nicht|nichts|kein\w*)\b",
     r"even (?:with|if|upon) (?:\S+ ){0,4}?(?:power of attorney|authori[sz]ation)",
-    r"ausschließlich (?:an )?(?:die|den|der|dem) (?:\S+ ){0,2}?(?:Patient|Kund|Schuldner|Mitglied|Betroffene|"
-    r"Steuerpflichtig|Versichert)\w*",
+    rf"ausschließlich (?:an )?(?:die|den|der|dem) (?:\S+ ){{0,2}}?{_THE_DEBTOR}",
     r"auf weitere Schreiben (?:\S+ ){0,6}?nicht (?:\S+ ){0,2}?eingehen",
     # "daran ändert auch die beigefügte Vollmacht nichts", "Auskunft nur dem Mitglied selbst"
     r"ändert (?:\S+ ){0,4}?(?:Vollmacht|Vorlage|Entbindung)\w* (?:\S+ ){0,2}?nichts",
-    r"nur (?:an )?(?:die|den|der|dem) (?:\S+ ){0,2}?(?:Patient|Kund|Schuldner|Mitglied|Betroffene|Steuerpflichtig"
-    r"|Versichert)\w* (?:selbst|persönlich)\b",
+    rf"nur (?:an )?(?:die|den|der|dem) (?:\S+ ){{0,2}}?{_THE_DEBTOR} (?:selbst|persönlich)\b",
 ))
 # Declining to give figures.
 DECLINE = phrases((
