@@ -40,6 +40,7 @@ _ALTERNATIVE = re.compile(r"\s*(?:oder|or|bzw\.?|/)\s")
 _MAX_EVIDENCE = 300
 _ENDS_STATEMENT = re.compile(r"[.!?]$")
 _LABEL_END = re.compile(r"[:|\u2013\u2014-]\s*$")
+_REFERRED_RUN = 3
 
 
 @dataclass
@@ -330,7 +331,7 @@ def _counter_figures(sentences: Sequence[Sentence], plan: dict[str, Decimal],
     entfallend 1.280,13 €) stimmen wir zu") no other figure of that kind."""
     chosen: list[tuple[Figure, Sentence]] = []
     previous_offers = opens = False
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         offers = _offers_own_terms(sentence) or (previous_offers and (sentence.consequence or opens))
         # A line that ends in no sentence mark (a colon, a table's heading or row: "Ihr Plan   unser Vorschlag" /
         # "Monatsrate 3,12 € (variabel) 5,00 € (fest)") leads on into the lines that follow it.
@@ -341,8 +342,23 @@ def _counter_figures(sentences: Sequence[Sentence], plan: dict[str, Decimal],
             chosen.extend((figure, sentence) for figure in sentence.figures
                           if not figure.old and figure.value != plan_claim and (offers or figure.named)
                           and (figure.kind not in described or plan.get(figure.kind) == figure.value))
+        if offers and not sentence.figures and words.BACK_REFERENCE.search(sentence.folded):
+            chosen.extend(_referred_figures(sentences[:index], plan_claim))
         previous_offers = offers and not sentence.claim
     return chosen
+
+
+def _referred_figures(before: Sequence[Sentence], plan_claim: Decimal | None) -> list[tuple[Figure, Sentence]]:
+    """The figures of the run of sentences just before a consent that refers back to them ("… eine Mindestrate von
+    10,00 € monatlich … wären das 720,00 €. Zu diesen Konditionen stimmen wir zu"): up to three sentences with
+    figures, back to the first without any, a claim statement or a clause for default."""
+    run: list[Sentence] = []
+    for sentence in reversed(before[-_REFERRED_RUN:]):
+        if not sentence.figures or sentence.claim or sentence.default_clause:
+            break
+        run.insert(0, sentence)
+    return [(figure, sentence) for sentence in run for figure in sentence.figures
+            if not figure.old and figure.value != plan_claim]
 
 
 def _plans_own(figure: Figure, plan: dict[str, Decimal]) -> bool:

@@ -95,3 +95,38 @@ def test_a_request_that_opens_a_list_of_documents_asks_before_deciding() -> None
     reading = read("Zu Ihrem Plan bitten wir vor einer Entscheidung unserer Auftraggeberin um:\n1. die letzten drei "
                    "Gehaltsabrechnungen,\n2. Angaben zu weiteren Gläubigern.")
     assert reading.decision == "needs_info"
+
+
+def test_a_consent_to_the_terms_named_just_before_is_a_counter_offer_with_those_figures() -> None:
+    reading = read("Für Kleinforderungen verlangen wir in außergerichtlichen Vergleichen eine Monatsrate von 9,00 €; "
+                   "über 60 Monate ergibt das 540,00 €.\nZu diesen Konditionen geben wir unsere Zustimmung.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer["monthly_rate"] == Decimal("9.00")
+    assert reading.counter_offer["offer_amount"] == Decimal("540.00")
+
+
+def test_terms_of_its_own_beside_the_plan_refused_without_a_verb_are_never_an_agreement_alone() -> None:
+    reading = read("Wir stimmen einer Quote von 20 % zu, den vorgeschlagenen Bedingungen nicht.")
+    assert not recorded_alone(reading)
+    reading = read("Mit den angebotenen Raten nicht, mit unseren Konditionen schon.")
+    assert not recorded_alone(reading)
+
+
+def test_a_back_reference_to_the_plans_own_figures_stays_an_agreement() -> None:
+    reading = read("Ihr Plan sieht 60 Monatsraten zu je 4,10 € vor.\nZu diesen Bedingungen stimmen wir zu.")
+    assert reading.decision == "accepted"
+    assert not reading.counter_offer
+
+
+def test_a_proviso_referring_back_to_a_recomputed_sum_is_a_counter_offer() -> None:
+    reading = read("Unsere Forderung beträgt heute 2.600,00 €.\nDie Quote von 12 % darauf sind 312,00 € in 60 Raten "
+                   "zu 5,20 €.\nMit dieser Maßgabe stimmen wir dem Plan zu.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer["offer_amount"] == Decimal("312.00")
+
+
+def test_a_consent_resting_on_a_fact_of_the_plan_named_before_stays_an_agreement() -> None:
+    reading = read("Wir haben nachgerechnet: Jeder Gläubiger erhält dieselbe Quote von 12 %, auch die Sparkasse mit "
+                   "ihren 4.000,00 €.\nUnter dieser Voraussetzung stimmen wir dem Plan zu.")
+    assert reading.decision == "accepted"
+    assert not reading.counter_offer

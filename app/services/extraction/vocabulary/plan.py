@@ -283,7 +283,13 @@ REFUSE = phrases((
     r"Absage\b", r"absagen", r"Nein sagen",
     # Idioms of refusal: "kommt für uns nicht in die Tüte", "a non-starter", "Ein Ja wird es … nicht geben",
     # "Unsere Unterschrift bekommen Sie für diesen Plan nicht".
-    r"nicht in die Tüte", r"non-starter", r"ein Ja (?:\S+ ){0,8}?nicht geben",
+    r"nicht in die Tüte", r"non-starter",
+    # The plan's terms refused beside terms of the creditor's own, the verb left out: "Zu diesen Konditionen stimmen wir
+    # zu, zu den angebotenen nicht", "… ja, nicht aber zu den vorgeschlagenen".
+    r"(?:zu|mit) (?:den|dem|der|Ihren|Ihrem|Ihrer) (?:angebotenen|vorgeschlagenen|vorgesehenen|geplanten|jetzigen"
+    r"|bisherigen)\w*(?: \w+)? nicht\b(?=\W*(?:$|[.!;]))",
+    r"\bnicht (?:aber )?(?:zu|mit) (?:den|dem|der|Ihren|Ihrem|Ihrer) (?:angebotenen|vorgeschlagenen|vorgesehenen"
+    r"|geplanten|jetzigen|bisherigen)\b", r"ein Ja (?:\S+ ){0,8}?nicht geben",
     r"not in a position to (?:\S+ ){0,3}?(?:give|grant|agree|accept|consent)",
     r"(?:unsere|meine) (?:Unterschrift|Zustimmung) (?:bekommen|erhalten|kriegen) Sie (?:\S+ ){0,5}?nicht\b",
     # Objections raised against the plan, in the words of the court procedure ("erheben wir … Einwendungen").
@@ -475,8 +481,17 @@ COUNTER = phrases((
     r"(?:muss|müssen) (?:\S+ ){0,6}?(?:bezogen|berechnet|angepasst|erhöht|angehoben|zugrunde gelegt"
     r"|umgestellt|geändert) werden", r"auf (?:dieser|diese[rn]?) (?:Grundlage|Basis)\b",
     r"unter (?:dieser|diesen) Voraussetzung\w*",
+    # A consent tied to the terms just named ("Zu diesen Konditionen stimmen wir zu", "Mit dieser Maßgabe …").
+    r"(?:zu|mit|unter) (?:diesen|dieser|den genannten|den obigen|den vorstehenden|unseren|unserer) (?:Konditionen"
+    r"|Bedingungen|Maßgaben?)\b",
     r"provided", r"on condition", r"would accept", r"could accept", r"counter\w*",
     r"instead", r"at least",
+))
+# Terms named in the sentences before, referred back to ("Zu diesen Konditionen stimmen wir zu", "Mit dieser Maßgabe
+# stimmt unsere Mandantin zu"): the figures stand in those sentences, not in this one. (Not "unter dieser
+# Voraussetzung": that names a fact the consent rests on, often one of the plan's own, as equal quotas for all.)
+BACK_REFERENCE = phrases((
+    r"(?:zu|mit|unter) (?:diesen|dieser|den genannten|den obigen|den vorstehenden) (?:Konditionen|Maßgaben?)\b",
 ))
 # The creditor says the plan's figures stay as offered ("Eine Änderung der jetzt angebotenen Beträge verlangen wir
 # nicht", "die Raten bleiben unverändert"): a clause it asks for beside them (a Besserungsklausel with its
