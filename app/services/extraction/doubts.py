@@ -45,6 +45,7 @@ from app.services.extraction.vocabulary.amounts import (
     PERSON_ROW,
     PROVISIONAL,
     SETTLEMENT_SUM,
+    STILL_CHECKED,
     UNCOMPUTED_ADDITION,
     WRITER_KIN,
 )
@@ -93,6 +94,8 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
         doubts.append(f"the reply also calls {money.format_eur(other_current.value)} the current figure")
     if provisional := PROVISIONAL.search(folded):
         doubts.append(f"the creditor calls its figure provisional: '{provisional.group(0)}'")
+    if checked := STILL_CHECKED.search(folded):
+        doubts.append(f"whether a part of the claim stands is still being checked: '{checked.group(0)[:60]}'")
     if unsure := IDENTITY_UNSURE.search(folded):
         doubts.append(f"the creditor is not sure the figures are the client's: '{unsure.group(0)[:60]}'")
     if later := UNCOMPUTED_ADDITION.search(folded):

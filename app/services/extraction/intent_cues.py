@@ -17,6 +17,11 @@ from app.services.textfold import fold
 
 _LEADING_TAGS = re.compile(r"^(?:\s*\[[^\]]*\]\s*)+")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n")
+# A period after a short form ("§ 19 Abs. 5 StromGVV", "Nr. 3", "gem. Vertrag", "i. A.") ends no sentence.
+_SHORT_FORM_END = re.compile(
+    r"(?:^|[\s(§/])(?:abs|nr|art|ziff|bzw|ca|vgl|gem|inkl|zzgl|abzgl|ggf|evtl|lt|geb|str|tel|az|aktz|kd|rg|pos|mtl"
+    r"|incl|bzgl|einschl|dr|hr|fr|prof|[a-zäöü])\.$", re.IGNORECASE)
+_SHORT_FORM_REACH = 12
 _REPLY_SUBJECT = re.compile(r"^(?:aw|re|wg|fw|fwd|antw|antwort)\s*:")
 _ENDS_SENTENCE = re.compile(r"[.!?:;]$")
 _TABULAR = re.compile(r"\||\t| {3,}|^\s*(?:[-*•>]|\d+[.)]\s)")
@@ -61,7 +66,17 @@ def hits(pattern: re.Pattern[str], text: str, limit: int = 3) -> list[str]:
 # one reply, so a few entries serve a worker's threads; few, because a reply may be long.
 @lru_cache(maxsize=4)
 def _sentences(text: str) -> tuple[str, ...]:
-    return tuple(sentence.strip() for sentence in _SENTENCES.split(unwrap(text)) if sentence.strip())
+    text = unwrap(text)
+    pieces: list[str] = []
+    start = 0
+    for mark in _SENTENCES.finditer(text):
+        if "\n" not in mark.group(0) and _SHORT_FORM_END.search(text, max(0, mark.start() - _SHORT_FORM_REACH),
+                                                                 mark.start()):
+            continue
+        pieces.append(text[start:mark.start()])
+        start = mark.end()
+    pieces.append(text[start:])
+    return tuple(sentence.strip() for sentence in pieces if sentence.strip())
 
 
 def _wraps(line: str, following: str) -> bool:
@@ -186,9 +201,10 @@ def instalment_offers(reply: str) -> list[str]:
     found = [sentence[:90] for sentence in sentences if _offers_instalments(sentence, sentence)]
     # An offer that opens with a colon and lists its instalments after it ("… können wir ihr Folgendes anbieten:" /
     # "5 Monatsraten zu je 120,00 EUR …"), also as the second or third of the ways it lists ("bieten wir zwei Wege
-    # an:" / "1. Einmalzahlung …" / "2. Ratenzahlung: 29 Monatsraten …").
+    # an:" / "1. Einmalzahlung …" / "2. Ratenzahlung: 29 Monatsraten …"), or announces them ("schlagen folgende
+    # Vereinbarung vor." above the arrears and "Tilgung in elf Monatsraten zu je 130,00 €").
     found += [f"{opening[:60]} {listed[:30]}" for index, opening in enumerate(sentences)
-              if opening.rstrip().endswith(":")
+              if opening.rstrip().endswith(":") or words.ANNOUNCES_TERMS.search(opening)
               for listed in sentences[index + 1:index + 1 + _LISTED_SENTENCES]
               if _offers_instalments(opening, listed) and not words.PLAN_OVER.search(listed)]
     return found[:2]

@@ -551,3 +551,15 @@ def test_a_bare_amount_after_the_total_that_it_and_the_parts_between_add_up_to_k
                        "12,00 EUR.\n\n2.483,30 EUR\n\nBitte überweisen Sie diesen Betrag.")
     assert not result.amount_is_safe
     assert any("larger sum" in reason for reason in result.amount_safety_reasons)
+
+
+@pytest.mark.parametrize("check", [
+    "Ob die Rücklastschriftgebühr bestehen bleibt, klärt unsere Buchhaltung noch.",
+    "Wir prüfen derzeit noch, ob die Mahnkosten von 5,00 € berechtigt sind.",
+    "Es wird noch geprüft, ob die Gebühren zurückgenommen werden.",
+])
+def test_a_part_of_the_claim_still_being_checked_is_never_written_alone(check: str) -> None:
+    result = run(TABLE + f"\n{check}\n\nViele Grüße\nKabelNord Service")
+    assert result.total_amount == Decimal("94.80")
+    assert not result.amount_is_safe
+    assert any("still being checked" in reason for reason in result.amount_safety_reasons)

@@ -46,3 +46,18 @@ def test_a_label_wrapped_before_its_amount_still_labels_it() -> None:
 def test_a_statement_naming_past_instalments_without_a_proposal_stays_a_statement() -> None:
     result = run("Gesamtforderung: 760,00 €. Ihr Mandant hat bisher vier Monatsraten zu je 40,00 € geleistet.")
     assert result.intent == "debt_statement"
+
+
+def test_an_offer_citing_a_paragraph_abbreviation_is_still_one_sentence_and_a_payment_plan() -> None:
+    result = run("Offen sind auf dem Kundenkonto 640,00 €.\n\nZur Abwendung der Sperre bieten wir nach § 19 Abs. 2 "
+                 "GasGVV eine Vereinbarung an: acht Monatsraten zu je 80,00 €, fällig ab dem Ersten des Monats.")
+    assert (result.intent, result.total_amount) == ("payment_plan", Decimal("640.00"))
+    assert not result.amount_is_safe
+
+
+def test_an_offer_announcing_the_terms_that_follow_the_arrears_is_a_payment_plan() -> None:
+    result = run("Ihr Mandant hat um Entgegenkommen gebeten. Wir schlagen ihm folgende Regelung vor.\n\n"
+                 "Rückstand Wohngeldkonto:\n  Hausgeld Mai      310,00 €\n  Hausgeld Juni     310,00 €\n"
+                 "  gesamt            620,00 €\n\nRückzahlung in zehn Monatsraten zu je 62,00 € ab dem 1. August.")
+    assert (result.intent, result.total_amount) == ("payment_plan", Decimal("620.00"))
+    assert not result.amount_is_safe

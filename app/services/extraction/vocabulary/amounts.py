@@ -346,6 +346,12 @@ PROVISIONAL = phrases((r"unverbindlich\w*", r"nicht verbindlich", r"ohne Gewähr
                        r"Forderungsaufstellung|Aufstellung)\b", r"vor (?:der )?(?:Weitergabe|Herausgabe)\b",
                        r"Vorbehalt\w* (?:der |einer )?(?:Prüfung|Bestätigung|Freigabe|Kontrolle)",
                        r"subject to (?:review|confirmation|verification)", r"non-binding"), whole_words=False)
+# Whether a part of the claim stands is still being checked ("Ob die Mahngebühr bestehen bleibt, prüft die
+# Fachabteilung noch", "Wir klären noch, ob die Zinsen berechtigt sind"): the figure may still change.
+STILL_CHECKED = phrases((
+    r"\bob\b[^.;:!?]{0,80}?,\s*(?:prüf|klär)\w* (?:\S+ ){0,4}?noch\b",
+    r"\b(?:prüf|klär)\w* (?:\S+ ){0,4}?noch,? ob\b", r"\bwird (?:\S+ ){0,2}?noch (?:geprüft|geklärt),? ob\b",
+), whole_words=False)
 # The creditor writes as garnishee of the client's account or wages (Drittschuldner), served with another creditor's
 # garnishment order ("Uns wurde … ein Pfändungs- und Überweisungsbeschluss … zugestellt. Gläubigerin ist …", "Die
 # Drittschuldnererklärung … haben wir abgegeben"): the figures it reports are that other creditor's claim.

@@ -234,6 +234,8 @@ OFFER = phrases((
     # Payments that would close the matter: "…, ist die Sache für uns erledigt".
     r"(?:ist|wäre) (?:die Sache|das Thema|die Angelegenheit|alles|das) (?:\S+ ){0,3}?erledigt",
 ))
+# An offer that announces its terms to come ("schlagen … folgende Vereinbarung vor." above the list of instalments).
+ANNOUNCES_TERMS = phrases((r"folgende\w*", r"nachstehende\w*", r"wie folgt", r"the following"))
 # The creditor asks the firm to propose the instalments: willing in principle, yet it offers no plan of its own
 # ("sind grundsätzlich zu Raten bereit und bitten um Ihren Vorschlag", "machen Sie uns einen Vorschlag").
 PLAN_INVITED = phrases((
