@@ -19,6 +19,7 @@ from app.services.extraction.vocabulary.amounts import (
     DIFFERENCE_COLUMN,
     FIRMS_COLUMN,
     OPEN_COLUMN,
+    OWED_SIDE,
     PAID_COLUMN,
     SUM_ROW,
     TOTAL_COLUMN,
@@ -110,12 +111,13 @@ def place(text: str, start: int, header: tuple[str, ...]) -> CellPlace | None:
     if not 0 <= column < len(header):
         return None
     label = next((cell for cell in row if cell and not _DIGIT.search(cell)), row[0])
-    return CellPlace(
-        role=column_role(header[column]),
-        header=header[column],
-        sum_row=bool(SUM_ROW.match(fold(label))) and (label_last or not _DIGIT.search(row[0])),
-        row_label=label,
-    )
+    sum_row = bool(SUM_ROW.match(fold(label))) and (label_last or not _DIGIT.search(row[0]))
+    role = column_role(header[column])
+    if sum_row and role in ("paid", "billed") and OWED_SIDE.search(fold(label)):
+        # "Saldo zu Ihren Lasten" spanning two cells of "Datum | Text | Soll | Haben" loses its empty last cell, so its
+        # figure would align under "Haben": the row says whose the balance is.
+        role = "open"
+    return CellPlace(role=role, header=header[column], sum_row=sum_row, row_label=label)
 
 
 # A header laid out with spaces ("laut Ihrem Schreiben   laut unserer Buchhaltung   Differenz") over rows of figures

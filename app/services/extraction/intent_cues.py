@@ -230,7 +230,7 @@ def refusals(reply: str) -> list[str]:
     before takes back ("stehe ich nicht grundsätzlich ablehnend gegenüber") and that are no ticket's status."""
     found: list[str] = []
     for sentence in _sentences(reply):
-        fields = [match.span() for pattern in (words.RECORD_STATUS, words.STATUS_FIELD)
+        fields = [match.span() for pattern in (words.RECORD_STATUS, words.STATUS_FIELD, words.COVER_REFUSED)
                   for match in pattern.finditer(sentence)]
         refused = [" ".join(match.group(0).split()) for match in words.REFUSAL.finditer(sentence)
                    if not words.REFUSAL_NEGATION.search(_words_before(sentence, match.start()))

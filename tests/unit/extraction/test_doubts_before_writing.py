@@ -563,3 +563,14 @@ def test_a_part_of_the_claim_still_being_checked_is_never_written_alone(check: s
     assert result.total_amount == Decimal("94.80")
     assert not result.amount_is_safe
     assert any("still being checked" in reason for reason in result.amount_safety_reasons)
+
+
+@pytest.mark.parametrize("outlook", [
+    "Falls die Gutschrift der Krankenkasse noch eingeht, verringert sich die Forderung auf 20,00 €.",
+    "Sollte der Einspruch Erfolg haben, sind nur noch die Mahnkosten offen.",
+    "Liegt uns der Befreiungsausweis vor, zahlt Frau Roth nur noch den Eigenanteil.",
+])
+def test_a_claim_that_would_fall_once_something_open_happens_is_never_written_alone(outlook: str) -> None:
+    result = run(TABLE + f"\n{outlook}\n\nViele Grüße\nKabelNord Service")
+    assert result.total_amount == Decimal("94.80")
+    assert not result.amount_is_safe

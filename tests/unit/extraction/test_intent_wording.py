@@ -51,3 +51,16 @@ def test_interest_running_until_the_balance_is_cleared_does_not_make_it_settled(
 def test_german_until_settled_wording_is_conditional_too() -> None:
     result = run("Offener Saldo: 640,00 €. Bis zum vollständigen Ausgleich berechnen wir Verzugszinsen.")
     assert result.intent == "debt_statement"
+
+
+def test_a_health_insurers_refusal_to_pay_is_the_reason_for_the_bill_not_a_refusal() -> None:
+    result = run("Guten Tag,\n\ndie Krankenkasse Ihrer Mandantin hat die Kostenübernahme für den Transport abgelehnt. "
+                 "Wir haben ihr die Fahrt daher selbst berechnet.\n\nRechnung vom 02.05.    318,40 €\n"
+                 "Mahngebühr               5,00 €\nGesamt                 323,40 €\n\nFreundliche Grüße")
+    assert result.intent == "debt_statement"
+    assert result.total_amount is not None
+
+
+def test_the_creditor_refusing_the_firms_request_stays_a_rejection() -> None:
+    result = run("Guten Tag,\n\neine Auskunft an Dritte lehnen wir ohne Vollmacht ab.\n\nFreundliche Grüße")
+    assert result.intent == "rejection"

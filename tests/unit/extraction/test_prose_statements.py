@@ -177,3 +177,4 @@ def test_a_creditor_putting_its_own_earlier_mail_right_is_never_written_alone() 
                    "Schlussrechnung 44,20 EUR\noffen 354,20 EUR")
     assert result.total_amount == Decimal("354.20")
     assert not result.amount_is_safe
+

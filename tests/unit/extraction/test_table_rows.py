@@ -75,3 +75,18 @@ def test_rows_that_open_with_their_key_lost_their_empty_last_cells() -> None:
                      from_email="info@wasser.example", from_name="Wasserverband Süd", attachments=[sheet])
     assert result.total_amount == Decimal("116.00")
     assert result.amount_is_safe
+
+
+LEDGER = ("<p>Guten Tag,</p><p>die Buchungen auf dem Kundenkonto 5590 1127:</p><table>"
+          "<tr><th>Datum</th><th>Vorgang</th><th>Soll</th><th>Haben</th></tr>"
+          "<tr><td>01.02.</td><td>Abschlag Februar</td><td>58,00</td><td></td></tr>"
+          "<tr><td>01.03.</td><td>Abschlag März</td><td>58,00</td><td></td></tr>"
+          "<tr><td>12.03.</td><td>Überweisung</td><td></td><td>40,00</td></tr>"
+          "<tr><td colspan='2'>Saldo zu Ihren Lasten</td><td>76,00</td><td></td></tr>"
+          "</table><p>Freundliche Grüße<br>Wasserverband Süd</p>")
+
+
+def test_a_balance_row_naming_the_debtors_side_is_the_open_total_though_its_label_spans_two_cells() -> None:
+    result = run(None, LEDGER)
+    assert result.total_amount == Decimal("76.00")
+

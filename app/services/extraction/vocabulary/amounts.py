@@ -255,6 +255,10 @@ EARLIER_ANSWER_WITHDRAWN = phrases((
     r"(?:\S+ ){0,4}?(?:muss|müssen|möchte|möchten|will|wollen) (?:\S+ ){0,3}?(?:berichtigen|korrigieren"
     r"|richtigstellen)\b",
 ), whole_words=False)
+# A sum row that names the side its balance stands on ("Saldo zu Ihren Lasten", "zu unseren Gunsten", "Sollsaldo"): what
+# the debtor owes, whichever column a label spanning several cells leaves its figure under.
+OWED_SIDE = phrases((r"zu (?:\S+ )?Lasten\b", r"zu unser(?:en|er) Gunsten\b", r"Sollsaldo", r"im Soll\b",
+                     r"Saldo (?:\S+ )?Soll\b"))
 # The statement says its minus sign is what the debtor owes ("Ein negativer Kontostand bedeutet einen Rückstand zu
 # Lasten der Beitragsschuldnerin"): a total written negative is then read as it is meant.
 NEGATIVE_IS_OWED = phrases((
@@ -351,6 +355,16 @@ PROVISIONAL = phrases((r"unverbindlich\w*", r"nicht verbindlich", r"ohne Gewähr
 STILL_CHECKED = phrases((
     r"\bob\b[^.;:!?]{0,80}?,\s*(?:prüf|klär)\w* (?:\S+ ){0,4}?noch\b",
     r"\b(?:prüf|klär)\w* (?:\S+ ){0,4}?noch,? ob\b", r"\bwird (?:\S+ ){0,2}?noch (?:geprüft|geklärt),? ob\b",
+), whole_words=False)
+# The claim would fall once something still open happens ("Wenn sie durchgeht, sind es nur noch 744,22 EUR", "Kommt
+# die Verordnung, reichen wir die Fahrt bei der Kasse ein, und sie trägt nur noch 10,00 €"): the figure may not last.
+MAY_FALL = phrases((
+    r"\b(?:wenn|falls|sofern|sobald|sollte\w*)\b[^.;]{0,120}?\b(?:reduziert|verringert|ermäßigt|mindert|vermindert) "
+    r"sich (?:\S+ ){0,6}?auf\b",
+    r"\b(?:wenn|falls|sofern|sobald|sollte\w*)\b[^.;]{0,120}?\bnur noch\b",
+    # a condition said with the verb first: "Kommt sie, …", "Geht die Zahlung ein, …"
+    r"(?:^|\n|[.;:]\s)\s*(?:kommt|kommen|geht|gehen|liegt|liegen|erhalten|bekommen|trifft|zahlt|zahlen)\b[^.;,]{1,60},"
+    r"[^.;]{0,120}?\bnur noch\b",
 ), whole_words=False)
 # The creditor writes as garnishee of the client's account or wages (Drittschuldner), served with another creditor's
 # garnishment order ("Uns wurde … ein Pfändungs- und Überweisungsbeschluss … zugestellt. Gläubigerin ist …", "Die

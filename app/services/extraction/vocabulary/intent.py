@@ -295,6 +295,15 @@ REFUSAL = phrases((
     r"we (?:must |have to )?(?:decline|reject|refuse)", r"cannot agree",
 ))
 
+# A third party's refusal to pay for what the claim is about ("Die Krankenkasse hat die Kostenübernahme abgelehnt"):
+# the reason the creditor bills the client, not a refusal of the firm's request.
+COVER_REFUSED = phrases((
+    r"(?:Kostenübernahme|Kostenzusage|Kostenerstattung|Deckungszusage|Erstattung|Leistungspflicht|Beihilfe)\w* "
+    r"(?:\S+ ){0,6}?(?:abgelehnt|abgelehnt hat|ablehnte)\b",
+    r"(?:lehnte|lehnt|hat) (?:\S+ ){0,6}?(?:Kostenübernahme|Kostenzusage|Kostenerstattung|Erstattung)\w* "
+    r"(?:\S+ ){0,3}?ab(?:gelehnt)?\b",
+))
+
 # --- statements -------------------------------------------------------------------------------------------
 ATTACHMENT_STATEMENT = phrases((
     r"(?:anbei|Anlage|beigefügt|angehängt|im Anhang)\S* (?:\S+ ){0,10}?\S*(?:Aufstellung|Auszug|Konto|Forderung)",
