@@ -37,7 +37,7 @@ from app.services.extraction.vocabulary.amounts import (
     GARNISHEE,
     IDENTITY_UNSURE,
     INTEREST_NOT_COMPUTED,
-    MAY_FALL,
+    MAY_CHANGE,
     MISGROUPED_NUMBER,
     MORE_THAN_ONE_ACCOUNT,
     PARTS_LEFT_OUT,
@@ -95,8 +95,8 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
         doubts.append(f"the reply also calls {money.format_eur(other_current.value)} the current figure")
     if provisional := PROVISIONAL.search(folded):
         doubts.append(f"the creditor calls its figure provisional: '{provisional.group(0)}'")
-    if falls := MAY_FALL.search(folded):
-        doubts.append(f"the claim would fall once something still open happens: '{falls.group(0)[-60:]}'")
+    if changes := MAY_CHANGE.search(folded):
+        doubts.append(f"the creditor says its figure may still change: '{changes.group(0)[-60:]}'")
     if checked := STILL_CHECKED.search(folded):
         doubts.append(f"whether a part of the claim stands is still being checked: '{checked.group(0)[:60]}'")
     if unsure := IDENTITY_UNSURE.search(folded):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -366,7 +367,7 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     if not pool:
         return _without_total_label(accepted)
     sources = _sources(candidates, accepted, pool, counted)
-    ranking = sorted((_rank(c, sources[c.line.source]) for c in pool), key=Ranked.key, reverse=True)
+    ranking = _latest_first(sorted((_rank(c, sources[c.line.source]) for c in pool), key=Ranked.key, reverse=True))
     best = ranking[0]
     remainder, paid_since = _remainder_after_payments(best.candidate, ranking, candidates)
     if remainder is not None:
@@ -445,6 +446,30 @@ def _remainder_after_payments(total: Candidate, ranking: list[Ranked],
                 return None, frozenset()
             return later, frozenset({total.value - remainder.value})
     return None, frozenset()
+
+
+# A balance stated "as of" a day on its own line ("Kontostand am 06.03.2073: -1.702,88 EUR").
+_BALANCE_ON = re.compile(r"\b(?:stand|am)\b\s*:?\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\b", re.IGNORECASE)
+
+
+def _balance_day(candidate: Candidate) -> tuple[int, int, int] | None:
+    found = _BALANCE_ON.search(candidate.line.text)
+    return None if found is None else (int(found.group(3)), int(found.group(2)), int(found.group(1)))
+
+
+def _latest_first(ranking: list[Ranked]) -> list[Ranked]:
+    """Balances each stated as of its own day ("Kontostand am 06.03.2073: -1.702,88 EUR" above the movements,
+    "Kontostand am 31.01.2073: -1.618,45 EUR" below them): the latest day is today's figure, whatever the movements
+    between them seem to add up to (a ledger listed newest first reads backwards as a sum)."""
+    if len(ranking) < 2 or (best_day := _balance_day(ranking[0].candidate)) is None:
+        return ranking
+    source = ranking[0].candidate.line.source
+    dated = [(day, index) for index, r in enumerate(ranking) if r.candidate.line.source == source
+             and r.candidate.value != ranking[0].candidate.value and (day := _balance_day(r.candidate)) is not None]
+    if not dated or max(dated)[0] <= best_day:
+        return ranking
+    latest = max(dated)[1]
+    return [ranking[latest], *ranking[:latest], *ranking[latest + 1:]]
 
 
 def _inside_breakdown(candidate: Candidate, items: list[Candidate]) -> bool:

@@ -574,3 +574,20 @@ def test_a_claim_that_would_fall_once_something_open_happens_is_never_written_al
     result = run(TABLE + f"\n{outlook}\n\nViele Grüße\nKabelNord Service")
     assert result.total_amount == Decimal("94.80")
     assert not result.amount_is_safe
+
+
+@pytest.mark.parametrize("outlook", [
+    "Eine Gutschrift für das zurückgeschickte Gerät folgt nach Prüfung; der Saldo verringert sich dann entsprechend.",
+    "Die Beiträge sind geschätzt, der Rückstand kann sich nach dem Steuerbescheid noch ändern.",
+])
+def test_a_figure_the_creditor_says_may_still_change_is_never_written_alone(outlook: str) -> None:
+    result = run(TABLE + f"\n{outlook}\n\nViele Grüße\nKabelNord Service")
+    assert result.total_amount == Decimal("94.80")
+    assert not result.amount_is_safe
+
+
+def test_a_figure_the_final_bill_may_turn_out_higher_or_lower_is_never_written_alone() -> None:
+    result = run(TABLE + "\nDie Schlussrechnung folgt nach dem Auszug; sie kann höher oder niedriger ausfallen.\n\n"
+                 "Viele Grüße\nKabelNord Service")
+    assert result.total_amount == Decimal("94.80")
+    assert not result.amount_is_safe

@@ -178,3 +178,10 @@ def test_a_creditor_putting_its_own_earlier_mail_right_is_never_written_alone() 
     assert result.total_amount == Decimal("354.20")
     assert not result.amount_is_safe
 
+
+
+def test_the_standing_of_today_under_a_list_is_the_total_despite_a_request_for_an_address() -> None:
+    result = reply("Für Ihren Mandanten ist offen:\n\nWasserrechnung 2070        212,40 EUR\n"
+                   "Mahnkosten                   4,00 EUR\nStand heute                216,40 EUR\n\n"
+                   "Damit wir die Endabrechnung zustellen können, teilen Sie uns bitte seine neue Anschrift mit.")
+    assert (result.intent, result.total_amount) == ("debt_statement", Decimal("216.40"))

@@ -90,3 +90,19 @@ def test_a_balance_row_naming_the_debtors_side_is_the_open_total_though_its_labe
     result = run(None, LEDGER)
     assert result.total_amount == Decimal("76.00")
 
+
+
+def test_of_two_balances_stated_as_of_their_days_the_later_day_is_the_claim() -> None:
+    newest_first = ("Guten Tag,\n\nSaldo am 28.02.2070: -540,10 EUR\n\nBuchungen:\n27.02.2070  Zinsen  -12,10\n"
+                    "03.02.2070  Gebühr  -28,00\nSaldo am 31.01.2070: -500,00 EUR\n\nViele Grüße")
+    assert run(newest_first).total_amount == Decimal("540.10")
+    oldest_first = ("Guten Tag,\n\nSaldo am 31.01.2070: -500,00 EUR\n\nBuchungen:\n03.02.2070  Gebühr  -28,00\n"
+                    "27.02.2070  Zinsen  -12,10\nSaldo am 28.02.2070: -540,10 EUR\n\nViele Grüße")
+    assert run(oldest_first).total_amount == Decimal("540.10")
+
+
+def test_an_older_balance_below_a_ledger_listed_newest_first_is_never_the_safe_claim() -> None:
+    result = run("Guten Tag,\n\nSaldo zu unseren Gunsten am 28.02.2070: 540,10 EUR\n\nBuchungen (neueste zuerst):\n"
+                 "27.02.2070  Zinsen  -12,10\n03.02.2070  Gebühr  -28,00\n"
+                 "Saldo zu unseren Gunsten am 31.01.2070: 500,00 EUR\n\nViele Grüße")
+    assert result.total_amount == Decimal("540.10")

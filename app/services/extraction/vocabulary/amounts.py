@@ -356,15 +356,21 @@ STILL_CHECKED = phrases((
     r"\bob\b[^.;:!?]{0,80}?,\s*(?:prüf|klär)\w* (?:\S+ ){0,4}?noch\b",
     r"\b(?:prüf|klär)\w* (?:\S+ ){0,4}?noch,? ob\b", r"\bwird (?:\S+ ){0,2}?noch (?:geprüft|geklärt),? ob\b",
 ), whole_words=False)
-# The claim would fall once something still open happens ("Wenn sie durchgeht, sind es nur noch 744,22 EUR", "Kommt
-# die Verordnung, reichen wir die Fahrt bei der Kasse ein, und sie trägt nur noch 10,00 €"): the figure may not last.
-MAY_FALL = phrases((
-    r"\b(?:wenn|falls|sofern|sobald|sollte\w*)\b[^.;]{0,120}?\b(?:reduziert|verringert|ermäßigt|mindert|vermindert) "
-    r"sich (?:\S+ ){0,6}?auf\b",
+# The figure may still change, by the creditor's own words: it would fall once something still open happens ("Wenn
+# sie durchgeht, sind es nur noch 744,22 EUR", "sobald wir die Retoure geprüft haben, … verringert sich der Saldo
+# entsprechend", "Kommt die Verordnung, … trägt sie nur noch 10,00 €"), or it "kann sich noch ändern".
+MAY_CHANGE = phrases((
+    r"\b(?:wenn|falls|sofern|sobald|sollte\w*|nach Eingang|nach Prüfung)\b[^.;]{0,120}?\b(?:reduziert|verringert"
+    r"|ermäßigt|mindert|vermindert|ändert|erhöht) sich\b",
     r"\b(?:wenn|falls|sofern|sobald|sollte\w*)\b[^.;]{0,120}?\bnur noch\b",
     # a condition said with the verb first: "Kommt sie, …", "Geht die Zahlung ein, …"
     r"(?:^|\n|[.;:]\s)\s*(?:kommt|kommen|geht|gehen|liegt|liegen|erhalten|bekommen|trifft|zahlt|zahlen)\b[^.;,]{1,60},"
     r"[^.;]{0,120}?\bnur noch\b",
+    r"\b(?:verringert|reduziert|vermindert|ermäßigt|mindert) sich (?:\S+ ){0,3}?entsprechend\b",
+    r"\b(?:kann|könnte|können|könnten) sich (?:\S+ ){0,4}?(?:noch )?(?:ändern|verändern|erhöhen|verringern"
+    r"|reduzieren)\b",
+    r"\b(?:kann|könnte|können|könnten|wird|dürfte) (?:\S+ ){0,6}?(?:höher|niedriger|geringer) (?:\S+ ){0,4}?"
+    r"ausfallen\b",
 ), whole_words=False)
 # The creditor writes as garnishee of the client's account or wages (Drittschuldner), served with another creditor's
 # garnishment order ("Uns wurde … ein Pfändungs- und Überweisungsbeschluss … zugestellt. Gläubigerin ist …", "Die

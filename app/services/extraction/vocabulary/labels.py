@@ -113,7 +113,7 @@ BALANCE = phrases((
     # "… 500,00 € bezahlt, bleiben 2.230,00 €": the word right before the amount
     r"\bbleib(?:en|t)\W*$",
     # Today's standing of the account ("aktueller Stand Kundenkonto …: 271,85 €"); "Stand: 01.12." alone is a date.
-    r"\baktuelle[rn]? (?:Konto)?[Ss]tand\b",
+    r"\baktuelle[rn]? (?:Konto)?[Ss]tand\b", r"\b[Ss]tand (?:per |von )?heute\b", r"\b[Ss]tand zum heutigen Tag\b",
     # What is still missing is what is still owed ("Stand heute fehlen noch 1.015,-- €", "Fehlbetrag").
     r"\bfehl(?:en|t) (?:\S+ ){0,2}?noch\b", r"\bnoch fehlend\w*", r"\bnoch fehl(?:en|t)\b", r"\bFehlbetrag",
     *_WEAK_BALANCE,
