@@ -41,6 +41,7 @@ _MAX_EVIDENCE = 300
 _ENDS_STATEMENT = re.compile(r"[.!?]$")
 _LABEL_END = re.compile(r"[:|\u2013\u2014-]\s*$")
 _REFERRED_RUN = 3
+_LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*–])\s")
 
 
 @dataclass
@@ -279,8 +280,11 @@ def _read_all(texts: Sequence[str], source: str) -> list[Sentence]:
         sentences.append(sentence)
     for index, sentence in enumerate(sentences[:-1]):
         # A request that opens a list ("bitten wir vor einer Entscheidung unserer Mandantin um:" / "1. die
-        # Lohnabrechnungen …"): what it asks for stands in the lines after it.
-        if sentence.text.rstrip().endswith(":") and words.INFO_REQUEST.search(sentence.folded) \
+        # Lohnabrechnungen …", also without the colon): what it asks for stands in the lines after it.
+        opens_list = sentence.text.rstrip().endswith(":") or (
+            not _ENDS_STATEMENT.search(sentence.text.rstrip()) and not _LIST_ITEM.match(sentence.text)
+            and _LIST_ITEM.match(sentences[index + 1].text))
+        if opens_list and words.INFO_REQUEST.search(sentence.folded) \
                 and not (sentence.agrees or sentence.refuses) \
                 and any(words.INFO_OBJECT.search(listed.folded) for listed in sentences[index + 1:index + 4]):
             sentence.asks_info = True

@@ -130,3 +130,21 @@ def test_a_consent_resting_on_a_fact_of_the_plan_named_before_stays_an_agreement
                    "ihren 4.000,00 €.\nUnter dieser Voraussetzung stimmen wir dem Plan zu.")
     assert reading.decision == "accepted"
     assert not reading.counter_offer
+
+
+def test_questions_whose_answer_the_decision_waits_for_ask_for_information() -> None:
+    reading = read("Bitte teilen Sie uns mit,\n1. ob Ihr Mandant das Motorrad noch besitzt,\n2. wo es versichert ist.\n"
+                   "Nach Eingang Ihrer Antwort entscheiden wir über den Plan.")
+    assert reading.decision == "needs_info"
+
+
+def test_carrying_the_plan_along_in_the_present_tense_consents_and_its_negation_refuses() -> None:
+    assert read("Die Genossenschaftsbank trägt den Vergleich mit.").decision == "accepted"
+    assert read("Die Genossenschaftsbank trägt den Vergleich nicht mit.").decision == "declined"
+
+
+def test_a_request_that_opens_a_list_without_a_colon_asks_for_information() -> None:
+    reading = read("In der Sache Ihres Mandanten ist eine Entscheidung über den Plan noch offen. Zur Prüfung bitten "
+                   "wir um\n\n1. die Lohnabrechnungen der letzten drei Monate,\n2. eine Berechnung, wie die Rate von "
+                   "4,10 € zustande kommt.\nSobald uns beides vorliegt, melden wir uns.")
+    assert reading.decision == "needs_info"

@@ -49,7 +49,8 @@ AGREE = phrases((
     r"(?:unsere|die|meine) Zustimmung (?:\S+ ){0,8}?(?:ist|wird|gilt) (?:(?!nicht\b|noch\b|erst\b)\S+ ){0,3}?"
     r"(?:verbindlich|wirksam|endgültig)\b", r"(?:nehmen|nimmt) (?:\S+ ){0,11}?an\b(?!,? (?:dass|daß)\b)",
     r"steht (?:\S+ ){0,3}?nichts (?:mehr )?im Wege",
-    r"angenommen", r"annehmen", r"trag\w* (?:\S+ ){0,8}?mit\b", r"mitzutragen", r"mittragen",
+    r"angenommen", r"annehmen", r"trag\w* (?:\S+ ){0,8}?mit\b", r"träg\w* (?:\S+ ){0,8}?mit\b", r"mitzutragen",
+    r"mittragen",
     r"genehmig\w*", r"befürwort\w*", r"zusagen", r"sagen (?:\S+ ){0,4}?zu\b",
     # (not the contract: "interest accrued under the agreement", "the loan agreement")
     r"agree(?!ments?\b)\w*", r"agreement (?:to|with) (?:\S+ ){0,2}?(?:plan|proposal|settlement)\b",
@@ -622,6 +623,10 @@ DECIDE_LATER = phrases((
     r"bevor (?:\S+ ){0,6}?(?:ja oder nein|nein oder ja|zu- oder absage|zu oder ab)\b",
     r"(?:keine|eine) Entscheidung (?:\S+ ){0,3}?(?:treffen|möglich)", r"derzeit keine Entscheidung",
     r"nach (?:Eingang|Erhalt|Vorlage) (?:\S+ ){0,3}?(?:Unterlagen|Nachweise|Angaben|Informationen)",
+    # the decision waits for the firm's answer to the questions just asked ("Nach Eingang Ihrer Antwort entscheiden
+    # wir über den Plan", "Sobald uns Ihre Rückmeldung vorliegt, treffen wir unsere Entscheidung")
+    r"(?:nach (?:Eingang|Erhalt)|sobald) (?:\S+ ){0,3}?(?:Antwort|Rückmeldung|Stellungnahme|Auskunft|Auskünfte)\b"
+    r"[^.;!?]{0,60}?(?:entscheid\w*|Entscheidung|befinden)\b",
     # "… kann erst entschieden werden, wenn folgende Unterlagen vorliegen"
     r"(?:entschieden|entscheiden|Entscheidung),? (?:\S+ ){0,6}?(?:wenn|sobald) (?:\S+ ){0,6}?"
     r"(?:Unterlagen|Nachweise|Angaben|Informationen|Belege|Dokumente) (?:\S+ ){0,3}?(?:vorliegen|eingehen|vorgelegt)",
