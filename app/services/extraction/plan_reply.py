@@ -449,8 +449,13 @@ def _condition_of_its_own(sentence: Sentence) -> bool:
 
 
 def _known_condition(sentences: Sequence[Sentence], index: int) -> bool:
+    """The condition is a known formality: in its own sentence, the one after it, or, for a consent without figures
+    of its own that refers back ("… nur zu, wenn er eine Besserungsklausel enthält. Unter dieser Bedingung erteilen
+    wir unsere Zustimmung"), the one before it."""
     following = sentences[index + 1] if index + 1 < len(sentences) else None
-    return sentences[index].formality or (following is not None and following.formality)
+    previous = sentences[index - 1] if index > 0 else None
+    return sentences[index].formality or (following is not None and following.formality) or (
+        previous is not None and previous.formality and not sentences[index].figures)
 
 
 def _polar_verdict(sentences: Sequence[Sentence]) -> _Verdict | None:
@@ -556,6 +561,14 @@ def _decide(sentences: Sequence[Sentence], plan: dict[str, Decimal], plan_claim:
     if verdict is not None and verdict.decision == "accepted" and reserved is not None:
         verdict = _Verdict("unclear", reasons=["the agreement waits for someone else's approval"],
                            evidence=[_quote(reserved.text)])
+    if verdict is not None and verdict.decision == "declined" and compare:
+        # "Wenn er einmalig 800,00 € zahlt, ist mein Mann bereit, … Zu dem Betrag aus Ihrem Plan sagen wir nein": a no
+        # beside a condition of its own with a figure the plan does not offer may be a counter-offer.
+        terms = next((s for s in sentences if s.conditional and _condition_of_its_own(s) and not s.claim
+                      and any(not f.old and f.value != plan_claim and _differs(f, plan) for f in s.figures)), None)
+        if terms is not None:
+            verdict.doubts.append(f"the refusal stands beside a condition with a figure of the creditor's own: "
+                                  f"{_quote(terms.text)!r}")
     if verdict is not None:
         withdrawn = [s for s in sentences if s.withdrawn]
         if withdrawn:

@@ -8,8 +8,11 @@ import re
 from app.services.textfold import fold
 
 _SENTENCE_MARK = re.compile(r"(?P<word>[\w.-]*)(?P<mark>[.!?:])\s+(?=[^a-zäöüß\s])|\n+")
-_ABBREVIATION = re.compile(r"(?:nr|str|abs|geb|bzw|ca|ggf|evtl|inkl|zzgl|tel|az|vgl|usw|etc|mio|gem|lt|einschl"
-                           r"|mitgliedsnr|kd|kto|rg|hrb|ust|dr|prof|herr|fr|hr)$|^\w$|^[\w.]*\.\w*$", re.IGNORECASE)
+# (the whole word or its part after a hyphen: "Kunden-Nr." is one, "bezahlt." or "mehr." are none; no German word
+# ends in "nr" or "str", so "StNr." and "Hauptstr." are short forms whole)
+_ABBREVIATION = re.compile(r"(?:nr|str)$|(?:^|[-.])(?:abs|geb|bzw|ca|ggf|evtl|inkl|zzgl|tel|az|vgl|usw|etc|mio|gem|lt"
+                           r"|einschl|mitgliedsnr|kd|kto|rg|hrb|ust|dr|prof|herr|fr|hr)$|^\w$|^[\w.]*\.\w*$",
+                           re.IGNORECASE)
 # An amount with its currency written first ends right before the mark: "EUR 6.25", "€ 1.234,56".
 _AMOUNT_BEFORE = re.compile(r"(?:\bEUR|€)\s?\d{1,3}(?:[.,']\d{3})*[.,]\d{2}$")
 CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u2013\u2014]| - |\b(?:aber|jedoch|sondern|but|however)\b")

@@ -591,3 +591,13 @@ def test_a_figure_the_final_bill_may_turn_out_higher_or_lower_is_never_written_a
                  "Viele Grüße\nKabelNord Service")
     assert result.total_amount == Decimal("94.80")
     assert not result.amount_is_safe
+
+
+@pytest.mark.parametrize("outlook", [
+    "Die Schlussrechnung wird nach der Ablesung im Mai erstellt; sie verrechnet die Abschläge.",
+    "Erst aus der Endabrechnung ergibt sich der endgültige Betrag.",
+])
+def test_a_balance_awaiting_its_final_bill_is_never_written_alone(outlook: str) -> None:
+    result = run(TABLE + f"\n{outlook}\n\nViele Grüße\nKabelNord Service")
+    assert result.total_amount == Decimal("94.80")
+    assert not result.amount_is_safe

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from app.services.extraction import plan_reply
+import pytest
+
+from app.services.extraction import plan_reply, plan_sentences
 from app.services.parsing import parse_body
 
 PLAN = {"quota_percent": Decimal("12"), "monthly_rate": Decimal("4.10"), "months": Decimal("60"),
@@ -148,3 +150,48 @@ def test_a_request_that_opens_a_list_without_a_colon_asks_for_information() -> N
                    "wir um\n\n1. die Lohnabrechnungen der letzten drei Monate,\n2. eine Berechnung, wie die Rate von "
                    "4,10 € zustande kommt.\nSobald uns beides vorliegt, melden wir uns.")
     assert reading.decision == "needs_info"
+
+
+def test_a_lump_sum_after_which_the_rest_is_waived_is_a_counter_offer_beside_a_no() -> None:
+    reading = read("Für den Betrag aus Ihrem Plan machen wir das nicht, da ist nicht einmal das Material bezahlt.\n\n"
+                   "Wenn Ihr Mandant einmalig 600,00 € überweist, sind wir bereit, auf den Rest zu verzichten.\n"
+                   "Zu Ihrem Plan sagen wir nein.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer["offer_amount"] == Decimal("600.00")
+
+
+def test_a_no_beside_a_condition_with_a_figure_of_its_own_is_never_recorded_alone() -> None:
+    reading = read("Falls Ihre Mandantin 500,00 € auf einmal aufbringt, melden Sie sich bitte.\n"
+                   "Den vorliegenden Plan lehnen wir ab.")
+    assert reading.decision == "declined"
+    assert not recorded_alone(reading)
+
+
+
+@pytest.mark.parametrize("first", ["Das Material ist nicht einmal bezahlt.", "Wir warten nicht mehr.",
+                                   "Der Vertrag wurde gestellt.", "Das war im letzten Jahr."])
+def test_a_sentence_ending_in_a_word_that_ends_like_a_short_form_ends_there(first: str) -> None:
+    assert plan_sentences.split(f"{first}\n\nWir stimmen zu.") == [first, "Wir stimmen zu."]
+
+
+def test_a_short_form_after_a_hyphen_still_ends_no_sentence() -> None:
+    assert len(plan_sentences.split("Ihre Kunden-Nr. 4471 ist vermerkt.")) == 1
+
+
+def test_a_consent_referring_back_to_a_known_formality_is_recorded_alone() -> None:
+    reading = read("Einem Plan ohne Zahlungen stimmen wir nur zu, wenn er eine Besserungsklausel enthält.\n"
+                   "Unter dieser Bedingung geben wir unsere Zustimmung.")
+    assert reading.decision == "accepted"
+    assert recorded_alone(reading)
+
+
+def test_a_third_person_unable_to_go_along_refuses() -> None:
+    reading = read("Die Inhaberin sieht sich außerstande, einen Verzicht in dieser Höhe mitzutragen.")
+    assert reading.decision == "declined"
+
+
+def test_a_term_of_the_plan_kept_beside_a_rate_of_its_own_belongs_to_the_counter_offer() -> None:
+    reading = read("Wir stimmen zu, sobald Ihr Mandant statt 4,10 € monatlich 9,00 € zahlt.\n"
+                   "Die Laufzeit von 60 Monaten kann bleiben.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"monthly_rate": Decimal("9.00"), "months": Decimal("60")}

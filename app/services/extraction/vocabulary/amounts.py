@@ -371,6 +371,14 @@ MAY_CHANGE = phrases((
     r"|reduzieren)\b",
     r"\b(?:kann|könnte|können|könnten|wird|dürfte) (?:\S+ ){0,6}?(?:höher|niedriger|geringer) (?:\S+ ){0,4}?"
     r"ausfallen\b",
+    # the final figure is still to come ("erst daraus ergibt sich der endgültige Betrag", "Die Schlussrechnung … wird
+    # erstellt, sobald der Zählerstand … plausibilisiert ist")
+    r"\b(?:endgültige|abschließende|tatsächliche)\w* (?:Betrag|Forderung|Saldo|Summe|Forderungshöhe)\b[^.;]{0,40}?"
+    r"\b(?:ergibt sich erst|steht (?:noch )?nicht fest|steht erst|folgt)\b",
+    r"\berst (?:\S+ ){0,3}?ergibt sich (?:\S+ ){0,2}?(?:endgültige|tatsächliche|abschließende)\w* (?:Betrag|Forderung"
+    r"|Saldo)",
+    r"\bSchlussrechnung\w* (?:\S+ ){0,8}?(?:wird|werden) (?:\S+ ){0,10}?(?:erstellt|folgen|folgt|nachgereicht"
+    r"|zugestellt|verschickt)\b",
 ), whole_words=False)
 # The creditor writes as garnishee of the client's account or wages (Drittschuldner), served with another creditor's
 # garnishment order ("Uns wurde … ein Pfändungs- und Überweisungsbeschluss … zugestellt. Gläubigerin ist …", "Die

@@ -276,8 +276,9 @@ REFUSE = phrases((
     # "Mit dem vorgesehenen Anteil kann sie nicht leben" (the opposite of "damit können wir leben").
     r"\bmit (?:\S+ ){0,4}?(?:kann|können|könnte|könnten) (?:\S+ ){0,2}?nicht leben\b",
     # Declining in the words of being unable or of not coming closer to a proposal.
-    r"(?:sehe|sehen) (?:wir |ich )?(?:uns|mich) (?:\S+ ){0,3}?(?:außerstande|außer Stande|nicht in der Lage)",
-    r"(?:sind|bin) (?:wir |ich )?(?:\S+ ){0,2}?(?:außerstande|außer Stande)",
+    r"(?:sehe|sehen|sieht) (?:wir |ich |er |sie )?(?:uns|mich|sich) (?:\S+ ){0,3}?(?:außerstande|außer Stande"
+    r"|nicht in der Lage)",
+    r"(?:sind|bin|ist) (?:wir |ich |er |sie )?(?:\S+ ){0,2}?(?:außerstande|außer Stande)",
     r"(?:sehe|sehen) (?:\S+ ){0,3}?keine Möglichkeit", r"nicht (?:\S+ ){0,3}?näher ?(?:zu )?(?:treten|kommen)",
     r"nicht näher(?:zu)?(?:treten|kommen)", r"nicht (?:\S+ ){0,3}?anschließen",
     # A refusal in everyday words: "eine Absage erteilen", "Nein sagen", "sagen … nein".
@@ -456,11 +457,13 @@ COUNTER = phrases((
     r"unter (?:dieser|diesen|folgender|folgenden|einer) Bedingung\w*",
     # Waiving the rest once a sum is paid ("Wenn … einmalig 150 Euro zahlt, verzichten wir auf den Rest").
     r"verzicht\w* (?:\S+ ){0,3}?auf (?:den |die )?(?:Rest\w*|restliche\w*)",
+    r"auf (?:den |die )?(?:Rest\w*|restliche\w*) (?:\S+ ){0,3}?(?:zu )?verzicht\w*",
     # "Wenn sie mir 400 Euro auf einmal überweist, ist … bezahlt und der Rest gestrichen."
     r"\b(?:der|den) Rest\w* (?:\S+ ){0,3}?(?:gestrichen|erlassen|ausgebucht|vergessen)\b",
     # A payment that would settle the claim ("Zahlt sie uns einmalig 75,00 EUR, betrachten wir unsere Forderung damit
     # als erledigt", "Für 300,00 EUR … wäre die Sache erledigt"): with a figure of its own, the creditor's terms.
     r"betracht\w* (?:\S+ ){0,6}?als (?:erledigt|abgegolten|ausgeglichen)\b",
+    r"als (?:erledigt|abgegolten|ausgeglichen) (?:zu )?betracht\w*",
     r"(?:wäre|wären) (?:\S+ ){0,6}?(?:erledigt|abgegolten|ausgeglichen)\b",
     r"\bund (?:die Sache|das|der Fall|die Angelegenheit|alles) (?:ist|wäre) (?:\S+ ){0,3}?(?:erledigt|abgegolten)\b",
     # Ready to close the matter on terms of its own: "ist bereit, die Sache mit einer Einmalzahlung von 400,00 €
@@ -507,7 +510,7 @@ FIGURES_UNCHANGED = phrases((
 WEAK_COUNTER = phrases((r"sofern", r"vorausgesetzt", r"provided"))
 # A condition that makes a figure a counter-offer only next to an agreement ("stimmen zu, wenn …").
 CONDITIONAL = phrases((
-    r"wenn", r"falls", r"soweit", r"if\b", r"unless",
+    r"wenn", r"falls", r"soweit", r"sobald", r"if\b", r"unless",
     # a condition put with the verb first ("Können Sie uns diesen Betrag bestätigen, erklären wir unser
     # Einverständnis"): the consent after it holds only if it is met
     r"^\W*(?:können|könnten|sollten|würden|wären|sind|ist|stimmen|bestätigen|zahlt|zahlen|akzeptieren) (?:Sie|Ihr\w*"
@@ -522,7 +525,9 @@ CONDITION_ON_THE_PLAN = phrases((
 ))
 CONCESSIVE = phrases((r"(?:auch|selbst|sogar) wenn", r"even if"))
 # A sentence that works out the consequence of the one before ("Die Rate beträgt dann …").
-CONSEQUENCE = phrases((r"dann", r"ergibt", r"ergäbe", r"insgesamt", r"somit", r"damit", r"then", r"in total"))
+CONSEQUENCE = phrases((r"dann", r"ergibt", r"ergäbe", r"insgesamt", r"somit", r"damit", r"then", r"in total",
+                      # the rest of the terms kept as the plan has them ("Die Laufzeit von 60 Monaten kann bleiben")
+                      r"(?:kann|können|darf|dürfen) (?:\S+ ){0,2}?bleiben", r"bleib(?:t|en) unverändert"))
 # A figure the client cannot pay ("nachdem … Herr H. monatlich 8,00 € nicht aufbringen kann"): named as the reason
 # for a decision, never offered.
 CLIENT_CANNOT = phrases((
