@@ -64,3 +64,11 @@ def test_a_health_insurers_refusal_to_pay_is_the_reason_for_the_bill_not_a_refus
 def test_the_creditor_refusing_the_firms_request_stays_a_rejection() -> None:
     result = run("Guten Tag,\n\neine Auskunft an Dritte lehnen wir ohne Vollmacht ab.\n\nFreundliche Grüße")
     assert result.intent == "rejection"
+
+
+def test_a_ticket_receipt_naming_the_price_of_a_reprint_stays_an_automatic_reply() -> None:
+    result = run("Hallo,\n\nvielen Dank für Ihre Nachricht. Wir haben sie unter der Vorgangsnummer 55-1029 erfasst und "
+                 "melden uns in der Regel innerhalb von zehn Werktagen. Diese E-Mail wurde automatisch verschickt.\n\n"
+                 "Übrigens: Eine Zweitschrift Ihrer Rechnung schicken wir Ihnen gern für 3,50 € per Post.\n\n"
+                 "Ihr Kundenservice")
+    assert (result.intent, result.total_amount) == ("auto_reply", None)

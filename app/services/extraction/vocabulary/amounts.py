@@ -170,6 +170,10 @@ OTHER_VALUE_LEAD = phrases((
     # A security's amount, not what is owed ("Sicherheit: Grundschuld über 25.000,00 EUR").
     r"Grundschuld\w*", r"Hypothek\w*",
     r"Laufzeit von \d+",
+    # The price of a service offered beside the claim ("Einen Rechnungsnachdruck per Post schicken wir Ihnen für 2,95 €
+    # zu", "Eine Zweitschrift kostet 5,00 €").
+    r"\b(?:Rechnungsnachdruck|Nachdruck|Zweitschrift|Duplikat|Rechnungskopie|Kontoauszugskopie)\w* "
+    r"(?:\S+ ){0,8}?(?:für|gegen|kostet|zum Preis von)\b",
     # A recurring charge, not what is owed ("Der laufende Monatsbeitrag beträgt derzeit 248,71 €").
     r"\b(?:laufende|monatliche|derzeitige|künftige|zukünftige)[nrs]? (?:\S+ )?"
     r"(?:Monatsbeitrag|Beitrag|Abschlag|Abschlagszahlung|Monatsrate|Grundgebühr|Miete)\b",
