@@ -38,6 +38,8 @@ _CLIENT_PATTERNS: tuple[tuple[float, re.Pattern[str]], ...] = (
         rf"\b(?i:für|betreffend|betr\.|sache|angelegenheit|forderungsanfrage|anfrage)\s+(?:(?i:herrn?|frau)\s+)?{_PERSON}")),
     # a person written with their birth date ("Betreff: Dariusz Kempinski, geb. 09.11.1984"): the debtor
     (0.75, re.compile(rf"(?:^|[:|]\s*|\s[–-]\s+){_PERSON},?\s*\(?(?i:geb\.|geboren)\s*(?i:am\s+)?\d")),
+    # a system writing the account holder surname first ("zum Kundenkonto WRZOSEK, NATALIA", "Mietkonto Lührs, Tomke")
+    (0.7, re.compile(rf"\b(?i:kundenkonto|mietkonto|vertragskonto|konto|kunde|kundin)\s+{_REVERSED}")),
     (0.6, re.compile(rf"\b(?:Herrn?|Frau)\s+{_FORWARD}")),
 )
 _SURNAME_ONLY = re.compile(rf"\b(?:Herrn?|Frau)\s+(?P<last>{_WORD})\b")
@@ -51,6 +53,7 @@ _CLIENT_HINTS: tuple[Caseless | re.Pattern[str], ...] = (
     re.compile(r"\./\."),
     Caseless.compile("für|betr|sache|angelegenheit|anfrage"),
     Caseless.compile("geb"),
+    Caseless.compile("konto|kunde|kundin"),
     re.compile("Herr|Frau"),
 )
 _CLIENT_SCANS = tuple((confidence, pattern, hint) for (confidence, pattern), hint

@@ -72,3 +72,11 @@ def test_a_ticket_receipt_naming_the_price_of_a_reprint_stays_an_automatic_reply
                  "Übrigens: Eine Zweitschrift Ihrer Rechnung schicken wir Ihnen gern für 3,50 € per Post.\n\n"
                  "Ihr Kundenservice")
     assert (result.intent, result.total_amount) == ("auto_reply", None)
+
+
+def test_a_shops_statement_naming_the_holder_surname_first_in_capitals_is_about_a_case_not_phishing() -> None:
+    result = run("Guten Tag,\n\nauf Ihre Anfrage zum Kundenkonto OSTERKAMP, LINNEA erhalten Sie die offenen Posten:\n\n"
+                 "Rechnung 4410   120,00 €\nMahngebühr        5,00 €\nOffener Saldo   125,00 €\n\n"
+                 "Jetzt bezahlen: https://shop.example/zahlen\n\nIhr Kundenservice")
+    assert result.intent == "debt_statement"
+    assert result.client_name == "Linnea Osterkamp"
