@@ -528,6 +528,62 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh64", "safe_cases_auto_applied"): "6/13 by this corpus's theme (authorities' figures as of a date "
     "with surcharges running on, set-offs against benefits, assessment notices): RP007, RP009, RP014, RP016, RP018, "
     "RP020 and RP022 go to a human; none is wrong",
+    # corpus_fresh65 to corpus_fresh72: session 20's, each measured at first sight against the code of the day it
+    # came. corpus_fresh65 (a base rate in Saxony): amount 94 %, intent 100 %, no noise, safe 10/12.
+    # corpus_fresh66 (landlords, housing companies and utilities): amount 88 %, intent 91 %, noise 1, safe 7/11, two
+    # writes a human should have made (RR015, RR017), both right since with RR012 and RR021. corpus_fresh67
+    # (medical and care creditors): amount 94 %, intent 95 %, noise 1, safe 7/11; RS010 right since.
+    # corpus_fresh68 (a base rate in the Ruhr): amount 100 %, intent 100 %, safe 13/13, one write a human should
+    # have made (RT015, right since). corpus_fresh69 (a statement mixed with other business): amount 84 %, intent
+    # 86 %, noise 2, safe 7/12; RU020 right since. corpus_fresh70 (running balances): amount 74 %, intent 95 %,
+    # noise 6, safe 4/12, one write a human should have made (RV021, right since with RV004). corpus_fresh71 (a
+    # base rate in Schleswig-Holstein): amount 94 %, intent 90 %, noise 1, safe 12/13, one write a human should have
+    # made (RW021, right since with RW002 and RW005). corpus_fresh72 (interest-heavy claims): amount 82 %, intent
+    # 91 %, noise 2, safe 8/13. None of the fourteen corpora of the session had a wrong write at first sight.
+    ("corpus_fresh65", "amount_exact"): "16/17: RQ007 (a mail-order HTML overview whose returned item is credited "
+    "below its orders: no total read, a human sees it)",
+    ("corpus_fresh65", "safe_cases_auto_applied"): "10/12: RQ007 (above) and RQ020 (a sewage bill beside an "
+    "unexplained 50,00) go to a human",
+    ("corpus_fresh66", "amount_exact"): "16/17: RR011 ('zusammen 597,31' for the service charges, then the unpaid "
+    "rise in advances, 'insgesamt 141,00', then 'Aktuell … damit 738,31 € offen': the first sum ranks first, never "
+    "safe; taking a later balance that adds up earlier totals wrote wrong sums safe elsewhere and was dropped)",
+    ("corpus_fresh66", "noise_amounts_taken"): "RR011's 597,31, as above",
+    ("corpus_fresh66", "safe_cases_auto_applied"): "7/11: RR009 (a final bill in a PDF beside other figures), RR011 "
+    "(above), RR012 (a ledger whose payment the rows above the balance do not net) and RR013 (member shares beside "
+    "the arrears) go to a human; none is wrong",
+    ("corpus_fresh67", "amount_exact"): "15/16: RS014 (a dental DOCX: 'Gesamtbetrag der Versorgung 2.305,00', the "
+    "insurer's grant deducted, a fee added, 'Noch zu zahlen 1.466,30': the gross total ranks first, never safe)",
+    ("corpus_fresh67", "noise_amounts_taken"): "RS014's 2.305,00, as above",
+    ("corpus_fresh67", "safe_cases_auto_applied"): "7/11: RS009 (a claim assigned to a factoring house), RS012 (a "
+    "part larger than the total: the insurer's lump sum named beside it), RS014 (above) and RS015 (a parent paying "
+    "for a child's treatment, matched with a doubt) go to a human; none is wrong",
+    ("corpus_fresh69", "amount_exact"): "17/19: RU015 (a landlord correcting its own double booking: the XLSX's sum "
+    "before the reversal is read) and RU017 (a bank listing a loan, a card the firm did not ask about and their sum: "
+    "the sum is read, never safe)",
+    ("corpus_fresh69", "intent"): "20/22: RU006 (a bank that confirms receipt and asks whether the mandate covers a "
+    "second contract, read as an automatic receipt) and RU012 (a statement whose aside names the down payment an "
+    "instalment plan would need, read as an instalment offer); neither writes",
+    ("corpus_fresh69", "noise_amounts_taken"): "RU015's 1.958,40 and RU017's 4.358,24, as above",
+    ("corpus_fresh69", "safe_cases_auto_applied"): "7/12 by this corpus's theme: a statement with an aside about "
+    "another person's account (RU005), a down payment (RU012), a settlement discount (RU016), a second contract "
+    "(RU017) or another family member (RU022) goes to a human; none is wrong",
+    ("corpus_fresh70", "amount_exact"): "15/19: RV007 (a card statement only in a PDF, signs trailing), RV009 (an "
+    "XLSX rent account's column sum beside the stated arrears), RV013 (the booked balance instead of the payoff "
+    "figure with interest since) and RV020 (a ledger row 'Restbetrag Endgerät' ranks above 'Offener Betrag'); none "
+    "is safe",
+    ("corpus_fresh70", "noise_amounts_taken"): "RV007, RV009, RV013, RV020 as above, and RV017 (a claim sold: the "
+    "balance at the sale is read, never safe)",
+    ("corpus_fresh70", "amount_where_none_stated"): "RV017, as above",
+    ("corpus_fresh70", "safe_cases_auto_applied"): "4/12 by this corpus's theme (running accounts with signed "
+    "movements, negative balances, limits and opening balances beside the claim): eight go to a human; none is wrong",
+    ("corpus_fresh72", "amount_exact"): "14/17: RX006 (a private lender's interest 'bis heute' worked out by hand: "
+    "the remaining principal is read) and RX013 (a § 367 BGB table 'angefallen / getilgt / offen': a row of the open "
+    "column is read), neither safe, and RX017 (a claim paid in full through a garnishment: no 0,00 read)",
+    ("corpus_fresh72", "intent"): "20/22: RX014 (a refusal to give figures read as a question) and RX017 (a claim "
+    "paid in full through a garnishment read as a statement without a total); neither writes",
+    ("corpus_fresh72", "noise_amounts_taken"): "RX006 and RX013, as above",
+    ("corpus_fresh72", "safe_cases_auto_applied"): "8/13 by this corpus's theme (interest tables and titled claims): "
+    "RX005, RX006, RX007, RX013 and RX018 go to a human; none is wrong",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -546,7 +602,8 @@ MISSING = "<no shared corpus>"
 # corpus_fresh17 to corpus_fresh20 (session 12's, each measured at first sight before its fixes), corpus_fresh21
 # to corpus_fresh24 (session 13's), corpus_fresh25 to corpus_fresh30 (session 14's), corpus_fresh31 to
 # corpus_fresh36 (session 15's), corpus_fresh37 to corpus_fresh46 (session 16's), corpus_fresh47 to corpus_fresh54
-# (session 17's), corpus_fresh55 to corpus_fresh59 (session 18's), corpus_fresh60 to corpus_fresh64 (session 19's).
+# (session 17's), corpus_fresh55 to corpus_fresh59 (session 18's), corpus_fresh60 to corpus_fresh64 (session 19's),
+# corpus_fresh65 to corpus_fresh72 (session 20's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -559,7 +616,9 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh41", "corpus_fresh42", "corpus_fresh43", "corpus_fresh44", "corpus_fresh45", "corpus_fresh46",
        "corpus_fresh47", "corpus_fresh48", "corpus_fresh49", "corpus_fresh50", "corpus_fresh51", "corpus_fresh52",
        "corpus_fresh53", "corpus_fresh54", "corpus_fresh55", "corpus_fresh56", "corpus_fresh57", "corpus_fresh58",
-       "corpus_fresh59", "corpus_fresh60", "corpus_fresh61", "corpus_fresh62", "corpus_fresh63", "corpus_fresh64")
+       "corpus_fresh59", "corpus_fresh60", "corpus_fresh61", "corpus_fresh62", "corpus_fresh63", "corpus_fresh64",
+       "corpus_fresh65", "corpus_fresh66", "corpus_fresh67", "corpus_fresh68", "corpus_fresh69", "corpus_fresh70",
+       "corpus_fresh71", "corpus_fresh72")
 
 
 def first_round_corpora() -> list[str]:
@@ -622,6 +681,9 @@ REFERENCE_FLOOR = 0.95
 
 # corpus → why its creditor references do not hold the floor yet (non-strict xfail, as above).
 REFERENCE_EXPECTED_FAILURES: dict[str, str] = {
+    "corpus_fresh68": "17/20: RT004 (a utility's 'VK 3004 1187 52' on file, the meter number reported), RT010 "
+    "('KD 44190667' on file, reported without the 'KD') and RT022 (a lawyer's '37/70 VO', the invoice number "
+    "reported); matched by them all the same",
     "corpus_fresh61": "15/17: RM002 and RM017 (a driving school's three-digit student number '418', echoed in the "
     "subject and written 'schüler-nr 418', is not reported; matched by the client and the sender all the same)",
     "corpus_fresh38": "16/20: QP003, QP016 and QP019 (the town's Kassenzeichen reported without the 'KZ' on file) and "
