@@ -281,12 +281,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_plan_fresh67", "no amount where none is stated"): (
         "BN005 (a driving school says the bill was paid in cash: read as settled, 0,00, where the plan labels give "
         "no figure); a plan reply never writes a claim"),
-    ("corpus_plan_fresh68", "no amount where none is stated"): (
-        "BO017 ('Mit Eingang der Einmalzahlung … ist das Kundenkonto ausgeglichen': a settlement still to come read "
-        "as 0,00); a plan reply never writes a claim"),
-    ("corpus_plan_fresh69", "no amount where none is stated"): (
-        "BP019 ('Wir verzichten auf die Forderung unter der Voraussetzung, dass …') and BP020 ('Werden die offenen "
-        "Abschläge ausgeglichen …'): conditions read as settled, 0,00; a plan reply never writes a claim"),
     ("corpus_plan_fresh70", "no amount where none is stated"): (
         "BQ010 (the foundation's one-off 1.450,00 € named in a question is read as a claim); a plan reply never "
         "writes a claim"),

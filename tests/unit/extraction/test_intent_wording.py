@@ -80,3 +80,12 @@ def test_a_shops_statement_naming_the_holder_surname_first_in_capitals_is_about_
                  "Jetzt bezahlen: https://shop.example/zahlen\n\nIhr Kundenservice")
     assert result.intent == "debt_statement"
     assert result.client_name == "Linnea Osterkamp"
+
+
+def test_a_settlement_still_to_come_settles_nothing_yet() -> None:
+    for text in ("Guten Tag,\n\nmit Eingang der vereinbarten Zahlung ist das Kundenkonto ausgeglichen.\n\nGrüße",
+                 "Guten Tag,\n\nwerden die offenen Beiträge gezahlt, ist das Konto ausgeglichen.\n\nGrüße",
+                 "Guten Tag,\n\nwir verzichten auf die Restforderung unter der Voraussetzung, dass alle Gläubiger "
+                 "zustimmen.\n\nGrüße"):
+        assert run(text).intent != "settled", text
+    assert run("Guten Tag,\n\ndas Kundenkonto ist ausgeglichen.\n\nGrüße").intent == "settled"

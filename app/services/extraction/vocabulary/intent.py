@@ -205,6 +205,11 @@ CONDITIONAL = phrases((
     r"ob\b", r"whether",
     r"nach Eingang", r"if\b", r"provided that", r"once\b", r"unless", r"until\b", r"till\b",
     r"bis (?:zum|zur) (?:vollständigen )?(?:Ausgleich|Zahlung|Begleichung|Tilgung)",
+    # a settlement still to come ("Mit Eingang der Einmalzahlung … ist das Kundenkonto ausgeglichen", "Wir verzichten
+    # auf die Forderung unter der Voraussetzung, dass …") and a condition said with the verb first ("Werden die
+    # offenen Abschläge ausgeglichen, …")
+    r"mit Eingang", r"unter der (?:Voraussetzung|Bedingung)",
+    r"^\W*(?:werden|wird|geht|gehen|kommt|kommen|zahlt|zahlen|erfolgt|erfolgen)\b[^.,;:]{1,80},",
 ))
 
 # --- instalments ------------------------------------------------------------------------------------------
