@@ -89,3 +89,10 @@ def test_a_settlement_still_to_come_settles_nothing_yet() -> None:
                  "zustimmen.\n\nGrüße"):
         assert run(text).intent != "settled", text
     assert run("Guten Tag,\n\ndas Kundenkonto ist ausgeglichen.\n\nGrüße").intent == "settled"
+
+
+def test_a_person_confirming_receipt_who_asks_the_firm_to_confirm_something_asks() -> None:
+    result = run("Sehr geehrte Damen und Herren,\n\nwir bestätigen den Eingang Ihrer Anfrage. Ihr Mandant hat bei uns "
+                 "zwei Verträge. Bitte bestätigen Sie uns, ob Ihr Mandat beide umfasst; danach erhalten Sie unsere "
+                 "Aufstellung.\n\nMit freundlichen Grüßen\nSachbearbeitung Kredite")
+    assert result.intent == "inquiry"

@@ -10,8 +10,8 @@ from app.services.extraction.vocabulary import phrases
 
 # A phrase that asks the firm to send or tell something, whatever the object.
 REQUEST_DIRECT = phrases((
-    r"bitte (?:senden|schicken|übersenden|übermitteln|reichen|teilen|nennen|geben|verwenden|füllen|lassen) Sie"
-    r" (?:uns|mir)?",
+    r"bitte (?:senden|schicken|übersenden|übermitteln|reichen|teilen|nennen|geben|verwenden|füllen|lassen|bestätigen)"
+    r" Sie (?:uns|mir)?",
     r"(?:senden|schicken|reichen) Sie (?:\S+ ){0,6}?(?:uns|mir) (?:\S+ ){0,6}?(?:zu|zurück|nach)\b",
     r"bitten (?:wir )?Sie,? (?:\S+ ){0,3}?(?:uns|mir)",
     r"bitte (?:ich|wir) Sie,? (?:\S+ ){0,3}?(?:uns|mir|den|die|das)",
