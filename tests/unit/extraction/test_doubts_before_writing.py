@@ -601,3 +601,11 @@ def test_a_balance_awaiting_its_final_bill_is_never_written_alone(outlook: str) 
     result = run(TABLE + f"\n{outlook}\n\nViele Grüße\nKabelNord Service")
     assert result.total_amount == Decimal("94.80")
     assert not result.amount_is_safe
+
+
+def test_a_writer_holding_the_claim_only_since_a_day_is_never_written_alone() -> None:
+    result = run("Sehr geehrte Damen und Herren,\n\nwir sind seit dem 02.02.2070 Inhaberin der Forderung der KabelNord "
+                 "gegen Frau Roth.\n\nHauptforderung   80,00 €\nInkassokosten    14,80 €\nSumme            94,80 €\n\n"
+                 "Mit freundlichen Grüßen\nForderungsankauf Ost GmbH")
+    assert result.total_amount == Decimal("94.80")
+    assert not result.amount_is_safe

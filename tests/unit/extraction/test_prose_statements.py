@@ -185,3 +185,10 @@ def test_the_standing_of_today_under_a_list_is_the_total_despite_a_request_for_a
                    "Mahnkosten                   4,00 EUR\nStand heute                216,40 EUR\n\n"
                    "Damit wir die Endabrechnung zustellen können, teilen Sie uns bitte seine neue Anschrift mit.")
     assert (result.intent, result.total_amount) == ("debt_statement", Decimal("216.40"))
+
+
+def test_the_clients_own_figure_named_in_a_condition_is_no_claim_of_the_creditor() -> None:
+    result = reply("Für Frau Voigt bestehen bei uns derzeit keine Rückstände.\n\nUnter dem Kundenkonto 4471 wird ihr "
+                   "Abonnement geführt; das Konto ist ausgeglichen.\n\nSofern Ihre Mandantin von einem Rückstand über "
+                   "210,00 € ausgeht, betrifft das vermutlich den Zweckverband.")
+    assert (result.intent, result.total_amount) == ("settled", Decimal("0.00"))

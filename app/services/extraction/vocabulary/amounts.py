@@ -474,8 +474,11 @@ FIRMS_FIGURE_LEAD = phrases((
     # sent back as an attachment.
     r"\bIhre[rn]? Forderung (?:\S+ ){0,3}?(?:auf|von|mit|beträgt|betrug)\s*(?:€\s*|eur\s+|euro\s+)?$",
     r"\bbeläuft sich Ihre Forderung auf\s*(?:€\s*|eur\s+|euro\s+)?$", r"\b(?:stehen|steht) bei Ihnen\s*$",
-    # "Sie gehen in Ihrem Schreiben von 5.620,00 € aus."
+    # "Sie gehen in Ihrem Schreiben von 5.620,00 € aus.", "Sofern Ihr Mandant von einem Rückstand über 156,00 €
+    # ausgeht": the firm's or the client's figure.
     r"\bsie gehen (?:\S+ ){0,5}?von\s*(?:€\s*|eur\s+|euro\s+)?$",
+    r"\bIhr(?:e)? (?:Mandant\w*|Mandantschaft) (?:\S+ ){0,3}?von (?:\S+ ){0,3}?(?:über|von|in Höhe von)\s*"
+    r"(?:€\s*|eur\s+|euro\s+)?$",
     # The same with the verb first: "In Ihrem Schreiben vom 03.03. nennen Sie … eine Forderung von 241,60 EUR".
     r"\b(?:nennen|nannten|beziffern|bezifferten|schreiben|schrieben) sie\b",
     r"\b(?:betrage|belaufe sich|bestehe)\s*(?:€\s*|eur\s+|euro\s+)?$",

@@ -123,6 +123,9 @@ CLAIM_NOUN = phrases((r"Forderung\w*", r"Anspr(?:uch|üche)\w*", r"Konto\w*", r"
 ASSIGNMENT_NOUN = phrases((
     r"Forderungs(?:kauf|verkauf|ankauf|erwerb)\w*", r"\bZession\b", r"\bZedent\w*", r"\bZessionar\w*",
     r"neue[rn]? (?:Gläubiger\w*|Forderungsinhaber\w*|Inhaber\w* der Forderung)",
+    # The writer has held the claim only since a day ("Wir sind seit dem 19.01.2077 Inhaberin der … Forderung"); not
+    # "Ursprungsgläubigerin: …" alone, which a debt buyer the firm wrote to names as history.
+    r"(?:sind|ist) (?:\S+ ){0,2}?seit (?:\S+ ){1,3}?(?:Inhaberin|Inhaber) (?:\S+ ){0,6}?Forderung\w*",
     # Payments to the creditor on file no longer discharge the debt: someone else holds or collects the claim now.
     r"nicht mehr (?:mit )?schuldbefreiend\w*", r"nur noch (?:\S+ ){0,4}?schuldbefreiend\w*",
 ))
