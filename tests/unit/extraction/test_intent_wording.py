@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from app.services.extraction import extract
 from app.services.extraction.result import ExtractionResult
 from app.services.parsing import parse_body
@@ -96,3 +98,10 @@ def test_a_person_confirming_receipt_who_asks_the_firm_to_confirm_something_asks
                  "zwei Verträge. Bitte bestätigen Sie uns, ob Ihr Mandat beide umfasst; danach erhalten Sie unsere "
                  "Aufstellung.\n\nMit freundlichen Grüßen\nSachbearbeitung Kredite")
     assert result.intent == "inquiry"
+
+
+def test_a_fine_paid_in_full_with_no_further_claims_is_settled() -> None:
+    result = run("Guten Tag,\n\ndas Bußgeld über 35,00 EUR ist am 02.04. vollständig bei uns eingegangen. Der Vorgang "
+                 "ist damit abgeschlossen. Weitere Forderungen gegenüber Ihrem Mandanten bestehen bei uns nicht.\n\n"
+                 "Ihr Team Verwarngelder")
+    assert (result.intent, result.total_amount) == ("settled", Decimal("0"))

@@ -112,7 +112,8 @@ SETTLED_ACCOUNT = phrases((
     r"|gelten) (?:\S+ ){0,3}?(?:erledigt|ausgeglichen)\b",
     r"(?:bestehen|gibt es) (?:\S+ ){0,4}?kein(?:e|erlei) (?:weiteren )?(?:offenen )?"
     r"(?:Forderungen|Ansprüche|Posten|Rückstände)",
-    r"(?:Forderungen|Ansprüche) (?:\S+ ){0,6}?bestehen nicht", r"keine Forderung(?:en)? mehr",
+    r"(?:Forderungen|Ansprüche) (?:\S+ ){0,6}?bestehen (?:bei uns |uns gegenüber |unsererseits )?nicht\b",
+    r"keine Forderung(?:en)? mehr",
     # A creditor that never held a claim: "gegen Frau … haben wir keine Forderung", "offen war zu keinem Zeitpunkt".
     r"(?:haben|hatten|halten) (?:\S+ ){0,5}?kein(?:e|erlei) (?:offenen? )?(?:Forderung(?:en)?|Anspr(?:uch|üche))\b"
     r"(?! (?:\S+ ){0,4}?(?:abgetreten|verkauft|übertragen))",
@@ -137,13 +138,15 @@ SETTLED_ACCOUNT = phrases((
 ))
 # A payment settled something, or the case is closed: settled only where no open total is stated.
 SETTLED_PAYMENT = phrases((
-    r"vollständig (?:bezahlt|beglichen|gutgeschrieben|eingegangen|getilgt|gezahlt)", r"beglichen", r"ausgeglichen",
+    r"vollständig (?:bei uns )?(?:bezahlt|beglichen|gutgeschrieben|eingegangen|getilgt|gezahlt)", r"beglichen",
+    r"ausgeglichen",
     # The whole paid at once: "hat den kompletten Rückstand von 254,00 € bar bezahlt".
     r"(?:kompletten|gesamten|ganzen|vollen|vollständigen) (?:offenen )?(?:Rückstand|Betrag|Rechnungsbetrag|Saldo"
     r"|Forderungsbetrag|Restbetrag|Summe) (?:\S+ ){0,6}?(?:bezahlt|gezahlt|beglichen|überwiesen|getilgt)\b",
     r"(?:Konto|Kundenkonto|Saldo|Vorgang|Forderung|Rechnung|Angelegenheit|Mitgliedskonto|Vertragskonto)\w* "
     r"(?:ist|wurde|sind|wurden) (?:\S+ ){0,3}?(?:bezahlt|erledigt|getilgt)\b",
-    r"Vorgang (?:ist )?(?:für uns )?abgeschlossen", r"Mahnverfahren (?:ist|wurde) (?:\w+ )?eingestellt",
+    r"Vorgang (?:ist )?(?:damit |somit )?(?:für uns )?abgeschlossen",
+    r"Mahnverfahren (?:ist|wurde) (?:\w+ )?eingestellt",
     r"als erledigt (?:betrachten|ansehen)", r"betrachten (?:\S+ ){0,6}?(?:als )?erledigt",
     r"(?:Forderung|Betrag|Saldo|Restbetrag|Rest) (?:\S+ ){0,6}?ausgebucht",
     r"verzichten (?:\S+ ){0,8}?(?:Forderung|Restforderung|Restbetrag)",
