@@ -528,18 +528,22 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh64", "safe_cases_auto_applied"): "6/13 by this corpus's theme (authorities' figures as of a date "
     "with surcharges running on, set-offs against benefits, assessment notices): RP007, RP009, RP014, RP016, RP018, "
     "RP020 and RP022 go to a human; none is wrong",
-    # corpus_fresh65 to corpus_fresh72: session 20's, each measured at first sight against the code of the day it
-    # came. corpus_fresh65 (a base rate in Saxony): amount 94 %, intent 100 %, no noise, safe 10/12.
-    # corpus_fresh66 (landlords, housing companies and utilities): amount 88 %, intent 91 %, noise 1, safe 7/11, two
-    # writes a human should have made (RR015, RR017), both right since with RR012 and RR021. corpus_fresh67
-    # (medical and care creditors): amount 94 %, intent 95 %, noise 1, safe 7/11; RS010 right since.
-    # corpus_fresh68 (a base rate in the Ruhr): amount 100 %, intent 100 %, safe 13/13, one write a human should
-    # have made (RT015, right since). corpus_fresh69 (a statement mixed with other business): amount 84 %, intent
-    # 86 %, noise 2, safe 7/12; RU020 right since. corpus_fresh70 (running balances): amount 74 %, intent 95 %,
-    # noise 6, safe 4/12, one write a human should have made (RV021, right since with RV004). corpus_fresh71 (a
-    # base rate in Schleswig-Holstein): amount 94 %, intent 90 %, noise 1, safe 12/13, one write a human should have
-    # made (RW021, right since with RW002 and RW005). corpus_fresh72 (interest-heavy claims): amount 82 %, intent
-    # 91 %, noise 2, safe 8/13. None of the fourteen corpora of the session had a wrong write at first sight.
+    # corpus_fresh65 to corpus_fresh74: session 20's, each measured at first sight against the code of the day it came.
+    # corpus_fresh65 (a base rate in Saxony): amount 94 %, intent 100 %, no noise, safe 10/12. corpus_fresh66
+    # (landlords, housing companies and utilities): amount 88 %, intent 91 %, noise 1, safe 7/11, two writes a human
+    # should have made (RR015, RR017), both right since with RR012 and RR021. corpus_fresh67 (medical and care
+    # creditors): amount 94 %, intent 95 %, noise 1, safe 7/11; RS010 right since. corpus_fresh68 (a base rate in the
+    # Ruhr): amount 100 %, intent 100 %, safe 13/13, one write a human should have made (RT015, right since).
+    # corpus_fresh69 (a statement mixed with other business): amount 84 %, intent 86 %, noise 2, safe 7/12; RU006 and
+    # RU020 right since (RU012, a statement whose aside names the down payment an instalment plan would need, reads as
+    # an instalment offer). corpus_fresh70 (running balances): amount 74 %, intent 95 %, noise 6, safe 4/12, one write a
+    # human should have made (RV021, right since with RV004). corpus_fresh71 (a base rate in Schleswig-Holstein): amount
+    # 94 %, intent 90 %, noise 1, safe 12/13, one write a human should have made (RW021, right since with RW002 and
+    # RW005). corpus_fresh72 (interest-heavy claims): amount 82 %, intent 91 %, noise 2, safe 8/13. corpus_fresh73 (a
+    # base rate near Karlsruhe): amount 88 %, intent 86 %, noise 2, safe 10/13; RY013 right since. corpus_fresh74 (a
+    # base rate at a Berlin office): amount 83 %, intent 86 %, safe 9/13, one write a human should have made (RZ017, a
+    # debt buyer holding the claim since a day; right since with RZ018). None of the eighteen corpora of the session had
+    # a wrong write at first sight.
     ("corpus_fresh65", "amount_exact"): "16/17: RQ007 (a mail-order HTML overview whose returned item is credited "
     "below its orders: no total read, a human sees it)",
     ("corpus_fresh65", "safe_cases_auto_applied"): "10/12: RQ007 (above) and RQ020 (a sewage bill beside an "
@@ -560,9 +564,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh69", "amount_exact"): "17/19: RU015 (a landlord correcting its own double booking: the XLSX's sum "
     "before the reversal is read) and RU017 (a bank listing a loan, a card the firm did not ask about and their sum: "
     "the sum is read, never safe)",
-    ("corpus_fresh69", "intent"): "20/22: RU006 (a bank that confirms receipt and asks whether the mandate covers a "
-    "second contract, read as an automatic receipt) and RU012 (a statement whose aside names the down payment an "
-    "instalment plan would need, read as an instalment offer); neither writes",
     ("corpus_fresh69", "noise_amounts_taken"): "RU015's 1.958,40 and RU017's 4.358,24, as above",
     ("corpus_fresh69", "safe_cases_auto_applied"): "7/12 by this corpus's theme: a statement with an aside about "
     "another person's account (RU005), a down payment (RU012), a settlement discount (RU016), a second contract "
@@ -584,6 +585,22 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh72", "noise_amounts_taken"): "RX006 and RX013, as above",
     ("corpus_fresh72", "safe_cases_auto_applied"): "8/13 by this corpus's theme (interest tables and titled claims): "
     "RX005, RX006, RX007, RX013 and RX018 go to a human; none is wrong",
+    ("corpus_fresh73", "amount_exact"): "16/17: RY012 (an instalment agreement in a PDF whose fee arises only if "
+    "the client signs: the sum with the fee is read, never safe: a payment plan)",
+    ("corpus_fresh73", "intent"): "20/22: RY001 (an automatic receipt that asks for nothing, read as a question) and "
+    "RY018 (a refusal to give figures without a court order, read as a question); neither writes",
+    ("corpus_fresh73", "noise_amounts_taken"): "RY012's 542,76, as above",
+    ("corpus_fresh73", "safe_cases_auto_applied"): "10/13: RY009 (a claim 'der Sendeo … aus dem Mobilfunkvertrag' "
+    "read as assigned), RY015 (a landlady's sum in words of her own) and RY022 (a DOCX whose indented 'davon "
+    "rückständige Raten' line stays a rival) go to a human; none is wrong",
+    ("corpus_fresh74", "amount_exact"): "16/18: RZ013 (a garage's phone reply beside an attached invoice copy with "
+    "another figure: no total read) and RZ019 (figures without a currency in a colleague's forwarded note: read as a "
+    "question); a human sees both",
+    ("corpus_fresh74", "intent"): "20/22: RZ012 (a telecom saying it sold the claim and forwarded the letter, read as "
+    "a forwarding note) and RZ019 (above); neither writes",
+    ("corpus_fresh74", "safe_cases_auto_applied"): "9/13: RZ007 (a second case of the same client beside the "
+    "asked one), RZ009 (a set-off running by the month beside the original figure), RZ013 and RZ019 (above) go to a "
+    "human; none is wrong",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -603,7 +620,7 @@ MISSING = "<no shared corpus>"
 # to corpus_fresh24 (session 13's), corpus_fresh25 to corpus_fresh30 (session 14's), corpus_fresh31 to
 # corpus_fresh36 (session 15's), corpus_fresh37 to corpus_fresh46 (session 16's), corpus_fresh47 to corpus_fresh54
 # (session 17's), corpus_fresh55 to corpus_fresh59 (session 18's), corpus_fresh60 to corpus_fresh64 (session 19's),
-# corpus_fresh65 to corpus_fresh72 (session 20's).
+# corpus_fresh65 to corpus_fresh74 (session 20's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -618,7 +635,7 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh53", "corpus_fresh54", "corpus_fresh55", "corpus_fresh56", "corpus_fresh57", "corpus_fresh58",
        "corpus_fresh59", "corpus_fresh60", "corpus_fresh61", "corpus_fresh62", "corpus_fresh63", "corpus_fresh64",
        "corpus_fresh65", "corpus_fresh66", "corpus_fresh67", "corpus_fresh68", "corpus_fresh69", "corpus_fresh70",
-       "corpus_fresh71", "corpus_fresh72")
+       "corpus_fresh71", "corpus_fresh72", "corpus_fresh73", "corpus_fresh74")
 
 
 def first_round_corpora() -> list[str]:

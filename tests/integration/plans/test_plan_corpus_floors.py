@@ -35,7 +35,8 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh55", "corpus_plan_fresh56", "corpus_plan_fresh57", "corpus_plan_fresh58",
        "corpus_plan_fresh59", "corpus_plan_fresh60", "corpus_plan_fresh61", "corpus_plan_fresh62",
        "corpus_plan_fresh63", "corpus_plan_fresh64", "corpus_plan_fresh65", "corpus_plan_fresh66",
-       "corpus_plan_fresh67", "corpus_plan_fresh68", "corpus_plan_fresh69", "corpus_plan_fresh70")
+       "corpus_plan_fresh67", "corpus_plan_fresh68", "corpus_plan_fresh69", "corpus_plan_fresh70",
+       "corpus_plan_fresh71", "corpus_plan_fresh72")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -233,7 +234,8 @@ LOWER: dict[str, dict[str, float]] = {
     # 20/21 with one wrong decision recorded alone (BP007, a lump sum offered beside a no, read as a refusal: sentences
     # ending in words like 'bezahlt.' ran together), now 21/21; plan_fresh70 (a base rate at a charity's office with
     # many small creditors) 20/21: BQ007, a club treasurer's consent from a private address to the plain inbox under
-    # a subject of his own, is matched to no letter and read as a statement; a human sees it.
+    # a subject of his own, is matched to no letter and read as a statement; a human sees it. plan_fresh71 (a base
+    # rate in Hesse) 21/21 and plan_fresh72 (a base rate in Rhineland-Palatinate) 22/22 at first sight.
     "corpus_plan_fresh70": {"match": 0.95},
 }
 
@@ -285,6 +287,10 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
         "BQ010 (the foundation's one-off 1.450,00 € named in a question is read as a claim); a plan reply never "
         "writes a claim"),
     ("corpus_plan_fresh70", "no noise amount taken"): "BQ010's 1.450,00 €, as above",
+    ("corpus_plan_fresh71", "no amount where none is stated"): (
+        "BR017 (a question how the flexible plan's 20,00 € are worked out is read as a claim); a plan reply never "
+        "writes a claim"),
+    ("corpus_plan_fresh71", "no noise amount taken"): "BR017's 20,00 €, as above",
     ("corpus_plan_fresh64", "counter-offer figures right ≥ 95 %"): (
         "67 % (2/3): BK013 (read against the wrong client's plan, as above)"),
     ("corpus_plan_fresh60", "counter-offer figures right ≥ 95 %"): (
