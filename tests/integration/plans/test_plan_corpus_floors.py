@@ -277,20 +277,12 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
         "(the sum of 3 × 50,00 € stands only in a PDF table) and BM019 (a recomputed offer with a last rate of its "
         "own: the 35 rates and the 6,84 € are read, the plan's 36 months not); all go to a human as counter-offers"),
     ("corpus_plan_fresh66", "no amount where none is stated"): (
-        "BM014 (a question about the figures names the plan's 75,41 €) and BM017 (the flexible plan's 22,00 € in a "
-        "list of documents asked for); a plan reply never writes a claim"),
-    ("corpus_plan_fresh66", "no noise amount taken"): "BM014 and BM017, as above",
+        "BM014 (the creditor's own arithmetic of the plan, '8 % von 942,60 € einen Betrag von 75,41 €', read as a "
+        "claim); a plan reply never writes a claim"),
+    ("corpus_plan_fresh66", "no noise amount taken"): "BM014, as above",
     ("corpus_plan_fresh67", "no amount where none is stated"): (
         "BN005 (a driving school says the bill was paid in cash: read as settled, 0,00, where the plan labels give "
         "no figure); a plan reply never writes a claim"),
-    ("corpus_plan_fresh70", "no amount where none is stated"): (
-        "BQ010 (the foundation's one-off 1.450,00 € named in a question is read as a claim); a plan reply never "
-        "writes a claim"),
-    ("corpus_plan_fresh70", "no noise amount taken"): "BQ010's 1.450,00 €, as above",
-    ("corpus_plan_fresh71", "no amount where none is stated"): (
-        "BR017 (a question how the flexible plan's 20,00 € are worked out is read as a claim); a plan reply never "
-        "writes a claim"),
-    ("corpus_plan_fresh71", "no noise amount taken"): "BR017's 20,00 €, as above",
     ("corpus_plan_fresh64", "counter-offer figures right ≥ 95 %"): (
         "67 % (2/3): BK013 (read against the wrong client's plan, as above)"),
     ("corpus_plan_fresh60", "counter-offer figures right ≥ 95 %"): (

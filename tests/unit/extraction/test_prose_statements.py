@@ -192,3 +192,16 @@ def test_the_clients_own_figure_named_in_a_condition_is_no_claim_of_the_creditor
                    "Abonnement geführt; das Konto ist ausgeglichen.\n\nSofern Ihre Mandantin von einem Rückstand über "
                    "210,00 € ausgeht, betrifft das vermutlich den Zweckverband.")
     assert (result.intent, result.total_amount) == ("settled", Decimal("0.00"))
+
+
+@pytest.mark.parametrize("asked", [
+    "Bitte senden Sie uns eine Aufstellung, wie sich der pfändbare Betrag von 31,00 € errechnet.",
+    "Wir benötigen eine Bestätigung der Familie, dass der Betrag von 900,00 € tatsächlich bereitsteht.",
+])
+def test_a_figure_the_creditor_asks_about_is_no_claim(asked: str) -> None:
+    assert reply(asked).total_amount is None
+
+
+def test_a_claim_stated_beside_the_garnishable_part_is_still_read() -> None:
+    result = reply("Der pfändbare Betrag von 31,00 € reicht uns nicht. Unsere Forderung beträgt 1.240,00 €.")
+    assert result.total_amount == Decimal("1240.00")

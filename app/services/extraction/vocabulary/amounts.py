@@ -170,6 +170,10 @@ OTHER_VALUE_LEAD = phrases((
     # A security's amount, not what is owed ("Sicherheit: Grundschuld über 25.000,00 EUR").
     r"Grundschuld\w*", r"Hypothek\w*",
     r"Laufzeit von \d+",
+    # A figure the creditor asks about, right before it ("eine Aufstellung, wie sich der pfändbare Betrag von 22,00 €
+    # ergibt", "eine Bestätigung, dass der Betrag von 1.450,00 € zugesagt ist"), and the garnishable part of an income.
+    r"\b(?:wie sich|woraus sich|dass|ob) (?:\S+ ){0,4}?Betrag (?:von|über|in Höhe von)\s*(?:€\s*|eur\s+)?$",
+    r"\bpfändbare\w* (?:Betrag|Einkommen\w*|Anteil\w*|Teil\w*)(?: (?:von|über|in Höhe von))?\s*(?:€\s*|eur\s+)?$",
     # The price of a service offered beside the claim ("Einen Rechnungsnachdruck per Post schicken wir Ihnen für 2,95 €
     # zu", "Eine Zweitschrift kostet 5,00 €").
     r"\b(?:Rechnungsnachdruck|Nachdruck|Zweitschrift|Duplikat|Rechnungskopie|Kontoauszugskopie)\w* "
