@@ -227,15 +227,16 @@ def _offers_instalments(offer: str, instalments: str) -> bool:
 
 def refusals(reply: str) -> list[str]:
     """Refusals outside conditional sentences ("falls Sie ablehnen" refuses nothing) that no negation word right
-    before takes back ("stehe ich nicht grundsätzlich ablehnend gegenüber") and that are no ticket's status."""
+    before takes back ("stehe ich nicht grundsätzlich ablehnend gegenüber") and that are no ticket's status nor a
+    third party's refusal to pay ("die Krankenkasse hat die Kostenübernahme abgelehnt")."""
     found: list[str] = []
     for sentence in _sentences(reply):
-        fields = [match.span() for pattern in (words.RECORD_STATUS, words.STATUS_FIELD, words.COVER_REFUSED)
-                  for match in pattern.finditer(sentence)]
+        set_aside = [match.span() for pattern in (words.RECORD_STATUS, words.STATUS_FIELD, words.COVER_REFUSED)
+                     for match in pattern.finditer(sentence)]
         refused = [" ".join(match.group(0).split()) for match in words.REFUSAL.finditer(sentence)
                    if not words.REFUSAL_NEGATION.search(_words_before(sentence, match.start()))
                    and not words.LEAVES_UNTOUCHED.search(_words_before(sentence, match.start(), 3))
-                   and not any(start <= match.start() < end for start, end in fields)]
+                   and not any(start <= match.start() < end for start, end in set_aside)]
         if refused and not words.CONDITIONAL.search(sentence):  # a condition is looked for only beside a refusal
             found += refused
     return found[:3]

@@ -466,9 +466,11 @@ def _latest_first(ranking: list[Ranked]) -> list[Ranked]:
     source = ranking[0].candidate.line.source
     dated = [(day, index) for index, r in enumerate(ranking) if r.candidate.line.source == source
              and r.candidate.value != ranking[0].candidate.value and (day := _balance_day(r.candidate)) is not None]
-    if not dated or max(dated)[0] <= best_day:
+    if not dated:
         return ranking
-    latest = max(dated)[1]
+    latest_day, latest = max(dated)
+    if latest_day <= best_day:
+        return ranking
     return [ranking[latest], *ranking[:latest], *ranking[latest + 1:]]
 
 
