@@ -140,14 +140,18 @@ def _sheet_row_segment(title: str, row: tuple[Any, ...]) -> TextSegment | None:
     row_no: int | None = None
     for cell in row:
         value = getattr(cell, "value", None)
-        if value is None:
-            continue
-        row_no = row_no or getattr(cell, "row", None)
-        text = clean_line(format_cell(value, getattr(cell, "number_format", "General")))
-        if text:
-            texts.append(text)
-    if not texts:
+        if value is not None:
+            row_no = row_no or getattr(cell, "row", None)
+        texts.append(clean_line(format_cell(value, getattr(cell, "number_format", "General"))) if value is not None
+                     else "")
+    if not any(texts):
         return None
+    if not any(isinstance(getattr(cell, "value", None), (int, float)) for cell in row):
+        texts = [text for text in texts if text]  # a line of words (a title, a note) has no columns to keep
+    # A row of figures keeps its empty cells, so each figure stays under its column's heading ("Saldo offen" in B
+    # and its figure under "Soll" in C, with A and D empty); only empty cells past the last filled one go.
+    while texts and not texts[-1]:
+        texts.pop()
     return TextSegment(f"sheet {title}, row {row_no}", " | ".join(texts))
 
 

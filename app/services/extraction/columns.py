@@ -107,7 +107,11 @@ def place(text: str, start: int, header: tuple[str, ...]) -> CellPlace | None:
     # A row that opens with its key (an account number, a date) lost empty cells at its end, not at its start
     # ("3300562091 | 15.06.2034 | Abschlag Strom Juni | 66,00" under "… | Soll EUR | Haben EUR"): it aligns left.
     keyed = bool(_DIGIT.search(row[0])) and not find_money(row[0])
-    column = position if len(row) == len(header) or label_last or keyed else len(header) - (len(row) - position)
+    # A row that kept its empty cells (a spreadsheet's: " | Saldo offen | 1.685,00" under "Datum | Leistung | Soll |
+    # Haben") lost only cells past its last figure: it aligns left.
+    kept_empty = "" in row
+    column = position if len(row) == len(header) or label_last or keyed or kept_empty \
+        else len(header) - (len(row) - position)
     if not 0 <= column < len(header):
         return None
     label = next((cell for cell in row if cell and not _DIGIT.search(cell)), row[0])

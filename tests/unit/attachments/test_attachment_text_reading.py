@@ -91,6 +91,13 @@ def test_xlsx_rows_are_located_by_sheet_and_row_with_german_number_text() -> Non
     ]
 
 
+def test_a_spreadsheet_row_of_figures_keeps_its_empty_cells_so_each_figure_stays_in_its_column() -> None:
+    data = xlsx_bytes([["Datum", "Buchung", "Soll", "Haben"], [None, "Übertrag", None, 120.0],
+                       [None, "Saldo offen", 310.0, None], [None, "Hinweis", None, None]])
+    texts = [s.text for s in read_attachment(data, "konto.xlsx").segments]
+    assert texts == ["Datum | Buchung | Soll | Haben", " | Übertrag |  | 120", " | Saldo offen | 310", "Hinweis"]
+
+
 def test_xlsx_formula_cells_show_the_value_excel_computed_not_the_formula() -> None:
     data = xlsx_bytes([["Hauptforderung", 700], ["Gesamt", "=SUM(B1:B1)"]], {"B2": "0.00"})
     # openpyxl writes no cached result; put in the one Excel would have saved.
@@ -153,7 +160,7 @@ def test_plain_text_lines_are_numbered_skipping_blank_lines() -> None:
         ("E022-rueckstandsaufstellung.pdf", "Summe der", "page 1, line 11",
          "Summe der Rückstände 1.810,97 €"),
         ("E023-forderungskonto.xlsx", "Gesamtforderung", "sheet Forderungskonto, row 16",
-         "Gesamtforderung | 504,31 €"),
+         " | Gesamtforderung | 504,31 €"),
         ("E027-mietkontoauszug.docx", "Gesamtrückstand", "table 1, row 8",
          "Gesamtrückstand | 1.545,00 €"),
     ],
