@@ -26,6 +26,7 @@ from app.services.extraction.doubts import (
     running_doubts,
     stale_doubts,
     subject_doubts,
+    table_key_doubts,
     total_doubts,
     withdrawal_doubts,
 )
@@ -56,6 +57,7 @@ from app.services.extraction.result import (
     AttachmentStatusOut,
     Evidence,
     ExtractionResult,
+    ReferenceFound,
 )
 from app.services.extraction.sender import sender_cues
 from app.services.extraction.stated_sums import future_totals, larger_sums, unread_larger_sums
@@ -151,6 +153,7 @@ def _signals(
         own_figures=sum(1 for c in accepted if c.line.part == "reply" and c.has_currency),
         about_a_case=about_a_case,
         total_text=fold(decision.total.line.text) if decision.total is not None else "",
+        total_in_attachment=decision.total is not None and decision.total.line.part == "attachment",
     )
 
 
@@ -176,6 +179,9 @@ def _apply_intent(
         return None, None, 0.0, marked
     if decision.total is None:
         return None, None, 0.0, candidates
+    if intent.intent == "rejection" and decision.fallback:  # a refusal's only figure has no total label: no claim
+        return None, None, 0.0, [c.reject("a refusal's unlabelled figure, not the claim") if c is decision.total
+                                 else c for c in candidates]
     return decision.total.value, decision.total.line.evidence(), decision.confidence, candidates
 
 
@@ -203,6 +209,7 @@ def _safety(
     reply_text: str = "",
     cut: str | None = None,
     body_doubts: Sequence[str] = (),
+    references: Sequence[ReferenceFound] = (),
 ) -> tuple[bool, list[str]]:
     """Safe = one clear current total in the creditor's own new text; every doubt is a reason."""
     reasons: list[str] = [cut] if cut else []  # an unread rest may correct or contradict any total
@@ -213,7 +220,7 @@ def _safety(
     if total is None:
         reasons.append("no total stated")
     else:
-        reasons.extend(total_doubts(decision, reply_text, candidates))
+        reasons.extend(total_doubts(decision, reply_text, candidates, references))
         if decision.fallback:
             reasons.append("total has no total label")
         if total.label_text == FIGURE_ALONE:
@@ -352,7 +359,7 @@ def extract(
                                     *old_document_doubts(decision, attachments, received_on),
                                     *attachment_offer_doubts(attachments),
                                     *running_doubts(decision, said, received_on),
-                                    *withdrawal_doubts(said)])
+                                    *withdrawal_doubts(said), *table_key_doubts(decision, lines)], references)
     creditor, agent = choose_creditor(find_creditor_names(subject_lines + lines, from_name, from_email))
     amounts: list[AmountFound] = [c.found() for c in judged]
     return ExtractionResult(

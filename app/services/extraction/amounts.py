@@ -26,6 +26,7 @@ from app.services.extraction.numbers import MoneyToken, find_money, forget_lines
 from app.services.extraction.result import AmountFound, AmountLabel
 from app.services.extraction.unit_counts import charged_now, factor_count, unit_count
 from app.services.extraction.vocabulary.amounts import (
+    BEFORE_PAYMENT_LEAD,
     CANCELLED_LEAD,
     CANCELLED_TRAIL,
     CREDIT_DRAWN,
@@ -73,6 +74,7 @@ CREDIT_LIMIT_REASON = "credit limit or original loan, not the claim"
 _LEAD_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (CREDIT_REASON, CREDIT_LEAD),
     (INSTALMENT_REASON, INSTALMENT_LEAD),
+    (SUPERSEDED_REASON, BEFORE_PAYMENT_LEAD),
     (PAID_REASON, PAID_LEAD),
     ("cancelled", CANCELLED_LEAD),
     (CREDIT_LIMIT_REASON, CREDIT_LIMIT_LEAD),
@@ -103,7 +105,7 @@ _PAID_TRAIL_EN = re.compile(r"\b(?:was|were|has been|have been) (?:\w+ )?(?:rece
 _FIRMS_FIGURE = "the firm's figure repeated, not the creditor's"
 _PER_UNIT = "price per unit, not the claim"
 _MULTIPLIER = "multiplier in a calculation line"
-_NEGATION = re.compile(r"\bnicht\b|\bnoch\b|\bkein\w*")
+_NEGATION = re.compile(r"\bnichts?\b|\bnix\b|\bnoch\b|\bkein\w*")
 # "5 % Zinsen aus 1.000 €": the base interest runs on. Not "… beläuft sich inkl. Zinsen … auf 497,35 €".
 _INTEREST_BASE = re.compile(r"zins.{0,80}\b(?:aus|auf)\s*(?:€|eur|euro)?\s*$")
 _STATED_AS_OWED = re.compile(r"\b(?:belaeuft|belaufen|betraegt|betragen)\b|(?:inkl|inklusive|einschl|einschliesslich"
@@ -123,6 +125,9 @@ _PER_UNIT_AFTER = re.compile(
 _PER_UNIT_BEFORE = re.compile(r"(?:\bje|\bà|\bá|\ba|\bzu je|\bpro)\s*(?:€|eur|euro)?\s*$", re.IGNORECASE)
 _FACTOR_BEFORE = re.compile(r"\d\s*[x×*]\s*(?:€|eur|euro)?\s*$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+# A clause that gives the reason for the figure before it ("1.260,00 €, weil die Februarmiete nur teilweise gezahlt
+# wurde"): it says why the amount is what it is, not that the amount was paid.
+_REASON_CLAUSE = re.compile(r",\s*(?:weil|da|denn|zumal|nachdem|obwohl)\b", re.IGNORECASE)
 # Inside a sentence: the marks between its clauses.
 _CLAUSE_MARK_INSIDE = re.compile(r"[,;]|\s[–-]\s")
 # A part a later clause may name of its own, so that a cue in it is about that part, not an amount before. The
@@ -235,9 +240,9 @@ class Candidate:
 
 def _trailing_clause(masked: str, end: int, next_start: int, next_line: str | None, start: int = 0) -> str:
     tail = masked[end:next_start]
-    stop = _CLAUSE_END.search(tail)
-    if stop:
-        return tail[: stop.start()]
+    stops = [found.start() for found in (_CLAUSE_END.search(tail), _REASON_CLAUSE.search(tail)) if found]
+    if stops:
+        return tail[: min(stops)]
     # A sentence runs on into the next line, but a row does not: an amount that ends its line above a line that ends
     # in an amount of its own ("Auslagen 20,00 EUR" / "bereits gezahlt -150,00 EUR") is a list, and the payment
     # row says nothing about the fee above it.
@@ -401,6 +406,12 @@ def _label(lead: str, clause: str, prefix: str, trail: str, previous_label: str 
     # often the same text, prefix and trail often both empty).
     verdicts: dict[str, LabelVerdict] = {}
     for text in (lead, clause, prefix):
+        if text is not lead and _STILL_BEFORE.search(fold(lead)):
+            # "Die Rechnung war 275,40, es sind also noch 75,40 offen": what is still open, named after the figure,
+            # outranks the sentence's subject.
+            trailing = classify(trail)
+            if trailing.label == "balance":
+                return trailing
         if text not in verdicts:
             verdict = verdicts[text] = classify(text)
             if verdict.label not in ("other", "unlabelled"):
@@ -575,7 +586,9 @@ def _line_candidates(
 
 # A word of consequence alone before an amount, opening its sentence or right after the amount before (not after a
 # comma: "Die Rechnung über 930,00 €, also 900,00 € Material und …" restates a part).
-_CONSEQUENCE_ALONE = re.compile(r"^\s*(?:(?:€|EUR|Euro)\s+)?(?:also|somit|macht|ergibt)\s*$", re.IGNORECASE)
+# (a comma may stand before it: "pro Mahnung nehm ich 5 Euro, also 652,70 € gesamt")
+_STILL_BEFORE = re.compile(r"\bnoch\s*(?:€|eur|euro)?\s*$")
+_CONSEQUENCE_ALONE = re.compile(r"^[\s,;]*(?:(?:€|EUR|Euro)[\s,;]+)?(?:also|somit|macht|ergibt)\s*$", re.IGNORECASE)
 _SUM_WORD_AFTER = re.compile(r"^\W*(?:(?:EUR|Euro)\W+)?(?:insgesamt|zusammen|gesamt|in Summe)\b", re.IGNORECASE)
 _DEDUCTION_MARK = re.compile(r"^\s*\./\.\s")
 _CURRENCY_WORD = re.compile(r"\b(?:EUR|Euro)\b", re.IGNORECASE)

@@ -14,13 +14,16 @@ from app.services import money
 from app.services.attachments.result import AttachmentText
 from app.services.extraction.amounts import OTHER_VALUE_REASON, PAID_REASON, Candidate, collect_amounts
 from app.services.extraction.arithmetic import order_key
+from app.services.extraction.columns import CELL_SEPARATOR, cells
 from app.services.extraction.intent import instalment_offer_wording, settled_claim_wording
 from app.services.extraction.labels import fold, is_weak_balance
 from app.services.extraction.lines import SourceLine
 from app.services.extraction.listed_rows import rows_above
 from app.services.extraction.numbers import find_money
+from app.services.extraction.result import ReferenceFound
 from app.services.extraction.totals import TotalDecision, usable
 from app.services.extraction.vocabulary.amounts import (
+    ACCOUNT_COLUMN,
     ADDED_CUE,
     BLANK_TOTAL_FIELD,
     COMPANY_DEBTOR,
@@ -34,6 +37,7 @@ from app.services.extraction.vocabulary.amounts import (
     FIGURE_LEFT_TO_FIRM,
     FIRMS_FIGURE_LEAD,
     FROM_NOW_ON,
+    FURTHER_BILL,
     GARNISHEE,
     IDENTITY_UNSURE,
     INTEREST_NOT_COMPUTED,
@@ -46,6 +50,7 @@ from app.services.extraction.vocabulary.amounts import (
     PERSON_ROW,
     PROVISIONAL,
     SETTLEMENT_SUM,
+    SEVERAL_ACCOUNTS,
     STILL_CHECKED,
     UNCOMPUTED_ADDITION,
     WRITER_KIN,
@@ -66,8 +71,24 @@ def _closes_everything(decision: TotalDecision, candidates: list[Candidate]) -> 
     return decision.sums_what_it_lists and not after
 
 
-def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Candidate]) -> list[str]:
-    """Doubts about a chosen total that its label and the rest of the reply raise."""
+_DIGIT_OR_LETTER = re.compile(r"[^\W_]")
+
+
+def _numbered_alike(references: Sequence[ReferenceFound]) -> bool:
+    """The creditor's own text names two different numbers of one kind and shape ("Vertragskonto 3318 604 219" and
+    "Vertragskonto 3318 604 220")."""
+    seen: dict[tuple[str, str], set[str]] = {}
+    for found in references:
+        if found.owner == "creditor" and found.evidence.part in ("reply", "attachment"):
+            shape = _DIGIT_OR_LETTER.sub(lambda m: "9" if m.group(0).isdigit() else "A", found.value)
+            seen.setdefault((found.kind, shape), set()).add(found.value)
+    return any(len(values) > 1 for values in seen.values())
+
+
+def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Candidate],
+                 references: Sequence[ReferenceFound] = ()) -> list[str]:
+    """Doubts about a chosen total that its label and the rest of the reply raise; `references` are the ones the
+    mail names."""
     total = decision.total
     if total is None:
         return []
@@ -83,6 +104,15 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
         # about one of them; which one it is, a human sees from the letter.
         named = "; ".join(money.format_eur(c.value) for c in decision.wholes_summed)
         doubts.append(f"the total adds up the claims of several accounts or files ({named}): '{accounts.group(0)}'")
+    elif _closes_everything(decision, candidates) and (
+            ((several := SEVERAL_ACCOUNTS.search(folded)) and _numbered_alike(references))
+            or (several := FURTHER_BILL.search(folded))):
+        # "Vertragskonto 3318 604 219 (Strom) … = 909,48 / Vertragskonto 3318 604 220 (Erdgas) 211,40 / Insgesamt
+        # 1.120,88": a grand total over accounts numbered alike, one of them without a subtotal of its own, where the
+        # firm's reference names one of them; or over a bill added in passing. (A grand total over accounts of
+        # different kinds under one customer number is the claim the firm asked about.)
+        doubts.append(f"the total adds up what the reply lists for several accounts, contracts or bills: "
+                      f"'{several.group(0)}'")
     if len(people := {found.group(1).strip() for found in PERSON_ROW.finditer(folded)}) > 1:
         doubts.append(f"the reply lists claims of more than one person: {', '.join(sorted(people))}")
     if len(creditors := {found.group(1) for found in CREDITOR_NAMED.finditer(folded)}) > 1:
@@ -289,6 +319,38 @@ def _daily_sentences(reply_text: str) -> list[str]:
 
 
 WITHDRAWN_ANSWER = "the creditor withdraws or corrects an earlier answer of its own"
+
+
+_HEADER_CELLS = 3
+
+
+def table_key_doubts(decision: TotalDecision, lines: Sequence[SourceLine]) -> list[str]:
+    """The total closes a table whose rows belong to different accounts or people ("Vertragskonto | Name | … |
+    Offener Betrag" with three customers, then "Summe"): a sum over several claims, not the one the firm asked about."""
+    total = decision.total
+    if total is None or CELL_SEPARATOR not in total.line.text:
+        return []
+    above = sorted((line for line in lines if line.source == total.line.source and line.part == total.line.part
+                    and line.key < total.line.key), key=lambda line: line.key)
+    rows: list[list[str]] = []
+    header: list[str] | None = None
+    # The table's rows run up to its header without a break: the nearest row of three or more cells without money.
+    for line in reversed(above):
+        if CELL_SEPARATOR not in line.text:
+            break
+        if not find_money(line.text) and len(cells(line.text)) >= _HEADER_CELLS:
+            header = cells(line.text)
+            break
+        rows.append(cells(line.text))
+    if header is None:
+        return []
+    for column, name in enumerate(header):
+        if not ACCOUNT_COLUMN.fullmatch(fold(name)):
+            continue
+        keys = {row[column] for row in rows if column < len(row) and row[column]}
+        if len(keys) > 1:
+            return [f"the total adds up a table's rows of {len(keys)} different '{name}' entries"]
+    return []
 
 
 def withdrawal_doubts(reply_text: str) -> list[str]:

@@ -31,7 +31,8 @@ class IntentSignals:
 
     `about_a_case`: a firm reference (incl. a plus-address) or a client name was found;
     `own_figures`: accepted amounts in euro in the creditor's own new text ("steht bei rund 5.200,- €");
-    `total_text`: the folded line the chosen total stands on ("" when none)."""
+    `total_text`: the folded line the chosen total stands on ("" when none); `total_in_attachment`: that line is an
+    attachment's, not the mail's own text."""
 
     has_positive_total: bool
     has_zero_total: bool
@@ -44,6 +45,7 @@ class IntentSignals:
     own_figures: int = 0
     about_a_case: bool = True
     total_text: str = ""
+    total_in_attachment: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,8 @@ def _settled_account(text: MailText, signals: IntentSignals) -> list[str] | None
     found = cues.settled_account(text.reply)
     if not found or cues.open_remainder(text.reply) or _person_to_be_named(text):
         return None
-    paid_total = signals.total_is_fallback or bool(words.PAID.search(signals.total_text))
+    # (a total only in an attachment beside "nichts mehr offen" in the mail is the paid bill or its receipt)
+    paid_total = signals.total_is_fallback or signals.total_in_attachment or bool(words.PAID.search(signals.total_text))
     if signals.has_positive_total and not paid_total:
         return None
     extra = ["the amount named is a payment, not a claim"] if signals.has_positive_total else []
@@ -143,7 +146,8 @@ def _settled_account(text: MailText, signals: IntentSignals) -> list[str] | None
 def _receipt(text: MailText, signals: IntentSignals) -> list[str] | None:
     body = text.reply + "\n" + text.footer
     receipt = hits(words.RECEIPT, body, 1)
-    pending = hits(words.PENDING, body, 1) if receipt else []  # without a receipt cue the rule fails anyway
+    # without a receipt cue the rule fails anyway
+    pending = hits(words.PENDING, body, 1) + hits(words.QUEUED, body, 1) if receipt else []
     return _quote("cue", receipt + pending) if receipt and pending else None
 
 
@@ -162,12 +166,20 @@ def _instalment_offer(text: MailText, signals: IntentSignals) -> list[str] | Non
 def _settled_payment(text: MailText, signals: IntentSignals) -> list[str] | None:
     if signals.has_positive_total or cues.open_remainder(text.reply):
         return None
+    if cues.assignment(text.reply) and hits(asks.DECLINE, text.reply):
+        # "Die offenen Beträge haben wir … verkauft und abgetreten … können wir keine Auskunft geben. … mit dem Verkauf
+        # ausgebucht … Saldo von 0,00 €": the account was cleared by the sale, the claim lives on elsewhere.
+        return None
     found = _quote("cue", cues.settled_any(text.reply)) + (["balance stated as 0,00"] if signals.has_zero_total else [])
     return found if found and not _person_to_be_named(text) else None
 
 
 def _total(text: MailText, signals: IntentSignals) -> list[str] | None:
     if not signals.has_positive_total:
+        return None
+    if signals.total_is_fallback and hits(asks.DECLINE, text.reply):
+        # "Die Rechnung über 189,95 € haben wir an unseren Inkassopartner übergeben … keine Auskünfte zum aktuellen
+        # Stand": an unlabelled figure beside a refusal to state the claim is the bill's history, not the claim.
         return None
     return ["no total label; single claim amount"] if signals.total_is_fallback else []
 

@@ -257,4 +257,5 @@ def requests(reply: str) -> list[str]:
 def only_with(reply: str) -> list[str]:
     """Sentences that make the figures wait for a document or a datum ("ohne Vollmacht keine Auskunft")."""
     return [sentence[:90] for sentence in _sentences(reply)
-            if asks.CONDITION.search(sentence) and asks.REQUEST_OBJECT.search(sentence)][:2]
+            if asks.CONDITION.search(sentence) and asks.REQUEST_OBJECT.search(sentence)
+            and not asks.VALID_UNSIGNED.search(sentence)][:2]

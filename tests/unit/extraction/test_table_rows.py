@@ -106,3 +106,44 @@ def test_an_older_balance_below_a_ledger_listed_newest_first_is_never_the_safe_c
                  "27.02.2070  Zinsen  -12,10\n03.02.2070  Gebühr  -28,00\n"
                  "Saldo zu unseren Gunsten am 31.01.2070: 500,00 EUR\n\nViele Grüße")
     assert result.total_amount == Decimal("540.10")
+
+
+def test_the_open_balance_under_the_debit_column_of_a_spreadsheet_is_read() -> None:
+    """A spreadsheet row keeps its empty cells (" | Saldo offen | 410,00"), so the balance stays under "Soll" and
+    is not taken for a paid "Haben" figure."""
+    sheet = AttachmentText(filename="konto.xlsx", status="ok", segments=[
+        TextSegment(text=text, location=f"sheet Konto, row {n}") for n, text in enumerate(
+            ("Datum | Leistung | Soll | Haben", "03.02.2031 | Reparatur | 610,00", "10.02.2031 | Anzahlung |  | 200,00",
+             " | Summe | 610,00 | 200,00", " | Saldo offen | 410,00"), 1)])
+    result = extract(parse_body("Anbei das Kundenkonto.", None), subject="Kundenkonto 5590 1127",
+                     from_email="info@wasser.example", from_name="Wasserverband Süd", attachments=[sheet])
+    assert result.total_amount == Decimal("410.00")
+
+
+def test_a_sum_over_rows_of_different_customers_is_not_safe() -> None:
+    """An export filtered by the firm's address lists three customers; its sum row is no one's claim."""
+    sheet = AttachmentText(filename="export.xlsx", status="ok", segments=[
+        TextSegment(text=text, location=f"sheet Export, row {n}") for n, text in enumerate(
+            ("Kundennummer | Name | Offener Betrag", "5590 1127 | Vogt, Malte | 410,00",
+             "5590 2231 | Ries, Anja | 120,50", " | Summe | 530,50"), 1)])
+    result = extract(parse_body("Anbei der Auszug.", None), subject="Kundenkonto 5590 1127",
+                     from_email="info@wasser.example", from_name="Wasserverband Süd", attachments=[sheet])
+    assert result.total_amount == Decimal("530.50")
+    assert not result.amount_is_safe
+    one = AttachmentText(filename="konto.xlsx", status="ok", segments=[
+        TextSegment(text=text, location=f"sheet Konto, row {n}") for n, text in enumerate(
+            ("Rechnung | Kundennummer | Offener Betrag", "R-401 | 5590 1127 | 410,00", "R-433 | 5590 1127 | 120,50",
+             " | Summe | 530,50"), 1)])
+    own = extract(parse_body("Anbei das Kundenkonto.", None), subject="Kundenkonto 5590 1127",
+                  from_email="info@wasser.example", from_name="Wasserverband Süd", attachments=[one])
+    assert own.total_amount == Decimal("530.50") and own.amount_is_safe
+
+
+def test_a_key_value_table_naming_the_customer_above_the_claims_rows_stays_safe() -> None:
+    html = ("<table><tr><td>Kunde</td><td>Vogt, Malte</td></tr><tr><td>Kundennummer</td><td>5590 1127</td></tr>"
+            "<tr><td colspan='2'>Antwort</td></tr><tr><td>Rechnung 2031-04</td><td>80,00 EUR</td></tr>"
+            "<tr><td>Rechnung 2031-05</td><td>80,00 EUR</td></tr><tr><td>Mahngebühr</td><td>5,00 EUR</td></tr>"
+            "<tr><td><b>Forderung gesamt</b></td><td><b>165,00 EUR</b></td></tr></table>")
+    result = run(None, html)
+    assert result.total_amount == Decimal("165.00")
+    assert result.amount_is_safe

@@ -146,6 +146,12 @@ SUPERSEDED_LEAD = phrases((
     # A figure denied right before it: "es sind nicht 1.147,80, sondern 1.174,80 EUR".
     r"\bnicht (?:€\s*|eur\s+|euro\s+)?$",
 ), whole_words=False)
+# The balance before the payment the reply reports ("Saldo vor Zahlung (Stand 25.06.)", "Saldo vor Zahlungseingang"):
+# a previous figure, whatever payment word it names.
+BEFORE_PAYMENT_LEAD = phrases((
+    r"\b(?:Saldo|Stand|Kontostand|Forderung|Rückstand|Betrag) vor (?:der |dem )?(?:Zahlung|Zahlungseingang|Gutschrift"
+    r"|Verrechnung|Buchung|Tilgung|Teilzahlung|Eingang)\w*",
+), whole_words=False)
 PERIODIC_LEAD = phrases((
     r"erhöh\w* sich", r"steig\w* .{0,30}\bum\b", r"täglich\w*", r"pro Tag\b", r"je Tag\b", r"per day\b",
     r"\bdaily\b",
@@ -229,6 +235,10 @@ PARTS_TO_FOLLOW = phrases((
     r"(?:gesondert|separat|später|nachträglich|noch) (?:\S+ ){0,2}?(?:beziffer\w*|mitteil\w*|nachreich\w*|aufgeben"
     r"|aufgegeben|geltend machen|festgesetzt|festsetzen)",
     r"(?:interest|costs|fees) (?:\S+ ){0,8}?(?:will be|to be) (?:\S+ ){0,2}?(?:quantified|advised|notified)",
+    # a further claim under review, to be made on its own ("prüfen wir einen Regress …; die Forderung würde dann
+    # gesondert geltend gemacht")
+    r"\b(?:Forderung|Anspruch|Ansprüche|Regress\w*)\b[^.;]{0,40}?\bgesondert (?:\S+ ){0,2}?geltend (?:gemacht|machen)",
+    r"\bprüf\w* (?:\S+ ){0,4}?(?:einen|den|einen möglichen) Regress\w*",
 ), whole_words=False)
 # Interest, costs or fees the creditor says the stated figure leaves out or has not fixed yet ("seither
 # aufgelaufene Zinsen sind nicht berücksichtigt", "Nicht enthalten sind die verauslagten Gerichtskosten", "die
@@ -357,6 +367,8 @@ PROVISIONAL = phrases((r"unverbindlich\w*", r"nicht verbindlich", r"ohne Gewähr
                        r"vorläufige[rns]? (?:Stand|Saldo|Kontostand|Forderungsstand|Betrag|Berechnung|"
                        r"Forderungsaufstellung|Aufstellung)\b", r"vor (?:der )?(?:Weitergabe|Herausgabe)\b",
                        r"Vorbehalt\w* (?:der |einer )?(?:Prüfung|Bestätigung|Freigabe|Kontrolle)",
+                       # the label's own aside: "Offener Betrag (vorläufig) 341,56 €"
+                       r"\(\s*vorläufig\s*\)",
                        r"subject to (?:review|confirmation|verification)", r"non-binding"), whole_words=False)
 # Whether a part of the claim stands is still being checked ("Ob die Mahngebühr bestehen bleibt, prüft die
 # Fachabteilung noch", "Wir klären noch, ob die Zinsen berechtigt sind"): the figure may still change.
@@ -375,8 +387,8 @@ MAY_CHANGE = phrases((
     r"(?:^|\n|[.;:]\s)\s*(?:kommt|kommen|geht|gehen|liegt|liegen|erhalten|bekommen|trifft|zahlt|zahlen)\b[^.;,]{1,60},"
     r"[^.;]{0,120}?\bnur noch\b",
     r"\b(?:verringert|reduziert|vermindert|ermäßigt|mindert) sich (?:\S+ ){0,3}?entsprechend\b",
-    r"\b(?:kann|könnte|können|könnten) sich (?:\S+ ){0,4}?(?:noch )?(?:ändern|verändern|erhöhen|verringern"
-    r"|reduzieren)\b",
+    # ("… kann sich der Betrag dann auch noch nach oben oder nach unten verändern")
+    r"\b(?:kann|könnte|können|könnten) sich\b[^.;:!?]{0,70}?\b(?:ändern|verändern|erhöhen|verringern|reduzieren)\b",
     r"\b(?:kann|könnte|können|könnten|wird|dürfte) (?:\S+ ){0,6}?(?:höher|niedriger|geringer) (?:\S+ ){0,4}?"
     r"ausfallen\b",
     # the final figure is still to come ("erst daraus ergibt sich der endgültige Betrag", "Die Schlussrechnung … wird
@@ -387,6 +399,9 @@ MAY_CHANGE = phrases((
     r"|Saldo)",
     r"\bSchlussrechnung\w* (?:\S+ ){0,8}?(?:wird|werden) (?:\S+ ){0,10}?(?:erstellt|folgen|folgt|nachgereicht"
     r"|zugestellt|verschickt)\b",
+    # "Da Sie … ausgezogen sind, steht die Schlussrechnung noch aus."
+    r"\b(?:steht|stehen) (?:\S+ ){0,3}?(?:Schluss|End)(?:rechnung|abrechnung)\w* (?:\S+ ){0,3}?noch aus\b",
+    r"\b(?:Schluss|End)(?:rechnung|abrechnung)\w* (?:\S+ ){0,4}?(?:steht|stehen) (?:\S+ ){0,3}?noch aus\b",
 ), whole_words=False)
 # The creditor writes as garnishee of the client's account or wages (Drittschuldner), served with another creditor's
 # garnishment order ("Uns wurde … ein Pfändungs- und Überweisungsbeschluss … zugestellt. Gläubigerin ist …", "Die
@@ -452,6 +467,28 @@ MORE_THAN_ONE_ACCOUNT = phrases((
     r"(?:two|several|both|multiple) (?:\S+ ){0,2}?(?:accounts|claims|contracts|loans)\b",
     r"(?:another|a second|a further) (?:\S+ ){0,2}?(?:account|claim|contract|loan)\b",
 ))
+# More than one account or contract of the client named as such ("bezieht Strom und Erdgas über zwei Vertragskonten",
+# "ein weiteres Kundenkonto"), not claims or items of one account ("folgende Forderungen" lists invoices).
+SEVERAL_ACCOUNTS = phrases((
+    r"(?:zwei|drei|vier|fünf|mehrere|beide[n]?|verschiedene[n]?|folgende[n]?) (?:\S+ ){0,2}?"
+    r"(?:\w*konten|Verträge|Vertragsverhältnisse|Kundennummern|Darlehen|Kredite)\b",
+    r"(?:ein|eine|einen|einem) (?:weitere[nms]?|zweite[nms]?|andere[nms]?) (?:\S+ ){0,2}?"
+    r"(?:\w*konto|Vertrag|Kundennummer|Darlehen|Kredit)\b",
+    r"(?:two|several|both|multiple) (?:\S+ ){0,2}?(?:accounts|contracts|loans)\b",
+    r"(?:another|a second|a further) (?:\S+ ){0,2}?(?:account|contract|loan)\b",
+))
+# A further bill added in passing ("Dann hab ich noch die 2081-019 … an ihn, die ist auch nicht bezahlt"): a sum over
+# what the reply lists then adds a claim the firm did not ask about.
+FURTHER_BILL = phrases((
+    r"(?:hab|habe|haben) (?:ich|wir) (?:\S+ ){0,2}?noch (?:eine|einen|die|den) (?:\S+ ){0,2}?(?:Rechnung|\d)",
+    r"(?:die|diese|sie|der|dieser) (?:ist|sind) (?:\S+ )?auch (?:noch )?(?:nicht bezahlt|unbezahlt)\b",
+))
+# A table column that keys each row to an account, contract or person ("Vertragskonto | Name | … | Offener Betrag"):
+# rows with different keys are several claims, and the table's sum adds them up.
+ACCOUNT_COLUMN = re.compile(
+    r"(?:vertragskonto|kundenkonto|kundennummer|kunden-?nr\.?|konto|kontonummer|konto-?nr\.?|name|kunde|kundin"
+    r"|schuldner\w*|debitor\w*|mandant\w*|vertrag|vertragsnummer|vertrags-?nr\.?|versicherungsnummer|mitglied\w*"
+    r"|account|customer|debtor)")
 # A figure before tax: a claim is what is owed, tax included ("Summe netto", "Nettobetrag").
 NET_OF_TAX_LEAD = phrases((
     r"\bnetto\b", r"Nettobetrag", r"Nettosumme", r"Nettoentgelt", r"Rechnungsbetrag netto", r"net amount",

@@ -46,6 +46,9 @@ RECEIPT = phrases((
     r"(?:Ihre (?:elektronische )?(?:Nachricht|Anfrage|E-?Mail|Anliegen)\w*|Ihr Anliegen) (?:\S+ ){0,8}?(?:eingegangen"
     r"|registriert|erfasst)",
     r"wir bestätigen (?:Ihnen )?den (?:Eingang|Empfang)", r"(?:we have|we've) received your",
+    # filed under a number of the creditor's system ("Wir haben sie unter der Anfragenummer #PF-2207 gespeichert")
+    r"unter (?:der|dem) (?:\S+ ){0,2}?\w*(?:nummer|Nr\.?|Kennung|ID)\W*\S+ (?:\S+ ){0,6}?(?:gespeichert"
+    r"|registriert|erfasst|aufgenommen|angelegt)\b",
     r"your (?:message|request|e-?mail|enquiry|inquiry) (?:has reached|has been received|was received|has been"
     r" registered)",
     r"thank you for contacting", r"(?:this is )?an automatic confirmation",
@@ -59,6 +62,12 @@ PENDING = phrases((
     r"(?:eine )?Antwort erhalten Sie (?:\S+ ){0,4}?innerhalb", r"inhaltliche Prüfung",
     r"(?:usually|will) (?:reply|replies|respond|responds|get back)", r"within \d+ (?:business|working) days",
     r"follow (?:the status of )?your (?:case|request|ticket)", r"Warteschlange",
+))
+# A queue named beside a receipt ("Wir bearbeiten sie der Reihe nach", "im Moment dauert das 4 bis 6 Werktage"); alone
+# a person may write it too, so it counts only together with a receipt cue (`intent._receipt`).
+QUEUED = phrases((
+    r"der Reihe nach", r"in der Reihenfolge (?:des|ihres|ihrer) Eingang\w*", r"um (?:\S+ ){0,2}?Geduld",
+    r"dauert (?:\S+ ){0,4}?\d+ (?:bis \d+ )?(?:Werktage|Arbeitstage|Tage|Wochen)\b",
 ))
 # Wording of a machine-sent mail (not of a letter: "maschinell erstellt, ohne Unterschrift gültig" is no cue).
 AUTOMATIC = phrases((
@@ -104,7 +113,8 @@ PERSONAL_NOTE = phrases((
 # --- settled ----------------------------------------------------------------------------------------------
 # The whole account is settled: strong enough to outweigh a paid amount the reply also names.
 SETTLED_ACCOUNT = phrases((
-    r"keine (?:weiteren )?offenen (?:Forderungen|Beträge|Posten|Rechnungen|Salden|Positionen)",
+    # (also one item, "weist keinen offenen Posten mehr aus")
+    r"kein(?:e|en)? (?:weiteren )?offenen? (?:Forderungen|Beträge|Betrag|Posten|Rechnungen|Salden|Positionen)\b",
     r"kein(?:e|erlei) (?:weiteren )?(?:offenen )?(?:Forderungen|Ansprüche|Beträge|Posten|Rückstände|Beiträge) "
     r"(?:\S+ ){0,3}?(?:mehr )?(?:bestehen|offen|gegen|ausstehend)",
     # The claim itself declared done, also as a compound ("Grundsteuerforderung zum Kassenzeichen … ist erledigt").
@@ -222,11 +232,15 @@ INSTALMENT = phrases((
     r"instal+ments?", r"payment (?:plan|arrangement)", r"monthly (?:payments|rates)",
     # Monthly payments with their figure: "Wenn Herr K. ab Mai monatlich 50,00 € zahlt, …", "100 euro im monat".
     r"monatlich\w* (?:\S+ ){0,2}?\d", r"\d[\d.,]*\s?(?:€|eur|euro)? (?:im|pro|je|a) Monat\b",
+    r"(?:jeden|pro|je) Monat (?:\S+ ){0,2}?\d",
 ))
 # An offer or a grant: what turns a sentence about instalments into a plan.
 OFFER = phrases((
     r"biete\w*", r"anbiete\w*", r"angeboten", r"Angebot\w*", r"gewähr\w*", r"bewillig\w*", r"einräum\w*",
     r"räumen (?:\S+ ){0,6}?ein\b", r"einverstanden",
+    # payments agreed with the client in person ("Ausgemacht haben wir: Frau P. zahlt ab April jeden Monat 100,00 €";
+    # not a price agreed for a service: "war ausgemacht: Winterdienst 45,00 im Monat")
+    r"(?:ausgemacht|vereinbart|abgesprochen)\b[^.;]{0,80}?\b(?:zahlt|zahlen|überweist|überweisen|abzahlt)\b",
     # English forms only: "offer\w*" read the client's surname "Offergeld" as an offer.
     r"\boffer(?:s|ed|ing)?\b", r"\bpropos(?:e|es|ed|al|als|ing)\b",
     r"(?:prepared|willing|able) to (?:accept|agree|offer)",

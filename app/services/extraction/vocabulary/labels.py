@@ -44,6 +44,8 @@ STRONG_TOTALIZER = phrases((
     r"\b(?:ergibt|ergeben) sich\W*$",
     # "… sowie die Nachzahlung mit 212,38. Zusammen 1.122,38 €.": the word alone opening the amount's sentence.
     r"^\W*zusammen\W*$",
+    # the same with its verb after it: "… die seit Oktober fällig ist. Zusammen sind das 2.138,40 Euro."
+    r"^\W*zusammen (?:sind|macht|machen|ergibt|ergeben|wären) (?:das|dies|es)\W*$",
     # Added up in words: "Zusammengerechnet sind damit heute …", "Alles zusammen macht das …", "unterm Strich".
     r"\bzusammengerechnet\b", r"\bzusammengezählt\b", r"\balles zusammen\b", r"\bunter(?:m| dem) Strich\b",
     r"\bsumma summarum\b", r"\balles in allem\b",

@@ -10,8 +10,9 @@ from app.services.extraction.vocabulary import phrases
 
 # A phrase that asks the firm to send or tell something, whatever the object.
 REQUEST_DIRECT = phrases((
+    # ("Bitte lassen Sie sich den Auszug von Ihrem Mandanten vorlegen" asks the firm for nothing)
     r"bitte (?:senden|schicken|übersenden|übermitteln|reichen|teilen|nennen|geben|verwenden|füllen|lassen|bestätigen)"
-    r" Sie (?:uns|mir)?",
+    r" Sie (?!sich\b)(?:uns|mir)?",
     r"(?:senden|schicken|reichen) Sie (?:\S+ ){0,6}?(?:uns|mir) (?:\S+ ){0,6}?(?:zu|zurück|nach)\b",
     r"bitten (?:wir )?Sie,? (?:\S+ ){0,3}?(?:uns|mir)",
     r"bitte (?:ich|wir) Sie,? (?:\S+ ){0,3}?(?:uns|mir|den|die|das)",
@@ -38,6 +39,8 @@ REQUEST_OBJECT = phrases((
 # In the same sentence as a request word these make it no request ("bitten um Ihr Verständnis").
 NOT_A_REQUEST = phrases((
     r"Verständnis", r"Rückfrage\w*", r"wenden Sie sich", r"sich (?:\S+ ){0,3}?wenden", r"understanding",
+    # asked not to send again ("Bitte schicken Sie uns Ihr Anliegen nicht noch einmal, sonst …")
+    r"nicht (?:noch )?(?:einmal|erneut|nochmals?|mehrfach)\b", r"do not (?:re-?send|send (?:\S+ ){0,3}?again)",
 ))
 # Something the firm sent is lacking: an implied request.
 MISSING = phrases((
@@ -52,6 +55,9 @@ CONDITION = phrases((
     r"ohne", r"solange", r"erst (?:dann|wenn|nach|sobald)", r"erst,? wenn", r"nur (?:\S+ ){0,6}?wenn", r"sobald",
     r"nach (?:Eingang|Vorlage|Erhalt)", r"bevor", r"unless", r"once\b", r"as soon as", r"only (?:if|when|after)",
 ))
+# A document's formula that it needs no signature ("… maschinell erzeugt und ist ohne Unterschrift gültig"): no
+# condition on what the firm must send.
+VALID_UNSIGNED = phrases((r"ohne (?:\S+ )?Unterschrift (?:\S+ ){0,2}?(?:gültig|wirksam|rechtsgültig)",))
 # The debtor as the creditor names the one person it will speak to ("dem Mitglied", "der Patientin").
 _THE_DEBTOR = r"(?:Patient|Kund|Schuldner|Mitglied|Betroffene|Steuerpflichtig|Versichert)\w*"
 # Not even a power of attorney would help: a refusal, whatever else the reply says.
@@ -84,10 +90,19 @@ DECLINE = phrases((
     # Disclosure not allowed: "eine Offenbarung gegenüber Ihrer Kanzlei ist daher nicht zulässig".
     r"(?:Offenbarung|Auskunftserteilung|Weitergabe|Herausgabe) (?:\S+ ){0,6}?(?:ist|wäre) (?:\S+ ){0,2}?"
     r"(?:nicht zulässig|unzulässig|nicht gestattet|nicht erlaubt)",
-    r"(?:können|dürfen) wir (?:\S+ ){0,4}?nicht (?:beantworten|mitteilen|nennen|erteilen)",
+    r"(?:können|dürfen) wir (?:\S+ ){0,5}?nicht (?:beantworten|mitteilen|nennen|erteilen|übersenden|zusenden"
+    r"|übermitteln|herausgeben)\b",
+    # neither figures nor anything else: "können Ihnen daher weder den Forderungsstand nennen noch Zahlungen annehmen"
+    r"(?:können|dürfen) (?:\S+ ){0,4}?weder (?:\S+ ){0,4}?(?:nennen|mitteilen|erteilen|geben|übersenden|beziffern)"
+    r" noch\b",
+    # the mandate is over: "Wir sind in dieser Sache nicht mehr beauftragt"
+    r"(?:sind|ist) (?:\S+ ){0,4}?nicht mehr (?:beauftragt|mandatiert|bevollmächtigt)\b",
     r"verfügen (?:\S+ ){0,3}?über keinen (?:\S+ ){0,2}?(?:Saldo|Kontostand|Forderungsstand)",
-    r"nicht (?:befugt|berechtigt|ermächtigt),? (?:\S+ ){0,6}?(?:Auskunft|Auskünfte|Angaben|Informationen|mitzuteilen"
-    r"|zu erteilen|zu geben)", r"von weiteren Anfragen (?:\S+ ){0,4}?abzusehen",
+    r"nicht (?:mehr )?(?:befugt|berechtigt|ermächtigt),? (?:\S+ ){0,6}?(?:Auskunft|Auskünfte|Angaben|Informationen"
+    r"|mitzuteilen|zu erteilen|zu geben|abzugeben)",
+    # the agency's mandate withdrawn: "dass das Sanitätshaus uns das Inkassomandat zum 31.01. entzogen … hat"
+    r"\w*(?:Mandat|Inkassoauftrag)\w* (?:\S+ ){0,4}?(?:entzogen|gekündigt|widerrufen)\b",
+    r"von weiteren Anfragen (?:\S+ ){0,4}?abzusehen",
     r"nicht (?:mehr )?zuständig", r"zuständig ist (?:allein|ausschließlich|nur|nunmehr)",
     # Only someone else answers now: "Auskünfte … erteilt ab diesem Zeitpunkt ausschließlich das Hauptzollamt".
     r"(?:Auskunft|Auskünfte) (?:\S+ ){0,10}?(?:erteilt|erteilen|gibt|geben) (?:\S+ ){0,4}?"
@@ -95,6 +110,10 @@ DECLINE = phrases((
     # Someone else holds the case now: "Zuständig ist jetzt die Arvano Portfolio GmbH".
     r"zuständig (?:ist|sind) (?:jetzt|nun|ab sofort|inzwischen|mittlerweile|seitdem|seither)\b",
     r"(?:wird|werden) bei uns nicht mehr geführt",
+    r"(?:wird|werden) (?:\S+ ){0,2}?(?:nicht mehr von uns|von uns nicht mehr) (?:geführt|bearbeitet|verwaltet)\b",
+    # only someone else may answer, said with the verb last: "Auskünfte … kann nur die neue Gläubigerin erteilen"
+    r"(?:Auskunft|Auskünfte|Angaben) (?:\S+ ){0,8}?(?:kann|können|darf|dürfen) (?:nur|allein|ausschließlich) "
+    r"(?:\S+ ){0,5}?(?:erteilen|geben|machen)\b",
     r"(?:cannot|can't|are unable to|are not able to|may not) (?:\S+ ){0,3}?(?:disclose|provide|share|give)",
 ))
 # Handing the claim to someone else, or pointing the firm there.
