@@ -246,7 +246,8 @@ def _read_sentence(text: str, source: str, *, heading: bool = False) -> Sentence
         return sentence
     _polarity(sentence, heading)
     own_terms = bool(words.COUNTER.search(folded)) or bool(
-        words.FLOOR_OR_CEILING.search(folded) and not words.GENERAL_HABIT.search(folded))
+        words.FLOOR_OR_CEILING.search(folded) and not words.GENERAL_HABIT.search(folded)
+        and not words.OFFER_DESCRIBED.search(folded))
     sentence.counter_cue = own_terms and not (words.REASON_LINE.match(folded) or words.WHY_QUESTION.match(folded))
     sentence.weak_cue = sentence.counter_cue and all(words.WEAK_COUNTER.fullmatch(match.group(0))
                                                      for match in words.COUNTER.finditer(folded))

@@ -385,6 +385,13 @@ FLOOR_OR_CEILING = re.compile(  # "über 240,00 €" names an amount ("Vergleich
 # A clause about what the creditor agrees to in general ("… liegt unter dem, was wir in vergleichbaren Fällen
 # mittragen"): a relative "was wir …" clause holds no decision on this plan.
 WHAT_WE_DO = re.compile(r"^\W*(?:\S+\s+)?was (?:wir|ich|man)\b")
+# The plan's own offer as the subject a bound describes ("Der angebotene Betrag deckt weniger als 20 % unserer
+# Forderung"): what the plan comes to, not a floor of the creditor's.
+OFFER_DESCRIBED = phrases((
+    r"(?:der|die|das|Ihr\w*) (?:\S+ )?angebotene\w* (?:Betrag|Quote|Summe|Zahlung|Einmalzahlung|Rate|Vergleich\w*)\b"
+    r"(?: \S+){0,2}? (?:deckt|decken|liegt|liegen|entspricht|beträgt|macht|sind|ist)\b",
+    r"Ihr\w* (?:Angebot|Vorschlag|Plan)\w* (?:\S+ ){0,2}?(?:deckt|liegt|entspricht|beträgt|macht)\b",
+))
 GENERAL_HABIT = phrases((r"normalerweise", r"üblicherweise", r"in der Regel", r"generell", r"im Allgemeinen",
                          r"standardmäßig", r"usually", r"as a rule", r"\bhatte\w*\b"))
 # Consent to something else than the plan ("mit einem Telefontermin … einverstanden", "stimmen der Weitergabe
@@ -436,6 +443,8 @@ COUNTER = phrases((
     r"könnten wir", r"würden wir", r"wären wir", r"wir könnten", r"wir würden", r"wir wären",
     # The same from one person (a shop owner, a private lender): "Bei 15 Prozent würde ich unterschreiben."
     r"könnte ich", r"würde ich", r"wäre ich", r"ich könnte", r"ich würde", r"ich wäre",
+    # and from the principal a collection agency speaks for: "Bei einer Quote von 15 % würde sie zustimmen."
+    r"(?:würde|würden|könnte|könnten) (?:\S+ ){0,4}?(?:zustimmen|einverstanden sein|akzeptieren|annehmen|mittragen)\b",
     r"angehoben", r"anheb\w*", r"erhöh\w*", r"verkürz\w*", r"verläng\w*", r"mindestens", r"abweichend",
     # "nur nicht in Höhe von 269,84 EUR, sondern von 450,00 EUR"
     r"nur nicht (?:\S+ ){0,6}?sondern",
@@ -471,8 +480,9 @@ COUNTER = phrases((
     r"bereit,? (?:\S+ ){0,10}?(?:zu erledigen|zu beenden|abzuschließen|beizulegen|zu vergleichen)\b",
     # The same after a condition put first ("Wenn er … auf einen Schlag zahlt, ist die Sache für uns erledigt"): the
     # main clause's verb stands right after the comma.
-    r"(?<=,\s)(?:ist|wäre|sind|wären) (?:die Sache|das Thema|das|der Fall|die Angelegenheit|alles|es|die Forderung|"
-    r"unsere Forderung) (?:\S+ ){0,3}?(?:erledigt|abgegolten|vom Tisch|durch)\b",
+    # (also with "dann" and as spoken: "Wenn er 600 € auf einmal zahlt, dann isch die Sach für mich erledigt")
+    r"(?<=,\s)(?:dann |so )?(?:ist|isch|wäre|sind|wären) (?:die Sache|die Sach|das Thema|das|der Fall|die Angelegenheit"
+    r"|alles|es|die Forderung|unsere Forderung) (?:\S+ ){0,3}?(?:erledigt|abgegolten|vom Tisch|durch)\b",
     # A sum taken "zur Abgeltung der gesamten Forderung" (in full settlement): the creditor's own terms.
     r"zur (?:\S+ ){0,2}?(?:Abgeltung|Erledigung) (?:\S+ ){0,3}?(?:Forderung\w*|Ansprüche\w*|Schuld\w*)",
     # An offer of the creditor's own in place of the plan's: "Angeboten wird stattdessen: 10 Monatsraten zu je
@@ -488,6 +498,10 @@ COUNTER = phrases((
     # A consent tied to the terms just named ("Zu diesen Konditionen stimmen wir zu", "Mit dieser Maßgabe …").
     r"(?:zu|mit|unter) (?:diesen|dieser|den genannten|den obigen|den vorstehenden|unseren|unserer) (?:Konditionen"
     r"|Bedingungen|Maßgaben?)\b",
+    # A figure of its own the creditor calls fair: "wir halten eine Quote von 20 % für angemessen" (not the plan
+    # itself: "halten wir die Regelung für vertretbar" consents).
+    r"(?:halten|halte|hielten) (?:\S+ ){0,6}?\d[\d.,]*\s?(?:%|€|eur|euro|prozent)? (?:\S+ ){0,2}?für "
+    r"(?:angemessen|vertretbar|akzeptabel|zumutbar)\b",
     r"provided", r"on condition", r"would accept", r"could accept", r"counter\w*",
     r"instead", r"at least",
 ))
@@ -526,6 +540,9 @@ CONDITION_ON_THE_PLAN = phrases((
 CONCESSIVE = phrases((r"(?:auch|selbst|sogar) wenn", r"even if"))
 # A sentence that works out the consequence of the one before ("Die Rate beträgt dann …").
 CONSEQUENCE = phrases((r"dann", r"ergibt", r"ergäbe", r"insgesamt", r"somit", r"damit", r"then", r"in total",
+                      # "Bei unveränderter Laufzeit entspricht das einer Monatsrate von 1,47 €."
+                      r"entspr(?:icht|äche|ächen) (?:das|dies)\b", r"(?:das|dies) entspr(?:icht|äche)\b",
+                      r"bedeutet (?:das|dies)\b", r"(?:das|dies) bedeutet\b",
                       # the rest of the terms kept as the plan has them ("Die Laufzeit von 60 Monaten kann bleiben")
                       r"(?:kann|können|darf|dürfen) (?:\S+ ){0,2}?bleiben", r"bleib(?:t|en) unverändert"))
 # A figure the client cannot pay ("nachdem … Herr H. monatlich 8,00 € nicht aufbringen kann"): named as the reason

@@ -1,0 +1,53 @@
+"""Counter-offers whose terms stand around the sentence that decides, in wording written for these tests: a quota
+the creditor calls fair and a consent "zu diesen Bedingungen" after it, a principal's yes in the subjunctive with the
+rate worked out in the next sentence ("entspricht das"), and a sum that would close the matter "dann" in a phone
+reply's own spelling."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from app.services.extraction import plan_reply
+from app.services.parsing import parse_body
+
+D = Decimal
+PLAN = {"offer_amount": D("288.00"), "quota_percent": D("8"), "monthly_rate": D("4.00"), "months": D("72")}
+
+
+def read(text: str) -> plan_reply.PlanReading:
+    return plan_reply.read(parse_body(text, None), plan_figures=PLAN, plan_claim=D("3600.00"))
+
+
+def test_a_quota_called_fair_before_a_consent_on_these_terms_is_a_counter_offer() -> None:
+    reading = read("Eine Quote von 8 % können wir nicht annehmen. Angesichts des Alters der Schuldnerin halten wir "
+                   "12 % für angemessen. Über 72 Monate sind das 6,00 € im Monat, insgesamt 432,00 €.\n\nZu diesen "
+                   "Bedingungen stimmen wir zu.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer.get("quota_percent") == D("12")
+    assert reading.counter_offer.get("offer_amount") == D("432.00")
+
+
+def test_a_principals_subjunctive_yes_with_the_rate_worked_out_next() -> None:
+    reading = read("Mit 8 % ist unsere Mandantin nicht einverstanden. Bei 10 % könnte sie zustimmen. Bei gleicher "
+                   "Laufzeit bedeutet das eine Rate von 5,00 € monatlich.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"quota_percent": D("10"), "monthly_rate": D("5.00")}
+
+
+def test_a_plain_consent_that_repeats_the_plans_rate_stays_a_consent() -> None:
+    reading = read("Dem Plan stimmen wir zu. Bei 72 Monaten entspricht das einer Rate von 4,00 € monatlich.")
+    assert reading.decision == "accepted"
+
+
+def test_a_sum_that_would_close_the_matter_then_is_the_creditors_offer() -> None:
+    reading = read("288 Euro für 3600? Ne. Wenn sie 900 € auf einmal zahlt, dann isch die Sach für mich erledigt. "
+                   "Weniger mach i ned.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer.get("offer_amount") == D("900")
+
+
+def test_a_bound_that_describes_the_plans_offer_is_no_figure_of_the_creditors() -> None:
+    reading = read("Der angebotene Betrag deckt weniger als 10 % unserer Forderung. Wir stimmen zu, wenn auf uns "
+                   "eine Einmalzahlung von 700,00 € entfällt.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"offer_amount": D("700.00")}
