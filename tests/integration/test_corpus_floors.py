@@ -75,8 +75,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "never safe), V011 (a column headed 'Saldo' that holds settled items: its sum outranks the open amount below, "
     "never safe), V012 (the figure only in the creditor's subject, the body says 'unverändert'), V015 (a payoff "
     "figure for a future date, read as not yet owed)",
-    ("corpus_fresh9", "intent"): "21/23: V012 (above) and V021 (a bank refusing figures to third parties) read as "
-    "questions",
     ("corpus_fresh9", "noise_amounts_taken"): "V011's settled column sum (above; not safe)",
     ("corpus_fresh9", "safe_cases_auto_applied"): "9/12: V011, V012 (above), V020 (safe, held back by the matching "
     "gate)",
@@ -85,9 +83,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # ONE WRONG WRITE (X008, a bailiff's total over two creditors' orders, 2.449,50 € for 2.212,40 €) and one more
     # write its labels leave to a human (X016), safe 53 %. Fixed since: both writes, X005, X011, X012, X018, X019,
     # X024, X010.
-    ("corpus_fresh10", "amount_exact"): "20/22: X008 (above: the bailiff's grand total is read, never safe) and "
-    "X017 (a gym owner's 'Stand heute' beside what the contract will cost until it ends: no total read, a human "
-    "decides)",
+    ("corpus_fresh10", "amount_exact"): "21/22: X008 (above: the bailiff's grand total is read, never safe); X017 "
+    "(a gym owner's 'Stand heute' beside what the contract will cost) reads right since session 21",
     ("corpus_fresh10", "noise_amounts_taken"): "X008's grand total over two creditors (above; not safe)",
     ("corpus_fresh10", "safe_cases_auto_applied"): "12/15: X012 (held back by the matching gate for 'Frau "
     "Gutschmidts Tochter', a relative's name), X023 (an earlier sum competes with its total) and, since session 13, "
@@ -133,8 +130,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # closes at 229,60 EUR; fixed since), safe 53 %.
     ("corpus_fresh14", "amount_exact"): "16/19: T008 (a claims table and a payment table in one PDF: the claims' "
     "sum outranks the 'verbleibender Rückstand' below; never safe), T016 (an old demand and the current statement "
-    "attached together: the older is read; never safe), T012 (a clerk's export over three clients with a sum: no "
-    "total read)",
+    "attached together: the older is read; never safe), T012 (a clerk's export over three clients: its sum row "
+    "is read since session 21's spreadsheet columns, never safe: its rows belong to three 'Vertragskonto' entries)",
     ("corpus_fresh14", "noise_amounts_taken"): "T008 and T016 (above), T005 (one invoice of three open ones read as "
     "the total) and T017 (another client's statement attached by mistake, read); none is safe",
     ("corpus_fresh14", "amount_where_none_stated"): "T005 and T017, as above",
@@ -519,9 +516,10 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh62", "noise_amounts_taken"): "RN011 and RN012 as above, and RN016 (the firm's own letter sent back "
     "as the only attachment: its 'rund 150,00 EUR' read as a figure, never safe)",
     ("corpus_fresh62", "amount_where_none_stated"): "RN016, as above",
-    ("corpus_fresh62", "safe_cases_auto_applied"): "7/13 by this corpus's theme: a statement beside an old one "
-    "(RN009), a multi-page ledger with running balances (RN007), an XLSX whose sum row sits short of its columns "
-    "(RN006), the firm's reply slip filled in (RN008), a second, damaged or Outlook-only file (RN010) go to a human",
+    ("corpus_fresh62", "safe_cases_auto_applied"): "8/13 by this corpus's theme: a statement beside an old one "
+    "(RN009), a multi-page ledger with running balances (RN007), the firm's reply slip filled in (RN008), a second, "
+    "damaged or Outlook-only file (RN010) go to a human (RN006, an XLSX whose sum row sits short of its columns, is "
+    "written right since session 21)",
     ("corpus_fresh63", "safe_cases_auto_applied"): "10/14: RO008 (no currency and a generic word), RO009 (a rent "
     "sum beside the whole), RO017 ('schuldet' only), RO021 (two files of one law firm, the other named beside) go to "
     "a human; none is wrong",
@@ -568,27 +566,23 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh69", "safe_cases_auto_applied"): "7/12 by this corpus's theme: a statement with an aside about "
     "another person's account (RU005), a down payment (RU012), a settlement discount (RU016), a second contract "
     "(RU017) or another family member (RU022) goes to a human; none is wrong",
-    ("corpus_fresh70", "amount_exact"): "15/19: RV007 (a card statement only in a PDF, signs trailing), RV009 (an "
-    "XLSX rent account's column sum beside the stated arrears), RV013 (the booked balance instead of the payoff "
+    ("corpus_fresh70", "amount_exact"): "16/19 (RV009, an XLSX rent account, right since session 21): RV007 (a card "
+    "statement only in a PDF, signs trailing), RV013 (the booked balance instead of the payoff "
     "figure with interest since) and RV020 (a ledger row 'Restbetrag Endgerät' ranks above 'Offener Betrag'); none "
     "is safe",
-    ("corpus_fresh70", "noise_amounts_taken"): "RV007, RV009, RV013, RV020 as above, and RV017 (a claim sold: the "
+    ("corpus_fresh70", "noise_amounts_taken"): "RV007, RV013, RV020 as above, and RV017 (a claim sold: the "
     "balance at the sale is read, never safe)",
     ("corpus_fresh70", "amount_where_none_stated"): "RV017, as above",
     ("corpus_fresh70", "safe_cases_auto_applied"): "4/12 by this corpus's theme (running accounts with signed "
     "movements, negative balances, limits and opening balances beside the claim): eight go to a human; none is wrong",
-    ("corpus_fresh72", "amount_exact"): "14/17: RX006 (a private lender's interest 'bis heute' worked out by hand: "
+    ("corpus_fresh72", "amount_exact"): "15/17: RX006 (a private lender's interest 'bis heute' worked out by hand: "
     "the remaining principal is read) and RX013 (a § 367 BGB table 'angefallen / getilgt / offen': a row of the open "
-    "column is read), neither safe, and RX017 (a claim paid in full through a garnishment: no 0,00 read)",
-    ("corpus_fresh72", "intent"): "20/22: RX014 (a refusal to give figures read as a question) and RX017 (a claim "
-    "paid in full through a garnishment read as a statement without a total); neither writes",
+    "column is read), neither safe (RX017, a claim paid in full, reads as settled since session 21)",
     ("corpus_fresh72", "noise_amounts_taken"): "RX006 and RX013, as above",
     ("corpus_fresh72", "safe_cases_auto_applied"): "8/13 by this corpus's theme (interest tables and titled claims): "
     "RX005, RX006, RX007, RX013 and RX018 go to a human; none is wrong",
     ("corpus_fresh73", "amount_exact"): "16/17: RY012 (an instalment agreement in a PDF whose fee arises only if "
     "the client signs: the sum with the fee is read, never safe: a payment plan)",
-    ("corpus_fresh73", "intent"): "20/22: RY001 (an automatic receipt that asks for nothing, read as a question) and "
-    "RY018 (a refusal to give figures without a court order, read as a question); neither writes",
     ("corpus_fresh73", "noise_amounts_taken"): "RY012's 542,76, as above",
     ("corpus_fresh73", "safe_cases_auto_applied"): "10/13: RY009 (a claim 'der Sendeo … aus dem Mobilfunkvertrag' "
     "read as assigned), RY015 (a landlady's sum in words of her own) and RY022 (a DOCX whose indented 'davon "
@@ -596,11 +590,47 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh74", "amount_exact"): "16/18: RZ013 (a garage's phone reply beside an attached invoice copy with "
     "another figure: no total read) and RZ019 (figures without a currency in a colleague's forwarded note: read as a "
     "question); a human sees both",
-    ("corpus_fresh74", "intent"): "20/22: RZ012 (a telecom saying it sold the claim and forwarded the letter, read as "
-    "a forwarding note) and RZ019 (above); neither writes",
     ("corpus_fresh74", "safe_cases_auto_applied"): "9/13: RZ007 (a second case of the same client beside the "
     "asked one), RZ009 (a set-off running by the month beside the original figure), RZ013 and RZ019 (above) go to a "
     "human; none is wrong",
+    # corpus_fresh75 to corpus_fresh80: session 21's, each measured at first sight against the code of the day it came.
+    # corpus_fresh75 (a base rate in Lower Bavaria): amount 89 %, intent 96 %, safe 11/14, two writes a human should
+    # have made (SA019 instalments agreed in person, right since; SA024 below). corpus_fresh76 (a base rate in Bremen):
+    # amount 94 %, intent 100 %, noise 1, safe 10/13, ONE WRONG WRITE (SB021, a grand total over an electricity and a
+    # gas account, 1.120,88 € for 909,48 €; never safe since). corpus_fresh77 (collection agencies and debt buyers):
+    # amount 88 %, intent 92 %, noise 4, safe 9/13, one write a human should have made (SC024, a balance beside the
+    # one before the payment; right since with SC007 and SC011). corpus_fresh78 (phones and webmail of small
+    # creditors): amount 65 %, intent 95 %, noise 4, safe 6/11; SD006, SD010, SD013, SD015 and SD016 right since.
+    # corpus_fresh79 (a base rate in Saxony-Anhalt): amount 100 %, intent 100 %, safe 11/13. corpus_fresh80 (a Hamburg
+    # office answered by systems): amount 100 %, intent 100 %, safe 10/11, two writes a human should have made (SF013
+    # a provisional balance before the final bill, SF015 a recourse claim under review; both right since).
+    ("corpus_fresh75", "amount_exact"): "18/19: SA007 (a garage's body figure 1.186,43 beside an attached invoice "
+    "copy whose gross total ranks first: never safe)",
+    ("corpus_fresh75", "auto_applied_needing_human"): "1: SA024 (the dentist's practice answers for the billing "
+    "service the firm wrote to, 'Die Forderung liegt … wieder bei uns': the right figure, 1.036,90, written where the "
+    "labels want the creditor on file changed first; a reply from another creditor's address is written in dev and "
+    "the shared corpora too, so the sender alone cannot hold it back)",
+    ("corpus_fresh75", "safe_cases_auto_applied"): "11/14: SA007 (above), SA014 (a loan's figures in a DOCX beside "
+    "'6.000,00' read as a previous total) and SA022 (a loan balance beside 'ausgeglichen' for its instalments) go to a "
+    "human; none is wrong",
+    ("corpus_fresh76", "amount_exact"): "16/17: SB021 (the grand total over two contract accounts is read, never "
+    "safe; its label wants the asked account's 909,48)",
+    ("corpus_fresh76", "noise_amounts_taken"): "SB021's 1.120,88, as above",
+    ("corpus_fresh76", "safe_cases_auto_applied"): "10/13: SB004 (a phone reply's '1195,00 €' beside the invoice "
+    "1.185,00), SB010 (a club's total beside 'nichts offen' for the berth rent) and SB021 (above) go to a human",
+    ("corpus_fresh77", "amount_exact"): "15/17: SC008 (an agency's combined balance over two principals' files) and "
+    "SC017 (a debt buyer's bold total over two inquiries) are read; neither is safe",
+    ("corpus_fresh77", "noise_amounts_taken"): "SC008's 934,49 and SC017's 1.157,35, as above",
+    ("corpus_fresh77", "safe_cases_auto_applied"): "9/13: SC003 (a payment above the remainder), SC005 (the "
+    "assignor's costs read as an assignment), SC008 (above) and SC015 (an agency's 'zu zahlen' beside a payment) go "
+    "to a human; none is wrong",
+    ("corpus_fresh78", "amount_exact"): "16/17: SD020 (an electrician adds a second invoice in passing and sums "
+    "both: the sum is read, never safe; its label wants the asked invoice's 393,00)",
+    ("corpus_fresh78", "noise_amounts_taken"): "SD020's 539,20, as above",
+    ("corpus_fresh78", "safe_cases_auto_applied"): "8/11: SD002 (a bare '96,50' from an iPhone), SD012 (a sum partly "
+    "in words) and SD013 (a ledger card in XLSX whose 'Summe' competes with 'Saldo offen') go to a human",
+    ("corpus_fresh79", "safe_cases_auto_applied"): "11/13: SE018 (safe, held back by the matching gate) and SE019 (an "
+    "XLSX rent ledger whose running balance competes) go to a human",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -620,7 +650,7 @@ MISSING = "<no shared corpus>"
 # to corpus_fresh24 (session 13's), corpus_fresh25 to corpus_fresh30 (session 14's), corpus_fresh31 to
 # corpus_fresh36 (session 15's), corpus_fresh37 to corpus_fresh46 (session 16's), corpus_fresh47 to corpus_fresh54
 # (session 17's), corpus_fresh55 to corpus_fresh59 (session 18's), corpus_fresh60 to corpus_fresh64 (session 19's),
-# corpus_fresh65 to corpus_fresh74 (session 20's).
+# corpus_fresh65 to corpus_fresh74 (session 20's), corpus_fresh75 to corpus_fresh80 (session 21's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -635,7 +665,8 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh53", "corpus_fresh54", "corpus_fresh55", "corpus_fresh56", "corpus_fresh57", "corpus_fresh58",
        "corpus_fresh59", "corpus_fresh60", "corpus_fresh61", "corpus_fresh62", "corpus_fresh63", "corpus_fresh64",
        "corpus_fresh65", "corpus_fresh66", "corpus_fresh67", "corpus_fresh68", "corpus_fresh69", "corpus_fresh70",
-       "corpus_fresh71", "corpus_fresh72", "corpus_fresh73", "corpus_fresh74")
+       "corpus_fresh71", "corpus_fresh72", "corpus_fresh73", "corpus_fresh74", "corpus_fresh75", "corpus_fresh76",
+       "corpus_fresh77", "corpus_fresh78", "corpus_fresh79", "corpus_fresh80")
 
 
 def first_round_corpora() -> list[str]:
@@ -698,6 +729,9 @@ REFERENCE_FLOOR = 0.95
 
 # corpus → why its creditor references do not hold the floor yet (non-strict xfail, as above).
 REFERENCE_EXPECTED_FAILURES: dict[str, str] = {
+    "corpus_fresh75": "12/22: its inquiries file references with their label word ('Vertragskonto 3100 7724 05', "
+    "'Kto. 0760 418 223') and its labels want the bare number in eight replies (the reference is reported as the "
+    "inquiry has it, the number right); SA013 and SA014 write theirs only in a subject of their own, not found",
     "corpus_fresh68": "17/20: RT004 (a utility's 'VK 3004 1187 52' on file, the meter number reported), RT010 "
     "('KD 44190667' on file, reported without the 'KD') and RT022 (a lawyer's '37/70 VO', the invoice number "
     "reported); matched by them all the same",
