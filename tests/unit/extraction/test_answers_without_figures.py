@@ -138,3 +138,17 @@ def test_an_agency_whose_mandate_was_withdrawn_declines_even_when_it_passes_the_
                    "befugt, für sie Erklärungen abzugeben. Ihr Schreiben haben wir an die Auftraggeberin "
                    "weitergeleitet.")
     assert result.intent == "rejection"
+
+
+def test_asking_which_of_two_contracts_the_firm_means_is_a_question() -> None:
+    result = reply("Unter diesem Namen führen wir zwei Verträge (Rahmenkredit und Ratenkredit). Ihr Schreiben nennt "
+                   "keine Vertragsnummer; wir erwarten Ihre Nachricht, für welchen der beiden Verträge die Aufstellung "
+                   "gedacht ist. Danach erhalten Sie sie umgehend.")
+    assert result.intent == "inquiry"
+
+
+def test_being_open_to_a_proposal_of_instalments_offers_none() -> None:
+    result = reply("Offen sind 1.240,00 € Miete. Einem Vorschlag zur Ratenzahlung stehen wir offen gegenüber.")
+    assert result.intent == "debt_statement"
+    offered = reply("Offen sind 1.240,00 € Miete. Wir bieten eine Ratenzahlung von monatlich 100,00 € an.")
+    assert offered.intent == "payment_plan"

@@ -90,3 +90,12 @@ def test_a_figure_that_may_move_either_way_is_not_safe() -> None:
     result = reply("Der Rückstand beträgt insgesamt 192,00 €. Mit der Jahresabrechnung kann sich der Betrag "
                    "dann auch noch nach oben oder nach unten verändern.")
     assert not result.amount_is_safe
+
+
+def test_work_done_and_still_to_be_billed_keeps_the_figure_from_being_written_alone() -> None:
+    result = reply("Offen sind die Rechnungen 31-207 über 250,00 € und 31-355 über 80,40 €, zusammen 330,40 €.\n\n"
+                   "Der Einsatz vom 12.06. ist noch nicht abgerechnet; die Rechnung folgt mit dem Monatsabschluss.")
+    assert result.total_amount == Decimal("330.40")
+    assert not result.amount_is_safe
+    done = reply("Offen sind die Rechnungen 31-207 über 250,00 € und 31-355 über 80,40 €, zusammen 330,40 €.")
+    assert done.amount_is_safe

@@ -399,6 +399,11 @@ MAY_CHANGE = phrases((
     r"|Saldo)",
     r"\bSchlussrechnung\w* (?:\S+ ){0,8}?(?:wird|werden) (?:\S+ ){0,10}?(?:erstellt|folgen|folgt|nachgereicht"
     r"|zugestellt|verschickt)\b",
+    # work done and still to be billed ("Die Behandlung vom 05.03. ist noch nicht abgerechnet, die Rechnung kommt mit
+    # der Monatsabrechnung", "da kommt wahrscheinlich noch eine Nachzahlung dazu")
+    r"\bnoch nicht (?:abgerechnet|in Rechnung gestellt)\b",
+    r"\b(?:kommt|kommen) (?:\S+ ){0,4}?noch (?:eine |ein )?(?:Nachzahlung|Rechnung|Nachforderung|Betrag)\w* "
+    r"(?:\S+ ){0,3}?(?:dazu|hinzu)\b",
     # "Da Sie … ausgezogen sind, steht die Schlussrechnung noch aus."
     r"\b(?:steht|stehen) (?:\S+ ){0,3}?(?:Schluss|End)(?:rechnung|abrechnung)\w* (?:\S+ ){0,3}?noch aus\b",
     r"\b(?:Schluss|End)(?:rechnung|abrechnung)\w* (?:\S+ ){0,4}?(?:steht|stehen) (?:\S+ ){0,3}?noch aus\b",

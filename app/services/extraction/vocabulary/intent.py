@@ -268,6 +268,9 @@ PLAN_INVITED = phrases((
     r"(?:wenn|falls|sofern|sobald) Sie uns (?:\S+ ){0,3}?\w*(?:vorschlag|angebot)\w* (?:\S+ ){0,2}?(?:schicken|senden"
     r"|machen|unterbreiten|übermitteln|zukommen lassen)\b",
     r"\w*vorschlag\w* (?:Ihrerseits|Ihres Mandanten|Ihrer Mandantin|Ihrer Mandantschaft)",
+    # open to a proposal of the debtor's side: "Einem Vorschlag zur Ratenzahlung stehen wir offen gegenüber"
+    r"\w*(?:vorschlag|angebot)\w* (?:\S+ ){0,4}?(?:stehen|steht|sind|bin) (?:\S+ ){0,3}?offen gegenüber\b",
+    r"offen für (?:\S+ ){0,2}?\w*(?:vorschlag|angebot)\w*",
     r"(?:please|kindly) (?:\S+ ){0,3}?(?:propose|suggest|send (?:us )?(?:a |your )?proposal)",
     # Instalments the debtor may apply for: a possibility named, no plan offered ("Ratenzahlung kann auf Antrag
     # gewährt werden", "können Sie bei uns beantragen"). "Auf Ihren Antrag gewähren wir …" grants one.

@@ -48,6 +48,9 @@ MISSING = phrases((
     r"|ungültig|abgelaufen)",
     r"(?:enthält|fehlt|ohne) (?:\S+ ){0,3}?(?:kein\w* )?Geburtsdatum", r"nicht (?:eindeutig )?zuordnen",
     r"nicht (?:eindeutig )?(?:ermitteln|identifizieren)", r"gleichen Namens",
+    # which of the client's accounts the firm means ("für welchen der beiden Verträge Sie eine Aufstellung benötigen")
+    r"welche[nmrs]? (?:der|von den) (?:beiden|zwei|drei|vier) (?:\S+ )?(?:Verträge|Konten|Kundenkonten|Forderungen"
+    r"|Vorgänge|Kredite|Darlehen)\b",
     r"(?:cannot|could not|unable to) (?:identify|locate|find)",
 ))
 # Figures only once something is there: a condition in the same sentence as an object of REQUEST_OBJECT.
