@@ -51,3 +51,10 @@ def test_a_bound_that_describes_the_plans_offer_is_no_figure_of_the_creditors() 
                    "eine Einmalzahlung von 700,00 € entfällt.")
     assert reading.decision == "counter_offer"
     assert reading.counter_offer == {"offer_amount": D("700.00")}
+
+
+def test_a_subjunctive_yes_said_verb_first_with_its_sum_beside_the_quota() -> None:
+    reading = read("Eine Quote von 8 % lehnt unsere Mandantin ab. Zustimmen würde sie bei 11 %, das sind 396,00 € auf "
+                   "ihre Forderung.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"quota_percent": D("11"), "offer_amount": D("396.00")}

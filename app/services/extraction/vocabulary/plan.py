@@ -445,6 +445,7 @@ COUNTER = phrases((
     r"könnte ich", r"würde ich", r"wäre ich", r"ich könnte", r"ich würde", r"ich wäre",
     # and from the principal a collection agency speaks for: "Bei einer Quote von 15 % würde sie zustimmen."
     r"(?:würde|würden|könnte|könnten) (?:\S+ ){0,4}?(?:zustimmen|einverstanden sein|akzeptieren|annehmen|mittragen)\b",
+    r"(?:zustimmen|akzeptieren|annehmen|mittragen) (?:würde|würden|könnte|könnten)\b",
     r"angehoben", r"anheb\w*", r"erhöh\w*", r"verkürz\w*", r"verläng\w*", r"mindestens", r"abweichend",
     # "nur nicht in Höhe von 269,84 EUR, sondern von 450,00 EUR"
     r"nur nicht (?:\S+ ){0,6}?sondern",
