@@ -76,8 +76,8 @@ def score_all(found: Candidates, facts: EmailFacts) -> list[Scored]:
         key = inquiry.creditor_reference_key
         if key and key in facts.reference_keys:
             named_at[creditor_identity(inquiry)].add(key)
-    scored = grant_surname_from_the_creditor(
-        [_score_one(inquiry, facts, found, by_name, _named_at(named_at, inquiry)) for inquiry in found.inquiries])
+    scored = grant_names_alone(grant_surname_from_the_creditor(
+        [_score_one(inquiry, facts, found, by_name, _named_at(named_at, inquiry)) for inquiry in found.inquiries]))
     return sorted(scored, key=lambda s: (-s.confidence, -(s.client_points + s.creditor_points), s.inquiry.id))
 
 
@@ -85,6 +85,15 @@ def grant_surname_from_the_creditor(scored: list[Scored]) -> list[Scored]:
     """Each candidate given signals.surname_from_the_creditor, when the surname is one client's alone among them:
     two clients of the same name at one creditor (spouses) stay as they were, for nobody to pick one."""
     extra = {id(s): signal for s in scored if (signal := signals.surname_from_the_creditor(s.signals)) is not None}
+    if len({client_identity(s.inquiry) for s in scored if id(s) in extra}) != 1:
+        return scored
+    return [_with(s, extra[id(s)]) if id(s) in extra else s for s in scored]
+
+
+def grant_names_alone(scored: list[Scored]) -> list[Scored]:
+    """Each candidate given signals.names_alone, when one client's letters alone have both names: two letters of the
+    same client at one creditor both get it (a human picks), two clients never."""
+    extra = {id(s): signal for s in scored if (signal := signals.names_alone(s.signals)) is not None}
     if len({client_identity(s.inquiry) for s in scored if id(s) in extra}) != 1:
         return scored
     return [_with(s, extra[id(s)]) if id(s) in extra else s for s in scored]

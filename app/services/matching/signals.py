@@ -211,6 +211,22 @@ def surname_from_the_creditor(found: Iterable[Signal]) -> Signal | None:
     return None
 
 
+# What the creditor side gains when the client's full name and the creditor's name are all a mail has: just
+# enough, with the client's name (30 of 60), for the review threshold (0.5 × 36/45 = 0.4).
+NAMES_ALONE = 6
+
+
+def names_alone(found: Iterable[Signal]) -> Signal | None:
+    """The client's full name and the creditor's name, and nothing else (no routing address, no reference, no
+    sender the inquiry knows): a small creditor writing from a private address to the plain inbox ("Herrn Reinold
+    Drögemöller … Sanitätshaus Püschel e.K."). Enough for a human to be shown the letter, never a match alone
+    (score.py grants it only when one client of the candidates has both names)."""
+    codes = {signal.code for signal in found}
+    if codes == {"client_name", "creditor_name"}:
+        return Signal("names_alone", 0, NAMES_ALONE, "names the client and the creditor, and nothing else")
+    return None
+
+
 def birth_date(inquiry: Inquiry, facts: EmailFacts) -> Signal | None:
     born = inquiry.client_birth_date
     if born is None:

@@ -15,7 +15,7 @@ from app.services.extraction.result import Evidence, ExtractionResult
 from app.services.inquiries import InquiryFields, apply_fields
 from app.services.matching.decide import Decision, decide
 from app.services.matching.gate import judge
-from app.services.matching.score import Scored, grant_surname_from_the_creditor
+from app.services.matching.score import Scored, grant_names_alone, grant_surname_from_the_creditor
 from app.services.matching.signals import Signal
 
 SETTINGS = Settings(match_auto_threshold=0.8, match_review_threshold=0.4, match_ambiguity_margin=0.2,
@@ -202,3 +202,31 @@ def test_two_clients_of_one_surname_at_the_creditor_get_nothing_more() -> None:
     spouses = [surname_only(inquiry("A", "Dora Kleinschmidt")), surname_only(inquiry("B", "Udo Kleinschmidt"))]
     assert grant_surname_from_the_creditor(spouses) == spouses
     assert decide(spouses, SETTINGS).status == "no_match"
+
+
+FULL_NAME = Signal("client_name", 30, 0, "names the client")
+CREDITOR_NAMED = Signal("creditor_name", 0, 30, "names the creditor")
+
+
+def names_only(row: Inquiry, *extra: Signal) -> Scored:
+    signals = (FULL_NAME, CREDITOR_NAMED, *extra)
+    client, creditor = sum(s.client for s in signals), sum(s.creditor for s in signals)
+    return Scored(row, signals, client, creditor, round(min(client / 60, 1) * min(creditor / 45, 1), 3), 0.0)
+
+
+def test_the_client_and_the_creditor_named_and_nothing_else_are_shown_to_a_human_not_matched() -> None:
+    ranked = grant_names_alone([names_only(inquiry("A", "Reinold Drögemöller"))])
+    assert ranked[0].confidence == 0.4
+    assert decide(ranked, SETTINGS).status == "needs_review"
+
+
+def test_names_alone_fitting_two_clients_grant_nothing() -> None:
+    ranked = grant_names_alone([names_only(inquiry("A", "Reinold Drögemöller")),
+                                names_only(inquiry("B", "Renate Drögemöller"))])
+    assert [s.confidence for s in ranked] == [0.333, 0.333]
+
+
+def test_names_beside_other_evidence_are_not_granted_more() -> None:
+    routed = Signal("routing_id", 35, 0, "sent to the client's routing address")
+    ranked = grant_names_alone([names_only(inquiry("A", "Reinold Drögemöller"), routed)])
+    assert "names_alone" not in {s.code for s in ranked[0].signals}
