@@ -631,6 +631,25 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "in words) and SD013 (a ledger card in XLSX whose 'Summe' competes with 'Saldo offen') go to a human",
     ("corpus_fresh79", "safe_cases_auto_applied"): "11/13: SE018 (safe, held back by the matching gate) and SE019 (an "
     "XLSX rent ledger whose running balance competes) go to a human",
+    # Session 21's third round: corpus_fresh81 (a base rate in the Allgäu): amount 100 %, intent 100 %, safe 10/13, one
+    # write a human should have made (SG009, a vet's treatment still to be billed; held back since). corpus_fresh82 (a
+    # base rate at a Cologne office): amount 100 %, intent 100 %, safe 13/15. corpus_fresh83 (several figures about one
+    # client, one of them the answer): amount 84 %, intent 83 %, noise 3, safe 8/15, no write at all a human should
+    # have made; SI010 and SI017 right since.
+    ("corpus_fresh81", "safe_cases_auto_applied"): "10/13: SG006 (a farm loan beside its original 12.500,00 read as "
+    "a previous total), SG012 (municipal levies beside a subtotal) and SG015 (safe, held back by the matching gate: "
+    "father and son of one name at one bank) go to a human",
+    ("corpus_fresh83", "amount_exact"): "16/19 by this corpus's theme: SI005 (the bold customer-account total over "
+    "electricity and gas, within 25 % of the firm's figure), SI007 (two accounts in two HTML tables, the other one's "
+    "figure read) and SI018 (the asked account paid, another account's 344,90 open) are read; none is safe",
+    ("corpus_fresh83", "intent"): "22/24: SI013 (an insurer whose policy is the husband's asks for his power of "
+    "attorney: read as a question, labelled a refusal) and SI018 (above: a statement, labelled settled); neither "
+    "writes",
+    ("corpus_fresh83", "noise_amounts_taken"): "SI005, SI007 and SI018, as above",
+    ("corpus_fresh83", "safe_cases_auto_applied"): "9/15 by this corpus's theme: SI005, SI007 (above), SI008 (another "
+    "client's advance figure beside the answer), SI011 (safe, held back by the matching gate: a daughter's contract "
+    "named), SI014 (the outdated January figure beside the current one) and SI022 (safe, held back: the husband's "
+    "parking space named) go to a human; none is wrong",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -650,7 +669,7 @@ MISSING = "<no shared corpus>"
 # to corpus_fresh24 (session 13's), corpus_fresh25 to corpus_fresh30 (session 14's), corpus_fresh31 to
 # corpus_fresh36 (session 15's), corpus_fresh37 to corpus_fresh46 (session 16's), corpus_fresh47 to corpus_fresh54
 # (session 17's), corpus_fresh55 to corpus_fresh59 (session 18's), corpus_fresh60 to corpus_fresh64 (session 19's),
-# corpus_fresh65 to corpus_fresh74 (session 20's), corpus_fresh75 to corpus_fresh80 (session 21's).
+# corpus_fresh65 to corpus_fresh74 (session 20's), corpus_fresh75 to corpus_fresh83 (session 21's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -666,7 +685,8 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh59", "corpus_fresh60", "corpus_fresh61", "corpus_fresh62", "corpus_fresh63", "corpus_fresh64",
        "corpus_fresh65", "corpus_fresh66", "corpus_fresh67", "corpus_fresh68", "corpus_fresh69", "corpus_fresh70",
        "corpus_fresh71", "corpus_fresh72", "corpus_fresh73", "corpus_fresh74", "corpus_fresh75", "corpus_fresh76",
-       "corpus_fresh77", "corpus_fresh78", "corpus_fresh79", "corpus_fresh80")
+       "corpus_fresh77", "corpus_fresh78", "corpus_fresh79", "corpus_fresh80", "corpus_fresh81", "corpus_fresh82",
+       "corpus_fresh83")
 
 
 def first_round_corpora() -> list[str]:
@@ -729,6 +749,10 @@ REFERENCE_FLOOR = 0.95
 
 # corpus → why its creditor references do not hold the floor yet (non-strict xfail, as above).
 REFERENCE_EXPECTED_FAILURES: dict[str, str] = {
+    "corpus_fresh81": "20/22: SG010 (a dairy's 'Mitgl.-Nr. 114', three digits, not read) and SG022 (a collector "
+    "answering on another file's thread: its own file number reported, the label wants the principal's account)",
+    "corpus_fresh83": "20/22: SI021 (an agency's statement for another client sent on this client's thread: the "
+    "thread's file is reported) and SI024 (a bank naming both contracts after the firm chose one: none reported)",
     "corpus_fresh75": "12/22: its inquiries file references with their label word ('Vertragskonto 3100 7724 05', "
     "'Kto. 0760 418 223') and its labels want the bare number in eight replies (the reference is reported as the "
     "inquiry has it, the number right); SA013 and SA014 write theirs only in a subject of their own, not found",

@@ -37,7 +37,7 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh63", "corpus_plan_fresh64", "corpus_plan_fresh65", "corpus_plan_fresh66",
        "corpus_plan_fresh67", "corpus_plan_fresh68", "corpus_plan_fresh69", "corpus_plan_fresh70",
        "corpus_plan_fresh71", "corpus_plan_fresh72", "corpus_plan_fresh73", "corpus_plan_fresh74",
-       "corpus_plan_fresh75", "corpus_plan_fresh76")
+       "corpus_plan_fresh75", "corpus_plan_fresh76", "corpus_plan_fresh77", "corpus_plan_fresh78")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -246,8 +246,13 @@ LOWER: dict[str, dict[str, float]] = {
     # ticket receipt); plan_fresh76 (collection agencies and debt buyers) 20/22, now 22/22 (BW002 a portal receipt
     # valid without signature, BW006 a mandate withdrawn): BW011, the principal's own consent to the plain inbox
     # without a reference, is matched to no letter.
-    "corpus_plan_fresh73": {"match": 0.95},
-    "corpus_plan_fresh76": {"match": 0.95},
+    # plan_fresh73 BT004 and plan_fresh76 BW011 reach their letters for review since the names-alone signal (both
+    # hold the common floors now). Third round: plan_fresh77 (a base rate in East Frisia) 22/22 at first sight;
+    # plan_fresh78 (a base rate at a Leipzig office, many system mails) 22/24, none wrong alone: BY004, a
+    # physiotherapist's consent from her private address to the plain inbox with only the client's surname, is matched
+    # to no letter, and BY009 (a service centre forwarding the letter, 'leiten … weiter') reads as a request for
+    # information where its label says undecided; both go to a human.
+    "corpus_plan_fresh78": {"decision": 0.91, "match": 0.95},
 }
 
 
@@ -283,10 +288,6 @@ FLOORS: dict[str, Callable[[EvalReport], bool]] = {
 # Since session 13 a claim a plan reply restates as the plan lists it is no new figure, so plan_fresh5 V006,
 # plan_fresh8 U004, plan_fresh9 W015, plan_fresh11 J010 and plan_fresh14 D009/D012 hold the amount floors.
 EXPECTED_FAILURES: dict[tuple[str, str], str] = {
-    ("corpus_plan_fresh73", "no amount where none is stated"): (
-        "BT004 (the plan's share 189,97 € in a consent matched to no letter, read as a statement's figure); a plan "
-        "reply never writes a claim"),
-    ("corpus_plan_fresh73", "no noise amount taken"): "BT004's 189,97 €, as above",
     ("corpus_plan_fresh76", "counter-offer figures right ≥ 95 %"): (
         "83 % (5/6): BW014's PDF offers a one-off 240,00 € 'fällig innerhalb von drei Monaten': the payment period is "
         "listed as months beside it; the decision, a counter-offer, is right"),
