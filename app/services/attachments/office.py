@@ -136,17 +136,14 @@ def read_xlsx(data: bytes, limits: ReadLimits) -> Extracted:
 
 
 def _sheet_row_segment(title: str, row: tuple[Any, ...]) -> TextSegment | None:
-    texts: list[str] = []
-    row_no: int | None = None
-    for cell in row:
-        value = getattr(cell, "value", None)
-        if value is not None:
-            row_no = row_no or getattr(cell, "row", None)
-        texts.append(clean_line(format_cell(value, getattr(cell, "number_format", "General"))) if value is not None
-                     else "")
+    values = [getattr(cell, "value", None) for cell in row]
+    filled_rows = (getattr(cell, "row", None) for cell, value in zip(row, values, strict=True) if value is not None)
+    row_no = next((number for number in filled_rows if number), None)
+    texts = ["" if value is None else clean_line(format_cell(value, getattr(cell, "number_format", "General")))
+             for cell, value in zip(row, values, strict=True)]
     if not any(texts):
         return None
-    if not any(isinstance(getattr(cell, "value", None), (int, float)) for cell in row):
+    if not any(isinstance(value, (int, float)) for value in values):
         texts = [text for text in texts if text]  # a line of words (a title, a note) has no columns to keep
     # A row of figures keeps its empty cells, so each figure stays under its column's heading ("Saldo offen" in B
     # and its figure under "Soll" in C, with A and D empty); only empty cells past the last filled one go.

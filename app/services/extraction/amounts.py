@@ -128,6 +128,8 @@ _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\n")
 # A clause that gives the reason for the figure before it ("1.260,00 €, weil die Februarmiete nur teilweise gezahlt
 # wurde"): it says why the amount is what it is, not that the amount was paid.
 _REASON_CLAUSE = re.compile(r",\s*(?:weil|da|denn|zumal|nachdem|obwohl)\b", re.IGNORECASE)
+# "noch" right before an amount ("es sind also noch 75,40 offen"): what its trail names is what is still open.
+_STILL_BEFORE = re.compile(r"\bnoch\s*(?:€|eur|euro)?\s*$")
 # Inside a sentence: the marks between its clauses.
 _CLAUSE_MARK_INSIDE = re.compile(r"[,;]|\s[–-]\s")
 # A part a later clause may name of its own, so that a cue in it is about that part, not an amount before. The
@@ -405,17 +407,15 @@ def _label(lead: str, clause: str, prefix: str, trail: str, previous_label: str 
     # The same text gets the same verdict: each distinct one is classified once (lead and clause are
     # often the same text, prefix and trail often both empty).
     verdicts: dict[str, LabelVerdict] = {}
-    for text in (lead, clause, prefix):
-        if text is not lead and _STILL_BEFORE.search(fold(lead)):
-            # "Die Rechnung war 275,40, es sind also noch 75,40 offen": what is still open, named after the figure,
-            # outranks the sentence's subject.
-            trailing = classify(trail)
-            if trailing.label == "balance":
-                return trailing
+    for index, text in enumerate((lead, clause, prefix)):
         if text not in verdicts:
             verdict = verdicts[text] = classify(text)
             if verdict.label not in ("other", "unlabelled"):
                 return verdict
+        if index == 0 and _STILL_BEFORE.search(fold(lead)) and (trailing := classify(trail)).label == "balance":
+            # "Die Rechnung war 275,40, es sind also noch 75,40 offen": what is still open, named after the figure,
+            # outranks the sentence's subject.
+            return trailing
     subtotal = next((verdicts[text] for text in (lead, clause) if verdicts[text].subtotal), None)
     if subtotal is not None:  # "Zwischensumme" alone on its line
         return subtotal
@@ -587,7 +587,6 @@ def _line_candidates(
 # A word of consequence alone before an amount, opening its sentence or right after the amount before (not after a
 # comma: "Die Rechnung über 930,00 €, also 900,00 € Material und …" restates a part).
 # (a comma may stand before it: "pro Mahnung nehm ich 5 Euro, also 652,70 € gesamt")
-_STILL_BEFORE = re.compile(r"\bnoch\s*(?:€|eur|euro)?\s*$")
 _CONSEQUENCE_ALONE = re.compile(r"^[\s,;]*(?:(?:€|EUR|Euro)[\s,;]+)?(?:also|somit|macht|ergibt)\s*$", re.IGNORECASE)
 _SUM_WORD_AFTER = re.compile(r"^\W*(?:(?:EUR|Euro)\W+)?(?:insgesamt|zusammen|gesamt|in Summe)\b", re.IGNORECASE)
 _DEDUCTION_MARK = re.compile(r"^\s*\./\.\s")
