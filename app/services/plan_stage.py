@@ -12,6 +12,7 @@ Interface for matching_stage (inside the job's transaction, never commits):
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
@@ -20,7 +21,7 @@ from app.services import money
 from app.services.attachments.result import AttachmentText
 from app.services.extraction import plan_reply
 from app.services.extraction.intent import Rule
-from app.services.extraction.result import ExtractionResult, PlanReading
+from app.services.extraction.result import AmountFound, ExtractionResult, PlanReading
 from app.services.extraction.vocabulary import intent as intent_words
 from app.services.matching.decide import Decision
 from app.services.parsing import ParsedBody
@@ -116,6 +117,9 @@ def read_reply(extraction: ExtractionResult, parsed: ParsedBody, subject: str | 
         update.update(total_amount=None, total_evidence=None,
                       amount_safety_reasons=[NEVER_WRITTEN, f"{money.format_eur(total)} is a figure of the plan or "
                                              "the counter-offer, not a claim"])
+        claim = _claim_beside_the_offer(extraction, offered, inquiry)
+        if claim is not None:
+            update.update(total_amount=claim.value, total_evidence=claim.evidence)
     elif total is not None and inquiry is not None and total == inquiry.known_amount:
         update.update(total_amount=None, total_evidence=None,
                       amount_safety_reasons=[NEVER_WRITTEN, f"{money.format_eur(total)} is the claim the plan lists, "
@@ -160,3 +164,15 @@ def system_decision(email: IncomingEmail, reading: PlanReading) -> decisions.New
 def record(session: Session, email: IncomingEmail, reading: PlanReading, inquiry: Inquiry) -> PlanDecision:
     """Record the system's reading as the plan letter's decision (idempotent per email)."""
     return decisions.record(session, inquiry, system_decision(email, reading))
+
+
+def _claim_beside_the_offer(extraction: ExtractionResult, offered: set[Decimal],
+                            inquiry: Inquiry | None) -> AmountFound | None:
+    """The one other figure the reply names as a whole (a balance, a total) when the figure read as its total is
+    the offer's sum ("36 Monate lang 10,00 €, zusammen also 360,00 € … Der Rückstand beträgt 2.219,40 €"): the claim
+    it states beside the offer. None when there is no such figure or more than one."""
+    known = inquiry.known_amount if inquiry is not None else None
+    wholes = [found for found in extraction.amounts
+              if found.label in ("total", "balance") and not found.rejected and found.value > 0
+              and found.value not in offered and found.value != known]
+    return wholes[0] if len({found.value for found in wholes}) == 1 else None

@@ -130,6 +130,15 @@ _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\n")
 _REASON_CLAUSE = re.compile(r",\s*(?:weil|da|denn|zumal|nachdem|obwohl)\b", re.IGNORECASE)
 # "noch" right before an amount ("es sind also noch 75,40 offen"): what its trail names is what is still open.
 _STILL_BEFORE = re.compile(r"\bnoch\s*(?:€|eur|euro)?\s*$")
+# A figure changed into the one right after it: "von 318,45 € auf 238,34 €".
+_CHANGED_FROM = re.compile(r"\bvon\s*(?:€|eur|euro)?\s*$")
+_CHANGED_TO = re.compile(r"^\s*(?:€|eur\b|euro\b)?\s*auf\s+(?:(?:nunmehr|nur noch|noch|jetzt|nun|heute|aktuell"
+                         r"|derzeit)\s+)?(?:€\s*|eur\s+)?\d[\d.' ]*,\d\d(?!\d)")
+# Only an adding phrase right before an amount ("…, hinzu kommen 8,00 € Mahnkosten", "dazu noch 5,00 € Porto", "über
+# 418,00 € und 8,00 € Mahnkosten"): the amount is named after it, not by the sentence's subject before the phrase.
+_ADDING_LEAD = re.compile(r"^\W*(?:(?:und|sowie|ausserdem|ferner)\s+)?(?:(?:hinzu|dazu)(?:\s+(?:kommen|kommt|kamen))?"
+                          r"|(?:kommen|kommt)\s+(?:noch\s+)?(?:hinzu|dazu)|und|sowie|plus|zzgl\.?|zuzueglich)"
+                          r"(?:\s+(?:noch|weitere|jeweils|je))*\s*(?:€|eur|euro)?\s*$")
 # Inside a sentence: the marks between its clauses.
 _CLAUSE_MARK_INSIDE = re.compile(r"[,;]|\s[–-]\s")
 # A part a later clause may name of its own, so that a cue in it is about that part, not an amount before. The
@@ -320,6 +329,9 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
         return _FIRMS_FIGURE
     if MARKED_WRONG.match(after):
         return MARKED_WRONG_REASON
+    if _CHANGED_FROM.search(folded_lead) and _CHANGED_TO.match(fold(after)):
+        # "Der offene Saldo verringert sich damit von 318,45 € auf 238,34 €": the figure it changed from
+        return SUPERSEDED_REASON
     for reason, pattern in _LEAD_REJECTIONS:
         if pattern.search(folded_lead) and not (reason == PAID_REASON and _NEGATION.search(folded_lead)) \
                 and not (reason == INSTALMENT_REASON and (INSTALMENT_ARREARS.search(folded_lead)
@@ -415,6 +427,8 @@ def _label(lead: str, clause: str, prefix: str, trail: str, previous_label: str 
         if index == 0 and _STILL_BEFORE.search(fold(lead)) and (trailing := classify(trail)).label == "balance":
             # "Die Rechnung war 275,40, es sind also noch 75,40 offen": what is still open, named after the figure,
             # outranks the sentence's subject.
+            return trailing
+        if index == 0 and _ADDING_LEAD.match(fold(lead)) and (trailing := classify(trail)).label in _NAMED_PARTS:
             return trailing
     subtotal = next((verdicts[text] for text in (lead, clause) if verdicts[text].subtotal), None)
     if subtotal is not None:  # "Zwischensumme" alone on its line
@@ -526,6 +540,8 @@ def _line_candidates(
         included = more_follow and INCLUSION.match(fold(own_clause).lstrip()) is not None
         verdict = _chain_label(masked, previous_end, token, next_start) or \
             _label(own_lead, own_clause, prefix, "" if included else _trail_label_text(trail, more_follow), lone)
+        if more_follow and not _SENTENCE_BETWEEN.search(masked[token.end:next_start]):
+            verdict = _included_part(own_clause) or verdict
         if consequence and (_SUM_WORD_AFTER.match(trail) or (
                 previous_end <= clause_start and (clause_start > 0 or not sentence_before.strip())
                 and not WORD.search(_CURRENCY_WORD.sub("", trail)))):
@@ -682,6 +698,22 @@ def _unit_count(token: MoneyToken, lead: str, trail: str, after: str, label: Amo
     if _PER_UNIT_AFTER.match(after) or _noise_reason(token, lead, trail, after, per_unit=False) is not None:
         return None
     return unit_count(lead, after) or (factor_count(lead) if label in ("costs", "interest") else None)
+
+
+def _included_part(clause: str) -> LabelVerdict | None:
+    """"Der Rückstand beläuft sich einschließlich Säumniszuschlägen von 71,50 € derzeit auf 1.797,50 €": a figure
+    after an included part's "von", with the whole's figure after it in the sentence, is that part's."""
+    folded = fold(clause)
+    included = next(INCLUSION.finditer(folded), None)
+    if included is None or included.start() == 0 or not _PART_FIGURE_NEXT.search(folded):
+        return None
+    part = classify(folded[included.end():])
+    return part if part.label in _NAMED_PARTS else None
+
+
+_PART_FIGURE_NEXT = re.compile(r"\bvon\W*(?:eur|euro)?\W*$")
+# A sentence's end between two amounts.
+_SENTENCE_BETWEEN = re.compile(r"[.!?](?:\s|$)")
 
 
 def _wrapped_into(carry: str, lead: str, clause_start: int) -> bool:

@@ -609,3 +609,15 @@ def test_a_writer_holding_the_claim_only_since_a_day_is_never_written_alone() ->
                  "Mit freundlichen Grüßen\nForderungsankauf Ost GmbH")
     assert result.total_amount == Decimal("94.80")
     assert not result.amount_is_safe
+
+
+@pytest.mark.parametrize("sentence", [
+    "Der offene Betrag ändert sich damit von 301,20 € auf 221,40 €.",
+    "Durch die Gutschrift ist der Saldo von 301,20 € auf nunmehr 221,40 € gesunken.",
+])
+def test_a_figure_changed_into_another_is_the_new_one_and_a_human_confirms(sentence: str) -> None:
+    result = run(f"Hallo,\n\nFrau Roth hat den Receiver zurückgeschickt, wir haben 79,80 € gutgeschrieben. {sentence}"
+                 "\n\nViele Grüße\nKabelNord Service")
+    assert result.total_amount == Decimal("221.40")
+    assert not result.amount_is_safe  # the old figure stands beside it
+    assert any("301,20" in reason for reason in result.amount_safety_reasons)

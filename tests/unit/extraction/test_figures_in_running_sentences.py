@@ -1,6 +1,7 @@
 """Claims written in running sentences, as small creditors write them, in wording written for these tests: a sum
-after "also" with a comma before it, months "nicht bezahlt" summed up, and what is "noch … offen" after a part
-payment."""
+after "also" with a comma before it, months "nicht bezahlt" summed up, what is "noch … offen" after a part
+payment, "zusammen also", a part added with "hinzu kommen" and named after its figure, an included part's own
+figure before the whole, and a claim grown "mit den … aufgelaufenen Zinsen"."""
 
 from __future__ import annotations
 
@@ -51,3 +52,28 @@ def test_a_reason_given_after_the_figure_does_not_make_it_paid() -> None:
     assert result.total_amount == Decimal("1146.50")
     paid = reply("Die Junimiete über 350,00 € wurde gezahlt.")
     assert paid.total_amount is None
+
+
+def test_a_sum_said_with_zusammen_and_a_word_of_consequence_is_the_total() -> None:
+    for text in ("Offen ist die Rechnung 31-044 mit 418,00 €, hinzu kommen 8,00 € Mahnkosten, zusammen also "
+                 "426,00 €.",
+                 "Die Rechnung 31-044 über 418,00 € und 8,00 € Mahnkosten sind offen, also zusammen 426,00 €."):
+        result = reply(text)
+        assert result.total_amount == Decimal("426.00"), text
+        assert result.components.get("costs") == Decimal("8.00"), text
+
+
+def test_an_included_parts_own_figure_is_that_part_and_the_whole_follows() -> None:
+    result = reply("Die Forderung aus der Rechnung 31-044 beträgt einschließlich Mahnkosten von 8,00 € heute "
+                   "426,00 €.")
+    assert result.total_amount == Decimal("426.00")
+    assert result.components.get("costs") == Decimal("8.00")
+    alone = reply("Die Forderung beträgt einschließlich Mahnkosten von 426,00 €. Weitere Kosten fallen nicht an.")
+    assert alone.total_amount == Decimal("426.00")
+
+
+def test_a_claim_grown_by_interest_since_a_date_is_the_whole_not_the_interest() -> None:
+    result = reply("Unsere Forderung beläuft sich mit den seit der Kündigung im Februar aufgelaufenen Zinsen heute "
+                   "auf 426,00 €.")
+    assert result.total_amount == Decimal("426.00")
+    assert "interest" not in result.components

@@ -138,11 +138,11 @@ def test_a_part_of_a_sum_the_creditor_states_is_never_written(body: str, part: s
     assert not (result.amount_is_safe and result.total_amount == Decimal(part))
 
 
-def test_the_stated_sum_names_the_part_in_the_reasons() -> None:
+def test_the_stated_sum_after_an_added_part_is_the_total_and_the_part_is_never_written() -> None:
     result = run("Offen ist die Forderung über 310,00 €. Die Gebühr für die Rücklastschrift von 6,00 € kommt "
                  "hinzu, zusammen also 316,00 €.")
-    assert not result.amount_is_safe
-    assert any("larger sum" in reason and "316,00" in reason for reason in result.amount_safety_reasons)
+    assert result.total_amount == Decimal("316.00")  # "zusammen also" names the sum
+    assert not result.amount_is_safe  # the claim before the fee still stands beside it: a human confirms
     assert reason_of(result, "316.00") is None  # the cue closes the clause before the sum
 
 

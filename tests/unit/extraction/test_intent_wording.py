@@ -105,3 +105,11 @@ def test_a_fine_paid_in_full_with_no_further_claims_is_settled() -> None:
                  "ist damit abgeschlossen. Weitere Forderungen gegenüber Ihrem Mandanten bestehen bei uns nicht.\n\n"
                  "Ihr Team Verwarngelder")
     assert (result.intent, result.total_amount) == ("settled", Decimal("0"))
+
+
+def test_instalments_offered_without_terms_to_be_talked_over_leave_a_statement() -> None:
+    for text in ("Offen sind 480,00 €. Eine Ratenzahlung können wir gern anbieten; sprechen Sie uns einfach an.",
+                 "Offen sind 480,00 €. Bei Interesse bieten wir Ihrer Mandantin auch Teilzahlungen an."):
+        assert run(text).intent == "debt_statement", text
+    with_terms = run("Offen sind 480,00 €. Wir bieten sechs Raten zu je 80,00 € an; sprechen Sie uns an.")
+    assert with_terms.intent == "payment_plan"

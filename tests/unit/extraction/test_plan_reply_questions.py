@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from app.services.extraction import plan_reply
 from app.services.parsing import parse_body
 
@@ -32,6 +34,26 @@ def test_an_indirect_question_about_other_creditors_decides_nothing() -> None:
 def test_an_agreement_that_takes_a_part_out_goes_to_a_human() -> None:
     reading = read("Mit der Quote sind wir einverstanden, nicht jedoch mit der Laufzeit von 48 Monaten.")
     assert not recorded_alone(reading)
+    assert any("takes a part of the plan out" in doubt for doubt in reading.doubts)
+
+
+@pytest.mark.parametrize("text", [
+    "Unsere Mandantin stimmt dem Vergleich nur teilweise zu; Einzelheiten entnehmen Sie bitte der Anlage.",
+    "Wir erteilen eine Teilzustimmung für die Darlehensforderung.",
+    "Unsere Zustimmung gilt nur für die Hauptforderung aus dem Kaufvertrag.",
+    "Die Forderung aus dem Mietrückstand nimmt die Vermieterin von ihrer Zustimmung ausdrücklich aus, "
+    "im Übrigen stimmt sie zu.",
+])
+def test_an_agreement_for_a_part_of_the_claim_only_goes_to_a_human(text: str) -> None:
+    reading = read(text)
+    assert not recorded_alone(reading), text
+    if reading.decision == "accepted":
+        assert any("takes a part of the plan out" in doubt for doubt in reading.doubts), text
+
+
+def test_a_partial_agreement_names_why_a_human_reads_it() -> None:
+    reading = read("Der Vermieter ist mit dem Plan teilweise einverstanden, nämlich für die Nebenkosten.")
+    assert reading.decision == "accepted"
     assert any("takes a part of the plan out" in doubt for doubt in reading.doubts)
 
 

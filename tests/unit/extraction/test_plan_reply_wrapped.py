@@ -12,7 +12,7 @@ import pytest
 
 from app.models import Inquiry
 from app.services import plan_stage
-from app.services.extraction import plan_reply
+from app.services.extraction import extract, plan_reply
 from app.services.extraction.result import Evidence, ExtractionResult
 from app.services.parsing import parse_body
 
@@ -135,3 +135,31 @@ def test_the_courtesy_offer_to_answer_questions_asks_for_nothing() -> None:
     assert read("Dem Plan stimmen wir zu. Für Rückfragen stehen wir Ihnen gerne zur Verfügung.").doubts == []
     reading = read("Dem Plan stimmen wir zu. Wir haben allerdings noch Rückfragen zur Einkommenshöhe.")
     assert reading.doubts
+
+
+@pytest.mark.parametrize("text", [
+    "Ihr Schreiben liegt der Rechtsabteilung vor, die sich bei Ihnen meldet. Bitte sehen Sie von Rückfragen ab.",
+    "Die Akte ist an unseren Vorstand gegangen. Wir bitten darum, bis zu dessen Sitzung keine Rückfragen zu stellen.",
+])
+def test_a_plea_to_refrain_from_questions_asks_for_nothing(text: str) -> None:
+    reading = read(text)
+    assert reading.decision == "unclear"
+    assert not any("asks" in reason for reason in reading.reasons)
+
+
+def test_the_claim_stated_beside_a_counter_offers_sum_is_the_stated_claim() -> None:
+    inquiry = Inquiry(external_id="INQ-2", client_name="Dieter Wollgast", creditor_reference="MK 7-2208",
+                      known_amount=D("1390.00"), letter_type="plan", plan_offer={"type": "zero"})
+    text = ("Sehr geehrte Damen und Herren,\n\neinem Plan ohne jede Zahlung stimmen wir nicht zu. Zahlt Herr Wollgast "
+            "24 Monate lang 15,00 € im Monat, zusammen 360,00 €, verzichten wir auf den Rest.\n\n"
+            "Der Rückstand auf dem Mietkonto beträgt inzwischen 1.482,60 €.\n\nMit freundlichen Grüßen\nHausverwaltung")
+    parsed = parse_body(text, None)
+    extraction = extract(parsed, subject="Ihr Plan", from_email="miete@hv.example", from_name="Hausverwaltung")
+    read_back = plan_stage.read_reply(extraction, parsed, "Ihr Plan", [], inquiry)
+    assert read_back.plan is not None and read_back.plan.decision == "counter_offer"
+    assert read_back.total_amount == D("1482.60")
+    assert not read_back.amount_is_safe
+    # with no other whole figure beside it, the offer's sum is still no claim
+    offer_only = parse_body(text.split("Der Rückstand")[0], None)
+    alone = extract(offer_only, subject="Ihr Plan", from_email="miete@hv.example", from_name="Hausverwaltung")
+    assert plan_stage.read_reply(alone, offer_only, "Ihr Plan", [], inquiry).total_amount is None

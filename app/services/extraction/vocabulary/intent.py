@@ -284,6 +284,9 @@ PLAN_INVITED = phrases((
 # zu", "grundsätzlich möglich"): a policy named, no plan offered, unless the sentence names its figures.
 PLAN_IN_PRINCIPLE = phrases((
     r"in der Regel", r"grundsätzlich", r"nach (?:\S+ ){0,3}?Prüfung", r"im Einzelfall", r"gegebenenfalls", r"ggf\.?",
+    # terms still to be talked over: "Eine Ratenzahlung können wir anbieten; sprechen Sie uns gern an."
+    r"sprechen Sie (?:\S+ ){0,3}?an\b", r"bei Interesse", r"auf Anfrage",
+    r"kommen Sie (?:\S+ ){0,3}?auf (?:uns|mich) zu",
     r"in principle", r"as a rule", r"generally",
 ))
 # An instalment sentence with one of these is about a plan that is over or not offered.

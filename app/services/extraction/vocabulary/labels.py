@@ -46,6 +46,8 @@ STRONG_TOTALIZER = phrases((
     r"^\W*zusammen\W*$",
     # the same with its verb after it: "… die seit Oktober fällig ist. Zusammen sind das 2.138,40 Euro."
     r"^\W*zusammen (?:sind|macht|machen|ergibt|ergeben|wären) (?:das|dies|es)\W*$",
+    # with a word of consequence: "…, dazu kommen 25,00 EUR Mahngebühren, zusammen also 2.396,15 EUR"
+    r"^\W*(?:(?:also|somit|damit|dann) )?zusammen(?: (?:also|somit|damit|dann|nun|jetzt|heute))*\W*$",
     # Added up in words: "Zusammengerechnet sind damit heute …", "Alles zusammen macht das …", "unterm Strich".
     r"\bzusammengerechnet\b", r"\bzusammengezählt\b", r"\balles zusammen\b", r"\bunter(?:m| dem) Strich\b",
     r"\bsumma summarum\b", r"\balles in allem\b",
@@ -131,7 +133,7 @@ _PARTS = r"(?:Zinsen|Verzugszinsen|Kosten|Mahnkosten|Gebühren|Mahngebühren|Sä
 # Säumniszuschläge"): the label is the whole written before them, not the part after.
 INCLUSION = phrases((
     r"inklusive", r"inkl\.?", r"einschließlich", r"einschl\.?", r"samt", r"nebst", r"including", r"incl\.?",
-    r"mit (?:den|der|allen) (?:\S+ ){0,2}?(?:angefallenen|aufgelaufenen|verwirkten|bisherigen|entstandenen)",
+    r"mit (?:den|der|allen) (?:\S+ ){0,6}?(?:angefallenen|aufgelaufenen|verwirkten|bisherigen|entstandenen)",
     # opening the clause or right before the amount: "Mit Zinsen beläuft sich die Forderung inzwischen auf …", "Die
     # Rückstände betragen mit Säumniszuschlägen 1.331,50 €" (not "… mit Zinsen von 38,86 €")
     rf"^\W*mit (?:den |allen |sämtlichen )?{_PARTS}\b", rf"\bmit (?:den |allen |sämtlichen )?{_PARTS}\W*$",

@@ -654,9 +654,9 @@ DECIDE_LATER = phrases((
     r"(?:entschieden|entscheiden|Entscheidung),? (?:\S+ ){0,6}?(?:wenn|sobald) (?:\S+ ){0,6}?"
     r"(?:Unterlagen|Nachweise|Angaben|Informationen|Belege|Dokumente) (?:\S+ ){0,3}?(?:vorliegen|eingehen|vorgelegt)",
     # (questions the creditor has, not the courtesy "für Rückfragen stehen wir … zur Verfügung", "Bei Rückfragen
-    # erreichen Sie uns unter …", "Bei Rückfragen: Telefon …")
-    r"Rückfragen(?!\W*(?:\S+ ){0,10}?(?:zur Verfügung|gern\w*|erreichbar|erreichen|wenden Sie|kontaktieren|rufen Sie"
-    r"|melden Sie sich|Tel\w*|Durchwahl|Hotline)\b)(?!\s*:)",
+    # erreichen Sie uns unter …", "Bei Rückfragen: Telefon …", nor the plea to refrain: "sehen Sie von Rückfragen ab")
+    r"(?<!\bvon\s)(?<!\bkeine\s)Rückfragen(?!\W*(?:\S+ ){0,10}?(?:zur Verfügung|gern\w*|erreichbar|erreichen"
+    r"|wenden Sie|kontaktieren|rufen Sie|melden Sie sich|Tel\w*|Durchwahl|Hotline)\b)(?!\s*:)",
     r"before (?:we|making) (?:\S+ ){0,3}?decision", r"before we (?:can )?decide",
     # "Unsere Auftraggeberin möchte zuerst sehen: die Gehaltsabrechnungen …"
     r"(?:möchte|möchten|will|wollen) (?:\S+ ){0,3}?(?:zuerst|vorher|vorab) (?:\S+ ){0,3}?(?:sehen|prüfen|haben|erhalten"
@@ -741,8 +741,12 @@ NUMBER_TENS = {"zwanzig": 20, "dreissig": 30, "vierzig": 40, "fuenfzig": 50, "se
                "achtzig": 80, "neunzig": 90, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
                "seventy": 70, "eighty": 80, "ninety": 90}
 NUMBER_HALF = ("einhalb", "and a half")
-# An agreement with a part taken out ("einverstanden, nicht jedoch mit der Laufzeit"): not the plan as offered.
+# An agreement with a part taken out ("einverstanden, nicht jedoch mit der Laufzeit") or given for a part only
+# ("stimmt dem Plan nur teilweise zu", "Zustimmung nur für die Hauptforderung"): not the plan as offered.
 EXCEPT_PART = phrases((
     r"nicht jedoch", r"jedoch nicht", r"aber nicht (?:mit|bei|hinsichtlich|bezüglich|für|in)", r"ausgenommen",
     r"mit Ausnahme", r"except(?:ing)?\b", r"but not (?:with|for|the)",
+    r"teilweise", r"Teilzustimmung", r"zum Teil\b", r"(?:partly|partially|in part)\b",
+    r"(?:Zustimmung|zustimm\w*|einverstanden) (?:\S+ ){0,3}?nur (?:für|hinsichtlich|bezüglich|soweit|insoweit)\b",
+    r"von (?:der|ihrer|unserer|seiner) Zustimmung (?:\S+ ){0,2}?aus\b",
 ))
