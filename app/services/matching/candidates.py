@@ -71,6 +71,7 @@ class EmailFacts:
     creditor_name: str | None = None
     firm_id: int = DEFAULT_FIRM_ID  # matching only ever sees this firm's inquiries
     routing_digits: frozenset[str] = frozenset()  # the routing tags' groups of digits (normalize.digit_groups)
+    subject_key: str = ""  # the subject as one reference key (normalize.reference_key), to find references in it
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ def read_facts(
         sender_domain=sender.rpartition("@")[2],
         routing_keys=frozenset(routing),
         routing_digits=normalize.routing_digit_groups(recipients),
+        subject_key=normalize.reference_key(email.subject),
         reference_keys=frozenset(references),
         firm_reference_keys=frozenset(firm_keys),
         words=tuple(normalize.folded_words(folded)[:MAX_WORDS]),

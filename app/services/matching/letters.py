@@ -1,6 +1,7 @@
 """matching/letters.py — one client × creditor pair may have several letters (the first-round inquiry, later the
 settlement plan); invariant: a reply answers one of them, so only that one stays in the ranking and a sibling
-letter never makes the match look ambiguous.
+letter never makes the match look ambiguous. Letters to one pair under different creditor references are
+different claims, not siblings: each stays ranked.
 
 Which one: never a letter sent after the mail arrived; the letter whose date the mail names ("Ihr Schreiben
 vom 02.11.2026", or the quoted letter's "Am 02.11.2026 … schrieb"); else the latest letter sent before the
@@ -81,11 +82,25 @@ def choose_letters(ranked: Sequence[Scored], reply: Reply) -> list[Scored]:
     for scored in ranked:
         groups[(client_identity(scored.inquiry), creditor_identity(scored.inquiry))].append(scored)
     chosen: list[Scored] = []
-    for siblings in groups.values():
-        best = siblings[0]
-        if len(siblings) == 1:
-            chosen.append(best)
-            continue
-        letter = _answered(siblings, reply)
-        chosen.append(best if letter is best else replace(best, inquiry=letter.inquiry))
+    for pair in groups.values():
+        for siblings in _claims(pair):
+            best = siblings[0]
+            if len(siblings) == 1:
+                chosen.append(best)
+                continue
+            letter = _answered(siblings, reply)
+            chosen.append(best if letter is best else replace(best, inquiry=letter.inquiry))
     return sorted(chosen, key=lambda s: (-s.confidence, -(s.client_points + s.creditor_points), s.inquiry.id))
+
+
+def _claims(pair: list[Scored]) -> list[list[Scored]]:
+    """A pair's letters by the claim they are about. Letters under different creditor references are different
+    claims (a loan and a current account, asked the same day): each claim's letters stay in the ranking, so that
+    only the reply's own evidence (the account number it names) picks one and a tie goes to a human. Letters under
+    one reference, or without one, are one claim's (the first-round letter, the plan, an amended plan)."""
+    if len(pair) == 1 or len({s.inquiry.creditor_reference_key for s in pair if s.inquiry.creditor_reference_key}) < 2:
+        return [pair]
+    claims: dict[str, list[Scored]] = defaultdict(list)
+    for scored in pair:
+        claims[scored.inquiry.creditor_reference_key or ""].append(scored)
+    return list(claims.values())

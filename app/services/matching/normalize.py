@@ -49,7 +49,11 @@ def reference_key(value: str | None) -> str:
 # reply may write the number under another label ("Rechnung Nr. 2027-118") or none.
 _REFERENCE_LABEL = re.compile(
     r"^\s*(?:rg|re|rech|rechnung|rechnungs-?(?:nr|nummer)|nr|no|kd|kunden-?(?:nr|nummer)?|vertrag|"
-    r"vertrags-?(?:nr|nummer)|konto|konto-?(?:nr|nummer)|az|ref|referenz|inv|invoice)\b\.?"
+    r"vertrags-?(?:nr|nummer)|konto|konto-?(?:nr|nummer)|az|ref|referenz|inv|invoice|"
+    # the kind of account or contract ("Kto. 120 455 803", "Darl. 33 071 552", "KK-Konto 8810 2294")
+    r"kto|darl|darlehen|darlehens-?(?:nr|nummer|konto)|kredit-?(?:nr|nummer|konto)?|kk-?konto|kreditkarten-?konto|"
+    r"giro-?konto|kunden-?konto|vertrags-?konto|miet-?konto|beitrags-?konto|police|policen-?(?:nr|nummer)|"
+    r"versicherungs-?(?:nr|nummer|schein)|mitglieds-?(?:nr|nummer))\b\.?"
     r"(?:\s*-?\s*(?:nr|no)\b\.?)?[\s:#.-]*", re.IGNORECASE)
 
 

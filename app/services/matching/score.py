@@ -72,12 +72,18 @@ def score_all(found: Candidates, facts: EmailFacts) -> list[Scored]:
     """Every candidate scored, best first (ties: more total points, then lower id)."""
     by_name = _ByName(facts)
     named_at: dict[str, set[str]] = defaultdict(set)
+    in_subject: dict[str, set[str]] = defaultdict(set)
     for inquiry in found.inquiries:
         key = inquiry.creditor_reference_key
-        if key and key in facts.reference_keys:
+        # named as on file, or its number under another label ("Kto. 230 566 914" named as "Girokonto 230 566 914")
+        keys = normalize.reference_keys(inquiry.creditor_reference) if key else frozenset()
+        if key and (key in facts.reference_keys or keys & facts.reference_keys):
             named_at[creditor_identity(inquiry)].add(key)
+            if facts.subject_key and any(written in facts.subject_key for written in keys):
+                in_subject[creditor_identity(inquiry)].add(key)
     scored = grant_names_alone(grant_surname_from_the_creditor(
-        [_score_one(inquiry, facts, found, by_name, _named_at(named_at, inquiry)) for inquiry in found.inquiries]))
+        [_score_one(inquiry, facts, found, by_name, _named_at(named_at, inquiry), _named_at(in_subject, inquiry))
+         for inquiry in found.inquiries]))
     return sorted(scored, key=lambda s: (-s.confidence, -(s.client_points + s.creditor_points), s.inquiry.id))
 
 
@@ -113,12 +119,12 @@ def _named_at(named_at: dict[str, set[str]], inquiry: Inquiry) -> frozenset[str]
 
 
 def _score_one(inquiry: Inquiry, facts: EmailFacts, found: Candidates, by_name: _ByName,
-              named_at_creditor: frozenset[str]) -> Scored:
+              named_at_creditor: frozenset[str], named_in_subject: frozenset[str]) -> Scored:
     similarity, surname_hit = by_name.client(inquiry.client_name)
     evidence = [
         signals.routing(inquiry, facts, found),
         signals.firm_reference(inquiry, facts, found),
-        signals.creditor_reference(inquiry, facts, found, named_at_creditor),
+        signals.creditor_reference(inquiry, facts, found, named_at_creditor, named_in_subject),
         signals.client_name(similarity, surname_hit, inquiry),
         signals.birth_date(inquiry, facts),
         signals.sender(inquiry, facts),

@@ -150,11 +150,17 @@ def firm_reference(inquiry: Inquiry, facts: EmailFacts, found: Candidates) -> Si
     return None
 
 
-def creditor_reference(inquiry: Inquiry, facts: EmailFacts, found: Candidates,
-                       named_at_creditor: frozenset[str]) -> Signal | None:
+def creditor_reference(inquiry: Inquiry, facts: EmailFacts, found: Candidates, named_at_creditor: frozenset[str],
+                       named_in_subject: frozenset[str] = frozenset()) -> Signal | None:
     key = inquiry.creditor_reference_key
     if key and (key in facts.reference_keys or normalize.reference_keys(inquiry.creditor_reference)
                 & facts.reference_keys):
+        if named_in_subject and key not in named_in_subject:
+            # Both of a client's claims at this creditor named, the other one in the subject ("AW: … Ihr Zeichen
+            # DF-5520417"): the subject says which letter the mail answers; this one is named in passing.
+            return Signal("creditor_reference_other", 0, CREDITOR_CONFLICT,
+                          "names this reference in passing; its subject names another inquiry's at this creditor",
+                          conflict=True)
         return Signal("creditor_reference", CREDITOR_REFERENCE_CLIENT, CREDITOR_REFERENCE_CREDITOR,
                       f"names the creditor's reference {inquiry.creditor_reference}")
     if key and named_at_creditor - {key}:

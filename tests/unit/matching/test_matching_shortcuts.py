@@ -159,7 +159,17 @@ def choose_letters_as_written(ranked: list[Scored], about_plan: bool, received_a
     for scored in ranked:
         groups.setdefault((client_identity(scored.inquiry), creditor_identity(scored.inquiry)), []).append(scored)
     chosen = []
-    for siblings in groups.values():
+    claims: list[list[Scored]] = []
+    for pair in groups.values():
+        keys = {s.inquiry.creditor_reference_key for s in pair if s.inquiry.creditor_reference_key}
+        if len(keys) < 2:  # one claim's letters
+            claims.append(pair)
+            continue
+        by_reference: dict[str, list[Scored]] = {}
+        for s in pair:  # two claims at one creditor: each claim's letters on their own
+            by_reference.setdefault(s.inquiry.creditor_reference_key or "", []).append(s)
+        claims.extend(by_reference.values())
+    for siblings in claims:
         best = siblings[0]
         eligible = [s for s in siblings if sent(s)[0]] or list(siblings)
         dated = [s for s in eligible if s.inquiry.sent_at is not None and s.inquiry.sent_at.date() in dates]
@@ -176,16 +186,17 @@ SENT = st.sampled_from([None, datetime(2026, 9, 1, 10), datetime(2026, 10, 2, 9)
 
 
 def _letter(number: int, client: str, creditor: str, sent_at: datetime | None, plan: bool,
-            confidence: float) -> Scored:
+            confidence: float, reference: str | None = None) -> Scored:
     inquiry = Inquiry(id=number, external_id=f"INQ-{number}", client_name=client, client_name_key=client.lower(),
                       firm_reference_key=client[:2].lower(), creditor_name=creditor, creditor_domain=None,
-                      sent_at=sent_at, letter_type="plan" if plan else "inquiry")
+                      sent_at=sent_at, letter_type="plan" if plan else "inquiry", creditor_reference_key=reference)
     return Scored(inquiry, (), 30, 30, confidence, 90.0)
 
 
 LETTERS = st.lists(st.builds(_letter, st.integers(1, 10_000), st.sampled_from(["Anna Schulz", "Jana Schulz"]),
                              st.sampled_from(["Nordbank AG", "Lindgruen GmbH"]), SENT, st.booleans(),
-                             st.sampled_from([0.4, 0.5, 0.9])), max_size=7, unique_by=lambda s: s.inquiry.id)
+                             st.sampled_from([0.4, 0.5, 0.9]), st.sampled_from([None, "kto4401", "darl5520"])),
+                   max_size=7, unique_by=lambda s: s.inquiry.id)
 TEXTS = st.lists(st.sampled_from(["Ihr Schreiben vom 02.11.2026", "vom 2.10.2026", "am 01.09.2026", "Forderung",
                                   "zum Schuldenbereinigungsplan", "Vergleichsangebot", "31.02.2026", " "]),
                  max_size=4).map(" ".join)
