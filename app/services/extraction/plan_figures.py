@@ -45,8 +45,11 @@ class Figure:
 
 
 def _money_kind(text: str, start: int, end: int) -> tuple[CounterFigure, bool]:
-    """What an amount offers and whether a word names it: a monthly rate, else a total."""
+    """What an amount offers and whether a word names it: a monthly rate, else a total. In a table row ("Monatsrate
+    auf unsere Forderung | 21,11 € | 27,32 €") the row's first cell names every figure in it."""
     before = words_before(text, start, 5)
+    if "|" in text[:start]:
+        before = f"{fold(text[:start].split('|', 1)[0])} {before}"
     following = fold(text[end:]).split()
     if following and _CURRENCY_WORD.fullmatch(following[0]):  # "5 Euro im Monat": the unit is not what it offers
         following = following[1:]

@@ -337,7 +337,10 @@ def _counter_figures(sentences: Sequence[Sentence], plan: dict[str, Decimal],
     chosen: list[tuple[Figure, Sentence]] = []
     previous_offers = opens = False
     for index, sentence in enumerate(sentences):
-        offers = _offers_own_terms(sentence) or (previous_offers and (sentence.consequence or opens))
+        # (a line that announces the terms just offered opens them too: "… bereit zuzustimmen, wenn … eine höhere
+        # Monatsrate leistet. Gegenüber Ihrem Vorschlag gilt für uns:" above a table of the plan's and its own figures)
+        offers = _offers_own_terms(sentence) or (previous_offers and (
+            sentence.consequence or opens or sentence.text.rstrip().endswith(":")))
         # A line that ends in no sentence mark (a colon, a table's heading or row: "Ihr Plan   unser Vorschlag" /
         # "Monatsrate 3,12 € (variabel) 5,00 € (fest)") leads on into the lines that follow it.
         opens = not _ENDS_STATEMENT.search(sentence.text.rstrip())
@@ -694,11 +697,20 @@ def read(parsed: ParsedBody, *, subject: str | None = None, attachments: Sequenc
         # An attachment that decides otherwise than the mail around it ("wir stimmen zu" above a signed letter "…
         # stimmen wir nicht zu"): which one stands is a human's to ask.
         for attachment in attachments:
-            if attachment.status == "ok" and (said := _form_verdict(attachment, plan, plan_claim)[0]) is not None \
-                    and said.decision in _DECIDED and said.decision != verdict.decision:
+            said, found = _form_verdict(attachment, plan, plan_claim) if attachment.status == "ok" else (None, [])
+            if said is None or said.decision not in _DECIDED or said.decision == verdict.decision:
+                continue
+            if verdict.decision == "declined" and said.decision == "counter_offer" \
+                    and words.TERMS_ATTACHED.search(fold(parsed.reply_text)):
+                # "… können wir nicht zustimmen; unter welchen Voraussetzungen eine Zustimmung möglich ist, entnehmen
+                # Sie bitte der Anlage": the mail's no is to the plan as offered, its terms stand in the attachment.
+                said.doubts.append(f"decision read from the attachment {attachment.filename}, which the mail "
+                                   "names for its terms")
+                verdict, source, sentences = said, f"attachment:{attachment.filename}", reply + found
+            else:
                 verdict.doubts.append(f"the attachment {attachment.filename} says {said.decision}, the mail "
                                       f"{verdict.decision}")
-                break
+            break
     if verdict is None and (marked := plan_text.ticked_in(parsed.quoted_text)):
         # "unsere Erklärung siehe unten im Formular": the box the creditor ticked inside the quoted form.
         found = _read_all(marked, "quoted form")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from app.services.parsing.figures import FIGURE
+from app.services.parsing.figures import FIGURE, THOUSANDS
 from app.services.parsing.forwards import colleagues_forwards
 from app.services.parsing.html import hidden_text, html_links, html_to_text, struck_text
 from app.services.parsing.pasted_letter import pasted_on_top
@@ -136,7 +136,7 @@ def _links(reply_and_signature: str, body_html: str | None) -> tuple[str, ...]:
 
 
 def _figures(text: str) -> set[str]:
-    return {f"{whole.replace('.', '')},{cents}" for whole, cents in FIGURE.findall(text)}
+    return {f"{THOUSANDS.sub('', whole)},{cents}" for whole, cents in FIGURE.findall(text)}
 
 
 def _versions_disagree(body_text: str | None, body_html: str | None, chosen: ParsedBody,

@@ -123,9 +123,14 @@ def test_a_claim_the_debtor_disputes_goes_to_a_human(text: str) -> None:
     assert not result.amount_is_safe
 
 
-def test_an_undisputed_claim_is_safe() -> None:
-    result = statement("Die Forderung ist unbestritten. Offener Betrag: 418,00 €")
-    assert result.amount_is_safe
+@pytest.mark.parametrize("text", [
+    "Die Forderung ist unbestritten. Offener Betrag: 418,00 €",
+    "Gegen den Mahnbescheid wurde kein Widerspruch eingelegt. Offener Betrag: 418,00 €",
+    "Einspruch hat Herr Roth nicht erhoben, der Bescheid ist rechtskräftig. Offener Betrag: 418,00 €",
+])
+def test_an_undisputed_claim_is_safe(text: str) -> None:
+    result = statement(text)
+    assert result.amount_is_safe, result.amount_safety_reasons
 
 
 @pytest.mark.parametrize("text", [
@@ -227,6 +232,8 @@ def test_one_creditor_named_twice_is_one_creditor() -> None:
 @pytest.mark.parametrize("text", [
     "Offen sind 418,00 €.\nNachtrag: Ich habe mich vertippt, es sind nicht 418,00 €, sondern 481,00 €.",
     "Der Saldo beträgt nicht 418,00 €, sondern 481,00 €.",
+    "Da fehlt noch eine Rechnung über 63,00 €. Also nicht 418,00 € wie in meiner letzten Mail sondern zusammen "
+    "481,00 €.",
 ])
 def test_a_figure_taken_back_gives_way_to_its_correction_for_a_human(text: str) -> None:
     result = statement(text)

@@ -189,6 +189,19 @@ def test_a_phishing_style_mail_with_an_amount_and_no_reference_is_spam() -> None
     assert result.total_amount is None
 
 
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Good morning, a transfer of EUR 2,310.00 to your company has been approved. The payment confirmation is "
+     "waiting in our online document room; the link expires in 48 hours and asks you to sign in with your Outlook "
+     "password.", "Payment confirmation TX-88210"),
+    ("Guten Tag, für Sie liegt ein Zahlungsavis bereit. Aus Sicherheitsgründen verfällt der Abruflink in 12 Stunden; "
+     "melden Sie sich dort mit Ihrem E-Mail-Passwort an.", "Zahlungsavis 5521"),
+])
+def test_a_document_link_that_expires_and_wants_the_mail_password_is_spam(text: str, subject: str) -> None:
+    result = run(text, subject=subject, sender="notice@docroom-secure.example")
+    assert result.intent == "spam"
+    assert result.total_amount is None
+
+
 def test_a_conditional_refusal_without_power_of_attorney_is_an_inquiry() -> None:
     assert run("Ohne Vorlage einer Vollmacht können wir Ihnen leider keine Auskunft erteilen.").intent == "inquiry"
 

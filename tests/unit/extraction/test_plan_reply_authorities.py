@@ -93,3 +93,16 @@ def test_a_dash_between_words_is_no_minus_sign() -> None:
     reading = read("Nullplan nein – 80 € einmalig und die Sache ist für uns erledigt.")
     assert reading.decision == "counter_offer"
     assert reading.counter_offer.get("offer_amount") == D("80.00")
+
+
+def test_an_authority_that_would_go_along_against_a_sum_of_its_own_offers_terms() -> None:
+    reading = read("Dem Nullplan kann die Kasse nicht entsprechen. Einem Vergleich kann sie jedoch nähertreten, wenn "
+                   "ein Betrag von 480,00 € gezahlt wird.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"offer_amount": D("480.00")}
+
+
+def test_a_receipts_word_on_consent_to_mail_is_no_consent_to_the_plan() -> None:
+    reading = read("Ihre Nachricht ist bei der Kreiskasse eingegangen und wird weitergeleitet. Eine Antwort per E-Mail "
+                   "erhalten Sie nur, wenn Sie der unverschlüsselten Kommunikation zugestimmt haben.")
+    assert reading.decision not in ("accepted", "declined")

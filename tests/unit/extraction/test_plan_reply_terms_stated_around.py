@@ -1,12 +1,13 @@
 """Counter-offers whose terms stand around the sentence that decides, in wording written for these tests: a quota
 the creditor calls fair and a consent "zu diesen Bedingungen" after it, a principal's yes in the subjunctive with the
-rate worked out in the next sentence ("entspricht das"), and a sum that would close the matter "dann" in a phone
-reply's own spelling."""
+rate worked out in the next sentence ("entspricht das"), a sum that would close the matter "dann" in a phone
+reply's own spelling, a table of the plan's figures beside the creditor's own, and terms sent in the attachment."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from app.services.attachments.result import AttachmentText, TextSegment
 from app.services.extraction import plan_reply
 from app.services.parsing import parse_body
 
@@ -58,3 +59,33 @@ def test_a_subjunctive_yes_said_verb_first_with_its_sum_beside_the_quota() -> No
                    "ihre Forderung.")
     assert reading.decision == "counter_offer"
     assert reading.counter_offer == {"quota_percent": D("11"), "offer_amount": D("396.00")}
+
+
+def letter(*lines: str) -> AttachmentText:
+    return AttachmentText(filename="Stellungnahme.pdf", status="ok",
+                          segments=[TextSegment(text="\n".join(lines), location="page 1", ocr=False)])
+
+
+def test_a_table_of_the_plans_figures_beside_the_creditors_own_is_its_counter_offer() -> None:
+    reading = read("Die Quote von 8 % reicht uns nicht. Wir würden zustimmen, wenn der Schuldner etwas mehr im Monat "
+                   "zahlt. Im Vergleich zu Ihrem Plan heißt das für uns:\n\n"
+                   "Position | Ihr Plan | unsere Bedingung\nMonatliche Rate | 4,00 € | 6,50 €\n"
+                   "Laufzeit | 72 Monate | 72 Monate\nZahlungen insgesamt | 288,00 € | 468,00 €\n\nGruß")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"monthly_rate": D("6.50"), "months": D("72"), "offer_amount": D("468.00")}
+
+
+def test_terms_the_mail_sends_in_its_attachment_make_its_no_a_counter_offer() -> None:
+    attachment = letter("Stellungnahme zum Schuldenbereinigungsplan",
+                        "Einer Quote von 8 % können wir nicht zustimmen. Zustimmen würden wir bei 12 %,",
+                        "das sind 6,00 € im Monat über 72 Monate.")
+    body = ("Dem Plan in dieser Form stimmen wir nicht zu. Unter welcher Bedingung wir zustimmen könnten, entnehmen "
+            "Sie bitte der Anlage.")
+    reading = plan_reply.read(parse_body(body, None), attachments=[attachment], plan_figures=PLAN,
+                              plan_claim=D("3600.00"))
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer.get("quota_percent") == D("12")
+    assert reading.doubts  # a human reads where the terms stand
+    plain_no = plan_reply.read(parse_body("Dem Plan in dieser Form stimmen wir nicht zu.", None),
+                               attachments=[attachment], plan_figures=PLAN, plan_claim=D("3600.00"))
+    assert plain_no.decision == "declined" and plain_no.doubts  # the mail says no; the attachment's terms are asked

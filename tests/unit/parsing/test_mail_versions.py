@@ -79,3 +79,13 @@ def test_a_text_version_that_states_part_of_the_figures_of_the_html_read_tells_n
     assert parsed.source == "html"
     assert parsed.versions_disagree == ()
 
+
+
+def test_thousands_spaced_in_one_version_and_dotted_in_the_other_are_the_same_figures() -> None:
+    plain = ("Hallo,\n\nRechnung 4471     1 312,00 €\nMahngebühr           6,00 €\n"
+             "Offen gesamt      1 318,00 €\n\nGruß\n")
+    html = ("<p>Hallo,</p><table><tr><td>Rechnung 4471</td><td>1.312,00 €</td></tr><tr><td>Mahngebühr</td>"
+            "<td>6,00 €</td></tr><tr><td>Offen gesamt</td><td>1.318,00 €</td></tr></table><p>Gruß</p>")
+    assert parse_body(plain, html).versions_disagree == ()
+    changed = html.replace("1.318,00", "1.218,00")
+    assert set(parse_body(plain, changed).versions_disagree) == {"1218,00", "1318,00"}

@@ -214,7 +214,9 @@ DISPUTED = phrases((
     r"(?<!un)bestritten", r"bestreitet", r"bestreiten", r"(?<!un)strittig\w*", r"widersprochen",
     # defects the debtor complained of ("hat die Reparatur wegen angeblicher Mängel beanstandet")
     r"(?<!un)beanstandet", r"Mängelrüge\w*", r"Mängel (?:\S+ ){0,2}?gerügt",
-    r"(?:Widerspruch|Einspruch|Einwendungen|Einwand|Einwände) (?:\S+ ){0,4}?(?:eingelegt|erhoben|vorgebracht|geltend)",
+    # (not when none was raised: "Widerspruch wurde nicht erhoben", the order became final)
+    r"(?:Widerspruch|Einspruch|Einwendungen|Einwand|Einwände) (?:(?!nicht\b|nie\b|kein\w*\b|weder\b)\S+ ){0,4}?"
+    r"(?:eingelegt|erhoben|vorgebracht|geltend)",
     r"disputed?\b", r"contest(?:s|ed)\b",
 ))
 # Interest, costs or fees added to the total in words only ("500,00 € zzgl. Zinsen seit dem 01.06.2026", "nebst

@@ -74,6 +74,8 @@ AGREE = phrases((
     r"(?:angewiesen|beauftragt),? (?:\S+ ){0,8}?(?:zuzustimmen|anzunehmen)\b",
     # An authority's wording: "dem Antrag wird entsprochen" ("kann nicht entsprochen werden" is a refusal).
     r"(?:wird|werden|wurde|kann|können|konnte) (?:\S+ ){0,4}?entsprochen\b",
+    # and "einem Vergleich kann ich nähertreten, wenn …" (an authority willing to go along, on its terms)
+    r"näher ?(?:treten|zutreten|tritt|getreten)\b", r"nähertreten",
     # Swiss "Hand bieten" (to go along with it): "können nicht Hand bieten" is a refusal.
     r"Hand (?:zu )?biet\w*", r"Hand geboten", r"biet\w* (?:\S+ ){0,4}?Hand\b",
     # Cannot but agree ("kommen nicht umhin, dem Plan zuzustimmen").
@@ -351,8 +353,10 @@ TYPO_TOLERANT = ("stimmen", "stimme", "zustimmen", "zustimmung", "zugestimmt", "
 
 # A clause that speaks of a decision still to be taken: its agreement words decide nothing.
 HYPOTHETICAL = phrases((
-    # An indirect question decides nothing ("ob die übrigen Gläubiger zugestimmt haben").
+    # An indirect question decides nothing ("ob die übrigen Gläubiger zugestimmt haben", "unter welcher Bedingung wir
+    # zustimmen könnten, entnehmen Sie der Anlage").
     r"bevor", r"\bob\b", r"vor einer Entscheidung",
+    r"unter welche[rn]? (?:\S+ )?(?:Bedingung|Voraussetzung|Umständen)\w*",
     # "Ohne diese Unterlagen ist eine Zustimmung … nicht möglich": a refusal only until the documents come
     r"\bohne (?:\S+ ){0,3}?\w*(?:Unterlagen|Nachweis\w*|Angaben|Informationen|Belege|Dokumente|Auskünfte)\b",
     r"vor (?:unserer|einer) (?:\S+ ){0,2}?Zustimmung", r"(?:bitten|bitte|baten|ersuch)\w* (?:\S+ ){0,6}?zuzustimmen",
@@ -407,6 +411,11 @@ OTHER_CONSENT = phrases((
     r"(?: (?:\S+ ){0,8}?(?:zu\b|akzeptier\w*|accept\w*))?",
     r"(?:Cookies?|Datenschutzerklärung) (?:\S+ ){0,4}?(?:akzeptier\w*|accept\w*|zustimm\w*)",
     r"Zustimmen und weiter", r"Zustimmung (?:\S+ ){0,3}?jederzeit (?:\S+ ){0,2}?widerruf\w*",
+    # Consent to how mail is exchanged ("wenn Sie der unverschlüsselten Kommunikation zugestimmt haben").
+    r"(?:Kommunikation|E-Mail-Verkehr|Mailverkehr|Kontaktaufnahme|Newsletter|Werbung)\w* (?:\S+ ){0,3}?"
+    r"(?:zugestimmt|zustimm\w*|eingewilligt|einverstanden)",
+    r"(?:zustimm\w*|zugestimmt|Zustimmung|einverstanden|einwillig\w*) (?:\S+ ){0,4}?(?:unverschlüsselt\w*|"
+    r"E-Mail-Kommunikation|Mailverkehr|Newsletter)\b",
     # An answer or a date promised, not a consent given: "Eine Antwort bis zum 06.07. können wir leider nicht zusagen".
     r"(?:Antwort|Rückmeldung|Entscheidung|Stellungnahme|Bearbeitung|Termin|Zeitpunkt)\w* (?:\S+ ){0,12}?"
     r"zu(?:ge)?sagen\b",
@@ -741,6 +750,14 @@ NUMBER_TENS = {"zwanzig": 20, "dreissig": 30, "vierzig": 40, "fuenfzig": 50, "se
                "achtzig": 80, "neunzig": 90, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
                "seventy": 70, "eighty": 80, "ninety": 90}
 NUMBER_HALF = ("einhalb", "and a half")
+# The mail sends its terms in the attachment ("unter welchen Voraussetzungen eine Zustimmung möglich ist, entnehmen
+# Sie bitte der Anlage", "unseren Gegenvorschlag finden Sie im Anhang").
+TERMS_ATTACHED = phrases((
+    r"(?:Voraussetzung|Bedingung|Konditionen|Gegenvorschlag|Gegenangebot)\w*\b[^.!?]{0,80}?\b(?:Anlage|Anhang"
+    r"|beigefügt\w*|anbei|beiliegend\w*|attached)",
+    r"(?:Anlage|Anhang|beigefügt\w*|anbei|beiliegend\w*)\b[^.!?]{0,80}?\b(?:Voraussetzung|Bedingung|Konditionen"
+    r"|Gegenvorschlag|Gegenangebot)",
+))
 # An agreement with a part taken out ("einverstanden, nicht jedoch mit der Laufzeit") or given for a part only
 # ("stimmt dem Plan nur teilweise zu", "Zustimmung nur für die Hauptforderung"): not the plan as offered.
 EXCEPT_PART = phrases((

@@ -22,6 +22,9 @@ PHISHING = phrases((
     r"(?:wird|werden) (?:\S+ ){0,6}?(?:gesperrt|deaktiviert|gelöscht)", r"unwiderruflich",
     r"(?:Konto|Zugang|Daten) (?:\S+ ){0,3}?(?:verifizieren|reaktivier\w*)", r"verify your (?:account|identity|details)",
     r"Kreditkarte", r"credit card",
+    # a link that expires soon and wants the mailbox's password
+    r"expires? (?:\S+ ){0,2}?in \d+ (?:hours|minutes)", r"(?:läuft|verfällt|erlischt) (?:\S+ ){0,4}?in \d+ Stunden",
+    r"sign in with your (?:\S+ ){0,2}?password", r"mit Ihrem (?:\S+ )?(?:E-Mail-)?Passwort", r"E-Mail-Passwort\w*",
 ))
 # The firm itself addressed as a customer: an order, a delivery, a cash discount.
 OWN_PURCHASE = phrases((
