@@ -650,6 +650,69 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "client's advance figure beside the answer), SI011 (safe, held back by the matching gate: a daughter's contract "
     "named), SI014 (the outdated January figure beside the current one) and SI022 (safe, held back: the husband's "
     "parking space named) go to a human; none is wrong",
+    # corpus_fresh84 to corpus_fresh95: session 22's, written blind in three rounds and measured at first sight
+    # against the session's starting code. No wrong write and no write a human should have made at first sight in
+    # any of them; fresh94 (several claims or clients in one mail) auto-matched two replies with confidence 1.0 to
+    # the other claim of the same client at the same bank (held back only by the jump check; right since: a client's
+    # letters under different references are two claims, not one claim's letters).
+    ("corpus_fresh84", "amount_exact"): "19/20: SJ019 (an agency's prose: 'zusammen 629,10 €' for the monthly fees, "
+    "then 'Hinzu kommen …' and 'Es verbleiben 701,04 €' after two payments; the fees' sum outranks the remainder, "
+    "never safe)",
+    ("corpus_fresh84", "noise_amounts_taken"): "SJ019's 629,10, as above",
+    ("corpus_fresh84", "safe_cases_auto_applied"): "11/16: SJ007 and SJ019 (rivals without a margin), SJ018 (a "
+    "'zu zahlen' total only), SJ020 (fees said to be left out of a figure) and SJ025 (safe, held back at matching: "
+    "a brother's customer number named) go to a human; none is wrong",
+    ("corpus_fresh85", "amount_exact"): "20/21: SK012 ('Zusammen schuldet' at a line's end, 'Frau B. uns damit "
+    "2.131,34 €' on the next: the wrap is not read as the label; a part is read, never safe)",
+    ("corpus_fresh85", "noise_amounts_taken"): "SK012's 187,34, as above",
+    ("corpus_fresh85", "safe_cases_auto_applied"): "11/15 by this corpus's theme (how figures are written): SK007 "
+    "('rund 1.760 Euro – genau 1.763,21 €' beside an 'etwa 2.300' own share), SK011 ('ca. 3.540 Euro' in the body, "
+    "the exact figure only in the DOCX), SK012 (above) and SK023 ('2.084,-- EUR' without a total label) go to a human",
+    ("corpus_fresh86", "amount_exact"): "22/23: SL015 (a balance when the letter came and one after a payment, each "
+    "in a clause of its own: no total read; its label keeps the second and leaves it to a human)",
+    ("corpus_fresh86", "safe_cases_auto_applied"): "15/18: SL010 (an agency's booked and reversed instalment "
+    "without a total label), SL022 (waste fees named as not contained) and SL025 (a 'zu zahlen' total) go to a "
+    "human",
+    ("corpus_fresh87", "safe_cases_auto_applied"): "11/16: SM005 (a workshop's figure without a total label), SM016 "
+    "(safe, held back at matching: a driving school writing to the plain inbox), SM017 (an XLSX tenant account's "
+    "last balance without a currency), SM020 (a remaining principal beside its parts) and SM024 (a dentist's plan "
+    "total beside the claim) go to a human; none is wrong",
+    ("corpus_fresh88", "safe_cases_auto_applied"): "14/17 by this corpus's theme (long threads): SN007 (rivals "
+    "without a margin), SN021 (the figure only in a forwarded department reply, no currency) and SN022 (instalments "
+    "'grundsätzlich' offered on conditions with figures: read as a plan offer) go to a human",
+    ("corpus_fresh89", "amount_exact"): "21/22: SO013 (a Polish claim in złoty, 846,20 zł, beside the creditor's own "
+    "approximate euro figure; the złoty figure is read and never written: another currency)",
+    ("corpus_fresh89", "noise_amounts_taken"): "SO013's 846,20, as above",
+    ("corpus_fresh89", "safe_cases_auto_applied"): "14/17 by this corpus's theme (creditors abroad): SO008 (safe, "
+    "held back at matching), SO012 (an English 'should your client wish to pay in instalments' read as a plan "
+    "offer) and SO021 (a sterling equivalent beside the euro claim) go to a human",
+    ("corpus_fresh91", "safe_cases_auto_applied"): "12/15: SQ008 (a payout set off, 'ausgeglichen' for it), SQ009 (a "
+    "PDF with sub-sums, no margin) and SQ015 (a grown balance without a currency) go to a human",
+    ("corpus_fresh92", "amount_exact"): "19/20: SR017 (the asked account's subtotal beside another account and "
+    "'Gesamtsaldo beider Konten': the grand total is read, never safe)",
+    ("corpus_fresh92", "noise_amounts_taken"): "SR017's 554,67, as above",
+    ("corpus_fresh92", "safe_cases_auto_applied"): "11/15: SR005 and SR021 (an original amount read as a previous "
+    "total), SR010 (a 'zu zahlen' total) and SR015 (a landlord's conditional willingness to take instalments read "
+    "as a plan offer) go to a human",
+    ("corpus_fresh93", "amount_exact"): "18/21 by this corpus's theme (statements of account): SS004 (an HTML rent "
+    "account whose last balance stands under a bold row of column sums: no total read), SS007 (movements listed "
+    "newest first: a movement's figure is read) and SS020 (an account ending in a credit, '23,40 H': read as owed); "
+    "none is safe",
+    ("corpus_fresh93", "noise_amounts_taken"): "SS007's 59,99 and SS020's 23,40, as above",
+    ("corpus_fresh93", "safe_cases_auto_applied"): "12/17 by this corpus's theme: SS002 (a Soll/Haben/Saldo text "
+    "table without a currency), SS004, SS007 (above), SS011 (a two-page bank statement's negative 'Neuer Saldo') "
+    "and SS013 (an XLSX export without a margin) go to a human",
+    ("corpus_fresh94", "amount_exact"): "18/20 by this corpus's theme (several clients or claims in one mail): ST007 "
+    "(an agency's list of three clients' files: another client's figure is read) and ST013 (two clients in one HTML "
+    "table: no total read); neither is safe",
+    ("corpus_fresh94", "noise_amounts_taken"): "ST007's 471,30, as above",
+    ("corpus_fresh94", "safe_cases_auto_applied"): "10/13: ST004 (basic fees named as not contained), ST012 (a "
+    "'zu zahlen' total beside a joint policy left out) and ST020 (a second supply account in an XLSX) go to a human",
+    ("corpus_fresh95", "amount_exact"): "18/20: SU017 (a small balance written off, 'Saldo 0,00': the written-off "
+    "figure is read, never safe) and SU025 (a gym's statement under its own member number, no total read)",
+    ("corpus_fresh95", "intent"): "23/25: SU013 (a bank that sold the loan and names the buyer: read as a question, "
+    "labelled a refusal) and SU017 (above: a statement, labelled settled); neither writes",
+    ("corpus_fresh95", "noise_amounts_taken"): "SU017's 38,17, as above",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -669,7 +732,8 @@ MISSING = "<no shared corpus>"
 # to corpus_fresh24 (session 13's), corpus_fresh25 to corpus_fresh30 (session 14's), corpus_fresh31 to
 # corpus_fresh36 (session 15's), corpus_fresh37 to corpus_fresh46 (session 16's), corpus_fresh47 to corpus_fresh54
 # (session 17's), corpus_fresh55 to corpus_fresh59 (session 18's), corpus_fresh60 to corpus_fresh64 (session 19's),
-# corpus_fresh65 to corpus_fresh74 (session 20's), corpus_fresh75 to corpus_fresh83 (session 21's).
+# corpus_fresh65 to corpus_fresh74 (session 20's), corpus_fresh75 to corpus_fresh83 (session 21's), corpus_fresh84 to
+# corpus_fresh95 (session 22's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -686,7 +750,9 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh65", "corpus_fresh66", "corpus_fresh67", "corpus_fresh68", "corpus_fresh69", "corpus_fresh70",
        "corpus_fresh71", "corpus_fresh72", "corpus_fresh73", "corpus_fresh74", "corpus_fresh75", "corpus_fresh76",
        "corpus_fresh77", "corpus_fresh78", "corpus_fresh79", "corpus_fresh80", "corpus_fresh81", "corpus_fresh82",
-       "corpus_fresh83")
+       "corpus_fresh83", "corpus_fresh84", "corpus_fresh85", "corpus_fresh86", "corpus_fresh87", "corpus_fresh88",
+       "corpus_fresh89", "corpus_fresh90", "corpus_fresh91", "corpus_fresh92", "corpus_fresh93", "corpus_fresh94",
+       "corpus_fresh95")
 
 
 def first_round_corpora() -> list[str]:
@@ -749,6 +815,9 @@ REFERENCE_FLOOR = 0.95
 
 # corpus → why its creditor references do not hold the floor yet (non-strict xfail, as above).
 REFERENCE_EXPECTED_FAILURES: dict[str, str] = {
+    "corpus_fresh94": "19/24: its inquiries file references with their kind in front ('Kto. 120 455 803', 'KK-Konto "
+    "8810 2294', 'Kd.-Nr. 508 640 117', 'KZ …') and its labels want them so where the reply writes the number alone "
+    "(ST008, ST018, ST022, ST023: the number is reported and matched by); ST013 (two clients in one table) none",
     "corpus_fresh81": "20/22: SG010 (a dairy's 'Mitgl.-Nr. 114', three digits, not read) and SG022 (a collector "
     "answering on another file's thread: its own file number reported, the label wants the principal's account)",
     "corpus_fresh83": "20/22: SI021 (an agency's statement for another client sent on this client's thread: the "
