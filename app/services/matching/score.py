@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from app.models import Inquiry
@@ -75,11 +76,10 @@ def score_all(found: Candidates, facts: EmailFacts) -> list[Scored]:
     in_subject: dict[str, set[str]] = defaultdict(set)
     for inquiry in found.inquiries:
         key = inquiry.creditor_reference_key
-        # named as on file, or its number under another label ("Kto. 230 566 914" named as "Girokonto 230 566 914")
-        keys = normalize.reference_keys(inquiry.creditor_reference) if key else frozenset()
-        if key and (key in facts.reference_keys or keys & facts.reference_keys):
+        if key and signals.reference_named(inquiry, facts):
             named_at[creditor_identity(inquiry)].add(key)
-            if facts.subject_key and any(written in facts.subject_key for written in keys):
+            if facts.subject_key and any(written in facts.subject_key
+                                         for written in normalize.reference_keys(inquiry.creditor_reference)):
                 in_subject[creditor_identity(inquiry)].add(key)
     scored = grant_names_alone(grant_surname_from_the_creditor(
         [_score_one(inquiry, facts, found, by_name, _named_at(named_at, inquiry), _named_at(in_subject, inquiry))
@@ -90,16 +90,19 @@ def score_all(found: Candidates, facts: EmailFacts) -> list[Scored]:
 def grant_surname_from_the_creditor(scored: list[Scored]) -> list[Scored]:
     """Each candidate given signals.surname_from_the_creditor, when the surname is one client's alone among them:
     two clients of the same name at one creditor (spouses) stay as they were, for nobody to pick one."""
-    extra = {id(s): signal for s in scored if (signal := signals.surname_from_the_creditor(s.signals)) is not None}
-    if len({client_identity(s.inquiry) for s in scored if id(s) in extra}) != 1:
-        return scored
-    return [_with(s, extra[id(s)]) if id(s) in extra else s for s in scored]
+    return _grant_to_one_client(scored, signals.surname_from_the_creditor)
 
 
 def grant_names_alone(scored: list[Scored]) -> list[Scored]:
     """Each candidate given signals.names_alone, when one client's letters alone have both names: two letters of the
     same client at one creditor both get it (a human picks), two clients never."""
-    extra = {id(s): signal for s in scored if (signal := signals.names_alone(s.signals)) is not None}
+    return _grant_to_one_client(scored, signals.names_alone)
+
+
+def _grant_to_one_client(scored: list[Scored], signal_of: Callable[[Iterable[Signal]], Signal | None]) -> list[Scored]:
+    """Each candidate given the signal `signal_of` finds in its signals, when the candidates it finds one for are
+    all one client's letters; otherwise none gets it."""
+    extra = {id(s): signal for s in scored if (signal := signal_of(s.signals)) is not None}
     if len({client_identity(s.inquiry) for s in scored if id(s) in extra}) != 1:
         return scored
     return [_with(s, extra[id(s)]) if id(s) in extra else s for s in scored]

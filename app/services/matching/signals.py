@@ -150,11 +150,17 @@ def firm_reference(inquiry: Inquiry, facts: EmailFacts, found: Candidates) -> Si
     return None
 
 
+def reference_named(inquiry: Inquiry, facts: EmailFacts) -> bool:
+    """The mail names the inquiry's creditor reference: as on file, or its number under another label ("Kto. 230 566
+    914" on file, "Girokonto 230 566 914" in the mail)."""
+    return inquiry.creditor_reference_key in facts.reference_keys or bool(
+        normalize.reference_keys(inquiry.creditor_reference) & facts.reference_keys)
+
+
 def creditor_reference(inquiry: Inquiry, facts: EmailFacts, found: Candidates, named_at_creditor: frozenset[str],
                        named_in_subject: frozenset[str] = frozenset()) -> Signal | None:
     key = inquiry.creditor_reference_key
-    if key and (key in facts.reference_keys or normalize.reference_keys(inquiry.creditor_reference)
-                & facts.reference_keys):
+    if key and reference_named(inquiry, facts):
         if named_in_subject and key not in named_in_subject:
             # Both of a client's claims at this creditor named, the other one in the subject ("AW: … Ihr Zeichen
             # DF-5520417"): the subject says which letter the mail answers; this one is named in passing.

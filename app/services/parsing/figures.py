@@ -7,4 +7,4 @@ import re
 # Whole euros (with or without thousands dots, or thousands spaced: "1 184,00") and two cents, standing alone.
 FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+),(\d{2})(?!\d)")
 # What separates the thousands of a figure.
-THOUSANDS = re.compile(r"[.\s\u00a0\u202f]")
+THOUSANDS = re.compile(r"[.\s]")  # \s takes the no-break spaces too
