@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from app.services.parsing.cell_paragraphs import rows_from_cell_paragraphs
 from app.services.parsing.figures import FIGURE, THOUSANDS
 from app.services.parsing.forwards import colleagues_forwards
 from app.services.parsing.html import hidden_text, html_links, html_to_text, struck_text
@@ -115,7 +116,7 @@ def _normalise_plain(text: str) -> str:
 def _choose_text(body_text: str | None, body_html: str | None) -> tuple[str, BodySource]:
     """Prefer the HTML rendering (tables stay rows, <blockquote> is explicit) unless it is
     empty or much shorter than the plain alternative."""
-    plain = _normalise_plain(body_text) if body_text else ""
+    plain = rows_from_cell_paragraphs(_normalise_plain(body_text)) if body_text else ""
     rendered = _normalise_plain(html_to_text(body_html)) if body_html else ""
     if rendered and len(rendered.split()) >= 0.5 * len(plain.split()):
         return rendered, "html"

@@ -178,8 +178,9 @@ _ANSWERS_ANNOUNCED = re.compile(
     r"|eingefügt|eingefuegt|eingetragen|markiert|gro(?:ß|ss)buchstaben|zwischen\s+(?:den|die)\s+zeilen)"
     r"|\b(?:answers?|replies|comments)\b[^.\n]{0,60}?\b(?:inline|in\s+(?:your|the)\s+(?:letter|e-?mail|message))",
     re.IGNORECASE)
-# An answer's first line inside the letter carries a mark ("--> Nicht zutreffend", "ANTWORT WB: …", "Antwort: …").
-_ANSWER_MARK = re.compile(r"^\s*(?:-{1,3}>|=>|→|»|antwort\b[^:\n]{0,12}:)", re.IGNORECASE)
+# An answer's first line inside the letter carries a mark ("--> Nicht zutreffend", "ANTWORT WB: …", "Antwort: …",
+# "*** keine", "## 2.375,00 €").
+_ANSWER_MARK = re.compile(r"^\s*(?:-{1,3}>|=>|→|»|\*{2,}|#{2,}|\+{2,}|!{2,}|antwort\b[^:\n]{0,12}:)", re.IGNORECASE)
 _MIN_CAPITALS = 12
 _SENTENCE_ENDS = re.compile(r"[.!?:]\s*$")
 

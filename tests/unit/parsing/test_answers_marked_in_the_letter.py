@@ -33,6 +33,15 @@ def test_answers_marked_with_an_arrow_are_the_senders_text() -> None:
     assert result.total_amount == Decimal("512.50")  # type: ignore[attr-defined]
 
 
+def test_answers_marked_with_asterisks_are_the_senders_text() -> None:
+    reply, result = read("Antworten bitte direkt in Ihrem Schreiben nachlesen, mit ** markiert.",
+                         "** Offen ist die Rechnung vom 02.03. über 505,00 EUR",
+                         "** Gesamtforderung 512,50 EUR, davon Mahnkosten 7,50 EUR")
+    assert "Gesamtforderung 512,50 EUR" in reply
+    assert "480,00" not in reply
+    assert result.total_amount == Decimal("512.50")  # type: ignore[attr-defined]
+
+
 def test_answers_in_capitals_are_the_senders_text() -> None:
     reply, result = read("meine Antworten stehen in Großbuchstaben in Ihrem Schreiben.",
                          "ANTWORT: DIE FORDERUNG BETRÄGT HEUTE 512,50 EUR.", "HAUPTFORDERUNG 505,00, KOSTEN 7,50.")
