@@ -42,11 +42,13 @@ from app.services.extraction.vocabulary.amounts import (
     FIRMS_FIGURE_TRAIL,
     FUTURE_LEAD,
     FUTURE_TRAIL,
+    HANDED_OVER_TRAIL,
     INSTALMENT_ARREARS,
     INSTALMENT_LEAD,
     LEADS_TO_NEXT_LINE,
     MARKED_WRONG,
     NET_OF_TAX_LEAD,
+    NOT_FOUND_TRAIL,
     OTHER_VALUE_LEAD,
     PAID_LEAD,
     PAID_TRAIL,
@@ -92,6 +94,8 @@ _TRAIL_REJECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cancelled", CANCELLED_TRAIL),
     ("future amount, not yet due", FUTURE_TRAIL),
     (SUPERSEDED_REASON, PAST_TRAIL),
+    ("the figure the claim was handed over with to another collector", HANDED_OVER_TRAIL),
+    ("a figure the creditor cannot find or confirm", NOT_FOUND_TRAIL),
     (CREDIT_REASON, CREDIT_TRAIL),  # after paid: "… wurde mit dem Guthaben verrechnet" is paid by a credit
     ("threshold or bound, not the claim", THRESHOLD_TRAIL),
 )
@@ -510,9 +514,10 @@ def _line_candidates(
         clause_start = _clause_start(masked, token.start)
         lead = _own_lead(masked, max(previous_end, clause_start), clause_start, token.start)
         clause = masked[clause_start : token.start]
-        if position == 0 and carry and _wrapped_into(carry, lead, clause_start):
+        if position == 0 and carry and (wrapped := _wrapped_lead(carry, lead, clause_start,
+                                                                 bool(_ENDS_SENTENCE.match(masked[token.end:])))):
             # A sentence wrapped before its amount: "Ihre Zahlung über" / "50,00 € haben wir erhalten."
-            lead = clause = f"{_masked(carry)} {lead}"
+            lead = clause = f"{wrapped} {lead}"
         after = masked[token.end :]
         trail = _trailing_clause(masked, token.end, next_start, next_text, token.start)
         # Text earlier on the line labels an amount only in a table row ("Summe | … | 203,38").
@@ -716,24 +721,55 @@ _PART_FIGURE_NEXT = re.compile(r"\bvon\W*(?:eur|euro)?\W*$")
 _SENTENCE_BETWEEN = re.compile(r"[.!?](?:\s|$)")
 
 
-def _wrapped_into(carry: str, lead: str, clause_start: int) -> bool:
-    """Whether the line before carries the amount's label: nothing but the amount starts the line, or the
-    wrap fell inside the label's phrase ("… beträgt zum heutigen" / "Tag 2.140,00 €"): the line before ends
-    in a small word and a word or two open this line before the amount, or words that name nothing."""
+def _wrapped_lead(carry: str, lead: str, clause_start: int, ends_sentence: bool) -> str | None:
+    """The words of the line before that lead to the amount when its sentence wrapped there, else None: nothing
+    but the amount starts this line, or the wrap fell inside the label's phrase ("… beträgt zum heutigen" / "Tag
+    2.140,00 €"), or the sentence the amount ends began on the line before and named the claim there ("…
+    offen. Zusammen schuldet" / "Frau B. uns damit 2.131,34 €.")."""
+    whole = _masked(carry)
     if not WORD.search(lead):
-        return True
+        return whole
     # A line that ends in a comma and names no amount of its own runs on too ("Macht … Euro die noch fehlen," /
     # "also die 2.350,- .").
     runs_on = carry.rstrip()[-1:].islower() or (carry.rstrip().endswith(",") and not _money_in(carry))
+    # A row's label wrapped before the period it covers: "Zinsen hieraus 5 Prozentpunkte über dem Basiszinssatz" /
+    # "  seit 22.05. bis 22.02.      54,31 EUR".
+    if clause_start == 0 and _ONLY_A_PERIOD.match(lead) and not _money_in(carry):
+        return whole
     if clause_start != 0 or not runs_on:
-        return False
+        return None
     if len(lead.split()) <= 2:
-        return True
+        return whole
     # "… beträgt unsere Forderung aus" / "dem Darlehen 3340 118 655 zum 16.03.2031 5.214,77 €": the line before
-    # names the claim and holds no amount, and this line's words before the amount name nothing.
-    own = _CLAUSE_MARK_INSIDE.split(_masked(carry))[-1]
-    return bool(_ENDS_IN_SMALL_WORD.search(own)) and _names_the_claim(own) and not _money_in(carry) \
-        and classify(lead).label in ("other", "unlabelled")
+    # names the claim and holds no amount, and this line's words before the amount name nothing. A table's header
+    # row ("… Faktor Betrag") neither ends in a small word nor stands over a row that ends its sentence.
+    own = _CLAUSE_MARK_INSIDE.split(whole)[-1]
+    if _money_in(carry) or not _names_the_claim(own):
+        return None
+    began = _SENTENCE_OR_COLON.split(own)[-1]
+    if INCLUSION.search(fold(began)) and _names_the_claim(began) \
+            and classify(f"{began} {lead}").label in ("total", "balance"):
+        # the part this line names is one the claim the sentence began with on the line before includes ("Die
+        # Forderung beträgt einschließlich der seit Erstellung" / "Ihres Plans angefallenen Kosten derzeit 412,49 €")
+        return began
+    if classify(lead).label not in ("other", "unlabelled"):
+        return None
+    if _ENDS_IN_SMALL_WORD.search(own):
+        return whole
+    # A sentence begun on the line before says what the amount it ends is only when the two lines together name a
+    # whole (a total or a balance, not one part) in the present ("The balance … was EUR 1,004.20" is a past one).
+    joined = f"{own} {lead}"
+    named = ends_sentence and classify(joined).label in ("total", "balance") and not _PAST_COPULA.search(fold(joined))
+    return whole if named else None
+
+
+# Words that name only a period: "seit 22.05.2098 bis 22.02.2099", "vom 01.03. – 31.05.", "für die Zeit ab 04/2098".
+_ONLY_A_PERIOD = re.compile(r"^\s*(?:(?:seit|vom|von|ab|bis|zum|für|die|den|der|Zeit|Zeitraum|im|per|from|since|to|"
+                            r"until)\b|[\d#./:–-]|\s)+$", re.IGNORECASE)
+_SENTENCE_OR_COLON = re.compile(r"[.:!?](?:\s|$)")
+_PAST_COPULA = re.compile(r"\b(?:war|waren|betrug|betrugen|belief|beliefen|stand|standen|was|were)\b")
+# The amount ends its sentence: "… uns damit 2.131,34 €." (a currency word may stand between).
+_ENDS_SENTENCE = re.compile(r"\s*(?:€|EUR\b|Euro\b)?\s*[.!](?:\s|$)", re.IGNORECASE)
 
 
 # A sentence broken off after a preposition or an article runs on in the next line; a table's header row ("… Faktor

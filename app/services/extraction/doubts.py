@@ -29,6 +29,7 @@ from app.services.extraction.vocabulary.amounts import (
     COMPANY_DEBTOR,
     CREDITOR_NAMED,
     CURRENT_CUE,
+    DAMAGES_TO_COME,
     DEPOSIT_ROW,
     DISPUTED,
     EARLIER_ANSWER_WITHDRAWN,
@@ -39,11 +40,13 @@ from app.services.extraction.vocabulary.amounts import (
     FROM_NOW_ON,
     FURTHER_BILL,
     GARNISHEE,
+    HANDED_TO_COLLECTOR,
     IDENTITY_UNSURE,
     INTEREST_NOT_COMPUTED,
     MAY_CHANGE,
     MISGROUPED_NUMBER,
     MORE_THAN_ONE_ACCOUNT,
+    NOT_YET_INCLUDED,
     PARTS_LEFT_OUT,
     PARTS_TO_FOLLOW,
     PENDING_CREDIT,
@@ -55,6 +58,7 @@ from app.services.extraction.vocabulary.amounts import (
     UNCOMPUTED_ADDITION,
     WRITER_KIN,
 )
+from app.services.extraction.vocabulary.requests import DECLINE
 
 _NOT_BEFORE = re.compile(r"\b(?:nicht|nie|kein\w*|not|never)\s+$")
 # A complaint the creditor met by taking the item out, the rest expressly undisputed ("… nimmt diese Position aus der
@@ -135,6 +139,16 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
         doubts.append(f"more is added to the total that is not worked out yet: '{later.group(0)[:60]}'")
     if garnishee := GARNISHEE.search(folded):
         doubts.append(f"the creditor writes as garnishee about another creditor's order: '{garnishee.group(0)[:60]}'")
+    if handed := HANDED_TO_COLLECTOR.search(folded):
+        doubts.append(f"the creditor has handed the claim to a collector, whose costs its figure leaves out: "
+                      f"'{handed.group(0)[:60]}'")
+    if (not_yet := NOT_YET_INCLUDED.search(folded)) and DAMAGES_TO_COME.search(folded):
+        doubts.append(f"the reply names damages for the contract's rest not yet in the total: "
+                      f"'{not_yet.group(0)[:60]}'")
+    if declined := DECLINE.search(folded):
+        # A figure beside a refusal to give one ("… über 3.812,40 € abgegeben … können Ihnen keine Aufstellung
+        # übersenden") is history or someone else's: what the creditor says it will not state is the current claim.
+        doubts.append(f"the reply also declines to state the claim: '{declined.group(0)[:60]}'")
     if kin := WRITER_KIN.search(folded):
         doubts.append(f"the writer names the debtor as a relative, the client's side passing on a letter: "
                       f"'{kin.group(0)}'")

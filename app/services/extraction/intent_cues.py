@@ -173,13 +173,29 @@ def settled_claim(reply: str, total_raw: str) -> list[str]:
 
 
 def open_remainder(reply: str) -> list[str]:
-    """A remainder still named as open ("Restforderung", "noch offen"), unless denied ("keine Restforderung")."""
+    """A remainder still named as open ("Restforderung", "noch offen"), unless denied ("keine Restforderung"), paid
+    since ("den Restbetrag … hat sie am 12.02. überwiesen") or paid out to the debtor ("den verbleibenden Betrag … auf
+    ihr Konto überwiesen")."""
     found: list[str] = []
     for sentence in _sentences(reply):
+        if words.REMAINDER_PAID_OUT.search(sentence):
+            continue
         for match in words.OPEN_REMAINDER.finditer(sentence):
-            if not words.REMAINDER_NEGATION.search(_words_before(sentence, match.start(), 2)):
+            if not words.REMAINDER_NEGATION.search(_words_before(sentence, match.start(), 2)) \
+                    and not _paid_in_its_clause(sentence, match.end()):
                 found.append(match.group(0))
     return found[:3]
+
+
+def _paid_in_its_clause(sentence: str, end: int) -> bool:
+    """The remainder's own clause says it was paid ("den Restbetrag … hat sie am 12.02. überwiesen"), with no
+    negation right before the verb ("ist noch nicht bezahlt")."""
+    clause = _CLAUSE_END.split(sentence[end:], 1)[0]
+    return any(not words.REMAINDER_NEGATION.search(before := _words_before(clause, paid.start(), 2))
+               and "noch" not in before.split() for paid in words.REMAINDER_PAID.finditer(clause))
+
+
+_CLAUSE_END = re.compile(r";|,\s|\s[–-]\s")
 
 
 def assignment(reply: str) -> list[str]:
@@ -218,9 +234,18 @@ _LISTED_SENTENCES = 8
 _DIGIT = re.compile(r"\d")
 
 
+def _own_terms(instalments: str) -> str:
+    """What of `instalments` could be the creditor's own terms: without an aside in brackets, a condition that the
+    running payments go on ("sofern die laufenden Abschläge (Strom 64,00 EUR …) gezahlt werden") and a minimum
+    rate named as a rule ("ab einer Monatsrate von 30,00 €", "a minimum of € 20 per month")."""
+    for aside in (words.BRACKETED_ASIDE, words.IF_RUNNING_PAYMENTS, words.MINIMUM_RATE):
+        instalments = aside.sub(" ", instalments)
+    return instalments
+
+
 def _offers_instalments(offer: str, instalments: str) -> bool:
     """`offer` offers what `instalments` names as instalments (the same sentence, or a list after it)."""
-    in_principle = words.PLAN_IN_PRINCIPLE.search(offer) and not _DIGIT.search(instalments)
+    in_principle = words.PLAN_IN_PRINCIPLE.search(offer) and not _DIGIT.search(_own_terms(instalments))
     return bool(words.INSTALMENT.search(instalments) and words.OFFER.search(offer) and not in_principle
                 and not words.PLAN_OVER.search(offer) and not words.PLAN_INVITED.search(offer))
 

@@ -26,7 +26,8 @@ _REVERSED = rf"(?P<rlast>{_WORD}),\s*(?P<rfirst>{_WORD}(?: {_WORD})?)"
 _PERSON = rf"(?:{_REVERSED}|{_FORWARD})"
 _ROLE = (
     r"(?:kreditnehmer(?:in)?|darlehensnehmer(?:in)?|kontoinhaber(?:in)?|vollstreckungsschuldner(?:in)?|schuldner(?:in)?"
-    r"|mieter(?:in)?|kunde|kundin|mandant(?:in)?|versicherungsnehmer(?:in)?|debitor|mitglied|schuldnerin)"
+    r"|mieter(?:in)?|kunde|kundin|mandant(?:in)?|versicherungsnehmer(?:in)?|debitor|mitglied|schuldnerin"
+    r"|vertragspartner(?:in)?|vertragsinhaber(?:in)?|anschlussinhaber(?:in)?|zahlungspflichtige[r]?)"
 )
 _CLIENT_PATTERNS: tuple[tuple[float, re.Pattern[str]], ...] = (
     (0.9, re.compile(rf"\b(?i:ihre[rsm]?|ihren)\s+(?i:mandant(?:in|en)?)\s+(?:(?i:herrn?|frau)\s+)?{_PERSON}")),
@@ -73,6 +74,16 @@ _STOP = {
     "konto", "kundenkonto", "vertragskonto", "mitgliedskonto", "kunde", "kundin", "mitglied", "saldo", "rechnung",
 }
 _LEGAL_FORM = r"(?:GmbH(?: & Co\.? KG)?|AG|KG|KGaA|eG|SE|mbH|e\.\s?V\.|GbR|OHG|UG(?: \(haftungsbeschränkt\))?)"
+# A name a company's legal form ends ("… für Verwaltungspraxis Nord GmbH") is a firm's, never a client's: the clients
+# are people.
+_FIRM_AFTER = re.compile(rf"\s*{_LEGAL_FORM}(?!\w)")
+_FIRM_END = re.compile(rf"(?<!\w){_LEGAL_FORM}\W*$")
+
+
+def _a_firm(text: str, match: re.Match[str]) -> bool:
+    return bool(_FIRM_END.search(match.group(0)) or _FIRM_AFTER.match(text, match.end()))
+
+
 _ORG = rf"(?P<org>(?:[A-ZÄÖÜ0-9][\wÄÖÜäöüß&.+-]*\s+){{0,5}}{_LEGAL_FORM}(?![\w]))"
 _PRINCIPAL_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
@@ -150,7 +161,7 @@ def find_client_names(lines: Sequence[SourceLine]) -> list[NameFound]:
                 continue
             for match in pattern.finditer(line.text):
                 person = _person_from(match)
-                if person and not _is_contact(line.text, match):
+                if person and not _is_contact(line.text, match) and not _a_firm(line.text, match):
                     found.append(_name(person, "client", confidence, line, match.group(0)))
         if _SURNAME_HINT.search(line.text) is None:
             continue

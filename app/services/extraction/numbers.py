@@ -65,6 +65,7 @@ _NUMBER = re.compile(
     r"|\d+"
     r")(?![\d#])(?!,\d)(?!\.\d)(?!['’]\d)"
 )
+_EN_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+\.\d{2}")
 _CURRENCY_AFTER = re.compile(rf"^\s?{_CURRENCY}(?![A-Za-z])")
 _CURRENCY_BEFORE = re.compile(rf"{_CURRENCY}\s?[:|]?\s?$")  # "Saldo offen in EUR | 334,55": the cell before
 # A column of figures right-aligned after its currency ("EUR    84.00" under "EUR 1,020.00"): a wider gap, read only
@@ -174,8 +175,9 @@ def _token(masked: str, match: re.Match[str]) -> MoneyToken | None:
     has_currency = bool(_CURRENCY_AFTER.match(after) or _CURRENCY_BEFORE.search(before)
                         or _FOREIGN_AFTER.match(after) or _FOREIGN_BEFORE.search(before)
                         or (_CENTS.search(raw) and _CURRENCY_BEFORE_ALIGNED.search(before)))
-    if (not has_cents or english) and not has_currency:
-        # Integers and "89.90"-style decimals count only beside a currency ("EUR 500", "89.90 EUR").
+    if (not has_cents or (english and not _EN_GROUPED.fullmatch(raw))) and not has_currency:
+        # Integers and "89.90"-style decimals count only beside a currency ("EUR 500", "89.90 EUR"); a figure with
+        # comma thousands and decimal cents ("6,244.10", in a table headed "Amount (EUR)") is money as it stands.
         return None
     value = money.parse(raw)  # read only for a number that can count
     if value is None:

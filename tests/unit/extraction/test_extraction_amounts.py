@@ -233,6 +233,19 @@ def test_a_sentence_wrapped_before_its_amount_keeps_its_meaning() -> None:
     assert result.total_amount == Decimal("20.00")
 
 
+def test_a_sum_begun_on_the_line_before_labels_the_amount_that_ends_its_sentence() -> None:
+    result = run("Die Mieten für Mai und Juni fehlen, je 510,00 €. Dazu kommt die Heizkostennachzahlung von 96,20 €.\n"
+                 "Der Gesamtrückstand\nvon Herrn Albers bei uns liegt damit bei 1.116,20 €. Zinsen berechnen wir "
+                 "nicht.")
+    assert result.total_amount == Decimal("1116.20")
+    assert next(a.label for a in result.amounts if a.value == Decimal("1116.20")) == "total"
+
+
+def test_a_header_row_does_not_label_the_row_under_it() -> None:
+    result = run("Offene Forderung\nRechnung 2207 vom 03.04. Strom 96,20 €\nRechnung 2291 vom 02.05. Strom 88,10 €")
+    assert {a.label for a in result.amounts if a.value in (Decimal("96.20"), Decimal("88.10"))} != {"total"}
+
+
 def test_a_label_after_the_amount_is_used_when_none_stands_before() -> None:
     result = run("1.250,00 € Hauptforderung\n75,30 € Zinsen\n1.325,30 € Gesamtforderung")
     assert result.total_amount == Decimal("1325.30")
@@ -330,3 +343,13 @@ def test_the_whole_after_a_part_an_adding_word_opens_the_clause_with_is_the_tota
                  "437,50 € offen.")
     assert result.total_amount == Decimal("437.50")
     assert [found.label for found in result.amounts if found.value == Decimal("437.50")] == ["balance"]
+
+
+def test_a_due_date_column_is_no_column_of_open_amounts() -> None:
+    html = ("<p>Please find the open items below.</p><table><tr><th>Item</th><th>Due date</th><th>Amount</th></tr>"
+            "<tr><td>Invoice 77120</td><td>2026-02-08</td><td>€ 310.40</td></tr>"
+            "<tr><td>Reminder fee</td><td>2026-02-22</td><td>€ 12.00</td></tr>"
+            "<tr><td>Outstanding balance</td><td></td><td>€ 322.40</td></tr></table>")
+    result = run(html=html)
+    assert result.total_amount == Decimal("322.40")
+    assert reasons(result)[Decimal("322.40")] is None

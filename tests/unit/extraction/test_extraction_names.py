@@ -74,3 +74,9 @@ def test_an_account_word_after_the_name_ends_it() -> None:
     result = run("Abrechnung für Ihre Mandantin:\nKundin: Lena Marquardt Kundenkonto 4471-0098\nSaldo 212,40 EUR")
     assert result.client_name == "Lena Marquardt"
 
+
+def test_the_contract_partner_named_in_the_reply_is_read_as_the_client() -> None:
+    result = run("Für das Vertragskonto 204 611 508 (Vertragspartner: Holger Kampe, Lieferstelle Am Anger 3) sind "
+                 "offen: 212,40 €.")
+    assert "Holger Kampe" in [found.value for found in result.names if found.role == "client"]
+

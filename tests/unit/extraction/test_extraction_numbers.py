@@ -101,3 +101,12 @@ def test_each_kind_of_noise_is_found_in_a_line_that_holds_it(text: str, kind: st
 def test_a_line_without_a_patterns_required_character_has_no_span_of_that_kind() -> None:
     kinds = {found for found, _start, _end in noise_spans("Forderung 1.234,56 EUR zum 01.02.2026")}
     assert kinds == {"date"}
+
+
+def test_a_figure_with_comma_thousands_and_decimal_cents_is_money_without_a_currency() -> None:
+    assert [token.value for token in find_money("Balance outstanding | 4,310.25")] == [Decimal("4310.25")]
+
+
+def test_an_english_decimal_without_thousands_still_needs_a_currency() -> None:
+    assert find_money("Interest | to 2026-03-25 | 387.10") == []
+    assert [token.value for token in find_money("Interest | EUR 387.10")] == [Decimal("387.10")]

@@ -24,6 +24,8 @@ def run(body: str) -> ExtractionResult:
 @pytest.mark.parametrize("sentence", [
     "Die Rechnung lautete auf 842,10 €. Dazu kamen 2 Mahnungen zu je 6,00 €, also sind es jetzt 854,10 €.",
     "Offen war die Schlussrechnung mit 842,10 €, plus 12,00 € Mahnkosten, damit sind es nun 854,10 €.",
+    "Die Rechnung über 842,10 € ist bis heute offen. Mit den Mahngebühren sind das jetzt 854,10 €.",
+    "Die Forderung beläuft sich einschließlich der bis heute\nentstandenen Mahnkosten auf 854,10 €.",
 ])
 def test_a_sum_said_with_a_dummy_subject_after_the_parts_is_the_total(sentence: str) -> None:
     result = run(sentence)
@@ -34,6 +36,13 @@ def test_a_sum_said_with_a_dummy_subject_after_the_parts_is_the_total(sentence: 
 @pytest.mark.parametrize("policy", [
     "Einer Ratenzahlung stimmen wir nach Prüfung in der Regel zu.",
     "Eine Ratenzahlung bieten wir grundsätzlich an, sprechen Sie uns an.",
+    # willing if the running payments go on; the figures in the condition are those payments, no terms
+    "Einer Ratenvereinbarung stimmen wir grundsätzlich zu, solange die laufenden Beiträge (monatlich 42,50 €) "
+    "weiter eingehen.",
+    "Wir sind gern bereit, Raten zu vereinbaren, vorausgesetzt die laufende Pacht kommt ab Mai wieder pünktlich.",
+    # the debtor's wish decides, and the only figure is the smallest rate the creditor usually takes
+    "Falls Ihre Mandantin in Raten zahlen möchte, bieten wir das üblicherweise ab einer Monatsrate von 25,00 € an.",
+    "Should your client wish to settle in instalments, we usually agree to instalments of at least EUR 30 a month.",
 ])
 def test_instalments_named_only_as_a_policy_leave_a_statement_a_statement(policy: str) -> None:
     result = run(f"Offene Rechnungen 310,00 €, Mahngebühren 9,00 €, Gesamt offen: 319,00 €.\n{policy}")
@@ -44,6 +53,16 @@ def test_instalments_named_only_as_a_policy_leave_a_statement_a_statement(policy
 def test_instalments_offered_with_their_figures_stay_an_instalment_offer_even_in_principle() -> None:
     result = run("Offene Rechnungen 310,00 €, Mahngebühren 9,00 €, Gesamt offen: 319,00 €.\n"
                  "Wir bieten grundsätzlich eine Ratenzahlung von 40,00 € monatlich an.")
+    assert result.intent == "payment_plan"
+
+
+@pytest.mark.parametrize("offer", [
+    "Wir bieten 8 Monatsraten zu je 40,00 € an, sofern die laufenden Abschläge weiter gezahlt werden.",
+    "Wir könnten uns eine monatliche Rate von 40,00 € ab Juni gut vorstellen.",
+    "Falls Ihr Mandant es wünscht, bieten wir ihm Raten von 39,00 € monatlich an, erste Rate am 01.06.",
+])
+def test_an_offer_with_its_own_rate_stays_an_offer_beside_a_condition_or_a_wish(offer: str) -> None:
+    result = run(f"Offene Rechnungen 310,00 €, Mahngebühren 9,00 €, Gesamt offen: 319,00 €.\n{offer}")
     assert result.intent == "payment_plan"
 
 
@@ -116,3 +135,11 @@ def test_the_amount_of_a_land_charge_securing_the_loan_is_no_rival() -> None:
                  "12,00 EUR).\nSicherheit: Grundschuld über 30.000,00 EUR auf dem Objekt Lindenweg 3.")
     assert result.total_amount == D("7410.20")
     assert result.amount_is_safe
+
+
+def test_an_invoice_figure_corrected_after_the_right_one_leaves_the_total_to_a_human() -> None:
+    result = run("Korrektur zu meiner Mail von eben: die Rechnung lautet über 842,10 € und nicht über 824,10 €.\n"
+                 "Rechnung 842,10 €\nMahngebühren 12,00 €\nGesamt 854,10 €")
+    assert result.total_amount == D("854.10")
+    assert not result.amount_is_safe
+

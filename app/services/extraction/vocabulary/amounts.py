@@ -14,7 +14,8 @@ PAID_COLUMN = phrases((
 OPEN_COLUMN = phrases((
     r"offen", r"noch offen", r"offener Betrag", r"offene Forderung", r"Restbetrag", r"Rest\b", r"Restforderung",
     r"Restschuld", r"Saldo", r"Rückstand", r"ausstehend", r"Außenstand", r"open", r"outstanding", r"balance",
-    r"due\b",
+    # (not a date's column: "Due date", "due on")
+    r"due\b(?! (?:date|on|by)\b)",
 ))
 # A column holding the firm's own figures beside the creditor's ("laut Ihrem Schreiben | laut unserer Buchhaltung"),
 # and one holding the difference between the two: neither is the creditor's claim.
@@ -145,6 +146,8 @@ SUPERSEDED_LEAD = phrases((
     r"\bnicht mehr (?:(?:bei|wie bisher|die|der|den) )?(?:€ |eur |euro )?$", r"\bno longer (?:€ |eur |euro )?$",
     # A figure denied right before it: "es sind nicht 1.147,80, sondern 1.174,80 EUR".
     r"\bnicht (?:€\s*|eur\s+|euro\s+)?$",
+    # … or after the right one: "die Rechnung lautet über 1.187,30 € und nicht über 1.817,30 €".
+    r"\bnicht (?:über|von|in Höhe von|mit|auf) (?:€\s*|eur\s+|euro\s+)?$",
 ), whole_words=False)
 # The balance before the payment the reply reports ("Saldo vor Zahlung (Stand 25.06.)", "Saldo vor Zahlungseingang"):
 # a previous figure, whatever payment word it names.
@@ -343,6 +346,12 @@ IDENTITY_UNSURE = phrases((
     r"\b(?:welche[rsnm]?|wer|wen) (?:\S+ ){0,4}?gemeint (?:ist|sind|sein)\b",
     r"sollte (?:es sich )?(?:bei )?(?:Ihr\w*|Ihre\w*) (?:Mandant\w*|Mandantschaft) (?:\S+ ){0,8}?(?:sein|handeln)\b",
     r"nicht (?:eindeutig|sicher|zweifelsfrei) (?:\S+ ){0,3}?(?:zuordnen|zugeordnet|zuzuordnen|identifizier\w*)",
+    # the client not found at all: "konnten wir Herrn … leider nicht zuordnen", "führen wir kein Vertragskonto auf
+    # diesen Namen"
+    r"(?:konnten|können|kann|konnte) (?:\S+ ){0,2}?(?:Herrn|Frau|Ihre\w* Mandant\w*|Ihren Mandanten|den Kunden"
+    r"|die Kundin|den Schuldner|die Schuldnerin) (?:\S+ ){0,6}?nicht (?:zuordnen|finden|ermitteln|identifizieren)\b",
+    r"(?:führen|haben) (?:wir )?(?:\S+ ){0,2}?kein(?:e|en)? (?:\w*konto|Vertrag|Kunden\w*) (?:\S+ ){0,4}?"
+    r"(?:auf diesen|unter diesem|zu diesem) Namen\b",
     r"(?:two|several) (?:people|persons|customers|debtors) (?:\S+ ){0,3}?(?:same name|named)\b",
 ), whole_words=False)
 # A security deposit or pledge among the rows a total closes: it is paid back, so no part of what is owed.
@@ -425,6 +434,30 @@ PAYMENT_TO_COME = phrases((
 ))
 # More is added to the total that nobody has worked out yet ("Hinzu kommen meine Kosten für den laufenden Auftrag, die
 # ich erst bei Erledigung abrechne"): the figure is not the whole claim.
+# A figure the creditor says it cannot find ("einen offenen Betrag von 455,00 EUR finden wir bei keinem der
+# Kunden"): the firm's, denied.
+NOT_FOUND_TRAIL = phrases((
+    r"^[\s€]*(?:eur\b|euro\b)?[\s,]*(?:\S+ ){0,3}?(?:finden|fanden|finde) (?:wir|ich) (?:\S+ ){0,4}?"
+    r"(?:nicht|kein\w*)\b",
+    r"^[\s€]*(?:eur\b|euro\b)?[\s,]*(?:\S+ ){0,3}?(?:ist|sind) (?:uns|bei uns|hier) (?:\S+ ){0,2}?nicht bekannt\b",
+    r"^[\s€]*(?:eur\b|euro\b)?[\s,]*(?:\S+ ){0,3}?(?:können|konnten) (?:wir|ich) (?:\S+ ){0,3}?nicht "
+    r"(?:nachvollziehen|zuordnen|bestätigen|finden)\b",
+), whole_words=False)
+# The claim handed by the writer to a collector who now adds costs of its own ("… haben wir am 03.02. an unseren
+# Inkassopartner, die Merkur Inkassodienst KG, übergeben"): the writer's figure leaves them out.
+HANDED_TO_COLLECTOR = phrases((
+    r"(?:haben|hatten) wir (?:\S+ ){0,6}?an (?:unser\w*|ein\w*|die|den|das) (?:\S+ ){0,6}?(?:Inkasso\w*|Rechtsanw\w*"
+    r"|Anwalt\w*|Anwält\w*|Hauptzollamt|Vollstreckungs\w*)[^.;]{0,60}?(?:übergeben|abgegeben|weitergeleitet)\b",
+), whole_words=False)
+# Damages for the rest of a contract's term, named and not yet in the total ("Mit Vertragsende stellen wir den
+# pauschalierten Schadensersatz für die Restlaufzeit … in Rechnung; … 389,72 EUR. Dieser Betrag ist im obigen Saldo
+# noch nicht enthalten"): the claim grows by a large sum a human weighs. (The next instalment or fee "not yet
+# included" is no such thing: it is not due.)
+NOT_YET_INCLUDED = phrases((
+    r"(?:ist|sind) (?:\S+ ){0,5}?noch nicht (?:enthalten|berücksichtigt|eingerechnet|eingeflossen)\b",
+))
+DAMAGES_TO_COME = phrases((r"Schadens?ersatz\w*", r"Vertragsstrafe\w*", r"Nichterfüllung\w*",
+                           r"Restlaufzeit\w*", r"Kündigungsentgelt\w*"))
 UNCOMPUTED_ADDITION = phrases((
     r"(?:hinzu kommen|dazu kommen|zuzüglich|zzgl\.?|kommen noch) (?:\S+ ){0,8}?(?:Kosten|Gebühren|Auslagen|Zinsen)\b"
     r"(?:\S* ){0,10}?(?:erst|noch) (?:\S+ ){0,4}?(?:abrechne\w*|abgerechnet\w*|berechne\w*|beziffer\w*|feststeh\w*)",
@@ -556,6 +589,8 @@ PAID_TRAIL = phrases((
     # Set off against a refund or a credit: the amount is no longer open.
     r"\bverrechnet\b", r"\baufgerechnet\b",
     r"(?:haben wir|dankend) (?:\w+ )?erhalten", r"erhalten haben",
+    # the claim it names is done with ("Die Forderung aus Rechnung … über 146,85 EUR ist erledigt")
+    r"\b(?:ist|sind|wurde|wurden) (?:\S+ ){0,2}?erledigt\b",
 ), whole_words=False)
 CANCELLED_TRAIL = phrases((
     r"storniert", rf"{_PAINTED}gestrichen", r"erlassen", r"ausgebucht", r"\bentfällt\b", r"\bentfallen\b",
@@ -568,6 +603,8 @@ CREDIT_TRAIL = phrases((
     r"\büberzahlung\b", r"\bzu (?:ihren|ihrer|seinen|ihrem) gunsten\b",
     r"\bzugunsten (?:ihre|ihres|des|der|unsere[rs]) (?:mandant|kund)\w*",
     r"\bin (?:ihrem|ihrer|seinem) (?:favour|favor)\b", r"\bin credit\b",
+    # goods sent back, credited to the debtor ("Ware im Wert von 159,99 EUR zurückgesandt")
+    r"^\W*(?:€|eur|euro)?\W*(?:\S+ ){0,2}?(?:zurückgesandt|zurückgeschickt|retourniert)\b",
 ), whole_words=False)
 CREDIT_LEAD = phrases((
     r"\bGuthaben\w*", r"\bÜberzahlung\w*", r"zu viel (?:gezahlt|überwiesen|bezahlt|entrichtet)", r"\bcredit balance",
@@ -576,6 +613,13 @@ CREDIT_LEAD = phrases((
 # due or open then and still is ("waren am 01.05. fällig").
 PAST_TRAIL = re.compile(r"^[\s€]*(?:eur\b|euro\b)?[\s,]*(?:war|waren)\b"
                         r"(?!(?:\s+\S+){0,5}?\s+(?:faellig|offen|zu zahlen|ausstehend|geschuldet)\b)")
+# The figure a claim was handed over with to someone else who collects it now ("… mit einem Vollstreckungsersuchen
+# über 3.812,40 € an das Hauptzollamt abgegeben", "… in Höhe von 640,00 € an unser Inkassobüro übergeben"): what
+# it was then, not what it is.
+HANDED_OVER_TRAIL = phrases((
+    r"^[\s€]*(?:eur\b|euro\b)?[\s,]*(?:\S+ ){0,4}?an (?:das|die|den|unser\w*|ein\w*) (?:\S+ ){0,6}?(?:abgegeben"
+    r"|übergeben|weitergegeben|weitergeleitet)\b",
+), whole_words=False)
 # A figure a claim is compared with ("Weil die Forderung 2.500 € übersteigt, …"): a limit, not the claim.
 THRESHOLD_TRAIL = re.compile(r"^[\s€]*(?:eur\b|euro\b)?\s*(?:uebersteig|ueberschreit|unterschreit)\w*")
 # An earlier figure the text calls out of date ("Unsere Aufstellung vom 08.05. über 812,07 EUR ist damit überholt").

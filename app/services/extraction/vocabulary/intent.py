@@ -203,6 +203,19 @@ OPEN_REMAINDER = phrases((
     r"Restschuld", r"restliche\w*", r"noch zu zahlen", r"weiterhin offen", r"still (?:due|outstanding|open|owed)",
     r"remaining (?:balance|amount)",
 ))
+# A remainder the creditor paid out to the debtor ("Den verbleibenden Betrag von 286,65 EUR haben wir auf das Konto
+# Ihrer Mandantin überwiesen"): a credit given back, nothing open.
+REMAINDER_PAID_OUT = phrases((
+    r"(?:ausgezahlt|zurückgezahlt|zurücküberwiesen|rückerstattet|erstattet)\b",
+    r"auf (?:das|ihr|sein) (?:\S+ )?Konto (?:\S+ ){0,4}?überwiesen",
+    r"(?:an|zugunsten) (?:Ihre\w* Mandant\w*|Frau \S+|Herrn \S+|die Schuldnerin|den Schuldner) (?:\S+ ){0,3}?"
+    r"überwiesen",
+    r"(?:paid out|refunded|repaid) to",
+))
+# A remainder the debtor has paid since ("den Restbetrag von 750,00 € hat Frau Oltmanns am 12.02. überwiesen"),
+# unless a negation stands right before the verb ("ist noch nicht bezahlt").
+REMAINDER_PAID = phrases((r"überwiesen", r"bezahlt", r"gezahlt", r"beglichen", r"getilgt", r"eingegangen",
+                          r"paid", r"settled"))
 # Words before a remainder cue that deny it ("keine Restforderung").
 REMAINDER_NEGATION = phrases((r"kein\w*", r"nicht\b", r"no\b", r"without", r"ohne"))
 # The line of a named amount says it was paid, not that it is owed.
@@ -238,6 +251,8 @@ INSTALMENT = phrases((
 OFFER = phrases((
     r"biete\w*", r"anbiete\w*", r"angeboten", r"Angebot\w*", r"gewähr\w*", r"bewillig\w*", r"einräum\w*",
     r"räumen (?:\S+ ){0,6}?ein\b", r"einverstanden",
+    # what the creditor could go along with: "Wir könnten uns eine monatliche Rate von 50,00 € vorstellen"
+    r"(?:könnten|können|könnte|kann|würden|würde) (?:\S+ ){0,12}?vorstellen\b",
     # payments agreed with the client in person ("Ausgemacht haben wir: Frau P. zahlt ab April jeden Monat 100,00 €";
     # not a price agreed for a service: "war ausgemacht: Winterdienst 45,00 im Monat")
     r"(?:ausgemacht|vereinbart|abgesprochen)\b[^.;]{0,80}?\b(?:zahlt|zahlen|überweist|überweisen|abzahlt)\b",
@@ -288,7 +303,23 @@ PLAN_IN_PRINCIPLE = phrases((
     r"sprechen Sie (?:\S+ ){0,3}?an\b", r"bei Interesse", r"auf Anfrage",
     r"kommen Sie (?:\S+ ){0,3}?auf (?:uns|mich) zu",
     r"in principle", r"as a rule", r"generally",
+    r"normalerweise", r"üblicherweise", r"normally", r"usually",
+    # the debtor's wish decides: "Should your client wish to pay in instalments, just let us know"
+    r"(?:wenn|falls|sofern|sollte) (?:Sie|Ihr Mandant\w*|Ihre Mandantin|Ihre Mandantschaft|Herr \S+|Frau \S+) "
+    r"(?:\S+ ){0,5}?(?:wünscht|wünschen|möchte|möchten)\b",
+    r"should (?:your client|you|he|she) (?:\S+ ){0,2}?wish",
+    # willing on the condition that the running payments go on, no terms of its own
+    r"(?:wenn|sofern|falls|solange|vorausgesetzt)\b,? (?:\S+ ){0,5}?laufende\w*",
 ))
+# Inside an instalment sentence, what names no term of the creditor's own offer (intent_cues._own_terms).
+BRACKETED_ASIDE = re.compile(r"\([^()]*\)")
+# (up to the next figure: "wenn sie die laufende Miete zahlt und zusätzlich 150 € im Monat" names a rate of its own)
+IF_RUNNING_PAYMENTS = re.compile(r"\b(?:wenn|sofern|falls|solange|vorausgesetzt)\b,?(?:\s+\S+){0,5}?\s+laufende\w*\D*",
+                                 re.IGNORECASE)
+MINIMUM_RATE = re.compile(
+    r"\b(?:mindestens|minimum(?: of)?|at least|Mindest\w*(?: von)?"
+    r"|ab (?:einer |einem )?(?:\S+ )?\w*(?:rate|betrag) von)\W{0,3}(?:€|eur|euro)?\s?\d[\d.,]*"
+    r"(?:\s?(?:€|eur|euro)\b)?", re.IGNORECASE)
 # An instalment sentence with one of these is about a plan that is over or not offered.
 PLAN_OVER = phrases((
     r"gekündigt", r"widerrufen", r"hinfällig", r"beendet", r"aufgehoben", r"fällig gestellt", r"nicht mehr",

@@ -112,6 +112,9 @@ BALANCE = phrases((
     # a note beside the firm's figure: "[Anmerkung: richtig 1.318,25 EUR …]"
     r"(?<!nicht\s)\b(?:richtig|korrekt|korrigiert)\W*$",
     r"\bsind es (?:aktuell|derzeit|momentan|zurzeit|inzwischen|mittlerweile|heute|noch|jetzt|nun)\b(?! nicht\b)",
+    # the same with "das": "Mit den Mahngebühren sind das jetzt 3.005,00 €"
+    r"\b(?:sind|macht|wären) (?:das|dies) (?:aktuell|derzeit|momentan|zurzeit|inzwischen|mittlerweile|heute|jetzt|nun"
+    r"|also|dann)\b(?! nicht\b)",
     # What remains after a payment is what is owed ("verbleiben 880,00 €", "verbleibender Betrag").
     r"\bverbleib(?:en|t|ende[rn]?)\b", r"\bes bleib(?:en|t)\b", r"\bbleib(?:en|t) (?:also|somit|damit|noch)\b",
     # "… 500,00 € bezahlt, bleiben 2.230,00 €": the word right before the amount

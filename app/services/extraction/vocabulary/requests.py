@@ -84,6 +84,9 @@ DECLINE = phrases((
     r"|übermitteln)",
     r"(?:können|dürfen|werden) (?:\S+ ){0,6}?keine (?:Auskunft|Auskünfte|Angaben|Informationen|Forderungshöhe"
     r"|Zahlen|Beträge)",
+    # no statement of account of its own: "Wir können Ihnen daher keine eigene Aufstellung übersenden"
+    r"(?:können|dürfen|werden) (?:\S+ ){0,4}?keine (?:eigene\w* |aktuelle\w* )?(?:Forderungs)?(?:aufstellung|übersicht"
+    r"|Kontoauszug|Saldenbestätigung)\w* (?:\S+ ){0,3}?(?:übersenden|senden|zusenden|erstellen|übermitteln|geben)\b",
     # (what is withheld may be named first: "Angaben zu Steuerbeträgen, Zuschlägen oder Zahlungen machen wir nicht")
     r"(?:Auskunft|Auskünfte|Angaben|Zahlen|Informationen|Daten|Forderungshöhe)\w* (?:\S+ ){0,6}?"
     r"(?:erteilen|geben|nennen|übermitteln|mitteilen|machen) wir (?:\S+ ){0,6}?nicht\b",
@@ -135,6 +138,8 @@ REFERRAL = phrases((
     # "Über die Höhe der Forderung kann nur noch die Vehlkamp GmbH Auskunft geben"
     r"(?:kann|können) nur noch (?:\S+ ){0,5}?Auskunft (?:geben|erteilen)",
     r"an (?:das|die|den) Sie sich (?:\S+ ){0,3}?wenden",
+    # "bitten Sie, sich direkt dorthin zu wenden", "sich an das Hauptzollamt zu wenden"
+    r"sich (?:\S+ ){0,2}?(?:dorthin|an (?:das|die|den|diese\w*) (?:\S+ ){0,4}?)zu wenden\b",
     r"please contact (?:\S+ ){0,3}?(?:agency|collection|solicitor|lawyer)",
 ))
 
