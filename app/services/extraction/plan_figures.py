@@ -136,7 +136,7 @@ def figures(text: str) -> list[Figure]:
     taken: list[tuple[int, int]] = []
     for match in _PERCENT.finditer(text):
         value = money.parse(match.group(1).replace(".", ","))
-        if value is not None:
+        if value is not None and not _INCOME_CHANGE_BEFORE.search(text[max(0, match.start() - 120):match.start()]):
             found.append(Figure("quota_percent", value, match.group(0), is_old(text, match.start())))
             taken.append(match.span())
     for value, start, end in _in_words(_PERCENT_IN_WORDS, text):
@@ -172,7 +172,7 @@ def figures(text: str) -> list[Figure]:
             # "Nullplan nein – 50 € einmalig": a dash between words, no minus
             token = replace(token, value=-token.value, negative=False)
         if token.negative or any(start <= token.start < end for start, end in taken) or _threshold(text, token) \
-                or _PERCENTAGE_OF.search(text[max(0, token.start - 60):token.start]):
+                or _PERCENTAGE_OF.search(text[max(0, token.start - 60):token.start]) or _written_off(text, token):
             continue
         kind, named = _money_kind(text, token.start, token.end)
         found.append(Figure(kind, money.to_cents(token.value), text[token.start:token.end],
@@ -181,10 +181,32 @@ def figures(text: str) -> list[Figure]:
 
 
 _DASH_AFTER_WORD = re.compile(r"[-–—]\s")
+# A percentage the debtor's income would change by ("Steigt das Nettoeinkommen … um mehr als 10 %, …"): a condition
+# of an improvement clause, not a quota.
+_INCOME_CHANGE_BEFORE = re.compile(
+    r"\b(?:\w*einkommen\w*|einkünfte|verdienst\w*|\w*lohn\w*|\w*gehalt\w*|bezüge|income|salary|earnings)\b[^.;:]{0,80}?"
+    r"\b(?:um|by)\s+(?:mehr als|über|mindestens|wenigstens|more than|at least)?\s*$", re.IGNORECASE)
 # The sum a percentage is taken of ("12 % auf 1.743,00 €", "20 Prozent von der Gesamtforderung 2.100 €"): the claim
 # the quota applies to, nobody offers it.
 _PERCENTAGE_OF = re.compile(r"(?:%|\bProzent|\bv\.\s?H\.)\s+(?:auf|von|aus)\s+(?:[^\s\d]+\s+){0,3}$",
                             re.IGNORECASE)
+
+
+# The rest of the claim the creditor writes off once the plan is paid ("Nach Eingang der Zahlung buchen wir den
+# verbleibenden Betrag von 1.049,67 EUR aus"): what the plan costs it, nobody offers it.
+_REMAINDER_BEFORE = re.compile(r"\b(?:verbleibend\w*|restliche\w*|Rest)\s*(?:Betrag|Forderung|Saldo|Summe)?\s*"
+                               r"(?:von|in Höhe von|über|i\.\s?H\.\s?v\.)?\s*$"
+                               r"|\bRest(?:betrag|forderung|schuld|saldo)\w*\s*(?:von|in Höhe von|über)?\s*$",
+                               re.IGNORECASE)
+_WRITTEN_OFF = re.compile(r"\b(?:aus(?:zu)?buch\w*|ausgebucht|buchen (?:\S+ ){0,8}?aus\b|erlass\w*|verzicht\w*"
+                          r"|abschreib\w*|abgeschrieben|niederschlag\w*|niedergeschlagen|written off|write off)",
+                          re.IGNORECASE)
+
+
+def _written_off(text: str, token: MoneyToken) -> bool:
+    """The amount is the remainder its sentence writes off, not a figure of an offer."""
+    return bool(_REMAINDER_BEFORE.search(text[max(0, token.start - 60):token.start])
+                and _WRITTEN_OFF.search(text))
 
 
 def _threshold(text: str, token: MoneyToken) -> bool:

@@ -38,6 +38,13 @@ def test_a_claim_grown_since_the_plan_is_no_counter_offer() -> None:
     assert reading.counter_offer == {}
 
 
+def test_an_improvement_clauses_income_threshold_is_no_quota() -> None:
+    reading = read("Wir stimmen zu. Besserungsklausel: Erhöht sich das Einkommen Ihrer Mandantin während der Laufzeit "
+                   "um mehr als 15 %, ist die Rate entsprechend anzupassen.")
+    assert reading.decision == "accepted"
+    assert reading.counter_offer == {}
+
+
 def test_a_higher_figure_asked_for_is_still_a_counter_offer() -> None:
     reading = read("Wir lehnen ab, es sei denn, die Quote auf unsere Forderung wird auf 12 % erhöht.")
     assert reading.decision == "counter_offer"

@@ -175,3 +175,9 @@ def test_the_claim_settled_once_the_plan_is_paid_keeps_a_consent_a_consent() -> 
 ])
 def test_taking_an_offer_is_consent_but_assuming_is_not(text: str, decision: str) -> None:
     assert read(text).decision == decision
+
+
+def test_a_polite_refusal_with_the_verb_last_is_a_refusal() -> None:
+    reading = read("Vielen Dank für Ihren Vorschlag, den wir gern geprüft haben. Wir bedauern, dass wir uns nach "
+                   "Rücksprache mit der Geschäftsleitung nicht in der Lage sehen, dem Plan zuzustimmen.")
+    assert reading.decision == "declined"

@@ -195,3 +195,51 @@ def test_a_term_of_the_plan_kept_beside_a_rate_of_its_own_belongs_to_the_counter
                    "Die Laufzeit von 60 Monaten kann bleiben.")
     assert reading.decision == "counter_offer"
     assert reading.counter_offer == {"monthly_rate": Decimal("9.00"), "months": Decimal("60")}
+
+
+def test_instalments_offered_on_the_open_amount_after_a_no_are_a_counter_offer() -> None:
+    reading = read("Dem Plan können wir leider nicht zustimmen. Wir bieten Ihrem Mandanten aber an, den offenen Betrag "
+                   "ohne weitere Kosten in monatlichen Raten von 30,00 € zu begleichen.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"monthly_rate": Decimal("30.00")}
+    assert not recorded_alone(reading)
+
+
+def test_settling_for_a_sum_of_ones_own_after_a_no_is_a_counter_offer() -> None:
+    reading = read("Der angebotene Betrag ist für unsere Mandantin nicht annehmbar. Sie ist aber bereit, sich mit "
+                   "einer Einmalzahlung von 500,00 € zufriedenzugeben, zahlbar bis Monatsende.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"offer_amount": Decimal("500.00")}
+    assert not recorded_alone(reading)
+
+
+def test_the_remainder_written_off_after_the_plans_payment_is_no_offer() -> None:
+    reading = read("Wir nehmen den Vorschlag an. Nach Eingang der Einmalzahlung buchen wir den verbleibenden Betrag "
+                   "von 1.804,00 € aus und betrachten das Konto als ausgeglichen.")
+    assert reading.decision == "accepted"
+    assert reading.counter_offer == {}
+
+
+def test_the_plans_sum_one_is_asked_to_settle_for_is_no_offer() -> None:
+    reading = read("Da mache ich nicht mit. Ich soll mich also mit knapp 246 Euro zufriedengeben, obwohl mir über "
+                   "zweitausend zustehen?")
+    assert reading.decision == "declined"
+    assert reading.counter_offer == {}
+
+
+
+def test_a_consent_it_may_give_on_a_figure_of_its_own_is_a_counter_offer() -> None:
+    reading = read("Der Anteil ist unserer Mandantin zu gering. Wir sind befugt, dem Plan zuzustimmen, wenn 20 % der "
+                   "heutigen Forderung, also 410,00 €, gezahlt werden. Mit den übrigen Punkten sind wir einverstanden.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"quota_percent": Decimal("20"), "offer_amount": Decimal("410.00")}
+    assert not recorded_alone(reading)
+
+
+def test_a_plan_to_be_recomputed_on_its_own_claim_is_a_counter_offer() -> None:
+    reading = read("Voraussetzung für unsere Mitwirkung ist, dass der Plan auf unsere heutige Forderung neu berechnet "
+                   "wird. Bei gleicher Quote ergibt sich ein Betrag von 301,50 €. Einem Vergleich über diesen Betrag "
+                   "stimmen wir zu.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"offer_amount": Decimal("301.50")}
+    assert not recorded_alone(reading)

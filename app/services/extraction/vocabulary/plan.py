@@ -280,6 +280,8 @@ REFUSE = phrases((
     # Declining in the words of being unable or of not coming closer to a proposal.
     r"(?:sehe|sehen|sieht) (?:wir |ich |er |sie )?(?:uns|mich|sich) (?:\S+ ){0,3}?(?:außerstande|außer Stande"
     r"|nicht in der Lage)",
+    # (the verb last in a clause: "…, dass wir uns in diesem Fall leider nicht in der Lage sehen, … zuzustimmen")
+    r"(?:uns|mich|sich) (?:\S+ ){0,5}?(?:außerstande|außer Stande|nicht in der Lage) (?:sehen|sehe|sieht)\b",
     r"(?:sind|bin|ist) (?:wir |ich |er |sie )?(?:\S+ ){0,2}?(?:außerstande|außer Stande)",
     r"(?:sehe|sehen) (?:\S+ ){0,3}?keine Möglichkeit", r"nicht (?:\S+ ){0,3}?näher ?(?:zu )?(?:treten|kommen)",
     r"nicht näher(?:zu)?(?:treten|kommen)", r"nicht (?:\S+ ){0,3}?anschließen",
@@ -512,6 +514,16 @@ COUNTER = phrases((
     # itself: "halten wir die Regelung für vertretbar" consents).
     r"(?:halten|halte|hielten) (?:\S+ ){0,6}?\d[\d.,]*\s?(?:%|€|eur|euro|prozent)? (?:\S+ ){0,2}?für "
     r"(?:angemessen|vertretbar|akzeptabel|zumutbar)\b",
+    # A consent it is ready or authorised to give on a condition ("Wir sind ermächtigt, einem Vergleich zuzustimmen,
+    # wenn 40 % der aktuellen Forderung … gezahlt werden"), and the plan recomputed as its condition ("Voraussetzung
+    # ist, dass die Verteilung … auf Grundlage unserer tatsächlichen Forderung neu berechnet wird").
+    r"zuzustimmen,? (?:wenn|sofern|falls)\b",
+    r"Voraussetzung (?:\S+ ){0,3}?(?:ist|wäre),? dass (?:\S+ ){0,12}?(?:neu berechnet|neu zu berechnen|erhöht"
+    r"|angehoben|aufgestockt|zugrunde gelegt)\b",
+    # settling for a sum of its own: "ist bereit, sich mit einer Einmalzahlung von 350,00 EUR zufriedenzugeben" (not the
+    # plan's sum it is asked to settle for: "Und jetzt soll ich mich mit gut 250 Euro zufriedengeben?")
+    r"bereit,? (?:\S+ ){0,10}?(?:zufriedenzugeben|zu begnügen)\b",
+    r"(?:würde|würden|könnte|könnten|wäre|wären) (?:\S+ ){0,10}?(?:zufriedengeben|begnügen)\b",
     r"provided", r"on condition", r"would accept", r"could accept", r"counter\w*",
     r"instead", r"at least",
 ))
@@ -579,7 +591,11 @@ CLAIM_STATEMENT = phrases((
     r"(?:beläuft|belaufen|beträgt) sich (?:\S+ ){0,4}?Forderung",
     r"Gesamtforderung", r"Restforderung (?:\S+ ){0,3}?(?:beläuft|beträgt)",
     r"Rückstände? (?:\S+ ){0,4}?(?:beläuft|belaufen|beträgt)",
-    r"Abgabenrückst\w*", r"Kontostand", r"Saldo", r"offene\w* Betrag",
+    r"Abgabenrückst\w*", r"Kontostand", r"Saldo",
+    # the open amount stated ("der offene Betrag beträgt …", "offener Betrag: …"), not the one to be paid off in the
+    # creditor's own instalments ("den offenen Betrag … in monatlichen Raten von 20,00 € abzuzahlen")
+    r"offene\w* Betrag\w* (?:\S+ ){0,3}?(?:beläuft|beträgt|betragen|von|in Höhe|lautet)\b",
+    r"offene\w* Betrag\w*\W*:", r"(?:beläuft|beträgt) sich (?:\S+ ){0,4}?offene\w* Betrag",
     # (not what the plan is to pay on it: "if the quota for our claim is raised to 15%")
     r"our claim (?:amounts|stands|is)\b(?! (?:set|raised|increased|reduced|lowered)\b)",
     r"outstanding balance",
