@@ -27,7 +27,7 @@ _PERSON = rf"(?:{_REVERSED}|{_FORWARD})"
 _ROLE = (
     r"(?:kreditnehmer(?:in)?|darlehensnehmer(?:in)?|kontoinhaber(?:in)?|vollstreckungsschuldner(?:in)?|schuldner(?:in)?"
     r"|mieter(?:in)?|kunde|kundin|mandant(?:in)?|versicherungsnehmer(?:in)?|debitor|mitglied|schuldnerin"
-    r"|vertragspartner(?:in)?|vertragsinhaber(?:in)?|anschlussinhaber(?:in)?|zahlungspflichtige[r]?)"
+    r"|vertragspartner(?:in)?|vertragsinhaber(?:in)?|anschlussinhaber(?:in)?|zahlungspflichtige[r]?|inhaber(?:in)?)"
 )
 _CLIENT_PATTERNS: tuple[tuple[float, re.Pattern[str]], ...] = (
     (0.9, re.compile(rf"\b(?i:ihre[rsm]?|ihren)\s+(?i:mandant(?:in|en)?)\s+(?:(?i:herrn?|frau)\s+)?{_PERSON}")),

@@ -176,6 +176,13 @@ def test_a_bounced_letter_goes_to_a_human_although_it_is_automatic() -> None:
     assert judge(matched(ROLOFF), bounce, Decimal("600"), None, SETTINGS).action == "ignore"
 
 
+def test_mail_read_as_spam_that_matches_a_letter_goes_to_a_human() -> None:
+    spam = statement(intent="spam", total_amount=None, amount_is_safe=False)
+    assert judge(matched(ROLOFF), spam, Decimal("600"), None, SETTINGS).action == "review"
+    unmatched = Decision("no_match", None, 0.0, ("no candidate",), ())
+    assert judge(unmatched, spam, Decimal("600"), None, SETTINGS).action == "ignore"
+
+
 @pytest.mark.parametrize("sender", ["Fenna Roloff", "Roloff, Fenna", "Fenna  ROLOFF"])
 def test_a_mail_sent_under_the_clients_own_name_goes_to_review(sender: str) -> None:
     verdict = judge(matched(ROLOFF), statement(), Decimal("600"), None, SETTINGS, sender_name=sender)
