@@ -38,9 +38,10 @@ class Verdict:
 
 
 BOUNCED = "the firm's letter came back undelivered: a human sends it again"
-# Mail read as unrelated that still matched one of the firm's letters without doubt (its reference, its routing
-# address): a creditor's system mail with a phrase spam uses ("… wird die Sperre innerhalb von 24 Stunden
-# aufgehoben") is no phishing; a human looks rather than nobody.
+# Mail read as unrelated that still matches one of the firm's letters, surely or for review (its reference, its
+# routing address, its client's name): a creditor's system mail with a phrase spam uses ("… wird die Sperre
+# innerhalb von 24 Stunden aufgehoben") is no phishing; a human looks rather than nobody. (Of 112 mails read as spam
+# in our corpora, the 110 that are spam match nothing.)
 MATCHED_SPAM = "read as unrelated mail, yet it matches one of the firm's letters: a human looks"
 
 
@@ -55,7 +56,7 @@ def judge(decision: Decision, extraction: ExtractionResult, known: Decimal | Non
     under, which may be the client's own."""
     if extraction.intent == "auto_reply" and bounced:
         return Verdict("review", (BOUNCED,))
-    if extraction.intent == "spam" and decision.status == "auto_matched":
+    if extraction.intent == "spam" and decision.status != "no_match":
         return Verdict("review", (MATCHED_SPAM,))
     if extraction.intent in IGNORED_INTENTS:
         return Verdict("ignore", (IGNORED_INTENTS[extraction.intent],))

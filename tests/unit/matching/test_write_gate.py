@@ -179,6 +179,8 @@ def test_a_bounced_letter_goes_to_a_human_although_it_is_automatic() -> None:
 def test_mail_read_as_spam_that_matches_a_letter_goes_to_a_human() -> None:
     spam = statement(intent="spam", total_amount=None, amount_is_safe=False)
     assert judge(matched(ROLOFF), spam, Decimal("600"), None, SETTINGS).action == "review"
+    unsure = Decision("needs_review", matched(ROLOFF).best, 0.5, ("two candidates",), matched(ROLOFF).ranked)
+    assert judge(unsure, spam, Decimal("600"), None, SETTINGS).action == "review"
     unmatched = Decision("no_match", None, 0.0, ("no candidate",), ())
     assert judge(unmatched, spam, Decimal("600"), None, SETTINGS).action == "ignore"
 
