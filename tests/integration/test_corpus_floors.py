@@ -662,9 +662,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh84", "safe_cases_auto_applied"): "11/16: SJ007 and SJ019 (rivals without a margin), SJ018 (a "
     "'zu zahlen' total only), SJ020 (fees said to be left out of a figure) and SJ025 (safe, held back at matching: "
     "a brother's customer number named) go to a human; none is wrong",
-    ("corpus_fresh85", "amount_exact"): "20/21: SK012 ('Zusammen schuldet' at a line's end, 'Frau B. uns damit "
-    "2.131,34 €' on the next: the wrap is not read as the label; a part is read, never safe)",
-    ("corpus_fresh85", "noise_amounts_taken"): "SK012's 187,34, as above",
     ("corpus_fresh85", "safe_cases_auto_applied"): "11/15 by this corpus's theme (how figures are written): SK007 "
     "('rund 1.760 Euro – genau 1.763,21 €' beside an 'etwa 2.300' own share), SK011 ('ca. 3.540 Euro' in the body, "
     "the exact figure only in the DOCX), SK012 (above) and SK023 ('2.084,-- EUR' without a total label) go to a human",
@@ -677,15 +674,9 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "(safe, held back at matching: a driving school writing to the plain inbox), SM017 (an XLSX tenant account's "
     "last balance without a currency), SM020 (a remaining principal beside its parts) and SM024 (a dentist's plan "
     "total beside the claim) go to a human; none is wrong",
-    ("corpus_fresh88", "safe_cases_auto_applied"): "14/17 by this corpus's theme (long threads): SN007 (rivals "
-    "without a margin), SN021 (the figure only in a forwarded department reply, no currency) and SN022 (instalments "
-    "'grundsätzlich' offered on conditions with figures: read as a plan offer) go to a human",
     ("corpus_fresh89", "amount_exact"): "21/22: SO013 (a Polish claim in złoty, 846,20 zł, beside the creditor's own "
     "approximate euro figure; the złoty figure is read and never written: another currency)",
     ("corpus_fresh89", "noise_amounts_taken"): "SO013's 846,20, as above",
-    ("corpus_fresh89", "safe_cases_auto_applied"): "14/17 by this corpus's theme (creditors abroad): SO008 (safe, "
-    "held back at matching), SO012 (an English 'should your client wish to pay in instalments' read as a plan "
-    "offer) and SO021 (a sterling equivalent beside the euro claim) go to a human",
     ("corpus_fresh91", "safe_cases_auto_applied"): "12/15: SQ008 (a payout set off, 'ausgeglichen' for it), SQ009 (a "
     "PDF with sub-sums, no margin) and SQ015 (a grown balance without a currency) go to a human",
     ("corpus_fresh92", "amount_exact"): "19/20: SR017 (the asked account's subtotal beside another account and "
@@ -713,6 +704,113 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh95", "intent"): "23/25: SU013 (a bank that sold the loan and names the buyer: read as a question, "
     "labelled a refusal) and SU017 (above: a statement, labelled settled); neither writes",
     ("corpus_fresh95", "noise_amounts_taken"): "SU017's 38,17, as above",
+    # corpus_fresh96 to corpus_fresh111: session 23's, written blind in four rounds and measured at first sight
+    # against the session's starting code (the README's table has those figures); what they read now, each miss
+    # named. None writes a wrong amount; every one below goes to a human.
+    ("corpus_fresh96", "amount_exact"): "19/20: SV022 (the total said first, 'zzgl.' parts after it: the part sum "
+    "289,95 is read beside the stated 301,95, never safe)",
+    ("corpus_fresh96", "noise_amounts_taken"): "SV022's 289,95, as above",
+    ("corpus_fresh96", "safe_cases_auto_applied"): "11/14: SV007 (a treasury's total against a surcharge list, "
+    "margin too small), SV022 (above) and SV023 (an XLSX 'Offener Betrag' without a currency) go to a human",
+    ("corpus_fresh97", "amount_exact"): "19/20: SW003 (a craftsman's one-line correction from his phone, '1185 statt "
+    "1158', no currency: no total read)",
+    ("corpus_fresh97", "safe_cases_auto_applied"): "11/14 by this corpus's theme (mail programs): SW010 (a vet's "
+    "phone reply, no total label), SW011 (answers typed into the quoted letter, the March rent beside the total) and "
+    "SW020 (an XLSX account statement behind 'anbei') go to a human",
+    ("corpus_fresh98", "amount_exact"): "17/19 by this corpus's theme (public creditors): SX013 (a maintenance-advance "
+    "recourse whose monthly offsets are read, not the remainder 5.790,00) and SX022 (a dog tax paid in full beside "
+    "next year's 198,00 not yet due: read as a statement of 198,00, never safe)",
+    ("corpus_fresh98", "noise_amounts_taken"): "SX013's 450,00 and SX022's 198,00, as above",
+    ("corpus_fresh98", "safe_cases_auto_applied"): "4/11 by this corpus's theme: per-month contribution tables and "
+    "running balances with surcharges (SX002, SX009, SX013, SX015: margins too small), a court cashier's 'Betrag' "
+    "(SX016), a Jobcenter's referral wording beside its figure (SX011) and a credit still to be booked (SX018) go to "
+    "a human",
+    ("corpus_fresh99", "amount_exact"): "20/21: SY012 (one mail answering for two spouses whose references differ in "
+    "the last digit: no total read)",
+    ("corpus_fresh99", "safe_cases_auto_applied"): "10/12: SY013 (a gym from a freemail-style address, held at "
+    "matching) and SY016 (a PDF total without a currency or label) go to a human",
+    ("corpus_fresh100", "noise_amounts_taken"): "SZ006 (a directory offer dressed as an invoice to the firm itself: "
+    "its 1.021,02 read, matched to no inquiry, never written)",
+    ("corpus_fresh100", "amount_where_none_stated"): "SZ006, as above",
+    ("corpus_fresh100", "safe_cases_auto_applied"): "8/12: SZ007 ('Forderungen gegen Herrn … bestehen bei uns nicht' "
+    "about another file beside the overdraft), SZ015 (an XLSX total, margin too small), SZ018 (a driving school "
+    "without a reference, matched for review) and SZ023 (a loan and a current account summed) go to a human",
+    ("corpus_fresh101", "amount_exact"): "16/17: TA011 (a treasury PDF with the old dunning column beside the current "
+    "one: the old 310,00 is read, never safe)",
+    ("corpus_fresh101", "intent"): "23/25: TA013 (a telecom that sold the claim shows 'Saldo 0,00': read as a "
+    "statement without a total, labelled a refusal) and TA016 (a PDF announced and not attached: read as a question)",
+    ("corpus_fresh101", "noise_amounts_taken"): "TA011's 310,00, as above",
+    ("corpus_fresh101", "amount_where_none_stated"): "TA018 (the figures only in an image scan: OCR reads 1.446,80, "
+    "which the label leaves out because the builder needs text; an OCR-only total is never written)",
+    ("corpus_fresh101", "safe_cases_auto_applied"): "7/10 by this corpus's theme (figures in attachments): TA011 "
+    "(above), TA024 (one total named only 'Betrag') and TA025 (a small dealer's prose without a total label) go to a "
+    "human",
+    ("corpus_fresh102", "amount_exact"): "16/18 by this corpus's theme (running contracts): TB017 (a balance of "
+    "28.02. the creditor calls outdated: no total read) and TB025 (an account netted to zero by a credit: read as a "
+    "question)",
+    ("corpus_fresh102", "safe_cases_auto_applied"): "7/9: TB007 (a yearly fee notice netted in a PDF, margin too "
+    "small) and TB015 (two contracts on one customer account) go to a human",
+    ("corpus_fresh103", "amount_exact"): "16/20 by this corpus's theme (informal writers): TC005 (a kiosk owner's "
+    "'101.20 insgesamt' without a currency), TC012 (landlords' '3.990,-' beside an instalment wish), TC016 (the 720 "
+    "paid in cash, 'erledigt': read as a question) and TC017 ('Die Miete zahlt sie pünktlich, da ist nichts offen' "
+    "beside the other claim 780,00 €: read as settled); none is written",
+    ("corpus_fresh103", "intent"): "21/26: TC005, TC012, TC016, TC017 (above) and TC010 (a directory offer dressed as "
+    "an invoice: read as a question)",
+    ("corpus_fresh103", "safe_cases_auto_applied"): "6/12: TC005, TC017 (above), TC014 (a paid second invoice beside "
+    "the open one), TC018 (lower case, no currency), TC020 (an XLSX without a currency) and TC022 (a storage fee "
+    "computed in the text, held at matching) go to a human",
+    ("corpus_fresh104", "intent"): "24/26: TD009 (a directory offer dressed as a data update: read as a question) and "
+    "TD010 ('Kemper, J.' with an instalment offer read where the label says statement); neither writes",
+    ("corpus_fresh105", "amount_exact"): "19/20: TE025 (a correction whose new balance follows a deducted payment: the "
+    "earlier 5.012,36 is read, never safe)",
+    ("corpus_fresh105", "noise_amounts_taken"): "TE025's 5.012,36, as above",
+    ("corpus_fresh105", "safe_cases_auto_applied"): "11/13 by this corpus's theme (creditors abroad): TE013 (an "
+    "Austrian hotel owner's private address, matched to nothing) and TE023 (a Swiss figure beside a CHF one) go to a "
+    "human",
+    ("corpus_fresh106", "intent"): "25/27: TF023 (an insurer confirming the firm's figure without writing it: read as "
+    "a question) and TF024 (a paid directory 'correction proof': read as a statement without a total)",
+    ("corpus_fresh106", "safe_cases_auto_applied"): "9/11 by this corpus's theme (claims that moved): TF009 and TF016 "
+    "(the firm's figure restated above the new one, margins too small) go to a human",
+    ("corpus_fresh107", "amount_exact"): "17/20 by this corpus's theme (several claims and people): TG016 and TG021 "
+    "(spouses' joint and single debts: another sum of the accounts is read) and TG025 (settled by a return credit: "
+    "read as a question); none is written",
+    ("corpus_fresh107", "noise_amounts_taken"): "TG016's 14.620,55 and TG021's 14.652,81, as above",
+    ("corpus_fresh107", "safe_cases_auto_applied"): "2/9 by this corpus's theme: totals over several accounts, "
+    "contracts, creditors or people (TG003, TG008, TG020, TG021), a partner card (TG002, held at matching), an "
+    "account 'ausgeglichen' beside another (TG017) and a refusal about the husband's policy (TG023) go to a human",
+    ("corpus_fresh108", "amount_exact"): "16/19: TH011 and TH020 (claims paid, the paid figure read as a statement) "
+    "and TH017 (an XLSX balance beside a paid invoice: read as settled); none is written",
+    ("corpus_fresh108", "intent"): "20/25: TH011, TH017, TH020 (above), TH004 (a directory offer read as a statement) "
+    "and TH015 (a garage that handed the claim to an agency: read as a statement, held back by its refusal)",
+    ("corpus_fresh108", "noise_amounts_taken"): "TH004's 1.190,00, TH011's 1.027,64, TH015's 1.488,93 and TH020's "
+    "312,40, as above",
+    ("corpus_fresh108", "amount_where_none_stated"): "TH004 and TH015, as above",
+    ("corpus_fresh108", "safe_cases_auto_applied"): "10/12: TH005 (a system table, margin too small) and TH017 (above) "
+    "go to a human",
+    ("corpus_fresh109", "amount_exact"): "19/20: TI018 (an HTML-only bank reply whose quoted letter sits in a styled "
+    "div: the firm's 8.715,40 is read, never safe)",
+    ("corpus_fresh109", "noise_amounts_taken"): "TI018's 8.715,40, as above",
+    ("corpus_fresh109", "auto_applied_needing_human"): "TI009: the text part states the balance of 31.01. (889,30), "
+    "the HTML part carries it forward to 931,15; the HTML's figure is written, right, where the label wants a human "
+    "to see that the versions differ (a check of the last figures was tried and cost three right writes)",
+    ("corpus_fresh109", "safe_cases_auto_applied"): "10/13: TI014 (cents in <sup>), TI018 (above) and TI020 (sent to "
+    "the plain inbox, matched for review) go to a human",
+    ("corpus_fresh110", "amount_exact"): "18/19: TJ019 (a husband's answer on his wife's thread: read as a question, "
+    "matched to nothing)",
+    ("corpus_fresh110", "intent"): "25/27: TJ015 (only 'Ja' above the quoted question 'Ist der Betrag … korrekt?') and "
+    "TJ019 (above); neither writes",
+    ("corpus_fresh110", "safe_cases_auto_applied"): "8/11 by this corpus's theme (the firm's figure): TJ011, TJ018 "
+    "(the firm's figure explained beside the new one, margins too small) and TJ022 (an XLSX last line without a "
+    "currency) go to a human",
+    ("corpus_fresh111", "intent"): "23/26 by this corpus's theme (claims that changed hands): TK005 (an agency whose "
+    "mandate ended, its figure at handover read as a statement), TK009 (a practice that assigned the invoice: read "
+    "as a question) and TK010 (a sold claim's 'keine weiteren Ansprüche' read as settled); none writes",
+    ("corpus_fresh111", "noise_amounts_taken"): "TK005's 689,10 and TK006's 0,00 (a loan sold and written off at the "
+    "bank, labelled a refusal without a figure)",
+    ("corpus_fresh111", "amount_where_none_stated"): "TK005, TK006 and TK010 (0,00), as above",
+    ("corpus_fresh111", "safe_cases_auto_applied"): "5/10: a buyer's and a factor's statements (TK016, TK020, TK026: "
+    "the claim assigned, the creditor on file changes), an overdraft written negative (TK012) and TK024 (held at "
+    "matching) go to a human",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -733,7 +831,7 @@ MISSING = "<no shared corpus>"
 # corpus_fresh36 (session 15's), corpus_fresh37 to corpus_fresh46 (session 16's), corpus_fresh47 to corpus_fresh54
 # (session 17's), corpus_fresh55 to corpus_fresh59 (session 18's), corpus_fresh60 to corpus_fresh64 (session 19's),
 # corpus_fresh65 to corpus_fresh74 (session 20's), corpus_fresh75 to corpus_fresh83 (session 21's), corpus_fresh84 to
-# corpus_fresh95 (session 22's).
+# corpus_fresh95 (session 22's), corpus_fresh96 to corpus_fresh111 (session 23's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -752,7 +850,10 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh77", "corpus_fresh78", "corpus_fresh79", "corpus_fresh80", "corpus_fresh81", "corpus_fresh82",
        "corpus_fresh83", "corpus_fresh84", "corpus_fresh85", "corpus_fresh86", "corpus_fresh87", "corpus_fresh88",
        "corpus_fresh89", "corpus_fresh90", "corpus_fresh91", "corpus_fresh92", "corpus_fresh93", "corpus_fresh94",
-       "corpus_fresh95")
+       "corpus_fresh95", "corpus_fresh96", "corpus_fresh97", "corpus_fresh98", "corpus_fresh99", "corpus_fresh100",
+       "corpus_fresh101", "corpus_fresh102", "corpus_fresh103", "corpus_fresh104", "corpus_fresh105",
+       "corpus_fresh106", "corpus_fresh107", "corpus_fresh108", "corpus_fresh109", "corpus_fresh110",
+       "corpus_fresh111")
 
 
 def first_round_corpora() -> list[str]:
