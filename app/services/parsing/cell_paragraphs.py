@@ -67,8 +67,8 @@ def _cells(lines: list[str], start: int) -> tuple[list[str], list[int]]:
 
 def _table_at(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
     """The rows of a one-cell-per-paragraph table whose header starts at `start`, and the line after it."""
-    if start > 0 and lines[start - 1].strip():
-        return None
+    if (start > 0 and lines[start - 1].strip()) or not _HEADER_WORD.match(lines[start].strip()):
+        return None  # (checked before the cells are collected: this runs for every line of every text body)
     cells, ends = _cells(lines, start)
     width = 0
     while width < len(cells) and _HEADER_WORD.match(cells[width]):

@@ -297,6 +297,9 @@ PLAN_INVITED = phrases((
 ))
 # Instalments granted only as a rule or after a review ("Einer Ratenzahlung stimmen wir nach Prüfung in der Regel
 # zu", "grundsätzlich möglich"): a policy named, no plan offered, unless the sentence names its figures.
+# A condition that the running payments go on ("sofern die laufenden Abschläge … gezahlt werden"): one phrase for the
+# willingness it makes (PLAN_IN_PRINCIPLE) and for the figures it takes out of the offer's terms (IF_RUNNING_PAYMENTS).
+_IF_RUNNING = r"(?:wenn|sofern|falls|solange|vorausgesetzt)\b,?(?:\s+\S+){0,5}?\s+laufende\w*"
 PLAN_IN_PRINCIPLE = phrases((
     r"in der Regel", r"grundsätzlich", r"nach (?:\S+ ){0,3}?Prüfung", r"im Einzelfall", r"gegebenenfalls", r"ggf\.?",
     # terms still to be talked over: "Eine Ratenzahlung können wir anbieten; sprechen Sie uns gern an."
@@ -309,13 +312,12 @@ PLAN_IN_PRINCIPLE = phrases((
     r"(?:\S+ ){0,5}?(?:wünscht|wünschen|möchte|möchten)\b",
     r"should (?:your client|you|he|she) (?:\S+ ){0,2}?wish",
     # willing on the condition that the running payments go on, no terms of its own
-    r"(?:wenn|sofern|falls|solange|vorausgesetzt)\b,? (?:\S+ ){0,5}?laufende\w*",
+    _IF_RUNNING,
 ))
 # Inside an instalment sentence, what names no term of the creditor's own offer (intent_cues._own_terms).
 BRACKETED_ASIDE = re.compile(r"\([^()]*\)")
 # (up to the next figure: "wenn sie die laufende Miete zahlt und zusätzlich 150 € im Monat" names a rate of its own)
-IF_RUNNING_PAYMENTS = re.compile(r"\b(?:wenn|sofern|falls|solange|vorausgesetzt)\b,?(?:\s+\S+){0,5}?\s+laufende\w*\D*",
-                                 re.IGNORECASE)
+IF_RUNNING_PAYMENTS = re.compile(rf"\b{_IF_RUNNING}\D*", re.IGNORECASE)
 MINIMUM_RATE = re.compile(
     r"\b(?:mindestens|minimum(?: of)?|at least|Mindest\w*(?: von)?"
     r"|ab (?:einer |einem )?(?:\S+ )?\w*(?:rate|betrag) von)\W{0,3}(?:€|eur|euro)?\s?\d[\d.,]*"
