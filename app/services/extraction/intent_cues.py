@@ -22,6 +22,12 @@ _SHORT_FORM_END = re.compile(
     r"(?:^|[\s(§/])(?:abs|nr|art|ziff|bzw|ca|vgl|gem|inkl|zzgl|abzgl|ggf|evtl|lt|geb|str|tel|az|aktz|kd|rg|pos|mtl"
     r"|incl|bzgl|einschl|dr|hr|fr|prof|[a-zäöü])\.$", re.IGNORECASE)
 _SHORT_FORM_REACH = 12
+# A yearless date's or an ordinal's dot before a small word or a month runs on: "am 04.02. erhalten", "am 12. März
+# bezahlt" (a sentence begins with a capital, a month's name is none). Folded text has no capitals left, so there
+# such a dot never ends a sentence.
+_YEARLESS_DATE_END = re.compile(r"(?:^|[^\d.,])(?:0?[1-9]|[12]\d|3[01])\.(?:(?:0?[1-9]|1[0-2])\.)?$")
+_SMALL_WORD_OR_MONTH = re.compile(r"\s+(?:(?-i:[a-zäöüß])|(?:januar|jänner|februar|märz|maerz|april|mai|juni|juli"
+                                  r"|august|september|oktober|november|dezember)\b)", re.IGNORECASE)
 _REPLY_SUBJECT = re.compile(r"^(?:aw|re|wg|fw|fwd|antw|antwort)\s*:")
 _ENDS_SENTENCE = re.compile(r"[.!?:;]$")
 _TABULAR = re.compile(r"\||\t| {3,}|^\s*(?:[-*•>]|\d+[.)]\s)")
@@ -70,8 +76,10 @@ def _sentences(text: str) -> tuple[str, ...]:
     pieces: list[str] = []
     start = 0
     for mark in _SENTENCES.finditer(text):
-        if "\n" not in mark.group(0) and _SHORT_FORM_END.search(text, max(0, mark.start() - _SHORT_FORM_REACH),
-                                                                 mark.start()):
+        if "\n" not in mark.group(0) and (
+                _SHORT_FORM_END.search(text, max(0, mark.start() - _SHORT_FORM_REACH), mark.start())
+                or (_SMALL_WORD_OR_MONTH.match(text, mark.start())
+                    and _YEARLESS_DATE_END.search(text, max(0, mark.start() - 7), mark.start()))):
             continue
         pieces.append(text[start:mark.start()])
         start = mark.end()
@@ -114,13 +122,18 @@ def _words_before(sentence: str, start: int, count: int = 3) -> str:
 # A wording whose own last words are "nicht (mehr)" ("Eine Forderung … besteht nicht mehr"): that negation is what
 # it says, not one that takes it back.
 _OWN_NEGATION = re.compile(r"\s*\bnicht(?: mehr)?$")
+# A settling act the writer refuses to do ("ist nicht bereit, auf ihre Forderung vollständig zu verzichten"): the
+# refusal governs the infinitive a few words on.
+_UNWILLING = re.compile(r"\b(?:nicht|keinesfalls|keineswegs) (?:\S+ ){0,2}?(?:bereit|gewillt|willens|in der lage)\b")
+_UNWILLING_REACH = 8
 
 
 def _negated(match: re.Match[str], sentence: str, negation: re.Pattern[str]) -> bool:
     """A negation word precedes the match closely or interrupts it ("nicht beglichen", "noch nicht ausgeglichen")."""
     inside = _OWN_NEGATION.sub("", match.group(0))
     return bool(negation.search(_words_before(sentence, match.start())) or negation.search(inside)
-                or words.REFUSED_AFTER.match(sentence[match.end():]))
+                or words.REFUSED_AFTER.match(sentence[match.end():])
+                or _UNWILLING.search(_words_before(sentence, match.start(), _UNWILLING_REACH)))
 
 
 @lru_cache(maxsize=8)

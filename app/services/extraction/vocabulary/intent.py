@@ -111,6 +111,12 @@ PERSONAL_NOTE = phrases((
 ))
 
 # --- settled ----------------------------------------------------------------------------------------------
+# The claim named in a settled wording whose verb comes first, what settled it, and the question mark that
+# makes it none.
+_SETTLED_NOUN = (r"(?:die |der |das |unsere? |ihre? |diese[rs]? |sämtliche |alle )?\w*(?:forderung|rechnung|konto"
+                 r"|kontos|saldo|rückstand|rückstände|schuld|schulden)\w*")
+_SETTLED_DONE = r"(?:erledigt|ausgeglichen|beglichen|getilgt|bezahlt)\b"
+_NO_QUESTION = r"(?![^.!?\n]*\?)"
 # The whole account is settled: strong enough to outweigh a paid amount the reply also names.
 SETTLED_ACCOUNT = phrases((
     # (also one item, "weist keinen offenen Posten mehr aus")
@@ -145,6 +151,21 @@ SETTLED_ACCOUNT = phrases((
     r"(?:\S+ ){0,3}?ausgeglichen", r"fully paid", r"settled in full",
     r"no (?:outstanding|open) (?:balance|amounts?|items|claims?)", r"nothing (?:is )?(?:outstanding|owed|due)",
     r"(?:account|balance) (?:is|has been|was) (?:\S+ ){0,2}?(?:settled|cleared)\b", r"no further (?:claims|amounts?)",
+    # The verb before the claim, led by what brought it about ("Damit ist die Forderung erledigt", "Somit sind die
+    # Rückstände beglichen"); a question ("Ist damit die Rechnung bezahlt?") is none. ("Die Sache" is not the claim:
+    # "Damit ist die Sache für uns erledigt" closes a plan's or a request's matter as often.)
+    rf"(?:damit|somit|hiermit|nunmehr|jetzt|inzwischen|mittlerweile|zwischenzeitlich|bereits|also|folglich|dadurch)"
+    rf" (?:ist|sind|gilt|gelten|wurde|wurden) (?:\S+ ){{0,3}}?{_SETTLED_NOUN} (?:\S+ ){{0,3}}?{_SETTLED_DONE}"
+    rf"{_NO_QUESTION}",
+    # Said without a subject after a payment: "… hat die 720 bar bezahlt. ist damit erledigt" (a sentence that starts
+    # with the verb; "Unsere Mail …, die Sie erhalten haben, ist damit erledigt" names another thing).
+    rf"^(?:das |dies |es |alles )?(?:ist|wäre|sei) (?:damit|somit|hiermit) (?:\S+ ){{0,2}}?erledigt\b{_NO_QUESTION}",
+    # The claim done by itself or by a payment: "Die Rechnung hat sich durch die Gutschrift erledigt" (not "Die
+    # Fristverlängerung hat sich erledigt").
+    rf"\w*(?:forderung|rechnung|konto|kontos|saldo|rückstand|rückstände|schuld)\w* hat sich (?:\S+ ){{0,6}}?erledigt\b"
+    rf"{_NO_QUESTION}",
+    rf"hat sich (?:durch|mit) (?:der |die |den |unsere\w* |ihre\w* )?(?:\S+ )?(?:Zahlung|Überweisung|Gutschrift"
+    rf"|Verrechnung|Aufrechnung)\w* (?:\S+ ){{0,4}}?erledigt\b{_NO_QUESTION}",
 ))
 # A payment settled something, or the case is closed: settled only where no open total is stated.
 SETTLED_PAYMENT = phrases((
@@ -199,7 +220,8 @@ SETTLED_NEGATION = phrases((
 ))
 # A remainder still open: the reply is not settled after all.
 OPEN_REMAINDER = phrases((
-    r"noch offen", r"offen (?:bleibt|bleiben|steht|stehen)", r"verbleib\w*", r"Restforderung", r"Restbetrag",
+    r"noch offen", r"offen (?:bleibt|bleiben|steht|stehen)", r"offen (?:ist|sind) (?:aber |jedoch )?noch\b",
+    r"verbleib\w*", r"Restforderung", r"Restbetrag",
     r"Restschuld", r"restliche\w*", r"noch zu zahlen", r"weiterhin offen", r"still (?:due|outstanding|open|owed)",
     r"remaining (?:balance|amount)",
 ))
@@ -270,6 +292,15 @@ OFFER = phrases((
     r"\d[\d.,]*\s?(?:€|eur|euro)(?: \S+){0,8}? (?:wär|wäre|wären|ist|sind) (?:\S+ ){0,4}?(?:ok|okay|in Ordnung)\b",
     # Payments that would close the matter: "…, ist die Sache für uns erledigt".
     r"(?:ist|wäre) (?:die Sache|das Thema|die Angelegenheit|alles|das) (?:\S+ ){0,3}?erledigt",
+    # Instalments the debtor asked for, granted in passing: "Von mir aus geht das, 4 Raten zu 107,14 €", "Eine
+    # Ratenzahlung von 50,00 € monatlich ist möglich", "… hätten wir nichts einzuwenden", "Er kann das gerne in 5 Raten
+    # … abzahlen" (a plan said to be impossible is PLAN_OVER's).
+    # (with its figure: "eine Ratenzahlung ist nach Rücksprache möglich" alone is a willingness, no plan)
+    r"(?:Ratenzahlung|Raten|Ratenvereinbarung|Teilzahlung|Rückführung|Abzahlung)\w* (?:\S+ ){0,4}?\d[\d.,]*\s?"
+    r"(?:€|eur|euro)\s?(?:\S+ ){0,4}?(?:ist|wäre|sind|wären) (?:\S+ ){0,2}?möglich\b",
+    r"(?:von mir aus|meinetwegen|von unserer Seite) (?:\S+ ){0,2}?(?:geht|ginge|gehen|ist|wäre) (?:das|es|in Ordnung"
+    r"|ok|okay)\b", r"geht (?:das |es )?(?:klar|in Ordnung)\b",
+    r"nichts einzuwenden", r"keine Einwände", r"(?:kann|können|darf|dürfen) (?:\S+ ){0,4}?gerne?\b[^.;]{0,40}?\d",
 ))
 # An offer that announces its terms to come ("schlagen … folgende Vereinbarung vor." above the list of instalments).
 ANNOUNCES_TERMS = phrases((r"folgende\w*", r"nachstehende\w*", r"wie folgt", r"the following"))
