@@ -56,7 +56,9 @@ MISSING = phrases((
 # Figures only once something is there: a condition in the same sentence as an object of REQUEST_OBJECT.
 CONDITION = phrases((
     r"ohne", r"solange", r"erst (?:dann|wenn|nach|sobald)", r"erst,? wenn", r"nur (?:\S+ ){0,6}?wenn", r"sobald",
-    r"nach (?:Eingang|Vorlage|Erhalt)", r"bevor", r"unless", r"once\b", r"as soon as", r"only (?:if|when|after)",
+    r"nach (?:Eingang|Vorlage|Erhalt)", r"bevor", r"unless", r"once\b", r"as soon as",
+    # ("we may only disclose information … to third parties if we hold a written consent signed by the patient")
+    r"only (?:\S+ ){0,10}?(?:if|when|after)\b",
 ))
 # A document's formula that it needs no signature ("… maschinell erzeugt und ist ohne Unterschrift gültig"): no
 # condition on what the firm must send.
@@ -69,7 +71,9 @@ FUTILE = phrases((
     r"auch (?:bei|mit|nach|gegen) (?:\S+ ){0,4}?(?:Vollmacht|Vorlage|Entbindung)\w* "
     r"(?:\S+ ){0,4}?(?:nicht|nichts|kein\w*)\b",
     r"even (?:with|if|upon) (?:\S+ ){0,4}?(?:power of attorney|authori[sz]ation)",
-    rf"ausschließlich (?:an )?(?:die|den|der|dem) (?:\S+ ){{0,2}}?{_THE_DEBTOR}",
+    rf"ausschließlich (?:an |gegenüber )?(?:die|den|der|dem) (?:\S+ ){{0,2}}?{_THE_DEBTOR}",
+    # "Das gilt auch dann, wenn eine Vollmacht vorgelegt wird."
+    r"auch (?:dann,? )?wenn (?:\S+ ){0,4}?(?:Vollmacht|Entbindung|Einwilligung)\w*",
     r"auf weitere Schreiben (?:\S+ ){0,6}?nicht (?:\S+ ){0,2}?eingehen",
     # "daran ändert auch die beigefügte Vollmacht nichts", "Auskunft nur dem Mitglied selbst"
     r"ändert (?:\S+ ){0,4}?(?:Vollmacht|Vorlage|Entbindung)\w* (?:\S+ ){0,2}?nichts",
@@ -77,16 +81,19 @@ FUTILE = phrases((
 ))
 # Declining to give figures.
 DECLINE = phrases((
-    r"keine Auskunft", r"keine Auskünfte",
+    # (also qualified: "kann ich keine verbindliche Auskunft erteilen")
+    r"keine (?:\w+e )?Auskunft", r"keine (?:\w+en )?Auskünfte",
     # "geben wir … keine Erklärungen zur Höhe der Forderung ab", "nehmen wir keine Stellung"
     r"keine (?:Erklärung|Stellungnahme)\w* (?:\S+ ){0,6}?ab\b", r"nehmen (?:\S+ ){0,4}?keine Stellung\b",
     r"keine (?:Angaben|Informationen|Daten|Zahlen) (?:\S+ ){0,3}?(?:machen|geben|mitteilen|erteilen|nennen"
     r"|übermitteln)",
-    r"(?:können|dürfen|werden) (?:\S+ ){0,6}?keine (?:Auskunft|Auskünfte|Angaben|Informationen|Forderungshöhe"
-    r"|Zahlen|Beträge)",
+    r"(?:kann|können|darf|dürfen|wird|werden) (?:\S+ ){0,6}?keine (?:Auskunft|Auskünfte|Angaben|Informationen"
+    r"|Forderungshöhe|Zahlen|Beträge)",
     # no statement of account of its own: "Wir können Ihnen daher keine eigene Aufstellung übersenden"
+    # ("… keine Forderungsaufstellung mehr erteilen")
     r"(?:können|dürfen|werden) (?:\S+ ){0,4}?keine (?:eigene\w* |aktuelle\w* )?(?:Forderungs)?(?:aufstellung|übersicht"
-    r"|Kontoauszug|Saldenbestätigung)\w* (?:\S+ ){0,3}?(?:übersenden|senden|zusenden|erstellen|übermitteln|geben)\b",
+    r"|Kontoauszug|Saldenbestätigung)\w* (?:\S+ ){0,3}?(?:übersenden|senden|zusenden|erstellen|übermitteln|geben"
+    r"|erteilen|mitteilen)\b",
     # (what is withheld may be named first: "Angaben zu Steuerbeträgen, Zuschlägen oder Zahlungen machen wir nicht")
     r"(?:Auskunft|Auskünfte|Angaben|Zahlen|Informationen|Daten|Forderungshöhe)\w* (?:\S+ ){0,6}?"
     r"(?:erteilen|geben|nennen|übermitteln|mitteilen|machen) wir (?:\S+ ){0,6}?nicht\b",
@@ -108,7 +115,7 @@ DECLINE = phrases((
     r"|mitzuteilen|zu erteilen|zu geben|abzugeben)",
     # the agency's mandate withdrawn: "dass das Sanitätshaus uns das Inkassomandat zum 31.01. entzogen … hat"
     r"\w*(?:Mandat|Inkassoauftrag)\w* (?:\S+ ){0,4}?(?:entzogen|gekündigt|widerrufen)\b",
-    r"von weiteren Anfragen (?:\S+ ){0,4}?abzusehen",
+    r"von weiteren Anfragen (?:\S+ ){0,6}?abzusehen",
     r"nicht (?:mehr )?zuständig", r"zuständig ist (?:allein|ausschließlich|nur|nunmehr)",
     # Only someone else answers now: "Auskünfte … erteilt ab diesem Zeitpunkt ausschließlich das Hauptzollamt".
     r"(?:Auskunft|Auskünfte) (?:\S+ ){0,10}?(?:erteilt|erteilen|gibt|geben) (?:\S+ ){0,4}?"
@@ -127,6 +134,12 @@ REFERRAL = phrases((
     r"(?:Inkasso|Rechtsanw|Anwalt|Partner|Dienstleister|Factoring|Prozessbevollmächtigt|Kanzlei)[\w-]* (?:\S+ ){0,12}?"
     r"(?:abgegeben|übergeben"
     r"|abgetreten|verkauft)",
+    # (a letter passed on to a collector or lawyer, not to a department or "partner": "an unser Inkassobüro
+    # weitergeleitet")
+    r"(?:Inkasso|Rechtsanw|Anwalt|Kanzlei|Factoring)[\w-]* (?:\S+ ){0,12}?weitergeleitet",
+    # in English: "the balance has been passed to our collection partner", "transferred to our debt collection agency"
+    r"(?:passed|transferred|handed|referred|assigned|sold) (?:\S+ ){0,3}?(?:over )?to (?:\S+ ){0,3}?(?:collection|debt"
+    r" collect|collections|lawyer|solicitor|law firm)\w*",
     r"(?:abgegeben|übergeben|abgetreten|verkauft) (?:\S+ ){0,8}?(?:Inkasso|Anwalt|Rechtsanw)\w*",
     r"(?:verkauft|abgetreten) (?:an|worden)",
     # a debt-management firm of its own name ("an die Vehlkamp Forderungsmanagement GmbH … übergeben"), not the
