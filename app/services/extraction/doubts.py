@@ -40,12 +40,14 @@ from app.services.extraction.vocabulary.amounts import (
     FROM_NOW_ON,
     FURTHER_BILL,
     GARNISHEE,
+    GUARANTOR,
     HANDED_TO_COLLECTOR,
     IDENTITY_UNSURE,
     INTEREST_NOT_COMPUTED,
     MAY_CHANGE,
     MISGROUPED_NUMBER,
     MORE_THAN_ONE_ACCOUNT,
+    NOT_IN_THE_LETTER,
     NOT_YET_INCLUDED,
     PARTS_LEFT_OUT,
     PARTS_TO_FOLLOW,
@@ -117,6 +119,10 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
         # different kinds under one customer number is the claim the firm asked about.)
         doubts.append(f"the total adds up what the reply lists for several accounts, contracts or bills: "
                       f"'{several.group(0)}'")
+    if guarantee := GUARANTOR.search(folded):
+        doubts.append(f"the client answers for another's debt as guarantor: '{guarantee.group(0)}'")
+    if unasked := NOT_IN_THE_LETTER.search(folded):
+        doubts.append(f"the reply counts a claim the firm's letter did not name: '{unasked.group(0)[:60]}'")
     if len(people := {found.group(1).strip() for found in PERSON_ROW.finditer(folded)}) > 1:
         doubts.append(f"the reply lists claims of more than one person: {', '.join(sorted(people))}")
     if len(creditors := {found.group(1) for found in CREDITOR_NAMED.finditer(folded)}) > 1:
@@ -303,7 +309,7 @@ def _stated_as_of(total: Candidate, year: int) -> list[date]:
 
 # An amount that runs on by the day ("0,27 EUR pro Tag", "täglich EUR 0,81", "0.02% per day"), the sentence it
 # stands in (a period after a digit ends none: "ab dem 01.03.2027 laufen …"), and the day it runs from.
-_BY_THE_DAY = re.compile(r"\b(?:pro|je|per|a) (?:Tag|day)\b|\bt(?:ä|ae)glich|\bdaily\b|\bper diem\b", re.IGNORECASE)
+_BY_THE_DAY = re.compile(r"\b(?:pro|je|per|a)\s+(?:Tag|day)\b|\bt(?:ä|ae)glich|\bdaily\b|\bper diem\b", re.IGNORECASE)
 # A title's interest that runs on to the day of payment, not worked out ("zuzüglich Zinsen … seit dem 02.05.2029
 # aus 1.420,00 EUR bis zum Tag der Zahlung"): it runs on just as an amount by the day does.
 _TO_PAYMENT = re.compile(r"\bbis zu[mr]\s+(?:\S+\s+){0,3}?(?:Zahlung|Zahlungseingang|Erfüllung|Ausgleich|Begleichung)\b"

@@ -271,8 +271,9 @@ EARLIER_ANSWER_WITHDRAWN = phrases((
     r" (?:\S+ ){0,4}?zurück",
     r"(?:disregard|ignore) (?:our|my) (?:\S+ ){0,2}?(?:e-?mail|reply|message|statement)",
     # "ich muss meine Mail vom 08.04. berichtigen": the creditor puts its own earlier answer right.
+    # (what it was about may stand between: "… unsere Nachricht vom 11.02. zu Frau D. M. (Referenz …) korrigieren")
     r"(?:muss|müssen|möchte|möchten|will|wollen) (?:\S+ ){0,2}?(?:unsere|meine) (?:\S+ ){0,3}?(?:Antwort|Mail|E-Mail"
-    r"|Nachricht|Auskunft|Aufstellung|Mitteilung|Angabe)\w* (?:\S+ ){0,3}?(?:berichtigen|korrigieren|richtigstellen)",
+    r"|Nachricht|Auskunft|Aufstellung|Mitteilung|Angabe)\w* (?:\S+ ){0,14}?(?:berichtigen|korrigieren|richtigstellen)",
     # the same with the answer first: "meine Auskunft vom 16.03. muss ich leider berichtigen"
     r"(?:unsere|meine) (?:\S+ ){0,2}?(?:Antwort|Mail|E-Mail|Nachricht|Auskunft|Aufstellung|Mitteilung|Angabe)\w* "
     r"(?:\S+ ){0,4}?(?:muss|müssen|möchte|möchten|will|wollen) (?:\S+ ){0,3}?(?:berichtigen|korrigieren"
@@ -418,6 +419,10 @@ MAY_CHANGE = phrases((
     # "Da Sie … ausgezogen sind, steht die Schlussrechnung noch aus."
     r"\b(?:steht|stehen) (?:\S+ ){0,3}?(?:Schluss|End)(?:rechnung|abrechnung)\w* (?:\S+ ){0,3}?noch aus\b",
     r"\b(?:Schluss|End)(?:rechnung|abrechnung)\w* (?:\S+ ){0,4}?(?:steht|stehen) (?:\S+ ){0,3}?noch aus\b",
+    # the creditor itself advises waiting for its next figure ("Wir empfehlen, diese Abrechnung abzuwarten"), or
+    # forecasts what the whole will come to ("die Gesamtforderung dann voraussichtlich bei rund 1.020,00 EUR liegen")
+    r"\b(?:empfehlen|raten|bitten|sollten)\b[^.;]{0,80}?\b(?:abzuwarten|abwarten)\b",
+    r"\b(?:Gesamtforderung|Forderung|Gesamtbetrag|Saldo|Rückstand)\w* (?:\S+ ){0,3}?voraussichtlich\b",
 ), whole_words=False)
 # The creditor writes as garnishee of the client's account or wages (Drittschuldner), served with another creditor's
 # garnishment order ("Uns wurde … ein Pfändungs- und Überweisungsbeschluss … zugestellt. Gläubigerin ist …", "Die
@@ -516,6 +521,23 @@ SEVERAL_ACCOUNTS = phrases((
     r"(?:\w*konto|Vertrag|Kundennummer|Darlehen|Kredit)\b",
     r"(?:two|several|both|multiple) (?:\S+ ){0,2}?(?:accounts|contracts|loans)\b",
     r"(?:another|a second|a further) (?:\S+ ){0,2}?(?:account|contract|loan)\b",
+))
+# A claim the reply adds that the firm's letter did not name ("Das Girokonto war in Ihrer Anfrage nicht genannt. Bitte
+# teilen Sie uns mit, ob Sie Herrn S. auch insoweit vertreten"): whether it belongs to this inquiry is a human's call.
+NOT_IN_THE_LETTER = phrases((
+    r"(?:in|aus) Ihre[rm] (?:\S+ )?(?:Anfrage|Schreiben|Brief|Aufstellung|Gläubigerliste) (?:\S+ ){0,2}?nicht "
+    r"(?:genannt|erwähnt|aufgeführt|angegeben)\b",
+    r"nicht Gegenstand Ihre[rs] (?:Anfrage|Schreibens)\b", r"(?:auch )?insoweit vertreten\b",
+    r"(?:not|wasn't|was not) (?:mentioned|listed|included) in your (?:letter|request|enquiry|inquiry)\b",
+))
+# The client liable as guarantor for someone else's debt ("eine selbstschuldnerische Höchstbetragsbürgschaft über
+# 10.000,00 EUR für das Darlehen seines Sohnes … Die Forderung gegen den Hauptschuldner beträgt 11.707,54 EUR"): what
+# the guarantor owes may be capped or differ from the debtor's total, a human reads which figure is the client's.
+# (not a guarantee named as absent or asked about: "Weitere … Bürgschaften bestehen nicht", "Sicherheiten (Abtretung,
+# Bürgschaft, Pfändung)?")
+GUARANTOR = phrases((
+    r"(?:aus der|aus seiner|aus ihrer|seine[rn]?|ihre[rn]?|selbstschuldnerische\w*|übernommene\w*) (?:\S+ )?"
+    r"\w*bürgschaft\b", r"als Bürg(?:e|en|in)\b", r"Hauptschuldner\w*", r"\bas (?:a )?guarantor\b",
 ))
 # A further bill added in passing ("Dann hab ich noch die 2081-019 … an ihn, die ist auch nicht bezahlt"): a sum over
 # what the reply lists then adds a claim the firm did not ask about.
