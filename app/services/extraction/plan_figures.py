@@ -221,9 +221,16 @@ _RAISED_TO = re.compile(r"[\d.,]+\s*(?:€|EUR|Euro|%|Prozent)?\s*(?:monatlich\s
                         re.IGNORECASE)
 
 
+# The thing replaced named as a noun in the genitive right before the figure ("statt des im Plan vorgesehenen Anteils
+# 1.650,00 €"): the figure is what takes its place, not the plan's.
+_REPLACED_NOUN_BEFORE = re.compile(r"\b(?:statt|anstatt|anstelle)\s+(?:des|eines)\s+(?:\S+\s+){0,4}?[A-ZÄÖÜ]\w*s\s*$")
+
+
 def is_old(text: str, start: int) -> bool:
     """The plan's figure named to be replaced ("statt 5,91 €"), or a figure in a clause that refuses it
     ("einer Quote von 10 % stimmen wir nicht zu")."""
+    if _REPLACED_NOUN_BEFORE.search(text, max(0, start - 80), start):
+        return False
     window = words_before(text, start, 4).split()
     # Only the words since the amount before it: in "statt 18,96 EUR monatlich 30,00 EUR" the "statt" is 18,96's
     # (in "statt 36 Raten zu 5,98 €" the count belongs to the replaced figures).

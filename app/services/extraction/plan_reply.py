@@ -565,6 +565,10 @@ def _decide(sentences: Sequence[Sentence], plan: dict[str, Decimal], plan_claim:
     if verdict is not None and verdict.decision == "accepted" and reserved is not None:
         verdict = _Verdict("unclear", reasons=["the agreement waits for someone else's approval"],
                            evidence=[_quote(reserved.text)])
+    unauthorised = next((s for s in sentences if words.NOT_AUTHORISED.search(s.folded)), None)
+    if verdict is not None and verdict.decision != "unclear" and unauthorised is not None:
+        verdict = _Verdict("unclear", reasons=["the writer may not decide for the creditor"],
+                           evidence=[_quote(unauthorised.text)])
     if verdict is not None and verdict.decision == "declined" and compare:
         # "Wenn er einmalig 800,00 € zahlt, ist mein Mann bereit, … Zu dem Betrag aus Ihrem Plan sagen wir nein": a no
         # beside a condition of its own with a figure the plan does not offer may be a counter-offer.
@@ -572,6 +576,14 @@ def _decide(sentences: Sequence[Sentence], plan: dict[str, Decimal], plan_claim:
                       and any(not f.old and f.value != plan_claim and _differs(f, plan) for f in s.figures)), None)
         if terms is not None:
             verdict.doubts.append(f"the refusal stands beside a condition with a figure of the creditor's own: "
+                                  f"{_quote(terms.text)!r}")
+    if verdict is not None and verdict.decision == "accepted" and compare:
+        # A consent under a condition that names a figure read as the plan's, which is none of the plan's ("stimmt …
+        # zu, wenn statt des vorgesehenen Anteils 1.650,00 € gezahlt werden"): whose figure it is, a human reads.
+        terms = next((s for s in sentences if s.conditional and s.agrees and not s.claim
+                      and any(f.old and f.value != plan_claim and _differs(f, plan) for f in s.figures)), None)
+        if terms is not None:
+            verdict.doubts.append(f"the consent names a condition with a figure that is not the plan's: "
                                   f"{_quote(terms.text)!r}")
     if verdict is not None:
         withdrawn = [s for s in sentences if s.withdrawn]

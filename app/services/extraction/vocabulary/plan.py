@@ -238,6 +238,9 @@ LEGAL_REMEDY = phrases((
 RECORD_STATUS = intent_words.RECORD_STATUS
 WITHDRAWN_OBJECT = phrases((
     r"(?:ziehen|nehmen) (?:\S+ ){0,2}?(?:unsere|unseren|meine|meinen|die|den|das) (?:\S+ ){0,4}?zurück",
+    # the statement named first: "Unsere … erklärte Zustimmung ziehen wir bis zur Klärung zurück"
+    r"(?:Zustimmung|Ablehnung|Erklärung|Einverständnis|Zusage|Einwilligung)\w* (?:\S+ ){0,2}?(?:ziehen|nehmen) "
+    r"(?:wir|ich) (?:\S+ ){0,6}?zurück\b",
 ))
 
 # Refusal in its own words.
@@ -461,7 +464,11 @@ COUNTER = phrases((
     # "nur nicht in Höhe von 269,84 EUR, sondern von 450,00 EUR"
     r"nur nicht (?:\S+ ){0,6}?sondern",
     r"das Doppelte", r"das Dreifache", r"doppelt so (?:hoch|viel)", r"verdoppel\w*", r"aufstock\w*", r"aufzustocken",
-    r"would (?:\S+ ){0,3}?(?:sign off|agree|consent|approve)\b", r"(?:is|are) (?:\S+ ){0,2}?(?:raised|increased) to\b",
+    r"would,? (?:\S+ ){0,3}?(?:sign off|agree|consent|approve)\b",
+    r"(?:is|are) (?:\S+ ){0,2}?(?:raised|increased) to\b",
+    # "We would, however, be prepared to close the account against a single payment of EUR 150.00"
+    r"(?:would|could|will),? (?:\S+ ){0,3}?be (?:prepared|willing|happy|able) to (?:close|settle|accept|agree"
+    r"|consider)\b",
     r"mit folgender Änderung", r"folgende\w* Änderung\w*",
     # a figure of its own put against the plan's: "eine Monatsrate von 11,69 € statt 9,86 €" (not what the plan would
     # come to on a claim put right: "Bei Ihrer Quote wären das 47,19 € statt der 44,64 €")
@@ -486,7 +493,8 @@ COUNTER = phrases((
     r"betracht\w* (?:\S+ ){0,6}?als (?:erledigt|abgegolten|ausgeglichen)\b",
     r"als (?:erledigt|abgegolten|ausgeglichen) (?:zu )?betracht\w*",
     r"(?:wäre|wären) (?:\S+ ){0,6}?(?:erledigt|abgegolten|ausgeglichen)\b",
-    r"\bund (?:die Sache|das|der Fall|die Angelegenheit|alles) (?:ist|wäre) (?:\S+ ){0,3}?(?:erledigt|abgegolten)\b",
+    r"\bund (?:die Sache|das|der Fall|die Angelegenheit|alles|die Rechnung|die Forderung) (?:\S+ ){0,2}?(?:ist|is"
+    r"|isch|wäre) (?:\S+ ){0,3}?(?:erledigt|abgegolten)\b",
     # Ready to close the matter on terms of its own: "ist bereit, die Sache mit einer Einmalzahlung von 400,00 €
     # insgesamt zu erledigen".
     r"bereit,? (?:\S+ ){0,10}?(?:zu erledigen|zu beenden|abzuschließen|beizulegen|zu vergleichen)\b",
@@ -589,6 +597,8 @@ CLAIM_STATEMENT = phrases((
     r"sich (?:\S+ ){0,2}?Forderung (?:\S+ ){0,10}?(?:auf|um) (?:\S+ ){0,2}?erhöht",
     r"Forderung (?:\S+ ){0,10}?(?:auf|um) (?:\S+ ){0,2}?(?:erhöht hat|gestiegen ist|angewachsen ist)",
     r"(?:beläuft|belaufen|beträgt) sich (?:\S+ ){0,4}?Forderung",
+    # the verb first without "sich": "Aufgrund der Zinsen beträgt unsere Forderung heute 7.912,48 EUR"
+    r"(?:beträgt|betragen) (?:unsere|die|ihre|seine|deren|diese) (?:\S+ )?Forderung\w*",
     r"Gesamtforderung", r"Restforderung (?:\S+ ){0,3}?(?:beläuft|beträgt)",
     r"Rückstände? (?:\S+ ){0,4}?(?:beläuft|belaufen|beträgt)",
     r"Abgabenrückst\w*", r"Kontostand", r"Saldo",
@@ -726,6 +736,21 @@ RESERVED_APPROVAL = phrases((
     r"(?:zustimmen|sagen|entscheiden|unterschreiben|unterzeichnen|einverstanden sein|Stellung nehmen|äußern)\b",
     r"\b(?:für meinen|für unseren) Teil\b(?:[^.]{0,80}?)\b(?:noch|ebenfalls|auch)\b[^.]{0,40}?\b(?:zustimm\w*"
     r"|entscheid\w*|äußer\w*)",
+))
+# The writer may not decide for the creditor ("darf solchen Vergleichen nicht selbst zustimmen, das macht bei uns das
+# Forderungsmanagement", "bin ich zur abschließenden Entscheidung nicht befugt", "muss er selber unterschreiben?"):
+# whatever it says yes or no to is no decision yet.
+NOT_AUTHORISED = phrases((
+    r"(?:darf|dürfen|kann|können) (?:\S+ ){0,4}?nicht (?:selbst|selber|allein|alleine|eigenständig|abschließend) "
+    r"(?:\S+ ){0,2}?(?:zustimmen|entscheiden|unterschreiben|annehmen|ablehnen)\b",
+    r"(?:Entscheidung|Zustimmung|Unterschrift|Vergleich)\w* (?:\S+ ){0,3}?nicht (?:\S+ )?(?:befugt|berechtigt"
+    r"|ermächtigt|zeichnungsberechtigt|bevollmächtigt)\b",
+    r"nicht (?:\S+ )?(?:befugt|berechtigt|ermächtigt|bevollmächtigt),? (?:\S+ ){0,6}?(?:zu entscheiden|zuzustimmen"
+    r"|zu unterschreiben|abzulehnen)\b",
+    r"(?:muss|müsste|soll) (?:er|sie) (?:\S+ ){0,2}?(?:selbst|selber|persönlich) (?:\S+ ){0,2}?(?:zustimmen"
+    r"|unterschreiben|entscheiden)\b",
+    r"(?:kann|werde) (?:es|das|ihn|den Plan) (?:ihm|ihr) (?:\S+ ){0,4}?(?:vorlegen|zeigen|geben)\b",
+    r"(?:am|are|is) not (?:authori[sz]ed|entitled|permitted) to (?:\S+ ){0,2}?(?:approve|agree|consent|decide)\b",
 ))
 POSTPONED = phrases((
     r"(?:nächsten|kommenden|folgenden|anstehenden) (?:\S+ ){0,1}?(?:Sitzung|Vorstandssitzung|Ausschusssitzung)",
