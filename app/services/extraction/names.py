@@ -36,7 +36,8 @@ _CLIENT_PATTERNS: tuple[tuple[float, re.Pattern[str]], ...] = (
         rf"\b(?i:unsere[rnm]?)\s+(?i:kundin|kunden|kunde|mitglied|mieterin|mieter)\s+(?:(?i:herrn?|frau)\s+)?{_PERSON}")),
     (0.8, re.compile(rf"\./\.\s*(?:(?i:herrn?|frau)\s+)?{_PERSON}")),
     (0.75, re.compile(
-        rf"\b(?i:für|betreffend|betr\.|sache|angelegenheit|forderungsanfrage|anfrage)\s+(?:(?i:herrn?|frau)\s+)?{_PERSON}")),
+        rf"\b(?i:für|betreffend|betr\.|sache|sachen|angelegenheit|forderungsanfrage|anfrage)\s+(?:(?i:herrn?|frau)\s+)?"
+        rf"{_PERSON}")),
     # a person written with their birth date ("Betreff: Dariusz Kempinski, geb. 09.11.1984"): the debtor
     (0.75, re.compile(rf"(?:^|[:|]\s*|\s[–-]\s+){_PERSON},?\s*\(?(?i:geb\.|geboren)\s*(?i:am\s+)?\d")),
     # a system writing the account holder surname first ("zum Kundenkonto WRZOSEK, NATALIA", "Mietkonto Lührs, Tomke")

@@ -85,3 +85,8 @@ def test_the_contract_partner_named_in_the_reply_is_read_as_the_client() -> None
 def test_the_holder_named_in_brackets_is_read_as_the_client() -> None:
     result = run("vielen Dank für Ihre Anfrage zum Kundenkonto WF-4410 (Inhaber: Jonas Brehm). Offen sind 310,65 €.")
     assert "Jonas Brehm" in [found.value for found in result.names if found.role == "client"]
+
+
+def test_a_person_named_in_sachen_is_the_client() -> None:
+    result = run("in Sachen Frauke Detmering, geb. 14.02.1979, teilen wir die Forderung mit: 512,40 EUR.")
+    assert "Frauke Detmering" in [found.value for found in result.names if found.role == "client"]
