@@ -144,7 +144,9 @@ def aligned_headers(lines: Sequence[SourceLine]) -> dict[int, AlignedHeader]:
     found: dict[int, AlignedHeader] = {}
     for index in range(1, len(lines)):
         line, above = lines[index], lines[index - 1]
-        if above.source != line.source or CELL_SEPARATOR in line.text or len(find_money(line.text)) < 2:
+        # (the cheap tests first: a header needs a column gap, and most lines are no header)
+        if above.source != line.source or CELL_SEPARATOR in line.text or "  " not in above.text.strip() \
+                or len(find_money(line.text)) < 2:
             continue
         header = _aligned_header(above.text)
         if header and any(column_role(name) in ("firm", "difference") for _start, _end, name in header):
