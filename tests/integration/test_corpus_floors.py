@@ -750,12 +750,12 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "question)",
     ("corpus_fresh102", "safe_cases_auto_applied"): "7/9: TB007 (a yearly fee notice netted in a PDF, margin too "
     "small) and TB015 (two contracts on one customer account) go to a human",
-    ("corpus_fresh103", "amount_exact"): "16/20 by this corpus's theme (informal writers): TC005 (a kiosk owner's "
-    "'101.20 insgesamt' without a currency), TC012 (landlords' '3.990,-' beside an instalment wish), TC016 (the 720 "
-    "paid in cash, 'erledigt': read as a question) and TC017 ('Die Miete zahlt sie pünktlich, da ist nichts offen' "
-    "beside the other claim 780,00 €: read as settled); none is written",
-    ("corpus_fresh103", "intent"): "21/26: TC005, TC012, TC016, TC017 (above) and TC010 (a directory offer dressed as "
-    "an invoice: read as a question)",
+    ("corpus_fresh103", "amount_exact"): "17/20 by this corpus's theme (informal writers): TC005 (a kiosk owner's "
+    "'101.20 insgesamt' without a currency), TC012 (landlords' '3.990,-' beside an instalment wish) and TC017 ('Die "
+    "Miete zahlt sie pünktlich, da ist nichts offen' beside the other claim 780,00 €: read as settled); none is "
+    "written (TC016, '… bar bezahlt … ist damit erledigt', reads as settled since session 24)",
+    ("corpus_fresh103", "intent"): "22/26: TC005, TC012, TC017 (above) and TC010 (a directory offer dressed as an "
+    "invoice: read as a question)",
     ("corpus_fresh103", "safe_cases_auto_applied"): "6/12: TC005, TC017 (above), TC014 (a paid second invoice beside "
     "the open one), TC018 (lower case, no currency), TC020 (an XLSX without a currency) and TC022 (a storage fee "
     "computed in the text, held at matching) go to a human",
@@ -811,6 +811,114 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh111", "safe_cases_auto_applied"): "5/10: a buyer's and a factor's statements (TK016, TK020, TK026: "
     "the claim assigned, the creditor on file changes), an overdraft written negative (TK012) and TK024 (held at "
     "matching) go to a human",
+    # corpus_fresh112 to corpus_fresh131: session 24's, written blind in five rounds and measured at first sight
+    # against the session's start (README, session 24); what each misses now:
+    ("corpus_fresh112", "amount_exact"): "19/20: TL008 (a composition sentence's 'über insgesamt 497,34 EUR sowie "
+    "Mahngebühren' outranks the 512,34 above it; never safe)",
+    ("corpus_fresh112", "noise_amounts_taken"): "TL008's 497,34, as above",
+    ("corpus_fresh112", "safe_cases_auto_applied"): "10/12: TL008 (above) and TL011 (figures only in an XLSX running "
+    "balance, no amount on file) go to a human",
+    ("corpus_fresh113", "amount_exact"): "19/20: TM026 (the figure only in a colleague's forwarded internal note: "
+    "quoted history, no total read)",
+    ("corpus_fresh113", "safe_cases_auto_applied"): "7/12 by this corpus's theme (utilities and housing): TM007 (a "
+    "credit note set off), TM012 (a final bill's HTML table of meter readings), TM026 (above) are not safe; TM010 and "
+    "TM015 are safe and held at matching",
+    ("corpus_fresh114", "amount_exact"): "19/21: TN011 (a mother's note that she paid, read as spam; nothing written) "
+    "and TN024 (a son typing up the agency's letter: read as a question)",
+    ("corpus_fresh114", "intent"): "24/27 by this corpus's theme (replies not written by the creditor's clerk): TN007 "
+    "(a guardian's own estimate read as a statement), TN011 and TN024 (above); none writes",
+    ("corpus_fresh114", "noise_amounts_taken"): "TN007's 1.500,00 (the guardian's estimate; not safe)",
+    ("corpus_fresh114", "amount_where_none_stated"): "TN007, as above",
+    ("corpus_fresh114", "safe_cases_auto_applied"): "8/10: TN008 and TN027 go to a human",
+    ("corpus_fresh115", "safe_cases_auto_applied"): "3/14 by this corpus's theme (account statements as tables): "
+    "running balances whose earlier rows are larger than the last (TO004, TO007, TO011, TO014, TO026), last rows "
+    "without a currency or a total label (TO008, TO019, TO023), rival sums (TO005, TO025) are not safe; TO021 is safe "
+    "and held at matching; every figure is read right",
+    ("corpus_fresh116", "safe_cases_auto_applied"): "11/13: TP009 and TP020 go to a human",
+    ("corpus_fresh117", "amount_exact"): "20/21: TQ020 (the figures only in a forwarded internal mail without a "
+    "currency: no total read)",
+    ("corpus_fresh117", "auto_applied_needing_human"): "TQ026: an automated invoice to the client whose 'Gesamt zu "
+    "zahlen' counts a March bill due after the mail; the label wants a human, while two earlier corpora (fresh86 "
+    "SL009, fresh98 SX006) label a total with a bill not yet due as safe (a due-date doubt was tried and cost those)",
+    ("corpus_fresh117", "safe_cases_auto_applied"): "9/11: TQ012 and TQ020 (above) go to a human",
+    ("corpus_fresh118", "amount_exact"): "21/22: TR017 (the DOCX's 687,94 read, not the body's Nachtrag 627,94 after a "
+    "part payment; never safe)",
+    ("corpus_fresh118", "noise_amounts_taken"): "TR017's 687,94, as above",
+    ("corpus_fresh118", "safe_cases_auto_applied"): "9/11: TR015 (a year-end balance beside today's) goes to a human; "
+    "TR021 is safe and held at matching",
+    ("corpus_fresh119", "amount_exact"): "19/20: TS014 (a loan paid off early, the paid figure beside the financed "
+    "one: read as a question)",
+    ("corpus_fresh119", "auto_applied_needing_human"): "TS015: 'Ihres Mandanten Herrn Rademacher' on the account of "
+    "the client Heike Rademacher (a Heiko Rademacher is a client too); the account decides and is right, the label "
+    "wants a human for the title (a surname alone is not judged by the name rule)",
+    ("corpus_fresh119", "safe_cases_auto_applied"): "10/12: TS011 and TS021 go to a human",
+    ("corpus_fresh120", "noise_amounts_taken"): "TT014's 0,00 (a loan assigned away and the account held at nil: a "
+    "refusal since, its nil still read)",
+    ("corpus_fresh120", "amount_where_none_stated"): "TT014, as above",
+    ("corpus_fresh120", "safe_cases_auto_applied"): "9/14: TT006, TT008, TT009, TT016 and TT017 go to a human",
+    ("corpus_fresh121", "amount_exact"): "21/22: TU021 (2.115,00 read for 2.820,00; never safe)",
+    ("corpus_fresh121", "noise_amounts_taken"): "TU021's 2.115,00, as above",
+    ("corpus_fresh121", "auto_applied_needing_human"): "TU022: a city treasury forwards its colleague's statement "
+    "(1.494,55) and states the current 1.194,55 after a payment; the right figure is written where the label wants a "
+    "human for the two totals (an earlier corpus, fresh118 TR023, labels a forwarded statement with a new total on top "
+    "as safe)",
+    ("corpus_fresh121", "safe_cases_auto_applied"): "9/12: TU004 and TU012 go to a human; TU008 is safe and held at "
+    "matching",
+    ("corpus_fresh122", "intent"): "24/26: TV016 (a statement read as an instalment offer) and TV025 (a draft "
+    "instalment contract read as a statement); neither writes",
+    ("corpus_fresh122", "safe_cases_auto_applied"): "8/15 by this corpus's theme (very short and very long replies): a "
+    "bare '276,00' (TV004), figures buried in long text or quoted (TV005, TV006, TV011, TV012, TV016, TV022) go to a "
+    "human",
+    ("corpus_fresh123", "amount_exact"): "19/21: TW018 and TW023 (read as questions; nothing written)",
+    ("corpus_fresh123", "intent"): "25/27: TW018 and TW023, as above",
+    ("corpus_fresh123", "auto_applied_needing_human"): "TW026: a collection agency writing for a hospital, figures "
+    "only in a DOCX, +22 % with its fees; the label wants a human for the new party, the dev corpus's rule (a jump "
+    "above 25 %) lets it pass",
+    ("corpus_fresh123", "safe_cases_auto_applied"): "8/12: TW004, TW011, TW018 (above) and TW020 go to a human",
+    ("corpus_fresh124", "amount_exact"): "19/21: TX021 (an instalment offer without a stated total read) and TX024 (a "
+    "settled reply read as a statement without a figure); nothing written",
+    ("corpus_fresh124", "intent"): "25/27: TX021 and TX024, as above",
+    ("corpus_fresh124", "safe_cases_auto_applied"): "10/13: TX006, TX013 and TX020 go to a human",
+    ("corpus_fresh125", "safe_cases_auto_applied"): "7/11: TY010, TY017 and TY022 go to a human; TY006 (a treasurer "
+    "from a private address) is safe and held at matching",
+    ("corpus_fresh126", "amount_exact"): "15/19 by this corpus's theme (creditors abroad): TZ006 (the PLN figure read, "
+    "not the euro one), TZ017 (a CHF conversion), TZ011 and TZ012 (foreign number formats, no total read); none is "
+    "written",
+    ("corpus_fresh126", "noise_amounts_taken"): "TZ006's 4.588,60 (the PLN figure, as above)",
+    ("corpus_fresh126", "safe_cases_auto_applied"): "7/12: TZ005, TZ011, TZ012, TZ019 and TZ027 go to a human",
+    ("corpus_fresh127", "amount_exact"): "20/21: UA009 (a guarantor's cap of 10.000,00 beside the main debtor's "
+    "11.707,54: the latter is read, never safe since)",
+    ("corpus_fresh127", "intent"): "25/27: UA015 (a refusal read as a question) and UA024 (a widow's note naming her "
+    "late husband's claim read as a statement); neither writes",
+    ("corpus_fresh127", "noise_amounts_taken"): "UA009's 11.707,54 and UA024's 1.310,40, as above",
+    ("corpus_fresh127", "amount_where_none_stated"): "UA024, as above",
+    ("corpus_fresh127", "safe_cases_auto_applied"): "6/11 by this corpus's theme (several debtors or accounts): UA004, "
+    "UA017, UA021 go to a human; UA011 and UA022 are safe and held at matching (a spouse is a client too)",
+    ("corpus_fresh128", "noise_amounts_taken"): "UB001's 5,00 (an auto-reply's fee; not safe)",
+    ("corpus_fresh128", "amount_where_none_stated"): "UB001, as above",
+    ("corpus_fresh128", "auto_applied_needing_human"): "UB024: a collection agency answering for a mail-order shop, "
+    "+22 % with its fees; as fresh123 TW026",
+    ("corpus_fresh129", "amount_exact"): "17/21 by this corpus's theme (forms and answers typed into the letter): "
+    "UC002, UC009, UC011 and UC021 (answers inside the quoted letter or a returned form: no total read); nothing "
+    "written",
+    ("corpus_fresh129", "intent"): "22/26: UC002, UC009, UC011 and UC021, as above",
+    ("corpus_fresh129", "auto_applied_needing_human"): "UC015: 'Torben Möllenbeck' mixes the first name of one client "
+    "(Torben Möllenberg) and the surname of the matched one (Torsten Möllenbeck); the contract number and birth date "
+    "decide and are right, the other client's surname sounds different and is not looked up",
+    ("corpus_fresh129", "safe_cases_auto_applied"): "8/12: UC002, UC003, UC011 and UC014 go to a human",
+    ("corpus_fresh130", "amount_exact"): "20/21: UD020 (263,48 read for 273,48; never safe)",
+    ("corpus_fresh130", "noise_amounts_taken"): "UD020's 263,48, as above",
+    ("corpus_fresh130", "auto_applied_needing_human"): "UD024: the bank's lawyers take the file over after the bank's "
+    "refusal, +14 %; as fresh123 TW026",
+    ("corpus_fresh130", "safe_cases_auto_applied"): "10/14: UD003 and UD020 go to a human; UD016 and UD027 are safe "
+    "and held at matching",
+    ("corpus_fresh131", "amount_exact"): "17/20 by this corpus's theme (families and namesakes): UE004 (one mail for "
+    "husband and wife: his figure read), UE018 (a settled reply read as a statement) and UE025 (a forwarded note: no "
+    "total read); none is written",
+    ("corpus_fresh131", "intent"): "24/26: UE018 and UE025, as above",
+    ("corpus_fresh131", "noise_amounts_taken"): "UE004's 402,90 and UE018's 239,60, as above",
+    ("corpus_fresh131", "safe_cases_auto_applied"): "8/11: UE003 and UE025 go to a human; UE019 is safe and held at "
+    "matching",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -831,7 +939,8 @@ MISSING = "<no shared corpus>"
 # corpus_fresh36 (session 15's), corpus_fresh37 to corpus_fresh46 (session 16's), corpus_fresh47 to corpus_fresh54
 # (session 17's), corpus_fresh55 to corpus_fresh59 (session 18's), corpus_fresh60 to corpus_fresh64 (session 19's),
 # corpus_fresh65 to corpus_fresh74 (session 20's), corpus_fresh75 to corpus_fresh83 (session 21's), corpus_fresh84 to
-# corpus_fresh95 (session 22's), corpus_fresh96 to corpus_fresh111 (session 23's).
+# corpus_fresh95 (session 22's), corpus_fresh96 to corpus_fresh111 (session 23's), corpus_fresh112 to corpus_fresh131
+# (session 24's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -853,7 +962,11 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh95", "corpus_fresh96", "corpus_fresh97", "corpus_fresh98", "corpus_fresh99", "corpus_fresh100",
        "corpus_fresh101", "corpus_fresh102", "corpus_fresh103", "corpus_fresh104", "corpus_fresh105",
        "corpus_fresh106", "corpus_fresh107", "corpus_fresh108", "corpus_fresh109", "corpus_fresh110",
-       "corpus_fresh111")
+       "corpus_fresh111", "corpus_fresh112", "corpus_fresh113", "corpus_fresh114", "corpus_fresh115",
+       "corpus_fresh116", "corpus_fresh117", "corpus_fresh118", "corpus_fresh119", "corpus_fresh120",
+       "corpus_fresh121", "corpus_fresh122", "corpus_fresh123", "corpus_fresh124", "corpus_fresh125",
+       "corpus_fresh126", "corpus_fresh127", "corpus_fresh128", "corpus_fresh129", "corpus_fresh130",
+       "corpus_fresh131")
 
 
 def first_round_corpora() -> list[str]:
@@ -957,6 +1070,15 @@ REFERENCE_EXPECTED_FAILURES: dict[str, str] = {
     "corpus_fresh17": "21/23: D008 (the mail's 'Rechnung Nr. 2027-118' is reported as '2027-118', the label 'Rg.' on "
     "file left out; matched by it all the same) and D023 (the inquiry has no reference; the painter's invoice "
     "number 'rg 2027-231' typed in lower case is not reported)",
+    # session 24's blind corpora
+    "corpus_fresh114": "24/26: TN011 (a mother's note, read as spam: no reference reported) and TN017 (the "
+    "creditor's bare debtor number '10087', the inquiry has none)",
+    "corpus_fresh116": "22/25: TP020 and TP026 (another number of the mail reported: a tax office's and an agency's "
+    "own file) and TP023 (the 'VK' on file left out)",
+    "corpus_fresh123": "19/21: TW012 (the wife's account number reported on a mail about her husband) and TW013 (a "
+    "settled note's invoice number not reported)",
+    "corpus_fresh131": "22/24: UE022 (a spaced account number '8800 6021 77' not reported) and UE024 (a short "
+    "member number 'M-1874' not reported)",
 }
 
 
