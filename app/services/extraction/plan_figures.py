@@ -44,10 +44,14 @@ class Figure:
     named: bool = True
 
 
+# How many words before an amount may name its kind ("die monatliche Zahlung an uns beträgt mindestens 3,00 €").
+_KIND_REACH = 7
+
+
 def _money_kind(text: str, start: int, end: int) -> tuple[CounterFigure, bool]:
     """What an amount offers and whether a word names it: a monthly rate, else a total. In a table row ("Monatsrate
     auf unsere Forderung | 21,11 € | 27,32 €") the row's first cell names every figure in it."""
-    before = words_before(text, start, 5)
+    before = words_before(text, start, _KIND_REACH)
     if "|" in text[:start]:
         before = f"{fold(text[:start].split('|', 1)[0])} {before}"
     following = fold(text[end:]).split()

@@ -85,3 +85,17 @@ def test_a_consent_named_first_and_then_taken_back_is_no_consent() -> None:
     reading = read("Die mit Schreiben vom 03.05. erteilte Zustimmung nehmen wir vorerst zurück, bis geklärt ist, "
                    "wem das Wohnmobil gehört.")
     assert reading.decision != "accepted"
+
+
+@pytest.mark.parametrize(("text", "offered"), [
+    ("Wir stimmen nur zu, wenn statt der Monatsraten eine einmalige Zahlung von 380,00 EUR geleistet wird.",
+     {"offer_amount": D("380.00")}),
+    ("Wir stimmen zu, wenn die Quote auf 12 % erhöht wird, also 10,40 monatl. über die 36 Monate.",
+     {"quota_percent": D("12"), "monthly_rate": D("10.40"), "months": D("36")}),
+    ("Wir stimmen unter einer Bedingung zu: die monatliche Zahlung an uns beträgt dann mindestens 9,50 €.",
+     {"monthly_rate": D("9.50")}),
+])
+def test_the_kind_of_an_offered_sum_is_read_from_its_words(text: str, offered: dict[str, Decimal]) -> None:
+    reading = read(text)
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == offered

@@ -772,11 +772,14 @@ MOMENT_BEFORE = phrases((r"nach", r"nach Ablauf von", r"nach Ablauf der ersten",
 PAST_AFTER = phrases((r"vergangen\w*", r"verstrichen\w*", r"her\b", r"zurück\w*", r"ago\b", r"alt\b"))
 
 # How a counter-offer names each figure.
-RATE_WORDS = phrases((r"monatlich\w*", r"Rate\w*", r"Monatsrate\w*", r"pro Monat", r"im Monat", r"mtl\.", r"monthly",
+RATE_WORDS = phrases((r"monatlich\w*", r"Rate\w*", r"Monatsrate\w*", r"pro Monat", r"im Monat", r"mtl\.", r"monatl\.",
+                      r"monthly",
                      r"Monate\w* (?:lang )?je\b",  # "wenn sie 30 Monate lang je 9,00 € zahlt"
                       r"per month", r"a month", r"instal+ment\w*"))
-LUMP_WORDS = phrases((r"Einmalzahlung\w*", r"Einmalbetrag\w*", r"Gesamtbetrag\w*", r"Vergleichsbetrag\w*",
-                      r"Abfindung\w*", r"Summe", r"insgesamt", r"one-off", r"lump sum", r"in total", r"total of"))
+LUMP_WORDS = phrases((r"Einmalzahlung\w*", r"Einmalbetrag\w*", r"einmalig\w*", r"Gesamtbetrag\w*",
+                      r"Vergleichsbetrag\w*",
+                      r"Abfindung\w*", r"Summe", r"insgesamt", r"zusammen", r"one-off", r"lump sum", r"in total",
+                      r"total of"))
 
 # Numbers written as words, folded, for figures such as "zwanzig Prozent" ("fünfundzwanzig", "twenty-five" and
 # "zwölfeinhalb" are put together from these by `plan_reply`).
