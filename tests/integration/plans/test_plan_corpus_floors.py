@@ -356,9 +356,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_plan_fresh90", "counter-offer figures right ≥ 95 %"): (
         "75 % (3/4): CK010, a counter-offer dictated without punctuation ('wenn er 1000 € zahlt dann machen wir einen "
         "Haken dran'), read as undecided; a human sees it"),
-    ("corpus_plan_fresh93", "counter-offer figures right ≥ 95 %"): (
-        "80 % (4/5): CN016's minimum of 3,00 € a month is read as a one-off sum; the decision, a counter-offer, is "
-        "right"),
     ("corpus_plan_fresh94", "no amount where none is stated"): (
         "CO010 (a directory 'invoice' that is spam, read as a statement of 581,91 €; matched to no letter, nothing "
         "written)"),
@@ -371,8 +368,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
         "a plan reply never writes a claim"),
     ("corpus_plan_fresh95", "no noise amount taken"): "CP012's 74,00 and CP024's 500,00, as above",
     ("corpus_plan_fresh96", "counter-offer figures right ≥ 95 %"): (
-        "75 % (6/8): CQ021 (a lump sum of 250 € read as a monthly rate) and CQ024 (a rate of 52,50 € read as a sum); "
-        "both decisions, counter-offers, are right"),
+        "88 % (7/8): CQ024 (a rate of 52,50 € on a line of its own under 'monatliche Rate an uns:' read as a sum); the "
+        "decision, a counter-offer, is right"),
     ("corpus_plan_fresh98", "counter-offer figures right ≥ 95 %"): (
         "80 % (4/5): CS020 (a consent whose PDF declaration restates the client's income, 612,00 €, read as a rate; "
         "a counter-offer is never recorded alone)"),
@@ -386,8 +383,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
         "83 % (5/6): CV007 (a consent asking for 'zwei Monatsraten' later read as a counter-offer of two months; not "
         "recorded alone)"),
     ("corpus_plan_fresh102", "counter-offer figures right ≥ 95 %"): (
-        "50 % (3/6): CW007 (a rate read as a sum), CW014 (an English counter-offer read as a refusal, with a doubt: "
-        "not recorded alone) and CW017 (a question with a figure read as an offer)"),
+        "67 % (4/6): CW014 (an English counter-offer read as a refusal, with a doubt: not recorded alone) and CW017 "
+        "(a question with a figure read as an offer)"),
     ("corpus_plan_fresh76", "counter-offer figures right ≥ 95 %"): (
         "83 % (5/6): BW014's PDF offers a one-off 240,00 € 'fällig innerhalb von drei Monaten': the payment period is "
         "listed as months beside it; the decision, a counter-offer, is right"),
@@ -458,10 +455,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # counter-offers 100 %, one wrong decision recorded alone (U007, "nichts mehr, dem wir zustimmen müssten" read
     # as an agreement; fixed since), one noise total.
     # corpus_plan_fresh9: written blind after all of session 10's plan fixes, half of it wordings meant to trick a
-    # reader into the wrong decision; at first sight decisions 100 % (20/20), none wrong recorded alone. Untuned.
-    ("corpus_plan_fresh9", "counter-offer figures right ≥ 95 %"): (
-        "50 % (1/2): W014 'aber nur, wenn … mindestens 5,00 €' in the monthly rate's sense is read as a one-off "
-        "amount (the decision, a counter-offer, is right)"),
+    # reader into the wrong decision; at first sight decisions 100 % (20/20), none wrong recorded alone. Untuned; its
+    # counter-offer figures hold since session 24 (W014's 'mindestens 5,00 €' reads as the monthly rate it is).
     ("corpus_plan_fresh10", "counter-offer figures right ≥ 95 %"): (
         "0 % (0/2): Y008 (consent for one part of the claim; the part's figure read as an offered amount, never "
         "recorded alone), Y012 (the plan's 72 months the creditor keeps are listed with its 12 %; brenner-okafor's "
