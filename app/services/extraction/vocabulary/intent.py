@@ -113,8 +113,8 @@ PERSONAL_NOTE = phrases((
 # --- settled ----------------------------------------------------------------------------------------------
 # The claim named in a settled wording whose verb comes first, what settled it, and the question mark that
 # makes it none.
-_SETTLED_NOUN = (r"(?:die |der |das |unsere? |ihre? |diese[rs]? |sämtliche |alle )?\w*(?:forderung|rechnung|konto"
-                 r"|kontos|saldo|rückstand|rückstände|schuld|schulden)\w*")
+_CLAIM_NOUN = r"\w*(?:forderung|rechnung|konto|kontos|saldo|rückstand|rückstände|schuld|schulden)\w*"
+_SETTLED_NOUN = rf"(?:die |der |das |unsere? |ihre? |diese[rs]? |sämtliche |alle )?{_CLAIM_NOUN}"
 _SETTLED_DONE = r"(?:erledigt|ausgeglichen|beglichen|getilgt|bezahlt)\b"
 _NO_QUESTION = r"(?![^.!?\n]*\?)"
 # The whole account is settled: strong enough to outweigh a paid amount the reply also names.
@@ -162,8 +162,7 @@ SETTLED_ACCOUNT = phrases((
     rf"^(?:das |dies |es |alles )?(?:ist|wäre|sei) (?:damit|somit|hiermit) (?:\S+ ){{0,2}}?erledigt\b{_NO_QUESTION}",
     # The claim done by itself or by a payment: "Die Rechnung hat sich durch die Gutschrift erledigt" (not "Die
     # Fristverlängerung hat sich erledigt").
-    rf"\w*(?:forderung|rechnung|konto|kontos|saldo|rückstand|rückstände|schuld)\w* hat sich (?:\S+ ){{0,6}}?erledigt\b"
-    rf"{_NO_QUESTION}",
+    rf"{_CLAIM_NOUN} hat sich (?:\S+ ){{0,6}}?erledigt\b{_NO_QUESTION}",
     rf"hat sich (?:durch|mit) (?:der |die |den |unsere\w* |ihre\w* )?(?:\S+ )?(?:Zahlung|Überweisung|Gutschrift"
     rf"|Verrechnung|Aufrechnung)\w* (?:\S+ ){{0,4}}?erledigt\b{_NO_QUESTION}",
 ))

@@ -129,14 +129,16 @@ DECLINE = phrases((
     r"(?:\S+ ){0,5}?(?:erteilen|geben|machen)\b",
     r"(?:cannot|can't|are unable to|are not able to|may not) (?:\S+ ){0,3}?(?:disclose|provide|share|give)",
 ))
+# Who collects or sues for a creditor: a claim or a letter handed to one of them is a referral.
+_COLLECTOR = r"(?:Inkasso|Rechtsanw|Anwalt|Kanzlei|Factoring)"
 # Handing the claim to someone else, or pointing the firm there.
 REFERRAL = phrases((
-    r"(?:Inkasso|Rechtsanw|Anwalt|Partner|Dienstleister|Factoring|Prozessbevollmächtigt|Kanzlei)[\w-]* (?:\S+ ){0,12}?"
+    rf"(?:{_COLLECTOR}|Partner|Dienstleister|Prozessbevollmächtigt)[\w-]* (?:\S+ ){{0,12}}?"
     r"(?:abgegeben|übergeben"
     r"|abgetreten|verkauft)",
     # (a letter passed on to a collector or lawyer, not to a department or "partner": "an unser Inkassobüro
     # weitergeleitet")
-    r"(?:Inkasso|Rechtsanw|Anwalt|Kanzlei|Factoring)[\w-]* (?:\S+ ){0,12}?weitergeleitet",
+    rf"{_COLLECTOR}[\w-]* (?:\S+ ){{0,12}}?weitergeleitet",
     # in English: "the balance has been passed to our collection partner", "transferred to our debt collection agency"
     r"(?:passed|transferred|handed|referred|assigned|sold) (?:\S+ ){0,3}?(?:over )?to (?:\S+ ){0,3}?(?:collection|debt"
     r" collect|collections|lawyer|solicitor|law firm)\w*",
