@@ -116,11 +116,11 @@ _STATED_AS_OWED = re.compile(r"\b(?:belaeuft|belaufen|betraegt|betragen)\b|(?:in
                              r"|samt|nebst|including|incl)\b\.?\s+(?:\S+\s+){0,2}?\S*zins")
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|prozent|v\.\s?h\.|p\.\s?a\.)", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
-    r"^\s*(?:€|eur|euro)?\s*(?:kwh|mwh|m3|m³|m2|m²|qm|kg|km|liter|stück|stk|std|stunden|tage|monate|jahre|kw)\b",
+    r"^\s*+(?:€|eur|euro)?\s*+(?:kwh|mwh|m3|m³|m2|m²|qm|kg|km|liter|stück|stk|std|stunden|tage|monate|jahre|kw)\b",
     re.IGNORECASE,
 )
 _PER_UNIT_AFTER = re.compile(
-    r"^\s*(?:€|eur|euro)?\s*(?:(?:je|pro)\s+\w|/\s*(?:monat|jahr|stk|stück|std|stunde|tag|woche|kwh|quartal|rechnung"
+    r"^\s*+(?:€|eur|euro)?\s*+(?:(?:je|pro)\s+\w|/\s*(?:monat|jahr|stk|stück|std|stunde|tag|woche|kwh|quartal|rechnung"
     r"|mahnung|einheit|person|mt?l)|(?:monatlich|mtl\.|jährlich|wöchentlich|täglich|im (?:monat|jahr|quartal)"
     r"|per month|a month|monthly"
     r"|per year|per day)\b)",
@@ -166,7 +166,7 @@ _EQUALS_LEAD = re.compile(r"^\s*(?:€|EUR|Euro)?\s*=\s*(?:€|EUR|Euro)?\s*$", 
 _SUM_WORDS_LEAD = re.compile(r"\b(?:(?:sind|macht|ergibt|ergeben) (?:das|dies|es|sich)|das (?:sind|macht|ergibt)"
                              r"|(?:that|which) makes)\s*(?:€|EUR|Euro)?\s*$", re.IGNORECASE)
 _ENDS_LINE = re.compile(r"^\s*(?:€|EUR|Euro)?\s*$", re.IGNORECASE)
-_COLUMN_GAP = re.compile(r"(?: {2,}|\t|\|)\s*(?:€|EUR|Euro)?\s*[-−–]?\s*$", re.IGNORECASE)
+_COLUMN_GAP = re.compile(r"(?:(?<! ) {2,}+|\t|\|)\s*+(?:€|EUR|Euro)?\s*+[-−–]?\s*+$", re.IGNORECASE)
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t")
 # A sentence mark and the spaces after it, before a capital. The word before the mark is read only where it
 # matters (an abbreviation's "."): a pattern that starts with the word is tried at every position of a line.
@@ -764,12 +764,12 @@ def _wrapped_lead(carry: str, lead: str, clause_start: int, ends_sentence: bool)
 
 
 # Words that name only a period: "seit 22.05.2098 bis 22.02.2099", "vom 01.03. – 31.05.", "für die Zeit ab 04/2098".
-_ONLY_A_PERIOD = re.compile(r"^\s*(?:(?:seit|vom|von|ab|bis|zum|für|die|den|der|Zeit|Zeitraum|im|per|from|since|to|"
-                            r"until)\b|[\d#./:–-]|\s)+$", re.IGNORECASE)
+_ONLY_A_PERIOD = re.compile(r"^(?:(?:seit|vom|von|ab|bis|zum|für|die|den|der|Zeit|Zeitraum|im|per|from|since|to|"
+                            r"until)\b|[\d#./:–-]|\s)++$", re.IGNORECASE)
 _SENTENCE_OR_COLON = re.compile(r"[.:!?](?:\s|$)")
 _PAST_COPULA = re.compile(r"\b(?:war|waren|betrug|betrugen|belief|beliefen|stand|standen|was|were)\b")
 # The amount ends its sentence: "… uns damit 2.131,34 €." (a currency word may stand between).
-_ENDS_SENTENCE = re.compile(r"\s*(?:€|EUR\b|Euro\b)?\s*[.!](?:\s|$)", re.IGNORECASE)
+_ENDS_SENTENCE = re.compile(r"\s*+(?:€|EUR\b|Euro\b)?\s*+[.!](?:\s|$)", re.IGNORECASE)
 
 
 # A sentence broken off after a preposition or an article runs on in the next line; a table's header row ("… Faktor

@@ -13,9 +13,9 @@ from app.services.textfold import fold
 
 _DENIED_BEFORE = re.compile(r"\bnicht\s*(?:(?:über|ueber|von|in hoehe von|mit|auf)\s+)?(?:€|eur|euro)?\s*$")
 # (an aside may stand before the "sondern": "nicht 1.287,50 wie ich geschrieben hatte sondern zusammen 1.382,50")
-_REPLACED_BY = re.compile(r"^\s*(?:€|eur|euro)?\s*,?\s*(?:[^.;:!?\d]{0,60}?[\s,]+)?(?:sondern|richtig (?:sind|ist)"
-                          r"|korrekt (?:sind|ist))\s*(?:(?:nur|noch|bereits|schon|zusammen|insgesamt|jetzt|nun"
-                          r"|nunmehr)\s+)*(?:€|eur|euro)?\s*$")
+_REPLACED_BY = re.compile(r"^\s*+(?:€|eur|euro)?\s*+,?\s*+(?:[^.;:!?\d]{0,60}?[\s,]++)?(?:sondern|richtig (?:sind|ist)"
+                          r"|korrekt (?:sind|ist))\s*+(?:(?:nur|noch|bereits|schon|zusammen|insgesamt|jetzt|nun"
+                          r"|nunmehr)\s++)*(?:€|eur|euro)?\s*+$")
 _OWN_TEXT = ("reply", "attachment")
 
 

@@ -16,7 +16,7 @@ from app.services.extraction.amounts import PAID_REASON, PASSING_VALUE, Candidat
 
 # One line without an amount may stand between the rows and their total (a rule "-----", a blank line).
 _GAP_BEFORE_TOTAL = 1
-_ROW_END = re.compile(r"^\s*(?:€|EUR|Euro|S|H)?\s*[.,;:*)]?\s*$", re.IGNORECASE)
+_ROW_END = re.compile(r"^\s*+(?:€|EUR|Euro|S|H)?\s*+[.,;:*)]?\s*+$", re.IGNORECASE)
 
 
 def rows_above(total: Candidate, candidates: Sequence[Candidate]) -> list[Candidate]:

@@ -7,7 +7,7 @@ import re
 
 from app.services.textfold import fold
 
-_SENTENCE_MARK = re.compile(r"(?P<word>[\w.-]*)(?P<mark>[.!?:])\s+(?=[^a-zäöüß\s])|\n+")
+_SENTENCE_MARK = re.compile(r"(?<![\w.-])(?P<word>[\w.-]*)(?P<mark>[.!?:])\s+(?=[^a-zäöüß\s])|\n+")
 # (the whole word or its part after a hyphen: "Kunden-Nr." is one, "bezahlt." or "mehr." are none; no German word
 # ends in "nr" or "str", so "StNr." and "Hauptstr." are short forms whole)
 _ABBREVIATION = re.compile(r"(?:nr|str)$|(?:^|[-.])(?:abs|geb|bzw|ca|ggf|evtl|inkl|zzgl|tel|az|vgl|usw|etc|mio|gem|lt"

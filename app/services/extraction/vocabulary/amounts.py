@@ -442,10 +442,10 @@ PAYMENT_TO_COME = phrases((
 # A figure the creditor says it cannot find ("einen offenen Betrag von 455,00 EUR finden wir bei keinem der
 # Kunden"): the firm's, denied.
 NOT_FOUND_TRAIL = phrases((
-    r"^[\s€]*(?:eur\b|euro\b)?[\s,]*(?:\S+ ){0,3}?(?:finden|fanden|finde) (?:wir|ich) (?:\S+ ){0,4}?"
+    r"^[\s€]*+(?:eur\b|euro\b)?[\s,]*+(?:\S+ ){0,3}?(?:finden|fanden|finde) (?:wir|ich) (?:\S+ ){0,4}?"
     r"(?:nicht|kein\w*)\b",
-    r"^[\s€]*(?:eur\b|euro\b)?[\s,]*(?:\S+ ){0,3}?(?:ist|sind) (?:uns|bei uns|hier) (?:\S+ ){0,2}?nicht bekannt\b",
-    r"^[\s€]*(?:eur\b|euro\b)?[\s,]*(?:\S+ ){0,3}?(?:können|konnten) (?:wir|ich) (?:\S+ ){0,3}?nicht "
+    r"^[\s€]*+(?:eur\b|euro\b)?[\s,]*+(?:\S+ ){0,3}?(?:ist|sind) (?:uns|bei uns|hier) (?:\S+ ){0,2}?nicht bekannt\b",
+    r"^[\s€]*+(?:eur\b|euro\b)?[\s,]*+(?:\S+ ){0,3}?(?:können|konnten) (?:wir|ich) (?:\S+ ){0,3}?nicht "
     r"(?:nachvollziehen|zuordnen|bestätigen|finden)\b",
 ), whole_words=False)
 # The claim handed by the writer to a collector who now adds costs of its own ("… haben wir am 03.02. an unseren
@@ -492,7 +492,8 @@ WRITER_KIN = phrases((
 # the real figure, "Ihr offener Betrag «BETRAG» beläuft sich auf 84,20 €", names no figure of its own.)
 _FIELD = r"(?:\{\{?\s*[^{}\n]{1,30}?\s*\}\}?|«[^»\n]{1,30}»|<<[^<>\n]{1,30}>>|\[[A-ZÄÖÜ_]{3,30}\]|%[A-Z_]{3,30}%)"
 FIELD_FOR_FIGURE = re.compile(
-    rf"{_FIELD}[ \t]*(?:EUR\b|€|Euro\b)|(?:EUR|€)[ \t]*{_FIELD}|(?::|[ \t]{{2,}})[ \t]*{_FIELD}[ \t]*$", re.MULTILINE)
+    rf"{_FIELD}[ \t]*+(?:EUR\b|€|Euro\b)|(?:EUR|€)[ \t]*+{_FIELD}|(?::|(?<![ \t])[ \t]{{2,}}+)[ \t]*+{_FIELD}[ \t]*+$",
+    re.MULTILINE)
 # A form's total field left blank ("Gesamtbetrag: ......... ______"): the creditor filled in parts but stated no total,
 # so no part may stand in for it. (A blank part field, "Zinsen: ____ EUR", says that part is not claimed.)
 BLANK_TOTAL_FIELD = re.compile(
@@ -597,7 +598,7 @@ FIGURE_CONFIRMED = re.compile(
     re.IGNORECASE)
 # A note right after a figure that marks it wrong ("… 1.245,60 EUR. <- nicht korrekt!", "(falsch)"): a figure
 # the creditor puts right, most often the firm's own.
-MARKED_WRONG = re.compile(r"\s*(?:€|EUR\b|Euro\b)?[\s.,;:)\]]*(?:<-+|←|⇐|-->?)?\s*[(\[]?\s*"
+MARKED_WRONG = re.compile(r"\s*+(?:€|EUR\b|Euro\b)?[\s.,;:)\]]*+(?:<-+|←|⇐|-->?)?\s*+[(\[]?\s*+"
                           r"(?:nicht (?:korrekt|richtig|zutreffend|mehr aktuell)|falsch|unrichtig|stimmt nicht)\b",
                           re.IGNORECASE)
 # Words right after an amount (up to the end of its clause) that make it something else.
@@ -621,32 +622,32 @@ CANCELLED_TRAIL = phrases((
 # A balance in the debtor's favour ("-38,40 EUR (Guthaben der Kundin)", "120,00 € Haben", "zu Ihren Gunsten"): a
 # credit the creditor owes, never a claim. "zu unseren Gunsten" is the creditor's claim and not listed.
 CREDIT_TRAIL = phrases((
-    r"^\W*(?:€|eur|euro)?\W*(?:haben(?! (?:wir|sie|ihr|die|der|uns|ihre\w*)\b)|h|cr|credit)\b", r"\bguthaben\b",
+    r"^\W*+(?:euro?\W*+)?(?:haben(?! (?:wir|sie|ihr|die|der|uns|ihre\w*)\b)|h|cr|credit)\b", r"\bguthaben\b",
     r"\büberzahlung\b", r"\bzu (?:ihren|ihrer|seinen|ihrem) gunsten\b",
     r"\bzugunsten (?:ihre|ihres|des|der|unsere[rs]) (?:mandant|kund)\w*",
     r"\bin (?:ihrem|ihrer|seinem) (?:favour|favor)\b", r"\bin credit\b",
     # goods sent back, credited to the debtor ("Ware im Wert von 159,99 EUR zurückgesandt")
-    r"^\W*(?:€|eur|euro)?\W*(?:\S+ ){0,2}?(?:zurückgesandt|zurückgeschickt|retourniert)\b",
+    r"^\W*+(?:euro?\W*+)?(?:\S+ ){0,2}?(?:zurückgesandt|zurückgeschickt|retourniert)\b",
 ), whole_words=False)
 CREDIT_LEAD = phrases((
     r"\bGuthaben\w*", r"\bÜberzahlung\w*", r"zu viel (?:gezahlt|überwiesen|bezahlt|entrichtet)", r"\bcredit balance",
 ), whole_words=False)
 # A figure in the past tense right after it ("Der Betrag von 615,00 € war unsere erste Mahnung"), unless it was
 # due or open then and still is ("waren am 01.05. fällig").
-PAST_TRAIL = re.compile(r"^[\s€]*(?:eur\b|euro\b)?[\s,]*(?:war|waren)\b"
+PAST_TRAIL = re.compile(r"^[\s€]*+(?:eur\b|euro\b)?[\s,]*+(?:war|waren)\b"
                         r"(?!(?:\s+\S+){0,5}?\s+(?:faellig|offen|zu zahlen|ausstehend|geschuldet)\b)")
 # The figure a claim was handed over with to someone else who collects it now ("… mit einem Vollstreckungsersuchen
 # über 3.812,40 € an das Hauptzollamt abgegeben", "… in Höhe von 640,00 € an unser Inkassobüro übergeben"): what
 # it was then, not what it is.
 HANDED_OVER_TRAIL = phrases((
-    r"^[\s€]*(?:eur\b|euro\b)?[\s,]*(?:\S+ ){0,4}?an (?:das|die|den|unser\w*|ein\w*) (?:\S+ ){0,6}?(?:abgegeben"
+    r"^[\s€]*+(?:eur\b|euro\b)?[\s,]*+(?:\S+ ){0,4}?an (?:das|die|den|unser\w*|ein\w*) (?:\S+ ){0,6}?(?:abgegeben"
     r"|übergeben|weitergegeben|weitergeleitet)\b",
 ), whole_words=False)
 # A figure a claim is compared with ("Weil die Forderung 2.500 € übersteigt, …"): a limit, not the claim.
 THRESHOLD_TRAIL = re.compile(r"^[\s€]*(?:eur\b|euro\b)?\s*(?:uebersteig|ueberschreit|unterschreit)\w*")
 # An earlier figure the text calls out of date ("Unsere Aufstellung vom 08.05. über 812,07 EUR ist damit überholt").
 SUPERSEDED_TRAIL = phrases((
-    r"^[\s€]*(?:eur\b|euro\b)?[\s,]*(?:(?:ist|sind|gilt|gelten|wird|werden) (?:\S+ ){0,2}?)?(?:überholt|hinfällig"
+    r"^[\s€]*+(?:eur\b|euro\b)?[\s,]*+(?:(?:ist|sind|gilt|gelten|wird|werden) (?:\S+ ){0,2}?)?(?:überholt|hinfällig"
     r"|gegenstandslos|nicht mehr (?:gültig|aktuell|zutreffend))",
 ), whole_words=False)
 FUTURE_TRAIL = phrases((
