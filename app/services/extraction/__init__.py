@@ -12,6 +12,7 @@ from app.services import money
 from app.services.attachments.result import AttachmentText
 from app.services.extraction.amounts import (
     CREDIT_REASON,
+    FORMER_IN_BRACKETS,
     INSTALMENT_REASON,
     PAID_REASON,
     SUPERSEDED_REASON,
@@ -125,12 +126,24 @@ def _figure_alone(parsed: ParsedBody, candidates: Sequence[Candidate]) -> Candid
     return own[0] if len(own) == 1 and own[0].raw[-3:-2] in ",." else None
 
 
+_MIN_FIRM_NAME = 4
+
+
 def _recipients(to: str | Sequence[str] | None) -> list[str]:
     if to is None:
         return []
     if isinstance(to, str):
         return [part.strip() for part in re.split(r"[,;]", to) if part.strip()]
     return [part.strip() for part in to if part.strip()]
+
+
+def _in_the_firms_address(name: str, recipients: Sequence[str]) -> bool:
+    """A name's surname is a word of the address the mail went to ("Frau Strieder" to glaeubiger@halfmann-strieder.
+    example): one of the firm's own lawyers, addressed by a sender who writes to the firm, no client."""
+    surname = fold(name.split()[-1]) if name.split() else ""
+    if len(surname) < _MIN_FIRM_NAME:
+        return False
+    return any(surname in re.split(r"[^a-z]+", fold(address.rpartition("@")[2])) for address in recipients)
 
 
 def _signals(
@@ -270,7 +283,7 @@ def _safety(
     firms = {c.value for c in candidates if c.line.part == "quoted" and c.label in ("total", "balance")}
     superseded = [c for c in candidates if c.line.part in ("reply", "attachment") and (
         (c.reason == SUPERSEDED_REASON and c.value not in firms)
-        or (c.reason == "cancelled" and c.label in ("total", "balance")))]
+        or (c.reason in ("cancelled", FORMER_IN_BRACKETS) and c.label in ("total", "balance")))]
     if superseded:
         named = "; ".join(dict.fromkeys(money.format_eur(c.value) for c in superseded))
         reasons.append(f"the text also names a previous or cancelled total: {named}")
@@ -341,7 +354,8 @@ def extract(
     creditor_ref = choose_creditor_reference(references, firm.value if firm else None)
     read = sum(1 for a in attachments if a.status == "ok" and a.segments)
     clients = find_client_names(subject_lines + lines)
-    signals = _signals(decision, candidates, bool(references), read, about_a_case=bool(firm or clients))
+    clients_named = [name for name in clients if not _in_the_firms_address(name.value, _recipients(to))]
+    signals = _signals(decision, candidates, bool(references), read, about_a_case=bool(firm or clients_named))
     # What the creditor says: a returned form's unticked options ("[ ] Die Forderung ist ausgeglichen") say nothing.
     said, _ = form_lines(parsed.reply_text)
     intent = classify_intent(subject, said, signals, footer_text=parsed.signature_text,

@@ -20,7 +20,7 @@ from app.services.extraction.columns import (
     place,
 )
 from app.services.extraction.future import NOT_YET, not_yet
-from app.services.extraction.labels import WORD, LabelVerdict, classify, fold, is_claim_label
+from app.services.extraction.labels import WORD, LabelVerdict, classify, fold, is_claim_label, is_weak_balance
 from app.services.extraction.lines import SourceLine
 from app.services.extraction.numbers import MoneyToken, find_money, forget_lines, mask_noise, parse_cell_number
 from app.services.extraction.result import AmountFound, AmountLabel
@@ -314,6 +314,14 @@ def _is_abbreviation(word: str) -> bool:
 _REMINDER_LEAD = re.compile(r"mahnung|zahlungserinnerung|erinnerung|rechnung|lastschrift")
 
 
+# An earlier value in brackets after a figure: "noch offen 2.073,45 € (vorher 2.658,45 €)", "54,99 € (vorher 49,99 €)".
+FORMER_IN_BRACKETS = "an earlier value named in brackets"
+_FORMER_IN_BRACKETS = re.compile(r"\(\s*(?:vorher|zuvor|bisher|früher|frueher|alt)\W*$")
+# A figure named as what the creditor waives: "auf" and its object before it, the waiver later in its sentence.
+_WAIVED_OBJECT = re.compile(r"\bauf (?:den|die|das|dem|diesen|diese|unsere[nm]?) (?:\S+ ){0,3}?\(?\s*$")
+_WAIVED_LATER = re.compile(r"[^.;!?]{0,160}?\bverzicht\w*")
+
+
 def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_unit: bool = True) -> str | None:
     """Why the amount is not a claim amount, or None. Without `per_unit` a per-unit price or factor is not a
     reason: what is left says whether the charge it stands for is a current one."""
@@ -333,6 +341,11 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
         return _FIRMS_FIGURE
     if MARKED_WRONG.match(after):
         return MARKED_WRONG_REASON
+    if _FORMER_IN_BRACKETS.search(folded_lead):
+        return FORMER_IN_BRACKETS
+    if _WAIVED_OBJECT.search(folded_lead) and _WAIVED_LATER.match(fold(after)):
+        # "Auf den verbleibenden Eigenanteil (337,00 EUR) … hat die Auftraggeberin … verzichtet": waived, not owed
+        return "cancelled"
     if _CHANGED_FROM.search(folded_lead) and _CHANGED_TO.match(fold(after)):
         # "Der offene Saldo verringert sich damit von 318,45 € auf 238,34 €": the figure it changed from
         return SUPERSEDED_REASON
@@ -834,6 +847,10 @@ def _cell_tokens(text: str, found: list[MoneyToken]) -> list[MoneyToken]:
     return tokens
 
 
+_CURRENCY_ALONE = re.compile(r"^\s*(?:€|EUR|Euro)\s*:?\s*$", re.IGNORECASE)
+_AMOUNT_ALONE = re.compile(r"^\s*[-−–]?\s*\d{1,3}(?:\.\d{3})*,\d{2}\s*$")
+
+
 def _previous_line(lines: Sequence[SourceLine], index: int) -> SourceLine | None:
     """The nearest non-blank line before `index` in the same source and part (one blank line may lie between)."""
     for back in (1, 2):
@@ -851,6 +868,9 @@ def _label_line(lines: Sequence[SourceLine], index: int) -> str | None:
     """The label on the line before an amount: a short label alone there (PDF tables put "Gesamtforderung"
     above its amount), or the last clause of a sentence that leads into it ("… beläuft sich auf" / ":")."""
     before = _previous_line(lines, index)
+    if before is not None and _CURRENCY_ALONE.match(before.text) and _AMOUNT_ALONE.match(lines[index].text):
+        # a form that gives label, currency and figure a line each ("Gesamtforderung" / "EUR" / "8.592,17")
+        before = _previous_line(lines, index - 1 if lines[index - 1] is before else index - 2)
     if before is None or _money_in(before.text):
         return None
     text = before.text.strip()
@@ -935,7 +955,51 @@ def collect_amounts(lines: Sequence[SourceLine]) -> list[Candidate]:
     candidates = _minus_rows_deducted(lines, _under_aligned_headers(lines, candidates))
     in_currency = _under_currency_header(lines)
     judged = [_reject_unlabelled_integer(_with_header_currency(candidate, in_currency)) for candidate in candidates]
-    return _products_stated(_reject_row_numbers(_running_balances(lines, judged)))
+    return _sums_under_a_rule(lines, _products_stated(_reject_row_numbers(_running_balances(lines, judged))))
+
+
+# A column added up under a drawn rule ("1.962,00" / "94,00" / "8,50" / "------" / "2.064,50"): the figure alone
+# under the rule is the sum of the rows above when they add up to it, a total though no word names it.
+_DRAWN_RULE = re.compile(r"^\s*(?:-{3,}|_{3,}|={3,})\s*$")
+_MIN_SUMMED_ROWS = 2
+
+
+def _sums_under_a_rule(lines: Sequence[SourceLine], candidates: list[Candidate]) -> list[Candidate]:
+    """Only where no figure is named the total or the balance by a word of its own (not a bare "fällig" or
+    "beträgt"): a named one outranks a sum no word names."""
+    judged = list(candidates)
+    named = [c for c in candidates if not c.rejected and c.label in ("total", "balance")]
+    if any(c.label == "total" or not is_weak_balance(c.label_text) for c in named):
+        return judged
+    position = {id(line): index for index, line in enumerate(lines)}
+    by_line: dict[int, list[Candidate]] = {}
+    for candidate in candidates:
+        by_line.setdefault(id(candidate.line), []).append(candidate)
+    for index, candidate in enumerate(candidates):
+        here = position.get(id(candidate.line))
+        alone = len(by_line[id(candidate.line)]) == 1
+        if here is None or candidate.rejected or candidate.label != "unlabelled" or not alone \
+                or candidate.line.text[:candidate.start].strip() \
+                or not _ENDS_LINE.match(_masked(candidate.line.text)[candidate.start + len(candidate.raw):]):
+            continue  # not a figure alone on its line (a currency may follow it)
+        rule = _previous_line(lines, here)
+        if rule is None or not _DRAWN_RULE.match(rule.text):
+            continue
+        below = lines[here + 1] if here + 1 < len(lines) else None
+        if below is not None and below.part == candidate.line.part and id(below) in by_line:
+            continue  # the sum goes on ("abzüglich Barzahlung - 200,00 €" / "noch offen 981,00 €"): a subtotal
+        rows: list[Candidate] = []
+        above = _previous_line(lines, position[id(rule)])
+        while above is not None and id(above) in by_line:
+            row = [c for c in by_line[id(above)] if not c.rejected]
+            if not row or not _ENDS_LINE.match(_masked(above.text)[row[-1].start + len(row[-1].raw):]):
+                break
+            rows.append(row[-1])
+            above = _previous_line(lines, position[id(above)]) if lines[position[id(above)] - 1].text.strip() else None
+        if len(rows) >= _MIN_SUMMED_ROWS and sum(row.sum_value for row in rows) == candidate.value:
+            judged[index] = replace(candidate, label="total", label_text="Summe",
+                                    features=(*candidate.features, "sum of the rows above a drawn rule"))
+    return judged
 
 
 # A calculation written as lines: "Restschuld: 6.114,90" / "+ Zinsen: 88,17" / "– Leistung der Versicherung: 1.044,00" /

@@ -164,7 +164,7 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
                                                                                    disputed.start()]) \
             and not _REST_UNDISPUTED.search(folded):
         doubts.append(f"the debtor disputes the claim: '{disputed.group(0)}'")
-    if INTEREST_NOT_COMPUTED.match(fold(total.line.text[total.start + len(total.raw):])):
+    if INTEREST_NOT_COMPUTED.match(_words_after(total, reply_text)):
         doubts.append("interest or costs are added to the total in words only, not as a figure")
     if (left_out := PARTS_LEFT_OUT.search(folded)) and not FROM_NOW_ON.search(_sentence_around(folded, left_out)):
         doubts.append(f"the creditor says its figure leaves out interest or costs: '{left_out.group(0)[:60]}'")
@@ -207,6 +207,20 @@ def _settlement_offer(total: Candidate, candidates: list[Candidate], reply_text:
         if SETTLEMENT_SUM.search(fold(reply_text[max(0, at - 80):at])) and _SETTLING.search(around):
             return candidate
     return None
+
+
+def _words_after(total: Candidate, reply_text: str) -> str:
+    """What follows the total, folded: the rest of its line, and where only a currency follows it there, the next
+    line of the reply that has text ("… 486,20 EUR" / "" / "zzgl. Zinsen … seit dem 01.04.2027 …")."""
+    rest = fold(total.line.text[total.start + len(total.raw):])
+    if total.line.source != "body" or not _ONLY_A_CURRENCY.match(rest) or (at := reply_text.find(total.line.text)) < 0:
+        return rest
+    following = next((line for line in reply_text[at + len(total.line.text):].split("\n")[1:_ADDED_LINES + 2]
+                      if line.strip()), "")
+    return f"{rest} {fold(following)}"
+
+
+_ONLY_A_CURRENCY = re.compile(r"^\s*(?:€|eur|euro)?\s*$")
 
 
 # A line or clause right under the total that opens with an addition ("zzgl. Kosten … 128,50 EUR", "+ 12,00 €").

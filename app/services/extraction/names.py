@@ -33,7 +33,8 @@ _CLIENT_PATTERNS: tuple[tuple[float, re.Pattern[str]], ...] = (
     (0.9, re.compile(rf"\b(?i:ihre[rsm]?|ihren)\s+(?i:mandant(?:in|en)?)\s+(?:(?i:herrn?|frau)\s+)?{_PERSON}")),
     (0.85, re.compile(rf"\b(?i:{_ROLE})\s*[:|]\s*(?:(?i:herrn?|frau)\s+)?{_PERSON}")),
     (0.85, re.compile(
-        rf"\b(?i:unsere[rnm]?)\s+(?i:kundin|kunden|kunde|mitglied|mieterin|mieter)\s+(?:(?i:herrn?|frau)\s+)?{_PERSON}")),
+        rf"\b(?i:unsere[rnms]?)\s+(?i:kundin|kunden|kunde|mitglieds?|mieterin|mieters?)\s+(?:(?i:herrn?|frau)\s+)?"
+        rf"{_PERSON}")),
     (0.8, re.compile(rf"\./\.\s*(?:(?i:herrn?|frau)\s+)?{_PERSON}")),
     (0.75, re.compile(
         rf"\b(?i:für|betreffend|betr\.|sache|sachen|angelegenheit|forderungsanfrage|anfrage)\s+(?:(?i:herrn?|frau)\s+)?"

@@ -45,6 +45,14 @@ _ATTRIBUTION_HEAD = re.compile(
 QUOTED_LINE = re.compile(r"^\s*>")
 # A line that is a rule and nothing else ("----", "______", "* * *"), no heading in it.
 _BARE_RULE = re.compile(r"^\s*(?:[-_=*~]\s*){3,}$")
+# A help desk's thread (Zendesk, Freshdesk, OTRS) lists its comments newest first, each under a rule and a head of
+# the writer's name and the time ("Henrike Asmussen (Ostseestrom GmbH)" / "19. Mai 2097, 12:06 MESZ"); every comment
+# under the first is history, its ticket acknowledgement and the firm's own letter among them.
+_LONG_RULE = re.compile(r"^\s*(?:-{10,}|_{10,}|={10,}|\*{10,})\s*$")
+_COMMENT_TIME = re.compile(
+    r"^\s*(?:[A-Za-zÄÖÜäöü]{2,10}\.?,?\s+)?(?:\d{1,2}\.?\s*(?:[A-Za-zÄÖÜäöü]{3,10}\.?|\d{1,2}\.)\s*\d{2,4}"
+    r"|[A-Za-z]{3,10}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}),?\s+(?:um\s+|at\s+)?\d{1,2}:\d{2}\b")
+_MAX_COMMENT_HEAD = 100
 
 
 @dataclass(frozen=True)
@@ -98,6 +106,18 @@ def _quote_block_end(lines: list[str], start: int) -> int:
     return last_quoted + 1
 
 
+def _comment_head(lines: list[str], index: int) -> bool:
+    """A rule over a help-desk comment's head: the writer's name on one line, the time on the next."""
+    if not _LONG_RULE.match(lines[index]):
+        return False
+    name = _next_content(lines, index + 1)
+    if name + 1 >= len(lines):
+        return False
+    head = lines[name].strip()
+    return (len(head) <= _MAX_COMMENT_HEAD and not _SENTENCE_ENDS.search(head)
+            and bool(_COMMENT_TIME.match(lines[name + 1])))
+
+
 def _next_content(lines: list[str], start: int) -> int:
     index = start
     while index < len(lines) and not lines[index].strip():
@@ -122,6 +142,8 @@ def marker_at(lines: list[str], index: int) -> tuple[str, int] | None:
     span = _attribution_span(lines, index)
     if span:
         return "attribution line", index + span
+    if _comment_head(lines, index) and any(_comment_head(lines, above) for above in range(index)):
+        return "help-desk history", index + 1
     return None
 
 

@@ -98,3 +98,15 @@ def test_a_price_first_in_a_bracketed_breakdown_is_still_a_part() -> None:
     result = run(pdf("Aufstellung.pdf", "Kundenkonto 4471",
                      "Offene Forderung 915,40 € (Kaufpreis 880,00 €, Mahnkosten 35,40 €)"))
     assert result.components.get("principal") == D("880.00")
+
+
+def test_the_firms_letter_sent_back_with_its_verb_first_is_no_claim_of_the_creditors() -> None:
+    letter = pdf("Ihr_Schreiben_zurueck.pdf", "Forderungsanfrage – Ina Vosskamp",
+                 "Laut unserer Akte beträgt Ihre Forderung 1.204,77 EUR.",
+                 "Bitte teilen Sie uns die aktuelle Höhe Ihrer Forderung mit.")
+    result = extract(parse_body("Guten Tag,\n\nohne unterschriebene Vollmacht erteilen wir keine Auskunft. Ihr "
+                                "Schreiben erhalten Sie anbei zurück.\n\nGrüße\nBankhaus Lind", None),
+                     subject="Ihre Anfrage", from_email="service@bankhaus-lind.example", from_name=None,
+                     attachments=[letter])
+    assert result.total_amount is None
+    assert not result.amount_is_safe

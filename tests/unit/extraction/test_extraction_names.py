@@ -90,3 +90,13 @@ def test_the_holder_named_in_brackets_is_read_as_the_client() -> None:
 def test_a_person_named_in_sachen_is_the_client() -> None:
     result = run("in Sachen Frauke Detmering, geb. 14.02.1979, teilen wir die Forderung mit: 512,40 EUR.")
     assert "Frauke Detmering" in [found.value for found in result.names if found.role == "client"]
+
+
+@pytest.mark.parametrize("text, client", [
+    ("bezüglich unseres Kunden Malte Osterkamp, Kundennummer 55 120 8, stimmen wir nicht zu.", "Malte Osterkamp"),
+    ("die Beiträge unseres Mitglieds Frau Ilka Rotermund sind seit März offen: 240,00 EUR.", "Ilka Rotermund"),
+    ("zum Mietkonto unseres Mieters Bernd Hagedorn teilen wir mit: offen sind 1.310,00 EUR.", "Bernd Hagedorn"),
+])
+def test_a_person_after_a_genitive_our_customer_is_the_client(text: str, client: str) -> None:
+    result = run(text)
+    assert client in [found.value for found in result.names if found.role == "client"]

@@ -60,3 +60,12 @@ def test_an_english_receipt_that_waits_for_a_signed_consent_asks_the_firm_first(
     assert intent_of("We have received your letter. Under our data protection rules we may only release account "
                      "details to third parties if we hold a consent signed by the customer. As soon as we receive it, "
                      "we will send you a statement.") == "inquiry"
+
+
+@pytest.mark.parametrize("reply", [
+    "Als Sozialversicherungsträger beteiligen wir uns grundsätzlich nicht an einem außergerichtlichen "
+    "Einigungsversuch.",
+    "Eine aktuelle Forderungsaufstellung für Ihren Plan senden wir Ihnen aus diesem Grund nicht.",
+])
+def test_no_part_in_the_settlement_and_no_statement_is_a_refusal(reply: str) -> None:
+    assert intent_of(reply) == "rejection"

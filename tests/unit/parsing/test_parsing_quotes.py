@@ -122,3 +122,46 @@ def test_an_answer_below_a_rule_under_a_letter_pasted_at_the_top_is_reply() -> N
 def test_a_rule_inside_history_below_a_reply_stays_quoted() -> None:
     text = "Einverstanden.\nAm 4. Mai schrieb Kanzlei Ost:\nIhre Forderung: 800,00 EUR\n-----\nFußzeile der Kanzlei"
     assert reply_lines(text) == ["Einverstanden."]
+
+
+HELP_DESK_THREAD = """##- Bitte oberhalb dieser Zeile antworten -##
+
+Ihre Anfrage (Nr. 20817) wurde bearbeitet.
+
+--------------------------------
+
+Lea Brinkmann (Nordwind Energie AG)
+3. März 2031, 14:12 CET
+
+Guten Tag,
+
+offen sind für das Vertragskonto 7788 120 noch 640,15 €.
+
+Freundliche Grüße
+Lea Brinkmann
+
+--------------------------------
+
+Nordwind Kundenservice
+24. Februar 2031, 08:03 CET
+
+Ihre Nachricht ist bei uns eingegangen. Die Bearbeitungszeit beträgt derzeit bis zu 14 Tage.
+
+--------------------------------
+
+Kanzlei Albers
+24.02.2031 08:02
+
+Ihre Forderung beträgt nach unseren Unterlagen 702,40 EUR."""
+
+
+def test_a_help_desk_threads_older_comments_are_history_and_its_newest_is_the_reply() -> None:
+    quoted = quoted_lines(HELP_DESK_THREAD)
+    assert any("Bearbeitungszeit" in line for line in quoted)  # the desk's acknowledgement of the first mail
+    assert any("702,40" in line for line in quoted)  # the firm's own letter
+    assert any("640,15" in line for line in reply_lines(HELP_DESK_THREAD))
+
+
+def test_one_comment_under_a_rule_with_its_head_is_the_reply() -> None:
+    text = "Hallo,\n\n----------------------\nJan Wolters\n05.03.2031 10:15\n\nDer Saldo beträgt 88,00 EUR."
+    assert quoted_lines(text) == []

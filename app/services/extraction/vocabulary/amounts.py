@@ -578,6 +578,9 @@ FIRMS_FIGURE_LEAD = phrases((
     # sent back as an attachment.
     r"\bIhre[rn]? Forderung (?:\S+ ){0,3}?(?:auf|von|mit|beträgt|betrug)\s*(?:€\s*|eur\s+|euro\s+)?$",
     r"\bbeläuft sich Ihre Forderung auf\s*(?:€\s*|eur\s+|euro\s+)?$", r"\b(?:stehen|steht) bei Ihnen\s*$",
+    # the same with the verb first ("Nach unseren Unterlagen beträgt Ihre Forderung 1.875,12 EUR")
+    r"\b(?:beträgt|betrug|beträgt derzeit|liegt|stand|steht) Ihre[rn]? (?:\S+ )?Forderung\w* (?:\S+ ){0,2}?"
+    r"(?:bei |auf )?(?:€\s*|eur\s+|euro\s+)?$",
     # "Sie gehen in Ihrem Schreiben von 5.620,00 € aus.", "Sofern Ihr Mandant von einem Rückstand über 156,00 €
     # ausgeht": the firm's or the client's figure.
     r"\bsie gehen (?:\S+ ){0,5}?von\s*(?:€\s*|eur\s+|euro\s+)?$",

@@ -276,7 +276,9 @@ OFFER = phrases((
     r"(?:könnten|können|könnte|kann|würden|würde) (?:\S+ ){0,12}?vorstellen\b",
     # payments agreed with the client in person ("Ausgemacht haben wir: Frau P. zahlt ab April jeden Monat 100,00 €";
     # not a price agreed for a service: "war ausgemacht: Winterdienst 45,00 im Monat")
-    r"(?:ausgemacht|vereinbart|abgesprochen)\b[^.;]{0,80}?\b(?:zahlt|zahlen|überweist|überweisen|abzahlt)\b",
+    # (and as spoken in the south: "Mir ham ausgmacht, dass er ab Mai jeden Monat 100 € überweist")
+    r"(?:ausgemacht|ausgmacht|abgemacht|abgmacht|vereinbart|abgesprochen|abgsprochen)\b[^.;]{0,80}?\b(?:zahlt|zahlen"
+    r"|überweist|überweisen|abzahlt)\b",
     # English forms only: "offer\w*" read the client's surname "Offergeld" as an offer.
     r"\boffer(?:s|ed|ing)?\b", r"\bpropos(?:e|es|ed|al|als|ing)\b",
     r"(?:prepared|willing|able) to (?:accept|agree|offer)",

@@ -53,6 +53,8 @@ STRONG_TOTALIZER = phrases((
     r"\bsumma summarum\b", r"\balles in allem\b",
     # typed short on a phone: "zus. 879,30", "ges. 1.204,00"
     r"^\W*(?:zus|ges)\.?\W*$",
+    # "zusammen" as spoken in the south: "Dezember 289,40 und Jänner 53,40, zamm 342,80 Euro"
+    r"^\W*(?:zamm|zsamm|zam|zamma)\W*$",
 ), whole_words=False)
 PRINCIPAL = phrases((
     r"Hauptforderung", r"Hauptsache", r"Restkapital", r"\bKapital\b", r"Kapitalforderung", r"Restdarlehen",
@@ -109,6 +111,8 @@ BALANCE = phrases((
     r"(?! (?:\S+ )?nicht\b)",
     # "statt 4.210,00 € nun 3.968,12 €": the word alone between the figure put right and the new one
     r"^\W*(?:nun|nunmehr|jetzt|neu)\W*$",
+    # the same said plainly in broken German: "Was Sie schreiben 186,50 war Stand Februar … Jetzt ist 213,50 €."
+    r"^\W*(?:jetzt|nun|heute) (?:ist|sind) (?:es )?\W*$",
     # a note beside the firm's figure: "[Anmerkung: richtig 1.318,25 EUR …]"
     r"(?<!nicht\s)\b(?:richtig|korrekt|korrigiert)\W*$",
     r"\bsind es (?:aktuell|derzeit|momentan|zurzeit|inzwischen|mittlerweile|heute|noch|jetzt|nun)\b(?! nicht\b)",

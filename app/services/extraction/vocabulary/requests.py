@@ -105,6 +105,12 @@ DECLINE = phrases((
     r"(?:nicht zulässig|unzulässig|nicht gestattet|nicht erlaubt)",
     r"(?:können|dürfen) wir (?:\S+ ){0,5}?nicht (?:beantworten|mitteilen|nennen|erteilen|übersenden|zusenden"
     r"|übermitteln|herausgeben)\b",
+    # the statement named and withheld ("Eine Forderungsaufstellung … übersenden wir deshalb nicht")
+    r"(?:Forderungs)?(?:aufstellung|übersicht|Saldenbestätigung|Kontoauszug)\w* (?:\S+ ){0,6}?(?:übersenden|senden"
+    r"|erstellen|übermitteln|erteilen|geben) wir (?:\S+ ){0,5}?nicht\b",
+    # no part in the out-of-court settlement at all ("beteiligen uns nicht an einem außergerichtlichen Vergleich")
+    r"beteilig\w* (?:\S+ ){0,3}?nicht an (?:\S+ ){0,3}?(?:Vergleich\w*|Einigungsversuch\w*"
+    r"|Schuldenbereinigung\w*|Verfahren)\b",
     # neither figures nor anything else: "können Ihnen daher weder den Forderungsstand nennen noch Zahlungen annehmen"
     r"(?:können|dürfen) (?:\S+ ){0,4}?weder (?:\S+ ){0,4}?(?:nennen|mitteilen|erteilen|geben|übersenden|beziffern)"
     r" noch\b",
