@@ -23,6 +23,7 @@ from app.services.extraction import plan_reply
 from app.services.extraction.intent import Rule
 from app.services.extraction.result import AmountFound, ExtractionResult, PlanReading
 from app.services.extraction.vocabulary import intent as intent_words
+from app.services.extraction.vocabulary import plan as plan_words
 from app.services.matching.decide import Decision
 from app.services.parsing import ParsedBody
 from app.services.plans import decisions
@@ -65,12 +66,17 @@ def _decided_in_automatic_note(extraction: ExtractionResult, parsed: ParsedBody,
                                attachments: Sequence[AttachmentText], inquiry: Inquiry | None) -> bool:
     """A machine-made mail about a plan letter that states a decision ("Vorgang abgeschlossen … Ergebnis der
     Prüfung: Es wird zugestimmt."): a ticket system passing on the decision is a plan reply, for a human to confirm
-    (the automatic-note doubt below)."""
+    (the automatic-note doubt below). So is an acknowledgement that says the decision waits for documents or answers
+    ("wir bestätigen den Eingang … Bevor wir über eine Zustimmung entscheiden, benötigen wir noch: …"): ignored as an
+    automatic answer, the request would never reach the firm. (A receipt that only asks for its number "bei
+    Rückfragen" stays automatic.)"""
     offer = offer_of(inquiry)
     if extraction.intent != "auto_reply" or offer is None:
         return False
     reading = plan_reply.read(parsed, subject=subject, attachments=attachments, plan_figures=offer.figures())
-    return reading.decision in RECORDED_ALONE
+    waits = any("rueckfrage" not in found.group(0)  # a receipt's "bei allen Rückfragen" waits for nothing
+                for found in plan_words.DECIDE_LATER.finditer(fold(parsed.reply_text)))
+    return reading.decision in RECORDED_ALONE or (reading.decision == "needs_info" and waits)
 
 
 def _human_note_on_plan(extraction: ExtractionResult, parsed: ParsedBody, inquiry: Inquiry | None) -> bool:

@@ -449,7 +449,7 @@ def _condition_of_its_own(sentence: Sentence) -> bool:
     if opened is None:
         return False
     clause = re.split(r"[,;.]", sentence.folded[opened.start():], maxsplit=1)[0]
-    return not words.CONDITION_ON_THE_PLAN.search(clause)
+    return bool(words.PLAN_CHANGED.search(clause)) or not words.CONDITION_ON_THE_PLAN.search(clause)
 
 
 def _known_condition(sentences: Sequence[Sentence], index: int) -> bool:

@@ -11,10 +11,11 @@ _SENTENCE_MARK = re.compile(r"(?<![\w.-])(?P<word>[\w.-]*)(?P<mark>[.!?:])\s+(?=
 # (the whole word or its part after a hyphen: "Kunden-Nr." is one, "bezahlt." or "mehr." are none; no German word
 # ends in "nr" or "str", so "StNr." and "Hauptstr." are short forms whole)
 _ABBREVIATION = re.compile(r"(?:nr|str)$|(?:^|[-.])(?:abs|geb|bzw|ca|ggf|evtl|inkl|zzgl|tel|az|vgl|usw|etc|mio|gem|lt"
-                           r"|einschl|mitgliedsnr|kd|kto|rg|hrb|ust|dr|prof|herr|fr|hr)$|^\w$|^[\w.]*\.\w*$",
+                           r"|einschl|mitgliedsnr|kd|kto|rg|hrb|ust|dr|prof|herr|fr|hr|inh)$|^\w$|^[\w.]*\.\w*$",
                            re.IGNORECASE)
 # An amount with its currency written first ends right before the mark: "EUR 6.25", "€ 1.234,56".
 _AMOUNT_BEFORE = re.compile(r"(?:\bEUR|€)\s?\d{1,3}(?:[.,']\d{3})*[.,]\d{2}$")
+_DATE_WITH_YEAR = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
 CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u2013\u2014]| - |\b(?:aber|jedoch|sondern|but|however)\b")
 
 
@@ -28,6 +29,8 @@ def _ends_sentence(match: re.Match[str]) -> bool:
         return True
     if word.isdigit():
         return len(word) == 4
+    if _DATE_WITH_YEAR.match(word):  # "zahlbar bis zum 31.12.2083. Geht die Zahlung …": a year takes no period
+        return True
     return not _ABBREVIATION.search(word)
 
 

@@ -142,6 +142,28 @@ def test_an_absence_note_to_a_plan_letter_stays_an_automatic_reply(database: str
     assert recorded(inquiry_id) == []
 
 
+def test_an_acknowledgement_that_asks_for_documents_before_deciding_reaches_a_human(database: str) -> None:
+    inquiry_id = plan_letter()
+    job = process("wir bestätigen den Eingang Ihres Schreibens zum Schuldenbereinigungsplan. Bevor wir über den Plan "
+                  "entscheiden, benötigen wir noch die Lohnabrechnungen der letzten drei Monate.")
+    extraction = job["extracted_data"]["extraction"]
+    assert extraction["intent"] == "plan_response"
+    assert extraction["plan"]["decision"] == "needs_info"
+    assert recorded(inquiry_id) == []
+    with session_scope() as session:
+        reviews = session.scalars(select(Review).where(Review.email_id == job["email_id"])).all()
+        assert len(reviews) == 1
+
+
+def test_a_receipt_that_asks_for_its_number_with_any_question_stays_an_automatic_reply(database: str) -> None:
+    inquiry_id = plan_letter()
+    job = process("dies ist eine automatisch erzeugte Nachricht. Ihr Schreiben zum Schuldenbereinigungsplan ist unter "
+                  "der Vorgangsnummer 77-1204 erfasst. Bitte nennen Sie diese Nummer bei allen Rückfragen.",
+                  subject="Eingangsbestätigung: " + SUBJECT)
+    assert job["extracted_data"]["extraction"]["intent"] == "auto_reply"
+    assert recorded(inquiry_id) == []
+
+
 def both_letters() -> tuple[int, int]:
     """The first-round inquiry (sent in autumn) and the plan letter (sent later) to the same creditor."""
     first = {key: value for key, value in WERRA.items() if key not in ("letter_type", "plan_offer")}

@@ -428,6 +428,9 @@ OTHER_CONSENT = phrases((
     # Bedenken, für die Altforderung …").
     r"gegen (?:(?!\S*(?:plan|vergleich|vorschlag|einigung|angebot|quote|regulierung))\S+ ){1,8}?(?:bestehen|haben wir"
     r"|hegen wir|erheben wir) (?:\S+ ){0,2}?keine (?:Bedenken|Einwände|Einwendungen)",
+    # Payments taken as they come ("Freiwillige Ratenzahlungen werden weiterhin angenommen"): no consent to the plan.
+    r"(?:Zahlungen|Ratenzahlungen|Teilzahlungen|Raten|Abschlagszahlungen|Beträge)\w* (?:\S+ ){0,3}?(?:angenommen"
+    r"|entgegengenommen|akzeptiert|verbucht)\b",
 ))
 # A decision announced, not given ("Nach derzeitigem Stand werden wir dem Plan zustimmen").
 ANNOUNCED = phrases((
@@ -482,7 +485,7 @@ COUNTER = phrases((
     r"zustimmungsfähig (?:wäre|wären)\b", r"(?:wäre|wären) (?:\S+ ){0,8}?(?:zustimmungsfähig|akzeptabel|annehmbar|"
     r"vertretbar|tragbar|einverstanden|darstellbar)\b", r"statt (?:\S+ ){0,6}?lieber\b",
     r"Vorschlag (?:von )?unserer(?:seits| Seite)", r"Vorschlag von (?:mir|uns)\b",
-    r"unter (?:dieser|diesen|folgender|folgenden|einer) Bedingung\w*",
+    r"unter (?:dieser|diesen|folgender|folgenden|einer) (?:Bedingung\w*|Maßgabe\w*)",
     # Waiving the rest once a sum is paid ("Wenn … einmalig 150 Euro zahlt, verzichten wir auf den Rest").
     r"verzicht\w* (?:\S+ ){0,3}?auf (?:den |die )?(?:Rest\w*|restliche\w*)",
     r"auf (?:den |die )?(?:Rest\w*|restliche\w*) (?:\S+ ){0,3}?(?:zu )?verzicht\w*",
@@ -534,12 +537,32 @@ COUNTER = phrases((
     r"(?:würde|würden|könnte|könnten|wäre|wären) (?:\S+ ){0,10}?(?:zufriedengeben|begnügen)\b",
     r"provided", r"on condition", r"would accept", r"could accept", r"counter\w*",
     r"instead", r"at least",
+    # meeting the client halfway with terms of its own ("wir kommen ihr gern entgegen: 30 € monatlich"), a settlement of
+    # its own announced ("ist aber zu folgender Regelung bereit:"), a sum it contents itself with ("Sie begnügt sich
+    # mit einer Zahlung von 1.690,00 €")
+    r"(?:kommen|komme|kommt) (?:\S+ ){0,4}?entgegen\b",
+    r"folgende[rn]? (?:Regelung|Lösung|Vereinbarung|Einigung|Vergleich)\b",
+    r"begnüg\w* (?:sich|uns|mich) (?:\S+ ){0,2}?mit\b",
 ))
 # Terms named in the sentences before, referred back to ("Zu diesen Konditionen stimmen wir zu", "Mit dieser Maßgabe
 # stimmt unsere Mandantin zu"): the figures stand in those sentences, not in this one. (Not "unter dieser
 # Voraussetzung": that names a fact the consent rests on, often one of the plan's own, as equal quotas for all.)
 BACK_REFERENCE = phrases((
     r"(?:zu|mit|unter) (?:diesen|dieser|den genannten|den obigen|den vorstehenden) (?:Konditionen|Maßgaben?)\b",
+    # the plan changed to match them ("Wenn der Plan entsprechend geändert wird, stimmen wir zu")
+    r"(?:entsprechend|dahingehend) (?:\S+ )?(?:geändert|angepasst|abgeändert|nachgebessert|korrigiert)\b",
+    r"(?:bei|nach) (?:einer )?(?:entsprechenden|solchen) (?:Änderung|Anpassung|Nachbesserung|Korrektur)\b",
+))
+# A consent's condition that the plan be changed ("wenn der Plan entsprechend geändert wird", "sofern die Quote auf
+# 25 % erhöht wird", "bei einer Nachbesserung des Plans"): a term of the creditor's own, even though it names the plan.
+PLAN_CHANGED = phrases((
+    r"(?:geändert|angepasst|abgeändert|nachgebessert|erhöht|aufgestockt|verbessert|korrigiert) (?:wird|werden|würde"
+    r"|würden|ist|sind)\b",
+    r"(?:Änderung|Anpassung|Nachbesserung|Erhöhung|Aufstockung|Verbesserung) (?:des|der|von|am|an) (?:\S+ )?"
+    r"(?:Plans?|Plänen|Quote|Raten?|Zahlungen|Vorschlag\w*|Angebot\w*)",
+    r"(?:entsprechenden|solchen) (?:Änderung|Anpassung|Nachbesserung|Korrektur)\b",
+    r"(?:wird|werden) (?:der|die|das) (?:\S+ ){0,4}?(?:geändert|angepasst|abgeändert|nachgebessert|erhöht|aufgestockt"
+    r"|verbessert|korrigiert)\b",
 ))
 # The creditor says the plan's figures stay as offered ("Eine Änderung der jetzt angebotenen Beträge verlangen wir
 # nicht", "die Raten bleiben unverändert"): a clause it asks for beside them (a Besserungsklausel with its
@@ -555,10 +578,13 @@ WEAK_COUNTER = phrases((r"sofern", r"vorausgesetzt", r"provided"))
 # A condition that makes a figure a counter-offer only next to an agreement ("stimmen zu, wenn …").
 CONDITIONAL = phrases((
     r"wenn", r"falls", r"soweit", r"sobald", r"if\b", r"unless",
+    # the condition said by what holds without it ("Bei 670 € bin ich dabei, sonst nicht")
+    r"(?:sonst|ansonsten|andernfalls|anderenfalls|otherwise) (?:\S+ )?(?:nicht|nein|not)\b",
     # a condition put with the verb first ("Können Sie uns diesen Betrag bestätigen, erklären wir unser
     # Einverständnis"): the consent after it holds only if it is met
-    r"^\W*(?:können|könnten|sollten|würden|wären|sind|ist|stimmen|bestätigen|zahlt|zahlen|akzeptieren) (?:Sie|Ihr\w*"
-    r"|der|die|das) [^,.;?]{0,150}, (?:\S+ )?(?:erklären|stimmen|geben|erteilen|sind|werden|nehmen) wir\b",
+    r"^\W*(?:können|könnten|sollten|würden|wären|sind|ist|wird|werden|stimmen|bestätigen|zahlt|zahlen|akzeptieren)"
+    r" (?:Sie|Ihr\w*|der|die|das) [^,.;?]{0,150}, (?:\S+ )?(?:erklären|stimmen|geben|erteilen|sind|werden|nehmen)"
+    r" wir\b",
 ))
 # A consent's condition that is about the plan itself ("… mit Anpassung, wenn sich das pfändbare Einkommen ändert",
 # "wenn der Betrag innerhalb der im Plan genannten vier Wochen eingeht", "falls alle Gläubiger zustimmen") or only a
@@ -599,7 +625,11 @@ CLAIM_STATEMENT = phrases((
     r"(?:beläuft|belaufen|beträgt) sich (?:\S+ ){0,4}?Forderung",
     # the verb first without "sich": "Aufgrund der Zinsen beträgt unsere Forderung heute 7.912,48 EUR"
     r"(?:beträgt|betragen) (?:unsere|die|ihre|seine|deren|diese) (?:\S+ )?Forderung\w*",
-    r"Gesamtforderung", r"Restforderung (?:\S+ ){0,3}?(?:beläuft|beträgt)",
+    # (not the claim a quota is taken of or a sum settles: "wenn auf die Gesamtforderung eine Quote von 15 % gezahlt
+    # wird", "zahlt zur Abgeltung der Gesamtforderung einen Betrag von 150,00 €")
+    r"(?<!auf\Wdie\W)(?<!auf\Wunsere\W)(?<!aus\Wder\W)(?<!von\Wder\W)(?<!abgeltung\Wder\W)(?<!erledigung\Wder\W)"
+    r"Gesamtforderung", r"Restforderung (?:\S+ ){0,3}?(?:beläuft"
+    r"|beträgt)",
     r"Rückstände? (?:\S+ ){0,4}?(?:beläuft|belaufen|beträgt)",
     r"Abgabenrückst\w*", r"Kontostand", r"Saldo",
     # the open amount stated ("der offene Betrag beträgt …", "offener Betrag: …"), not the one to be paid off in the
@@ -668,13 +698,16 @@ INFO_REQUEST = phrases((
     r"weshalb", r"warum", r"wieso", r"inwiefern", r"please", r"need\b", r"require\w*", r"kindly",
     r"(?:senden|schicken|mailen|übermitteln) Sie (?:uns|mir) (?:\S+ ){0,2}?(?:bitte|noch)\b",
     r"bitte (?:\S+ ){0,6}?(?:senden|schicken|übermitteln)\b",
+    # questions of its own ("hätte ich noch zwei Fragen:")
+    r"(?:hätte|hätten|habe|haben) (?:ich|wir) (?:\S+ ){0,3}?(?:Frage|Fragen)\b",
 ))
 # A question about the plan ("Weshalb …?").
 QUESTION = phrases((r"weshalb", r"warum", r"wieso", r"inwiefern", r"wie (?:\S+ ){0,3}?(?:errechnet|berechnet|ergibt)",
                     r"why", r"how (?:\S+ ){0,3}?(?:calculated|computed)"))
 # Deciding is put off until something arrives.
 DECIDE_LATER = phrases((
-    r"bevor (?:\S+ ){0,14}?(?:entscheid\w*|zustimm\w*|Entscheidung|äußern|Stellung|erklär\w*|empfehl\w*)",
+    r"bevor (?:\S+ ){0,14}?(?:entscheid\w*|zustimm\w*|Entscheidung|äußern|Stellung|erklär\w*|empfehl\w*|freigeb\w*"
+    r"|freigegeben|Freigabe|unterschreib\w*)",
     # "Damit über den Erlass und damit über Ihren Plan entschieden werden kann, reichen Sie bitte … ein"
     r"damit (?:\S+ ){0,10}?(?:entschieden|befunden) werden kann",
     r"vor (?:Eingang|Erhalt|Vorlage) (?:\S+ ){0,3}?(?:Unterlagen|Nachweise|Angaben|Informationen|Belege|Dokumente)",
@@ -689,9 +722,10 @@ DECIDE_LATER = phrases((
     r"(?:entschieden|entscheiden|Entscheidung),? (?:\S+ ){0,6}?(?:wenn|sobald) (?:\S+ ){0,6}?"
     r"(?:Unterlagen|Nachweise|Angaben|Informationen|Belege|Dokumente) (?:\S+ ){0,3}?(?:vorliegen|eingehen|vorgelegt)",
     # (questions the creditor has, not the courtesy "für Rückfragen stehen wir … zur Verfügung", "Bei Rückfragen
-    # erreichen Sie uns unter …", "Bei Rückfragen: Telefon …", nor the plea to refrain: "sehen Sie von Rückfragen ab")
-    r"(?<!\bvon\s)(?<!\bkeine\s)Rückfragen(?!\W*(?:\S+ ){0,10}?(?:zur Verfügung|gern\w*|erreichbar|erreichen"
-    r"|wenden Sie|kontaktieren|rufen Sie|melden Sie sich|Tel\w*|Durchwahl|Hotline)\b)(?!\s*:)",
+    # erreichen Sie uns unter …", "Bitte geben Sie diese Nummer bei Rückfragen an", nor the plea to refrain: "sehen Sie
+    # von Rückfragen ab")
+    r"(?<!\bvon\s)(?<!\bkeine\s)(?<!\bbei\s)Rückfragen(?!\W*(?:\S+ ){0,10}?(?:zur Verfügung|gern\w*|erreichbar"
+    r"|erreichen|wenden Sie|kontaktieren|rufen Sie|melden Sie sich|Tel\w*|Durchwahl|Hotline)\b)(?!\s*:)",
     r"before (?:we|making) (?:\S+ ){0,3}?decision", r"before we (?:can )?decide",
     # "Unsere Auftraggeberin möchte zuerst sehen: die Gehaltsabrechnungen …"
     r"(?:möchte|möchten|will|wollen) (?:\S+ ){0,3}?(?:zuerst|vorher|vorab) (?:\S+ ){0,3}?(?:sehen|prüfen|haben|erhalten"
