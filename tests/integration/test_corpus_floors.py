@@ -106,9 +106,9 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # English, a household, a scan), a third traps; first sight: amount 90 %, intent 96 %, noise 1, no wrong write,
     # none its labels leave to a human, safe 11/12. Fixed since: N023 (an account word read into the client's name),
     # and a total over two people's claims (N014) is never safe now.
-    ("corpus_fresh12", "amount_exact"): "18/20: N014 (a household's total over mother and son is read, never "
-    "safe) and N022 (a lawyer's claim 'belief sich per 31.03.' with interest since: read as a former figure, no "
-    "total, a human decides)",
+    ("corpus_fresh12", "amount_exact"): "19/20: N014 (a household's total over mother and son is read, never "
+    "safe); N022 (a lawyer's sum under a drawn rule, with interest added in words below it) is read since session "
+    "25 and goes to a human",
     ("corpus_fresh12", "noise_amounts_taken"): "N014's household total (above; not safe)",
     # corpus_fresh13: written blind in session 11 after all its first-round fixes, to trap a wrong write (half of it
     # traps); first sight: amount 77 %, intent 92 %, ONE WRONG WRITE (L019: 389,70 € written where a credit still to be
@@ -919,6 +919,66 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh131", "noise_amounts_taken"): "UE004's 402,90 and UE018's 239,60, as above",
     ("corpus_fresh131", "safe_cases_auto_applied"): "8/11: UE003 and UE025 go to a human; UE019 is safe and held at "
     "matching",
+    # corpus_fresh132 to corpus_fresh140: session 25's, written blind in three rounds and measured at first sight
+    # against the session's start (README, "What to expect … (session 25)"); what each misses now:
+    ("corpus_fresh132", "amount_exact"): "17/20: UF010 (a reply in Dutch, no word read as its total), UF015 (a note "
+    "that another account, the Girokonto, 'ist ausgeglichen' read as the claim settled; the PDF's total goes to a "
+    "human) and UF027 (a lender's own correction 'nicht mehr 1.200,- sondern nur noch 1.100,- €': no total read)",
+    ("corpus_fresh132", "intent"): "26/28: UF015 (as above) and UF021 (a factoring company that sold the claim back "
+    "read as a statement of the invoice)",
+    ("corpus_fresh132", "noise_amounts_taken"): "UF021's invoice figure 743,20, as above; matched, never safe",
+    ("corpus_fresh132", "amount_where_none_stated"): "UF021, as above",
+    ("corpus_fresh132", "safe_cases_auto_applied"): "9/12: UF004 ('schuldet … 1.200' with neither a currency nor a "
+    "total word), UF010 and UF015 (above) go to a human",
+    ("corpus_fresh133", "amount_exact"): "19/21: UG009 (the figures stand in the middle message of a forward three "
+    "deep, quoted history by the parser's invariant) and UG015 (a correction naming old and new totals: no total "
+    "read, a human decides)",
+    ("corpus_fresh133", "safe_cases_auto_applied"): "10/13 by this corpus's theme (mail programs and systems): UG007 "
+    "and UG013 (totals only in a PDF and in an XLSX formula row, read right and never written unseen) and UG009 "
+    "(above)",
+    ("corpus_fresh134", "amount_exact"): "21/22: UH013 (a total written in words and digits apart, not read)",
+    ("corpus_fresh134", "safe_cases_auto_applied"): "8/15 by this corpus's theme (figures written in unusual ways): "
+    "UH005, UH006, UH007 (a sum below a part it takes a payment from: 'a part is larger than the total'), UH014 and "
+    "UH026 (the figures only in a PDF ledger and a DOCX), UH013 (above) go to a human; UH008 is safe and held at "
+    "matching",
+    ("corpus_fresh135", "amount_exact"): "19/20: UI019 (a utility's instalment offer: the down payment 174,35 read "
+    "beside the claim 1.318,65; a payment plan, for a human)",
+    ("corpus_fresh135", "noise_amounts_taken"): "UI019's down payment, as above",
+    ("corpus_fresh135", "safe_cases_auto_applied"): "10/14: UI009 (a landlord's prose with two totals), UI014 (an "
+    "XLSX running balance, read right, not written unseen) and UI021 (a total written as a negative balance) go to a "
+    "human; UI004 is safe and held at matching",
+    ("corpus_fresh136", "amount_exact"): "17/20 by this corpus's theme (figures only in attachments): UJ005 (an XLSX "
+    "over two accounts, the current account's 1.321,55 read instead of the combined total), UJ023 (two PDFs for two "
+    "files, the other file's total read; never safe) and UJ024 (no total read from its attachment)",
+    ("corpus_fresh136", "noise_amounts_taken"): "UJ005's and UJ023's figures (above) and UJ007's 462,91 (a directory "
+    "'offer' that is spam, read as a statement; matched to no letter)",
+    ("corpus_fresh136", "amount_where_none_stated"): "UJ007, as above",
+    ("corpus_fresh136", "safe_cases_auto_applied"): "7/13: UJ004, UJ011, UJ019, UJ020 (totals only in attachments, "
+    "some with a payment deducted or two tables: read, not written unseen), UJ005 and UJ024 (above) go to a human",
+    ("corpus_fresh137", "safe_cases_auto_applied"): "8/10: UK010 and UK014 are safe and held at matching",
+    ("corpus_fresh138", "amount_exact"): "18/21: UL014 (the figures only in an attachment beside a request for a "
+    "signed release, read as a question), UL022 (a rescue service's 10,00 co-payment left after the insurer's "
+    "payment, not read) and UL027 (an agency's correction: the old total read, never safe)",
+    ("corpus_fresh138", "intent"): "25/27: UL007 (a statement that also agrees to instalments 'nach Vorlage eines "
+    "Zahlungsplans' read as a payment plan) and UL014 (above)",
+    ("corpus_fresh138", "noise_amounts_taken"): "UL027's superseded 390,51, as above",
+    ("corpus_fresh138", "safe_cases_auto_applied"): "8/13: UL005 (two figures of 89,00 beside the total), UL007, "
+    "UL014 (above) and UL015 (the figures only in a DOCX with a part payment deducted) go to a human; UL020 is safe "
+    "and held at matching",
+    ("corpus_fresh139", "amount_exact"): "18/22 by this corpus's theme (private people and small shops): UM007 (an "
+    "English reply whose claim is no labelled figure), UM013 (an uncle on his nephew's thread says the money was a "
+    "gift), UM026 (a kiosk's tab for the client's brother, who is no client) and UM027 (a landlady who sets the "
+    "deposit off: the deposit read, never safe)",
+    ("corpus_fresh139", "intent"): "25/27: UM013 (as above) and UM015 (a refusal without a power of attorney read as "
+    "a question)",
+    ("corpus_fresh139", "noise_amounts_taken"): "UM027's deposit, as above",
+    ("corpus_fresh139", "safe_cases_auto_applied"): "10/12: UM005 (a landlord's 'schuldet … 2.658,45' with no total "
+    "word) and UM014 (a son writing that his mother owes it: the client's side passing on the letter) go to a human",
+    ("corpus_fresh140", "amount_exact"): "20/21: UN027 (a claim settled by an insurer's payment and a waived "
+    "remainder: read as a question with no figure, for a human)",
+    ("corpus_fresh140", "intent"): "25/27: UN009 (a payment plan in a PDF read as a statement) and UN027 (above)",
+    ("corpus_fresh140", "safe_cases_auto_applied"): "7/9: UN012 (a reversed payment's in-between balance beside the "
+    "claim) and UN022 (a total written as a negative balance) go to a human",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -940,7 +1000,7 @@ MISSING = "<no shared corpus>"
 # (session 17's), corpus_fresh55 to corpus_fresh59 (session 18's), corpus_fresh60 to corpus_fresh64 (session 19's),
 # corpus_fresh65 to corpus_fresh74 (session 20's), corpus_fresh75 to corpus_fresh83 (session 21's), corpus_fresh84 to
 # corpus_fresh95 (session 22's), corpus_fresh96 to corpus_fresh111 (session 23's), corpus_fresh112 to corpus_fresh131
-# (session 24's).
+# (session 24's), corpus_fresh132 to corpus_fresh140 (session 25's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -966,7 +1026,8 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh116", "corpus_fresh117", "corpus_fresh118", "corpus_fresh119", "corpus_fresh120",
        "corpus_fresh121", "corpus_fresh122", "corpus_fresh123", "corpus_fresh124", "corpus_fresh125",
        "corpus_fresh126", "corpus_fresh127", "corpus_fresh128", "corpus_fresh129", "corpus_fresh130",
-       "corpus_fresh131")
+       "corpus_fresh131", "corpus_fresh132", "corpus_fresh133", "corpus_fresh134", "corpus_fresh135",
+       "corpus_fresh136", "corpus_fresh137", "corpus_fresh138", "corpus_fresh139", "corpus_fresh140")
 
 
 def first_round_corpora() -> list[str]:
@@ -1077,6 +1138,9 @@ REFERENCE_EXPECTED_FAILURES: dict[str, str] = {
     "own file) and TP023 (the 'VK' on file left out)",
     "corpus_fresh123": "19/21: TW012 (the wife's account number reported on a mail about her husband) and TW013 (a "
     "settled note's invoice number not reported)",
+    "corpus_fresh137": "19/21: UK019 (the creditor puts the account number on file right; the label takes the "
+    "corrected one, the reader the one on file) and UK023 (a lawyer's own file number, where the inquiry has none, "
+    "not reported)",
     "corpus_fresh131": "22/24: UE022 (a spaced account number '8800 6021 77' not reported) and UE024 (a short "
     "member number 'M-1874' not reported)",
 }

@@ -43,7 +43,10 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh87", "corpus_plan_fresh88", "corpus_plan_fresh89", "corpus_plan_fresh90",
        "corpus_plan_fresh91", "corpus_plan_fresh92", "corpus_plan_fresh93", "corpus_plan_fresh94",
        "corpus_plan_fresh95", "corpus_plan_fresh96", "corpus_plan_fresh97", "corpus_plan_fresh98",
-       "corpus_plan_fresh99", "corpus_plan_fresh100", "corpus_plan_fresh101", "corpus_plan_fresh102")
+       "corpus_plan_fresh99", "corpus_plan_fresh100", "corpus_plan_fresh101", "corpus_plan_fresh102",
+       "corpus_plan_fresh103", "corpus_plan_fresh104", "corpus_plan_fresh105", "corpus_plan_fresh106",
+       "corpus_plan_fresh107", "corpus_plan_fresh108", "corpus_plan_fresh109", "corpus_plan_fresh110",
+       "corpus_plan_fresh111")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -311,6 +314,23 @@ LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh98": {"decision": 0.92},
     "corpus_plan_fresh100": {"decision": 0.77, "match": 0.96},
     "corpus_plan_fresh102": {"decision": 0.85},
+    # Session 25's, written blind in three rounds and measured at first sight against the session's start (README):
+    # seven decisions were recorded wrong alone at first sight (CX025, CY015, CZ011, CZ016, DB022, DD007, DE006,
+    # DF005: a consent on a changed plan, a reply on a sibling's thread, offers after a refusal or with "sonst nicht",
+    # an offer cut off by a date's period, a quota on the whole claim); all are counter-offers or a human's since. What
+    # is left goes to a human: replies that ask before deciding read as a decision or undecided (plan_fresh103 CX006,
+    # CX010, CX017), curt, ironic and misdirected replies (plan_fresh105 CZ003, CZ009, CZ020, CZ026), a sibling's or
+    # a spouse's thread (plan_fresh104 CY015, plan_fresh107 DB004, DB028, plan_fresh109 DD023), forms with two boxes
+    # ticked or the decision only in a table (plan_fresh108), money named but not offered (plan_fresh110 DE011, DE017,
+    # DE018, DE019) and threads of corrections, internal notes and reminders (plan_fresh111).
+    "corpus_plan_fresh103": {"decision": 0.89},
+    "corpus_plan_fresh104": {"match": 0.96},
+    "corpus_plan_fresh105": {"decision": 0.85, "match": 0.89, "intent": 0.92},
+    "corpus_plan_fresh107": {"match": 0.92},
+    "corpus_plan_fresh108": {"decision": 0.78},
+    "corpus_plan_fresh109": {"match": 0.96},
+    "corpus_plan_fresh110": {"decision": 0.85},
+    "corpus_plan_fresh111": {"decision": 0.71},
 }
 
 
@@ -385,6 +405,41 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_plan_fresh102", "counter-offer figures right ≥ 95 %"): (
         "67 % (4/6): CW014 (an English counter-offer read as a refusal, with a doubt: not recorded alone) and CW017 "
         "(a question with a figure read as an offer)"),
+    ("corpus_plan_fresh103", "counter-offer figures right ≥ 95 %"): (
+        "71 % (5/7): CX003 (a landlord's 'einverstanden' only at his own 975 € in rates of 50 €, the rate not read) "
+        "and CX017 (questions with figures read as a counter-offer); neither is recorded alone"),
+    ("corpus_plan_fresh104", "counter-offer figures right ≥ 95 %"): (
+        "43 % (3/7) by this corpus's theme (claims restated, other shares, several plans in one mail): CY004 (20 Euro "
+        "a month read as a sum), CY010 (two principals' answers in one mail, the other's figure read), CY012 and CY013 "
+        "(the sum or the term kept from the plan not read); all counter-offers, for a human"),
+    ("corpus_plan_fresh104", "no noise amount taken"): (
+        "CY004's 287,60 (a service-charge bill added to the claim) and CY020's 1.512,60 (a figure beside a corrected "
+        "claim); a plan reply never writes a claim"),
+    ("corpus_plan_fresh105", "counter-offer figures right ≥ 95 %"): (
+        "80 % (4/5): CZ026 (answers typed between the quoted lines: 'Machen Sie 25,- auf einmal' read as undecided)"),
+    ("corpus_plan_fresh105", "no amount where none is stated"): (
+        "CZ011 (a refusal of a Nullplan read as a stated 0,00 beside its counter-offer); a plan reply never writes a "
+        "claim"),
+    ("corpus_plan_fresh107", "counter-offer figures right ≥ 95 %"): (
+        "83 % (5/6): DB026 (a quota applied to a higher claim: the claim read as the sum offered)"),
+    ("corpus_plan_fresh107", "no amount where none is stated"): (
+        "DB016 ('bei einer Forderung von knapp 19.000 €', the plan's claim rounded) and DB017 (another principal's "
+        "389,20 in an agency's mail for two); a plan reply never writes a claim"),
+    ("corpus_plan_fresh107", "no noise amount taken"): "DB016's and DB017's figures, as above",
+    ("corpus_plan_fresh108", "counter-offer figures right ≥ 95 %"): (
+        "40 % (2/5) by this corpus's theme (forms and tick boxes): DC003, DC008 and DC024 (terms typed on a form's "
+        "blank line or ticked beside a consent); none is recorded alone"),
+    ("corpus_plan_fresh110", "counter-offer figures right ≥ 95 %"): (
+        "71 % (5/7): DE018 (another plan's figures quoted in a refusal read as an offer) and DE019 (a question with a "
+        "figure read as an offer); neither is recorded alone"),
+    ("corpus_plan_fresh110", "no amount where none is stated"): (
+        "DE009 (spam with an invoice figure), DE010, DE014 and DE022 (payments received and figures quoted back read "
+        "as a claim) by this corpus's theme (money named but not offered); a plan reply never writes a claim"),
+    ("corpus_plan_fresh110", "no noise amount taken"): "DE009's, DE010's, DE014's and DE022's figures, as above",
+    ("corpus_plan_fresh111", "counter-offer figures right ≥ 95 %"): (
+        "56 % (5/9) by this corpus's theme (threads): DF010 (an internal note's thinking aloud read as an offer), "
+        "DF022 and DF023 (consents restating a changed claim read as counter-offers) and DF024 (a vetoed colleague's "
+        "offer in the forwarded chain); none is recorded alone"),
     ("corpus_plan_fresh76", "counter-offer figures right ≥ 95 %"): (
         "83 % (5/6): BW014's PDF offers a one-off 240,00 € 'fällig innerhalb von drei Monaten': the payment period is "
         "listed as months beside it; the decision, a counter-offer, is right"),
@@ -406,9 +461,10 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
         "BW011 (the principal's consent to a Nullplan, matched to no letter: 'betrachten wir damit als erledigt' is "
         "read as a settled claim, 0,00); a plan reply never writes a claim"),
     ("corpus_plan_fresh66", "counter-offer figures right ≥ 95 %"): (
-        "70 % (7/10): BM002 (a lump sum beside the creditor's internal limit 'unter 5,00 €' read as a rate), BM018 "
-        "(the sum of 3 × 50,00 € stands only in a PDF table) and BM019 (a recomputed offer with a last rate of its "
-        "own: the 35 rates and the 6,84 € are read, the plan's 36 months not); all go to a human as counter-offers"),
+        "80 % (8/10): BM002 (a lump sum beside the creditor's internal limit 'unter 5,00 €' read as a rate) and BM019 "
+        "(a recomputed offer with a last rate of its own: the 35 rates and the 6,84 € are read, the plan's 36 months "
+        "not); both go to a human as counter-offers (BM018's terms listed under 'unter folgender Maßgabe' are read "
+        "whole since session 25)"),
     ("corpus_plan_fresh66", "no amount where none is stated"): (
         "BM014 (the creditor's own arithmetic of the plan, '8 % von 942,60 € einen Betrag von 75,41 €', read as a "
         "claim); a plan reply never writes a claim"),
