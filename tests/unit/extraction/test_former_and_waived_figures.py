@@ -33,3 +33,17 @@ def test_an_old_price_in_brackets_beside_a_statement_keeps_its_total_safe() -> N
                  "seit Januar monatlich 45,00 € (vorher 40,00 €).")
     assert result.total_amount == Decimal("1300.00")
     assert result.amount_is_safe
+
+
+def test_a_claim_the_firm_did_not_know_of_inside_the_total_is_a_doubt() -> None:
+    result = run("Mietkonto: 1.150,00 €\nNebenkostenabrechnung 2030: 240,00 €\nGesamtforderung: 1.390,00 €\n\nDie "
+                 "Nachforderung aus der Nebenkostenabrechnung war Ihnen vermutlich noch nicht bekannt.")
+    assert result.total_amount == Decimal("1390.00")
+    assert not result.amount_is_safe
+
+
+def test_interest_run_up_since_the_firms_letter_is_no_unknown_claim() -> None:
+    result = run("Rückstand Miete 1.150,00 €\nVerzugszinsen 12,40 €\nGesamtforderung 1.162,40 €\n\nDie seither "
+                 "aufgelaufenen Zinsen waren Ihnen offenbar noch nicht bekannt.")
+    assert result.total_amount == Decimal("1162.40")
+    assert result.amount_is_safe

@@ -99,3 +99,10 @@ def test_a_consent_on_terms_listed_below_it_is_a_counter_offer() -> None:
                    "Monatsraten zu je 50,00 EUR.")
     assert reading.decision == "counter_offer"
     assert reading.counter_offer.get("offer_amount") == D("300.00")
+
+
+def test_ready_to_settle_with_words_between_is_a_counter_offer() -> None:
+    reading = read("Dem Plan können wir so nicht zustimmen. Wir sind aber zu einer Einigung bereit, wenn Herr Sander "
+                   "bis Ende Mai einen Betrag von 2.000,00 EUR zahlt.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"offer_amount": D("2000.00")}

@@ -529,6 +529,10 @@ NOT_IN_THE_LETTER = phrases((
     r"(?:in|aus) Ihre[rm] (?:\S+ )?(?:Anfrage|Schreiben|Brief|Aufstellung|Gläubigerliste) (?:\S+ ){0,2}?nicht "
     r"(?:genannt|erwähnt|aufgeführt|angegeben)\b",
     r"nicht Gegenstand Ihre[rs] (?:Anfrage|Schreibens)\b", r"(?:auch )?insoweit vertreten\b",
+    # a claim or account the creditor says the firm did not know of ("Die Kreditkartenforderung war Ihnen vermutlich
+    # nicht bekannt"; not interest run up since: "die seither aufgelaufenen Zinsen … waren Ihnen nicht bekannt")
+    r"\w*(?:forderung|konto|karte|rechnung|vertrag|darlehen|kredit)\w* (?:\S+ ){0,4}?(?:war|waren|ist|sind) Ihnen "
+    r"(?:\S+ ){0,2}?(?:nicht|noch nicht) bekannt\b",
     r"(?:not|wasn't|was not) (?:mentioned|listed|included) in your (?:letter|request|enquiry|inquiry)\b",
 ))
 # The client liable as guarantor for someone else's debt ("eine selbstschuldnerische Höchstbetragsbürgschaft über

@@ -452,7 +452,8 @@ COUNTER = phrases((
     r"vorausgesetzt", r"nur bei",
     r"nur (?:\S+ ){0,3}?wenn", r"nur unter", r"nur gegen", r"gegen (?:eine|einen|Zahlung)",
     r"wären (?:\S+ ){0,3}?bereit", r"wäre (?:\S+ ){0,3}?bereit",
-    r"(?:sind|ist|bin) (?:\S+ ){0,3}?bereit,? (?:\S+ ){0,6}?(?:bei|gegen|wenn|sofern|falls|für)\b",
+    # (with a few words between: "Wir sind aber zu einer Einigung bereit, wenn …")
+    r"(?:sind|ist|bin) (?:\S+ ){0,5}?bereit,? (?:\S+ ){0,6}?(?:bei|gegen|wenn|sofern|falls|für)\b",
     r"bereit (?:\S+ ){0,4}?(?:bei|gegen)\b", r"vorbehaltlich", r"Vorbehalt\w*",
     r"behalt\w* (?:uns|mir) (?:\S+ ){0,6}?vor\b", r"nur (?:\S+ ){0,2}?(?:einer|einem|eine|ab|mit)\b",
     r"schlagen (?:\S+ ){0,6}?vor", r"unser\w* Vorschlag", r"mein\w* Vorschlag", r"Gegenvorschlag\w*",
