@@ -979,6 +979,15 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh140", "intent"): "25/27: UN009 (a payment plan in a PDF read as a statement) and UN027 (above)",
     ("corpus_fresh140", "safe_cases_auto_applied"): "7/9: UN012 (a reversed payment's in-between balance beside the "
     "claim) and UN022 (a total written as a negative balance) go to a human",
+    # corpus_fresh141 and corpus_fresh142: session 25's fourth round, measured at first sight against the session's
+    # end (1a13e10): amounts and matches right, one write a human should have made (UP021, a doubt since).
+    ("corpus_fresh141", "noise_amounts_taken"): "UO004 (a fake invoice to the firm read as a statement of "
+    "1.486,20; matched to no letter, nothing written)",
+    ("corpus_fresh141", "amount_where_none_stated"): "UO004, as above",
+    ("corpus_fresh141", "safe_cases_auto_applied"): "9/14 by this corpus's theme (figures among many numbers): UO009, "
+    "UO011, UO012, UO019 and UO021 have their totals only in a PDF, DOCX or XLSX: read right, never written unseen",
+    ("corpus_fresh142", "safe_cases_auto_applied"): "11/14: UP015 (a note that costs are left out of the figure), "
+    "UP025 (a total named only by 'Betrag') and UP027 (the last balance of a PDF rent ledger) go to a human",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -1000,7 +1009,7 @@ MISSING = "<no shared corpus>"
 # (session 17's), corpus_fresh55 to corpus_fresh59 (session 18's), corpus_fresh60 to corpus_fresh64 (session 19's),
 # corpus_fresh65 to corpus_fresh74 (session 20's), corpus_fresh75 to corpus_fresh83 (session 21's), corpus_fresh84 to
 # corpus_fresh95 (session 22's), corpus_fresh96 to corpus_fresh111 (session 23's), corpus_fresh112 to corpus_fresh131
-# (session 24's), corpus_fresh132 to corpus_fresh140 (session 25's).
+# (session 24's), corpus_fresh132 to corpus_fresh142 (session 25's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -1027,7 +1036,8 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh121", "corpus_fresh122", "corpus_fresh123", "corpus_fresh124", "corpus_fresh125",
        "corpus_fresh126", "corpus_fresh127", "corpus_fresh128", "corpus_fresh129", "corpus_fresh130",
        "corpus_fresh131", "corpus_fresh132", "corpus_fresh133", "corpus_fresh134", "corpus_fresh135",
-       "corpus_fresh136", "corpus_fresh137", "corpus_fresh138", "corpus_fresh139", "corpus_fresh140")
+       "corpus_fresh136", "corpus_fresh137", "corpus_fresh138", "corpus_fresh139", "corpus_fresh140",
+       "corpus_fresh141", "corpus_fresh142")
 
 
 def first_round_corpora() -> list[str]:

