@@ -74,9 +74,11 @@ def _decided_in_automatic_note(extraction: ExtractionResult, parsed: ParsedBody,
     if extraction.intent != "auto_reply" or offer is None:
         return False
     reading = plan_reply.read(parsed, subject=subject, attachments=attachments, plan_figures=offer.figures())
-    waits = any("rueckfrage" not in found.group(0)  # a receipt's "bei allen Rückfragen" waits for nothing
-                for found in plan_words.DECIDE_LATER.finditer(fold(parsed.reply_text)))
-    return reading.decision in RECORDED_ALONE or (reading.decision == "needs_info" and waits)
+    if reading.decision in RECORDED_ALONE:
+        return True
+    return reading.decision == "needs_info" and any(
+        "rueckfrage" not in found.group(0)  # a receipt's "bei allen Rückfragen" waits for nothing
+        for found in plan_words.DECIDE_LATER.finditer(fold(parsed.reply_text)))
 
 
 def _human_note_on_plan(extraction: ExtractionResult, parsed: ParsedBody, inquiry: Inquiry | None) -> bool:

@@ -349,13 +349,14 @@ def extract(
         # The answer is the figure and nothing else ("2.318,60" above the quoted letter): the claim, for a human.
         candidates = [replace(c, label="balance", label_text=FIGURE_ALONE) if c is alone else c for c in candidates]
         decision = decide_total(candidates)
-    references = find_references(subject_lines + lines, _recipients(to), firm_reference_pattern)
+    recipients = _recipients(to)
+    references = find_references(subject_lines + lines, recipients, firm_reference_pattern)
     firm = choose_firm_reference(references, firm_reference_pattern)
     creditor_ref = choose_creditor_reference(references, firm.value if firm else None)
     read = sum(1 for a in attachments if a.status == "ok" and a.segments)
     clients = find_client_names(subject_lines + lines)
-    clients_named = [name for name in clients if not _in_the_firms_address(name.value, _recipients(to))]
-    signals = _signals(decision, candidates, bool(references), read, about_a_case=bool(firm or clients_named))
+    a_client_named = any(not _in_the_firms_address(name.value, recipients) for name in clients)
+    signals = _signals(decision, candidates, bool(references), read, about_a_case=bool(firm) or a_client_named)
     # What the creditor says: a returned form's unticked options ("[ ] Die Forderung ist ausgeglichen") say nothing.
     said, _ = form_lines(parsed.reply_text)
     intent = classify_intent(subject, said, signals, footer_text=parsed.signature_text,

@@ -851,8 +851,9 @@ _CURRENCY_ALONE = re.compile(r"^\s*(?:€|EUR|Euro)\s*:?\s*$", re.IGNORECASE)
 _AMOUNT_ALONE = re.compile(r"^\s*[-−–]?\s*\d{1,3}(?:\.\d{3})*,\d{2}\s*$")
 
 
-def _previous_line(lines: Sequence[SourceLine], index: int) -> SourceLine | None:
-    """The nearest non-blank line before `index` in the same source and part (one blank line may lie between)."""
+def _previous_index(lines: Sequence[SourceLine], index: int) -> int | None:
+    """Where the nearest non-blank line before `index` in the same source and part stands (one blank line may lie
+    between)."""
     for back in (1, 2):
         if index - back < 0:
             return None
@@ -860,17 +861,23 @@ def _previous_line(lines: Sequence[SourceLine], index: int) -> SourceLine | None
         if before.source != lines[index].source or before.part != lines[index].part:
             return None
         if before.text.strip():
-            return before
+            return index - back
     return None
+
+
+def _previous_line(lines: Sequence[SourceLine], index: int) -> SourceLine | None:
+    found = _previous_index(lines, index)
+    return None if found is None else lines[found]
 
 
 def _label_line(lines: Sequence[SourceLine], index: int) -> str | None:
     """The label on the line before an amount: a short label alone there (PDF tables put "Gesamtforderung"
     above its amount), or the last clause of a sentence that leads into it ("… beläuft sich auf" / ":")."""
-    before = _previous_line(lines, index)
-    if before is not None and _CURRENCY_ALONE.match(before.text) and _AMOUNT_ALONE.match(lines[index].text):
+    at = _previous_index(lines, index)
+    if at is not None and _CURRENCY_ALONE.match(lines[at].text) and _AMOUNT_ALONE.match(lines[index].text):
         # a form that gives label, currency and figure a line each ("Gesamtforderung" / "EUR" / "8.592,17")
-        before = _previous_line(lines, index - 1 if lines[index - 1] is before else index - 2)
+        at = _previous_index(lines, at)
+    before = None if at is None else lines[at]
     if before is None or _money_in(before.text):
         return None
     text = before.text.strip()
@@ -982,20 +989,21 @@ def _sums_under_a_rule(lines: Sequence[SourceLine], candidates: list[Candidate])
                 or candidate.line.text[:candidate.start].strip() \
                 or not _ENDS_LINE.match(_masked(candidate.line.text)[candidate.start + len(candidate.raw):]):
             continue  # not a figure alone on its line (a currency may follow it)
-        rule = _previous_line(lines, here)
-        if rule is None or not _DRAWN_RULE.match(rule.text):
+        rule = _previous_index(lines, here)
+        if rule is None or not _DRAWN_RULE.match(lines[rule].text):
             continue
         below = lines[here + 1] if here + 1 < len(lines) else None
         if below is not None and below.part == candidate.line.part and id(below) in by_line:
             continue  # the sum goes on ("abzüglich Barzahlung - 200,00 €" / "noch offen 981,00 €"): a subtotal
         rows: list[Candidate] = []
-        above = _previous_line(lines, position[id(rule)])
-        while above is not None and id(above) in by_line:
-            row = [c for c in by_line[id(above)] if not c.rejected]
-            if not row or not _ENDS_LINE.match(_masked(above.text)[row[-1].start + len(row[-1].raw):]):
+        above = _previous_index(lines, rule)
+        while above is not None and id(lines[above]) in by_line:
+            row = [c for c in by_line[id(lines[above])] if not c.rejected]
+            if not row or not _ENDS_LINE.match(_masked(lines[above].text)[row[-1].start + len(row[-1].raw):]):
                 break
             rows.append(row[-1])
-            above = _previous_line(lines, position[id(above)]) if lines[position[id(above)] - 1].text.strip() else None
+            # the rows above run on without a blank line between them
+            above = _previous_index(lines, above) if above > 0 and lines[above - 1].text.strip() else None
         if len(rows) >= _MIN_SUMMED_ROWS and sum(row.sum_value for row in rows) == candidate.value:
             judged[index] = replace(candidate, label="total", label_text="Summe",
                                     features=(*candidate.features, "sum of the rows above a drawn rule"))
