@@ -34,7 +34,7 @@ class CorpusEmail:
     received_at: str | None
     from_email: str
     from_name: str | None
-    to: str | None
+    to: tuple[str, ...]  # every recipient; a corpus may give one address or a list
     subject: str | None
     body_text: str | None
     body_html: str | None
@@ -96,6 +96,17 @@ def _decoys(value: Any) -> frozenset[Decimal] | None:
     return frozenset(money.to_cents(item) for item in value)
 
 
+def _addresses(value: Any) -> tuple[str, ...]:
+    """A corpus's `to`: one address, a list of them, or nothing."""
+    if not value:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(item for item in value if item)
+    raise CorpusError(f"'to' must be an address or a list of addresses, not {type(value).__name__}")
+
+
 def _email(raw: Mapping[str, Any], directory: Path) -> CorpusEmail:
     attachments = tuple(
         CorpusAttachment(path=directory / item["file"], filename=item.get("filename") or Path(item["file"]).name,
@@ -107,7 +118,7 @@ def _email(raw: Mapping[str, Any], directory: Path) -> CorpusEmail:
         received_at=raw.get("received_at"),
         from_email=raw.get("from_email") or "",
         from_name=raw.get("from_name"),
-        to=raw.get("to"),
+        to=_addresses(raw.get("to")),
         subject=raw.get("subject"),
         body_text=raw.get("body_text"),
         body_html=raw.get("body_html"),

@@ -41,7 +41,7 @@ def inbound(email: CorpusEmail, store: AttachmentStore) -> intake.InboundEmail:
         refs.append({"url": url, "filename": attachment.filename, "content_type": attachment.content_type})
     return intake.InboundEmail.model_validate({
         "ticket_id": email.id, "webhook_id": f"corpus:{email.id}", "from_email": email.from_email,
-        "from_name": email.from_name, "to_addresses": [email.to] if email.to else [],
+        "from_name": email.from_name, "to_addresses": list(email.to),
         "subject": email.subject or "", "body_text": email.body_text, "body_html": email.body_html,
         "received_at": email.received_at, "attachments": refs,
     })

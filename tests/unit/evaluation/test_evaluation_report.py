@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from app.config import get_settings
 from app.evaluation import (
     CorpusError,
     MatchOutcome,
@@ -16,6 +17,7 @@ from app.evaluation import (
     report_json,
     report_text,
     run_extraction_eval,
+    run_pipeline_eval,
     write_predictions,
 )
 from app.evaluation.corpus import CorpusEmail, CorpusInquiry
@@ -140,11 +142,28 @@ def test_load_corpus_keeps_labels_apart_from_the_emails(corpus: Path) -> None:
     loaded = load_corpus(corpus)
     assert not hasattr(loaded.emails[0], "expected")
     assert loaded.labels["E3"].total_amount == Decimal("75.00")
-    assert loaded.emails[0].to == "glaeubiger+BS-2026-0001@kanzlei.example"
+    assert loaded.emails[0].to == ("glaeubiger+BS-2026-0001@kanzlei.example",)
     assert loaded.inquiries == (CorpusInquiry(id="INQ-1", client_name="Max Muster", client_birth_date=None,
                                               creditor_name="Muster GmbH", creditor_email="a@muster.example",
                                               creditor_reference="4711", firm_reference="BS-2026-0001",
                                               known_amount=Decimal("100.10"), sent_at="2026-08-01T10:00:00Z"),)
+
+
+def test_a_corpus_may_list_several_recipients_and_the_replay_reads_them(tmp_path: Path) -> None:
+    listed = email("E1", "Die Gesamtforderung beträgt 80,00 EUR.", expected("debt_statement", 80.0))
+    listed["to"] = ["poststelle@kanzlei.example", "glaeubiger+BS-2026-0001@kanzlei.example"]
+    directory = write_corpus(tmp_path / "c", [listed])
+    assert load_corpus(directory).emails[0].to == ("poststelle@kanzlei.example",
+                                                   "glaeubiger+BS-2026-0001@kanzlei.example")
+    report = run_pipeline_eval(directory, get_settings(), tmp_path / "work")
+    assert report.amount_correct == 1
+
+
+def test_a_recipient_that_is_no_address_is_a_corpus_error(tmp_path: Path) -> None:
+    odd = email("E1", "Gesamtforderung: 80,00 EUR", expected("debt_statement", 80.0))
+    odd["to"] = {"address": "glaeubiger@kanzlei.example"}
+    with pytest.raises(CorpusError, match="'to' must be an address"):
+        load_corpus(write_corpus(tmp_path / "c", [odd]))
 
 
 def test_a_missing_corpus_is_an_error(tmp_path: Path) -> None:
