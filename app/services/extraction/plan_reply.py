@@ -65,6 +65,7 @@ class Sentence:
     decides_later: bool = False
     pending: bool = False
     postponed: bool = False
+    interim: bool = False
     abstains: bool = False
     deemed: bool = False
     withdrawn: bool = False
@@ -260,7 +261,8 @@ def _read_sentence(text: str, source: str, *, heading: bool = False) -> Sentence
         "?" in text and bool(words.QUESTION.search(folded)))
     sentence.decides_later = bool(words.DECIDE_LATER.search(folded))
     sentence.postponed = bool(words.POSTPONED.search(folded))
-    sentence.pending = sentence.postponed or bool(words.PENDING.search(folded))
+    sentence.interim = bool(words.INTERIM.search(folded))
+    sentence.pending = sentence.postponed or sentence.interim or bool(words.PENDING.search(folded))
     sentence.figures = plan_figures.figures(text)
     return sentence
 
@@ -512,6 +514,9 @@ def _polar_verdict(sentences: Sequence[Sentence]) -> _Verdict | None:
                       if words.ANNOUNCED.search(s.folded)), None)
     if announced is not None:
         verdict.doubts.append(f"the decision is announced, not given: {_quote(announced.text)!r}")
+    interim = next((s for s in sentences if s.interim), None)
+    if interim is not None:
+        verdict.doubts.append(f"an interim answer: the final word is still to come: {_quote(interim.text)!r}")
     later = next((s for s in sentences if s.postponed), None)
     if later is not None:
         verdict.doubts.append(f"the decision is left to a body that meets later: {_quote(later.text)!r}")

@@ -266,6 +266,9 @@ REFUSE = phrases((
     r"(?:does|do) not (?:allow|permit) us to (?:\S+ ){0,3}?(?:sign|agree|accept|support)\b",
     r"Zustimmung (?:\S+ ){0,12}?nicht (?:möglich|darstellbar|vertretbar|machbar)", r"nicht zustimmungsfähig",
     r"nicht (?:\S+ ){0,2}?folgen",
+    # the officialese "dass wir Ihrem Vorschlag nicht entsprechen können", "dem Antrag kann nicht entsprochen werden"
+    r"(?:Vorschlag|Plan|Angebot|Antrag|Ersuchen|Bitte|Anliegen|Vergleichsvorschlag|Schuldenbereinigungsplan)\w* "
+    r"(?:\S+ ){0,3}?nicht (?!nur\b)(?:\S+ ){0,2}?(?:entsprechen|entsprochen)\b",
     # "Ihm zuzustimmen ist mir nicht möglich", "dem Plan zuzustimmen, ist uns leider nicht darstellbar".
     # (not "… nicht zuzustimmen": a double negation)
     r"(?<!nicht\s)(?:zuzustimmen|anzunehmen|mitzutragen|beizutreten)\W+(?:ist|wäre|sind) (?:\S+ ){0,5}?nicht "
@@ -502,6 +505,10 @@ COUNTER = phrases((
     # Ready to close the matter on terms of its own: "ist bereit, die Sache mit einer Einmalzahlung von 400,00 €
     # insgesamt zu erledigen".
     r"bereit,? (?:\S+ ){0,10}?(?:zu erledigen|zu beenden|abzuschließen|beizulegen|zu vergleichen)\b",
+    # A part of the claim given up in return for the rest ("Sie ist jedoch bereit, vollständig auf die Zinsen zu
+    # verzichten. Hauptforderung und Kosten … müssten dann ungekürzt gezahlt werden"): terms of its own.
+    r"bereit,? (?:\S+ ){0,4}?auf (?:die |den |das |sämtliche |alle |weitere )?\w*(?:zinsen|kosten|gebühren)"
+    r" (?:\S+ ){0,2}?zu verzichten",
     # The same after a condition put first ("Wenn er … auf einen Schlag zahlt, ist die Sache für uns erledigt"): the
     # main clause's verb stands right after the comma.
     # (also with "dann" and as spoken: "Wenn er 600 € auf einmal zahlt, dann isch die Sach für mich erledigt")
@@ -786,6 +793,18 @@ NOT_AUTHORISED = phrases((
     r"|unterschreiben|entscheiden)\b",
     r"(?:kann|werde) (?:es|das|ihn|den Plan) (?:ihm|ihr) (?:\S+ ){0,4}?(?:vorlegen|zeigen|geben)\b",
     r"(?:am|are|is) not (?:authori[sz]ed|entitled|permitted) to (?:\S+ ){0,2}?(?:approve|agree|consent|decide)\b",
+))
+# An interim answer: a part decided now, the rest (or the final word) still to come ("Zwischennachricht", "Eine
+# Entscheidung … kann insoweit erst nach Abschluss des Einspruchsverfahrens getroffen werden", "Sie erhalten
+# unaufgefordert weitere Nachricht"): whatever it agrees to is not the creditor's decision on the plan.
+INTERIM = phrases((
+    r"Zwischennachricht", r"Zwischenbescheid", r"Zwischenmitteilung", r"Zwischenstand",
+    r"vorläufige (?:Stellungnahme|Nachricht|Mitteilung|Antwort)",
+    r"abschließende (?:Stellungnahme|Entscheidung|Nachricht|Antwort|Erklärung) (?:\S+ ){0,10}?(?:nicht möglich"
+    r"|folgt|folgen|erhalten Sie|geben wir|senden wir|reichen wir)",
+    r"Entscheidung (?:\S+ ){0,6}?erst (?:\S+ ){0,8}?(?:getroffen|gefällt|möglich|erfolgen)",
+    r"(?:erhalten|bekommen) Sie (?:\S+ ){0,3}?(?:weitere|abschließende|gesonderte|endgültige) (?:Nachricht|Mitteilung"
+    r"|Stellungnahme|Antwort|Entscheidung)",
 ))
 POSTPONED = phrases((
     r"(?:nächsten|kommenden|folgenden|anstehenden) (?:\S+ ){0,1}?(?:Sitzung|Vorstandssitzung|Ausschusssitzung)",

@@ -1,0 +1,55 @@
+"""Plan replies in wording written for these tests: an interim answer that agrees to one part while the rest waits
+is no decision taken alone; giving up interest or costs in return for the rest, after a refusal, is an offer of the
+creditor's own; "Ihrem Vorschlag nicht entsprechen" is a refusal."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from app.services.extraction import plan_reply
+from app.services.parsing import parse_body
+
+D = Decimal
+PLAN = {"offer_amount": D("612.00"), "quota_percent": D("15"), "monthly_rate": D("17.00"), "months": D("36")}
+
+
+def read(text: str) -> plan_reply.PlanReading:
+    return plan_reply.read(parse_body(f"Guten Tag,\n\n{text}\n\nMit freundlichen Grüßen\nStadtkasse Lindenfels",
+                                      None), plan_figures=PLAN)
+
+
+def test_an_interim_answer_agreeing_to_one_part_is_not_taken_as_the_decision() -> None:
+    reading = read("Zu Ihrem Plan erhalten Sie diese Zwischennachricht. Für die Grundsteuer 2031 stimmen wir dem Plan "
+                   "zu. Über die Gewerbesteuer kann eine Entscheidung erst nach Abschluss der Betriebsprüfung "
+                   "getroffen werden.")
+    assert reading.decision != "accepted" or reading.doubts
+    assert any("interim" in doubt for doubt in reading.doubts) or reading.decision == "unclear"
+
+
+def test_a_final_word_promised_later_makes_an_agreement_doubtful() -> None:
+    reading = read("Dem Plan stimmen wir insoweit zu, als er die Hundesteuer betrifft. Zur Gebührenforderung erhalten "
+                   "Sie gesonderte Nachricht.")
+    assert any("interim" in doubt for doubt in reading.doubts)
+
+
+def test_a_plain_agreement_has_no_interim_doubt() -> None:
+    reading = read("Wir stimmen dem Schuldenbereinigungsplan zu.")
+    assert reading.decision == "accepted"
+    assert not any("interim" in doubt for doubt in reading.doubts)
+
+
+def test_giving_up_interest_for_the_rest_after_a_refusal_is_a_counter_offer() -> None:
+    reading = read("Die angebotenen 612,00 EUR reichen uns nicht. Wir sind aber bereit, auf die Verzugszinsen zu "
+                   "verzichten. Die Hauptforderung von 980,00 EUR wäre dann in voller Höhe zu zahlen.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"offer_amount": D("980.00")}
+
+
+def test_not_complying_with_the_proposal_in_officialese_is_a_refusal() -> None:
+    for text in ("Nach Prüfung müssen wir Ihnen mitteilen, dass wir Ihrem Vorschlag nicht entsprechen können.",
+                 "Ihrem Antrag auf außergerichtliche Einigung kann nicht entsprochen werden."):
+        assert read(text).decision == "declined", text
+
+
+def test_complying_with_more_than_the_proposal_is_no_refusal() -> None:
+    assert read("Wir können Ihrem Vorschlag nicht nur entsprechen, wir stimmen ihm gern zu.").decision == "accepted"
