@@ -93,10 +93,18 @@ def _within_caps(lines: list[SourceLine], max_lines: int, max_chars: int) -> tup
 
 def _figure_in_subject(reply_text: str) -> bool:
     """The reply says its figure stands in the subject: one sentence points to the subject and names the
-    figure ("der aktuelle Saldo … ist im Betreff genannt"), and asks nothing ("bitte im Betreff … angeben")."""
-    return any(POINTS_TO_SUBJECT.search(sentence) and SUBJECT_FIGURE_WORD.search(sentence)
-               and not SUBJECT_REQUEST.search(sentence)
-               for sentence in _SENTENCE_SPLIT.split(fold(reply_text)))
+    figure ("der aktuelle Saldo … ist im Betreff genannt") or is the pointer alone ("s. Betreff"), and asks nothing
+    ("bitte im Betreff … angeben")."""
+    folded = fold(reply_text)
+    # (by sentence, and by line: "s. Betreff" on a line of its own is split at its abbreviation's dot)
+    return any((pointer := POINTS_TO_SUBJECT.search(sentence)) and not SUBJECT_REQUEST.search(sentence)
+               and (SUBJECT_FIGURE_WORD.search(sentence) or _ONLY_THE_POINTER.fullmatch(sentence.replace(
+                   pointer.group(0), "")))
+               for sentence in (*_SENTENCE_SPLIT.split(folded), *folded.splitlines()))
+
+
+# A line that is the pointer alone ("s. Betreff", "Siehe Betreff!"): all the answer says is where its figure stands.
+_ONLY_THE_POINTER = re.compile(r"\W*")
 
 
 # A mail program's own line under an empty answer ("Gesendet von Outlook", "Sent from my iPhone").
@@ -374,7 +382,8 @@ def extract(
                                     *old_document_doubts(decision, attachments, received_on),
                                     *attachment_offer_doubts(attachments),
                                     *running_doubts(decision, said, received_on),
-                                    *withdrawal_doubts(said), *table_key_doubts(decision, lines)], references)
+                                    *withdrawal_doubts(said, subject, decision, candidates),
+                                    *table_key_doubts(decision, lines)], references)
     creditor, agent = choose_creditor(find_creditor_names(subject_lines + lines, from_name, from_email))
     amounts: list[AmountFound] = [c.found() for c in judged]
     return ExtractionResult(

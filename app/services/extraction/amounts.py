@@ -114,6 +114,8 @@ _NEGATION = re.compile(r"\bnichts?\b|\bnix\b|\bnoch\b|\bkein\w*")
 _INTEREST_BASE = re.compile(r"zins.{0,80}\b(?:aus|auf)\s*(?:€|eur|euro)?\s*$")
 _STATED_AS_OWED = re.compile(r"\b(?:belaeuft|belaufen|betraegt|betragen)\b|(?:inkl|inklusive|einschl|einschliesslich"
                              r"|samt|nebst|including|incl)\b\.?\s+(?:\S+\s+){0,2}?\S*zins")
+# "… durch Zinsen auf 7.918,44 EUR angewachsen": the figure the claim grew to, not a base interest runs on.
+_GROWN_TO = re.compile(r"^\W*(?:eur|euro|€)?\W*(?:an)?(?:gewachsen|gestiegen|erhoeht|angelaufen|aufgelaufen)\b")
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|prozent|v\.\s?h\.|p\.\s?a\.)", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
     r"^\s*+(?:€|eur|euro)?\s*+(?:kwh|mwh|m3|m³|m2|m²|qm|kg|km|liter|stück|stk|std|stunden|tage|monate|jahre|kw)\b",
@@ -334,7 +336,8 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
     if token.negative:
         return "deduction (negative line)"
     folded_lead = fold(lead)
-    if _INTEREST_BASE.search(folded_lead) and not _STATED_AS_OWED.search(folded_lead):
+    if _INTEREST_BASE.search(folded_lead) and not _STATED_AS_OWED.search(folded_lead) \
+            and not _GROWN_TO.match(fold(trail)):
         return "base amount interest is charged on, not owed"
     if (FIRMS_FIGURE_LEAD.search(folded_lead[-60:]) or _in_firms_clause(lead, trail)
             or FIRMS_FIGURE_TRAIL.match(fold(trail))) and not FIGURE_CONFIRMED.match(after):
@@ -570,7 +573,10 @@ def _line_candidates(
         cell = place(line.text, token.start, header) if header else None
         verdict, column_reason, features = _column_judgement(verdict, cell, header or ())
         if position > 1 and _JOINED.search(masked[tokens[position - 2].end : token.start]) and (
-                (_EQUALS_LEAD.match(lead) and _names_the_claim(clause)) or _SUM_WORDS_LEAD.search(lead)):
+                (_EQUALS_LEAD.match(lead) and _names_the_claim(clause)) or _SUM_WORDS_LEAD.search(lead)
+                or ((_EQUALS_LEAD.match(lead) or _EQUALS_AFTER_ITEM.match(lead))
+                    and _chain_adds_up(masked, tokens, position)
+                    and (_names_the_claim(clause) or _names_a_part(clause)))):
             # "offen sind 2 Jahresbeiträge à 138,00 + Mahnkosten 6,00 = 282,00 €": what follows "=" after amounts
             # joined by "+" in a clause about the claim is its sum, whatever part names the clause holds ("3 × 58,40
             # = 175,20" is one item's product; "Sollmiete: 512,00 + 168,00 = 680,00" the make-up of a rent); the sum
@@ -650,6 +656,29 @@ def _chain_label(masked: str, previous_end: int, token: MoneyToken, next_start: 
     if verdict.label in ("principal", "interest", "costs", "total") or (joined and verdict.label == "other"):
         return verdict
     return None
+
+
+# The sum after the last item's own name, typed short: "offen 517,34 + 10,00 mahngebuehr = 527,34".
+_EQUALS_AFTER_ITEM = re.compile(r"^\s*(?:€|EUR|Euro)?\s*[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß.\- ]{0,30}?\s*=\s*"
+                                r"(?:€|EUR|Euro)?\s*$", re.IGNORECASE)
+
+
+def _chain_adds_up(masked: str, tokens: Sequence[MoneyToken], position: int) -> bool:
+    """The amounts joined by "+" right before the one at `position` add up to it exactly (two or more of them)."""
+    index = position - 1
+    total = tokens[index].value
+    while index > 0 and _JOINED.search(masked[tokens[index - 1].end : tokens[index].start]):
+        index -= 1
+        total += tokens[index].value
+        if total == tokens[position].value:
+            return True
+    return False
+
+
+def _names_a_part(clause: str) -> bool:
+    """The sum's clause names a part of a claim ("488,50 + Mahnkosten 3,00 = 491,50 EUR"): the "+" adds a claim up."""
+    folded = fold(clause)
+    return any(classify(piece).label in ("interest", "costs") for piece in _JOINED.split(folded))
 
 
 def _names_the_claim(clause: str) -> bool:

@@ -12,7 +12,14 @@ from itertools import islice
 
 from app.services import money
 from app.services.attachments.result import AttachmentText
-from app.services.extraction.amounts import OTHER_VALUE_REASON, PAID_REASON, Candidate, collect_amounts
+from app.services.extraction.amounts import (
+    EXCLUDED_REASON,
+    OTHER_VALUE_REASON,
+    PAID_REASON,
+    SUPERSEDED_REASON,
+    Candidate,
+    collect_amounts,
+)
 from app.services.extraction.arithmetic import order_key
 from app.services.extraction.columns import CELL_SEPARATOR, cells
 from app.services.extraction.intent import instalment_offer_wording, settled_claim_wording
@@ -27,12 +34,14 @@ from app.services.extraction.vocabulary.amounts import (
     ADDED_CUE,
     BLANK_TOTAL_FIELD,
     COMPANY_DEBTOR,
+    CORRECTION_SUBJECT,
     CREDITOR_NAMED,
     CURRENT_CUE,
     DAMAGES_TO_COME,
     DEPOSIT_ROW,
     DISPUTED,
     EARLIER_ANSWER_WITHDRAWN,
+    EARLIER_STATEMENT_CORRECTED,
     FIELD_FOR_FIGURE,
     FIGURE_CONFIRMED,
     FIGURE_LEFT_TO_FIRM,
@@ -387,11 +396,38 @@ def table_key_doubts(decision: TotalDecision, lines: Sequence[SourceLine]) -> li
     return []
 
 
-def withdrawal_doubts(reply_text: str) -> list[str]:
+def withdrawal_doubts(reply_text: str, subject: str | None = None, decision: TotalDecision | None = None,
+                      candidates: Sequence[Candidate] = ()) -> list[str]:
     """The reply takes back an answer the creditor sent before: whatever was written from it is a human's to check,
-    and no figure of this reply is written alone."""
-    found = EARLIER_ANSWER_WITHDRAWN.search(fold(reply_text))
-    return [f"{WITHDRAWN_ANSWER}: '{found.group(0)[:80]}'"] if found else []
+    and no figure of this reply is written alone. Said as a correction (its subject, or an earlier statement named by
+    its date), it counts where the reply also names the earlier figure: "Korrektur" above a new statement alone is
+    an update."""
+    folded = fold(reply_text)
+    if found := EARLIER_ANSWER_WITHDRAWN.search(folded):
+        return [f"{WITHDRAWN_ANSWER}: '{found.group(0)[:80]}'"]
+    if decision is None or (former := _former_total(decision, candidates)) is None:
+        return []
+    if subject and (titled := CORRECTION_SUBJECT.match(fold(subject))):
+        return [f"{WITHDRAWN_ANSWER}: the subject opens with '{titled.group(0).strip(' :')}' and the reply names the "
+                f"earlier figure {money.format_eur(former)}"]
+    if found := EARLIER_STATEMENT_CORRECTED.search(folded):
+        return [f"{WITHDRAWN_ANSWER}: '{found.group(0)[:80]}', naming the earlier figure {money.format_eur(former)}"]
+    return []
+
+
+def _former_total(decision: TotalDecision, candidates: Sequence[Candidate]) -> Decimal | None:
+    """Another figure the creditor's own text names as its total, sets aside (a former one, one it excludes) or as a
+    balance nothing explains, beside the chosen one; a balance among the items the total sums is none."""
+    total = decision.total
+    if total is None:
+        return None
+    return next((c.value for c in candidates if c.line.part in ("reply", "attachment") and c.value > 0
+                 and c.value != total.value and (c.label == "total" or c.reason in _SET_ASIDE or (
+                     c.label == "balance" and any(c is other for other in decision.competing)))), None)
+
+
+# What the text itself sets aside: a figure superseded, or one it says is not part of the claim.
+_SET_ASIDE = (SUPERSEDED_REASON, EXCLUDED_REASON)
 
 
 def _confirmed_as_another_figure(total: Candidate, candidates: list[Candidate]) -> Decimal | None:

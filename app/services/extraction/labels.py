@@ -26,6 +26,9 @@ from app.services.textfold import fold
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 _ASCII_LETTER = re.compile("[a-z]")
 _BRACKETED = re.compile(r"\([^()]*\)")
+# What made a claim grow, said as its cause ("durch Zinsen", "wegen der aufgelaufenen Kosten").
+_GROWN_BY = re.compile(r"\b(?:durch|wegen|aufgrund|infolge) (?:der |die |den |weitere |weiterer )?(?:\S+ )?"
+                       r"\w*(?:zinsen|kosten|gebuehren)\b")
 # "Die offene Forderung … aus unserer Rechnung RN 31-0418 beträgt": the bill the claim comes from, named in passing.
 _BILL_AS_SOURCE = re.compile(r"\b(?:aus|gemaess|laut|lt\.?) (?:\S+ ){0,2}?(?:\w*rechnung\w*|\w*abrechnung\w*)"
                              r"(?: (?:nr\.?|vom) \S+| [^\s]*\d\S*)*")
@@ -75,9 +78,17 @@ def classify(segment: str) -> LabelVerdict:
             # "… sind heute einschließlich der Mahnkosten 486,30 EUR offen": what is included names no part; the
             # amount's label is elsewhere (here after it).
             return LabelVerdict("other", folded[included.start():included.end()])
+    if "(" in folded and (part := _part_with_a_total_aside(folded)) is not None:
+        return part
     word = _found(CLAIM_TOTAL, folded)
     if word:
         return LabelVerdict("total", word)
+    if (cause := _GROWN_BY.search(folded)) is not None:
+        # "Unsere Forderung ist … durch Zinsen auf 7.918,44 EUR angewachsen": the interest is how the claim grew, and
+        # the claim is what the figure is.
+        rest = folded[:cause.start()] + folded[cause.end():]
+        if _strong_balance(rest) is not None:
+            return classify(rest)
     if (own := _OWN_SUBJECT.search(folded)) is not None:
         # "Durch die aufgelaufenen Zinsen beträgt der Saldo heute …": the whole is named last, right before the
         # amount; the part named earlier is how it grew.
@@ -112,6 +123,17 @@ def _balance_word(folded: str) -> str | None:
 def _strong_balance(folded: str) -> re.Match[str] | None:
     """The first balance word that is no verb or generic word."""
     return next((match for match in BALANCE.finditer(folded) if not is_weak_balance(match.group(0))), None)
+
+
+def _part_with_a_total_aside(folded: str) -> LabelVerdict | None:
+    """"Hauptforderung (Restsaldo bei Kündigung am 14.02.): 2.611,20 EUR": a part of the claim whose bracket says
+    where it came from; the total's word inside the bracket is that history, not what the row is. The part's verdict
+    when the total's word stands only in a bracket and the words outside name a part, else None."""
+    outside = _BRACKETED.sub(" ", folded)
+    if outside == folded or not CLAIM_TOTAL.search(folded) or CLAIM_TOTAL.search(outside):
+        return None
+    verdict = classify(outside)
+    return verdict if verdict.label in ("principal", "interest", "costs") else None
 
 
 def _bill_named_aside(folded: str) -> LabelVerdict | None:

@@ -36,6 +36,8 @@ _CLIENT_PATTERNS: tuple[tuple[float, re.Pattern[str]], ...] = (
         rf"\b(?i:unsere[rnms]?)\s+(?i:kundin|kunden|kunde|mitglieds?|mieterin|mieters?)\s+(?:(?i:herrn?|frau)\s+)?"
         rf"{_PERSON}")),
     (0.8, re.compile(rf"\./\.\s*(?:(?i:herrn?|frau)\s+)?{_PERSON}")),
+    # a role typed short, its dot for the colon ("Kd. Sergej Brinkhoff", "Schu. Kowalczyk, Dennis", "Mitgl. …")
+    (0.85, re.compile(rf"\b(?i:kd|kdin|kdn|schu|schuldn|mitgl|vn)\.\s*(?:(?i:herrn?|frau)\s+)?{_PERSON}")),
     (0.75, re.compile(
         rf"\b(?i:für|betreffend|betr\.|sache|sachen|angelegenheit|forderungsanfrage|anfrage)\s+(?:(?i:herrn?|frau)\s+)?"
         rf"{_PERSON}")),
@@ -54,6 +56,7 @@ _CLIENT_HINTS: tuple[Caseless | re.Pattern[str], ...] = (
     re.compile("[:|]"),
     Caseless.compile("unsere"),
     re.compile(r"\./\."),
+    Caseless.compile(r"kd|schu|mitgl|vn\."),
     Caseless.compile("für|betr|sache|angelegenheit|anfrage"),
     Caseless.compile("geb"),
     Caseless.compile("konto|kunde|kundin"),

@@ -10,6 +10,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from app.services import money
+from app.services.extraction.labels import classify
 
 _MASK = "#"
 
@@ -175,7 +176,11 @@ def _token(masked: str, match: re.Match[str]) -> MoneyToken | None:
     has_currency = bool(_CURRENCY_AFTER.match(after) or _CURRENCY_BEFORE.search(before)
                         or _FOREIGN_AFTER.match(after) or _FOREIGN_BEFORE.search(before)
                         or (_CENTS.search(raw) and _CURRENCY_BEFORE_ALIGNED.search(before)))
-    if (not has_cents or (english and not _EN_GROUPED.fullmatch(raw))) and not has_currency:
+    # "HF 214.95", "Ges. 309.61", "HF 1.930": a clerk's figures without cents or with dot decimals, right after a
+    # word for a part of a claim or its sum
+    shaped = _DOT_THOUSANDS.fullmatch(raw) is not None or (english and _DOT_CENTS.fullmatch(raw) is not None)
+    named = not has_currency and shaped and _named_right_before(before)
+    if not named and (not has_cents or (english and not _EN_GROUPED.fullmatch(raw))) and not has_currency:
         # Integers and "89.90"-style decimals count only beside a currency ("EUR 500", "89.90 EUR"); a figure with
         # comma thousands and decimal cents ("6,244.10", in a table headed "Amount (EUR)") is money as it stands.
         return None
@@ -192,6 +197,22 @@ def _token(masked: str, match: re.Match[str]) -> MoneyToken | None:
         has_cents=has_cents,
         negative=negative,
     )
+
+
+_DOT_CENTS = re.compile(r"\d+\.\d\d")
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # "HF 1.930": whole euros grouped by a dot
+# The words right before a figure, back to the previous figure or bracket or sign: only a label ("HF", "Zinsen",
+# "Ges.:"), no word of a date ("vom", "am", "per") that would make "14.09" a day.
+_LABEL_TAIL = re.compile(r"(?:^|[\d(),;+=/|])\s*([A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß.\- ]{0,24}?)\s*:?\s*$")
+_DATE_WORD = re.compile(r"\b(?:vom|am|bis|ab|seit|per|zum|den|stand|datum|bis zum)\W*$", re.IGNORECASE)
+
+
+def _named_right_before(before: str) -> bool:
+    """A word for a part of a claim or its sum stands right before the figure (`labels.classify`)."""
+    tail = _LABEL_TAIL.search(before[-40:])
+    if tail is None or _DATE_WORD.search(tail.group(1)):
+        return False
+    return classify(tail.group(1)).label in ("total", "balance", "principal", "interest", "costs")
 
 
 def _next_number(masked: str, position: int) -> re.Match[str] | None:

@@ -15,10 +15,12 @@ DEFAULT_FIRM_REFERENCE_PATTERN = r"\b[A-Z]{2,4}-\d{4}-\d{3,6}\b"
 
 _LABELS: tuple[tuple[ReferenceKind, str], ...] = (
     ("customer", r"kunden-?(?:nummer|nr\.?|konto)|kd\.?-?nr\.?|kundennr\.?|mitglieds(?:nummer|konto|-?nr\.?)"),
-    ("contract", r"(?:raten)?(?:kredit|darlehens?)?vertrag(?:s-?(?:nummer|nr\.?|konto))?|vertragskonto"
+    # typed short: "VK 4002 377 902" (Vertragskonto), "Vertr.-Nr.", "Kto. 77 310 4459"
+    ("contract", r"(?:raten)?(?:kredit|darlehens?)?vertrag(?:s-?(?:nummer|nr\.?|konto))?|vertragskonto|vk"
+                 r"|vertr\.-?nr\.?|vtr\.-?nr\.?"
                  r"|versicherungs(?:schein)?(?:nummer|-?nr\.?)|police(?:nnummer)?"),
     ("account", r"(?:darlehens|kredit|kreditkarten|giro|miet|buchungs|beitrags|forderungs|personen)?konto"
-                r"(?:nummer|-?nr\.?)?|darlehens(?:nummer|-?nr\.?)|kassenzeichen|beitrags-?(?:nummer|nr\.?)"
+                r"(?:nummer|-?nr\.?)?|(?:giro)?kto\.(?:-?nr\.?)?|darlehens(?:nummer|-?nr\.?)|kassenzeichen|beitrags-?(?:nummer|nr\.?)"
                 r"|versicherten-?(?:nummer|nr\.?)|(?:customer|client)\s+(?:account|number|no\.?|id)"
                 r"|account\s+(?:number|no\.?)|(?:loan|contract)\s+(?:account|number|no\.?)"),
     ("tax_number", r"steuer-?(?:nummer|nr\.?)|st\.?-?nr\.?"),

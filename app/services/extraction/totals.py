@@ -298,7 +298,8 @@ def _rank(candidate: Candidate, source: _Source) -> Ranked:
 
 def _unexplained(best: Ranked, ranking: list[Ranked], counted: list[Candidate],
                  component_lines: dict[Component, list[Candidate]], sources: dict[str, _Source],
-                 own_items: list[Candidate], paid: frozenset[Decimal] = frozenset()) -> tuple[Candidate, ...]:
+                 own_items: list[Candidate], paid: frozenset[Decimal] = frozenset(),
+                 candidates: Sequence[Candidate] = ()) -> tuple[Candidate, ...]:
     """Other amounts that claim to be the total and that nothing explains: not a subtotal of it, not one of its
     components, not an item of it (`own_items`) or of one of its subtotals."""
     total = best.candidate
@@ -321,12 +322,34 @@ def _unexplained(best: Ranked, ranking: list[Ranked], counted: list[Candidate],
     # The claim before the payments the text names, stated above the total ("Erstattungsforderung … über 830,00 € …
     # zusammen 168,90 € einbehalten … Restforderung 661,10 €"): what was paid leaves exactly the total.
     before_payments = {total.value + value for value in paid}
+    # A smaller sum after the total that its own word calls what is left ("Total TTC 540,00 / Acompte 140,00 / Reste
+    # à payer 400,00") adds up with the amount between to the total, as a breakdown's items would; yet it may be the
+    # claim after a payment no word here names as one. A rival, whatever the sum says.
+    left = {id(r.candidate) for r in ranking if _calls_itself_what_is_left(r.candidate, total, candidates)}
+    explained -= left
     return tuple(
         r.candidate for r in ranking
         if r.candidate.value != total.value and id(r.candidate) not in explained
-        and not sums.is_subtotal(total, r.candidate) and r.candidate.value not in added_up
+        and (id(r.candidate) in left or (not sums.is_subtotal(total, r.candidate)
+                                         and r.candidate.value not in added_up))
         and not (r.candidate.value in before_payments and order_key(r.candidate) < order_key(total))
     )
+
+
+# The word of a sum that says it is what is left ("Restbetrag", "verbleiben", "noch offen", "Reste à payer").
+_WHAT_IS_LEFT = re.compile(r"\brest|\bverbleib|\bnoch (?:\S+ )?offen|\bubrig|\buebrig|\bremaining\b")
+
+
+def _calls_itself_what_is_left(candidate: Candidate, total: Candidate, candidates: Sequence[Candidate]) -> bool:
+    """(Where a part of the claim stands between, the sum is one more item of a breakdown: "beträgt 905,60 €. Er setzt
+    sich zusammen aus: Hauptforderung … Zinsen … ein Restbetrag von 270,00 €".)"""
+    if candidate.line.source != total.line.source or order_key(candidate) <= order_key(total) \
+            or not Decimal(0) < candidate.value < total.value or candidate.label not in ("total", "balance") \
+            or _WHAT_IS_LEFT.search(fold(candidate.label_text)) is None:
+        return False
+    between = [c for c in candidates if c.line.source == total.line.source
+               and order_key(total) < order_key(c) < order_key(candidate)]
+    return bool(between) and not any(c.label in ("principal", "interest", "costs") for c in between)
 
 
 def _was_paid(candidate: Candidate) -> bool:
@@ -383,7 +406,7 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
                      and c.line.part in ("reply", "attachment")) | paid_since
     # The amounts the total is summed from, read once for every question below.
     own_items = sources[total.line.source].sums.items_of(total)
-    unexplained = _unexplained(best, ranking, counted, evidence, sources, own_items, paid)
+    unexplained = _unexplained(best, ranking, counted, evidence, sources, own_items, paid, candidates)
     adds_up = consistent and _a_breakdown(values)
     notes = [f"chosen for: {', '.join(best.features)}"]
     if runner_up is not None:
@@ -422,7 +445,8 @@ def _remainder_after_payments(total: Candidate, ranking: list[Ranked],
     """A later, smaller total or balance that is what the chosen one leaves after the payments named between them
     ("Das sind zusammen 1.415,00 €. Bezahlt hat er … 300,00 € … und … 100,00 €. Offen sind damit noch 1.015,00 €."):
     the claim now, and the sum of those payments. Only where nothing but payments and unlabelled amounts stand
-    between, one of them said to be paid, and they make up the difference exactly."""
+    between, one of them said to be paid, and they make up the difference exactly (the payments less any charge
+    named between them)."""
     own = sorted((c for c in candidates
                   if c.line.source == total.line.source and c.line.part in ("reply", "attachment")), key=order_key)
     start = order_key(total)
@@ -439,7 +463,11 @@ def _remainder_after_payments(total: Candidate, ranking: list[Ranked],
         # (or one payment named between makes the difference, beside the rate it was taken in: "… in Höhe von
         # 147,50 EUR aufgerechnet. Bis Februar wurden auf diesem Weg 442,50 EUR getilgt. Die Restforderung beträgt …")
         single = next((c for c in summed if _was_paid(c) and c.value == difference), None)
-        named = summed if sum((c.value for c in summed), _ZERO) == difference else [single] if single else []
+        # (or the payments less a charge added since: "bezahlt 400,00 € … dafür berechnen wir 15,00 € Mahngebühr …
+        # noch offen: 1.300,00 €" under a total of 1.685,00 €)
+        net = sum((c.value if _was_paid(c) else -c.value for c in summed), _ZERO)
+        named = summed if difference in (sum((c.value for c in summed), _ZERO), net) \
+            else [single] if single else []
         if any(_was_paid(c) for c in named):
             said = " ".join(dict.fromkeys(c.line.text for c in [*named, remainder]))
             if PAYMENT_TO_COME.search(fold(said)):  # "… angekündigt. Nach Eingang dieser Zahlung verbleiben …"

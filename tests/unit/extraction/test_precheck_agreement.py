@@ -121,12 +121,13 @@ NAME_FRAGMENTS = (
     "Kunde", "Schuldnerin", "Mieter", "Kontoinhaber", ":", "|", " | ", ": ", "unsere", "Unserer", "UNSEREN",
     "Kundin", "Mitglied", "./.", " ./. ", "für", "FÜR", "Betr.", "betreffend", "Sache", "Angelegenheit",
     "Forderungsanfrage", "Anfrage", "Anna", "Maria", "Müller", "Schmidt-Weber", "Łukasz", "Öztürk", "Yıldırım",
-    ", ", " ", "  ", "\n", ".", "/", "GmbH", "ſ", "\u212a", "İ",
+    ", ", " ", "  ", "\n", ".", "/", "GmbH", "ſ", "\u212a", "İ", "Kd", "kdin", "SCHU", "Mitgl", "VN", "d",
 )
 # Each trigger of each client pattern, in its cases, before a name: the hints must let all of them through.
 TRIGGERS = ("Ihre Mandantin", "ihrer Mandanten", "IHREM MANDANT", "Kunde:", "Schuldnerin |", "mieter:",
             "Kontoinhaberin:", "DEBITOR:", "Unsere Kundin", "unserem Mitglied", "UNSERER MIETERIN", "Bank ./.", "für",
-            "FÜR", "Betreffend", "betr.", "Sache", "Angelegenheit", "Forderungsanfrage", "ANFRAGE", "Herr", "Frau")
+            "FÜR", "Betreffend", "betr.", "Sache", "Angelegenheit", "Forderungsanfrage", "ANFRAGE", "Herr", "Frau",
+            "Kd.", "KDIN.", "schu.", "Schuldn.", "Mitgl.", "VN.")
 
 
 def with_names(trigger: str) -> list[str]:
@@ -157,7 +158,8 @@ def test_a_client_pattern_skipped_by_its_hint_would_have_found_nothing(text: str
 
 def test_the_client_hints_let_every_pattern_through() -> None:
     lines = ("Ihre Mandantin Frau Anna Müller", "Schuldnerin: Maria Schmidt", "unsere Kundin Anna Müller",
-             "Bank ./. Anna Müller", "betreffend Herrn Anna Müller", "Betreff: Anna Müller, geb. 01.02.1980",
+             "Bank ./. Anna Müller", "Kd. Anna Müller", "betreffend Herrn Anna Müller",
+             "Betreff: Anna Müller, geb. 01.02.1980",
              "Kundenkonto MÜLLER, ANNA", "Herr Max Müller")
     for (_confidence, pattern, hint), line in zip(names._CLIENT_SCANS, lines, strict=True):
         assert pattern.search(line) and hint.search(line), line

@@ -92,6 +92,8 @@ PAID_LEAD = phrases((
     # A down payment made ("Anzahlung bar am 21.03.: 300,00 €"); "angezahlt" is in PAID_TRAIL.
     r"\bAnzahlung(?:en)?\b",
     r"payments? (?:of|received)", r"\bpaid\b", r"\breceived\b", r"\bless\b",
+    # French creditors across the border: a down payment, paid, settled ("Acompte payé : 140,00 €", "déjà réglé")
+    r"\bacompte\b", r"\bpaye\b", r"\bversement\b", r"\bdeja regle\b",
 ), whole_words=False)
 # Cancelled, waived or time-barred: the creditor no longer claims it ("verzichten wir auf 100,00 €").
 # "gestrichen" of a room, a wall or a fence is a painter's work done, not a cancelled amount ("Küche u. Bad
@@ -131,6 +133,9 @@ SUPERSEDED_LEAD = phrases((
     # An earlier letter's figure, in the past tense ("Unsere Mitteilung vom 06.02. nannte einen Forderungsstand von").
     r"\b(?:Mitteilung|Schreiben|Aufstellung|Forderungsaufstellung|Auskunft|Abrechnung|Nachricht|Mail|E-Mail) vom "
     r"(?:\S+ ){1,3}?(?:nannte|nannten|wies|bezifferte|auswies|lautete|enthielt)\b(?: \S+){0,5}?\s*$",
+    # What the creditor told the firm before, in the pluperfect: "in meiner E-Mail vom 03.03. hatte ich Ihnen für
+    # Frau P. einen Rückstand von 1.146,85 € genannt" (now it is another).
+    r"\b(?:hatte|hatten) (?:ich|wir) Ihnen (?:\S+ ){0,8}?(?:von|über|in Höhe von|mit)?\s*(?:€\s*|eur\s+|euro\s+)?$",
     r"\bstatt\b", r"\bbisherige[rns]?\b(?! \S*(?:kosten|gebühr\w*|zinsen|auslagen|spesen)\b)",
     r"bislang mitgeteilt\w*", r"\bvorherige[rns]?\b", r"\bzuvor\b",
     r"\bfrühere[rns]?\b", r"\balte[rns]? (?:Saldo|Betrag|Forderung|Stand|Summe)", r"anstelle", r"ursprünglich\w*",
@@ -279,6 +284,25 @@ EARLIER_ANSWER_WITHDRAWN = phrases((
     r"(?:\S+ ){0,4}?(?:muss|müssen|möchte|möchten|will|wollen) (?:\S+ ){0,3}?(?:berichtigen|korrigieren"
     r"|richtigstellen)\b",
 ), whole_words=False)
+# The creditor's own earlier statement put right, named by its date (void now, or it missed something): a correction
+# only where the reply names the earlier figure too (tests/unit/extraction/test_statements_put_right.py); an update
+# naming only the new one is written like any statement.
+EARLIER_STATEMENT_CORRECTED = phrases((
+    # an earlier statement named by its date, void now: "Die Aufstellung vom 10.05. ist damit gegenstandslos"
+    r"(?:die|diese|unsere|meine) (?:\S+ ){0,2}?(?:\w*aufstellung|Auskunft|Mitteilung|Antwort|Mail|E-Mail|Nachricht)\w* "
+    r"vom \d[\d.]*\s?(?:\S+ ){0,6}?(?:ist|war|sind|waren) (?:\S+ ){0,2}?(?:gegenstandslos|hinfällig|überholt"
+    r"|fehlerhaft|falsch|unrichtig|nicht (?:mehr )?(?:gültig|aktuell|zutreffend|korrekt|richtig))",
+    # the creditor's own earlier statement missed something: "In unserer Aufstellung vom 02.03. wurde eine Zahlung …
+    # nicht berücksichtigt"
+    r"\bin (?:unserer|meiner) (?:\S+ ){0,2}?(?:\w*aufstellung|Auskunft|Mitteilung|Antwort|Mail|E-Mail|Nachricht)\w* "
+    r"(?:\S+ ){0,8}?(?:wurde|wurden|ist|sind|war|waren|haben wir|hatten wir|habe ich|hatte ich) (?:\S+ ){0,10}?"
+    r"(?:nicht|versehentlich|irrtümlich|fälschlich\w*) (?:\S+ ){0,2}?(?:berücksichtigt|erfasst|verbucht"
+    r"|eingerechnet|abgezogen|gutgeschrieben|doppelt)",
+), whole_words=False)
+# A subject that opens with the creditor's own correction ("Korrektur Forderungsaufstellung 0093-118",
+# "Berichtigung: Kontostand Meyer"): not a reply to the firm's letter but a new mail putting an earlier answer right
+# (a correction, as above, only where the earlier figure is named too).
+CORRECTION_SUBJECT = re.compile(r"^\W*(?:korrektur|berichtigung|richtigstellung|korrigierte|berichtigte)\b")
 # A sum row that names the side its balance stands on ("Saldo zu Ihren Lasten", "zu unseren Gunsten", "Sollsaldo"): what
 # the debtor owes, whichever column a label spanning several cells leaves its figure under.
 OWED_SIDE = phrases((r"zu (?:\S+ )?Lasten\b", r"zu unser(?:en|er) Gunsten\b", r"Sollsaldo", r"im Soll\b",

@@ -170,6 +170,8 @@ SETTLED_ACCOUNT = phrases((
 SETTLED_PAYMENT = phrases((
     r"vollständig (?:bei uns )?(?:bezahlt|beglichen|gutgeschrieben|eingegangen|getilgt|gezahlt)", r"beglichen",
     r"ausgeglichen",
+    # everything done, typed short after a payment: "hat die 179,60 am 30.08. überwiesen, … also alles erledigt"
+    r"\balles (?:\S+ )?(?:erledigt|bezahlt|beglichen)\b",
     # The whole paid at once: "hat den kompletten Rückstand von 254,00 € bar bezahlt".
     r"(?:kompletten|gesamten|ganzen|vollen|vollständigen) (?:offenen )?(?:Rückstand|Betrag|Rechnungsbetrag|Saldo"
     r"|Forderungsbetrag|Restbetrag|Summe) (?:\S+ ){0,6}?(?:bezahlt|gezahlt|beglichen|überwiesen|getilgt)\b",
@@ -302,6 +304,8 @@ OFFER = phrases((
     r"(?:von mir aus|meinetwegen|von unserer Seite) (?:\S+ ){0,2}?(?:geht|ginge|gehen|ist|wäre) (?:das|es|in Ordnung"
     r"|ok|okay)\b", r"geht (?:das |es )?(?:klar|in Ordnung)\b",
     r"nichts einzuwenden", r"keine Einwände", r"(?:kann|können|darf|dürfen) (?:\S+ ){0,4}?gerne?\b[^.;]{0,40}?\d",
+    # instalments of a figure the debtor may pay, said plainly: "kann auch in Raten a 80,- zahlen ab Oktober"
+    r"(?:kann|können|könnte|könnten|darf|dürfen) (?:\S+ ){0,4}?in (?:\S+ )?Raten (?:à|a|zu|von|je|über) \d",
 ))
 # An offer that announces its terms to come ("schlagen … folgende Vereinbarung vor." above the list of instalments).
 ANNOUNCES_TERMS = phrases((r"folgende\w*", r"nachstehende\w*", r"wie folgt", r"the following"))

@@ -20,10 +20,15 @@ CLAIM_TOTAL = phrases((
     r"offene gesamt\w*", r"Forderung gesamt", r"gesamte Forderung",
     r"Summe (?:der |aller )?(?:Forderung\w*|offenen (?:Posten|Beträge))",
     r"Endsaldo", r"Schlusssaldo",
+    # typed short: "Restford. per 21.09. EUR 8 612,44", "Gesamtford. 1.204,00"
+    r"\bRestford\.", r"\bGesamtford\.", r"\bGes\.\s?-?Ford\.",
     r"total amount", r"amount due", r"total due", r"balance due", r"outstanding balance", r"total outstanding",
     r"statement balance", r"current balance", r"closing balance",
     # French and Dutch creditors ("Solde dû", "Montant total", "Openstaand bedrag", "Totaal te betalen").
-    r"Solde dû", r"montant total", r"total dû", r"Openstaand bedrag", r"Totaal te betalen", r"totaal openstaand",
+    r"Solde dû", r"montant total", r"total dû",
+    # what is left to pay ("Reste à payer : 1 300,00 €", "Solde restant")
+    r"reste à payer", r"reste dû", r"restant dû", r"solde restant",
+    r"Openstaand bedrag", r"Totaal te betalen", r"totaal openstaand",
     r"amount outstanding", r"total balance", r"balance outstanding", r"total claim", r"grand total",
     r"total owed", r"total debt",
 ), whole_words=False)
@@ -59,6 +64,8 @@ STRONG_TOTALIZER = phrases((
 PRINCIPAL = phrases((
     r"Hauptforderung", r"Hauptsache", r"Restkapital", r"\bKapital\b", r"Kapitalforderung", r"Restdarlehen",
     r"Darlehensrest", r"\bprincipal\b", r"\bHoofdsom\b", r"\bcapital\b",
+    # typed short by a clerk: "HF 1.930", "Hauptford. 214,95"
+    r"\bHF\b", r"\bHauptford\.",
 ), whole_words=False)
 # Words that often but not always name the principal ("Rechnung").
 PRINCIPAL_WEAK = phrases((
@@ -69,6 +76,8 @@ PRINCIPAL_WEAK = phrases((
 INTEREST = phrases((
     r"Zinsen\b", r"\bZins\b", r"Zins(?:anteil|forderung|betrag|beträge|kosten)", r"Verzugszins\b", r"\binterest\b",
     r"\bintérêts\b",
+    # typed short: "Zi 21,30", "Verzugszi. 38,60", "Zinsrückst. 192,44"
+    r"^\W*Zi\W*$", r"\bZi\.", r"Verzugszi\.", r"Zinsrückst\w*",
 ), whole_words=False)
 # A fee or charge for what the creditor provides (rent, a service, a licence) is the claim itself, not a cost of
 # collecting it: "Nutzungsgebühr", "Grundgebühr", "Netzentgelt" — but "Mahngebühr", "Bearbeitungsentgelt".
@@ -86,6 +95,8 @@ COSTS = phrases((
     r"\bPorto\b", r"Rücklastschrift", r"\bMahngeb\b",
     r"Mahnung\b", r"Mahnungen\b", r"Inkassokost\w*", r"Säumniszuschl\w*", r"Verspätungszuschl\w*", r"\bfees?\b",
     r"\bcosts?\b", r"\bcharges\b", r"Sperrandrohung\w*", r"\bfrais\b",
+    # typed short: "Mahnk. 5,00", "Ink.-Verg. 83,54"
+    r"\bMahnk\.", r"\bInk\.-?\s?Verg\.",
 ), whole_words=False)
 # Public-law surcharges for paying late (labelled costs above, so they count in the sums): yet neither principal,
 # interest nor a cost of collection, so no component (extraction/totals.py).
@@ -111,6 +122,10 @@ BALANCE = phrases((
     r"(?! (?:\S+ )?nicht\b)",
     # "statt 4.210,00 € nun 3.968,12 €": the word alone between the figure put right and the new one
     r"^\W*(?:nun|nunmehr|jetzt|neu)\W*$",
+    # typed short: "Beitragsrückst. Kfz-Vers. …: 488,50"
+    r"rückst\.",
+    # "Rest: 400,00 €" under a sum and a payment: the word alone as the row's label
+    r"^\W*Rest\W*$",
     # the same said plainly in broken German: "Was Sie schreiben 186,50 war Stand Februar … Jetzt ist 213,50 €."
     r"^\W*(?:jetzt|nun|heute) (?:ist|sind) (?:es )?\W*$",
     # a note beside the firm's figure: "[Anmerkung: richtig 1.318,25 EUR …]"
