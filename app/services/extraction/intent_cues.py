@@ -260,7 +260,13 @@ def _offers_instalments(offer: str, instalments: str) -> bool:
     """`offer` offers what `instalments` names as instalments (the same sentence, or a list after it)."""
     in_principle = words.PLAN_IN_PRINCIPLE.search(offer) and not _DIGIT.search(_own_terms(instalments))
     return bool(words.INSTALMENT.search(instalments) and words.OFFER.search(offer) and not in_principle
-                and not words.PLAN_OVER.search(offer) and not words.PLAN_INVITED.search(offer))
+                and not words.PLAN_OVER.search(_REASON_FIRST.sub(" ", offer))
+                and not words.PLAN_INVITED.search(offer))
+
+
+# A reason put first ("Da eine Aufrechnung mit laufendem Kindergeld nicht möglich ist, bieten wir … Raten … an"): what
+# it says is impossible is something else than the instalments the main clause offers.
+_REASON_FIRST = re.compile(r"^\W*(?:da|weil|nachdem|zumal) [^,;.]{0,160},")
 
 
 def refusals(reply: str) -> list[str]:

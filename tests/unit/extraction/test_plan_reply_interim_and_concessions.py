@@ -53,3 +53,21 @@ def test_not_complying_with_the_proposal_in_officialese_is_a_refusal() -> None:
 
 def test_complying_with_more_than_the_proposal_is_no_refusal() -> None:
     assert read("Wir können Ihrem Vorschlag nicht nur entsprechen, wir stimmen ihm gern zu.").decision == "accepted"
+
+
+def test_a_refusal_taken_back_for_someone_else_leaves_the_consent() -> None:
+    reading = read("Ich schreibe für meinen Vater, Herrn Ewald Brink. Er nimmt seine Ablehnung vom 04.02. zurück und "
+                   "stimmt dem Plan so zu, wie Sie ihn vorgeschlagen haben.")
+    assert reading.decision == "accepted"
+
+
+def test_a_decision_reserved_to_a_committee_above_a_threshold_is_still_pending() -> None:
+    reading = read("Die Prüfung ist noch nicht abgeschlossen, da Verzichte ab 10.000,00 € unserem Vorstand vorbehalten "
+                   "sind, der erst im April tagt. Wir bitten um Fristverlängerung.")
+    assert reading.decision in ("unclear", "needs_info")
+    assert not reading.counter_offer
+
+
+def test_consent_under_reservation_stays_a_condition() -> None:
+    reading = read("Wir stimmen dem Plan unter Vorbehalt zu.")
+    assert reading.decision != "accepted" or reading.doubts

@@ -171,7 +171,8 @@ SETTLED_PAYMENT = phrases((
     r"vollständig (?:bei uns )?(?:bezahlt|beglichen|gutgeschrieben|eingegangen|getilgt|gezahlt)", r"beglichen",
     r"ausgeglichen",
     # everything done, typed short after a payment: "hat die 179,60 am 30.08. überwiesen, … also alles erledigt"
-    r"\balles (?:\S+ )?(?:erledigt|bezahlt|beglichen)\b",
+    # ("bei Herrn Jens H. ist alles bezahlt" may be said of someone else: only the matter closed counts)
+    r"\balles (?:\S+ )?erledigt\b",
     # The whole paid at once: "hat den kompletten Rückstand von 254,00 € bar bezahlt".
     r"(?:kompletten|gesamten|ganzen|vollen|vollständigen) (?:offenen )?(?:Rückstand|Betrag|Rechnungsbetrag|Saldo"
     r"|Forderungsbetrag|Restbetrag|Summe) (?:\S+ ){0,6}?(?:bezahlt|gezahlt|beglichen|überwiesen|getilgt)\b",
@@ -366,6 +367,10 @@ PLAN_OVER = phrases((
     r"(?:cannot|can't|unable to|not able to) (?:\S+ ){0,3}?(?:offer|accept|agree)",
     # The loan's own history: "wurde im Mai 2038 ein Ratenkredit über 3.000,00 EUR gewährt, zurückzuzahlen in …".
     r"(?:Ratenkredit|Kredit|Darlehen)\w* (?:\S+ ){0,6}?(?:gewährt|ausgezahlt|ausgereicht)\b",
+    # an offer made before that came to nothing: "Eine Ratenzahlung hatten wir Frau S. schon im Juli angeboten (50 €
+    # im Monat), darauf kam leider keine Reaktion"
+    r"(?:hatten|hatte) (?:wir|ich) (?:\S+ ){0,6}?angeboten\b",
+    r"(?:keine|ohne) (?:\S+ )?(?:Reaktion|Antwort|Rückmeldung)\b", r"nicht (?:\S+ )?(?:reagiert|angenommen|genutzt)\b",
 ))
 # What leaves a consent standing, right before it ("Das berührt unsere Zustimmung nicht"): no refusal.
 LEAVES_UNTOUCHED = phrases((r"berührt", r"berühren", r"ändert", r"ändern", r"beeinträchtigt", r"tangiert",

@@ -241,6 +241,9 @@ WITHDRAWN_OBJECT = phrases((
     # the statement named first: "Unsere … erklärte Zustimmung ziehen wir bis zur Klärung zurück"
     r"(?:Zustimmung|Ablehnung|Erklärung|Einverständnis|Zusage|Einwilligung)\w* (?:\S+ ){0,2}?(?:ziehen|nehmen) "
     r"(?:wir|ich) (?:\S+ ){0,6}?zurück\b",
+    # said of someone the writer speaks for: "Frau Pahlke nimmt ihre Ablehnung deshalb zurück"
+    r"(?:zieht|nimmt) (?:\S+ ){0,1}?(?:ihre|seine|die|den|das) (?:\S+ ){0,3}?(?:Ablehnung|Zustimmung|Widerspruch"
+    r"|Erklärung|Zusage)\w* (?:\S+ ){0,3}?zurück\b",
 ))
 
 # Refusal in its own words.
@@ -457,7 +460,9 @@ COUNTER = phrases((
     r"wären (?:\S+ ){0,3}?bereit", r"wäre (?:\S+ ){0,3}?bereit",
     # (with a few words between: "Wir sind aber zu einer Einigung bereit, wenn …")
     r"(?:sind|ist|bin) (?:\S+ ){0,5}?bereit,? (?:\S+ ){0,6}?(?:bei|gegen|wenn|sofern|falls|für)\b",
-    r"bereit (?:\S+ ){0,4}?(?:bei|gegen)\b", r"vorbehaltlich", r"Vorbehalt\w*",
+    r"bereit (?:\S+ ){0,4}?(?:bei|gegen)\b", r"vorbehaltlich",
+    # (not a decision "reserved" to a body: "Entscheidungen … sind unserem Kreditausschuss vorbehalten")
+    r"Vorbehalt(?!en (?:sind|ist|bleibt|bleiben|sein)\b)\w*",
     r"behalt\w* (?:uns|mir) (?:\S+ ){0,6}?vor\b", r"nur (?:\S+ ){0,2}?(?:einer|einem|eine|ab|mit)\b",
     r"schlagen (?:\S+ ){0,6}?vor", r"unser\w* Vorschlag", r"mein\w* Vorschlag", r"Gegenvorschlag\w*",
     r"Gegenangebot\w*",
@@ -744,6 +749,7 @@ PENDING = phrases((
     r"prüfen (?:\S+ ){0,8}?noch", r"noch (?:\S+ ){0,3}?prüf\w*", r"in Prüfung", r"zur Prüfung", r"geprüft wird",
     r"melden uns", r"weitergeleitet", r"weitergegeben", r"Geduld", r"still (?:reviewing|checking)",
     r"will revert", r"get back to you",
+    r"Prüfung (?:\S+ ){0,3}?(?:noch )?nicht (?:\S+ )?abgeschlossen",
 ))
 
 # What the creditor does with the plan's own figures, said instead of a consent: the rates booked ("haben … einen
