@@ -174,6 +174,9 @@ def _signals(
         own_figures=sum(1 for c in accepted if c.line.part == "reply" and c.has_currency),
         about_a_case=about_a_case,
         total_text=fold(decision.total.line.text) if decision.total is not None else "",
+        total_was_paid=value is not None and value > 0 and any(
+            c.reason == PAID_REASON and c.value == value and c.line.part in ("reply", "attachment")
+            for c in candidates),
         total_in_attachment=decision.total is not None and decision.total.line.part == "attachment",
     )
 

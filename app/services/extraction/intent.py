@@ -46,6 +46,8 @@ class IntentSignals:
     about_a_case: bool = True
     total_text: str = ""
     total_in_attachment: bool = False
+    # the total's own figure is one the reply says was paid ("Offen waren … 89,70 € … hat die 89,70 € bar bezahlt")
+    total_was_paid: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,8 @@ def _settled_account(text: MailText, signals: IntentSignals) -> list[str] | None
     if not found or cues.open_remainder(text.reply) or _person_to_be_named(text):
         return None
     # (a total only in an attachment beside "nichts mehr offen" in the mail is the paid bill or its receipt)
-    paid_total = signals.total_is_fallback or signals.total_in_attachment or bool(words.PAID.search(signals.total_text))
+    paid_total = signals.total_is_fallback or signals.total_in_attachment or signals.total_was_paid \
+        or bool(words.PAID.search(signals.total_text))
     if signals.has_positive_total and not paid_total:
         return None
     extra = ["the amount named is a payment, not a claim"] if signals.has_positive_total else []

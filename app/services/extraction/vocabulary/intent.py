@@ -124,7 +124,9 @@ SETTLED_ACCOUNT = phrases((
     r"kein(?:e|erlei) (?:weiteren )?(?:offenen )?(?:Forderungen|Ansprüche|Beträge|Posten|Rückstände|Beiträge) "
     r"(?:\S+ ){0,3}?(?:mehr )?(?:bestehen|offen|gegen|ausstehend)",
     # The claim itself declared done, also as a compound ("Grundsteuerforderung zum Kassenzeichen … ist erledigt").
-    r"\w*(?:Forderung|Rückstand|Rückstände|Schuld|Konto|Saldo)(?:en|s)? (?:\S+ ){0,4}?(?:ist|sind|wurde|wurden|gilt"
+    # (what it held may stand between: "Die Forderung einschließlich Zinsen und Kosten (insgesamt 1.612,09 €) ist damit
+    # erledigt")
+    r"\w*(?:Forderung|Rückstand|Rückstände|Schuld|Konto|Saldo)(?:en|s)? (?:\S+ ){0,8}?(?:ist|sind|wurde|wurden|gilt"
     r"|gelten) (?:\S+ ){0,3}?(?:erledigt|ausgeglichen)\b",
     r"(?:bestehen|gibt es) (?:\S+ ){0,4}?kein(?:e|erlei) (?:weiteren )?(?:offenen )?"
     r"(?:Forderungen|Ansprüche|Posten|Rückstände)",
@@ -138,7 +140,9 @@ SETTLED_ACCOUNT = phrases((
     # "Eine Forderung unsererseits besteht nicht mehr."
     r"(?:Forderung|Anspruch|Ansprüche)\w* (?:\S+ ){0,6}?(?:besteht|bestehen) (?:\S+ ){0,2}?nicht mehr\b",
     r"(?:besteht|bestehen) (?:\S+ ){0,3}?(?:Forderung|Anspr(?:uch|üche))\w* (?:\S+ ){0,3}?nicht mehr\b",
-    r"(?:nichts|nix) (?:mehr )?offen",
+    r"(?:nichts|nix) (?:mehr )?offen", r"offen ist (?:\S+ )?(?:nichts|nix)\b(?! außer\b)",
+    # "Das Kundenkonto 20-4471 steht damit auf null."
+    r"(?:\w*konto|Saldo) (?:\S+ ){0,4}?(?:steht|stehen|liegt|liegen) (?:\S+ ){0,2}?auf (?:null|0|0,00)\b",
     # a private lender's "Er schuldet mir nichts mehr"
     r"schulde[nt]?\b (?:\S+ ){0,3}?(?:nichts|keinen Cent|keinen Euro) mehr\b(?!,? (?:außer|bis auf|als)\b)",
     r"kein(?:e|en)? (?:offene[rn]? )?(?:Saldo|Restforderung|Rückstand|Rückstände) (?:mehr )?", r"keine Schulden",
@@ -168,7 +172,8 @@ SETTLED_ACCOUNT = phrases((
 ))
 # A payment settled something, or the case is closed: settled only where no open total is stated.
 SETTLED_PAYMENT = phrases((
-    r"vollständig (?:bei uns )?(?:bezahlt|beglichen|gutgeschrieben|eingegangen|getilgt|gezahlt)", r"beglichen",
+    r"vollständig (?:bei uns )?(?:bezahlt|beglichen|gutgeschrieben|eingegangen|getilgt|gezahlt|beigetrieben)",
+    r"beglichen",
     r"ausgeglichen",
     # everything done, typed short after a payment: "hat die 179,60 am 30.08. überwiesen, … also alles erledigt"
     # ("bei Herrn Jens H. ist alles bezahlt" may be said of someone else: only the matter closed counts)
@@ -231,6 +236,10 @@ OPEN_REMAINDER = phrases((
 # Ihrer Mandantin überwiesen"): a credit given back, nothing open.
 REMAINDER_PAID_OUT = phrases((
     r"(?:ausgezahlt|zurückgezahlt|zurücküberwiesen|rückerstattet|erstattet)\b",
+    # what remains is the debtor's credit ("Das verbleibende Guthaben von 34,75 € überweisen wir Herrn P."), not a claim
+    r"\bGuthaben\w*",
+    # or written off: "Einen Restbetrag von 0,37 € haben wir ausgebucht"
+    r"\b(?:ausgebucht|abgeschrieben|erlassen|niedergeschlagen)\b",
     r"auf (?:das|ihr|sein) (?:\S+ )?Konto (?:\S+ ){0,4}?überwiesen",
     r"(?:an|zugunsten) (?:Ihre\w* Mandant\w*|Frau \S+|Herrn \S+|die Schuldnerin|den Schuldner) (?:\S+ ){0,3}?"
     r"überwiesen",
