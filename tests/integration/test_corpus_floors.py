@@ -1009,7 +1009,7 @@ MISSING = "<no shared corpus>"
 # (session 17's), corpus_fresh55 to corpus_fresh59 (session 18's), corpus_fresh60 to corpus_fresh64 (session 19's),
 # corpus_fresh65 to corpus_fresh74 (session 20's), corpus_fresh75 to corpus_fresh83 (session 21's), corpus_fresh84 to
 # corpus_fresh95 (session 22's), corpus_fresh96 to corpus_fresh111 (session 23's), corpus_fresh112 to corpus_fresh131
-# (session 24's), corpus_fresh132 to corpus_fresh142 (session 25's).
+# (session 24's), corpus_fresh132 to corpus_fresh142 (session 25's), corpus_fresh143 to corpus_fresh154 (session 26's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -1037,7 +1037,9 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh126", "corpus_fresh127", "corpus_fresh128", "corpus_fresh129", "corpus_fresh130",
        "corpus_fresh131", "corpus_fresh132", "corpus_fresh133", "corpus_fresh134", "corpus_fresh135",
        "corpus_fresh136", "corpus_fresh137", "corpus_fresh138", "corpus_fresh139", "corpus_fresh140",
-       "corpus_fresh141", "corpus_fresh142")
+       "corpus_fresh141", "corpus_fresh142", "corpus_fresh143", "corpus_fresh144", "corpus_fresh145",
+       "corpus_fresh146", "corpus_fresh147", "corpus_fresh148", "corpus_fresh149", "corpus_fresh150",
+       "corpus_fresh151", "corpus_fresh152", "corpus_fresh153", "corpus_fresh154")
 
 
 def first_round_corpora() -> list[str]:

@@ -45,7 +45,8 @@ class Figure:
 
 
 # How many words before an amount may name its kind ("die monatliche Zahlung an uns beträgt mindestens 3,00 €").
-_KIND_REACH = 7
+# ("die monatliche Rate bei unveränderter Laufzeit von 48 Monaten auf 20,00 € angehoben")
+_KIND_REACH = 9
 
 
 def _money_kind(text: str, start: int, end: int) -> tuple[CounterFigure, bool]:

@@ -13,7 +13,7 @@ from app.services.extraction.amounts import INSTALMENT_REASON, PAID_REASON, STAT
 from app.services.extraction.arithmetic import SourceSums, order_key
 from app.services.extraction.labels import PRINCIPAL, SURCHARGES, TOTALIZER, fold, is_weak_balance
 from app.services.extraction.result import Component
-from app.services.extraction.vocabulary.amounts import PAID_TRAIL, PAYMENT_TO_COME
+from app.services.extraction.vocabulary.amounts import APPROXIMATE_LEAD, PAID_TRAIL, PAYMENT_TO_COME
 
 COMPONENTS: tuple[Component, ...] = ("principal", "interest", "costs")
 _ZERO = Decimal("0.00")
@@ -386,7 +386,8 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     stands); the best wins, and the notes say why and by what margin over the best other value."""
     accepted = usable(candidates)
     counted = _arithmetic(candidates)
-    pool = [c for c in accepted if c.label in ("total", "balance")] + _sums_said_in_words(accepted, counted)
+    pool = _exact_over_rough([c for c in accepted if c.label in ("total", "balance")]
+                             + _sums_said_in_words(accepted, counted), accepted)
     if not pool:
         return _without_total_label(accepted)
     sources = _sources(candidates, accepted, pool, counted)
@@ -438,6 +439,22 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
         notes=tuple(notes),
         wholes_summed=tuple(item for item in own_items if item.label in ("total", "balance") and not item.rejected),
     )
+
+
+# How far a rough figure may stand from an exact one it rounds ("gut 1.300 €, genau 1.306,84 €").
+_ROUNDING = Decimal("0.1")
+
+
+def _rough(candidate: Candidate) -> bool:
+    return APPROXIMATE_LEAD.search(fold(candidate.line.text[:candidate.start])) is not None
+
+
+def _exact_over_rough(pool: list[Candidate], accepted: Sequence[Candidate]) -> list[Candidate]:
+    """The pool without a figure the text calls rough ("rund", "ca.", "gut", "knapp") where an exact figure within a
+    tenth of it stands too: the same claim rounded, neither a total of its own nor a rival to the exact one."""
+    exact = [c for c in accepted if not _rough(c) and c.value > 0]
+    return [c for c in pool if not (_rough(c) and any(
+        other.value != c.value and abs(other.value - c.value) <= c.value * _ROUNDING for other in exact))]
 
 
 def _remainder_after_payments(total: Candidate, ranking: list[Ranked],

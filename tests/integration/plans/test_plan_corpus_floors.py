@@ -46,7 +46,9 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh99", "corpus_plan_fresh100", "corpus_plan_fresh101", "corpus_plan_fresh102",
        "corpus_plan_fresh103", "corpus_plan_fresh104", "corpus_plan_fresh105", "corpus_plan_fresh106",
        "corpus_plan_fresh107", "corpus_plan_fresh108", "corpus_plan_fresh109", "corpus_plan_fresh110",
-       "corpus_plan_fresh111", "corpus_plan_fresh112", "corpus_plan_fresh113")
+       "corpus_plan_fresh111", "corpus_plan_fresh112", "corpus_plan_fresh113", "corpus_plan_fresh114",
+       "corpus_plan_fresh115", "corpus_plan_fresh116", "corpus_plan_fresh117", "corpus_plan_fresh118",
+       "corpus_plan_fresh119")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},

@@ -71,3 +71,17 @@ def test_a_decision_reserved_to_a_committee_above_a_threshold_is_still_pending()
 def test_consent_under_reservation_stays_a_condition() -> None:
     reading = read("Wir stimmen dem Plan unter Vorbehalt zu.")
     assert reading.decision != "accepted" or reading.doubts
+
+
+def test_a_question_whether_the_client_agrees_is_no_agreement() -> None:
+    reading = read("Bevor wir Stellung nehmen, bitten wir um Klärung: Ist Frau Ostrowski damit einverstanden, dass wir "
+                   "die Kaution verrechnen, und soll der Plan dann mit dem geringeren Betrag gerechnet werden?")
+    assert reading.decision == "needs_info"
+
+
+def test_a_rate_named_far_before_its_figure_or_as_every_month_is_a_monthly_rate() -> None:
+    raised = read("Wir stimmen zu, sofern die monatliche Rate bei unveränderter Laufzeit von 36 Monaten auf 25,00 € "
+                  "angehoben wird.")
+    every = read("Null Euro mache ich nicht mit. Wenn er mir jeden Monat 40 Euro gibt, bin ich einverstanden.")
+    assert raised.counter_offer.get("monthly_rate") == D("25.00")
+    assert every.counter_offer.get("monthly_rate") == D("40")

@@ -215,6 +215,8 @@ EXAMPLE_LEAD = phrases((
 APPROXIMATE_LEAD = phrases(tuple(rf"{word}\s*(?:€\s*|eur\s+|euro\s+)?$" for word in (
     r"\bca\.?", r"\bcirca", r"\bzirka", r"\betwa", r"\brund", r"\bungefähr", r"\bannähernd", r"\bknapp",
     r"\bschätzungsweise", r"\bgeschätzt", r"\bapprox(?:\.|imately)?", r"\broughly", r"\baround", r"\babout", r"~",
+    # "gut 1.300 €", "grob 270 Euro", "so um die 900"
+    r"\bgut", r"\bgrob", r"\bum die",
 )), whole_words=False)
 # The debtor disputes the claim ("Ihr Mandant hat die Forderung bestritten", "als strittig gekennzeichnet"): what
 # the creditor still states is its view of a contested claim, which a human weighs.

@@ -218,7 +218,7 @@ LAPSES = phrases((
 ASKING = phrases((
     r"^\W*(?:\d+[.)]\s*)?(?:wie|wieviele?|welche[rsnm]?|wer|wem|wann|wo|ob|inwieweit|inwiefern|gibt es|wird"
     r"|was (?:geschieht|passiert|gilt|wäre|ist mit)"
-    r"|werden sie|haben sie|hat|haben|sind"
+    r"|werden sie|haben sie|hat|haben|sind|ist|soll|sollen"
     r"|können sie|könnten sie|würden sie|how|which|who|when|whether|will you|have|has|did)\b",
 ))
 # The creditor tells what it did before ("Mit Schreiben vom 18.02. hatten wir den ersten Plan abgelehnt", "hatten
@@ -833,6 +833,7 @@ PAST_AFTER = phrases((r"vergangen\w*", r"verstrichen\w*", r"her\b", r"zurück\w*
 
 # How a counter-offer names each figure.
 RATE_WORDS = phrases((r"monatlich\w*", r"Rate\w*", r"Monatsrate\w*", r"pro Monat", r"im Monat", r"mtl\.", r"monatl\.",
+                      r"jeden Monat", r"je Monat",
                       r"monthly",
                      r"Monate\w* (?:lang )?je\b",  # "wenn sie 30 Monate lang je 9,00 € zahlt"
                       r"per month", r"a month", r"instal+ment\w*"))
