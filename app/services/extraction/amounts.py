@@ -594,6 +594,10 @@ def _line_candidates(
             # "Saldo: -1.234,56 EUR" is a debit balance: the claim, read without its sign.
             token = replace(token, value=-token.value, negative=False)
         reason = _part_reason(line) or column_reason or _noise_reason(token, lead, trail, after)
+        if reason == CREDIT_LIMIT_REASON and position == 0 and carry and _credit_drawn(fold(f"{carry} {lead}")):
+            # the sentence wrapped inside its claim's words: "… unsere Forderung gegen Herrn S. aus dem gekündigten" /
+            # "Dispositionskredit per 30.04. auf 2.187,93 EUR beläuft": drawn from the credit, not its limit
+            reason = None
         if reason is None and _not_yet(masked, clause_start, clause, trail, sentence_before, previous_sentence):
             reason = NOT_YET
         count = None

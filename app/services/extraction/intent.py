@@ -287,6 +287,11 @@ def assignment_wording(reply_text: str) -> list[str]:
     return cues.assignment(fold(reply_text))
 
 
+def settled_wording(reply_text: str) -> list[str]:
+    """Any settled phrase of a reply (unfolded input): the whole account, or a payment that settled something."""
+    return cues.settled_any(fold(reply_text))
+
+
 def settled_claim_wording(reply_text: str, total_raw: str) -> list[str]:
     """The settled phrases of a reply (unfolded input) about the claim itself or the total's own figure."""
     return cues.settled_claim(reply_text, total_raw)

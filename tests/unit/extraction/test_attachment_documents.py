@@ -110,3 +110,24 @@ def test_the_firms_letter_sent_back_with_its_verb_first_is_no_claim_of_the_credi
                      attachments=[letter])
     assert result.total_amount is None
     assert not result.amount_is_safe
+
+
+def _with_body(body: str, attachment: AttachmentText) -> ExtractionResult:
+    return extract(parse_body(body, None), subject="Ihre Anfrage – Rechnung 2034-118",
+                   from_email="service@abrechnung-ohm.example", from_name=None, attachments=[attachment],
+                   received_on=date(2034, 9, 20))
+
+
+def test_a_bill_paid_in_full_with_the_old_reminder_enclosed_is_settled() -> None:
+    result = _with_body("Sehr geehrte Damen und Herren,\n\ndie o. g. Rechnung wurde am 02.09.2034 vollständig "
+                        "ausgeglichen. Ein offener Betrag besteht nicht mehr.\n\nZur Information fügen wir die "
+                        "Zahlungserinnerung in Kopie bei.\n\nMit freundlichen Grüßen",
+                        pdf("Zahlungserinnerung.pdf", *(line.format(day="04.08.2034") for line in REMINDER)))
+    assert (result.intent, result.total_amount) == ("settled", Decimal("0.00"))
+
+
+def test_a_figure_only_in_an_attachment_beside_a_payment_the_mail_reports_is_never_safe() -> None:
+    # the mail reports a payment in words no rule reads as the claim's; the enclosed reminder still shows a balance
+    result = _with_body("Guten Tag,\n\nder Betrag ist am 02.09.2034 beglichen worden, anbei unsere Unterlagen.\n\n"
+                        "Grüße", pdf("Mahnung.pdf", *(line.format(day="12.09.2034") for line in REMINDER)))
+    assert not result.amount_is_safe

@@ -124,3 +124,14 @@ def test_a_figure_the_creditor_had_told_the_firm_before_is_a_former_one() -> Non
                   "Der Rückstand beträgt richtig 834,40 €.")
     assert result.total_amount == Decimal("834.40")
     assert not result.amount_is_safe
+
+
+def test_a_claim_drawn_from_a_credit_line_stays_a_claim_when_its_sentence_wraps() -> None:
+    result = read("wir teilen mit, dass sich unsere Forderung gegen Herrn Ostrowski aus dem gekündigten\n"
+                  "Dispositionskredit per 30.04. auf 1.874,20 EUR beläuft.")
+    assert result.total_amount == Decimal("1874.20")
+
+
+def test_a_credit_limit_named_over_a_wrapped_line_stays_no_claim() -> None:
+    result = read("Ihr Dispositionskredit\nvon 2.000,00 EUR wurde gekündigt. Offen sind 1.480,00 EUR.")
+    assert result.total_amount == Decimal("1480.00")

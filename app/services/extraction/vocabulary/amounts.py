@@ -117,7 +117,8 @@ CREDIT_LIMIT_LEAD = phrases((
 # The credit drawn, not its limit: "Inanspruchnahme aus dem gekündigten Dispositionskredit 2.298,15 EUR".
 CREDIT_DRAWN = phrases((
     r"Inanspruchnahme", r"in Anspruch genommen\w*", r"ausgeschöpft\w*", r"Ausnutzung", r"ausgenutzt\w*",
-    r"(?:Forderung|Rückstand|Saldo|Sollsaldo|Restschuld|Überziehung) (?:aus|im)\b",
+    # (whom it is against may stand between: "unsere Forderung gegen Herrn S. aus dem gekündigten Dispositionskredit")
+    r"(?:Forderung|Rückstand|Saldo|Sollsaldo|Restschuld|Überziehung) (?:\S+ ){0,4}?(?:aus|im)\b",
 ))
 SUPERSEDED_LEAD = phrases((
     # "bisherige Vollstreckungskosten" are costs run up so far, still owed: a part, not a replaced figure.

@@ -132,6 +132,9 @@ SETTLED_ACCOUNT = phrases((
     r"(?:Forderungen|Ansprüche|Posten|Rückstände)",
     r"(?:Forderungen|Ansprüche) (?:\S+ ){0,6}?bestehen (?:bei uns |uns gegenüber |unsererseits )?nicht\b",
     r"keine Forderung(?:en)? mehr",
+    # "Ein offener Betrag besteht nicht mehr", "offene Posten bestehen keine mehr"
+    r"(?:offene[rn]?|ausstehende[rn]?) (?:Betrag|Beträge|Saldo|Posten|Forderung\w*) (?:\S+ ){0,3}?(?:besteht|bestehen)"
+    r" (?:\S+ ){0,2}?(?:nicht|keine?) mehr\b",
     # A creditor that never held a claim: "gegen Frau … haben wir keine Forderung", "offen war zu keinem Zeitpunkt".
     r"(?:haben|hatten|halten) (?:\S+ ){0,5}?kein(?:e|erlei) (?:offenen? )?(?:Forderung(?:en)?|Anspr(?:uch|üche))\b"
     r"(?! (?:\S+ ){0,4}?(?:abgetreten|verkauft|übertragen))",
@@ -201,6 +204,8 @@ CLAIM_SUBJECT = phrases((
     r"\w*forderung\w*", r"\w*konto\b", r"\w*kontos\b", r"\w*saldo\b", r"\w*schuld\b", r"Rückst\w*",
     r"Restbetrag", r"Gesamt\w*", r"Angelegenheit", r"Vorgang", r"Mahnverfahren",
     r"alle\w* (?:\S+ )?(?:Rechnungen|Posten)",
+    # the bill the firm asked about, pointed back to: "die o. g. Rechnung", "die genannte Rechnung"
+    r"(?:o\.\s?g\.|oben genannte\w*|genannte\w*|betreffende\w*|angefragte\w*) (?:\S+ )?Rechnung\w*",
     r"claim", r"account", r"balance", r"debt",
 ), whole_words=False)
 # The claim noun qualified as another one than the claim asked about ("Die ältere Forderung aus der Abrechnung 2025
