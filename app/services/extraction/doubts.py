@@ -22,7 +22,11 @@ from app.services.extraction.amounts import (
 )
 from app.services.extraction.arithmetic import order_key
 from app.services.extraction.columns import CELL_SEPARATOR, cells
-from app.services.extraction.intent import instalment_offer_wording, settled_claim_wording, settled_wording
+from app.services.extraction.intent import (
+    account_settled_wording,
+    instalment_offer_wording,
+    settled_claim_wording,
+)
 from app.services.extraction.labels import fold, is_weak_balance
 from app.services.extraction.lines import SourceLine
 from app.services.extraction.listed_rows import rows_above
@@ -197,11 +201,11 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
     settled = settled_claim_wording(reply_text, total.raw)
     if settled and total.value != 0:
         doubts.append("the reply also says the account is settled: " + ", ".join(settled))
-    elif total.line.part == "attachment" and total.value != 0 and (paid := settled_wording(reply_text)):
-        # the mail's own words say something is paid, and its figure stands only in an enclosed document (a copy of
-        # the bill or of an old reminder): which of the two is today's is a human's to read
-        doubts.append("the mail says something is settled, and its figure stands only in an attachment: "
-                      + ", ".join(paid))
+    elif total.line.part == "attachment" and total.value != 0 and (paid := account_settled_wording(reply_text)):
+        # the mail's own words say nothing is open any more, and its figure stands only in an enclosed document (a
+        # copy of the bill or of an old reminder): which of the two is today's is a human's to read. (A bill of the
+        # list said to be paid, "Die Novemberrechnung ist vollständig beglichen", settles only that bill.)
+        doubts.append("the mail says nothing is open, and its figure stands only in an attachment: " + ", ".join(paid))
     return doubts
 
 

@@ -287,9 +287,9 @@ def assignment_wording(reply_text: str) -> list[str]:
     return cues.assignment(fold(reply_text))
 
 
-def settled_wording(reply_text: str) -> list[str]:
-    """Any settled phrase of a reply (unfolded input): the whole account, or a payment that settled something."""
-    return cues.settled_any(fold(reply_text))
+def account_settled_wording(reply_text: str) -> list[str]:
+    """The phrases of a reply (unfolded input) saying the whole account is settled ("keine Forderungen mehr")."""
+    return cues.settled_account(fold(reply_text))
 
 
 def settled_claim_wording(reply_text: str, total_raw: str) -> list[str]:

@@ -85,3 +85,16 @@ def test_a_rate_named_far_before_its_figure_or_as_every_month_is_a_monthly_rate(
     every = read("Null Euro mache ich nicht mit. Wenn er mir jeden Monat 40 Euro gibt, bin ich einverstanden.")
     assert raised.counter_offer.get("monthly_rate") == D("25.00")
     assert every.counter_offer.get("monthly_rate") == D("40")
+
+
+def test_fine_by_me_if_more_is_paid_is_a_counter_offer() -> None:
+    reading = read("Dass ich gar nichts kriegen soll da bin ich nicht mit einverstanden. Wenn er mir wenigstens 30 Euro "
+                   "im Monat zahlt dann meinetwegen, aber so nicht.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer == {"monthly_rate": D("30")}
+
+
+def test_a_consent_the_creditor_says_a_correction_does_not_affect_stands() -> None:
+    reading = read("We agree to the proposed settlement plan. The balance is EUR 702.40, not EUR 684.15 as stated; "
+                   "this does not affect our consent.")
+    assert reading.decision == "accepted"

@@ -206,6 +206,8 @@ CLAIM_SUBJECT = phrases((
     r"alle\w* (?:\S+ )?(?:Rechnungen|Posten)",
     # the bill the firm asked about, pointed back to: "die o. g. Rechnung", "die genannte Rechnung"
     r"(?:o\.\s?g\.|oben genannte\w*|genannte\w*|betreffende\w*|angefragte\w*) (?:\S+ )?Rechnung\w*",
+    # the sum itself, said plainly: "der Betrag ist am 02.09. beglichen worden"
+    r"^\W*(?:der|den) (?:offene\w* |ausstehende\w* |gesamte\w* |angefragte\w* )?Betrag\b",
     r"claim", r"account", r"balance", r"debt",
 ), whole_words=False)
 # The claim noun qualified as another one than the claim asked about ("Die ältere Forderung aus der Abrechnung 2025

@@ -89,6 +89,8 @@ AGREE = phrases((
     r"von (?:mir|uns) aus,? (?:\S+ ){0,2}?(?:Zustimmung|einverstanden|in Ordnung|okay|ok|ja)\b",
     # a bare "Passt." as the whole sentence
     r"^\W*passt\W*$",
+    # "… 50 Euro im Monat zahlt dann meinetwegen": fine by the writer
+    r"\b(?:dann|also|na gut,?|gut,?) meinetwegen\b",
     # Austrian and legal German: "in den Ausgleich einwilligen", "willigen in den Plan ein".
     r"einwillig\w*", r"willig\w* (?:\S+ ){0,10}?ein\b",
     # An authority's "Einvernehmen" ("Die Kasse erteilt hiermit ihr Einvernehmen mit dem Plan"); "Meine Antwort ist ja".
@@ -107,6 +109,8 @@ AGREE_DESPITE_NEGATION = phrases((
     r"keine Bedenken",
     r"(?:Einwendungen|Einwände|Einwand) (?:\S+ ){0,6}?(?:erheben|erhoben|vorbringen) (?:\S+ ){0,2}?keine\b",
     r"nichts einzuwenden", r"no objection\w*",
+    # "This does not affect our consent": the consent stands
+    r"(?:does|do|will|would) not (?:affect|change|alter) (?:our|my|the) (?:consent|agreement|approval)",
     # "Dann soll es an uns nicht scheitern."
     r"(?:soll|wird|würde) es (?:\S+ ){0,2}?an (?:uns|mir) nicht scheitern",
     r"an (?:uns|mir) (?:soll|wird|würde) es nicht scheitern",
