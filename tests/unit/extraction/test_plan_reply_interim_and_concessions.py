@@ -88,8 +88,8 @@ def test_a_rate_named_far_before_its_figure_or_as_every_month_is_a_monthly_rate(
 
 
 def test_fine_by_me_if_more_is_paid_is_a_counter_offer() -> None:
-    reading = read("Dass ich gar nichts kriegen soll da bin ich nicht mit einverstanden. Wenn er mir wenigstens 30 Euro "
-                   "im Monat zahlt dann meinetwegen, aber so nicht.")
+    reading = read("Dass ich gar nichts kriegen soll da bin ich nicht mit einverstanden. Wenn er mir wenigstens "
+                   "30 Euro im Monat zahlt dann meinetwegen, aber so nicht.")
     assert reading.decision == "counter_offer"
     assert reading.counter_offer == {"monthly_rate": D("30")}
 
