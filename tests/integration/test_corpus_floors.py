@@ -624,9 +624,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh77", "safe_cases_auto_applied"): "9/13: SC003 (a payment above the remainder), SC005 (the "
     "assignor's costs read as an assignment), SC008 (above) and SC015 (an agency's 'zu zahlen' beside a payment) go "
     "to a human; none is wrong",
-    ("corpus_fresh78", "amount_exact"): "16/17: SD020 (an electrician adds a second invoice in passing and sums "
-    "both: the sum is read, never safe; its label wants the asked invoice's 393,00)",
-    ("corpus_fresh78", "noise_amounts_taken"): "SD020's 539,20, as above",
     ("corpus_fresh78", "safe_cases_auto_applied"): "8/11: SD002 (a bare '96,50' from an iPhone), SD012 (a sum partly "
     "in words) and SD013 (a ledger card in XLSX whose 'Summe' competes with 'Saldo offen') go to a human",
     ("corpus_fresh79", "safe_cases_auto_applied"): "11/13: SE018 (safe, held back by the matching gate) and SE019 (an "
@@ -785,8 +782,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh108", "noise_amounts_taken"): "TH004's 1.190,00, TH011's 1.027,64, TH015's 1.488,93 and TH020's "
     "312,40, as above",
     ("corpus_fresh108", "amount_where_none_stated"): "TH004 and TH015, as above",
-    ("corpus_fresh108", "safe_cases_auto_applied"): "10/12: TH005 (a system table, margin too small) and TH017 (above) "
-    "go to a human",
     ("corpus_fresh109", "amount_exact"): "19/20: TI018 (an HTML-only bank reply whose quoted letter sits in a styled "
     "div: the firm's 8.715,40 is read, never safe)",
     ("corpus_fresh109", "noise_amounts_taken"): "TI018's 8.715,40, as above",
@@ -915,7 +910,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh131", "amount_exact"): "17/20 by this corpus's theme (families and namesakes): UE004 (one mail for "
     "husband and wife: his figure read), UE018 (a settled reply read as a statement) and UE025 (a forwarded note: no "
     "total read); none is written",
-    ("corpus_fresh131", "intent"): "24/26: UE018 and UE025, as above",
     ("corpus_fresh131", "noise_amounts_taken"): "UE004's 402,90 and UE018's 239,60, as above",
     ("corpus_fresh131", "safe_cases_auto_applied"): "8/11: UE003 and UE025 go to a human; UE019 is safe and held at "
     "matching",
@@ -988,6 +982,63 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "UO011, UO012, UO019 and UO021 have their totals only in a PDF, DOCX or XLSX: read right, never written unseen",
     ("corpus_fresh142", "safe_cases_auto_applied"): "11/14: UP015 (a note that costs are left out of the figure), "
     "UP025 (a total named only by 'Betrag') and UP027 (the last balance of a PDF rent ledger) go to a human",
+    # corpus_fresh143 to corpus_fresh158: session 26's four rounds, each measured at first sight against the code as it
+    # stood when the round arrived (README "What to expect … (session 26)"); what each still misses, none written wrong.
+    ("corpus_fresh144", "safe_cases_auto_applied"): "11/16: UR008, UR009 and UR023 (a claim sold or assigned: the "
+    "creditor on file changes), UR016 (instalment rows read as rival totals) and UR019 (a larger sum that holds the "
+    "total) go to a human",
+    ("corpus_fresh145", "amount_exact"): "19/21 by this corpus's theme (mail typed in a hurry): US019 (the creditor's "
+    "own system statement forwarded under 's.u.': quoted history by the parser's invariant) and US020 ('richtig sind "
+    "1951.30 (HF 1930.00 + Zi 21.30) nicht 1968.60' in a sentence about interest: no total read); neither is written",
+    ("corpus_fresh145", "safe_cases_auto_applied"): "8/13: US008 (the total only in the subject), US015 and US025 "
+    "(figures with neither currency nor total word), US019 (above) and US022 (running interest added in words) go "
+    "to a human",
+    ("corpus_fresh146", "safe_cases_auto_applied"): "13/17: UT003 (a second figure called current), UT012 (proceeds "
+    "still to be booked), UT016 (held back by the matching gate) and UT025 (a claim factored to another holder)",
+    ("corpus_fresh147", "safe_cases_auto_applied"): "13/16: UU011 (held back by the matching gate), UU020 (the total "
+    "only in a DOCX for 'Melanie Tiemann', a shortened name) and UU023 (an older figure read as a rival)",
+    ("corpus_fresh149", "amount_exact"): "21/22: UW017 (two credit contracts in a PDF: one contract's figure read, "
+    "not the grand total the letter asks the firm to file); not written",
+    ("corpus_fresh149", "noise_amounts_taken"): "UW017, as above",
+    ("corpus_fresh149", "safe_cases_auto_applied"): "8/11 by this corpus's theme (one reply about many things): UW002 "
+    "and UW006 (totals over several accounts) and UW014 (a mail about several clients, held back by the matching gate)",
+    ("corpus_fresh150", "amount_exact"): "21/22: UX027 (the total only on an HTML pay button, no sum row)",
+    ("corpus_fresh150", "safe_cases_auto_applied"): "9/13: UX011 (an earlier figure named), UX014 (an item above the "
+    "total in a PDF), UX020 (an XLSX without currency or total word) and UX027 (above)",
+    ("corpus_fresh152", "amount_exact"): "17/19: UZ014 (a payment set against costs first: the open costs read, not "
+    "the total) and UZ019 (a court order's total that predates two payments, read as an instalment offer)",
+    ("corpus_fresh152", "noise_amounts_taken"): "UZ014 and UZ019 (above) and UZ015 (a solo lawyer's principal with "
+    "interest and fees to follow, whose label leaves the total empty); none written",
+    ("corpus_fresh152", "amount_where_none_stated"): "UZ015, as above",
+    ("corpus_fresh152", "safe_cases_auto_applied"): "6/10: UZ006 and UZ007 (a couple's one debt under one reference, "
+    "held back by the matching gate), UZ016 (a PDF statement without currency) and UZ019 (above)",
+    ("corpus_fresh153", "amount_exact"): "20/21: VA009 (a merged bank asking again for the power of attorney beside "
+    "its figures, read as a question)",
+    ("corpus_fresh153", "intent"): "25/27: VA009 (above) and VA015 (a new servicer's statement read as the instalment "
+    "offer of an old letter it quotes)",
+    ("corpus_fresh153", "safe_cases_auto_applied"): "5/13 by this corpus's theme (answers not from the clerk written "
+    "to): VA003, VA019 and VA022 (new domains and crossed threads, held back by the matching gate), VA008 (a daughter "
+    "writing for her father), VA014 and VA025 (claims factored or sold), VA009 and VA015 (above)",
+    ("corpus_fresh154", "amount_exact"): "20/22 by this corpus's theme (figures written loosely): VB007 (a landlord's "
+    "2.400 after a month's figure: the month read) and VB011 (a private lender's 'ca. 1.200,- €', read as a question)",
+    ("corpus_fresh154", "intent"): "25/28: VB011 (above), VB020 (a range only, read as a question) and VB026 (a bank "
+    "that sold the claim naming 'etwa 3.000 EUR', read as a statement)",
+    ("corpus_fresh154", "noise_amounts_taken"): "VB007 and VB026 (above); neither written",
+    ("corpus_fresh154", "amount_where_none_stated"): "VB026, as above",
+    ("corpus_fresh154", "safe_cases_auto_applied"): "8/15: VB002 and VB007 (a rounded sum after the exact one), VB003 "
+    "(no currency), VB012 (an older round figure named), VB017 (the rounding called current), VB018 (interest for the "
+    "quarter left out) and VB021 (a part larger than the total) go to a human",
+    ("corpus_fresh156", "safe_cases_auto_applied"): "5/12 by this corpus's theme (system-generated account mails): "
+    "VD003, VD022, VD024 and VD027 (totals over several contract accounts), VD005 (a negative balance beside a revoked "
+    "mandate), VD008 (an XLSX ledger without currency) and VD018 (a settled word beside the total)",
+    ("corpus_fresh158", "amount_exact"): "20/21: VF018 (an older invoice in the PDF read beside the body's current "
+    "total); not written",
+    ("corpus_fresh158", "noise_amounts_taken"): "VF016 (another member's account in the attachment: its figure read) "
+    "and VF018 (above); neither written",
+    ("corpus_fresh158", "amount_where_none_stated"): "VF016, as above",
+    ("corpus_fresh158", "safe_cases_auto_applied"): "6/11: VF005 and VF018 (an older attachment's figure beside the "
+    "body's), VF013 (a copier's scan, held back by the matching gate), VF020 (a statement dated more than 60 days "
+    "before the mail) and VF025 (a PDF overview without currency)",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -1009,7 +1060,7 @@ MISSING = "<no shared corpus>"
 # (session 17's), corpus_fresh55 to corpus_fresh59 (session 18's), corpus_fresh60 to corpus_fresh64 (session 19's),
 # corpus_fresh65 to corpus_fresh74 (session 20's), corpus_fresh75 to corpus_fresh83 (session 21's), corpus_fresh84 to
 # corpus_fresh95 (session 22's), corpus_fresh96 to corpus_fresh111 (session 23's), corpus_fresh112 to corpus_fresh131
-# (session 24's), corpus_fresh132 to corpus_fresh142 (session 25's), corpus_fresh143 to corpus_fresh154 (session 26's).
+# (session 24's), corpus_fresh132 to corpus_fresh142 (session 25's), corpus_fresh143 to corpus_fresh158 (session 26's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -1039,7 +1090,8 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh136", "corpus_fresh137", "corpus_fresh138", "corpus_fresh139", "corpus_fresh140",
        "corpus_fresh141", "corpus_fresh142", "corpus_fresh143", "corpus_fresh144", "corpus_fresh145",
        "corpus_fresh146", "corpus_fresh147", "corpus_fresh148", "corpus_fresh149", "corpus_fresh150",
-       "corpus_fresh151", "corpus_fresh152", "corpus_fresh153", "corpus_fresh154")
+       "corpus_fresh151", "corpus_fresh152", "corpus_fresh153", "corpus_fresh154", "corpus_fresh155",
+       "corpus_fresh156", "corpus_fresh157", "corpus_fresh158")
 
 
 def first_round_corpora() -> list[str]:
@@ -1155,6 +1207,10 @@ REFERENCE_EXPECTED_FAILURES: dict[str, str] = {
     "not reported)",
     "corpus_fresh131": "22/24: UE022 (a spaced account number '8800 6021 77' not reported) and UE024 (a short "
     "member number 'M-1874' not reported)",
+    "corpus_fresh152": "22/24: UZ014 (a cost file 'ZV 0688/36 Ko' not reported) and UZ018 (a lawyer's file '93/36 P' "
+    "reported without its letter)",
+    "corpus_fresh156": "22/25: VD009 and VD026 (a namesake's contract account reported instead of the customer number "
+    "the label wants) and VD012 (an English system label, 'Customer ref.', not read)",
 }
 
 

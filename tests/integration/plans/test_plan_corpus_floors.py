@@ -48,7 +48,7 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh107", "corpus_plan_fresh108", "corpus_plan_fresh109", "corpus_plan_fresh110",
        "corpus_plan_fresh111", "corpus_plan_fresh112", "corpus_plan_fresh113", "corpus_plan_fresh114",
        "corpus_plan_fresh115", "corpus_plan_fresh116", "corpus_plan_fresh117", "corpus_plan_fresh118",
-       "corpus_plan_fresh119")
+       "corpus_plan_fresh119", "corpus_plan_fresh120", "corpus_plan_fresh121")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -339,6 +339,17 @@ LOWER: dict[str, dict[str, float]] = {
     # address's letter; plan_fresh113 (the Westerwald) 26/28, both misses undecided or asking, for a human.
     "corpus_plan_fresh112": {"match": 0.96},
     "corpus_plan_fresh113": {"decision": 0.92},
+    # session 26's four rounds, each measured at first sight against the code as it stood when the round arrived: the
+    # decisions a human still has to take (none recorded alone wrong since): plan_fresh115 (agreeing or refusing in
+    # part) DJ001 (a Jobcenter's receipt read as an undecided reply), DJ012 (questions before deciding read as an
+    # offer of the plan's own sum), DJ023 (an interim answer); plan_fresh117 (private people and small businesses)
+    # six long stories with the decision inside; plan_fresh119 (central teams' forms and batches) DN004 (a ticked box
+    # in a DOCX read wrong), DN019 (a batch letter's other client), DN021 (a fixed rate over 72 months missed);
+    # plan_fresh121 (the claim restated while deciding) DP005, DP016, DP020, DP023.
+    "corpus_plan_fresh115": {"decision": 0.88},
+    "corpus_plan_fresh117": {"decision": 0.77},
+    "corpus_plan_fresh119": {"decision": 0.89, "match": 0.96},
+    "corpus_plan_fresh121": {"decision": 0.85, "match": 0.96},
 }
 
 
@@ -456,6 +467,29 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
         "DH005 (a workshop's 'allein die Teile haben uns 1.180,- € gekostet' read as its claim); a plan reply never "
         "writes a claim"),
     ("corpus_plan_fresh113", "no noise amount taken"): "DH005's 1.180, as above",
+    ("corpus_plan_fresh114", "counter-offer figures right ≥ 95 %"): (
+        "75 % (3/4): one counter-offer's figures read in part; every decision right, none recorded alone wrong"),
+    ("corpus_plan_fresh115", "counter-offer figures right ≥ 95 %"): (
+        "83 % (5/6): DJ012 (a health insurer's questions before deciding, read as an offer of the plan's own sum)"),
+    ("corpus_plan_fresh115", "no amount where none is stated"): (
+        "DJ006 (3.000,00 of a guarantee kept) and DJ016 (225,53, a rate restated) read as claims; a plan reply never "
+        "writes a claim"),
+    ("corpus_plan_fresh115", "no noise amount taken"): "DJ006's and DJ016's figures, as above",
+    ("corpus_plan_fresh117", "counter-offer figures right ≥ 95 %"): (
+        "43 % (3/7) by this corpus's theme (private people): DL005 (a club's future dues read as an offer), DL011 and "
+        "DL018 (figures inside long stories) and DL023 (a quota's months missed); none recorded alone"),
+    ("corpus_plan_fresh118", "counter-offer figures right ≥ 95 %"): (
+        "80 % (4/5): one counter-offer's figures read in part; none recorded alone"),
+    ("corpus_plan_fresh119", "counter-offer figures right ≥ 95 %"): (
+        "50 % (3/6) by this corpus's theme (central teams' templates): DN018 (a recomputed rate beside the plan's), "
+        "DN019 (a batch letter's other client) and DN021 (a fixed rate over 72 months) read wrong or not at all; none "
+        "recorded alone"),
+    ("corpus_plan_fresh120", "no amount where none is stated"): (
+        "DO013 (a figure of the PDF that holds the decision read as a claim); a plan reply never writes a claim"),
+    ("corpus_plan_fresh120", "no noise amount taken"): "DO013's figure, as above",
+    ("corpus_plan_fresh121", "counter-offer figures right ≥ 95 %"): (
+        "71 % (5/7) by this corpus's theme (the claim restated while deciding): DP005 (a rate recomputed on the "
+        "creditor's own figure, read as consent) and DP023 (the restated claim read as an offer)"),
     ("corpus_plan_fresh76", "counter-offer figures right ≥ 95 %"): (
         "83 % (5/6): BW014's PDF offers a one-off 240,00 € 'fällig innerhalb von drei Monaten': the payment period is "
         "listed as months beside it; the decision, a counter-offer, is right"),
@@ -537,9 +571,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # none wrong recorded alone. Fixed since: J015, J018, J020, J022.
     # corpus_plan_fresh13: written blind in session 11 after all its plan fixes; at first sight 18/21 decisions with
     # two wrong decisions recorded alone (G003 Swiss German "nöd", G019 English counter-offer); both fixed since.
-    ("corpus_plan_fresh13", "counter-offer figures right ≥ 95 %"): (
-        "50 % (1/2): G019's 'monthly Rate for our claim is set at EUR 5.00' read as an offered amount, not a monthly "
-        "rate (the decision, a counter-offer, is right and not recorded alone)"),
     ("corpus_plan_fresh14", "counter-offer figures right ≥ 95 %"): (
         "67 % (2/3): D018's 'Rate von 12,00 EUR … über 48 Monate' read as an offered amount, not a monthly rate and "
         "months (the decision, a counter-offer, is right)"),

@@ -39,6 +39,13 @@ def test_a_claim_settled_in_other_words_is_settled(body: str) -> None:
 @pytest.mark.parametrize("body", [
     "Frau Ihlenfeld hat 40,00 € bezahlt. Offen ist aber noch ein Restbetrag von 24,80 €.",
     "Das Kundenkonto 77 120 steht auf 124,80 € im Soll.",
+    "Offen sind noch 480,00 €. Zahlt Frau Ihlenfeld zehn Raten pünktlich, wird die Restforderung erlassen.",
 ])
 def test_a_remainder_still_open_is_no_settlement(body: str) -> None:
     assert read(body).intent != "settled"
+
+
+def test_what_a_private_lender_still_gets_is_the_claim() -> None:
+    result = read("Ich habe ihm im Frühjahr 1.500 Euro geliehen, er hat inzwischen 300,- zurückgezahlt.\n\n"
+                  "Also bekomme ich noch 1.200,- €. Zinsen will ich keine.")
+    assert (result.intent, result.total_amount) == ("debt_statement", Decimal("1200.00"))

@@ -246,7 +246,9 @@ REMAINDER_PAID_OUT = phrases((
     # what remains is the debtor's credit ("Das verbleibende Guthaben von 34,75 € überweisen wir Herrn P."), not a claim
     r"\bGuthaben\w*",
     # or written off: "Einen Restbetrag von 0,37 € haben wir ausgebucht"
-    r"\b(?:ausgebucht|abgeschrieben|erlassen|niedergeschlagen)\b",
+    # (waived in the past only: "wird nach Erfüllung des Plans … erlassen" is a promise, the remainder still open)
+    r"\b(?:ausgebucht|abgeschrieben)\b",
+    r"\b(?:haben|hat|wurde|wurden|ist|sind) (?:\S+ ){0,6}?(?:erlassen|niedergeschlagen)\b",
     r"auf (?:das|ihr|sein) (?:\S+ )?Konto (?:\S+ ){0,4}?überwiesen",
     r"(?:an|zugunsten) (?:Ihre\w* Mandant\w*|Frau \S+|Herrn \S+|die Schuldnerin|den Schuldner) (?:\S+ ){0,3}?"
     r"überwiesen",

@@ -122,6 +122,8 @@ BALANCE = phrases((
     r"(?! (?:\S+ )?nicht\b)",
     # "statt 4.210,00 € nun 3.968,12 €": the word alone between the figure put right and the new one
     r"^\W*(?:nun|nunmehr|jetzt|neu)\W*$",
+    # a private lender's or landlord's words: "Also bekomme ich noch 1.200,- €", "kriege ich noch 340 Euro"
+    r"\b(?:bekomme|bekommen|kriege|krieg|kriegen) (?:ich|wir) (?:\S+ )?noch\b",
     # typed short: "Beitragsrückst. Kfz-Vers. …: 488,50"
     r"rückst\.",
     # "Rest: 400,00 €" under a sum and a payment: the word alone as the row's label
