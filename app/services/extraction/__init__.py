@@ -62,9 +62,8 @@ from app.services.extraction.result import (
 )
 from app.services.extraction.sender import sender_cues
 from app.services.extraction.stated_sums import future_totals, larger_sums, unread_larger_sums
-from app.services.extraction.totals import TotalDecision, decide_total, sums_its_parts, usable
+from app.services.extraction.totals import TotalDecision, decide_total, is_rough, sums_its_parts, usable
 from app.services.extraction.vocabulary.amounts import (
-    APPROXIMATE_LEAD,
     NEGATIVE_IS_OWED,
     POINTS_TO_SUBJECT,
     SUBJECT_FIGURE_WORD,
@@ -271,7 +270,7 @@ def _safety(
         if (left_in := payment_left_in(total, candidates)) is not None:
             reasons.append(f"a payment of {money.format_eur(left_in)} is listed above the total, which does not take "
                            "it off")
-        if APPROXIMATE_LEAD.search(fold(total.line.text[: total.start])):
+        if is_rough(total):
             reasons.append("the total is stated as an approximate figure")
         if sums := larger_sums(total, candidates):
             named = "; ".join(money.format_eur(c.value) for c in sums)

@@ -573,10 +573,7 @@ def _line_candidates(
         cell = place(line.text, token.start, header) if header else None
         verdict, column_reason, features = _column_judgement(verdict, cell, header or ())
         if position > 1 and _JOINED.search(masked[tokens[position - 2].end : token.start]) and (
-                (_EQUALS_LEAD.match(lead) and _names_the_claim(clause)) or _SUM_WORDS_LEAD.search(lead)
-                or ((_EQUALS_LEAD.match(lead) or _EQUALS_AFTER_ITEM.match(lead))
-                    and _chain_adds_up(masked, tokens, position)
-                    and (_names_the_claim(clause) or _names_a_part(clause)))):
+                _SUM_WORDS_LEAD.search(lead) or _equation_sum(masked, tokens, position, lead, clause)):
             # "offen sind 2 Jahresbeiträge à 138,00 + Mahnkosten 6,00 = 282,00 €": what follows "=" after amounts
             # joined by "+" in a clause about the claim is its sum, whatever part names the clause holds ("3 × 58,40
             # = 175,20" is one item's product; "Sollmiete: 512,00 + 168,00 = 680,00" the make-up of a rent); the sum
@@ -665,6 +662,16 @@ def _chain_label(masked: str, previous_end: int, token: MoneyToken, next_start: 
 # The sum after the last item's own name, typed short: "offen 517,34 + 10,00 mahngebuehr = 527,34".
 _EQUALS_AFTER_ITEM = re.compile(r"^\s*(?:€|EUR|Euro)?\s*[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß.\- ]{0,30}?\s*=\s*"
                                 r"(?:€|EUR|Euro)?\s*$", re.IGNORECASE)
+
+
+def _equation_sum(masked: str, tokens: Sequence[MoneyToken], position: int, lead: str, clause: str) -> bool:
+    """The amount after "=" in a clause about the claim; or, where the parts joined by "+" add up to it exactly, also
+    after the last part's own name, in a clause that names the claim or a part of one."""
+    equals = _EQUALS_LEAD.match(lead) is not None
+    if not equals and _EQUALS_AFTER_ITEM.match(lead) is None:
+        return False
+    claim = _names_the_claim(clause)
+    return (equals and claim) or (_chain_adds_up(masked, tokens, position) and (claim or _names_a_part(clause)))
 
 
 def _chain_adds_up(masked: str, tokens: Sequence[MoneyToken], position: int) -> bool:

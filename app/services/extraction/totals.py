@@ -445,16 +445,21 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
 _ROUNDING = Decimal("0.1")
 
 
-def _rough(candidate: Candidate) -> bool:
+def is_rough(candidate: Candidate) -> bool:
+    """The words right before the figure make it a rough one ("rund", "ca.", "gut", "knapp")."""
     return APPROXIMATE_LEAD.search(fold(candidate.line.text[:candidate.start])) is not None
 
 
 def _exact_over_rough(pool: list[Candidate], accepted: Sequence[Candidate]) -> list[Candidate]:
-    """The pool without a figure the text calls rough ("rund", "ca.", "gut", "knapp") where an exact figure within a
-    tenth of it stands too: the same claim rounded, neither a total of its own nor a rival to the exact one."""
-    exact = [c for c in accepted if not _rough(c) and c.value > 0]
-    return [c for c in pool if not (_rough(c) and any(
-        other.value != c.value and abs(other.value - c.value) <= c.value * _ROUNDING for other in exact))]
+    """The pool without a figure the text calls rough where an exact figure within a tenth of it stands too: the same
+    claim rounded, neither a total of its own nor a rival to the exact one."""
+    rough = [c for c in pool if is_rough(c)]
+    if not rough:  # most mail: no rough figure among the totals, nothing else to read
+        return pool
+    exact = [c for c in accepted if c.value > 0 and not is_rough(c)]
+    dropped = {id(c) for c in rough if any(
+        other.value != c.value and abs(other.value - c.value) <= c.value * _ROUNDING for other in exact)}
+    return [c for c in pool if id(c) not in dropped]
 
 
 def _remainder_after_payments(total: Candidate, ranking: list[Ranked],
