@@ -265,6 +265,8 @@ def _safety(
         if decision.competing:
             named = "; ".join(money.format_eur(c.value) for c in decision.competing)
             reasons.append(f"other amounts also read as the total and nothing explains them: {named}")
+        elif decision.later_rival is not None:
+            reasons.append(f"a later figure also reads as the claim: {money.format_eur(decision.later_rival.value)}")
         if (listed := rows_missing_the_total(total, candidates)) is not None:
             reasons.append(f"the rows listed right above the total add up to {money.format_eur(listed)}, not to it")
         if (left_in := payment_left_in(total, candidates)) is not None:

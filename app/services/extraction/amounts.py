@@ -57,6 +57,7 @@ from app.services.extraction.vocabulary.amounts import (
     PAST_TRAIL,
     PERIODIC_LEAD,
     REMAINDER_AFTER_INSTALMENT,
+    SHARE_COLUMN,
     SUPERSEDED_LEAD,
     SUPERSEDED_TRAIL,
     THRESHOLD_LEAD,
@@ -146,6 +147,7 @@ _ADDING_LEAD = re.compile(r"^\W*(?:(?:und|sowie|ausserdem|ferner)\s+)?(?:(?:hinz
                           r"|(?:kommen|kommt)\s+(?:noch\s+)?(?:hinzu|dazu)|und|sowie|plus|zzgl\.?|zuzueglich)"
                           r"(?:\s+(?:noch|weitere|jeweils|je))*\s*(?:€|eur|euro)?\s*$")
 # Inside a sentence: the marks between its clauses.
+_CLAUSE_COMMA = re.compile(r",\s")  # (a decimal comma has a digit after it)
 _CLAUSE_MARK_INSIDE = re.compile(r"[,;]|\s[–-]\s")
 # A part a later clause may name of its own, so that a cue in it is about that part, not an amount before. The
 # claim or the total it names ("…, diese sind in der Gesamtforderung nicht enthalten") is what the cue compares with.
@@ -168,6 +170,9 @@ _EQUALS_LEAD = re.compile(r"^\s*(?:€|EUR|Euro)?\s*=\s*(?:€|EUR|Euro)?\s*$", 
 _SUM_WORDS_LEAD = re.compile(r"\b(?:(?:sind|macht|ergibt|ergeben) (?:das|dies|es|sich)|das (?:sind|macht|ergibt)"
                              r"|(?:that|which) makes)\s*(?:€|EUR|Euro)?\s*$", re.IGNORECASE)
 _ENDS_LINE = re.compile(r"^\s*(?:€|EUR|Euro)?\s*$", re.IGNORECASE)
+# A row's label: up to four words, each a capitalised noun, a number or a small joining word, before its figure.
+_NOUN_ROW = re.compile(r"^\s*[-–•*]?\s*[A-ZÄÖÜ][\w./-]*(?:\s+(?:[A-ZÄÖÜ\d][\w./-]*|für|vom|von|bis|aus|der|des|im|am"
+                       r"|und|inkl\.|zzgl\.)){0,3}\s*:?\s*$")
 _COLUMN_GAP = re.compile(r"(?:(?<! ) {2,}+|\t|\|)\s*+(?:€|EUR|Euro)?\s*+[-−–]?\s*+$", re.IGNORECASE)
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t")
 # A sentence mark and the spaces after it, before a capital. The word before the mark is read only where it
@@ -179,6 +184,10 @@ _SENTENCE_MARK = re.compile(r"(?:(?<!\.)\.|[!?])\s+(?=[A-ZÄÖÜ])|(?<=\.)\.\s+(
 # A writer who capitalises nothing ("die is noch komplett offen 1186,- euro. hab ihm 2 mahnungen …") starts a sentence
 # in lower case: on a line without a capital letter, a mark before a small letter ends a sentence too.
 _LOWER_CASE_SENTENCE_MARK = re.compile(r"(?:(?<!\.)\.|[!?])\s+(?=[a-zäöüß])")
+# … and on any line, a full stop after a small-letter word goes on in small letters ("hat am 18.07. 200,- € bezahlt.
+# offen sind 1.260,00 €"): verbs and adjectives end sentences, while short forms of nouns ("Hauptford. und Zinsen")
+# start with a capital and the small-letter ones are known.
+_AFTER_SMALL_WORD_MARK = re.compile(r"(?<=[a-zäöüß]{3})\.\s+(?=[a-zäöüß])")
 _CAPITAL = re.compile(r"[A-ZÄÖÜ]")
 _ABBREVIATIONS = frozenset(
     ("inkl", "zzgl", "abzgl", "bzw", "ca", "nr", "gem", "pos", "evtl", "str", "geb", "vgl", "dr", "tel", "fa", "hr",
@@ -188,7 +197,7 @@ _ABBREVIATIONS = frozenset(
      "az", "aktz", "ref", "kd", "kdnr", "rnr", "lfd", "mitgl", "vertr",
      # short forms a sentence goes on after in lower case ("incl. the cabin upgrade", "inkl. mahngebühren")
      "incl", "excl", "exkl", "etc", "approx", "resp", "zzt", "mind", "urspr", "einschl", "insb", "bspw", "zus", "ges",
-     "allg", "ggü", "ua", "dh", "zb", "od")
+     "allg", "ggü", "ua", "dh", "zb", "od", "rd", "ausschl", "jew", "zw", "inkl", "lfd", "sep", "ehem", "verh", "led")
 )
 _BRACKET = re.compile(r"[(\[]")
 _SENTENCE_END = re.compile(r"[.:;!?)]\s*$")
@@ -264,9 +273,11 @@ def _trailing_clause(masked: str, end: int, next_start: int, next_line: str | No
     # in an amount of its own ("Auslagen 20,00 EUR" / "bereits gezahlt -150,00 EUR") is a list, and the payment
     # row says nothing about the fee above it.
     # (a line that breaks after a small word, "… mit 236,85 EUR im" / "Minus; …", runs on whatever its next word)
+    # Nor does a row of a list, nouns and a figure ("Miete März 640 Euro" / "von der Nebenkostenabrechnung noch …").
     if next_start == len(masked) and next_line and not _SENTENCE_END.search(masked) \
             and (next_line[:1].islower() or _ENDS_IN_SMALL_WORD.search(tail)) \
-            and not (_ENDS_LINE.match(tail) and _COLUMN_GAP.search(masked[:start]) and _ends_in_amount(next_line)):
+            and not (_ENDS_LINE.match(tail) and _COLUMN_GAP.search(masked[:start]) and _ends_in_amount(next_line)) \
+            and not (_ENDS_LINE.match(tail) and _NOUN_ROW.match(masked[:start])):
         continue_stop = _CLAUSE_END.search(next_line)
         return tail + " " + (next_line[: continue_stop.start()] if continue_stop else next_line)
     return tail
@@ -294,6 +305,11 @@ def _sentence_starts(masked: str) -> tuple[int, ...]:
     marks = list(_SENTENCE_MARK.finditer(masked))
     if not _CAPITAL.search(masked.replace("EUR", "")):
         marks = sorted((*marks, *_LOWER_CASE_SENTENCE_MARK.finditer(masked)), key=lambda match: match.start())
+    else:
+        small = [match for match in _AFTER_SMALL_WORD_MARK.finditer(masked)
+                 if _word_before(masked, match.start())[:1].islower()]
+        if small:
+            marks = sorted((*marks, *small), key=lambda match: match.start())
     return tuple(match.end() for match in marks
                  if match.group(0)[0] != "." or not _is_abbreviation(_word_before(masked, match.start())))
 
@@ -334,7 +350,7 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
     if per_unit and _FACTOR_BEFORE.search(lead):
         return _MULTIPLIER
     if token.negative:
-        return "deduction (negative line)"
+        return _NEGATIVE_LINE
     folded_lead = fold(lead)
     if _INTEREST_BASE.search(folded_lead) and not _STATED_AS_OWED.search(folded_lead) \
             and not _GROWN_TO.match(fold(trail)):
@@ -457,6 +473,11 @@ def _label(lead: str, clause: str, prefix: str, trail: str, previous_label: str 
         verdict = classify(previous_label)
         if verdict.label != "unlabelled":
             return verdict
+    # Words after the amount and before a comma are its own; after the comma a new clause names something else
+    # ("1.260,00 € wie gesagt, Zinsen nehm ich keine").
+    head = _CLAUSE_COMMA.split(trail, maxsplit=1)[0]
+    if head != trail and WORD.search(head):
+        trail = head
     trailing = verdicts[trail] if trail in verdicts else classify(trail)
     if trailing.label not in ("other", "unlabelled"):
         return trailing
@@ -475,6 +496,8 @@ def _part_reason(line: SourceLine) -> str | None:
 
 _SUM_ROW_TOTAL = "table sum row, open amount column"
 _ROW_ARITHMETIC = "row arithmetic: billed − paid = open"
+_ITEM_OF_A_CREDIT = "an item of a balance that ends in the debtor's credit"
+_DEBIT_COLUMN_BESIDE_CREDITS = "debit column's sum beside a credit column's; the balance is their difference"
 
 
 def _column_judgement(
@@ -488,6 +511,9 @@ def _column_judgement(
         return verdict, f"{_FIRMS_FIGURE} ({cell.header})", ()
     if cell.role == "difference":
         return verdict, f"difference column ({cell.header}), not the claim", ()
+    if cell.role == "total" and any(SHARE_COLUMN.search(fold(name)) for name in header) \
+            and not SHARE_COLUMN.search(fold(cell.header)):
+        return verdict, f"the whole's costs ({cell.header}) in a table that shares them out, not the claim", ()
     if cell.role == "paid":
         return verdict, f"paid column ({cell.header}), not open", ()
     if cell.role == "billed" and has_open:
@@ -508,6 +534,12 @@ def _with_row_arithmetic(row: list[Candidate], header: tuple[str, ...] | None) -
         cell = place(candidate.line.text, candidate.start, header)
         if cell is not None and cell.sum_row:
             by_role.setdefault(cell.role, candidate.value)
+    if {"billed", "paid"} <= by_role.keys() and "open" not in by_role and by_role["paid"] > 0:
+        # "Summe | 1.498,20 | 129,99" under "Soll | Haben": the debits' column total beside the credits' is not
+        # what is owed; the balance is their difference (a "Saldo" row, or nobody says it).
+        return [replace(c, reason=_DEBIT_COLUMN_BESIDE_CREDITS) if c.reason is None and c.value == by_role["billed"]
+                and (cell := place(c.line.text, c.start, header)) is not None and cell.sum_row and cell.role == "billed"
+                else c for c in row]
     if not {"billed", "paid", "open"} <= by_role.keys() or by_role["billed"] - by_role["paid"] != by_role["open"]:
         return row
     return [replace(c, features=(*c.features, _ROW_ARITHMETIC)) if _SUM_ROW_TOTAL in c.features else c for c in row]
@@ -628,7 +660,10 @@ def _line_candidates(
 # A word of consequence alone before an amount, opening its sentence or right after the amount before (not after a
 # comma: "Die Rechnung über 930,00 €, also 900,00 € Material und …" restates a part).
 # (a comma may stand before it: "pro Mahnung nehm ich 5 Euro, also 652,70 € gesamt")
-_CONSEQUENCE_ALONE = re.compile(r"^[\s,;]*(?:(?:€|EUR|Euro)[\s,;]+)?(?:also|somit|macht|ergibt)\s*$", re.IGNORECASE)
+# (with a hedge between: "…, macht nach meinem Stand 1.731,05 €")
+_CONSEQUENCE_ALONE = re.compile(r"^[\s,;]*(?:(?:€|EUR|Euro)[\s,;]+)?(?:also|somit|macht|ergibt)"
+                                r"(?:\s+(?:das|dies|dann|nach\s+(?:meinem|unserem)\s+(?:Stand|Wissen)))*\s*$",
+                                re.IGNORECASE)
 _SUM_WORD_AFTER = re.compile(r"^\W*(?:(?:EUR|Euro)\W+)?(?:insgesamt|zusammen|gesamt|in Summe)\b", re.IGNORECASE)
 _DEDUCTION_MARK = re.compile(r"^\s*\./\.\s")
 _CURRENCY_WORD = re.compile(r"\b(?:EUR|Euro)\b", re.IGNORECASE)
@@ -1002,7 +1037,53 @@ def collect_amounts(lines: Sequence[SourceLine]) -> list[Candidate]:
     candidates = _minus_rows_deducted(lines, _under_aligned_headers(lines, candidates))
     in_currency = _under_currency_header(lines)
     judged = [_reject_unlabelled_integer(_with_header_currency(candidate, in_currency)) for candidate in candidates]
-    return _sums_under_a_rule(lines, _products_stated(_reject_row_numbers(_running_balances(lines, judged))))
+    judged = _running_balances(lines, judged)
+    return _debits_written_negative(_credit_balances(_sums_under_a_rule(lines, _products_stated(
+        _reject_row_numbers(judged)))))
+
+
+_NEGATIVE_LINE = "deduction (negative line)"
+
+
+def _debits_written_negative(candidates: list[Candidate]) -> list[Candidate]:
+    """A bank's statement that writes what the debtor owes with a minus ("Saldo zum Kündigungszeitpunkt -3.318,77 /
+    Zinsen seit Kündigung -83,39 / Saldo per 18.03. -3.402,16") writes its charges the same way: interest or costs
+    written negative beside a balance written negative are added, not taken off."""
+    debit_sources = {c.line.source for c in candidates if c.sign_flipped and not c.rejected}
+    if not debit_sources:
+        return candidates
+    judged: list[Candidate] = []
+    for candidate in candidates:
+        if candidate.reason == _NEGATIVE_LINE and candidate.line.source in debit_sources and candidate.value < 0 \
+                and (charge := classify(candidate.label_text)).label in ("interest", "costs"):
+            candidate = replace(candidate, value=-candidate.value, label=charge.label, reason=None, sign_flipped=True)
+        judged.append(candidate)
+    return judged
+
+
+def _credit_balances(candidates: list[Candidate]) -> list[Candidate]:
+    """A balance written negative ("Saldo -23,16") whose figure the same text calls a credit ("Das Guthaben von
+    23,16 EUR überweisen wir …") is the debtor's credit, not a claim read without its sign."""
+    credits = {(c.line.source, c.value) for c in candidates if c.reason == CREDIT_REASON}
+    if not credits:
+        return candidates
+    judged = list(candidates)
+    for index, candidate in enumerate(candidates):
+        if not candidate.sign_flipped or candidate.rejected or (candidate.line.source, candidate.value) not in credits:
+            continue
+        judged[index] = candidate.reject(CREDIT_REASON)
+        # The rows that add up to it ("Beitragsrückstand 96,40 / Mahngebühr 3,00 / Gutschrift -115,80") are its items.
+        running = Decimal(0)
+        for before in range(index - 1, -1, -1):
+            row = candidates[before]
+            if row.line.source != candidate.line.source or row.line.part != candidate.line.part:
+                break
+            running += row.value
+            if running == -candidate.value:
+                for item in range(before, index):
+                    judged[item] = judged[item].reject(_ITEM_OF_A_CREDIT)
+                break
+    return judged
 
 
 # A column added up under a drawn rule ("1.962,00" / "94,00" / "8,50" / "------" / "2.064,50"): the figure alone
@@ -1193,10 +1274,21 @@ _TITLES_ENDING_IN_CURRENCY = re.compile(r"^[^\W\d_][^\d.:;!?]{0,60}?[\s|]\(?(?:E
 _CENTS = re.compile(r"(?:,|\.)(?:\d{2}|[-–—]{1,2})$")
 
 
+# A statement's note on the currency of all its figures ("Alle Beträge in Euro.", "Angaben in EUR", "Währung: EUR").
+_CURRENCY_NOTE = re.compile(
+    r"\b(?:Beträge|Betraege|Angaben|Werte|Zahlen)\s+(?:sind\s+|verstehen\s+sich\s+)?(?:in|auf)\s+(?:EUR|€|Euro)\b"
+    r"|\bWährung\s*:?\s*(?:EUR|€|Euro)\b",
+    re.IGNORECASE,
+)
+
+
 def _under_currency_header(lines: Sequence[SourceLine]) -> set[int]:
     """The lines (by id) that stand below a column title naming the currency, in the same source and part:
-    a statement whose header says "Betrag (EUR)" writes its rows "42,50" without the sign."""
-    marked: set[int] = set()
+    a statement whose header says "Betrag (EUR)" writes its rows "42,50" without the sign; and every line of a
+    reply or attachment whose note says all its figures are in euro."""
+    noted = {(line.source, line.part) for line in lines
+             if line.part in ("reply", "attachment") and _CURRENCY_NOTE.search(line.text)}
+    marked: set[int] = {id(line) for line in lines if (line.source, line.part) in noted}
     place_seen: tuple[str, str] | None = None
     for line in lines:
         where = (line.source, line.part)

@@ -416,8 +416,8 @@ def withdrawal_doubts(reply_text: str, subject: str | None = None, decision: Tot
         return [f"{WITHDRAWN_ANSWER}: '{found.group(0)[:80]}'"]
     if decision is None or (former := _former_total(decision, candidates)) is None:
         return []
-    if subject and (titled := CORRECTION_SUBJECT.match(fold(subject))):
-        return [f"{WITHDRAWN_ANSWER}: the subject opens with '{titled.group(0).strip(' :')}' and the reply names the "
+    if subject and (titled := CORRECTION_SUBJECT.search(fold(subject))):
+        return [f"{WITHDRAWN_ANSWER}: the subject says '{titled.group(0).strip(' :–-|/(')}' and the reply names the "
                 f"earlier figure {money.format_eur(former)}"]
     if found := EARLIER_STATEMENT_CORRECTED.search(folded):
         return [f"{WITHDRAWN_ANSWER}: '{found.group(0)[:80]}', naming the earlier figure {money.format_eur(former)}"]

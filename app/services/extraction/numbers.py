@@ -230,12 +230,23 @@ def foreign_currency(text: str) -> str | None:
     return match.group(0).strip() if match else None
 
 
+# Euros and cents said as they are spoken, "212 Euro 64," (the cents end the phrase or "Cent" follows them): read as
+# "212,64 Euro", which keeps every position on the line.
+_EURO_THEN_CENTS = re.compile(r"(?<![\d.,])(?P<whole>\d{1,6}) (?P<cur>Euro|EUR) (?P<cents>\d\d)"
+                              r"(?=\s*(?:[,;:)!?]|\.(?!\d)|$)| (?:Cent|ct)\b)")
+
+
+def _cents_before_currency(match: re.Match[str]) -> str:
+    return f"{match['whole']},{match['cents']} {match['cur']}"
+
+
 def find_money(text: str) -> list[MoneyToken]:
     """Amount-shaped numbers in one line: with a decimal comma (or ",-") or next to a currency.
     Plain integers without a currency, one-decimal figures ("48213,4") and noise are skipped."""
     if not _DIGIT.search(text):  # every amount holds a digit; masking only ever takes digits away
         return []
-    masked = mask_noise(text.replace("\u00a0", " ").replace("\u202f", " "))
+    masked = _EURO_THEN_CENTS.sub(_cents_before_currency,
+                                  mask_noise(text.replace("\u00a0", " ").replace("\u202f", " ")))
     tokens = []
     position = 0
     while (match := _next_number(masked, position)) is not None:

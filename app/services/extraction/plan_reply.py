@@ -158,6 +158,14 @@ def _bare_decision(sentence: Sentence, heading: bool) -> None:
                 found.append(match.group(0))
 
 
+# A sentence that opens with the debtor falling behind under the plan, up to its comma ("Gerät Herr B. mit mehr als zwei
+# Raten in Rückstand,", "Sollten die Raten nicht pünktlich gezahlt werden,").
+_DEFAULT_OPENING = re.compile(
+    r"^\W*(?:wenn|falls|sofern|sollte\w*|geraet|geraten|kommt|kommen|bleibt|bleiben|bei|im falle|fuer den fall)\b"
+    r"[^,;.]{0,120}?(?:verzug|rueckstand|rueckstaend\w*|nicht (?:\S+ ){0,3}?(?:gezahlt|bezahlt|eingehalten|erfuellt"
+    r"|geleistet|eingehen))[^,;.]{0,40},")
+
+
 def _polarity(sentence: Sentence, heading: bool = False) -> None:
     text = sentence.folded
     # "nicht nur …, sondern": blanked where a negation is looked for, so that it negates nothing.
@@ -198,9 +206,14 @@ def _polarity(sentence: Sentence, heading: bool = False) -> None:
             sentence.agrees.append(" ".join(match.group(0).split()))
     refusals = [m for m in refusal_matches if not _inside(m, spans)
                 and not words.AGREE_DESPITE_NEGATION.search(text[max(0, m.start() - 20):m.end() + 20])]
+    default_opening = _DEFAULT_OPENING.match(text)
     for match in refusals:
         clause = plan_sentences.clause_span(text, match.start(), match.end())
         if words.HYPOTHETICAL.search(clause):
+            continue
+        if default_opening and match.start() >= default_opening.end():
+            # "Gerät Herr B. mit zwei Raten in Rückstand, wird … die Vollstreckung fortgesetzt": what follows a
+            # default under the plan, not a refusal of it
             continue
         sentence.refuses.append(" ".join(match.group(0).split()))
         if not words.NEGATION.search(match.group(0)) and _free_negation(

@@ -38,6 +38,9 @@ class TotalDecision:
     notes: tuple[str, ...] = ()
     # The totals or balances of its own that the chosen total adds up (a grand total over several accounts or files).
     wholes_summed: tuple[Candidate, ...] = ()
+    # Another figure the text names as the claim after the chosen one, outside its breakdown ("also sind noch 1.200,- €
+    # offen. Nachtrag: … Es sind also nur noch 1.100,- €."): the later word may be the creditor's last.
+    later_rival: Candidate | None = None
 
     @property
     def corroborated(self) -> bool:
@@ -438,6 +441,8 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
         margin=margin,
         notes=tuple(notes),
         wholes_summed=tuple(item for item in own_items if item.label in ("total", "balance") and not item.rejected),
+        later_rival=runner_up.candidate if rival and runner_up is not None and not unexplained
+        and order_key(runner_up.candidate) > order_key(total) else None,
     )
 
 

@@ -42,7 +42,7 @@ _COLOUR_ANNOUNCED = re.compile(
     r"\b(?:antwort|anmerkung|ergänzung|kommentar|answer|comment|reply|replies)\w*\b[^<.]{0,80}?"
     r"\b(?:in\s+)?(?P<colour>rot|roter|red|blau|blauer|blue|grün|grüner|green)\b", re.IGNORECASE)
 _COLOURED_OPEN = re.compile(
-    r"<(?:span|font|b|strong|p|div)\b[^>]*?\bcolou?r\s*[:=]\s*[\"']?\s*(?P<value>#[0-9a-f]{3,6}\b|[a-z]+)[^>]*>",
+    r"<(?:span|font|b|strong|p|div|table|tr|td|li)\b[^>]*?\bcolou?r\s*[:=]\s*[\"']?\s*(?P<value>#[0-9a-f]{3,6}\b|[a-z]+)[^>]*>",
     re.IGNORECASE)
 _COLOUR_NAMES = {"red": (255, 0, 0), "darkred": (139, 0, 0), "blue": (0, 0, 255), "darkblue": (0, 0, 139),
                  "green": (0, 128, 0), "darkgreen": (0, 100, 0)}
@@ -65,11 +65,23 @@ def _of_family(value: str, family: str) -> bool:
     if rgb is None:
         return False
     ranked = sorted(zip(rgb, ("red", "green", "blue"), strict=True), reverse=True)
-    return ranked[0][1] == family and ranked[0][0] >= 0x80 and ranked[0][0] - ranked[1][0] >= 0x60
+    return ranked[0][1] == family and ranked[0][0] >= 0x80 and ranked[0][0] - ranked[1][0] >= 0x50
+
+
+# … or in bold ("wir haben Ihre Fragen direkt im Text beantwortet (fett gedruckt)", "answers in bold").
+_BOLD_ANNOUNCED = re.compile(
+    r"\b(?:(?:be)?antwort|anmerkung|ergänzung|kommentar|answer|comment|reply|replies)\w*\b[^<.]{0,80}?"
+    r"\b(?:fett|fettgedruckt|fettschrift|bold)\b", re.IGNORECASE)
+# (not a forwarded header's bold field names, "<b>Von:</b>")
+_BOLD_OPEN = re.compile(r"<(?:b|strong)\b[^>]*>(?!\s*(?:von|from|gesendet|sent|an|to|cc|betreff|subject|datum|date)"
+                        r"\s*:)", re.IGNORECASE)
 
 
 def _mark_coloured_answers(html: str) -> str:
-    announced = _COLOUR_ANNOUNCED.search(_TAG.sub(" ", html))
+    text = _TAG.sub(" ", html)
+    if _BOLD_ANNOUNCED.search(text):
+        html = _BOLD_OPEN.sub(lambda m: f"{m.group(0)}--> ", html)
+    announced = _COLOUR_ANNOUNCED.search(text)
     if announced is None:
         return html
     family = _FAMILY[announced.group("colour").lower()]

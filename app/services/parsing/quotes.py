@@ -43,6 +43,7 @@ _ATTRIBUTION = re.compile(
 _ATTRIBUTION_HEAD = re.compile(
     rf"^\s*(?:am|on|le|op|el|il\s+giorno|em|w\s+dniu|den|dne)\s|(?<!\w)(?:{_WROTE})(?!\w)", re.IGNORECASE)
 QUOTED_LINE = re.compile(r"^\s*>")
+_QUOTE_PREFIX = re.compile(r"^(?:\s*>)+ ?")
 # A line that is a rule and nothing else ("----", "______", "* * *"), no heading in it.
 _BARE_RULE = re.compile(r"^\s*(?:[-_=*~]\s*){3,}$")
 # A help desk's thread (Zendesk, Freshdesk, OTRS) lists its comments newest first, each under a rule and a head of
@@ -195,14 +196,19 @@ def _inline_answers(lines: list[str], after: int) -> list[bool] | None:
 # The sender says it wrote its answers into the letter below ("unsere Antworten haben wir in Ihr Schreiben unten
 # eingefügt (mit --> markiert)", "die Antworten stehen in Ihrem Schreiben in Großbuchstaben", "answers inline").
 _ANSWERS_ANNOUNCED = re.compile(
-    r"\b(?:antwort|anmerkung|ergänzung|ergaenzung|kommentar|stellungnahme)\w*\b(?:[^.\n]|\n(?![^\S\n]*\n)){0,100}?"
+    r"\b(?:(?:be)?antwort|anmerkung|ergänzung|ergaenzung|kommentar|stellungnahme)\w*\b(?:[^.\n]|\n(?![^\S\n]*\n)){0,100}?"
     r"\b(?:(?:in|im|ins)\s+(?:ihr\w*|dem|das|den|die)\s+(?:schreiben|text|brief|e-?mail|mail|nachricht|anfrage)\b"
-    r"|eingefügt|eingefuegt|eingetragen|markiert|gro(?:ß|ss)buchstaben|zwischen\s+(?:den|die)\s+zeilen)"
-    r"|\b(?:answers?|replies|comments)\b[^.\n]{0,60}?\b(?:inline|in\s+(?:your|the)\s+(?:letter|e-?mail|message))",
+    r"|(?:im|in)\s+(?:text|schreiben)\b|eingefügt|eingefuegt|eingetragen|markiert|gekennzeichnet|hervorgehoben"
+    r"|gro(?:ß|ss)buchstaben|zwischen\s+(?:den|die)\s+zeilen)"
+    r"|\b(?:answers?|replies|comments)\b[^.\n]{0,60}?\b(?:inline|in\s+(?:your|the)\s+(?:letter|e-?mail|message))"
+    # the place first: "wir haben Ihre Fragen direkt im Text beantwortet"
+    r"|\b(?:im|in|ins)\s+(?:ihr\w*\s+)?(?:text|schreiben|brief|e-?mail|mail|anfrage)\b[^.\n]{0,40}?"
+    r"\b(?:beantwortet|kommentiert|eingefügt|eingefuegt|ergänzt|ergaenzt|eingetragen)\b",
     re.IGNORECASE)
 # An answer's first line inside the letter carries a mark ("--> Nicht zutreffend", "ANTWORT WB: …", "Antwort: …",
 # "*** keine", "## 2.375,00 €").
-_ANSWER_MARK = re.compile(r"^\s*(?:-{1,3}>|=>|→|»|\*{2,}|#{2,}|\+{2,}|!{2,}|antwort\b[^:\n]{0,12}:)", re.IGNORECASE)
+_ANSWER_MARK = re.compile(r"^\s*(?:-{1,3}>|={1,3}>|→|»|\*{2,}|#{2,}|\+{2,}|!{2,}|antwort\b[^:\n]{0,12}:)",
+                          re.IGNORECASE)
 _MIN_CAPITALS = 12
 _SENTENCE_ENDS = re.compile(r"[.!?:]\s*$")
 
@@ -226,6 +232,8 @@ def _marked_answers(lines: list[str], index: int, after: int) -> list[bool] | No
         line = lines[position]
         if position > after and marker_at(lines, position) is not None:
             break
+        # (an HTML letter quoted as a <blockquote> has its answers inside the quote: "> --> Nein.")
+        line = _QUOTE_PREFIX.sub("", line)
         if not line.strip() or _HEADER_FROM.match(line) or HEADER_OTHER.match(line):
             answering = False
             continue

@@ -70,10 +70,13 @@ def test_docx_paragraphs_and_table_rows_come_out_in_order_with_cells_joined_by_b
     ]
 
 
-def test_empty_docx_table_cells_do_not_separate_a_label_from_its_amount() -> None:
-    data = docx_bytes([], [["Summe Mietrückstand", "", "", "1.540,00 €"]])
-    result = read_attachment(data)
-    assert result.segments[0].text == "Summe Mietrückstand | 1.540,00 €"
+def test_a_docx_row_of_figures_keeps_its_empty_cells_so_each_figure_stays_in_its_column() -> None:
+    data = docx_bytes([], [["Datum", "", "Text", "Soll", "Haben", ""], ["05.11.", "", "Gutschrift", "", "129,99", ""],
+                           ["Summe Mietrückstand", "", "", "1.540,00 €", "", ""]])
+    texts = [segment.text for segment in read_attachment(data).segments]
+    # a row of words has no columns to keep; a row with a figure keeps them up to its last filled cell
+    assert texts == ["Datum | Text | Soll | Haben", "05.11. |  | Gutschrift |  | 129,99",
+                     "Summe Mietrückstand |  |  | 1.540,00 €"]
 
 
 # --- XLSX ---------------------------------------------------------------------------------
@@ -162,7 +165,7 @@ def test_plain_text_lines_are_numbered_skipping_blank_lines() -> None:
         ("E023-forderungskonto.xlsx", "Gesamtforderung", "sheet Forderungskonto, row 16",
          " | Gesamtforderung | 504,31 €"),
         ("E027-mietkontoauszug.docx", "Gesamtrückstand", "table 1, row 8",
-         "Gesamtrückstand | 1.545,00 €"),
+         "Gesamtrückstand |  |  | 1.545,00 €"),
     ],
 )
 def test_the_dev_corpus_attachments_yield_their_totals_with_locations(

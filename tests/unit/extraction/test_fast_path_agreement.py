@@ -34,6 +34,10 @@ CURRENCY_CODE = re.compile(r"(?:EUR|Euro|CHF|USD|GBP)\b")
 # too, unless it is the second of two dots.
 LOWER_CASE_BREAK = re.compile(r"(?P<word>[\w#]*)(?P<mark>[.!?])\s+(?=[a-zäöüß])")
 CAPITAL = re.compile(r"[A-ZÄÖÜ]")
+# On any other line, a full stop after a word that starts small and ends in three small letters, before a small letter
+# ("… bezahlt. offen sind …"), unless the word is a known short form.
+SMALL_WORD_BREAK = re.compile(r"(?P<word>[\w#]*)(?P<mark>\.)\s+(?=[a-zäöüß])")
+SMALL_LETTERS = re.compile(r"[a-zäöüß]{3}$")
 
 
 def clause_start_by_the_rule(masked: str, position: int) -> int:
@@ -43,6 +47,9 @@ def clause_start_by_the_rule(masked: str, position: int) -> int:
         breaks += [match for match in LOWER_CASE_BREAK.finditer(masked, 0, position)
                    if not (match.group("mark") == "." and match.start("mark") > 0
                            and masked[match.start("mark") - 1] == ".")]
+    else:
+        breaks += [match for match in SMALL_WORD_BREAK.finditer(masked, 0, position)
+                   if SMALL_LETTERS.search(match.group("word")) and match.group("word")[:1].islower()]
     for match in breaks:
         word = match.group("word").lower()
         if match.group("mark") == "." and (len(word) == 1 or word in amounts._ABBREVIATIONS):

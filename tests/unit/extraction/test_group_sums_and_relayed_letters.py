@@ -69,7 +69,7 @@ def test_a_currency_named_as_the_last_column_title_counts_for_the_rows(header: s
 
 
 def test_a_title_row_in_a_sentence_is_no_currency_header() -> None:
-    sheet = pdf("Stadt Lindholm – Kasse", "Die Beträge verstehen sich in EUR, sofern nicht anders angegeben.",
+    sheet = pdf("Stadt Lindholm – Kasse", "Zahlungen bitte in EUR auf das unten genannte Konto.",
                 "15.02. Hundesteuer 60,00", "15.05. Hundesteuer 60,00", "Rückstand 120,00")
     assert not run("anbei die Aufstellung.", attachments=(sheet,)).amount_is_safe
 

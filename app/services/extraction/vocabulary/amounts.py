@@ -25,6 +25,10 @@ FIRMS_COLUMN = phrases((
 ))
 DIFFERENCE_COLUMN = phrases((r"Differenz", r"Abweichung", r"Unterschied", r"difference"))
 TOTAL_COLUMN = phrases((r"Summe", r"Gesamt", r"Gesamtbetrag", r"insgesamt", r"Total", r"Endbetrag"))
+# The debtor's share of costs shared out ("Kostenart | Gesamtkosten Objekt | Schlüssel | Ihr Anteil"): beside it, a
+# total column holds the whole's costs (a building's), never the debtor's claim.
+SHARE_COLUMN = phrases((r"(?:Ihr|Ihre|Ihren|Mieter|Eigentümer)\w* ?Anteil\w*", r"Anteil\w* (?:Mieter|Wohnung|WE)\w*",
+                        r"auf Sie entfallend\w*", r"Kostenanteil\w*"))
 BILLED_COLUMN = phrases((
     r"berechnet", r"Rechnungsbetrag", r"Betrag", r"Soll\b", r"Sollbetrag", r"Forderung", r"Ursprungsbetrag",
     r"Nennbetrag", r"billed", r"invoiced", r"charged", r"amount",
@@ -258,7 +262,7 @@ PARTS_TO_FOLLOW = phrases((
 # Anwaltskosten sind noch nicht festgesetzt"): the claim is larger by an amount nobody wrote. Items not yet due
 # ("der Abschlag ab März ist nicht enthalten") are no part of today's claim and raise no doubt.
 _LEFT_OUT = r"nicht (?:\S+ ){0,2}?(?:beruecksichtigt|enthalten|eingerechnet|inbegriffen|einbezogen|eingeschlossen)"
-_CLAIM_PARTS = r"\w*(?:zinsen|zinslauf|kosten|gebuehren|auslagen|spesen)\b"
+_CLAIM_PARTS = r"\w*(?:zinsen|zinslauf|kosten|gebuehren|auslagen|spesen|nachforderung\w*|nachzahlung\w*)\b"
 # (a date's dots do not end the span: "Zinslauf ab 01.03. noch nicht gerechnet")
 _CLAUSE_SPAN = r"(?:\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|[^.;:]){0,120}?"
 PARTS_LEFT_OUT = re.compile(
@@ -300,12 +304,13 @@ EARLIER_STATEMENT_CORRECTED = phrases((
     r"\bin (?:unserer|meiner) (?:\S+ ){0,2}?(?:\w*aufstellung|Auskunft|Mitteilung|Antwort|Mail|E-Mail|Nachricht)\w* "
     r"(?:\S+ ){0,8}?(?:wurde|wurden|ist|sind|war|waren|haben wir|hatten wir|habe ich|hatte ich) (?:\S+ ){0,10}?"
     r"(?:nicht|versehentlich|irrtümlich|fälschlich\w*) (?:\S+ ){0,2}?(?:berücksichtigt|erfasst|verbucht"
-    r"|eingerechnet|abgezogen|gutgeschrieben|doppelt)",
+    r"|eingerechnet|abgezogen|gutgeschrieben|doppelt|berechnet|angesetzt|ausgewiesen|aufgeführt|angegeben)",
 ), whole_words=False)
 # A subject that opens with the creditor's own correction ("Korrektur Forderungsaufstellung 0093-118",
 # "Berichtigung: Kontostand Meyer"): not a reply to the firm's letter but a new mail putting an earlier answer right
 # (a correction, as above, only where the earlier figure is named too).
-CORRECTION_SUBJECT = re.compile(r"^\W*(?:korrektur|berichtigung|richtigstellung|korrigierte|berichtigte)\b")
+CORRECTION_SUBJECT = re.compile(
+    r"(?:^|[-–—:|/(]\s*)(?:korrektur|berichtigung|richtigstellung|korrigierte|berichtigte)\b")
 # A sum row that names the side its balance stands on ("Saldo zu Ihren Lasten", "zu unseren Gunsten", "Sollsaldo"): what
 # the debtor owes, whichever column a label spanning several cells leaves its figure under.
 OWED_SIDE = phrases((r"zu (?:\S+ )?Lasten\b", r"zu unser(?:en|er) Gunsten\b", r"Sollsaldo", r"im Soll\b",
@@ -344,6 +349,12 @@ PENDING_CREDIT = phrases((
     r"\b(?:Gutschrift|Erstattung|Stornierung|Rückbuchung)\w*\b[^.;]{0,60}?\b(?:ist|sind) (?:\S+ )?"
     r"(?:beauftragt|veranlasst|angewiesen|in Bearbeitung)",
     r"\b(?:will be|is to be) (?:credited|refunded|reversed)\b",
+    # A sum still to be worked out that will be set off against the arrears ("der anteilige Beitrag für Mai und Juni
+    # wird dann mit dem Rückstand verrechnet"); one sum, not the rule for all ("Eingehende Gutschriften werden mit dem
+    # Saldo verrechnet")
+    r"\bwird\b(?:(?!\b(?:bereits|schon|wurde|wurden)\b)[^.;]){0,80}?\bmit (?:dem|der|den|Ihrem|Ihrer|"
+    r"unserem|unserer) (?:\S+ ){0,2}?(?:Rückst[aä]nd|Forderung|Saldo|Salden|Restbetrag|Restforderung|offenen Posten"
+    r"|Beitragsrückst[aä]nd)\w* (?:\S+ )?(?:verrechnet|aufgerechnet|angerechnet)\b",
     # A payment that arrived and is not yet booked ("eine Teilzahlung … ist eingegangen, die noch nicht verbucht
     # ist"; "den neuen Saldo … erst nach der Verbuchung"): the figure stated is the one before it.
     rf"\b(?:eingegangen|erhalten|eingetroffen|gezahlt|überwiesen|Zahlung\w*|Teilzahlung\w*|Überweisung\w*|"
@@ -408,12 +419,21 @@ PROVISIONAL = phrases((r"unverbindlich\w*", r"nicht verbindlich", r"ohne Gewähr
                        r"Vorbehalt\w* (?:der |einer )?(?:Prüfung|Bestätigung|Freigabe|Kontrolle)",
                        # the label's own aside: "Offener Betrag (vorläufig) 341,56 €"
                        r"\(\s*vorläufig\s*\)",
-                       r"subject to (?:review|confirmation|verification)", r"non-binding"), whole_words=False)
+                       # the figure said to be provisional: "Das ist aber erst mal vorläufig:"
+                       r"\b(?:ist|sind) (?:\S+ ){0,3}?vorläufig\s*(?:$|[:.;!])",
+                       r"subject to (?:review|confirmation|verification)", r"non-binding",
+                       # "den genannten Betrag nicht als abschließend zu betrachten", "die derzeit bezifferbare
+                       # Forderung"; a figure that stands "unter dem Vorbehalt" of a decision or a settlement to come
+                       r"nicht (?:\S+ ){0,2}?(?:abschließend|endgültig)\w*", r"derzeit bezifferbar\w*",
+                       r"(?:steht|stehen|gilt|gelten|erfolgt|erfolgen) (?:\S+ ){0,3}?unter (?:dem |einem )?Vorbehalt\b",
+                       r"unter dem Vorbehalt (?:der|des|dieser|dieses|einer|eines)\b"), whole_words=False)
 # Whether a part of the claim stands is still being checked ("Ob die Mahngebühr bestehen bleibt, prüft die
 # Fachabteilung noch", "Wir klären noch, ob die Zinsen berechtigt sind"): the figure may still change.
 STILL_CHECKED = phrases((
     r"\bob\b[^.;:!?]{0,80}?,\s*(?:prüf|klär)\w* (?:\S+ ){0,4}?noch\b",
     r"\b(?:prüf|klär)\w* (?:\S+ ){0,4}?noch,? ob\b", r"\bwird (?:\S+ ){0,2}?noch (?:geprüft|geklärt),? ob\b",
+    # "ob und wie viel Standgeld berechnet wird …, klärt Frau K. nach ihrer Rückkehr"
+    r"\bob\b[^.;:!?]{0,160}?,\s*(?:prüf|klär|entscheid)\w* (?:\S+ ){0,6}?(?:nach|erst|später|sobald|bis)\b",
 ), whole_words=False)
 # The figure may still change, by the creditor's own words: it would fall once something still open happens ("Wenn
 # sie durchgeht, sind es nur noch 744,22 EUR", "sobald wir die Retoure geprüft haben, … verringert sich der Saldo
@@ -422,6 +442,9 @@ MAY_CHANGE = phrases((
     r"\b(?:wenn|falls|sofern|sobald|sollte\w*|nach Eingang|nach Prüfung)\b[^.;]{0,120}?\b(?:reduziert|verringert"
     r"|ermäßigt|mindert|vermindert|ändert|erhöht) sich\b",
     r"\b(?:wenn|falls|sofern|sobald|sollte\w*)\b[^.;]{0,120}?\bnur noch\b",
+    # with the verb first: "Wird der Antrag bewilligt, verringert sich der Eigenanteil um den Erstattungsbetrag"
+    r"(?:^|\n|[.;:]\s)\s*(?:wird|werden|kommt|kommen|geht|gehen|erfolgt|bewilligt)\b[^.;,]{1,80}, (?:\S+ )?"
+    r"(?:reduziert|verringert|vermindert|ermäßigt|mindert|ändert|erhöht) sich\b",
     # a condition said with the verb first: "Kommt sie, …", "Geht die Zahlung ein, …"
     r"(?:^|\n|[.;:]\s)\s*(?:kommt|kommen|geht|gehen|liegt|liegen|erhalten|bekommen|trifft|zahlt|zahlen)\b[^.;,]{1,60},"
     r"[^.;]{0,120}?\bnur noch\b",
@@ -480,6 +503,10 @@ NOT_FOUND_TRAIL = phrases((
 HANDED_TO_COLLECTOR = phrases((
     r"(?:haben|hatten) wir (?:\S+ ){0,6}?an (?:unser\w*|ein\w*|die|den|das) (?:\S+ ){0,6}?(?:Inkasso\w*|Rechtsanw\w*"
     r"|Anwalt\w*|Anwält\w*|Hauptzollamt|Vollstreckungs\w*)[^.;]{0,60}?(?:übergeben|abgegeben|weitergeleitet)\b",
+    # (the dative without "an": "Wir haben die Angelegenheit bereits am 20.08. unserem Rechtsanwalt … übergeben")
+    r"(?:(?:haben|hatten) wir|wir (?:haben|hatten)) (?:\S+ ){0,6}?(?:unserem|unserer|einem|einer|dem|der) (?:\S+ ){0,3}?"
+    r"(?:Inkasso\w*"
+    r"|Rechtsanw\w*|Anwalt\w*|Anwält\w*)[^.;]{0,60}?(?:übergeben|abgegeben|weitergeleitet)\b",
 ), whole_words=False)
 # Damages for the rest of a contract's term, named and not yet in the total ("Mit Vertragsende stellen wir den
 # pauschalierten Schadensersatz für die Restlaufzeit … in Rechnung; … 389,72 EUR. Dieser Betrag ist im obigen Saldo
@@ -491,6 +518,10 @@ NOT_YET_INCLUDED = phrases((
 DAMAGES_TO_COME = phrases((r"Schadens?ersatz\w*", r"Vertragsstrafe\w*", r"Nichterfüllung\w*",
                            r"Restlaufzeit\w*", r"Kündigungsentgelt\w*"))
 UNCOMPUTED_ADDITION = phrases((
+    # costs that arose elsewhere, their amount unknown: "Dort sind zusätzlich Anwaltskosten und Zinsen entstanden,
+    # deren Höhe wir Ihnen nicht nennen können"
+    r"(?:zusätzlich|außerdem|ferner|darüber hinaus|weitere) (?:\S+ ){0,6}?\w*(?:kosten|gebühren|auslagen|zinsen)\b"
+    r"[^.;]{0,80}?(?:nicht (?:\S+ ){0,3}?(?:nennen|beziffern|mitteilen|angeben|bekannt)|unbekannt)",
     r"(?:hinzu kommen|dazu kommen|zuzüglich|zzgl\.?|kommen noch) (?:\S+ ){0,8}?(?:Kosten|Gebühren|Auslagen|Zinsen)\b"
     r"(?:\S* ){0,10}?(?:erst|noch) (?:\S+ ){0,4}?(?:abrechne\w*|abgerechnet\w*|berechne\w*|beziffer\w*|feststeh\w*)",
 ))

@@ -48,7 +48,7 @@ RECEIPT = phrases((
     r"wir bestätigen (?:Ihnen )?den (?:Eingang|Empfang)", r"(?:we have|we've) received your",
     # filed under a number of the creditor's system ("Wir haben sie unter der Anfragenummer #PF-2207 gespeichert")
     r"unter (?:der|dem) (?:\S+ ){0,2}?\w*(?:nummer|Nr\.?|Kennung|ID)\W*\S+ (?:\S+ ){0,6}?(?:gespeichert"
-    r"|registriert|erfasst|aufgenommen|angelegt)\b",
+    r"|registriert|erfasst|aufgenommen|angelegt|eingegangen)\b",
     r"your (?:message|request|e-?mail|enquiry|inquiry) (?:has reached|has been received|was received|has been"
     r" registered)",
     r"thank you for contacting", r"(?:this is )?an automatic confirmation",
@@ -108,6 +108,12 @@ PERSONAL_NOTE = phrases((
     r"(?:habe|hab|haben) (?:\S+ ){0,8}?(?:gesehen|gelesen|angeschaut|angesehen|überflogen|durchgesehen)\b",
     r"(?:muss|müssen) (?:ich|wir) (?:\S+ ){0,4}?(?:erst|zuerst|vorher) (?:\S+ ){0,2}?(?:fragen|abstimmen|klären"
     r"|besprechen|rücksprechen)\b",
+    # a clerk's own step and view ("Ich habe den Plan an unseren Vorstand weitergegeben", "Ich persönlich sehe das
+    # positiv")
+    r"(?:ich|wir) (?:habe|haben) (?:\S+ ){0,6}?(?:weitergegeben|vorgelegt)\b", r"\bich persönlich\b",
+    # "Ich muss das erst mit meinem Steuerberater besprechen"
+    r"(?:ich|wir) (?:muss|müssen) (?:\S+ ){0,2}?(?:erst|zuerst|vorher) (?:\S+ ){0,5}?(?:fragen|abstimmen|klären"
+    r"|besprechen|rücksprechen|durchsprechen|anschauen|ansehen|prüfen)\b",
 ))
 
 # --- settled ----------------------------------------------------------------------------------------------
@@ -131,6 +137,11 @@ SETTLED_ACCOUNT = phrases((
     r"(?:bestehen|gibt es) (?:\S+ ){0,4}?kein(?:e|erlei) (?:weiteren )?(?:offenen )?"
     r"(?:Forderungen|Ansprüche|Posten|Rückstände)",
     r"(?:Forderungen|Ansprüche) (?:\S+ ){0,6}?bestehen (?:bei uns |uns gegenüber |unsererseits )?nicht\b",
+    # "Eine Forderung unsererseits besteht derzeit nicht." (not "… nicht in dieser Höhe", "… nicht nur aus …")
+    # (not a claim of one kind only: "Eine bereits festgesetzte Forderung besteht derzeit nicht")
+    r"(?<!festgesetzte\W)(?<!titulierte\W)(?<!fällige\W)(?<!vollstreckbare\W)(?<!bestandskräftige\W)"
+    r"(?:Forderung|Anspruch)\w* (?:\S+ ){0,3}?besteht (?:derzeit |zurzeit |aktuell |momentan |heute |bei uns "
+    r"|uns gegenüber |unsererseits |somit |damit |daher ){0,3}nicht\b(?! (?:mehr )?(?:in|nur|allein|zu)\b)",
     r"keine Forderung(?:en)? mehr",
     # "Ein offener Betrag besteht nicht mehr", "offene Posten bestehen keine mehr"
     r"(?:offene[rn]?|ausstehende[rn]?) (?:Betrag|Beträge|Saldo|Posten|Forderung\w*) (?:\S+ ){0,3}?(?:besteht|bestehen)"
@@ -249,6 +260,8 @@ REMAINDER_PAID_OUT = phrases((
     # (waived in the past only: "wird nach Erfüllung des Plans … erlassen" is a promise, the remainder still open)
     r"\b(?:ausgebucht|abgeschrieben)\b",
     r"\b(?:haben|hat|wurde|wurden|ist|sind) (?:\S+ ){0,6}?(?:erlassen|niedergeschlagen)\b",
+    # waived as the matter is closed: "…; auf den Restbetrag wird verzichtet" (not a waiver promised on a condition)
+    r"\b(?:wird|wurde|haben wir|hat) (?:\S+ ){0,2}?verzichtet\b(?![^.;]{0,60}?\b(?:wenn|falls|sofern|sobald)\b)",
     r"auf (?:das|ihr|sein) (?:\S+ )?Konto (?:\S+ ){0,4}?überwiesen",
     r"(?:an|zugunsten) (?:Ihre\w* Mandant\w*|Frau \S+|Herrn \S+|die Schuldnerin|den Schuldner) (?:\S+ ){0,3}?"
     r"überwiesen",

@@ -44,13 +44,14 @@ SUBTOTAL = phrases((r"Zwischensumme\w*", r"Teilsumme\w*", r"Zwischensaldo", r"Zw
 STRONG_TOTALIZER = phrases((
     r"\binsgesamt\b", r"\bgesamt\b", r"\btotal\b", r"Endsumme", r"\bin Summe\b",
     # The sum said as a sentence: "Macht zusammen 1.461,40 €", "das ergibt zusammen …".
-    r"\b(?:macht|machen|ergibt|ergeben|sind) (?:\S+ )?zusammen\b",
+    r"\b(?:macht|machen|ergibt|ergeben|sind) (?:\S+ ){0,3}?zusammen\b",
     # "… mit den Mahnkosten von 15,00 Euro ergeben sich 1.034,77 Euro": the words right before the amount.
     r"\b(?:ergibt|ergeben) sich\W*$",
     # "… sowie die Nachzahlung mit 212,38. Zusammen 1.122,38 €.": the word alone opening the amount's sentence.
     r"^\W*zusammen\W*$",
     # the same with its verb after it: "… die seit Oktober fällig ist. Zusammen sind das 2.138,40 Euro."
-    r"^\W*zusammen (?:sind|macht|machen|ergibt|ergeben|wären) (?:das|dies|es)\W*$",
+    r"^\W*zusammen (?:sind|macht|machen|ergibt|ergeben|wären) (?:das|dies|es)(?: (?:also|somit|damit|dann|nun|jetzt"
+    r"|heute|insgesamt))*\W*$",
     # with a word of consequence: "…, dazu kommen 25,00 EUR Mahngebühren, zusammen also 2.396,15 EUR"
     r"^\W*(?:(?:also|somit|damit|dann) )?zusammen(?: (?:also|somit|damit|dann|nun|jetzt|heute))*\W*$",
     # Added up in words: "Zusammengerechnet sind damit heute …", "Alles zusammen macht das …", "unterm Strich".
@@ -115,6 +116,8 @@ BALANCE = phrases((
     r"noch offen", r"Rückstand", r"Rückstände", r"rückständig\w*", r"\bSumme\b", r"Forderung\w*",
     r"Verbindlichkeit\w*", r"noch zu zahlen", r"ausstehend\w*", r"Zahlungsrückstand", r"\boffene[rsn]?\b",
     r"\boutstanding\b", r"Außenst\w*", r"Schuldbetrag",
+    # the side a sum stands on: "Nachzahlung zu Ihren Lasten: 998,40 EUR"
+    r"zu Ihre[nr] Lasten\b",
     # The figure put right against the firm's ("Ihre Angabe … ist nicht mehr aktuell, richtig sind 402,90 €"), and
     # today's said with a dummy subject ("Nicht mehr ganz: aktuell sind es 744,15 €").
     r"\b(?:richtig|korrekt|zutreffend) (?:ist|sind|wäre|wären|lautet)\b", r"\brichtige[rn]? (?:Betrag|Saldo|Stand)\b",
@@ -133,6 +136,8 @@ BALANCE = phrases((
     # a note beside the firm's figure: "[Anmerkung: richtig 1.318,25 EUR …]"
     r"(?<!nicht\s)\b(?:richtig|korrekt|korrigiert)\W*$",
     r"\bsind es (?:aktuell|derzeit|momentan|zurzeit|inzwischen|mittlerweile|heute|noch|jetzt|nun)\b(?! nicht\b)",
+    # "Es sind also nur noch 1.100,- €."
+    r"\b(?:es|das) sind (?:\S+ ){0,2}?noch\W*$",
     # the same with "das": "Mit den Mahngebühren sind das jetzt 3.005,00 €"
     r"\b(?:sind|macht|wären) (?:das|dies) (?:aktuell|derzeit|momentan|zurzeit|inzwischen|mittlerweile|heute|jetzt|nun"
     r"|also|dann)\b(?! nicht\b)",

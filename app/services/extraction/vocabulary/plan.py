@@ -23,6 +23,10 @@ PLAN_TOPIC = phrases((
 # Agreement. A separable verb may have a few words between its parts ("stimmen wir dem Plan … zu").
 AGREE = phrases((
     r"stimm(?:e|en|t|te|ten)\b(?! Sie\b)(?: \S+){0,14}? zu\b", r"zustimm(?:e|en|t|te|ten)\b", r"zugestimmt",
+    # a long object between, opened by its article ("stimmt dem Schuldenbereinigungsplan Ihrer Mandantin, Frau …, für
+    # die Forderungen unter dem o. g. Kassenzeichen (Hundesteuer und Abfallgebühren) zu")
+    r"stimm(?:e|en|t|te|ten) (?:\S+ )?(?:dem|diesem|Ihrem|unserem) (?:\S+ )?(?:Plan|Schuldenbereinigungsplan|"
+    r"Vorschlag|Angebot|Vergleich)\w*(?: \S+){0,24}? zu\b",
     r"(?:erteil\w*|geb\w*|erklär\w*|gegeben|erteilt) (?:\S+ ){0,4}?Zustimmung",
     # An authority naming itself in between ("erteilt der Landkreis Moorland hiermit seine Zustimmung"), in one clause.
     r"(?:erteil\w*|erklär\w*) (?:[^\s,;]+ ){0,12}?(?:seine|ihre|unsere|meine|die|deren|dessen) Zustimmung",
@@ -403,7 +407,11 @@ FLOOR_OR_CEILING = re.compile(  # "über 240,00 €" names an amount ("Vergleich
     r"|\b(?:laenger|kuerzer|mehr|weniger) als \d{1,3} (?:monate|jahre|raten)\b")
 # A clause about what the creditor agrees to in general ("… liegt unter dem, was wir in vergleichbaren Fällen
 # mittragen"): a relative "was wir …" clause holds no decision on this plan.
-WHAT_WE_DO = re.compile(r"^\W*(?:\S+\s+)?was (?:wir|ich|man)\b")
+WHAT_WE_DO = re.compile(r"^\W*(?:\S+\s+)?was (?:wir|ich|man)\b"
+                        # … or what a relative clause says the creditor accepts elsewhere ("unter den Quoten, die wir
+                        # bei vergleichbaren Krediten akzeptieren"), not "den wir hiermit annehmen"
+                        r"|^\W*(?:die|denen|welche)\s+(?:wir|ich|man)\b(?!(?:\s+\S+){0,3}?\s+(?:hiermit|hierdurch"
+                        r"|gerne?|somit|damit)\b)")
 # The plan's own offer as the subject a bound describes ("Der angebotene Betrag deckt weniger als 20 % unserer
 # Forderung"): what the plan comes to, not a floor of the creditor's.
 OFFER_DESCRIBED = phrases((
@@ -504,6 +512,8 @@ COUNTER = phrases((
     r"auf (?:den |die )?(?:Rest\w*|restliche\w*) (?:\S+ ){0,3}?(?:zu )?verzicht\w*",
     # "Wenn sie mir 400 Euro auf einmal überweist, ist … bezahlt und der Rest gestrichen."
     r"\b(?:der|den) Rest\w* (?:\S+ ){0,3}?(?:gestrichen|erlassen|ausgebucht|vergessen)\b",
+    # "…, dann lasse ich den Rest fallen"
+    r"(?:lasse|lassen|lässt) (?:\S+ ){0,3}?(?:den|die|das) Rest\w* fallen\b",
     # A payment that would settle the claim ("Zahlt sie uns einmalig 75,00 EUR, betrachten wir unsere Forderung damit
     # als erledigt", "Für 300,00 EUR … wäre die Sache erledigt"): with a figure of its own, the creditor's terms.
     r"betracht\w* (?:\S+ ){0,6}?als (?:erledigt|abgegolten|ausgeglichen)\b",
@@ -528,6 +538,9 @@ COUNTER = phrases((
     # An offer of the creditor's own in place of the plan's: "Angeboten wird stattdessen: 10 Monatsraten zu je
     # 15,00 €", "Wir bieten Ihrer Mandantin an, …", "Unser Angebot: …".
     r"stattdessen", r"statt dessen", r"angeboten wird", r"(?:bieten|biete|bietet) (?:\S+ ){0,8}?an\b",
+    # Content with a sum of its own: "uns mit einer Einmalzahlung in Höhe von 480,00 EUR zufriedenzugeben".
+    r"(?:uns|mich|sich) (?:\S+ ){0,10}?(?:zufriedenzugeben|zufrieden zu geben)\b",
+    r"(?:geben|gäben|gebe) (?:wir|ich) (?:uns|mich) (?:\S+ ){0,10}?zufrieden\b",
     r"unser\w* Angebot", r"Angebot unsererseits", r"im Gegenzug",
     # A change the creditor demands of the plan ("sie muss aber auf die aktuelle Forderung bezogen werden: …") and
     # a consent given on the basis just stated ("Auf dieser Grundlage stimmen wir zu").
@@ -702,6 +715,9 @@ INFO_OBJECT = phrases((
     r"Unterlagen", r"Nachweis\w*", r"Erläuterung\w*", r"erläutern", r"Berechnung\w*", r"Herleitung", r"Begründung\b",
     r"Bestätigung\b", r"Angaben\b", r"Auskunft\b", r"Auskünfte\b",
     r"Bescheid\w*", r"Rentenbescheid\w*", r"Vollmacht\w*", r"Unterhalt\w*", r"documents?", r"proof",
+    r"Fragebogen\w*", r"Selbstauskunft\w*",
+    # a plan put right ("übersenden Sie uns gegebenenfalls einen berichtigten Plan")
+    r"(?:berichtigte|korrigierte|geänderte|angepasste|überarbeitete|neue)\w* (?:Plan|Planentwurf|Fassung)\b",
     r"statement of (?:income|assets)",
     r"explanation", r"evidence",
 ))
@@ -712,6 +728,9 @@ INFO_REQUEST = phrases((
     r"bitten (?:\S+ ){0,7}?um\b(?! (?:etwas |noch |Ihr\w* )?(?:Geduld|Verständnis|Nachsicht)\b)", r"Übersendung",
     r"Zusendung", r"Vorlage",
     r"übersenden", r"zusenden", r"vorlegen", r"einreichen", r"reichen Sie", r"fehl\w*", r"Rückfrage\w*",
+    r"lassen Sie (?:uns|mir) (?:\S+ ){0,8}?zukommen\b", r"zukommen zu lassen",
+    # the infinitive after a request ("bitte ich Sie, den Fragebogen … zurückzusenden und Nachweise beizufügen")
+    r"\w*zusenden\b", r"beizufügen", r"nachzureichen", r"vorzulegen", r"einzureichen", r"auszufüllen",
     r"weshalb", r"warum", r"wieso", r"inwiefern", r"please", r"need\b", r"require\w*", r"kindly",
     r"(?:senden|schicken|mailen|übermitteln) Sie (?:uns|mir) (?:\S+ ){0,2}?(?:bitte|noch)\b",
     r"bitte (?:\S+ ){0,6}?(?:senden|schicken|übermitteln)\b",
@@ -730,6 +749,12 @@ DECIDE_LATER = phrases((
     r"vor (?:Eingang|Erhalt|Vorlage) (?:\S+ ){0,3}?(?:Unterlagen|Nachweise|Angaben|Informationen|Belege|Dokumente)",
     r"bevor (?:\S+ ){0,6}?(?:ja oder nein|nein oder ja|zu- oder absage|zu oder ab)\b",
     r"(?:keine|eine) Entscheidung (?:\S+ ){0,3}?(?:treffen|möglich)", r"derzeit keine Entscheidung",
+    # "Über eine Zustimmung entscheiden wir, sobald dieser vorliegt."
+    r"(?:entscheid\w*|befinden) (?:\S+ ){0,2}?(?:sobald|wenn|nachdem) (?:\S+ ){0,5}?(?:vorliegt|vorliegen|eingeht"
+    r"|eingehen|eingegangen|vorgelegt|erhalten)\b",
+    # "Über eine Zustimmung können wir erst danach entscheiden."
+    r"\berst (?:\S+ )?(?:danach|dann|anschließend|im Anschluss|nach \w+ (?:Antwort|Rückmeldung|Prüfung)) "
+    r"(?:\S+ ){0,2}?(?:entscheid\w*|befinden|zustimm\w*)",
     r"nach (?:Eingang|Erhalt|Vorlage) (?:\S+ ){0,3}?(?:Unterlagen|Nachweise|Angaben|Informationen)",
     # the decision waits for the firm's answer to the questions just asked ("Nach Eingang Ihrer Antwort entscheiden
     # wir über den Plan", "Sobald uns Ihre Rückmeldung vorliegt, treffen wir unsere Entscheidung")

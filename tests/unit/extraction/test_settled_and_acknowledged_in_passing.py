@@ -1,0 +1,48 @@
+"""Short wordings written for these tests: "no claim exists at present" is settled, but "no claim of that kind
+exists yet" is not; a remainder waived as the matter closes leaves nothing open; a ticket number under which the mail
+"ist eingegangen", beside a processing time, is an acknowledgement."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from app.services.extraction import extract
+from app.services.extraction.result import ExtractionResult
+from app.services.parsing import parse_body
+
+
+def read(body: str) -> ExtractionResult:
+    return extract(parse_body(f"Guten Tag,\n\n{body}\n\nFreundliche Grüße\nKundenservice", None),
+                   subject="AW: Anfrage Forderungshöhe", from_email="service@kuestenbank.example",
+                   from_name="Küstenbank")
+
+
+@pytest.mark.parametrize("body", [
+    "Das Konto von Frau Brun ist nach Eingang der Rente ausgeglichen. Eine Forderung unsererseits besteht derzeit "
+    "nicht.",
+    "Frau Brun hat den vereinbarten Vergleichsbetrag von 600,00 EUR gezahlt. Die Forderung ist damit vollständig "
+    "erledigt; auf den Restbetrag wird verzichtet.",
+])
+def test_a_claim_that_no_longer_exists_is_settled(body: str) -> None:
+    result = read(body)
+    assert (result.intent, result.total_amount) == ("settled", Decimal("0.00"))
+
+
+def test_no_claim_of_one_kind_yet_is_not_settled() -> None:
+    result = read("Wir beabsichtigen, Leistungen von 840,00 EUR zurückzufordern; Frau Brun wurde angehört. Eine "
+                  "bereits festgesetzte Forderung besteht derzeit nicht.")
+    assert result.intent != "settled"
+
+
+def test_a_waiver_promised_on_a_condition_leaves_the_rest_open() -> None:
+    result = read("Offen sind 900,00 EUR. Auf den Restbetrag wird verzichtet, wenn Frau Brun bis Mai 600,00 EUR zahlt.")
+    assert result.intent != "settled"
+
+
+def test_a_ticket_number_the_mail_came_in_under_with_a_processing_time_is_an_acknowledgement() -> None:
+    result = read("vielen Dank für Ihre Nachricht. Diese ist unter der Ticketnummer T-9921-004 bei uns eingegangen. "
+                  "Die Bearbeitungszeit beträgt derzeit bis zu 8 Werktage.\n\nWenn Sie uns Unterlagen senden möchten, "
+                  "nutzen Sie bitte unser Portal.")
+    assert result.intent == "auto_reply"
