@@ -120,9 +120,7 @@ def test_a_jump_beyond_the_limit_against_the_known_or_current_amount_goes_to_rev
 
 
 def test_without_a_known_amount_a_corroborated_total_has_no_jump_to_guard() -> None:
-    best = scored(inquiry("A", "Anna Alt"), 1.0, 0.0, Signal("sender_address", 0, 30, "sent from the letter's address"))
-    from_creditor = Decision("auto_matched", best, 1.0, (), (best,))
-    assert judge(from_creditor, extraction(total="1810.97"), None, None, SETTINGS).action == "apply"
+    assert judge(matched(), extraction(total="1810.97"), None, None, SETTINGS).action == "apply"
 
 
 @pytest.mark.parametrize(("intent", "action"), [

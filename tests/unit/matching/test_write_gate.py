@@ -60,26 +60,10 @@ def test_a_total_read_only_by_ocr_goes_to_review() -> None:
 
 
 def test_without_an_amount_on_file_only_a_corroborated_total_is_written() -> None:
-    loose = judge(matched(ROLOFF, "sender_address"), statement(total_corroborated=False), None, None, SETTINGS)
-    backed = judge(matched(ROLOFF, "sender_address"), statement(), None, None, SETTINGS)
+    loose = judge(matched(ROLOFF), statement(total_corroborated=False), None, None, SETTINGS)
+    backed = judge(matched(ROLOFF), statement(), None, None, SETTINGS)
     assert (loose.action, backed.action) == ("review", "apply")
     assert any("not corroborated" in reason for reason in loose.reasons)
-
-
-@pytest.mark.parametrize("codes", [(), ("routing_id", "client_name")])
-def test_without_an_amount_on_file_a_mail_not_from_the_creditor_written_to_goes_to_review(
-        codes: tuple[str, ...]) -> None:
-    # a collection agency the letter was passed on to answers with a clean, summed statement
-    verdict = judge(matched(ROLOFF, *codes), statement(), None, None, SETTINGS)
-    assert verdict.action == "review"
-    assert any("does not come from the creditor" in reason for reason in verdict.reasons)
-
-
-@pytest.mark.parametrize("codes", [("sender_address",), ("sender_domain", "routing_id")])
-def test_a_mail_from_the_creditor_written_to_or_an_amount_on_file_lets_a_clean_total_through(
-        codes: tuple[str, ...]) -> None:
-    assert judge(matched(ROLOFF, *codes), statement(), None, None, SETTINGS).action == "apply"
-    assert judge(matched(ROLOFF), statement(), Decimal("600"), None, SETTINGS).action == "apply"
 
 
 @pytest.mark.parametrize(("known", "current"), [(Decimal("600"), None), (None, Decimal("610"))])
