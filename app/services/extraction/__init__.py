@@ -208,6 +208,24 @@ def _apply_intent(
     return decision.total.value, decision.total.line.evidence(), decision.confidence, candidates
 
 
+# The writer comes back to what it wrote ("Nachtrag, bevor ich das abschicke: …", "P.S.", "ich habe eben nochmal
+# nachgesehen"): a figure named after that may be its last word.
+_AFTERTHOUGHT = re.compile(r"\b(?:nachtrag|p\.\s?s\.|ps:|korrektur|berichtigung|nachgesehen|nachgeschaut|geschaut)\W",
+                           re.IGNORECASE)
+
+
+def _afterthought_between(reply_text: str, total: Candidate, rival: Candidate) -> bool:
+    """An afterthought stands between the chosen total's line and a later figure's, in the reply."""
+    if total.line.part != "reply" or rival.line.part != "reply":
+        return False
+    start = reply_text.find(total.line.text)
+    end = reply_text.find(rival.line.text, max(start, 0))
+    if start < 0 or end < 0:
+        return False
+    between = reply_text[start + total.start:end + rival.start]
+    return _AFTERTHOUGHT.search(between) is not None
+
+
 def _parts_larger_than(total: Candidate, candidates: list[Candidate]) -> list[Candidate]:
     """Interest or costs above the whole, or a principal above it with nothing deducted: the total or the part is
     read wrong ("Forderung 1.200,00 € (Stand 01.09.) … aktuell inkl. Zinsen 1.236,40 €")."""
@@ -265,8 +283,9 @@ def _safety(
         if decision.competing:
             named = "; ".join(money.format_eur(c.value) for c in decision.competing)
             reasons.append(f"other amounts also read as the total and nothing explains them: {named}")
-        elif decision.later_rival is not None:
-            reasons.append(f"a later figure also reads as the claim: {money.format_eur(decision.later_rival.value)}")
+        elif decision.later_rival is not None and _afterthought_between(reply_text, total, decision.later_rival):
+            reasons.append(f"an afterthought names another figure as the claim: "
+                           f"{money.format_eur(decision.later_rival.value)}")
         if (listed := rows_missing_the_total(total, candidates)) is not None:
             reasons.append(f"the rows listed right above the total add up to {money.format_eur(listed)}, not to it")
         if (left_in := payment_left_in(total, candidates)) is not None:

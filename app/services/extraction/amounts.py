@@ -105,7 +105,7 @@ _EXCLUDED = EXCLUDED_REASON = "excluded: the text says it is not part of the fig
 STATES_A_SUM = "its clause names it a sum"
 _FUTURE = "future amount, not yet due"
 # A negation counts only right before the word it negates ("nicht bezahlt"), not anywhere in the clause.
-_NEGATION_BEFORE = re.compile(r"(?:\bnicht|\bnoch nicht|\bkein\w*|\bnoch)\s+(?:\S+\s+){0,2}$")
+_NEGATION_BEFORE = re.compile(r"(?:\bnicht|\bnichts|\bnix|\bnoch nicht|\bkein\w*|\bnoch)\s+(?:\S+\s+){0,2}$")
 _PAID_TRAIL_EN = re.compile(r"\b(?:was|were|has been|have been) (?:\w+ )?(?:received|paid|credited)\b")
 _FIRMS_FIGURE = "the firm's figure repeated, not the creditor's"
 _PER_UNIT = "price per unit, not the claim"

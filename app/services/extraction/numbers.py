@@ -79,6 +79,7 @@ _FOREIGN = r"(?:CHF|SFr\.?|USD|US\$|GBP|£|\$|PLN|CZK|HUF|DKK|SEK|NOK)"
 _FOREIGN_AFTER = re.compile(rf"^\s?{_FOREIGN}(?![A-Za-z])")
 _FOREIGN_BEFORE = re.compile(rf"(?<![A-Za-z]){_FOREIGN}\s{{0,3}}:?\s?$")
 _FOREIGN_AMOUNT = re.compile(rf"(?<![A-Za-z]){_FOREIGN}\s{{0,3}}:?\s?\d|\d\s?{_FOREIGN}(?![A-Za-z])")
+_SPACE_GROUPED = re.compile(r"\d{1,3} (?P<rest>\d{3},\d\d)\b")
 _GROUP_BLOCKERS = re.compile(r"(?:\b(?:nr|pos|posten|position|nummer|no|ziffer|zeile)\.?|[x×*])\s*$", re.IGNORECASE)
 _PLAIN_CELL = re.compile(r"^\s*(?P<sign>-)?(?P<num>\d+(?:\.\d{1,2})?)\s*(?:€|EUR)?\s*$")
 
@@ -164,7 +165,12 @@ def mask_noise(text: str) -> str:
 
 
 def _blocks_space_grouping(text: str, start: int) -> bool:
-    return bool(_GROUP_BLOCKERS.search(text[max(0, start - 12) : start]))
+    """"Pos. 1 250,00": a counter before; "Kupplungssatz 1 389,00 389,00": a quantity, its line's total (the price
+    again) right after it."""
+    if _GROUP_BLOCKERS.search(text[max(0, start - 12) : start]):
+        return True
+    grouped = _SPACE_GROUPED.match(text, start)
+    return grouped is not None and text[grouped.end():].lstrip().startswith(grouped.group("rest"))
 
 
 def _token(masked: str, match: re.Match[str]) -> MoneyToken | None:

@@ -158,6 +158,13 @@ def _bare_decision(sentence: Sentence, heading: bool) -> None:
                 found.append(match.group(0))
 
 
+# A condition of proof: "wenn Einkommens- und Vermögenslosigkeit belegt sind", "sofern Nachweise vorgelegt werden".
+_ON_PROOF = re.compile(r"\b(?:wenn|falls|sofern|sobald)\b[^.;]{0,100}?\b(?:belegt|nachgewiesen|vorgelegt|vorliegen"
+                       r"|vorliegt|glaubhaft gemacht)\b")
+# The client's or the plan's offer described ("Ihr Mandant bietet eine Einmalzahlung von insgesamt 2.000,00 EUR"): its
+# figures are not the creditor's own terms.
+_CLIENTS_OFFER = re.compile(r"\b(?:ihr\w* (?:mandant\w*|plan\w*|angebot\w*)|der plan|die schuldner\w*|der schuldner)\b"
+                            r"[^.]{0,40}?\b(?:bietet|bieten|sieht|vorsieht|zahlt|zahlen|will|moechte)\b")
 # A sentence that opens with the debtor falling behind under the plan, up to its comma ("Gerät Herr B. mit mehr als zwei
 # Raten in Rückstand,", "Sollten die Raten nicht pünktlich gezahlt werden,").
 _DEFAULT_OPENING = re.compile(
@@ -499,6 +506,12 @@ def _polar_verdict(sentences: Sequence[Sentence]) -> _Verdict | None:
         if sentence.ruled_out:
             verdict.doubts.append(f"agreement read from a refusal that is ruled out: {sentence.ruled_out[0]!r}")
     if verdict.decision == "accepted":
+        # "Einem Nullplan stimmen wir nur zu, wenn … belegt sind. Bitte übersenden Sie uns: …": the consent waits for
+        # the documents the reply asks for.
+        proof = next((s for s in agreeing if s.conditional and _ON_PROOF.search(s.folded)), None)
+        if proof is not None and any(s.asks_info for s in sentences):
+            return _Verdict("needs_info", reasons=["the consent waits for proof the reply asks for"],
+                            evidence=[_quote(proof.text)])
         hedged = next((s for s in agreeing if words.SUBJUNCTIVE.search(s.folded)), None)
         if hedged is not None:
             verdict.doubts.append(f"the agreement is in the subjunctive (under a condition): {_quote(hedged.text)!r}")
@@ -595,6 +608,13 @@ def _decide(sentences: Sequence[Sentence], plan: dict[str, Decimal], plan_claim:
         if terms is not None:
             verdict.doubts.append(f"the refusal stands beside a condition with a figure of the creditor's own: "
                                   f"{_quote(terms.text)!r}")
+        elif (own := next((s for s in sentences if not s.refuses and not s.claim and not s.default_clause
+                           and not _CLIENTS_OFFER.search(s.folded)
+                           and any(f.named and not f.old and f.value != plan_claim and _differs(f, plan)
+                                   for f in s.figures)), None)) is not None:
+            # "Dem Nullplan stimmen wir nicht zu. Wir sind jedoch bereit, … Raten von 25,00 € über 48 Monate …":
+            # terms of its own beside the no, however they are worded.
+            verdict.doubts.append(f"the refusal stands beside figures of the creditor's own: {_quote(own.text)!r}")
     if verdict is not None and verdict.decision == "accepted" and compare:
         # A consent under a condition that names a figure read as the plan's, which is none of the plan's ("stimmt …
         # zu, wenn statt des vorgesehenen Anteils 1.650,00 € gezahlt werden"): whose figure it is, a human reads.

@@ -73,26 +73,10 @@ def judge(decision: Decision, extraction: ExtractionResult, known: Decimal | Non
         return Verdict("review", (*reasons, *names))
     if extraction.intent in HUMAN_INTENTS:
         return Verdict("review", (*withdrawn, HUMAN_INTENTS[extraction.intent], *names))
-    on_file = current() if callable(current) else current
     reasons = names + other_letters_reference(decision, extraction) + other_file_of_creditor(decision, extraction) \
-        + sent_by_client(decision, sender_name) + amount_doubts(extraction, known, on_file, settings.claim_jump_limit) \
-        + third_party_without_figure(decision, extraction, known, on_file)
+        + sent_by_client(decision, sender_name) + amount_doubts(
+        extraction, known, current() if callable(current) else current, settings.claim_jump_limit)
     return Verdict("review", tuple(reasons)) if reasons else Verdict("apply", ())
-
-
-_FROM_THE_CREDITOR = frozenset(("sender_address", "sender_domain"))
-
-
-def third_party_without_figure(decision: Decision, extraction: ExtractionResult, known: Decimal | None,
-                               current: Decimal | None) -> list[str]:
-    """Nothing on file to compare the total with, and the mail does not come from the creditor the letter went to (a
-    collection agency it was passed on to, a service centre): who now holds the claim, and for how much, is a
-    human's to confirm."""
-    if known is not None or current is not None or decision.best is None or extraction.total_amount is None:
-        return []
-    if any(signal.code in _FROM_THE_CREDITOR for signal in decision.best.signals):
-        return []
-    return ["no amount on file to compare with, and the mail does not come from the creditor the letter went to"]
 
 
 def sent_by_client(decision: Decision, sender_name: str | None) -> list[str]:

@@ -66,3 +66,40 @@ def test_a_later_figure_after_an_afterthought_keeps_the_earlier_one_from_being_w
     result = read("Sie hat mir im Mai 200,- € gegeben, also sind noch 800,- € offen.\n\nNachtrag: im Juni kamen "
                   "noch einmal 50,- €. Es sind also nur noch 750,- €.")
     assert not (result.total_amount == Decimal("800.00") and result.amount_is_safe)
+
+
+@pytest.mark.parametrize("note", [
+    # a threat for later, not a change announced to today's figure
+    "Geht keine Zahlung ein, erhöht sich die Forderung um weitere Mahnkosten.",
+    # a part the firm's own estimate lacks, not the creditor's
+    "Die Nachzahlung aus der Jahresabrechnung ist in der Schätzung Ihres Mandanten vermutlich noch nicht enthalten.",
+    # a request not fully handled, not a figure called provisional
+    "Ihre Anfrage wurde unter Vorgang 4471 erfasst, aber leider nicht abschließend bearbeitet.",
+    # a set-off far ahead, the claim standing in full until then
+    "Das Geschäftsguthaben wird erst nach Feststellung des Jahresabschlusses mit der Forderung verrechnet; bis dahin "
+    "besteht die Forderung in voller Höhe.",
+])
+def test_remarks_that_leave_todays_figure_as_it_is_keep_the_statement_safe(note: str) -> None:
+    result = read(STATEMENT + note)
+    assert result.total_amount == Decimal("215.40")
+    assert result.amount_is_safe, result.amount_safety_reasons
+
+
+def test_the_writers_own_earlier_word_put_right_goes_to_a_human() -> None:
+    result = read("ich habe nachgesehen: es waren 5 Stunden. Also nicht 120 €, wie ich letztens geschrieben habe, "
+                  "sondern 150,00 €.")
+    assert result.total_amount == Decimal("150.00")
+    assert not result.amount_is_safe
+
+
+def test_costs_that_arose_elsewhere_and_are_not_named_keep_the_figure_from_being_written() -> None:
+    result = read("Der Mietrückstand beträgt unverändert 2.340,00 €. Wir haben die Sache unserem Anwalt übergeben; "
+                  "dort sind zusätzlich Anwaltskosten entstanden, deren Höhe wir Ihnen nicht nennen können.")
+    assert result.total_amount == Decimal("2340.00")
+    assert not result.amount_is_safe
+
+
+def test_a_part_named_in_brackets_after_the_total_is_no_rival() -> None:
+    result = read("Offen sind 199,97 € (Bestellung 189,97 € + Mahngebühr 10,00 €).")
+    assert result.total_amount == Decimal("199.97")
+    assert result.amount_is_safe, result.amount_safety_reasons

@@ -84,3 +84,29 @@ def test_a_clerks_own_words_about_answering_later_are_no_auto_reply(text: str) -
                      subject="Ihr Schreiben wegen Herrn Olsen", from_email="h.rink@wohnbau-wellrode.example",
                      from_name="Helga Rink")
     assert result.intent != "auto_reply"
+
+
+def test_a_no_beside_rates_of_its_own_is_not_a_plain_refusal() -> None:
+    reading = read("Dem Nullplan stimmen wir nicht zu. Wir sind jedoch bereit, uns mit einer Rückzahlung in "
+                   "monatlichen Raten von 25,00 € über 48 Monate zufriedenzugeben.")
+    assert reading.decision == "counter_offer"
+    assert reading.counter_offer.get("monthly_rate") == D("25.00")
+
+
+def test_a_no_beside_figures_of_its_own_however_worded_is_doubted() -> None:
+    reading = read("Dem Plan stimmen wir nicht zu. Eine monatliche Zahlung von 30,00 EUR über 36 Monate halten wir für "
+                   "angemessen.")
+    assert reading.decision != "declined" or reading.doubts
+
+
+def test_the_clients_offer_described_beside_a_no_is_no_figure_of_the_creditors() -> None:
+    reading = read("Ihr Mandant bietet eine Einmalzahlung von insgesamt 2.000,00 EUR. Meine Mandantin lehnt den "
+                   "Schuldenbereinigungsplan ab.")
+    assert reading.decision == "declined"
+    assert not reading.doubts
+
+
+def test_a_consent_that_waits_for_proof_asked_for_needs_info() -> None:
+    reading = read("Einem Nullplan stimmen wir nur zu, wenn Einkommens- und Vermögenslosigkeit belegt sind. Bitte "
+                   "übersenden Sie uns:\nden aktuellen Rentenbescheid,\neine Vermögensübersicht.")
+    assert reading.decision == "needs_info"

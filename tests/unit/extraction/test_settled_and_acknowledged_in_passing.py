@@ -46,3 +46,33 @@ def test_a_ticket_number_the_mail_came_in_under_with_a_processing_time_is_an_ack
                   "Die Bearbeitungszeit beträgt derzeit bis zu 8 Werktage.\n\nWenn Sie uns Unterlagen senden möchten, "
                   "nutzen Sie bitte unser Portal.")
     assert result.intent == "auto_reply"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("[Ticket#KW-88412] Ihre Anfrage", "Ihr Anliegen wurde unter der Ticketnummer KW-88412 erfasst. Wir melden uns in "
+     "der Regel innerhalb von drei Werktagen bei Ihnen. Wenn Sie weitere Informationen senden möchten, antworten Sie "
+     "bitte auf diese E-Mail."),
+    ("Automatische Eingangsbestätigung – Ihre Nachricht vom 02.05.", "Ihre elektronische Nachricht ist beim Finanzamt "
+     "eingegangen. Bitte beachten Sie: Auskünfte erteilen wir nur mit Vollmacht."),
+])
+def test_machine_acknowledgements_in_other_words_are_auto_replies(subject: str, body: str) -> None:
+    result = extract(parse_body(f"Guten Tag,\n\n{body}\n\nIhr Kundenservice", None), subject=subject,
+                     from_email="service@kuestenbank.example", from_name="Küstenbank")
+    assert result.intent == "auto_reply"
+
+
+@pytest.mark.parametrize("body", [
+    "Wir haben die offenen Forderungen am 28.02. an die Lausitzer Forderungsdienst GmbH zum Einzug übergeben. Wir "
+    "bitten Sie daher, sich direkt dorthin zu wenden.",
+    "Die Rechnung von Frau Brun haben wir an die Abrechnungszentrum Nord GmbH verkauft, die ist jetzt Ihre "
+    "Ansprechpartnerin.",
+    "Ich werde Ihnen keine Aufstellung schicken. Alles Weitere läuft über meinen Anwalt.",
+])
+def test_a_creditor_that_refers_on_or_will_not_answer_rejects(body: str) -> None:
+    assert read(body).intent == "rejection"
+
+
+def test_a_figure_said_with_sind_es_right_before_it_is_the_claim() -> None:
+    result = read("Frau Brun steht auch in meinem Heft. Bei ihr sind es 58,00 €.")
+    assert result.total_amount == Decimal("58.00")
+    assert result.intent == "debt_statement"

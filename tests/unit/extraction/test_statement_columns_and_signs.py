@@ -110,3 +110,16 @@ def test_the_sum_said_with_words_between_its_verb_and_zusammen_is_the_total() ->
     result = read(body)
     assert result.total_amount == Decimal("1588.50")
     assert next(a for a in result.amounts if a.value == Decimal("1588.50")).label == "total"
+
+
+def test_a_quantity_before_a_price_is_not_a_thousands_group() -> None:
+    invoice = document("Pos | Artikel | Menge | Einzelpreis | Gesamt", "Kupplungssatz komplett 1 389,00 389,00",
+                       "Rechnungsbetrag EUR 389,00")
+    result = read("Guten Tag,\n\ndie Rechnung ist noch komplett offen, es wurde nichts bezahlt.\n\nGrüße", invoice)
+    assert Decimal("1389.00") not in [a.value for a in result.amounts]
+
+
+def test_nothing_paid_is_no_payment() -> None:
+    result = read("Guten Tag,\n\ndie Rechnung über 640,00 € ist noch offen, Herr Brun hat bis heute nichts bezahlt.\n\n"
+                  "Grüße")
+    assert not next(a for a in result.amounts if a.value == Decimal("640.00")).rejected

@@ -262,13 +262,13 @@ PARTS_TO_FOLLOW = phrases((
 # Anwaltskosten sind noch nicht festgesetzt"): the claim is larger by an amount nobody wrote. Items not yet due
 # ("der Abschlag ab März ist nicht enthalten") are no part of today's claim and raise no doubt.
 _LEFT_OUT = r"nicht (?:\S+ ){0,2}?(?:beruecksichtigt|enthalten|eingerechnet|inbegriffen|einbezogen|eingeschlossen)"
-_CLAIM_PARTS = r"\w*(?:zinsen|zinslauf|kosten|gebuehren|auslagen|spesen|nachforderung\w*|nachzahlung\w*)\b"
+_CLAIM_PARTS = r"\w*(?:zinsen|zinslauf|kosten|gebuehren|auslagen|spesen)\b"
 # (a date's dots do not end the span: "Zinslauf ab 01.03. noch nicht gerechnet")
 _CLAUSE_SPAN = r"(?:\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|[^.;:]){0,120}?"
 PARTS_LEFT_OUT = re.compile(
     rf"\b{_CLAIM_PARTS}{_CLAUSE_SPAN}\b(?:{_LEFT_OUT}|noch nicht (?:\S+ ){{0,2}}?(?:festgesetzt|beziffert|berechnet|"
     r"gerechnet))"
-    rf"|\b{_LEFT_OUT}(?: [^\s.;:]+){{0,8}}? {_CLAIM_PARTS}"
+    rf"|\b{_LEFT_OUT}(?: [^\s.;:]+){{0,8}}? (?:{_CLAIM_PARTS}|\w*(?:nachforderung|nachzahlung)\w*)"
     r"|\b(?:interest|costs|fees)\b[^.;:]{0,80}?\bnot (?:yet )?included")
 # The creditor takes back or corrects an answer it sent before ("bitte ignorieren Sie unsere gestrige Antwort",
 # "unsere Mail vom 08.10. war leider fehlerhaft", "please disregard our previous e-mail"): a figure written from that
@@ -295,6 +295,10 @@ EARLIER_ANSWER_WITHDRAWN = phrases((
 # only where the reply names the earlier figure too (tests/unit/extraction/test_statements_put_right.py); an update
 # naming only the new one is written like any statement.
 EARLIER_STATEMENT_CORRECTED = phrases((
+    # the writer's own earlier word named as it is put right: "Also nicht 120 €, wie ich letztens geschrieben habe,
+    # sondern 150,00 €"
+    r"wie (?:ich|wir) (?:es )?(?:Ihnen )?(?:\S+ ){0,4}?(?:geschrieben|mitgeteilt|genannt|angegeben) (?:habe|hatte|haben"
+    r"|hatten)\b",
     # an earlier statement named by its date, void now: "Die Aufstellung vom 10.05. ist damit gegenstandslos"
     r"(?:die|diese|unsere|meine) (?:\S+ ){0,2}?(?:\w*aufstellung|Auskunft|Mitteilung|Antwort|Mail|E-Mail|Nachricht)\w* "
     r"vom \d[\d.]*\s?(?:\S+ ){0,6}?(?:ist|war|sind|waren) (?:\S+ ){0,2}?(?:gegenstandslos|hinfällig|überholt"
@@ -354,7 +358,7 @@ PENDING_CREDIT = phrases((
     # Saldo verrechnet")
     r"\bwird\b(?:(?!\b(?:bereits|schon|wurde|wurden)\b)[^.;]){0,80}?\bmit (?:dem|der|den|Ihrem|Ihrer|"
     r"unserem|unserer) (?:\S+ ){0,2}?(?:Rückst[aä]nd|Forderung|Saldo|Salden|Restbetrag|Restforderung|offenen Posten"
-    r"|Beitragsrückst[aä]nd)\w* (?:\S+ )?(?:verrechnet|aufgerechnet|angerechnet)\b",
+    r"|Beitragsrückst[aä]nd)\w* (?:\S+ )?(?:verrechnet|aufgerechnet|angerechnet)\b(?![^.]{0,20}?\bbis dahin\b)",
     # A payment that arrived and is not yet booked ("eine Teilzahlung … ist eingegangen, die noch nicht verbucht
     # ist"; "den neuen Saldo … erst nach der Verbuchung"): the figure stated is the one before it.
     rf"\b(?:eingegangen|erhalten|eingetroffen|gezahlt|überwiesen|Zahlung\w*|Teilzahlung\w*|Überweisung\w*|"
@@ -424,7 +428,11 @@ PROVISIONAL = phrases((r"unverbindlich\w*", r"nicht verbindlich", r"ohne Gewähr
                        r"subject to (?:review|confirmation|verification)", r"non-binding",
                        # "den genannten Betrag nicht als abschließend zu betrachten", "die derzeit bezifferbare
                        # Forderung"; a figure that stands "unter dem Vorbehalt" of a decision or a settlement to come
-                       r"nicht (?:\S+ ){0,2}?(?:abschließend|endgültig)\w*", r"derzeit bezifferbar\w*",
+                       r"nicht (?:als )?(?:abschließend|endgültig)\w* (?:zu )?(?:betrachten|ansehen|anzusehen"
+                       r"|verstehen)\b",
+                       r"(?:betrachten|ansehen|verstehen) (?:\S+ ){0,5}?nicht (?:als )?(?:abschließend|endgültig)\b",
+                       r"(?:Betrag|Summe|Forderung|Aufstellung|Saldo|Stand)\w* (?:\S+ ){0,4}?(?:ist|sind) (?:noch )?"
+                       r"nicht (?:abschließend|endgültig)\b", r"derzeit bezifferbar\w*",
                        r"(?:steht|stehen|gilt|gelten|erfolgt|erfolgen) (?:\S+ ){0,3}?unter (?:dem |einem )?Vorbehalt\b",
                        r"unter dem Vorbehalt (?:der|des|dieser|dieses|einer|eines)\b"), whole_words=False)
 # Whether a part of the claim stands is still being checked ("Ob die Mahngebühr bestehen bleibt, prüft die
@@ -444,7 +452,7 @@ MAY_CHANGE = phrases((
     r"\b(?:wenn|falls|sofern|sobald|sollte\w*)\b[^.;]{0,120}?\bnur noch\b",
     # with the verb first: "Wird der Antrag bewilligt, verringert sich der Eigenanteil um den Erstattungsbetrag"
     r"(?:^|\n|[.;:]\s)\s*(?:wird|werden|kommt|kommen|geht|gehen|erfolgt|bewilligt)\b[^.;,]{1,80}, (?:\S+ )?"
-    r"(?:reduziert|verringert|vermindert|ermäßigt|mindert|ändert|erhöht) sich\b",
+    r"(?:reduziert|verringert|vermindert|ermäßigt|mindert) sich\b",
     # a condition said with the verb first: "Kommt sie, …", "Geht die Zahlung ein, …"
     r"(?:^|\n|[.;:]\s)\s*(?:kommt|kommen|geht|gehen|liegt|liegen|erhalten|bekommen|trifft|zahlt|zahlen)\b[^.;,]{1,60},"
     r"[^.;]{0,120}?\bnur noch\b",
@@ -504,8 +512,8 @@ HANDED_TO_COLLECTOR = phrases((
     r"(?:haben|hatten) wir (?:\S+ ){0,6}?an (?:unser\w*|ein\w*|die|den|das) (?:\S+ ){0,6}?(?:Inkasso\w*|Rechtsanw\w*"
     r"|Anwalt\w*|Anwält\w*|Hauptzollamt|Vollstreckungs\w*)[^.;]{0,60}?(?:übergeben|abgegeben|weitergeleitet)\b",
     # (the dative without "an": "Wir haben die Angelegenheit bereits am 20.08. unserem Rechtsanwalt … übergeben")
-    r"(?:(?:haben|hatten) wir|wir (?:haben|hatten)) (?:\S+ ){0,6}?(?:unserem|unserer|einem|einer|dem|der) (?:\S+ ){0,3}?"
-    r"(?:Inkasso\w*"
+    r"(?:(?:haben|hatten) wir|wir (?:haben|hatten)) (?:\S+ ){0,6}?(?:unserem|unserer|einem|einer|dem|der) "
+    r"(?:\S+ ){0,3}?(?:Inkasso\w*"
     r"|Rechtsanw\w*|Anwalt\w*|Anwält\w*)[^.;]{0,60}?(?:übergeben|abgegeben|weitergeleitet)\b",
 ), whole_words=False)
 # Damages for the rest of a contract's term, named and not yet in the total ("Mit Vertragsende stellen wir den

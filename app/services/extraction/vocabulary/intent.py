@@ -12,7 +12,9 @@ from app.services.extraction.vocabulary import phrases
 # --- automatic answers ----------------------------------------------------------------------------------
 # The start of a subject a mail system writes on an automatic answer (after any "[…]" tags).
 AUTO_SUBJECT = phrases((
-    r"automatische Antwort", r"automatische Rückantwort", r"automatic reply", r"auto[- ]?reply", r"autoreply",
+    r"automatische Antwort", r"automatische Rückantwort", r"automatic reply",
+    r"automatische (?:Eingangs|Empfangs)?(?:bestätigung|benachrichtigung|nachricht)\w*", r"auto[- ]?reply",
+    r"autoreply",
     r"auto[- ]?response", r"automatic response", r"Abwesenheit\w*", r"abwesend\b", r"out of (?:the )?office",
     r"außer Haus",
     r"nicht im (?:Büro|Hause)", r"Eingangsbestätigung", r"Empfangsbestätigung", r"Lesebestätigung",
@@ -57,7 +59,7 @@ RECEIPT = phrases((
 PENDING = phrases((
     r"Bearbeitungszeit", r"Bearbeitung (?:\S+ ){0,6}?dauern", r"Bearbeitungsstand",
     # "Eine Kollegin … meldet sich in der Regel innerhalb von 5 Werktagen bei Ihnen."
-    r"(?:meldet|melden) sich (?:\S+ ){0,6}?(?:innerhalb|in Kürze|zeitnah|schnellstmöglich|baldmöglichst)\b",
+    r"(?:meldet|melden) (?:sich|uns) (?:\S+ ){0,6}?(?:innerhalb|in Kürze|zeitnah|schnellstmöglich|baldmöglichst)\b",
     r"wird (?:\S+ ){0,3}?(?:schnellstmöglich|zeitnah|baldmöglichst|schnellstens|so schnell wie möglich) bearbeitet",
     r"(?:eine )?Antwort erhalten Sie (?:\S+ ){0,4}?innerhalb", r"inhaltliche Prüfung",
     r"(?:usually|will) (?:reply|replies|respond|responds|get back)", r"within \d+ (?:business|working) days",

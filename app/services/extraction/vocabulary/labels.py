@@ -136,6 +136,8 @@ BALANCE = phrases((
     # a note beside the firm's figure: "[Anmerkung: richtig 1.318,25 EUR …]"
     r"(?<!nicht\s)\b(?:richtig|korrekt|korrigiert)\W*$",
     r"\bsind es (?:aktuell|derzeit|momentan|zurzeit|inzwischen|mittlerweile|heute|noch|jetzt|nun)\b(?! nicht\b)",
+    # "Bei ihm sind es 58,00 €"
+    r"\bsind es\W*$",
     # "Es sind also nur noch 1.100,- €."
     r"\b(?:es|das) sind (?:\S+ ){0,2}?noch\W*$",
     # the same with "das": "Mit den Mahngebühren sind das jetzt 3.005,00 €"

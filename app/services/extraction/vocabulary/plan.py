@@ -539,7 +539,7 @@ COUNTER = phrases((
     # 15,00 €", "Wir bieten Ihrer Mandantin an, …", "Unser Angebot: …".
     r"stattdessen", r"statt dessen", r"angeboten wird", r"(?:bieten|biete|bietet) (?:\S+ ){0,8}?an\b",
     # Content with a sum of its own: "uns mit einer Einmalzahlung in Höhe von 480,00 EUR zufriedenzugeben".
-    r"(?:uns|mich|sich) (?:\S+ ){0,10}?(?:zufriedenzugeben|zufrieden zu geben)\b",
+    r"(?:uns|mich|sich) (?:\S+ ){0,16}?(?:zufriedenzugeben|zufrieden zu geben)\b",
     r"(?:geben|gäben|gebe) (?:wir|ich) (?:uns|mich) (?:\S+ ){0,10}?zufrieden\b",
     r"unser\w* Angebot", r"Angebot unsererseits", r"im Gegenzug",
     # A change the creditor demands of the plan ("sie muss aber auf die aktuelle Forderung bezogen werden: …") and
@@ -717,7 +717,7 @@ INFO_OBJECT = phrases((
     r"Bescheid\w*", r"Rentenbescheid\w*", r"Vollmacht\w*", r"Unterhalt\w*", r"documents?", r"proof",
     r"Fragebogen\w*", r"Selbstauskunft\w*",
     # a plan put right ("übersenden Sie uns gegebenenfalls einen berichtigten Plan")
-    r"(?:berichtigte|korrigierte|geänderte|angepasste|überarbeitete|neue)\w* (?:Plan|Planentwurf|Fassung)\b",
+    r"(?:berichtigte|korrigierte|angepasste)\w* (?:Plan|Planentwurf)\b",
     r"statement of (?:income|assets)",
     r"explanation", r"evidence",
 ))
@@ -728,9 +728,9 @@ INFO_REQUEST = phrases((
     r"bitten (?:\S+ ){0,7}?um\b(?! (?:etwas |noch |Ihr\w* )?(?:Geduld|Verständnis|Nachsicht)\b)", r"Übersendung",
     r"Zusendung", r"Vorlage",
     r"übersenden", r"zusenden", r"vorlegen", r"einreichen", r"reichen Sie", r"fehl\w*", r"Rückfrage\w*",
-    r"lassen Sie (?:uns|mir) (?:\S+ ){0,8}?zukommen\b", r"zukommen zu lassen",
+    r"lassen Sie (?:uns|mir) (?:\S+ ){0,8}?zukommen\b",
     # the infinitive after a request ("bitte ich Sie, den Fragebogen … zurückzusenden und Nachweise beizufügen")
-    r"\w*zusenden\b", r"beizufügen", r"nachzureichen", r"vorzulegen", r"einzureichen", r"auszufüllen",
+    r"zurückzusenden", r"beizufügen", r"nachzureichen", r"einzureichen", r"auszufüllen",
     r"weshalb", r"warum", r"wieso", r"inwiefern", r"please", r"need\b", r"require\w*", r"kindly",
     r"(?:senden|schicken|mailen|übermitteln) Sie (?:uns|mir) (?:\S+ ){0,2}?(?:bitte|noch)\b",
     r"bitte (?:\S+ ){0,6}?(?:senden|schicken|übermitteln)\b",

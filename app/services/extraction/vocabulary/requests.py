@@ -91,9 +91,9 @@ DECLINE = phrases((
     r"|Forderungshöhe|Zahlen|Beträge)",
     # no statement of account of its own: "Wir können Ihnen daher keine eigene Aufstellung übersenden"
     # ("… keine Forderungsaufstellung mehr erteilen")
-    r"(?:können|dürfen|werden) (?:\S+ ){0,4}?keine (?:eigene\w* |aktuelle\w* )?(?:Forderungs)?(?:aufstellung|übersicht"
-    r"|Kontoauszug|Saldenbestätigung)\w* (?:\S+ ){0,3}?(?:übersenden|senden|zusenden|erstellen|übermitteln|geben"
-    r"|erteilen|mitteilen)\b",
+    r"(?:können|dürfen|werden|werde|kann|will) (?:\S+ ){0,4}?keine (?:eigene\w* |aktuelle\w* )?(?:Forderungs)?"
+    r"(?:aufstellung|übersicht|Kontoauszug|Saldenbestätigung)\w* (?:\S+ ){0,3}?(?:übersenden|senden|schicken|zusenden"
+    r"|erstellen|übermitteln|geben|erteilen|mitteilen)\b",
     # (what is withheld may be named first: "Angaben zu Steuerbeträgen, Zuschlägen oder Zahlungen machen wir nicht")
     r"(?:Auskunft|Auskünfte|Angaben|Zahlen|Informationen|Daten|Forderungshöhe)\w* (?:\S+ ){0,6}?"
     r"(?:erteilen|geben|nennen|übermitteln|mitteilen|machen) wir (?:\S+ ){0,6}?nicht\b",
@@ -150,6 +150,8 @@ REFERRAL = phrases((
     r" collect|collections|lawyer|solicitor|law firm)\w*",
     r"(?:abgegeben|übergeben|abgetreten|verkauft) (?:\S+ ){0,8}?(?:Inkasso|Anwalt|Rechtsanw)\w*",
     r"(?:verkauft|abgetreten) (?:an|worden)",
+    # the buyer named before the verb: "Die Rechnung … haben wir an die Medicredit Abrechnungszentrum GmbH verkauft"
+    r"\ban (?:die|den|das|eine|einen) (?:\S+ ){0,5}?(?:verkauft|abgetreten)\b",
     # a debt-management firm of its own name ("an die Vehlkamp Forderungsmanagement GmbH … übergeben"), not the
     # creditor's own team of that name ("dafür ist bei uns das Team Forderungsmanagement zuständig")
     r"Forderungsmanagement (?:GmbH|AG|KG|UG|GbR|mbH|e\.?K)\b\W* (?:\S+ ){0,8}?"
@@ -160,7 +162,9 @@ REFERRAL = phrases((
     r"(?:kann|können) nur noch (?:\S+ ){0,5}?Auskunft (?:geben|erteilen)",
     r"an (?:das|die|den) Sie sich (?:\S+ ){0,3}?wenden",
     # "bitten Sie, sich direkt dorthin zu wenden", "sich an das Hauptzollamt zu wenden"
-    r"sich (?:\S+ ){0,2}?(?:dorthin|an (?:das|die|den|diese\w*) (?:\S+ ){0,4}?)zu wenden\b",
+    r"sich (?:\S+ ){0,2}?(?:dorthin |an (?:das|die|den|diese\w*) (?:\S+ ){0,4}?)zu wenden\b",
+    # "… an die Lausitzer Forderungsdienst GmbH zum Einzug übergeben"
+    r"zum (?:Einzug|Forderungseinzug|Inkasso) (?:\S+ ){0,3}?(?:übergeben|abgegeben)\b",
     r"please contact (?:\S+ ){0,3}?(?:agency|collection|solicitor|lawyer)",
 ))
 
