@@ -1220,6 +1220,7 @@ def _running_balances(lines: Sequence[SourceLine], candidates: list[Candidate]) 
         by_row = {row: [i for i, c in enumerate(candidates) if id(c.line) == row] for row in rows}
         if any(not found for found in by_row.values()):
             continue  # a row without an amount read: the table is not what it seems
+        checked = _balances_add_up([[candidates[i] for i in by_row[row]] for row in rows])
         for row in rows:
             found = by_row[row]
             balance = max(found, key=lambda i: candidates[i].start)
@@ -1230,8 +1231,31 @@ def _running_balances(lines: Sequence[SourceLine], candidates: list[Candidate]) 
                     judged[i] = candidates[i].reject("running balance of an earlier row, not the current claim")
                 else:
                     judged[i] = replace(candidates[i], label="balance", label_text="Saldo", reason=None,
-                                        features=(*candidates[i].features, "last running balance of the statement"))
-    return judged
+                                        features=(*candidates[i].features, "last running balance of the statement",
+                                                  *((RUNNING_BALANCES_ADD_UP,) if checked else ())))
+    # The closing row that repeats the last balance ("Saldo per 11.04.2063 | | | 1.111,50") shares its check.
+    checked_balances = {(c.line.source, c.value) for c in judged if RUNNING_BALANCES_ADD_UP in c.features}
+    return [replace(c, features=(*c.features, RUNNING_BALANCES_ADD_UP))
+            if (c.line.source, c.value) in checked_balances and RUNNING_BALANCES_ADD_UP not in c.features
+            and not c.rejected and c.label in ("total", "balance") else c for c in judged]
+
+
+RUNNING_BALANCES_ADD_UP = "the running balances add up row by row"
+_MIN_CHECKED_ROWS = 3
+
+
+def _balances_add_up(rows: list[list[Candidate]]) -> bool:
+    """Each row's balance (its last figure) differs from the row above's by one of its own bookings, or not at all
+    where it books nothing ("Saldo per 11.04. | | | 1.111,50"): the statement's arithmetic holds from top to bottom."""
+    if len(rows) < _MIN_CHECKED_ROWS:
+        return False
+    balances = [max(row, key=lambda c: c.start) for row in rows]
+    for above, below, row in zip(balances, balances[1:], rows[1:], strict=False):
+        change = abs(below.value - above.value)
+        bookings = {abs(c.value) for c in row if c is not below}
+        if change not in bookings and not (change == 0 and not bookings):
+            return False
+    return True
 
 
 _WITH_CENTS = re.compile(r"[.,]\d{2}$|,-+$")

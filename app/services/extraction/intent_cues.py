@@ -266,7 +266,9 @@ def _offers_instalments(offer: str, instalments: str) -> bool:
 
 # A reason put first ("Da eine Aufrechnung mit laufendem Kindergeld nicht möglich ist, bieten wir … Raten … an"): what
 # it says is impossible is something else than the instalments the main clause offers.
-_REASON_FIRST = re.compile(r"^\W*(?:da|weil|nachdem|zumal) [^,;.]{0,160},")
+# (also the debtor's circumstance a condition puts first: "Sofern Ihr Mandant die bisherige Rate nicht mehr aufbringen
+# kann, bieten wir an, die Rate … auf 75,00 € herabzusetzen")
+_REASON_FIRST = re.compile(r"^\W*(?:da|weil|nachdem|zumal|sofern|soweit|falls|wenn) [^,;.]{0,160},")
 
 
 def refusals(reply: str) -> list[str]:

@@ -158,6 +158,11 @@ def _bare_decision(sentence: Sentence, heading: bool) -> None:
                 found.append(match.group(0))
 
 
+# Terms the creditor calls acceptable in a sentence of their own ("Eine Zahlung von 30,00 EUR über 36 Monate halten wir
+# für angemessen"), not a reason, a fact about the contract or an indignant question.
+_TERMS_SAID_ACCEPTABLE = re.compile(r"\b(?:angemessen|akzeptabel|vorstellbar|vertretbar|bereit|einverstanden"
+                                    r"|zufrieden\w*)\b")
+_NEGATED = re.compile(r"\b(?:nicht|kein\w*|nie)\b")
 # A condition of proof: "wenn Einkommens- und Vermögenslosigkeit belegt sind", "sofern Nachweise vorgelegt werden".
 _ON_PROOF = re.compile(r"\b(?:wenn|falls|sofern|sobald)\b[^.;]{0,100}?\b(?:belegt|nachgewiesen|vorgelegt|vorliegen"
                        r"|vorliegt|glaubhaft gemacht)\b")
@@ -609,7 +614,8 @@ def _decide(sentences: Sequence[Sentence], plan: dict[str, Decimal], plan_claim:
             verdict.doubts.append(f"the refusal stands beside a condition with a figure of the creditor's own: "
                                   f"{_quote(terms.text)!r}")
         elif (own := next((s for s in sentences if not s.refuses and not s.claim and not s.default_clause
-                           and not _CLIENTS_OFFER.search(s.folded)
+                           and not _CLIENTS_OFFER.search(s.folded) and _TERMS_SAID_ACCEPTABLE.search(s.folded)
+                           and not _NEGATED.search(s.folded) and not s.text.rstrip().endswith("?")
                            and any(f.named and not f.old and f.value != plan_claim and _differs(f, plan)
                                    for f in s.figures)), None)) is not None:
             # "Dem Nullplan stimmen wir nicht zu. Wir sind jedoch bereit, … Raten von 25,00 € über 48 Monate …":

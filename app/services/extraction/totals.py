@@ -9,7 +9,13 @@ from decimal import Decimal
 from itertools import product
 
 from app.services import money
-from app.services.extraction.amounts import INSTALMENT_REASON, PAID_REASON, STATES_A_SUM, Candidate
+from app.services.extraction.amounts import (
+    INSTALMENT_REASON,
+    PAID_REASON,
+    RUNNING_BALANCES_ADD_UP,
+    STATES_A_SUM,
+    Candidate,
+)
 from app.services.extraction.arithmetic import SourceSums, order_key
 from app.services.extraction.labels import PRINCIPAL, SURCHARGES, TOTALIZER, fold, is_weak_balance
 from app.services.extraction.result import Component
@@ -210,7 +216,8 @@ _ITEMS_ADD_UP = "the amounts listed with it add up to it"
 _SUM_ROW_FEATURES = ("table sum row, open amount column", "row arithmetic: billed − paid = open")
 _REMAINDER = "what remains of the sum stated before it after the payments named between them"
 # A named balance ("Saldo", "offener Betrag", "Rückstand") is explicit; a generic word ("beträgt") is not.
-_CORROBORATING = (_EXPLICIT, _BALANCE, _ADDS_UP, _ITEMS_ADD_UP, _SUM_OF_SUBTOTAL, _REMAINDER, *_SUM_ROW_FEATURES)
+_CORROBORATING = (_EXPLICIT, _BALANCE, _ADDS_UP, _ITEMS_ADD_UP, _SUM_OF_SUBTOTAL, _REMAINDER, *_SUM_ROW_FEATURES,
+                  RUNNING_BALANCES_ADD_UP)
 _WEIGHTS = {
     _EXPLICIT: 3.0, _BALANCE: 2.0, "generic balance word": 1.5, "currency stated": 0.5, _ADDS_UP: 1.0,
     _SUM_ROW_FEATURES[0]: 1.0, _SUM_ROW_FEATURES[1]: 0.5, _SUM_OF_SUBTOTAL: 0.5, _ITEMS_ADD_UP: 1.5,
@@ -367,12 +374,12 @@ def _was_paid(candidate: Candidate) -> bool:
 def sums_its_parts(total: Candidate, adds_up: bool) -> bool:
     """A sum row ("SUMME", "Gesamt") whose labelled parts add up to it exactly: what a currency sign would tell
     (that these are the claim's figures) the breakdown tells, as in a bank host's printout without one."""
-    return adds_up and TOTALIZER.search(total.label_text) is not None
+    return (adds_up and TOTALIZER.search(total.label_text) is not None) or RUNNING_BALANCES_ADD_UP in total.features
 
 
 def _confidence(best: Ranked, unexplained: tuple[Candidate, ...], margin: float | None, adds_up: bool) -> float:
     confidence = 0.8 if best.candidate.label == "total" else 0.65
-    confidence += 0.1 if best.consistent else 0.0
+    confidence += 0.1 if best.consistent or RUNNING_BALANCES_ADD_UP in best.candidate.features else 0.0
     if best.candidate.has_currency:
         confidence += 0.05
     elif not sums_its_parts(best.candidate, adds_up):

@@ -110,3 +110,15 @@ def test_a_consent_that_waits_for_proof_asked_for_needs_info() -> None:
     reading = read("Einem Nullplan stimmen wir nur zu, wenn Einkommens- und Vermögenslosigkeit belegt sind. Bitte "
                    "übersenden Sie uns:\nden aktuellen Rentenbescheid,\neine Vermögensübersicht.")
     assert reading.decision == "needs_info"
+
+
+@pytest.mark.parametrize("text", [
+    "Dem Plan stimme ich nicht zu. Er wohnt zwei Jahre bei mir, zahlt keine Miete, und jetzt soll ich mich mit 2,30 "
+    "Euro im Monat zufriedengeben??",
+    "Zustimmung zum Plan: nein. Begründung: zu geringe Raten in den ersten 24 Monaten (14,53 EUR).",
+    "Wir stimmen dem Plan nicht zu. Die Beiträge von monatlich 39,90 € sind nicht verhandelbar.",
+])
+def test_figures_in_a_refusals_reasons_or_questions_leave_it_a_plain_refusal(text: str) -> None:
+    reading = read(text)
+    assert reading.decision == "declined"
+    assert not any("figures of the creditor's own" in doubt for doubt in reading.doubts)

@@ -76,3 +76,10 @@ def test_a_figure_said_with_sind_es_right_before_it_is_the_claim() -> None:
     result = read("Frau Brun steht auch in meinem Heft. Bei ihr sind es 58,00 €.")
     assert result.total_amount == Decimal("58.00")
     assert result.intent == "debt_statement"
+
+
+def test_an_offer_to_lower_the_rate_put_after_the_debtors_circumstance_is_an_instalment_offer() -> None:
+    result = read("Die Restforderung aus dem Darlehen beträgt 8.912,46 €. Sofern Frau Brun die bisherige Rate nicht "
+                  "mehr aufbringen kann, bieten wir an, die Rate ab November für zwölf Monate auf 75,00 € "
+                  "herabzusetzen. Bitte teilen Sie uns mit, ob sie dieses Angebot annimmt.")
+    assert result.intent == "payment_plan"

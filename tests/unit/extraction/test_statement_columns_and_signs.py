@@ -123,3 +123,30 @@ def test_nothing_paid_is_no_payment() -> None:
     result = read("Guten Tag,\n\ndie Rechnung über 640,00 € ist noch offen, Herr Brun hat bis heute nichts bezahlt.\n\n"
                   "Grüße")
     assert not next(a for a in result.amounts if a.value == Decimal("640.00")).rejected
+
+
+def sheet(*rows: str) -> AttachmentText:
+    return AttachmentText(filename="Kontoübersicht.xlsx", status="ok", detected_type="xlsx",
+                          segments=[TextSegment(location=f"sheet Konto, row {n}", text=row)
+                                    for n, row in enumerate(rows, start=1)])
+
+
+RUNNING = ("Datum | Beleg | Vorgang | Belastung | Gutschrift | Saldo",
+           "31.05.2036 |  | Saldovortrag |  |  | 300,00", "14.06.2036 | RE 1 | Rechnung | 120,00 |  | 420,00",
+           "15.06.2036 | LS 1 | Rate Juni |  | 50,00 | 370,00",
+           "19.06.2036 | RL 1 | Rücklastschrift | 50,00 |  | 420,00",
+           "19.06.2036 | RL 1 | Rücklastschriftkosten | 6,80 |  | 426,80")
+ASKED = "Guten Tag,\n\nanbei die Kontoübersicht.\n\nGrüße"
+
+
+def test_a_running_balance_that_adds_up_row_by_row_is_the_claim_without_a_currency_sign() -> None:
+    result = read(ASKED, sheet(*RUNNING, " |  | Saldo per 01.07.2036 |  |  | 426,80"))
+    assert result.total_amount == Decimal("426.80")
+    assert result.amount_is_safe, result.amount_safety_reasons
+
+
+def test_a_running_balance_that_does_not_add_up_is_not_taken_unseen() -> None:
+    broken = (*RUNNING[:-1], "19.06.2036 | RL 1 | Rücklastschriftkosten | 6,80 |  | 462,80")
+    result = read(ASKED, sheet(*broken, " |  | Saldo per 01.07.2036 |  |  | 462,80"))
+    assert result.total_amount == Decimal("462.80")
+    assert not result.amount_is_safe
