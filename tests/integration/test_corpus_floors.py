@@ -1039,6 +1039,49 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh158", "safe_cases_auto_applied"): "6/11: VF005 and VF018 (an older attachment's figure beside the "
     "body's), VF013 (a copier's scan, held back by the matching gate), VF020 (a statement dated more than 60 days "
     "before the mail) and VF025 (a PDF overview without currency)",
+    # corpus_fresh159 to corpus_fresh174: session 27's four rounds, each measured at first sight against the code as it
+    # stood when the round arrived; what each still misses after the session's fixes (none writes a wrong amount).
+    ("corpus_fresh159", "safe_cases_auto_applied"): "11/14: VG004, VG021, VG024 (a garage's vague 'in Raten … finden "
+    "wir schon was', an invoice with a part payment deducted, a landlord matched by name alone), for a human",
+    ("corpus_fresh162", "amount_exact"): "19/21: VJ016 (every figure in words, the digits only in the subject) and "
+    "VJ018 (a namesake's routing address: no match, no total taken)",
+    ("corpus_fresh162", "safe_cases_auto_applied"): "9/14: VJ005, VJ007, VJ017, VJ020 (figures without currency or "
+    "with a minus the text does not explain) and VJ016 (figures in words)",
+    ("corpus_fresh165", "amount_exact"): "22/23: VM023 (an old balance date beside a later partial statement)",
+    ("corpus_fresh165", "noise_amounts_taken"): "VM023's earlier figure, as above",
+    ("corpus_fresh165", "auto_applied_needing_human"): "VM022: a collection agency the letter was passed on to answers "
+    "with a clean, summed statement and nothing on file to compare; its author leaves it to a human, the shared "
+    "hollmann-adeyemi B017 labels the same kind of answer a write (the gate follows the shared corpus)",
+    ("corpus_fresh167", "safe_cases_auto_applied"): "12/15: VO014 (a willingness to discuss instalments read as an "
+    "offer), VO016, VO018 (a private landlady's figure without a label), for a human",
+    ("corpus_fresh168", "amount_exact"): "20/21: VP024 (a bank names the inquired overdraft and a second, running "
+    "loan's Restschuld: the loan's figure chosen; never written, two accounts)",
+    ("corpus_fresh168", "noise_amounts_taken"): "VP024's second loan, as above",
+    ("corpus_fresh169", "noise_amounts_taken"): "VQ008 (a bank that sold the claim attaches the assignment notice with "
+    "the balance at sale: read as a statement; never written, the claim was sold)",
+    ("corpus_fresh169", "amount_where_none_stated"): "VQ008, as above",
+    ("corpus_fresh169", "safe_cases_auto_applied"): "10/13: VQ018, VQ020, VQ024 (namesakes at one collector, a "
+    "referral's new holder), for a human",
+    ("corpus_fresh170", "amount_exact"): "20/21: VR018 (a piano teacher's '4 Stunden offen, also 120,00 €' from "
+    "memory, read as a question)",
+    ("corpus_fresh170", "safe_cases_auto_applied"): "7/13: VR002, VR005, VR016, VR021 (photos of handwritten notes "
+    "beside the body's figure, phone addresses not on file), VR010, VR017 (a reply under another client's thread)",
+    ("corpus_fresh173", "amount_exact"): "20/22: VU021 (a mother's and a son's loans put right in one mail) and VU022 "
+    "(a correction naming old and new totals: the difference read)",
+    ("corpus_fresh173", "noise_amounts_taken"): "VU023 (a zero balance after the claim was sold, read as a statement) "
+    "and VU021/VU022, as above",
+    ("corpus_fresh173", "amount_where_none_stated"): "VU023, as above",
+    ("corpus_fresh173", "safe_cases_auto_applied"): "8/15: long statements whose rows also read as totals (VU003, "
+    "VU005, VU013, VU026), several contracts on one statement (VU006, VU017), VU021 as above; all for a human",
+    ("corpus_fresh174", "amount_exact"): "17/22: replies about several things: VV006 and VV009 (a credit set off, an "
+    "instalment agreement's start balance), VV016 (a settlement's two figures), VV020 (another account settled read "
+    "as the whole), VV023 (the undisputed part)",
+    ("corpus_fresh174", "intent"): "25/27: VV019 (two offers in a PDF, the body only 'Variante') and VV020, as above",
+    ("corpus_fresh174", "noise_amounts_taken"): "the five figures above",
+    ("corpus_fresh174", "auto_applied_needing_human"): "VV024: 'Frau Stüwe' to the plain inbox with Heiko Stüwe's "
+    "birth date and account: the title's sex against the client's first name is not read",
+    ("corpus_fresh174", "safe_cases_auto_applied"): "4/9: VV006, VV009, VV020 as above, VV013, VV015 (a statement "
+    "beside a second contract), for a human",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -1060,7 +1103,8 @@ MISSING = "<no shared corpus>"
 # (session 17's), corpus_fresh55 to corpus_fresh59 (session 18's), corpus_fresh60 to corpus_fresh64 (session 19's),
 # corpus_fresh65 to corpus_fresh74 (session 20's), corpus_fresh75 to corpus_fresh83 (session 21's), corpus_fresh84 to
 # corpus_fresh95 (session 22's), corpus_fresh96 to corpus_fresh111 (session 23's), corpus_fresh112 to corpus_fresh131
-# (session 24's), corpus_fresh132 to corpus_fresh142 (session 25's), corpus_fresh143 to corpus_fresh158 (session 26's).
+# (session 24's), corpus_fresh132 to corpus_fresh142 (session 25's), corpus_fresh143 to corpus_fresh158 (session 26's),
+# corpus_fresh159 to corpus_fresh174 (session 27's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -1091,7 +1135,10 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh141", "corpus_fresh142", "corpus_fresh143", "corpus_fresh144", "corpus_fresh145",
        "corpus_fresh146", "corpus_fresh147", "corpus_fresh148", "corpus_fresh149", "corpus_fresh150",
        "corpus_fresh151", "corpus_fresh152", "corpus_fresh153", "corpus_fresh154", "corpus_fresh155",
-       "corpus_fresh156", "corpus_fresh157", "corpus_fresh158")
+       "corpus_fresh156", "corpus_fresh157", "corpus_fresh158", "corpus_fresh159", "corpus_fresh160",
+       "corpus_fresh161", "corpus_fresh162", "corpus_fresh163", "corpus_fresh164", "corpus_fresh165",
+       "corpus_fresh166", "corpus_fresh167", "corpus_fresh168", "corpus_fresh169", "corpus_fresh170",
+       "corpus_fresh171", "corpus_fresh172", "corpus_fresh173", "corpus_fresh174")
 
 
 def first_round_corpora() -> list[str]:
@@ -1154,6 +1201,8 @@ REFERENCE_FLOOR = 0.95
 
 # corpus → why its creditor references do not hold the floor yet (non-strict xfail, as above).
 REFERENCE_EXPECTED_FAILURES: dict[str, str] = {
+    "corpus_fresh170": "11/12: VR017 (a garage's reply under another client's thread: that thread's reference "
+    "reported)",
     "corpus_fresh94": "19/24: its inquiries file references with their kind in front ('Kto. 120 455 803', 'KK-Konto "
     "8810 2294', 'Kd.-Nr. 508 640 117', 'KZ …') and its labels want them so where the reply writes the number alone "
     "(ST008, ST018, ST022, ST023: the number is reported and matched by); ST013 (two clients in one table) none",

@@ -48,7 +48,9 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh107", "corpus_plan_fresh108", "corpus_plan_fresh109", "corpus_plan_fresh110",
        "corpus_plan_fresh111", "corpus_plan_fresh112", "corpus_plan_fresh113", "corpus_plan_fresh114",
        "corpus_plan_fresh115", "corpus_plan_fresh116", "corpus_plan_fresh117", "corpus_plan_fresh118",
-       "corpus_plan_fresh119", "corpus_plan_fresh120", "corpus_plan_fresh121")
+       "corpus_plan_fresh119", "corpus_plan_fresh120", "corpus_plan_fresh121", "corpus_plan_fresh122",
+       "corpus_plan_fresh123", "corpus_plan_fresh124", "corpus_plan_fresh125", "corpus_plan_fresh126",
+       "corpus_plan_fresh127", "corpus_plan_fresh128", "corpus_plan_fresh129")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -350,6 +352,13 @@ LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh117": {"decision": 0.77},
     "corpus_plan_fresh119": {"decision": 0.89, "match": 0.96},
     "corpus_plan_fresh121": {"decision": 0.85, "match": 0.96},
+    # session 27's four rounds, each measured at first sight against the code as it stood when the round arrived (no
+    # wrong decision recorded alone since): plan_fresh125 (plan replies carrying other business) DT009 (two clients
+    # in one mail), DT017, DT020 (another client's loan on this file), DT022 (a form's ticked box); DT007 and DT020
+    # matched to the file they were sent on; plan_fresh129 (answers that come as attachments) eight decisions only in
+    # scans, photos, forms that contradict the body or belong to another client, all for a human.
+    "corpus_plan_fresh125": {"decision": 0.84, "match": 0.92},
+    "corpus_plan_fresh129": {"decision": 0.69},
 }
 
 
@@ -385,6 +394,21 @@ FLOORS: dict[str, Callable[[EvalReport], bool]] = {
 # Since session 13 a claim a plan reply restates as the plan lists it is no new figure, so plan_fresh5 V006,
 # plan_fresh8 U004, plan_fresh9 W015, plan_fresh11 J010 and plan_fresh14 D009/D012 hold the amount floors.
 EXPECTED_FAILURES: dict[tuple[str, str], str] = {
+    ("corpus_plan_fresh123", "counter-offer figures right ≥ 95 %"): (
+        "67 % (8/12): DR007 and DR008 (a term read too many or too few), DR022 (an offer put as a question beside "
+        "'wir würden zustimmen', read as consent with doubts), DR027 (a first instalment read for the whole)"),
+    ("corpus_plan_fresh125", "counter-offer figures right ≥ 95 %"): (
+        "60 % (3/5): DT017 (another client's terms described) and DT020 (as above)"),
+    ("corpus_plan_fresh125", "creditor reference right ≥ 95 %"): (
+        "92 % (23/25): DT007 and DT020, another client's file in the subject"),
+    ("corpus_plan_fresh127", "counter-offer figures right ≥ 95 %"): (
+        "75 % (3/4): DV020's rate of 150,00 € beside the sum it pays off is not read"),
+    ("corpus_plan_fresh129", "counter-offer figures right ≥ 95 %"): (
+        "50 % (2/4): DX012 (a ticked 'Gegenvorschlag' box in a PDF form) and DX019 (the terms only in a PDF letter "
+        "beside a mail that refuses), both with doubts for a human"),
+    ("corpus_plan_fresh129", "no amount where none is stated"): (
+        "DX009: another client's form attached, its plan sum read (never written: a plan reply writes no claim)"),
+    ("corpus_plan_fresh129", "no noise amount taken"): "DX009's figure, as above",
     ("corpus_plan_fresh87", "counter-offer figures right ≥ 95 %"): (
         "75 % (3/4): CH011's '2000,- auf einmal', matched to no letter (above)"),
     ("corpus_plan_fresh88", "counter-offer figures right ≥ 95 %"): (
