@@ -52,6 +52,10 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh6", "noise_amounts_taken"): "P019's original 940,00 € (above) and P011's largest item 512,40 € "
     "read as a total where the creditor lists items without a sum; neither is safe",
     ("corpus_fresh6", "amount_where_none_stated"): "P011: a breakdown without a sum (see noise_amounts_taken)",
+    ("corpus_fresh7", "amount_exact"): "21/22: R006 (a house-money ledger in XLSX beside a mail naming the February "
+    "instalment 'fällig … noch nicht gebucht': since session 27's changes the mail's 326,00 ranks before the "
+    "ledger's 1.954,00; never safe, for a human)",
+    ("corpus_fresh7", "noise_amounts_taken"): "R006's 326,00, as above",
     ("corpus_fresh7", "safe_cases_auto_applied"): "12/16 (first sight 9/16, written blind after this session's "
     "first-round fixes): R004 (a Swiss creditor's table in 1'329.00 form is not read, the total rests on the "
     "generic 'Betrag'), R006 (the total only in an XLSX row without a total label), R019 (a former 'bestand ein "
@@ -296,9 +300,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "instalment offer only in the PDF, read as a statement; never written)",
     ("corpus_fresh30", "noise_amounts_taken"): "QH003 and QH011, as above",
     ("corpus_fresh30", "amount_where_none_stated"): "QH003, as above",
-    ("corpus_fresh30", "safe_cases_auto_applied"): "11/14: QH002 (a CSV statement without a currency or a total "
-    "label), QH007 (the PDF lost a letter of the client's name, 'Jolanta Brzezi■ska', read as another person) and "
-    "QH011 (above) go to a human",
     # corpus_fresh31: written blind in session 15 (a month's base-rate inbox of a small office, no deliberate traps);
     # first sight: amount 95 %, intent 96 %, noise 1, no wrong write, safe 15/16. Fixed since: QI002 (three fees summed
     # 'insgesamt' above the total), QI017 ('Er schuldet mir nichts mehr': settled).
@@ -604,15 +605,10 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # corpus_fresh79 (a base rate in Saxony-Anhalt): amount 100 %, intent 100 %, safe 11/13. corpus_fresh80 (a Hamburg
     # office answered by systems): amount 100 %, intent 100 %, safe 10/11, two writes a human should have made (SF013
     # a provisional balance before the final bill, SF015 a recourse claim under review; both right since).
-    ("corpus_fresh75", "amount_exact"): "18/19: SA007 (a garage's body figure 1.186,43 beside an attached invoice "
-    "copy whose gross total ranks first: never safe)",
     ("corpus_fresh75", "auto_applied_needing_human"): "1: SA024 (the dentist's practice answers for the billing "
     "service the firm wrote to, 'Die Forderung liegt … wieder bei uns': the right figure, 1.036,90, written where the "
     "labels want the creditor on file changed first; a reply from another creditor's address is written in dev and "
     "the shared corpora too, so the sender alone cannot hold it back)",
-    ("corpus_fresh75", "safe_cases_auto_applied"): "11/14: SA007 (above), SA014 (a loan's figures in a DOCX beside "
-    "'6.000,00' read as a previous total) and SA022 (a loan balance beside 'ausgeglichen' for its instalments) go to a "
-    "human; none is wrong",
     ("corpus_fresh76", "amount_exact"): "16/17: SB021 (the grand total over two contract accounts is read, never "
     "safe; its label wants the asked account's 909,48)",
     ("corpus_fresh76", "noise_amounts_taken"): "SB021's 1.120,88, as above",
@@ -626,8 +622,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "to a human; none is wrong",
     ("corpus_fresh78", "safe_cases_auto_applied"): "8/11: SD002 (a bare '96,50' from an iPhone), SD012 (a sum partly "
     "in words) and SD013 (a ledger card in XLSX whose 'Summe' competes with 'Saldo offen') go to a human",
-    ("corpus_fresh79", "safe_cases_auto_applied"): "11/13: SE018 (safe, held back by the matching gate) and SE019 (an "
-    "XLSX rent ledger whose running balance competes) go to a human",
     # Session 21's third round: corpus_fresh81 (a base rate in the Allgäu): amount 100 %, intent 100 %, safe 10/13, one
     # write a human should have made (SG009, a vet's treatment still to be billed; held back since). corpus_fresh82 (a
     # base rate at a Cologne office): amount 100 %, intent 100 %, safe 13/15. corpus_fresh83 (several figures about one
@@ -698,8 +692,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "'zu zahlen' total beside a joint policy left out) and ST020 (a second supply account in an XLSX) go to a human",
     ("corpus_fresh95", "amount_exact"): "18/20: SU017 (a small balance written off, 'Saldo 0,00': the written-off "
     "figure is read, never safe) and SU025 (a gym's statement under its own member number, no total read)",
-    ("corpus_fresh95", "intent"): "23/25: SU013 (a bank that sold the loan and names the buyer: read as a question, "
-    "labelled a refusal) and SU017 (above: a statement, labelled settled); neither writes",
     ("corpus_fresh95", "noise_amounts_taken"): "SU017's 38,17, as above",
     # corpus_fresh96 to corpus_fresh111: session 23's, written blind in four rounds and measured at first sight
     # against the session's starting code (the README's table has those figures); what they read now, each miss
@@ -711,9 +703,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "margin too small), SV022 (above) and SV023 (an XLSX 'Offener Betrag' without a currency) go to a human",
     ("corpus_fresh97", "amount_exact"): "19/20: SW003 (a craftsman's one-line correction from his phone, '1185 statt "
     "1158', no currency: no total read)",
-    ("corpus_fresh97", "safe_cases_auto_applied"): "11/14 by this corpus's theme (mail programs): SW010 (a vet's "
-    "phone reply, no total label), SW011 (answers typed into the quoted letter, the March rent beside the total) and "
-    "SW020 (an XLSX account statement behind 'anbei') go to a human",
     ("corpus_fresh98", "amount_exact"): "17/19 by this corpus's theme (public creditors): SX013 (a maintenance-advance "
     "recourse whose monthly offsets are read, not the remainder 5.790,00) and SX022 (a dog tax paid in full beside "
     "next year's 198,00 not yet due: read as a statement of 198,00, never safe)",
@@ -734,8 +723,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "without a reference, matched for review) and SZ023 (a loan and a current account summed) go to a human",
     ("corpus_fresh101", "amount_exact"): "16/17: TA011 (a treasury PDF with the old dunning column beside the current "
     "one: the old 310,00 is read, never safe)",
-    ("corpus_fresh101", "intent"): "23/25: TA013 (a telecom that sold the claim shows 'Saldo 0,00': read as a "
-    "statement without a total, labelled a refusal) and TA016 (a PDF announced and not attached: read as a question)",
     ("corpus_fresh101", "noise_amounts_taken"): "TA011's 310,00, as above",
     ("corpus_fresh101", "amount_where_none_stated"): "TA018 (the figures only in an image scan: OCR reads 1.446,80, "
     "which the label leaves out because the builder needs text; an OCR-only total is never written)",
@@ -811,8 +798,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh112", "amount_exact"): "19/20: TL008 (a composition sentence's 'über insgesamt 497,34 EUR sowie "
     "Mahngebühren' outranks the 512,34 above it; never safe)",
     ("corpus_fresh112", "noise_amounts_taken"): "TL008's 497,34, as above",
-    ("corpus_fresh112", "safe_cases_auto_applied"): "10/12: TL008 (above) and TL011 (figures only in an XLSX running "
-    "balance, no amount on file) go to a human",
     ("corpus_fresh113", "amount_exact"): "19/20: TM026 (the figure only in a colleague's forwarded internal note: "
     "quoted history, no total read)",
     ("corpus_fresh113", "safe_cases_auto_applied"): "7/12 by this corpus's theme (utilities and housing): TM007 (a "
@@ -889,8 +874,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh127", "amount_where_none_stated"): "UA024, as above",
     ("corpus_fresh127", "safe_cases_auto_applied"): "6/11 by this corpus's theme (several debtors or accounts): UA004, "
     "UA017, UA021 go to a human; UA011 and UA022 are safe and held at matching (a spouse is a client too)",
-    ("corpus_fresh128", "noise_amounts_taken"): "UB001's 5,00 (an auto-reply's fee; not safe)",
-    ("corpus_fresh128", "amount_where_none_stated"): "UB001, as above",
     ("corpus_fresh128", "auto_applied_needing_human"): "UB024: a collection agency answering for a mail-order shop, "
     "+22 % with its fees; as fresh123 TW026",
     ("corpus_fresh129", "amount_exact"): "17/21 by this corpus's theme (forms and answers typed into the letter): "
@@ -930,7 +913,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh133", "safe_cases_auto_applied"): "10/13 by this corpus's theme (mail programs and systems): UG007 "
     "and UG013 (totals only in a PDF and in an XLSX formula row, read right and never written unseen) and UG009 "
     "(above)",
-    ("corpus_fresh134", "amount_exact"): "21/22: UH013 (a total written in words and digits apart, not read)",
     ("corpus_fresh134", "safe_cases_auto_applied"): "8/15 by this corpus's theme (figures written in unusual ways): "
     "UH005, UH006, UH007 (a sum below a part it takes a payment from: 'a part is larger than the total'), UH014 and "
     "UH026 (the figures only in a PDF ledger and a DOCX), UH013 (above) go to a human; UH008 is safe and held at "
@@ -938,9 +920,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh135", "amount_exact"): "19/20: UI019 (a utility's instalment offer: the down payment 174,35 read "
     "beside the claim 1.318,65; a payment plan, for a human)",
     ("corpus_fresh135", "noise_amounts_taken"): "UI019's down payment, as above",
-    ("corpus_fresh135", "safe_cases_auto_applied"): "10/14: UI009 (a landlord's prose with two totals), UI014 (an "
-    "XLSX running balance, read right, not written unseen) and UI021 (a total written as a negative balance) go to a "
-    "human; UI004 is safe and held at matching",
     ("corpus_fresh136", "amount_exact"): "17/20 by this corpus's theme (figures only in attachments): UJ005 (an XLSX "
     "over two accounts, the current account's 1.321,55 read instead of the combined total), UJ023 (two PDFs for two "
     "files, the other file's total read; never safe) and UJ024 (no total read from its attachment)",
@@ -980,8 +959,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh141", "amount_where_none_stated"): "UO004, as above",
     ("corpus_fresh141", "safe_cases_auto_applied"): "9/14 by this corpus's theme (figures among many numbers): UO009, "
     "UO011, UO012, UO019 and UO021 have their totals only in a PDF, DOCX or XLSX: read right, never written unseen",
-    ("corpus_fresh142", "safe_cases_auto_applied"): "11/14: UP015 (a note that costs are left out of the figure), "
-    "UP025 (a total named only by 'Betrag') and UP027 (the last balance of a PDF rent ledger) go to a human",
     # corpus_fresh143 to corpus_fresh158: session 26's four rounds, each measured at first sight against the code as it
     # stood when the round arrived (README "What to expect … (session 26)"); what each still misses, none written wrong.
     ("corpus_fresh144", "safe_cases_auto_applied"): "11/16: UR008, UR009 and UR023 (a claim sold or assigned: the "

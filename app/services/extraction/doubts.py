@@ -75,6 +75,10 @@ from app.services.extraction.vocabulary.amounts import (
 )
 from app.services.extraction.vocabulary.requests import DECLINE
 
+# The collector's mandate taken back ("Den Auftrag haben wir zum 31.05. zurückgenommen; das Konto wird seitdem wieder
+# von uns selbst geführt"): the creditor's figure is the whole claim again.
+_HANDED_BACK = re.compile(r"\b(?:auftrag|mandat)\w* (?:\S+ ){0,6}?(?:zurueckgenommen|zurueckgezogen|entzogen|beendet)\b"
+                          r"|\bwieder von uns selbst\b")
 _NOT_BEFORE = re.compile(r"\b(?:nicht|nie|kein\w*|not|never)\s+$")
 # A complaint the creditor met by taking the item out, the rest expressly undisputed ("… nimmt diese Position aus der
 # Forderung heraus. Im Übrigen ist die Forderung unbestritten."): no dispute about the figure left.
@@ -158,7 +162,7 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
         doubts.append(f"more is added to the total that is not worked out yet: '{later.group(0)[:60]}'")
     if garnishee := GARNISHEE.search(folded):
         doubts.append(f"the creditor writes as garnishee about another creditor's order: '{garnishee.group(0)[:60]}'")
-    if handed := HANDED_TO_COLLECTOR.search(folded):
+    if (handed := HANDED_TO_COLLECTOR.search(folded)) and not _HANDED_BACK.search(folded):
         doubts.append(f"the creditor has handed the claim to a collector, whose costs its figure leaves out: "
                       f"'{handed.group(0)[:60]}'")
     if (not_yet := NOT_YET_INCLUDED.search(folded)) and DAMAGES_TO_COME.search(folded):

@@ -487,10 +487,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
         "DG017 ('auf eine Forderung von über 5.700 € … zu verzichten', a rounded figure in a refusal's reason); a plan "
         "reply never writes a claim"),
     ("corpus_plan_fresh112", "no noise amount taken"): "DG017's 5.700, as above",
-    ("corpus_plan_fresh113", "no amount where none is stated"): (
-        "DH005 (a workshop's 'allein die Teile haben uns 1.180,- € gekostet' read as its claim); a plan reply never "
-        "writes a claim"),
-    ("corpus_plan_fresh113", "no noise amount taken"): "DH005's 1.180, as above",
     ("corpus_plan_fresh114", "counter-offer figures right ≥ 95 %"): (
         "75 % (3/4): one counter-offer's figures read in part; every decision right, none recorded alone wrong"),
     ("corpus_plan_fresh115", "counter-offer figures right ≥ 95 %"): (

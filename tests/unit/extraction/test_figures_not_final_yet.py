@@ -103,3 +103,10 @@ def test_a_part_named_in_brackets_after_the_total_is_no_rival() -> None:
     result = read("Offen sind 199,97 € (Bestellung 189,97 € + Mahngebühr 10,00 €).")
     assert result.total_amount == Decimal("199.97")
     assert result.amount_is_safe, result.amount_safety_reasons
+
+
+def test_a_collectors_mandate_taken_back_leaves_the_creditors_figure_whole() -> None:
+    handed = "Die Forderung hatten wir im März der Nordmark Inkasso KG zum Einzug übergeben."
+    back = handed + " Den Auftrag haben wir zum 31.05. zurückgenommen, das Konto wird wieder von uns selbst geführt."
+    assert not read(STATEMENT + handed).amount_is_safe
+    assert read(STATEMENT + back).amount_is_safe, read(STATEMENT + back).amount_safety_reasons
