@@ -251,8 +251,9 @@ def find_money(text: str) -> list[MoneyToken]:
     Plain integers without a currency, one-decimal figures ("48213,4") and noise are skipped."""
     if not _DIGIT.search(text):  # every amount holds a digit; masking only ever takes digits away
         return []
-    masked = _EURO_THEN_CENTS.sub(_cents_before_currency,
-                                  mask_noise(text.replace("\u00a0", " ").replace("\u202f", " ")))
+    masked = mask_noise(text.replace("\u00a0", " ").replace("\u202f", " "))
+    if " Euro " in masked or " EUR " in masked:  # (the spoken "212 Euro 64" is rare: most lines skip the pattern)
+        masked = _EURO_THEN_CENTS.sub(_cents_before_currency, masked)
     tokens = []
     position = 0
     while (match := _next_number(masked, position)) is not None:
