@@ -110,3 +110,13 @@ def test_a_collectors_mandate_taken_back_leaves_the_creditors_figure_whole() -> 
     back = handed + " Den Auftrag haben wir zum 31.05. zurückgenommen, das Konto wird wieder von uns selbst geführt."
     assert not read(STATEMENT + handed).amount_is_safe
     assert read(STATEMENT + back).amount_is_safe, read(STATEMENT + back).amount_safety_reasons
+
+
+@pytest.mark.parametrize("note", [
+    "Ich bin mir aber nicht sicher, ob die Zinsen für April da schon drin sind.",
+    "Eine verbindliche Forderungsaufstellung schickt Ihnen Frau Ahlers, wenn sie wieder im Haus ist.",
+])
+def test_a_stand_in_unsure_of_the_figure_or_announcing_the_binding_one_goes_to_a_human(note: str) -> None:
+    result = read(STATEMENT + note)
+    assert result.total_amount == Decimal("215.40")
+    assert not result.amount_is_safe

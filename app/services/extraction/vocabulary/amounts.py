@@ -434,7 +434,13 @@ PROVISIONAL = phrases((r"unverbindlich\w*", r"nicht verbindlich", r"ohne Gewähr
                        r"(?:Betrag|Summe|Forderung|Aufstellung|Saldo|Stand)\w* (?:\S+ ){0,4}?(?:ist|sind) (?:noch )?"
                        r"nicht (?:abschließend|endgültig)\b", r"derzeit bezifferbar\w*",
                        r"(?:steht|stehen|gilt|gelten|erfolgt|erfolgen) (?:\S+ ){0,3}?unter (?:dem |einem )?Vorbehalt\b",
-                       r"unter dem Vorbehalt (?:der|des|dieser|dieses|einer|eines)\b"), whole_words=False)
+                       r"unter dem Vorbehalt (?:der|des|dieser|dieses|einer|eines)\b",
+                       # the writer unsure of its own figure, and the binding one still to come ("Ich bin mir aber
+                       # nicht sicher, ob die Zinsen … schon drin sind", "Eine verbindliche Forderungsaufstellung
+                       # schickt Ihnen Frau A., wenn sie wieder da ist")
+                       r"\b(?:bin|sind) (?:mir|uns) (?:\S+ ){0,2}?nicht (?:ganz )?sicher\b",
+                       r"\bverbindliche\w* (?:\S+ ){0,2}?(?:Forderungs)?(?:aufstellung|Auskunft|Abrechnung)\w* "
+                       r"(?:\S+ ){0,6}?(?:folgt|schick\w*|erhalten Sie|senden|nachreichen)\b"), whole_words=False)
 # Whether a part of the claim stands is still being checked ("Ob die Mahngebühr bestehen bleibt, prüft die
 # Fachabteilung noch", "Wir klären noch, ob die Zinsen berechtigt sind"): the figure may still change.
 STILL_CHECKED = phrases((
