@@ -1059,6 +1059,19 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "birth date and account: the title's sex against the client's first name is not read",
     ("corpus_fresh174", "safe_cases_auto_applied"): "4/9: VV006, VV009, VV020 as above, VV013, VV015 (a statement "
     "beside a second contract), for a human",
+    # the fifth round, measured at the session's end against 845a4ea and not tuned on (but for the stand-ins' "bin mir
+    # nicht sicher" and "verbindliche Forderungsaufstellung schickt …", fresh177 VY006 and VY022, closed after)
+    ("corpus_fresh175", "amount_exact"): "19/20: VW013 (a landlady's 'Ich komme damit auf 2.162,35 Euro' after two "
+    "parts: the last part read; she asks about the deposit, never safe)",
+    ("corpus_fresh175", "noise_amounts_taken"): "VW013's part, as above",
+    ("corpus_fresh177", "amount_exact"): "18/21: VY005 (a balance beside a settled note read as settled), VY008 and "
+    "VY026 (figures only in a forwarded internal chain or a pasted screen copy, not read)",
+    ("corpus_fresh177", "intent"): "25/27: VY003 (a stand-in's holding answer read as a question) and VY005, as above",
+    ("corpus_fresh177", "noise_amounts_taken"): "VY005's figure, as above",
+    ("corpus_fresh177", "auto_applied_needing_human"): "VY014: 'Frau Steinkühler' with her husband's contract account "
+    "(the title's sex against the client's first name is not read)",
+    ("corpus_fresh177", "safe_cases_auto_applied"): "11/14: VY005, VY026 as above, VY027 (a correction's follow-up), "
+    "for a human",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -1081,7 +1094,7 @@ MISSING = "<no shared corpus>"
 # corpus_fresh65 to corpus_fresh74 (session 20's), corpus_fresh75 to corpus_fresh83 (session 21's), corpus_fresh84 to
 # corpus_fresh95 (session 22's), corpus_fresh96 to corpus_fresh111 (session 23's), corpus_fresh112 to corpus_fresh131
 # (session 24's), corpus_fresh132 to corpus_fresh142 (session 25's), corpus_fresh143 to corpus_fresh158 (session 26's),
-# corpus_fresh159 to corpus_fresh174 (session 27's).
+# corpus_fresh159 to corpus_fresh177 (session 27's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -1115,7 +1128,8 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh156", "corpus_fresh157", "corpus_fresh158", "corpus_fresh159", "corpus_fresh160",
        "corpus_fresh161", "corpus_fresh162", "corpus_fresh163", "corpus_fresh164", "corpus_fresh165",
        "corpus_fresh166", "corpus_fresh167", "corpus_fresh168", "corpus_fresh169", "corpus_fresh170",
-       "corpus_fresh171", "corpus_fresh172", "corpus_fresh173", "corpus_fresh174")
+       "corpus_fresh171", "corpus_fresh172", "corpus_fresh173", "corpus_fresh174", "corpus_fresh175",
+       "corpus_fresh176", "corpus_fresh177")
 
 
 def first_round_corpora() -> list[str]:
