@@ -143,13 +143,20 @@ def _sheet_row_segment(title: str, row: tuple[Any, ...]) -> TextSegment | None:
              for cell, value in zip(row, values, strict=True)]
     if not any(texts):
         return None
-    if not any(isinstance(value, (int, float)) for value in values):
-        texts = [text for text in texts if text]  # a line of words (a title, a note) has no columns to keep
-    # A row of figures keeps its empty cells, so each figure stays under its column's heading ("Saldo offen" in B
-    # and its figure under "Soll" in C, with A and D empty); only empty cells past the last filled one go.
-    while texts and not texts[-1]:
-        texts.pop()
-    return TextSegment(f"sheet {title}, row {row_no}", " | ".join(texts))
+    keeps_columns = any(isinstance(value, (int, float)) for value in values)
+    return TextSegment(f"sheet {title}, row {row_no}", " | ".join(row_cells(texts, keeps_columns=keeps_columns)))
+
+
+def row_cells(texts: list[str], *, keeps_columns: bool) -> list[str]:
+    """A table row's cell texts as they are joined. A row of figures keeps its empty cells, so each figure stays under
+    its column's heading ("Saldo offen" in B and its figure under "Soll" in C, with A and D empty); only empty cells
+    past the last filled one go. A line of words (a title, a note) has no columns to keep: only its filled cells."""
+    if not keeps_columns:
+        return [text for text in texts if text]
+    kept = list(texts)
+    while kept and not kept[-1]:
+        kept.pop()
+    return kept
 
 
 def format_cell(value: object, number_format: str | None = "General") -> str:

@@ -9,7 +9,7 @@ from typing import Any
 import docx
 
 from app.services.attachments.base import Extracted, ReadLimits, Unreadable, clean_line
-from app.services.attachments.office import check_zip
+from app.services.attachments.office import check_zip, row_cells
 from app.services.attachments.result import TextSegment
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -101,18 +101,10 @@ def _table(table: Element, prefix: str, depth: int) -> Iterator[TextSegment]:
             for cell_no, cell in enumerate(cells, start=1):
                 yield from _container(cell, f"{where}, cell {cell_no}, ", depth)
         elif filled:
-            yield TextSegment(where, CELL_SEPARATOR.join(_row_cells(texts, filled)))
-
-
-def _row_cells(texts: list[list[str]], filled: list[list[str]]) -> list[str]:
-    # A row with a figure keeps its empty cells up to the last filled one, so a credit stays under "Haben"
-    # and a debit under "Soll"; a row of words only has no columns to keep. (The sheet reader does the same.)
-    if not any(any(char.isdigit() for line in lines for char in line) for lines in filled):
-        return [" ".join(lines) for lines in filled]
-    kept = [" ".join(lines) for lines in texts]
-    while kept and not kept[-1]:
-        kept.pop()
-    return kept
+            # (a row with a figure keeps its columns, so a credit stays under "Haben" and a debit under "Soll")
+            has_figure = any(char.isdigit() for lines in filled for line in lines for char in line)
+            joined = [" ".join(lines) for lines in texts]
+            yield TextSegment(where, CELL_SEPARATOR.join(row_cells(joined, keeps_columns=has_figure)))
 
 
 def _cell_lines(cell: Element) -> list[str]:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
-from itertools import groupby
+from itertools import groupby, pairwise
 
 from app.services.extraction.columns import (
     CELL_SEPARATOR,
@@ -104,6 +104,7 @@ _EXCLUDED = EXCLUDED_REASON = "excluded: the text says it is not part of the fig
 # A feature: the amount's own clause names it a sum of what came before ("zusammen also", "macht", "ergibt").
 STATES_A_SUM = "its clause names it a sum"
 _FUTURE = "future amount, not yet due"
+_NEGATIVE_LINE = "deduction (negative line)"
 # A negation counts only right before the word it negates ("nicht bezahlt"), not anywhere in the clause.
 _NEGATION_BEFORE = re.compile(r"(?:\bnicht|\bnichts|\bnix|\bnoch nicht|\bkein\w*|\bnoch)\s+(?:\S+\s+){0,2}$")
 _PAID_TRAIL_EN = re.compile(r"\b(?:was|were|has been|have been) (?:\w+ )?(?:received|paid|credited)\b")
@@ -197,7 +198,7 @@ _ABBREVIATIONS = frozenset(
      "az", "aktz", "ref", "kd", "kdnr", "rnr", "lfd", "mitgl", "vertr",
      # short forms a sentence goes on after in lower case ("incl. the cabin upgrade", "inkl. mahngebühren")
      "incl", "excl", "exkl", "etc", "approx", "resp", "zzt", "mind", "urspr", "einschl", "insb", "bspw", "zus", "ges",
-     "allg", "ggü", "ua", "dh", "zb", "od", "rd", "ausschl", "jew", "zw", "inkl", "lfd", "sep", "ehem", "verh", "led")
+     "allg", "ggü", "ua", "dh", "zb", "od", "rd", "ausschl", "jew", "zw", "sep", "ehem", "verh", "led")
 )
 _BRACKET = re.compile(r"[(\[]")
 _SENTENCE_END = re.compile(r"[.:;!?)]\s*$")
@@ -529,17 +530,19 @@ def _with_row_arithmetic(row: list[Candidate], header: tuple[str, ...] | None) -
     """A sum row whose billed minus paid equals its open amount backs that amount up."""
     if header is None:
         return row
+    # each amount's sum-row column, or None
+    roles = [cell.role if (cell := place(c.line.text, c.start, header)) is not None and cell.sum_row else None
+             for c in row]
     by_role: dict[str, Decimal] = {}
-    for candidate in row:
-        cell = place(candidate.line.text, candidate.start, header)
-        if cell is not None and cell.sum_row:
-            by_role.setdefault(cell.role, candidate.value)
+    for candidate, role in zip(row, roles, strict=True):
+        if role is not None:
+            by_role.setdefault(role, candidate.value)
     if {"billed", "paid"} <= by_role.keys() and "open" not in by_role and by_role["paid"] > 0:
         # "Summe | 1.498,20 | 129,99" under "Soll | Haben": the debits' column total beside the credits' is not
         # what is owed; the balance is their difference (a "Saldo" row, or nobody says it).
-        return [replace(c, reason=_DEBIT_COLUMN_BESIDE_CREDITS) if c.reason is None and c.value == by_role["billed"]
-                and (cell := place(c.line.text, c.start, header)) is not None and cell.sum_row and cell.role == "billed"
-                else c for c in row]
+        return [replace(c, reason=_DEBIT_COLUMN_BESIDE_CREDITS)
+                if c.reason is None and c.value == by_role["billed"] and role == "billed" else c
+                for c, role in zip(row, roles, strict=True)]
     if not {"billed", "paid", "open"} <= by_role.keys() or by_role["billed"] - by_role["paid"] != by_role["open"]:
         return row
     return [replace(c, features=(*c.features, _ROW_ARITHMETIC)) if _SUM_ROW_TOTAL in c.features else c for c in row]
@@ -1042,8 +1045,6 @@ def collect_amounts(lines: Sequence[SourceLine]) -> list[Candidate]:
         _reject_row_numbers(judged)))))
 
 
-_NEGATIVE_LINE = "deduction (negative line)"
-
 
 def _debits_written_negative(candidates: list[Candidate]) -> list[Candidate]:
     """A bank's statement that writes what the debtor owes with a minus ("Saldo zum Kündigungszeitpunkt -3.318,77 /
@@ -1220,10 +1221,13 @@ def _running_balances(lines: Sequence[SourceLine], candidates: list[Candidate]) 
         by_row = {row: [i for i, c in enumerate(candidates) if id(c.line) == row] for row in rows}
         if any(not found for found in by_row.values()):
             continue  # a row without an amount read: the table is not what it seems
-        checked = _balances_add_up([[candidates[i] for i in by_row[row]] for row in rows])
+        # a row's balance is its last figure
+        balance_of = {row: max(found, key=lambda i: candidates[i].start) for row, found in by_row.items()}
+        checked = _balances_add_up([(candidates[balance_of[row]], [candidates[i] for i in by_row[row]])
+                                    for row in rows])
         for row in rows:
             found = by_row[row]
-            balance = max(found, key=lambda i: candidates[i].start)
+            balance = balance_of[row]
             for i in found:
                 if i != balance:
                     judged[i] = candidates[i].reject("a booking in a statement with a running balance")
@@ -1244,13 +1248,13 @@ RUNNING_BALANCES_ADD_UP = "the running balances add up row by row"
 _MIN_CHECKED_ROWS = 3
 
 
-def _balances_add_up(rows: list[list[Candidate]]) -> bool:
-    """Each row's balance (its last figure) differs from the row above's by one of its own bookings, or not at all
-    where it books nothing ("Saldo per 11.04. | | | 1.111,50"): the statement's arithmetic holds from top to bottom."""
+def _balances_add_up(rows: list[tuple[Candidate, list[Candidate]]]) -> bool:
+    """Each row's balance differs from the row above's by one of its own bookings, or not at all where it books
+    nothing ("Saldo per 11.04. | | | 1.111,50"): the statement's arithmetic holds from top to bottom. `rows` are
+    (balance, the row's amounts) in order."""
     if len(rows) < _MIN_CHECKED_ROWS:
         return False
-    balances = [max(row, key=lambda c: c.start) for row in rows]
-    for above, below, row in zip(balances, balances[1:], rows[1:], strict=False):
+    for (above, _), (below, row) in pairwise(rows):
         change = abs(below.value - above.value)
         bookings = {abs(c.value) for c in row if c is not below}
         if change not in bookings and not (change == 0 and not bookings):

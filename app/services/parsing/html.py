@@ -77,7 +77,7 @@ _BOLD_OPEN = re.compile(r"<(?:b|strong)\b[^>]*>(?!\s*(?:von|from|gesendet|sent|a
                         r"\s*:)", re.IGNORECASE)
 
 
-def _mark_coloured_answers(html: str) -> str:
+def _mark_announced_answers(html: str) -> str:
     text = _TAG.sub(" ", html)
     if _BOLD_ANNOUNCED.search(text):
         html = _BOLD_OPEN.sub(lambda m: f"{m.group(0)}--> ", html)
@@ -118,7 +118,7 @@ def html_to_text(html: str | None) -> str:
     ("Hauptforderung | 1.234,56 €"), <blockquote> content prefixed with "> " per level."""
     if not html or not html.strip():
         return ""
-    rendered = get_text(_mark_blockquotes(_mark_coloured_answers(_HIDDEN.sub("", _STRUCK.sub("", html)))), _CONFIG)
+    rendered = get_text(_mark_blockquotes(_mark_announced_answers(_HIDDEN.sub("", _STRUCK.sub("", html)))), _CONFIG)
     rendered = _SPLIT_CENTS.sub("", _SPACES.sub(" ", rendered))
     lines: list[str] = []
     for raw in rendered.splitlines():
