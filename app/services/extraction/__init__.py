@@ -62,7 +62,7 @@ from app.services.extraction.result import (
 )
 from app.services.extraction.sender import sender_cues
 from app.services.extraction.stated_sums import future_totals, larger_sums, unread_larger_sums
-from app.services.extraction.totals import TotalDecision, decide_total, is_rough, sums_its_parts, usable
+from app.services.extraction.totals import TotalDecision, decide_total, is_rough, sums_its_parts, usable, was_paid
 from app.services.extraction.vocabulary.amounts import (
     NEGATIVE_IS_OWED,
     POINTS_TO_SUBJECT,
@@ -230,14 +230,14 @@ def _parts_larger_than(total: Candidate, candidates: list[Candidate]) -> list[Ca
     """Interest or costs above the whole, or a principal above it with nothing deducted: the total or the part is
     read wrong ("Forderung 1.200,00 € (Stand 01.09.) … aktuell inkl. Zinsen 1.236,40 €")."""
     own = [c for c in candidates if c.line.part in ("reply", "attachment") and c.line.source == total.line.source]
-    deducted = any(c.label == "deduction" or c.reason == PAID_REASON for c in own)
+    deducted = any(c.label == "deduction" or was_paid(c) for c in own)
     # A credit set off against the principal explains it when exactly the total is left ("Offen waren 613,55 EUR
     # … Guthaben von 96,12 EUR verrechnet … verbleibt 517,43 EUR").
     credits = {c.value for c in own if c.reason == CREDIT_REASON}
     # The parts less what is deducted are exactly the total ("Gerichtskosten 1.214,00 + Mahngebühr 5,00 + … abzüglich
     # Teilzahlung -150,00 … Noch offen: 1.092,00"): every part is explained, the larger one too.
     parts = sum((c.value for c in own if not c.rejected and c.label in ("principal", "interest", "costs")), Decimal(0))
-    taken_off = sum((abs(c.value) for c in own if c.label == "deduction" or c.reason == PAID_REASON), Decimal(0))
+    taken_off = sum((abs(c.value) for c in own if c.label == "deduction" or was_paid(c)), Decimal(0))
     if deducted and parts - taken_off == total.value:
         return []
     return [c for c in own if not c.rejected and c.value > total.value
@@ -268,7 +268,8 @@ def _safety(
             reasons.append("the reply is a figure alone, with no word of what it is")
         if total.sign_flipped and not NEGATIVE_IS_OWED.search(fold(reply_text)):
             reasons.append("total was written as a negative balance")
-        if not total.has_currency and total.label != "total" and not sums_its_parts(total, decision.adds_up):
+        if not total.has_currency and total.label != "total" \
+                and not sums_its_parts(total, decision.adds_up, decision.corroboration):
             reasons.append("total has neither a currency nor a total label")
         if total.line.ocr:
             reasons.append("total read only by OCR")

@@ -132,7 +132,9 @@ _PER_UNIT_AFTER = re.compile(
 )
 _PER_UNIT_BEFORE = re.compile(r"(?:\bje|\bà|\bá|\ba|\bzu je|\bpro)\s*(?:€|eur|euro)?\s*$", re.IGNORECASE)
 _FACTOR_BEFORE = re.compile(r"\d\s*[x×*]\s*(?:€|eur|euro)?\s*$", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+# A middle dot or bullet between items ("Smartwatch EUR 329.00 · Shipping EUR 4.99 · Invoice total EUR 655.80") ends
+# an item as a full stop would: the next item's name is not the amount's before it.
+_CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\n|\s[·•]\s")
 # A clause that gives the reason for the figure before it ("1.260,00 €, weil die Februarmiete nur teilweise gezahlt
 # wurde"): it says why the amount is what it is, not that the amount was paid.
 _REASON_CLAUSE = re.compile(r",\s*(?:weil|da|denn|zumal|nachdem|obwohl)\b", re.IGNORECASE)
@@ -280,7 +282,12 @@ def _trailing_clause(masked: str, end: int, next_start: int, next_line: str | No
             and not (_ENDS_LINE.match(tail) and _COLUMN_GAP.search(masked[:start]) and _ends_in_amount(next_line)) \
             and not (_ENDS_LINE.match(tail) and _NOUN_ROW.match(masked[:start])):
         continue_stop = _CLAUSE_END.search(next_line)
-        return tail + " " + (next_line[: continue_stop.start()] if continue_stop else next_line)
+        carried = next_line[: continue_stop.start()] if continue_stop else next_line
+        # the words after the next line's own first figure are that figure's ("(Eigenanteil 1.240,00 €) im Juni" /
+        # "eine Teilzahlung von 300,00 € geleistet": the 300,00 was paid, not the 1.240,00)
+        if own := next(iter(_money_in(carried)), None):
+            carried = carried[: own.start]
+        return tail + " " + carried
     return tail
 
 
@@ -370,9 +377,11 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
         # "Der offene Saldo verringert sich damit von 318,45 € auf 238,34 €": the figure it changed from
         return SUPERSEDED_REASON
     for reason, pattern in _LEAD_REJECTIONS:
-        if pattern.search(folded_lead) and not (reason == PAID_REASON and _NEGATION.search(folded_lead)) \
+        if pattern.search(folded_lead) and not (reason == PAID_REASON and (
+                _NEGATION.search(folded_lead) or _only_in_closed_asides(pattern, folded_lead))) \
                 and not (reason == INSTALMENT_REASON and (INSTALMENT_ARREARS.search(folded_lead)
-                                                          or _remainder_after_instalment(folded_lead))) \
+                                                          or _remainder_after_instalment(folded_lead)
+                                                          or _instalments_included(folded_lead))) \
                 and not (reason == CREDIT_LIMIT_REASON and _credit_drawn(folded_lead)):
             return reason
     if per_unit and (_PER_UNIT_BEFORE.search(lead) or _PER_UNIT_AFTER.match(after)):
@@ -393,6 +402,25 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
         # "ist damit überholt" was a bill to the debtor, and names no earlier answer)
         return SUPERSEDED_REASON
     return None
+
+
+def _instalments_included(folded_lead: str) -> bool:
+    """The instalment word names a part the amount includes, after an inclusion word ("Restschuld einschließlich der
+    offenen Raten: 4.112,95 EUR"), not what the amount is."""
+    inclusion = INCLUSION.search(folded_lead)
+    return inclusion is not None and all(match.start() >= inclusion.end()
+                                         for match in INSTALMENT_LEAD.finditer(folded_lead))
+
+
+def _only_in_closed_asides(pattern: re.Pattern[str], folded_lead: str) -> bool:
+    """Every find of `pattern` stands inside brackets closed before the amount: how the item was worked out
+    ("Schadensersatz Restlaufzeit (11 Monate, abzgl. ersparter Aufwendungen) | 314,92 €"), not what happened to it."""
+    for match in pattern.finditer(folded_lead):
+        opened = folded_lead.rfind("(", 0, match.start())
+        if opened < 0 or folded_lead.rfind(")", 0, match.start()) > opened \
+                or folded_lead.find(")", match.end()) < 0:
+            return False
+    return True
 
 
 def _credit_drawn(folded_lead: str) -> bool:
@@ -1039,7 +1067,9 @@ def collect_amounts(lines: Sequence[SourceLine]) -> list[Candidate]:
             _sentence_before(lines, index), _previous_sentence(lines, index)))
     candidates = _minus_rows_deducted(lines, _under_aligned_headers(lines, candidates))
     in_currency = _under_currency_header(lines)
-    judged = [_reject_unlabelled_integer(_with_header_currency(candidate, in_currency)) for candidate in candidates]
+    header_of = {id(line): headers[index] for index, line in enumerate(lines) if index in headers}
+    judged = [_reject_unlabelled_integer(_with_header_currency(candidate, in_currency),
+                                         header_of.get(id(candidate.line))) for candidate in candidates]
     judged = _running_balances(lines, judged)
     return _debits_written_negative(_credit_balances(_sums_under_a_rule(lines, _products_stated(
         _reject_row_numbers(judged)))))
@@ -1343,7 +1373,12 @@ def _with_header_currency(candidate: Candidate, in_currency: set[int]) -> Candid
     return replace(candidate, has_currency=True, features=(*candidate.features, "currency named in the column title"))
 
 
-def _reject_unlabelled_integer(candidate: Candidate) -> Candidate:
+def _reject_unlabelled_integer(candidate: Candidate, header: tuple[str, ...] | None = None) -> Candidate:
+    """A sheet's number without a currency or a claim label is no amount, unless it is written with cents under a
+    column whose title names an amount ("Beleg | Datum | Text | Betrag" over "… | 2.412,60"): a sheet keeps its
+    currency in the cell's format."""
     if candidate.line.tabular and not candidate.has_currency and not is_claim_label(candidate.label):
-        return candidate.reject("plain number in a sheet without an amount label")
+        cell = place(candidate.line.text, candidate.start, header) if header and _CENTS.search(candidate.raw) else None
+        if cell is None or cell.role == "other":
+            return candidate.reject("plain number in a sheet without an amount label")
     return candidate

@@ -106,7 +106,9 @@ def place(text: str, start: int, header: tuple[str, ...]) -> CellPlace | None:
     label_last = bool(row[-1]) and not _DIGIT.search(row[-1]) and bool(_DIGIT.search(row[0]))
     # A row that opens with its key (an account number, a date) lost empty cells at its end, not at its start
     # ("3300562091 | 15.06.2034 | Abschlag Strom Juni | 66,00" under "… | Soll EUR | Haben EUR"): it aligns left.
-    keyed = bool(_DIGIT.search(row[0])) and not find_money(row[0])
+    # A sum row's label with its date ("Gesamtrückstand per 11.05.2073" over three columns) is no key: it aligns right.
+    dated_sum = bool(SUM_ROW.match(fold(row[0])))
+    keyed = bool(_DIGIT.search(row[0])) and not find_money(row[0]) and not dated_sum
     # A row that kept its empty cells (a spreadsheet's: " | Saldo offen | 1.685,00" under "Datum | Leistung | Soll |
     # Haben") lost only cells past its last figure: it aligns left.
     kept_empty = "" in row
@@ -115,7 +117,7 @@ def place(text: str, start: int, header: tuple[str, ...]) -> CellPlace | None:
     if not 0 <= column < len(header):
         return None
     label = next((cell for cell in row if cell and not _DIGIT.search(cell)), row[0])
-    sum_row = bool(SUM_ROW.match(fold(label))) and (label_last or not _DIGIT.search(row[0]))
+    sum_row = bool(SUM_ROW.match(fold(label))) and (label_last or dated_sum or not _DIGIT.search(row[0]))
     role = column_role(header[column])
     if sum_row and role in ("paid", "billed") and OWED_SIDE.search(fold(label)):
         # "Saldo zu Ihren Lasten" spanning two cells of "Datum | Text | Soll | Haben" loses its empty last cell, so its

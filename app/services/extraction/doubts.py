@@ -57,6 +57,7 @@ from app.services.extraction.vocabulary.amounts import (
     HANDED_TO_COLLECTOR,
     IDENTITY_UNSURE,
     INTEREST_NOT_COMPUTED,
+    JOINT_DEBT,
     MAY_CHANGE,
     MISGROUPED_NUMBER,
     MORE_THAN_ONE_ACCOUNT,
@@ -138,6 +139,8 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
                       f"'{several.group(0)}'")
     if guarantee := GUARANTOR.search(folded):
         doubts.append(f"the client answers for another's debt as guarantor: '{guarantee.group(0)}'")
+    if joint := JOINT_DEBT.search(folded):
+        doubts.append(f"the claim is owed jointly with someone else: '{joint.group(0)}'")
     if unasked := NOT_IN_THE_LETTER.search(folded):
         doubts.append(f"the reply counts a claim the firm's letter did not name: '{unasked.group(0)[:60]}'")
     if len(people := {found.group(1).strip() for found in PERSON_ROW.finditer(folded)}) > 1:
@@ -214,7 +217,7 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
 
 
 # Words that offer a settlement around a lower sum ("bereit", "begnügen", "abschließend erledigen").
-_SETTLING = re.compile(r"\b(?:bereit|angebot|anbiet|begnueg|erledig|abgegolten|abschliess|verzicht)")
+_SETTLING = re.compile(r"\b(?:bereit|angebot|anbiet|begnueg|erledig|abgegolten|abschliess|verzicht|erlass)")
 
 
 def _settlement_offer(total: Candidate, candidates: list[Candidate], reply_text: str) -> Candidate | None:

@@ -151,7 +151,13 @@ def _receipt(text: MailText, signals: IntentSignals) -> list[str] | None:
     receipt = hits(words.RECEIPT, body, 1)
     # without a receipt cue the rule fails anyway
     pending = hits(words.PENDING, body, 1) + hits(words.QUEUED, body, 1) if receipt else []
-    return _quote("cue", receipt + pending) if receipt and pending else None
+    # A receipt that goes on to ask the firm for something ("… no power of attorney was attached. Please send a copy
+    # of the Vollmacht …") waits for the firm, not for a clerk: the request decides. ("Wenn Sie uns Unterlagen senden
+    # möchten, nutzen Sie bitte unser Portal" only says how.)
+    if not (receipt and pending) or any(cues.requests(sentence) and not words.CONDITIONAL.search(sentence)
+                                        for sentence in cues.sentences(text.reply)):
+        return None
+    return _quote("cue", receipt + pending)
 
 
 def _refusal(text: MailText, signals: IntentSignals) -> list[str] | None:

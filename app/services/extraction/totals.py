@@ -19,7 +19,8 @@ from app.services.extraction.amounts import (
 from app.services.extraction.arithmetic import SourceSums, order_key
 from app.services.extraction.labels import PRINCIPAL, SURCHARGES, TOTALIZER, fold, is_weak_balance
 from app.services.extraction.result import Component
-from app.services.extraction.vocabulary.amounts import APPROXIMATE_LEAD, PAID_TRAIL, PAYMENT_TO_COME
+from app.services.extraction.vocabulary.amounts import APPROXIMATE_LEAD, PAID_TRAIL, PAYMENT_TO_COME, SUM_ROW
+from app.services.extraction.vocabulary.labels import INCLUSION
 
 COMPONENTS: tuple[Component, ...] = ("principal", "interest", "costs")
 _ZERO = Decimal("0.00")
@@ -337,6 +338,7 @@ def _unexplained(best: Ranked, ranking: list[Ranked], counted: list[Candidate],
     # claim after a payment no word here names as one. A rival, whatever the sum says.
     left = {id(r.candidate) for r in ranking if _calls_itself_what_is_left(r.candidate, total, candidates)}
     explained -= left
+    explained.update(id(r.candidate) for r in ranking if _named_as_included(r.candidate, total))
     return tuple(
         r.candidate for r in ranking
         if r.candidate.value != total.value and id(r.candidate) not in explained
@@ -344,6 +346,34 @@ def _unexplained(best: Ranked, ranking: list[Ranked], counted: list[Candidate],
                                          and r.candidate.value not in added_up))
         and not (r.candidate.value in before_payments and order_key(r.candidate) < order_key(total))
     )
+
+
+_WORD_OF_FOUR = re.compile(r"[a-z]{4,}")
+_INCLUDED_STOP = frozenset({"aller", "allen", "alle", "bisher", "bisherigen", "sowie", "bereits", "noch", "sich",
+                            "dieser", "diese", "unserer", "ihrer", "their", "with"})
+
+
+def _stems(text: str) -> set[str]:
+    """A text's words of four letters or more, endings cut ("rückständigen Raten" and "Rückständig … Raten" share
+    "rueckstaendig" and "rat")."""
+    return {re.sub(r"(?:en|er|es|em|e|n|s)$", "", word) for word in _WORD_OF_FOUR.findall(fold(text))
+            if word not in _INCLUDED_STOP}
+
+
+def _named_as_included(candidate: Candidate, total: Candidate) -> bool:
+    """A smaller figure stated before the total that the total's own words say it includes ("Rückständig sind die
+    Raten für März bis Mai, zusammen 496,50 EUR" above "Restschuld einschließlich der rückständigen Raten: 6.490,21
+    EUR"): a part of it, no rival. The words after the inclusion word must name the figure's own words."""
+    if candidate.line.source != total.line.source or not Decimal(0) < candidate.value < total.value \
+            or order_key(candidate) > order_key(total):
+        return False
+    lead = fold(total.line.text[:total.start])
+    inclusions = list(INCLUSION.finditer(lead))
+    if not inclusions:
+        return False
+    included = _stems(lead[inclusions[-1].end():])
+    own = _stems(candidate.line.text[max(0, candidate.start - 100):candidate.start])
+    return bool(included & own)
 
 
 # The word of a sum that says it is what is left ("Restbetrag", "verbleiben", "noch offen", "Reste à payer").
@@ -362,7 +392,7 @@ def _calls_itself_what_is_left(candidate: Candidate, total: Candidate, candidate
     return bool(between) and not any(c.label in ("principal", "interest", "costs") for c in between)
 
 
-def _was_paid(candidate: Candidate) -> bool:
+def was_paid(candidate: Candidate) -> bool:
     """A paid amount, or instalments the words after them say were paid or withheld ("vier Raten, insgesamt 220,00 €,
     … einbehalten")."""
     if candidate.reason == PAID_REASON:
@@ -371,18 +401,29 @@ def _was_paid(candidate: Candidate) -> bool:
     return candidate.reason == INSTALMENT_REASON and PAID_TRAIL.search(rest) is not None
 
 
-def sums_its_parts(total: Candidate, adds_up: bool) -> bool:
+def sums_its_parts(total: Candidate, adds_up: bool, features: Sequence[str] = ()) -> bool:
     """A sum row ("SUMME", "Gesamt") whose labelled parts add up to it exactly: what a currency sign would tell
-    (that these are the claim's figures) the breakdown tells, as in a bank host's printout without one."""
-    return (adds_up and TOTALIZER.search(total.label_text) is not None) or RUNNING_BALANCES_ADD_UP in total.features
+    (that these are the claim's figures) the breakdown tells, as in a bank host's printout without one. So does a
+    spreadsheet's sum row ("Summe offene Posten", "Saldo (fällig)") over the rows listed with it (`features` has the
+    items adding up): a sheet keeps its currency in the cells' format, not in their text."""
+    if (adds_up and TOTALIZER.search(total.label_text) is not None) or RUNNING_BALANCES_ADD_UP in total.features:
+        return True
+    return _sheet_sum(total, features)
+
+
+def _sheet_sum(total: Candidate, features: Sequence[str]) -> bool:
+    """A spreadsheet's sum row over the rows listed with it, which add up to it exactly."""
+    return total.line.tabular and _ITEMS_ADD_UP in features \
+        and SUM_ROW.search(fold(total.line.text[:total.start])) is not None
 
 
 def _confidence(best: Ranked, unexplained: tuple[Candidate, ...], margin: float | None, adds_up: bool) -> float:
     confidence = 0.8 if best.candidate.label == "total" else 0.65
-    confidence += 0.1 if best.consistent or RUNNING_BALANCES_ADD_UP in best.candidate.features else 0.0
+    confidence += 0.1 if best.consistent or RUNNING_BALANCES_ADD_UP in best.candidate.features \
+        or _sheet_sum(best.candidate, best.features) else 0.0
     if best.candidate.has_currency:
         confidence += 0.05
-    elif not sums_its_parts(best.candidate, adds_up):
+    elif not sums_its_parts(best.candidate, adds_up, best.features):
         confidence -= 0.1
     confidence -= 0.3 if unexplained else 0.0
     confidence -= 0.1 if margin is not None and margin < 1.0 else 0.0
@@ -413,7 +454,7 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     values, evidence = _principal_by_difference(values, evidence, parts, total)
     runner_up = next((r for r in ranking[1:] if r.candidate.value != total.value), None)
     margin = None if runner_up is None else round(best.score - runner_up.score, 2)
-    paid = frozenset(c.value for c in candidates if _was_paid(c) and c.line.source == total.line.source
+    paid = frozenset(c.value for c in candidates if was_paid(c) and c.line.source == total.line.source
                      and c.line.part in ("reply", "attachment")) | paid_since
     # The amounts the total is summed from, read once for every question below.
     own_items = sources[total.line.source].sums.items_of(total)
@@ -492,17 +533,17 @@ def _remainder_after_payments(total: Candidate, ranking: list[Ranked],
         between = [c for c in own if start < order_key(c) < order_key(remainder)]
         if any(c.label in ("total", "balance") and not c.rejected for c in between):
             return None, frozenset()
-        summed = [c for c in between if not c.rejected or _was_paid(c)]
+        summed = [c for c in between if not c.rejected or was_paid(c)]
         difference = total.value - remainder.value
         # (or one payment named between makes the difference, beside the rate it was taken in: "… in Höhe von
         # 147,50 EUR aufgerechnet. Bis Februar wurden auf diesem Weg 442,50 EUR getilgt. Die Restforderung beträgt …")
-        single = next((c for c in summed if _was_paid(c) and c.value == difference), None)
+        single = next((c for c in summed if was_paid(c) and c.value == difference), None)
         # (or the payments less a charge added since: "bezahlt 400,00 € … dafür berechnen wir 15,00 € Mahngebühr …
         # noch offen: 1.300,00 €" under a total of 1.685,00 €)
-        net = sum((c.value if _was_paid(c) else -c.value for c in summed), _ZERO)
+        net = sum((c.value if was_paid(c) else -c.value for c in summed), _ZERO)
         named = summed if difference in (sum((c.value for c in summed), _ZERO), net) \
             else [single] if single else []
-        if any(_was_paid(c) for c in named):
+        if any(was_paid(c) for c in named):
             said = " ".join(dict.fromkeys(c.line.text for c in [*named, remainder]))
             if PAYMENT_TO_COME.search(fold(said)):  # "… angekündigt. Nach Eingang dieser Zahlung verbleiben …"
                 return None, frozenset()

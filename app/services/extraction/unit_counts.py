@@ -6,6 +6,7 @@ adds to the claim is 5,80 €. The count has to stand right with the amount, in 
 - count and counted things before the per-unit word: "zwei Mahnungen zu je 2,90 €", "3 Rücklastschriften à
   4,50 €", "2 x Mahngebühr à 5,00 €";
 - the per-unit word before, the count after: "je 2,90 € für zwei Mahnungen";
+- the times a charging act happened, before the per-unit word: "zweimal gemahnt, je 5,00 €";
 - a bare factor right before the amount, which names nothing: "Mahngebühren 2 x 5,00 €". It counts only where
   the amount's own label makes it a fee or interest (`factor_count`); "gezahlte Abschläge 5 × 62,00 €" or
   "Ratenzahlung 12 x 50,00 €" count nothing.
@@ -39,6 +40,11 @@ _COUNT_BEFORE = (
     re.compile(rf"{_COUNT}\s+{_THINGS},?\s+{_EACH}\s*{_CURRENCY}\s*$"),  # zwei Mahnungen zu je 2,90 €
     re.compile(rf"{_COUNT}\s*[x×*]\s*{_THINGS},?\s+{_EACH}\s*{_CURRENCY}\s*$"),  # 2 x Mahngebühr à 5,00 €
 )
+# "zweimal gemahnt, je 5,00 €", "2 mal zurückgebucht, dafür jeweils 3,50 €": the times a charging act happened.
+_TIMES_DONE = re.compile(
+    r"(?P<count>(?<![\w.,/-])\d{1,2}|\b(?:" + "|".join(_NUMBER_WORDS) + r"))\s*-?\s*mal\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:gemahnt|angemahnt|erinnert|zurueckgebucht|zurueckgegeben|zurueckgegangen|geplatzt)\w*,?\s+"
+    rf"(?:(?:dafuer|jeweils|und)\s+)?{_EACH}\s*{_CURRENCY}\s*$")
 _FACTOR = re.compile(rf"{_COUNT}\s*[x×*]\s*{_CURRENCY}\s*$")  # 2 x 5,00 €
 _EACH_BEFORE = re.compile(rf"(?:^|\s){_EACH}\s*{_CURRENCY}\s*$")
 _COUNT_AFTER = re.compile(rf"^\s*{_CURRENCY}\s*(?:fuer|bei)\s+(?:(?:die|diese|insgesamt)\s+)?{_COUNT}\s+{_THINGS}")
@@ -70,7 +76,7 @@ def unit_count(lead: str, after: str) -> int | None:
     found that the amount is a price per unit or the factor of a product; a rate after it ("pro Tag", "je
     Monat", "monatlich") is the caller's to see (it never has a count)."""
     folded_lead = fold(lead)
-    for pattern in _COUNT_BEFORE:
+    for pattern in (*_COUNT_BEFORE, _TIMES_DONE):
         match = pattern.search(folded_lead)
         if match:
             return _count(match)

@@ -63,7 +63,8 @@ def judge(decision: Decision, extraction: ExtractionResult, known: Decimal | Non
     names: list[str] = []
     if decision.best is not None:
         others = [*namesakes, *(scored.inquiry for scored in decision.ranked)]
-        names = written_names.doubts(decision.best, extraction.names, others)
+        names = written_names.doubts(decision.best, extraction.names, others) \
+            or written_names.surname_only(decision.best, extraction.names, others)
     # A withdrawn earlier answer is said first, whatever else the mail is: a figure written from it may be wrong now.
     withdrawn = [reason for reason in extraction.amount_safety_reasons if reason.startswith(WITHDRAWN_ANSWER)]
     if decision.status != "auto_matched":

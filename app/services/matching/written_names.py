@@ -23,8 +23,12 @@ own text (reply, subject, attachment — never the quoted firm letter or the sig
   also names the matched client (then a co-party or a misread phrase); a weaker find ("Frau …",
   "für …") is more likely a contact person or a phrase and is left alone.
 
-Names of one word (a surname only) are not judged: they cannot tell two people of a family apart, and
-the extractor's one-word finds are often first names or contact persons."""
+Names of one word (a surname only) are not judged against other people: the extractor's one-word finds are
+often first names or contact persons. They cannot tell two people of a family apart either, so one case is
+judged (`surname_only`): where two clients of that surname each have a letter at the matched creditor, the
+creditor's text never writes the matched client's first name and the reply did not come to the client's own
+routing address, a human decides whose claim it is — the creditor's "Frau …" may be the one, its account number
+the other."""
 
 from __future__ import annotations
 
@@ -191,6 +195,39 @@ def _doubt(name: NameFound, client: Inquiry, is_confirmed: bool, rivals: list[In
     if labelled and strangers_count:
         return f"name conflict: the text names {where} as the client, not {client.client_name}"
     return None
+
+
+def surname_only(best: Scored, written: Sequence[NameFound], others: Iterable[Inquiry]) -> list[str]:
+    """Why a reply that names the client by surname alone may be about the client's namesake at the same creditor
+    (empty: it is not). A number does not settle it (the creditor may have looked up the relative's account and written
+    to the firm's general inbox); the answer sent to the client's own routing address, in that letter's thread, does."""
+    client = best.inquiry
+    if any(signal.code == "routing_id" for signal in best.signals):
+        return []
+    surname = set(normalize.surname_tokens(client.client_name))
+    if not surname:
+        return []
+    own_text = [name for name in written
+                if name.role == "client" and name.evidence.part in ("reply", "subject", "attachment")]
+    if any(relation(name.value, client.client_name) in ("same", "variant")
+           for name in own_text if len(normalize.name_tokens(name.value)) >= 2 and
+           set(normalize.name_tokens(name.value)) - surname):
+        return []
+    if not any(set(normalize.name_tokens(name.value)) == surname for name in own_text):
+        return []
+    for rival in _unique(others):
+        if client_identity(rival) != client_identity(client) and _same_creditor(rival, client) \
+                and set(normalize.surname_tokens(rival.client_name)) == surname:
+            shown = next(name.value for name in own_text if set(normalize.name_tokens(name.value)) == surname)
+            return [f"name conflict: the text names only the surname '{shown}', and two clients of that name have "
+                    f"letters at this creditor: {client.client_name} and {rival.client_name} ({rival.firm_reference})"]
+    return []
+
+
+def _same_creditor(one: Inquiry, other: Inquiry) -> bool:
+    if one.creditor_email_key and one.creditor_email_key == other.creditor_email_key:
+        return True
+    return normalize.name_key(one.creditor_name) == normalize.name_key(other.creditor_name)
 
 
 def _unique(inquiries: Iterable[Inquiry]) -> list[Inquiry]:

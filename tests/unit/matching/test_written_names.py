@@ -12,7 +12,7 @@ from app.services.extraction.result import Evidence, NameFound
 from app.services.inquiries import InquiryFields, apply_fields
 from app.services.matching.score import Scored
 from app.services.matching.signals import Signal
-from app.services.matching.written_names import any_stranger, doubts, full_names, relation
+from app.services.matching.written_names import any_stranger, doubts, full_names, relation, surname_only
 
 
 def inquiry(ident: str, client: str, firm_reference: str, **extra: Any) -> Inquiry:
@@ -185,3 +185,33 @@ def test_a_co_debtor_in_an_attachment_that_also_names_the_client_raises_nothing(
     row = inquiry("Q-31", "Greta Olsson", "RW-34-0512")
     found = [in_attachment("Greta Olsson", "Aufstellung.pdf"), in_attachment("Henrik Baumeister", "Aufstellung.pdf")]
     assert doubts(best(row), found, []) == []
+
+
+# Two clients of one family, each with a letter at the same utility: a reply that calls the client by the surname
+# alone ("Frau Quellmann") and sent to the firm's general inbox cannot say whose claim it is, whatever account number
+# it writes.
+_HUSBAND = dict(creditor_name="Stadtwerke Auenried GmbH", creditor_email="forderung@sw-auenried.example")
+
+
+def test_a_surname_alone_shared_by_two_clients_of_the_creditor_goes_to_a_human() -> None:
+    matched = inquiry("INQ-H", "Torben Quellmann", "AZ-51", creditor_reference="VK 7716", **_HUSBAND)
+    wife = inquiry("INQ-W", "Saskia Quellmann", "AZ-52", creditor_reference="VK 7715", **_HUSBAND)
+    reasons = surname_only(best(matched, "creditor_reference"), [written("Quellmann", 0.35)], [wife])
+    assert len(reasons) == 1 and "Quellmann" in reasons[0] and "Saskia Quellmann" in reasons[0]
+
+
+def test_the_first_name_written_or_no_namesake_at_that_creditor_leaves_the_surname_alone() -> None:
+    matched = inquiry("INQ-H", "Torben Quellmann", "AZ-51", **_HUSBAND)
+    wife_here = inquiry("INQ-W", "Saskia Quellmann", "AZ-52", **_HUSBAND)
+    wife_elsewhere = inquiry("INQ-X", "Saskia Quellmann", "AZ-52")  # her letter went to another creditor
+    surname = written("Quellmann", 0.35)
+    # the creditor also writes the matched client's first name: it knows whom it means
+    assert surname_only(best(matched), [surname, written("Torben Quellmann")], [wife_here]) == []
+    assert surname_only(best(matched), [surname], [wife_elsewhere]) == []
+    # the same client's second letter is no namesake
+    second = inquiry("INQ-H2", "Torben Quellmann", "AZ-51", **_HUSBAND)
+    assert surname_only(best(matched), [surname], [second]) == []
+    # the answer came to the matched client's own routing address: it is in that letter's thread
+    assert surname_only(best(matched, "routing_id"), [surname], [wife_here]) == []
+    # a surname only in the quoted letter is the firm's own word
+    assert surname_only(best(matched), [written("Quellmann", 0.35, part="quoted")], [wife_here]) == []

@@ -37,7 +37,7 @@ BILLED_COLUMN = phrases((
 SUM_ROW = phrases((
     r"Summe\w*", r"Gesamt\w*", r"insgesamt", r"Endsumme", r"Endbetrag", r"Total", r"Saldo", r"Endsaldo",
     r"offener Saldo", r"Forderung gesamt", r"Gesamtforderung", r"zu zahlen", r"Zahlbetrag", r"Restforderung",
-    r"Gesamtobligo", r"Obligo gesamt",
+    r"Gesamtobligo", r"Obligo gesamt", r"(?:Rückstand|Rückstände|offen|Forderungen) (?:gesamt|insgesamt)\b",
 ))
 # A sentence that states an amount is NOT part of the figure the reply gives.
 EXCLUDED = phrases((
@@ -68,6 +68,8 @@ INSTALMENT_LEAD = phrases((
 INSTALMENT_ARREARS = phrases((
     r"(?:rückständig|überfällig|ausstehend|unbezahlt|nicht (?:bezahlt|gezahlt|geleistet))\w* (?:\S+ ){0,2}?Raten\b",
     r"Raten(?:rückstand|rückstände|rückständen)\b", r"Rückstand (?:\S+ ){0,2}?Raten\b",
+    # instalments still open ("Offen sind die Raten für Juni und Juli, zusammen 288,40 EUR")
+    r"\boffen\w* (?:\S+ ){0,2}?Raten\b",
     # An advance payment named by its month as an item of a list of what is open ("- Abschlag Februar 2065: 41,00 EUR"):
     # a bill of its own that fell due, not a rate to come ("Ab April beträgt der Abschlag 44,00 EUR") nor one named in
     # passing ("Der Betrag enthält noch den Abschlag für März über 74,00 €, den wir stornieren").
@@ -142,7 +144,8 @@ SUPERSEDED_LEAD = phrases((
     # Frau P. einen Rückstand von 1.146,85 € genannt" (now it is another).
     r"\b(?:hatte|hatten) (?:ich|wir) Ihnen (?:\S+ ){0,8}?(?:von|über|in Höhe von|mit)?\s*(?:€\s*|eur\s+|euro\s+)?$",
     r"\bstatt\b", r"\bbisherige[rns]?\b(?! \S*(?:kosten|gebühr\w*|zinsen|auslagen|spesen)\b)",
-    r"bislang mitgeteilt\w*", r"\bvorherige[rns]?\b", r"\bzuvor\b",
+    # (not "nach vorheriger Umstellung der Zahlweise", "after prior X": a condition, no earlier figure)
+    r"bislang mitgeteilt\w*", r"(?<!nach.)\bvorherige[rns]?\b", r"\bzuvor\b",
     r"\bfrühere[rns]?\b", r"\balte[rns]? (?:Saldo|Betrag|Forderung|Stand|Summe)", r"anstelle", r"ursprünglich\w*",
     # The balance carried forward from the last statement ("Saldo Vortrag", "Übertrag", "Anfangssaldo").
     r"\bSaldo ?vortrag\b", r"\bSaldo (?:aus )?Vortrag\b", r"\bVortrag (?:aus|vom|per)\b", r"\bÜbertrag\b",
@@ -327,6 +330,8 @@ NEGATIVE_IS_OWED = phrases((
     r"(?:Rückstand|Rückstände|Forderung|Schuld|offen|zu Lasten|owed|arrears)",
     r"(?:negative|minus) (?:\S+ ){0,2}?(?:balance|amounts?|sign) (?:\S+ ){0,2}?(?:means|shows|indicates) (?:\S+ ){0,3}?"
     r"(?:owed|arrears|outstanding|due)",
+    # the text names the balance a debit one ("der gesamte Sollsaldo ist seitdem zur Rückzahlung fällig")
+    r"\b(?:Sollsaldo|Soll-Saldo|Schuldsaldo|Debetsaldo|debit balance)\b",
 ), whole_words=False)
 # Wording that makes interest or costs left out run only from now on ("künftig anfallende Zinsen").
 FROM_NOW_ON = re.compile(r"\b(?:kuenftig|zukuenftig|kommend|ab heute|ab sofort|ab dem heutigen|noch anfallend"
@@ -440,7 +445,10 @@ PROVISIONAL = phrases((r"unverbindlich\w*", r"nicht verbindlich", r"ohne Gewähr
                        # schickt Ihnen Frau A., wenn sie wieder da ist")
                        r"\b(?:bin|sind) (?:mir|uns) (?:\S+ ){0,2}?nicht (?:ganz )?sicher\b",
                        r"\bverbindliche\w* (?:\S+ ){0,2}?(?:Forderungs)?(?:aufstellung|Auskunft|Abrechnung)\w* "
-                       r"(?:\S+ ){0,6}?(?:folgt|schick\w*|erhalten Sie|senden|nachreichen)\b"), whole_words=False)
+                       r"(?:\S+ ){0,6}?(?:folgt|schick\w*|erhalten Sie|erhält|erhalten|bekommt|senden|nachreichen)\b",
+                       # the figure's own verb called provisional ("beträgt der Saldo heute vorläufig 1.581,06 EUR")
+                       r"\b(?:beträgt|betragen|beläuft|belaufen|liegt|liegen) (?:\S+ ){0,4}?vorläufig\b"),
+                      whole_words=False)
 # Whether a part of the claim stands is still being checked ("Ob die Mahngebühr bestehen bleibt, prüft die
 # Fachabteilung noch", "Wir klären noch, ob die Zinsen berechtigt sind"): the figure may still change.
 STILL_CHECKED = phrases((
@@ -463,6 +471,11 @@ MAY_CHANGE = phrases((
     r"(?:^|\n|[.;:]\s)\s*(?:kommt|kommen|geht|gehen|liegt|liegen|erhalten|bekommen|trifft|zahlt|zahlen)\b[^.;,]{1,60},"
     r"[^.;]{0,120}?\bnur noch\b",
     r"\b(?:verringert|reduziert|vermindert|ermäßigt|mindert) sich (?:\S+ ){0,3}?entsprechend\b",
+    # a charge still to be booked raises the stated figure ("Es wird dem Konto … belastet und erhöht den Sollsaldo
+    # entsprechend"; not "… hat den Saldo erhöht", which is done)
+    r"\berhöh(?:t|en) (?:\S+ ){0,3}?(?:Saldo|Sollsaldo|Kontostand|Forderung|Betrag|Rückstand|Gesamtbetrag)\w* "
+    r"(?:\S+ ){0,2}?entsprechend\b",
+    r"\berhöh(?:t|en) sich (?:\S+ ){0,3}?entsprechend\b",
     # ("… kann sich der Betrag dann auch noch nach oben oder nach unten verändern")
     r"\b(?:kann|könnte|können|könnten) sich\b[^.;:!?]{0,70}?\b(?:ändern|verändern|erhöhen|verringern|reduzieren)\b",
     r"\b(?:kann|könnte|können|könnten|wird|dürfte) (?:\S+ ){0,6}?(?:höher|niedriger|geringer) (?:\S+ ){0,4}?"
@@ -579,9 +592,11 @@ MISGROUPED_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3})*\.\d{4,},\d{2}(?!\
 # sind fällig", "ein weiteres Kundenkonto"): a total of one of them leaves the others to a human.
 MORE_THAN_ONE_ACCOUNT = phrases((
     r"(?:zwei|drei|vier|fünf|mehrere|beide[n]?|verschiedene[n]?|folgende[n]?) (?:\S+ ){0,2}?"
-    r"(?:\w*konten|Forderungen|Verträge|Vertragsverhältnisse|Kundennummern|Darlehen|Kredite|Akten|Vorgänge)\b",
+    r"(?:\w*konten|Forderungen|Verträge|Vertragsverhältnisse|Kundennummern|Darlehen|Kredite|Akten|Vorgänge"
+    r"|Kassenzeichen|Buchungszeichen|Steuernummern)\b",
     r"(?:ein|eine|einen|einem) (?:weitere[nms]?|zweite[nms]?|andere[nms]?) (?:\S+ ){0,2}?"
-    r"(?:\w*konto|Forderung|Vertrag|Kundennummer|Darlehen|Kredit|Akte|Vorgang)\b",
+    r"(?:\w*konto|Forderung|Vertrag|Kundennummer|Darlehen|Kredit|Akte|Vorgang|Kassenzeichen|Buchungszeichen"
+    r"|Steuernummer)\b",
     r"(?:two|several|both|multiple) (?:\S+ ){0,2}?(?:accounts|claims|contracts|loans)\b",
     r"(?:another|a second|a further) (?:\S+ ){0,2}?(?:account|claim|contract|loan)\b",
 ))
@@ -589,9 +604,10 @@ MORE_THAN_ONE_ACCOUNT = phrases((
 # "ein weiteres Kundenkonto"), not claims or items of one account ("folgende Forderungen" lists invoices).
 SEVERAL_ACCOUNTS = phrases((
     r"(?:zwei|drei|vier|fünf|mehrere|beide[n]?|verschiedene[n]?|folgende[n]?) (?:\S+ ){0,2}?"
-    r"(?:\w*konten|Verträge|Vertragsverhältnisse|Kundennummern|Darlehen|Kredite)\b",
+    r"(?:\w*konten|Verträge|Vertragsverhältnisse|Kundennummern|Darlehen|Kredite|Kassenzeichen|Buchungszeichen"
+    r"|Steuernummern)\b",
     r"(?:ein|eine|einen|einem) (?:weitere[nms]?|zweite[nms]?|andere[nms]?) (?:\S+ ){0,2}?"
-    r"(?:\w*konto|Vertrag|Kundennummer|Darlehen|Kredit)\b",
+    r"(?:\w*konto|Vertrag|Kundennummer|Darlehen|Kredit|Kassenzeichen|Buchungszeichen|Steuernummer)\b",
     r"(?:two|several|both|multiple) (?:\S+ ){0,2}?(?:accounts|contracts|loans)\b",
     r"(?:another|a second|a further) (?:\S+ ){0,2}?(?:account|contract|loan)\b",
 ))
@@ -616,11 +632,19 @@ GUARANTOR = phrases((
     r"(?:aus der|aus seiner|aus ihrer|seine[rn]?|ihre[rn]?|selbstschuldnerische\w*|übernommene\w*) (?:\S+ )?"
     r"\w*bürgschaft\b", r"als Bürg(?:e|en|in)\b", r"Hauptschuldner\w*", r"\bas (?:a )?guarantor\b",
 ))
+# The claim owed jointly by the client and someone else ("schulden die Einkommensteuer als Gesamtschuldner", "haften
+# gesamtschuldnerisch"): the whole may be asked of each, and whose record carries which part is a human's call.
+JOINT_DEBT = phrases((r"Gesamtschuldner\w*", r"gesamtschuldnerisch\w*", r"Gesamtschuld\b",
+                      r"jointly and severally"), whole_words=False)
 # A further bill added in passing ("Dann hab ich noch die 2081-019 … an ihn, die ist auch nicht bezahlt"): a sum over
 # what the reply lists then adds a claim the firm did not ask about.
 FURTHER_BILL = phrases((
     r"(?:hab|habe|haben) (?:ich|wir) (?:\S+ ){0,2}?noch (?:eine|einen|die|den) (?:\S+ ){0,2}?(?:Rechnung|\d)",
     r"(?:die|diese|sie|der|dieser) (?:ist|sind) (?:\S+ )?auch (?:noch )?(?:nicht bezahlt|unbezahlt)\b",
+    # a further claim of the same creditor said to be open besides the one asked about ("… neben den Elternbeiträgen
+    # ein weiteres Kassenzeichen offen ist: …", "daneben besteht noch ein weiteres Kundenkonto mit offenem Saldo")
+    r"(?:ein|eine|einen) (?:weitere[nms]?|zweite[nms]?) (?:\S+ ){0,2}?(?:\w*konto|Vertrag|Kassenzeichen"
+    r"|Buchungszeichen|Steuernummer|Forderung|Rechnung) (?:\S+ ){0,6}?(?:offen|unbezahlt|rückständig|besteht)\w*",
 ))
 # A table column that keys each row to an account, contract or person ("Vertragskonto | Name | … | Offener Betrag"):
 # rows with different keys are several claims, and the table's sum adds them up.
@@ -686,6 +710,8 @@ PAID_TRAIL = phrases((
     r"\büberwiesen\b", r"\berstattet\b", r"\bgetilgt\b", r"\bvereinnahmt\b", r"\bausgeglichen\b", r"\bangezahlt\b",
     # paid in at the cash desk ("… hat den Gesamtbetrag von 182,00 EUR am 01.03. bar an der Stadtkasse eingezahlt")
     r"\beingezahlt\b",
+    # made as a payment ("eine Teilzahlung von 300,00 € geleistet"; "nicht geleistet" is stopped by the negation)
+    r"\bgeleistet\b",
     # Withheld from benefits paid to the debtor ("drei Monatsbeträge, zusammen 168,90 €, einbehalten").
     r"\beinbehalten\b",
     # Set off against a refund or a credit: the amount is no longer open.

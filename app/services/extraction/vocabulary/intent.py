@@ -292,7 +292,9 @@ CONDITIONAL = phrases((
     # auf die Forderung unter der Voraussetzung, dass …") and a condition said with the verb first ("Werden die
     # offenen Abschläge ausgeglichen, …")
     r"mit Eingang", r"unter der (?:Voraussetzung|Bedingung)",
-    r"^\W*(?:werden|wird|geht|gehen|kommt|kommen|zahlt|zahlen|erfolgt|erfolgen)\b[^.,;:]{1,80},",
+    # (a date's dots inside it do not end it: "Wird der Rückstand nicht bis zum 15.06. ausgeglichen, …"; the sentence
+    # is already cut where a full stop ends it)
+    r"^\W*(?:werden|wird|geht|gehen|kommt|kommen|zahlt|zahlen|erfolgt|erfolgen)\b(?:[^.,;:]|(?<=\d)\.){1,80},",
 ))
 
 # --- instalments ------------------------------------------------------------------------------------------
@@ -319,6 +321,8 @@ OFFER = phrases((
     r"\boffer(?:s|ed|ing)?\b", r"\bpropos(?:e|es|ed|al|als|ing)\b",
     r"(?:prepared|willing|able) to (?:accept|agree|offer)",
     r"(?:we )?can (?:accept|agree)", r"we accept",
+    # "Alternativ akzeptieren wir monatliche Raten von 45,00 €" (not "akzeptieren wir keine Raten")
+    r"akzeptieren wir (?!keine|nicht)(?:\S+ ){0,3}?(?:Raten|Ratenzahlung\w*|Teilzahlung\w*|Monatsraten)\b",
     r"(?:would|will|could) (?:\S+ ){0,3}?(?:accept|agree|allow|grant|consider)", r"agree to",
     r"bereit\b", r"entgegen(?:kommen|zukommen)?\b", r"akzeptier\w*",
     r"zustimmen", r"anzunehmen", r"stimm(?:e|en|t)\b(?: \S+){0,10}? zu\b", r"zugestimmt",
@@ -356,6 +360,9 @@ PLAN_INVITED = phrases((
     # open to a proposal of the debtor's side: "Einem Vorschlag zur Ratenzahlung stehen wir offen gegenüber"
     r"\w*(?:vorschlag|angebot)\w* (?:\S+ ){0,4}?(?:stehen|steht|sind|bin) (?:\S+ ){0,3}?offen gegenüber\b",
     r"offen für (?:\S+ ){0,2}?\w*(?:vorschlag|angebot)\w*",
+    # "Über Raten können wir reden, wenn ein vernünftiger Vorschlag kommt"
+    r"(?:wenn|falls|sofern|sobald) (?:\S+ ){0,3}?\w*(?:vorschlag|angebot)\w* (?:\S+ ){0,2}?"
+    r"(?:kommt|vorliegt|eingeht)\b",
     r"(?:please|kindly) (?:\S+ ){0,3}?(?:propose|suggest|send (?:us )?(?:a |your )?proposal)",
     # Instalments the debtor may apply for: a possibility named, no plan offered ("Ratenzahlung kann auf Antrag
     # gewährt werden", "können Sie bei uns beantragen"). "Auf Ihren Antrag gewähren wir …" grants one.
@@ -375,6 +382,10 @@ PLAN_IN_PRINCIPLE = phrases((
     # terms still to be talked over: "Eine Ratenzahlung können wir anbieten; sprechen Sie uns gern an."
     r"sprechen Sie (?:\S+ ){0,3}?an\b", r"bei Interesse", r"auf Anfrage",
     r"kommen Sie (?:\S+ ){0,3}?auf (?:uns|mich) zu",
+    # terms the debtor may talk over in person: "… bin ich einverstanden, das kann er mit mir direkt besprechen",
+    # "Über Raten können wir reden"
+    r"mit (?:mir|uns) (?:\S+ ){0,2}?(?:besprechen|absprechen|ausmachen|klären)\b",
+    r"(?:können|kann|könnten|könnte) (?:wir|man) (?:\S+ ){0,3}?(?:reden|sprechen)\b",
     r"in principle", r"as a rule", r"generally",
     r"normalerweise", r"üblicherweise", r"normally", r"usually",
     # the debtor's wish decides: "Should your client wish to pay in instalments, just let us know"
@@ -404,6 +415,13 @@ PLAN_OVER = phrases((
     # im Monat), darauf kam leider keine Reaktion"
     r"(?:hatten|hatte) (?:wir|ich) (?:\S+ ){0,6}?angeboten\b",
     r"(?:keine|ohne) (?:\S+ )?(?:Reaktion|Antwort|Rückmeldung)\b", r"nicht (?:\S+ )?(?:reagiert|angenommen|genutzt)\b",
+    # a facility granted once that has lapsed ("Die bewilligte Zahlungserleichterung … ist entfallen"), and a grant
+    # named by its date (a benefit loan's "Bewilligung vom 01.08.2076"): history, no offer
+    r"\b(?:entfallen|weggefallen|erloschen)\b",
+    r"\b(?:Bewilligung|Gewährung|Bescheid)\w* (?:vom|am) \d",
+    # a grant only under a condition in a note on what instalments cost ("…, sofern nicht gleichzeitig Stundung gewährt
+    # wird")
+    r"(?:sofern|soweit|wenn|falls) (?:nicht )?(?:\S+ ){0,3}?(?:gewährt|bewilligt|eingeräumt) (?:wird|werden)\b",
 ))
 # What leaves a consent standing, right before it ("Das berührt unsere Zustimmung nicht"): no refusal.
 LEAVES_UNTOUCHED = phrases((r"berührt", r"berühren", r"ändert", r"ändern", r"beeinträchtigt", r"tangiert",

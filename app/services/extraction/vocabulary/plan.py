@@ -572,6 +572,8 @@ COUNTER = phrases((
     # mit einer Zahlung von 1.690,00 €")
     r"(?:kommen|komme|kommt) (?:\S+ ){0,4}?entgegen\b",
     r"folgende[rn]? (?:Regelung|Lösung|Vereinbarung|Einigung|Vergleich)\b",
+    # "hat … einem Vergleich auf folgender Grundlage zugestimmt:" and the terms listed after it
+    r"auf (?:folgender|nachstehender) (?:Grundlage|Basis)\b",
     r"begnüg\w* (?:sich|uns|mich) (?:\S+ ){0,2}?mit\b",
 ))
 # Terms named in the sentences before, referred back to ("Zu diesen Konditionen stimmen wir zu", "Mit dieser Maßgabe

@@ -180,4 +180,8 @@ ASSIGNMENT_NOUN = phrases((
     r"(?:sind|ist) (?:\S+ ){0,2}?seit (?:\S+ ){1,3}?(?:Inhaberin|Inhaber) (?:\S+ ){0,6}?Forderung\w*",
     # Payments to the creditor on file no longer discharge the debt: someone else holds or collects the claim now.
     r"nicht mehr (?:mit )?schuldbefreiend\w*", r"nur noch (?:\S+ ){0,4}?schuldbefreiend\w*",
+    # The writer bought the claim ("haben wir die Forderung … angekauft", "We purchased the above loan").
+    r"(?:Forderung\w*|Darlehen\w*|Kredit|Kreditvertrag) (?:\S+ ){0,10}?(?:erworben|angekauft)",
+    r"(?:purchased|acquired|bought) (?:\S+ ){0,3}?(?:loans?|claims?|debts?|accounts?|receivables?)\b",
+    r"notice of assignment", r"new creditor", r"(?:are|is) now the (?:\S+ ){0,2}?creditor",
 ))
