@@ -122,3 +122,10 @@ def test_figures_in_a_refusals_reasons_or_questions_leave_it_a_plain_refusal(tex
     reading = read(text)
     assert reading.decision == "declined"
     assert not any("figures of the creditor's own" in doubt for doubt in reading.doubts)
+
+
+def test_a_consent_given_to_a_settlement_on_terms_listed_after_it_is_a_counter_offer() -> None:
+    reading = read("Der angebotenen Quote von 12 % können wir nicht zustimmen. Unser Vorstand hat jedoch einem "
+                   "Vergleich auf folgender Grundlage zugestimmt:\nQuote 20 %\nMonatliche Rate 14,60 EUR\n"
+                   "Laufzeit 48 Monate")
+    assert reading.decision == "counter_offer"
