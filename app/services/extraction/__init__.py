@@ -176,7 +176,10 @@ def _signals(
         total_was_paid=value is not None and value > 0 and any(
             c.reason == PAID_REASON and c.value == value and c.line.part in ("reply", "attachment")
             for c in candidates),
-        total_in_attachment=decision.total is not None and decision.total.line.part == "attachment",
+        # (the mail's own text stating the same figure makes it the mail's too: "Insgesamt 355,50 EUR, die Aufstellung
+        # hänge ich an")
+        total_in_attachment=decision.total is not None and decision.total.line.part == "attachment"
+        and not any(c.value == value and c.line.part == "reply" and c.label in ("total", "balance") for c in accepted),
     )
 
 

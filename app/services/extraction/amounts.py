@@ -15,6 +15,7 @@ from app.services.extraction.columns import (
     CellPlace,
     aligned_headers,
     aligned_role,
+    cells,
     column_role,
     headers_by_line,
     place,
@@ -282,12 +283,7 @@ def _trailing_clause(masked: str, end: int, next_start: int, next_line: str | No
             and not (_ENDS_LINE.match(tail) and _COLUMN_GAP.search(masked[:start]) and _ends_in_amount(next_line)) \
             and not (_ENDS_LINE.match(tail) and _NOUN_ROW.match(masked[:start])):
         continue_stop = _CLAUSE_END.search(next_line)
-        carried = next_line[: continue_stop.start()] if continue_stop else next_line
-        # the words after the next line's own first figure are that figure's ("(Eigenanteil 1.240,00 €) im Juni" /
-        # "eine Teilzahlung von 300,00 € geleistet": the 300,00 was paid, not the 1.240,00)
-        if own := next(iter(_money_in(carried)), None):
-            carried = carried[: own.start]
-        return tail + " " + carried
+        return tail + " " + (next_line[: continue_stop.start()] if continue_stop else next_line)
     return tail
 
 
@@ -1378,7 +1374,18 @@ def _reject_unlabelled_integer(candidate: Candidate, header: tuple[str, ...] | N
     column whose title names an amount ("Beleg | Datum | Text | Betrag" over "… | 2.412,60"): a sheet keeps its
     currency in the cell's format."""
     if candidate.line.tabular and not candidate.has_currency and not is_claim_label(candidate.label):
-        cell = place(candidate.line.text, candidate.start, header) if header and _CENTS.search(candidate.raw) else None
+        cell = place(candidate.line.text, candidate.start, header) \
+            if header and _CENTS.search(candidate.raw) and _one_figure_cell(candidate) else None
         if cell is None or cell.role == "other":
             return candidate.reject("plain number in a sheet without an amount label")
     return candidate
+
+
+_FIGURE_CELL = re.compile(r"^\s*-?\d{1,3}(?:\.?\d{3})*,\d{2}\s*(?:€|eur)?\s*$", re.IGNORECASE)
+
+
+def _one_figure_cell(candidate: Candidate) -> bool:
+    """The row holds no other cell that is a figure alone: a list of items with one amount each, not a bill's rows of
+    quantity, unit price and amount, or a ledger's columns of billed, paid and open."""
+    figures = [cell for cell in cells(candidate.line.text) if _FIGURE_CELL.match(cell)]
+    return len(figures) <= 1

@@ -106,9 +106,15 @@ def place(text: str, start: int, header: tuple[str, ...]) -> CellPlace | None:
     label_last = bool(row[-1]) and not _DIGIT.search(row[-1]) and bool(_DIGIT.search(row[0]))
     # A row that opens with its key (an account number, a date) lost empty cells at its end, not at its start
     # ("3300562091 | 15.06.2034 | Abschlag Strom Juni | 66,00" under "… | Soll EUR | Haben EUR"): it aligns left.
-    # A sum row's label with its date ("Gesamtrückstand per 11.05.2073" over three columns) is no key: it aligns right.
-    dated_sum = bool(SUM_ROW.match(fold(row[0])))
-    keyed = bool(_DIGIT.search(row[0])) and not find_money(row[0]) and not dated_sum
+    keyed = bool(_DIGIT.search(row[0])) and not find_money(row[0])
+    # A sum row's label with its date ("Gesamtrückstand per 11.05.2073" over three columns) is no key where aligning
+    # its one figure right puts it under the open or total column; elsewhere (a "Saldo zum …" box below another
+    # table, whose header the text still carries) it stays where the key rule puts it.
+    # (one figure only: a row of column sums, "Summen 01.01.–07.03. | 1.931,00 | 887,35", lost an empty last cell too)
+    dated_sum = keyed and bool(SUM_ROW.match(fold(row[0]))) and 0 <= len(header) - (len(row) - position) < len(header) \
+        and column_role(header[len(header) - (len(row) - position)]) in ("open", "total") \
+        and sum(1 for cell in row if find_money(cell)) == 1
+    keyed = keyed and not dated_sum
     # A row that kept its empty cells (a spreadsheet's: " | Saldo offen | 1.685,00" under "Datum | Leistung | Soll |
     # Haben") lost only cells past its last figure: it aligns left.
     kept_empty = "" in row

@@ -109,6 +109,12 @@ def _numbered_alike(references: Sequence[ReferenceFound]) -> bool:
     return any(len(values) > 1 for values in seen.values())
 
 
+# A joint debt whose split between the debtors the text goes into ("… entfiele auf Herrn F. ein Anteil von rund
+# 1.960,00 €", "Aufteilung der Gesamtschuld"): which figure is the client's is a human's call. (Named only as who is
+# liable, "beide haften als Gesamtschuldnerinnen", it leaves the whole to the client's record.)
+_SHARE_OF_JOINT = re.compile(r"\banteil\w*|\baufteil\w*|\baufgeteilt")
+
+
 def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Candidate],
                  references: Sequence[ReferenceFound] = ()) -> list[str]:
     """Doubts about a chosen total that its label and the rest of the reply raise; `references` are the ones the
@@ -139,7 +145,7 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
                       f"'{several.group(0)}'")
     if guarantee := GUARANTOR.search(folded):
         doubts.append(f"the client answers for another's debt as guarantor: '{guarantee.group(0)}'")
-    if joint := JOINT_DEBT.search(folded):
+    if (joint := JOINT_DEBT.search(folded)) and _SHARE_OF_JOINT.search(folded):
         doubts.append(f"the claim is owed jointly with someone else: '{joint.group(0)}'")
     if unasked := NOT_IN_THE_LETTER.search(folded):
         doubts.append(f"the reply counts a claim the firm's letter did not name: '{unasked.group(0)[:60]}'")

@@ -146,16 +146,30 @@ def _settled_account(text: MailText, signals: IntentSignals) -> list[str] | None
     return [*_quote("cue", found), *extra]
 
 
+_AUTHORITY = re.compile(r"vollmacht|power of attorney|authori[sz]ation|einwilligung|schweigepflicht|consent|signed by|"
+                        r"unterschrieben|unterzeichnet")
+
+
+# The authority the firm sent is lacking or still awaited ("Die beigefügte Vollmacht trägt keine Unterschrift", "können
+# wir erst Auskunft erteilen, wenn uns eine unterschriebene Vollmacht vorliegt").
+_AUTHORITY_LACKING = re.compile(
+    r"\b(?:keine|ohne|fehl\w*|nicht)\b[^.]{0,60}(?:unterschrift|unterschrieben|unterzeichnet|beigefuegt)"
+    r"|\b(?:no|not|without)\b[^.]{0,40}\b(?:attached|signed|enclosed)\b"
+    r"|\berst\b[^.]{0,80}\b(?:wenn|sobald|nachdem)\b")
+
+
 def _receipt(text: MailText, signals: IntentSignals) -> list[str] | None:
     body = text.reply + "\n" + text.footer
     receipt = hits(words.RECEIPT, body, 1)
     # without a receipt cue the rule fails anyway
     pending = hits(words.PENDING, body, 1) + hits(words.QUEUED, body, 1) if receipt else []
-    # A receipt that goes on to ask the firm for something ("… no power of attorney was attached. Please send a copy
-    # of the Vollmacht …") waits for the firm, not for a clerk: the request decides. ("Wenn Sie uns Unterlagen senden
-    # möchten, nutzen Sie bitte unser Portal" only says how.)
-    if not (receipt and pending) or any(cues.requests(sentence) and not words.CONDITIONAL.search(sentence)
-                                        for sentence in cues.sentences(text.reply)):
+    # A receipt that goes on to ask the firm for the client's authority ("… no power of attorney was attached. Please
+    # send a copy of the Vollmacht …") waits for the firm, not for a clerk: the request decides. (How to send papers,
+    # "Ergänzende Unterlagen senden Sie bitte an …", "Bitte antworten Sie nicht auf diese E-Mail", is a receipt's.)
+    if not (receipt and pending) or any(
+            _AUTHORITY.search(sentence) and ((cues.requests(sentence) and not words.CONDITIONAL.search(sentence))
+                                             or _AUTHORITY_LACKING.search(sentence))
+            for sentence in cues.sentences(text.reply)):
         return None
     return _quote("cue", receipt + pending)
 

@@ -129,3 +129,10 @@ def test_a_consent_given_to_a_settlement_on_terms_listed_after_it_is_a_counter_o
                    "Vergleich auf folgender Grundlage zugestimmt:\nQuote 20 %\nMonatliche Rate 14,60 EUR\n"
                    "Laufzeit 48 Monate")
     assert reading.decision == "counter_offer"
+
+
+def test_a_settlement_the_writer_is_authorised_to_after_a_no_is_a_counter_offer() -> None:
+    reading = read("Einem Nullplan stimmt unsere Auftraggeberin nicht zu. Zur Vermeidung eines Insolvenzverfahrens "
+                   "sind wir jedoch zu folgendem Vergleich ermächtigt: Ihr Mandant zahlt monatliche Raten von 15,00 "
+                   "EUR über 24 Monate.")
+    assert reading.decision == "counter_offer"

@@ -1,8 +1,8 @@
 """Public creditors' ways, small creditors' words and sheets without currency signs, in wording written for these
 tests: a further Kassenzeichen open beside the one asked about, a remainder waived for a one-off payment, a joint
-tax debt, a relief granted once that has lapsed, a loan named by its grant's date, a note on what instalments would
-cost, talk of instalments without terms, reminders counted by "zweimal gemahnt", "nach vorheriger Umstellung", and a
-sheet of open items under "Betrag" whose sum row carries no currency."""
+debt split between its debtors, a relief granted once that has lapsed, a loan named by its grant's date, a note on
+what instalments would cost, talk of instalments without terms, reminders counted by "zweimal gemahnt", "nach
+vorheriger Umstellung", and a sheet of open items under "Betrag" whose sum row carries no currency."""
 
 from __future__ import annotations
 
@@ -39,9 +39,20 @@ def test_a_remainder_waived_for_a_one_off_payment_is_an_offer_to_settle() -> Non
     assert not result.amount_is_safe
 
 
-def test_a_debt_owed_jointly_with_a_spouse_goes_to_a_human() -> None:
-    result = read(f"{STATEMENT}\n\nDie Eheleute haften für die Beiträge als Gesamtschuldner.")
+def test_a_joint_debt_whose_split_the_text_goes_into_goes_to_a_human() -> None:
+    result = read(f"{STATEMENT}\n\nDie Eheleute haften für die Beiträge als Gesamtschuldner. Bei einer Aufteilung "
+                  "entfiele auf Ihre Mandantin ein Anteil von rund 200,00 €.")
     assert not result.amount_is_safe
+
+
+def test_a_joint_debtor_named_only_as_liable_leaves_the_whole_to_the_client() -> None:
+    result = read(f"{STATEMENT}\n\nDie Eheleute haften für die Beiträge als Gesamtschuldner.")
+    assert result.amount_is_safe, result.amount_safety_reasons
+
+
+def test_a_further_account_said_not_to_exist_changes_nothing() -> None:
+    result = read(f"{STATEMENT}\n\nEin weiteres Kassenzeichen besteht nicht.")
+    assert result.amount_is_safe, result.amount_safety_reasons
 
 
 @pytest.mark.parametrize("note", [
@@ -58,6 +69,8 @@ def test_instalments_named_without_an_offer_of_terms_leave_a_statement(note: str
 @pytest.mark.parametrize("offer", [
     "Wir bieten Ihrer Mandantin Raten von 50,00 € monatlich an.",
     "Alternativ akzeptieren wir monatliche Raten von 45,00 € auf die volle Forderung.",
+    "Unsere Auftraggeberin hat uns ermächtigt, Ihrer Mandantin folgende Ratenzahlung anzubieten: monatliche Raten "
+    "von 60,00 EUR, erstmals zum 01.06.",
 ])
 def test_instalments_offered_with_terms_are_a_payment_plan(offer: str) -> None:
     assert read(f"{STATEMENT}\n\n{offer}").intent == "payment_plan"
@@ -98,3 +111,24 @@ def test_a_sheets_sum_row_that_its_rows_do_not_make_stays_with_a_human() -> None
             "R-117 | 20.02.2075 | Reifenwechsel | 96,00", " |  | Summe offene Posten | 1.018,40")
     result = read("anbei die Liste der offenen Posten.", [sheet(*rows)])
     assert not result.amount_is_safe
+
+
+def test_a_bills_rows_of_quantity_price_and_amount_without_currency_stay_with_a_human() -> None:
+    rows = ("Position | Menge | Preis | Betrag", "Arbeitspreis (kWh) | 3412 | 0,34 | 1.160,08",
+            "Grundpreis (Monate) | 12 | 13,90 | 166,80", " |  | Summe | 1.326,88")
+    result = read("anbei die Schlussrechnung.", [sheet(*rows)])
+    assert not result.amount_is_safe
+
+
+def test_an_instalment_left_out_in_the_paragraph_below_the_costs_row_leaves_the_costs_in() -> None:
+    result = read(f"{STATEMENT}\n\nNicht enthalten ist die zweite Rate aus dem Abgabenbescheid über 84,00 €, die erst "
+                  "am 15.08. fällig wird.")
+    assert result.total_amount == Decimal("366.00")
+    assert result.amount_is_safe, result.amount_safety_reasons
+
+
+def test_the_firms_figure_in_brackets_after_its_letter_is_the_firms() -> None:
+    result = read(f"{STATEMENT}\n\nDer Betrag in Ihrem Schreiben (354,00 €) berücksichtigt die letzte Mahnung noch "
+                  "nicht.")
+    assert result.total_amount == Decimal("366.00")
+    assert result.amount_is_safe, result.amount_safety_reasons

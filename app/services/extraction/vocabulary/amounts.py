@@ -95,6 +95,8 @@ PAID_LEAD = phrases((
     r"letzte[rn]? Zahlung\w*", r"Betrag (?:der )?letzten Zahlung",
     r"abzgl", r"Gutschrift", r"geleistete", r"bereits gezahlt", r"(?<!un)bezahlt", r"eingegangen", r"gutgeschrieben",
     r"überwiesen",
+    # paid back ("Er hat mir zurückgezahlt im Sommer dreimal 250 € also 750 €")
+    r"zurückgezahlt", r"zurückbezahlt", r"abbezahlt",
     # A down payment made ("Anzahlung bar am 21.03.: 300,00 €"); "angezahlt" is in PAID_TRAIL.
     r"\bAnzahlung(?:en)?\b",
     r"payments? (?:of|received)", r"\bpaid\b", r"\breceived\b", r"\bless\b",
@@ -266,8 +268,9 @@ PARTS_TO_FOLLOW = phrases((
 # ("der Abschlag ab März ist nicht enthalten") are no part of today's claim and raise no doubt.
 _LEFT_OUT = r"nicht (?:\S+ ){0,2}?(?:beruecksichtigt|enthalten|eingerechnet|inbegriffen|einbezogen|eingeschlossen)"
 _CLAIM_PARTS = r"\w*(?:zinsen|zinslauf|kosten|gebuehren|auslagen|spesen)\b"
-# (a date's dots do not end the span: "Zinslauf ab 01.03. noch nicht gerechnet")
-_CLAUSE_SPAN = r"(?:\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|[^.;:]){0,120}?"
+# (a date's dots do not end the span: "Zinslauf ab 01.03. noch nicht gerechnet"; a blank line does: a table's last row
+# "Mahngebühren 12,60 €" and the paragraph below it, "Nicht enthalten ist die zweite Rate …", are not one clause)
+_CLAUSE_SPAN = r"(?:\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|(?!\n[ \t]*\n)[^.;:]){0,120}?"
 PARTS_LEFT_OUT = re.compile(
     rf"\b{_CLAIM_PARTS}{_CLAUSE_SPAN}\b(?:{_LEFT_OUT}|noch nicht (?:\S+ ){{0,2}}?(?:festgesetzt|beziffert|berechnet|"
     r"gerechnet))"
@@ -473,9 +476,9 @@ MAY_CHANGE = phrases((
     r"\b(?:verringert|reduziert|vermindert|ermäßigt|mindert) sich (?:\S+ ){0,3}?entsprechend\b",
     # a charge still to be booked raises the stated figure ("Es wird dem Konto … belastet und erhöht den Sollsaldo
     # entsprechend"; not "… hat den Saldo erhöht", which is done)
-    r"\berhöh(?:t|en) (?:\S+ ){0,3}?(?:Saldo|Sollsaldo|Kontostand|Forderung|Betrag|Rückstand|Gesamtbetrag)\w* "
-    r"(?:\S+ ){0,2}?entsprechend\b",
-    r"\berhöh(?:t|en) sich (?:\S+ ){0,3}?entsprechend\b",
+    # (the reflexive "Ab der nächsten Rechnung erhöht sich der Betrag entsprechend" names bills to come, not this one)
+    r"\berhöh(?:t|en) (?!sich\b)(?:\S+ ){0,3}?(?:Saldo|Sollsaldo|Kontostand|Forderung|Betrag|Rückstand"
+    r"|Gesamtbetrag)\w* (?:\S+ ){0,2}?entsprechend\b",
     # ("… kann sich der Betrag dann auch noch nach oben oder nach unten verändern")
     r"\b(?:kann|könnte|können|könnten) sich\b[^.;:!?]{0,70}?\b(?:ändern|verändern|erhöhen|verringern|reduzieren)\b",
     r"\b(?:kann|könnte|können|könnten|wird|dürfte) (?:\S+ ){0,6}?(?:höher|niedriger|geringer) (?:\S+ ){0,4}?"
@@ -593,7 +596,7 @@ MISGROUPED_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3})*\.\d{4,},\d{2}(?!\
 MORE_THAN_ONE_ACCOUNT = phrases((
     r"(?:zwei|drei|vier|fünf|mehrere|beide[n]?|verschiedene[n]?|folgende[n]?) (?:\S+ ){0,2}?"
     r"(?:\w*konten|Forderungen|Verträge|Vertragsverhältnisse|Kundennummern|Darlehen|Kredite|Akten|Vorgänge"
-    r"|Kassenzeichen|Buchungszeichen|Steuernummern)\b",
+    r"|Steuernummern)\b",
     r"(?:ein|eine|einen|einem) (?:weitere[nms]?|zweite[nms]?|andere[nms]?) (?:\S+ ){0,2}?"
     r"(?:\w*konto|Forderung|Vertrag|Kundennummer|Darlehen|Kredit|Akte|Vorgang|Kassenzeichen|Buchungszeichen"
     r"|Steuernummer)\b",
@@ -604,8 +607,7 @@ MORE_THAN_ONE_ACCOUNT = phrases((
 # "ein weiteres Kundenkonto"), not claims or items of one account ("folgende Forderungen" lists invoices).
 SEVERAL_ACCOUNTS = phrases((
     r"(?:zwei|drei|vier|fünf|mehrere|beide[n]?|verschiedene[n]?|folgende[n]?) (?:\S+ ){0,2}?"
-    r"(?:\w*konten|Verträge|Vertragsverhältnisse|Kundennummern|Darlehen|Kredite|Kassenzeichen|Buchungszeichen"
-    r"|Steuernummern)\b",
+    r"(?:\w*konten|Verträge|Vertragsverhältnisse|Kundennummern|Darlehen|Kredite|Steuernummern)\b",
     r"(?:ein|eine|einen|einem) (?:weitere[nms]?|zweite[nms]?|andere[nms]?) (?:\S+ ){0,2}?"
     r"(?:\w*konto|Vertrag|Kundennummer|Darlehen|Kredit|Kassenzeichen|Buchungszeichen|Steuernummer)\b",
     r"(?:two|several|both|multiple) (?:\S+ ){0,2}?(?:accounts|contracts|loans)\b",
@@ -633,7 +635,7 @@ GUARANTOR = phrases((
     r"\w*bürgschaft\b", r"als Bürg(?:e|en|in)\b", r"Hauptschuldner\w*", r"\bas (?:a )?guarantor\b",
 ))
 # The claim owed jointly by the client and someone else ("schulden die Einkommensteuer als Gesamtschuldner", "haften
-# gesamtschuldnerisch"): the whole may be asked of each, and whose record carries which part is a human's call.
+# gesamtschuldnerisch"): a doubt only where the text goes into its split (doubts._SHARE_OF_JOINT).
 JOINT_DEBT = phrases((r"Gesamtschuldner\w*", r"gesamtschuldnerisch\w*", r"Gesamtschuld\b",
                       r"jointly and severally"), whole_words=False)
 # A further bill added in passing ("Dann hab ich noch die 2081-019 … an ihn, die ist auch nicht bezahlt"): a sum over
@@ -644,7 +646,8 @@ FURTHER_BILL = phrases((
     # a further claim of the same creditor said to be open besides the one asked about ("… neben den Elternbeiträgen
     # ein weiteres Kassenzeichen offen ist: …", "daneben besteht noch ein weiteres Kundenkonto mit offenem Saldo")
     r"(?:ein|eine|einen) (?:weitere[nms]?|zweite[nms]?) (?:\S+ ){0,2}?(?:\w*konto|Vertrag|Kassenzeichen"
-    r"|Buchungszeichen|Steuernummer|Forderung|Rechnung) (?:\S+ ){0,6}?(?:offen|unbezahlt|rückständig|besteht)\w*",
+    r"|Buchungszeichen|Steuernummer|Forderung|Rechnung) (?:\S+ ){0,6}?(?:offen|unbezahlt|rückständig|besteht)\w*"
+    r"(?!\s+(?:nicht|kein))",
 ))
 # A table column that keys each row to an account, contract or person ("Vertragskonto | Name | … | Offener Betrag"):
 # rows with different keys are several claims, and the table's sum adds them up.
@@ -670,6 +673,8 @@ FIRMS_FIGURE_LEAD = phrases((
     # "der in Ihrem Schreiben genannte Betrag von …": the firm's letter named it.
     r"in Ihre[rm] (?:\w*schreiben|Brief|E-?Mail|Mail|Nachricht|Anfrage|Aufstellung) (?:\S+ ){0,2}?"
     r"(?:genannt|angegeben|angeführt|aufgeführt|mitgeteilt|beziffert|ausgewiesen)\w*",
+    # the figure in brackets right after the firm's letter is named ("Der Betrag in Ihrem Schreiben (287,45 EUR)")
+    r"in Ihre[rm] (?:\w*schreiben|Brief|E-?Mail|Mail|Nachricht|Anfrage|Aufstellung)\s*\(\s*(?:€\s*|eur\s+)?$",
     # Reported speech: "Sie schreiben …, unsere Forderung betrage 615,00 €" (the subjunctive reports another's
     # figure; the creditor's own is "beträgt").
     r"\bsie (?:schreiben|schrieben|teilen mit|teilten mit|meinen|gehen davon aus)\b",

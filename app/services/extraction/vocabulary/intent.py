@@ -309,6 +309,8 @@ INSTALMENT = phrases((
 # An offer or a grant: what turns a sentence about instalments into a plan.
 OFFER = phrases((
     r"biete\w*", r"anbiete\w*", r"angeboten", r"Angebot\w*", r"gewähr\w*", r"bewillig\w*", r"einräum\w*",
+    # the infinitive with "zu" inside the verb ("ermächtigt, Ihrer Mandantin folgende Ratenzahlung anzubieten:")
+    r"anzubieten", r"einzuräumen",
     r"räumen (?:\S+ ){0,6}?ein\b", r"einverstanden",
     # what the creditor could go along with: "Wir könnten uns eine monatliche Rate von 50,00 € vorstellen"
     r"(?:könnten|können|könnte|kann|würden|würde) (?:\S+ ){0,12}?vorstellen\b",

@@ -571,7 +571,7 @@ COUNTER = phrases((
     # its own announced ("ist aber zu folgender Regelung bereit:"), a sum it contents itself with ("Sie begnügt sich
     # mit einer Zahlung von 1.690,00 €")
     r"(?:kommen|komme|kommt) (?:\S+ ){0,4}?entgegen\b",
-    r"folgende[rn]? (?:Regelung|Lösung|Vereinbarung|Einigung|Vergleich)\b",
+    r"folgende[rnm]? (?:Regelung|Lösung|Vereinbarung|Einigung|Vergleich)\b",
     # "hat … einem Vergleich auf folgender Grundlage zugestimmt:" and the terms listed after it
     r"auf (?:folgender|nachstehender) (?:Grundlage|Basis)\b",
     r"begnüg\w* (?:sich|uns|mich) (?:\S+ ){0,2}?mit\b",

@@ -45,7 +45,9 @@ NOT_A_REQUEST = phrases((
 # Something the firm sent is lacking: an implied request.
 MISSING = phrases((
     r"Vollmacht (?:\S+ ){0,6}?(?:nicht (?:unterzeichnet|unterschrieben)|fehlt|trägt weder|enthält kein\w*"
-    r"|ungültig|abgelaufen)",
+    r"|trägt kein\w* (?:\S+ )?Unterschrift|ungültig|abgelaufen)",
+    r"(?:no|not|without) (?:\S+ ){0,3}?(?:power of attorney|authori[sz]ation)\b (?:\S+ ){0,4}?"
+    r"(?:attached|enclosed|signed)",
     r"(?:enthält|fehlt|ohne) (?:\S+ ){0,3}?(?:kein\w* )?Geburtsdatum", r"nicht (?:eindeutig )?zuordnen",
     r"nicht (?:eindeutig )?(?:ermitteln|identifizieren)", r"gleichen Namens",
     # which of the client's accounts the firm means ("für welchen der beiden Verträge Sie eine Aufstellung benötigen")
@@ -180,8 +182,4 @@ ASSIGNMENT_NOUN = phrases((
     r"(?:sind|ist) (?:\S+ ){0,2}?seit (?:\S+ ){1,3}?(?:Inhaberin|Inhaber) (?:\S+ ){0,6}?Forderung\w*",
     # Payments to the creditor on file no longer discharge the debt: someone else holds or collects the claim now.
     r"nicht mehr (?:mit )?schuldbefreiend\w*", r"nur noch (?:\S+ ){0,4}?schuldbefreiend\w*",
-    # The writer bought the claim ("haben wir die Forderung … angekauft", "We purchased the above loan").
-    r"(?:Forderung\w*|Darlehen\w*|Kredit|Kreditvertrag) (?:\S+ ){0,10}?(?:erworben|angekauft)",
-    r"(?:purchased|acquired|bought) (?:\S+ ){0,3}?(?:loans?|claims?|debts?|accounts?|receivables?)\b",
-    r"notice of assignment", r"new creditor", r"(?:are|is) now the (?:\S+ ){0,2}?creditor",
 ))
