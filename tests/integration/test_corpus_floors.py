@@ -668,8 +668,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh89", "amount_exact"): "21/22: SO013 (a Polish claim in złoty, 846,20 zł, beside the creditor's own "
     "approximate euro figure; the złoty figure is read and never written: another currency)",
     ("corpus_fresh89", "noise_amounts_taken"): "SO013's 846,20, as above",
-    ("corpus_fresh91", "safe_cases_auto_applied"): "12/15: SQ008 (a payout set off, 'ausgeglichen' for it), SQ009 (a "
-    "PDF with sub-sums, no margin) and SQ015 (a grown balance without a currency) go to a human",
     ("corpus_fresh92", "amount_exact"): "19/20: SR017 (the asked account's subtotal beside another account and "
     "'Gesamtsaldo beider Konten': the grand total is read, never safe)",
     ("corpus_fresh92", "noise_amounts_taken"): "SR017's 554,67, as above",
@@ -743,8 +741,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh103", "safe_cases_auto_applied"): "6/12: TC005, TC017 (above), TC014 (a paid second invoice beside "
     "the open one), TC018 (lower case, no currency), TC020 (an XLSX without a currency) and TC022 (a storage fee "
     "computed in the text, held at matching) go to a human",
-    ("corpus_fresh104", "intent"): "24/26: TD009 (a directory offer dressed as a data update: read as a question) and "
-    "TD010 ('Kemper, J.' with an instalment offer read where the label says statement); neither writes",
     ("corpus_fresh105", "amount_exact"): "19/20: TE025 (a correction whose new balance follows a deducted payment: the "
     "earlier 5.012,36 is read, never safe)",
     ("corpus_fresh105", "noise_amounts_taken"): "TE025's 5.012,36, as above",
@@ -814,7 +810,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "running balances whose earlier rows are larger than the last (TO004, TO007, TO011, TO014, TO026), last rows "
     "without a currency or a total label (TO008, TO019, TO023), rival sums (TO005, TO025) are not safe; TO021 is safe "
     "and held at matching; every figure is read right",
-    ("corpus_fresh116", "safe_cases_auto_applied"): "11/13: TP009 and TP020 go to a human",
     ("corpus_fresh117", "amount_exact"): "20/21: TQ020 (the figures only in a forwarded internal mail without a "
     "currency: no total read)",
     ("corpus_fresh117", "auto_applied_needing_human"): "TQ026: an automated invoice to the client whose 'Gesamt zu "
@@ -828,9 +823,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "TR021 is safe and held at matching",
     ("corpus_fresh119", "amount_exact"): "19/20: TS014 (a loan paid off early, the paid figure beside the financed "
     "one: read as a question)",
-    ("corpus_fresh119", "auto_applied_needing_human"): "TS015: 'Ihres Mandanten Herrn Rademacher' on the account of "
-    "the client Heike Rademacher (a Heiko Rademacher is a client too); the account decides and is right, the label "
-    "wants a human for the title (a surname alone is not judged by the name rule)",
     ("corpus_fresh119", "safe_cases_auto_applied"): "10/12: TS011 and TS021 go to a human",
     ("corpus_fresh120", "noise_amounts_taken"): "TT014's 0,00 (a loan assigned away and the account held at nil: a "
     "refusal since, its nil still read)",
@@ -1018,8 +1010,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "before the mail) and VF025 (a PDF overview without currency)",
     # corpus_fresh159 to corpus_fresh174: session 27's four rounds, each measured at first sight against the code as it
     # stood when the round arrived; what each still misses after the session's fixes (none writes a wrong amount).
-    ("corpus_fresh159", "safe_cases_auto_applied"): "11/14: VG004, VG021, VG024 (a garage's vague 'in Raten … finden "
-    "wir schon was', an invoice with a part payment deducted, a landlord matched by name alone), for a human",
     ("corpus_fresh162", "amount_exact"): "19/21: VJ016 (every figure in words, the digits only in the subject) and "
     "VJ018 (a namesake's routing address: no match, no total taken)",
     ("corpus_fresh162", "safe_cases_auto_applied"): "9/14: VJ005, VJ007, VJ017, VJ020 (figures without currency or "
@@ -1055,8 +1045,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "as the whole), VV023 (the undisputed part)",
     ("corpus_fresh174", "intent"): "25/27: VV019 (two offers in a PDF, the body only 'Variante') and VV020, as above",
     ("corpus_fresh174", "noise_amounts_taken"): "the five figures above",
-    ("corpus_fresh174", "auto_applied_needing_human"): "VV024: 'Frau Stüwe' to the plain inbox with Heiko Stüwe's "
-    "birth date and account: the title's sex against the client's first name is not read",
     ("corpus_fresh174", "safe_cases_auto_applied"): "4/9: VV006, VV009, VV020 as above, VV013, VV015 (a statement "
     "beside a second contract), for a human",
     # the fifth round, measured at the session's end against 845a4ea and not tuned on (but for the stand-ins' "bin mir
@@ -1068,10 +1056,30 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "VY026 (figures only in a forwarded internal chain or a pasted screen copy, not read)",
     ("corpus_fresh177", "intent"): "25/27: VY003 (a stand-in's holding answer read as a question) and VY005, as above",
     ("corpus_fresh177", "noise_amounts_taken"): "VY005's figure, as above",
-    ("corpus_fresh177", "auto_applied_needing_human"): "VY014: 'Frau Steinkühler' with her husband's contract account "
-    "(the title's sex against the client's first name is not read)",
     ("corpus_fresh177", "safe_cases_auto_applied"): "11/14: VY005, VY026 as above, VY027 (a correction's follow-up), "
     "for a human",
+    # session 28's three rounds, each measured at first sight against the session's start (277ae02); what is left
+    # after its fixes. Three collectors or buyers answering for the creditor written to, after its referral, whose
+    # authors leave the write to a human (the shared hollmann-adeyemi B017 labels the same kind of answer a write; the
+    # gate follows it): fresh179 WA026, fresh181 WC024, fresh182 WD025.
+    ("corpus_fresh179", "auto_applied_needing_human"): "WA026: a debt buyer from Dublin, not written to, answers for "
+    "the bank after its referral; the figures are right, the change of creditor is the human's (see above)",
+    ("corpus_fresh181", "auto_applied_needing_human"): "WC024: the bank's collection agency answers after the bank's "
+    "referral (see above)",
+    ("corpus_fresh182", "auto_applied_needing_human"): "WD025: the shop's collection agency answers after the shop's "
+    "referral (see above)",
+    ("corpus_fresh183", "intent"): "26/28: WE004 (an authority's referral to its collection service read as a "
+    "question) and WE021 (a settlement offer beside instalments read as a statement; not written, the offer is a "
+    "doubt)",
+    ("corpus_fresh183", "auto_applied_needing_human"): "WE028: the Hauptzollamt enforcing a health insurer's claim "
+    "while the insurer's own instalment offer is open (an earlier mail's state, not read)",
+    ("corpus_fresh185", "amount_exact"): "21/22: WG013 (a correction after a meter reading: the earlier figure read)",
+    ("corpus_fresh185", "noise_amounts_taken"): "WG013's figure, as above",
+    ("corpus_fresh185", "safe_cases_auto_applied"): "12/15: WG007, WG021 (a statement to another client's routing "
+    "address), WG024 (a reply weeks late), for a human",
+    ("corpus_fresh186", "intent"): "24/26: WH005 (a shop's referral to its agency read as a question) and WH016 (a "
+    "grandmother's contract on her grandson's routing address, read as an offer and matched to his letter; not "
+    "written)",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -1094,7 +1102,7 @@ MISSING = "<no shared corpus>"
 # corpus_fresh65 to corpus_fresh74 (session 20's), corpus_fresh75 to corpus_fresh83 (session 21's), corpus_fresh84 to
 # corpus_fresh95 (session 22's), corpus_fresh96 to corpus_fresh111 (session 23's), corpus_fresh112 to corpus_fresh131
 # (session 24's), corpus_fresh132 to corpus_fresh142 (session 25's), corpus_fresh143 to corpus_fresh158 (session 26's),
-# corpus_fresh159 to corpus_fresh177 (session 27's).
+# corpus_fresh159 to corpus_fresh177 (session 27's), corpus_fresh178 to corpus_fresh186 (session 28's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -1129,7 +1137,9 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh161", "corpus_fresh162", "corpus_fresh163", "corpus_fresh164", "corpus_fresh165",
        "corpus_fresh166", "corpus_fresh167", "corpus_fresh168", "corpus_fresh169", "corpus_fresh170",
        "corpus_fresh171", "corpus_fresh172", "corpus_fresh173", "corpus_fresh174", "corpus_fresh175",
-       "corpus_fresh176", "corpus_fresh177")
+       "corpus_fresh176", "corpus_fresh177", "corpus_fresh178", "corpus_fresh179", "corpus_fresh180",
+       "corpus_fresh181", "corpus_fresh182", "corpus_fresh183", "corpus_fresh184", "corpus_fresh185",
+       "corpus_fresh186")
 
 
 def first_round_corpora() -> list[str]:
@@ -1192,6 +1202,12 @@ REFERENCE_FLOOR = 0.95
 
 # corpus → why its creditor references do not hold the floor yet (non-strict xfail, as above).
 REFERENCE_EXPECTED_FAILURES: dict[str, str] = {
+    "corpus_fresh178": "22/24: VZ015 and VZ026, labelled with their kind in front ('KZ 31.400.3105'); the number alone "
+    "is reported",
+    "corpus_fresh185": "26/28: WG006 (another client's figures in this thread: the thread's reference) and WG026 (a "
+    "landlord's 'HR 771-30415' not read)",
+    "corpus_fresh186": "21/25: WH003 and WH015 labelled with their kind in front ('VK 20 118 447'), WH016 (a "
+    "grandmother's contract, as above) and WH017 (an agency's own file number reported)",
     "corpus_fresh170": "11/12: VR017 (a garage's reply under another client's thread: that thread's reference "
     "reported)",
     "corpus_fresh94": "19/24: its inquiries file references with their kind in front ('Kto. 120 455 803', 'KK-Konto "

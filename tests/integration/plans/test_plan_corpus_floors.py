@@ -50,7 +50,8 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh115", "corpus_plan_fresh116", "corpus_plan_fresh117", "corpus_plan_fresh118",
        "corpus_plan_fresh119", "corpus_plan_fresh120", "corpus_plan_fresh121", "corpus_plan_fresh122",
        "corpus_plan_fresh123", "corpus_plan_fresh124", "corpus_plan_fresh125", "corpus_plan_fresh126",
-       "corpus_plan_fresh127", "corpus_plan_fresh128", "corpus_plan_fresh129", "corpus_plan_fresh130")
+       "corpus_plan_fresh127", "corpus_plan_fresh128", "corpus_plan_fresh129", "corpus_plan_fresh130",
+       "corpus_plan_fresh131", "corpus_plan_fresh132", "corpus_plan_fresh133")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -359,6 +360,11 @@ LOWER: dict[str, dict[str, float]] = {
     # scans, photos, forms that contradict the body or belong to another client, all for a human.
     "corpus_plan_fresh125": {"decision": 0.84, "match": 0.92},
     "corpus_plan_fresh129": {"decision": 0.69},
+    # session 28's three rounds, measured at first sight against the session's start (plan_fresh133's EB003, a
+    # counter-offer recorded alone as a refusal, closed since): plan_fresh132 (Hohenlohe) EA004 (a garage owner's angry
+    # no from his phone, no number, matched to no letter) and EA007 (a clerk's holding answer read as automatic), both
+    # for a human.
+    "corpus_plan_fresh132": {"decision": 0.92, "match": 0.96, "intent": 0.92},
 }
 
 
@@ -394,6 +400,11 @@ FLOORS: dict[str, Callable[[EvalReport], bool]] = {
 # Since session 13 a claim a plan reply restates as the plan lists it is no new figure, so plan_fresh5 V006,
 # plan_fresh8 U004, plan_fresh9 W015, plan_fresh11 J010 and plan_fresh14 D009/D012 hold the amount floors.
 EXPECTED_FAILURES: dict[tuple[str, str], str] = {
+    ("corpus_plan_fresh131", "counter-offer figures right ≥ 95 %"): (
+        "80 % (4/5): DZ024's 24 months beside its rate of 10,00 € (the months not read); the decision is right"),
+    ("corpus_plan_fresh133", "no amount where none is stated"): (
+        "EB009: 'damit ist die gesamte Forderung erledigt' beside a one-off offer read as a settled 0,00 (the "
+        "decision, a counter-offer, is right; a plan reply never writes a claim)"),
     ("corpus_plan_fresh123", "counter-offer figures right ≥ 95 %"): (
         "67 % (8/12): DR007 and DR008 (a term read too many or too few), DR022 (an offer put as a question beside "
         "'wir würden zustimmen', read as consent with doubts), DR027 (a first instalment read for the whole)"),
