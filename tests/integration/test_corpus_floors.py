@@ -1080,6 +1080,14 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh186", "intent"): "24/26: WH005 (a shop's referral to its agency read as a question) and WH016 (a "
     "grandmother's contract on her grandson's routing address, read as an offer and matched to his letter; not "
     "written)",
+    # a fourth round of base rates, measured at the session's end against eec1b8f and not tuned on
+    ("corpus_fresh187", "auto_applied_needing_human"): "WI019: a collection agency answers in a DOCX after the "
+    "provider's referral (as fresh181 WC024 above)",
+    ("corpus_fresh187", "safe_cases_auto_applied"): "12/16: WI008 ('Forderungen aus dem Vertragsverhältnis bestehen "
+    "nicht' about another contract read as settled), WI017 (an earlier balance read as a rival), WI020 (a sheet whose "
+    "rows are larger than its total), WI022 (a note on what is not included), for a human",
+    ("corpus_fresh189", "auto_applied_needing_human"): "WK007: a private landlady's total beside a deposit she still "
+    "holds, not set off (other authors label a held deposit a write: fresh180 WB011, fresh181 WC006)",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -1102,7 +1110,7 @@ MISSING = "<no shared corpus>"
 # corpus_fresh65 to corpus_fresh74 (session 20's), corpus_fresh75 to corpus_fresh83 (session 21's), corpus_fresh84 to
 # corpus_fresh95 (session 22's), corpus_fresh96 to corpus_fresh111 (session 23's), corpus_fresh112 to corpus_fresh131
 # (session 24's), corpus_fresh132 to corpus_fresh142 (session 25's), corpus_fresh143 to corpus_fresh158 (session 26's),
-# corpus_fresh159 to corpus_fresh177 (session 27's), corpus_fresh178 to corpus_fresh186 (session 28's).
+# corpus_fresh159 to corpus_fresh177 (session 27's), corpus_fresh178 to corpus_fresh189 (session 28's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -1139,7 +1147,7 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh171", "corpus_fresh172", "corpus_fresh173", "corpus_fresh174", "corpus_fresh175",
        "corpus_fresh176", "corpus_fresh177", "corpus_fresh178", "corpus_fresh179", "corpus_fresh180",
        "corpus_fresh181", "corpus_fresh182", "corpus_fresh183", "corpus_fresh184", "corpus_fresh185",
-       "corpus_fresh186")
+       "corpus_fresh186", "corpus_fresh187", "corpus_fresh188", "corpus_fresh189")
 
 
 def first_round_corpora() -> list[str]:
