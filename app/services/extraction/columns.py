@@ -101,6 +101,7 @@ def place(text: str, start: int, header: tuple[str, ...]) -> CellPlace | None:
     if len(row) < 2:
         return None
     position = text[:start].count(CELL_SEPARATOR)
+    right = len(header) - (len(row) - position)  # the column when the row aligns right
     # A short row lost cells to a label spanning several columns: at its start ("Summe" over three columns, then
     # the figures), so its figures align right; or at its end ("415,15 | 1.295,15 | 880,00 | Summe"), left.
     label_last = bool(row[-1]) and not _DIGIT.search(row[-1]) and bool(_DIGIT.search(row[0]))
@@ -111,15 +112,13 @@ def place(text: str, start: int, header: tuple[str, ...]) -> CellPlace | None:
     # its one figure right puts it under the open or total column; elsewhere (a "Saldo zum …" box below another
     # table, whose header the text still carries) it stays where the key rule puts it.
     # (one figure only: a row of column sums, "Summen 01.01.–07.03. | 1.931,00 | 887,35", lost an empty last cell too)
-    dated_sum = keyed and bool(SUM_ROW.match(fold(row[0]))) and 0 <= len(header) - (len(row) - position) < len(header) \
-        and column_role(header[len(header) - (len(row) - position)]) in ("open", "total") \
-        and sum(1 for cell in row if find_money(cell)) == 1
+    dated_sum = keyed and bool(SUM_ROW.match(fold(row[0]))) and 0 <= right < len(header) \
+        and column_role(header[right]) in ("open", "total") and sum(1 for cell in row if find_money(cell)) == 1
     keyed = keyed and not dated_sum
     # A row that kept its empty cells (a spreadsheet's: " | Saldo offen | 1.685,00" under "Datum | Leistung | Soll |
     # Haben") lost only cells past its last figure: it aligns left.
     kept_empty = "" in row
-    column = position if len(row) == len(header) or label_last or keyed or kept_empty \
-        else len(header) - (len(row) - position)
+    column = position if len(row) == len(header) or label_last or keyed or kept_empty else right
     if not 0 <= column < len(header):
         return None
     label = next((cell for cell in row if cell and not _DIGIT.search(cell)), row[0])

@@ -353,10 +353,10 @@ _INCLUDED_STOP = frozenset({"aller", "allen", "alle", "bisher", "bisherigen", "s
                             "dieser", "diese", "unserer", "ihrer", "their", "with"})
 
 
-def _stems(text: str) -> set[str]:
-    """A text's words of four letters or more, endings cut ("rückständigen Raten" and "Rückständig … Raten" share
-    "rueckstaendig" and "rat")."""
-    return {re.sub(r"(?:en|er|es|em|e|n|s)$", "", word) for word in _WORD_OF_FOUR.findall(fold(text))
+def _stems(folded: str) -> set[str]:
+    """A folded text's words of four letters or more, endings cut ("rückständigen Raten" and "Rückständig … Raten"
+    share "rueckstaendig" and "rat")."""
+    return {re.sub(r"(?:en|er|es|em|e|n|s)$", "", word) for word in _WORD_OF_FOUR.findall(folded)
             if word not in _INCLUDED_STOP}
 
 
@@ -372,7 +372,7 @@ def _named_as_included(candidate: Candidate, total: Candidate) -> bool:
     if not inclusions:
         return False
     included = _stems(lead[inclusions[-1].end():])
-    own = _stems(candidate.line.text[max(0, candidate.start - 100):candidate.start])
+    own = _stems(fold(candidate.line.text[max(0, candidate.start - 100):candidate.start]))
     return bool(included & own)
 
 

@@ -41,7 +41,7 @@ from rapidfuzz import fuzz
 from app.models import Inquiry
 from app.services.extraction.result import NameFound
 from app.services.matching import normalize
-from app.services.matching.score import Scored, client_identity
+from app.services.matching.score import Scored, client_identity, creditor_identity
 
 Relation = Literal["same", "variant", "relative", "unrelated"]
 
@@ -207,27 +207,21 @@ def surname_only(best: Scored, written: Sequence[NameFound], others: Iterable[In
     surname = set(normalize.surname_tokens(client.client_name))
     if not surname:
         return []
-    own_text = [name for name in written
+    own_text = [(name, set(normalize.name_tokens(name.value))) for name in written
                 if name.role == "client" and name.evidence.part in ("reply", "subject", "attachment")]
-    if any(relation(name.value, client.client_name) in ("same", "variant")
-           for name in own_text if len(normalize.name_tokens(name.value)) >= 2 and
-           set(normalize.name_tokens(name.value)) - surname):
+    if any(tokens - surname and relation(name.value, client.client_name) in ("same", "variant")
+           for name, tokens in own_text):
         return []
-    if not any(set(normalize.name_tokens(name.value)) == surname for name in own_text):
+    shown = next((name.value for name, tokens in own_text if tokens == surname), None)
+    if shown is None:
         return []
     for rival in _unique(others):
-        if client_identity(rival) != client_identity(client) and _same_creditor(rival, client) \
+        if client_identity(rival) != client_identity(client) \
+                and creditor_identity(rival) == creditor_identity(client) \
                 and set(normalize.surname_tokens(rival.client_name)) == surname:
-            shown = next(name.value for name in own_text if set(normalize.name_tokens(name.value)) == surname)
             return [f"name conflict: the text names only the surname '{shown}', and two clients of that name have "
                     f"letters at this creditor: {client.client_name} and {rival.client_name} ({rival.firm_reference})"]
     return []
-
-
-def _same_creditor(one: Inquiry, other: Inquiry) -> bool:
-    if one.creditor_email_key and one.creditor_email_key == other.creditor_email_key:
-        return True
-    return normalize.name_key(one.creditor_name) == normalize.name_key(other.creditor_name)
 
 
 def _unique(inquiries: Iterable[Inquiry]) -> list[Inquiry]:
