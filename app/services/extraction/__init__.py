@@ -248,6 +248,10 @@ def _parts_larger_than(total: Candidate, candidates: list[Candidate]) -> list[Ca
                  or (c.label == "principal" and not deducted and c.value - total.value not in credits))]
 
 
+# The claim as it first stood ("in Höhe von ursprünglich 2.870,00 EUR"), not an answer the creditor gave before.
+_ORIGINAL_SUM = re.compile(r"\b(?:urspruenglich|anfaenglich|original)\w*\W+(?:\S+\W+){0,3}$")
+
+
 def _safety(
     intent: IntentDecision, decision: TotalDecision, candidates: list[Candidate], attachments: Sequence[AttachmentText],
     reply_text: str = "",
@@ -316,8 +320,13 @@ def _safety(
     # (the firm's own figure from its quoted letter, put right: "statt 4.210,00 € nun 3.968,12 €", is no earlier
     # figure of the creditor's)
     firms = {c.value for c in candidates if c.line.part == "quoted" and c.label in ("total", "balance")}
+    # (nor is the claim before the payments named since, stated apart from the total: "ursprünglich 2.870,00 EUR …
+    # 337,80 EUR getilgt. Die Restforderung beträgt 2.532,20 EUR"; changed into the total in one breath, "von 301,20 €
+    # auf 221,40 €", it stays one for a human to confirm)
     superseded = [c for c in candidates if c.line.part in ("reply", "attachment") and (
-        (c.reason == SUPERSEDED_REASON and c.value not in firms)
+        (c.reason == SUPERSEDED_REASON and c.value not in firms
+         and not (c.value in decision.before_payments and total is not None and c.line is not total.line
+                  and _ORIGINAL_SUM.search(fold(c.line.text[:c.start]))))
         or (c.reason in ("cancelled", FORMER_IN_BRACKETS) and c.label in ("total", "balance")))]
     if superseded:
         named = "; ".join(dict.fromkeys(money.format_eur(c.value) for c in superseded))

@@ -108,11 +108,26 @@ _FUTURE = "future amount, not yet due"
 _NEGATIVE_LINE = "deduction (negative line)"
 # A negation counts only right before the word it negates ("nicht bezahlt"), not anywhere in the clause.
 _NEGATION_BEFORE = re.compile(r"(?:\bnicht|\bnichts|\bnix|\bnoch nicht|\bkein\w*|\bnoch)\s+(?:\S+\s+){0,2}$")
+# Items the debtor paid only in part ("offen: die Rechnungen … (teilweise beglichen, …)"): the figure is not paid.
+_PAID_IN_PART = re.compile(r"\b(?:teilweise|teilw\.|zum teil)\s+(?:be)?(?:zahlt|glichen)\b")
 _PAID_TRAIL_EN = re.compile(r"\b(?:was|were|has been|have been) (?:\w+ )?(?:received|paid|credited)\b")
 _FIRMS_FIGURE = "the firm's figure repeated, not the creditor's"
 _PER_UNIT = "price per unit, not the claim"
 _MULTIPLIER = "multiplier in a calculation line"
 _NEGATION = re.compile(r"\bnichts?\b|\bnix\b|\bnoch\b|\bkein\w*")
+# The figure left after a credit, named by its verb ("Nach der Gutschrift beträgt der offene Saldo nun 139,90 €"): owed.
+_LEFT_AFTER_CREDIT = re.compile(r"\bnach (?:der |dem |erfolgter |dieser )?(?:gutschrift|verrechnung|zahlung)\w* "
+                                r"(?:\S+ ){0,5}?(?:betraegt|belaeuft|verbleib\w*|bleib\w*|steht|ergibt)\b")
+# The interest a revolving credit's instalment facility runs up ("Sollzinsen Teilzahlung (16,90 % p.a.) …: 48,75 EUR",
+# "Teilzahlungszinsen"): interest owed, no instalment.
+_INTEREST_ON_INSTALMENTS = re.compile(r"\b\w*zinsen (?:\S+ )?teilzahlung\w*|\bteilzahlungszins\w*")
+# The sum of the payments the amount before named ("jeweils 150,00 € gezahlt, insgesamt 450,00 €"): paid too.
+_PAYMENTS_SUMMED = re.compile(r"^\W*(?:eur\w*\W+)?(?:gezahlt|bezahlt|ueberwiesen|getilgt|geleistet|eingezahlt"
+                              r"|abbezahlt)\W+(?:also |somit )?(?:insgesamt|zusammen|in summe)\W*$")
+# Items called partly paid, then summed: "die offenen Rechnungen (teilweise bezahlt, zusammen 214,85 €)" sums what is
+# left of them, not a payment.
+_PARTLY_PAID_SUMMED = re.compile(r"\b(?:teilweise|teilw\.|zum teil|anteilig) (?:be)?(?:zahlt|glichen)\b,? "
+                                 r"(?:(?:noch|also|somit) )?(?:zusammen|insgesamt|gesamt|offen|rest)\W*$")
 # "5 % Zinsen aus 1.000 €": the base interest runs on. Not "… beläuft sich inkl. Zinsen … auf 497,35 €".
 _INTEREST_BASE = re.compile(r"zins.{0,80}\b(?:aus|auf)\s*(?:€|eur|euro)?\s*$")
 _STATED_AS_OWED = re.compile(r"\b(?:belaeuft|belaufen|betraegt|betragen)\b|(?:inkl|inklusive|einschl|einschliesslich"
@@ -374,10 +389,12 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
         return SUPERSEDED_REASON
     for reason, pattern in _LEAD_REJECTIONS:
         if pattern.search(folded_lead) and not (reason == PAID_REASON and (
-                _NEGATION.search(folded_lead) or _only_in_closed_asides(pattern, folded_lead))) \
+                _NEGATION.search(folded_lead) or _only_in_closed_asides(pattern, folded_lead)
+                or _PARTLY_PAID_SUMMED.search(folded_lead) or _LEFT_AFTER_CREDIT.search(folded_lead))) \
                 and not (reason == INSTALMENT_REASON and (INSTALMENT_ARREARS.search(folded_lead)
                                                           or _remainder_after_instalment(folded_lead)
-                                                          or _instalments_included(folded_lead))) \
+                                                          or _instalments_included(folded_lead)
+                                                          or _INTEREST_ON_INSTALMENTS.search(folded_lead))) \
                 and not (reason == CREDIT_LIMIT_REASON and _credit_drawn(folded_lead)):
             return reason
     if per_unit and (_PER_UNIT_BEFORE.search(lead) or _PER_UNIT_AFTER.match(after)):
@@ -389,7 +406,8 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
         return _FUTURE
     for reason, pattern in _TRAIL_REJECTIONS:
         match = pattern.search(folded_trail)
-        if match and not _NEGATION_BEFORE.search(folded_trail[: match.start() + _keyword_offset(match.group(0))]):
+        if match and not _NEGATION_BEFORE.search(folded_trail[: match.start() + _keyword_offset(match.group(0))]) \
+                and not (reason == PAID_REASON and _PAID_IN_PART.search(folded_trail)):
             return reason
     if _PAID_TRAIL_EN.search(folded_trail):
         return PAID_REASON
@@ -649,7 +667,9 @@ def _line_candidates(
         if flipped:
             # "Saldo: -1.234,56 EUR" is a debit balance: the claim, read without its sign.
             token = replace(token, value=-token.value, negative=False)
-        reason = _part_reason(line) or column_reason or _noise_reason(token, lead, trail, after)
+        since_previous = fold(masked[tokens[position - 1].end:token.start]) if position > 0 else ""
+        reason = _part_reason(line) or column_reason or _noise_reason(token, lead, trail, after) \
+            or (PAID_REASON if _PAYMENTS_SUMMED.search(since_previous) else None)
         if reason == CREDIT_LIMIT_REASON and position == 0 and carry and _credit_drawn(fold(f"{carry} {lead}")):
             # the sentence wrapped inside its claim's words: "… unsere Forderung gegen Herrn S. aus dem gekündigten" /
             # "Dispositionskredit per 30.04. auf 2.187,93 EUR beläuft": drawn from the credit, not its limit
@@ -842,7 +862,7 @@ def _wrapped_lead(carry: str, lead: str, clause_start: int, ends_sentence: bool)
     2.140,00 €"), or the sentence the amount ends began on the line before and named the claim there ("…
     offen. Zusammen schuldet" / "Frau B. uns damit 2.131,34 €.")."""
     whole = _masked(carry)
-    if not WORD.search(lead):
+    if not WORD.search(_LEADING_UNIT.sub("", lead)):  # the currency alone before it ("… beträgt per 31.01." / "EUR …")
         return whole
     # A line that ends in a comma and names no amount of its own runs on too ("Macht … Euro die noch fehlen," /
     # "also die 2.350,- .").
@@ -866,6 +886,11 @@ def _wrapped_lead(carry: str, lead: str, clause_start: int, ends_sentence: bool)
             and classify(f"{began} {lead}").label in ("total", "balance"):
         # the part this line names is one the claim the sentence began with on the line before includes ("Die
         # Forderung beträgt einschließlich der seit Erstellung" / "Ihres Plans angefallenen Kosten derzeit 412,49 €")
+        return began
+    if _INCLUDED_PART_FIRST.match(fold(lead)) and not _PART_FIGURE_BEFORE.search(fold(lead)) \
+            and classify(f"{began} {lead}").label in ("total", "balance"):
+        # the line opens with the parts the claim named on the line before includes ("Der Rückstand … beträgt" /
+        # "einschließlich Säumniszuschlägen zum heutigen Tag 3.702,34 €")
         return began
     if classify(lead).label not in ("other", "unlabelled"):
         return None
@@ -1039,6 +1064,9 @@ def _carried_text(lines: Sequence[SourceLine], index: int) -> str | None:
     return tail if summed and _AMOUNT_FIRST.match(lines[index].text) else None
 
 
+# … but not the part's own figure ("(einschließlich Mahnkosten in Höhe von EUR 15,00)").
+_PART_FIGURE_BEFORE = re.compile(r"\b(?:von|in hoehe von|i\.\s?h\.\s?v\.?|ueber|mit)\s*(?:eur\w*|€)?\s*$")
+_INCLUDED_PART_FIRST = re.compile(r"^\W*(?:einschliesslich|einschl|inklusive|inkl|including|incl)\b")
 _ADDED_PART_FIRST = re.compile(r"^\W*(?:zuzueglich|zzgl|einschliesslich|einschl|inklusive|inkl|samt|nebst)\b")
 _LEADING_UNIT = re.compile(r"^\s*(?:€|EUR\b|Euro\b)?[\s,;]*", re.IGNORECASE)
 _AMOUNT_FIRST = re.compile(r"^\s*(?:€|EUR\s)?\s*-?\d")

@@ -36,6 +36,7 @@ from app.services.extraction.totals import TotalDecision, usable
 from app.services.extraction.vocabulary.amounts import (
     ACCOUNT_COLUMN,
     ADDED_CUE,
+    ANSWER_FOR_TWO,
     BLANK_TOTAL_FIELD,
     COMPANY_DEBTOR,
     CORRECTION_SUBJECT,
@@ -145,6 +146,8 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
                       f"'{several.group(0)}'")
     if guarantee := GUARANTOR.search(folded):
         doubts.append(f"the client answers for another's debt as guarantor: '{guarantee.group(0)}'")
+    if both := ANSWER_FOR_TWO.search(folded):
+        doubts.append(f"the reply answers the firm's letters for two people at once: '{both.group(0)[:60]}'")
     if (joint := JOINT_DEBT.search(folded)) and _SHARE_OF_JOINT.search(folded):
         doubts.append(f"the claim is owed jointly with someone else: '{joint.group(0)}'")
     if unasked := NOT_IN_THE_LETTER.search(folded):

@@ -251,9 +251,14 @@ def _own_terms(instalments: str) -> str:
     """What of `instalments` could be the creditor's own terms: without an aside in brackets, a condition that the
     running payments go on ("sofern die laufenden Abschläge (Strom 64,00 EUR …) gezahlt werden") and a minimum
     rate named as a rule ("ab einer Monatsrate von 30,00 €", "a minimum of € 20 per month")."""
-    for aside in (words.BRACKETED_ASIDE, words.IF_RUNNING_PAYMENTS, words.MINIMUM_RATE):
+    for aside in (words.BRACKETED_ASIDE, words.IF_RUNNING_PAYMENTS, words.MINIMUM_RATE, _PHONE_NUMBER):
         instalments = aside.sub(" ", instalments)
     return instalments
+
+
+# A phone number to call about it ("… kann uns gerne unter 06093 555-7700 wegen einer Ratenzahlung anrufen") names no
+# term.
+_PHONE_NUMBER = re.compile(r"(?<![\d,.])(?:\+49\s?|0)\d{2,5}(?:[ /-]?\d{2,}){1,3}(?![\d,.])")
 
 
 def _offers_instalments(offer: str, instalments: str) -> bool:

@@ -177,7 +177,8 @@ def figures(text: str) -> list[Figure]:
             # "Nullplan nein – 50 € einmalig": a dash between words, no minus
             token = replace(token, value=-token.value, negative=False)
         if token.negative or any(start <= token.start < end for start, end in taken) or _threshold(text, token) \
-                or _PERCENTAGE_OF.search(text[max(0, token.start - 60):token.start]) or _written_off(text, token):
+                or _PERCENTAGE_OF.search(text[max(0, token.start - 60):token.start]) or _written_off(text, token) \
+                or _RUNNING_CHARGE_BEFORE.search(text[max(0, token.start - 60):token.start]):
             continue
         kind, named = _money_kind(text, token.start, token.end)
         found.append(Figure(kind, money.to_cents(token.value), text[token.start:token.end],
@@ -195,6 +196,13 @@ _INCOME_CHANGE_BEFORE = re.compile(
 # the quota applies to, nobody offers it.
 _PERCENTAGE_OF = re.compile(r"(?:%|\bProzent|\bv\.\s?H\.)\s+(?:auf|von|aus)\s+(?:[^\s\d]+\s+){0,3}$",
                             re.IGNORECASE)
+
+
+# What the debtor pays anyway, month by month, beside the plan ("zusätzlich zur laufenden Miete von 412,00 €
+# monatlich 20,00 € auf den Rückstand"): no figure of the offer.
+_RUNNING_CHARGE_BEFORE = re.compile(r"\blaufende\w*\s+(?:\S+\s+){0,2}?(?:Miete|Mietzahlung\w*|Abschl\w*|Beitr\w*"
+                                    r"|Nutzungsentgelt\w*|Unterhalt\w*|Vorauszahlung\w*)\s*(?:von|in Höhe von|über"
+                                    r"|i\.\s?H\.\s?v\.)?\s*$", re.IGNORECASE)
 
 
 # The rest of the claim the creditor writes off once the plan is paid ("Nach Eingang der Zahlung buchen wir den

@@ -31,6 +31,8 @@ from app.services.textfold import fold
 
 _TICKED = re.compile(r"^\s*(?:\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\)|[☒☑✅✓✔])\s*")
 _UNTICKED = re.compile(r"^\s*(?:\[\s*\]|\(\s*\)|[☐□])\s*")
+# A box anywhere on a line, ticked or not (the bracketed kinds and the box characters; a bare check mark may be text).
+_BOX_INSIDE = re.compile(r"\[\s*[xX✓✔]?\s*\]|\(\s*[xX✓✔]?\s*\)|[☒☑☐□]")
 _ZU_INFINITIVE = re.compile(r"\b(?:mit|an|bei|zu)zu\w+en\b")
 _REPLY_PREFIX = re.compile(r"^\s*(?:aw|re|wg|fw|fwd|antwort|answer)\s*:", re.IGNORECASE)
 # The decision word alone, or with what it is about ("Zustimmung zum Plan.", "Ablehnung des Vorschlags.").
@@ -292,6 +294,10 @@ def _read_sentence(text: str, source: str, *, heading: bool = False) -> Sentence
     return sentence
 
 
+# A row of a claim's breakdown: a label and the amount that ends it ("Forderungsstand per 30.06. 9.311,42 EUR").
+_CLAIM_ROW = re.compile(r"^[^\n]{2,80}?\s(?:EUR\s*|€\s*)?-?\d{1,3}(?:\.\d{3})*,\d\d\s*(?:EUR|€|Euro)?\s*$")
+
+
 def _read_all(texts: Sequence[str], source: str) -> list[Sentence]:
     """The sentences read in order; the one after a field's label ("Entscheidung:") is read as a heading."""
     sentences: list[Sentence] = []
@@ -307,6 +313,13 @@ def _read_all(texts: Sequence[str], source: str) -> list[Sentence]:
             sentence.refuses.clear()
         sentences.append(sentence)
     for index, sentence in enumerate(sentences[:-1]):
+        if sentence.claim and sentence.text.rstrip().endswith(":"):
+            # the rows of the claim it opens ("Unsere Forderung stellt sich wie folgt dar:" / "Restkapital 8.714,60
+            # EUR" / "Kosten 125,00 EUR"): the claim's parts, nobody's offer
+            for row in sentences[index + 1:]:
+                if row.agrees or row.refuses or row.counter_cue or not _CLAIM_ROW.match(row.text):
+                    break
+                row.claim = True
         # A request that opens a list ("bitten wir vor einer Entscheidung unserer Mandantin um:" / "1. die
         # Lohnabrechnungen …", also without the colon): what it asks for stands in the lines after it.
         opens_list = sentence.text.rstrip().endswith(":") or (
@@ -341,6 +354,16 @@ def _attachment_lines(attachment: AttachmentText) -> tuple[list[str], list[str]]
         if getattr(segment, "ocr", False):
             continue
         for line in segment.text.split("\n"):
+            boxes = list(_BOX_INSIDE.finditer(line))
+            if len(boxes) > 1 or (boxes and line[:boxes[0].start()].strip()):
+                # boxes side by side or after a label ("Erklärung | [X] Wir stimmen zu.  [ ] Wir stimmen nicht zu."):
+                # the label and the ticked choice stay, the unticked choices go
+                ends = [box.start() for box in boxes[1:]] + [len(line)]
+                chosen = [line[box.end():end].strip() for box, end in zip(boxes, ends, strict=True)
+                          if _TICKED.match(box.group(0))]
+                lines.append(" ".join([line[:boxes[0].start()].rstrip(" |:"), *chosen]).strip())
+                ticked.extend(chosen)
+                continue
             if _UNTICKED.match(line):
                 continue
             mark = _TICKED.match(line)
@@ -785,10 +808,18 @@ def read(parsed: ParsedBody, *, subject: str | None = None, attachments: Sequenc
         # A returned form whose ticked box asks before deciding ("[X] Vor einer Entscheidung benötigen wir …").
         boxes = [sentence for attachment in attachments if attachment.status == "ok"
                  for sentence in _ticked_sentences(attachment)]
-        verdict = _open_verdict(reply + boxes)
+        # … or a letter attached to a bare cover note that asks before deciding ("anbei unser Schreiben" above "vor
+        # einer Entscheidung über Ihren Vorschlag benötigen wir folgende Unterlagen: …").
+        letters = [] if any(s.asks_info or s.decides_later for s in reply + boxes) else [
+            sentence for attachment in attachments if attachment.status == "ok"
+            for sentence in _read_all(plan_sentences.split("\n".join(_attachment_lines(attachment)[0])),
+                                      f"attachment:{attachment.filename}")
+            if sentence.asks_info or sentence.decides_later]
+        verdict = _open_verdict(reply + boxes + letters)
         source = "reply" if reply else "none"
-        if boxes and verdict.decision == "needs_info" and not any(s.asks_info or s.decides_later for s in reply):
-            source = boxes[0].source
+        if (boxes or letters) and verdict.decision == "needs_info" \
+                and not any(s.asks_info or s.decides_later for s in reply):
+            source = (boxes or letters)[0].source
     if ticked_twice:
         verdict.doubts.append(f"a form line has more than one box ticked: {_quote(ticked_twice[0])!r}")
     if parsed.struck_words:

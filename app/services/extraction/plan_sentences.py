@@ -34,14 +34,15 @@ def _ends_sentence(match: re.Match[str]) -> bool:
     return not _ABBREVIATION.search(word)
 
 
-_WRAPPED = re.compile(r"(?<=[^\s.!?:;|])[ \t]*\n[ \t]*(?=[a-zäöüß])")
+# (or in a bracket: "stimmen wir dem Plan für Frau K." / "(Kundennummer …) zu.")
+_WRAPPED = re.compile(r"(?<=[^\s.!?:;|])[ \t]*\n[ \t]*(?=[a-zäöüß(])")
 # A long line that ends in no mark, followed by a line of words or figures: wrapped too ("können wir leider nicht\nHand
 # bieten"), so that a negation at the end of one line still binds the decision word on the next.
 # A field row of a system's block ("Anliegen:         Außergerichtlicher Schuldenbereinigungsplan", its value set off
 # by a column gap) is no wrapped line, and none goes on into it.
 _FIELD_ROW = r"[^\n:]{1,40}:[ \t]{2,}"
 _LONG_WRAPPED = re.compile(rf"(?m)^(?!{_FIELD_ROW})(?P<line>[^\n]{{60,}}[^\s.!?:;|])[ \t]*\n[ \t]*"
-                           rf"(?!{_FIELD_ROW})(?=[A-Za-zÄÖÜäöüß\d])")
+                           rf"(?!{_FIELD_ROW})(?=[A-Za-zÄÖÜäöüß\d(])")
 
 
 def split(text: str) -> list[str]:

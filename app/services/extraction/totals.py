@@ -19,6 +19,7 @@ from app.services.extraction.amounts import (
 from app.services.extraction.arithmetic import SourceSums, order_key
 from app.services.extraction.labels import PRINCIPAL, SURCHARGES, TOTALIZER, fold, is_weak_balance
 from app.services.extraction.result import Component
+from app.services.extraction.unit_counts import payments_counted
 from app.services.extraction.vocabulary.amounts import APPROXIMATE_LEAD, PAID_TRAIL, PAYMENT_TO_COME, SUM_ROW
 from app.services.extraction.vocabulary.labels import INCLUSION
 
@@ -48,6 +49,9 @@ class TotalDecision:
     # Another figure the text names as the claim after the chosen one, outside its breakdown ("also sind noch 1.200,- €
     # offen. Nachtrag: … Es sind also nur noch 1.100,- €."): the later word may be the creditor's last.
     later_rival: Candidate | None = None
+    # What the claim was before the payments the text names ("ursprünglich 2.870,00 EUR … 337,80 EUR getilgt …
+    # Restforderung 2.532,20 EUR"): the total plus each payment, no earlier answer of the creditor's.
+    before_payments: frozenset[Decimal] = frozenset()
 
     @property
     def corroborated(self) -> bool:
@@ -332,7 +336,9 @@ def _unexplained(best: Ranked, ranking: list[Ranked], counted: list[Candidate],
     added_up = {item.value for item in own_items if item.value > 0} if total.value > 0 else set()
     # The claim before the payments the text names, stated above the total ("Erstattungsforderung … über 830,00 € …
     # zusammen 168,90 € einbehalten … Restforderung 661,10 €"): what was paid leaves exactly the total.
-    before_payments = {total.value + value for value in paid}
+    # So is the claim before payments whose remainder the total sums with a charge ("Rückforderung … über 1.540,00 EUR
+    # … drei Raten zu je 50,00 EUR gezahlt … Rückstand 1.390,00 EUR zuzüglich Säumniszuschläge …, insgesamt 1.418,00").
+    before_payments = {base + value for value in paid for base in (total.value, *added_up)}
     # A smaller sum after the total that its own word calls what is left ("Total TTC 540,00 / Acompte 140,00 / Reste
     # à payer 400,00") adds up with the amount between to the total, as a breakdown's items would; yet it may be the
     # claim after a payment no word here names as one. A rival, whatever the sum says.
@@ -392,6 +398,12 @@ def _calls_itself_what_is_left(candidate: Candidate, total: Candidate, candidate
     return bool(between) and not any(c.label in ("principal", "interest", "costs") for c in between)
 
 
+def _paid_sum(candidate: Candidate) -> Decimal:
+    """What a paid amount paid in all: its value, times the count of instalments it names ("drei Raten zu je 50,00
+    EUR gezahlt")."""
+    return candidate.value * (payments_counted(candidate.line.text[:candidate.start]) or 1)
+
+
 def was_paid(candidate: Candidate) -> bool:
     """A paid amount, or instalments the words after them say were paid or withheld ("vier Raten, insgesamt 220,00 €,
     … einbehalten")."""
@@ -448,13 +460,24 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
     if remainder is not None:
         best = Ranked(remainder.candidate, (*remainder.features, _REMAINDER), remainder.consistent)
         ranking = [best, *(r for r in ranking if r is not remainder)]
+    # A table's sum row that a later whole sums with the rows after it ("Summe Rechnungen offen 214,37 / Mahngebühren
+    # 6,00 / Aktuell offener Betrag 220,37") is a subtotal, however strong its own label: the later whole is the claim.
+    # (a larger whole only: a ledger listed newest first has its older balance below, less the bookings between)
+    sums = sources[best.candidate.line.source].sums
+    whole = None if _SUM_ROW_FEATURES[0] not in best.features else next((
+        r for r in ranking if _SUM_OF_SUBTOTAL in r.features and r.candidate.value > best.candidate.value
+        and r.candidate.line.source == best.candidate.line.source and sums.is_subtotal(r.candidate, best.candidate)),
+        None)
+    if whole is not None:
+        best = whole
+        ranking = [whole, *(r for r in ranking if r is not whole)]
     total = best.candidate
     parts = sources[total.line.source].parts
     values, evidence, consistent = _components(parts, total)
     values, evidence = _principal_by_difference(values, evidence, parts, total)
     runner_up = next((r for r in ranking[1:] if r.candidate.value != total.value), None)
     margin = None if runner_up is None else round(best.score - runner_up.score, 2)
-    paid = frozenset(c.value for c in candidates if was_paid(c) and c.line.source == total.line.source
+    paid = frozenset(_paid_sum(c) for c in candidates if was_paid(c) and c.line.source == total.line.source
                      and c.line.part in ("reply", "attachment")) | paid_since
     # The amounts the total is summed from, read once for every question below.
     own_items = sources[total.line.source].sums.items_of(total)
@@ -491,6 +514,7 @@ def decide_total(candidates: Sequence[Candidate]) -> TotalDecision:
         wholes_summed=tuple(item for item in own_items if item.label in ("total", "balance") and not item.rejected),
         later_rival=runner_up.candidate if rival and runner_up is not None and not unexplained
         and order_key(runner_up.candidate) > order_key(total) else None,
+        before_payments=frozenset(total.value + value for value in paid),
     )
 
 

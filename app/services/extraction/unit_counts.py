@@ -94,6 +94,20 @@ def factor_count(lead: str) -> int | None:
     return _count(match) if match else None
 
 
+def payments_counted(lead: str) -> int | None:
+    """How many instalments or payments of the amount after `lead` were made ("bisher drei Raten zu je 50,00 EUR"
+    before "gezahlt"), or None: the caller has found that they were paid."""
+    match = _COUNT_BEFORE[0].search(fold(lead))
+    if match is None or not any(_PAYMENTS.match(word) for word in match.group("things").split()):
+        return None
+    word = match.group("count")
+    count = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    return count if count > 0 else None
+
+
+_PAYMENTS = re.compile(r"^\w*(?:rate|raten|zahlung|zahlungen)$")
+
+
 def _count(match: re.Match[str]) -> int | None:
     things = match.groupdict().get("things") or ""
     if any(_NOT_CHARGES.match(word) for word in things.split()):

@@ -66,11 +66,15 @@ class QuoteSplit:
 
 
 def is_header_block(lines: list[str], start: int) -> bool:
-    """A "Von:" line followed within six lines by two or more of Gesendet/An/Betreff/Datum…."""
+    """A "Von:" line with two or more of Gesendet/An/Betreff/Datum… within six lines after it or right above it
+    (Thunderbird forwards "Betreff:", "Datum:" before "Von:")."""
     if not _HEADER_FROM.match(lines[start]):
         return False
     window = lines[start + 1 : start + 7]
-    return sum(1 for line in window if HEADER_OTHER.match(line)) >= 2
+    above = 0
+    while above < 4 and start - above - 1 >= 0 and HEADER_OTHER.match(lines[start - above - 1]):
+        above += 1
+    return above + sum(1 for line in window if HEADER_OTHER.match(line)) >= 2
 
 
 def _attribution_span(lines: list[str], start: int) -> int:

@@ -152,3 +152,12 @@ def test_being_open_to_a_proposal_of_instalments_offers_none() -> None:
     assert result.intent == "debt_statement"
     offered = reply("Offen sind 1.240,00 € Miete. Wir bieten eine Ratenzahlung von monatlich 100,00 € an.")
     assert offered.intent == "payment_plan"
+
+
+def test_a_private_lender_who_sees_no_reason_to_give_figures_refuses() -> None:
+    result = reply("Das Darlehen an Herrn Wielpütz war eine Sache unter Nachbarn. Ich sehe nicht ein, einer Kanzlei "
+                   "irgendwelche Beträge zu nennen, das regeln wir zwei selbst.")
+    assert result.intent == "rejection"
+    assert result.total_amount is None
+    also = reply("Warum soll ich Ihnen das sagen? Seh ich nicht ein, da Zahlen rauszugeben.")
+    assert also.intent == "rejection"

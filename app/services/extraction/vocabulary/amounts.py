@@ -148,7 +148,10 @@ SUPERSEDED_LEAD = phrases((
     r"\bstatt\b", r"\bbisherige[rns]?\b(?! \S*(?:kosten|gebühr\w*|zinsen|auslagen|spesen)\b)",
     # (not "nach vorheriger Umstellung der Zahlweise", "after prior X": a condition, no earlier figure)
     r"bislang mitgeteilt\w*", r"(?<!nach.)\bvorherige[rns]?\b", r"\bzuvor\b",
-    r"\bfrühere[rns]?\b", r"\balte[rns]? (?:Saldo|Betrag|Forderung|Stand|Summe)", r"anstelle", r"ursprünglich\w*",
+    # (not the client's former circumstances: "Beitragsrückstand aus seiner früheren selbstständigen Tätigkeit")
+    r"\bfrühere[rns]?\b(?! (?:\S+ )?(?:\w*tätigkeit|Selbst\w*ständigkeit|Wohnung|Anschrift|Adresse|Arbeit\w*|Wohnort"
+    r"|Ehe\w*|Lebensgefährt\w*|Partner\w*|Name\w*|Beschäftigung|Gewerbe\w*|Firma|Betrieb\w*)\b)",
+    r"\balte[rns]? (?:Saldo|Betrag|Forderung|Stand|Summe)", r"anstelle", r"ursprünglich\w*",
     # The balance carried forward from the last statement ("Saldo Vortrag", "Übertrag", "Anfangssaldo").
     r"\bSaldo ?vortrag\b", r"\bSaldo (?:aus )?Vortrag\b", r"\bVortrag (?:aus|vom|per)\b", r"\bÜbertrag\b",
     r"\bAnfangssaldo\b", r"\bSaldo (?:zum )?Beginn\b", r"\bVortrag\s*$",
@@ -372,6 +375,9 @@ PENDING_CREDIT = phrases((
     rf"\b(?:eingegangen|erhalten|eingetroffen|gezahlt|überwiesen|Zahlung\w*|Teilzahlung\w*|Überweisung\w*|"
     rf"Zahlungseingang\w*){_UNHEDGED_SPAN}\bnoch nicht (?:verbucht|gebucht|berücksichtigt|verrechnet|erfasst|"
     r"zugeordnet)\b",
+    # a credit not yet booked ("die Gutschrift aus dem Tarifwechsel (73,50 €) ist noch nicht gebucht"; not one the
+    # firm's figure leaves out: "vermutlich ist dort die Gutschrift … noch nicht berücksichtigt")
+    rf"\b(?:Gutschrift|Erstattung)\w*{_UNHEDGED_SPAN}\bnoch nicht (?:verbucht|gebucht)\b",
     # … or said of it in the next sentence ("Heute ist eine Überweisung über 150,00 EUR eingegangen. Sie ist in der
     # obigen Aufstellung noch nicht verbucht.")
     rf"\b(?:sie|diese|dieser|dieses) (?:ist|sind|wurde|wurden){_UNHEDGED_SPAN}\bnoch nicht (?:verbucht|gebucht|"
@@ -554,6 +560,12 @@ UNCOMPUTED_ADDITION = phrases((
     r"[^.;]{0,80}?(?:nicht (?:\S+ ){0,3}?(?:nennen|beziffern|mitteilen|angeben|bekannt)|unbekannt)",
     r"(?:hinzu kommen|dazu kommen|zuzüglich|zzgl\.?|kommen noch) (?:\S+ ){0,8}?(?:Kosten|Gebühren|Auslagen|Zinsen)\b"
     r"(?:\S* ){0,10}?(?:erst|noch) (?:\S+ ){0,4}?(?:abrechne\w*|abgerechnet\w*|berechne\w*|beziffer\w*|feststeh\w*)",
+    # whether more comes on top the writer cannot say yet ("Ob da noch was für Reparaturen dazukommt, kann ich jetzt
+    # noch nicht sagen", "Ich weiß noch nicht, ob noch Kosten hinzukommen")
+    r"\bob\b[^.;!?]{0,80}?\b(?:dazu|hinzu)(?:kommt|kommen)\b,? (?:\S+ ){0,2}?(?:kann|können|weiß|wissen|lässt sich)"
+    r" (?:\S+ ){0,3}?nicht\b",
+    r"\b(?:kann|können|weiß|wissen) (?:\S+ ){0,3}?noch nicht (?:\S+ ){0,2}?(?:sagen|absehen|beurteilen)?,? ob\b"
+    r"[^.;!?]{0,80}?\b(?:dazu|hinzu)(?:kommt|kommen)\b",
 ))
 # The claim named as a company's, not the client's ("Unser Debitor ist nicht Herr Kuttner, sondern die Kuttner
 # Haustechnik GmbH", "Offene Posten Kuttner Haustechnik GmbH"): the client may owe none of it.
@@ -571,7 +583,10 @@ WRITER_KIN = phrases((
     r"\b(?:meine|meiner|meinem|meines|mein) (?:Mutter|Vater|Vaters|Sohn|Sohnes|Tochter|Ehefrau|Ehemann\w*|Mann"
     r"|Mannes|Schwester|Bruder|Bruders|Oma|Opa|Großmutter|Großvater|Eltern|Lebensgefährt\w*|Schwiegermutter"
     # (not the writer and a relative as one party: "Mein Mann und ich wollen ja gar keinen Ärger" is a landlady)
-    r"|Schwiegervater|Schwiegersohn|Schwiegertochter|Enkel\w*|Tante|Onkel|Nichte|Neffe\w*)\b(?! und ich\b)",
+    # (nor a relative who helps the writer with the mail: "mein Sohn hilft mir mit der Mail", "… schreibt für mich")
+    r"|Schwiegervater|Schwiegersohn|Schwiegertochter|Enkel\w*|Tante|Onkel|Nichte|Neffe\w*)\b(?! und ich\b)"
+    r"(?! (?:\S+ ){0,2}?(?:hilft|half|hat) mir\b)"
+    r"(?! (?:\S+ ){0,2}?(?:schreibt|tippt|schrieb) (?:\S+ ){0,3}?für mich\b)",
     r"\bich bin (?:die|der) (?:Tochter|Sohn|Ehefrau|Ehemann|Frau|Mann|Schwester|Bruder|Enkel\w*|Lebensgefährt\w*)"
     r" (?:von|des|der)\b",
 ), whole_words=False)
@@ -636,6 +651,14 @@ GUARANTOR = phrases((
 ))
 # The claim owed jointly by the client and someone else ("schulden die Einkommensteuer als Gesamtschuldner", "haften
 # gesamtschuldnerisch"): a doubt only where the text goes into its split (doubts._SHARE_OF_JOINT).
+# One answer to two of the firm's letters ("Ich antworte hier mal für beide, … beide stehen im Mietvertrag", "habe von
+# Ihnen zwei Mails bekommen, eine für Frau H. und eine für Herrn H."): whose record the figure belongs in is a
+# human's call.
+ANSWER_FOR_TWO = phrases((
+    r"\b(?:antworte|antworten|schreibe|schreiben|beantworte|beantworten) (?:\S+ ){0,4}?für beide\b",
+    r"\bfür beide (?:Mandant\w*|Schuldner\w*|Eheleute|Mieter\w*|Kund\w*|Vertragspartner\w*)\b",
+    r"\b(?:zwei|beide) (?:\S+ )?(?:Mails|E-Mails|Schreiben|Anfragen|Briefe) (?:\S+ ){0,4}?(?:bekommen|erhalten)\b",
+), whole_words=False)
 JOINT_DEBT = phrases((r"Gesamtschuldner\w*", r"gesamtschuldnerisch\w*", r"Gesamtschuld\b",
                       r"jointly and severally"), whole_words=False)
 # A further bill added in passing ("Dann hab ich noch die 2081-019 … an ihn, die ist auch nicht bezahlt"): a sum over
@@ -715,6 +738,8 @@ PAID_TRAIL = phrases((
     r"\büberwiesen\b", r"\berstattet\b", r"\bgetilgt\b", r"\bvereinnahmt\b", r"\bausgeglichen\b", r"\bangezahlt\b",
     # paid in at the cash desk ("… hat den Gesamtbetrag von 182,00 EUR am 01.03. bar an der Stadtkasse eingezahlt")
     r"\beingezahlt\b",
+    # cash handed over ("Im März hat er mir 150 € bar gebracht", "… 80 Euro in bar vorbeigebracht")
+    r"\b(?:bar|in bar) (?:\S+ ){0,2}?(?:gebracht|vorbeigebracht|gegeben|übergeben|ausgehändigt)\b",
     # made as a payment ("eine Teilzahlung von 300,00 € geleistet"; "nicht geleistet" is stopped by the negation)
     r"\bgeleistet\b",
     # Withheld from benefits paid to the debtor ("drei Monatsbeträge, zusammen 168,90 €, einbehalten").

@@ -384,6 +384,9 @@ PLAN_IN_PRINCIPLE = phrases((
     # terms still to be talked over: "Eine Ratenzahlung können wir anbieten; sprechen Sie uns gern an."
     r"sprechen Sie (?:\S+ ){0,3}?an\b", r"bei Interesse", r"auf Anfrage",
     r"kommen Sie (?:\S+ ){0,3}?auf (?:uns|mich) zu",
+    # the debtor asked to call about it: "Frau K. kann uns gerne … wegen einer Ratenzahlung anrufen"
+    r"(?:kann|können|möge|mögen|soll|sollte) (?:\S+ ){0,8}?(?:anrufen|melden|kontaktieren)\b",
+    r"(?:rufen Sie|melden Sie sich|wenden Sie sich) (?:\S+ ){0,6}?(?:an|bei)\b",
     # terms the debtor may talk over in person: "… bin ich einverstanden, das kann er mit mir direkt besprechen",
     # "Über Raten können wir reden"
     r"mit (?:mir|uns) (?:\S+ ){0,2}?(?:besprechen|absprechen|ausmachen|klären)\b",
@@ -411,6 +414,10 @@ PLAN_OVER = phrases((
     r"(?:nicht|keine?) (?:\S+ ){0,4}?(?:anbieten|gewähren|bewilligen|einräumen|möglich)", r"terminated",
     r"cancel+ed", r"revoked", r"no longer",
     r"(?:cannot|can't|unable to|not able to) (?:\S+ ){0,3}?(?:offer|accept|agree)",
+    # instalments only for claims of a size, a rule of the house ("Eine Ratenzahlung bieten wir erst ab einem offenen
+    # Betrag von 100,00 EUR an")
+    r"\b(?:erst|nur) (?:ab|bei) (?:einem |einer )?(?:\S+ )?(?:Betrag|Forderung|Summe|Rückstand|Saldo"
+    r"|Forderungshöhe)\w* (?:von|in Höhe von|über|ab)\b",
     # The loan's own history: "wurde im Mai 2038 ein Ratenkredit über 3.000,00 EUR gewährt, zurückzuzahlen in …".
     r"(?:Ratenkredit|Kredit|Darlehen)\w* (?:\S+ ){0,6}?(?:gewährt|ausgezahlt|ausgereicht)\b",
     # an offer made before that came to nothing: "Eine Ratenzahlung hatten wir Frau S. schon im Juli angeboten (50 €

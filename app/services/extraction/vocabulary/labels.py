@@ -96,6 +96,8 @@ COSTS = phrases((
     r"\bPorto\b", r"Rücklastschrift", r"\bMahngeb\b",
     r"Mahnung\b", r"Mahnungen\b", r"Inkassokost\w*", r"Säumniszuschl\w*", r"Verspätungszuschl\w*", r"\bfees?\b",
     r"\bcosts?\b", r"\bcharges\b", r"Sperrandrohung\w*", r"\bfrais\b",
+    # what comes beside the principal (fees, costs and interest): "Summe Nebenforderungen 11,96"
+    r"Nebenforderung\w*",
     # typed short: "Mahnk. 5,00", "Ink.-Verg. 83,54"
     r"\bMahnk\.", r"\bInk\.-?\s?Verg\.",
 ), whole_words=False)
@@ -110,6 +112,8 @@ _WEAK_BALANCE = (
     r"\bzu bekommen\b",
     # "… bitte entschuldigen – es sind 1.329,00 €, nicht 1.392,00 €": the figure said right after "es sind".
     r"\bes sind\W*$",
+    # what a loan stands at, in a bank's word ("Das Darlehen valutiert derzeit mit 8.613,47 EUR")
+    r"\bvalutier(?:t|en)\b",
 )
 BALANCE = phrases((
     r"Saldo", r"Kontostand", r"offene[rsn]? (?:Betrag|Beträge|Forderung\w*|Summe|Posten|Saldo)", r"\boffen\b",
@@ -140,6 +144,8 @@ BALANCE = phrases((
     r"\bsind es\W*$",
     # "Es sind also nur noch 1.100,- €."
     r"\b(?:es|das) sind (?:\S+ ){0,2}?noch\W*$",
+    # … with the verb first or run together: "Dann sind es also noch 1196,20 €", "Dann sinds also noch …"
+    r"\bsind(?:s|'s|’s| es| das) (?:\S+ ){0,2}?noch\W*$",
     # the same with "das": "Mit den Mahngebühren sind das jetzt 3.005,00 €"
     r"\b(?:sind|macht|wären) (?:das|dies) (?:aktuell|derzeit|momentan|zurzeit|inzwischen|mittlerweile|heute|jetzt|nun"
     r"|also|dann)\b(?! nicht\b)",

@@ -34,6 +34,9 @@ AGREE = phrases((
     # "Der Plan findet unsere Zustimmung"; a negation in its clause makes it a refusal ("findet nicht unsere …").
     r"find\w* (?:\S+ ){0,3}?(?:unsere|die|Ihre) (?:Zustimmung|Billigung|Akzeptanz)", r"billig(?:en|t|te|ten)\b",
     r"einverstanden", r"Einverständnis", r"akzeptier\w*",
+    # signing said by one person ("dann unterschreib ich Ihnen das", "Ich unterschreibe den Plan")
+    r"\bdann unterschreib(?:e|en)? (?:ich|wir)\b(?! nicht| nich\b| nichts| nix\b| kein)",
+    r"\b(?:ich|wir) unterschreib(?:e|en) (?:\S+ )?(?:den|diesen|Ihren) (?:\S+ )?(?:Plan|Vergleich|Vorschlag)\w*",
     # Consent said by what the creditor does or can live with: "Wir haben die Raten so bei uns hinterlegt, wie Sie sie
     # vorschlagen", "halten die Regelung für vertretbar und werden sie so umsetzen", "Wir gehen den Weg mit", "kann
     # mit der vorgeschlagenen Regelung leben", "dem Vorschlag folgen"; and what a negation turns into a refusal: "den
@@ -71,9 +74,10 @@ AGREE = phrases((
     # Joining on terms of one's own ("machen mit bei insgesamt 600 €"): its named figures are what it offers.
     r"mach\w* (?:\S+ ){0,3}?mit bei\b",
     # A decision taken, as an infinitive ("hat entschieden, dem Plan (nicht) zuzustimmen"): a negation in it
-    # turns it into refusal; an infinitive alone ("bitten Sie, … zuzustimmen") is none.
+    # turns it into refusal; an infinitive alone ("bitten Sie, … zuzustimmen") is none. (The object may run long: "…
+    # beschlossen, dem Schuldenbereinigungsplan für Frau J. Unger (Mietkonto MK 04-1187) zuzustimmen")
     r"(?:entschied\w*|entschieden|beschlossen|beschließ\w*|beschloss\w*|entschloss\w*|entschlossen),? "
-    r"(?:\S+ ){0,8}?zuzustimmen",
+    r"(?:\S+ ){0,14}?zuzustimmen",
     # The creditor's instruction passed on by its agent ("hat uns angewiesen, den Plan … (nicht) anzunehmen").
     r"(?:angewiesen|beauftragt),? (?:\S+ ){0,8}?(?:zuzustimmen|anzunehmen)\b",
     # An authority's wording: "dem Antrag wird entsprochen" ("kann nicht entsprochen werden" is a refusal).
@@ -428,6 +432,12 @@ OTHER_CONSENT = phrases((
     r"Weitergabe|Übermittlung|Datenübermittlung|Akteneinsicht)\w*,? (?:\S+ ){0,12}?einverstanden",
     r"(?:stimm\w*|Zustimmung) (?:\S+ ){0,3}?(?:der|zur|zu der) (?:\S+ ){0,2}?(?:Weitergabe|Übermittlung|"
     r"Datenübermittlung|Fristverlängerung|Akteneinsicht)\w*(?: (?:\S+ ){0,8}?zu\b)?",
+    # a consent the debtor is to sign, named as a paper the creditor waits for ("wenn uns die unterschriebene
+    # Einverständniserklärung von Herrn B. vorliegt")
+    r"(?:unterschrieben\w*|unterzeichnet\w*|signiert\w*|schriftlich\w*) (?:\S+ ){0,2}?(?:Einverständniserklärung|"
+    r"Einwilligung\w*|Zustimmungserklärung)\w*",
+    r"(?:Einverständniserklärung|Einwilligungserklärung|Zustimmungserklärung)\w* (?:\S+ ){0,3}?"
+    r"(?:des|der|von|Ihre[rs]?) (?:\S+ ){0,2}?(?:Schuldner\w*|Mandant\w*|Patient\w*|Kund\w*|Herrn|Frau)\b",
     # A web portal's cookie banner ("Bitte stimmen Sie der Verwendung von Cookies … zu", "Zustimmen und weiter",
     # "Alle Cookies akzeptieren").
     r"(?:stimm\w*|Zustimm\w*|akzeptier\w*|accept\w*|einwillig\w*) (?:\S+ ){0,8}?(?:Cookies?|Datenschutzerklärung)\b"
@@ -469,7 +479,8 @@ COUNTER = phrases((
     r"sofern", r"unter der Bedingung", r"unter (?:\S+ ){0,2}?Bedingungen", r"unter der Voraussetzung",
     r"vorausgesetzt", r"nur bei",
     r"nur (?:\S+ ){0,3}?wenn", r"nur unter", r"nur gegen", r"gegen (?:eine|einen|Zahlung)",
-    r"wären (?:\S+ ){0,3}?bereit", r"wäre (?:\S+ ){0,3}?bereit",
+    # ("Bei einer Quote von 15 % wäre unsere Auftraggeberin zu einer Einigung bereit")
+    r"wären (?:\S+ ){0,5}?bereit", r"wäre (?:\S+ ){0,5}?bereit",
     # (with a few words between: "Wir sind aber zu einer Einigung bereit, wenn …")
     r"(?:sind|ist|bin) (?:\S+ ){0,5}?bereit,? (?:\S+ ){0,6}?(?:bei|gegen|wenn|sofern|falls|für)\b",
     r"bereit (?:\S+ ){0,4}?(?:bei|gegen)\b", r"vorbehaltlich",
@@ -494,6 +505,9 @@ COUNTER = phrases((
     r"(?:would|could|will),? (?:\S+ ){0,3}?be (?:prepared|willing|happy|able) to (?:close|settle|accept|agree"
     r"|consider)\b",
     r"mit folgender Änderung", r"folgende\w* Änderung\w*",
+    # a figure of its own called feasible ("Nach unserer Einschätzung ist eine Quote von 15 % darstellbar")
+    r"\b(?:Quote|Rate|Monatsrate|Betrag|Einmalzahlung|Zahlung)\w* (?:\S+ ){0,4}?(?<!nicht\s)(?:darstellbar|machbar"
+    r"|denkbar|vorstellbar)\b",
     # a figure of its own put against the plan's: "eine Monatsrate von 11,69 € statt 9,86 €" (not what the plan would
     # come to on a claim put right: "Bei Ihrer Quote wären das 47,19 € statt der 44,64 €")
     r"(?<!wären\Wdas\W)(?<!wäre\Wdas\W)(?<!wären\Wes\W)(?<![\d.,])\d+(?:[.,]\d+)* ?(?:€|eur|euro|%|prozent) statt "
@@ -662,8 +676,10 @@ CLAIM_STATEMENT = phrases((
     r"(?<!auf\Wdie\W)(?<!auf\Wunsere\W)(?<!aus\Wder\W)(?<!von\Wder\W)(?<!abgeltung\Wder\W)(?<!erledigung\Wder\W)"
     r"Gesamtforderung", r"Restforderung (?:\S+ ){0,3}?(?:beläuft"
     r"|beträgt)",
-    r"Rückstände? (?:\S+ ){0,4}?(?:beläuft|belaufen|beträgt)",
-    r"Abgabenrückst\w*", r"Kontostand", r"Saldo",
+    r"Rückstände? (?:\S+ ){0,4}?(?:beläuft|belaufen|beträgt|betragen)",
+    r"Abgabenrückst\w*", r"Kontostand", r"Saldo", r"Forderungsstand\w*",
+    # "Unsere Forderung stellt sich zum Stichtag wie folgt dar:" above its rows
+    r"Forderung (?:\S+ ){0,4}?stellt sich (?:\S+ ){0,4}?dar\b",
     # the open amount stated ("der offene Betrag beträgt …", "offener Betrag: …"), not the one to be paid off in the
     # creditor's own instalments ("den offenen Betrag … in monatlichen Raten von 20,00 € abzuzahlen")
     r"offene\w* Betrag\w* (?:\S+ ){0,3}?(?:beläuft|beträgt|betragen|von|in Höhe|lautet)\b",
@@ -762,6 +778,10 @@ DECIDE_LATER = phrases((
     # wir über den Plan", "Sobald uns Ihre Rückmeldung vorliegt, treffen wir unsere Entscheidung")
     r"(?:nach (?:Eingang|Erhalt)|sobald) (?:\S+ ){0,3}?(?:Antwort|Rückmeldung|Stellungnahme|Auskunft|Auskünfte)\b"
     r"[^.;!?]{0,60}?(?:entscheid\w*|Entscheidung|befinden)\b",
+    # the plan put before the one who decides only once something arrives ("Ihren Vergleichsvorschlag können wir der
+    # Praxis erst vorlegen, wenn uns eine unterschriebene Schweigepflichtentbindung vorliegt")
+    r"\berst (?:\S+ ){0,3}?(?:vorlegen|bearbeiten|prüfen|weiterleiten|weitergeben|zuleiten),? (?:wenn|sobald|nachdem) "
+    r"(?:\S+ ){0,10}?(?:vorliegt|vorliegen|eingeht|eingehen|eingegangen|vorgelegt)\b",
     # "… kann erst entschieden werden, wenn folgende Unterlagen vorliegen"
     r"(?:entschieden|entscheiden|Entscheidung),? (?:\S+ ){0,6}?(?:wenn|sobald) (?:\S+ ){0,6}?"
     r"(?:Unterlagen|Nachweise|Angaben|Informationen|Belege|Dokumente) (?:\S+ ){0,3}?(?:vorliegen|eingehen|vorgelegt)",

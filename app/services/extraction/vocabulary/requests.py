@@ -41,6 +41,9 @@ NOT_A_REQUEST = phrases((
     r"Verständnis", r"Rückfrage\w*", r"wenden Sie sich", r"sich (?:\S+ ){0,3}?wenden", r"understanding",
     # asked not to send again ("Bitte schicken Sie uns Ihr Anliegen nicht noch einmal, sonst …")
     r"nicht (?:noch )?(?:einmal|erneut|nochmals?|mehrfach)\b", r"do not (?:re-?send|send (?:\S+ ){0,3}?again)",
+    # a ticket system's marker for where to type an answer ("##- Bitte geben Sie Ihre Antwort oberhalb dieser Zeile
+    # ein -##")
+    r"(?:oberhalb|über|unterhalb) dieser Zeile", r"(?:above|below) this line",
 ))
 # Something the firm sent is lacking: an implied request.
 MISSING = phrases((
@@ -102,6 +105,11 @@ DECLINE = phrases((
     # the same said by one clerk: "Eine Auskunft über die aktuelle Höhe der Forderung kann ich Ihnen nicht erteilen"
     r"(?:Auskunft|Auskünfte|Angaben) (?:\S+ ){0,8}?(?:kann|können|darf|dürfen) (?:ich|wir) (?:\S+ ){0,3}?nicht "
     r"(?:erteilen|geben|machen|nennen|mitteilen)\b",
+    # a private creditor who sees no reason to tell the firm anything ("ich sehe nicht ein, Ihnen irgendwelche
+    # Beträge zu nennen", "seh ich nicht ein, da Zahlen rauszugeben")
+    r"(?:sehe?|sehen) (?:es |ich |wir )?(?:\S+ ){0,2}?nicht ein,? (?:\S+ ){0,8}?(?:Zahlen|Auskunft|Auskünfte|Angaben"
+    r"|Informationen|Beträge|Summen|\w*aufstellung)\w* (?:\S+ ){0,3}?(?:zu |\w+zu)(?:schicken|senden|geben|nennen"
+    r"|erteilen|machen|übermitteln|mitteilen|liefern)\b",
     # Disclosure not allowed: "eine Offenbarung gegenüber Ihrer Kanzlei ist daher nicht zulässig".
     r"(?:Offenbarung|Auskunftserteilung|Weitergabe|Herausgabe) (?:\S+ ){0,6}?(?:ist|wäre) (?:\S+ ){0,2}?"
     r"(?:nicht zulässig|unzulässig|nicht gestattet|nicht erlaubt)",
