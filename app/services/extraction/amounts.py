@@ -124,6 +124,10 @@ _INTEREST_ON_INSTALMENTS = re.compile(r"\b\w*zinsen (?:\S+ )?teilzahlung\w*|\bte
 # The sum of the payments the amount before named ("jeweils 150,00 € gezahlt, insgesamt 450,00 €"): paid too.
 _PAYMENTS_SUMMED = re.compile(r"^\W*(?:eur\w*\W+)?(?:gezahlt|bezahlt|ueberwiesen|getilgt|geleistet|eingezahlt"
                               r"|abbezahlt)\W+(?:also |somit )?(?:insgesamt|zusammen|in summe)\W*$")
+# The limit's own word right before the figure ("Dispositionskredit, Rahmen 3.000,00 EUR"): the limit, however the
+# sentence speaks of the claim drawn on it.
+_LIMIT_RIGHT_BEFORE = re.compile(r"\b(?:rahmen|kreditrahmen|verfuegungsrahmen|ueberziehungsrahmen|limit|kreditlinie"
+                                 r"|kreditlimit)\W*(?:in hoehe von|von|ueber)?\W*$")
 # Items called partly paid, then summed: "die offenen Rechnungen (teilweise bezahlt, zusammen 214,85 €)" sums what is
 # left of them, not a payment.
 _PARTLY_PAID_SUMMED = re.compile(r"\b(?:teilweise|teilw\.|zum teil|anteilig) (?:be)?(?:zahlt|glichen)\b,? "
@@ -395,7 +399,8 @@ def _noise_reason(token: MoneyToken, lead: str, trail: str, after: str, *, per_u
                                                           or _remainder_after_instalment(folded_lead)
                                                           or _instalments_included(folded_lead)
                                                           or _INTEREST_ON_INSTALMENTS.search(folded_lead))) \
-                and not (reason == CREDIT_LIMIT_REASON and _credit_drawn(folded_lead)):
+                and not (reason == CREDIT_LIMIT_REASON and _credit_drawn(folded_lead)
+                         and not _LIMIT_RIGHT_BEFORE.search(folded_lead)):
             return reason
     if per_unit and (_PER_UNIT_BEFORE.search(lead) or _PER_UNIT_AFTER.match(after)):
         return _PER_UNIT

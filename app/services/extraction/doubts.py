@@ -66,6 +66,7 @@ from app.services.extraction.vocabulary.amounts import (
     NOT_YET_INCLUDED,
     PARTS_LEFT_OUT,
     PARTS_TO_FOLLOW,
+    PAYMENTS_AGREED,
     PENDING_CREDIT,
     PERSON_ROW,
     PROVISIONAL,
@@ -146,6 +147,8 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
                       f"'{several.group(0)}'")
     if guarantee := GUARANTOR.search(folded):
         doubts.append(f"the client answers for another's debt as guarantor: '{guarantee.group(0)}'")
+    if agreed := PAYMENTS_AGREED.search(folded):
+        doubts.append(f"the reply reports monthly payments agreed with the debtor: '{agreed.group(0)[:60]}'")
     if both := ANSWER_FOR_TWO.search(folded):
         doubts.append(f"the reply answers the firm's letters for two people at once: '{both.group(0)[:60]}'")
     if (joint := JOINT_DEBT.search(folded)) and _SHARE_OF_JOINT.search(folded):

@@ -3,7 +3,7 @@ offer; the original claim of an authority's notice, with what was set off since,
 over is paid; a revolving credit's interest is no instalment; a ticket's "answer above this line" asks nothing; one
 answer for two clients; a sum row of invoices under a later whole; a loan that "valutiert"; a creditor passing on
 its billing centre's answer; the sum of the payments just named; a number to call about instalments; a relative
-helping with the mail."""
+helping with the mail; monthly payments agreed with the debtor; a credit line's limit named before its figure."""
 
 from __future__ import annotations
 
@@ -149,4 +149,19 @@ def test_a_relative_helping_the_writer_with_the_mail_is_no_relative_in_debt() ->
     kin = read("Der Brief kam an meine Tochter, sie hat die Miete für März und April nicht bezahlt. Offen sind "
                "insgesamt 1.120,00 €.")
     assert not kin.amount_is_safe
+
+
+def test_monthly_payments_agreed_with_the_debtor_hold_the_total_back() -> None:
+    result = read("Herr Brackel hat bei uns noch 740,00 € offen. Er war gestern bei uns und wir haben besprochen, dass "
+                  "er ab März monatlich 45 € zahlt, immer zum 10.")
+    assert result.total_amount == D("740.00")
+    assert not result.amount_is_safe
+    assert read("Herr Brackel hat bei uns noch 740,00 € offen.").amount_is_safe
+
+
+def test_a_credit_lines_limit_named_before_its_figure_is_no_claim() -> None:
+    result = read("Die Forderung aus dem Girokonto (gekündigter Dispositionskredit, Rahmen 2.500,00 EUR) haben wir an "
+                  "die Nordforderung GmbH abgetreten.")
+    assert result.total_amount is None
+    assert next(a for a in result.amounts if a.value == D("2500.00")).rejected
 

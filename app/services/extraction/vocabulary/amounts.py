@@ -117,6 +117,8 @@ CREDIT_LIMIT_LEAD = phrases((
     r"Dispositionskredit", r"\bDispo\w*", r"Kreditrahmen", r"Kreditlinie", r"Kreditlimit", r"\bLimit\b",
     r"Verfügungsrahmen", r"Überziehungsrahmen", r"Nettokreditbetrag", r"Nettodarlehensbetrag", r"Darlehensbetrag",
     r"Kreditbetrag", r"Darlehenssumme", r"Kreditsumme", r"Auszahlungsbetrag", r"Finanzierungsbetrag",
+    # the limit named right before its figure ("gekündigter Dispositionskredit, Rahmen 3.000,00 EUR")
+    r"Rahmen\W*$",
     # The loan's size when it was taken out: "Der Kredit (ursprünglich 5.000,00 EUR, 48 Raten …)", "Darlehen über
     # anfänglich 8.000 €".
     r"\b(?:Raten)?(?:Kredit|Darlehen)\w*\W+(?:\S+ ){0,2}?(?:ursprünglich|anfänglich)\w*\s+(?:über\s+|von\s+)?"
@@ -651,6 +653,13 @@ GUARANTOR = phrases((
 ))
 # The claim owed jointly by the client and someone else ("schulden die Einkommensteuer als Gesamtschuldner", "haften
 # gesamtschuldnerisch"): a doubt only where the text goes into its split (doubts._SHARE_OF_JOINT).
+# Monthly payments the creditor and the debtor agreed on, said without the word "Raten" ("wir haben besprochen, dass er
+# ab Oktober monatlich 60 € zahlt"): an arrangement the firm has to take into account, so a human looks.
+PAYMENTS_AGREED = phrases((
+    r"\b(?:besprochen|vereinbart|abgemacht|ausgemacht|abgesprochen|verabredet)\w*,? (?:\S+ ){0,3}?dass (?:\S+ ){0,8}?"
+    r"(?:monatlich|jeden Monat|pro Monat|im Monat|wöchentlich) (?:\S+ ){0,3}?(?:zahlt|zahlen|überweist|abzahlt"
+    r"|abstottert|bezahlt)\b",
+), whole_words=False)
 # One answer to two of the firm's letters ("Ich antworte hier mal für beide, … beide stehen im Mietvertrag", "habe von
 # Ihnen zwei Mails bekommen, eine für Frau H. und eine für Herrn H."): whose record the figure belongs in is a
 # human's call.
