@@ -382,8 +382,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "HTML statement worked out in prose with a credit) and QP019 (billed − reduction − paid + fee) go to a human",
     # corpus_fresh39 (an ordinary fortnight at a city office, a base rate), measured after this session's first fixes:
     # amount 94 %, intent 100 %, no noise, no wrong write, safe 9/13.
-    ("corpus_fresh39", "amount_exact"): "16/17: QQ015 ('verbleibt eine Forderung von 128,86 €' after a credit in a "
-    "dispute's answer is not read; a human reviews)",
     ("corpus_fresh39", "safe_cases_auto_applied"): "9/13: QQ010 (an XLSX running balance), QQ015, QQ018 (the PDF's "
     "'Offener Betrag' beside an insured sum) and QQ020 (prose over a quoted letter and a cancelled limit) go to a "
     "human",
@@ -588,9 +586,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh73", "safe_cases_auto_applied"): "10/13: RY009 (a claim 'der Sendeo … aus dem Mobilfunkvertrag' "
     "read as assigned), RY015 (a landlady's sum in words of her own) and RY022 (a DOCX whose indented 'davon "
     "rückständige Raten' line stays a rival) go to a human; none is wrong",
-    ("corpus_fresh74", "amount_exact"): "16/18: RZ013 (a garage's phone reply beside an attached invoice copy with "
-    "another figure: no total read) and RZ019 (figures without a currency in a colleague's forwarded note: read as a "
-    "question); a human sees both",
     ("corpus_fresh74", "safe_cases_auto_applied"): "9/13: RZ007 (a second case of the same client beside the "
     "asked one), RZ009 (a set-off running by the month beside the original figure), RZ013 and RZ019 (above) go to a "
     "human; none is wrong",
@@ -966,9 +961,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "still to be booked), UT016 (held back by the matching gate) and UT025 (a claim factored to another holder)",
     ("corpus_fresh147", "safe_cases_auto_applied"): "13/16: UU011 (held back by the matching gate), UU020 (the total "
     "only in a DOCX for 'Melanie Tiemann', a shortened name) and UU023 (an older figure read as a rival)",
-    ("corpus_fresh149", "amount_exact"): "21/22: UW017 (two credit contracts in a PDF: one contract's figure read, "
-    "not the grand total the letter asks the firm to file); not written",
-    ("corpus_fresh149", "noise_amounts_taken"): "UW017, as above",
     ("corpus_fresh149", "safe_cases_auto_applied"): "8/11 by this corpus's theme (one reply about many things): UW002 "
     "and UW006 (totals over several accounts) and UW014 (a mail about several clients, held back by the matching gate)",
     ("corpus_fresh150", "amount_exact"): "21/22: UX027 (the total only on an HTML pay button, no sum row)",
@@ -1077,9 +1069,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh185", "noise_amounts_taken"): "WG013's figure, as above",
     ("corpus_fresh185", "safe_cases_auto_applied"): "12/15: WG007, WG021 (a statement to another client's routing "
     "address), WG024 (a reply weeks late), for a human",
-    ("corpus_fresh186", "intent"): "24/26: WH005 (a shop's referral to its agency read as a question) and WH016 (a "
-    "grandmother's contract on her grandson's routing address, read as an offer and matched to his letter; not "
-    "written)",
     # a fourth round of base rates, measured at the session's end against eec1b8f and not tuned on
     ("corpus_fresh187", "auto_applied_needing_human"): "WI019: a collection agency answers in a DOCX after the "
     "provider's referral (as fresh181 WC024 above)",
@@ -1088,6 +1077,57 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "rows are larger than its total), WI022 (a note on what is not included), for a human",
     ("corpus_fresh189", "auto_applied_needing_human"): "WK007: a private landlady's total beside a deposit she still "
     "holds, not set off (other authors label a held deposit a write: fresh180 WB011, fresh181 WC006)",
+    # session 29's first four rounds, each measured at first sight against the session's start (246f9d2), and its
+    # fifth, measured at the session's end; what is left after the session's fixes. None writes a wrong amount.
+    ("corpus_fresh190", "amount_exact"): "22/23: WL027 (a claim stated 'Sofern es sich um denselben Kunden handelt' "
+    "beside a birth date that does not fit, read as a question; not written)",
+    ("corpus_fresh191", "amount_exact"): "21/22: WM024 (a vet's instalment offer: the bill's 387,50 € not read as the "
+    "claim)",
+    ("corpus_fresh192", "safe_cases_auto_applied"): "10/13: WN012 (a bank statement's 'Saldo alt' beside the current "
+    "balance), WN025 (next year's premium in the attached bill, set aside in the mail's next sentence) and WN026 (a "
+    "correction under 'Korrektur'), for a human",
+    ("corpus_fresh193", "amount_exact"): "21/22: WO028 (settled through a welfare office's loan: its 498,75 € read, "
+    "not settled)",
+    ("corpus_fresh193", "noise_amounts_taken"): "WO028, as above; not written",
+    ("corpus_fresh193", "auto_applied_needing_human"): "WO025: a clear total beside a tenancy terminated without "
+    "notice and an eviction suit announced; its author leaves the write to a human",
+    ("corpus_fresh193", "safe_cases_auto_applied"): "11/13: WO017 (a billing centre's PDF beside a treatment plan's "
+    "larger cost and 'abgetreten') and WO024 (the match, two clients of one surname), for a human",
+    ("corpus_fresh194", "amount_exact"): "21/22: WP020 (a garage forwards its bookkeeper's list with a second car's "
+    "bill: read as a question)",
+    ("corpus_fresh194", "intent"): "25/27: WP020 (as above) and WP024 (a bank's statement beside the client's own "
+    "instalment offer in the thread, read as a payment plan); neither written",
+    ("corpus_fresh194", "safe_cases_auto_applied"): "10/14: WP018 (an XLSX whose sum row is not the balance), WP019 (a "
+    "statement above an old instalment letter in the thread), WP024 and WP025 (a treatment plan's larger cost beside "
+    "the agent's total), for a human",
+    ("corpus_fresh195", "auto_applied_needing_human"): "WQ007: a private landlady's total beside a deposit she asks "
+    "whether she may set off (labels split on a deposit still held, see fresh189 WK007)",
+    ("corpus_fresh196", "safe_cases_auto_applied"): "10/15: WR011 (a letter to the plain inbox: no routing, the match "
+    "for a human), WR012 (an advance payment due in the past read as future), WR015 (a colleague's older figure "
+    "forwarded below), WR016 (two contracts) and WR017 (a negative balance), for a human",
+    ("corpus_fresh197", "safe_cases_auto_applied"): "6/10 by this corpus's theme (families sharing creditors): WS004, "
+    "WS018, WS021 (a relative named beside the client, held back by the matching gate) and WS023 (a refusal without "
+    "authority beside the figure), for a human",
+    ("corpus_fresh199", "safe_cases_auto_applied"): "12/15: WU004, WU019 and WU028 (a treatment plan's larger cost "
+    "beside the remainder), for a human",
+    ("corpus_fresh200", "amount_exact"): "21/22: WV020 (an agency's total over both of its files read, not the "
+    "inquired file's; not written)",
+    ("corpus_fresh200", "noise_amounts_taken"): "WV020, as above",
+    ("corpus_fresh201", "safe_cases_auto_applied"): "12/15: WW006 (a PDF's 'Ursprünglicher Nennbetrag' as an earlier "
+    "total), WW011 (the plain inbox, the match for a human) and WW027 (a bookkeeper's rows with a credit note), for a "
+    "human",
+    # the fifth round, measured at the session's end (4f1c3dd); WZ013 and WX016 were fixed after it
+    ("corpus_fresh202", "amount_exact"): "22/23: WX021 (two customer accounts, the inquired one named first: the "
+    "second read; not written)",
+    ("corpus_fresh202", "noise_amounts_taken"): "WX021, as above",
+    ("corpus_fresh202", "safe_cases_auto_applied"): "11/15: WX004, WX011, WX015 (read as an instalment offer) and "
+    "WX019, for a human",
+    ("corpus_fresh203", "amount_exact"): "20/21: WY026 (a claim figure not read)",
+    ("corpus_fresh204", "amount_exact"): "20/22: WZ018 (a statement read as a refusal) and WZ021 (a DOCX statement "
+    "beside 'Zum Girokonto … bestehen keine Rückstände', read as settled); neither written",
+    ("corpus_fresh204", "intent"): "24/28: WZ007 (spam read as a statement), WZ013 (monthly payments agreed with the "
+    "client, held back since the round was measured), WZ018 and WZ021 (as above); none written",
+    ("corpus_fresh204", "safe_cases_auto_applied"): "10/13: WZ020, WZ021 and WZ028, for a human",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
 }
@@ -1110,7 +1150,8 @@ MISSING = "<no shared corpus>"
 # corpus_fresh65 to corpus_fresh74 (session 20's), corpus_fresh75 to corpus_fresh83 (session 21's), corpus_fresh84 to
 # corpus_fresh95 (session 22's), corpus_fresh96 to corpus_fresh111 (session 23's), corpus_fresh112 to corpus_fresh131
 # (session 24's), corpus_fresh132 to corpus_fresh142 (session 25's), corpus_fresh143 to corpus_fresh158 (session 26's),
-# corpus_fresh159 to corpus_fresh177 (session 27's), corpus_fresh178 to corpus_fresh189 (session 28's).
+# corpus_fresh159 to corpus_fresh177 (session 27's), corpus_fresh178 to corpus_fresh189 (session 28's), corpus_fresh190
+# to corpus_fresh204 (session 29's).
 OWN_CORPORA = (Path(__file__).resolve().parents[1] / "fixtures").resolve()
 OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_fresh4", "corpus_fresh5",
        "corpus_fresh6", "corpus_fresh7", "corpus_fresh8", "corpus_fresh9", "corpus_fresh10", "corpus_fresh11",
@@ -1147,7 +1188,10 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh171", "corpus_fresh172", "corpus_fresh173", "corpus_fresh174", "corpus_fresh175",
        "corpus_fresh176", "corpus_fresh177", "corpus_fresh178", "corpus_fresh179", "corpus_fresh180",
        "corpus_fresh181", "corpus_fresh182", "corpus_fresh183", "corpus_fresh184", "corpus_fresh185",
-       "corpus_fresh186", "corpus_fresh187", "corpus_fresh188", "corpus_fresh189")
+       "corpus_fresh186", "corpus_fresh187", "corpus_fresh188", "corpus_fresh189", "corpus_fresh190",
+       "corpus_fresh191", "corpus_fresh192", "corpus_fresh193", "corpus_fresh194", "corpus_fresh195",
+       "corpus_fresh196", "corpus_fresh197", "corpus_fresh198", "corpus_fresh199", "corpus_fresh200",
+       "corpus_fresh201", "corpus_fresh202", "corpus_fresh203", "corpus_fresh204")
 
 
 def first_round_corpora() -> list[str]:
