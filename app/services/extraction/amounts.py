@@ -126,8 +126,8 @@ _PAYMENTS_SUMMED = re.compile(r"^\W*(?:eur\w*\W+)?(?:gezahlt|bezahlt|ueberwiesen
                               r"|abbezahlt)\W+(?:also |somit )?(?:insgesamt|zusammen|in summe)\W*$")
 # The limit's own word right before the figure ("Dispositionskredit, Rahmen 3.000,00 EUR"): the limit, however the
 # sentence speaks of the claim drawn on it.
-_LIMIT_RIGHT_BEFORE = re.compile(r"\b(?:rahmen|kreditrahmen|verfuegungsrahmen|ueberziehungsrahmen|limit|kreditlinie"
-                                 r"|kreditlimit)\W*(?:in hoehe von|von|ueber)?\W*$")
+# (the bare word as an item of its own: "in Anspruch genommener Kreditrahmen 1.730,40 €" is the credit drawn)
+_LIMIT_RIGHT_BEFORE = re.compile(r"(?:^|[,(;:]\s*)(?:rahmen|limit)\W*$")
 # Items called partly paid, then summed: "die offenen Rechnungen (teilweise bezahlt, zusammen 214,85 €)" sums what is
 # left of them, not a payment.
 _PARTLY_PAID_SUMMED = re.compile(r"\b(?:teilweise|teilw\.|zum teil|anteilig) (?:be)?(?:zahlt|glichen)\b,? "
