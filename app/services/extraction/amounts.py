@@ -672,9 +672,10 @@ def _line_candidates(
         if flipped:
             # "Saldo: -1.234,56 EUR" is a debit balance: the claim, read without its sign.
             token = replace(token, value=-token.value, negative=False)
-        since_previous = fold(masked[tokens[position - 1].end:token.start]) if position > 0 else ""
-        reason = _part_reason(line) or column_reason or _noise_reason(token, lead, trail, after) \
-            or (PAID_REASON if _PAYMENTS_SUMMED.search(since_previous) else None)
+        reason = _part_reason(line) or column_reason or _noise_reason(token, lead, trail, after)
+        if reason is None and position > 0 \
+                and _PAYMENTS_SUMMED.search(fold(masked[tokens[position - 1].end:token.start])):
+            reason = PAID_REASON
         if reason == CREDIT_LIMIT_REASON and position == 0 and carry and _credit_drawn(fold(f"{carry} {lead}")):
             # the sentence wrapped inside its claim's words: "… unsere Forderung gegen Herrn S. aus dem gekündigten" /
             # "Dispositionskredit per 30.04. auf 2.187,93 EUR beläuft": drawn from the credit, not its limit

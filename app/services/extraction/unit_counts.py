@@ -100,9 +100,7 @@ def payments_counted(lead: str) -> int | None:
     match = _COUNT_BEFORE[0].search(fold(lead))
     if match is None or not any(_PAYMENTS.match(word) for word in match.group("things").split()):
         return None
-    word = match.group("count")
-    count = int(word) if word.isdigit() else _NUMBER_WORDS[word]
-    return count if count > 0 else None
+    return _number(match)
 
 
 _PAYMENTS = re.compile(r"^\w*(?:rate|raten|zahlung|zahlungen)$")
@@ -112,6 +110,11 @@ def _count(match: re.Match[str]) -> int | None:
     things = match.groupdict().get("things") or ""
     if any(_NOT_CHARGES.match(word) for word in things.split()):
         return None
+    return _number(match)
+
+
+def _number(match: re.Match[str]) -> int | None:
+    """The match's count as a number, in digits or in words; None for zero."""
     word = match.group("count")
     count = int(word) if word.isdigit() else _NUMBER_WORDS[word]
     return count if count > 0 else None

@@ -92,10 +92,11 @@ def colleagues_forwards(lines: list[str], quoted: list[bool], sender: str | None
         return flags
     own = fold("\n".join(line for line, flag in zip(lines, quoted, strict=True) if not flag))
     agents = _OWN_AGENT.search(own) is not None
-    if not agents and not _PASSES_ON.search(own):
+    passes_on = _PASSES_ON.search(own) is not None
+    if not agents and not passes_on:
         return flags
     for start in headers:
-        body = _internal_header(lines, start, organisation) if _PASSES_ON.search(own) else None
+        body = _internal_header(lines, start, organisation) if passes_on else None
         if body is None and agents:
             body = _agents_header(lines, start, organisation)
         if body is None:
