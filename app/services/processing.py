@@ -37,7 +37,9 @@ ROW_BUSY_PAUSES = (0.05, 0.25)
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+# (not frozen: Python sets `__traceback__` on an exception that leaves a `with` block of a generator-based context
+# manager, and a frozen dataclass turned that into a FrozenInstanceError that hid the retry)
+@dataclass(eq=False)
 class RetryLater(Exception):
     """The attempt failed transiently; the job is queued again and due in `delay_seconds`."""
 

@@ -43,6 +43,7 @@ from app.services.extraction.lines import SourceLine, attachment_lines, body_lin
 from app.services.extraction.listed_rows import payment_left_in, rows_missing_the_total
 from app.services.extraction.names import choose_creditor, find_client_names, find_creditor_names
 from app.services.extraction.numbers import find_money, foreign_currency
+from app.services.extraction.own_quotes import own_quoted_lines
 from app.services.extraction.plan_text import form_lines
 from app.services.extraction.references import (
     DEFAULT_FIRM_REFERENCE_PATTERN,
@@ -258,6 +259,7 @@ def _safety(
     cut: str | None = None,
     body_doubts: Sequence[str] = (),
     references: Sequence[ReferenceFound] = (),
+    own_quoted: frozenset[int] = frozenset(),
 ) -> tuple[bool, list[str]]:
     """Safe = one clear current total in the creditor's own new text; every doubt is a reason."""
     reasons: list[str] = [cut] if cut else []  # an unread rest may correct or contradict any total
@@ -319,7 +321,10 @@ def _safety(
         reasons.append(f"the claim was sold or assigned, the creditor on file changes: '{sold[0]}'")
     # (the firm's own figure from its quoted letter, put right: "statt 4.210,00 € nun 3.968,12 €", is no earlier
     # figure of the creditor's)
-    firms = {c.value for c in candidates if c.line.part == "quoted" and c.label in ("total", "balance")}
+    # (a figure of the sender's own earlier mail quoted below is its own, put right now: "verringert sich damit von
+    # 693,88 € auf 564,88 €" under "Am 09.09. schrieb Lars Weidemann:" is a correction naming both totals)
+    firms = {c.value for c in candidates if c.line.part == "quoted" and c.label in ("total", "balance")
+             and not (c.line.source == "body" and c.line.key in own_quoted)}
     # (nor is the claim before the payments named since, stated apart from the total: "ursprünglich 2.870,00 EUR …
     # 337,80 EUR getilgt. Die Restforderung beträgt 2.532,20 EUR"; changed into the total in one breath, "von 301,20 €
     # auf 221,40 €", it stays one for a human to confirm)
@@ -419,7 +424,8 @@ def extract(
                                     *attachment_offer_doubts(attachments),
                                     *running_doubts(decision, said, received_on),
                                     *withdrawal_doubts(said, subject, decision, candidates),
-                                    *table_key_doubts(decision, lines)], references)
+                                    *table_key_doubts(decision, lines)], references,
+                                   own_quoted_lines(lines, from_name, from_email))
     creditor, agent = choose_creditor(find_creditor_names(subject_lines + lines, from_name, from_email))
     amounts: list[AmountFound] = [c.found() for c in judged]
     return ExtractionResult(

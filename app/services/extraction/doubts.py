@@ -210,6 +210,9 @@ def total_doubts(decision: TotalDecision, reply_text: str, candidates: list[Cand
         doubts.append(f"a figure is written with its thousands grouped wrong: '{slip.group(0)}'")
     if offer := _settlement_offer(total, candidates, reply_text):
         doubts.append(f"the creditor offers to settle for less: {money.format_eur(offer.value)}")
+    if paid_sum := _part_of_a_paid_sum(total, candidates):
+        doubts.append(f"the total is one of the items of {money.format_eur(paid_sum.value)}, a sum the reply calls "
+                      f"paid")
     if added := _added_after(total, candidates):
         doubts.append(f"an amount is added after the total without a new sum: {money.format_eur(added.value)}")
     if choice := FIGURE_LEFT_TO_FIRM.search(folded):
@@ -275,6 +278,21 @@ def _added_after(total: Candidate, candidates: list[Candidate]) -> Candidate | N
                 and _ADDED_LEAD.match(fold(candidate.line.text[:candidate.start]))
                 and not any(c.label in ("total", "balance") and order_key(c) > order_key(candidate) for c in later)):
             return candidate
+    return None
+
+
+def _part_of_a_paid_sum(total: Candidate, candidates: list[Candidate]) -> Candidate | None:
+    """A sum on the total's line, read as paid, that the line's figures before it add up to with the total among
+    them ("6 fahrstunden offen a 62€ und die anmeldung 145€. zusammen 517,-€" where 517 is read as paid): if the sum
+    is paid, so is each of its items; if it is not, the sum is the claim. Either way the item is no safe total."""
+    for paid in candidates:
+        if paid.reason != PAID_REASON or paid.line != total.line or paid.start <= total.start \
+                or paid.value <= total.value:
+            continue
+        items = [c for c in candidates if c.line == total.line and c.start < paid.start
+                 and (not c.rejected or c.count is not None)]
+        if sum((c.sum_value for c in items), Decimal(0)) == paid.value:
+            return paid
     return None
 
 

@@ -168,11 +168,14 @@ def settled_claim(reply: str, total_raw: str) -> list[str]:
     """Settled wording about the claim itself (`reply` unfolded): the whole account, or a payment in a sentence
     that names the claim or account or states the total's own figure. A paid item beside an open total ("Der
     Beitrag für 01/2027 ist beglichen"), another claim than this one ("Die ältere Forderung … wurde beglichen") and
-    how to pay ("kann … überwiesen und beglichen werden") say nothing about the total."""
-    found = list(settled_account(fold(reply)))
+    how to pay ("kann … überwiesen und beglichen werden") say nothing about the total; nor does "Weitere Forderungen
+    bestehen nicht" under it (nothing beyond the total is owed)."""
+    folded = fold(reply)
+    found = [cue for cue in settled_account(folded) if not _beyond_the_stated(cue, folded)]
     # Sentences are cut on the unfolded text: a line that starts with a capital starts a sentence of its own.
     for sentence in map(fold, _sentences(reply)):
-        if not words.SETTLED_PAYMENT.search(sentence) or words.CONDITIONAL.search(sentence):
+        if not words.SETTLED_PAYMENT.search(sentence) or words.CONDITIONAL.search(sentence) \
+                or words.OUTSIDE_THE_CLAIM.search(sentence):
             continue
         if not (words.CLAIM_SUBJECT.search(sentence) or total_raw in sentence) or (
                 words.OTHER_CLAIM.search(sentence) and total_raw not in sentence):
@@ -183,6 +186,12 @@ def settled_claim(reply: str, total_raw: str) -> list[str]:
                 continue
             found.append(" ".join(match.group(0).split()))
     return found[:3]
+
+
+def _beyond_the_stated(cue: str, folded: str) -> bool:
+    """The settled wording denies only claims beyond the one stated ("keine weiteren Forderungen", "Weitere
+    Forderungen bestehen nicht")."""
+    return "weiter" in cue or re.search(rf"\bweitere\w*\s+{re.escape(cue)}", " ".join(folded.split())) is not None
 
 
 def open_remainder(reply: str) -> list[str]:

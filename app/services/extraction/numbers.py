@@ -185,7 +185,7 @@ def _token(masked: str, match: re.Match[str]) -> MoneyToken | None:
     # "HF 214.95", "Ges. 309.61", "HF 1.930": a clerk's figures without cents or with dot decimals, right after a
     # word for a part of a claim or its sum
     shaped = _DOT_THOUSANDS.fullmatch(raw) is not None or (english and _DOT_CENTS.fullmatch(raw) is not None)
-    named = not has_currency and shaped and _named_right_before(before)
+    named = not has_currency and shaped and (_named_right_before(before) or _open_right_after(before, after))
     if not named and (not has_cents or (english and not _EN_GROUPED.fullmatch(raw))) and not has_currency:
         # Integers and "89.90"-style decimals count only beside a currency ("EUR 500", "89.90 EUR"); a figure with
         # comma thousands and decimal cents ("6,244.10", in a table headed "Amount (EUR)") is money as it stands.
@@ -211,6 +211,15 @@ _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # "HF 1.930": whole euros g
 # "Ges.:"), no word of a date ("vom", "am", "per") that would make "14.09" a day.
 _LABEL_TAIL = re.compile(r"(?:^|[\d(),;+=/|])\s*([A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß.\- ]{0,24}?)\s*:?\s*$")
 _DATE_WORD = re.compile(r"\b(?:vom|am|bis|ab|seit|per|zum|den|stand|datum|bis zum)\W*$", re.IGNORECASE)
+
+
+# The word for what is owed right after the figure ("also noch 1200.00 offen"), as a writer on a phone puts it.
+_OPEN_AFTER = re.compile(r"\s*(?:noch\s+)?(?:offen|ausstehend|rückständig|unbezahlt)\b", re.IGNORECASE)
+
+
+def _open_right_after(before: str, after: str) -> bool:
+    """The figure is called open right after it, and no word of a date stands before it ("seit 14.09 offen")."""
+    return _OPEN_AFTER.match(after) is not None and not _DATE_WORD.search(before[-12:])
 
 
 def _named_right_before(before: str) -> bool:

@@ -202,7 +202,7 @@ _PERCENTAGE_OF = re.compile(r"(?:%|\bProzent|\bv\.\s?H\.)\s+(?:auf|von|aus)\s+(?
 # monatlich 20,00 € auf den Rückstand"): no figure of the offer.
 _RUNNING_CHARGE_BEFORE = re.compile(r"\blaufende\w*\s+(?:\S+\s+){0,2}?(?:Miete|Mietzahlung\w*|Abschl\w*|Beitr\w*"
                                     r"|Nutzungsentgelt\w*|Unterhalt\w*|Vorauszahlung\w*)\s*(?:von|in Höhe von|über"
-                                    r"|i\.\s?H\.\s?v\.)?\s*$", re.IGNORECASE)
+                                    r"|i\.\s?H\.\s?v\.)?\s*(?:derzeit|zurzeit|aktuell|monatlich)?\s*$", re.IGNORECASE)
 
 
 # The rest of the claim the creditor writes off once the plan is paid ("Nach Eingang der Zahlung buchen wir den

@@ -193,10 +193,16 @@ def _reference(value: str, owner: ReferenceOwner, kind: ReferenceKind, label: st
     )
 
 
+# A web address: a firm-shaped piece of it ("…/login?id=DE-2106-88412") is the site's, not the firm's file number.
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
 def _firm_matches(line: SourceLine, firm: re.Pattern[str], echo_from: int | None, known: set[int]) -> list[_Occurrence]:
     found = []
+    links = [link.span() for link in _WEB_ADDRESS.finditer(line.text)] if "://" in line.text or "www." in line.text \
+        else []
     for match in firm.finditer(line.text):
-        if match.start() in known:
+        if match.start() in known or any(start <= match.start() < end for start, end in links):
             continue
         writer = _perspective(line, match.start(), echo_from)
         owner: ReferenceOwner = "firm" if writer == "firm" else "unknown"

@@ -18,10 +18,10 @@ _HEADER_LINES = 8
 _ANSWER = (r"(?:auskunft|info\w*|antwort|stellungnahme|votum|freigabe|mitteilung|rueckmeldung|angaben|aufstellung"
            r"|entscheidung|nachricht)")
 # Within one sentence, which may wrap onto the next line ("leite ich Ihnen die Rückmeldung unserer Abteilung" /
-# "weiter."), not across a paragraph.
-_IN_SENTENCE = r"(?:[^.\n]|\n(?![^\S\n]*\n))"
+# "weiter."), not across a paragraph; a date's or an ordinal's dot ("vom 3. Mai", "12.05.2107") ends none.
+_IN_SENTENCE = r"(?:[^.\n]|(?<=\d)\.|\.(?=\S)|\n(?![^\S\n]*\n))"
 _PASSES_ON = re.compile(
-    rf"\b(?:leite|leiten|reiche|reichen|gebe|geben)\b{_IN_SENTENCE}{{0,80}}?\bweiter\b|\bweiter(?:ge)?leite\w*"
+    rf"\b(?:leite|leiten|reiche|reichen|gebe|geben)\b{_IN_SENTENCE}{{0,140}}?\bweiter\b|\bweiter(?:ge)?leite\w*"
     rf"|\bsiehe (?:\S+ ){{0,2}}?unten\b"
     rf"|\b(?:unten|nachstehend|nachfolgend|anbei|beigefuegt)\w*\b{_IN_SENTENCE}{{0,60}}?\b{_ANSWER}\b"
     r"|\bforward\w*|\bbelow\b")

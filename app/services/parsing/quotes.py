@@ -20,6 +20,9 @@ _BARE_SEPARATOR = re.compile(
     re.IGNORECASE,
 )
 _UNDERSCORE_RULE = re.compile(r"^\s*_{8,}\s*$")
+# A ticket system's receipt that echoes the message under a heading and a rule ("Ihre Nachricht:" / "-----…").
+_ECHO_HEADING = re.compile(
+    r"^\s*(?:ihre|your)\s+(?:nachricht|e-?mail|anfrage|message|request)(?:\s+vom\s+\S+)?\s*:\s*$", re.IGNORECASE)
 # GroupWise heads the quoted mail with one line between ">>>" marks: '>>> "Kanzlei X" <x@y> 11.01.2027 09:14 >>>';
 # the history after it carries no "> " prefixes.
 _CHEVRON_HEADER = re.compile(r"^\s*>>>\s*\S.*(?:@|\d{1,2}[./]\d{1,2}[./]\d{2,4}).*>>>\s*$")
@@ -137,6 +140,10 @@ def marker_at(lines: list[str], index: int) -> tuple[str, int] | None:
         return "original-message separator", index + 1
     if _CHEVRON_HEADER.match(line):
         return "groupwise header", index + 1
+    if _ECHO_HEADING.match(line):
+        following = _next_content(lines, index + 1)
+        if following < len(lines) and _BARE_RULE.match(lines[following]):
+            return "echoed message", following + 1
     if _UNDERSCORE_RULE.match(line):
         following = _next_content(lines, index + 1)
         if following < len(lines) and is_header_block(lines, following):

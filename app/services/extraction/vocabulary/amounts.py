@@ -13,7 +13,8 @@ PAID_COLUMN = phrases((
 ))
 OPEN_COLUMN = phrases((
     r"offen", r"noch offen", r"offener Betrag", r"offene Forderung", r"Restbetrag", r"Rest\b", r"Restforderung",
-    r"Restschuld", r"Saldo", r"Rückstand", r"ausstehend", r"Außenstand", r"open", r"outstanding", r"balance",
+    r"Restschuld(?!\w*versicherung)", r"Saldo", r"Rückstand", r"ausstehend", r"Außenstand", r"open", r"outstanding",
+    r"balance",
     # (not a date's column: "Due date", "due on")
     r"due\b(?! (?:date|on|by)\b)",
 ))
@@ -137,7 +138,10 @@ SUPERSEDED_LEAD = phrases((
     r"(?:betrug|betrugen|belief sich|beliefen sich)\b(?! (?:\S+ ){0,3}?(?:heute|aktuell|derzeit|zuletzt)\b)",
     r"\b(?:betrug|belief sich) (?:\S+ ){0,2}?(?:der|die|das|unser\w*|Ihr\w*) (?:\S+ )?(?:Forderung\w*|Saldo|Rückst\w*|"
     r"Betrag|Summe|Schuld\w*|Kontostand)\b(?! (?:\S+ ){0,3}?(?:heute|aktuell|derzeit|zuletzt)\b)",
-    r"\bbestand(?:en)? (?:\S+ ){0,8}?(?:Rückst\w*|Forderung\w*|Saldo|Schuld\w*) (?:von|in Höhe von|über)?\s*$",
+    # (a compound names the same: "Bei seinem Auszug bestand ein Mietrückstand von 318,00 €")
+    r"\bbestand(?:en)? (?:\S+ ){0,8}?(?:\w*Rückst\w*|\w*Forderung\w*|Saldo|Schuld\w*) (?:von|in Höhe von|über)?\s*$",
+    # A figure of the time a thing happened, told in passing: "(Reparatur, damals 2.940,00 €)".
+    r"\b(?:damals|seinerzeit|zu dem Zeitpunkt|zu jenem Zeitpunkt)\W*(?:€\s*|eur\s+|euro\s+)?$",
     # Open in the past, or as of the firm's letter: "Offen waren 1.380,00 €", "zum Zeitpunkt Ihres Schreibens".
     r"\boffen (?:waren|war)\s*(?:€\s*|eur\s+|euro\s+)?$",
     r"\bzum Zeitpunkt (?:Ihre[rs]|des|der|unsere[rs]) (?:\S+ ){0,2}?(?:Schreibens|Anfrage|Briefes|Mail|E-Mail)\b",
@@ -147,6 +151,10 @@ SUPERSEDED_LEAD = phrases((
     # What the creditor told the firm before, in the pluperfect: "in meiner E-Mail vom 03.03. hatte ich Ihnen für
     # Frau P. einen Rückstand von 1.146,85 € genannt" (now it is another).
     r"\b(?:hatte|hatten) (?:ich|wir) Ihnen (?:\S+ ){0,8}?(?:von|über|in Höhe von|mit)?\s*(?:€\s*|eur\s+|euro\s+)?$",
+    # … or in the perfect, the earlier message named by its date: "in unserer Nachricht vom 04.05. haben wir einen
+    # offenen Betrag von 280,60 € genannt" (a correction follows)
+    r"\b(?:Nachricht|Mitteilung|Schreiben|Mail|E-Mail|Auskunft|Aufstellung|Antwort) vom \S+ (?:haben|habe) (?:wir|ich) "
+    r"(?:Ihnen )?(?:\S+ ){0,6}?(?:von|über|in Höhe von|mit)?\s*(?:€\s*|eur\s+|euro\s+)?$",
     r"\bstatt\b", r"\bbisherige[rns]?\b(?! \S*(?:kosten|gebühr\w*|zinsen|auslagen|spesen)\b)",
     # (not "nach vorheriger Umstellung der Zahlweise", "after prior X": a condition, no earlier figure)
     r"bislang mitgeteilt\w*", r"(?<!nach.)\bvorherige[rns]?\b", r"\bzuvor\b",
@@ -218,6 +226,8 @@ THRESHOLD_LEAD = phrases(tuple(rf"{bound}\s*(?:€\s*|eur\s+|euro\s+)?$" for bou
     r"\b(?:mehr|weniger|höher|niedriger|größer|kleiner) als(?: \S+)?", r"\bmindestens", r"\bhöchstens",
     r"\bmaximal", r"\bbis zu", r"\bab einem (?:\S+ ){0,2}?(?:von|in Höhe von)", r"\b\w*grenze(?: von)?",
     r"\bSchwelle(?: von)?", r"\b(?:more|less) than", r"\bat least", r"\bup to", r"\bexceeds?",
+    # "über" after a verb of amounting is "more than" ("die Teile allein waren über 900 Euro"), never "Rechnung über"
+    r"\b(?:war|waren|lag|lagen|liegt|liegen|kostete\w*) (?:\S+ )?über",
     # a class of claims by size: "Über Vergleiche mit einer Forderung ab 5.000,00 € entscheidet der Kreditausschuss"
     r"\b(?:Forderung|Forderungen|Beträge|Beträgen|Summen) (?:ab|unter)",
 )), whole_words=False)
@@ -266,6 +276,16 @@ PARTS_TO_FOLLOW = phrases((
     # gesondert geltend gemacht")
     r"\b(?:Forderung|Anspruch|Ansprüche|Regress\w*)\b[^.;]{0,40}?\bgesondert (?:\S+ ){0,2}?geltend (?:gemacht|machen)",
     r"\bprüf\w* (?:\S+ ){0,4}?(?:einen|den|einen möglichen) Regress\w*",
+    # a further bill whose figure follows ("eine weitere Rechnung … ist noch in Prüfung; den Betrag teilen wir Ihnen
+    # gesondert mit")
+    r"\b(?:den|dessen|deren|ihren|seinen) (?:\S+ )?Betrag (?:\S+ ){0,4}?(?:gesondert|separat|später|nachträglich) "
+    r"(?:\S+ ){0,2}?(?:mit\b|mitteil\w*|beziffer\w*|nachreich\w*)",
+    # another account of the client's, answered later on its own ("Herr H. unterhält außerdem das Girokonto …; hierzu
+    # erhalten Sie gesonderte Nachricht"): the claim the firm asked about may be more than this answer's figure (not
+    # someone else's account, "… von Herrn U. P. ist nicht Gegenstand dieser Auskunft; hierzu erhalten Sie …")
+    r"\b(?:außerdem|zudem|ferner|weitere\w*|ebenfalls)\b[^.;]{0,100}?(?:konto|vertrag\w*|kredit\w*|darlehen\w*|karte)\b"
+    r"[^.;]{0,60}?[.;]\s*(?:hierzu|dazu|darüber|zu diesem konto|zu diesem vertrag) (?:erhalten|bekommen) Sie "
+    r"(?:\S+ ){0,2}?(?:gesondert\w*|separat\w*|eigene) (?:Nachricht|Mitteilung|Aufstellung|Antwort|Post|Schreiben)\b",
 ), whole_words=False)
 # Interest, costs or fees the creditor says the stated figure leaves out or has not fixed yet ("seither
 # aufgelaufene Zinsen sind nicht berücksichtigt", "Nicht enthalten sind die verauslagten Gerichtskosten", "die
@@ -784,8 +804,10 @@ PAST_TRAIL = re.compile(r"^[\s€]*+(?:eur\b|euro\b)?[\s,]*+(?:war|waren)\b"
 # über 3.812,40 € an das Hauptzollamt abgegeben", "… in Höhe von 640,00 € an unser Inkassobüro übergeben"): what
 # it was then, not what it is.
 HANDED_OVER_TRAIL = phrases((
-    r"^[\s€]*+(?:eur\b|euro\b)?[\s,]*+(?:\S+ ){0,4}?an (?:das|die|den|unser\w*|ein\w*) (?:\S+ ){0,6}?(?:abgegeben"
-    r"|übergeben|weitergegeben|weitergeleitet)\b",
+    # (the figure may stand in a bracket about the claim: "Die Forderung (…, Eigenanteil 1.190,00 EUR) haben wir im
+    # April an die … Inkasso GmbH abgetreten")
+    r"^[\s€]*+(?:eur\b|euro\b)?[\s,)]*+(?:\S+ ){0,4}?an (?:das|die|den|unser\w*|ein\w*) (?:\S+ ){0,6}?(?:abgegeben"
+    r"|übergeben|weitergegeben|weitergeleitet|abgetreten)\b",
 ), whole_words=False)
 # A figure a claim is compared with ("Weil die Forderung 2.500 € übersteigt, …"): a limit, not the claim.
 THRESHOLD_TRAIL = re.compile(r"^[\s€]*(?:eur\b|euro\b)?\s*(?:uebersteig|ueberschreit|unterschreit)\w*")

@@ -113,6 +113,10 @@ PERSONAL_NOTE = phrases((
     # a clerk's own step and view ("Ich habe den Plan an unseren Vorstand weitergegeben", "Ich persönlich sehe das
     # positiv")
     r"(?:ich|wir) (?:habe|haben) (?:\S+ ){0,6}?(?:weitergegeben|vorgelegt)\b", r"\bich persönlich\b",
+    # back from an absence, in the past tense, or sorry for answering late ("entschuldigen Sie die späte Antwort, ich
+    # war im Urlaub"): an answer written after the absence, not a note about it
+    r"\b(?:ich|wir) (?:war|waren) (?:\S+ ){0,3}?(?:im Urlaub|krank|abwesend|nicht im (?:Hause|Büro))",
+    r"\b(?:entschuldigen Sie|Entschuldigung für|sorry für) (?:\S+ ){0,2}?(?:späte|verspätete)\w*",
     # "Ich muss das erst mit meinem Steuerberater besprechen"
     r"(?:ich|wir) (?:muss|müssen) (?:\S+ ){0,2}?(?:erst|zuerst|vorher) (?:\S+ ){0,5}?(?:fragen|abstimmen|klären"
     r"|besprechen|rücksprechen|durchsprechen|anschauen|ansehen|prüfen)\b",
@@ -240,8 +244,13 @@ REFUSED_AFTER = re.compile(
     r"|(?:koennen|werden|wollen|moechten)\s+(?:wir|sie)\s+(?:\S+\s+){0,3}?nicht\b)")
 # A sentence that limits what it says to a part ("insoweit bestehen keine Rückstände", "ansonsten ist das Konto
 # ausgeglichen"): it settles that part, not the account.
+# A sentence about something the reply says is no part of the claim ("Der neue Vertrag … ist ausgeglichen und nicht
+# Teil der Forderung"): what it calls settled is that other thing.
+_OUTSIDE_THE_CLAIM = (r"nicht (?:\S+ ){0,2}?(?:Teil|Gegenstand|Bestandteil) (?:der|dieser|unserer|Ihrer) (?:\S+ )?"
+                      r"(?:Forderung|Auskunft|Aufstellung|Anfrage)\w*")
+OUTSIDE_THE_CLAIM = phrases((_OUTSIDE_THE_CLAIM,))
 LIMITED_SCOPE = phrases((r"insoweit", r"insofern", r"diesbezüglich", r"ansonsten", r"darüber hinaus",
-                         r"otherwise", r"apart from"))
+                         r"otherwise", r"apart from", _OUTSIDE_THE_CLAIM))
 SETTLED_NEGATION = phrases((
     r"nicht\b", r"noch nicht", r"teilweise", r"anteilig", r"zum Teil", r"not\b", r"never", r"partly", r"partially",
 ))
@@ -249,7 +258,9 @@ SETTLED_NEGATION = phrases((
 OPEN_REMAINDER = phrases((
     r"noch offen", r"offen (?:bleibt|bleiben|steht|stehen)", r"offen (?:ist|sind) (?:aber |jedoch )?noch\b",
     r"verbleib\w*", r"Restforderung", r"Restbetrag",
-    r"Restschuld", r"restliche\w*", r"noch zu zahlen", r"weiterhin offen", r"still (?:due|outstanding|open|owed)",
+    # (not the credit-protection insurance that paid a loan off, "Restschuldversicherung")
+    r"Restschuld(?!\w*versicherung)", r"restliche\w*", r"noch zu zahlen", r"weiterhin offen",
+    r"still (?:due|outstanding|open|owed)",
     r"remaining (?:balance|amount)",
 ))
 # A remainder the creditor paid out to the debtor ("Den verbleibenden Betrag von 286,65 EUR haben wir auf das Konto

@@ -14,7 +14,7 @@ CLAIM_TOTAL = phrases((
     r"Gesamtzahlbetrag", r"Gesamt forderung",
     # A bank's word for all it claims from one customer across accounts ("Gesamtobligo", "Obligo gesamt").
     r"Gesamtobligo", r"Obligo gesamt",
-    r"Restforderung", r"Restschuld", r"Restbetrag", r"Restsaldo", r"Endbetrag", r"Zahlbetrag",
+    r"Restforderung", r"Restschuld(?!\w*versicherung)", r"Restbetrag", r"Restsaldo", r"Endbetrag", r"Zahlbetrag",
     r"zu zahlende[rn]? (?:gesamt)?betrag",
     r"Forderungssumme", r"Forderungsstand", r"Forderungshöhe", r"Höhe der Forderung", r"aktuelle Forderung",
     r"offene gesamt\w*", r"Forderung gesamt", r"gesamte Forderung",
@@ -43,6 +43,8 @@ SUBTOTAL = phrases((r"Zwischensumme\w*", r"Teilsumme\w*", r"Zwischensaldo", r"Zw
 # A totalizer strong enough to make a total on its own.
 STRONG_TOTALIZER = phrases((
     r"\binsgesamt\b", r"\bgesamt\b", r"\btotal\b", r"Endsumme", r"\bin Summe\b",
+    # the common slip of a hasty writer ("Insgesammt also 2983,-- Euro")
+    r"\binsgesammt\b", r"\bgesammt\b",
     # The sum said as a sentence: "Macht zusammen 1.461,40 €", "das ergibt zusammen …".
     r"\b(?:macht|machen|ergibt|ergeben|sind) (?:\S+ ){0,3}?zusammen\b",
     # "… mit den Mahnkosten von 15,00 Euro ergeben sich 1.034,77 Euro": the words right before the amount.

@@ -231,6 +231,10 @@ ASKING = phrases((
     r"^\W*(?:\d+[.)]\s*)?(?:wie|wieviele?|welche[rsnm]?|wer|wem|wann|wo|ob|inwieweit|inwiefern|gibt es|wird"
     r"|was (?:geschieht|passiert|gilt|wäre|ist mit)"
     r"|werden sie|haben sie|hat|haben|sind|ist|soll|sollen"
+    # whether the debtor would agree to something ("Wäre Frau K. mit einer Direktzahlung … einverstanden?"); with a
+    # figure it asks for more ("Wäre Ihr Mandant in der Lage, … auf 600,00 € aufzustocken?"), a counter-offer
+    r"|(?:wäre|wären|würde) (?:frau|herr|ihr\w* mandant\w*|die mandantin|der mandant|die schuldnerin|der schuldner)"
+    r"(?![^?]*\d)"
     r"|können sie|könnten sie|würden sie|how|which|who|when|whether|will you|have|has|did)\b",
 ))
 # The creditor tells what it did before ("Mit Schreiben vom 18.02. hatten wir den ersten Plan abgelehnt", "hatten
@@ -387,7 +391,8 @@ HYPOTHETICAL = phrases((
     # asking whether the debtor's side can agree decides nothing for the creditor ("if your client can agree")
     r"if (?:your client|he|she|they|the debtor) (?:can |could |would )?(?:agree|accept)",
     # The other creditors' consent, a condition of one's own ("dass sämtliche übrigen Gläubiger ebenfalls zustimmen").
-    r"(?:übrigen|anderen|sämtliche\w*|alle|weiteren) (?:\S+ )?Gläubiger\w* (?:\S+ ){0,4}?"
+    # (what describes them may stand between: "dass sämtliche im Plan aufgeführten Gläubiger zustimmen")
+    r"(?:übrigen|anderen|sämtliche\w*|alle|weiteren) (?:\S+ ){0,3}?Gläubiger\w* (?:\S+ ){0,4}?"
     r"(?:zustimm\w*|zugestimmt|einverstanden|ablehn\w*|abgelehnt)",
     r"um Zustimmung", r"Bitte um", r"bitten (?:\S+ ){0,4}?Zustimmung",
     # "stimmt … grundsätzlich erst zu, wenn …": only once something else has happened.

@@ -39,6 +39,12 @@ OWN_PURCHASE = phrases((
     r"(?:Eintrag\w*|Veröffentlichung|Listung|Registrierung) (?:\S+ ){0,3}?Ihre[rs]? "
     r"(?:Kanzlei|Firma|Unternehmens|Praxis)\b",
     r"Eintrag\w* (?:\S+ ){0,2}?(?:Kanzlei|Branchen|Firmen|Anwalts|Online-?)verzeichnis\w*",
+    # any trade directory's listing ("Ihr Eintrag im Gewerbeverzeichnis", "Ihres Firmeneintrags"), never the debtors'
+    # register a creditor may name ("Eintragung in das Schuldnerverzeichnis")
+    r"Ihr\w* Eintrag\w* (?:\S+ ){0,3}?(?!Schuldner)[\w-]*(?:verzeichnis|register)\w*",
+    r"Ihr\w* (?:Firmen|Kanzlei|Branchen)eintrag\w*", r"Eintragungsofferte\w*",
+    # the small print of such an offer: "Es handelt sich um ein Angebot, nicht um eine Rechnung"
+    r"ein Angebot, (?:und )?nicht um eine Rechnung",
 ))
 # Link targets that take a payment.
 PAYMENT_LINK = phrases((
