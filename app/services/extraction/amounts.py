@@ -976,16 +976,25 @@ def _breakdowns_share_rejection(row: list[Candidate]) -> list[Candidate]:
     return judged
 
 
+# A row that names an identifier ("Vertrag | 4418812", "Kunden-Nr. | 70011"): its whole number is no amount.
+_IDENTIFIER_ROW = re.compile(r"^\s*(?:[\w.-]*(?:nummer|nr\.?)|vertrag\w*|\w*konto|aktenzeichen|az\.?|referenz|"
+                            r"kassenzeichen|mandat\w*|vorgang\w*|\w*zeichen)\s*:?\s*$", re.IGNORECASE)
+
+
 def _cell_tokens(text: str, found: list[MoneyToken]) -> list[MoneyToken]:
     """Spreadsheet cells holding a bare number ("398.5", "504,31") that find_money skipped."""
     tokens: list[MoneyToken] = []
     position = 0
     taken = {token.start for token in found}
-    for cell in _CELL_SPLIT.split(text):
+    cells = _CELL_SPLIT.split(text)
+    identifier_row = bool(cells) and _IDENTIFIER_ROW.match(cells[0]) is not None
+    for cell in cells:
         start = text.find(cell, position)
         position = start + len(cell)
         value = parse_cell_number(cell)
         if value is None or start in taken or not WORD.search(text):
+            continue
+        if identifier_row and not any(mark in cell for mark in ".,"):
             continue
         tokens.append(MoneyToken(start, start + len(cell), value, cell, False, "." in cell, value < 0))
     return tokens

@@ -195,6 +195,10 @@ def _reference(value: str, owner: ReferenceOwner, kind: ReferenceKind, label: st
 
 # A web address: a firm-shaped piece of it ("…/login?id=DE-2106-88412") is the site's, not the firm's file number.
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# A label of the sender's own numbers right before a firm-shaped one ("Registernummer WFP-2107-88410",
+# "Ticketnummer: TK-2107-5512"): the sender's number, not the firm's file number.
+_SENDERS_NUMBER_LABEL = re.compile(r"(?:register|ticket|vorgangs|bestell|rechnungs|kunden|vertrags|mitglieds)"
+                                   r"(?:nummer|-?nr\.?)\s*:?\s*$", re.IGNORECASE)
 
 
 def _firm_matches(line: SourceLine, firm: re.Pattern[str], echo_from: int | None, known: set[int]) -> list[_Occurrence]:
@@ -202,7 +206,8 @@ def _firm_matches(line: SourceLine, firm: re.Pattern[str], echo_from: int | None
     links = [link.span() for link in _WEB_ADDRESS.finditer(line.text)] if "://" in line.text or "www." in line.text \
         else []
     for match in firm.finditer(line.text):
-        if match.start() in known or any(start <= match.start() < end for start, end in links):
+        if match.start() in known or any(start <= match.start() < end for start, end in links) \
+                or _SENDERS_NUMBER_LABEL.search(line.text[max(0, match.start() - 24):match.start()]):
             continue
         writer = _perspective(line, match.start(), echo_from)
         owner: ReferenceOwner = "firm" if writer == "firm" else "unknown"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from app.services.attachments.result import AttachmentText, TextSegment
 from app.services.extraction import extract, plan_reply
 from app.services.extraction.result import ExtractionResult
 from app.services.parsing import parse_body
@@ -16,9 +17,11 @@ PLAN = {"offer_amount": D("312.00"), "quota_percent": D("9"), "monthly_rate": D(
 
 
 def read(text: str, *, subject: str = "AW: Forderungsanfrage Tom Brakel – Az. RB-2107-114",
-         sender: str = "info@reitstall-moorkamp.example", greeting: str = "hallo,\n") -> ExtractionResult:
+         sender: str = "info@reitstall-moorkamp.example", greeting: str = "hallo,\n",
+         attachments: tuple[AttachmentText, ...] = ()) -> ExtractionResult:
     body = f"{greeting}{text}\ngruß\nh. moorkamp"
-    return extract(parse_body(body, None, sender), subject=subject, from_email=sender, from_name=None)
+    return extract(parse_body(body, None, sender), subject=subject, from_email=sender, from_name=None,
+                   attachments=list(attachments))
 
 
 def test_a_lower_case_line_that_is_a_clause_of_its_own_does_not_make_the_sum_above_paid() -> None:
@@ -255,3 +258,50 @@ def test_a_correction_of_the_senders_own_quoted_answer_names_both_totals() -> No
                         "Kanzlei Moorkamp <glaeubiger@kanzlei-moorkamp.example>")
     assert firms.total_amount == D("382.40")
     assert firms.amount_is_safe
+
+
+def test_a_spreadsheet_row_naming_an_identifier_holds_no_amount() -> None:
+    sheet = AttachmentText(filename="Aufstellung_5521093.xlsx", status="ok", detected_type="xlsx", segments=[
+        TextSegment("sheet Aufstellung, row 1", "Forderungsaufstellung | Brakel, Tom"),
+        TextSegment("sheet Aufstellung, row 2", "Vertrag | 5521093"),
+        TextSegment("sheet Aufstellung, row 3", "Saldo bei Kündigung | | 2.412,66"),
+        TextSegment("sheet Aufstellung, row 4", "Verzugszinsen | | 38,20"),
+        TextSegment("sheet Aufstellung, row 5", "Gesamtforderung | | 2.450,86"),
+    ])
+    result = read("anbei die Aufstellung.", attachments=(sheet,), greeting="Guten Tag,\n\n")
+    assert result.total_amount == D("2450.86")
+    assert all(found.value != D("5521093") or found.rejected for found in result.amounts)
+    assert result.amount_is_safe
+
+
+def test_instalments_only_after_papers_or_once_offered_by_the_debtor_are_no_offer() -> None:
+    papers = read("Der Beitragsrückstand beträgt insgesamt 1.206,40 EUR.\n\nEiner Ratenzahlung können wir nur nach "
+                  "Vorlage einer aktuellen Einkommens- und Ausgabenaufstellung zustimmen.",
+                  greeting="Sehr geehrte Damen und Herren,\n\n")
+    assert papers.intent == "debt_statement"
+    assert papers.amount_is_safe
+    broken = read("Herr Brakel hatte uns im März eine Ratenzahlung angeboten, die Raten sind aber nie gezahlt worden. "
+                  "Offen sind insgesamt 2.140,00 €.", greeting="Sehr geehrte Damen und Herren,\n\n")
+    assert broken.intent == "debt_statement"
+    # a creditor's own instalment offer stays one
+    offer = read("Offen sind insgesamt 2.140,00 €. Wir bieten Ihrem Mandanten eine Ratenzahlung von 100,00 € monatlich "
+                 "an.", greeting="Sehr geehrte Damen und Herren,\n\n")
+    assert offer.intent == "payment_plan"
+
+
+def test_a_firm_shaped_number_after_the_senders_own_label_is_no_file_number() -> None:
+    result = read("anbei der Korrekturabzug Ihres Firmeneintrags (Registernummer HBV-2107-40021). Mit der Rücksendung "
+                  "beauftragen Sie den Premium-Eintrag zum Jahrespreis von 890,00 EUR.",
+                  subject="Korrekturabzug Ihres Firmeneintrags", sender="redaktion@firmen-moorkamp.example",
+                  greeting="Sehr geehrte Damen und Herren,\n\n")
+    assert result.firm_reference is None
+    assert result.intent == "spam"
+
+
+def test_a_recourse_claim_announced_beside_the_balance_holds_it_back() -> None:
+    result = read("Offener Beitragssaldo: 412,00 EUR.\n\nAus dem Unfall vom 02.04.2107 haben wir 1.980,00 EUR "
+                  "reguliert. "
+                  "Diesen Betrag werden wir gegenüber Ihrem Mandanten im Wege des Regresses geltend machen.",
+                  greeting="Sehr geehrte Damen und Herren,\n\n")
+    assert result.total_amount == D("412.00")
+    assert not result.amount_is_safe

@@ -276,6 +276,9 @@ PARTS_TO_FOLLOW = phrases((
     # gesondert geltend gemacht")
     r"\b(?:Forderung|Anspruch|Ansprüche|Regress\w*)\b[^.;]{0,40}?\bgesondert (?:\S+ ){0,2}?geltend (?:gemacht|machen)",
     r"\bprüf\w* (?:\S+ ){0,4}?(?:einen|den|einen möglichen) Regress\w*",
+    # a recourse claim announced against the client ("Diesen Betrag werden wir … im Wege des Regresses geltend
+    # machen"): more than the stated total will be owed
+    r"\bRegress\w* (?:\S+ ){0,4}?geltend (?:machen|gemacht)", r"\bim Wege des Regresses\b",
     # a further bill whose figure follows ("eine weitere Rechnung … ist noch in Prüfung; den Betrag teilen wir Ihnen
     # gesondert mit")
     r"\b(?:den|dessen|deren|ihren|seinen) (?:\S+ )?Betrag (?:\S+ ){0,4}?(?:gesondert|separat|später|nachträglich) "

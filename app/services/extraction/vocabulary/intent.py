@@ -434,6 +434,13 @@ PLAN_OVER = phrases((
     # an offer made before that came to nothing: "Eine Ratenzahlung hatten wir Frau S. schon im Juli angeboten (50 €
     # im Monat), darauf kam leider keine Reaktion"
     r"(?:hatten|hatte) (?:wir|ich) (?:\S+ ){0,6}?angeboten\b",
+    # … or one the debtor made that was not kept ("hatte uns im Januar eine Ratenzahlung angeboten, die Raten sind aber
+    # nie gezahlt worden")
+    r"\b(?:hatte|hatten) (?:uns|mir) (?:\S+ ){0,6}?angeboten\b",
+    # instalments only once papers are in, no terms yet ("Einer Ratenzahlung können wir nur nach Vorlage einer
+    # Einkommens- und Ausgabenaufstellung zustimmen")
+    r"\b(?:nur|erst) nach (?:Vorlage|Eingang|Prüfung|Übersendung) (?:\S+ ){0,4}?"
+    r"\w*(?:aufstellung|nachweis\w*|unterlagen|belege|auskunft|vermögensauskunft)\b",
     r"(?:keine|ohne) (?:\S+ )?(?:Reaktion|Antwort|Rückmeldung)\b", r"nicht (?:\S+ )?(?:reagiert|angenommen|genutzt)\b",
     # a facility granted once that has lapsed ("Die bewilligte Zahlungserleichterung … ist entfallen"), and a grant
     # named by its date (a benefit loan's "Bewilligung vom 01.08.2076"): history, no offer
