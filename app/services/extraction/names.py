@@ -41,8 +41,9 @@ _CLIENT_PATTERNS: tuple[tuple[float, re.Pattern[str]], ...] = (
     (0.75, re.compile(
         rf"\b(?i:für|betreffend|betr\.|sache|sachen|angelegenheit|forderungsanfrage|anfrage)\s+(?:(?i:herrn?|frau)\s+)?"
         rf"{_PERSON}")),
-    # a person written with their birth date ("Betreff: Dariusz Kempinski, geb. 09.11.1984"): the debtor
-    (0.75, re.compile(rf"(?:^|[:|]\s*|\s[–-]\s+){_PERSON},?\s*\(?(?i:geb\.|geboren)\s*(?i:am\s+)?\d")),
+    # a person written with their birth date ("Betreff: Dariusz Kempinski, geb. 09.11.1984", also indented on a line
+    # of its own): the debtor
+    (0.75, re.compile(rf"(?:^\s*|[:|]\s*|\s[–-]\s+){_PERSON},?\s*\(?(?i:geb\.|geboren)\s*(?i:am\s+)?\d")),
     # a system writing the account holder surname first ("zum Kundenkonto WRZOSEK, NATALIA", "Mietkonto Lührs, Tomke")
     (0.7, re.compile(rf"\b(?i:kundenkonto|mietkonto|vertragskonto|konto|kunde|kundin)\s+{_REVERSED}")),
     (0.6, re.compile(rf"\b(?:Herrn?|Frau)\s+{_FORWARD}")),
