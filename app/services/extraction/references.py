@@ -26,7 +26,9 @@ _LABELS: tuple[tuple[ReferenceKind, str], ...] = (
     ("tax_number", r"steuer-?(?:nummer|nr\.?)|st\.?-?nr\.?"),
     ("invoice", r"rechnungs-?(?:nummer|nr\.?)|rechnung|beleg-?(?:nummer|nr\.?)"),
     ("file_number", r"az\.?|aktenzeichen[s]?|akte|(?<!ticket)zeichen[s]?|gz\.?|gesch(?:ä|ae)ftszeichen"
-                    r"|vorgangs-?(?:nummer|nr\.?)|referenz(?:nummer)?|fall-?(?:nummer|nr\.?)|ref\.?|reference"),
+                    r"|vorgangs-?(?:nummer|nr\.?)|referenz(?:nummer)?|fall-?(?:nummer|nr\.?)|ref\.?|reference"
+                    # a case management's own id ("Case-ID PS-C-7718-2093", "Fall-ID …", "Vorgangs-ID …")
+                    r"|case-?\s?id|fall-?id|vorgangs-?id"),
 )
 # Compound labels a creditor coins for its own number ("Mieterkonto", "Nutzungsvertrag", "Patienten-Nr.",
 # "Teilnehmernummer"): any word ending so, but for the numbers that never name a debt (a phone, a register, a

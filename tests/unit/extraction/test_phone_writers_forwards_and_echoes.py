@@ -311,3 +311,10 @@ def test_a_client_written_with_a_birth_date_on_an_indented_line_of_its_own_is_fo
     result = read("gegen Ihre Mandantin\n\n    Marlene Brakel-Otten, geb. 12.03.1988\n    Vertragsnummer BK-4410-2231\n\n"
                   "besteht folgende Forderung: Gesamtbetrag 318,20 EUR.", greeting="Sehr geehrte Damen und Herren,\n\n")
     assert "Marlene Brakel-Otten" in [name.value for name in result.names]
+
+
+def test_a_case_managements_own_id_is_the_creditors_reference() -> None:
+    result = read("bitte senden Sie uns die Vollmacht und lassen Sie die Case-ID MZ-C-5521-0093 im Betreff stehen.",
+                  subject="Ihre Anfrage – Case-ID MZ-C-5521-0093", sender="case-management@zahlmoor.example",
+                  greeting="Sehr geehrte Damen und Herren,\n\n")
+    assert result.creditor_reference == "MZ-C-5521-0093"
