@@ -314,12 +314,11 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh32", "amount_exact"): "14/16: QJ004 (the client's forward of a reminder: the forwarded mail is "
     "quoted history, no figure read; a human reviews) and QJ009 (a shared service centre answers for two creditors: "
     "the sum across both is read; never safe)",
-    ("corpus_fresh32", "intent"): "19/22: QJ004 (above, read as a question), QJ010 (the contract is the wife's, the "
-    "creditor refuses figures: read as a question) and QJ014 (a bailiff asking whether instalments are offered, read "
-    "as an instalment offer); none is written",
-    ("corpus_fresh32", "noise_amounts_taken"): "QJ007 (the client's son's account), QJ009 (above), QJ014 (the "
-    "bailiff's citation of the creditor's figure) and QJ017 (a creditor the firm never wrote to); none is written",
-    ("corpus_fresh32", "amount_where_none_stated"): "QJ007, QJ014 and QJ017, as above",
+    ("corpus_fresh32", "intent"): "20/22: QJ004 (above, read as a question) and QJ010 (the contract is the wife's, "
+    "the creditor refuses figures: read as a question); none is written",
+    ("corpus_fresh32", "noise_amounts_taken"): "QJ007 (the client's son's account), QJ009 (above) and QJ017 (a "
+    "creditor the firm never wrote to); none is written",
+    ("corpus_fresh32", "amount_where_none_stated"): "QJ007 and QJ017, as above",
     ("corpus_fresh32", "safe_cases_auto_applied"): "9/13: QJ003 and QJ011 (matched at 0.67 only: an agency for a "
     "creditor of a client with two letters; a reference on file written otherwise), QJ009 (above) and QJ016 (a "
     "previous figure named beside the current one) go to a human",
@@ -708,12 +707,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "the last digit: no total read)",
     ("corpus_fresh99", "safe_cases_auto_applied"): "10/12: SY013 (a gym from a freemail-style address, held at "
     "matching) and SY016 (a PDF total without a currency or label) go to a human",
-    ("corpus_fresh100", "noise_amounts_taken"): "SZ006 (a directory offer dressed as an invoice to the firm itself: "
-    "its 1.021,02 read, matched to no inquiry, never written)",
-    ("corpus_fresh100", "amount_where_none_stated"): "SZ006, as above",
-    ("corpus_fresh100", "safe_cases_auto_applied"): "8/12: SZ007 ('Forderungen gegen Herrn … bestehen bei uns nicht' "
-    "about another file beside the overdraft), SZ015 (an XLSX total, margin too small), SZ018 (a driving school "
-    "without a reference, matched for review) and SZ023 (a loan and a current account summed) go to a human",
+    ("corpus_fresh100", "safe_cases_auto_applied"): "9/12: SZ015 (an XLSX total, margin too small), SZ018 (a driving "
+    "school without a reference, matched for review) and SZ023 (a loan and a current account summed) go to a human",
     ("corpus_fresh101", "amount_exact"): "16/17: TA011 (a treasury PDF with the old dunning column beside the current "
     "one: the old 310,00 is read, never safe)",
     ("corpus_fresh101", "noise_amounts_taken"): "TA011's 310,00, as above",
@@ -742,8 +737,6 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh105", "safe_cases_auto_applied"): "11/13 by this corpus's theme (creditors abroad): TE013 (an "
     "Austrian hotel owner's private address, matched to nothing) and TE023 (a Swiss figure beside a CHF one) go to a "
     "human",
-    ("corpus_fresh106", "intent"): "25/27: TF023 (an insurer confirming the firm's figure without writing it: read as "
-    "a question) and TF024 (a paid directory 'correction proof': read as a statement without a total)",
     ("corpus_fresh106", "safe_cases_auto_applied"): "9/11 by this corpus's theme (claims that moved): TF009 and TF016 "
     "(the firm's figure restated above the new one, margins too small) go to a human",
     ("corpus_fresh107", "amount_exact"): "17/20 by this corpus's theme (several claims and people): TG016 and TG021 "
@@ -755,11 +748,10 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "account 'ausgeglichen' beside another (TG017) and a refusal about the husband's policy (TG023) go to a human",
     ("corpus_fresh108", "amount_exact"): "16/19: TH011 and TH020 (claims paid, the paid figure read as a statement) "
     "and TH017 (an XLSX balance beside a paid invoice: read as settled); none is written",
-    ("corpus_fresh108", "intent"): "20/25: TH011, TH017, TH020 (above), TH004 (a directory offer read as a statement) "
-    "and TH015 (a garage that handed the claim to an agency: read as a statement, held back by its refusal)",
-    ("corpus_fresh108", "noise_amounts_taken"): "TH004's 1.190,00, TH011's 1.027,64, TH015's 1.488,93 and TH020's "
-    "312,40, as above",
-    ("corpus_fresh108", "amount_where_none_stated"): "TH004 and TH015, as above",
+    ("corpus_fresh108", "intent"): "21/25: TH011, TH017, TH020 (above) and TH015 (a garage that handed the claim to an "
+    "agency: read as a statement, held back by its refusal)",
+    ("corpus_fresh108", "noise_amounts_taken"): "TH011's 1.027,64, TH015's 1.488,93 and TH020's 312,40, as above",
+    ("corpus_fresh108", "amount_where_none_stated"): "TH015, as above",
     ("corpus_fresh109", "amount_exact"): "19/20: TI018 (an HTML-only bank reply whose quoted letter sits in a styled "
     "div: the firm's 8.715,40 is read, never safe)",
     ("corpus_fresh109", "noise_amounts_taken"): "TI018's 8.715,40, as above",
@@ -791,9 +783,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh112", "noise_amounts_taken"): "TL008's 497,34, as above",
     ("corpus_fresh113", "amount_exact"): "19/20: TM026 (the figure only in a colleague's forwarded internal note: "
     "quoted history, no total read)",
-    ("corpus_fresh113", "safe_cases_auto_applied"): "7/12 by this corpus's theme (utilities and housing): TM007 (a "
-    "credit note set off), TM012 (a final bill's HTML table of meter readings), TM026 (above) are not safe; TM010 and "
-    "TM015 are safe and held at matching",
+    ("corpus_fresh113", "safe_cases_auto_applied"): "8/12 by this corpus's theme (utilities and housing): TM007 (a "
+    "credit note set off) and TM026 (above) are not safe; TM010 and TM015 are safe and held at matching",
     ("corpus_fresh114", "amount_exact"): "19/21: TN011 (a mother's note that she paid, read as spam; nothing written) "
     "and TN024 (a son typing up the agency's letter: read as a question)",
     ("corpus_fresh114", "intent"): "24/27 by this corpus's theme (replies not written by the creditor's clerk): TN007 "
@@ -833,9 +824,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "matching",
     ("corpus_fresh122", "intent"): "24/26: TV016 (a statement read as an instalment offer) and TV025 (a draft "
     "instalment contract read as a statement); neither writes",
-    ("corpus_fresh122", "safe_cases_auto_applied"): "8/15 by this corpus's theme (very short and very long replies): a "
-    "bare '276,00' (TV004), figures buried in long text or quoted (TV005, TV006, TV011, TV012, TV016, TV022) go to a "
-    "human",
+    ("corpus_fresh122", "safe_cases_auto_applied"): "9/15 by this corpus's theme (very short and very long replies): a "
+    "bare '276,00' (TV004), figures buried in long text or quoted (TV006, TV011, TV012, TV016, TV022) go to a human",
     ("corpus_fresh123", "amount_exact"): "19/21: TW018 and TW023 (read as questions; nothing written)",
     ("corpus_fresh123", "intent"): "25/27: TW018 and TW023, as above",
     ("corpus_fresh123", "auto_applied_needing_human"): "TW026: a collection agency writing for a hospital, figures "
@@ -900,8 +890,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh133", "safe_cases_auto_applied"): "10/13 by this corpus's theme (mail programs and systems): UG007 "
     "and UG013 (totals only in a PDF and in an XLSX formula row, read right and never written unseen) and UG009 "
     "(above)",
-    ("corpus_fresh134", "safe_cases_auto_applied"): "8/15 by this corpus's theme (figures written in unusual ways): "
-    "UH005, UH006, UH007 (a sum below a part it takes a payment from: 'a part is larger than the total'), UH014 and "
+    ("corpus_fresh134", "safe_cases_auto_applied"): "9/15 by this corpus's theme (figures written in unusual ways): "
+    "UH006, UH007 (a sum below a part it takes a payment from: 'a part is larger than the total'), UH014 and "
     "UH026 (the figures only in a PDF ledger and a DOCX), UH013 (above) go to a human; UH008 is safe and held at "
     "matching",
     ("corpus_fresh135", "amount_exact"): "19/20: UI019 (a utility's instalment offer: the down payment 174,35 read "
@@ -910,9 +900,7 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh136", "amount_exact"): "17/20 by this corpus's theme (figures only in attachments): UJ005 (an XLSX "
     "over two accounts, the current account's 1.321,55 read instead of the combined total), UJ023 (two PDFs for two "
     "files, the other file's total read; never safe) and UJ024 (no total read from its attachment)",
-    ("corpus_fresh136", "noise_amounts_taken"): "UJ005's and UJ023's figures (above) and UJ007's 462,91 (a directory "
-    "'offer' that is spam, read as a statement; matched to no letter)",
-    ("corpus_fresh136", "amount_where_none_stated"): "UJ007, as above",
+    ("corpus_fresh136", "noise_amounts_taken"): "UJ005's and UJ023's figures (above)",
     ("corpus_fresh136", "safe_cases_auto_applied"): "7/13: UJ004, UJ011, UJ019, UJ020 (totals only in attachments, "
     "some with a payment deducted or two tables: read, not written unseen), UJ005 and UJ024 (above) go to a human",
     ("corpus_fresh137", "safe_cases_auto_applied"): "8/10: UK010 and UK014 are safe and held at matching",
@@ -989,9 +977,9 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh154", "safe_cases_auto_applied"): "8/15: VB002 and VB007 (a rounded sum after the exact one), VB003 "
     "(no currency), VB012 (an older round figure named), VB017 (the rounding called current), VB018 (interest for the "
     "quarter left out) and VB021 (a part larger than the total) go to a human",
-    ("corpus_fresh156", "safe_cases_auto_applied"): "5/12 by this corpus's theme (system-generated account mails): "
+    ("corpus_fresh156", "safe_cases_auto_applied"): "6/12 by this corpus's theme (system-generated account mails): "
     "VD003, VD022, VD024 and VD027 (totals over several contract accounts), VD005 (a negative balance beside a revoked "
-    "mandate), VD008 (an XLSX ledger without currency) and VD018 (a settled word beside the total)",
+    "mandate) and VD008 (an XLSX ledger without currency)",
     ("corpus_fresh158", "amount_exact"): "20/21: VF018 (an older invoice in the PDF read beside the body's current "
     "total); not written",
     ("corpus_fresh158", "noise_amounts_taken"): "VF016 (another member's account in the attachment: its figure read) "
@@ -1072,9 +1060,8 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     # a fourth round of base rates, measured at the session's end against eec1b8f and not tuned on
     ("corpus_fresh187", "auto_applied_needing_human"): "WI019: a collection agency answers in a DOCX after the "
     "provider's referral (as fresh181 WC024 above)",
-    ("corpus_fresh187", "safe_cases_auto_applied"): "12/16: WI008 ('Forderungen aus dem Vertragsverhältnis bestehen "
-    "nicht' about another contract read as settled), WI017 (an earlier balance read as a rival), WI020 (a sheet whose "
-    "rows are larger than its total), WI022 (a note on what is not included), for a human",
+    ("corpus_fresh187", "safe_cases_auto_applied"): "13/16: WI017 (an earlier balance read as a rival), WI020 (a sheet "
+    "whose rows are larger than its total), WI022 (a note on what is not included), for a human",
     ("corpus_fresh189", "auto_applied_needing_human"): "WK007: a private landlady's total beside a deposit she still "
     "holds, not set off (other authors label a held deposit a write: fresh180 WB011, fresh181 WC006)",
     # session 29's first four rounds, each measured at first sight against the session's start (246f9d2), and its
@@ -1130,6 +1117,64 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     ("corpus_fresh204", "safe_cases_auto_applied"): "10/13: WZ020, WZ021 and WZ028, for a human",
     ("corpus_fresh27", "intent"): "18/20: QE004 ('Der von Ihnen genannte Betrag ist korrekt' without the figure) and "
     "QE009 (only the change 'um 241,88 € verringert') read as questions; neither has a figure written",
+    # session 30's blind corpora (fresh205–fresh220 measured at first sight against the session's start, fresh221–224
+    # against the end of its fourth round); what stays below a floor after the session's fixes:
+    ("corpus_fresh205", "amount_exact"): "21/22: XA026 (a loan's balance 'zum Kündigungszeitpunkt betrug', interest "
+    "to follow: read as an earlier figure, no total; a human reads it)",
+    ("corpus_fresh206", "safe_cases_auto_applied"): "11/13 by this corpus's theme (phone writers): XB009 (a private "
+    "lender's '1200.00 offen' without a currency) and XB013 (safe, held at matching) go to a human",
+    ("corpus_fresh207", "amount_exact"): "21/22: XC010 (a court cashier's two payment numbers, one of them not asked "
+    "about: one number's figure read; never safe)",
+    ("corpus_fresh207", "noise_amounts_taken"): "XC010's 1.046,50, as above",
+    ("corpus_fresh207", "safe_cases_auto_applied"): "9/13 by this corpus's theme (public creditors): XC007 (a tax "
+    "account PDF's total without a currency or label), XC014 (enforcement costs elsewhere 'nicht bekannt'), XC021 (a "
+    "forwarded internal note with a second figure) go to a human; XC012 is safe and held at matching",
+    ("corpus_fresh208", "safe_cases_auto_applied"): "11/15: XD013 (an XLSX total without a currency or label), XD018 "
+    "(a landlord's 'schuldet' without a total word), XD021 (a colleague's forwarded '-3.562,07 EUR (Soll)') go to a "
+    "human; XD009 is safe and held at matching",
+    ("corpus_fresh211", "noise_amounts_taken"): "XG025 (a terminated loan's principal alone, interest and costs to "
+    "follow; its label wants no total): read, never safe",
+    ("corpus_fresh211", "amount_where_none_stated"): "XG025, as above",
+    ("corpus_fresh211", "safe_cases_auto_applied"): "11/13 by this corpus's theme (banks): XG006 (an HTML table over "
+    "three accounts) and XG011 (a PDF with the termination letter's older figure beside the current one) go to a human",
+    ("corpus_fresh212", "safe_cases_auto_applied"): "11/14: XH016 (an HTML table beside the invoice PDF, the "
+    "treatment cost larger), XH020 (a bank thread naming the loan's 8.500,00) go to a human; XH010 is safe and held "
+    "at matching (spouses at one utility)",
+    ("corpus_fresh213", "safe_cases_auto_applied"): "11/14: XI010 (a landlord's 'schuldet'), XI016 (an XLSX formula "
+    "balance without a currency) and XI024 (a leaflet PDF's example figures beside the body's total) go to a human",
+    ("corpus_fresh214", "amount_exact"): "17/21 by this corpus's theme (landlords): XJ010 (rent arrears beside damages "
+    "still estimated: no total read), XJ013 (an instalment offer's rate read), XJ016 (a figure not read as a total) "
+    "and XJ027 ('zusammen … für die Schäden' read before the later 'insgesamt'); none is written",
+    ("corpus_fresh214", "noise_amounts_taken"): "XJ013's 60,00 and XJ027's 2.538,50, as above",
+    ("corpus_fresh215", "amount_exact"): "21/22: XK022 (the forwarded note's 'Summe 874,00 €' read over the cover's "
+    "'mit der Mahngebühr … sind 879,00 € offen'; never safe)",
+    ("corpus_fresh215", "noise_amounts_taken"): "XK022's 874,00, as above",
+    ("corpus_fresh215", "safe_cases_auto_applied"): "5/12 by this corpus's theme (health care): XK004 and XK019 "
+    "(billing centres the claims were assigned to: 'the creditor on file changes'), XK008 (a part larger than the "
+    "total beside 'nichts mehr offen'), XK011 (a billing company named as the claim's holder), XK013 (a figure that "
+    "may shrink if the welfare office pays), XK022 (above) go to a human; XK017 is safe and held at matching",
+    ("corpus_fresh217", "amount_exact"): "19/21: XM016 and XM027 ('Die Rechnung … über 1.730,45 € ist noch komplett "
+    "offen', 'Zusammen mit der alten Rechnung … sind jetzt 2.143,14 € offen': the bill's word read as a principal, no "
+    "total)",
+    ("corpus_fresh217", "safe_cases_auto_applied"): "9/13: XM010 (a landlord's total beside another figure), XM018 (a "
+    "second figure called current), XM027 (above) go to a human; XM022 is safe and held at matching",
+    ("corpus_fresh218", "noise_amounts_taken"): "XN017 (a portal notice of the next monthly bill, labelled an "
+    "automatic mail, read as a statement of 29,95; never safe)",
+    ("corpus_fresh218", "amount_where_none_stated"): "XN017, as above",
+    ("corpus_fresh218", "auto_applied_needing_human"): "XN025: a collection agency taking over the claim, within 25 % "
+    "of the firm's figure, its total right; its author wants a human for the new party (the shared dev labels want "
+    "one only at +40 %)",
+    ("corpus_fresh218", "safe_cases_auto_applied"): "9/12: XN005 (three contracts summed), XN010 (an XLSX with a part "
+    "larger than its total) and XN014 (a rival figure) go to a human",
+    ("corpus_fresh219", "safe_cases_auto_applied"): "9/13 by this corpus's theme (small businesses): XO004 and XO017 "
+    "('640,-', '730,-' without a currency or label), XO013 (a rival figure) go to a human; XO012 (an inn without a "
+    "reference, misspelt name) is matched to nothing",
+    ("corpus_fresh220", "amount_exact"): "21/22: XP007 (claim parts read, no total)",
+    ("corpus_fresh220", "safe_cases_auto_applied"): "9/14: XP007 (above), XP010 and XP014 (PDF and XLSX totals with "
+    "rival figures), XP022 (negative balances beside a cancelled limit) go to a human; XP021 is safe and held at "
+    "matching",
+    ("corpus_fresh224", "safe_cases_auto_applied"): "11/13: XT005 and XT026 are safe and held at matching (a mother's "
+    "and a son's accounts at one provider)",
 }
 
 MISSING = "<no shared corpus>"
@@ -1191,7 +1236,10 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh186", "corpus_fresh187", "corpus_fresh188", "corpus_fresh189", "corpus_fresh190",
        "corpus_fresh191", "corpus_fresh192", "corpus_fresh193", "corpus_fresh194", "corpus_fresh195",
        "corpus_fresh196", "corpus_fresh197", "corpus_fresh198", "corpus_fresh199", "corpus_fresh200",
-       "corpus_fresh201", "corpus_fresh202", "corpus_fresh203", "corpus_fresh204")
+       "corpus_fresh201", "corpus_fresh202", "corpus_fresh203", "corpus_fresh204", "corpus_fresh205", "corpus_fresh206",
+       "corpus_fresh207", "corpus_fresh208", "corpus_fresh209", "corpus_fresh210", "corpus_fresh211", "corpus_fresh212",
+       "corpus_fresh213", "corpus_fresh214", "corpus_fresh215", "corpus_fresh216", "corpus_fresh217", "corpus_fresh218",
+       "corpus_fresh219", "corpus_fresh220", "corpus_fresh223", "corpus_fresh224")
 
 
 def first_round_corpora() -> list[str]:
@@ -1254,6 +1302,8 @@ REFERENCE_FLOOR = 0.95
 
 # corpus → why its creditor references do not hold the floor yet (non-strict xfail, as above).
 REFERENCE_EXPECTED_FAILURES: dict[str, str] = {
+    "corpus_fresh205": "24/26: XA005, labelled with its kind in front ('VK 4410 2287 31'; the number alone is "
+    "reported), and XA015 (a bank's answer for a client sent to another client's routing address: none reported)",
     "corpus_fresh178": "22/24: VZ015 and VZ026, labelled with their kind in front ('KZ 31.400.3105'); the number alone "
     "is reported",
     "corpus_fresh185": "26/28: WG006 (another client's figures in this thread: the thread's reference) and WG026 (a "
