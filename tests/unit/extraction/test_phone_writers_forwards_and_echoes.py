@@ -308,8 +308,9 @@ def test_a_recourse_claim_announced_beside_the_balance_holds_it_back() -> None:
 
 
 def test_a_client_written_with_a_birth_date_on_an_indented_line_of_its_own_is_found() -> None:
-    result = read("gegen Ihre Mandantin\n\n    Marlene Brakel-Otten, geb. 12.03.1988\n    Vertragsnummer BK-4410-2231\n\n"
-                  "besteht folgende Forderung: Gesamtbetrag 318,20 EUR.", greeting="Sehr geehrte Damen und Herren,\n\n")
+    result = read("gegen Ihre Mandantin\n\n    Marlene Brakel-Otten, geb. 12.03.1988\n    Vertragsnummer "
+                  "BK-4410-2231\n\nbesteht folgende Forderung: Gesamtbetrag 318,20 EUR.",
+                  greeting="Sehr geehrte Damen und Herren,\n\n")
     assert "Marlene Brakel-Otten" in [name.value for name in result.names]
 
 
