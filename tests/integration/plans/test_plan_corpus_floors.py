@@ -55,7 +55,7 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh135", "corpus_plan_fresh136", "corpus_plan_fresh137", "corpus_plan_fresh138",
        "corpus_plan_fresh139", "corpus_plan_fresh140", "corpus_plan_fresh141", "corpus_plan_fresh142",
        "corpus_plan_fresh143", "corpus_plan_fresh144", "corpus_plan_fresh145", "corpus_plan_fresh146",
-       "corpus_plan_fresh147")
+       "corpus_plan_fresh147", "corpus_plan_fresh148")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -392,6 +392,9 @@ LOWER: dict[str, dict[str, float]] = {
     # plan_fresh147 EP007 (a council committee that has not met, read as automatic), EP015 (30 % over 54 months asked
     # for beside a refusal) and EP017 (a form's 'Ablehnung' beside a one-off 200,00 €) read as declined.
     "corpus_plan_fresh147": {"decision": 0.88},
+    # plan_fresh148 (the fifth round) EQ011: a reply for Marcel sent to his sister Marlene's routing address, matched
+    # to her letter for review.
+    "corpus_plan_fresh148": {"match": 0.96},
 }
 
 
