@@ -1175,6 +1175,12 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "matching",
     ("corpus_fresh224", "safe_cases_auto_applied"): "11/13: XT005 and XT026 are safe and held at matching (a mother's "
     "and a son's accounts at one provider)",
+    ("corpus_fresh222", "amount_exact"): "20/21: XR007 (a contribution account set off to zero beside a refund paid "
+    "out: the refund read, never safe; its label is settled)",
+    ("corpus_fresh222", "noise_amounts_taken"): "XR007's 96,80, as above",
+    ("corpus_fresh222", "safe_cases_auto_applied"): "7/11 by this corpus's theme (insurers): XR006 (a figure without a "
+    "currency or label), XR008 and XR012 (totals named only by 'beträgt' / 'Betrag', one in a DOCX) and XR015 (a rival "
+    "premium figure) go to a human",
 }
 
 MISSING = "<no shared corpus>"
@@ -1239,7 +1245,7 @@ OWN = ("corpus_alt", "corpus_fresh", "corpus_fresh2", "corpus_fresh3", "corpus_f
        "corpus_fresh201", "corpus_fresh202", "corpus_fresh203", "corpus_fresh204", "corpus_fresh205", "corpus_fresh206",
        "corpus_fresh207", "corpus_fresh208", "corpus_fresh209", "corpus_fresh210", "corpus_fresh211", "corpus_fresh212",
        "corpus_fresh213", "corpus_fresh214", "corpus_fresh215", "corpus_fresh216", "corpus_fresh217", "corpus_fresh218",
-       "corpus_fresh219", "corpus_fresh220", "corpus_fresh223", "corpus_fresh224")
+       "corpus_fresh219", "corpus_fresh220", "corpus_fresh221", "corpus_fresh222", "corpus_fresh223", "corpus_fresh224")
 
 
 def first_round_corpora() -> list[str]:

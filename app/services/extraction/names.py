@@ -44,6 +44,9 @@ _CLIENT_PATTERNS: tuple[tuple[float, re.Pattern[str]], ...] = (
     # a person written with their birth date ("Betreff: Dariusz Kempinski, geb. 09.11.1984", also indented on a line
     # of its own): the debtor
     (0.75, re.compile(rf"(?:^\s*|[:|]\s*|\s[–-]\s+){_PERSON},?\s*\(?(?i:geb\.|geboren)\s*(?i:am\s+)?\d")),
+    # the holder in brackets after the account's number ("Für das Kundenkonto KK24-90177342 (Olga Tscherniak)")
+    (0.7, re.compile(rf"\b(?i:kundenkonto|mietkonto|vertragskonto|konto|kundennummer|vertrag)\s+[\w./-]*\d[\w./-]*\s+"
+                     rf"\(\s*{_FORWARD}\s*\)")),
     # a system writing the account holder surname first ("zum Kundenkonto WRZOSEK, NATALIA", "Mietkonto Lührs, Tomke")
     (0.7, re.compile(rf"\b(?i:kundenkonto|mietkonto|vertragskonto|konto|kunde|kundin)\s+{_REVERSED}")),
     (0.6, re.compile(rf"\b(?:Herrn?|Frau)\s+{_FORWARD}")),
@@ -60,6 +63,7 @@ _CLIENT_HINTS: tuple[Caseless | re.Pattern[str], ...] = (
     Caseless.compile(r"kd|schu|mitgl|vn\."),
     Caseless.compile("für|betr|sache|angelegenheit|anfrage"),
     Caseless.compile("geb"),
+    Caseless.compile("konto|kundennummer|vertrag"),
     Caseless.compile("konto|kunde|kundin"),
     re.compile("Herr|Frau"),
 )

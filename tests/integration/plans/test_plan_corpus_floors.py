@@ -55,7 +55,7 @@ OWN = ("corpus_plan_fresh", "corpus_plan_fresh2", "corpus_plan_fresh3", "corpus_
        "corpus_plan_fresh135", "corpus_plan_fresh136", "corpus_plan_fresh137", "corpus_plan_fresh138",
        "corpus_plan_fresh139", "corpus_plan_fresh140", "corpus_plan_fresh141", "corpus_plan_fresh142",
        "corpus_plan_fresh143", "corpus_plan_fresh144", "corpus_plan_fresh145", "corpus_plan_fresh146",
-       "corpus_plan_fresh147", "corpus_plan_fresh148")
+       "corpus_plan_fresh147", "corpus_plan_fresh148", "corpus_plan_fresh149")
 # Per corpus, the share floors it is held to instead of the common ones (the safety floors are never lowered).
 LOWER: dict[str, dict[str, float]] = {
     "corpus_plan_fresh2": {"decision": 0.93, "match": 0.96, "intent": 0.93},
@@ -395,6 +395,11 @@ LOWER: dict[str, dict[str, float]] = {
     # plan_fresh148 (the fifth round) EQ011: a reply for Marcel sent to his sister Marlene's routing address, matched
     # to her letter for review.
     "corpus_plan_fresh148": {"match": 0.96},
+    # plan_fresh149 (the fifth round, short informal answers): ER006 (a garage owner's lower-case "1000 euro einmal"
+    # beside the bill's 2284 read as unclear), ER011 (an HTML-only consent read as unclear), ER015 (a couple's interim
+    # note read as a consent, not recorded alone), ER018 (a question about a one-off read as unclear) and ER020 (an
+    # aunt's refusal under the subject "Tanja" to the plain inbox, matched to nothing).
+    "corpus_plan_fresh149": {"decision": 0.8, "match": 0.96, "intent": 0.96},
 }
 
 
@@ -461,6 +466,11 @@ EXPECTED_FAILURES: dict[tuple[str, str], str] = {
     "read as a term of its own: a counter-offer, for a human)",
     ("corpus_plan_fresh145", "counter-offer figures right ≥ 95 %"): "83 % (5/6): EN015 (above)",
     ("corpus_plan_fresh147", "counter-offer figures right ≥ 95 %"): "60 % (3/5): EP015 and EP017 (above)",
+    ("corpus_plan_fresh149", "counter-offer figures right ≥ 95 %"): "67 % (4/6): ER006 (above) and ER024 (a DOCX "
+    "one-off of 1.500,00 € read with the plan's 48 months beside it)",
+    ("corpus_plan_fresh149", "no amount where none is stated"): "ER006's bill of 2284 (above) read as a claim; a plan "
+    "reply never writes one",
+    ("corpus_plan_fresh149", "no noise amount taken"): "ER006, as above",
     ("corpus_plan_fresh131", "counter-offer figures right ≥ 95 %"): (
         "80 % (4/5): DZ024's 24 months beside its rate of 10,00 € (the months not read); the decision is right"),
     ("corpus_plan_fresh133", "no amount where none is stated"): (

@@ -319,3 +319,23 @@ def test_a_case_managements_own_id_is_the_creditors_reference() -> None:
                   subject="Ihre Anfrage – Case-ID MZ-C-5521-0093", sender="case-management@zahlmoor.example",
                   greeting="Sehr geehrte Damen und Herren,\n\n")
     assert result.creditor_reference == "MZ-C-5521-0093"
+
+
+def test_a_statement_naming_the_holder_in_brackets_is_about_a_case_whatever_its_newsletter_footer() -> None:
+    result = read("Für das Kundenkonto KM24-5510233 (Anke Brakel) bestehen folgende offene Posten: Rechnung vom "
+                  "08.01.2107 89,95 €, Mahngebühren 5,00 €. Offener Saldo: 94,95 €.\n\nJetzt zum Newsletter anmelden "
+                  "und 10 % Rabatt sichern!", subject="Ihre Anfrage zu Kundenkonto KM24-5510233",
+                  sender="buchhaltung@modemoor24.example", greeting="Sehr geehrte Damen und Herren,\n\n")
+    assert "Anke Brakel" in [name.value for name in result.names]
+    assert result.intent == "debt_statement"
+    assert result.total_amount == D("94.95")
+
+
+def test_what_an_insurer_paid_out_to_a_third_party_is_never_the_claim() -> None:
+    result = read("Wir haben den Schaden der Geschädigten mit insgesamt 6.204,10 EUR reguliert und nehmen Herrn Brakel "
+                  "in Höhe von höchstens 5.000,00 EUR in Rückgriff.\n\nUnsere Forderung beträgt derzeit:\n\n"
+                  "Regress                 5.000,00 EUR\nZinsen                     96,40 EUR\n"
+                  "                        ------------\n                        5.096,40 EUR",
+                  greeting="Sehr geehrte Damen und Herren,\n\n")
+    assert result.total_amount != D("6204.10")
+    assert not (result.amount_is_safe and result.total_amount != D("5096.40"))

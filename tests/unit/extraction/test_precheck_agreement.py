@@ -161,7 +161,7 @@ def test_a_client_pattern_skipped_by_its_hint_would_have_found_nothing(text: str
 def test_the_client_hints_let_every_pattern_through() -> None:
     lines = ("Ihre Mandantin Frau Anna Müller", "Schuldnerin: Maria Schmidt", "unsere Kundin Anna Müller",
              "Bank ./. Anna Müller", "Kd. Anna Müller", "betreffend Herrn Anna Müller",
-             "Betreff: Anna Müller, geb. 01.02.1980",
+             "Betreff: Anna Müller, geb. 01.02.1980", "Kundenkonto KK24-90177 (Anna Müller)",
              "Kundenkonto MÜLLER, ANNA", "Herr Max Müller")
     for (_confidence, pattern, hint), line in zip(names._CLIENT_SCANS, lines, strict=True):
         assert pattern.search(line) and hint.search(line), line

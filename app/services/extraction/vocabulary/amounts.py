@@ -774,6 +774,9 @@ PAID_TRAIL = phrases((
     r"\b(?:bar|in bar) (?:\S+ ){0,2}?(?:gebracht|vorbeigebracht|gegeben|übergeben|ausgehändigt)\b",
     # made as a payment ("eine Teilzahlung von 300,00 € geleistet"; "nicht geleistet" is stopped by the negation)
     r"\bgeleistet\b",
+    # settled by paying it, an insurer's word ("den Schaden des Unfallgegners mit insgesamt 7.318,40 EUR reguliert"):
+    # what was paid out, whoever to, is not what is owed
+    r"\breguliert\b",
     # Withheld from benefits paid to the debtor ("drei Monatsbeträge, zusammen 168,90 €, einbehalten").
     r"\beinbehalten\b",
     # Set off against a refund or a credit: the amount is no longer open.
