@@ -425,7 +425,10 @@ def extract(
                                     *running_doubts(decision, said, received_on),
                                     *withdrawal_doubts(said, subject, decision, candidates),
                                     *table_key_doubts(decision, lines)], references,
-                                   own_quoted_lines(lines, from_name, from_email))
+                                   # (asked only where a quoted figure could be taken for the firm's)
+                                   own_quoted_lines(lines, from_name, from_email)
+                                   if any(c.line.part == "quoted" and c.label in ("total", "balance") for c in judged)
+                                   else frozenset())
     creditor, agent = choose_creditor(find_creditor_names(subject_lines + lines, from_name, from_email))
     amounts: list[AmountFound] = [c.found() for c in judged]
     return ExtractionResult(

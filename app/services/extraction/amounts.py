@@ -295,16 +295,16 @@ def _trailing_clause(masked: str, end: int, next_start: int, next_line: str | No
     if stops:
         return tail[: min(stops)]
     # A sentence runs on into the next line (so does a bracket left open: "(… von Dr. med. Petra" / "Lindqvist) ist
-    # … beglichen"), but a row does not: an amount that ends its line above a line that ends
-    # in an amount of its own ("Auslagen 20,00 EUR" / "bereits gezahlt -150,00 EUR") is a list, and the payment
-    # row says nothing about the fee above it.
+    # … beglichen"), but a row does not: an amount that ends its line above a line that ends in an amount of its own
+    # ("Auslagen 20,00 EUR" / "bereits gezahlt -150,00 EUR") is a list, and the payment row says nothing about the fee
+    # above it.
     # (a line that breaks after a small word, "… mit 236,85 EUR im" / "Minus; …", runs on whatever its next word)
     # Nor does a row of a list, nouns and a figure ("Miete März 640 Euro" / "von der Nebenkostenabrechnung noch …").
     if next_start == len(masked) and next_line and not _SENTENCE_END.search(masked) \
             and (next_line[:1].islower() or _ENDS_IN_SMALL_WORD.search(tail) or tail.count("(") > tail.count(")")) \
-            and not (_ENDS_LINE.match(tail) and _COLUMN_GAP.search(masked[:start]) and _ends_in_amount(next_line)) \
-            and not (_ENDS_LINE.match(tail) and _NOUN_ROW.match(masked[:start])) \
-            and not (_ENDS_LINE.match(tail) and _OWN_MAIN_CLAUSE.match(next_line)):
+            and not (_ENDS_LINE.match(tail) and (
+                (_COLUMN_GAP.search(masked[:start]) and _ends_in_amount(next_line))
+                or _NOUN_ROW.match(masked[:start]) or _OWN_MAIN_CLAUSE.match(next_line))):
         continue_stop = _CLAUSE_END.search(next_line)
         return tail + " " + (next_line[: continue_stop.start()] if continue_stop else next_line)
     return tail
@@ -922,13 +922,13 @@ _PAST_COPULA = re.compile(r"\b(?:war|waren|betrug|betrugen|belief|beliefen|stand
 _ENDS_SENTENCE = re.compile(r"\s*+(?:€|EUR\b|Euro\b)?\s*+[.!](?:\s|$)", re.IGNORECASE)
 
 
-# A sentence broken off after a preposition or an article runs on in the next line; a table's header row ("… Faktor
-# Betrag") does not end so.
 # A next line that is a main clause of its own, its object or a time put first and its subject after the verb
 # ("theorie und grundbetrag hat er bezahlt" under "… zusammen 517,-€"): a writer who types every line in lower case
 # starts a new sentence there, and what that clause says is paid is not the figure above.
 _OWN_MAIN_CLAUSE = re.compile(r"^\s*(?:[^\W\d]+\s+){1,4}?(?:hat|haben|hatte|hatten|ist|sind|war|waren|wurde|wurden)\s+"
                               r"(?:er|sie|wir|ich|es|man)\b", re.IGNORECASE)
+# A sentence broken off after a preposition or an article runs on in the next line; a table's header row ("… Faktor
+# Betrag") does not end so.
 _ENDS_IN_SMALL_WORD = re.compile(r"\s(?:aus|von|auf|mit|zu|zum|zur|über|bei|in|im|für|um|dem|den|der|die|das|des"
                                  r"|ein|eine|einen|einem|noch|derzeit|aktuell|insgesamt"
                                  # a determiner waits for its noun ("… gegen diesen" / "Rückstand verrechnet")

@@ -171,7 +171,8 @@ def settled_claim(reply: str, total_raw: str) -> list[str]:
     how to pay ("kann … überwiesen und beglichen werden") say nothing about the total; nor does "Weitere Forderungen
     bestehen nicht" under it (nothing beyond the total is owed)."""
     folded = fold(reply)
-    found = [cue for cue in settled_account(folded) if not _beyond_the_stated(cue, folded)]
+    spaced = " ".join(folded.split())  # the cues come with their spaces collapsed
+    found = [cue for cue in settled_account(folded) if not _beyond_the_stated(cue, spaced)]
     # Sentences are cut on the unfolded text: a line that starts with a capital starts a sentence of its own.
     for sentence in map(fold, _sentences(reply)):
         if not words.SETTLED_PAYMENT.search(sentence) or words.CONDITIONAL.search(sentence) \
@@ -188,10 +189,10 @@ def settled_claim(reply: str, total_raw: str) -> list[str]:
     return found[:3]
 
 
-def _beyond_the_stated(cue: str, folded: str) -> bool:
+def _beyond_the_stated(cue: str, spaced: str) -> bool:
     """The settled wording denies only claims beyond the one stated ("keine weiteren Forderungen", "Weitere
-    Forderungen bestehen nicht")."""
-    return "weiter" in cue or re.search(rf"\bweitere\w*\s+{re.escape(cue)}", " ".join(folded.split())) is not None
+    Forderungen bestehen nicht"); `spaced` is the folded reply with its spaces collapsed."""
+    return "weiter" in cue or re.search(rf"\bweitere\w*\s+{re.escape(cue)}", spaced) is not None
 
 
 def open_remainder(reply: str) -> list[str]:
